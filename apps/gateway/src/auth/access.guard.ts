@@ -1,0 +1,69 @@
+import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_META, currentContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { GatewayEnv } from '../config/gateway.config';
+import type { AccessRule } from './access.decorator';
+import { Authenticator } from './authenticator';
+import { actorOf, Principal } from './principal';
+import { RateLimiter } from './rate-limiter';
+
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+/**
+ * The gateway's one door: authenticates, applies the route's access rule and the key's rate
+ * limit, and records tenant and actor in the request context (logs, NATS headers).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly limiter = new RateLimiter();
+  private readonly defaultLimit: number;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    this.defaultLimit = (options.env as GatewayEnv).RATE_LIMIT_PER_MINUTE;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_META, [context.getHandler(), context.getClass()]);
+    if (rule === undefined) throw new ForbiddenException('route declares no access rule');
+    if (rule === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const siteKey = request.headers['x-site-key'];
+    const principal = await this.authenticator.authenticate({
+      authorization: request.headers.authorization,
+      siteKey: typeof siteKey === 'string' ? siteKey : undefined,
+    });
+    if (!principal) throw new UnauthorizedException('credentials required: Authorization: Bearer <API key or access token>');
+    request.principal = principal;
+    const requestContext = currentContext();
+    if (requestContext) {
+      requestContext.actor = actorOf(principal);
+      if (principal.kind !== 'operator') requestContext.tenantId = principal.tenantId;
+    }
+    this.checkRule(rule, principal);
+    this.checkRate(principal);
+    return true;
+  }
+
+  private checkRule(rule: Exclude<AccessRule, 'public'>, principal: Principal): void {
+    const allowed =
+      rule === 'operator'
+        ? principal.kind === 'operator'
+        : rule === 'site'
+          ? principal.kind === 'site'
+          : principal.kind !== 'operator' && principal.kind !== 'site' && principal.roles.some((role) => rule.roles.includes(role));
+    if (!allowed) throw new ForbiddenException(`${principal.kind === 'operator' ? 'the operator' : 'this principal'} may not call this route`);
+  }
+
+  private checkRate(principal: Principal): void {
+    if (principal.kind === 'operator') return;
+    const limit = principal.kind === 'api-key' ? (principal.rateLimitPerMinute ?? this.defaultLimit) : this.defaultLimit;
+    const wait = this.limiter.take(`${principal.kind}:${principal.id}`, limit);
+    if (wait > 0) throw new HttpException({ message: `rate limit of ${limit}/min exceeded`, retryAfter: wait }, 429);
+  }
+}

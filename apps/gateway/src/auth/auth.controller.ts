@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailedError } from '@libs/common';
+import { LoginRequest, LoginResponse } from '../users/users.dto';
+import { Access } from './access.decorator';
+import { TenantPrincipalOf } from './current-principal.decorator';
+import { LoginService } from './login.service';
+import type { TenantPrincipal } from './principal';
+import { STAFF_ROLES } from './role';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly logins: LoginService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Access('public')
+  @ApiOperation({ summary: 'Console login; locks the account after repeated failures' })
+  @ApiOkResponse({ type: LoginResponse })
+  login(@Body() request: LoginRequest) {
+    return this.logins.login(request);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Access({ roles: STAFF_ROLES })
+  @ApiBearerAuth()
+  async logout(@TenantPrincipalOf() principal: TenantPrincipal): Promise<void> {
+    if (principal.kind !== 'user') throw new ValidationFailedError([{ field: 'authorization', message: 'only a console session can log out' }]);
+    await this.logins.logout(principal.sessionId, principal.tenantId);
+  }
+}

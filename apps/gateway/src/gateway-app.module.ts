@@ -1,0 +1,63 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditLog } from './audit/audit-log';
+import { AccessGuard } from './auth/access.guard';
+import { AccessTokens } from './auth/access-tokens';
+import { AuthController } from './auth/auth.controller';
+import { Authenticator } from './auth/authenticator';
+import { LoginService } from './auth/login.service';
+import { GatewayEnv } from './config/gateway.config';
+import { gatewaySchema } from './database/gateway.schema';
+import { DocsController } from './docs/docs.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { AdvertisingViewsController } from './service-views/advertising-views.controller';
+import { FinanceViewsController } from './service-views/finance-views.controller';
+import { LicensingViewsController } from './service-views/licensing-views.controller';
+import { PaywallViewsController } from './service-views/paywall-views.controller';
+import { SubscriptionsViewsController } from './service-views/subscriptions-views.controller';
+import { SitesController } from './sites/sites.controller';
+import { SitesService } from './sites/sites.service';
+import { TenantsController } from './tenants/tenants.controller';
+import { TenantsService } from './tenants/tenants.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({})
+export class GatewayAppModule {
+  static register(instance: ServiceInstance<GatewayEnv>): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [ServiceCoreModule.forService({ ...instance, ...gatewaySchema })],
+      controllers: [
+        TenantsController,
+        SitesController,
+        ApiKeysController,
+        UsersController,
+        AuthController,
+        AuditController,
+        DocsController,
+        PaywallViewsController,
+        SubscriptionsViewsController,
+        AdvertisingViewsController,
+        LicensingViewsController,
+        FinanceViewsController,
+      ],
+      providers: [
+        { provide: AccessTokens, useValue: new AccessTokens(instance.env.JWT_SECRET, instance.env.JWT_TTL_MINUTES) },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        Authenticator,
+        AuditLog,
+        TenantsService,
+        SitesService,
+        ApiKeysService,
+        UsersService,
+        LoginService,
+      ],
+    };
+  }
+}

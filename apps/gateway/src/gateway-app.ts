@@ -1,0 +1,16 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceInstance, startService } from '@libs/common';
+import { GatewayEnv } from './config/gateway.config';
+import { buildOpenApiDocument, serveApiDocs } from './docs/openapi';
+import { SUITE_VERSION } from './docs/suite-version';
+import { GatewayAppModule } from './gateway-app.module';
+
+/** Starts one gateway instance: the public API, its documents, and the NATS side. */
+export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignals = false): Promise<NestFastifyApplication> {
+  return startService(GatewayAppModule.register(instance), {
+    ...instance,
+    handleSignals,
+    bodyLimit: instance.env.BODY_LIMIT_BYTES,
+    configure: (app) => serveApiDocs(app, buildOpenApiDocument(app, SUITE_VERSION)),
+  });
+}

@@ -1,0 +1,73 @@
+import { CallHandler, ConflictException, ExecutionContext, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { from, Observable, of } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { ValidationFailedError } from '@libs/common';
+import type { AuthenticatedRequest } from '../auth/access.guard';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const WAIT_FOR_FIRST_MS = 10_000;
+
+/**
+ * `Idempotency-Key` on any POST: the first request with a key runs, its successful response is
+ * stored and replayed to every repeat (`Idempotent-Replayed: true`); a repeat that arrives while
+ * the first still runs waits for it. The same key with another body is refused (422). A failed
+ * first attempt changed nothing and frees the key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' }]);
+    }
+    const principal = request.principal;
+    const scope = principal ? `${principal.kind}:${principal.id}` : `ip:${request.ip}`;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const records = this.dataSource.getRepository(IdempotencyRecord);
+    const claimed = await records
+      .createQueryBuilder()
+      .insert()
+      .values({ scope, key, requestHash, state: 'in_progress' })
+      .orIgnore()
+      .returning(['key'])
+      .execute();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    if (claimed.raw.length === 1) {
+      return next.handle().pipe(
+        mergeMap(async (body: unknown) => {
+          await records.update({ scope, key }, { state: 'completed', responseStatus: reply.statusCode, responseBody: (body ?? null) as object });
+          return body;
+        }),
+        catchError((error: unknown) => from(records.delete({ scope, key })).pipe(mergeMap(() => Promise.reject(error)))),
+      );
+    }
+    const first = await this.awaitFirst(scope, key, requestHash);
+    void reply.header('idempotent-replayed', 'true');
+    return of(first.responseBody);
+  }
+
+  private async awaitFirst(scope: string, key: string, requestHash: string): Promise<IdempotencyRecord> {
+    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+    for (;;) {
+      const record = await this.dataSource.getRepository(IdempotencyRecord).findOne({ where: { scope, key } });
+      if (record && record.requestHash !== requestHash) {
+        throw new UnprocessableEntityException('this Idempotency-Key was used with a different request');
+      }
+      if (record?.state === 'completed') return record;
+      if (!record) throw new ConflictException('the first request with this Idempotency-Key failed; retry it');
+      if (Date.now() > deadline) throw new ConflictException('a request with this Idempotency-Key is still in progress');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

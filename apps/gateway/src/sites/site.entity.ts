@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** One of an agency's publications; readers' calls authenticate with its publishable key. */
+@Entity({ name: 'sites' })
+@Index('sites_tenant', ['tenantId'])
+export class Site {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @Column('text') name!: string;
+  @Column('text') domain!: string;
+  @Column('text', { name: 'publishable_key', unique: true }) publishableKey!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { TenantPrincipalOf } from '../auth/current-principal.decorator';
+import type { TenantPrincipal } from '../auth/principal';
+import { STAFF_ROLES } from '../auth/role';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { CreateSiteRequest, PublicSiteView, SiteView, UpdateSiteRequest } from './sites.dto';
+import { SitesService } from './sites.service';
+
+@ApiTags('sites')
+@Controller('v1')
+export class SitesController {
+  constructor(private readonly sites: SitesService) {}
+
+  @Post('sites')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: SiteView })
+  create(@Body() request: CreateSiteRequest, @TenantPrincipalOf() principal: TenantPrincipal) {
+    return this.sites.create(principal.tenantId, request);
+  }
+
+  @Get('sites')
+  @Access({ roles: STAFF_ROLES })
+  @ApiBearerAuth()
+  async list(@TenantPrincipalOf() principal: TenantPrincipal) {
+    return { items: await this.sites.list(principal.tenantId) };
+  }
+
+  @Get('sites/:id')
+  @Access({ roles: STAFF_ROLES })
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: SiteView })
+  get(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
+    return this.sites.get(principal.tenantId, id);
+  }
+
+  @Patch('sites/:id')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: SiteView })
+  update(@Param('id', UuidParam) id: string, @Body() request: UpdateSiteRequest, @TenantPrincipalOf() principal: TenantPrincipal) {
+    return this.sites.update(principal.tenantId, id, request);
+  }
+
+  @Get('public/site')
+  @Access('site')
+  @ApiSecurity('siteKey')
+  @ApiOperation({ summary: "The site a reader's page belongs to (publishable key in X-Site-Key)" })
+  @ApiOkResponse({ type: PublicSiteView })
+  async publicSite(@TenantPrincipalOf() principal: TenantPrincipal): Promise<PublicSiteView> {
+    const site = await this.sites.get(principal.tenantId, principal.id);
+    return { siteId: site.id, name: site.name, domain: site.domain };
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@libs/common';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal, TenantPrincipalOf } from '../auth/current-principal.decorator';
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import { STAFF_ROLES } from '../auth/role';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { CreateTenantRequest, TenantView } from './tenants.dto';
+import { TenantsService } from './tenants.service';
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller('v1')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Post('tenants')
+  @Access('operator')
+  @ApiOperation({ summary: 'Register an agency (platform operator); answers its first admin API key, shown once' })
+  @ApiCreatedResponse({ description: 'the agency and `adminApiKey.secret`' })
+  create(@Body() request: CreateTenantRequest) {
+    return this.tenants.create(request);
+  }
+
+  @Get('tenant')
+  @Access({ roles: STAFF_ROLES })
+  @ApiOperation({ summary: 'The calling agency' })
+  @ApiOkResponse({ type: TenantView })
+  current(@TenantPrincipalOf() principal: TenantPrincipal) {
+    return this.tenants.get(principal.tenantId);
+  }
+
+  @Get('tenants/:id')
+  @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'One agency: only your own' })
+  @ApiOkResponse({ type: TenantView })
+  get(@Param('id', UuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    if (principal.kind !== 'operator' && principal.tenantId !== id) throw new NotFoundError('tenant', id);
+    return this.tenants.get(id);
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, Length, Matches } from 'class-validator';
+import { Role, STAFF_ROLES } from '../auth/role';
+
+export class CreateUserRequest {
+  @ApiProperty({ example: 'lan.nguyen@tinnhanh.vn' }) @IsEmail() email!: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role!: Role;
+  @ApiProperty({ description: '12+ characters, three of: lower, upper, digits, symbols' }) @IsString() password!: string;
+}
+
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role!: Role;
+  @ApiProperty({ nullable: true, type: Date }) lockedUntil!: Date | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class LoginRequest {
+  @ApiProperty({ example: 'tin-nhanh', description: "the agency's slug" }) @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant!: string;
+  @ApiProperty() @IsEmail() email!: string;
+  @ApiProperty() @IsString() @Length(1, 200) password!: string;
+}
+
+export class LoginResponse {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'seconds' }) expiresIn!: number;
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
+import { AuditLog } from '../audit/audit-log';
+import { passwordProblems } from './password-policy';
+import { User } from './user.entity';
+import { CreateUserRequest, UserView } from './users.dto';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(tenantId: string, request: CreateUserRequest): Promise<UserView> {
+    const email = request.email.toLowerCase();
+    const problems = passwordProblems(request.password, email);
+    if (problems.length) throw new ValidationFailedError(problems);
+    const passwordHash = await hash(request.password);
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const repo = tx.getRepository(User);
+        const user = await repo.save(repo.create({ tenantId, email, name: request.name, role: request.role, passwordHash, failedLogins: 0, lockedUntil: null }));
+        const view = toUserView(user);
+        await this.audit.record(tx, { tenantId, action: 'user.created', targetType: 'user', targetId: user.id, after: view });
+        return view;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ConflictError(`a user with email ${email} already exists`);
+      }
+      throw error;
+    }
+  }
+
+  async list(tenantId: string): Promise<UserView[]> {
+    return (await this.dataSource.getRepository(User).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(toUserView);
+  }
+
+  async get(tenantId: string, id: string): Promise<UserView> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { tenantId, id } });
+    if (!user) throw new NotFoundError('user', id);
+    return toUserView(user);
+  }
+}
+
+export function toUserView(user: User): UserView {
+  const { id, email, name, role, lockedUntil, createdAt } = user;
+  return { id, email, name, role, lockedUntil, createdAt };
+}

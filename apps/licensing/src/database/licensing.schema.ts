@@ -1,0 +1,10 @@
+import { LicenceOffer } from '../licence-offers/licence-offer.entity';
+import { LicensingTenant } from '../tenants/licensing-tenant.entity';
+import { migrations } from './migrations';
+
+/** The tables licensing owns, and the migrations that make them (explicit, no globs). */
+export const licensingSchema = {
+  name: 'licensing' as const,
+  entities: [LicensingTenant, LicenceOffer],
+  migrations,
+};

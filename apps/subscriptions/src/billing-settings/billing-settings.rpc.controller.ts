@@ -1,0 +1,17 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import { BillingSettingsView, GetBillingSettings, TenantScopedRequest } from '@libs/contracts';
+import { BillingSettingsService } from './billing-settings.service';
+
+const READERS = ['admin', 'finance'];
+
+@Controller()
+export class BillingSettingsRpcController {
+  constructor(private readonly settings: BillingSettingsService) {}
+
+  @RpcHandler(GetBillingSettings, { roles: READERS })
+  get(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<BillingSettingsView> {
+    return this.settings.get(caller.tenantId);
+  }
+}

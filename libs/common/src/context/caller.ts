@@ -1,0 +1,22 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { currentContext } from './request-context';
+
+/** The principal on whose behalf a service handles a request, as re-checked by the service. */
+export interface Caller {
+  tenantId: string;
+  actor: string;
+  roles: readonly string[];
+  requestId: string;
+}
+
+/** Injects the {@link Caller} the RPC interceptor established from the message headers. */
+export const CallerOf = createParamDecorator((_: unknown, _ctx: ExecutionContext): Caller => {
+  const context = currentContext();
+  if (!context?.tenantId) throw new Error('CallerOf used outside a tenant-scoped handler');
+  return {
+    tenantId: context.tenantId,
+    actor: context.actor ?? 'unknown',
+    roles: context.roles ?? [],
+    requestId: context.requestId,
+  };
+});

@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Who is asking, carried through HTTP, NATS headers and into every log line. */
+export interface RequestContext {
+  requestId: string;
+  tenantId?: string;
+  actor?: string;
+  roles?: readonly string[];
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runWithContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}

@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { createServiceDataSource } from '../database/create-data-source';
+import { EventOutbox } from '../events/event-outbox';
+import { HealthController } from '../health/health.controller';
+import { MetricsController } from '../metrics/metrics.controller';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { connectNats } from '../nats/connect-nats';
+import { RpcClient } from '../nats/rpc.client';
+import { NATS_CONNECTION, SERVICE_OPTIONS } from '../nats/tokens';
+import type { ServiceOptions } from './service-options';
+import { ServiceRuntime } from './service-runtime';
+
+/**
+ * What every service process has: its database (own schema), its NATS connection, the RPC
+ * client, the outbox, event consumers, health and metrics. Imported once by each app module.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forService(options: ServiceOptions): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [DiscoveryModule],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_OPTIONS, useValue: options },
+        {
+          provide: DataSource,
+          useFactory: async () =>
+            createServiceDataSource({
+              url: options.env.DATABASE_URL,
+              schema: options.service,
+              entities: options.entities,
+              migrations: options.migrations,
+            }).initialize(),
+        },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () => connectNats(options.env.NATS_URL, `${options.service}-${options.instanceId}`),
+        },
+        {
+          provide: RpcClient,
+          inject: [NATS_CONNECTION],
+          useFactory: (nats: NatsConnection) => new RpcClient(nats, options.env.RPC_TIMEOUT_MS),
+        },
+        { provide: EventOutbox, useValue: new EventOutbox(options.service) },
+        { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
+        ServiceRuntime,
+      ],
+      exports: [SERVICE_OPTIONS, DataSource, NATS_CONNECTION, RpcClient, EventOutbox, ServiceMetrics],
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { EventContract } from '@libs/contracts';
+import { CONSUMES_EVENT_META } from '../events/consumes-event.decorator';
+import { EventConsumerHost, EventHandlerFn, EventSubscription } from '../events/event-consumer-host';
+import { OutboxRelay } from '../events/outbox-relay';
+import { ensureStreams } from '../events/streams';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { NATS_CONNECTION, SERVICE_OPTIONS } from '../nats/tokens';
+import type { ServiceOptions } from './service-options';
+
+/**
+ * Starts what a service runs besides its handlers (streams, outbox relay, event consumers) once
+ * the application is up, and stops them in order on shutdown: consumers first (finishing the
+ * event in hand), then the relay (publishing what is pending), then NATS (drained), then the pool.
+ */
+@Injectable()
+export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(ServiceRuntime.name);
+  private relay?: OutboxRelay;
+  private consumers?: EventConsumerHost;
+
+  constructor(
+    @Inject(SERVICE_OPTIONS) private readonly options: ServiceOptions,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly metrics: ServiceMetrics,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { service, env } = this.options;
+    const subscriptions = this.discoverSubscriptions();
+    const jsm = await jetstreamManager(this.nats);
+    await ensureStreams(jsm, [service, ...subscriptions.map((s) => s.contract.service)], env.JETSTREAM_REPLICAS);
+    const js = jetstream(this.nats);
+    this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
+    await this.relay.start();
+    this.consumers = new EventConsumerHost(service, this.dataSource, js, jsm, env.EVENT_MAX_DELIVER, ({ consumer, outcome }) =>
+      this.metrics.eventsConsumed.inc({ consumer, outcome }),
+    );
+    await this.consumers.start(subscriptions);
+    this.logger.log(`consuming ${subscriptions.map((s) => s.contract.subject).join(', ') || 'no events'}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumers?.stop();
+    await this.relay?.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.nats.isClosed()) await this.nats.drain().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private discoverSubscriptions(): EventSubscription[] {
+    const found: EventSubscription[] = [];
+    for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of this.scanner.getAllMethodNames(prototype)) {
+        const method = instance[name] as EventHandlerFn;
+        const contract = Reflect.getMetadata(CONSUMES_EVENT_META, method) as EventContract<unknown> | undefined;
+        if (contract) found.push({ contract, handle: method.bind(instance) });
+      }
+    }
+    return found;
+  }
+}

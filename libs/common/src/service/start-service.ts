@@ -1,0 +1,84 @@
+import { DynamicModule } from '@nestjs/common';
+import { NestFactory, Reflector } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { MessageHeader } from '@libs/contracts';
+import { RequestContext, runWithContext } from '../context/request-context';
+import { ErrorFilter } from '../errors/error.filter';
+import { createValidationPipe } from '../errors/validation.pipe';
+import { createLogger, NestPinoLogger } from '../logging/logger';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
+import type { ServiceInstance } from './service-options';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export interface StartServiceOptions extends ServiceInstance {
+  /** Largest accepted HTTP body in bytes. */
+  bodyLimit?: number;
+  /** Install SIGTERM/SIGINT handlers (a real process); tests close the app themselves. */
+  handleSignals?: boolean;
+  /** Extra setup (OpenAPI, hooks) before the servers listen. */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+}
+
+/**
+ * Boots one service process: Fastify for HTTP (health, metrics, and the public API where the
+ * service has one), NATS request-reply in the service's queue group, shared pipes and filters
+ * applied to both sides (`inheritAppConfig`), JSON logs carrying the request id.
+ */
+export async function startService(appModule: DynamicModule, options: StartServiceOptions): Promise<NestFastifyApplication> {
+  const { env, service } = options;
+  const logger = createLogger(service, env.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers[MessageHeader.requestId];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(ServiceMetrics);
+  fastify.addHook('onRequest', (request: FastifyRequest, reply, done) => {
+    void reply.header(MessageHeader.requestId, request.id);
+    const context: RequestContext = { requestId: String(request.id) };
+    runWithContext(context, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpRequests.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalInterceptors(new RpcContextInterceptor(app.get(Reflector)));
+  app.connectMicroservice<MicroserviceOptions>(
+    {
+      transport: Transport.NATS,
+      options: {
+        servers: env.NATS_URL.split(',').map((s) => s.trim()),
+        queue: service,
+        name: `${service}-${options.instanceId}-rpc`,
+        gracefulShutdown: true,
+        gracePeriod: 500,
+      },
+    },
+    { inheritAppConfig: true },
+  );
+  if (options.handleSignals) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await options.configure?.(app);
+  await app.startAllMicroservices();
+  await app.listen({ port: env.HTTP_PORT, host: env.HTTP_HOST });
+  logger.info({ url: await app.getUrl(), instance: options.instanceId }, `${service} listening`);
+  return app;
+}

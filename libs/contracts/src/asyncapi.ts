@@ -1,0 +1,128 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { allContracts, AnyContract } from './contract-registry';
+
+type Json = Record<string, unknown>;
+
+const ENVELOPE_HEADERS = {
+  type: 'object',
+  properties: {
+    'Nats-Msg-Id': { type: 'string', description: 'the event id; JetStream drops a repeat within two minutes' },
+    'x-tenant-id': { type: 'string', format: 'uuid' },
+    'x-request-id': { type: 'string' },
+    'x-actor': { type: 'string' },
+  },
+};
+
+const RPC_HEADERS = {
+  type: 'object',
+  required: ['x-tenant-id', 'x-request-id'],
+  properties: {
+    'x-tenant-id': { type: 'string', format: 'uuid' },
+    'x-request-id': { type: 'string' },
+    'x-actor': { type: 'string' },
+    'x-actor-roles': { type: 'string', description: 'comma-separated roles; the service re-checks them' },
+  },
+};
+
+function idOf(contract: AnyContract): string {
+  return contract.subject.replace(/\./g, '_').replace(/-/g, '');
+}
+
+/**
+ * The AsyncAPI 3.0 document of every subject of the suite, generated from the contract
+ * declarations (never written by hand). Request-reply subjects use Nest's NATS packet
+ * (`{ pattern, data, id }` in, `{ response | err, id }` out).
+ */
+export function buildAsyncApiDocument(version: string): Json {
+  const schemas = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Json;
+  const channels: Json = {};
+  const operations: Json = {};
+  const messages: Json = {};
+  const contracts = [...allContracts()].sort((a, b) => a.subject.localeCompare(b.subject));
+  for (const contract of contracts) {
+    const id = idOf(contract);
+    if (contract.kind === 'event') {
+      messages[id] = {
+        name: contract.subject,
+        summary: contract.description,
+        headers: ENVELOPE_HEADERS,
+        payload: {
+          type: 'object',
+          required: ['id', 'type', 'source', 'tenantId', 'time', 'subject', 'dataVersion', 'data'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            type: { const: contract.subject },
+            source: { const: contract.service },
+            tenantId: { type: 'string', format: 'uuid' },
+            time: { type: 'string', format: 'date-time' },
+            subject: { type: 'string' },
+            dataVersion: { const: contract.dataVersion },
+            data: { $ref: `#/components/schemas/${contract.data.name}` },
+          },
+        },
+      };
+      channels[id] = { address: contract.subject, messages: { [id]: { $ref: `#/components/messages/${id}` } } };
+      operations[`publish_${id}`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `${contract.service} publishes (JetStream stream EVT_${contract.service.toUpperCase()})`,
+      };
+      continue;
+    }
+    messages[`${id}_request`] = {
+      name: `${contract.subject} request`,
+      summary: contract.description,
+      headers: RPC_HEADERS,
+      payload: packet({ pattern: { const: contract.subject }, data: { $ref: `#/components/schemas/${contract.request.name}` } }),
+    };
+    messages[`${id}_reply`] = {
+      name: `${contract.subject} reply`,
+      payload: packet({
+        response: { $ref: `#/components/schemas/${contract.response.name}` },
+        err: { $ref: '#/components/schemas/RpcErrorBody' },
+      }),
+    };
+    channels[id] = { address: contract.subject, messages: { request: { $ref: `#/components/messages/${id}_request` } } };
+    channels[`${id}_reply`] = { address: null, description: 'the requester inbox', messages: { reply: { $ref: `#/components/messages/${id}_reply` } } };
+    operations[`serve_${id}`] = {
+      action: 'receive',
+      channel: { $ref: `#/channels/${id}` },
+      summary: `${contract.service} answers, queue group "${contract.service}"`,
+      reply: { channel: { $ref: `#/channels/${id}_reply` } },
+    };
+  }
+  schemas.RpcErrorBody = {
+    type: 'object',
+    required: ['code', 'message'],
+    properties: {
+      code: { type: 'string', enum: ['validation_failed', 'not_found', 'conflict', 'forbidden', 'unprocessable', 'internal'] },
+      message: { type: 'string' },
+      errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    },
+  };
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Revenue suite messaging',
+      version,
+      description: 'Request-reply subjects `<service>.<aggregate>.<verb>.v<major>` and JetStream events `evt.<service>.<aggregate>.<past-tense>.v<major>`.',
+    },
+    defaultContentType: 'application/json',
+    servers: { local: { host: '127.0.0.1:4222', protocol: 'nats', description: 'NATS with JetStream' } },
+    channels,
+    operations,
+    components: { messages, schemas: sortKeys(schemas) },
+  };
+}
+
+function packet(properties: Json): Json {
+  return { type: 'object', properties: { ...properties, id: { type: 'string' } } };
+}
+
+function sortKeys(object: Json): Json {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,25 @@
+import { IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { defineRpc } from '../define-rpc';
+import { TenantScopedRequest } from '../by-id.request';
+
+export class DunningPolicyView {
+  /** Days after the first failed payment on which the charge is retried. */
+  @IsInt({ each: true }) @Min(1, { each: true }) retryDays!: number[];
+  /** Days during which a past-due reader keeps access. */
+  @IsInt() @Min(0) @Max(60) graceDays!: number;
+  @IsIn(['cancel', 'pause']) afterFinalFailure!: 'cancel' | 'pause';
+}
+
+export class BillingSettingsView {
+  @IsUUID() tenantId!: string;
+  @Matches(/^[A-Z]{3}$/) defaultCurrency!: string;
+  @ValidateNested() @Type(() => DunningPolicyView) dunning!: DunningPolicyView;
+}
+
+export const GetBillingSettings = defineRpc({
+  subject: 'subscriptions.billing-settings.get.v1',
+  request: TenantScopedRequest,
+  response: BillingSettingsView,
+  description: "The calling agency's billing defaults: currency and dunning policy.",
+});

@@ -1,0 +1,133 @@
+// `npm start`: brings up PostgreSQL and NATS when needed, builds, migrates, starts the six
+// services, seeds a demo agency and prints where everything is. Ctrl-C stops it all cleanly.
+import { ensureDependencies, reexecUnderNode24, root } from './lib/node24.mjs';
+
+ensureDependencies();
+reexecUnderNode24(new URL(import.meta.url).pathname);
+
+const { spawn, execFileSync } = await import('node:child_process');
+const { randomBytes } = await import('node:crypto');
+const { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } = await import('node:fs');
+const { resolve } = await import('node:path');
+const { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, ensureDatabase, ensureNats, ensurePostgres } = await import('./lib/infra.mjs');
+
+const SERVICES = [
+  ['gateway', 3000],
+  ['paywall', 3001],
+  ['subscriptions', 3002],
+  ['advertising', 3003],
+  ['licensing', 3004],
+  ['finance', 3005],
+];
+const local = resolve(root, '.local');
+mkdirSync(resolve(local, 'logs'), { recursive: true });
+
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const natsUrl = process.env.NATS_URL ?? DEFAULT_NATS_URL;
+await ensurePostgres(databaseUrl);
+await ensureDatabase(databaseUrl);
+await ensureNats(natsUrl);
+
+console.log('> building');
+execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+console.log('> migrating');
+execFileSync(process.execPath, ['dist/scripts/migrate.js'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });
+
+// Local secrets, made once and kept in .local/ (never committed); the environment wins.
+const secretsFile = resolve(local, 'secrets.json');
+const saved = existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, 'utf8')) : {};
+const secrets = {
+  JWT_SECRET: process.env.JWT_SECRET ?? saved.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+  OPERATOR_TOKEN: process.env.OPERATOR_TOKEN ?? saved.OPERATOR_TOKEN ?? `op_${randomBytes(32).toString('base64url')}`,
+};
+writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+
+const children = new Map();
+let stopping = false;
+for (const [service, port] of SERVICES) {
+  const log = openSync(resolve(local, 'logs', `${service}.log`), 'a');
+  const env = {
+    ...process.env,
+    ...secrets,
+    DATABASE_URL: process.env[`${service.toUpperCase()}_DATABASE_URL`] ?? databaseUrl,
+    NATS_URL: natsUrl,
+    HTTP_PORT: String(process.env[`${service.toUpperCase()}_PORT`] ?? port),
+  };
+  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service}/src/main.js`], { cwd: root, env, stdio: ['ignore', log, log] });
+  child.on('exit', (code, signal) => {
+    children.delete(service);
+    if (!stopping) {
+      console.error(`! ${service} exited (${signal ?? code}); see .local/logs/${service}.log`);
+      void stop(1);
+    }
+  });
+  children.set(service, { child, port: Number(env.HTTP_PORT) });
+}
+
+async function ready(port) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+for (const [service, { port }] of children) {
+  if (!(await ready(port))) {
+    console.error(`! ${service} is not healthy after 30 s; see .local/logs/${service}.log`);
+    await stop(1);
+  }
+}
+
+const gateway = `http://127.0.0.1:${children.get('gateway').port}`;
+const demo = await seedDemoAgency(gateway);
+
+console.log(`
+Revenue suite is running.
+  API            ${gateway}/v1
+  OpenAPI docs   ${gateway}/docs   (${gateway}/openapi.json)
+  AsyncAPI       ${gateway}/asyncapi.json
+  Health         ${[...children].map(([s, { port }]) => `${s} :${port}/health`).join(', ')}
+  Logs           .local/logs/<service>.log (JSON)
+  Demo agency    "${demo.slug}" — admin API key: ${demo.adminKey}
+  Operator token (creates agencies): see .local/secrets.json
+  Try: curl -H "Authorization: Bearer ${demo.adminKey}" ${gateway}/v1/finance/accounts
+Press Ctrl-C to stop.`);
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+async function seedDemoAgency(base) {
+  const demoFile = resolve(local, 'demo.json');
+  if (existsSync(demoFile)) {
+    const saved = JSON.parse(readFileSync(demoFile, 'utf8'));
+    const check = await fetch(`${base}/v1/tenant`, { headers: { authorization: `Bearer ${saved.adminKey}` } });
+    if (check.ok) return saved;
+  }
+  const slug = `demo-${randomBytes(3).toString('hex')}`;
+  const response = await fetch(`${base}/v1/tenants`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secrets.OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Báo Demo', slug, defaultCurrency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' }),
+  });
+  if (!response.ok) throw new Error(`seeding the demo agency failed: ${response.status} ${await response.text()}`);
+  const body = await response.json();
+  const seeded = { slug, tenantId: body.tenant.id, adminKey: body.adminApiKey.secret };
+  writeFileSync(demoFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
+  return seeded;
+}
+
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\n> stopping services');
+  for (const { child } of children.values()) child.kill('SIGTERM');
+  const deadline = Date.now() + 15_000;
+  while (children.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const { child } of children.values()) child.kill('SIGKILL');
+  process.exit(code);
+}
