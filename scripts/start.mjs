@@ -3,7 +3,7 @@
 import { ensureDependencies, reexecUnderNode24, root } from './lib/node24.mjs';
 
 ensureDependencies();
-reexecUnderNode24(new URL(import.meta.url).pathname);
+await reexecUnderNode24(new URL(import.meta.url).pathname);
 
 const { spawn, execFileSync } = await import('node:child_process');
 const { randomBytes } = await import('node:crypto');
