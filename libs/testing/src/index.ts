@@ -1,0 +1,3 @@
+export * from './start-nats';
+export * from './test-database';
+export * from './eventually';

@@ -1,0 +1,89 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestNats {
+  url: string;
+  /** Stops the server (SIGTERM) and keeps its JetStream store. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same store. */
+  start(): Promise<void>;
+  /** Stops it and deletes its store. */
+  destroy(): Promise<void>;
+}
+
+function natsServerBinary(): string {
+  for (const candidate of [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server']) {
+    if (!candidate) continue;
+    try {
+      execFileSync(candidate, ['--version'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // try the next
+    }
+  }
+  return 'nats-server';
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A NATS server with JetStream of the test file's own (own port, own store), so test files
+ * running side by side never see each other's streams or consumers.
+ */
+export async function startTestNats(): Promise<TestNats> {
+  const port = await freePort();
+  const store = mkdtempSync(join(tmpdir(), 'nats-test-'));
+  const binary = natsServerBinary();
+  let child: ChildProcess | undefined;
+
+  const start = async () => {
+    child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', store], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitUntilListening(port, () => child?.exitCode !== null ? `nats-server exited: ${stderr}` : null);
+  };
+  const stop = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    start,
+    stop,
+    destroy: async () => {
+      await stop();
+      rmSync(store, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilListening(port: number, failed: () => string | null): Promise<void> {
+  const { connect } = await import('node:net');
+  for (let i = 0; i < 200; i++) {
+    const problem = failed();
+    if (problem) throw new Error(problem);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => (socket.destroy(), resolve(false)));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nats-server did not listen on ${port}`);
+}

@@ -1,0 +1,105 @@
+import { DynamicModule } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { loadEnv, ServiceEnv, ServiceInstance, startService } from '@libs/common';
+import { ServiceName } from '@libs/contracts';
+import { createTestDatabase, startTestNats, TestDatabase, TestNats } from '@libs/testing';
+import { AdvertisingEnv } from '../../apps/advertising/src/config/advertising.config';
+import { AdvertisingAppModule } from '../../apps/advertising/src/advertising-app.module';
+import { FinanceEnv } from '../../apps/finance/src/config/finance.config';
+import { FinanceAppModule } from '../../apps/finance/src/finance-app.module';
+import { GatewayEnv } from '../../apps/gateway/src/config/gateway.config';
+import { startGateway } from '../../apps/gateway/src/gateway-app';
+import { LicensingEnv } from '../../apps/licensing/src/config/licensing.config';
+import { LicensingAppModule } from '../../apps/licensing/src/licensing-app.module';
+import { PaywallEnv } from '../../apps/paywall/src/config/paywall.config';
+import { PaywallAppModule } from '../../apps/paywall/src/paywall-app.module';
+import { SubscriptionsEnv } from '../../apps/subscriptions/src/config/subscriptions.config';
+import { SubscriptionsAppModule } from '../../apps/subscriptions/src/subscriptions-app.module';
+
+type Starter = (instance: ServiceInstance) => Promise<NestFastifyApplication>;
+
+const plain =
+  (module: (instance: ServiceInstance) => DynamicModule): Starter =>
+  (instance) =>
+    startService(module(instance), instance);
+
+const SERVICES: Record<ServiceName, { env: new () => ServiceEnv; start: Starter }> = {
+  gateway: { env: GatewayEnv, start: (instance) => startGateway(instance as ServiceInstance<GatewayEnv>) },
+  paywall: { env: PaywallEnv, start: plain((i) => PaywallAppModule.register(i)) },
+  subscriptions: { env: SubscriptionsEnv, start: plain((i) => SubscriptionsAppModule.register(i)) },
+  advertising: { env: AdvertisingEnv, start: plain((i) => AdvertisingAppModule.register(i)) },
+  licensing: { env: LicensingEnv, start: plain((i) => LicensingAppModule.register(i)) },
+  finance: { env: FinanceEnv, start: plain((i) => FinanceAppModule.register(i)) },
+};
+
+export const ALL_SERVICES = Object.keys(SERVICES) as ServiceName[];
+
+/**
+ * The whole suite in the test process: its own NATS server and its own cloned database, every
+ * service as a real Nest application (HTTP + NATS), instances that can be stopped, added and
+ * restarted to play outages and scale-out.
+ */
+export class TestSuite {
+  readonly operatorToken = `op_${randomBytes(24).toString('hex')}`;
+  private readonly jwtSecret = randomBytes(32).toString('hex');
+  private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
+
+  private constructor(
+    readonly nats: TestNats,
+    readonly database: TestDatabase,
+  ) {}
+
+  static async start(services: ServiceName[] = ALL_SERVICES, envOverrides: Record<string, string> = {}): Promise<TestSuite> {
+    const [nats, database] = await Promise.all([startTestNats(), createTestDatabase()]);
+    const suite = new TestSuite(nats, database);
+    suite.envOverrides = envOverrides;
+    for (const service of services) await suite.startInstance(service);
+    return suite;
+  }
+
+  private envOverrides: Record<string, string> = {};
+
+  envOf(service: ServiceName): ServiceEnv {
+    return loadEnv(SERVICES[service].env, {
+      DATABASE_URL: this.database.url,
+      NATS_URL: this.nats.url,
+      HTTP_PORT: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+      JWT_SECRET: this.jwtSecret,
+      OPERATOR_TOKEN: this.operatorToken,
+      EVENT_MAX_DELIVER: '3',
+      ...this.envOverrides,
+    });
+  }
+
+  /** Starts one more instance of a service (it joins the service's queue group). */
+  async startInstance(service: ServiceName): Promise<NestFastifyApplication> {
+    const app = await SERVICES[service].start({ service, env: this.envOf(service), instanceId: randomUUID().slice(0, 8) });
+    this.running.set(service, [...(this.running.get(service) ?? []), app]);
+    return app;
+  }
+
+  instances(service: ServiceName): NestFastifyApplication[] {
+    return this.running.get(service) ?? [];
+  }
+
+  /** Stops every instance of a service, gracefully (as on SIGTERM). */
+  async stopService(service: ServiceName): Promise<void> {
+    const apps = this.running.get(service) ?? [];
+    this.running.delete(service);
+    await Promise.all(apps.map((app) => app.close()));
+  }
+
+  async gatewayUrl(): Promise<string> {
+    const [gateway] = this.instances('gateway');
+    if (!gateway) throw new Error('no gateway running');
+    return (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  async close(): Promise<void> {
+    for (const service of [...this.running.keys()]) await this.stopService(service);
+    await this.nats.destroy();
+    await this.database.drop();
+  }
+}
