@@ -51,6 +51,16 @@ export async function startService(appModule: DynamicModule, options: StartServi
     const context: RequestContext = { requestId: String(request.id) };
     runWithContext(context, done);
   });
+  // A JSON API: a body of any other type is refused before anything parses it.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0';
+    const type = request.headers['content-type'] ?? '';
+    if ((hasBody || request.headers['transfer-encoding']) && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      done(Object.assign(new Error(`send JSON (content-type: application/json), not ${type || 'no content type'}`), { statusCode: 415 }));
+      return;
+    }
+    done();
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequests.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
