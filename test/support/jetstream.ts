@@ -1,0 +1,41 @@
+import { jetstream, jetstreamManager, StoredMsg } from '@nats-io/jetstream';
+import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { DEAD_LETTER_STREAM, EventEnvelope, MessageHeader } from '@libs/contracts';
+
+/** Direct JetStream access for tests that play the broker's part (redeliveries, poison). */
+export class JetStreamProbe {
+  private constructor(private readonly nc: NatsConnection) {}
+
+  static async connect(url: string): Promise<JetStreamProbe> {
+    return new JetStreamProbe(await connect({ servers: url }));
+  }
+
+  /** Publishes an envelope as the owning service's relay would; a fresh msg id bypasses dedup. */
+  async publish(envelope: EventEnvelope<unknown>, msgId = randomUUID()): Promise<void> {
+    const h = natsHeaders();
+    h.set(MessageHeader.tenantId, envelope.tenantId);
+    await jetstream(this.nc).publish(envelope.type, JSON.stringify(envelope), { msgID: msgId, headers: h });
+  }
+
+  async publishRaw(subject: string, data: string): Promise<void> {
+    await jetstream(this.nc).publish(subject, data, { msgID: randomUUID() });
+  }
+
+  /** Every message in the dead-letter stream on `subject` (e.g. `dlq.finance.>`). */
+  async deadLetters(subjectPrefix: string): Promise<StoredMsg[]> {
+    const jsm = await jetstreamManager(this.nc);
+    const info = await jsm.streams.info(DEAD_LETTER_STREAM.name).catch(() => null);
+    if (!info || info.state.messages === 0) return [];
+    const found: StoredMsg[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const msg = await jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq });
+      if (msg?.subject.startsWith(subjectPrefix)) found.push(msg);
+    }
+    return found;
+  }
+
+  close(): Promise<void> {
+    return this.nc.close();
+  }
+}
