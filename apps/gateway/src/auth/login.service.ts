@@ -67,11 +67,14 @@ export class LoginService {
 
   private async recordFailure(user: User): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const rows: { failed_logins: number }[] = await tx.query(
-        `UPDATE gateway.users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins`,
-        [user.id],
-      );
-      const failures = rows[0]?.failed_logins ?? 0;
+      const counted = await tx
+        .createQueryBuilder()
+        .update(User)
+        .set({ failedLogins: () => 'failed_logins + 1' })
+        .where('id = :id', { id: user.id })
+        .returning('failed_logins')
+        .execute();
+      const failures = Number((counted.raw as { failed_logins: number }[])[0].failed_logins);
       await this.audit.record(tx, { tenantId: user.tenantId, action: 'user.login-failed', targetType: 'user', targetId: user.id, after: { failures } });
       if (failures >= this.env.LOGIN_MAX_FAILURES) {
         const lockedUntil = new Date(Date.now() + this.env.LOGIN_LOCKOUT_MINUTES * 60_000);
