@@ -40,7 +40,7 @@ describe('console login, sessions, keys and limits', () => {
     const wrong = await login('minh@agency.vn', 'Wrong-Password-1');
     const unknown = await login('nobody@agency.vn', 'Wrong-Password-1');
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
-    expect((wrong.body as { detail: string }).detail).toBe((unknown.body as { detail: string }).detail);
+    expect((wrong.body as unknown as { detail: string }).detail).toBe((unknown.body as unknown as { detail: string }).detail);
   });
 
   it('locks the account after five failed attempts, even for the right password', async () => {

@@ -73,6 +73,8 @@ export function buildAsyncApiDocument(version: string): Json {
       };
       continue;
     }
+    // A class without validated fields (a tenant-scoped query) is the empty object.
+    schemas[contract.request.name] ??= { type: 'object', properties: {}, additionalProperties: false };
     messages[`${id}_request`] = {
       name: `${contract.subject} request`,
       summary: contract.description,
@@ -115,12 +117,32 @@ export function buildAsyncApiDocument(version: string): Json {
     servers: { local: { host: '127.0.0.1:4222', protocol: 'nats', description: 'NATS with JetStream' } },
     channels,
     operations,
-    components: { messages, schemas: sortKeys(schemas) },
+    components: { messages, schemas: sortKeys(reachable(schemas, messages)) },
   };
 }
 
 function packet(properties: Json): Json {
   return { type: 'object', properties: { ...properties, id: { type: 'string' } } };
+}
+
+/** Only the schemas the messages refer to (class-validator knows every class loaded). */
+function reachable(schemas: Json, from: Json): Json {
+  const kept: Json = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length);
+        if (!(name in kept) && name in schemas) {
+          kept[name] = schemas[name];
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(from);
+  return kept;
 }
 
 function sortKeys(object: Json): Json {

@@ -1,0 +1,23 @@
+import { RateLimiter } from './rate-limiter';
+
+describe('RateLimiter', () => {
+  it('lets a burst of the limit through, then asks to wait', () => {
+    const limiter = new RateLimiter();
+    const results = Array.from({ length: 4 }, () => limiter.take('key', 3, 0));
+    expect(results).toEqual([0, 0, 0, 20]);
+  });
+
+  it('refills continuously', () => {
+    const limiter = new RateLimiter();
+    for (let i = 0; i < 60; i++) limiter.take('key', 60, 0);
+    expect(limiter.take('key', 60, 500)).toBe(1);
+    expect(limiter.take('key', 60, 1000)).toBe(0);
+  });
+
+  it('keeps keys apart', () => {
+    const limiter = new RateLimiter();
+    limiter.take('a', 1, 0);
+    expect(limiter.take('a', 1, 0)).toBeGreaterThan(0);
+    expect(limiter.take('b', 1, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { DynamicModule, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACCESS_META, RPC_HANDLER_META, RpcHandlerMeta, ServiceEnv, ServiceInstance } from '@libs/common';
+import { allContracts, EVENT_SUBJECT, RPC_SUBJECT, SERVICES, ServiceName } from '@libs/contracts';
+import { AdvertisingAppModule } from '../apps/advertising/src/advertising-app.module';
+import { FinanceAppModule } from '../apps/finance/src/finance-app.module';
+import { GatewayEnv } from '../apps/gateway/src/config/gateway.config';
+import { GatewayAppModule } from '../apps/gateway/src/gateway-app.module';
+import { LicensingAppModule } from '../apps/licensing/src/licensing-app.module';
+import { PaywallAppModule } from '../apps/paywall/src/paywall-app.module';
+import { SubscriptionsAppModule } from '../apps/subscriptions/src/subscriptions-app.module';
+import { renderAsyncApi } from '../scripts/generate-asyncapi';
+
+type Controller = new (...args: never[]) => object;
+
+function instance(service: ServiceName): ServiceInstance<GatewayEnv> {
+  return { service, env: Object.assign(new GatewayEnv(), { DATABASE_URL: 'postgres://x/y' }) as GatewayEnv & ServiceEnv, instanceId: 'meta' };
+}
+
+const APP_MODULES: Record<ServiceName, DynamicModule> = {
+  gateway: GatewayAppModule.register(instance('gateway')),
+  paywall: PaywallAppModule.register(instance('paywall')),
+  subscriptions: SubscriptionsAppModule.register(instance('subscriptions')),
+  advertising: AdvertisingAppModule.register(instance('advertising')),
+  licensing: LicensingAppModule.register(instance('licensing')),
+  finance: FinanceAppModule.register(instance('finance')),
+};
+
+function methodsOf(controller: Controller): { name: string; fn: object }[] {
+  const proto = controller.prototype as Record<string, object>;
+  return Object.getOwnPropertyNames(proto)
+    .filter((name) => name !== 'constructor' && typeof proto[name] === 'function')
+    .map((name) => ({ name, fn: proto[name] }));
+}
+
+const rpcHandlers = Object.entries(APP_MODULES).flatMap(([service, module]) =>
+  (module.controllers as Controller[]).flatMap((controller) =>
+    methodsOf(controller).flatMap(({ name, fn }) => {
+      const meta = Reflect.getMetadata(RPC_HANDLER_META, fn) as RpcHandlerMeta | undefined;
+      const params = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
+      return meta ? [{ service, where: `${controller.name}.${name}`, meta, requestType: params[0] }] : [];
+    }),
+  ),
+);
+
+describe('house rules', () => {
+  it('gives every subject the grammar of its kind', () => {
+    for (const contract of allContracts()) {
+      expect(contract.subject).toMatch(contract.kind === 'rpc' ? RPC_SUBJECT : EVENT_SUBJECT);
+      expect(SERVICES).toContain(contract.service);
+    }
+  });
+
+  it('declares each subject once', () => {
+    const subjects = allContracts().map((c) => c.subject);
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
+  it('handles every request contract exactly once, in the service that owns it, with its request class', () => {
+    for (const contract of allContracts().filter((c) => c.kind === 'rpc')) {
+      const handlers = rpcHandlers.filter((h) => h.meta.contract === contract);
+      expect({ subject: contract.subject, handlers: handlers.length }).toEqual({ subject: contract.subject, handlers: 1 });
+      expect(handlers[0].service).toBe(contract.service);
+      expect({ where: handlers[0].where, request: handlers[0].requestType }).toEqual({ where: handlers[0].where, request: contract.request });
+      expect(handlers[0].meta.roles.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('handles no subject that is not a declared contract', () => {
+    const declared = new Set(allContracts());
+    expect(rpcHandlers.filter((h) => !declared.has(h.meta.contract)).map((h) => h.where)).toEqual([]);
+  });
+
+  it('gives every gateway route an access rule', () => {
+    const open = (APP_MODULES.gateway.controllers as Controller[]).flatMap((controller) =>
+      methodsOf(controller)
+        .filter(({ fn }) => Reflect.getMetadata(METHOD_METADATA, fn) !== undefined)
+        .filter(({ fn }) => Reflect.getMetadata(ACCESS_META, fn) === undefined && Reflect.getMetadata(ACCESS_META, controller) === undefined)
+        .map(({ name, fn }) => `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number]} ${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, fn))})`),
+    );
+    expect(open).toEqual([]);
+  });
+
+  it('keeps docs/asyncapi.json what the contracts generate (npm run asyncapi)', () => {
+    expect(readFileSync(join(__dirname, '..', 'docs', 'asyncapi.json'), 'utf8')).toBe(renderAsyncApi());
+  });
+});
