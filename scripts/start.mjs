@@ -24,9 +24,10 @@ mkdirSync(resolve(local, 'logs'), { recursive: true });
 
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const natsUrl = process.env.NATS_URL ?? DEFAULT_NATS_URL;
-await ensurePostgres(databaseUrl);
+// What this run started (not what was already running) it stops again on Ctrl-C.
+const stopPostgres = await ensurePostgres(databaseUrl);
 await ensureDatabase(databaseUrl);
-await ensureNats(natsUrl);
+const stopNats = await ensureNats(natsUrl);
 
 console.log('> building');
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
@@ -129,5 +130,7 @@ async function stop(code) {
   const deadline = Date.now() + 15_000;
   while (children.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   for (const { child } of children.values()) child.kill('SIGKILL');
+  await stopNats().catch((error) => console.error(`! stopping NATS: ${error.message}`));
+  await stopPostgres().catch((error) => console.error(`! stopping PostgreSQL: ${error.message}`));
   process.exit(code);
 }

@@ -9,7 +9,7 @@ const { spawnSync } = await import('node:child_process');
 const { DEFAULT_DATABASE_URL, ensureDatabase, ensurePostgres, natsServerBinary } = await import('./lib/infra.mjs');
 
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-await ensurePostgres(databaseUrl);
+const stopPostgres = await ensurePostgres(databaseUrl); // stopped again at the end if this run started it
 await ensureDatabase(databaseUrl);
 // Each end-to-end test file runs its own NATS server (own port, own JetStream store).
 const natsServer = natsServerBinary({ install: true });
@@ -38,10 +38,13 @@ for (const [name, [command, ...args]] of steps) {
   if (name === 'tests') printTally();
   if (run.status !== 0) {
     console.error(`\n✗ ${name} failed`);
+    await stopPostgres();
     process.exit(run.status ?? 1);
   }
   console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+
+await stopPostgres();
 
 function printTally() {
   try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { connectNats, replayDeadLetters } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { AccountsService } from '../apps/finance/src/accounts/accounts.service';
@@ -86,6 +87,30 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
     expect(letter.header.get('x-error')).toMatch(/duplicate key/);
     expect(countOf(await financeMetrics(), 'retry')).toBeGreaterThanOrEqual(2);
     expect(await accountCount(agency.tenantId)).toBe(12);
+  });
+
+  it('replays a dead letter once its cause is mended, and only once', async () => {
+    const agency = await createAgency(api, suite.operatorToken);
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(12));
+    const conflicting = { ...(await outboxEnvelope(agency.tenantId)), id: randomUUID() };
+    await probe.publish(conflicting);
+    const isOurs = (m: { json<T>(): T }) => m.json<EventEnvelope>().id === conflicting.id;
+    await eventually(async () => expect((await probe.deadLetters('dlq.finance.')).some(isOurs)).toBe(true), 20_000);
+    // Mend the cause: finance forgets the agency, so provisioning it again can succeed.
+    const finance = suite.instances('finance')[0].get(DataSource);
+    await finance.query('DELETE FROM finance.accounts WHERE tenant_id = $1', [agency.tenantId]);
+    await finance.query('DELETE FROM finance.tenants WHERE tenant_id = $1', [agency.tenantId]);
+    const nc = await connectNats(suite.nats.url, 'replay-test');
+    try {
+      const replayed = await replayDeadLetters(nc, { subjectPrefix: 'dlq.finance.' });
+      expect(replayed.find((l) => l.eventId === conflicting.id)?.originalSubject).toBe(TenantCreated.subject);
+      await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(12));
+      expect((await probe.deadLetters('dlq.finance.')).some(isOurs)).toBe(false);
+      const again = await replayDeadLetters(nc, { subjectPrefix: 'dlq.finance.', dryRun: true });
+      expect(again.map((l) => l.eventId)).not.toContain(conflicting.id);
+    } finally {
+      await nc.close();
+    }
   });
 
   it('dead-letters a message it cannot read at once, and keeps consuming', async () => {

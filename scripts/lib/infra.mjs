@@ -57,12 +57,17 @@ function aptInstall(...packages) {
   asRoot(['apt-get', 'install', '-y', '-qq', ...packages]);
 }
 
-/** PostgreSQL at `url`; when local and down: start the installed cluster, or install one. */
+const NOTHING_TO_STOP = async () => undefined;
+
+/**
+ * PostgreSQL at `url`; when local and down: start the installed cluster, or install one.
+ * Answers how to stop what it started (nothing, if it was already running).
+ */
 export async function ensurePostgres(url) {
   const { hostname, port } = new URL(url);
   const host = hostname || '127.0.0.1';
   const pgPort = Number(port || 5432);
-  if (await portOpen(host, pgPort)) return;
+  if (await portOpen(host, pgPort)) return NOTHING_TO_STOP;
   if (!LOCAL.has(host)) throw new Error(`PostgreSQL at ${host}:${pgPort} is not reachable`);
   if (!which('pg_ctlcluster')) aptInstall('postgresql');
   const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql').sort() : [];
@@ -74,6 +79,10 @@ export async function ensurePostgres(url) {
   // A fresh Debian cluster wants a password over TCP: give the superuser the one in the URL.
   const password = decodeURIComponent(new URL(url).password || 'postgres');
   spawnSync('su', ['postgres', '-c', `psql -qc "ALTER USER postgres PASSWORD '${password.replace(/'/g, "''")}'"`], { stdio: 'ignore' });
+  return async () => {
+    console.log(`> stopping PostgreSQL ${version}`);
+    asRoot(['pg_ctlcluster', '--skip-systemctl-redirect', version, 'main', 'stop']);
+  };
 }
 
 /** Creates the database named in `url` when it does not exist. */
@@ -101,11 +110,15 @@ export function natsServerBinary({ install }) {
   return binary;
 }
 
-/** NATS with JetStream at `url`; when local and down, start one whose data stays in .local/. */
+/**
+ * NATS with JetStream at `url`; when local and down, start one whose data stays in .local/.
+ * Answers how to stop what it started (nothing, if it was already running).
+ */
 export async function ensureNats(url) {
   const first = url.split(',')[0].trim();
   const { hostname, port } = new URL(first.replace(/^nats:/, 'http:'));
   const natsPort = Number(port || 4222);
+  let stop = NOTHING_TO_STOP;
   if (!(await portOpen(hostname, natsPort))) {
     if (!LOCAL.has(hostname)) throw new Error(`NATS at ${hostname}:${natsPort} is not reachable`);
     const binary = natsServerBinary({ install: true });
@@ -113,10 +126,19 @@ export async function ensureNats(url) {
     mkdirSync(dir, { recursive: true });
     console.log(`> starting NATS with JetStream on ${hostname}:${natsPort} (data in .local/nats)`);
     const log = openSync(resolve(root, '.local', 'nats-server.log'), 'a');
-    spawn(binary, ['-a', hostname, '-p', String(natsPort), '-js', '-sd', dir], { detached: true, stdio: ['ignore', log, log] }).unref();
+    const server = spawn(binary, ['-a', hostname, '-p', String(natsPort), '-js', '-sd', dir], { detached: true, stdio: ['ignore', log, log] });
+    server.unref();
     await waitForPort(hostname, natsPort, 'NATS');
+    stop = async () => {
+      console.log('> stopping NATS');
+      const exited = new Promise((done) => server.once('exit', done));
+      server.ref(); // keep this process alive until the server has exited
+      server.kill('SIGTERM');
+      await exited;
+    };
   }
   await assertJetStream(first);
+  return stop;
 }
 
 async function assertJetStream(url) {

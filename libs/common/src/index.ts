@@ -28,3 +28,4 @@ export * from './service/service-core.module';
 export * from './service/start-service';
 export * from './service/run-service-main';
 export * from './http/access-rule';
+export * from './events/dead-letters';
