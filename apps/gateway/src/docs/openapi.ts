@@ -23,14 +23,29 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
   });
-  const schemas = (document.components ??= {}).schemas ??= {};
-  for (const [name, schema] of Object.entries(fromValidation)) {
-    const existing = schemas[name] as { properties?: object } | undefined;
-    if (!existing || !existing.properties || Object.keys(existing.properties).length === 0) {
-      schemas[name] = schema as (typeof schemas)[string];
-    }
+  const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
+  const isEmpty = (schema: unknown) => !(schema as { properties?: object } | undefined)?.properties || Object.keys((schema as { properties: object }).properties).length === 0;
+  // Fill what Swagger referenced but could not describe (classes without @ApiProperty), and
+  // whatever those refer to in turn; nothing else class-validator happens to know.
+  const pending = [...referencedSchemas(document)];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (!(name in fromValidation) || (name in schemas && !isEmpty(schemas[name]))) continue;
+    schemas[name] = fromValidation[name];
+    pending.push(...referencedSchemas(fromValidation[name]));
   }
   return document;
+}
+
+function referencedSchemas(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((item) => referencedSchemas(item, found));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) found.add(value.slice(21));
+      else referencedSchemas(value, found);
+    }
+  }
+  return found;
 }
 
 export function serveApiDocs(app: NestFastifyApplication, document: OpenAPIObject): void {

@@ -1,10 +1,10 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { currentContext } from '../context/request-context';
 
 /** JSON logs; each line carries the request id, tenant and actor of the work it belongs to. */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -13,7 +13,8 @@ export function createLogger(service: string, level: string): Logger {
       const context = currentContext();
       return context ? { requestId: context.requestId, tenantId: context.tenantId, actor: context.actor } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's own messages (bootstrap, routes) through the same JSON logger. */

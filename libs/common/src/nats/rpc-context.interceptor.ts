@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NatsContext } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +18,8 @@ interface MsgHeaders {
  */
 @Injectable()
 export class RpcContextInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Rpc');
+
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -35,6 +37,7 @@ export class RpcContextInterceptor implements NestInterceptor {
     };
     return new Observable((subscriber) =>
       runWithContext(requestContext, () => {
+        this.logger.debug(`handling ${context.switchToRpc().getContext<NatsContext>().getSubject()}`);
         if (meta && !tenantId) throw new ForbiddenError('message carries no tenant');
         if (meta && !roles.some((role) => meta.roles.includes(role))) {
           throw new ForbiddenError(`role ${roles.join(',') || 'none'} may not call ${meta.contract.subject}`);
