@@ -1,0 +1,29 @@
+import { Route } from './router';
+import { balanceTransactionRoutes } from './routes/balance-transactions.routes';
+import { billingPortalRoutes } from './routes/billing-portal.routes';
+import { checkoutSessionRoutes } from './routes/checkout-sessions.routes';
+import { couponRoutes } from './routes/coupons.routes';
+import { customerRoutes } from './routes/customers.routes';
+import { eventRoutes } from './routes/events.routes';
+import { invoiceRoutes } from './routes/invoices.routes';
+import { paymentRoutes } from './routes/payments.routes';
+import { priceRoutes } from './routes/prices.routes';
+import { productRoutes } from './routes/products.routes';
+import { promotionCodeRoutes } from './routes/promotion-codes.routes';
+import { subscriptionRoutes } from './routes/subscriptions.routes';
+
+/** Every `/v1` endpoint the fake answers. */
+export const apiRoutes: Route[] = [
+  ...productRoutes,
+  ...priceRoutes,
+  ...customerRoutes,
+  ...couponRoutes,
+  ...promotionCodeRoutes,
+  ...checkoutSessionRoutes,
+  ...subscriptionRoutes,
+  ...invoiceRoutes,
+  ...paymentRoutes,
+  ...billingPortalRoutes,
+  ...balanceTransactionRoutes,
+  ...eventRoutes,
+];

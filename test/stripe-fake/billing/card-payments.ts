@@ -1,0 +1,93 @@
+import Stripe from 'stripe';
+import { unixNow } from '../billing-calendar';
+import { buildBalanceTransaction } from '../objects/balance-transaction';
+import { buildCharge } from '../objects/charge';
+import { buildInvoicePayment } from '../objects/invoice-payment';
+import { buildPaymentIntent } from '../objects/payment-intent';
+import { WireInvoice } from '../objects/wire-types';
+import { StripeAccount } from '../stripe-account';
+import { newStripeId } from '../stripe-ids';
+import { processingFee } from '../stripe-money';
+
+export interface CardAttempt {
+  charge: Stripe.Charge;
+  paymentIntent: Stripe.PaymentIntent;
+  invoicePayment: Stripe.InvoicePayment;
+}
+
+const BILLING_REASON_WORDS: Record<string, string> = {
+  subscription_create: 'Subscription creation',
+  subscription_cycle: 'Subscription cycle',
+  subscription_update: 'Subscription update',
+};
+
+/**
+ * Charges the customer's card for what the invoice still owes, through the invoice's payment
+ * intent (made on the first attempt). A successful charge gets a balance transaction whose fee
+ * is 3.4% + the currency's fixed fee.
+ */
+export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succeeds: boolean): CardAttempt {
+  const now = unixNow();
+  const customer = account.get('customer', invoice.customer as string);
+  const subscriptionId = invoice.parent?.subscription_details?.subscription;
+  const subscription = subscriptionId ? account.find('subscription', typeof subscriptionId === 'string' ? subscriptionId : subscriptionId.id) : undefined;
+  const paymentMethod = (subscription?.default_payment_method as string | null | undefined) ?? 'pm_card_visa';
+  const description = BILLING_REASON_WORDS[invoice.billing_reason ?? ''] ?? 'Invoice payment';
+  let invoicePayment = account.list('invoice_payment').find((payment) => payment.invoice === invoice.id);
+  let paymentIntent: Stripe.PaymentIntent;
+  if (invoicePayment) {
+    paymentIntent = account.get('payment_intent', invoicePayment.payment.payment_intent as string);
+  } else {
+    paymentIntent = account.insert(
+      buildPaymentIntent({ id: newStripeId('pi_'), created: now, amount: invoice.amount_remaining, currency: invoice.currency, customer: customer.id, paymentMethod, description }),
+    );
+    invoicePayment = account.insert(
+      buildInvoicePayment({ id: newStripeId('inpay_'), created: now, invoice: invoice.id, amount: invoice.amount_remaining, currency: invoice.currency, paymentIntent: paymentIntent.id }),
+    );
+  }
+  const chargeId = newStripeId('ch_');
+  const balanceTransaction = succeeds
+    ? account.insert(
+        buildBalanceTransaction({
+          id: newStripeId('txn_'),
+          created: now,
+          amount: invoice.amount_remaining,
+          fee: processingFee(invoice.amount_remaining, invoice.currency),
+          currency: invoice.currency,
+          source: chargeId,
+          type: 'charge',
+          reportingCategory: 'charge',
+          description,
+          feeDescription: 'Stripe processing fees',
+        }),
+      )
+    : null;
+  const charge = account.insert(
+    buildCharge({
+      id: chargeId,
+      created: now,
+      amount: invoice.amount_remaining,
+      currency: invoice.currency,
+      customer,
+      paymentIntent: paymentIntent.id,
+      paymentMethod,
+      description,
+      succeeded: succeeds,
+      balanceTransaction: balanceTransaction?.id ?? null,
+      receiptUrl: `${account.baseUrl}/receipts/${chargeId}`,
+    }),
+  );
+  paymentIntent.latest_charge = charge.id;
+  if (succeeds) {
+    paymentIntent.status = 'succeeded';
+    paymentIntent.amount_received = charge.amount;
+    paymentIntent.last_payment_error = null;
+    invoicePayment.status = 'paid';
+    invoicePayment.amount_paid = charge.amount;
+    invoicePayment.status_transitions.paid_at = now;
+  } else {
+    paymentIntent.status = 'requires_payment_method';
+    paymentIntent.last_payment_error = { charge: charge.id, code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', type: 'card_error' };
+  }
+  return { charge, paymentIntent, invoicePayment };
+}

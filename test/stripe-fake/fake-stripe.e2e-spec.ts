@@ -1,0 +1,463 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { FakeStripe, startFakeStripe, WireEvent } from './index';
+
+const MONTH = { interval: 'month' } as const;
+
+interface ReceivedWebhook {
+  rawBody: string;
+  signature: string;
+}
+
+/** A tiny webhook receiver: keeps each raw body and signature, answers `status`. */
+async function startReceiver(status = 200): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
+  const received: ReceivedWebhook[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ rawBody: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['stripe-signature']) });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/stripe`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('fake Stripe, driven by the real stripe SDK', () => {
+  let fake: FakeStripe;
+  let secretKey: string;
+  let stripe: Stripe;
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    secretKey = fake.addAccount('sk_test_agency_one');
+    stripe = fake.sdk(secretKey);
+  });
+
+  afterAll(() => fake?.close());
+
+  async function vndPrice(unitAmount = 99_000, client = stripe): Promise<Stripe.Price> {
+    const product = await client.products.create({ name: `Premium ${unitAmount}` });
+    return client.prices.create({ product: product.id, currency: 'vnd', unit_amount: unitAmount, recurring: MONTH });
+  }
+
+  async function subscribe(price: Stripe.Price, extra: Partial<Stripe.Checkout.SessionCreateParams> = {}, client = stripe) {
+    const customer = await client.customers.create({ email: `reader-${Math.random()}@example.vn`, name: 'Nguyễn Văn A' });
+    const session = await client.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customer.id,
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: 'https://paper.example.vn/welcome?session={CHECKOUT_SESSION_ID}',
+      cancel_url: 'https://paper.example.vn/plans',
+      ...extra,
+    });
+    const completion = await fake.completeCheckout(session.id);
+    const subscription = await client.subscriptions.retrieve(completion.object.subscription as string);
+    return { customer, session, completion, subscription };
+  }
+
+  it('creates a VND catalogue, a customer and an open Checkout Session on the hosted page', async () => {
+    const product = await stripe.products.create({ name: 'Báo Premium', metadata: { plan: 'premium' } });
+    const price = await stripe.prices.create({ product: product.id, currency: 'vnd', unit_amount: 99_000, recurring: { interval: 'month', interval_count: 1 }, lookup_key: 'premium-monthly' });
+    const customer = await stripe.customers.create({ email: 'reader@example.vn' });
+    const session = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customer.id,
+      client_reference_id: 'reader-42',
+      line_items: [{ price: price.id, quantity: 1 }],
+      metadata: { tenant: 'agency-one' },
+      subscription_data: { metadata: { reader: '42' } },
+      success_url: 'https://paper.example.vn/ok',
+    });
+
+    expect(product).toMatchObject({ object: 'product', name: 'Báo Premium', metadata: { plan: 'premium' }, livemode: false });
+    expect(product.id).toMatch(/^prod_/);
+    expect(price).toMatchObject({ object: 'price', currency: 'vnd', unit_amount: 99_000, type: 'recurring', recurring: { interval: 'month', interval_count: 1 }, lookup_key: 'premium-monthly' });
+    expect(String(price.unit_amount_decimal)).toBe('99000');
+    expect(customer.id).toMatch(/^cus_/);
+    expect(session).toMatchObject({ object: 'checkout.session', mode: 'subscription', status: 'open', payment_status: 'unpaid', amount_total: 99_000, currency: 'vnd', client_reference_id: 'reader-42' });
+    expect(session.id).toMatch(/^cs_test_/);
+    expect(session.url).toBe(`${fake.url}/pay/${session.id}`);
+    const withLines = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
+    expect(withLines.line_items?.data.map((line) => [line.price?.id, line.quantity, line.amount_total])).toEqual([[price.id, 1, 99_000]]);
+    expect((await stripe.prices.list({ product: product.id })).data.map((p) => p.id)).toEqual([price.id]);
+    expect((await stripe.prices.list({ lookup_keys: ['premium-monthly'] })).data.map((p) => p.id)).toEqual([price.id]);
+  });
+
+  it('completes the checkout into an active subscription whose first invoice paid 99000 VND, fees on the balance transaction', async () => {
+    const price = await vndPrice();
+    const { session, completion, subscription } = await subscribe(price, { subscription_data: { metadata: { reader: '7' } } });
+
+    expect(completion.events.map((event) => event.type)).toEqual([
+      'checkout.session.completed',
+      'customer.subscription.created',
+      'invoice.created',
+      'invoice.finalized',
+      'charge.succeeded',
+      'invoice.paid',
+      'invoice.payment_succeeded',
+    ]);
+    const invoiceStatuses = completion.events.filter((event) => event.type.startsWith('invoice.')).map((event) => (event.data.object as Stripe.Invoice).status);
+    expect(invoiceStatuses).toEqual(['draft', 'open', 'paid', 'paid']);
+    expect(completion.object).toMatchObject({ status: 'complete', payment_status: 'paid', subscription: subscription.id });
+    expect(subscription).toMatchObject({ status: 'active', currency: 'vnd', metadata: { reader: '7' }, cancel_at_period_end: false });
+    expect(subscription.id).toMatch(/^sub_/);
+    expect(subscription).not.toHaveProperty('current_period_end');
+    const [item] = subscription.items.data;
+    expect(item.id).toMatch(/^si_/);
+    expect(item.price.id).toBe(price.id);
+    expect(item.current_period_end - item.current_period_start).toBeGreaterThanOrEqual(28 * 86_400);
+
+    const invoice = await stripe.invoices.retrieve(subscription.latest_invoice as string, { expand: ['payments'] });
+    expect(invoice).toMatchObject({ status: 'paid', currency: 'vnd', amount_due: 99_000, amount_paid: 99_000, amount_remaining: 0, total: 99_000, billing_reason: 'subscription_create' });
+    expect(invoice.parent?.subscription_details?.subscription).toBe(subscription.id);
+    expect(invoice.lines.data.map((line) => [line.amount, line.description])).toEqual([[99_000, '1 × Premium 99000 (at ₫99,000 / month)']]);
+    expect(invoice).not.toHaveProperty('charge');
+    const payment = invoice.payments!.data[0];
+    expect(payment).toMatchObject({ object: 'invoice_payment', status: 'paid', amount_paid: 99_000, payment: { type: 'payment_intent' } });
+
+    const paymentIntent = await stripe.paymentIntents.retrieve(payment.payment.payment_intent as string, { expand: ['latest_charge.balance_transaction'] });
+    const charge = paymentIntent.latest_charge as Stripe.Charge;
+    const fees = charge.balance_transaction as Stripe.BalanceTransaction;
+    expect(charge).toMatchObject({ amount: 99_000, currency: 'vnd', paid: true, status: 'succeeded' });
+    expect(fees).toMatchObject({ object: 'balance_transaction', amount: 99_000, fee: 3_366 + 2_000, net: 93_634, currency: 'vnd', type: 'charge', source: charge.id });
+    expect(await stripe.balanceTransactions.retrieve(fees.id)).toMatchObject({ fee: 5_366, net: 93_634 });
+    expect(JSON.stringify([session, subscription, invoice, charge, fees])).not.toContain('9900000');
+
+    const listed = await stripe.subscriptions.list({ customer: subscription.customer as string, expand: ['data.customer', 'data.latest_invoice'] });
+    expect(listed.data.map((sub) => [(sub.customer as Stripe.Customer).object, (sub.latest_invoice as Stripe.Invoice).id])).toEqual([['customer', invoice.id]]);
+  });
+
+  it('starts a trial with a free first invoice, then bills when the trial ends', async () => {
+    const price = await vndPrice();
+    const { completion, subscription } = await subscribe(price, { subscription_data: { trial_period_days: 7 } });
+    expect(completion.object.payment_status).toBe('no_payment_required');
+    expect(subscription).toMatchObject({ status: 'trialing' });
+    expect(subscription.trial_end! - subscription.trial_start!).toBe(7 * 86_400);
+    expect(subscription.items.data[0].current_period_end).toBe(subscription.trial_end);
+    expect(await stripe.invoices.retrieve(subscription.latest_invoice as string)).toMatchObject({ amount_due: 0, amount_paid: 0, status: 'paid' });
+
+    const ended = await fake.endTrial(subscription.id);
+    expect(ended.events.map((event) => event.type)).toEqual([
+      'customer.subscription.trial_will_end',
+      'invoice.created',
+      'customer.subscription.updated',
+      'invoice.finalized',
+      'charge.succeeded',
+      'invoice.paid',
+      'invoice.payment_succeeded',
+    ]);
+    expect(ended.events[2].data.previous_attributes).toMatchObject({ status: 'trialing' });
+    const active = await stripe.subscriptions.retrieve(subscription.id);
+    expect(active.status).toBe('active');
+    expect(await stripe.invoices.retrieve(active.latest_invoice as string)).toMatchObject({ amount_paid: 99_000, billing_reason: 'subscription_cycle' });
+
+    const canceled = await fake.cancelNow(subscription.id);
+    expect(canceled.events.map((event) => event.type)).toEqual(['customer.subscription.deleted']);
+    expect(canceled.object).toMatchObject({ status: 'canceled', cancellation_details: { reason: 'cancellation_requested' } });
+  });
+
+  it('replays a POST sent again with its Idempotency-Key, and refuses the key with other params', async () => {
+    const email = 'idempotent@example.vn';
+    const first = await stripe.customers.create({ email }, { idempotencyKey: 'create-reader-1' });
+    const again = await stripe.customers.create({ email }, { idempotencyKey: 'create-reader-1' });
+    expect(again.id).toBe(first.id);
+    expect(again.lastResponse.headers['idempotent-replayed']).toBe('true');
+    expect((await stripe.customers.list({ email })).data).toHaveLength(1);
+
+    await expect(stripe.customers.create({ email: 'someone-else@example.vn' }, { idempotencyKey: 'create-reader-1' })).rejects.toMatchObject({
+      type: 'StripeIdempotencyError',
+      statusCode: 400,
+      raw: { type: 'idempotency_error' },
+    });
+    expect((await stripe.customers.list({ email: 'someone-else@example.vn' })).data).toHaveLength(0);
+  });
+
+  it('pages through lists newest first with limit and starting_after', async () => {
+    const client = fake.sdk(fake.addAccount());
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) created.push((await client.products.create({ name: `Section ${i}` })).id);
+    const newestFirst = [...created].reverse();
+
+    const first = await client.products.list({ limit: 2 });
+    expect(first).toMatchObject({ object: 'list', has_more: true, url: '/v1/products' });
+    expect(first.data.map((p) => p.id)).toEqual(newestFirst.slice(0, 2));
+    const second = await client.products.list({ limit: 2, starting_after: first.data[1].id });
+    expect(second.data.map((p) => p.id)).toEqual(newestFirst.slice(2, 4));
+    const last = await client.products.list({ limit: 2, starting_after: second.data[1].id });
+    expect({ ids: last.data.map((p) => p.id), hasMore: last.has_more }).toEqual({ ids: newestFirst.slice(4), hasMore: false });
+    expect((await client.products.list({ limit: 2, ending_before: last.data[0].id })).data.map((p) => p.id)).toEqual(newestFirst.slice(2, 4));
+    expect((await client.products.list({ limit: 2 }).autoPagingToArray({ limit: 10 })).map((p) => p.id)).toEqual(newestFirst);
+  });
+
+  it("answers errors in Stripe's envelope with Stripe's statuses", async () => {
+    await expect(stripe.products.retrieve('prod_missing')).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'id',
+      message: "No such product: 'prod_missing'",
+    });
+    const product = await stripe.products.create({ name: 'No currency' });
+    await expect(stripe.prices.create({ product: product.id, unit_amount: 1 } as Stripe.PriceCreateParams)).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'parameter_missing',
+      param: 'currency',
+    });
+    await expect(fake.sdk('sk_test_nobody').customers.list()).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 });
+    fake.rateLimit(secretKey, 1);
+    await expect(stripe.customers.list()).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
+    expect((await stripe.customers.list({ limit: 1 })).object).toBe('list');
+    const anonymous = await fetch(`${fake.url}/v1/customers`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { type: 'invalid_request_error', message: expect.stringContaining('You did not provide an API key') } });
+  });
+
+  it('POSTs each event to the webhook endpoint signed so that constructEvent accepts it, and re-sends on demand', async () => {
+    const receiver = await startReceiver();
+    const signingSecret = 'whsec_fake_agency_one';
+    const webhookKey = fake.addAccount();
+    const client = fake.sdk(webhookKey);
+    fake.setWebhookEndpoint(webhookKey, receiver.url, signingSecret, ['checkout.session.completed', 'customer.subscription.*', 'invoice.*']);
+    try {
+      const price = await vndPrice(99_000, client);
+      const { completion } = await subscribe(price, {}, client);
+
+      const verified = receiver.received.map(({ rawBody, signature }) => client.webhooks.constructEvent(rawBody, signature, signingSecret));
+      expect(verified.map((event) => event.type)).toEqual([
+        'checkout.session.completed',
+        'customer.subscription.created',
+        'invoice.created',
+        'invoice.finalized',
+        'invoice.paid',
+        'invoice.payment_succeeded',
+      ]);
+      expect(verified.map((event) => event.id)).toEqual(completion.events.filter((event) => event.type !== 'charge.succeeded').map((event) => event.id));
+      expect(verified[0]).toMatchObject({ object: 'event', api_version: Stripe.API_VERSION, livemode: false, request: { id: null, idempotency_key: null } });
+      expect(fake.deliveries(webhookKey).map((delivery) => delivery.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(fake.events(webhookKey).map((event) => event.type)).toContain('product.created');
+
+      const paid = completion.events.find((event) => event.type === 'invoice.paid') as WireEvent;
+      await fake.deliver(paid, { url: receiver.url, secret: signingSecret });
+      const duplicate = receiver.received.at(-1)!;
+      expect(client.webhooks.constructEvent(duplicate.rawBody, duplicate.signature, signingSecret).id).toBe(paid.id);
+
+      await fake.deliver(paid, { url: receiver.url, secret: signingSecret, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+      const stale = receiver.received.at(-1)!;
+      expect(() => client.webhooks.constructEvent(stale.rawBody, stale.signature, signingSecret)).toThrow(/Timestamp outside the tolerance zone/);
+      expect(() => client.webhooks.constructEvent(stale.rawBody, stale.signature, 'whsec_wrong')).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("records the receiver's status when it fails a delivery", async () => {
+    const receiver = await startReceiver(500);
+    const failingKey = fake.addAccount();
+    fake.setWebhookEndpoint(failingKey, receiver.url, 'whsec_failing');
+    try {
+      await fake.sdk(failingKey).customers.create({ email: 'x@example.vn' });
+      await fake.webhooksSettled();
+      expect(fake.deliveries(failingKey).map((delivery) => [delivery.type, delivery.status])).toEqual([['customer.created', 500]]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('previews the proration of a mid-period upgrade, and the update then charges exactly that', async () => {
+    const basic = await vndPrice(99_000);
+    const premium = await stripe.prices.create({ product: basic.product as string, currency: 'vnd', unit_amount: 199_000, recurring: MONTH });
+    const { customer, subscription } = await subscribe(basic);
+    const [item] = subscription.items.data;
+    const prorationDate = item.current_period_start + Math.floor((item.current_period_end - item.current_period_start) / 3);
+    const unused = (item.current_period_end - prorationDate) / (item.current_period_end - item.current_period_start);
+    const credit = -Math.round(99_000 * unused);
+    const charge = Math.round(199_000 * unused);
+    const change = { items: [{ id: item.id, price: premium.id }], proration_date: prorationDate };
+
+    const upcoming = await stripe.invoices.createPreview({ customer: customer.id, subscription: subscription.id, subscription_details: change });
+    const prorations = upcoming.lines.data.filter((line) => line.parent?.subscription_item_details?.proration);
+    expect(prorations.map((line) => line.amount)).toEqual([credit, charge]);
+    expect(prorations[0].description).toMatch(/^Unused time on Premium 99000 after /);
+    expect(upcoming.amount_due).toBe(199_000 + credit + charge);
+    expect(upcoming.parent?.subscription_details?.subscription_proration_date).toBe(prorationDate);
+
+    const now = await stripe.invoices.createPreview({ subscription: subscription.id, subscription_details: { ...change, proration_behavior: 'always_invoice' } });
+    expect(now.amount_due).toBe(credit + charge);
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ items: { data: [{ price: { id: basic.id } }] } });
+
+    const updated = await stripe.subscriptions.update(subscription.id, { ...change, proration_behavior: 'always_invoice' });
+    expect(updated.items.data.map((entry) => [entry.id, entry.price.id])).toEqual([[item.id, premium.id]]);
+    expect(await stripe.invoices.retrieve(updated.latest_invoice as string)).toMatchObject({ billing_reason: 'subscription_update', amount_paid: credit + charge, status: 'paid' });
+  });
+
+  it('keeps accounts apart: one secret key never sees the objects of another', async () => {
+    const price = await vndPrice();
+    const { customer, session, subscription } = await subscribe(price);
+    const otherKey = fake.addAccount('sk_test_agency_two');
+    const other = fake.sdk(otherKey);
+
+    for (const attempt of [
+      other.prices.retrieve(price.id),
+      other.customers.retrieve(customer.id),
+      other.checkout.sessions.retrieve(session.id),
+      other.subscriptions.retrieve(subscription.id),
+      other.invoices.retrieve(subscription.latest_invoice as string),
+    ]) {
+      await expect(attempt).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    }
+    expect((await other.customers.list()).data).toEqual([]);
+    expect((await other.subscriptions.list()).data).toEqual([]);
+    expect(fake.events(otherKey)).toEqual([]);
+    await expect(other.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: price.id, quantity: 1 }] })).rejects.toMatchObject({ statusCode: 404, param: 'line_items[0][price]' });
+  });
+
+  it('renews a period, fails and recovers a renewal payment, and ends a subscription set to cancel', async () => {
+    const { subscription } = await subscribe(await vndPrice());
+    const firstEnd = subscription.items.data[0].current_period_end;
+
+    const renewed = await fake.renew(subscription.id);
+    expect(renewed.events.map((event) => event.type)).toEqual([
+      'invoice.created',
+      'customer.subscription.updated',
+      'invoice.finalized',
+      'charge.succeeded',
+      'invoice.paid',
+      'invoice.payment_succeeded',
+    ]);
+    expect(renewed.object.items.data[0].current_period_start).toBe(firstEnd);
+    const renewal = await stripe.invoices.retrieve(renewed.object.latest_invoice as string);
+    expect(renewal).toMatchObject({ billing_reason: 'subscription_cycle', amount_paid: 99_000, period_end: firstEnd });
+    expect(renewal.lines.data[0].period.start).toBe(firstEnd);
+
+    const failed = await fake.renew(subscription.id, { paymentSucceeds: false });
+    expect(failed.events.map((event) => event.type)).toContain('invoice.payment_failed');
+    expect(failed.object.status).toBe('past_due');
+    const open = await stripe.invoices.retrieve(failed.object.latest_invoice as string);
+    expect(open).toMatchObject({ status: 'open', amount_paid: 0, attempt_count: 1 });
+    expect(open.next_payment_attempt).not.toBeNull();
+
+    await fake.failPayment(subscription.id);
+    expect(await stripe.invoices.retrieve(open.id)).toMatchObject({ attempt_count: 2, status: 'open' });
+    const recovered = await fake.recoverPayment(subscription.id);
+    expect(recovered.events.map((event) => event.type)).toEqual(['charge.succeeded', 'invoice.paid', 'invoice.payment_succeeded', 'customer.subscription.updated']);
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+    expect((await stripe.subscriptions.list({ status: 'active', price: subscription.items.data[0].price.id })).data.map((sub) => sub.id)).toEqual([subscription.id]);
+
+    const cancelling = await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
+    expect(cancelling.cancel_at).toBe(cancelling.items.data[0].current_period_end);
+    const ended = await fake.renew(subscription.id);
+    expect(ended.events.map((event) => event.type)).toEqual(['customer.subscription.deleted']);
+    expect(ended.object).toMatchObject({ status: 'canceled', ended_at: cancelling.items.data[0].current_period_end });
+    expect((await stripe.subscriptions.list({ customer: subscription.customer as string })).data).toEqual([]);
+  });
+
+  it('refunds part of a charge with a negative balance transaction, and opens and closes a dispute', async () => {
+    const { subscription } = await subscribe(await vndPrice());
+    const [payment] = (await stripe.invoicePayments.list({ invoice: subscription.latest_invoice as string })).data;
+    const chargeId = (await stripe.paymentIntents.retrieve(payment.payment.payment_intent as string)).latest_charge as string;
+
+    const refunded = await fake.refund(chargeId, 40_000);
+    expect(refunded.events.map((event) => event.type)).toEqual(['charge.refunded', 'refund.created']);
+    expect(refunded.events[0].data.previous_attributes).toEqual({ amount_refunded: 0 });
+    expect(refunded.object.id).toMatch(/^re_/);
+    expect(await stripe.balanceTransactions.retrieve(refunded.object.balance_transaction as string)).toMatchObject({ amount: -40_000, fee: 0, net: -40_000, type: 'refund' });
+    const rest = await stripe.refunds.create({ charge: chargeId });
+    expect(rest.amount).toBe(59_000);
+    expect(await stripe.charges.retrieve(chargeId)).toMatchObject({ amount_refunded: 99_000, refunded: true });
+
+    const { subscription: another } = await subscribe(await vndPrice());
+    const [otherPayment] = (await stripe.invoicePayments.list({ invoice: another.latest_invoice as string })).data;
+    const disputedCharge = (await stripe.paymentIntents.retrieve(otherPayment.payment.payment_intent as string)).latest_charge as string;
+    const opened = await fake.dispute(disputedCharge);
+    expect(opened.events.map((event) => event.type)).toEqual(['charge.dispute.created', 'charge.dispute.funds_withdrawn']);
+    expect(opened.object).toMatchObject({ status: 'needs_response', amount: 99_000, charge: disputedCharge });
+    const closed = await fake.closeDispute(opened.object.id, true);
+    expect(closed.events.map((event) => [event.type, (event.data.object as Stripe.Dispute).status])).toEqual([
+      ['charge.dispute.closed', 'won'],
+      ['charge.dispute.funds_reinstated', 'won'],
+    ]);
+  });
+
+  it('applies a promotion code at checkout to the first invoice', async () => {
+    const price = await vndPrice();
+    const coupon = await stripe.coupons.create({ percent_off: 10, duration: 'repeating', duration_in_months: 3, max_redemptions: 100 });
+    const code = await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'TET2026' });
+    expect(code).toMatchObject({ object: 'promotion_code', code: 'TET2026', promotion: { type: 'coupon', coupon: coupon.id } });
+    expect((await stripe.promotionCodes.list({ code: 'tet2026' })).data.map((entry) => entry.id)).toEqual([code.id]);
+
+    const { session, subscription } = await subscribe(price, { discounts: [{ promotion_code: code.id }] });
+    expect(session).toMatchObject({ amount_subtotal: 99_000, amount_total: 89_100, total_details: { amount_discount: 9_900 } });
+    const invoice = await stripe.invoices.retrieve(subscription.latest_invoice as string);
+    expect(invoice).toMatchObject({ subtotal: 99_000, total: 89_100, amount_paid: 89_100 });
+    expect(invoice.total_discount_amounts?.[0].amount).toBe(9_900);
+    expect(await stripe.coupons.retrieve(coupon.id)).toMatchObject({ times_redeemed: 1, valid: true });
+  });
+
+  it('pauses and resumes, cancels through the SDK, and opens a billing portal session', async () => {
+    const { customer, subscription } = await subscribe(await vndPrice());
+    expect((await fake.pause(subscription.id)).events.map((event) => event.type)).toEqual(['customer.subscription.paused', 'customer.subscription.updated']);
+    expect((await fake.resume(subscription.id)).events.map((event) => event.type)).toEqual(['customer.subscription.resumed', 'customer.subscription.updated']);
+    const held = await stripe.subscriptions.update(subscription.id, { pause_collection: { behavior: 'void' } });
+    expect(held.pause_collection).toEqual({ behavior: 'void', resumes_at: null });
+
+    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'https://paper.example.vn/account' });
+    expect(portal).toMatchObject({ object: 'billing_portal.session', customer: customer.id, return_url: 'https://paper.example.vn/account', url: `${fake.url}/portal/${portal.id}` });
+    expect(portal.id).toMatch(/^bps_/);
+
+    const canceled = await stripe.subscriptions.cancel(subscription.id);
+    expect(canceled).toMatchObject({ status: 'canceled', cancellation_details: { reason: 'cancellation_requested' } });
+    const deleted = await stripe.events.list({ type: 'customer.subscription.deleted', limit: 1 });
+    expect(deleted.data[0]).toMatchObject({ data: { object: { id: subscription.id } }, request: { id: canceled.lastResponse.requestId } });
+    expect((await stripe.events.retrieve(deleted.data[0].id)).id).toBe(deleted.data[0].id);
+  });
+
+  it('lets a browser pay on the hosted Checkout page and sends it to success_url', async () => {
+    const price = await vndPrice();
+    const session = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      line_items: [{ price: price.id, quantity: 2 }],
+      success_url: 'https://paper.example.vn/welcome?session={CHECKOUT_SESSION_ID}',
+    });
+    const page = await fetch(session.url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('₫198,000');
+
+    const paid = await fetch(session.url!, { method: 'POST', body: new URLSearchParams({ outcome: 'succeed', email: 'browser@example.vn' }), redirect: 'manual' });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(`https://paper.example.vn/welcome?session=${session.id}`);
+    const completed = await stripe.checkout.sessions.retrieve(session.id, { expand: ['customer', 'subscription'] });
+    expect(completed).toMatchObject({ status: 'complete', url: null, customer: { email: 'browser@example.vn' }, subscription: { status: 'active', items: { data: [{ quantity: 2 }] } } });
+  });
+
+  it('serves the same controls over HTTP under /_fake', async () => {
+    const price = await vndPrice();
+    const session = await stripe.checkout.sessions.create({ mode: 'subscription', customer_email: 'http@example.vn', line_items: [{ price: price.id }] });
+    const post = (path: string, body: object) =>
+      fetch(`${fake.url}/_fake${path}`, { method: 'POST', headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    const completed = await post(`/checkout/sessions/${session.id}/complete`, { payment_succeeds: false });
+    const outcome = (await completed.json()) as { object: Stripe.Checkout.Session; events: WireEvent[] };
+    expect(outcome.events.map((event) => event.type)).toEqual([
+      'customer.created',
+      'checkout.session.completed',
+      'customer.subscription.created',
+      'invoice.created',
+      'invoice.finalized',
+      'charge.failed',
+      'invoice.payment_failed',
+    ]);
+    const subscription = await stripe.subscriptions.retrieve(outcome.object.subscription as string);
+    expect(subscription.status).toBe('incomplete');
+    expect((await post(`/subscriptions/${subscription.id}/recover_payment`, {})).status).toBe(200);
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+    const stranger = fake.addAccount();
+    expect((await fetch(`${fake.url}/_fake/subscriptions/${subscription.id}/renew`, { method: 'POST', headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404);
+  });
+});

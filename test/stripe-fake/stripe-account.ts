@@ -1,0 +1,120 @@
+import Stripe from 'stripe';
+import { unixNow } from './billing-calendar';
+import { StripeObject, StripeObjectKind, StripeObjectKinds, WireEvent, WireInvoiceLineItem, WireLineItem } from './objects/wire-types';
+import { StripeApiError } from './stripe-api-error';
+import { newStripeId } from './stripe-ids';
+
+export interface WebhookEndpoint {
+  url: string;
+  secret: string;
+  /** Event types to send; `*` sends all, `invoice.*` a family. */
+  enabledEvents: string[];
+}
+
+export interface IdempotentResponse {
+  fingerprint: string;
+  status: number;
+  body: string;
+}
+
+export interface CheckoutRequest {
+  /** Sent only when asked for (`expand[]=line_items`). */
+  lineItems: WireLineItem[];
+  trialPeriodDays: number | null;
+  subscriptionMetadata: Stripe.Metadata;
+}
+
+export interface AccountHooks {
+  baseUrl(): string;
+  onEvent(account: StripeAccount, event: WireEvent): void;
+}
+
+/** An event caused by no API request (a renewal, a payment, ...). */
+export const AUTOMATIC: Stripe.Event.Request = { id: null, idempotency_key: null };
+
+/** One Stripe account, identified by its secret key: its objects, events and settings. */
+export class StripeAccount {
+  private readonly objects = new Map<StripeObjectKind, Map<string, StripeObject>>();
+  readonly idempotency = new Map<string, IdempotentResponse>();
+  /** Proration lines waiting for their subscription's next invoice. */
+  readonly pendingInvoiceLines = new Map<string, WireInvoiceLineItem[]>();
+  /** What a Checkout Session was created with beyond its own fields, kept for its completion. */
+  readonly checkoutRequests = new Map<string, CheckoutRequest>();
+  webhookEndpoint: WebhookEndpoint | undefined;
+  /** How many of the next `/v1` requests answer 429, as when Stripe rate-limits the account. */
+  rateLimitedRequests = 0;
+
+  constructor(
+    readonly secretKey: string,
+    private readonly hooks: AccountHooks,
+  ) {}
+
+  get baseUrl(): string {
+    return this.hooks.baseUrl();
+  }
+
+  insert<T extends StripeObject>(object: T): T {
+    const kind = object.object as StripeObjectKind;
+    let byId = this.objects.get(kind);
+    if (!byId) this.objects.set(kind, (byId = new Map()));
+    byId.set(object.id, object);
+    return object;
+  }
+
+  find<K extends StripeObjectKind>(kind: K, id: string): StripeObjectKinds[K] | undefined {
+    return this.objects.get(kind)?.get(id) as StripeObjectKinds[K] | undefined;
+  }
+
+  /** The object, or Stripe's 404 naming the param that carried the id. */
+  get<K extends StripeObjectKind>(kind: K, id: string, param = 'id'): StripeObjectKinds[K] {
+    const found = this.find(kind, id);
+    if (!found) throw StripeApiError.resourceMissing(kind, id, param);
+    return found;
+  }
+
+  findAny(id: string): StripeObject | undefined {
+    for (const byId of this.objects.values()) {
+      const found = byId.get(id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  owns(id: string): boolean {
+    return this.findAny(id) !== undefined || [...(this.objects.get('subscription')?.values() ?? [])].some((sub) => 'items' in sub && sub.items.data.some((item) => item.id === id));
+  }
+
+  /** Newest first, as Stripe lists. */
+  list<K extends StripeObjectKind>(kind: K): StripeObjectKinds[K][] {
+    return [...((this.objects.get(kind)?.values() ?? []) as Iterable<StripeObjectKinds[K]>)].reverse();
+  }
+
+  /** All events in the order they happened (lists are newest first). */
+  events(): WireEvent[] {
+    return [...((this.objects.get('event')?.values() ?? []) as Iterable<WireEvent>)];
+  }
+
+  /** Records an event with a snapshot of the object as it is now, and hands it to delivery. */
+  emit(type: Stripe.Event.Type, object: StripeObject, request: Stripe.Event.Request, previousAttributes?: Record<string, unknown>): WireEvent {
+    const event: WireEvent = {
+      id: newStripeId('evt_'),
+      object: 'event',
+      api_version: Stripe.API_VERSION,
+      created: unixNow(),
+      data: previousAttributes ? { object: structuredClone(object), previous_attributes: previousAttributes } : { object: structuredClone(object) },
+      livemode: false,
+      pending_webhooks: this.webhookWants(type) ? 1 : 0,
+      request,
+      type,
+    };
+    this.insert(event);
+    this.hooks.onEvent(this, event);
+    return event;
+  }
+
+  webhookWants(type: string): boolean {
+    const endpoint = this.webhookEndpoint;
+    if (!endpoint) return false;
+    return endpoint.enabledEvents.some((pattern) => pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))));
+  }
+}
