@@ -40,6 +40,7 @@ const saved = existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, 'ut
 const secrets = {
   JWT_SECRET: process.env.JWT_SECRET ?? saved.JWT_SECRET ?? randomBytes(32).toString('base64url'),
   OPERATOR_TOKEN: process.env.OPERATOR_TOKEN ?? saved.OPERATOR_TOKEN ?? `op_${randomBytes(32).toString('base64url')}`,
+  CREDENTIALS_KEY: process.env.CREDENTIALS_KEY ?? saved.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
 };
 writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 

@@ -31,6 +31,9 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
   { method: 'GET', path: '/v1/licensing/licence-offers/{id}', idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers') },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
+  { method: 'GET', path: '/v1/subscriptions/products/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/products') },
+  { method: 'GET', path: '/v1/subscriptions/plans/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
+  { method: 'POST', path: '/v1/subscriptions/plans/{id}/prices', body: { unitAmount: '1' }, idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
 ];
 
 /** Every list route: tenant A's answer never holds an id of tenant B's. */
@@ -43,4 +46,6 @@ export const LIST_ROUTES = [
   '/v1/advertising/ad-units',
   '/v1/licensing/licence-offers',
   '/v1/finance/accounts',
+  '/v1/subscriptions/products',
+  '/v1/subscriptions/plans',
 ];

@@ -35,6 +35,20 @@ export class JetStreamProbe {
     return found;
   }
 
+  /** Every event published on `subject` so far (from its owner's stream), oldest first. */
+  async published<T = unknown>(subject: string): Promise<EventEnvelope<T>[]> {
+    const jsm = await jetstreamManager(this.nc);
+    const stream = `EVT_${subject.split('.')[1].toUpperCase()}`;
+    const info = await jsm.streams.info(stream).catch(() => null);
+    if (!info || info.state.messages === 0) return [];
+    const found: EventEnvelope<T>[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+      if (msg?.subject === subject) found.push(msg.json<EventEnvelope<T>>());
+    }
+    return found;
+  }
+
   close(): Promise<void> {
     return this.nc.close();
   }

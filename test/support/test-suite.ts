@@ -43,6 +43,7 @@ export const ALL_SERVICES = Object.keys(SERVICES) as ServiceName[];
 export class TestSuite {
   readonly operatorToken = `op_${randomBytes(24).toString('hex')}`;
   private readonly jwtSecret = randomBytes(32).toString('hex');
+  private readonly credentialsKey = randomBytes(32).toString('base64');
   private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
 
   private constructor(
@@ -68,6 +69,7 @@ export class TestSuite {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
       JWT_SECRET: this.jwtSecret,
       OPERATOR_TOKEN: this.operatorToken,
+      CREDENTIALS_KEY: this.credentialsKey,
       EVENT_MAX_DELIVER: '3',
       ...this.envOverrides,
     });

@@ -17,6 +17,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AdvertisingViewsController } from './service-views/advertising-views.controller';
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
+import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
 import { SubscriptionsViewsController } from './service-views/subscriptions-views.controller';
 import { SitesController } from './sites/sites.controller';
@@ -42,6 +43,7 @@ export class GatewayAppModule {
         DocsController,
         PaywallViewsController,
         SubscriptionsViewsController,
+        PaymentWebhooksController,
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,

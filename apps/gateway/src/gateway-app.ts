@@ -11,6 +11,7 @@ export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignal
     ...instance,
     handleSignals,
     bodyLimit: instance.env.BODY_LIMIT_BYTES,
+    rawBody: true, // payment webhooks are verified over the exact bytes received
     configure: (app) => serveApiDocs(app, buildOpenApiDocument(app, SUITE_VERSION)),
   });
 }

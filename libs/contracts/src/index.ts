@@ -13,3 +13,4 @@ export * from './advertising';
 export * from './licensing';
 export * from './finance';
 export * from './asyncapi';
+export * from './money';

@@ -56,7 +56,9 @@ export class AccessGuard implements CanActivate {
         ? principal.kind === 'operator'
         : rule === 'site'
           ? principal.kind === 'site'
-          : principal.kind !== 'operator' && principal.kind !== 'site' && principal.roles.some((role) => rule.roles.includes(role));
+          : principal.kind === 'site'
+            ? rule.orSiteKey === true
+            : principal.kind !== 'operator' && principal.roles.some((role) => rule.roles.includes(role));
     if (!allowed) throw new ForbiddenException(`${principal.kind === 'operator' ? 'the operator' : 'this principal'} may not call this route`);
   }
 

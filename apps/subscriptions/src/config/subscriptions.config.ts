@@ -1,5 +1,23 @@
+import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ServiceEnv } from '@libs/common';
 
 export class SubscriptionsEnv extends ServiceEnv {
   override HTTP_PORT: number = 3002;
+
+  /** 32 random bytes, base64: encrypts agencies' Stripe credentials at rest (AES-256-GCM). */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  CREDENTIALS_KEY: string = '';
+
+  /** Where the Stripe SDK sends requests; unset means Stripe itself. Tests point it at a fake. */
+  @ValidateIf((env: SubscriptionsEnv) => env.STRIPE_API_URL !== '')
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:12111' })
+  STRIPE_API_URL: string = '';
+
+  /** Oldest webhook signature accepted, in seconds (Stripe's own default is 300). */
+  @IsInt() @Min(30) @Max(3600)
+  STRIPE_WEBHOOK_TOLERANCE_S: number = 300;
+
+  /** Stripe allows 25 requests/s in test mode and 100 in live mode; we stay below. */
+  @IsInt() @Min(1) @Max(100)
+  STRIPE_MAX_REQUESTS_PER_S: number = 20;
 }

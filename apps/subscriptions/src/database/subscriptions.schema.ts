@@ -1,10 +1,23 @@
 import { BillingSettings } from '../billing-settings/billing-settings.entity';
+import { Plan } from '../catalog/plan.entity';
+import { Price } from '../catalog/price.entity';
+import { Product } from '../catalog/product.entity';
+import { Checkout } from '../checkout/checkout.entity';
+import { Customer } from '../customers/customer.entity';
+import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
+import { Invoice } from '../invoices/invoice.entity';
+import { ProviderEvent } from '../provider-events/provider-event.entity';
+import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { StripeAccount } from '../stripe-accounts/stripe-account.entity';
 import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
 import { migrations } from './migrations';
 
 /** The tables subscriptions owns, and the migrations that make them (explicit, no globs). */
 export const subscriptionsSchema = {
   name: 'subscriptions' as const,
-  entities: [SubscriptionsTenant, BillingSettings],
+  entities: [
+    SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
+    ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent,
+  ],
   migrations,
 };

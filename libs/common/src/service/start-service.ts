@@ -20,6 +20,8 @@ export interface StartServiceOptions extends ServiceInstance {
   bodyLimit?: number;
   /** Install SIGTERM/SIGINT handlers (a real process); tests close the app themselves. */
   handleSignals?: boolean;
+  /** Keep each request's raw body (`req.rawBody`), for routes that verify signatures over it. */
+  rawBody?: boolean;
   /** Extra setup (OpenAPI, hooks) before the servers listen. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startService(appModule: DynamicModule, options: StartServi
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    rawBody: options.rawBody ?? false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(ServiceMetrics);

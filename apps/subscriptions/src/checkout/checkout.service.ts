@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '@libs/common';
+import { CheckoutView, CreateCheckoutRequest, CreatePortalRequest, PortalView } from '@libs/contracts';
+import { CatalogService } from '../catalog/catalog.service';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { CustomersService } from '../customers/customers.service';
+import { readerKeyOf } from '../customers/reader-key';
+import { PaymentProvider } from '../payments/payment-provider';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { Checkout } from './checkout.entity';
+
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+    private readonly catalogRepository: CatalogRepository,
+    private readonly accounts: StripeAccountsService,
+    private readonly customers: CustomersService,
+    private readonly provider: PaymentProvider,
+  ) {}
+
+  /** Opens a hosted checkout for the plan's current price version. */
+  async open(tenantId: string, request: CreateCheckoutRequest): Promise<CheckoutView> {
+    const plan = await this.catalog.getPlan(tenantId, request.planId);
+    if (!plan.active) throw new NotFoundError('plan', request.planId);
+    const price = (await this.catalogRepository.findPricesOfPlans(tenantId, [plan.id])).find((p) => p.id === plan.currentPrice.id)!;
+    const account = await this.accounts.providerAccountOf(tenantId);
+    const reader = { readerKey: readerKeyOf(request), readerId: request.readerId ?? null, email: request.email?.toLowerCase() ?? null };
+    const customer = await this.customers.ensure(account, reader);
+    const session = await this.provider.createCheckout(account, {
+      idempotencyKey: `checkout:${randomUUID()}`,
+      providerPriceId: price.providerPriceId,
+      customerId: customer.providerCustomerId,
+      email: reader.email,
+      readerKey: reader.readerKey,
+      trialDays: plan.trialDays,
+      promotionCode: request.promotionCode ?? null,
+      successUrl: request.successUrl,
+      cancelUrl: request.cancelUrl,
+      reference: request.reference ?? null,
+    });
+    await this.dataSource.getRepository(Checkout).insert({
+      providerCheckoutId: session.id, tenantId, readerKey: reader.readerKey, planId: plan.id, priceId: price.id,
+      reference: request.reference ?? null, completedAt: null,
+    });
+    return session;
+  }
+
+  async openPortal(tenantId: string, request: CreatePortalRequest): Promise<PortalView> {
+    const customer = await this.customers.findByReaderKey(tenantId, readerKeyOf(request));
+    if (!customer) throw new NotFoundError('reader');
+    const account = await this.accounts.providerAccountOf(tenantId);
+    return this.provider.createPortal(account, customer.providerCustomerId, request.returnUrl);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What the subscriptions domain needs from a payment provider, in its own words. Stripe is the
+ * first adapter; a domestic provider (VNPay, MoMo) implements the same port.
+ */
+export interface ProviderAccount {
+  tenantId: string;
+  secretKey: string;
+  webhookSecret: string;
+}
+
+export interface ProviderSubscription {
+  id: string;
+  customerId: string;
+  status: 'incomplete' | 'incomplete_expired' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'paused' | 'canceled';
+  priceId: string;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  cancelAtPeriodEnd: boolean;
+  trialEnd: Date | null;
+  metadata: Record<string, string>;
+}
+
+export interface ProviderInvoice {
+  id: string;
+  subscriptionId: string | null;
+  status: string;
+  currency: string;
+  amountPaid: bigint;
+  tax: bigint;
+  chargeId: string | null;
+  balanceTransactionId: string | null;
+  fee: bigint;
+  periodStart: Date;
+  periodEnd: Date;
+  paidAt: Date | null;
+}
+
+/** A webhook, translated: the facts the domain acts on, whatever the provider called them. */
+export type PaymentEvent = { providerEventId: string; occurredAt: Date; type: string } & (
+  | { kind: 'checkout-completed'; checkoutId: string; customerId: string | null; subscriptionId: string | null; reference: string | null; readerKey: string | null }
+  | { kind: 'subscription-changed'; subscriptionId: string }
+  | { kind: 'invoice-paid'; invoiceId: string }
+  | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null }
+  | { kind: 'customer-updated'; customerId: string; email: string | null }
+  | { kind: 'ignored' }
+);
+
+export interface NewCheckout {
+  idempotencyKey: string;
+  providerPriceId: string;
+  customerId: string | null;
+  email: string | null;
+  readerKey: string;
+  trialDays: number;
+  promotionCode: string | null;
+  successUrl: string;
+  cancelUrl: string;
+  reference: string | null;
+}
+
+export abstract class PaymentProvider {
+  abstract createProduct(account: ProviderAccount, idempotencyKey: string, product: { name: string; ourId: string }): Promise<string>;
+  abstract createPrice(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    price: { productId: string; currency: string; unitAmount: bigint; interval: 'month' | 'year'; intervalCount: number; ourId: string },
+  ): Promise<string>;
+  abstract createCustomer(account: ProviderAccount, idempotencyKey: string, customer: { email: string | null; readerKey: string }): Promise<string>;
+  abstract createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }>;
+  abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
+  abstract retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription>;
+  abstract retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice>;
+  /** Verifies the signature on the raw body; throws on a bad or stale one. */
+  abstract parseWebhook(account: ProviderAccount, payload: string, signature: string, toleranceSeconds: number): PaymentEvent;
+}
+
+export class InvalidWebhookError extends Error {}

@@ -1,0 +1,234 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
+import { SubscriptionsEnv } from '../../config/subscriptions.config';
+import {
+  InvalidWebhookError, NewCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderInvoice, ProviderSubscription,
+} from '../payment-provider';
+import { RequestPacer } from './request-pacer';
+
+const RATE_LIMIT_RETRIES = 4;
+
+/** The Stripe adapter: the one place that knows Stripe's objects, events and SDK. */
+@Injectable()
+export class StripePaymentProvider extends PaymentProvider {
+  private readonly clients = new Map<string, Stripe>();
+  private readonly pacer: RequestPacer;
+  private readonly apiUrl: URL | null;
+
+  constructor(@Inject(SERVICE_OPTIONS) options: ServiceOptions) {
+    super();
+    const env = options.env as SubscriptionsEnv;
+    this.pacer = new RequestPacer(env.STRIPE_MAX_REQUESTS_PER_S);
+    this.apiUrl = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : null;
+  }
+
+  async createProduct(account: ProviderAccount, idempotencyKey: string, product: { name: string; ourId: string }): Promise<string> {
+    const created = await this.call(account, (s) =>
+      s.products.create({ name: product.name, metadata: { tenant_id: account.tenantId, product_id: product.ourId } }, { idempotencyKey }),
+    );
+    return created.id;
+  }
+
+  async createPrice(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    price: { productId: string; currency: string; unitAmount: bigint; interval: 'month' | 'year'; intervalCount: number; ourId: string },
+  ): Promise<string> {
+    const created = await this.call(account, (s) =>
+      s.prices.create(
+        {
+          product: price.productId,
+          currency: price.currency.toLowerCase(),
+          unit_amount: toSafeNumber(price.unitAmount),
+          recurring: { interval: price.interval, interval_count: price.intervalCount },
+          metadata: { tenant_id: account.tenantId, price_id: price.ourId },
+        },
+        { idempotencyKey },
+      ),
+    );
+    return created.id;
+  }
+
+  async createCustomer(account: ProviderAccount, idempotencyKey: string, customer: { email: string | null; readerKey: string }): Promise<string> {
+    const created = await this.call(account, (s) =>
+      s.customers.create({ email: customer.email ?? undefined, metadata: { tenant_id: account.tenantId, reader_key: customer.readerKey } }, { idempotencyKey }),
+    );
+    return created.id;
+  }
+
+  async createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }> {
+    const metadata = { tenant_id: account.tenantId, reader_key: checkout.readerKey, reference: checkout.reference ?? '' };
+    const session = await this.call(account, (s) =>
+      s.checkout.sessions.create(
+        {
+          mode: 'subscription',
+          line_items: [{ price: checkout.providerPriceId, quantity: 1 }],
+          customer: checkout.customerId ?? undefined,
+          customer_email: checkout.customerId ? undefined : (checkout.email ?? undefined),
+          client_reference_id: checkout.readerKey.slice(0, 200),
+          success_url: checkout.successUrl,
+          cancel_url: checkout.cancelUrl,
+          metadata,
+          subscription_data: { metadata, trial_period_days: checkout.trialDays > 0 ? checkout.trialDays : undefined },
+          discounts: checkout.promotionCode ? [{ promotion_code: checkout.promotionCode }] : undefined,
+          allow_promotion_codes: checkout.promotionCode ? undefined : true,
+        },
+        { idempotencyKey: checkout.idempotencyKey },
+      ),
+    );
+    if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+    return { id: session.id, url: session.url };
+  }
+
+  async createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }> {
+    const session = await this.call(account, (s) => s.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }));
+    return { url: session.url };
+  }
+
+  async retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription> {
+    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId));
+    const item = subscription.items.data[0];
+    if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
+    return {
+      id: subscription.id,
+      customerId: typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
+      status: knownStatus(subscription.status),
+      priceId: item.price.id,
+      currentPeriodStart: fromUnix(item.current_period_start),
+      currentPeriodEnd: fromUnix(item.current_period_end),
+      cancelAtPeriodEnd: subscription.cancel_at_period_end,
+      trialEnd: subscription.trial_end ? fromUnix(subscription.trial_end) : null,
+      metadata: subscription.metadata ?? {},
+    };
+  }
+
+  async retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice> {
+    const invoice = await this.call(account, (s) => s.invoices.retrieve(invoiceId, { expand: ['payments'] }));
+    const paid = invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0];
+    const chargeId = paid ? await this.chargeOf(account, paid.payment) : null;
+    let balanceTransactionId: string | null = null;
+    let fee = 0n;
+    if (chargeId) {
+      const charge = await this.call(account, (s) => s.charges.retrieve(chargeId, { expand: ['balance_transaction'] }));
+      const txn = charge.balance_transaction;
+      if (txn && typeof txn !== 'string') {
+        balanceTransactionId = txn.id;
+        fee = fromProviderNumber(txn.fee);
+      } else if (typeof txn === 'string') {
+        const full = await this.call(account, (s) => s.balanceTransactions.retrieve(txn));
+        balanceTransactionId = full.id;
+        fee = fromProviderNumber(full.fee);
+      }
+    }
+    const line = invoice.lines.data[0];
+    const subscriptionRef = invoice.parent?.subscription_details?.subscription;
+    return {
+      id: invoice.id,
+      subscriptionId: typeof subscriptionRef === 'string' ? subscriptionRef : (subscriptionRef?.id ?? null),
+      status: invoice.status ?? 'draft',
+      currency: invoice.currency.toUpperCase(),
+      amountPaid: fromProviderNumber(invoice.amount_paid),
+      tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + fromProviderNumber(t.amount), 0n),
+      chargeId,
+      balanceTransactionId,
+      fee,
+      periodStart: fromUnix(line?.period.start ?? invoice.period_start),
+      periodEnd: fromUnix(line?.period.end ?? invoice.period_end),
+      paidAt: invoice.status_transitions.paid_at ? fromUnix(invoice.status_transitions.paid_at) : null,
+    };
+  }
+
+  /** An invoice payment names either its charge or its payment intent (whose latest charge it is). */
+  private async chargeOf(account: ProviderAccount, payment: Stripe.InvoicePayment.Payment): Promise<string | null> {
+    if (payment.charge) return idOf(payment.charge);
+    const intentId = idOf(payment.payment_intent ?? null);
+    if (!intentId) return null;
+    const intent = await this.call(account, (s) => s.paymentIntents.retrieve(intentId));
+    return idOf(intent.latest_charge);
+  }
+
+  parseWebhook(account: ProviderAccount, payload: string, signature: string, toleranceSeconds: number): PaymentEvent {
+    let event: Stripe.Event;
+    try {
+      event = this.client(account).webhooks.constructEvent(payload, signature, account.webhookSecret, toleranceSeconds);
+    } catch (error) {
+      throw new InvalidWebhookError((error as Error).message);
+    }
+    const base = { providerEventId: event.id, occurredAt: fromUnix(event.created), type: event.type };
+    switch (event.type) {
+      case 'checkout.session.completed': {
+        const session = event.data.object;
+        return {
+          ...base,
+          kind: 'checkout-completed',
+          checkoutId: session.id,
+          customerId: idOf(session.customer),
+          subscriptionId: idOf(session.subscription),
+          reference: session.metadata?.reference || null,
+          readerKey: session.metadata?.reader_key || session.client_reference_id || null,
+        };
+      }
+      case 'customer.subscription.created':
+      case 'customer.subscription.updated':
+      case 'customer.subscription.deleted':
+      case 'customer.subscription.paused':
+      case 'customer.subscription.resumed':
+        return { ...base, kind: 'subscription-changed', subscriptionId: event.data.object.id };
+      case 'invoice.paid':
+        return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };
+      case 'invoice.payment_failed': {
+        const invoice = event.data.object;
+        return { ...base, kind: 'invoice-payment-failed', invoiceId: invoice.id!, subscriptionId: idOf(invoice.parent?.subscription_details?.subscription ?? null) };
+      }
+      case 'customer.updated':
+        return { ...base, kind: 'customer-updated', customerId: event.data.object.id, email: event.data.object.email ?? null };
+      default:
+        return { ...base, kind: 'ignored' };
+    }
+  }
+
+  /** Paced, and retried with backoff when Stripe still answers 429. */
+  private async call<T>(account: ProviderAccount, request: (stripe: Stripe) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await this.pacer.wait(account.secretKey);
+      try {
+        return await request(this.client(account));
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeRateLimitError) || attempt >= RATE_LIMIT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt + Math.random() * 100));
+      }
+    }
+  }
+
+  private client(account: ProviderAccount): Stripe {
+    let client = this.clients.get(account.secretKey);
+    if (!client) {
+      client = new Stripe(account.secretKey, {
+        maxNetworkRetries: 2,
+        timeout: 20_000,
+        ...(this.apiUrl
+          ? { host: this.apiUrl.hostname, port: Number(this.apiUrl.port || (this.apiUrl.protocol === 'https:' ? 443 : 80)), protocol: this.apiUrl.protocol.replace(':', '') as 'http' | 'https' }
+          : {}),
+      });
+      this.clients.set(account.secretKey, client);
+    }
+    return client;
+  }
+}
+
+const STATUSES: readonly ProviderSubscription['status'][] = ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled'];
+
+function knownStatus(status: string): ProviderSubscription['status'] {
+  if (!(STATUSES as readonly string[]).includes(status)) throw new Error(`unknown subscription status ${status}`);
+  return status as ProviderSubscription['status'];
+}
+
+function fromUnix(seconds: number): Date {
+  return new Date(seconds * 1000);
+}
+
+function idOf(ref: string | { id: string } | null | undefined): string | null {
+  if (!ref) return null;
+  return typeof ref === 'string' ? ref : ref.id;
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { SERVICE_OPTIONS, ServiceOptions, ValidationFailedError } from '@libs/common';
+import { ReceiveStripeEventRequest, ReceiveStripeEventResponse } from '@libs/contracts';
+import { Checkout } from '../checkout/checkout.entity';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { CustomersService } from '../customers/customers.service';
+import { InvoicesService } from '../invoices/invoices.service';
+import { InvalidWebhookError, PaymentEvent, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { ProviderEvent } from './provider-event.entity';
+
+@Injectable()
+export class ProviderEventsService {
+  private readonly toleranceSeconds: number;
+  private wakeProcessor: () => void = () => undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: StripeAccountsService,
+    private readonly provider: PaymentProvider,
+    private readonly subscriptions: SubscriptionSyncService,
+    private readonly invoices: InvoicesService,
+    private readonly customers: CustomersService,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    this.toleranceSeconds = (options.env as SubscriptionsEnv).STRIPE_WEBHOOK_TOLERANCE_S;
+  }
+
+  onReceived(wake: () => void): void {
+    this.wakeProcessor = wake;
+  }
+
+  /**
+   * Verifies the signature with the agency's signing secret and stores the event; processing
+   * happens afterwards, so the provider gets its answer fast. A bad or stale signature changes
+   * nothing.
+   */
+  async receive(tenantId: string, request: ReceiveStripeEventRequest): Promise<ReceiveStripeEventResponse> {
+    const account = await this.accounts.providerAccountOf(tenantId);
+    let event: PaymentEvent;
+    try {
+      event = this.provider.parseWebhook(account, request.payload, request.signature, this.toleranceSeconds);
+    } catch (error) {
+      if (error instanceof InvalidWebhookError) throw new ValidationFailedError([{ field: 'Stripe-Signature', message: error.message }]);
+      throw error;
+    }
+    const stored = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ProviderEvent)
+      .values({ tenantId, providerEventId: event.providerEventId, type: event.type, event, occurredAt: event.occurredAt })
+      .orIgnore()
+      .returning(['provider_event_id'])
+      .execute();
+    const duplicate = stored.raw.length === 0;
+    if (!duplicate) this.wakeProcessor();
+    return { received: true, duplicate };
+  }
+
+  /** Acts on one stored event inside the processor's transaction. */
+  async apply(tx: EntityManager, account: ProviderAccount, event: PaymentEvent): Promise<void> {
+    switch (event.kind) {
+      case 'checkout-completed':
+        await tx.getRepository(Checkout).update({ tenantId: account.tenantId, providerCheckoutId: event.checkoutId }, { completedAt: event.occurredAt });
+        if (event.subscriptionId) await this.subscriptions.sync(tx, account, event.subscriptionId);
+        return;
+      case 'subscription-changed':
+        await this.subscriptions.sync(tx, account, event.subscriptionId);
+        return;
+      case 'invoice-paid':
+        await this.invoices.recordPaid(tx, account, event.invoiceId);
+        return;
+      case 'invoice-payment-failed':
+        if (event.subscriptionId) await this.subscriptions.sync(tx, account, event.subscriptionId);
+        return;
+      case 'customer-updated':
+        await this.customers.updateEmail(account.tenantId, event.customerId, event.email);
+        return;
+      case 'ignored':
+        return;
+      default: {
+        const unknown: never = event;
+        throw new Error(`unhandled payment event ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventOutbox } from '@libs/common';
+import { SubscriptionChanged, SubscriptionStatus } from '@libs/contracts';
+import { Price } from '../catalog/price.entity';
+import { Customer } from '../customers/customer.entity';
+import { EntitlementsService } from '../entitlements/entitlements.service';
+import { PaymentProvider, ProviderAccount, ProviderSubscription } from '../payments/payment-provider';
+import { ReaderSubscription } from './reader-subscription.entity';
+
+/**
+ * Brings one subscription up to date from the provider. It always re-reads the provider's
+ * current state, so events handled late or out of order cannot move a subscription backwards.
+ */
+@Injectable()
+export class SubscriptionSyncService {
+  private readonly logger = new Logger(SubscriptionSyncService.name);
+
+  constructor(
+    private readonly provider: PaymentProvider,
+    private readonly entitlements: EntitlementsService,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  /** Answers our subscription row, or null when it is not one of this agency's products. */
+  async sync(tx: EntityManager, account: ProviderAccount, providerSubscriptionId: string): Promise<ReaderSubscription | null> {
+    const { tenantId } = account;
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`subscription:${tenantId}:${providerSubscriptionId}`]);
+    const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
+    const price = await tx.getRepository(Price).findOne({ where: { tenantId, providerPriceId: remote.priceId } });
+    if (!price) {
+      this.logger.log(`ignoring subscription ${remote.id}: price ${remote.priceId} is not one of the agency's`);
+      return null;
+    }
+    const readerKey = await this.readerKeyOf(tx, tenantId, remote);
+    if (!readerKey) {
+      this.logger.warn(`ignoring subscription ${remote.id}: customer ${remote.customerId} is no reader we know`);
+      return null;
+    }
+    const repo = tx.getRepository(ReaderSubscription);
+    const existing = await repo.findOne({ where: { tenantId, providerSubscriptionId: remote.id } });
+    const status = statusOf(remote);
+    const next = repo.merge(existing ?? repo.create({ tenantId, providerSubscriptionId: remote.id }), {
+      readerKey, planId: price.planId, priceId: price.id, status,
+      currentPeriodStart: remote.currentPeriodStart, currentPeriodEnd: remote.currentPeriodEnd,
+      cancelAtPeriodEnd: remote.cancelAtPeriodEnd, trialEnd: remote.trialEnd,
+      reference: existing?.reference ?? (remote.metadata.reference || null),
+    });
+    const saved = await repo.save(next);
+    const changed = !existing || existing.status !== status || existing.currentPeriodEnd.getTime() !== remote.currentPeriodEnd.getTime() || existing.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
+    if (changed) {
+      await this.outbox.add(tx, SubscriptionChanged, {
+        tenantId,
+        subject: saved.id,
+        data: {
+          subscriptionId: saved.id, readerKey, planId: saved.planId, status, previousStatus: existing?.status ?? null,
+          currentPeriodEnd: saved.currentPeriodEnd.toISOString(), reference: saved.reference,
+        },
+      });
+    }
+    await this.entitlements.refresh(tx, tenantId, readerKey);
+    return saved;
+  }
+
+  private async readerKeyOf(tx: EntityManager, tenantId: string, remote: ProviderSubscription): Promise<string | null> {
+    const customer = await tx.getRepository(Customer).findOne({ where: { tenantId, providerCustomerId: remote.customerId } });
+    return customer?.readerKey ?? (remote.metadata.reader_key || null);
+  }
+}
+
+function statusOf(remote: ProviderSubscription): SubscriptionStatus {
+  return remote.status === 'incomplete_expired' ? 'canceled' : remote.status;
+}

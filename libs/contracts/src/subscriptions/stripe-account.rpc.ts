@@ -1,0 +1,30 @@
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { defineRpc } from '../define-rpc';
+import { TenantScopedRequest } from '../by-id.request';
+
+export class ConfigureStripeAccountRequest {
+  @Matches(/^sk_(test|live)_[A-Za-z0-9]{8,}$/, { message: 'secretKey must be a Stripe secret key (sk_test_… or sk_live_…)' }) secretKey!: string;
+  @Matches(/^whsec_[A-Za-z0-9]{8,}$/, { message: 'webhookSecret must be a Stripe signing secret (whsec_…)' }) webhookSecret!: string;
+}
+
+/** What the API shows of an agency's Stripe credentials: never the secrets themselves. */
+export class StripeAccountView {
+  @IsBoolean() configured!: boolean;
+  @IsOptional() @IsIn(['test', 'live']) mode!: 'test' | 'live' | null;
+  @IsOptional() @IsString() keyLast4!: string | null;
+  @IsOptional() @IsString() updatedAt!: string | null;
+}
+
+export const ConfigureStripeAccount = defineRpc({
+  subject: 'subscriptions.stripe-account.configure.v1',
+  request: ConfigureStripeAccountRequest,
+  response: StripeAccountView,
+  description: "Stores the agency's Stripe secret key and webhook signing secret, encrypted.",
+});
+
+export const GetStripeAccount = defineRpc({
+  subject: 'subscriptions.stripe-account.get.v1',
+  request: TenantScopedRequest,
+  response: StripeAccountView,
+  description: "Whether the agency's Stripe account is configured, in which mode.",
+});

@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
+import { defineEvent } from '../define-event';
+import { CURRENCY_CODE, MINOR_UNITS } from '../money';
+import { EntitlementGrant } from './entitlements.rpc';
+
+export class EntitlementChangedEvent {
+  /** `reader:<readerId>` or `email:<email>`: the key consumers index entitlements by. */
+  @IsString() readerKey!: string;
+  @IsOptional() @IsString() readerId!: string | null;
+  @IsOptional() @IsString() email!: string | null;
+  @ValidateNested({ each: true }) @Type(() => EntitlementGrant) entitlements!: EntitlementGrant[];
+  /** Per reader, strictly increasing: a consumer keeps the highest it has seen. */
+  @IsInt() @Min(1) version!: number;
+}
+
+export const EntitlementChanged = defineEvent({
+  subject: 'evt.subscriptions.entitlement.changed.v1',
+  data: EntitlementChangedEvent,
+  description: "A reader's entitlements changed; ordered by `version` per reader.",
+});
+
+/** A paid invoice, with everything finance needs to post it. */
+export class InvoicePaidEvent {
+  @IsUUID() subscriptionId!: string;
+  @IsUUID() planId!: string;
+  @IsUUID() priceId!: string;
+  @IsString() providerInvoiceId!: string;
+  @IsOptional() @IsString() providerChargeId!: string | null;
+  @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** Total charged, tax included. */
+  @Matches(MINOR_UNITS) amountPaid!: string;
+  @Matches(MINOR_UNITS) tax!: string;
+  @Matches(MINOR_UNITS) providerFee!: string;
+  @IsString() servicePeriodStart!: string;
+  @IsString() servicePeriodEnd!: string;
+  @IsString() paidAt!: string;
+}
+
+export const InvoicePaid = defineEvent({
+  subject: 'evt.subscriptions.invoice.paid.v1',
+  data: InvoicePaidEvent,
+  description: 'A subscription invoice was paid: amount, tax, currency, service period, provider ids and fee.',
+});
+
+export const SUBSCRIPTION_STATUSES = ['incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export class SubscriptionChangedEvent {
+  @IsUUID() subscriptionId!: string;
+  @IsString() readerKey!: string;
+  @IsUUID() planId!: string;
+  @IsIn(SUBSCRIPTION_STATUSES) status!: SubscriptionStatus;
+  @IsOptional() @IsIn(SUBSCRIPTION_STATUSES) previousStatus!: SubscriptionStatus | null;
+  @IsString() currentPeriodEnd!: string;
+  @IsOptional() @IsString() reference!: string | null;
+}
+
+export const SubscriptionChanged = defineEvent({
+  subject: 'evt.subscriptions.subscription.changed.v1',
+  data: SubscriptionChangedEvent,
+  description: 'A subscription started or changed status; `reference` carries the checkout attribution.',
+});

@@ -1,0 +1,145 @@
+import { EntitlementChangedEvent, InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
+import { eventually } from '@libs/testing';
+import { FakeStripe, startFakeStripe } from './stripe-fake';
+import { createAgency } from './support/agencies';
+import { Api } from './support/api';
+import { JetStreamProbe } from './support/jetstream';
+import { createMonthlyPlan, linkStripe, MonthlyPlan, openCheckout, StripeLinkedAgency } from './support/subscription-fixtures';
+import { TestSuite } from './support/test-suite';
+
+interface Entitlements {
+  entitlements: { key: string; until: string; source: string; reason: string }[];
+  version: number;
+}
+
+describe('a reader subscribes and pays in VND', () => {
+  let fake: FakeStripe;
+  let suite: TestSuite;
+  let probe: JetStreamProbe;
+  let gatewayUrl: string;
+  let agency: StripeLinkedAgency;
+  let plan: MonthlyPlan;
+
+  const entitlementsOf = (readerId: string) => agency.api.get<Entitlements>(`/v1/subscriptions/entitlements?readerId=${readerId}`);
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
+    probe = await JetStreamProbe.connect(suite.nats.url);
+    gatewayUrl = await suite.gatewayUrl();
+    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    plan = await createMonthlyPlan(agency);
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+    await suite?.close();
+    await fake?.close();
+  });
+
+  it('keeps VND amounts as they are at the provider (no x100 anywhere)', async () => {
+    const view = await agency.api.get<{ currentPrice: { unitAmount: string; currency: string } }>(`/v1/subscriptions/plans/${plan.planId}`);
+    expect(view.body.currentPrice).toMatchObject({ unitAmount: '99000', currency: 'VND' });
+    const prices = await fake.sdk(agency.stripeKey).prices.list({ limit: 10 });
+    expect(prices.data.map((p) => [p.unit_amount, p.currency])).toEqual([[99000, 'vnd']]);
+  });
+
+  it('takes a reader from checkout through payment to entitlements, events included', async () => {
+    const sessionId = await openCheckout(agency, plan.planId, { readerId: 'reader-1', email: 'lan@example.vn' }, 'article:123/offer:monthly');
+    const completed = await fake.completeCheckout(sessionId);
+    expect(fake.deliveries(agency.stripeKey).every((d) => d.status === 200)).toBe(true);
+
+    const granted = await eventually(async () => {
+      const response = await entitlementsOf('reader-1');
+      expect(response.body.entitlements.map((e) => e.key)).toEqual(['ad-free', 'premium-articles']);
+      return response.body;
+    });
+    expect(granted.entitlements[0]).toMatchObject({ source: 'subscription', reason: 'active' });
+    expect(new Date(granted.entitlements[0].until).getTime()).toBeGreaterThan(Date.now() + 27 * 86_400_000);
+
+    const changes = await eventually(async () => {
+      const events = await probe.published<EntitlementChangedEvent>('evt.subscriptions.entitlement.changed.v1');
+      expect(events.filter((e) => e.data.readerKey === 'reader:reader-1').length).toBeGreaterThan(0);
+      return events.filter((e) => e.data.readerKey === 'reader:reader-1');
+    });
+    expect(changes.map((e) => e.data.version)).toEqual(changes.map((_, i) => i + 1));
+    expect(changes[changes.length - 1].data.entitlements.map((g) => g.key)).toEqual(['ad-free', 'premium-articles']);
+
+    const paid = await eventually(async () => {
+      const events = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
+      expect(events).toHaveLength(1);
+      return events[0].data;
+    });
+    expect(paid).toMatchObject({ currency: 'VND', amountPaid: '99000', tax: '0', planId: plan.planId, priceId: plan.priceId });
+    expect(paid.providerChargeId).toMatch(/^ch_/);
+    expect(paid.providerBalanceTransactionId).toMatch(/^txn_/);
+    const txn = await fake.sdk(agency.stripeKey).balanceTransactions.retrieve(paid.providerBalanceTransactionId!);
+    expect(paid.providerFee).toBe(String(txn.fee));
+
+    const started = await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1');
+    expect(started.some((e) => e.data.status === 'active' && e.data.reference === 'article:123/offer:monthly')).toBe(true);
+    expect(completed.events.map((e) => e.type)).toContain('invoice.paid');
+  });
+
+  it('changes nothing when every webhook is delivered again', async () => {
+    const before = (await entitlementsOf('reader-1')).body;
+    const paidBefore = (await probe.published('evt.subscriptions.invoice.paid.v1')).length;
+    for (const event of fake.events(agency.stripeKey)) {
+      const delivery = await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret });
+      expect(delivery.status).toBe(200);
+      expect(JSON.parse(delivery.body)).toEqual({ received: true, duplicate: true });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await entitlementsOf('reader-1')).body).toEqual(before);
+    expect(await probe.published('evt.subscriptions.invoice.paid.v1')).toHaveLength(paidBefore);
+  });
+
+  it('refuses a webhook with a bad or stale signature, storing nothing', async () => {
+    const [event] = fake.events(agency.stripeKey);
+    const forged = await fake.deliver({ ...event, id: 'evt_forged_1' }, { url: agency.webhookUrl, secret: 'whsec_notTheAgencysSecret1' });
+    expect(forged.status).toBe(400);
+    expect(JSON.parse(forged.body)).toMatchObject({ status: 400, errors: [{ field: 'Stripe-Signature' }] });
+    const stale = await fake.deliver({ ...event, id: 'evt_stale_1' }, { url: agency.webhookUrl, secret: agency.webhookSecret, timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale.status).toBe(400);
+    const again = await fake.deliver({ ...event, id: 'evt_stale_1' }, { url: agency.webhookUrl, secret: agency.webhookSecret });
+    expect(JSON.parse(again.body)).toEqual({ received: true, duplicate: false });
+  });
+
+  it('reaches the same state whatever order the webhooks arrive in', async () => {
+    const secondSecret = `whsec_${'b'.repeat(32)}`;
+    // Deliveries go nowhere while the reader pays; then they arrive at the gateway newest first.
+    fake.setWebhookEndpoint(agency.stripeKey, 'http://127.0.0.1:9/nowhere', secondSecret);
+    const before = fake.events(agency.stripeKey).length;
+    const sessionId = await openCheckout(agency, plan.planId, { readerId: 'reader-2' });
+    await fake.completeCheckout(sessionId);
+    const newEvents = fake.events(agency.stripeKey).slice(before);
+    fake.setWebhookEndpoint(agency.stripeKey, agency.webhookUrl, agency.webhookSecret);
+    for (const event of [...newEvents].reverse()) {
+      expect((await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret })).status).toBe(200);
+    }
+    await eventually(async () => expect((await entitlementsOf('reader-2')).body.entitlements.map((e) => e.key)).toEqual(['ad-free', 'premium-articles']));
+    await eventually(async () => {
+      const paid = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
+      expect(paid).toHaveLength(2);
+    });
+  });
+
+  it('keeps existing subscribers on their price version when the price changes', async () => {
+    const raised = await agency.api.post<{ currentPrice: { version: number; unitAmount: string }; prices: unknown[] }>(
+      `/v1/subscriptions/plans/${plan.planId}/prices`,
+      { unitAmount: '109000' },
+    );
+    expect(raised.status).toBe(201);
+    expect(raised.body.currentPrice).toMatchObject({ version: 2, unitAmount: '109000' });
+    expect(raised.body.prices).toHaveLength(2);
+    const paid = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
+    expect(paid.every((e) => e.data.priceId === plan.priceId)).toBe(true);
+  });
+
+  it('never shows the Stripe secrets again', async () => {
+    const account = await agency.api.get('/v1/subscriptions/stripe-account');
+    expect(account.body).toMatchObject({ configured: true, mode: 'test', keyLast4: agency.stripeKey.slice(-4) });
+    expect(JSON.stringify(account.body)).not.toContain(agency.stripeKey);
+    expect(JSON.stringify(account.body)).not.toContain(agency.webhookSecret);
+  });
+});

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { FakeStripe } from '../stripe-fake';
+import { TestAgency } from './agencies';
+
+export interface StripeLinkedAgency extends TestAgency {
+  stripeKey: string;
+  webhookSecret: string;
+  webhookUrl: string;
+}
+
+const alnum = (n: number) => randomBytes(n).toString('hex').slice(0, n);
+
+/** Gives the agency a Stripe account at the fake, stored through the API, with its webhook set up. */
+export async function linkStripe(agency: TestAgency, fake: FakeStripe, gatewayUrl: string): Promise<StripeLinkedAgency> {
+  const stripeKey = fake.addAccount(`sk_test_${alnum(24)}`);
+  const webhookSecret = `whsec_${alnum(32)}`;
+  const configured = await agency.api.send('PUT', '/v1/subscriptions/stripe-account', { secretKey: stripeKey, webhookSecret });
+  if (configured.status !== 200) throw new Error(`configuring Stripe answered ${configured.status}: ${JSON.stringify(configured.body)}`);
+  const webhookUrl = `${gatewayUrl}/v1/webhooks/stripe/${agency.tenantId}`;
+  fake.setWebhookEndpoint(stripeKey, webhookUrl, webhookSecret);
+  return { ...agency, stripeKey, webhookSecret, webhookUrl };
+}
+
+export interface MonthlyPlan {
+  productId: string;
+  planId: string;
+  priceId: string;
+}
+
+/** A product granting `premium-articles` and `ad-free`, and a monthly plan at 99,000 VND. */
+export async function createMonthlyPlan(agency: TestAgency, overrides: Record<string, unknown> = {}): Promise<MonthlyPlan> {
+  const product = await agency.api.post<{ id: string }>('/v1/subscriptions/products', {
+    name: 'Báo điện tử Premium', productType: 'digital-subscription', entitlements: ['premium-articles', 'ad-free'],
+  });
+  if (product.status !== 201) throw new Error(`product: ${product.status} ${JSON.stringify(product.body)}`);
+  const plan = await agency.api.post<{ id: string; currentPrice: { id: string } }>('/v1/subscriptions/plans', {
+    productId: product.body.id, name: 'Hằng tháng', interval: 'month', intervalCount: 1, unitAmount: '99000', ...overrides,
+  });
+  if (plan.status !== 201) throw new Error(`plan: ${plan.status} ${JSON.stringify(plan.body)}`);
+  return { productId: product.body.id, planId: plan.body.id, priceId: plan.body.currentPrice.id };
+}
+
+/** Opens a checkout through the gateway and answers the provider's session id. */
+export async function openCheckout(agency: TestAgency, planId: string, reader: Record<string, string>, reference?: string): Promise<string> {
+  const response = await agency.api.post<{ id: string; url: string }>('/v1/subscriptions/checkout-sessions', {
+    planId, ...reader, reference, successUrl: 'https://tinnhanh.vn/cam-on', cancelUrl: 'https://tinnhanh.vn/goi-cuoc',
+  });
+  if (response.status !== 201) throw new Error(`checkout: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
