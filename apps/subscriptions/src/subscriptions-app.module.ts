@@ -18,6 +18,8 @@ import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider
 import { ProviderEventProcessor } from './provider-events/provider-event-processor';
 import { ProviderEventsRpcController } from './provider-events/provider-events.rpc.controller';
 import { ProviderEventsService } from './provider-events/provider-events.service';
+import { ReaderSubscriptionsRpcController } from './reader-subscriptions/reader-subscriptions.rpc.controller';
+import { ReaderSubscriptionsService } from './reader-subscriptions/reader-subscriptions.service';
 import { SubscriptionSyncService } from './reader-subscriptions/subscription-sync.service';
 import { StripeAccountsRpcController } from './stripe-accounts/stripe-accounts.rpc.controller';
 import { StripeAccountsService } from './stripe-accounts/stripe-accounts.service';
@@ -37,6 +39,7 @@ export class SubscriptionsAppModule {
         CheckoutRpcController,
         ProviderEventsRpcController,
         EntitlementsRpcController,
+        ReaderSubscriptionsRpcController,
       ],
       providers: [
         BillingSettingsService,
@@ -48,6 +51,7 @@ export class SubscriptionsAppModule {
         CustomersService,
         CheckoutService,
         SubscriptionSyncService,
+        ReaderSubscriptionsService,
         EntitlementsService,
         InvoicesService,
         ProviderEventsService,

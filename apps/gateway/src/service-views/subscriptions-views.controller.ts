@@ -6,6 +6,7 @@ import {
   CreateCheckoutRequest, CreatePlan, CreatePlanRequest, CreatePortal, CreatePortalRequest, CreateProduct, CreateProductRequest,
   EntitlementsView, GetBillingSettings, GetEntitlements, GetPlan, GetProduct, GetStripeAccount, ListPlans, ListProducts,
   PlanListResponse, PlanView, PortalView, ProductListResponse, ProductView, ReaderQuery, StripeAccountView,
+  GetReaderSubscription, ListReaderSubscriptions, ReaderSubscriptionListResponse, ReaderSubscriptionView,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -104,6 +105,21 @@ export class SubscriptionsViewsController {
   @ApiCreatedResponse({ type: PortalView })
   portal(@Body() body: CreatePortalRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(CreatePortal, body, caller);
+  }
+
+  @Get('subscriptions')
+  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @ApiOperation({ summary: "A reader's subscriptions (readerId or email), newest first" })
+  @ApiOkResponse({ type: ReaderSubscriptionListResponse })
+  readerSubscriptions(@Query() query: ReaderQuery, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListReaderSubscriptions, query, caller);
+  }
+
+  @Get('subscriptions/:id')
+  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  readerSubscription(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetReaderSubscription, { id }, caller);
   }
 
   @Get('entitlements')

@@ -37,7 +37,8 @@ export class InvoicesService {
       .orIgnore()
       .returning(['provider_invoice_id'])
       .execute();
-    if (inserted.raw.length === 0) return;
+    // A trial's zero invoice is recorded but is no money fact: finance has nothing to post.
+    if (inserted.raw.length === 0 || invoice.amountPaid === 0n) return;
     await this.outbox.add(tx, InvoicePaid, {
       tenantId: account.tenantId,
       subject: subscription.id,

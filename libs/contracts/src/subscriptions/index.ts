@@ -5,3 +5,4 @@ export * from './checkout.rpc';
 export * from './stripe-events.rpc';
 export * from './entitlements.rpc';
 export * from './subscription-events';
+export * from './reader-subscriptions.rpc';

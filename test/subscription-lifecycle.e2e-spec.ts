@@ -1,0 +1,166 @@
+import { InvoicePaidEvent } from '@libs/contracts';
+import { eventually } from '@libs/testing';
+import { FakeStripe, startFakeStripe } from './stripe-fake';
+import { createAgency } from './support/agencies';
+import { Api } from './support/api';
+import { JetStreamProbe } from './support/jetstream';
+import { createMonthlyPlan, linkStripe, MonthlyPlan, openCheckout, StripeLinkedAgency } from './support/subscription-fixtures';
+import { TestSuite } from './support/test-suite';
+
+interface SubscriptionView {
+  id: string;
+  status: string;
+  currentPeriodEnd: string;
+  cancelAtPeriodEnd: boolean;
+}
+interface Grant {
+  key: string;
+  until: string;
+  reason: string;
+}
+
+describe('subscription lifecycle from Stripe webhooks', () => {
+  let fake: FakeStripe;
+  let suite: TestSuite;
+  let probe: JetStreamProbe;
+  let agency: StripeLinkedAgency;
+  let monthly: MonthlyPlan;
+  let withTrial: MonthlyPlan;
+  let readers = 0;
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
+    probe = await JetStreamProbe.connect(suite.nats.url);
+    const gatewayUrl = await suite.gatewayUrl();
+    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    monthly = await createMonthlyPlan(agency);
+    withTrial = await createMonthlyPlan(agency, { name: 'Dùng thử 14 ngày', trialDays: 14 });
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+    await suite?.close();
+    await fake?.close();
+  });
+
+  /** A new reader subscribes; answers their reader id and the provider's subscription id. */
+  async function subscribe(plan: MonthlyPlan, paymentSucceeds = true): Promise<{ readerId: string; providerId: string }> {
+    const readerId = `lifecycle-${++readers}`;
+    const session = await openCheckout(agency, plan.planId, { readerId, email: `${readerId}@example.vn` });
+    const completed = await fake.completeCheckout(session, { paymentSucceeds });
+    return { readerId, providerId: String(completed.object.subscription) };
+  }
+
+  const subscriptionOf = async (readerId: string) =>
+    (await agency.api.get<{ items: SubscriptionView[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body.items[0];
+  const grantsOf = async (readerId: string) =>
+    (await agency.api.get<{ entitlements: Grant[] }>(`/v1/subscriptions/entitlements?readerId=${readerId}`)).body.entitlements;
+
+  async function expectState(readerId: string, status: string, reason: string | null): Promise<void> {
+    await eventually(async () => {
+      expect((await subscriptionOf(readerId))?.status).toBe(status);
+      const grants = await grantsOf(readerId);
+      if (reason === null) expect(grants).toEqual([]);
+      else expect(grants.map((g) => g.reason)).toEqual([reason, reason]);
+    });
+  }
+
+  it('1. starts a trial with access, then bills when the trial ends', async () => {
+    const { readerId, providerId } = await subscribe(withTrial);
+    await expectState(readerId, 'trialing', 'trialing');
+    const paidBefore = (await probe.published('evt.subscriptions.invoice.paid.v1')).length;
+    await fake.endTrial(providerId);
+    await expectState(readerId, 'active', 'active');
+    await eventually(async () => {
+      const paid = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
+      expect(paid.length).toBe(paidBefore + 1);
+      expect(paid[paid.length - 1].data.amountPaid).toBe('99000');
+    });
+  });
+
+  it('2. extends access when a renewal is paid', async () => {
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    const firstEnd = (await subscriptionOf(readerId)).currentPeriodEnd;
+    await fake.renew(providerId);
+    await eventually(async () => expect(new Date((await subscriptionOf(readerId)).currentPeriodEnd).getTime()).toBeGreaterThan(new Date(firstEnd).getTime()));
+    const [grant] = await grantsOf(readerId);
+    expect(grant.until).toBe((await subscriptionOf(readerId)).currentPeriodEnd);
+  });
+
+  it('3. keeps a past-due reader reading through the grace days, and 4. restores them when the retry pays', async () => {
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    await fake.renew(providerId, { paymentSucceeds: false });
+    await expectState(readerId, 'past_due', 'past_due (grace)');
+    const [grant] = await grantsOf(readerId);
+    expect(new Date(grant.until).getTime()).toBeLessThan(new Date((await subscriptionOf(readerId)).currentPeriodEnd).getTime());
+    await fake.recoverPayment(providerId);
+    await expectState(readerId, 'active', 'active');
+  });
+
+  it('5. keeps access until the period ends after a cancellation at period end, then ends it', async () => {
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    await fake.sdk(agency.stripeKey).subscriptions.update(providerId, { cancel_at_period_end: true });
+    await expectState(readerId, 'active', 'active, cancelled at period end');
+    await fake.renew(providerId);
+    await expectState(readerId, 'canceled', null);
+  });
+
+  it('6. reactivates a subscription whose cancellation is withdrawn', async () => {
+    const { readerId, providerId } = await subscribe(monthly);
+    await fake.sdk(agency.stripeKey).subscriptions.update(providerId, { cancel_at_period_end: true });
+    await expectState(readerId, 'active', 'active, cancelled at period end');
+    await fake.sdk(agency.stripeKey).subscriptions.update(providerId, { cancel_at_period_end: false });
+    await expectState(readerId, 'active', 'active');
+  });
+
+  it('7. ends access at once when a subscription is cancelled now', async () => {
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    await fake.cancelNow(providerId);
+    await expectState(readerId, 'canceled', null);
+  });
+
+  it('8. suspends access while paused and restores it on resume', async () => {
+    const { readerId, providerId } = await subscribe(withTrial);
+    await expectState(readerId, 'trialing', 'trialing');
+    await fake.pause(providerId);
+    await expectState(readerId, 'paused', null);
+    await fake.resume(providerId);
+    await eventually(async () => expect(['active', 'trialing']).toContain((await subscriptionOf(readerId)).status));
+    expect((await grantsOf(readerId)).length).toBe(2);
+  });
+
+  it('9. grants nothing when the first payment fails', async () => {
+    const { readerId } = await subscribe(monthly, false);
+    await expectState(readerId, 'incomplete', null);
+  });
+
+  it('10. publishes entitlement versions in order through the whole life of a subscription', async () => {
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    await fake.renew(providerId, { paymentSucceeds: false });
+    await expectState(readerId, 'past_due', 'past_due (grace)');
+    await fake.cancelNow(providerId);
+    await expectState(readerId, 'canceled', null);
+    const changes = (await probe.published<{ readerKey: string; version: number; entitlements: Grant[] }>('evt.subscriptions.entitlement.changed.v1'))
+      .filter((e) => e.data.readerKey === `reader:${readerId}`)
+      .map((e) => e.data);
+    expect(changes.map((c) => c.version)).toEqual(changes.map((_, i) => i + 1));
+    expect(changes[changes.length - 1].entitlements).toEqual([]);
+    expect(changes.some((c) => c.entitlements[0]?.reason === 'past_due (grace)')).toBe(true);
+  });
+
+  it('keeps a customer email change from Stripe', async () => {
+    const { readerId } = await subscribe(monthly);
+    const customers = await fake.sdk(agency.stripeKey).customers.list({ email: `${readerId}@example.vn` });
+    await fake.sdk(agency.stripeKey).customers.update(customers.data[0].id, { email: `new-${readerId}@example.vn` });
+    await eventually(async () => {
+      const byEmail = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
+      expect(byEmail.body.items).toHaveLength(1);
+    });
+  });
+});
