@@ -1,4 +1,4 @@
-import { EntitlementChangedEvent, InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
+import { ChargeRefundedEvent, DisputeClosedEvent, DisputeOpenedEvent, EntitlementChangedEvent, InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { createAgency } from './support/agencies';
@@ -134,6 +134,49 @@ describe('a reader subscribes and pays in VND', () => {
     expect(raised.body.prices).toHaveLength(2);
     const paid = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
     expect(paid.every((e) => e.data.priceId === plan.priceId)).toBe(true);
+  });
+
+  it('tells finance about each refund once, partial ones included', async () => {
+    const [first] = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
+    const chargeId = first.data.providerChargeId!;
+    await fake.refund(chargeId, 40000);
+    await fake.refund(chargeId);
+    const refunds = await eventually(async () => {
+      const events = (await probe.published<ChargeRefundedEvent>('evt.subscriptions.charge.refunded.v1')).filter((e) => e.data.providerChargeId === chargeId);
+      expect(events).toHaveLength(2);
+      return events.map((e) => e.data);
+    });
+    expect(refunds.map((r) => r.amount).sort()).toEqual(['40000', '59000']);
+    expect(refunds.every((r) => r.currency === 'VND' && r.subscriptionId === first.data.subscriptionId)).toBe(true);
+    for (const event of fake.events(agency.stripeKey).filter((e) => e.type === 'charge.refunded')) {
+      await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await probe.published('evt.subscriptions.charge.refunded.v1')).length).toBe(2);
+  });
+
+  it('opens a dispute once and closes it once, even when the events arrive in reverse', async () => {
+    const paid = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
+    const chargeId = paid[paid.length - 1].data.providerChargeId!;
+    fake.setWebhookEndpoint(agency.stripeKey, 'http://127.0.0.1:9/nowhere', agency.webhookSecret);
+    const before = fake.events(agency.stripeKey).length;
+    const opened = await fake.dispute(chargeId);
+    await fake.closeDispute(opened.object.id, false);
+    fake.setWebhookEndpoint(agency.stripeKey, agency.webhookUrl, agency.webhookSecret);
+    const disputeEvents = fake.events(agency.stripeKey).slice(before).filter((e) => e.type.startsWith('charge.dispute.'));
+    for (const event of [...disputeEvents].reverse()) await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret });
+    const [open] = await eventually(async () => {
+      const events = await probe.published<DisputeOpenedEvent>('evt.subscriptions.dispute.opened.v1');
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(open.data).toMatchObject({ providerChargeId: chargeId, currency: 'VND', amount: '99000' });
+    const [closed] = await eventually(async () => {
+      const events = await probe.published<DisputeClosedEvent>('evt.subscriptions.dispute.closed.v1');
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(closed.data).toMatchObject({ providerDisputeId: opened.object.id, outcome: 'lost' });
   });
 
   it('never shows the Stripe secrets again', async () => {

@@ -21,6 +21,7 @@ import { ProviderEventsService } from './provider-events/provider-events.service
 import { ReaderSubscriptionsRpcController } from './reader-subscriptions/reader-subscriptions.rpc.controller';
 import { ReaderSubscriptionsService } from './reader-subscriptions/reader-subscriptions.service';
 import { SubscriptionSyncService } from './reader-subscriptions/subscription-sync.service';
+import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
 import { StripeAccountsRpcController } from './stripe-accounts/stripe-accounts.rpc.controller';
 import { StripeAccountsService } from './stripe-accounts/stripe-accounts.service';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
@@ -56,6 +57,7 @@ export class SubscriptionsAppModule {
         InvoicesService,
         ProviderEventsService,
         ProviderEventProcessor,
+        RefundsAndDisputesService,
       ],
     };
   }

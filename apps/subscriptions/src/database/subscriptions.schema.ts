@@ -8,6 +8,8 @@ import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { ProviderEvent } from '../provider-events/provider-event.entity';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { Dispute } from '../refunds-and-disputes/dispute.entity';
+import { Refund } from '../refunds-and-disputes/refund.entity';
 import { StripeAccount } from '../stripe-accounts/stripe-account.entity';
 import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
 import { migrations } from './migrations';
@@ -17,7 +19,7 @@ export const subscriptionsSchema = {
   name: 'subscriptions' as const,
   entities: [
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
-    ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent,
+    ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
   ],
   migrations,
 };

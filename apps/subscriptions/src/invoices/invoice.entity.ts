@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A paid subscription invoice, recorded once (the money fact for finance is published with it). */
 @Entity({ name: 'invoices' })
+@Index('invoices_charge', ['tenantId', 'providerChargeId'])
 export class Invoice {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
   @PrimaryColumn('text', { name: 'provider_invoice_id' }) providerInvoiceId!: string;

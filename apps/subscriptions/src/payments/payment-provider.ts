@@ -35,13 +35,37 @@ export interface ProviderInvoice {
   paidAt: Date | null;
 }
 
-/** A webhook, translated: the facts the domain acts on, whatever the provider called them. */
-export type PaymentEvent = { providerEventId: string; occurredAt: Date; type: string } & (
+export interface ProviderRefund {
+  id: string;
+  chargeId: string;
+  currency: string;
+  amount: bigint;
+  balanceTransactionId: string | null;
+  createdAt: Date;
+}
+
+export interface ProviderDispute {
+  id: string;
+  chargeId: string;
+  currency: string;
+  amount: bigint;
+  fee: bigint;
+  status: 'open' | 'won' | 'lost';
+  createdAt: Date;
+}
+
+/**
+ * A webhook, translated: the facts the domain acts on, whatever the provider called them. Plain
+ * JSON (it is stored before it is processed), so the instant is an ISO string.
+ */
+export type PaymentEvent = { providerEventId: string; occurredAt: string; type: string } & (
   | { kind: 'checkout-completed'; checkoutId: string; customerId: string | null; subscriptionId: string | null; reference: string | null; readerKey: string | null }
   | { kind: 'subscription-changed'; subscriptionId: string }
   | { kind: 'invoice-paid'; invoiceId: string }
   | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null }
   | { kind: 'customer-updated'; customerId: string; email: string | null }
+  | { kind: 'charge-refunded'; chargeId: string }
+  | { kind: 'dispute-changed'; disputeId: string }
   | { kind: 'ignored' }
 );
 
@@ -69,6 +93,8 @@ export abstract class PaymentProvider {
   abstract createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }>;
   abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
   abstract retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription>;
+  abstract listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]>;
+  abstract retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute>;
   abstract retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice>;
   /** Verifies the signature on the raw body; throws on a bad or stale one. */
   abstract parseWebhook(account: ProviderAccount, payload: string, signature: string, toleranceSeconds: number): PaymentEvent;

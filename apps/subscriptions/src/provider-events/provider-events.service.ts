@@ -8,6 +8,7 @@ import { CustomersService } from '../customers/customers.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { InvalidWebhookError, PaymentEvent, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
+import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { ProviderEvent } from './provider-event.entity';
 
@@ -23,6 +24,7 @@ export class ProviderEventsService {
     private readonly subscriptions: SubscriptionSyncService,
     private readonly invoices: InvoicesService,
     private readonly customers: CustomersService,
+    private readonly refundsAndDisputes: RefundsAndDisputesService,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
     this.toleranceSeconds = (options.env as SubscriptionsEnv).STRIPE_WEBHOOK_TOLERANCE_S;
@@ -50,7 +52,7 @@ export class ProviderEventsService {
       .createQueryBuilder()
       .insert()
       .into(ProviderEvent)
-      .values({ tenantId, providerEventId: event.providerEventId, type: event.type, event, occurredAt: event.occurredAt })
+      .values({ tenantId, providerEventId: event.providerEventId, type: event.type, event, occurredAt: new Date(event.occurredAt) })
       .orIgnore()
       .returning(['provider_event_id'])
       .execute();
@@ -63,7 +65,7 @@ export class ProviderEventsService {
   async apply(tx: EntityManager, account: ProviderAccount, event: PaymentEvent): Promise<void> {
     switch (event.kind) {
       case 'checkout-completed':
-        await tx.getRepository(Checkout).update({ tenantId: account.tenantId, providerCheckoutId: event.checkoutId }, { completedAt: event.occurredAt });
+        await tx.getRepository(Checkout).update({ tenantId: account.tenantId, providerCheckoutId: event.checkoutId }, { completedAt: new Date(event.occurredAt) });
         if (event.subscriptionId) await this.subscriptions.sync(tx, account, event.subscriptionId);
         return;
       case 'subscription-changed':
@@ -77,6 +79,12 @@ export class ProviderEventsService {
         return;
       case 'customer-updated':
         await this.customers.updateEmail(account.tenantId, event.customerId, event.email);
+        return;
+      case 'charge-refunded':
+        await this.refundsAndDisputes.recordRefunds(tx, account, event.chargeId);
+        return;
+      case 'dispute-changed':
+        await this.refundsAndDisputes.recordDispute(tx, account, event.disputeId, new Date(event.occurredAt));
         return;
       case 'ignored':
         return;

@@ -62,3 +62,56 @@ export const SubscriptionChanged = defineEvent({
   data: SubscriptionChangedEvent,
   description: 'A subscription started or changed status; `reference` carries the checkout attribution.',
 });
+
+/** Money returned to a reader: finance reverses revenue and the provider balance. */
+export class ChargeRefundedEvent {
+  @IsString() providerRefundId!: string;
+  @IsString() providerChargeId!: string;
+  @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
+  @IsOptional() @IsUUID() subscriptionId!: string | null;
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** Positive: the amount given back. */
+  @Matches(MINOR_UNITS) amount!: string;
+  @IsString() refundedAt!: string;
+}
+
+export const ChargeRefunded = defineEvent({
+  subject: 'evt.subscriptions.charge.refunded.v1',
+  data: ChargeRefundedEvent,
+  description: 'A payment was refunded, wholly or in part (one event per refund).',
+});
+
+export const DISPUTE_OUTCOMES = ['won', 'lost'] as const;
+
+export class DisputeOpenedEvent {
+  @IsString() providerDisputeId!: string;
+  @IsString() providerChargeId!: string;
+  @IsOptional() @IsUUID() subscriptionId!: string | null;
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** What the provider holds back while the dispute lasts. */
+  @Matches(MINOR_UNITS) amount!: string;
+  @Matches(MINOR_UNITS) providerFee!: string;
+  @IsString() openedAt!: string;
+}
+
+export const DisputeOpened = defineEvent({
+  subject: 'evt.subscriptions.dispute.opened.v1',
+  data: DisputeOpenedEvent,
+  description: 'A reader disputed a payment (chargeback); the amount is withdrawn from the provider balance.',
+});
+
+export class DisputeClosedEvent {
+  @IsString() providerDisputeId!: string;
+  @IsString() providerChargeId!: string;
+  @IsOptional() @IsUUID() subscriptionId!: string | null;
+  @Matches(CURRENCY_CODE) currency!: string;
+  @Matches(MINOR_UNITS) amount!: string;
+  @IsIn(DISPUTE_OUTCOMES) outcome!: (typeof DISPUTE_OUTCOMES)[number];
+  @IsString() closedAt!: string;
+}
+
+export const DisputeClosed = defineEvent({
+  subject: 'evt.subscriptions.dispute.closed.v1',
+  data: DisputeClosedEvent,
+  description: 'A dispute ended: won (funds reinstated) or lost.',
+});

@@ -3,7 +3,8 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, NewCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderInvoice, ProviderSubscription,
+  InvalidWebhookError, NewCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderDispute, ProviderInvoice, ProviderRefund,
+  ProviderSubscription,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -139,6 +140,27 @@ export class StripePaymentProvider extends PaymentProvider {
     };
   }
 
+  async listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]> {
+    const refunds: ProviderRefund[] = [];
+    for await (const refund of this.client(account).refunds.list({ charge: chargeId, limit: 100 })) {
+      if (refund.status !== 'succeeded' && refund.status !== 'pending') continue;
+      refunds.push({
+        id: refund.id, chargeId, currency: refund.currency.toUpperCase(), amount: fromProviderNumber(refund.amount),
+        balanceTransactionId: idOf(refund.balance_transaction), createdAt: fromUnix(refund.created),
+      });
+    }
+    return refunds;
+  }
+
+  async retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute> {
+    const dispute = await this.call(account, (s) => s.disputes.retrieve(disputeId));
+    const fee = dispute.balance_transactions.reduce((sum, t) => (t.amount < 0 ? sum + fromProviderNumber(t.fee) : sum), 0n);
+    return {
+      id: dispute.id, chargeId: idOf(dispute.charge)!, currency: dispute.currency.toUpperCase(), amount: fromProviderNumber(dispute.amount),
+      fee, status: dispute.status === 'won' ? 'won' : dispute.status === 'lost' ? 'lost' : 'open', createdAt: fromUnix(dispute.created),
+    };
+  }
+
   /** An invoice payment names either its charge or its payment intent (whose latest charge it is). */
   private async chargeOf(account: ProviderAccount, payment: Stripe.InvoicePayment.Payment): Promise<string | null> {
     if (payment.charge) return idOf(payment.charge);
@@ -155,7 +177,7 @@ export class StripePaymentProvider extends PaymentProvider {
     } catch (error) {
       throw new InvalidWebhookError((error as Error).message);
     }
-    const base = { providerEventId: event.id, occurredAt: fromUnix(event.created), type: event.type };
+    const base = { providerEventId: event.id, occurredAt: fromUnix(event.created).toISOString(), type: event.type };
     switch (event.type) {
       case 'checkout.session.completed': {
         const session = event.data.object;
@@ -181,6 +203,11 @@ export class StripePaymentProvider extends PaymentProvider {
         const invoice = event.data.object;
         return { ...base, kind: 'invoice-payment-failed', invoiceId: invoice.id!, subscriptionId: idOf(invoice.parent?.subscription_details?.subscription ?? null) };
       }
+      case 'charge.refunded':
+        return { ...base, kind: 'charge-refunded', chargeId: event.data.object.id };
+      case 'charge.dispute.created':
+      case 'charge.dispute.closed':
+        return { ...base, kind: 'dispute-changed', disputeId: event.data.object.id };
       case 'customer.updated':
         return { ...base, kind: 'customer-updated', customerId: event.data.object.id, email: event.data.object.email ?? null };
       default:
