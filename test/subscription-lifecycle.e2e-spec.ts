@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { InvoicePaidEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
@@ -154,13 +155,119 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     expect(changes.some((c) => c.entitlements[0]?.reason === 'past_due (grace)')).toBe(true);
   });
 
+  it('11. cancels after the last retry fails, as the dunning policy says', async () => {
+    const policy = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [3, 1], graceDays: 7, afterFinalFailure: 'cancel' });
+    expect(policy.body).toMatchObject({ dunning: { retryDays: [1, 3], graceDays: 7, afterFinalFailure: 'cancel' } });
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    await fake.renew(providerId, { paymentSucceeds: false });
+    await expectState(readerId, 'past_due', 'past_due (grace)');
+    await fake.failPayment(providerId);
+    await fake.failPayment(providerId);
+    await expectState(readerId, 'past_due', 'past_due (grace)');
+    await fake.failPayment(providerId);
+    await expectState(readerId, 'canceled', null);
+  });
+
+  it('12. pauses instead when the policy says pause', async () => {
+    await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [2], graceDays: 3, afterFinalFailure: 'pause' });
+    const { readerId, providerId } = await subscribe(monthly);
+    await expectState(readerId, 'active', 'active');
+    await fake.renew(providerId, { paymentSucceeds: false });
+    await expectState(readerId, 'past_due', 'past_due (grace)');
+    await fake.failPayment(providerId);
+    await expectState(readerId, 'paused', null);
+  });
+
+  it('refuses a dunning policy with bad values, naming the field', async () => {
+    const bad = await agency.api.send<{ errors: { field: string }[] }>('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [0], graceDays: 90, afterFinalFailure: 'delete' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['afterFinalFailure', 'graceDays', 'retryDays']);
+  });
+
   it('keeps a customer email change from Stripe', async () => {
     const { readerId } = await subscribe(monthly);
     const customers = await fake.sdk(agency.stripeKey).customers.list({ email: `${readerId}@example.vn` });
     await fake.sdk(agency.stripeKey).customers.update(customers.data[0].id, { email: `new-${readerId}@example.vn` });
+    const subscriptionsDb = suite.instances('subscriptions')[0].get(DataSource);
     await eventually(async () => {
-      const byEmail = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
-      expect(byEmail.body.items).toHaveLength(1);
+      const [row] = await subscriptionsDb.query('SELECT email FROM subscriptions.customers WHERE reader_key = $1', [`reader:${readerId}`]);
+      expect(row.email).toBe(`new-${readerId}@example.vn`);
     });
+  });
+});
+
+describe('changing plans', () => {
+  let fake: FakeStripe;
+  let suite: TestSuite;
+  let agency: StripeLinkedAgency;
+  let monthly: MonthlyPlan;
+  let premium: MonthlyPlan;
+  let yearlyAtPeriodEnd: MonthlyPlan;
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
+    const gatewayUrl = await suite.gatewayUrl();
+    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    monthly = await createMonthlyPlan(agency);
+    premium = await createMonthlyPlan(agency, { name: 'Premium', unitAmount: '199000' });
+    yearlyAtPeriodEnd = await createMonthlyPlan(agency, { name: 'Tiết kiệm', unitAmount: '79000', changePolicy: 'at-period-end' });
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+    await fake?.close();
+  });
+
+  async function subscribed(plan: MonthlyPlan, readerId: string): Promise<string> {
+    const session = await openCheckout(agency, plan.planId, { readerId });
+    await fake.completeCheckout(session);
+    return eventually(async () => {
+      const [subscription] = (await agency.api.get<{ items: { id: string; status: string }[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body.items;
+      expect(subscription?.status).toBe('active');
+      return subscription.id;
+    });
+  }
+
+  it('previews an upgrade, then charges exactly the previewed proration', async () => {
+    const id = await subscribed(monthly, 'upgrader');
+    const preview = await agency.api.post<{ effective: string; amountDueNow: string; nextInvoiceAmount: string; currency: string; prorationDate: number }>(
+      `/v1/subscriptions/subscriptions/${id}/plan-change-preview`,
+      { planId: premium.planId },
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ effective: 'now', currency: 'VND', nextInvoiceAmount: '199000' });
+    const dueNow = BigInt(preview.body.amountDueNow);
+    expect(dueNow).toBeGreaterThan(0n);
+    expect(dueNow).toBeLessThanOrEqual(100000n);
+    const changed = await agency.api.post<{ planId: string; priceId: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change`, {
+      planId: premium.planId,
+      prorationDate: preview.body.prorationDate,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ planId: premium.planId, priceId: premium.priceId });
+    const invoices = await fake.sdk(agency.stripeKey).invoices.list({ limit: 10 });
+    expect(invoices.data.map((i) => i.amount_paid)).toContain(Number(dueNow));
+  });
+
+  it('moves a plan with an at-period-end policy without charging now', async () => {
+    const id = await subscribed(yearlyAtPeriodEnd, 'downgrader');
+    const preview = await agency.api.post<{ effective: string; amountDueNow: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change-preview`, {
+      planId: monthly.planId,
+    });
+    expect(preview.body).toMatchObject({ effective: 'period-end', amountDueNow: '0' });
+    const invoicesBefore = (await fake.sdk(agency.stripeKey).invoices.list({ limit: 100 })).data.length;
+    const changed = await agency.api.post<{ planId: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: monthly.planId });
+    expect(changed.body.planId).toBe(monthly.planId);
+    expect((await fake.sdk(agency.stripeKey).invoices.list({ limit: 100 })).data.length).toBe(invoicesBefore);
+  });
+
+  it('refuses a change to the same plan or to an unknown one, changing nothing', async () => {
+    const id = await subscribed(monthly, 'stayer');
+    expect((await agency.api.post(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: monthly.planId })).status).toBe(409);
+    expect((await agency.api.post(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    const [subscription] = (await agency.api.get<{ items: { planId: string }[] }>('/v1/subscriptions/subscriptions?readerId=stayer')).body.items;
+    expect(subscription.planId).toBe(monthly.planId);
   });
 });

@@ -11,6 +11,7 @@ import { priceRoutes } from './routes/prices.routes';
 import { productRoutes } from './routes/products.routes';
 import { promotionCodeRoutes } from './routes/promotion-codes.routes';
 import { subscriptionRoutes } from './routes/subscriptions.routes';
+import { taxRateRoutes } from './routes/tax-rates.routes';
 
 /** Every `/v1` endpoint the fake answers. */
 export const apiRoutes: Route[] = [
@@ -19,6 +20,7 @@ export const apiRoutes: Route[] = [
   ...customerRoutes,
   ...couponRoutes,
   ...promotionCodeRoutes,
+  ...taxRateRoutes,
   ...checkoutSessionRoutes,
   ...subscriptionRoutes,
   ...invoiceRoutes,

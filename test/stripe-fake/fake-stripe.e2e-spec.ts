@@ -460,4 +460,168 @@ describe('fake Stripe, driven by the real stripe SDK', () => {
     const stranger = fake.addAccount();
     expect((await fetch(`${fake.url}/_fake/subscriptions/${subscription.id}/renew`, { method: 'POST', headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404);
   });
+
+  describe('tax rates', () => {
+    const vat = (percentage: number, inclusive: boolean, client = stripe) =>
+      client.taxRates.create({ display_name: 'VAT', percentage, inclusive, country: 'vn', jurisdiction: 'VN', description: `VAT ${percentage}%`, tax_type: 'vat' });
+
+    /** What Stripe puts in `taxes` / `total_taxes` for one rate. */
+    const taxed = (taxRate: Stripe.TaxRate, amount: number, taxableAmount: number) => ({
+      amount,
+      tax_behavior: taxRate.inclusive ? 'inclusive' : 'exclusive',
+      tax_rate_details: { tax_rate: taxRate.id },
+      taxability_reason: 'standard_rated',
+      taxable_amount: taxableAmount,
+      type: 'tax_rate_details',
+    });
+
+    it("creates, retrieves, lists and updates tax rates in Stripe's shape", async () => {
+      const key = fake.addAccount();
+      const client = fake.sdk(key);
+      const inclusive = await client.taxRates.create({ display_name: 'VAT', percentage: 10, inclusive: true, country: 'vn', jurisdiction: 'VN', tax_type: 'vat', metadata: { kind: 'standard' } });
+      const exclusive = await client.taxRates.create({ display_name: 'Sales tax', percentage: 5.5, inclusive: false, description: 'Reduced' });
+
+      expect(inclusive.id).toMatch(/^txr_/);
+      expect(inclusive).toMatchObject({
+        object: 'tax_rate',
+        active: true,
+        display_name: 'VAT',
+        percentage: 10,
+        effective_percentage: 10,
+        inclusive: true,
+        country: 'VN',
+        jurisdiction: 'VN',
+        jurisdiction_level: null,
+        tax_type: 'vat',
+        rate_type: 'percentage',
+        flat_amount: null,
+        livemode: false,
+        metadata: { kind: 'standard' },
+      });
+      expect(exclusive).toMatchObject({ percentage: 5.5, effective_percentage: 5.5, inclusive: false, description: 'Reduced', country: null, tax_type: null });
+      expect((await client.taxRates.retrieve(inclusive.id)).percentage).toBe(10);
+      expect((await client.taxRates.list()).data.map((rate) => rate.id)).toEqual([exclusive.id, inclusive.id]);
+      expect((await client.taxRates.list({ inclusive: true })).data.map((rate) => rate.id)).toEqual([inclusive.id]);
+
+      const archived = await client.taxRates.update(inclusive.id, { active: false, display_name: 'VAT (2025)', metadata: { kind: '', note: 'replaced' } });
+      expect(archived).toMatchObject({ active: false, display_name: 'VAT (2025)', metadata: { note: 'replaced' }, percentage: 10 });
+      expect((await client.taxRates.list({ active: true })).data.map((rate) => rate.id)).toEqual([exclusive.id]);
+      expect((await client.taxRates.list({ active: false })).data.map((rate) => rate.id)).toEqual([inclusive.id]);
+      const events = fake.events(key);
+      expect(events.map((event) => event.type)).toEqual(['tax_rate.created', 'tax_rate.created', 'tax_rate.updated']);
+      expect(events[2].data.previous_attributes).toEqual({ active: true, display_name: 'VAT', metadata: { kind: 'standard', note: null } });
+
+      await expect(client.taxRates.create({ display_name: 'VAT', percentage: 10 } as Stripe.TaxRateCreateParams)).rejects.toMatchObject({
+        statusCode: 400,
+        code: 'parameter_missing',
+        param: 'inclusive',
+      });
+      await expect(client.taxRates.retrieve('txr_missing')).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing', message: "No such tax rate: 'txr_missing'" });
+    });
+
+    it('keeps a 10% inclusive VAT inside a 99,000 VND price: 99000 paid, 9000 of it tax', async () => {
+      const rate = await vat(10, true);
+      const { session, subscription, completion } = await subscribe(await vndPrice(99_000), { subscription_data: { default_tax_rates: [rate.id] } });
+
+      expect(session).toMatchObject({ amount_subtotal: 99_000, amount_total: 99_000, total_details: { amount_discount: 0, amount_tax: 9_000 } });
+      expect(subscription.default_tax_rates?.map((entry) => [entry.object, entry.id, entry.percentage, entry.inclusive])).toEqual([['tax_rate', rate.id, 10, true]]);
+      const invoice = await stripe.invoices.retrieve(subscription.latest_invoice as string);
+      expect(invoice).toMatchObject({ status: 'paid', subtotal: 99_000, subtotal_excluding_tax: 90_000, total: 99_000, total_excluding_tax: 90_000, amount_due: 99_000, amount_paid: 99_000 });
+      expect(invoice.total_taxes).toEqual([taxed(rate, 9_000, 90_000)]);
+      expect(invoice.lines.data[0].taxes).toEqual([taxed(rate, 9_000, 90_000)]);
+      expect(invoice.default_tax_rates.map((entry) => entry.id)).toEqual([rate.id]);
+      const created = completion.events.find((event) => event.type === 'invoice.created')!.data.object as Stripe.Invoice;
+      expect(created.total_taxes?.[0].amount).toBe(9_000);
+    });
+
+    it('adds an 8% exclusive tax on top of 100,000 VND and charges 108000', async () => {
+      const rate = await vat(8, false);
+      const { session, subscription } = await subscribe(await vndPrice(100_000), { subscription_data: { default_tax_rates: [rate.id] } });
+
+      expect(session).toMatchObject({ amount_subtotal: 100_000, amount_total: 108_000, total_details: { amount_tax: 8_000 } });
+      const invoice = await stripe.invoices.retrieve(subscription.latest_invoice as string, { expand: ['payments'] });
+      expect(invoice).toMatchObject({ subtotal: 100_000, subtotal_excluding_tax: 100_000, total: 108_000, total_excluding_tax: 100_000, amount_due: 108_000, amount_paid: 108_000 });
+      expect(invoice.total_taxes).toEqual([taxed(rate, 8_000, 100_000)]);
+      expect(invoice.lines.data[0]).toMatchObject({ amount: 100_000, taxes: [taxed(rate, 8_000, 100_000)] });
+
+      const paymentIntent = await stripe.paymentIntents.retrieve(invoice.payments!.data[0].payment.payment_intent as string, { expand: ['latest_charge.balance_transaction'] });
+      const charge = paymentIntent.latest_charge as Stripe.Charge;
+      expect(charge.amount).toBe(108_000);
+      expect(charge.balance_transaction).toMatchObject({ amount: 108_000, fee: 3_672 + 2_000, net: 102_328 });
+    });
+
+    it("taxes later invoices with the subscription's rates as they are then: renewals, prorations, previews", async () => {
+      const inclusive = await vat(10, true);
+      const exclusive = await vat(8, false);
+      const basic = await vndPrice(99_000);
+      const { subscription } = await subscribe(basic, { subscription_data: { default_tax_rates: [inclusive.id] } });
+
+      const switched = await stripe.subscriptions.update(subscription.id, { default_tax_rates: [exclusive.id] });
+      expect(switched.default_tax_rates?.map((entry) => entry.id)).toEqual([exclusive.id]);
+      const [updated] = (await stripe.events.list({ type: 'customer.subscription.updated', limit: 1 })).data;
+      expect((updated.data.previous_attributes as Partial<Stripe.Subscription>).default_tax_rates?.map((entry) => entry.id)).toEqual([inclusive.id]);
+      const preview = await stripe.invoices.createPreview({ subscription: subscription.id });
+      expect(preview).toMatchObject({ total: 106_920, total_excluding_tax: 99_000, total_taxes: [taxed(exclusive, 7_920, 99_000)] });
+      const inclusivePreview = await stripe.invoices.createPreview({ subscription: subscription.id, subscription_details: { default_tax_rates: [inclusive.id] } });
+      expect(inclusivePreview).toMatchObject({ total: 99_000, total_taxes: [taxed(inclusive, 9_000, 90_000)] });
+
+      const renewed = await fake.renew(subscription.id);
+      const renewal = await stripe.invoices.retrieve(renewed.object.latest_invoice as string);
+      expect(renewal).toMatchObject({ billing_reason: 'subscription_cycle', total: 106_920, amount_paid: 106_920, total_excluding_tax: 99_000, total_taxes: [taxed(exclusive, 7_920, 99_000)] });
+      expect((await stripe.invoices.retrieve(subscription.latest_invoice as string)).total_taxes).toEqual([taxed(inclusive, 9_000, 90_000)]);
+
+      const premium = await stripe.prices.create({ product: basic.product as string, currency: 'vnd', unit_amount: 199_000, recurring: MONTH });
+      const upgraded = await stripe.subscriptions.update(subscription.id, { items: [{ id: subscription.items.data[0].id, price: premium.id }], proration_behavior: 'always_invoice' });
+      const prorated = await stripe.invoices.retrieve(upgraded.latest_invoice as string);
+      const roundHalfUp = (value: number) => Math.sign(value) * Math.round(Math.abs(value));
+      expect(prorated.lines.data).toHaveLength(2);
+      for (const line of prorated.lines.data) expect(line.taxes).toEqual([taxed(exclusive, roundHalfUp(line.amount * 0.08), line.amount)]);
+      const lineTotal = prorated.lines.data.reduce((sum, line) => sum + line.amount, 0);
+      const taxTotal = prorated.lines.data.reduce((sum, line) => sum + line.taxes![0].amount, 0);
+      expect(prorated).toMatchObject({ total: lineTotal + taxTotal, amount_paid: lineTotal + taxTotal, total_taxes: [taxed(exclusive, taxTotal, lineTotal)] });
+
+      const cleared = await stripe.subscriptions.update(subscription.id, { default_tax_rates: '' });
+      expect(cleared.default_tax_rates).toEqual([]);
+      const untaxed = await stripe.invoices.retrieve((await fake.renew(subscription.id)).object.latest_invoice as string);
+      expect(untaxed).toMatchObject({ total: 199_000, amount_paid: 199_000, total_excluding_tax: 199_000, total_taxes: [] });
+    });
+
+    it('refuses tax rate ids the account does not have, and archived rates on new subscriptions', async () => {
+      const price = await vndPrice();
+      const create = (taxRateIds: string[]) =>
+        stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: price.id, quantity: 1 }], subscription_data: { default_tax_rates: taxRateIds } });
+      const rate = await vat(10, true);
+      await expect(create([rate.id, 'txr_missing'])).rejects.toMatchObject({
+        statusCode: 400,
+        code: 'resource_missing',
+        param: 'subscription_data[default_tax_rates][1]',
+        message: "No such tax rate: 'txr_missing'",
+      });
+      const elsewhere = await vat(10, true, fake.sdk(fake.addAccount()));
+      await expect(create([elsewhere.id])).rejects.toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'subscription_data[default_tax_rates][0]' });
+      const archived = await stripe.taxRates.update((await vat(5, true)).id, { active: false });
+      await expect(create([archived.id])).rejects.toMatchObject({ statusCode: 400, param: 'subscription_data[default_tax_rates][0]' });
+
+      const { subscription } = await subscribe(price);
+      await expect(stripe.subscriptions.update(subscription.id, { default_tax_rates: ['txr_missing'] })).rejects.toMatchObject({
+        statusCode: 400,
+        code: 'resource_missing',
+        param: 'default_tax_rates[0]',
+      });
+      expect((await stripe.subscriptions.retrieve(subscription.id)).default_tax_rates).toEqual([]);
+    });
+
+    it('applies a 10% coupon before an inclusive tax: the tax is on the discounted amount', async () => {
+      const rate = await vat(10, true);
+      const coupon = await stripe.coupons.create({ percent_off: 10, duration: 'forever' });
+      const { session, subscription } = await subscribe(await vndPrice(99_000), { discounts: [{ coupon: coupon.id }], subscription_data: { default_tax_rates: [rate.id] } });
+
+      expect(session).toMatchObject({ amount_subtotal: 99_000, amount_total: 89_100, total_details: { amount_discount: 9_900, amount_tax: 8_100 } });
+      const invoice = await stripe.invoices.retrieve(subscription.latest_invoice as string);
+      expect(invoice).toMatchObject({ subtotal: 99_000, total: 89_100, amount_paid: 89_100, total_excluding_tax: 81_000 });
+      expect(invoice.total_discount_amounts?.[0].amount).toBe(9_900);
+      expect(invoice.total_taxes).toEqual([taxed(rate, 8_100, 81_000)]);
+      expect(invoice.lines.data[0]).toMatchObject({ amount: 99_000, discount_amounts: [{ amount: 9_900 }], taxes: [taxed(rate, 8_100, 81_000)] });
+    });
+  });
 });

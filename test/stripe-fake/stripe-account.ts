@@ -22,6 +22,8 @@ export interface CheckoutRequest {
   lineItems: WireLineItem[];
   trialPeriodDays: number | null;
   subscriptionMetadata: Stripe.Metadata;
+  /** `subscription_data[default_tax_rates]`, the subscription's rates once it exists. */
+  defaultTaxRates: string[];
 }
 
 export interface AccountHooks {

@@ -7,6 +7,7 @@ import { newStripeId } from '../stripe-ids';
 import { StripeParams } from '../stripe-params';
 import { endTrial } from './end-trial';
 import { collectInvoice, draftSubscriptionInvoice, finalizeInvoice } from './invoice-collection';
+import { taxRatesByIds } from './line-taxes';
 import { prorationLines } from './proration';
 import { recordChange } from './record-change';
 import { applyItemChanges, planItemChanges } from './subscription-item-changes';
@@ -19,9 +20,10 @@ const FEEDBACK = ['customer_service', 'low_quality', 'missing_features', 'other'
 /**
  * `POST /v1/subscriptions/:id`: metadata, cancel_at_period_end / cancel_at, pause_collection,
  * cancellation_details, items (price or quantity changes, additions, deletions) with
- * proration_behavior and proration_date, and trial_end=now. Emits customer.subscription.updated
- * when something changed; prorations wait for the next invoice (create_prorations) or are
- * invoiced and charged at once (always_invoice).
+ * proration_behavior and proration_date, default_tax_rates (ids, or '' to clear) and
+ * trial_end=now. Emits customer.subscription.updated when something changed; prorations wait
+ * for the next invoice (create_prorations) or are invoiced and charged at once (always_invoice).
+ * Invoices tax with the rates the subscription has when they are made.
  */
 export function changeSubscription(account: StripeAccount, subscriptionId: string, params: StripeParams, request: Stripe.Event.Request): WireSubscription {
   const subscription = account.get('subscription', subscriptionId);
@@ -38,6 +40,7 @@ export function changeSubscription(account: StripeAccount, subscriptionId: strin
   const details = params.object('cancellation_details');
   const trialEnd = params.string('trial_end');
   if (trialEnd !== undefined && trialEnd !== 'now') throw StripeApiError.parameterInvalid('trial_end', 'The fake Stripe supports trial_end=now only.');
+  const taxRates = params.raw('default_tax_rates') === undefined ? undefined : taxRatesByIds(account, params.strings('default_tax_rates'), 'default_tax_rates', subscription.default_tax_rates ?? []);
 
   recordChange(account, subscription, 'customer.subscription.updated', request, (sub) => {
     sub.metadata = params.mergeMetadata(sub.metadata);
@@ -61,6 +64,7 @@ export function changeSubscription(account: StripeAccount, subscriptionId: strin
     }
     if (params.has('description')) sub.description = params.string('description')!;
     if (params.has('default_payment_method')) sub.default_payment_method = params.string('default_payment_method')!;
+    if (taxRates) sub.default_tax_rates = taxRates;
     applyItemChanges(sub, changes, now);
     if (invoiceId) sub.latest_invoice = invoiceId;
   });

@@ -79,6 +79,7 @@ export function completeCheckout(account: StripeAccount, sessionId: string, opti
       trialEnd,
       billingCycleAnchor: trialEnd ?? now,
       discounts: discounts.map((discount) => discount.id),
+      defaultTaxRates: checkout.defaultTaxRates.map((id) => account.get('tax_rate', id)),
       metadata: checkout.subscriptionMetadata,
       defaultPaymentMethod: newStripeId('pm_'),
       latestInvoice: invoiceId,

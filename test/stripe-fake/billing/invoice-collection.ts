@@ -4,6 +4,7 @@ import { buildDraftInvoice } from '../objects/invoice';
 import { WireInvoice, WireInvoiceLineItem, WireSubscription } from '../objects/wire-types';
 import { StripeAccount } from '../stripe-account';
 import { chargeInvoice } from './card-payments';
+import { subscriptionTaxRates, taxLines } from './line-taxes';
 import { discountsFor, spendOnceDiscounts, spreadDiscounts } from './subscription-discounts';
 import { BillingPeriod } from './subscription-periods';
 
@@ -19,7 +20,10 @@ export interface SubscriptionInvoiceSpec {
   period: BillingPeriod;
 }
 
-/** Creates the subscription's draft invoice, with its discounts and pending prorations (`invoice.created`). */
+/**
+ * Creates the subscription's draft invoice, with its discounts, pending prorations and the taxes
+ * of its current default tax rates on every line (`invoice.created`).
+ */
 export function draftSubscriptionInvoice(account: StripeAccount, spec: SubscriptionInvoiceSpec, request: Stripe.Event.Request): WireInvoice {
   const now = unixNow();
   const pending = account.pendingInvoiceLines.get(spec.subscription.id) ?? [];
@@ -29,6 +33,8 @@ export function draftSubscriptionInvoice(account: StripeAccount, spec: Subscript
   const discounts = discountsFor(account, spec.subscription, discountable, now);
   spendOnceDiscounts(account, discounts, now);
   spreadDiscounts(lines, discounts);
+  const taxRates = subscriptionTaxRates(account, spec.subscription);
+  taxLines(lines, taxRates);
   const invoice = account.insert(
     buildDraftInvoice({
       id: spec.id,
@@ -39,6 +45,7 @@ export function draftSubscriptionInvoice(account: StripeAccount, spec: Subscript
       currency: spec.subscription.currency,
       lines,
       discounts,
+      defaultTaxRates: taxRates,
       periodStart: spec.period.start,
       periodEnd: spec.period.end,
       baseUrl: account.baseUrl,

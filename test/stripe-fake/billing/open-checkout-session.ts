@@ -8,11 +8,13 @@ import { newStripeId } from '../stripe-ids';
 import { roundHalfUp } from '../stripe-money';
 import { StripeParams } from '../stripe-params';
 import { productName } from './invoice-lines';
+import { lineTaxes, taxRatesByIds, taxTotal } from './line-taxes';
 
 /**
  * `POST /v1/checkout/sessions` in `mode: 'subscription'`: recurring prices in one currency,
  * `customer` or `customer_email`, `discounts` or `allow_promotion_codes`, and
- * `subscription_data[trial_period_days|metadata]`, kept for when the session completes.
+ * `subscription_data[trial_period_days|metadata|default_tax_rates]`, kept for when the session
+ * completes. Tax rates tax each item on its amount after discounts, as its first invoice will.
  */
 export function openCheckoutSession(account: StripeAccount, params: StripeParams): WireCheckoutSession {
   const mode = params.oneOf('mode', ['payment', 'setup', 'subscription']);
@@ -58,6 +60,9 @@ export function openCheckoutSession(account: StripeAccount, params: StripeParams
   const discounts = params.list('discounts').map((entry) => checkoutDiscount(account, entry, currency));
   const subtotal = trialPeriodDays ? 0 : lineItems.reduce((sum, item) => sum + item.amount_subtotal, 0);
   const amountDiscount = discounts.reduce((off, entry) => off + discountAmount(account, entry, subtotal - off), 0);
+  const defaultTaxRates = subscriptionData?.strings('default_tax_rates') ?? [];
+  const taxRates = taxRatesByIds(account, defaultTaxRates, 'subscription_data[default_tax_rates]');
+  const taxes = trialPeriodDays ? [] : taxLineItems(lineItems, amountDiscount, taxRates);
 
   const id = newStripeId('cs_test_', 58);
   const session = account.insert(
@@ -68,6 +73,8 @@ export function openCheckoutSession(account: StripeAccount, params: StripeParams
       currency,
       amountSubtotal: subtotal,
       amountDiscount,
+      amountTax: taxTotal(taxes),
+      amountExclusiveTax: taxTotal(taxes, 'exclusive'),
       customer: customerId ?? null,
       customerEmail: params.string('customer_email') ?? null,
       clientReferenceId: params.string('client_reference_id') ?? null,
@@ -78,8 +85,23 @@ export function openCheckoutSession(account: StripeAccount, params: StripeParams
       allowPromotionCodes: params.boolean('allow_promotion_codes') ?? null,
     }),
   );
-  account.checkoutRequests.set(id, { lineItems, trialPeriodDays, subscriptionMetadata: subscriptionData?.mergeMetadata({}) ?? {} });
+  account.checkoutRequests.set(id, { lineItems, trialPeriodDays, subscriptionMetadata: subscriptionData?.mergeMetadata({}) ?? {}, defaultTaxRates });
   return session;
+}
+
+/** Spreads the discount over the items as an invoice does, then taxes each item on what is left of it. */
+function taxLineItems(lineItems: WireLineItem[], discount: number, taxRates: Stripe.TaxRate[]): Stripe.InvoiceLineItem.Tax[] {
+  const base = lineItems.reduce((sum, item) => sum + item.amount_subtotal, 0);
+  let left = discount;
+  return lineItems.flatMap((item, index) => {
+    const share = index === lineItems.length - 1 ? left : base === 0 ? 0 : Math.floor((discount * item.amount_subtotal) / base);
+    left -= share;
+    const taxes = lineTaxes(item.amount_subtotal - share, taxRates);
+    item.amount_discount = share;
+    item.amount_tax = taxTotal(taxes);
+    item.amount_total = item.amount_subtotal - share + taxTotal(taxes, 'exclusive');
+    return taxes;
+  });
 }
 
 function checkoutDiscount(account: StripeAccount, entry: StripeParams, currency: string): Stripe.Checkout.Session.Discount {

@@ -7,6 +7,7 @@ import { newStripeId } from '../stripe-ids';
 import { StripeParams } from '../stripe-params';
 import { PRORATION_BEHAVIORS } from './change-subscription';
 import { periodLine } from './invoice-lines';
+import { subscriptionTaxRates, taxLines, taxRatesByIds } from './line-taxes';
 import { prorationLines } from './proration';
 import { discountsFor, spreadDiscounts } from './subscription-discounts';
 import { applyItemChanges, planItemChanges } from './subscription-item-changes';
@@ -16,7 +17,8 @@ const BILLABLE = new Set(['active', 'trialing', 'past_due', 'unpaid']);
 
 /**
  * `POST /v1/invoices/create_preview` for an existing subscription, optionally with
- * `subscription_details` (items, proration_behavior, proration_date) applied as if updated.
+ * `subscription_details` (items, proration_behavior, proration_date, default_tax_rates) applied
+ * as if updated.
  * With create_prorations (the default) it is the next renewal invoice: the new period at the
  * new prices plus all prorations. With always_invoice it is the invoice the update would make
  * now: the prorations alone. Nothing is stored.
@@ -31,6 +33,9 @@ export function previewInvoice(account: StripeAccount, params: StripeParams): Wi
   const prorations = behavior === 'none' || subscription.status === 'trialing' ? [] : prorationLines(account, subscription, changes, prorationDate);
   const simulated = structuredClone(subscription);
   applyItemChanges(simulated, changes, now);
+  if (details?.raw('default_tax_rates') !== undefined) {
+    simulated.default_tax_rates = taxRatesByIds(account, details.strings('default_tax_rates'), details.pathOf('default_tax_rates'), subscription.default_tax_rates ?? []);
+  }
 
   const id = `upcoming_${newStripeId('in_')}`;
   const period = currentPeriod(simulated);
@@ -41,6 +46,8 @@ export function previewInvoice(account: StripeAccount, params: StripeParams): Wi
   const discountable = lines.filter((line) => line.discountable).reduce((sum, line) => sum + line.amount, 0);
   const discounts = discountsFor(account, simulated, discountable, immediate ? now : period.end);
   spreadDiscounts(lines, discounts);
+  const taxRates = subscriptionTaxRates(account, simulated);
+  taxLines(lines, taxRates);
   const invoice = buildDraftInvoice({
     id,
     created: immediate ? now : period.end,
@@ -50,6 +57,7 @@ export function previewInvoice(account: StripeAccount, params: StripeParams): Wi
     currency: subscription.currency,
     lines,
     discounts,
+    defaultTaxRates: taxRates,
     periodStart: immediate ? prorationDate : period.start,
     periodEnd: immediate ? prorationDate : period.end,
     baseUrl: account.baseUrl,

@@ -8,6 +8,10 @@ export interface CheckoutSessionInput {
   currency: string;
   amountSubtotal: number;
   amountDiscount: number;
+  /** All taxes, inclusive ones too (`total_details.amount_tax`). */
+  amountTax: number;
+  /** The exclusive part of `amountTax`, which is added to `amount_total`. */
+  amountExclusiveTax: number;
   customer: string | null;
   customerEmail: string | null;
   clientReferenceId: string | null;
@@ -28,7 +32,7 @@ export function buildCheckoutSession(input: CheckoutSessionInput): WireCheckoutS
     allow_promotion_codes: input.allowPromotionCodes,
     allowed_payment_method_types: null,
     amount_subtotal: input.amountSubtotal,
-    amount_total: input.amountSubtotal - input.amountDiscount,
+    amount_total: input.amountSubtotal - input.amountDiscount + input.amountExclusiveTax,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
     billing_address_collection: null,
     cancel_url: input.cancelUrl,
@@ -76,7 +80,7 @@ export function buildCheckoutSession(input: CheckoutSessionInput): WireCheckoutS
     submit_type: null,
     subscription: null,
     success_url: input.successUrl,
-    total_details: { amount_discount: input.amountDiscount, amount_shipping: 0, amount_tax: 0 },
+    total_details: { amount_discount: input.amountDiscount, amount_shipping: 0, amount_tax: input.amountTax },
     ui_mode: 'hosted_page',
     url: input.url,
     wallet_options: null,

@@ -15,6 +15,8 @@ export interface InvoiceInput {
   currency: string;
   lines: WireInvoiceLineItem[];
   discounts: InvoiceDiscount[];
+  /** The subscription's rates, which the lines' `taxes` were computed with. */
+  defaultTaxRates: Stripe.TaxRate[];
   periodStart: number;
   periodEnd: number;
   baseUrl: string;
@@ -23,11 +25,15 @@ export interface InvoiceInput {
 /**
  * A draft invoice. In this API version the subscription is under `parent.subscription_details`
  * and payments are `invoice_payment` objects (the `payments` list), not `charge`/`payment_intent`.
+ * Line amounts contain their inclusive taxes; exclusive taxes are added to `total`.
  */
 export function buildDraftInvoice(input: InvoiceInput): WireInvoice {
   const subtotal = input.lines.reduce((sum, line) => sum + line.amount, 0);
   const discountTotal = input.discounts.reduce((sum, entry) => sum + entry.amount, 0);
-  const total = subtotal - discountTotal;
+  const taxes = input.lines.flatMap((line) => line.taxes ?? []);
+  const inclusiveTax = sumOf(taxes.filter((tax) => tax.tax_behavior === 'inclusive'));
+  const exclusiveTax = sumOf(taxes.filter((tax) => tax.tax_behavior === 'exclusive'));
+  const total = subtotal - discountTotal + exclusiveTax;
   const applied = total + input.customer.balance;
   const amountDue = Math.max(0, applied);
   return {
@@ -64,7 +70,7 @@ export function buildDraftInvoice(input: InvoiceInput): WireInvoice {
     customer_tax_ids: [],
     default_payment_method: null,
     default_source: null,
-    default_tax_rates: [],
+    default_tax_rates: input.defaultTaxRates,
     description: null,
     discounts: input.discounts.map((entry) => entry.discount),
     due_date: null,
@@ -102,13 +108,33 @@ export function buildDraftInvoice(input: InvoiceInput): WireInvoice {
     status: 'draft',
     status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
     subtotal,
-    subtotal_excluding_tax: subtotal,
+    subtotal_excluding_tax: subtotal - inclusiveTax,
     test_clock: null,
     total,
     total_discount_amounts: input.discounts.map((entry) => ({ amount: entry.amount, discount: entry.discount })),
-    total_excluding_tax: total,
+    total_excluding_tax: subtotal - discountTotal - inclusiveTax,
     total_pretax_credit_amounts: input.discounts.map((entry) => ({ amount: entry.amount, discount: entry.discount, type: 'discount' })),
-    total_taxes: [],
+    total_taxes: totalTaxes(taxes),
     webhooks_delivered_at: null,
   };
+}
+
+function sumOf(taxes: Stripe.InvoiceLineItem.Tax[]): number {
+  return taxes.reduce((sum, tax) => sum + tax.amount, 0);
+}
+
+/** The lines' taxes summed per tax rate (and behavior), in the order the rates first appear. */
+function totalTaxes(taxes: Stripe.InvoiceLineItem.Tax[]): Stripe.Invoice.TotalTax[] {
+  const byRate = new Map<string, Stripe.Invoice.TotalTax>();
+  for (const tax of taxes) {
+    const key = `${tax.tax_rate_details?.tax_rate ?? ''} ${tax.tax_behavior}`;
+    const total = byRate.get(key);
+    if (total) {
+      total.amount += tax.amount;
+      total.taxable_amount = (total.taxable_amount ?? 0) + (tax.taxable_amount ?? 0);
+    } else {
+      byRate.set(key, { ...tax, tax_rate_details: tax.tax_rate_details && { ...tax.tax_rate_details } });
+    }
+  }
+  return [...byRate.values()];
 }

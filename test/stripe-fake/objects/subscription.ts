@@ -43,6 +43,8 @@ export interface SubscriptionInput {
   trialEnd: number | null;
   billingCycleAnchor: number;
   discounts: string[];
+  /** Applied to every item (items have no `tax_rates` of their own in the fake). */
+  defaultTaxRates: Stripe.TaxRate[];
   metadata: Stripe.Metadata;
   defaultPaymentMethod: string | null;
   latestInvoice: string | null;
@@ -72,7 +74,7 @@ export function buildSubscription(input: SubscriptionInput): WireSubscription {
     days_until_due: null,
     default_payment_method: input.defaultPaymentMethod,
     default_source: null,
-    default_tax_rates: [],
+    default_tax_rates: input.defaultTaxRates,
     description: null,
     discounts: input.discounts,
     ended_at: null,

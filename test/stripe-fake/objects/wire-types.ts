@@ -44,6 +44,7 @@ export interface StripeObjectKinds {
   coupon: Stripe.Coupon;
   promotion_code: Stripe.PromotionCode;
   discount: Stripe.Discount;
+  tax_rate: Stripe.TaxRate;
   'checkout.session': WireCheckoutSession;
   subscription: WireSubscription;
   invoice: WireInvoice;

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { BillingSettingsView, GetBillingSettings, TenantScopedRequest } from '@libs/contracts';
+import { BillingSettingsView, GetBillingSettings, TenantScopedRequest, UpdateDunning, UpdateDunningRequest } from '@libs/contracts';
 import { BillingSettingsService } from './billing-settings.service';
 
 const READERS = ['admin', 'finance'];
@@ -13,5 +13,10 @@ export class BillingSettingsRpcController {
   @RpcHandler(GetBillingSettings, { roles: READERS })
   get(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<BillingSettingsView> {
     return this.settings.get(caller.tenantId);
+  }
+
+  @RpcHandler(UpdateDunning, { roles: ['admin', 'finance'] })
+  updateDunning(@Payload() request: UpdateDunningRequest, @CallerOf() caller: Caller): Promise<BillingSettingsView> {
+    return this.settings.updateDunning(caller.tenantId, request);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@libs/common';
-import { BillingSettingsView } from '@libs/contracts';
+import { BillingSettingsView, UpdateDunningRequest } from '@libs/contracts';
 import { BillingSettings } from './billing-settings.entity';
 import { BillingSettingsRepository } from './billing-settings.repository';
 import { defaultBillingSettingsFor } from './default-billing-settings';
@@ -14,6 +14,13 @@ export class BillingSettingsService {
     const settings = await this.settings.findOfTenant(tenantId);
     if (!settings) throw new NotFoundError('billing settings');
     return toView(settings);
+  }
+
+  async updateDunning(tenantId: string, request: UpdateDunningRequest): Promise<BillingSettingsView> {
+    const retryDays = [...new Set(request.retryDays)].sort((a, b) => a - b);
+    const updated = await this.settings.updateDunning(tenantId, { dunningRetryDays: retryDays, graceDays: request.graceDays, afterFinalFailure: request.afterFinalFailure });
+    if (!updated) throw new NotFoundError('billing settings');
+    return this.get(tenantId);
   }
 
   provisionDefaults(tx: EntityManager, tenantId: string, defaultCurrency: string): Promise<void> {

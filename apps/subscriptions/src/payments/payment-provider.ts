@@ -62,7 +62,7 @@ export type PaymentEvent = { providerEventId: string; occurredAt: string; type: 
   | { kind: 'checkout-completed'; checkoutId: string; customerId: string | null; subscriptionId: string | null; reference: string | null; readerKey: string | null }
   | { kind: 'subscription-changed'; subscriptionId: string }
   | { kind: 'invoice-paid'; invoiceId: string }
-  | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null }
+  | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null; attemptCount: number; firstInvoice: boolean }
   | { kind: 'customer-updated'; customerId: string; email: string | null }
   | { kind: 'charge-refunded'; chargeId: string }
   | { kind: 'dispute-changed'; disputeId: string }
@@ -93,6 +93,18 @@ export abstract class PaymentProvider {
   abstract createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }>;
   abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
   abstract retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription>;
+  /** Prorated now (`prorate`) or from the next invoice on; `prorationDate` in unix seconds. */
+  abstract previewPriceChange(
+    account: ProviderAccount,
+    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
+  ): Promise<{ currency: string; amountDueNow: bigint }>;
+  abstract changePrice(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
+  ): Promise<void>;
+  /** What dunning does after the last failed retry. */
+  abstract endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void>;
   abstract listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]>;
   abstract retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute>;
   abstract retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice>;

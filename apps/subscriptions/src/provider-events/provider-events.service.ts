@@ -5,6 +5,7 @@ import { ReceiveStripeEventRequest, ReceiveStripeEventResponse } from '@libs/con
 import { Checkout } from '../checkout/checkout.entity';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { CustomersService } from '../customers/customers.service';
+import { DunningService } from '../dunning/dunning.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { InvalidWebhookError, PaymentEvent, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
@@ -25,6 +26,7 @@ export class ProviderEventsService {
     private readonly invoices: InvoicesService,
     private readonly customers: CustomersService,
     private readonly refundsAndDisputes: RefundsAndDisputesService,
+    private readonly dunning: DunningService,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
     this.toleranceSeconds = (options.env as SubscriptionsEnv).STRIPE_WEBHOOK_TOLERANCE_S;
@@ -75,7 +77,7 @@ export class ProviderEventsService {
         await this.invoices.recordPaid(tx, account, event.invoiceId);
         return;
       case 'invoice-payment-failed':
-        if (event.subscriptionId) await this.subscriptions.sync(tx, account, event.subscriptionId);
+        if (event.subscriptionId) await this.dunning.onPaymentFailed(tx, account, { ...event, subscriptionId: event.subscriptionId });
         return;
       case 'customer-updated':
         await this.customers.updateEmail(account.tenantId, event.customerId, event.email);

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
@@ -22,4 +22,18 @@ export const GetBillingSettings = defineRpc({
   request: TenantScopedRequest,
   response: BillingSettingsView,
   description: "The calling agency's billing defaults: currency and dunning policy.",
+});
+
+export class UpdateDunningRequest {
+  /** Days after the first failure on which the charge is retried; their count is the retries allowed. */
+  @ArrayMaxSize(8) @IsInt({ each: true }) @Min(1, { each: true }) @Max(60, { each: true }) retryDays!: number[];
+  @IsInt() @Min(0) @Max(60) graceDays!: number;
+  @IsIn(['cancel', 'pause']) afterFinalFailure!: 'cancel' | 'pause';
+}
+
+export const UpdateDunning = defineRpc({
+  subject: 'subscriptions.billing-settings.update.v1',
+  request: UpdateDunningRequest,
+  response: BillingSettingsView,
+  description: "Changes the agency's dunning policy: retries, grace days, and what happens after the last failed retry.",
 });

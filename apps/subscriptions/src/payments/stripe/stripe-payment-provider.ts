@@ -140,6 +140,58 @@ export class StripePaymentProvider extends PaymentProvider {
     };
   }
 
+  async previewPriceChange(
+    account: ProviderAccount,
+    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
+  ): Promise<{ currency: string; amountDueNow: bigint }> {
+    if (!change.prorate) {
+      const subscription = await this.call(account, (s) => s.subscriptions.retrieve(change.subscriptionId));
+      return { currency: subscription.currency.toUpperCase(), amountDueNow: 0n };
+    }
+    const itemId = await this.itemOf(account, change.subscriptionId);
+    const preview = await this.call(account, (s) =>
+      s.invoices.createPreview({
+        subscription: change.subscriptionId,
+        subscription_details: { items: [{ id: itemId, price: change.newPriceId }], proration_behavior: 'always_invoice', proration_date: change.prorationDate },
+      }),
+    );
+    return { currency: preview.currency.toUpperCase(), amountDueNow: fromProviderNumber(Math.max(0, preview.amount_due)) };
+  }
+
+  async changePrice(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
+  ): Promise<void> {
+    const itemId = await this.itemOf(account, change.subscriptionId);
+    await this.call(account, (s) =>
+      s.subscriptions.update(
+        change.subscriptionId,
+        {
+          items: [{ id: itemId, price: change.newPriceId }],
+          proration_behavior: change.prorate ? 'always_invoice' : 'none',
+          proration_date: change.prorate ? change.prorationDate : undefined,
+        },
+        { idempotencyKey },
+      ),
+    );
+  }
+
+  private async itemOf(account: ProviderAccount, subscriptionId: string): Promise<string> {
+    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId));
+    const item = subscription.items.data[0];
+    if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
+    return item.id;
+  }
+
+  async endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void> {
+    if (action === 'cancel') {
+      await this.call(account, (s) => s.subscriptions.cancel(subscriptionId, { invoice_now: false, prorate: false }, { idempotencyKey }));
+    } else {
+      await this.call(account, (s) => s.subscriptions.pause(subscriptionId, {}, { idempotencyKey }));
+    }
+  }
+
   async listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]> {
     const refunds: ProviderRefund[] = [];
     for await (const refund of this.client(account).refunds.list({ charge: chargeId, limit: 100 })) {
@@ -201,7 +253,14 @@ export class StripePaymentProvider extends PaymentProvider {
         return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };
       case 'invoice.payment_failed': {
         const invoice = event.data.object;
-        return { ...base, kind: 'invoice-payment-failed', invoiceId: invoice.id!, subscriptionId: idOf(invoice.parent?.subscription_details?.subscription ?? null) };
+        return {
+          ...base,
+          kind: 'invoice-payment-failed',
+          invoiceId: invoice.id!,
+          subscriptionId: idOf(invoice.parent?.subscription_details?.subscription ?? null),
+          attemptCount: invoice.attempt_count,
+          firstInvoice: invoice.billing_reason === 'subscription_create',
+        };
       }
       case 'charge.refunded':
         return { ...base, kind: 'charge-refunded', chargeId: event.data.object.id };

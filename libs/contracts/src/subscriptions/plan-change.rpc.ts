@@ -1,0 +1,36 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { defineRpc } from '../define-rpc';
+import { CURRENCY_CODE, MINOR_UNITS } from '../money';
+import { ReaderSubscriptionView } from './reader-subscriptions.rpc';
+
+export class PlanChangeRequest {
+  @IsUUID() subscriptionId!: string;
+  @IsUUID() planId!: string;
+  /** Unix seconds the proration is computed at; give the preview's to be charged what was shown. */
+  @IsOptional() @IsInt() @Min(0) prorationDate?: number;
+}
+
+export class PlanChangePreview {
+  @IsIn(['now', 'period-end']) effective!: 'now' | 'period-end';
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** Charged at once (immediate changes: the prorated difference; may be 0). */
+  @Matches(MINOR_UNITS) amountDueNow!: string;
+  /** The next regular invoice, at the new price. */
+  @Matches(MINOR_UNITS) nextInvoiceAmount!: string;
+  @IsString() nextInvoiceAt!: string;
+  @IsInt() prorationDate!: number;
+}
+
+export const PreviewPlanChange = defineRpc({
+  subject: 'subscriptions.plan-change.preview.v1',
+  request: PlanChangeRequest,
+  response: PlanChangePreview,
+  description: 'What moving a subscription to another plan would cost now and next, under the plan-change policy.',
+});
+
+export const ApplyPlanChange = defineRpc({
+  subject: 'subscriptions.plan-change.apply.v1',
+  request: PlanChangeRequest,
+  response: ReaderSubscriptionView,
+  description: 'Moves a subscription to another plan (upgrade or downgrade) under the plan-change policy.',
+});
