@@ -55,7 +55,13 @@ export class TestSuite {
     const [nats, database] = await Promise.all([startTestNats(), createTestDatabase()]);
     const suite = new TestSuite(nats, database);
     suite.envOverrides = envOverrides;
-    for (const service of services) await suite.startInstance(service);
+    try {
+      for (const service of services) await suite.startInstance(service);
+    } catch (error) {
+      // A half-started suite must not keep the test process alive (NATS server, pools).
+      await suite.close().catch(() => undefined);
+      throw error;
+    }
     return suite;
   }
 
