@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: {
       'jest/no-focused-tests': 'error',
       'jest/no-disabled-tests': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expectProblem'] }],
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expectProblem', 'expectState'] }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

@@ -185,4 +185,43 @@ describe('a reader subscribes and pays in VND', () => {
     expect(JSON.stringify(account.body)).not.toContain(agency.stripeKey);
     expect(JSON.stringify(account.body)).not.toContain(agency.webhookSecret);
   });
+
+  it('applies a promotion code at checkout, and refuses an unknown one by name', async () => {
+    const coupon = await agency.api.post<{ id: string; codes: string[]; percentOff: number }>('/v1/subscriptions/coupons', {
+      name: 'Tết 2027', percentOff: 10, duration: 'once', code: 'TET2027',
+    });
+    expect(coupon.status).toBe(201);
+    expect(coupon.body).toMatchObject({ percentOff: 10, codes: ['TET2027'] });
+    const listed = await agency.api.get<{ items: { id: string; codes: string[] }[] }>('/v1/subscriptions/coupons');
+    expect(listed.body.items.find((c) => c.id === coupon.body.id)?.codes).toEqual(['TET2027']);
+
+    const unknown = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/checkout-sessions', {
+      planId: plan.planId, readerId: 'reader-promo', promotionCode: 'NOPE2027', successUrl: 'https://tinnhanh.vn/ok', cancelUrl: 'https://tinnhanh.vn/no',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e) => e.field)).toEqual(['promotionCode']);
+
+    const session = await agency.api.post<{ id: string }>('/v1/subscriptions/checkout-sessions', {
+      planId: plan.planId, readerId: 'reader-promo', promotionCode: 'TET2027', successUrl: 'https://tinnhanh.vn/ok', cancelUrl: 'https://tinnhanh.vn/no',
+    });
+    await fake.completeCheckout(session.body.id);
+    // New subscribers pay the plan's current price version, 10% off.
+    const current = (await agency.api.get<{ currentPrice: { unitAmount: string } }>(`/v1/subscriptions/plans/${plan.planId}`)).body.currentPrice;
+    const discounted = String((BigInt(current.unitAmount) * 90n) / 100n);
+    expect(discounted).toBe('98100');
+    const paid = await eventually(async () => {
+      const events = (await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1')).filter((e) => e.data.amountPaid === discounted);
+      expect(events).toHaveLength(1);
+      return events[0].data;
+    });
+    expect(paid.currency).toBe('VND');
+  });
+
+  it('refuses a coupon that is neither a percentage nor an amount in minor units', async () => {
+    const bad = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/coupons', { name: 'Bad', percentOff: 150, duration: 'repeating' });
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.body.errors.map((e) => e.field))].sort()).toEqual(['durationInMonths', 'percentOff']);
+    const decimal = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/coupons', { name: 'Bad', amountOff: '10.5', currency: 'VND', duration: 'once' });
+    expect([...new Set(decimal.body.errors.map((e) => e.field))]).toEqual(['amountOff']);
+  });
 });

@@ -15,6 +15,7 @@ describe('a service process with bad configuration', () => {
     ['gateway', { DATABASE_URL: 'postgres://db/gateway', JWT_SECRET: 'short', OPERATOR_TOKEN: 'x'.repeat(40) }, 'JWT_SECRET'],
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions' }, 'CREDENTIALS_KEY'],
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', STRIPE_API_URL: 'ftp://x' }, 'STRIPE_API_URL'],
+    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PUBLIC_BASE_URL: 'revenue.example.com/' }, 'PUBLIC_BASE_URL'],
   ])('refuses to start %s, naming %p', (service, env, variable) => {
     const run = spawnSync(process.execPath, [join(root, `dist/apps/${service}/src/main.js`)], {
       env: { PATH: process.env.PATH, ...env },

@@ -1,9 +1,20 @@
+import { eventually } from '@libs/testing';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { FOREIGN_ID_MATRIX, LIST_ROUTES } from './support/foreign-id-matrix';
-import { createMonthlyPlan, linkStripe } from './support/subscription-fixtures';
+import { createMonthlyPlan, linkStripe, openCheckout } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
+
+/** What seeding made that only its owner's answers show: secrets shown once, addresses, plans. */
+interface Seeded {
+  planId: string;
+  giftId: string;
+  giftCode: string;
+  licenceId: string;
+  invitationToken: string;
+  ipInRange: string;
+}
 
 describe('tenant isolation', () => {
   let fake: FakeStripe;
@@ -11,11 +22,39 @@ describe('tenant isolation', () => {
   let api: Api;
   let a: TestAgency;
   let b: TestAgency;
+  const seeded: Record<string, Seeded> = {};
 
   async function seed(agency: TestAgency, tag: string): Promise<void> {
     expect((await agency.api.post('/v1/sites', { name: `Site ${tag}`, domain: `${tag}.example.vn` })).status).toBe(201);
     expect((await agency.api.post('/v1/users', { email: `editor@${tag}.example.vn`, name: 'Editor', role: 'editor', password: 'Correct-Horse-42' })).status).toBe(201);
-    await createMonthlyPlan(await linkStripe(agency, fake, api.baseUrl));
+    const linked = await linkStripe(agency, fake, api.baseUrl);
+    const { planId } = await createMonthlyPlan(linked);
+    const readerId = `isolation-reader-${agency.tenantId}`;
+    await fake.completeCheckout(await openCheckout(linked, planId, { readerId }));
+    await eventually(async () => {
+      const subscriptions = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
+      expect(subscriptions.body.items).toHaveLength(1);
+    });
+    const gift = await agency.api.post<{ gift: { id: string }; claimCode: string }>('/v1/subscriptions/gifts', { planId, months: 1, purchaserEmail: `buyer@${tag}.example.vn` });
+    expect(gift.status).toBe(201);
+    const ipInRange = tag === 'a' ? '198.51.100.7' : '198.51.100.135';
+    const licence = await agency.api.post<{ id: string }>('/v1/subscriptions/group-licences', {
+      name: `Campus ${tag}`, planId, seats: 5, emailDomains: [`${tag}.example.vn`], ipRanges: [tag === 'a' ? '198.51.100.0/25' : '198.51.100.128/25'],
+      validUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    });
+    expect(licence.status).toBe(201);
+    expect((await agency.api.post('/v1/subscriptions/group-licences/join', { email: `member@${tag}.example.vn` })).status).toBe(200);
+    const invitation = await agency.api.post<{ invitationToken: string }>(`/v1/subscriptions/group-licences/${licence.body.id}/invitations`, { email: `guest@${tag}.example.org` });
+    expect(invitation.status).toBe(201);
+    const coupon = await agency.api.post('/v1/subscriptions/coupons', { name: `Welcome ${tag}`, percentOff: 10, duration: 'once', code: `WELCOME-${tag.toUpperCase()}` });
+    expect(coupon.status).toBe(201);
+    const vat = await agency.api.post('/v1/subscriptions/tax-rates', {
+      productType: 'digital-subscription', percentage: '10', inclusive: true, displayName: 'VAT', effectiveFrom: '2026-01-01T00:00:00+07:00',
+    });
+    expect(vat.status).toBe(201);
+    seeded[agency.tenantId] = {
+      planId, giftId: gift.body.gift.id, giftCode: gift.body.claimCode, licenceId: licence.body.id, invitationToken: invitation.body.invitationToken, ipInRange,
+    };
   }
 
   beforeAll(async () => {
@@ -43,9 +82,10 @@ describe('tenant isolation', () => {
   it.each(FOREIGN_ID_MATRIX.map((c) => [`${c.method} ${c.path}`, c] as const))(
     "answers 404 to %s with another agency's id, and changes nothing",
     async (_name, matrixCase) => {
-      const foreignId = await matrixCase.idOf(b);
-      const path = matrixCase.path.replace('{id}', foreignId);
-      const readPath = path.replace(/\/prices$/, '');
+      const params: Record<string, string> = { id: await matrixCase.idOf(b), ...(await matrixCase.paramsOf?.(b)) };
+      const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
+      const path = fill(matrixCase.path);
+      const readPath = fill(matrixCase.readPath ?? matrixCase.path);
       const before = matrixCase.method === 'GET' ? null : await b.api.get(readPath);
       const response = await a.api.send(matrixCase.method, path, matrixCase.body);
       expect(response.status).toBe(404);
@@ -60,6 +100,50 @@ describe('tenant isolation', () => {
     expect(mine.body.items.length).toBeGreaterThan(0);
     const theirIds = new Set(theirs.body.items.map((item) => JSON.stringify(item)));
     expect(mine.body.items.filter((item) => theirIds.has(JSON.stringify(item)))).toEqual([]);
+  });
+
+  it("answers 404 to a redemption of another agency's gift code, which stays unredeemed", async () => {
+    const theirs = seeded[b.tenantId];
+    const response = await a.api.post('/v1/subscriptions/gifts/redeem', { code: theirs.giftCode, readerId: 'thief' });
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ detail: 'gift code not found' });
+    expect((await b.api.get(`/v1/subscriptions/gifts/${theirs.giftId}`)).body).toMatchObject({ status: 'unredeemed', redeemedAt: null });
+    expect((await a.api.get('/v1/subscriptions/entitlements?readerId=thief')).body).toMatchObject({ entitlements: [] });
+  });
+
+  it("answers 404 to joins by another agency's invitation or email domain, taking none of its seats", async () => {
+    const theirs = seeded[b.tenantId];
+    const before = (await b.api.get(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`)).body;
+    const invited = await a.api.post('/v1/subscriptions/group-licences/join', { email: 'guest@b.example.org', invitationToken: theirs.invitationToken });
+    expect(invited.status).toBe(404);
+    const byDomain = await a.api.post('/v1/subscriptions/group-licences/join', { email: 'someone@b.example.vn' });
+    expect(byDomain.status).toBe(404);
+    expect((await b.api.get(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`)).body).toEqual(before);
+  });
+
+  it("answers 404 to removing another agency's member through one's own licence", async () => {
+    const [mine, theirs] = [seeded[a.tenantId], seeded[b.tenantId]];
+    const theirUsage = await b.api.get<{ members: { id: string }[] }>(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`);
+    const response = await a.api.delete(`/v1/subscriptions/group-licences/${mine.licenceId}/members/${theirUsage.body.members[0].id}`);
+    expect(response.status).toBe(404);
+    expect((await b.api.get(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`)).body).toEqual(theirUsage.body);
+  });
+
+  it("grants nothing for an address in another agency's IP range", async () => {
+    const [mine, theirs] = [seeded[a.tenantId], seeded[b.tenantId]];
+    expect((await a.api.get(`/v1/subscriptions/entitlements?ip=${theirs.ipInRange}`)).body).toMatchObject({ entitlements: [] });
+    const own = await a.api.get<{ entitlements: { sourceId: string }[] }>(`/v1/subscriptions/entitlements?ip=${mine.ipInRange}`);
+    expect(own.body.entitlements.map((g) => g.sourceId)).toEqual([mine.licenceId, mine.licenceId]);
+  });
+
+  it("answers 404 to gifts and group licences of another agency's plan", async () => {
+    const theirs = seeded[b.tenantId];
+    const gift = await a.api.post('/v1/subscriptions/gifts', { planId: theirs.planId, months: 1, purchaserEmail: 'x@a.example.vn' });
+    expect(gift.status).toBe(404);
+    const licence = await a.api.post('/v1/subscriptions/group-licences', {
+      name: 'Stolen', planId: theirs.planId, seats: 1, validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(licence.status).toBe(404);
   });
 
   it('refuses a service request whose headers carry no tenant', async () => {

@@ -7,6 +7,10 @@ export interface ForeignIdCase {
   body?: unknown;
   /** An object of `owner`'s that the route addresses by id. */
   idOf(owner: TestAgency): Promise<string>;
+  /** The route's other path parameters, also `owner`'s objects (e.g. `{memberId}`). */
+  paramsOf?(owner: TestAgency): Promise<Record<string, string>>;
+  /** Where the owner reads the object back, to see that nothing changed (defaults to `path`). */
+  readPath?: string;
 }
 
 async function firstId(agency: TestAgency, listPath: string): Promise<string> {
@@ -15,6 +19,16 @@ async function firstId(agency: TestAgency, listPath: string): Promise<string> {
   if (!id) throw new Error(`${listPath} has nothing to address: ${JSON.stringify(response.body)}`);
   return id;
 }
+
+async function firstMemberId(agency: TestAgency): Promise<Record<string, string>> {
+  const licenceId = await firstId(agency, '/v1/subscriptions/group-licences');
+  const usage = await agency.api.get<{ members: { id: string }[] }>(`/v1/subscriptions/group-licences/${licenceId}/usage`);
+  const memberId = usage.body.members?.[0]?.id;
+  if (!memberId) throw new Error(`group licence ${licenceId} has no member to address: ${JSON.stringify(usage.body)}`);
+  return { memberId };
+}
+
+const GROUP_LICENCES = '/v1/subscriptions/group-licences';
 
 /**
  * Every route that takes an object id. Tenant A's credentials with tenant B's id must answer 404
@@ -33,7 +47,36 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/subscriptions/products/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/products') },
   { method: 'GET', path: '/v1/subscriptions/plans/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
-  { method: 'POST', path: '/v1/subscriptions/plans/{id}/prices', body: { unitAmount: '1' }, idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
+  {
+    method: 'POST', path: '/v1/subscriptions/plans/{id}/prices', body: { unitAmount: '1' }, readPath: '/v1/subscriptions/plans/{id}',
+    idOf: (owner) => firstId(owner, '/v1/subscriptions/plans'),
+  },
+  {
+    method: 'GET', path: '/v1/subscriptions/subscriptions/{id}',
+    idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
+  },
+  {
+    method: 'POST', path: '/v1/subscriptions/subscriptions/{id}/plan-change-preview', body: { planId: '00000000-0000-4000-8000-000000000000' },
+    readPath: '/v1/subscriptions/subscriptions/{id}',
+    idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
+  },
+  {
+    method: 'POST', path: '/v1/subscriptions/subscriptions/{id}/plan-change', body: { planId: '00000000-0000-4000-8000-000000000000' },
+    readPath: '/v1/subscriptions/subscriptions/{id}',
+    idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
+  },
+  { method: 'GET', path: '/v1/subscriptions/gifts/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts') },
+  { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
+  { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
+  { method: 'GET', path: `${GROUP_LICENCES}/{id}/usage`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
+  {
+    method: 'POST', path: `${GROUP_LICENCES}/{id}/invitations`, body: { email: 'intruder@example.org' }, readPath: `${GROUP_LICENCES}/{id}/usage`,
+    idOf: (owner) => firstId(owner, GROUP_LICENCES),
+  },
+  {
+    method: 'DELETE', path: `${GROUP_LICENCES}/{id}/members/{memberId}`, readPath: `${GROUP_LICENCES}/{id}/usage`,
+    idOf: (owner) => firstId(owner, GROUP_LICENCES), paramsOf: firstMemberId,
+  },
 ];
 
 /** Every list route: tenant A's answer never holds an id of tenant B's. */
@@ -48,4 +91,8 @@ export const LIST_ROUTES = [
   '/v1/finance/accounts',
   '/v1/subscriptions/products',
   '/v1/subscriptions/plans',
+  '/v1/subscriptions/coupons',
+  '/v1/subscriptions/tax-rates',
+  '/v1/subscriptions/gifts',
+  '/v1/subscriptions/group-licences',
 ];

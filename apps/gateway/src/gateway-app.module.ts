@@ -19,6 +19,8 @@ import { FinanceViewsController } from './service-views/finance-views.controller
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
+import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
+import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
 import { SubscriptionsViewsController } from './service-views/subscriptions-views.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
@@ -43,7 +45,9 @@ export class GatewayAppModule {
         DocsController,
         PaywallViewsController,
         SubscriptionsViewsController,
+        SubscriptionsGiftsAndGroupsController,
         PaymentWebhooksController,
+        SubscriptionChangesController,
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,

@@ -8,22 +8,40 @@ import { CatalogRpcController } from './catalog/catalog.rpc.controller';
 import { CatalogService } from './catalog/catalog.service';
 import { CheckoutRpcController } from './checkout/checkout.rpc.controller';
 import { CheckoutService } from './checkout/checkout.service';
+import { CouponsRpcController } from './coupons/coupons.rpc.controller';
+import { CouponsService } from './coupons/coupons.service';
 import { CustomersService } from './customers/customers.service';
 import { subscriptionsSchema } from './database/subscriptions.schema';
+import { DunningService } from './dunning/dunning.service';
 import { EntitlementsRpcController } from './entitlements/entitlements.rpc.controller';
 import { EntitlementsService } from './entitlements/entitlements.service';
+import { GiftsRepository } from './gifts/gifts.repository';
+import { GiftsRpcController } from './gifts/gifts.rpc.controller';
+import { GiftsService } from './gifts/gifts.service';
+import { GroupLicencesRepository } from './group-licences/group-licences.repository';
+import { GroupLicencesRpcController } from './group-licences/group-licences.rpc.controller';
+import { GroupLicencesService } from './group-licences/group-licences.service';
+import { GroupMembershipsRepository } from './group-licences/group-memberships.repository';
+import { GroupMembershipsRpcController } from './group-licences/group-memberships.rpc.controller';
+import { GroupMembershipsService } from './group-licences/group-memberships.service';
 import { InvoicesService } from './invoices/invoices.service';
 import { PaymentProvider } from './payments/payment-provider';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
+import { ProviderSyncRpcController } from './provider-sync/provider-sync.rpc.controller';
+import { ProviderSyncService } from './provider-sync/provider-sync.service';
 import { ProviderEventProcessor } from './provider-events/provider-event-processor';
 import { ProviderEventsRpcController } from './provider-events/provider-events.rpc.controller';
 import { ProviderEventsService } from './provider-events/provider-events.service';
+import { PlanChangeRpcController } from './reader-subscriptions/plan-change.rpc.controller';
+import { PlanChangeService } from './reader-subscriptions/plan-change.service';
 import { ReaderSubscriptionsRpcController } from './reader-subscriptions/reader-subscriptions.rpc.controller';
 import { ReaderSubscriptionsService } from './reader-subscriptions/reader-subscriptions.service';
 import { SubscriptionSyncService } from './reader-subscriptions/subscription-sync.service';
 import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
 import { StripeAccountsRpcController } from './stripe-accounts/stripe-accounts.rpc.controller';
 import { StripeAccountsService } from './stripe-accounts/stripe-accounts.service';
+import { TaxRatesRpcController } from './tax-rates/tax-rates.rpc.controller';
+import { TaxRatesService } from './tax-rates/tax-rates.service';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -40,7 +58,14 @@ export class SubscriptionsAppModule {
         CheckoutRpcController,
         ProviderEventsRpcController,
         EntitlementsRpcController,
+        GiftsRpcController,
+        GroupLicencesRpcController,
+        GroupMembershipsRpcController,
         ReaderSubscriptionsRpcController,
+        PlanChangeRpcController,
+        CouponsRpcController,
+        ProviderSyncRpcController,
+        TaxRatesRpcController,
       ],
       providers: [
         BillingSettingsService,
@@ -53,11 +78,22 @@ export class SubscriptionsAppModule {
         CheckoutService,
         SubscriptionSyncService,
         ReaderSubscriptionsService,
+        PlanChangeService,
         EntitlementsService,
+        GiftsRepository,
+        GiftsService,
+        GroupLicencesRepository,
+        GroupLicencesService,
+        GroupMembershipsRepository,
+        GroupMembershipsService,
         InvoicesService,
         ProviderEventsService,
         ProviderEventProcessor,
         RefundsAndDisputesService,
+        DunningService,
+        CouponsService,
+        ProviderSyncService,
+        TaxRatesService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { allContracts, AnyContract } from './contract-registry';
+import { CUSTOM_RULE_SCHEMAS } from './custom-rule-schemas';
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +39,7 @@ export function buildAsyncApiDocument(version: string): Json {
   const schemas = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
+    additionalConverters: CUSTOM_RULE_SCHEMAS,
   }) as Json;
   const channels: Json = {};
   const operations: Json = {};

@@ -14,3 +14,4 @@ export * from './licensing';
 export * from './finance';
 export * from './asyncapi';
 export * from './money';
+export * from './custom-rule-schemas';

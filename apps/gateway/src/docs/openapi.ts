@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { CUSTOM_RULE_SCHEMAS } from '@libs/contracts';
 
 /**
  * The OpenAPI document, generated from the controllers; the schemas of request and response
@@ -22,6 +23,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
   const fromValidation = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
+    additionalConverters: CUSTOM_RULE_SCHEMAS,
   });
   const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
   const isEmpty = (schema: unknown) => !(schema as { properties?: object } | undefined)?.properties || Object.keys((schema as { properties: object }).properties).length === 0;

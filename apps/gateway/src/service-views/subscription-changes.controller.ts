@@ -1,8 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Caller, RpcClient } from '@libs/common';
-import { ApplyPlanChange, PlanChangePreview, PreviewPlanChange, ReaderSubscriptionView } from '@libs/contracts';
+import {
+  ApplyPlanChange, ProviderSyncResult, RunProviderSync, CouponListResponse, CreateTaxRate, CreateTaxRateRequest, ListTaxRates,
+  TaxRateListResponse, TaxRateView, CouponView, CreateCoupon, CreateCouponRequest, ListCoupons, PlanChangePreview, PreviewPlanChange,
+  ReaderSubscriptionView,
+} from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
@@ -15,11 +19,11 @@ export class PlanChangeBody {
 
 @ApiTags('subscriptions')
 @ApiBearerAuth()
-@Controller('v1/subscriptions/subscriptions')
+@Controller('v1/subscriptions')
 export class SubscriptionChangesController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Post(':id/plan-change-preview')
+  @Post('subscriptions/:id/plan-change-preview')
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'] })
   @ApiOperation({ summary: 'What an upgrade or downgrade would charge now and at the next invoice' })
@@ -28,12 +32,51 @@ export class SubscriptionChangesController {
     return this.rpc.request(PreviewPlanChange, { subscriptionId: id, ...body }, caller);
   }
 
-  @Post(':id/plan-change')
+  @Post('subscriptions/:id/plan-change')
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'] })
   @ApiOperation({ summary: "Move the subscription to another plan under the current plan's change policy" })
   @ApiOkResponse({ type: ReaderSubscriptionView })
   apply(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
     return this.rpc.request(ApplyPlanChange, { subscriptionId: id, ...body }, caller);
+  }
+
+  @Post('coupons')
+  @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'A discount with an optional promotion code readers type at checkout' })
+  @ApiOkResponse({ type: CouponView })
+  createCoupon(@Body() body: CreateCouponRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(CreateCoupon, body, caller);
+  }
+
+  @Get('coupons')
+  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @ApiOkResponse({ type: CouponListResponse })
+  listCoupons(@CallerFor() caller: Caller) {
+    return this.rpc.request(ListCoupons, {}, caller);
+  }
+
+  @Post('sync')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'Re-read subscriptions and recent paid invoices from Stripe now and repair drift (also runs hourly)' })
+  @ApiOkResponse({ type: ProviderSyncResult })
+  sync(@CallerFor() caller: Caller) {
+    return this.rpc.request(RunProviderSync, {}, caller);
+  }
+
+  @Post('tax-rates')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'A VAT rate for a product type over a period; periods of one product type may not overlap' })
+  @ApiOkResponse({ type: TaxRateView })
+  createTaxRate(@Body() body: CreateTaxRateRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(CreateTaxRate, body, caller);
+  }
+
+  @Get('tax-rates')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: TaxRateListResponse })
+  listTaxRates(@CallerFor() caller: Caller) {
+    return this.rpc.request(ListTaxRates, {}, caller);
   }
 }

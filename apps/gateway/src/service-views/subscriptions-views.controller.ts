@@ -4,9 +4,10 @@ import { Caller, RpcClient } from '@libs/common';
 import {
   AddPrice, BillingSettingsView, CheckoutView, ConfigureStripeAccount, ConfigureStripeAccountRequest, CreateCheckout,
   CreateCheckoutRequest, CreatePlan, CreatePlanRequest, CreatePortal, CreatePortalRequest, CreateProduct, CreateProductRequest,
-  EntitlementsView, GetBillingSettings, GetEntitlements, GetPlan, GetProduct, GetStripeAccount, ListPlans, ListProducts,
+  EntitlementsQuery, EntitlementsView, GetBillingSettings, GetEntitlements, GetPlan, GetProduct, GetStripeAccount, ListPlans, ListProducts,
   PlanListResponse, PlanView, PortalView, ProductListResponse, ProductView, ReaderQuery, StripeAccountView,
   GetReaderSubscription, ListReaderSubscriptions, ReaderSubscriptionListResponse, ReaderSubscriptionView,
+  UpdateDunning, UpdateDunningRequest,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -24,6 +25,14 @@ export class SubscriptionsViewsController {
   @ApiOkResponse({ type: BillingSettingsView })
   billingSettings(@CallerFor() caller: Caller) {
     return this.rpc.request(GetBillingSettings, {}, caller);
+  }
+
+  @Put('billing-settings/dunning')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'Dunning policy: retries allowed, grace days with access, cancel or pause after the last failure' })
+  @ApiOkResponse({ type: BillingSettingsView })
+  updateDunning(@Body() body: UpdateDunningRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(UpdateDunning, body, caller);
   }
 
   @Put('stripe-account')
@@ -125,9 +134,9 @@ export class SubscriptionsViewsController {
   @Get('entitlements')
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor', 'finance'] })
-  @ApiOperation({ summary: "A reader's active entitlements now, until when and why" })
+  @ApiOperation({ summary: "A reader's (readerId or email) or an IP address's active entitlements now, until when and why (subscription, gift, group)" })
   @ApiOkResponse({ type: EntitlementsView })
-  entitlements(@Query() query: ReaderQuery, @CallerFor() caller: Caller) {
+  entitlements(@Query() query: EntitlementsQuery, @CallerFor() caller: Caller) {
     return this.rpc.request(GetEntitlements, query, caller);
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@libs/common';
+import { NotFoundError, ValidationFailedError } from '@libs/common';
 import { CheckoutView, CreateCheckoutRequest, CreatePortalRequest, PortalView } from '@libs/contracts';
 import { CatalogService } from '../catalog/catalog.service';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { CustomersService } from '../customers/customers.service';
 import { readerKeyOf } from '../customers/reader-key';
-import { PaymentProvider } from '../payments/payment-provider';
+import { PaymentProvider, UnknownPromotionCodeError } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { Checkout } from './checkout.entity';
 
 @Injectable()
@@ -20,9 +21,10 @@ export class CheckoutService {
     private readonly accounts: StripeAccountsService,
     private readonly customers: CustomersService,
     private readonly provider: PaymentProvider,
+    private readonly taxRates: TaxRatesService,
   ) {}
 
-  /** Opens a hosted checkout for the plan's current price version. */
+  /** Opens a hosted checkout for the plan's current price version, with the VAT rate in force. */
   async open(tenantId: string, request: CreateCheckoutRequest): Promise<CheckoutView> {
     const plan = await this.catalog.getPlan(tenantId, request.planId);
     if (!plan.active) throw new NotFoundError('plan', request.planId);
@@ -30,6 +32,8 @@ export class CheckoutService {
     const account = await this.accounts.providerAccountOf(tenantId);
     const reader = { readerKey: readerKeyOf(request), readerId: request.readerId ?? null, email: request.email?.toLowerCase() ?? null };
     const customer = await this.customers.ensure(account, reader);
+    const product = await this.catalogRepository.findProductOfTenant(tenantId, plan.productId);
+    const taxRateIds = await this.taxRates.providerRatesAt(account, product!.productType, new Date());
     const session = await this.provider.createCheckout(account, {
       idempotencyKey: `checkout:${randomUUID()}`,
       providerPriceId: price.providerPriceId,
@@ -41,6 +45,10 @@ export class CheckoutService {
       successUrl: request.successUrl,
       cancelUrl: request.cancelUrl,
       reference: request.reference ?? null,
+      taxRateIds,
+    }).catch((error: unknown) => {
+      if (error instanceof UnknownPromotionCodeError) throw new ValidationFailedError([{ field: 'promotionCode', message: error.message }]);
+      throw error;
     });
     await this.dataSource.getRepository(Checkout).insert({
       providerCheckoutId: session.id, tenantId, readerKey: reader.readerKey, planId: plan.id, priceId: price.id,

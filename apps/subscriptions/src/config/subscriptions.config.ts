@@ -17,7 +17,15 @@ export class SubscriptionsEnv extends ServiceEnv {
   @IsInt() @Min(30) @Max(3600)
   STRIPE_WEBHOOK_TOLERANCE_S: number = 300;
 
+  /** The suite's public URL; gift claim links are `<PUBLIC_BASE_URL>/gift/<code>`. */
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/, { message: 'must be an http(s) URL without a trailing slash, e.g. https://revenue.example.com' })
+  PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
+
   /** Stripe allows 25 requests/s in test mode and 100 in live mode; we stay below. */
   @IsInt() @Min(1) @Max(100)
   STRIPE_MAX_REQUESTS_PER_S: number = 20;
+
+  /** How often every agency's subscriptions are re-read from Stripe to repair missed webhooks. */
+  @IsInt() @Min(1) @Max(1440)
+  PROVIDER_SYNC_INTERVAL_MINUTES: number = 60;
 }

@@ -5,12 +5,17 @@ import { Product } from '../catalog/product.entity';
 import { Checkout } from '../checkout/checkout.entity';
 import { Customer } from '../customers/customer.entity';
 import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
+import { Gift } from '../gifts/gift.entity';
+import { GroupInvitation } from '../group-licences/group-invitation.entity';
+import { GroupLicence } from '../group-licences/group-licence.entity';
+import { GroupMembership } from '../group-licences/group-membership.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { ProviderEvent } from '../provider-events/provider-event.entity';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { Dispute } from '../refunds-and-disputes/dispute.entity';
 import { Refund } from '../refunds-and-disputes/refund.entity';
 import { StripeAccount } from '../stripe-accounts/stripe-account.entity';
+import { TaxRate } from '../tax-rates/tax-rate.entity';
 import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
 import { migrations } from './migrations';
 
@@ -20,6 +25,8 @@ export const subscriptionsSchema = {
   entities: [
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
     ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
+    Gift, GroupLicence, GroupMembership, GroupInvitation,
+    TaxRate,
   ],
   migrations,
 };

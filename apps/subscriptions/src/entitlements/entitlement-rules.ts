@@ -10,23 +10,68 @@ export interface EntitlingSubscription {
   entitlements: readonly string[];
 }
 
+/** A redeemed gift: its product's entitlements from redemption for N calendar months. */
+export interface EntitlingGift {
+  id: string;
+  months: number;
+  until: Date;
+  entitlements: readonly string[];
+}
+
+/** A group licence that covers the reader, as a member (a seat) or by the address they come from. */
+export interface EntitlingGroupLicence {
+  id: string;
+  name: string;
+  validUntil: Date;
+  coveredBy: 'membership' | 'ip-range';
+  entitlements: readonly string[];
+}
+
+/** Everything that may entitle a reader; a source left out grants nothing. */
+export interface EntitlementSources {
+  subscriptions?: readonly EntitlingSubscription[];
+  gifts?: readonly EntitlingGift[];
+  groups?: readonly EntitlingGroupLicence[];
+}
+
+interface Candidate {
+  until: Date;
+  source: EntitlementGrant['source'];
+  sourceId: string;
+  reason: string;
+  entitlements: readonly string[];
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * What a reader may use now, from their subscriptions: trialing and active ones until the period
- * ends (also when cancelled at period end); past-due ones for the grace days from the start of
- * the unpaid period; nothing for unpaid, paused, incomplete or cancelled ones. One grant per key,
- * the longest-lasting.
+ * What a reader may use now. From subscriptions: trialing and active ones until the period ends
+ * (also when cancelled at period end); past-due ones for the grace days from the start of the
+ * unpaid period; nothing for unpaid, paused, incomplete or cancelled ones. From redeemed gifts:
+ * until redemption plus their months. From group licences: until the licence ends. One grant per
+ * key, the longest-lasting (on a tie, subscriptions before gifts before groups).
  */
-export function grantsFrom(subscriptions: readonly EntitlingSubscription[], now: Date, graceDays: number): EntitlementGrant[] {
+export function grantsFrom(sources: EntitlementSources, now: Date, graceDays: number): EntitlementGrant[] {
+  const candidates: Candidate[] = [
+    ...(sources.subscriptions ?? []).flatMap((subscription): Candidate[] => {
+      const grant = grantOf(subscription, graceDays);
+      return grant ? [{ ...grant, source: 'subscription', sourceId: subscription.id, entitlements: subscription.entitlements }] : [];
+    }),
+    ...(sources.gifts ?? []).map((gift): Candidate => ({
+      until: gift.until, source: 'gift', sourceId: gift.id, reason: `gift of ${gift.months} month${gift.months === 1 ? '' : 's'}`, entitlements: gift.entitlements,
+    })),
+    ...(sources.groups ?? []).map((licence): Candidate => ({
+      until: licence.validUntil, source: 'group', sourceId: licence.id, entitlements: licence.entitlements,
+      reason: licence.coveredBy === 'membership' ? `member of ${licence.name}` : `address in a range of ${licence.name}`,
+    })),
+  ];
   const best = new Map<string, EntitlementGrant>();
-  for (const subscription of subscriptions) {
-    const grant = grantOf(subscription, graceDays);
-    if (!grant || grant.until.getTime() <= now.getTime()) continue;
-    for (const key of subscription.entitlements) {
+  for (const candidate of candidates) {
+    if (candidate.until.getTime() <= now.getTime()) continue;
+    for (const key of candidate.entitlements) {
       const current = best.get(key);
-      if (current && new Date(current.until).getTime() >= grant.until.getTime()) continue;
-      best.set(key, { key, until: grant.until.toISOString(), source: 'subscription', sourceId: subscription.id, reason: grant.reason });
+      if (current && new Date(current.until).getTime() >= candidate.until.getTime()) continue;
+      best.set(key, { key, until: candidate.until.toISOString(), source: candidate.source, sourceId: candidate.sourceId, reason: candidate.reason });
     }
   }
   return [...best.values()].sort((a, b) => a.key.localeCompare(b.key));

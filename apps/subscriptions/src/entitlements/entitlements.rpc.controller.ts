@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { EntitlementsView, GetEntitlements, ReaderQuery } from '@libs/contracts';
+import { EntitlementsQuery, EntitlementsView, GetEntitlements } from '@libs/contracts';
 import { EntitlementsService } from './entitlements.service';
 
 @Controller()
@@ -9,7 +9,7 @@ export class EntitlementsRpcController {
   constructor(private readonly entitlements: EntitlementsService) {}
 
   @RpcHandler(GetEntitlements, { roles: ['admin', 'editor', 'finance'] })
-  get(@Payload() request: ReaderQuery, @CallerOf() caller: Caller): Promise<EntitlementsView> {
+  get(@Payload() request: EntitlementsQuery, @CallerOf() caller: Caller): Promise<EntitlementsView> {
     return this.entitlements.forReader(caller.tenantId, request);
   }
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EventOutbox } from '@libs/common';
-import { EntitlementChanged, EntitlementGrant, EntitlementsView, ReaderQuery } from '@libs/contracts';
+import { cidrContains, EntitlementChanged, EntitlementGrant, EntitlementsQuery, EntitlementsView, parseCidrRange, parseIpAddress } from '@libs/contracts';
 import { BillingSettings } from '../billing-settings/billing-settings.entity';
 import { Plan } from '../catalog/plan.entity';
 import { Product } from '../catalog/product.entity';
 import { Customer } from '../customers/customer.entity';
 import { readerKeyOf } from '../customers/reader-key';
+import { GiftsRepository } from '../gifts/gifts.repository';
+import { GroupLicence } from '../group-licences/group-licence.entity';
+import { GroupLicencesRepository } from '../group-licences/group-licences.repository';
+import { GroupMembershipsRepository } from '../group-licences/group-memberships.repository';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
-import { EntitlingSubscription, grantsFrom } from './entitlement-rules';
+import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom } from './entitlement-rules';
 import { ReaderEntitlements } from './reader-entitlements.entity';
 
 @Injectable()
@@ -16,14 +20,18 @@ export class EntitlementsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
+    private readonly gifts: GiftsRepository,
+    private readonly licences: GroupLicencesRepository,
+    private readonly memberships: GroupMembershipsRepository,
   ) {}
 
-  /** A reader's grants now, computed from their subscriptions (never from a cache). */
-  async forReader(tenantId: string, query: ReaderQuery): Promise<EntitlementsView> {
+  /** A reader's grants now (or an address's), computed from their sources (never from a cache). */
+  async forReader(tenantId: string, query: EntitlementsQuery): Promise<EntitlementsView> {
+    if (query.ip !== undefined) return this.forAddress(tenantId, query.ip);
     const readerKey = readerKeyOf(query);
     const grants = await this.grantsOf(this.dataSource.manager, tenantId, readerKey, new Date());
     const snapshot = await this.dataSource.getRepository(ReaderEntitlements).findOne({ where: { tenantId, readerKey } });
-    return { readerId: query.readerId ?? null, email: query.email?.toLowerCase() ?? null, entitlements: grants, version: snapshot?.version ?? 0 };
+    return { readerId: query.readerId ?? null, email: query.email?.toLowerCase() ?? null, ip: null, entitlements: grants, version: snapshot?.version ?? 0 };
   }
 
   /**
@@ -39,29 +47,76 @@ export class EntitlementsService {
     const version = (last?.version ?? 0) + 1;
     await repo.save({ tenantId, readerKey, grants, version });
     const customer = await tx.getRepository(Customer).findOne({ where: { tenantId, readerKey } });
+    const reader = readerOfKey(readerKey);
     await this.outbox.add(tx, EntitlementChanged, {
       tenantId,
       subject: readerKey,
-      data: { readerKey, readerId: customer?.readerId ?? null, email: customer?.email ?? null, entitlements: grants, version },
+      data: { readerKey, readerId: customer?.readerId ?? reader.readerId, email: customer?.email ?? reader.email, entitlements: grants, version },
     });
+  }
+
+  /** What group licences grant to anyone coming from this address (no seat, no version). */
+  private async forAddress(tenantId: string, ip: string): Promise<EntitlementsView> {
+    const address = parseIpAddress(ip);
+    const now = new Date();
+    const covering = address
+      ? (await this.licences.findOpenWithIpRanges(tenantId, now)).filter((licence) =>
+          licence.ipRanges.some((text) => {
+            const range = parseCidrRange(text);
+            return range !== null && cidrContains(range, address);
+          }),
+        )
+      : [];
+    const entitlementsOf = await this.productEntitlements(this.dataSource.manager, tenantId, covering.map((l) => l.productId));
+    const groups = covering.map((licence) => entitlingLicence(licence, 'ip-range', entitlementsOf));
+    return { readerId: null, email: null, ip, entitlements: grantsFrom({ groups }, now, 0), version: 0 };
   }
 
   private async grantsOf(tx: EntityManager, tenantId: string, readerKey: string, now: Date): Promise<EntitlementGrant[]> {
     const subscriptions = await tx.getRepository(ReaderSubscription).find({ where: { tenantId, readerKey } });
-    if (subscriptions.length === 0) return [];
-    const plans = await tx.getRepository(Plan).find({ where: { tenantId, id: In(subscriptions.map((s) => s.planId)) } });
-    const products = await tx.getRepository(Product).find({ where: { tenantId, id: In(plans.map((p) => p.productId)) } });
+    const gifts = await this.gifts.findRedeemedBy(tx, tenantId, readerKey);
+    const memberships = await this.memberships.membershipsOfReader(tx, tenantId, readerKey);
+    const licences = await this.licences.findOpenByIds(tx, tenantId, [...new Set(memberships.map((m) => m.licenceId))], now);
+    if (subscriptions.length === 0 && gifts.length === 0 && licences.length === 0) return [];
+    const plans = subscriptions.length === 0 ? [] : await tx.getRepository(Plan).find({ where: { tenantId, id: In(subscriptions.map((s) => s.planId)) } });
+    const productIds = [...plans.map((p) => p.productId), ...gifts.map((g) => g.productId), ...licences.map((l) => l.productId)];
+    const entitlementsOf = await this.productEntitlements(tx, tenantId, productIds);
     const settings = await tx.getRepository(BillingSettings).findOne({ where: { tenantId } });
-    const entitlementsOfPlan = (planId: string) => {
-      const plan = plans.find((p) => p.id === planId);
-      return products.find((p) => p.id === plan?.productId)?.entitlements ?? [];
-    };
     const entitling: EntitlingSubscription[] = subscriptions.map((s) => ({
       id: s.id, status: s.status, currentPeriodStart: s.currentPeriodStart, currentPeriodEnd: s.currentPeriodEnd,
-      cancelAtPeriodEnd: s.cancelAtPeriodEnd, entitlements: entitlementsOfPlan(s.planId),
+      cancelAtPeriodEnd: s.cancelAtPeriodEnd, entitlements: entitlementsOf(plans.find((p) => p.id === s.planId)?.productId),
     }));
-    return grantsFrom(entitling, now, settings?.graceDays ?? 0);
+    return grantsFrom(
+      {
+        subscriptions: entitling,
+        gifts: gifts.map((g) => ({ id: g.id, months: g.months, until: g.redeemedUntil!, entitlements: entitlementsOf(g.productId) })),
+        groups: licences.map((licence) => entitlingLicence(licence, 'membership', entitlementsOf)),
+      },
+      now,
+      settings?.graceDays ?? 0,
+    );
   }
+
+  private async productEntitlements(tx: EntityManager, tenantId: string, productIds: string[]): Promise<(productId: string | undefined) => readonly string[]> {
+    const ids = [...new Set(productIds)];
+    const products = ids.length === 0 ? [] : await tx.getRepository(Product).find({ where: { tenantId, id: In(ids) } });
+    return (productId) => products.find((p) => p.id === productId)?.entitlements ?? [];
+  }
+}
+
+function entitlingLicence(
+  licence: GroupLicence,
+  coveredBy: EntitlingGroupLicence['coveredBy'],
+  entitlementsOf: (productId: string) => readonly string[],
+): EntitlingGroupLicence {
+  return { id: licence.id, name: licence.name, validUntil: licence.validUntil, coveredBy, entitlements: entitlementsOf(licence.productId) };
+}
+
+/** Who a reader key names, for readers known only from gifts or group licences (no customer yet). */
+function readerOfKey(readerKey: string): { readerId: string | null; email: string | null } {
+  if (readerKey.startsWith('reader:')) return { readerId: readerKey.slice('reader:'.length), email: null };
+  if (readerKey.startsWith('email:')) return { readerId: null, email: readerKey.slice('email:'.length) };
+  return { readerId: null, email: null };
 }
 
 function sameGrants(a: EntitlementGrant[], b: EntitlementGrant[]): boolean {

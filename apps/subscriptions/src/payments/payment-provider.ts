@@ -17,6 +17,8 @@ export interface ProviderSubscription {
   currentPeriodEnd: Date;
   cancelAtPeriodEnd: boolean;
   trialEnd: Date | null;
+  /** The tax rates the provider applies to the subscription's next invoices. */
+  taxRateIds: string[];
   metadata: Record<string, string>;
 }
 
@@ -34,6 +36,25 @@ export interface ProviderInvoice {
   periodEnd: Date;
   paidAt: Date | null;
 }
+
+export interface ProviderCoupon {
+  id: string;
+  name: string;
+  percentOff: number | null;
+  amountOff: bigint | null;
+  currency: string | null;
+  duration: 'once' | 'repeating' | 'forever';
+  durationInMonths: number | null;
+  maxRedemptions: number | null;
+  timesRedeemed: number;
+  redeemBy: Date | null;
+  valid: boolean;
+  codes: string[];
+}
+
+export type NewCoupon = Omit<ProviderCoupon, 'id' | 'timesRedeemed' | 'valid' | 'codes'> & { code: string | null };
+
+export class UnknownPromotionCodeError extends Error {}
 
 export interface ProviderRefund {
   id: string;
@@ -80,6 +101,8 @@ export interface NewCheckout {
   successUrl: string;
   cancelUrl: string;
   reference: string | null;
+  /** VAT applied to the subscription's invoices (provider tax rate ids). */
+  taxRateIds: string[];
 }
 
 export abstract class PaymentProvider {
@@ -105,6 +128,18 @@ export abstract class PaymentProvider {
   ): Promise<void>;
   /** What dunning does after the last failed retry. */
   abstract endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void>;
+  /** Every subscription id of the account (all statuses), for drift repair. */
+  abstract listSubscriptionIds(account: ProviderAccount): Promise<string[]>;
+  /** Paid invoices created since `since`, for drift repair. */
+  abstract listPaidInvoiceIds(account: ProviderAccount, since: Date): Promise<string[]>;
+  abstract createTaxRate(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    rate: { displayName: string; percentage: string; inclusive: boolean; country: string },
+  ): Promise<string>;
+  abstract setSubscriptionTaxRates(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, taxRateIds: string[]): Promise<void>;
+  abstract createCoupon(account: ProviderAccount, idempotencyKey: string, coupon: NewCoupon): Promise<ProviderCoupon>;
+  abstract listCoupons(account: ProviderAccount): Promise<ProviderCoupon[]>;
   abstract listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]>;
   abstract retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute>;
   abstract retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice>;

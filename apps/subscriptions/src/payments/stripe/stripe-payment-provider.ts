@@ -3,8 +3,8 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, NewCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderDispute, ProviderInvoice, ProviderRefund,
-  ProviderSubscription,
+  InvalidWebhookError, NewCheckout, NewCoupon, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute, ProviderInvoice,
+  ProviderRefund, ProviderSubscription, UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -60,6 +60,7 @@ export class StripePaymentProvider extends PaymentProvider {
 
   async createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }> {
     const metadata = { tenant_id: account.tenantId, reader_key: checkout.readerKey, reference: checkout.reference ?? '' };
+    const promotionCodeId = checkout.promotionCode ? await this.promotionCodeIdOf(account, checkout.promotionCode) : null;
     const session = await this.call(account, (s) =>
       s.checkout.sessions.create(
         {
@@ -71,9 +72,13 @@ export class StripePaymentProvider extends PaymentProvider {
           success_url: checkout.successUrl,
           cancel_url: checkout.cancelUrl,
           metadata,
-          subscription_data: { metadata, trial_period_days: checkout.trialDays > 0 ? checkout.trialDays : undefined },
-          discounts: checkout.promotionCode ? [{ promotion_code: checkout.promotionCode }] : undefined,
-          allow_promotion_codes: checkout.promotionCode ? undefined : true,
+          subscription_data: {
+            metadata,
+            trial_period_days: checkout.trialDays > 0 ? checkout.trialDays : undefined,
+            default_tax_rates: checkout.taxRateIds.length > 0 ? checkout.taxRateIds : undefined,
+          },
+          discounts: promotionCodeId ? [{ promotion_code: promotionCodeId }] : undefined,
+          allow_promotion_codes: promotionCodeId ? undefined : true,
         },
         { idempotencyKey: checkout.idempotencyKey },
       ),
@@ -100,6 +105,7 @@ export class StripePaymentProvider extends PaymentProvider {
       currentPeriodEnd: fromUnix(item.current_period_end),
       cancelAtPeriodEnd: subscription.cancel_at_period_end,
       trialEnd: subscription.trial_end ? fromUnix(subscription.trial_end) : null,
+      taxRateIds: (subscription.default_tax_rates ?? []).map((rate) => rate.id),
       metadata: subscription.metadata ?? {},
     };
   }
@@ -190,6 +196,79 @@ export class StripePaymentProvider extends PaymentProvider {
     } else {
       await this.call(account, (s) => s.subscriptions.pause(subscriptionId, {}, { idempotencyKey }));
     }
+  }
+
+  async listSubscriptionIds(account: ProviderAccount): Promise<string[]> {
+    const ids: string[] = [];
+    await this.pacer.wait(account.secretKey);
+    for await (const subscription of this.client(account).subscriptions.list({ status: 'all', limit: 100 })) ids.push(subscription.id);
+    return ids;
+  }
+
+  async listPaidInvoiceIds(account: ProviderAccount, since: Date): Promise<string[]> {
+    const ids: string[] = [];
+    await this.pacer.wait(account.secretKey);
+    const created = { gte: Math.floor(since.getTime() / 1000) };
+    for await (const invoice of this.client(account).invoices.list({ status: 'paid', created, limit: 100 })) if (invoice.id) ids.push(invoice.id);
+    return ids;
+  }
+
+  async createTaxRate(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    rate: { displayName: string; percentage: string; inclusive: boolean; country: string },
+  ): Promise<string> {
+    const created = await this.call(account, (s) =>
+      s.taxRates.create(
+        { display_name: rate.displayName, percentage: Number(rate.percentage), inclusive: rate.inclusive, country: rate.country, tax_type: 'vat', metadata: { tenant_id: account.tenantId } },
+        { idempotencyKey },
+      ),
+    );
+    return created.id;
+  }
+
+  async setSubscriptionTaxRates(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, taxRateIds: string[]): Promise<void> {
+    await this.call(account, (s) => s.subscriptions.update(subscriptionId, { default_tax_rates: taxRateIds.length > 0 ? taxRateIds : '' }, { idempotencyKey }));
+  }
+
+  async createCoupon(account: ProviderAccount, idempotencyKey: string, coupon: NewCoupon): Promise<ProviderCoupon> {
+    const created = await this.call(account, (s) =>
+      s.coupons.create(
+        {
+          name: coupon.name,
+          percent_off: coupon.percentOff ?? undefined,
+          amount_off: coupon.amountOff !== null ? toSafeNumber(coupon.amountOff) : undefined,
+          currency: coupon.currency?.toLowerCase() ?? undefined,
+          duration: coupon.duration,
+          duration_in_months: coupon.durationInMonths ?? undefined,
+          max_redemptions: coupon.maxRedemptions ?? undefined,
+          redeem_by: coupon.redeemBy ? Math.floor(coupon.redeemBy.getTime() / 1000) : undefined,
+          metadata: { tenant_id: account.tenantId },
+        },
+        { idempotencyKey },
+      ),
+    );
+    if (coupon.code) {
+      const code = coupon.code;
+      await this.call(account, (s) => s.promotionCodes.create({ promotion: { type: 'coupon', coupon: created.id }, code }, { idempotencyKey: `${idempotencyKey}:code` }));
+    }
+    return { ...toCoupon(created), codes: coupon.code ? [coupon.code] : [] };
+  }
+
+  async listCoupons(account: ProviderAccount): Promise<ProviderCoupon[]> {
+    const coupons: ProviderCoupon[] = [];
+    for await (const coupon of this.client(account).coupons.list({ limit: 100 })) coupons.push(toCoupon(coupon));
+    for await (const code of this.client(account).promotionCodes.list({ limit: 100 })) {
+      const couponId = idOf(code.promotion.coupon ?? null);
+      coupons.find((c) => c.id === couponId)?.codes.push(code.code);
+    }
+    return coupons;
+  }
+
+  private async promotionCodeIdOf(account: ProviderAccount, code: string): Promise<string> {
+    const found = await this.call(account, (s) => s.promotionCodes.list({ code, active: true, limit: 1 }));
+    if (!found.data[0]) throw new UnknownPromotionCodeError(`no active promotion code ${code}`);
+    return found.data[0].id;
   }
 
   async listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]> {
@@ -308,6 +387,16 @@ const STATUSES: readonly ProviderSubscription['status'][] = ['incomplete', 'inco
 function knownStatus(status: string): ProviderSubscription['status'] {
   if (!(STATUSES as readonly string[]).includes(status)) throw new Error(`unknown subscription status ${status}`);
   return status as ProviderSubscription['status'];
+}
+
+function toCoupon(coupon: Stripe.Coupon): ProviderCoupon {
+  return {
+    id: coupon.id, name: coupon.name ?? coupon.id, percentOff: coupon.percent_off ?? null,
+    amountOff: coupon.amount_off !== null && coupon.amount_off !== undefined ? fromProviderNumber(coupon.amount_off) : null,
+    currency: coupon.currency?.toUpperCase() ?? null, duration: coupon.duration as ProviderCoupon['duration'], durationInMonths: coupon.duration_in_months ?? null,
+    maxRedemptions: coupon.max_redemptions ?? null, timesRedeemed: coupon.times_redeemed, redeemBy: coupon.redeem_by ? fromUnix(coupon.redeem_by) : null,
+    valid: coupon.valid, codes: [],
+  };
 }
 
 function fromUnix(seconds: number): Date {

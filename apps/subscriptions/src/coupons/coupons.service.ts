@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { parseMinorUnits, ValidationFailedError } from '@libs/common';
+import { CouponView, CreateCouponRequest } from '@libs/contracts';
+import { PaymentProvider, ProviderCoupon } from '../payments/payment-provider';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+
+/** Discounts live at the payment provider (it applies them to invoices); this is their API. */
+@Injectable()
+export class CouponsService {
+  constructor(
+    private readonly accounts: StripeAccountsService,
+    private readonly provider: PaymentProvider,
+  ) {}
+
+  async create(tenantId: string, request: CreateCouponRequest): Promise<CouponView> {
+    const redeemBy = request.redeemBy ? new Date(request.redeemBy) : null;
+    if (redeemBy && (Number.isNaN(redeemBy.getTime()) || redeemBy.getTime() <= Date.now())) {
+      throw new ValidationFailedError([{ field: 'redeemBy', message: 'redeemBy must be a future ISO instant' }]);
+    }
+    const account = await this.accounts.providerAccountOf(tenantId);
+    const coupon = await this.provider.createCoupon(account, `coupon:${randomUUID()}`, {
+      name: request.name,
+      percentOff: request.percentOff ?? null,
+      amountOff: request.amountOff !== undefined ? parseMinorUnits(request.amountOff) : null,
+      currency: request.amountOff !== undefined ? (request.currency ?? null) : null,
+      duration: request.duration,
+      durationInMonths: request.durationInMonths ?? null,
+      maxRedemptions: request.maxRedemptions ?? null,
+      redeemBy,
+      code: request.code ?? null,
+    });
+    return toView(coupon);
+  }
+
+  async list(tenantId: string): Promise<CouponView[]> {
+    const account = await this.accounts.providerAccountOf(tenantId);
+    return (await this.provider.listCoupons(account)).map(toView);
+  }
+}
+
+function toView(coupon: ProviderCoupon): CouponView {
+  return { ...coupon, amountOff: coupon.amountOff?.toString() ?? null, redeemBy: coupon.redeemBy?.toISOString() ?? null };
+}

@@ -1,0 +1,37 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  ByIdRequest, CreatedGiftView, CreateGift, CreateGiftRequest, GetGift, GiftListResponse, GiftRedemptionView, GiftView, ListGifts, RedeemGift,
+  RedeemGiftRequest, TenantScopedRequest,
+} from '@libs/contracts';
+import { GiftsService } from './gifts.service';
+
+const READERS = ['admin', 'finance'];
+
+@Controller()
+export class GiftsRpcController {
+  constructor(private readonly gifts: GiftsService) {}
+
+  /** The agency's staff or its server (e.g. its shop, once the purchaser has paid). */
+  @RpcHandler(CreateGift, { roles: ['admin', 'editor'] })
+  create(@Payload() request: CreateGiftRequest, @CallerOf() caller: Caller): Promise<CreatedGiftView> {
+    return this.gifts.create(caller.tenantId, request);
+  }
+
+  /** The agency's server, or a reader page with the site key. */
+  @RpcHandler(RedeemGift, { roles: ['admin', 'editor', 'reader'] })
+  redeem(@Payload() request: RedeemGiftRequest, @CallerOf() caller: Caller): Promise<GiftRedemptionView> {
+    return this.gifts.redeem(caller.tenantId, request);
+  }
+
+  @RpcHandler(ListGifts, { roles: READERS })
+  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<GiftListResponse> {
+    return { items: await this.gifts.list(caller.tenantId) };
+  }
+
+  @RpcHandler(GetGift, { roles: READERS })
+  get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<GiftView> {
+    return this.gifts.get(caller.tenantId, request.id);
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '@libs/common';
+import { CreateGroupLicenceRequest, GroupLicenceUsageView, GroupLicenceView, UpdateGroupLicenceRequest } from '@libs/contracts';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { EntitlementsService } from '../entitlements/entitlements.service';
+import { GroupLicence } from './group-licence.entity';
+import { GroupLicencesRepository } from './group-licences.repository';
+import { GroupMembershipsRepository } from './group-memberships.repository';
+import { toMembershipView } from './group-membership.mapper';
+
+/**
+ * Corporate and campus licences: an organisation buys seats of a plan's product for a term.
+ * Members take seats (see GroupMembershipsService); IP ranges entitle without seats.
+ */
+@Injectable()
+export class GroupLicencesService {
+  constructor(
+    private readonly licences: GroupLicencesRepository,
+    private readonly memberships: GroupMembershipsRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly entitlements: EntitlementsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async create(tenantId: string, request: CreateGroupLicenceRequest): Promise<GroupLicenceView> {
+    const plan = await this.catalog.findPlanOfTenant(tenantId, request.planId);
+    if (!plan?.active) throw new NotFoundError('plan', request.planId);
+    const now = new Date();
+    const licence: GroupLicence = {
+      id: randomUUID(), tenantId, name: request.name, planId: plan.id, productId: plan.productId, seats: request.seats, seatsUsed: 0,
+      emailDomains: distinctLowercase(request.emailDomains), ipRanges: distinctLowercase(request.ipRanges),
+      validUntil: new Date(request.validUntil), createdAt: now, updatedAt: now,
+    };
+    await this.licences.insert(licence);
+    return toLicenceView(licence);
+  }
+
+  async list(tenantId: string): Promise<GroupLicenceView[]> {
+    return (await this.licences.findOfTenant(tenantId)).map(toLicenceView);
+  }
+
+  async get(tenantId: string, id: string): Promise<GroupLicenceView> {
+    const licence = await this.licences.findOneOfTenant(tenantId, id);
+    if (!licence) throw new NotFoundError('group licence', id);
+    return toLicenceView(licence);
+  }
+
+  /**
+   * Changes a licence with its row locked, so no join slips between the seat check and the
+   * change. A new end date changes every member's grants: each is republished, in one order.
+   */
+  async update(tenantId: string, request: UpdateGroupLicenceRequest): Promise<GroupLicenceView> {
+    return this.dataSource.transaction(async (tx) => {
+      const licence = await this.licences.lockOfTenant(tx, tenantId, request.id);
+      if (!licence) throw new NotFoundError('group licence', request.id);
+      if (request.seats !== undefined && request.seats < licence.seatsUsed) {
+        throw new ConflictError(`${licence.seatsUsed} seats are taken; remove members before going down to ${request.seats}`);
+      }
+      const validUntil = request.validUntil === undefined ? licence.validUntil : new Date(request.validUntil);
+      const endMoved = validUntil.getTime() !== licence.validUntil.getTime();
+      Object.assign(licence, {
+        name: request.name ?? licence.name,
+        seats: request.seats ?? licence.seats,
+        emailDomains: request.emailDomains === undefined ? licence.emailDomains : distinctLowercase(request.emailDomains),
+        ipRanges: request.ipRanges === undefined ? licence.ipRanges : distinctLowercase(request.ipRanges),
+        validUntil,
+      });
+      await this.licences.save(tx, licence);
+      if (endMoved) {
+        const now = new Date();
+        for (const readerKey of await this.memberships.readerKeysOf(tx, tenantId, licence.id)) await this.entitlements.refresh(tx, tenantId, readerKey, now);
+      }
+      return toLicenceView(licence);
+    });
+  }
+
+  async usage(tenantId: string, id: string): Promise<GroupLicenceUsageView> {
+    const licence = await this.licences.findOneOfTenant(tenantId, id);
+    if (!licence) throw new NotFoundError('group licence', id);
+    const members = await this.memberships.membersOf(tenantId, id);
+    return { licenceId: id, seats: licence.seats, used: licence.seatsUsed, validUntil: licence.validUntil.toISOString(), members: members.map(toMembershipView) };
+  }
+}
+
+function distinctLowercase(values: string[] | undefined): string[] {
+  return [...new Set((values ?? []).map((v) => v.toLowerCase()))];
+}
+
+function toLicenceView(licence: GroupLicence): GroupLicenceView {
+  return {
+    id: licence.id, name: licence.name, planId: licence.planId, productId: licence.productId, seats: licence.seats, used: licence.seatsUsed,
+    emailDomains: licence.emailDomains, ipRanges: licence.ipRanges, validUntil: licence.validUntil.toISOString(), createdAt: licence.createdAt.toISOString(),
+  };
+}

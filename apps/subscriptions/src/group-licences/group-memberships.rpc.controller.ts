@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  GroupInvitationView, GroupMembershipView, InviteToGroupLicence, InviteToGroupLicenceRequest, JoinGroupLicence, JoinGroupLicenceRequest,
+  RemoveGroupMember, RemoveGroupMemberRequest,
+} from '@libs/contracts';
+import { GroupMembershipsService } from './group-memberships.service';
+
+@Controller()
+export class GroupMembershipsRpcController {
+  constructor(private readonly memberships: GroupMembershipsService) {}
+
+  @RpcHandler(InviteToGroupLicence, { roles: ['admin'] })
+  invite(@Payload() request: InviteToGroupLicenceRequest, @CallerOf() caller: Caller): Promise<GroupInvitationView> {
+    return this.memberships.invite(caller.tenantId, request);
+  }
+
+  /**
+   * The agency's server only, not reader pages: joining by email domain trusts the email, and
+   * only the agency can vouch that the reader owns it.
+   */
+  @RpcHandler(JoinGroupLicence, { roles: ['admin', 'editor'] })
+  join(@Payload() request: JoinGroupLicenceRequest, @CallerOf() caller: Caller): Promise<GroupMembershipView> {
+    return this.memberships.join(caller.tenantId, request);
+  }
+
+  @RpcHandler(RemoveGroupMember, { roles: ['admin'] })
+  remove(@Payload() request: RemoveGroupMemberRequest, @CallerOf() caller: Caller): Promise<GroupMembershipView> {
+    return this.memberships.remove(caller.tenantId, request);
+  }
+}
