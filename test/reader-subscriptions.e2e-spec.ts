@@ -179,6 +179,14 @@ describe('a reader subscribes and pays in VND', () => {
     expect(closed.data).toMatchObject({ providerDisputeId: opened.object.id, outcome: 'lost' });
   });
 
+  it("opens the customer portal for a known reader, and answers 404 for an unknown one", async () => {
+    const portal = await agency.api.post<{ url: string }>('/v1/subscriptions/portal-sessions', { readerId: 'reader-1', returnUrl: 'https://tinnhanh.vn/tai-khoan' });
+    expect(portal.status).toBe(201);
+    expect(portal.body.url).toMatch(new RegExp(`^${fake.url}/portal/bps_`));
+    const unknown = await agency.api.post('/v1/subscriptions/portal-sessions', { readerId: 'nobody', returnUrl: 'https://tinnhanh.vn/tai-khoan' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('never shows the Stripe secrets again', async () => {
     const account = await agency.api.get('/v1/subscriptions/stripe-account');
     expect(account.body).toMatchObject({ configured: true, mode: 'test', keyLast4: agency.stripeKey.slice(-4) });
