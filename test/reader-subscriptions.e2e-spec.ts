@@ -1,11 +1,8 @@
 import { ChargeRefundedEvent, DisputeClosedEvent, DisputeOpenedEvent, EntitlementChangedEvent, InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { FakeStripe, startFakeStripe } from './stripe-fake';
-import { createAgency } from './support/agencies';
-import { Api } from './support/api';
+import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, linkStripe, MonthlyPlan, openCheckout, StripeLinkedAgency } from './support/subscription-fixtures';
-import { TestSuite } from './support/test-suite';
+import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
 
 interface Entitlements {
   entitlements: { key: string; until: string; source: string; reason: string }[];
@@ -13,29 +10,21 @@ interface Entitlements {
 }
 
 describe('a reader subscribes and pays in VND', () => {
+  let world: StripeWorld;
   let fake: FakeStripe;
-  let suite: TestSuite;
   let probe: JetStreamProbe;
-  let gatewayUrl: string;
   let agency: StripeLinkedAgency;
   let plan: MonthlyPlan;
 
   const entitlementsOf = (readerId: string) => agency.api.get<Entitlements>(`/v1/subscriptions/entitlements?readerId=${readerId}`);
 
   beforeAll(async () => {
-    fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
-    probe = await JetStreamProbe.connect(suite.nats.url);
-    gatewayUrl = await suite.gatewayUrl();
-    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    world = await startStripeWorld();
+    ({ fake, probe, agency } = world);
     plan = await createMonthlyPlan(agency);
   });
 
-  afterAll(async () => {
-    await probe?.close();
-    await suite?.close();
-    await fake?.close();
-  });
+  afterAll(() => world?.close());
 
   it('keeps VND amounts as they are at the provider (no x100 anywhere)', async () => {
     const view = await agency.api.get<{ currentPrice: { unitAmount: string; currency: string } }>(`/v1/subscriptions/plans/${plan.planId}`);

@@ -1,11 +1,9 @@
 import { DataSource } from 'typeorm';
 import { InvoicePaidEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { FakeStripe, startFakeStripe } from './stripe-fake';
-import { createAgency } from './support/agencies';
-import { Api } from './support/api';
+import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, linkStripe, MonthlyPlan, openCheckout, StripeLinkedAgency } from './support/subscription-fixtures';
+import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
 interface SubscriptionView {
@@ -21,6 +19,7 @@ interface Grant {
 }
 
 describe('subscription lifecycle from Stripe webhooks', () => {
+  let world: StripeWorld;
   let fake: FakeStripe;
   let suite: TestSuite;
   let probe: JetStreamProbe;
@@ -30,20 +29,13 @@ describe('subscription lifecycle from Stripe webhooks', () => {
   let readers = 0;
 
   beforeAll(async () => {
-    fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
-    probe = await JetStreamProbe.connect(suite.nats.url);
-    const gatewayUrl = await suite.gatewayUrl();
-    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    world = await startStripeWorld();
+    ({ fake, suite, probe, agency } = world);
     monthly = await createMonthlyPlan(agency);
     withTrial = await createMonthlyPlan(agency, { name: 'Dùng thử 14 ngày', trialDays: 14 });
   });
 
-  afterAll(async () => {
-    await probe?.close();
-    await suite?.close();
-    await fake?.close();
-  });
+  afterAll(() => world?.close());
 
   /** A new reader subscribes; answers their reader id and the provider's subscription id. */
   async function subscribe(plan: MonthlyPlan, paymentSucceeds = true): Promise<{ readerId: string; providerId: string }> {
@@ -198,27 +190,22 @@ describe('subscription lifecycle from Stripe webhooks', () => {
 });
 
 describe('changing plans', () => {
+  let world: StripeWorld;
   let fake: FakeStripe;
-  let suite: TestSuite;
   let agency: StripeLinkedAgency;
   let monthly: MonthlyPlan;
   let premium: MonthlyPlan;
   let yearlyAtPeriodEnd: MonthlyPlan;
 
   beforeAll(async () => {
-    fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
-    const gatewayUrl = await suite.gatewayUrl();
-    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    world = await startStripeWorld();
+    ({ fake, agency } = world);
     monthly = await createMonthlyPlan(agency);
     premium = await createMonthlyPlan(agency, { name: 'Premium', unitAmount: '199000' });
     yearlyAtPeriodEnd = await createMonthlyPlan(agency, { name: 'Tiết kiệm', unitAmount: '79000', changePolicy: 'at-period-end' });
   });
 
-  afterAll(async () => {
-    await suite?.close();
-    await fake?.close();
-  });
+  afterAll(() => world?.close());
 
   async function subscribed(plan: MonthlyPlan, readerId: string): Promise<string> {
     const session = await openCheckout(agency, plan.planId, { readerId });

@@ -1,17 +1,14 @@
 import { InvoicePaidEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { FakeStripe, startFakeStripe } from './stripe-fake';
-import { createAgency } from './support/agencies';
-import { Api } from './support/api';
+import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, linkStripe, MonthlyPlan, openCheckout, StripeLinkedAgency } from './support/subscription-fixtures';
-import { TestSuite } from './support/test-suite';
+import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
 
 const DAY = 86_400_000;
 
 describe('VAT from the agency rate table', () => {
+  let world: StripeWorld;
   let fake: FakeStripe;
-  let suite: TestSuite;
   let probe: JetStreamProbe;
   let agency: StripeLinkedAgency;
   let plan: MonthlyPlan;
@@ -19,19 +16,12 @@ describe('VAT from the agency rate table', () => {
   const paidEvents = async () => (await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1')).map((e) => e.data);
 
   beforeAll(async () => {
-    fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
-    probe = await JetStreamProbe.connect(suite.nats.url);
-    const gatewayUrl = await suite.gatewayUrl();
-    agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+    world = await startStripeWorld();
+    ({ fake, probe, agency } = world);
     plan = await createMonthlyPlan(agency);
   });
 
-  afterAll(async () => {
-    await probe?.close();
-    await suite?.close();
-    await fake?.close();
-  });
+  afterAll(() => world?.close());
 
   it('keeps a rate table by product type with periods that may not overlap', async () => {
     const standard = await agency.api.post('/v1/subscriptions/tax-rates', {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { FakeStripe } from '../stripe-fake';
-import { TestAgency } from './agencies';
+import { FakeStripe, startFakeStripe } from '../stripe-fake';
+import { createAgency, TestAgency } from './agencies';
+import { Api } from './api';
+import { JetStreamProbe } from './jetstream';
+import { TestSuite } from './test-suite';
 
 export interface StripeLinkedAgency extends TestAgency {
   stripeKey: string;
@@ -47,4 +50,33 @@ export async function openCheckout(agency: TestAgency, planId: string, reader: R
   });
   if (response.status !== 201) throw new Error(`checkout: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
+}
+
+/** The fake Stripe, the gateway and subscriptions services, an event probe, and one Stripe-linked agency. */
+export interface StripeWorld {
+  fake: FakeStripe;
+  suite: TestSuite;
+  probe: JetStreamProbe;
+  gatewayUrl: string;
+  agency: StripeLinkedAgency;
+  close(): Promise<void>;
+}
+
+export async function startStripeWorld(): Promise<StripeWorld> {
+  const fake = await startFakeStripe();
+  const suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url }).catch(async (error: unknown) => {
+    await fake.close();
+    throw error;
+  });
+  const probe = await JetStreamProbe.connect(suite.nats.url);
+  const gatewayUrl = await suite.gatewayUrl();
+  const agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
+  return {
+    fake, suite, probe, gatewayUrl, agency,
+    close: async () => {
+      await probe.close();
+      await suite.close();
+      await fake.close();
+    },
+  };
 }

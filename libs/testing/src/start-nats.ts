@@ -50,6 +50,9 @@ export async function startTestNats(): Promise<TestNats> {
 
   const start = async () => {
     child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', store], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Whatever ends the test process (but SIGKILL) ends its server too: no orphans left behind.
+    const server = child;
+    process.once('exit', () => server.kill('SIGKILL'));
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await waitUntilListening(port, () => child?.exitCode !== null ? `nats-server exited: ${stderr}` : null);
