@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { runWithContext } from '@libs/common';
+import { runWithContext, WorkLoop } from '@libs/common';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { ProviderEvent } from './provider-event.entity';
 import { ProviderEventsService } from './provider-events.service';
@@ -16,9 +16,11 @@ const IDLE_POLL_MS = 1000;
 @Injectable()
 export class ProviderEventProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProviderEventProcessor.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop = new WorkLoop(
+    () => this.processNext(),
+    IDLE_POLL_MS,
+    (error) => this.logger.error(`provider event processing: ${error.message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,35 +29,12 @@ export class ProviderEventProcessor implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.events.onReceived(() => this.wake?.());
-    this.loop = this.run();
+    this.events.onReceived(() => this.loop.wake());
+    this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      const handled = await this.processNext().catch((error: unknown) => {
-        this.logger.error(`provider event processing: ${(error as Error).message}`);
-        return false;
-      });
-      if (!handled && this.running) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, IDLE_POLL_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and processes the oldest due event; answers false when there was none. */

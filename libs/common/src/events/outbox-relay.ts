@@ -4,6 +4,7 @@ import { JetStreamClient } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MessageHeader } from '@libs/contracts';
+import { WorkLoop } from '../service/work-loop';
 
 interface OutboxRow {
   seq: string;
@@ -24,9 +25,7 @@ const IDLE_POLL_MS = 1000;
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: WorkLoop;
   private listener?: Client;
 
   constructor(
@@ -34,47 +33,28 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly js: JetStreamClient,
     private readonly databaseUrl: string,
-  ) {}
+  ) {
+    this.loop = new WorkLoop(
+      async () => (await this.publishBatch()) === BATCH,
+      IDLE_POLL_MS,
+      (error) => this.logger.warn(`outbox relay: ${error.message}; retrying`),
+    );
+  }
 
   async start(): Promise<void> {
-    this.running = true;
     this.listener = new Client({ connectionString: this.databaseUrl, application_name: `${this.schema}-outbox` });
-    this.listener.on('notification', () => this.wake?.());
+    this.listener.on('notification', () => this.loop.wake());
     this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
     await this.listener.connect();
     await this.listener.query(`LISTEN "${this.schema}_outbox"`);
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Publishes what is pending, then stops. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    await this.listener?.end().catch(() => undefined);
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let published = 0;
-      try {
-        published = await this.publishBatch();
-      } catch (error) {
-        this.logger.warn(`outbox relay: ${(error as Error).message}; retrying`);
-      }
-      if (published < BATCH && this.running) await this.idle(published === 0 ? IDLE_POLL_MS : 0);
-    }
+    await this.loop.stop();
     await this.publishBatch().catch(() => undefined);
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    await this.listener?.end().catch(() => undefined);
   }
 
   async publishBatch(): Promise<number> {
