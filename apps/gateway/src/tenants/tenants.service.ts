@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { ConflictError, EventOutbox, NotFoundError } from '@libs/common';
+import { DataSource } from 'typeorm';
+import { ConflictError, EventOutbox, isUniqueViolation, NotFoundError } from '@libs/common';
 import { TenantCreated } from '@libs/contracts';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { CreatedApiKey } from '../api-keys/api-keys.dto';
@@ -44,7 +44,7 @@ export class TenantsService {
         return { tenant: view, adminApiKey };
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new ConflictError(`an agency with slug ${request.slug} already exists`);
       }
       throw error;

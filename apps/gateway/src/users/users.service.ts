@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
+import { DataSource } from 'typeorm';
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationFailedError } from '@libs/common';
 import { AuditLog } from '../audit/audit-log';
 import { passwordProblems } from './password-policy';
 import { User } from './user.entity';
@@ -28,7 +28,7 @@ export class UsersService {
         return view;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new ConflictError(`a user with email ${email} already exists`);
       }
       throw error;
