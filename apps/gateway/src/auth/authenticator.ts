@@ -26,8 +26,9 @@ interface Credentials {
 @Injectable()
 export class Authenticator {
   private readonly operatorDigest: Buffer;
-  private readonly keyCache = new Map<string, { key: ApiKey | null; until: number }>();
-  private readonly siteCache = new Map<string, { site: Site | null; until: number }>();
+  private readonly idleMs: number;
+  private readonly keyCache = new Map<string, { value: ApiKey | null; until: number }>();
+  private readonly siteCache = new Map<string, { value: Site | null; until: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,8 +38,6 @@ export class Authenticator {
     this.operatorDigest = digest((options.env as GatewayEnv).OPERATOR_TOKEN);
     this.idleMs = (options.env as GatewayEnv).SESSION_IDLE_MINUTES * 60_000;
   }
-
-  private readonly idleMs: number;
 
   async authenticate({ authorization, siteKey }: Credentials): Promise<Principal | null> {
     if (authorization) {
@@ -63,12 +62,9 @@ export class Authenticator {
   }
 
   private async fromApiKey(secret: string, prefix: string): Promise<Principal> {
-    const cached = this.keyCache.get(prefix);
-    let key = cached && cached.until > Date.now() ? cached.key : undefined;
-    if (key === undefined) {
-      key = await this.dataSource.getRepository(ApiKey).findOne({ where: { prefix, revokedAt: IsNull() } });
-      this.keyCache.set(prefix, { key, until: Date.now() + KEY_CACHE_MS });
-    }
+    const key = await cachedFor(this.keyCache, prefix, () =>
+      this.dataSource.getRepository(ApiKey).findOne({ where: { prefix, revokedAt: IsNull() } }),
+    );
     if (!key || !secretMatches(secret, key.secretHash)) throw new UnauthorizedException('unknown or revoked API key');
     return {
       kind: 'api-key',
@@ -96,17 +92,21 @@ export class Authenticator {
   }
 
   private async fromSiteKey(publishableKey: string): Promise<Principal> {
-    const cached = this.siteCache.get(publishableKey);
-    let site = cached && cached.until > Date.now() ? cached.site : undefined;
-    if (site === undefined) {
-      site = /^pk_[A-Za-z0-9_-]{22}$/.test(publishableKey)
-        ? await this.dataSource.getRepository(Site).findOne({ where: { publishableKey } })
-        : null;
-      this.siteCache.set(publishableKey, { site, until: Date.now() + KEY_CACHE_MS });
-    }
+    const site = /^pk_[A-Za-z0-9_-]{22}$/.test(publishableKey)
+      ? await cachedFor(this.siteCache, publishableKey, () => this.dataSource.getRepository(Site).findOne({ where: { publishableKey } }))
+      : null;
     if (!site) throw new UnauthorizedException('unknown site key');
     return { kind: 'site', id: site.id, tenantId: site.tenantId };
   }
+}
+
+/** A row looked up at most once per KEY_CACHE_MS (misses included, so guessing costs no query). */
+async function cachedFor<T>(cache: Map<string, { value: T | null; until: number }>, key: string, load: () => Promise<T | null>): Promise<T | null> {
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = await load();
+  cache.set(key, { value, until: Date.now() + KEY_CACHE_MS });
+  return value;
 }
 
 function digest(value: string): Buffer {
