@@ -29,5 +29,6 @@ export * from './service/start-service';
 export * from './service/run-service-main';
 export * from './http/access-rule';
 export * from './events/dead-letters';
-export * from './money/currency';
 export * from './money/minor-units';
+export * from './service/work-loop';
+export * from './database/unique-violation';

@@ -1,20 +1,10 @@
 import { MINOR_UNITS } from '@libs/contracts';
-import { minorUnitExponent } from './currency';
 
 // Amounts travel in JSON as strings of digits (never floats); in code they are bigint.
 
 export function parseMinorUnits(text: string): bigint {
   if (!MINOR_UNITS.test(text)) throw new Error(`not an amount in minor units: ${text}`);
   return BigInt(text);
-}
-
-/** `1234567n, 'VND'` -> `'1234567'`; `1999n, 'USD'` -> `'19.99'`: for people, never for sums. */
-export function formatMajorUnits(amount: bigint, currency: string): string {
-  const exponent = minorUnitExponent(currency);
-  if (exponent === 0) return amount.toString();
-  const negative = amount < 0n;
-  const digits = (negative ? -amount : amount).toString().padStart(exponent + 1, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 /** Stripe's SDK speaks JavaScript numbers; refuse any amount that would not survive that. */
