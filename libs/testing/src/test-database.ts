@@ -1,8 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 
-/** The migrated database every test file's database is cloned from (see global-setup). */
-export const TEMPLATE_DATABASE = 'revenue_test_template';
+/**
+ * The migrated database every test file's database is cloned from (see global-setup). Named
+ * after the checkout, so two checkouts on one machine can run their suites at the same time.
+ */
+export const TEMPLATE_DATABASE = `revenue_test_template_${createHash('sha256').update(resolve(__dirname, '../../..')).digest('hex').slice(0, 10)}`;
 
 export function serverUrl(): string {
   return process.env.TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
