@@ -5,6 +5,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditLog } from './audit/audit-log';
+import { ReportedChangesEventsController } from './audit/reported-changes.events.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AccessTokens } from './auth/access-tokens';
 import { AuthController } from './auth/auth.controller';
@@ -42,6 +43,7 @@ export class GatewayAppModule {
         UsersController,
         AuthController,
         AuditController,
+        ReportedChangesEventsController,
         DocsController,
         PaywallViewsController,
         SubscriptionsViewsController,

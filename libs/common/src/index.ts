@@ -17,6 +17,7 @@ export * from './nats/rpc-handler.decorator';
 export * from './nats/rpc-context.interceptor';
 export * from './events/consumes-event.decorator';
 export * from './events/event-outbox';
+export * from './events/audit-trail';
 export * from './events/event-consumer-host';
 export * from './events/outbox-relay';
 export * from './events/streams';

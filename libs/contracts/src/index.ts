@@ -6,6 +6,7 @@ export * from './event-envelope';
 export * from './headers';
 export * from './rpc-error';
 export * from './by-id.request';
+export * from './audit';
 export * from './gateway';
 export * from './paywall';
 export * from './subscriptions';

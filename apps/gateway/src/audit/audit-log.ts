@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { currentContext } from '@libs/common';
+import { ConfigurationChangedEvent, EventEnvelope } from '@libs/contracts';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditedChange {
@@ -31,6 +32,15 @@ export class AuditLog {
       requestId: context?.requestId ?? null,
     });
     await repo.save(entry, { reload: false });
+  }
+
+  /** Records a change another service made, as that service reported it (once per event). */
+  async recordReported(tx: EntityManager, event: EventEnvelope<ConfigurationChangedEvent>): Promise<void> {
+    const { actor, requestId, action, targetType, targetId, before, after } = event.data;
+    const repo = tx.getRepository(AuditEntry);
+    await repo.save(repo.create({
+      tenantId: event.tenantId, service: event.source, actor, action, targetType, targetId, before, after, requestId, at: new Date(event.time),
+    }), { reload: false });
   }
 
   /** Newest first; `beforeSeq` pages backwards. */

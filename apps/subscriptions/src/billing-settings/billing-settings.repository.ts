@@ -10,9 +10,12 @@ export class BillingSettingsRepository {
     return this.dataSource.getRepository(BillingSettings).findOne({ where: { tenantId } });
   }
 
-  async updateDunning(tenantId: string, dunning: Pick<BillingSettings, 'dunningRetryDays' | 'graceDays' | 'afterFinalFailure'>): Promise<boolean> {
-    const result = await this.dataSource.getRepository(BillingSettings).update({ tenantId }, dunning);
-    return (result.affected ?? 0) > 0;
+  lockOfTenant(tx: EntityManager, tenantId: string): Promise<BillingSettings | null> {
+    return tx.getRepository(BillingSettings).findOne({ where: { tenantId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async updateDunning(tx: EntityManager, tenantId: string, dunning: Pick<BillingSettings, 'dunningRetryDays' | 'graceDays' | 'afterFinalFailure'>): Promise<void> {
+    await tx.getRepository(BillingSettings).update({ tenantId }, dunning);
   }
 
   async insert(tx: EntityManager, settings: BillingSettings): Promise<void> {

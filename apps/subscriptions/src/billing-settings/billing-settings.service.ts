@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { NotFoundError } from '@libs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, NotFoundError } from '@libs/common';
 import { BillingSettingsView, UpdateDunningRequest } from '@libs/contracts';
 import { BillingSettings } from './billing-settings.entity';
 import { BillingSettingsRepository } from './billing-settings.repository';
@@ -8,7 +8,11 @@ import { defaultBillingSettingsFor } from './default-billing-settings';
 
 @Injectable()
 export class BillingSettingsService {
-  constructor(private readonly settings: BillingSettingsRepository) {}
+  constructor(
+    private readonly settings: BillingSettingsRepository,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async get(tenantId: string): Promise<BillingSettingsView> {
     const settings = await this.settings.findOfTenant(tenantId);
@@ -18,9 +22,16 @@ export class BillingSettingsService {
 
   async updateDunning(tenantId: string, request: UpdateDunningRequest): Promise<BillingSettingsView> {
     const retryDays = [...new Set(request.retryDays)].sort((a, b) => a - b);
-    const updated = await this.settings.updateDunning(tenantId, { dunningRetryDays: retryDays, graceDays: request.graceDays, afterFinalFailure: request.afterFinalFailure });
-    if (!updated) throw new NotFoundError('billing settings');
-    return this.get(tenantId);
+    return this.dataSource.transaction(async (tx) => {
+      const settings = await this.settings.lockOfTenant(tx, tenantId);
+      if (!settings) throw new NotFoundError('billing settings');
+      const before = toView(settings);
+      Object.assign(settings, { dunningRetryDays: retryDays, graceDays: request.graceDays, afterFinalFailure: request.afterFinalFailure });
+      await this.settings.updateDunning(tx, tenantId, settings);
+      const after = toView(settings);
+      await this.audit.record(tx, { tenantId, action: 'dunning-policy.updated', targetType: 'billing-settings', targetId: tenantId, before: before.dunning, after: after.dunning });
+      return after;
+    });
   }
 
   provisionDefaults(tx: EntityManager, tenantId: string, defaultCurrency: string): Promise<void> {

@@ -39,20 +39,18 @@ export class CatalogRepository {
     return this.dataSource.getRepository(Product).find({ where: { tenantId, id: In(ids) } });
   }
 
-  async insertProduct(product: Product): Promise<void> {
-    await this.dataSource.getRepository(Product).insert(product);
+  async insertProduct(tx: EntityManager, product: Product): Promise<void> {
+    await tx.getRepository(Product).insert(product);
   }
 
-  async insertPlanWithPrice(plan: Plan, price: Price): Promise<void> {
-    await this.dataSource.transaction(async (tx: EntityManager) => {
-      await tx.getRepository(Plan).insert(plan);
-      await tx.getRepository(Price).insert(price);
-    });
+  async insertPlanWithPrice(tx: EntityManager, plan: Plan, price: Price): Promise<void> {
+    await tx.getRepository(Plan).insert(plan);
+    await tx.getRepository(Price).insert(price);
   }
 
   /** Next version of a plan's price; the unique (plan, version) settles a race. */
-  async insertNextPrice(price: Omit<Price, 'version' | 'createdAt'>): Promise<void> {
-    await this.dataSource.query(
+  async insertNextPrice(tx: EntityManager, price: Omit<Price, 'version' | 'createdAt'>): Promise<void> {
+    await tx.query(
       `INSERT INTO subscriptions.prices (id, tenant_id, plan_id, version, currency, unit_amount, provider_price_id)
        SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, $5, $6 FROM subscriptions.prices WHERE plan_id = $3`,
       [price.id, price.tenantId, price.planId, price.currency, price.unitAmount, price.providerPriceId],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { NotFoundError, parseMinorUnits } from '@libs/common';
+import { AuditTrail, NotFoundError, parseMinorUnits } from '@libs/common';
 import { AddPriceRequest, CreatePlanRequest, CreateProductRequest, PlanView, PriceView, ProductView } from '@libs/contracts';
 import { PaymentProvider } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -22,6 +22,7 @@ export class CatalogService {
     private readonly accounts: StripeAccountsService,
     private readonly provider: PaymentProvider,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async createProduct(tenantId: string, request: CreateProductRequest): Promise<ProductView> {
@@ -32,8 +33,12 @@ export class CatalogService {
       id, tenantId, name: request.name, productType: request.productType, entitlements: [...new Set(request.entitlements)],
       providerProductId, active: true, createdAt: new Date(),
     };
-    await this.catalog.insertProduct(product);
-    return toProductView(product);
+    const view = toProductView(product);
+    await this.dataSource.transaction(async (tx) => {
+      await this.catalog.insertProduct(tx, product);
+      await this.audit.record(tx, { tenantId, action: 'product.created', targetType: 'product', targetId: id, after: view });
+    });
+    return view;
   }
 
   async listProducts(tenantId: string): Promise<ProductView[]> {
@@ -64,7 +69,10 @@ export class CatalogService {
     const price: Price = {
       id: priceId, tenantId, planId: plan.id, version: 1, currency, unitAmount: unitAmount.toString(), providerPriceId, createdAt: new Date(),
     };
-    await this.catalog.insertPlanWithPrice(plan, price);
+    await this.dataSource.transaction(async (tx) => {
+      await this.catalog.insertPlanWithPrice(tx, plan, price);
+      await this.audit.record(tx, { tenantId, action: 'plan.created', targetType: 'plan', targetId: plan.id, after: { ...plan, currentPrice: toPriceView(price) } });
+    });
     return this.getPlan(tenantId, plan.id);
   }
 
@@ -80,7 +88,13 @@ export class CatalogService {
     const providerPriceId = await this.provider.createPrice(account, `price:${priceId}`, {
       productId: product!.providerProductId, currency: current.currency, unitAmount, interval: plan.interval, intervalCount: plan.intervalCount, ourId: priceId,
     });
-    await this.catalog.insertNextPrice({ id: priceId, tenantId, planId: plan.id, currency: current.currency, unitAmount: unitAmount.toString(), providerPriceId });
+    await this.dataSource.transaction(async (tx) => {
+      await this.catalog.insertNextPrice(tx, { id: priceId, tenantId, planId: plan.id, currency: current.currency, unitAmount: unitAmount.toString(), providerPriceId });
+      await this.audit.record(tx, {
+        tenantId, action: 'plan.repriced', targetType: 'plan', targetId: plan.id,
+        before: { currentPrice: toPriceView(current) }, after: { currentPrice: { id: priceId, currency: current.currency, unitAmount: unitAmount.toString() } },
+      });
+    });
     return this.getPlan(tenantId, plan.id);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { parseMinorUnits, ValidationFailedError } from '@libs/common';
+import { DataSource } from 'typeorm';
+import { AuditTrail, parseMinorUnits, ValidationFailedError } from '@libs/common';
 import { CouponView, CreateCouponRequest } from '@libs/contracts';
 import { PaymentProvider, ProviderCoupon } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -11,6 +12,8 @@ export class CouponsService {
   constructor(
     private readonly accounts: StripeAccountsService,
     private readonly provider: PaymentProvider,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(tenantId: string, request: CreateCouponRequest): Promise<CouponView> {
@@ -30,7 +33,10 @@ export class CouponsService {
       redeemBy,
       code: request.code ?? null,
     });
-    return toView(coupon);
+    const view = toView(coupon);
+    // The coupon lives at the provider; only its audit record is ours.
+    await this.dataSource.transaction((tx) => this.audit.record(tx, { tenantId, action: 'coupon.created', targetType: 'coupon', targetId: coupon.id, after: view }));
+    return view;
   }
 
   async list(tenantId: string): Promise<CouponView[]> {

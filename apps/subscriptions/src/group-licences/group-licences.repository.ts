@@ -7,8 +7,8 @@ import { GroupLicence } from './group-licence.entity';
 export class GroupLicencesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(licence: GroupLicence): Promise<void> {
-    await this.dataSource.getRepository(GroupLicence).insert(licence);
+  async insert(tx: EntityManager, licence: GroupLicence): Promise<void> {
+    await tx.getRepository(GroupLicence).insert(licence);
   }
 
   findOfTenant(tenantId: string): Promise<GroupLicence[]> {

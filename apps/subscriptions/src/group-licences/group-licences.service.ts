@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError } from '@libs/common';
+import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { CreateGroupLicenceRequest, GroupLicenceUsageView, GroupLicenceView, UpdateGroupLicenceRequest } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -22,6 +22,7 @@ export class GroupLicencesService {
     private readonly catalog: CatalogRepository,
     private readonly entitlements: EntitlementsService,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(tenantId: string, request: CreateGroupLicenceRequest): Promise<GroupLicenceView> {
@@ -33,8 +34,12 @@ export class GroupLicencesService {
       emailDomains: distinctLowercase(request.emailDomains), ipRanges: distinctLowercase(request.ipRanges),
       validUntil: new Date(request.validUntil), createdAt: now, updatedAt: now,
     };
-    await this.licences.insert(licence);
-    return toLicenceView(licence);
+    const view = toLicenceView(licence);
+    await this.dataSource.transaction(async (tx) => {
+      await this.licences.insert(tx, licence);
+      await this.audit.record(tx, { tenantId, action: 'group-licence.created', targetType: 'group-licence', targetId: licence.id, after: view });
+    });
+    return view;
   }
 
   async list(tenantId: string): Promise<GroupLicenceView[]> {
@@ -55,6 +60,7 @@ export class GroupLicencesService {
     return this.dataSource.transaction(async (tx) => {
       const licence = await this.licences.lockOfTenant(tx, tenantId, request.id);
       if (!licence) throw new NotFoundError('group licence', request.id);
+      const before = toLicenceView(licence);
       if (request.seats !== undefined && request.seats < licence.seatsUsed) {
         throw new ConflictError(`${licence.seatsUsed} seats are taken; remove members before going down to ${request.seats}`);
       }
@@ -72,7 +78,9 @@ export class GroupLicencesService {
         const now = new Date();
         for (const readerKey of await this.memberships.readerKeysOf(tx, tenantId, licence.id)) await this.entitlements.refresh(tx, tenantId, readerKey, now);
       }
-      return toLicenceView(licence);
+      const after = toLicenceView(licence);
+      await this.audit.record(tx, { tenantId, action: 'group-licence.updated', targetType: 'group-licence', targetId: licence.id, before, after });
+      return after;
     });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '@libs/common';
+import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { GroupInvitationView, GroupMembershipView, InviteToGroupLicenceRequest, JoinGroupLicenceRequest, RemoveGroupMemberRequest } from '@libs/contracts';
 import { readerKeyOf } from '../customers/reader-key';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -30,6 +30,7 @@ export class GroupMembershipsService {
     private readonly memberships: GroupMembershipsRepository,
     private readonly entitlements: EntitlementsService,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async invite(tenantId: string, request: InviteToGroupLicenceRequest): Promise<GroupInvitationView> {
@@ -66,7 +67,9 @@ export class GroupMembershipsService {
       await this.memberships.delete(tx, member.id);
       await this.licences.releaseSeat(tx, tenantId, member.licenceId);
       await this.entitlements.refresh(tx, tenantId, member.readerKey);
-      return toMembershipView(member);
+      const removed = toMembershipView(member);
+      await this.audit.record(tx, { tenantId, action: 'group-member.removed', targetType: 'group-licence', targetId: member.licenceId, before: removed });
+      return removed;
     });
   }
 

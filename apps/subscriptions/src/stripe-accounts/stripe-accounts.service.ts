@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { AuditTrail, ConflictError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { ConfigureStripeAccountRequest, StripeAccountView } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { ProviderAccount } from '../payments/payment-provider';
@@ -14,22 +14,28 @@ export class StripeAccountsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
     this.cipher = new CredentialCipher((options.env as SubscriptionsEnv).CREDENTIALS_KEY);
   }
 
   async configure(tenantId: string, request: ConfigureStripeAccountRequest): Promise<StripeAccountView> {
-    const repo = this.dataSource.getRepository(StripeAccount);
-    await repo.save(
-      repo.create({
+    const before = await this.view(tenantId);
+    await this.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(StripeAccount);
+      const account = repo.create({
         tenantId,
         secretKeySealed: this.cipher.encrypt(request.secretKey),
         webhookSecretSealed: this.cipher.encrypt(request.webhookSecret),
         mode: request.secretKey.startsWith('sk_live_') ? 'live' : 'test',
         keyLast4: request.secretKey.slice(-4),
-      }),
-    );
+      });
+      await repo.save(account);
+      // Never the secrets: which key (mode, last four) is enough to tell one from another.
+      const after = { configured: true, mode: account.mode, keyLast4: account.keyLast4 };
+      await this.audit.record(tx, { tenantId, action: 'stripe-account.configured', targetType: 'stripe-account', targetId: tenantId, before: { configured: before.configured, mode: before.mode, keyLast4: before.keyLast4 }, after });
+    });
     return this.view(tenantId);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import { ConflictError, ValidationFailedError } from '@libs/common';
+import { AuditTrail, ConflictError, ValidationFailedError } from '@libs/common';
 import { CreateTaxRateRequest, TaxRateView } from '@libs/contracts';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { basisPointsOf, percentageOf } from './basis-points';
@@ -17,6 +17,7 @@ export class TaxRatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provider: PaymentProvider,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(tenantId: string, request: CreateTaxRateRequest): Promise<TaxRateView> {
@@ -36,7 +37,9 @@ export class TaxRatesService {
         inclusive: request.inclusive, displayName: request.displayName, effectiveFrom: from, effectiveTo: to, providerTaxRateId: null,
       });
       await tx.getRepository(TaxRate).insert(rate);
-      return toView(rate);
+      const view = toView(rate);
+      await this.audit.record(tx, { tenantId, action: 'tax-rate.created', targetType: 'tax-rate', targetId: rate.id, after: view });
+      return view;
     });
   }
 

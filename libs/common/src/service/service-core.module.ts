@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource } from '../database/create-data-source';
+import { AuditTrail } from '../events/audit-trail';
 import { EventOutbox } from '../events/event-outbox';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
@@ -47,10 +48,11 @@ export class ServiceCoreModule {
           useFactory: (nats: NatsConnection) => new RpcClient(nats, options.env.RPC_TIMEOUT_MS),
         },
         { provide: EventOutbox, useValue: new EventOutbox(options.service) },
+        { provide: AuditTrail, inject: [EventOutbox], useFactory: (outbox: EventOutbox) => new AuditTrail(options.service, outbox) },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
         ServiceRuntime,
       ],
-      exports: [SERVICE_OPTIONS, DataSource, NATS_CONNECTION, RpcClient, EventOutbox, ServiceMetrics],
+      exports: [SERVICE_OPTIONS, DataSource, NATS_CONNECTION, RpcClient, EventOutbox, AuditTrail, ServiceMetrics],
     };
   }
 }
