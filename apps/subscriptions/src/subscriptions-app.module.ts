@@ -14,7 +14,9 @@ import { CustomersService } from './customers/customers.service';
 import { subscriptionsSchema } from './database/subscriptions.schema';
 import { DunningService } from './dunning/dunning.service';
 import { EntitlementsRpcController } from './entitlements/entitlements.rpc.controller';
+import { EntitlementLapses } from './entitlements/entitlement-lapses';
 import { EntitlementsService } from './entitlements/entitlements.service';
+import { AddressGrants } from './group-licences/address-grants';
 import { GiftsRepository } from './gifts/gifts.repository';
 import { GiftsRpcController } from './gifts/gifts.rpc.controller';
 import { GiftsService } from './gifts/gifts.service';
@@ -80,6 +82,8 @@ export class SubscriptionsAppModule {
         ReaderSubscriptionsService,
         PlanChangeService,
         EntitlementsService,
+        EntitlementLapses,
+        AddressGrants,
         GiftsRepository,
         GiftsService,
         GroupLicencesRepository,

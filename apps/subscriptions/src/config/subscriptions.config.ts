@@ -28,4 +28,8 @@ export class SubscriptionsEnv extends ServiceEnv {
   /** How often every agency's subscriptions are re-read from Stripe to repair missed webhooks. */
   @IsInt() @Min(1) @Max(1440)
   PROVIDER_SYNC_INTERVAL_MINUTES: number = 60;
+
+  /** How often grants that ran out (gifts, licences, unrenewed periods) are republished. */
+  @IsInt() @Min(1) @Max(3600)
+  ENTITLEMENT_LAPSE_SWEEP_S: number = 30;
 }

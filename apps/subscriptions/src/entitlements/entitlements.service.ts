@@ -45,7 +45,7 @@ export class EntitlementsService {
     const last = await repo.findOne({ where: { tenantId, readerKey } });
     if (last && sameGrants(last.grants, grants)) return;
     const version = (last?.version ?? 0) + 1;
-    await repo.save({ tenantId, readerKey, grants, version });
+    await repo.save({ tenantId, readerKey, grants, version, lapsesAt: firstLapseOf(grants) });
     const customer = await tx.getRepository(Customer).findOne({ where: { tenantId, readerKey } });
     const reader = readerOfKey(readerKey);
     await this.outbox.add(tx, EntitlementChanged, {
@@ -117,6 +117,11 @@ function readerOfKey(readerKey: string): { readerId: string | null; email: strin
   if (readerKey.startsWith('reader:')) return { readerId: readerKey.slice('reader:'.length), email: null };
   if (readerKey.startsWith('email:')) return { readerId: null, email: readerKey.slice('email:'.length) };
   return { readerId: null, email: null };
+}
+
+function firstLapseOf(grants: EntitlementGrant[]): Date | null {
+  const ends = grants.map((grant) => new Date(grant.until).getTime());
+  return ends.length === 0 ? null : new Date(Math.min(...ends));
 }
 
 function sameGrants(a: EntitlementGrant[], b: EntitlementGrant[]): boolean {

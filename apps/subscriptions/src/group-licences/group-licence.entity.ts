@@ -20,6 +20,10 @@ export class GroupLicence {
   /** CIDR networks, validated strictly; addresses inside are entitled without a seat. */
   @Column('text', { name: 'ip_ranges', array: true }) ipRanges!: string[];
   @Column('timestamptz', { name: 'valid_until' }) validUntil!: Date;
+  /** Per licence, strictly increasing: the version of the last published address grants. */
+  @Column('integer', { name: 'address_grants_version', default: 0 }) addressGrantsVersion!: number;
+  /** When the end of the licence was published to address-grant consumers (null while it runs). */
+  @Column('timestamptz', { name: 'address_grants_ended_at', nullable: true }) addressGrantsEndedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,6 +5,7 @@ import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { CreateGroupLicenceRequest, GroupLicenceUsageView, GroupLicenceView, UpdateGroupLicenceRequest } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
+import { AddressGrants } from './address-grants';
 import { GroupLicence } from './group-licence.entity';
 import { GroupLicencesRepository } from './group-licences.repository';
 import { GroupMembershipsRepository } from './group-memberships.repository';
@@ -23,6 +24,7 @@ export class GroupLicencesService {
     private readonly entitlements: EntitlementsService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly addressGrants: AddressGrants,
   ) {}
 
   async create(tenantId: string, request: CreateGroupLicenceRequest): Promise<GroupLicenceView> {
@@ -32,11 +34,12 @@ export class GroupLicencesService {
     const licence: GroupLicence = {
       id: randomUUID(), tenantId, name: request.name, planId: plan.id, productId: plan.productId, seats: request.seats, seatsUsed: 0,
       emailDomains: distinctLowercase(request.emailDomains), ipRanges: distinctLowercase(request.ipRanges),
-      validUntil: new Date(request.validUntil), createdAt: now, updatedAt: now,
+      validUntil: new Date(request.validUntil), addressGrantsVersion: 0, addressGrantsEndedAt: null, createdAt: now, updatedAt: now,
     };
     const view = toLicenceView(licence);
     await this.dataSource.transaction(async (tx) => {
       await this.licences.insert(tx, licence);
+      await this.addressGrants.publish(tx, licence, now);
       await this.audit.record(tx, { tenantId, action: 'group-licence.created', targetType: 'group-licence', targetId: licence.id, after: view });
     });
     return view;
@@ -66,6 +69,7 @@ export class GroupLicencesService {
       }
       const validUntil = request.validUntil === undefined ? licence.validUntil : new Date(request.validUntil);
       const endMoved = validUntil.getTime() !== licence.validUntil.getTime();
+      const rangesChanged = request.ipRanges !== undefined && distinctLowercase(request.ipRanges).join() !== licence.ipRanges.join();
       Object.assign(licence, {
         name: request.name ?? licence.name,
         seats: request.seats ?? licence.seats,
@@ -74,8 +78,9 @@ export class GroupLicencesService {
         validUntil,
       });
       await this.licences.save(tx, licence);
+      const now = new Date();
+      if (endMoved || rangesChanged) await this.addressGrants.publish(tx, licence, now);
       if (endMoved) {
-        const now = new Date();
         for (const readerKey of await this.memberships.readerKeysOf(tx, tenantId, licence.id)) await this.entitlements.refresh(tx, tenantId, readerKey, now);
       }
       const after = toLicenceView(licence);

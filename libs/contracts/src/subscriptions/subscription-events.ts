@@ -115,3 +115,24 @@ export const DisputeClosed = defineEvent({
   data: DisputeClosedEvent,
   description: 'A dispute ended: won (funds reinstated) or lost.',
 });
+
+/**
+ * What a group licence grants to anyone coming from its IP ranges, without a seat. A consumer
+ * keeps, per licence, the highest version it has seen; the licence's end is published as a
+ * version with no ranges.
+ */
+export class AddressGrantsChangedEvent {
+  @IsUUID() licenceId!: string;
+  /** CIDR networks; empty once the licence has ended. */
+  @IsString({ each: true }) ipRanges!: string[];
+  @IsString({ each: true }) entitlements!: string[];
+  @IsString() validUntil!: string;
+  /** Per licence, strictly increasing. */
+  @IsInt() @Min(1) version!: number;
+}
+
+export const AddressGrantsChanged = defineEvent({
+  subject: 'evt.subscriptions.address-grants.changed.v1',
+  data: AddressGrantsChangedEvent,
+  description: "What a group licence grants to readers coming from its IP ranges; ordered by `version` per licence, empty once it ends.",
+});
