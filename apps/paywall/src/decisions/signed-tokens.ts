@@ -1,0 +1,56 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface SigningKey {
+  id: string;
+  secret: Buffer;
+}
+
+const MAC_BYTES = 16;
+
+/**
+ * `<payload>.<key id>.<mac>`: base64url JSON signed with HMAC-SHA256 (128-bit tag) under one of
+ * several keys. The first key signs; all verify, so a key can be rotated out without logging
+ * anyone out. `purpose` separates token kinds: a meter token is never a reader token.
+ */
+export class SignedTokens {
+  private readonly keys: Map<string, Buffer>;
+  private readonly signing: SigningKey;
+
+  constructor(keys: SigningKey[]) {
+    if (keys.length === 0) throw new Error('at least one signing key');
+    this.signing = keys[0];
+    this.keys = new Map(keys.map((key) => [key.id, key.secret]));
+  }
+
+  sign(purpose: string, body: object): string {
+    const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
+    return `${payload}.${this.signing.id}.${this.mac(purpose, payload, this.signing.id, this.signing.secret).toString('base64url')}`;
+  }
+
+  /** The body, or null for anything malformed, signed with an unknown key, or tampered with. */
+  verify(purpose: string, token: string): unknown {
+    const [payload, keyId, mac, extra] = token.split('.');
+    if (extra !== undefined || !payload || !keyId || !mac) return null;
+    const secret = this.keys.get(keyId);
+    if (!secret) return null;
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== MAC_BYTES || !timingSafeEqual(given, this.mac(purpose, payload, keyId, secret))) return null;
+    try {
+      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    } catch {
+      return null;
+    }
+  }
+
+  private mac(purpose: string, payload: string, keyId: string, secret: Buffer): Buffer {
+    return createHmac('sha256', secret).update(`${purpose}.${keyId}.${payload}`).digest().subarray(0, MAC_BYTES);
+  }
+}
+
+/** `PAYWALL_TOKEN_KEYS`: `id:base64secret` pairs, comma-separated, the signing key first. */
+export function parseSigningKeys(text: string): SigningKey[] {
+  return text.split(',').map((pair) => {
+    const [id, secret] = pair.split(':');
+    return { id, secret: Buffer.from(secret, 'base64') };
+  });
+}
