@@ -30,9 +30,10 @@ describe('registering an agency', () => {
   });
 
   it('lets the paywall provision its default policies in evaluation order', async () => {
-    const policies = await agency.api.get<{ items: { kind: string; meterLimit: number | null; priority: number }[] }>('/v1/paywall/policies');
-    expect(policies.body.items.map((p) => [p.kind, p.meterLimit])).toEqual([
-      ['freemium', null],
+    const policies = await agency.api.get<{ revision: number; policies: { rule: { kind: string; limit?: number } }[] }>('/v1/paywall/policies');
+    expect(policies.body.revision).toBe(1);
+    expect(policies.body.policies.map((p) => [p.rule.kind, p.rule.limit])).toEqual([
+      ['freemium', undefined],
       ['metered', 5],
     ]);
   });

@@ -26,8 +26,9 @@ export async function createAgency(api: Api, operatorToken: string, overrides: R
 export async function awaitProvisioned(agency: TestAgency): Promise<void> {
   for (const path of ['/v1/paywall/policies', '/v1/advertising/ad-units', '/v1/licensing/licence-offers', '/v1/finance/accounts']) {
     await eventually(async () => {
-      const response = await agency.api.get<{ items: unknown[] }>(path);
-      if (response.status !== 200 || response.body.items.length === 0) throw new Error(`${path} not provisioned: ${response.status}`);
+      const response = await agency.api.get<{ items?: unknown[]; policies?: unknown[] }>(path);
+      const provisioned = response.body?.items ?? response.body?.policies ?? [];
+      if (response.status !== 200 || provisioned.length === 0) throw new Error(`${path} not provisioned: ${response.status}`);
     });
   }
   await eventually(async () => {

@@ -20,6 +20,13 @@ async function firstId(agency: TestAgency, listPath: string): Promise<string> {
   return id;
 }
 
+async function firstPolicyId(agency: TestAgency): Promise<string> {
+  const response = await agency.api.get<{ policies: { id: string }[] }>('/v1/paywall/policies');
+  const id = response.body.policies?.[0]?.id;
+  if (!id) throw new Error(`no policy to address: ${JSON.stringify(response.body)}`);
+  return id;
+}
+
 async function firstMemberId(agency: TestAgency): Promise<Record<string, string>> {
   const licenceId = await firstId(agency, '/v1/subscriptions/group-licences');
   const usage = await agency.api.get<{ members: { id: string }[] }>(`/v1/subscriptions/group-licences/${licenceId}/usage`);
@@ -41,7 +48,7 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'DELETE', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'GET', path: '/v1/users/{id}', idOf: (owner) => firstId(owner, '/v1/users') },
-  { method: 'GET', path: '/v1/paywall/policies/{id}', idOf: (owner) => firstId(owner, '/v1/paywall/policies') },
+  { method: 'GET', path: '/v1/paywall/policies/{id}', idOf: (owner) => firstPolicyId(owner) },
   { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
   { method: 'GET', path: '/v1/licensing/licence-offers/{id}', idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers') },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
@@ -85,7 +92,6 @@ export const LIST_ROUTES = [
   '/v1/api-keys',
   '/v1/users',
   '/v1/audit-log',
-  '/v1/paywall/policies',
   '/v1/advertising/ad-units',
   '/v1/licensing/licence-offers',
   '/v1/finance/accounts',

@@ -44,6 +44,7 @@ export class TestSuite {
   readonly operatorToken = `op_${randomBytes(24).toString('hex')}`;
   private readonly jwtSecret = randomBytes(32).toString('hex');
   private readonly credentialsKey = randomBytes(32).toString('base64');
+  private readonly paywallTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
   private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
 
   private constructor(
@@ -76,6 +77,7 @@ export class TestSuite {
       JWT_SECRET: this.jwtSecret,
       OPERATOR_TOKEN: this.operatorToken,
       CREDENTIALS_KEY: this.credentialsKey,
+      PAYWALL_TOKEN_KEYS: this.paywallTokenKeys,
       EVENT_MAX_DELIVER: '3',
       ...this.envOverrides,
     });

@@ -1,9 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { SERVICE_OPTIONS, ServiceCoreModule, ServiceInstance, ServiceOptions } from '@libs/common';
+import { PaywallEnv } from './config/paywall.config';
 import { paywallSchema } from './database/paywall.schema';
+import { MeterTokens } from './decisions/meter-token';
+import { ReaderTokens } from './decisions/reader-tokens';
+import { parseSigningKeys, SignedTokens } from './decisions/signed-tokens';
+import { LiveState } from './live-state/live-state';
+import { PaywallMemory } from './live-state/paywall-memory';
 import { PoliciesRpcController } from './policies/policies.rpc.controller';
 import { PoliciesService } from './policies/policies.service';
-import { PolicyRepository } from './policies/policy.repository';
+import { PolicyRevisionsRepository } from './policies/policy-revisions.repository';
+import { PaywallDecisions } from './public-decisions/paywall-decisions';
+import { PublicDecisionRoute } from './public-decisions/public-decision.route';
+import { ReaderAccessEventsController } from './reader-access/reader-access.events.controller';
+import { ReaderMeters } from './reader-meters/reader-meters';
+import { ReadsEventsController } from './reader-meters/reads.events.controller';
+import { ReaderTokensRpcController } from './reader-tokens/reader-tokens.rpc.controller';
+import { SitesEventsController } from './sites/sites.events.controller';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -12,8 +25,30 @@ export class PaywallAppModule {
     return {
       module: PaywallAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...paywallSchema })],
-      controllers: [PoliciesRpcController, TenantsEventsController],
-      providers: [PoliciesService, PolicyRepository],
+      controllers: [
+        PoliciesRpcController,
+        ReaderTokensRpcController,
+        TenantsEventsController,
+        SitesEventsController,
+        ReaderAccessEventsController,
+        ReadsEventsController,
+      ],
+      providers: [
+        {
+          provide: SignedTokens,
+          inject: [SERVICE_OPTIONS],
+          useFactory: (options: ServiceOptions) => new SignedTokens(parseSigningKeys((options.env as PaywallEnv).PAYWALL_TOKEN_KEYS)),
+        },
+        { provide: MeterTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new MeterTokens(tokens) },
+        { provide: ReaderTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new ReaderTokens(tokens) },
+        PoliciesService,
+        PolicyRevisionsRepository,
+        PaywallMemory,
+        ReaderMeters,
+        LiveState,
+        PaywallDecisions,
+        PublicDecisionRoute,
+      ],
     };
   }
 }

@@ -9,6 +9,8 @@ export class Site {
   @Column('text') name!: string;
   @Column('text') domain!: string;
   @Column('text', { name: 'publishable_key', unique: true }) publishableKey!: string;
+  /** +1 on every change; reader-facing services keep the highest they have seen. */
+  @Column('integer', { default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

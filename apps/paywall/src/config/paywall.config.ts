@@ -1,5 +1,23 @@
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@libs/common';
 
 export class PaywallEnv extends ServiceEnv {
   override HTTP_PORT: number = 3001;
+
+  /**
+   * Keys that sign meter and reader tokens: `id:base64-of-32-bytes`, comma-separated. The first
+   * signs; all verify, so a new key goes first and the old one stays until its tokens are gone.
+   */
+  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be id:base64 pairs of 32 random bytes, e.g. k1:$(openssl rand -base64 32)',
+  })
+  PAYWALL_TOKEN_KEYS: string = '';
+
+  /** Decisions one site may ask of one instance per second before 429 (the page-view rate, with room). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  PAYWALL_SITE_RATE_PER_S: number = 20_000;
+
+  /** How long a reader token issued to an agency's server stays valid. */
+  @IsInt() @Min(1) @Max(43_200)
+  READER_TOKEN_TTL_MINUTES: number = 60;
 }

@@ -1,10 +1,14 @@
-import { Policy } from '../policies/policy.entity';
+import { PolicyRevision } from '../policies/policy-revision.entity';
+import { AddressGrantsRow } from '../reader-access/address-grants.entity';
+import { ReaderGrants } from '../reader-access/reader-grants.entity';
+import { ReaderRead } from '../reader-meters/reader-read.entity';
+import { PaywallSite } from '../sites/paywall-site.entity';
 import { PaywallTenant } from '../tenants/paywall-tenant.entity';
 import { migrations } from './migrations';
 
 /** The tables the paywall owns, and the migrations that make them (explicit, no globs). */
 export const paywallSchema = {
   name: 'paywall' as const,
-  entities: [PaywallTenant, Policy],
+  entities: [PaywallTenant, PolicyRevision, PaywallSite, ReaderGrants, AddressGrantsRow, ReaderRead],
   migrations,
 };

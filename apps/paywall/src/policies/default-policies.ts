@@ -1,9 +1,13 @@
-import type { Policy } from './policy.entity';
+import { randomUUID } from 'node:crypto';
+import type { PolicyView } from '@libs/contracts';
 
-/** What a new agency starts with: a monthly meter, and premium articles behind a subscription. */
-export function defaultPoliciesFor(tenantId: string): Partial<Policy>[] {
+/** What a new agency starts with: premium articles behind a subscription, then a monthly meter of five. */
+export function defaultPolicies(): PolicyView[] {
   return [
-    { tenantId, siteId: null, name: 'Premium articles need a subscription', kind: 'freemium', meterLimit: null, priority: 10, active: true },
-    { tenantId, siteId: null, name: 'Five free articles a month', kind: 'metered', meterLimit: 5, priority: 100, active: true },
+    { id: randomUUID(), name: 'Premium articles need a subscription', siteId: null, active: true, rule: { kind: 'freemium', entitlement: 'premium-articles' }, conditions: {} },
+    {
+      id: randomUUID(), name: 'Five free articles a month', siteId: null, active: true,
+      rule: { kind: 'metered', limit: 5, window: 'calendar-month', perSection: false, registrationBonus: 0, entitlement: 'premium-articles' }, conditions: {},
+    },
   ];
 }

@@ -1,22 +1,46 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ByIdRequest, GetPolicy, ListPolicies, PolicyListResponse, PolicyView, TenantScopedRequest } from '@libs/contracts';
+import {
+  ByIdRequest, GetPolicies, GetPolicy, GetPolicyRevision, ListPolicyRevisions, PolicyRevisionListResponse, PolicyRevisionRequest, PolicySetView, PolicyView,
+  ReplacePolicies, ReplacePoliciesRequest, RestorePolicyRevision, TenantScopedRequest,
+} from '@libs/contracts';
 import { PoliciesService } from './policies.service';
 
 const READERS = ['admin', 'editor'];
+const EDITORS = ['admin', 'editor'];
 
 @Controller()
 export class PoliciesRpcController {
   constructor(private readonly policies: PoliciesService) {}
 
-  @RpcHandler(ListPolicies, { roles: READERS })
-  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<PolicyListResponse> {
-    return { items: await this.policies.list(caller.tenantId) };
+  @RpcHandler(GetPolicies, { roles: READERS })
+  current(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
+    return this.policies.current(caller.tenantId);
   }
 
   @RpcHandler(GetPolicy, { roles: READERS })
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<PolicyView> {
-    return this.policies.get(caller.tenantId, request.id);
+    return this.policies.policy(caller.tenantId, request.id);
+  }
+
+  @RpcHandler(ReplacePolicies, { roles: EDITORS })
+  replace(@Payload() request: ReplacePoliciesRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
+    return this.policies.replace(caller.tenantId, request);
+  }
+
+  @RpcHandler(ListPolicyRevisions, { roles: READERS })
+  async revisions(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<PolicyRevisionListResponse> {
+    return { items: await this.policies.list(caller.tenantId) };
+  }
+
+  @RpcHandler(GetPolicyRevision, { roles: READERS })
+  revision(@Payload() request: PolicyRevisionRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
+    return this.policies.revision(caller.tenantId, request.revision);
+  }
+
+  @RpcHandler(RestorePolicyRevision, { roles: EDITORS })
+  restore(@Payload() request: PolicyRevisionRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
+    return this.policies.restore(caller.tenantId, request.revision);
   }
 }

@@ -1,31 +1,93 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { NotFoundError } from '@libs/common';
-import { PolicyView } from '@libs/contracts';
-import { defaultPoliciesFor } from './default-policies';
-import { Policy } from './policy.entity';
-import { PolicyRepository } from './policy.repository';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError } from '@libs/common';
+import { PoliciesChanged, PolicyRevisionSummary, PolicySetView, PolicyView, ReplacePoliciesRequest } from '@libs/contracts';
+import { PaywallSite } from '../sites/paywall-site.entity';
+import { defaultPolicies } from './default-policies';
+import { PolicyRevision } from './policy-revision.entity';
+import { PolicyRevisionsRepository } from './policy-revisions.repository';
+import { normalizePolicies } from './policy-rules';
 
+/**
+ * An agency's ordered policies, one immutable revision per change. Every revision is announced
+ * (PoliciesChanged), so every paywall instance decides by it within a second, and audited.
+ */
 @Injectable()
 export class PoliciesService {
-  constructor(private readonly policies: PolicyRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly revisions: PolicyRevisionsRepository,
+    private readonly outbox: EventOutbox,
+    private readonly audit: AuditTrail,
+  ) {}
 
-  async list(tenantId: string): Promise<PolicyView[]> {
-    return (await this.policies.findAllOfTenant(tenantId)).map(toView);
+  async current(tenantId: string): Promise<PolicySetView> {
+    const current = await this.revisions.current(tenantId);
+    if (!current) throw new NotFoundError('policies');
+    return toSetView(current);
   }
 
-  async get(tenantId: string, id: string): Promise<PolicyView> {
-    const policy = await this.policies.findOneOfTenant(tenantId, id);
-    if (!policy) throw new NotFoundError('policy', id);
-    return toView(policy);
+  async policy(tenantId: string, id: string): Promise<PolicyView> {
+    const found = (await this.current(tenantId)).policies.find((policy) => policy.id === id);
+    if (!found) throw new NotFoundError('policy', id);
+    return found;
   }
 
-  provisionDefaults(tx: EntityManager, tenantId: string): Promise<void> {
-    return this.policies.insertAll(tx, defaultPoliciesFor(tenantId));
+  async revision(tenantId: string, revision: number): Promise<PolicySetView> {
+    const found = await this.revisions.one(tenantId, revision);
+    if (!found) throw new NotFoundError('policy revision', String(revision));
+    return toSetView(found);
+  }
+
+  async list(tenantId: string): Promise<PolicyRevisionSummary[]> {
+    return (await this.revisions.list(tenantId)).map(({ revision, policies, actor, restoredFrom, createdAt }) => ({
+      revision, policyCount: policies.length, actor, restoredFrom, createdAt: createdAt.toISOString(),
+    }));
+  }
+
+  async replace(tenantId: string, request: ReplacePoliciesRequest): Promise<PolicySetView> {
+    const sites = await this.dataSource.getRepository(PaywallSite).find({ where: { tenantId }, select: { siteId: true } });
+    const policies = normalizePolicies(request.policies, new Set(sites.map((site) => site.siteId)));
+    return this.dataSource.transaction(async (tx) => {
+      const saved = await this.append(tx, tenantId, policies, null, request.basedOnRevision);
+      return toSetView(saved);
+    });
+  }
+
+  /** Rollback: the old revision's policies become current again, as a new revision. */
+  async restore(tenantId: string, revision: number): Promise<PolicySetView> {
+    const old = await this.revisions.one(tenantId, revision);
+    if (!old) throw new NotFoundError('policy revision', String(revision));
+    return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, old.policies, revision)));
+  }
+
+  async provisionDefaults(tx: EntityManager, tenantId: string): Promise<void> {
+    await this.append(tx, tenantId, defaultPolicies(), null);
+  }
+
+  private async append(tx: EntityManager, tenantId: string, policies: PolicyView[], restoredFrom: number | null, basedOn?: number): Promise<PolicyRevision> {
+    await this.revisions.lock(tx, tenantId);
+    const previous = await this.revisions.current(tenantId, tx);
+    const previousRevision = previous?.revision ?? 0;
+    if (basedOn !== undefined && basedOn !== previousRevision) {
+      throw new ConflictError(`the policies changed since revision ${basedOn} (now ${previousRevision}); reload and try again`);
+    }
+    const saved = await this.revisions.insert(tx, {
+      tenantId, revision: previousRevision + 1, policies, actor: currentContext()?.actor ?? 'paywall', restoredFrom,
+    });
+    await this.outbox.add(tx, PoliciesChanged, { tenantId, subject: tenantId, data: { revision: saved.revision, policies } });
+    if (previous) {
+      await this.audit.record(tx, {
+        tenantId, action: restoredFrom === null ? 'policies.replaced' : 'policies.restored', targetType: 'policies', targetId: tenantId,
+        before: { revision: previous.revision, policies: previous.policies }, after: { revision: saved.revision, policies, restoredFrom },
+      });
+    }
+    return saved;
   }
 }
 
-function toView(policy: Policy): PolicyView {
-  const { id, name, kind, siteId, meterLimit, priority, active } = policy;
-  return { id, name, kind, siteId, meterLimit, priority, active };
+function toSetView(revision: PolicyRevision): PolicySetView {
+  return {
+    revision: revision.revision, policies: revision.policies, actor: revision.actor, restoredFrom: revision.restoredFrom, createdAt: revision.createdAt.toISOString(),
+  };
 }

@@ -1,1 +1,2 @@
 export * from './tenant-created.event';
+export * from './site-changed.event';

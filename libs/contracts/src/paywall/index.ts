@@ -1,1 +1,4 @@
 export * from './policies.rpc';
+export * from './article-changed.event';
+export * from './reads-recorded.event';
+export * from './reader-tokens.rpc';

@@ -1,0 +1,25 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { IssueReaderToken, IssueReaderTokenRequest, ReaderTokenView, readerKeyOf } from '@libs/contracts';
+import { PaywallEnv } from '../config/paywall.config';
+import { ReaderTokens } from '../decisions/reader-tokens';
+
+@Controller()
+export class ReaderTokensRpcController {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly tokens: ReaderTokens,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    this.ttlMs = (options.env as PaywallEnv).READER_TOKEN_TTL_MINUTES * 60_000;
+  }
+
+  @RpcHandler(IssueReaderToken, { roles: ['admin', 'editor'] })
+  issue(@Payload() request: IssueReaderTokenRequest, @CallerOf() caller: Caller): ReaderTokenView {
+    const readerKey = readerKeyOf(request);
+    const expiresAt = new Date(Date.now() + this.ttlMs);
+    return { token: this.tokens.issue(caller.tenantId, readerKey, expiresAt), readerKey, expiresAt: expiresAt.toISOString() };
+  }
+}

@@ -1,0 +1,21 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { defineEvent } from '../define-event';
+
+/** One metered read of a logged-in reader: the article's and section's meter keys and the local day. */
+export class RecordedRead {
+  @IsString() @Length(1, 300) readerKey!: string;
+  @IsString() @Length(1, 32) article!: string;
+  @IsOptional() @IsString() @Length(1, 32) section!: string | null;
+  @IsInt() day!: number;
+}
+
+export class ReadsRecordedEvent {
+  @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => RecordedRead) reads!: RecordedRead[];
+}
+
+export const ReadsRecorded = defineEvent({
+  subject: 'evt.paywall.reads.recorded.v1',
+  data: ReadsRecordedEvent,
+  description: "Logged-in readers' metered reads, batched by the instance that counted them; every instance keeps every reader's meter from them.",
+});
