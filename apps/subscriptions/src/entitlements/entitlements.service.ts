@@ -12,7 +12,7 @@ import { GroupLicence } from '../group-licences/group-licence.entity';
 import { GroupLicencesRepository } from '../group-licences/group-licences.repository';
 import { GroupMembershipsRepository } from '../group-licences/group-memberships.repository';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
-import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom } from './entitlement-rules';
+import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
 import { ReaderEntitlements } from './reader-entitlements.entity';
 
 @Injectable()
@@ -117,8 +117,4 @@ function readerOfKey(readerKey: string): { readerId: string | null; email: strin
   if (readerKey.startsWith('reader:')) return { readerId: readerKey.slice('reader:'.length), email: null };
   if (readerKey.startsWith('email:')) return { readerId: null, email: readerKey.slice('email:'.length) };
   return { readerId: null, email: null };
-}
-
-function sameGrants(a: EntitlementGrant[], b: EntitlementGrant[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
