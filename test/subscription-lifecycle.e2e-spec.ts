@@ -238,15 +238,19 @@ describe('changing plans', () => {
     expect(invoices.data.map((i) => i.amount_paid)).toContain(Number(dueNow));
   });
 
-  it('moves a plan with an at-period-end policy without charging now', async () => {
+  it('schedules a change under an at-period-end policy for the end of the period, charging nothing now', async () => {
     const id = await subscribed(yearlyAtPeriodEnd, 'downgrader');
-    const preview = await agency.api.post<{ effective: string; amountDueNow: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change-preview`, {
+    const preview = await agency.api.post<{ effective: string; amountDueNow: string; nextInvoiceAmount: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change-preview`, {
       planId: monthly.planId,
     });
-    expect(preview.body).toMatchObject({ effective: 'period-end', amountDueNow: '0' });
+    expect(preview.body).toMatchObject({ effective: 'period-end', amountDueNow: '0', nextInvoiceAmount: '99000' });
     const invoicesBefore = (await fake.sdk(agency.stripeKey).invoices.list({ limit: 100 })).data.length;
-    const changed = await agency.api.post<{ planId: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: monthly.planId });
-    expect(changed.body.planId).toBe(monthly.planId);
+    const changed = await agency.api.post<{ planId: string; currentPeriodEnd: string; pendingChange: { planId: string; effectiveAt: string } | null }>(
+      `/v1/subscriptions/subscriptions/${id}/plan-change`,
+      { planId: monthly.planId },
+    );
+    expect(changed.body.planId).toBe(yearlyAtPeriodEnd.planId);
+    expect(changed.body.pendingChange).toMatchObject({ planId: monthly.planId, effectiveAt: changed.body.currentPeriodEnd });
     expect((await fake.sdk(agency.stripeKey).invoices.list({ limit: 100 })).data.length).toBe(invoicesBefore);
   });
 

@@ -10,6 +10,7 @@ import { paymentRoutes } from './routes/payments.routes';
 import { priceRoutes } from './routes/prices.routes';
 import { productRoutes } from './routes/products.routes';
 import { promotionCodeRoutes } from './routes/promotion-codes.routes';
+import { subscriptionScheduleRoutes } from './routes/subscription-schedules.routes';
 import { subscriptionRoutes } from './routes/subscriptions.routes';
 import { taxRateRoutes } from './routes/tax-rates.routes';
 
@@ -23,6 +24,7 @@ export const apiRoutes: Route[] = [
   ...taxRateRoutes,
   ...checkoutSessionRoutes,
   ...subscriptionRoutes,
+  ...subscriptionScheduleRoutes,
   ...invoiceRoutes,
   ...paymentRoutes,
   ...billingPortalRoutes,

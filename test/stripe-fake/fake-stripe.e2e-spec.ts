@@ -461,6 +461,154 @@ describe('fake Stripe, driven by the real stripe SDK', () => {
     expect((await fetch(`${fake.url}/_fake/subscriptions/${subscription.id}/renew`, { method: 'POST', headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404);
   });
 
+  describe('subscription schedules', () => {
+    /** A 199,000 VND subscription and a 99,000 VND price to move it to. */
+    async function premiumWithBasic() {
+      const premium = await vndPrice(199_000);
+      const basic = await stripe.prices.create({ product: premium.product as string, currency: 'vnd', unit_amount: 99_000, recurring: MONTH });
+      const { subscription } = await subscribe(premium);
+      return { premium, basic, subscription, item: subscription.items.data[0] };
+    }
+
+    /** Phases that keep the current price until the period ends, then move to `next`. */
+    function downgradeAtPeriodEnd(item: Stripe.SubscriptionItem, start: number, next: Stripe.Price): Stripe.SubscriptionScheduleUpdateParams {
+      return {
+        end_behavior: 'release',
+        phases: [
+          { start_date: start, end_date: item.current_period_end, items: [{ price: item.price.id, quantity: 1 }] },
+          { items: [{ price: next.id, quantity: 1 }] },
+        ],
+      };
+    }
+
+    it("makes a schedule from a subscription in Stripe's shape, which the subscription then names", async () => {
+      const { subscription, item } = await premiumWithBasic();
+      const schedule = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id }, { idempotencyKey: `schedule-${subscription.id}` });
+
+      expect(schedule.id).toMatch(/^sub_sched_/);
+      expect(schedule).toMatchObject({
+        object: 'subscription_schedule',
+        status: 'active',
+        subscription: subscription.id,
+        customer: subscription.customer,
+        end_behavior: 'release',
+        released_at: null,
+        released_subscription: null,
+        current_phase: { start_date: item.current_period_start, end_date: item.current_period_end },
+        phases: [{ start_date: item.current_period_start, end_date: item.current_period_end, currency: 'vnd', items: [{ price: item.price.id, plan: item.price.id, quantity: 1 }] }],
+      });
+      expect(await stripe.subscriptionSchedules.retrieve(schedule.id)).toEqual(expect.objectContaining({ id: schedule.id, status: 'active' }));
+      expect((await stripe.subscriptions.retrieve(subscription.id)).schedule).toBe(schedule.id);
+      expect((await stripe.subscriptions.retrieve(subscription.id, { expand: ['schedule'] })).schedule).toMatchObject({ id: schedule.id, object: 'subscription_schedule' });
+      expect(fake.events(secretKey).slice(-2).map((event) => event.type)).toEqual(['subscription_schedule.created', 'customer.subscription.updated']);
+
+      const again = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id }, { idempotencyKey: `schedule-${subscription.id}` });
+      expect(again.id).toBe(schedule.id);
+      await expect(stripe.subscriptionSchedules.create({ from_subscription: subscription.id })).rejects.toMatchObject({ statusCode: 400, param: 'from_subscription' });
+      await expect(stripe.subscriptionSchedules.create({ from_subscription: subscription.id, phases: [] } as Stripe.SubscriptionScheduleCreateParams)).rejects.toMatchObject({ statusCode: 400 });
+      await expect(fake.sdk(fake.addAccount()).subscriptionSchedules.retrieve(schedule.id)).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    });
+
+    it('moves the subscription to the next phase when the renewal reaches it, bills the new price, and releases the schedule after the last phase', async () => {
+      const { basic, subscription, item } = await premiumWithBasic();
+      const created = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id });
+      const schedule = await stripe.subscriptionSchedules.update(created.id, downgradeAtPeriodEnd(item, created.current_phase!.start_date, basic));
+      expect(schedule.phases.map((phase) => [phase.start_date, phase.items[0].price])).toEqual([
+        [item.current_period_start, item.price.id],
+        [item.current_period_end, basic.id],
+      ]);
+      expect(schedule.phases[1].end_date).toBeGreaterThan(item.current_period_end);
+      expect((await stripe.subscriptions.retrieve(subscription.id)).items.data[0].price.id).toBe(item.price.id);
+
+      const renewed = await fake.renew(subscription.id);
+      expect(renewed.events.map((event) => event.type)).toEqual([
+        'customer.subscription.updated',
+        'subscription_schedule.updated',
+        'invoice.created',
+        'customer.subscription.updated',
+        'invoice.finalized',
+        'charge.succeeded',
+        'invoice.paid',
+        'invoice.payment_succeeded',
+      ]);
+      expect(renewed.events[0].data.previous_attributes).toMatchObject({ items: { data: [{ price: { id: item.price.id } }] } });
+      expect(renewed.object.items.data[0]).toMatchObject({ id: item.id, price: { id: basic.id }, current_period_start: item.current_period_end });
+      expect(await stripe.invoices.retrieve(renewed.object.latest_invoice as string)).toMatchObject({ billing_reason: 'subscription_cycle', amount_paid: 99_000 });
+      expect(await stripe.subscriptionSchedules.retrieve(schedule.id)).toMatchObject({ status: 'active', current_phase: { start_date: item.current_period_end, end_date: schedule.phases[1].end_date } });
+      expect(schedule.phases[1].end_date).toBe(renewed.object.items.data[0].current_period_end);
+
+      const after = await fake.renew(subscription.id);
+      expect(after.events.slice(0, 3).map((event) => event.type)).toEqual(['subscription_schedule.released', 'customer.subscription.updated', 'invoice.created']);
+      expect(after.object.schedule).toBeNull();
+      expect(await stripe.invoices.retrieve(after.object.latest_invoice as string)).toMatchObject({ amount_paid: 99_000 });
+      expect(await stripe.subscriptionSchedules.retrieve(schedule.id)).toMatchObject({ status: 'released', subscription: null, released_subscription: subscription.id, current_phase: null });
+    });
+
+    it('releases a schedule before its next phase: the subscription keeps its price, and an ended schedule cannot change', async () => {
+      const { basic, subscription, item } = await premiumWithBasic();
+      const created = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id });
+      await stripe.subscriptionSchedules.update(created.id, downgradeAtPeriodEnd(item, created.current_phase!.start_date, basic));
+
+      const released = await stripe.subscriptionSchedules.release(created.id, {}, { idempotencyKey: `release-${created.id}` });
+      expect(released).toMatchObject({ status: 'released', released_subscription: subscription.id, subscription: null, current_phase: null });
+      expect(released.released_at).not.toBeNull();
+      expect((await stripe.subscriptions.retrieve(subscription.id)).schedule).toBeNull();
+      const renewed = await fake.renew(subscription.id);
+      expect(renewed.object.items.data[0].price.id).toBe(item.price.id);
+      expect(await stripe.invoices.retrieve(renewed.object.latest_invoice as string)).toMatchObject({ amount_paid: 199_000 });
+
+      expect((await stripe.subscriptionSchedules.release(created.id, {}, { idempotencyKey: `release-${created.id}` })).id).toBe(created.id);
+      await expect(stripe.subscriptionSchedules.release(created.id)).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining('`released` status') });
+      await expect(stripe.subscriptionSchedules.update(created.id, { end_behavior: 'cancel' })).rejects.toMatchObject({ statusCode: 400 });
+    });
+
+    it('refuses phases that move the current phase or change what it bills now', async () => {
+      const { basic, subscription, item } = await premiumWithBasic();
+      const { id, current_phase } = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id });
+      const start = current_phase!.start_date;
+      await expect(stripe.subscriptionSchedules.update(id, { phases: [{ start_date: start + 60, items: [{ price: item.price.id }] }] })).rejects.toMatchObject({
+        statusCode: 400,
+        message: 'You can not modify the start date of the current phase.',
+      });
+      await expect(stripe.subscriptionSchedules.update(id, { phases: [{ start_date: start, items: [{ price: basic.id }] }] })).rejects.toMatchObject({ statusCode: 400, param: 'phases[0][items]' });
+      await expect(stripe.subscriptionSchedules.update(id, { phases: [{ items: [{ price: basic.id }] }] })).rejects.toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'phases[0][start_date]' });
+      await expect(
+        stripe.subscriptionSchedules.update(id, { phases: [{ start_date: start, end_date: item.current_period_end, items: [{ price: item.price.id }] }, { items: [{ price: 'price_missing' }] }] }),
+      ).rejects.toMatchObject({ statusCode: 404, param: 'phases[1][items][0][price]' });
+      expect((await stripe.subscriptionSchedules.retrieve(id)).phases).toHaveLength(1);
+    });
+
+    it('refuses to change the cancellation of a scheduled subscription, cancels the schedule with the subscription, and cancels both from the schedule', async () => {
+      const first = await premiumWithBasic();
+      const schedule = await stripe.subscriptionSchedules.create({ from_subscription: first.subscription.id });
+      await expect(stripe.subscriptions.update(first.subscription.id, { cancel_at_period_end: true })).rejects.toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining(`managed by the subscription schedule \`${schedule.id}\``),
+      });
+      const canceled = await stripe.subscriptions.cancel(first.subscription.id);
+      expect(canceled.status).toBe('canceled');
+      expect(await stripe.subscriptionSchedules.retrieve(schedule.id)).toMatchObject({ status: 'canceled', current_phase: null });
+      expect(fake.events(secretKey).slice(-2).map((event) => event.type)).toEqual(['customer.subscription.deleted', 'subscription_schedule.canceled']);
+
+      const second = await premiumWithBasic();
+      const other = await stripe.subscriptionSchedules.create({ from_subscription: second.subscription.id });
+      const ended = await stripe.subscriptionSchedules.cancel(other.id);
+      expect(ended).toMatchObject({ status: 'canceled' });
+      expect(ended.canceled_at).not.toBeNull();
+      expect((await stripe.subscriptions.retrieve(second.subscription.id)).status).toBe('canceled');
+    });
+
+    it('ends the subscription when the last phase of a schedule with end_behavior=cancel is over', async () => {
+      const { subscription, item } = await premiumWithBasic();
+      const created = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id });
+      await stripe.subscriptionSchedules.update(created.id, { end_behavior: 'cancel' });
+      const ended = await fake.renew(subscription.id);
+      expect(ended.events.map((event) => event.type)).toEqual(['subscription_schedule.completed', 'customer.subscription.deleted']);
+      expect(ended.object).toMatchObject({ status: 'canceled', ended_at: item.current_period_end });
+      expect(await stripe.subscriptionSchedules.retrieve(created.id)).toMatchObject({ status: 'completed', completed_at: item.current_period_end });
+    });
+  });
+
   describe('tax rates', () => {
     const vat = (percentage: number, inclusive: boolean, client = stripe) =>
       client.taxRates.create({ display_name: 'VAT', percentage, inclusive, country: 'vn', jurisdiction: 'VN', description: `VAT ${percentage}%`, tax_type: 'vat' });

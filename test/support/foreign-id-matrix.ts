@@ -72,6 +72,10 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     readPath: '/v1/subscriptions/subscriptions/{id}',
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
+  {
+    method: 'DELETE', path: '/v1/subscriptions/subscriptions/{id}/pending-plan-change', readPath: '/v1/subscriptions/subscriptions/{id}',
+    idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
+  },
   { method: 'GET', path: '/v1/subscriptions/gifts/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts') },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },

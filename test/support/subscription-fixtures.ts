@@ -30,10 +30,10 @@ export interface MonthlyPlan {
   priceId: string;
 }
 
-/** A product granting `premium-articles` and `ad-free`, and a monthly plan at 99,000 VND. */
-export async function createMonthlyPlan(agency: TestAgency, overrides: Record<string, unknown> = {}): Promise<MonthlyPlan> {
+/** A product granting `premium-articles` and `ad-free`, and a monthly plan at 99,000 VND (each overridable). */
+export async function createMonthlyPlan(agency: TestAgency, overrides: Record<string, unknown> = {}, productOverrides: Record<string, unknown> = {}): Promise<MonthlyPlan> {
   const product = await agency.api.post<{ id: string }>('/v1/subscriptions/products', {
-    name: 'Báo điện tử Premium', productType: 'digital-subscription', entitlements: ['premium-articles', 'ad-free'],
+    name: 'Báo điện tử Premium', productType: 'digital-subscription', entitlements: ['premium-articles', 'ad-free'], ...productOverrides,
   });
   if (product.status !== 201) throw new Error(`product: ${product.status} ${JSON.stringify(product.body)}`);
   const plan = await agency.api.post<{ id: string; currentPrice: { id: string } }>('/v1/subscriptions/plans', {

@@ -3,6 +3,7 @@ import { unixNow } from '../billing-calendar';
 import { WireSubscription } from '../objects/wire-types';
 import { StripeAccount } from '../stripe-account';
 import { StripeApiError } from '../stripe-api-error';
+import { endSchedule, openScheduleOf } from './open-schedule';
 
 export interface Cancellation {
   endedAt: number;
@@ -11,7 +12,10 @@ export interface Cancellation {
   feedback?: Stripe.Subscription.CancellationDetails.Feedback | null;
 }
 
-/** Ends the subscription for good (`customer.subscription.deleted`); pending prorations are dropped. */
+/**
+ * Ends the subscription for good (`customer.subscription.deleted`); pending prorations are dropped,
+ * and a schedule still managing it is canceled with it (subscription_schedule.canceled).
+ */
 export function cancelSubscription(account: StripeAccount, subscription: WireSubscription, cancellation: Cancellation, request: Stripe.Event.Request): void {
   if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') {
     throw StripeApiError.invalidState(`This subscription is already canceled: ${subscription.id}`, 'subscription');
@@ -27,4 +31,6 @@ export function cancelSubscription(account: StripeAccount, subscription: WireSub
   };
   account.pendingInvoiceLines.delete(subscription.id);
   account.emit('customer.subscription.deleted', subscription, request);
+  const schedule = openScheduleOf(account, subscription);
+  if (schedule) endSchedule(account, schedule, 'canceled', cancellation.endedAt, request);
 }

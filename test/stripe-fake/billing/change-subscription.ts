@@ -8,6 +8,7 @@ import { StripeParams } from '../stripe-params';
 import { endTrial } from './end-trial';
 import { collectInvoice, draftSubscriptionInvoice, finalizeInvoice } from './invoice-collection';
 import { taxRatesByIds } from './line-taxes';
+import { openScheduleOf } from './open-schedule';
 import { prorationLines } from './proration';
 import { recordChange } from './record-change';
 import { applyItemChanges, planItemChanges } from './subscription-item-changes';
@@ -23,13 +24,20 @@ const FEEDBACK = ['customer_service', 'low_quality', 'missing_features', 'other'
  * proration_behavior and proration_date, default_tax_rates (ids, or '' to clear) and
  * trial_end=now. Emits customer.subscription.updated when something changed; prorations wait
  * for the next invoice (create_prorations) or are invoiced and charged at once (always_invoice).
- * Invoices tax with the rates the subscription has when they are made.
+ * Invoices tax with the rates the subscription has when they are made. A subscription managed by
+ * a schedule refuses changes to its cancellation (cancel_at_period_end, cancel_at), as Stripe does.
  */
 export function changeSubscription(account: StripeAccount, subscriptionId: string, params: StripeParams, request: Stripe.Event.Request): WireSubscription {
   const subscription = account.get('subscription', subscriptionId);
   const now = unixNow();
   if (subscription.status === 'canceled' && Object.keys(params.tree).some((key) => !['metadata', 'cancellation_details', 'expand'].includes(key))) {
     throw StripeApiError.invalidState('A canceled subscription can only update its cancellation_details and metadata.');
+  }
+  const schedule = openScheduleOf(account, subscription);
+  if (schedule && (params.raw('cancel_at_period_end') !== undefined || params.raw('cancel_at') !== undefined)) {
+    throw StripeApiError.invalidState(
+      `The subscription is managed by the subscription schedule \`${schedule.id}\`, and updating any cancelation behavior directly is not allowed. Please update the schedule instead.`,
+    );
   }
   const behavior = params.oneOf('proration_behavior', PRORATION_BEHAVIORS) ?? 'create_prorations';
   const prorationDate = params.integer('proration_date') ?? now;

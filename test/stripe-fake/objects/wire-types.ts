@@ -47,6 +47,7 @@ export interface StripeObjectKinds {
   tax_rate: Stripe.TaxRate;
   'checkout.session': WireCheckoutSession;
   subscription: WireSubscription;
+  subscription_schedule: Stripe.SubscriptionSchedule;
   invoice: WireInvoice;
   invoice_payment: Stripe.InvoicePayment;
   payment_intent: Stripe.PaymentIntent;

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  ApplyPlanChange, ProviderSyncResult, RunProviderSync, CouponListResponse, CreateTaxRate, CreateTaxRateRequest, ListTaxRates,
+  ApplyPlanChange, CancelPendingPlanChange, ProviderSyncResult, RunProviderSync, CouponListResponse, CreateTaxRate, CreateTaxRateRequest, ListTaxRates,
   TaxRateListResponse, TaxRateView, CouponView, CreateCoupon, CreateCouponRequest, ListCoupons, PlanChangePreview, PreviewPlanChange,
   ReaderSubscriptionView,
 } from '@libs/contracts';
@@ -35,10 +35,21 @@ export class SubscriptionChangesController {
   @Post('subscriptions/:id/plan-change')
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'] })
-  @ApiOperation({ summary: "Move the subscription to another plan under the current plan's change policy" })
+  @ApiOperation({
+    summary: "Move the subscription to another plan under the current plan's change policy",
+    description: 'Immediate changes take effect now; at-period-end ones are answered as `pendingChange` and replace a change pending before.',
+  })
   @ApiOkResponse({ type: ReaderSubscriptionView })
   apply(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
     return this.rpc.request(ApplyPlanChange, { subscriptionId: id, ...body }, caller);
+  }
+
+  @Delete('subscriptions/:id/pending-plan-change')
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({ summary: 'Drop the plan change waiting for the end of the period; the subscription stays on its plan (404 when none is pending)' })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  cancelPendingPlanChange(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(CancelPendingPlanChange, { subscriptionId: id }, caller);
   }
 
   @Post('coupons')

@@ -1,4 +1,4 @@
-import { EntitlingGift, EntitlingGroupLicence, EntitlingSubscription, grantsFrom } from './entitlement-rules';
+import { EntitlingGift, EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 86_400_000);
 const now = day(10);
@@ -94,5 +94,22 @@ describe('grantsFrom', () => {
 
   it('grants nothing from no sources', () => {
     expect(grantsFrom({}, now, 7)).toEqual([]);
+  });
+});
+
+describe('sameGrants', () => {
+  const grant = { key: 'premium-articles', until: day(30).toISOString(), source: 'subscription' as const, sourceId: 'sub-1', reason: 'active' };
+
+  it('takes grants read back with their keys in another order (as jsonb answers them) as the same', () => {
+    const readBack = { key: grant.key, until: grant.until, reason: grant.reason, source: grant.source, sourceId: grant.sourceId };
+    expect(JSON.stringify(readBack)).not.toBe(JSON.stringify(grant));
+    expect(sameGrants([readBack], [grant])).toBe(true);
+  });
+
+  it('tells apart grants that differ in any field, in number or in order', () => {
+    expect(sameGrants([grant], [{ ...grant, until: day(60).toISOString() }])).toBe(false);
+    expect(sameGrants([grant], [{ ...grant, reason: 'past_due (grace)' }])).toBe(false);
+    expect(sameGrants([grant], [grant, { ...grant, key: 'ad-free' }])).toBe(false);
+    expect(sameGrants([{ ...grant, key: 'ad-free' }, grant], [grant, { ...grant, key: 'ad-free' }])).toBe(false);
   });
 });

@@ -98,3 +98,12 @@ function grantOf(subscription: EntitlingSubscription, graceDays: number): { unti
     }
   }
 }
+
+/**
+ * Whether two lists grant the same, field by field: grants read back from jsonb come with their
+ * keys in another order, which must not count as a change (nor publish a new version).
+ */
+export function sameGrants(a: readonly EntitlementGrant[], b: readonly EntitlementGrant[]): boolean {
+  const fields = (grant: EntitlementGrant) => [grant.key, grant.until, grant.source, grant.sourceId, grant.reason];
+  return JSON.stringify(a.map(fields)) === JSON.stringify(b.map(fields));
+}

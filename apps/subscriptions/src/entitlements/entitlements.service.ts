@@ -12,7 +12,7 @@ import { GroupLicence } from '../group-licences/group-licence.entity';
 import { GroupLicencesRepository } from '../group-licences/group-licences.repository';
 import { GroupMembershipsRepository } from '../group-licences/group-memberships.repository';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
-import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom } from './entitlement-rules';
+import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
 import { ReaderEntitlements } from './reader-entitlements.entity';
 
 @Injectable()
@@ -122,8 +122,4 @@ function readerOfKey(readerKey: string): { readerId: string | null; email: strin
 function firstLapseOf(grants: EntitlementGrant[]): Date | null {
   const ends = grants.map((grant) => new Date(grant.until).getTime());
   return ends.length === 0 ? null : new Date(Math.min(...ends));
-}
-
-function sameGrants(a: EntitlementGrant[], b: EntitlementGrant[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

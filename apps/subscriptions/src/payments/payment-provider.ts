@@ -20,6 +20,15 @@ export interface ProviderSubscription {
   /** The tax rates the provider applies to the subscription's next invoices. */
   taxRateIds: string[];
   metadata: Record<string, string>;
+  /** A move to another price the provider will make at a later instant (the period's end); null when none is scheduled. */
+  scheduledPriceChange: ScheduledPriceChange | null;
+}
+
+export interface ScheduledPriceChange {
+  /** The provider's object that will make the change (a Stripe subscription schedule). */
+  scheduleId: string;
+  priceId: string;
+  effectiveAt: Date;
 }
 
 export interface ProviderInvoice {
@@ -116,16 +125,23 @@ export abstract class PaymentProvider {
   abstract createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }>;
   abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
   abstract retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription>;
-  /** Prorated now (`prorate`) or from the next invoice on; `prorationDate` in unix seconds. */
+  /** What moving to another price now would charge at once, prorated at `prorationDate` (unix seconds). */
   abstract previewPriceChange(
     account: ProviderAccount,
-    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
+    change: { subscriptionId: string; newPriceId: string; prorationDate: number },
   ): Promise<{ currency: string; amountDueNow: bigint }>;
-  abstract changePrice(
-    account: ProviderAccount,
-    idempotencyKey: string,
-    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
-  ): Promise<void>;
+  /**
+   * Moves the subscription to another price now and charges the prorated difference at once. A
+   * scheduled change is dropped first, so that it cannot undo this one later.
+   */
+  abstract changePrice(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<void>;
+  /**
+   * Schedules a move to another price at the end of the current period, with nothing charged now;
+   * it replaces a change scheduled before. Read it back with `retrieveSubscription`.
+   */
+  abstract schedulePriceChange(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string }): Promise<void>;
+  /** Drops a scheduled change; the subscription stays on its price. */
+  abstract cancelScheduledPriceChange(account: ProviderAccount, idempotencyKey: string, scheduleId: string): Promise<void>;
   /** What dunning does after the last failed retry. */
   abstract endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void>;
   /** Every subscription id of the account (all statuses), for drift repair. */

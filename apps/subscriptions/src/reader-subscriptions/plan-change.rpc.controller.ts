@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ApplyPlanChange, PlanChangePreview, PlanChangeRequest, PreviewPlanChange, ReaderSubscriptionView } from '@libs/contracts';
+import {
+  ApplyPlanChange, CancelPendingPlanChange, CancelPendingPlanChangeRequest, PlanChangePreview, PlanChangeRequest, PreviewPlanChange, ReaderSubscriptionView,
+} from '@libs/contracts';
 import { PlanChangeService } from './plan-change.service';
 
 @Controller()
@@ -16,5 +18,10 @@ export class PlanChangeRpcController {
   @RpcHandler(ApplyPlanChange, { roles: ['admin', 'editor'] })
   apply(@Payload() request: PlanChangeRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
     return this.changes.apply(caller.tenantId, request);
+  }
+
+  @RpcHandler(CancelPendingPlanChange, { roles: ['admin', 'editor'] })
+  cancelPending(@Payload() request: CancelPendingPlanChangeRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
+    return this.changes.cancelPending(caller.tenantId, request.subscriptionId);
   }
 }

@@ -1,21 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '@libs/common';
 import { PlanChangePreview, PlanChangeRequest, ReaderSubscriptionView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Price } from '../catalog/price.entity';
-import { PaymentProvider } from '../payments/payment-provider';
+import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { lockSubscription } from './lock-subscription';
 import { ReaderSubscription } from './reader-subscription.entity';
 import { toView } from './reader-subscriptions.service';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 const CHANGEABLE = ['trialing', 'active', 'past_due'];
 
+interface ResolvedChange {
+  /** The plan's current price version. */
+  target: Price;
+  effective: PlanChangePreview['effective'];
+}
+
 /**
  * Upgrades and downgrades. The policy of the plan being left decides: `immediate-with-proration`
- * charges the prorated difference at once; `at-period-end` changes the price from the next
- * invoice with no charge now. Every change can be previewed first, at the same proration instant.
+ * moves the subscription now and charges the prorated difference at once (dropping a change
+ * pending before); `at-period-end` has the provider move it when the period ends, with nothing
+ * charged now, and until then the subscription keeps its plan, price and entitlements, showing the
+ * change as pending (a later one replaces it; it can be cancelled). Every change can be previewed
+ * first, at the same proration instant.
  */
 @Injectable()
 export class PlanChangeService {
@@ -28,43 +39,78 @@ export class PlanChangeService {
   ) {}
 
   async preview(tenantId: string, request: PlanChangeRequest): Promise<PlanChangePreview> {
-    const { subscription, target, prorate } = await this.resolve(tenantId, request);
+    const subscription = await this.subscriptionOf(this.dataSource.manager, tenantId, request.subscriptionId);
+    const { target, effective } = await this.resolve(this.dataSource.manager, tenantId, subscription, request.planId);
+    const prorationDate = request.prorationDate ?? unixNow();
+    const next = { nextInvoiceAmount: target.unitAmount, nextInvoiceAt: subscription.currentPeriodEnd.toISOString(), prorationDate };
+    if (effective === 'period-end') return { effective, currency: target.currency, amountDueNow: '0', ...next };
     const account = await this.accounts.providerAccountOf(tenantId);
-    const prorationDate = request.prorationDate ?? Math.floor(Date.now() / 1000);
     const { currency, amountDueNow } = await this.provider.previewPriceChange(account, {
-      subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId, prorate, prorationDate,
+      subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId, prorationDate,
     });
-    return {
-      effective: prorate ? 'now' : 'period-end', currency, amountDueNow: amountDueNow.toString(),
-      nextInvoiceAmount: target.unitAmount, nextInvoiceAt: subscription.currentPeriodEnd.toISOString(), prorationDate,
-    };
+    return { effective, currency, amountDueNow: amountDueNow.toString(), ...next };
   }
 
   async apply(tenantId: string, request: PlanChangeRequest): Promise<ReaderSubscriptionView> {
-    const { subscription, target, prorate } = await this.resolve(tenantId, request);
     const account = await this.accounts.providerAccountOf(tenantId);
-    const prorationDate = request.prorationDate ?? Math.floor(Date.now() / 1000);
-    await this.provider.changePrice(account, `plan-change:${subscription.id}:${target.id}:${prorationDate}`, {
-      subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId, prorate, prorationDate,
+    return this.underLock(tenantId, request.subscriptionId, async (tx, subscription) => {
+      const { target, effective } = await this.resolve(tx, tenantId, subscription, request.planId);
+      const change = { subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId };
+      if (effective === 'now') {
+        const prorationDate = request.prorationDate ?? unixNow();
+        await this.provider.changePrice(account, `plan-change:${subscription.id}:${target.id}:${prorationDate}`, { ...change, prorationDate });
+      } else {
+        await this.provider.schedulePriceChange(account, `plan-change:${randomUUID()}`, change);
+      }
+      return this.synced(tx, account, subscription);
     });
-    const synced = await this.dataSource.transaction((tx) => this.sync.sync(tx, account, subscription.providerSubscriptionId));
+  }
+
+  /** Drops the change waiting for the end of the period; 404 when none is pending. */
+  async cancelPending(tenantId: string, subscriptionId: string): Promise<ReaderSubscriptionView> {
+    const account = await this.accounts.providerAccountOf(tenantId);
+    return this.underLock(tenantId, subscriptionId, async (tx, subscription) => {
+      const scheduleId = subscription.pendingProviderScheduleId;
+      if (!scheduleId) throw new NotFoundError('pending plan change of subscription', subscriptionId);
+      await this.provider.cancelScheduledPriceChange(account, `plan-change:${subscription.id}:cancel:${scheduleId}`, scheduleId);
+      return this.synced(tx, account, subscription);
+    });
+  }
+
+  /** One change of a subscription at a time, and the sync reading its result waits for it too. */
+  private async underLock<T>(tenantId: string, subscriptionId: string, work: (tx: EntityManager, subscription: ReaderSubscription) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      const found = await this.subscriptionOf(tx, tenantId, subscriptionId);
+      await lockSubscription(tx, tenantId, found.providerSubscriptionId);
+      return work(tx, await this.subscriptionOf(tx, tenantId, subscriptionId));
+    });
+  }
+
+  private async subscriptionOf(tx: EntityManager, tenantId: string, id: string): Promise<ReaderSubscription> {
+    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId, id } });
+    if (!subscription) throw new NotFoundError('subscription', id);
+    return subscription;
+  }
+
+  private async synced(tx: EntityManager, account: ProviderAccount, subscription: ReaderSubscription): Promise<ReaderSubscriptionView> {
+    const synced = await this.sync.sync(tx, account, subscription.providerSubscriptionId);
     return toView(synced!);
   }
 
-  private async resolve(tenantId: string, request: PlanChangeRequest): Promise<{ subscription: ReaderSubscription; target: Price; prorate: boolean }> {
-    const subscription = await this.dataSource.getRepository(ReaderSubscription).findOne({ where: { tenantId, id: request.subscriptionId } });
-    if (!subscription) throw new NotFoundError('subscription', request.subscriptionId);
+  private async resolve(tx: EntityManager, tenantId: string, subscription: ReaderSubscription, planId: string): Promise<ResolvedChange> {
     if (!CHANGEABLE.includes(subscription.status)) throw new ConflictError(`a ${subscription.status} subscription cannot change plan`);
-    if (subscription.planId === request.planId) throw new ConflictError('the subscription is already on this plan');
-    const [from, to] = await Promise.all([
-      this.catalog.findPlanOfTenant(tenantId, subscription.planId),
-      this.catalog.findPlanOfTenant(tenantId, request.planId),
-    ]);
-    if (!to || !to.active) throw new NotFoundError('plan', request.planId);
+    if (subscription.planId === planId) throw new ConflictError('the subscription is already on this plan');
+    const [from, to] = await Promise.all([this.catalog.findPlanOfTenant(tenantId, subscription.planId), this.catalog.findPlanOfTenant(tenantId, planId)]);
+    if (!to || !to.active) throw new NotFoundError('plan', planId);
     const prices = await this.catalog.findPricesOfPlans(tenantId, [to.id]);
     const target = prices[prices.length - 1];
-    const current = await this.dataSource.getRepository(Price).findOne({ where: { tenantId, id: subscription.priceId } });
+    const current = await tx.getRepository(Price).findOne({ where: { tenantId, id: subscription.priceId } });
     if (current && current.currency !== target.currency) throw new ConflictError(`cannot change from ${current.currency} to ${target.currency}`);
-    return { subscription, target, prorate: (from?.changePolicy ?? 'immediate-with-proration') === 'immediate-with-proration' };
+    const policy = from?.changePolicy ?? 'immediate-with-proration';
+    return { target, effective: policy === 'at-period-end' ? 'period-end' : 'now' };
   }
+}
+
+function unixNow(): number {
+  return Math.floor(Date.now() / 1000);
 }

@@ -1,10 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SubscriptionStatus } from '@libs/contracts';
 
 /** A reader's subscription as last read from the payment provider (the source of truth). */
 @Entity({ name: 'reader_subscriptions' })
 @Index('reader_subscriptions_provider', ['tenantId', 'providerSubscriptionId'], { unique: true })
 @Index('reader_subscriptions_reader', ['tenantId', 'readerKey'])
+@Check(
+  'reader_subscriptions_pending_change_whole',
+  '(pending_plan_id IS NULL) = (pending_price_id IS NULL) AND (pending_plan_id IS NULL) = (pending_effective_at IS NULL) AND (pending_plan_id IS NULL) = (pending_provider_schedule_id IS NULL)',
+)
 export class ReaderSubscription {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
@@ -19,6 +23,15 @@ export class ReaderSubscription {
   @Column('boolean', { name: 'cancel_at_period_end' }) cancelAtPeriodEnd!: boolean;
   @Column('timestamptz', { name: 'trial_end', nullable: true }) trialEnd!: Date | null;
   @Column('text', { nullable: true }) reference!: string | null;
+  /**
+   * A plan change the provider will make when the period ends (`at-period-end` policy), as last
+   * read from it: the plan and price version then, when, and the provider's schedule making it.
+   * All four are set, or none.
+   */
+  @Column('uuid', { name: 'pending_plan_id', nullable: true }) pendingPlanId!: string | null;
+  @Column('uuid', { name: 'pending_price_id', nullable: true }) pendingPriceId!: string | null;
+  @Column('timestamptz', { name: 'pending_effective_at', nullable: true }) pendingEffectiveAt!: Date | null;
+  @Column('text', { name: 'pending_provider_schedule_id', nullable: true }) pendingProviderScheduleId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

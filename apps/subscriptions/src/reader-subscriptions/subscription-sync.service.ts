@@ -6,6 +6,7 @@ import { Price } from '../catalog/price.entity';
 import { Customer } from '../customers/customer.entity';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { PaymentProvider, ProviderAccount, ProviderSubscription } from '../payments/payment-provider';
+import { lockSubscription } from './lock-subscription';
 import { ReaderSubscription } from './reader-subscription.entity';
 
 /**
@@ -25,7 +26,7 @@ export class SubscriptionSyncService {
   /** Answers our subscription row, or null when it is not one of this agency's products. */
   async sync(tx: EntityManager, account: ProviderAccount, providerSubscriptionId: string): Promise<ReaderSubscription | null> {
     const { tenantId } = account;
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`subscription:${tenantId}:${providerSubscriptionId}`]);
+    await lockSubscription(tx, tenantId, providerSubscriptionId);
     const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
     const price = await tx.getRepository(Price).findOne({ where: { tenantId, providerPriceId: remote.priceId } });
     if (!price) {
@@ -40,11 +41,15 @@ export class SubscriptionSyncService {
     const repo = tx.getRepository(ReaderSubscription);
     const existing = await repo.findOne({ where: { tenantId, providerSubscriptionId: remote.id } });
     const status = statusOf(remote);
+    const pending = await this.pendingChangeOf(tx, tenantId, remote);
     const next = repo.merge(existing ?? repo.create({ tenantId, providerSubscriptionId: remote.id }), {
       readerKey, planId: price.planId, priceId: price.id, status,
       currentPeriodStart: remote.currentPeriodStart, currentPeriodEnd: remote.currentPeriodEnd,
       cancelAtPeriodEnd: remote.cancelAtPeriodEnd, trialEnd: remote.trialEnd,
       reference: existing?.reference ?? (remote.metadata.reference || null),
+      pendingPlanId: pending?.planId ?? null, pendingPriceId: pending?.id ?? null,
+      pendingEffectiveAt: pending ? remote.scheduledPriceChange!.effectiveAt : null,
+      pendingProviderScheduleId: pending ? remote.scheduledPriceChange!.scheduleId : null,
     });
     const saved = await repo.save(next);
     const changed = !existing || existing.status !== status || existing.currentPeriodEnd.getTime() !== remote.currentPeriodEnd.getTime() || existing.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
@@ -60,6 +65,17 @@ export class SubscriptionSyncService {
     }
     await this.entitlements.refresh(tx, tenantId, readerKey);
     return saved;
+  }
+
+  /**
+   * The price version a change scheduled at the provider moves to. The current plan and price stay
+   * until the provider makes the change; the sync that reads it then clears this.
+   */
+  private async pendingChangeOf(tx: EntityManager, tenantId: string, remote: ProviderSubscription): Promise<Price | null> {
+    if (!remote.scheduledPriceChange) return null;
+    const price = await tx.getRepository(Price).findOne({ where: { tenantId, providerPriceId: remote.scheduledPriceChange.priceId } });
+    if (!price) this.logger.warn(`ignoring the change scheduled on subscription ${remote.id}: price ${remote.scheduledPriceChange.priceId} is not one of the agency's`);
+    return price;
   }
 
   private async readerKeyOf(tx: EntityManager, tenantId: string, remote: ProviderSubscription): Promise<string | null> {

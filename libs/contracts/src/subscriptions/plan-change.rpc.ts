@@ -10,12 +10,17 @@ export class PlanChangeRequest {
   @IsOptional() @IsInt() @Min(0) prorationDate?: number;
 }
 
+export class CancelPendingPlanChangeRequest {
+  @IsUUID() subscriptionId!: string;
+}
+
 export class PlanChangePreview {
+  /** `now` (immediate-with-proration) or `period-end` (at-period-end: the new plan starts with the next period). */
   @IsIn(['now', 'period-end']) effective!: 'now' | 'period-end';
   @Matches(CURRENCY_CODE) currency!: string;
-  /** Charged at once (immediate changes: the prorated difference; may be 0). */
+  /** Charged at once: for an immediate change the prorated difference (may be 0); at period end always 0. */
   @Matches(MINOR_UNITS) amountDueNow!: string;
-  /** The next regular invoice, at the new price. */
+  /** The next regular invoice, at the new plan's price. */
   @Matches(MINOR_UNITS) nextInvoiceAmount!: string;
   @IsString() nextInvoiceAt!: string;
   @IsInt() prorationDate!: number;
@@ -32,5 +37,12 @@ export const ApplyPlanChange = defineRpc({
   subject: 'subscriptions.plan-change.apply.v1',
   request: PlanChangeRequest,
   response: ReaderSubscriptionView,
-  description: 'Moves a subscription to another plan (upgrade or downgrade) under the plan-change policy.',
+  description: 'Moves a subscription to another plan under the plan-change policy: now with proration, or at period end (as pendingChange, replacing one pending).',
+});
+
+export const CancelPendingPlanChange = defineRpc({
+  subject: 'subscriptions.plan-change.cancel.v1',
+  request: CancelPendingPlanChangeRequest,
+  response: ReaderSubscriptionView,
+  description: 'Drops the plan change waiting for the end of the period; the subscription stays on its plan.',
 });

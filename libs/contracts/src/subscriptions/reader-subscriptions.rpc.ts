@@ -5,6 +5,15 @@ import { ByIdRequest } from '../by-id.request';
 import { ReaderQuery } from './checkout.rpc';
 import { SUBSCRIPTION_STATUSES, SubscriptionStatus } from './subscription-events';
 
+/** A plan change waiting for the end of the period (`at-period-end` policy). */
+export class PendingPlanChangeView {
+  @IsUUID() planId!: string;
+  /** The price version the subscription moves to. */
+  @IsUUID() priceId!: string;
+  /** ISO instant the change takes effect: the end of the current period. */
+  @IsString() effectiveAt!: string;
+}
+
 export class ReaderSubscriptionView {
   @IsUUID() id!: string;
   @IsString() readerKey!: string;
@@ -16,6 +25,8 @@ export class ReaderSubscriptionView {
   @IsBoolean() cancelAtPeriodEnd!: boolean;
   @IsOptional() @IsString() trialEnd!: string | null;
   @IsOptional() @IsString() reference!: string | null;
+  /** Until then, the subscription keeps its plan, price and entitlements; null when none is pending. */
+  @IsOptional() @ValidateNested() @Type(() => PendingPlanChangeView) pendingChange!: PendingPlanChangeView | null;
 }
 
 export class ReaderSubscriptionListResponse {

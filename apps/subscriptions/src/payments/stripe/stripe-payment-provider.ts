@@ -4,7 +4,7 @@ import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } fro
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
   InvalidWebhookError, NewCheckout, NewCoupon, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute, ProviderInvoice,
-  ProviderRefund, ProviderSubscription, UnknownPromotionCodeError,
+  ProviderRefund, ProviderSubscription, ScheduledPriceChange, UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -93,7 +93,7 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription> {
-    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId));
+    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId, { expand: ['schedule'] }));
     const item = subscription.items.data[0];
     if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
     return {
@@ -107,6 +107,7 @@ export class StripePaymentProvider extends PaymentProvider {
       trialEnd: subscription.trial_end ? fromUnix(subscription.trial_end) : null,
       taxRateIds: (subscription.default_tax_rates ?? []).map((rate) => rate.id),
       metadata: subscription.metadata ?? {},
+      scheduledPriceChange: scheduledPriceChangeOf(subscription.schedule, item.price.id),
     };
   }
 
@@ -146,48 +147,75 @@ export class StripePaymentProvider extends PaymentProvider {
     };
   }
 
-  async previewPriceChange(
-    account: ProviderAccount,
-    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
-  ): Promise<{ currency: string; amountDueNow: bigint }> {
-    if (!change.prorate) {
-      const subscription = await this.call(account, (s) => s.subscriptions.retrieve(change.subscriptionId));
-      return { currency: subscription.currency.toUpperCase(), amountDueNow: 0n };
-    }
-    const itemId = await this.itemOf(account, change.subscriptionId);
+  async previewPriceChange(account: ProviderAccount, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<{ currency: string; amountDueNow: bigint }> {
+    const { item } = await this.subscriptionWithItem(account, change.subscriptionId);
     const preview = await this.call(account, (s) =>
       s.invoices.createPreview({
         subscription: change.subscriptionId,
-        subscription_details: { items: [{ id: itemId, price: change.newPriceId }], proration_behavior: 'always_invoice', proration_date: change.prorationDate },
+        subscription_details: { items: [{ id: item.id, price: change.newPriceId }], proration_behavior: 'always_invoice', proration_date: change.prorationDate },
       }),
     );
     return { currency: preview.currency.toUpperCase(), amountDueNow: fromProviderNumber(Math.max(0, preview.amount_due)) };
   }
 
-  async changePrice(
-    account: ProviderAccount,
-    idempotencyKey: string,
-    change: { subscriptionId: string; newPriceId: string; prorate: boolean; prorationDate: number },
-  ): Promise<void> {
-    const itemId = await this.itemOf(account, change.subscriptionId);
+  async changePrice(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<void> {
+    const { subscription, item } = await this.subscriptionWithItem(account, change.subscriptionId);
+    const scheduleId = idOf(subscription.schedule);
+    if (scheduleId) await this.cancelScheduledPriceChange(account, `${idempotencyKey}:release`, scheduleId);
     await this.call(account, (s) =>
       s.subscriptions.update(
         change.subscriptionId,
-        {
-          items: [{ id: itemId, price: change.newPriceId }],
-          proration_behavior: change.prorate ? 'always_invoice' : 'none',
-          proration_date: change.prorate ? change.prorationDate : undefined,
-        },
+        { items: [{ id: item.id, price: change.newPriceId }], proration_behavior: 'always_invoice', proration_date: change.prorationDate },
         { idempotencyKey },
       ),
     );
   }
 
-  private async itemOf(account: ProviderAccount, subscriptionId: string): Promise<string> {
-    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId));
+  /**
+   * A subscription schedule (made from the subscription unless one already manages it) whose
+   * current phase keeps the current price until the period ends, then a phase at the new price,
+   * after which the schedule releases the subscription. Tax rates are repeated on both phases so
+   * the phase change keeps them.
+   */
+  async schedulePriceChange(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string }): Promise<void> {
+    const { subscription, item } = await this.subscriptionWithItem(account, change.subscriptionId, ['schedule']);
+    const schedule =
+      subscription.schedule && typeof subscription.schedule !== 'string'
+        ? subscription.schedule
+        : await this.call(account, (s) => s.subscriptionSchedules.create({ from_subscription: change.subscriptionId }, { idempotencyKey: `${idempotencyKey}:schedule` }));
+    const taxRateIds = (subscription.default_tax_rates ?? []).map((rate) => rate.id);
+    const defaultTaxRates = taxRateIds.length > 0 ? taxRateIds : undefined;
+    const quantity = item.quantity ?? 1;
+    await this.call(account, (s) =>
+      s.subscriptionSchedules.update(
+        schedule.id,
+        {
+          end_behavior: 'release',
+          phases: [
+            {
+              start_date: schedule.current_phase?.start_date ?? item.current_period_start,
+              end_date: item.current_period_end,
+              items: [{ price: item.price.id, quantity }],
+              default_tax_rates: defaultTaxRates,
+              proration_behavior: 'none',
+            },
+            { items: [{ price: change.newPriceId, quantity }], default_tax_rates: defaultTaxRates, proration_behavior: 'none' },
+          ],
+        },
+        { idempotencyKey: `${idempotencyKey}:phases` },
+      ),
+    );
+  }
+
+  async cancelScheduledPriceChange(account: ProviderAccount, idempotencyKey: string, scheduleId: string): Promise<void> {
+    await this.call(account, (s) => s.subscriptionSchedules.release(scheduleId, {}, { idempotencyKey }));
+  }
+
+  private async subscriptionWithItem(account: ProviderAccount, subscriptionId: string, expand: string[] = []): Promise<{ subscription: Stripe.Subscription; item: Stripe.SubscriptionItem }> {
+    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId, expand.length > 0 ? { expand } : undefined));
     const item = subscription.items.data[0];
     if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
-    return item.id;
+    return { subscription, item };
   }
 
   async endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void> {
@@ -328,6 +356,18 @@ export class StripePaymentProvider extends PaymentProvider {
       case 'customer.subscription.paused':
       case 'customer.subscription.resumed':
         return { ...base, kind: 'subscription-changed', subscriptionId: event.data.object.id };
+      // A schedule's change is a change of the subscription it manages (or managed, once released),
+      // which the sync re-reads. `subscription_schedule.expiring` (a reminder) changes nothing: ignored below.
+      case 'subscription_schedule.created':
+      case 'subscription_schedule.updated':
+      case 'subscription_schedule.released':
+      case 'subscription_schedule.canceled':
+      case 'subscription_schedule.completed':
+      case 'subscription_schedule.aborted': {
+        const schedule = event.data.object;
+        const subscriptionId = idOf(schedule.subscription) ?? schedule.released_subscription;
+        return subscriptionId ? { ...base, kind: 'subscription-changed', subscriptionId } : { ...base, kind: 'ignored' };
+      }
       case 'invoice.paid':
         return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };
       case 'invoice.payment_failed': {
@@ -397,6 +437,19 @@ function toCoupon(coupon: Stripe.Coupon): ProviderCoupon {
     maxRedemptions: coupon.max_redemptions ?? null, timesRedeemed: coupon.times_redeemed, redeemBy: coupon.redeem_by ? fromUnix(coupon.redeem_by) : null,
     valid: coupon.valid, codes: [],
   };
+}
+
+/**
+ * The change an active schedule will make when its current phase ends: the next phase's price,
+ * when it differs from the price the subscription has now.
+ */
+function scheduledPriceChangeOf(schedule: string | Stripe.SubscriptionSchedule | null, currentPriceId: string): ScheduledPriceChange | null {
+  if (!schedule || typeof schedule === 'string' || schedule.status !== 'active' || !schedule.current_phase) return null;
+  const currentEnd = schedule.current_phase.end_date;
+  const next = schedule.phases.find((phase) => phase.start_date === currentEnd);
+  const priceId = idOf(next?.items[0]?.price);
+  if (!next || !priceId || priceId === currentPriceId) return null;
+  return { scheduleId: schedule.id, priceId, effectiveAt: fromUnix(next.start_date) };
 }
 
 function fromUnix(seconds: number): Date {
