@@ -15,3 +15,6 @@ export * from './future-instant.validator';
 export * from './gifts.rpc';
 export * from './group-licences.rpc';
 export * from './tax-rates.rpc';
+export * from './gift-checkouts.rpc';
+export * from './gift-page.rpc';
+export * from './gift-events';
