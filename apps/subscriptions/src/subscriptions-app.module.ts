@@ -15,6 +15,12 @@ import { subscriptionsSchema } from './database/subscriptions.schema';
 import { DunningService } from './dunning/dunning.service';
 import { EntitlementsRpcController } from './entitlements/entitlements.rpc.controller';
 import { EntitlementsService } from './entitlements/entitlements.service';
+import { GiftCheckoutsRpcController } from './gifts/gift-checkouts.rpc.controller';
+import { GiftCheckoutsService } from './gifts/gift-checkouts.service';
+import { GiftExpirySweep } from './gifts/gift-expiry.sweep';
+import { GiftPageRpcController } from './gifts/gift-page.rpc.controller';
+import { GiftPurchasesRepository } from './gifts/gift-purchases.repository';
+import { GiftPurchasesService } from './gifts/gift-purchases.service';
 import { GiftsRepository } from './gifts/gifts.repository';
 import { GiftsRpcController } from './gifts/gifts.rpc.controller';
 import { GiftsService } from './gifts/gifts.service';
@@ -59,6 +65,8 @@ export class SubscriptionsAppModule {
         ProviderEventsRpcController,
         EntitlementsRpcController,
         GiftsRpcController,
+        GiftCheckoutsRpcController,
+        GiftPageRpcController,
         GroupLicencesRpcController,
         GroupMembershipsRpcController,
         ReaderSubscriptionsRpcController,
@@ -82,6 +90,10 @@ export class SubscriptionsAppModule {
         EntitlementsService,
         GiftsRepository,
         GiftsService,
+        GiftPurchasesRepository,
+        GiftPurchasesService,
+        GiftCheckoutsService,
+        GiftExpirySweep,
         GroupLicencesRepository,
         GroupLicencesService,
         GroupMembershipsRepository,

@@ -28,4 +28,8 @@ export class SubscriptionsEnv extends ServiceEnv {
   /** How often every agency's subscriptions are re-read from Stripe to repair missed webhooks. */
   @IsInt() @Min(1) @Max(1440)
   PROVIDER_SYNC_INTERVAL_MINUTES: number = 60;
+
+  /** How often gifts past their redemption deadline are recorded as expired (GiftExpired). */
+  @IsInt() @Min(1) @Max(1440)
+  GIFT_EXPIRY_SWEEP_MINUTES: number = 15;
 }
