@@ -74,6 +74,11 @@ describe('house rules', () => {
     expect(rpcHandlers.filter((h) => !declared.has(h.meta.contract)).map((h) => h.where)).toEqual([]);
   });
 
+  it('takes messages without a tenant header only where the request itself names the tenant (the gift page)', () => {
+    const tenantless = allContracts().flatMap((c) => (c.kind === 'rpc' && c.tenantFromRequest ? [c.subject] : []));
+    expect(tenantless).toEqual(['subscriptions.gift.look-up-by-code.v1']);
+  });
+
   it('gives every gateway route an access rule', () => {
     const open = (APP_MODULES.gateway.controllers as Controller[]).flatMap((controller) =>
       methodsOf(controller)

@@ -35,6 +35,15 @@ describe('tenant isolation', () => {
       const subscriptions = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
       expect(subscriptions.body.items).toHaveLength(1);
     });
+    const giftCheckout = await agency.api.post<{ id: string }>('/v1/subscriptions/gift-checkouts', {
+      planId, months: 1, purchaserEmail: `shopper@${tag}.example.vn`, successUrl: `https://${tag}.example.vn/thanks`, cancelUrl: `https://${tag}.example.vn/`,
+    });
+    expect(giftCheckout.status).toBe(201);
+    await fake.completeCheckout(giftCheckout.body.id);
+    await eventually(async () => {
+      const gifts = await agency.api.get<{ items: { providerCheckoutId: string | null }[] }>('/v1/subscriptions/gifts');
+      expect(gifts.body.items.map((g) => g.providerCheckoutId)).toContain(giftCheckout.body.id);
+    });
     const gift = await agency.api.post<{ gift: { id: string }; claimCode: string }>('/v1/subscriptions/gifts', { planId, months: 1, purchaserEmail: `buyer@${tag}.example.vn` });
     expect(gift.status).toBe(201);
     const ipInRange = tag === 'a' ? '198.51.100.7' : '198.51.100.135';
@@ -73,7 +82,7 @@ describe('tenant isolation', () => {
   it('covers every route that takes an id', async () => {
     const openapi = await api.get<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
     const routesWithId = Object.entries(openapi.body.paths).flatMap(([path, methods]) =>
-      path.includes('{id}') ? Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`) : [],
+      /\{(id|\w+Id)\}/.test(path) ? Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`) : [],
     );
     const covered = FOREIGN_ID_MATRIX.map((c) => `${c.method} ${c.path}`);
     expect(routesWithId.sort()).toEqual(covered.sort());
@@ -151,6 +160,18 @@ describe('tenant isolation', () => {
     const { ListAccounts } = await import('@libs/contracts');
     const rpc = suite.instances('gateway')[0].get(RpcClient);
     await expect(rpc.request(ListAccounts, {}, { tenantId: '', actor: 'test', roles: ['admin'], requestId: 'r1' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it("finds a gift by its code alone, without a tenant, answering the gift's own agency and only to the gift page's role", async () => {
+    const { RpcClient } = await import('@libs/common');
+    const { LookUpGiftByCode } = await import('@libs/contracts');
+    const rpc = suite.instances('gateway')[0].get(RpcClient);
+    const theirs = seeded[b.tenantId];
+    const found = await rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['reader'], requestId: 'r3' });
+    expect(found).toMatchObject({ tenantId: b.tenantId, giftId: theirs.giftId, status: 'unredeemed' });
+    await expect(rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['admin'], requestId: 'r4' })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

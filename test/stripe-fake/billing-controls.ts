@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import { unixNow } from './billing-calendar';
 import { cancelSubscription } from './billing/cancel-subscription';
 import { CheckoutCompletion, completeCheckout } from './billing/complete-checkout';
+import { settleDelayedPayment } from './billing/complete-payment-checkout';
 import { closeDispute, disputeCharge } from './billing/dispute-charge';
 import { endTrial } from './billing/end-trial';
 import { pauseSubscription, resumeSubscription } from './billing/pause-subscription';
@@ -33,6 +34,11 @@ export class BillingControls {
 
   completeCheckout(account: StripeAccount, sessionId: string, options: CheckoutCompletion = {}): Promise<ControlOutcome<WireCheckoutSession>> {
     return this.run(account, () => completeCheckout(account, sessionId, options, AUTOMATIC));
+  }
+
+  /** The delayed payment of a completed payment-mode session settles, or fails. */
+  settleCheckoutPayment(account: StripeAccount, sessionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireCheckoutSession>> {
+    return this.run(account, () => settleDelayedPayment(account, sessionId, options.paymentSucceeds ?? true, AUTOMATIC));
   }
 
   renew(account: StripeAccount, subscriptionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireSubscription>> {

@@ -106,6 +106,11 @@ export class FakeStripe {
     return this.controls.completeCheckout(this.ownerOf(sessionId), sessionId, options);
   }
 
+  /** The delayed payment of a completed payment-mode session (`delayedPayment: true`) settles. */
+  settleCheckoutPayment(sessionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireCheckoutSession>> {
+    return this.controls.settleCheckoutPayment(this.ownerOf(sessionId), sessionId, options);
+  }
+
   renew(subscriptionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireSubscription>> {
     return this.controls.renew(this.ownerOf(subscriptionId), subscriptionId, options);
   }

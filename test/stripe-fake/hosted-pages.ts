@@ -50,6 +50,7 @@ export class HostedPages {
   private async pay(account: StripeAccount, id: string, form: FormObject): Promise<HostedPage> {
     const email = typeof form.email === 'string' && form.email !== '' ? form.email : undefined;
     const { object: session } = await this.controls.completeCheckout(account, id, { paymentSucceeds: form.outcome !== 'fail', email });
+    if (session.status === 'open') return page(402, 'Payment declined', '<p>Your card was declined. Try another one.</p>');
     if (!session.success_url) return page(200, 'Done', '<p>Payment complete.</p>');
     return { status: 303, headers: { location: session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id) }, body: '' };
   }

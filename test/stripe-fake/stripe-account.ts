@@ -24,6 +24,8 @@ export interface CheckoutRequest {
   subscriptionMetadata: Stripe.Metadata;
   /** `subscription_data[default_tax_rates]`, the subscription's rates once it exists. */
   defaultTaxRates: string[];
+  /** Payment mode: `payment_intent_data`, for the payment intent made when the buyer pays. */
+  paymentIntent: { metadata: Stripe.Metadata; description: string | null } | null;
 }
 
 export interface AccountHooks {

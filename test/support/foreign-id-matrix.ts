@@ -35,11 +35,19 @@ async function firstMemberId(agency: TestAgency): Promise<Record<string, string>
   return { memberId };
 }
 
+/** The owner's gift bought through gift checkout, and its checkout session. */
+async function purchasedGift(agency: TestAgency): Promise<{ id: string; providerCheckoutId: string }> {
+  const response = await agency.api.get<{ items: { id: string; providerCheckoutId: string | null }[] }>('/v1/subscriptions/gifts');
+  const gift = response.body.items?.find((item) => item.providerCheckoutId);
+  if (!gift?.providerCheckoutId) throw new Error(`no purchased gift to address: ${JSON.stringify(response.body)}`);
+  return { id: gift.id, providerCheckoutId: gift.providerCheckoutId };
+}
+
 const GROUP_LICENCES = '/v1/subscriptions/group-licences';
 
 /**
  * Every route that takes an object id. Tenant A's credentials with tenant B's id must answer 404
- * and change nothing; a meta-test fails when a route with `{id}` is missing here.
+ * and change nothing; a meta-test fails when a route with `{id}` (or another `{...Id}`) is missing here.
  */
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -77,6 +85,15 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   { method: 'GET', path: '/v1/subscriptions/gifts/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts') },
+  {
+    method: 'POST', path: '/v1/subscriptions/gifts/{id}/reissue-code', readPath: '/v1/subscriptions/gifts/{id}',
+    idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts'),
+  },
+  {
+    method: 'POST', path: '/v1/subscriptions/gift-checkouts/{checkoutSessionId}/claim-code', readPath: '/v1/subscriptions/gifts',
+    idOf: async (owner) => (await purchasedGift(owner)).id,
+    paramsOf: async (owner) => ({ checkoutSessionId: (await purchasedGift(owner)).providerCheckoutId }),
+  },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}/usage`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },

@@ -14,6 +14,8 @@ import { LoginService } from './auth/login.service';
 import { GatewayEnv } from './config/gateway.config';
 import { gatewaySchema } from './database/gateway.schema';
 import { DocsController } from './docs/docs.controller';
+import { GiftPageController } from './gift-page/gift-page.controller';
+import { GiftPageService } from './gift-page/gift-page.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AdvertisingViewsController } from './service-views/advertising-views.controller';
 import { FinanceViewsController } from './service-views/finance-views.controller';
@@ -21,6 +23,7 @@ import { LicensingViewsController } from './service-views/licensing-views.contro
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
 import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
+import { SubscriptionsGiftCheckoutsController } from './service-views/subscriptions-gift-checkouts.controller';
 import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
 import { SubscriptionsViewsController } from './service-views/subscriptions-views.controller';
 import { SitesController } from './sites/sites.controller';
@@ -48,11 +51,13 @@ export class GatewayAppModule {
         PaywallViewsController,
         SubscriptionsViewsController,
         SubscriptionsGiftsAndGroupsController,
+        SubscriptionsGiftCheckoutsController,
         PaymentWebhooksController,
         SubscriptionChangesController,
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,
+        GiftPageController,
       ],
       providers: [
         { provide: AccessTokens, useValue: new AccessTokens(instance.env.JWT_SECRET, instance.env.JWT_TTL_MINUTES) },
@@ -65,6 +70,7 @@ export class GatewayAppModule {
         ApiKeysService,
         UsersService,
         LoginService,
+        GiftPageService,
       ],
     };
   }

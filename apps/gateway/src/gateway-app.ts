@@ -12,6 +12,7 @@ export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignal
     handleSignals,
     bodyLimit: instance.env.BODY_LIMIT_BYTES,
     rawBody: true, // payment webhooks are verified over the exact bytes received
+    formPaths: /^\/gift\/[^/]+\/redeem$/, // the gift page's form posts without a script
     configure: (app) => serveApiDocs(app, buildOpenApiDocument(app, SUITE_VERSION)),
   });
 }

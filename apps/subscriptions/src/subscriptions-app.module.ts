@@ -17,6 +17,12 @@ import { EntitlementsRpcController } from './entitlements/entitlements.rpc.contr
 import { EntitlementLapses } from './entitlements/entitlement-lapses';
 import { EntitlementsService } from './entitlements/entitlements.service';
 import { AddressGrants } from './group-licences/address-grants';
+import { GiftCheckoutsRpcController } from './gifts/gift-checkouts.rpc.controller';
+import { GiftCheckoutsService } from './gifts/gift-checkouts.service';
+import { GiftExpirySweep } from './gifts/gift-expiry.sweep';
+import { GiftPageRpcController } from './gifts/gift-page.rpc.controller';
+import { GiftPurchasesRepository } from './gifts/gift-purchases.repository';
+import { GiftPurchasesService } from './gifts/gift-purchases.service';
 import { GiftsRepository } from './gifts/gifts.repository';
 import { GiftsRpcController } from './gifts/gifts.rpc.controller';
 import { GiftsService } from './gifts/gifts.service';
@@ -61,6 +67,8 @@ export class SubscriptionsAppModule {
         ProviderEventsRpcController,
         EntitlementsRpcController,
         GiftsRpcController,
+        GiftCheckoutsRpcController,
+        GiftPageRpcController,
         GroupLicencesRpcController,
         GroupMembershipsRpcController,
         ReaderSubscriptionsRpcController,
@@ -86,6 +94,10 @@ export class SubscriptionsAppModule {
         AddressGrants,
         GiftsRepository,
         GiftsService,
+        GiftPurchasesRepository,
+        GiftPurchasesService,
+        GiftCheckoutsService,
+        GiftExpirySweep,
         GroupLicencesRepository,
         GroupLicencesService,
         GroupMembershipsRepository,

@@ -26,6 +26,13 @@ const RPC_HEADERS = {
   },
 };
 
+/** For a contract whose request names its tenant (`tenantFromRequest`): no tenant header needed. */
+const TENANTLESS_RPC_HEADERS = {
+  ...RPC_HEADERS,
+  required: ['x-request-id'],
+  properties: { ...RPC_HEADERS.properties, 'x-tenant-id': { type: 'string', format: 'uuid', description: 'not needed: the service finds the tenant from the request' } },
+};
+
 function idOf(contract: AnyContract): string {
   return contract.subject.replace(/\./g, '_').replace(/-/g, '');
 }
@@ -80,7 +87,7 @@ export function buildAsyncApiDocument(version: string): Json {
     messages[`${id}_request`] = {
       name: `${contract.subject} request`,
       summary: contract.description,
-      headers: RPC_HEADERS,
+      headers: contract.tenantFromRequest ? TENANTLESS_RPC_HEADERS : RPC_HEADERS,
       payload: packet({ pattern: { const: contract.subject }, data: { $ref: `#/components/schemas/${contract.request.name}` } }),
     };
     messages[`${id}_reply`] = {

@@ -10,6 +10,12 @@ export interface RpcContract<Req, Res> {
   readonly request: Type<Req>;
   readonly response: Type<Res>;
   readonly description: string;
+  /**
+   * The request itself names its tenant (a gift code, whose hash is unique across agencies):
+   * the message may come without a tenant header, and the handler scopes all it does to the
+   * tenant it finds. Rare and deliberate; a house rule lists these contracts.
+   */
+  readonly tenantFromRequest?: true;
 }
 
 export interface EventContract<Data> {

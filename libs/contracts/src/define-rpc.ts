@@ -9,6 +9,7 @@ export function defineRpc<Req, Res>(spec: {
   request: Type<Req>;
   response: Type<Res>;
   description: string;
+  tenantFromRequest?: true;
 }): RpcContract<Req, Res> {
   const match = RPC_SUBJECT.exec(spec.subject);
   if (!match) throw new Error(`bad rpc subject: ${spec.subject}`);

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { unixNow } from '../billing-calendar';
 import { buildBalanceTransaction } from '../objects/balance-transaction';
-import { buildCharge } from '../objects/charge';
+import { buildCharge, ChargeInput } from '../objects/charge';
 import { buildInvoicePayment } from '../objects/invoice-payment';
 import { buildPaymentIntent } from '../objects/payment-intent';
 import { WireInvoice } from '../objects/wire-types';
@@ -23,8 +23,7 @@ const BILLING_REASON_WORDS: Record<string, string> = {
 
 /**
  * Charges the customer's card for what the invoice still owes, through the invoice's payment
- * intent (made on the first attempt). A successful charge gets a balance transaction whose fee
- * is 3.4% + the currency's fixed fee.
+ * intent (made on the first attempt).
  */
 export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succeeds: boolean): CardAttempt {
   const now = unixNow();
@@ -45,15 +44,33 @@ export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succ
       buildInvoicePayment({ id: newStripeId('inpay_'), created: now, invoice: invoice.id, amount: invoice.amount_remaining, currency: invoice.currency, paymentIntent: paymentIntent.id }),
     );
   }
+  const payer = { customer: customer.id, email: customer.email, name: customer.name ?? null };
+  const charge = chargePaymentIntent(account, paymentIntent, invoice.amount_remaining, succeeds, payer);
+  if (succeeds) {
+    invoicePayment.status = 'paid';
+    invoicePayment.amount_paid = charge.amount;
+    invoicePayment.status_transitions.paid_at = charge.created;
+  }
+  return { charge, paymentIntent, invoicePayment };
+}
+
+/**
+ * One card attempt of `amount` on the payment intent. A successful charge gets a balance
+ * transaction whose fee is 3.4% + the currency's fixed fee, and settles the intent; a declined
+ * one leaves the intent waiting for another payment method.
+ */
+export function chargePaymentIntent(account: StripeAccount, paymentIntent: Stripe.PaymentIntent, amount: number, succeeds: boolean, payer: ChargeInput['payer']): Stripe.Charge {
+  const now = unixNow();
   const chargeId = newStripeId('ch_');
+  const description = paymentIntent.description ?? 'Payment';
   const balanceTransaction = succeeds
     ? account.insert(
         buildBalanceTransaction({
           id: newStripeId('txn_'),
           created: now,
-          amount: invoice.amount_remaining,
-          fee: processingFee(invoice.amount_remaining, invoice.currency),
-          currency: invoice.currency,
+          amount,
+          fee: processingFee(amount, paymentIntent.currency),
+          currency: paymentIntent.currency,
           source: chargeId,
           type: 'charge',
           reportingCategory: 'charge',
@@ -66,11 +83,11 @@ export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succ
     buildCharge({
       id: chargeId,
       created: now,
-      amount: invoice.amount_remaining,
-      currency: invoice.currency,
-      customer,
+      amount,
+      currency: paymentIntent.currency,
+      payer,
       paymentIntent: paymentIntent.id,
-      paymentMethod,
+      paymentMethod: (paymentIntent.payment_method as string | null) ?? 'pm_card_visa',
       description,
       succeeded: succeeds,
       balanceTransaction: balanceTransaction?.id ?? null,
@@ -82,12 +99,9 @@ export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succ
     paymentIntent.status = 'succeeded';
     paymentIntent.amount_received = charge.amount;
     paymentIntent.last_payment_error = null;
-    invoicePayment.status = 'paid';
-    invoicePayment.amount_paid = charge.amount;
-    invoicePayment.status_transitions.paid_at = now;
   } else {
     paymentIntent.status = 'requires_payment_method';
     paymentIntent.last_payment_error = { charge: charge.id, code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', type: 'card_error' };
   }
-  return { charge, paymentIntent, invoicePayment };
+  return charge;
 }

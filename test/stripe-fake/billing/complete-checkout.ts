@@ -6,6 +6,7 @@ import { WireCheckoutSession } from '../objects/wire-types';
 import { StripeAccount } from '../stripe-account';
 import { StripeApiError } from '../stripe-api-error';
 import { newStripeId, randomToken } from '../stripe-ids';
+import { completePaymentCheckout } from './complete-payment-checkout';
 import { collectInvoice, draftSubscriptionInvoice, finalizeInvoice } from './invoice-collection';
 import { periodLine } from './invoice-lines';
 import { redeemDiscount } from './redeem-discount';
@@ -13,13 +14,16 @@ import { periodFrom } from './subscription-periods';
 
 export interface CheckoutCompletion {
   paymentSucceeds?: boolean;
+  /** Payment mode only: a payment method that settles later (see `settleDelayedPayment`). */
+  delayedPayment?: boolean;
   /** The email typed on the payment page when the session had neither customer nor email. */
   email?: string;
   name?: string;
 }
 
 /**
- * What happens when the buyer pays on the hosted page: the customer (made if needed), the
+ * What happens when the buyer pays on the hosted page. In payment mode, see
+ * `completePaymentCheckout`. In subscription mode: the customer (made if needed), the
  * subscription (trialing with trial days, else active; incomplete if the first payment fails)
  * and its first invoice. Events: [customer.created], checkout.session.completed,
  * customer.subscription.created, invoice.created, invoice.finalized, then charge.succeeded,
@@ -28,6 +32,7 @@ export interface CheckoutCompletion {
 export function completeCheckout(account: StripeAccount, sessionId: string, options: CheckoutCompletion, request: Stripe.Event.Request): WireCheckoutSession {
   const session = account.get('checkout.session', sessionId);
   if (session.status !== 'open') throw StripeApiError.invalidState(`Checkout Session ${sessionId} is ${session.status}; only an open session can be completed.`);
+  if (session.mode === 'payment') return completePaymentCheckout(account, session, options, request);
   const checkout = account.checkoutRequests.get(session.id)!;
   const succeeds = options.paymentSucceeds ?? true;
   const now = unixNow();

@@ -9,22 +9,29 @@ import { roundHalfUp } from '../stripe-money';
 import { StripeParams } from '../stripe-params';
 import { productName } from './invoice-lines';
 import { lineTaxes, taxRatesByIds, taxTotal } from './line-taxes';
+import { openPaymentSession } from './open-payment-session';
+
+/** `POST /v1/checkout/sessions`: subscription mode here, payment mode in `openPaymentSession`. */
+export function openCheckoutSession(account: StripeAccount, params: StripeParams): WireCheckoutSession {
+  const mode = params.oneOf('mode', ['payment', 'setup', 'subscription']);
+  if (!mode) throw StripeApiError.parameterMissing('mode');
+  if (mode === 'setup') throw StripeApiError.parameterInvalid('mode', 'The fake Stripe supports Checkout in mode=subscription and mode=payment only.');
+  params.refuse(['setup_intent_data', 'invoice_creation', 'customer_account']);
+  if (params.has('customer') && params.has('customer_email')) throw StripeApiError.parametersExclusive(['customer', 'customer_email']);
+  const customerId = params.string('customer');
+  if (customerId) account.get('customer', customerId, 'customer');
+  return mode === 'payment' ? openPaymentSession(account, params, customerId) : openSubscriptionSession(account, params, customerId);
+}
 
 /**
- * `POST /v1/checkout/sessions` in `mode: 'subscription'`: recurring prices in one currency,
+ * In `mode: 'subscription'`: recurring prices in one currency,
  * `customer` or `customer_email`, `discounts` or `allow_promotion_codes`, and
  * `subscription_data[trial_period_days|metadata|default_tax_rates]`, kept for when the session
  * completes. Tax rates tax each item on its amount after discounts, as its first invoice will.
  */
-export function openCheckoutSession(account: StripeAccount, params: StripeParams): WireCheckoutSession {
-  const mode = params.oneOf('mode', ['payment', 'setup', 'subscription']);
-  if (!mode) throw StripeApiError.parameterMissing('mode');
-  if (mode !== 'subscription') throw StripeApiError.parameterInvalid('mode', 'The fake Stripe supports Checkout in mode=subscription only.');
-  params.refuse(['payment_intent_data', 'setup_intent_data', 'invoice_creation', 'customer_account']);
-  if (params.has('customer') && params.has('customer_email')) throw StripeApiError.parametersExclusive(['customer', 'customer_email']);
+function openSubscriptionSession(account: StripeAccount, params: StripeParams, customerId: string | undefined): WireCheckoutSession {
+  params.refuse(['payment_intent_data', 'customer_creation']);
   if (params.has('discounts') && params.boolean('allow_promotion_codes')) throw StripeApiError.parametersExclusive(['allow_promotion_codes', 'discounts']);
-  const customerId = params.string('customer');
-  if (customerId) account.get('customer', customerId, 'customer');
 
   const lines = params.list('line_items');
   if (lines.length === 0) throw StripeApiError.parameterMissing('line_items');
@@ -68,6 +75,8 @@ export function openCheckoutSession(account: StripeAccount, params: StripeParams
   const session = account.insert(
     buildCheckoutSession({
       id,
+      mode: 'subscription',
+      customerCreation: null,
       created: unixNow(),
       url: `${account.baseUrl}/pay/${id}`,
       currency,
@@ -85,7 +94,7 @@ export function openCheckoutSession(account: StripeAccount, params: StripeParams
       allowPromotionCodes: params.boolean('allow_promotion_codes') ?? null,
     }),
   );
-  account.checkoutRequests.set(id, { lineItems, trialPeriodDays, subscriptionMetadata: subscriptionData?.mergeMetadata({}) ?? {}, defaultTaxRates });
+  account.checkoutRequests.set(id, { lineItems, trialPeriodDays, subscriptionMetadata: subscriptionData?.mergeMetadata({}) ?? {}, defaultTaxRates, paymentIntent: null });
   return session;
 }
 

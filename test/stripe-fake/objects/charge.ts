@@ -5,7 +5,8 @@ export interface ChargeInput {
   created: number;
   amount: number;
   currency: string;
-  customer: Stripe.Customer;
+  /** Who paid: the customer, or only what the buyer typed on the payment page (payment mode without a customer). */
+  payer: { customer: string | null; email: string | null; name: string | null };
   paymentIntent: string;
   paymentMethod: string;
   description: string;
@@ -48,12 +49,12 @@ export function buildCharge(input: ChargeInput): Stripe.Charge {
     application_fee: null,
     application_fee_amount: null,
     balance_transaction: input.balanceTransaction,
-    billing_details: { address: null, email: input.customer.email, name: input.customer.name ?? null, phone: null, tax_id: null },
+    billing_details: { address: null, email: input.payer.email, name: input.payer.name, phone: null, tax_id: null },
     calculated_statement_descriptor: 'FAKE STRIPE',
     captured: input.succeeded,
     created: input.created,
     currency: input.currency,
-    customer: input.customer.id,
+    customer: input.payer.customer,
     description: input.description,
     disputed: false,
     failure_balance_transaction: null,

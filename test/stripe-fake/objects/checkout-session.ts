@@ -3,6 +3,9 @@ import { WireCheckoutSession } from './wire-types';
 
 export interface CheckoutSessionInput {
   id: string;
+  mode: 'payment' | 'subscription';
+  /** Payment mode only: whether completing makes a customer (`always`) or not (`if_required`). */
+  customerCreation: Stripe.Checkout.Session.CustomerCreation | null;
   created: number;
   url: string;
   currency: string;
@@ -22,7 +25,13 @@ export interface CheckoutSessionInput {
   allowPromotionCodes: boolean | null;
 }
 
-/** A `mode: 'subscription'` Checkout Session on Stripe's hosted page, still open. */
+/** What payment mode answers for `invoice_creation` when none was asked for. */
+const NO_INVOICE: Stripe.Checkout.Session.InvoiceCreation = {
+  enabled: false,
+  invoice_data: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null },
+};
+
+/** A Checkout Session (`mode: 'subscription'` or `'payment'`) on Stripe's hosted page, still open. */
 export function buildCheckoutSession(input: CheckoutSessionInput): WireCheckoutSession {
   return {
     id: input.id,
@@ -48,19 +57,19 @@ export function buildCheckoutSession(input: CheckoutSessionInput): WireCheckoutS
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: input.customer,
     customer_account: null,
-    customer_creation: null,
+    customer_creation: input.customerCreation,
     customer_details: null,
     customer_email: input.customerEmail,
     discounts: input.discounts,
     expires_at: input.created + 24 * 3600,
     integration_identifier: null,
     invoice: null,
-    invoice_creation: null,
+    invoice_creation: input.mode === 'payment' ? NO_INVOICE : null,
     livemode: false,
     locale: null,
     managed_payments: null,
     metadata: input.metadata,
-    mode: 'subscription',
+    mode: input.mode,
     origin_context: null,
     payment_intent: null,
     payment_link: null,

@@ -5,12 +5,15 @@ export interface PaymentIntentInput {
   created: number;
   amount: number;
   currency: string;
-  customer: string;
+  customer: string | null;
   paymentMethod: string;
-  description: string;
+  description: string | null;
+  metadata?: Stripe.Metadata;
+  /** `off_session` for a subscription's invoices (default), null for a one-off Checkout payment. */
+  setupFutureUsage?: Stripe.PaymentIntent.SetupFutureUsage | null;
 }
 
-/** The payment intent an invoice payment goes through; its charges are attempts on it. */
+/** The payment intent an invoice or a one-off Checkout payment goes through; its charges are attempts on it. */
 export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentIntent {
   return {
     id: input.id,
@@ -37,7 +40,7 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
     latest_charge: null,
     livemode: false,
     managed_payments: null,
-    metadata: {},
+    metadata: input.metadata ?? {},
     next_action: null,
     on_behalf_of: null,
     payment_method: input.paymentMethod,
@@ -48,7 +51,7 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
     processing: null,
     receipt_email: null,
     review: null,
-    setup_future_usage: 'off_session',
+    setup_future_usage: input.setupFutureUsage === undefined ? 'off_session' : input.setupFutureUsage,
     shipping: null,
     source: null,
     statement_descriptor: null,

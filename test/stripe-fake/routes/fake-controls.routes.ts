@@ -32,7 +32,15 @@ export function fakeControlRoutes(controls: BillingControls, sender: WebhookSend
       return sender.deliver(event, { url, secret, timestamp: params.integer('timestamp') });
     }),
     route('POST', '/_fake/checkout/sessions/:id/complete', ({ account, params, path }) =>
-      controls.completeCheckout(account, path.id, { paymentSucceeds: params.boolean('payment_succeeds'), email: params.string('email'), name: params.string('name') }),
+      controls.completeCheckout(account, path.id, {
+        paymentSucceeds: params.boolean('payment_succeeds'),
+        delayedPayment: params.boolean('delayed_payment'),
+        email: params.string('email'),
+        name: params.string('name'),
+      }),
+    ),
+    route('POST', '/_fake/checkout/sessions/:id/settle_payment', ({ account, params, path }) =>
+      controls.settleCheckoutPayment(account, path.id, { paymentSucceeds: params.boolean('payment_succeeds') }),
     ),
     route('POST', '/_fake/subscriptions/:id/renew', ({ account, params, path }) => controls.renew(account, path.id, { paymentSucceeds: params.boolean('payment_succeeds') })),
     route('POST', '/_fake/subscriptions/:id/end_trial', ({ account, params, path }) => controls.endTrial(account, path.id, { paymentSucceeds: params.boolean('payment_succeeds') })),

@@ -31,6 +31,10 @@ export class GatewayEnv extends ServiceEnv {
   @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /** Requests a minute per client address to the public gift page (`/gift/<code>`), which has no key to count by. */
+  @IsInt() @Min(1)
+  GIFT_PAGE_RATE_LIMIT_PER_MINUTE: number = 60;
+
   @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 }

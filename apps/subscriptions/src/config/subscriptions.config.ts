@@ -32,4 +32,8 @@ export class SubscriptionsEnv extends ServiceEnv {
   /** How often grants that ran out (gifts, licences, unrenewed periods) are republished. */
   @IsInt() @Min(1) @Max(3600)
   ENTITLEMENT_LAPSE_SWEEP_S: number = 30;
+
+  /** How often gifts past their redemption deadline are recorded as expired (GiftExpired). */
+  @IsInt() @Min(1) @Max(1440)
+  GIFT_EXPIRY_SWEEP_MINUTES: number = 15;
 }

@@ -5,6 +5,7 @@ import { Product } from '../catalog/product.entity';
 import { Checkout } from '../checkout/checkout.entity';
 import { Customer } from '../customers/customer.entity';
 import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
+import { GiftPurchase } from '../gifts/gift-purchase.entity';
 import { Gift } from '../gifts/gift.entity';
 import { GroupInvitation } from '../group-licences/group-invitation.entity';
 import { GroupLicence } from '../group-licences/group-licence.entity';
@@ -25,7 +26,7 @@ export const subscriptionsSchema = {
   entities: [
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
     ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
-    Gift, GroupLicence, GroupMembership, GroupInvitation,
+    Gift, GiftPurchase, GroupLicence, GroupMembership, GroupInvitation,
     TaxRate,
   ],
   migrations,

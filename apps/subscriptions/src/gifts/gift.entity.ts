@@ -2,12 +2,15 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
 
 /**
  * N months of a plan's product, paid for by one person and redeemed once by a reader. The claim
- * code is kept only as a SHA-256 hash (unique across agencies) and its last four symbols.
+ * code is kept only as a SHA-256 hash and its last four symbols. The hash is unique across
+ * agencies, so the gift page, which knows only the code, finds exactly one gift and its agency.
  */
 @Entity({ name: 'gifts' })
 @Index('gifts_code', ['codeHash'], { unique: true })
 @Index('gifts_tenant_created', ['tenantId', 'createdAt'])
 @Index('gifts_redeemer', ['tenantId', 'redeemerKey'])
+@Index('gifts_provider_checkout', ['tenantId', 'providerCheckoutId'], { unique: true, where: 'provider_checkout_id IS NOT NULL' })
+@Index('gifts_unredeemed_by', ['redeemBy'], { where: 'redeemed_at IS NULL AND expiry_recorded_at IS NULL' })
 @Check('gifts_months', '"months" BETWEEN 1 AND 36')
 export class Gift {
   @PrimaryColumn('uuid') id!: string;
@@ -19,6 +22,8 @@ export class Gift {
   @Column('text', { name: 'recipient_email', nullable: true }) recipientEmail!: string | null;
   @Column('text', { nullable: true }) message!: string | null;
   @Column('text', { name: 'payment_reference', nullable: true }) paymentReference!: string | null;
+  /** The provider checkout it was bought through (gift checkout); null when the agency recorded it. */
+  @Column('text', { name: 'provider_checkout_id', nullable: true }) providerCheckoutId!: string | null;
   @Column('bytea', { name: 'code_hash' }) codeHash!: Buffer;
   @Column('text', { name: 'code_last4' }) codeLast4!: string;
   @Column('timestamptz', { name: 'redeem_by' }) redeemBy!: Date;
@@ -28,5 +33,7 @@ export class Gift {
   @Column('text', { name: 'redeemer_reader_id', nullable: true }) redeemerReaderId!: string | null;
   @Column('text', { name: 'redeemer_email', nullable: true }) redeemerEmail!: string | null;
   @Column('timestamptz', { name: 'redeemed_until', nullable: true }) redeemedUntil!: Date | null;
+  /** When the expiry sweep found it past `redeemBy` unredeemed and published GiftExpired (once). */
+  @Column('timestamptz', { name: 'expiry_recorded_at', nullable: true }) expiryRecordedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

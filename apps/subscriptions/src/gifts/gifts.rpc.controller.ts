@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
   ByIdRequest, CreatedGiftView, CreateGift, CreateGiftRequest, GetGift, GiftListResponse, GiftRedemptionView, GiftView, ListGifts, RedeemGift,
-  RedeemGiftRequest, TenantScopedRequest,
+  RedeemGiftRequest, ReissueGiftCode, TenantScopedRequest,
 } from '@libs/contracts';
 import { GiftsService } from './gifts.service';
 
@@ -19,7 +19,13 @@ export class GiftsRpcController {
     return this.gifts.create(caller.tenantId, request);
   }
 
-  /** The agency's server, or a reader page with the site key. */
+  /** When the holder lost the code: staff send the new one themselves. */
+  @RpcHandler(ReissueGiftCode, { roles: ['admin', 'editor'] })
+  reissueCode(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<CreatedGiftView> {
+    return this.gifts.reissueCode(caller.tenantId, request.id);
+  }
+
+  /** The agency's server, a reader page with the site key, or the gift page (its tenant found from the code). */
   @RpcHandler(RedeemGift, { roles: ['admin', 'editor', 'reader'] })
   redeem(@Payload() request: RedeemGiftRequest, @CallerOf() caller: Caller): Promise<GiftRedemptionView> {
     return this.gifts.redeem(caller.tenantId, request);

@@ -1,24 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
-import { CreatedGiftView, CreateGiftRequest, GiftRedemptionView, GiftStatus, GiftView, RedeemGiftRequest } from '@libs/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, currentContext, EventOutbox, NotFoundError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { CreatedGiftView, CreateGiftRequest, GiftByCodeView, GiftRedeemed, GiftRedemptionView, GiftView, RedeemGiftRequest } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { readerKeyOf } from '../customers/reader-key';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { addCalendarMonths } from './calendar-months';
 import { canonicalGiftCode, hashGiftCode, newGiftCode } from './gift-code';
+import { GiftPurchasesRepository } from './gift-purchases.repository';
+import { giftStatusOf, toGiftView } from './gift-view.mapper';
 import { Gift } from './gift.entity';
 import { GiftsRepository } from './gifts.repository';
-
-/** A gift not redeemed within this many months of its purchase can no longer be. */
-const REDEEMABLE_MONTHS = 12;
+import { newGift } from './new-gift';
 
 /**
- * Gifts of N months of a plan's product: bought once (payment happens outside the suite for
- * now; the agency records its own reference), redeemed once by a reader, who then holds the
- * product's entitlements for N calendar months. Not a provider subscription: nothing renews.
+ * Gifts of N months of a plan's product: recorded by staff when paid elsewhere, or bought
+ * through gift checkout; redeemed once by a reader, who then holds the product's entitlements
+ * for N calendar months. Not a provider subscription: nothing renews.
  */
 @Injectable()
 export class GiftsService {
@@ -26,8 +25,10 @@ export class GiftsService {
 
   constructor(
     private readonly gifts: GiftsRepository,
+    private readonly purchases: GiftPurchasesRepository,
     private readonly catalog: CatalogRepository,
     private readonly entitlements: EntitlementsService,
+    private readonly outbox: EventOutbox,
     private readonly dataSource: DataSource,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
@@ -38,16 +39,16 @@ export class GiftsService {
     const plan = await this.catalog.findPlanOfTenant(tenantId, request.planId);
     if (!plan?.active) throw new NotFoundError('plan', request.planId);
     const now = new Date();
-    const { code, hash, last4 } = newGiftCode();
-    const gift: Gift = {
-      id: randomUUID(), tenantId, planId: plan.id, productId: plan.productId, months: request.months,
-      purchaserEmail: request.purchaserEmail.toLowerCase(), recipientEmail: request.recipientEmail?.toLowerCase() ?? null,
-      message: request.message ?? null, paymentReference: request.paymentReference ?? null,
-      codeHash: hash, codeLast4: last4, redeemBy: addCalendarMonths(now, REDEEMABLE_MONTHS),
-      redeemedAt: null, redeemerKey: null, redeemerReaderId: null, redeemerEmail: null, redeemedUntil: null, createdAt: now,
-    };
+    const { gift, code } = newGift(
+      {
+        tenantId, planId: plan.id, productId: plan.productId, months: request.months, purchaserEmail: request.purchaserEmail.toLowerCase(),
+        recipientEmail: request.recipientEmail?.toLowerCase() ?? null, message: request.message ?? null,
+        paymentReference: request.paymentReference ?? null, providerCheckoutId: null,
+      },
+      now,
+    );
     await this.gifts.insert(gift);
-    return { gift: toGiftView(gift, now), claimCode: code, claimUrl: `${this.publicBaseUrl}/gift/${code}` };
+    return this.withCode(gift, code, now);
   }
 
   async list(tenantId: string): Promise<GiftView[]> {
@@ -61,10 +62,49 @@ export class GiftsService {
     return toGiftView(gift, new Date());
   }
 
+  /** A new code for an unredeemed gift (its holder lost it); the old one stops working at commit. */
+  async reissueCode(tenantId: string, id: string): Promise<CreatedGiftView> {
+    return this.dataSource.transaction(async (tx) => {
+      const gift = await this.gifts.lockOfTenant(tx, tenantId, id);
+      if (!gift) throw new NotFoundError('gift', id);
+      const now = new Date();
+      const status = giftStatusOf(gift, now);
+      if (status === 'redeemed') throw new ConflictError('this gift has been redeemed; its code can no longer be reissued');
+      if (status === 'expired') throw new ConflictError(`this gift could be redeemed until ${gift.redeemBy.toISOString()}; its code can no longer be reissued`);
+      await this.purchases.closeCodeRevealOfGift(tx, tenantId, gift.id, now);
+      return this.issueCode(tx, gift, now);
+    });
+  }
+
+  /** Gives the (locked) gift a fresh claim code and answers it, the only time it is shown. */
+  async issueCode(tx: EntityManager, gift: Gift, now: Date): Promise<CreatedGiftView> {
+    const { code, hash, last4 } = newGiftCode();
+    await this.gifts.replaceCode(tx, gift.tenantId, gift.id, { codeHash: hash, codeLast4: last4 });
+    return this.withCode({ ...gift, codeHash: hash, codeLast4: last4 }, code, now);
+  }
+
+  /**
+   * The gift a code opens, whichever agency it belongs to (the gift page has no tenant). From
+   * here on the request belongs to that agency.
+   */
+  async lookUpByCode(code: string): Promise<GiftByCodeView> {
+    const canonical = canonicalGiftCode(code);
+    const gift = canonical ? await this.gifts.findByCodeHashInAnyTenant(hashGiftCode(canonical)) : null;
+    if (!gift) throw new NotFoundError('gift code');
+    const context = currentContext();
+    if (context) context.tenantId = gift.tenantId;
+    const product = await this.catalog.findProductOfTenant(gift.tenantId, gift.productId);
+    return {
+      tenantId: gift.tenantId, giftId: gift.id, productName: product?.name ?? '', entitlements: product?.entitlements ?? [], months: gift.months,
+      message: gift.message, status: giftStatusOf(gift, new Date()), redeemBy: gift.redeemBy.toISOString(),
+    };
+  }
+
   /**
    * Redeems once. The gift row stays locked from the check to the commit, so of two concurrent
-   * redemptions the second sees the first and is refused; the reader's entitlements and their
-   * event are written in the same transaction. A code of another agency is simply not found.
+   * redemptions the second sees the first and is refused; the reader's entitlements, their
+   * event and GiftRedeemed are written in the same transaction. A code of another agency is
+   * simply not found.
    */
   async redeem(tenantId: string, request: RedeemGiftRequest): Promise<GiftRedemptionView> {
     const canonical = canonicalGiftCode(request.code);
@@ -75,13 +115,20 @@ export class GiftsService {
       if (!gift) throw new NotFoundError('gift code');
       const now = new Date();
       if (gift.redeemedAt) throw new ConflictError('this gift code has already been redeemed');
-      if (gift.redeemBy.getTime() <= now.getTime()) throw new ConflictError(`this gift code could be redeemed until ${gift.redeemBy.toISOString()}`);
+      if (giftStatusOf(gift, now) === 'expired') throw new ConflictError(`this gift code could be redeemed until ${gift.redeemBy.toISOString()}`);
       const until = addCalendarMonths(now, gift.months);
       const redeemed = await this.gifts.markRedeemed(tx, tenantId, gift.id, {
         redeemedAt: now, redeemerKey: reader.key, redeemerReaderId: reader.readerId, redeemerEmail: reader.email, redeemedUntil: until,
       });
       if (!redeemed) throw new ConflictError('this gift code has already been redeemed');
       await this.entitlements.refresh(tx, tenantId, reader.key, now);
+      await this.outbox.add(tx, GiftRedeemed, {
+        tenantId, subject: gift.id, time: now,
+        data: {
+          giftId: gift.id, planId: gift.planId, productId: gift.productId, months: gift.months, providerCheckoutId: gift.providerCheckoutId,
+          redeemedAt: now.toISOString(), servicePeriodStart: now.toISOString(), servicePeriodEnd: until.toISOString(),
+        },
+      });
       const product = await this.catalog.findProductOfTenant(tenantId, gift.productId);
       return {
         giftId: gift.id, months: gift.months, entitlements: product?.entitlements ?? [], redeemedAt: now.toISOString(),
@@ -89,19 +136,8 @@ export class GiftsService {
       };
     });
   }
-}
 
-function statusOf(gift: Gift, now: Date): GiftStatus {
-  if (gift.redeemedAt) return 'redeemed';
-  return gift.redeemBy.getTime() <= now.getTime() ? 'expired' : 'unredeemed';
-}
-
-function toGiftView(gift: Gift, now: Date): GiftView {
-  return {
-    id: gift.id, planId: gift.planId, productId: gift.productId, months: gift.months, purchaserEmail: gift.purchaserEmail,
-    recipientEmail: gift.recipientEmail, message: gift.message, paymentReference: gift.paymentReference, codeLast4: gift.codeLast4,
-    status: statusOf(gift, now), redeemBy: gift.redeemBy.toISOString(), redeemedAt: gift.redeemedAt?.toISOString() ?? null,
-    redeemedBy: gift.redeemedAt ? { readerId: gift.redeemerReaderId, email: gift.redeemerEmail } : null,
-    redeemedUntil: gift.redeemedUntil?.toISOString() ?? null, createdAt: gift.createdAt.toISOString(),
-  };
+  private withCode(gift: Gift, code: string, now: Date): CreatedGiftView {
+    return { gift: toGiftView(gift, now), claimCode: code, claimUrl: `${this.publicBaseUrl}/gift/${code}` };
+  }
 }

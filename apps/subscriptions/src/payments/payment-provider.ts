@@ -90,6 +90,8 @@ export interface ProviderDispute {
  */
 export type PaymentEvent = { providerEventId: string; occurredAt: string; type: string } & (
   | { kind: 'checkout-completed'; checkoutId: string; customerId: string | null; subscriptionId: string | null; reference: string | null; readerKey: string | null }
+  /** A one-off payment checkout completed or its delayed payment succeeded; whether it is paid is read afresh. */
+  | { kind: 'one-off-checkout-completed'; checkoutId: string }
   | { kind: 'subscription-changed'; subscriptionId: string }
   | { kind: 'invoice-paid'; invoiceId: string }
   | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null; attemptCount: number; firstInvoice: boolean }
@@ -114,6 +116,41 @@ export interface NewCheckout {
   taxRateIds: string[];
 }
 
+/**
+ * A hosted page collecting one payment (no subscription): `quantity` x `unitAmount` of the
+ * provider product, taxed with `taxRateIds`. `purchaseId` comes back with the payment.
+ */
+export interface NewOneOffCheckout {
+  idempotencyKey: string;
+  purchaseId: string;
+  providerProductId: string;
+  currency: string;
+  unitAmount: bigint;
+  quantity: number;
+  email: string;
+  successUrl: string;
+  cancelUrl: string;
+  taxRateIds: string[];
+  description: string;
+}
+
+/** Where a one-off checkout's payment stands, with what finance needs once it is paid. */
+export interface ProviderOneOffPayment {
+  checkoutId: string;
+  /** The purchase id given when the checkout was opened. */
+  purchaseId: string | null;
+  paid: boolean;
+  currency: string;
+  /** Total charged, tax included. */
+  amountPaid: bigint;
+  tax: bigint;
+  paymentIntentId: string | null;
+  chargeId: string | null;
+  balanceTransactionId: string | null;
+  fee: bigint;
+  paidAt: Date | null;
+}
+
 export abstract class PaymentProvider {
   abstract createProduct(account: ProviderAccount, idempotencyKey: string, product: { name: string; ourId: string }): Promise<string>;
   abstract createPrice(
@@ -123,6 +160,8 @@ export abstract class PaymentProvider {
   ): Promise<string>;
   abstract createCustomer(account: ProviderAccount, idempotencyKey: string, customer: { email: string | null; readerKey: string }): Promise<string>;
   abstract createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }>;
+  abstract createOneOffCheckout(account: ProviderAccount, checkout: NewOneOffCheckout): Promise<{ id: string; url: string }>;
+  abstract retrieveOneOffPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment>;
   abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
   abstract retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription>;
   /** What moving to another price now would charge at once, prorated at `prorationDate` (unix seconds). */

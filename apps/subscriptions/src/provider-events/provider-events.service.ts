@@ -6,6 +6,7 @@ import { Checkout } from '../checkout/checkout.entity';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { CustomersService } from '../customers/customers.service';
 import { DunningService } from '../dunning/dunning.service';
+import { GiftPurchasesService } from '../gifts/gift-purchases.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { InvalidWebhookError, PaymentEvent, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
@@ -27,6 +28,7 @@ export class ProviderEventsService {
     private readonly customers: CustomersService,
     private readonly refundsAndDisputes: RefundsAndDisputesService,
     private readonly dunning: DunningService,
+    private readonly giftPurchases: GiftPurchasesService,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
     this.toleranceSeconds = (options.env as SubscriptionsEnv).STRIPE_WEBHOOK_TOLERANCE_S;
@@ -69,6 +71,9 @@ export class ProviderEventsService {
       case 'checkout-completed':
         await tx.getRepository(Checkout).update({ tenantId: account.tenantId, providerCheckoutId: event.checkoutId }, { completedAt: new Date(event.occurredAt) });
         if (event.subscriptionId) await this.subscriptions.sync(tx, account, event.subscriptionId);
+        return;
+      case 'one-off-checkout-completed':
+        await this.giftPurchases.recordPaid(tx, account, event.checkoutId);
         return;
       case 'subscription-changed':
         await this.subscriptions.sync(tx, account, event.subscriptionId);

@@ -9,6 +9,9 @@ export interface Caller {
   requestId: string;
 }
 
+/** A caller that cannot know the tenant yet (a public page holding only a gift code). */
+export type TenantlessCaller = Omit<Caller, 'tenantId'>;
+
 /** Injects the {@link Caller} the RPC interceptor established from the message headers. */
 export const CallerOf = createParamDecorator((_: unknown, _ctx: ExecutionContext): Caller => {
   const context = currentContext();

@@ -14,7 +14,8 @@ interface MsgHeaders {
 
 /**
  * Runs every RPC handler inside the request context read from the NATS headers, and refuses a
- * message without a tenant or from a role the handler does not admit (defence in depth).
+ * message without a tenant (unless its contract finds it from the request) or from a role the
+ * handler does not admit (defence in depth).
  */
 @Injectable()
 export class RpcContextInterceptor implements NestInterceptor {
@@ -38,7 +39,7 @@ export class RpcContextInterceptor implements NestInterceptor {
     return new Observable((subscriber) =>
       runWithContext(requestContext, () => {
         this.logger.debug(`handling ${context.switchToRpc().getContext<NatsContext>().getSubject()}`);
-        if (meta && !tenantId) throw new ForbiddenError('message carries no tenant');
+        if (meta && !tenantId && !meta.contract.tenantFromRequest) throw new ForbiddenError('message carries no tenant');
         if (meta && !roles.some((role) => meta.roles.includes(role))) {
           throw new ForbiddenError(`role ${roles.join(',') || 'none'} may not call ${meta.contract.subject}`);
         }

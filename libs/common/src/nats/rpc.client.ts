@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { headers as natsHeaders, NatsConnection, NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { isRpcErrorBody, MessageHeader, RpcContract } from '@libs/contracts';
-import { Caller } from '../context/caller';
+import { Caller, TenantlessCaller } from '../context/caller';
 import { RemoteRpcError, ServiceUnavailableError } from '../errors/remote-rpc.error';
 
 interface NestReplyPacket {
@@ -21,9 +21,10 @@ export class RpcClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async request<Req extends object, Res>(contract: RpcContract<Req, Res>, payload: Req, caller: Caller): Promise<Res> {
+  /** `caller` without a tenant only for contracts that find the tenant from the request (`tenantFromRequest`). */
+  async request<Req extends object, Res>(contract: RpcContract<Req, Res>, payload: Req, caller: Caller | TenantlessCaller): Promise<Res> {
     const h = natsHeaders();
-    h.set(MessageHeader.tenantId, caller.tenantId);
+    if ('tenantId' in caller) h.set(MessageHeader.tenantId, caller.tenantId);
     h.set(MessageHeader.actor, caller.actor);
     h.set(MessageHeader.roles, caller.roles.join(','));
     h.set(MessageHeader.requestId, caller.requestId);

@@ -22,6 +22,8 @@ export interface StartServiceOptions extends ServiceInstance {
   handleSignals?: boolean;
   /** Keep each request's raw body (`req.rawBody`), for routes that verify signatures over it. */
   rawBody?: boolean;
+  /** Paths that also take HTML form posts (`application/x-www-form-urlencoded`), e.g. a public page's form. */
+  formPaths?: RegExp;
   /** Extra setup (OpenAPI, hooks) before the servers listen. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -54,11 +56,12 @@ export async function startService(appModule: DynamicModule, options: StartServi
     const context: RequestContext = { requestId: String(request.id) };
     runWithContext(context, done);
   });
-  // A JSON API: a body of any other type is refused before anything parses it.
+  // A JSON API: a body of any other type is refused before anything parses it (forms only where asked for).
   fastify.addHook('onRequest', (request, _reply, done) => {
     const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0';
     const type = request.headers['content-type'] ?? '';
-    if ((hasBody || request.headers['transfer-encoding']) && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    const form = options.formPaths?.test(request.url.split('?')[0]) === true && /^application\/x-www-form-urlencoded\b/i.test(type);
+    if ((hasBody || request.headers['transfer-encoding']) && !form && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
       done(Object.assign(new Error(`send JSON (content-type: application/json), not ${type || 'no content type'}`), { statusCode: 415 }));
       return;
     }

@@ -36,6 +36,8 @@ export class GiftView {
   @IsOptional() @IsString() recipientEmail!: string | null;
   @IsOptional() @IsString() message!: string | null;
   @IsOptional() @IsString() paymentReference!: string | null;
+  /** The provider's checkout session of a gift bought through gift checkout; null for one the agency recorded. */
+  @IsOptional() @IsString() providerCheckoutId!: string | null;
   @IsString() codeLast4!: string;
   @IsIn(GIFT_STATUSES) status!: GiftStatus;
   /** Unredeemed gifts are refused after this instant (a year after purchase). */
@@ -93,6 +95,13 @@ export const RedeemGift = defineRpc({
   request: RedeemGiftRequest,
   response: GiftRedemptionView,
   description: "Redeems a gift code once: the reader gets the product's entitlements for N calendar months from now.",
+});
+
+export const ReissueGiftCode = defineRpc({
+  subject: 'subscriptions.gift.reissue-code.v1',
+  request: ByIdRequest,
+  response: CreatedGiftView,
+  description: 'A new claim code for an unredeemed gift, shown this once; the old code stops working.',
 });
 
 export const GetGift = defineRpc({ subject: 'subscriptions.gift.get.v1', request: ByIdRequest, response: GiftView, description: 'One gift and its redemption (never its code).' });

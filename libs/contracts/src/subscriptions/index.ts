@@ -16,3 +16,6 @@ export * from './gifts.rpc';
 export * from './group-licences.rpc';
 export * from './tax-rates.rpc';
 export * from './reader-key';
+export * from './gift-checkouts.rpc';
+export * from './gift-page.rpc';
+export * from './gift-events';

@@ -3,8 +3,8 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, NewCheckout, NewCoupon, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute, ProviderInvoice,
-  ProviderRefund, ProviderSubscription, ScheduledPriceChange, UnknownPromotionCodeError,
+  InvalidWebhookError, NewCheckout, NewCoupon, NewOneOffCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute,
+  ProviderInvoice, ProviderOneOffPayment, ProviderRefund, ProviderSubscription, ScheduledPriceChange, UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -85,6 +85,63 @@ export class StripePaymentProvider extends PaymentProvider {
     );
     if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
     return { id: session.id, url: session.url };
+  }
+
+  /**
+   * Checkout in `payment` mode with one inline line item (`price_data`) on the plan's Stripe
+   * product. Inline rather than a one-time Price made per plan and months: the amount is our
+   * current price version times the intervals at this moment, so a stored Price would go stale
+   * with every new version and leave one archived Price per (version, months) behind; inline,
+   * Stripe still reports the revenue under the plan's product. VAT rates go on the line item,
+   * as payment mode has no subscription to carry default rates.
+   */
+  async createOneOffCheckout(account: ProviderAccount, checkout: NewOneOffCheckout): Promise<{ id: string; url: string }> {
+    const metadata = { tenant_id: account.tenantId, purchase_id: checkout.purchaseId };
+    const session = await this.call(account, (s) =>
+      s.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [
+            {
+              price_data: { currency: checkout.currency.toLowerCase(), product: checkout.providerProductId, unit_amount: toSafeNumber(checkout.unitAmount) },
+              quantity: checkout.quantity,
+              tax_rates: checkout.taxRateIds.length > 0 ? checkout.taxRateIds : undefined,
+            },
+          ],
+          customer_email: checkout.email,
+          client_reference_id: checkout.purchaseId,
+          success_url: checkout.successUrl,
+          cancel_url: checkout.cancelUrl,
+          metadata,
+          payment_intent_data: { metadata, description: checkout.description },
+        },
+        { idempotencyKey: checkout.idempotencyKey },
+      ),
+    );
+    if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+    return { id: session.id, url: session.url };
+  }
+
+  async retrieveOneOffPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment> {
+    const session = await this.call(account, (s) => s.checkout.sessions.retrieve(checkoutId, { expand: ['payment_intent.latest_charge.balance_transaction'] }));
+    if (session.mode !== 'payment') throw new Error(`checkout session ${checkoutId} is not a one-off payment (${session.mode})`);
+    const intent = typeof session.payment_intent === 'string' ? null : session.payment_intent;
+    const charge = intent && typeof intent.latest_charge !== 'string' ? intent.latest_charge : null;
+    const txn = charge && typeof charge.balance_transaction !== 'string' ? charge.balance_transaction : null;
+    const paid = session.payment_status === 'paid' && charge?.status === 'succeeded';
+    return {
+      checkoutId: session.id,
+      purchaseId: session.metadata?.purchase_id || null,
+      paid,
+      currency: (session.currency ?? '').toUpperCase(),
+      amountPaid: paid ? fromProviderNumber(charge.amount) : 0n,
+      tax: fromProviderNumber(session.total_details?.amount_tax ?? 0),
+      paymentIntentId: idOf(session.payment_intent),
+      chargeId: charge?.id ?? null,
+      balanceTransactionId: txn?.id ?? null,
+      fee: txn ? fromProviderNumber(txn.fee) : 0n,
+      paidAt: paid ? fromUnix(charge.created) : null,
+    };
   }
 
   async createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }> {
@@ -338,8 +395,11 @@ export class StripePaymentProvider extends PaymentProvider {
     }
     const base = { providerEventId: event.id, occurredAt: fromUnix(event.created).toISOString(), type: event.type };
     switch (event.type) {
+      case 'checkout.session.async_payment_succeeded':
+        return event.data.object.mode === 'payment' ? { ...base, kind: 'one-off-checkout-completed', checkoutId: event.data.object.id } : { ...base, kind: 'ignored' };
       case 'checkout.session.completed': {
         const session = event.data.object;
+        if (session.mode === 'payment') return { ...base, kind: 'one-off-checkout-completed', checkoutId: session.id };
         return {
           ...base,
           kind: 'checkout-completed',

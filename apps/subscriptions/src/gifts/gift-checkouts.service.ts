@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
+import { CreatedGiftView, CreateGiftCheckoutRequest, GiftCheckoutView } from '@libs/contracts';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { PaymentProvider } from '../payments/payment-provider';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { TaxRatesService } from '../tax-rates/tax-rates.service';
+import { giftPriceOf, monthsPerInterval } from './gift-price';
+import { GiftPurchase } from './gift-purchase.entity';
+import { GiftPurchasesRepository } from './gift-purchases.repository';
+import { GiftsRepository } from './gifts.repository';
+import { GiftsService } from './gifts.service';
+
+/**
+ * Buying a gift: a hosted one-off payment at the plan's current price per interval times the
+ * intervals, with the VAT rate in force; the gift itself is made when the payment is confirmed
+ * (GiftPurchasesService), and its claim code shown once to the purchaser back from paying.
+ */
+@Injectable()
+export class GiftCheckoutsService {
+  constructor(
+    private readonly catalog: CatalogRepository,
+    private readonly accounts: StripeAccountsService,
+    private readonly taxRates: TaxRatesService,
+    private readonly provider: PaymentProvider,
+    private readonly purchases: GiftPurchasesRepository,
+    private readonly gifts: GiftsRepository,
+    private readonly giftsService: GiftsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Records the pending purchase first, so the provider request is keyed by its id (a retry
+   * gets the same session) and the payment, whenever it is confirmed, finds what was bought.
+   */
+  async open(tenantId: string, request: CreateGiftCheckoutRequest): Promise<GiftCheckoutView> {
+    const plan = await this.catalog.findPlanOfTenant(tenantId, request.planId);
+    if (!plan?.active) throw new NotFoundError('plan', request.planId);
+    const [price] = (await this.catalog.findPricesOfPlans(tenantId, [plan.id])).slice(-1);
+    const product = await this.catalog.findProductOfTenant(tenantId, plan.productId);
+    if (!price || !product) throw new NotFoundError('plan', request.planId);
+    const giftPrice = giftPriceOf(plan, BigInt(price.unitAmount), request.months);
+    if (!giftPrice) {
+      const step = monthsPerInterval(plan);
+      throw new ValidationFailedError([{ field: 'months', message: `months must be a multiple of ${step}, the plan's billing interval in months` }]);
+    }
+    const account = await this.accounts.providerAccountOf(tenantId);
+    const taxRateIds = await this.taxRates.providerRatesAt(account, product.productType, new Date());
+    const purchase: GiftPurchase = {
+      id: randomUUID(), tenantId, planId: plan.id, priceId: price.id, productId: product.id, months: request.months, intervals: giftPrice.intervals,
+      currency: price.currency, unitAmount: price.unitAmount, amount: giftPrice.amount.toString(), purchaserEmail: request.purchaserEmail.toLowerCase(),
+      recipientEmail: request.recipientEmail?.toLowerCase() ?? null, message: request.message ?? null, providerCheckoutId: null, giftId: null,
+      paidAt: null, codeRevealedAt: null, createdAt: new Date(),
+    };
+    await this.purchases.insert(purchase);
+    const session = await this.provider.createOneOffCheckout(account, {
+      idempotencyKey: `gift-checkout:${purchase.id}`,
+      purchaseId: purchase.id,
+      providerProductId: product.providerProductId,
+      currency: price.currency,
+      unitAmount: BigInt(price.unitAmount),
+      quantity: giftPrice.intervals,
+      email: purchase.purchaserEmail,
+      successUrl: request.successUrl,
+      cancelUrl: request.cancelUrl,
+      taxRateIds,
+      description: `Gift: ${request.months} months of ${product.name}`,
+    });
+    await this.purchases.linkCheckout(tenantId, purchase.id, session.id);
+    return { id: session.id, url: session.url, currency: price.currency, amount: purchase.amount };
+  }
+
+  /**
+   * The purchaser's one look at the claim code, once the payment is confirmed. The code is made
+   * now (the gift was made with one nobody saw), so it exists in clear only in this answer.
+   */
+  async revealClaimCode(tenantId: string, checkoutSessionId: string): Promise<CreatedGiftView> {
+    return this.dataSource.transaction(async (tx) => {
+      const purchase = await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId);
+      if (!purchase) throw new NotFoundError('gift checkout', checkoutSessionId);
+      if (!purchase.giftId) throw new ConflictError('the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)');
+      if (purchase.codeRevealedAt) throw new ConflictError('the claim code of this gift has already been shown; the agency can reissue it');
+      const gift = await this.gifts.lockOfTenant(tx, tenantId, purchase.giftId);
+      if (!gift) throw new NotFoundError('gift', purchase.giftId);
+      const now = new Date();
+      await this.purchases.markCodeRevealed(tx, tenantId, purchase.id, now);
+      return this.giftsService.issueCode(tx, gift, now);
+    });
+  }
+}

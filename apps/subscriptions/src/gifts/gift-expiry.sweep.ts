@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventOutbox, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { GiftExpired } from '@libs/contracts';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { GiftsRepository } from './gifts.repository';
+
+const BATCH = 100;
+
+/**
+ * Records gifts that passed their redemption deadline unredeemed, once each, with GiftExpired
+ * for finance (breakage). Runs on a schedule over all agencies; instances share the work
+ * (`SKIP LOCKED`) and a gift being redeemed at that moment is left to its redemption.
+ */
+@Injectable()
+export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(GiftExpirySweep.name);
+  private readonly intervalMs: number;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly gifts: GiftsRepository,
+    private readonly outbox: EventOutbox,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    this.intervalMs = (options.env as SubscriptionsEnv).GIFT_EXPIRY_SWEEP_MINUTES * 60_000;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.expireDue().catch((error: unknown) => this.logger.error(`gift expiry sweep failed: ${(error as Error).message}`));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Expires every gift whose deadline is at or before `at` (now, unless a test names another instant); answers how many. */
+  async expireDue(at: Date = new Date()): Promise<number> {
+    return runWithContext({ requestId: `gift-expiry:${at.toISOString()}`, actor: 'gift-expiry-sweep' }, async () => {
+      let expired = 0;
+      for (;;) {
+        const batch = await this.dataSource.transaction(async (tx) => {
+          const due = await this.gifts.lockDueForExpiry(tx, at, BATCH);
+          for (const gift of due) {
+            await this.outbox.add(tx, GiftExpired, {
+              tenantId: gift.tenantId,
+              subject: gift.id,
+              time: gift.redeemBy,
+              data: {
+                giftId: gift.id, planId: gift.planId, productId: gift.productId, months: gift.months, providerCheckoutId: gift.providerCheckoutId,
+                expiredAt: gift.redeemBy.toISOString(),
+              },
+            });
+          }
+          await this.gifts.markExpiryRecorded(tx, due.map((gift) => gift.id), at);
+          return due.length;
+        });
+        expired += batch;
+        if (batch < BATCH) return expired;
+      }
+    });
+  }
+}
