@@ -72,6 +72,21 @@ describe('audit log of changes made inside the services', () => {
     for (const entry of entries) expect(entry.actor).toMatch(/^api-key:/);
   });
 
+  it('records gifts made by staff and reissued codes, never a code', async () => {
+    const { api } = world.agency;
+    const plan = await createMonthlyPlan(world.agency);
+    const gift = await api.post<{ gift: { id: string }; claimCode: string }>('/v1/subscriptions/gifts', { planId: plan.planId, months: 3, purchaserEmail: 'me@example.vn' });
+    expect(gift.status).toBe(201);
+    const reissued = await api.post<{ claimCode: string }>(`/v1/subscriptions/gifts/${gift.body.gift.id}/reissue-code`, {});
+    expect(reissued.status).toBe(200);
+    await eventually(async () => {
+      const actions = (await fromSubscriptions()).filter((e) => e.targetId === gift.body.gift.id).map((e) => e.action);
+      expect(actions.sort()).toEqual(['gift.code-reissued', 'gift.created']);
+    });
+    const serialized = JSON.stringify(await auditOf());
+    for (const code of [gift.body.claimCode, reissued.body.claimCode]) expect(serialized).not.toContain(code.replace(/^GIFT-/, ''));
+  });
+
   it('records nothing for a refused change', async () => {
     const { api } = world.agency;
     const before = (await fromSubscriptions()).length;

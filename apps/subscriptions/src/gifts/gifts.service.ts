@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, currentContext, EventOutbox, NotFoundError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { CreatedGiftView, CreateGiftRequest, GiftByCodeView, GiftRedeemed, GiftRedemptionView, GiftView, RedeemGiftRequest } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
@@ -30,6 +30,7 @@ export class GiftsService {
     private readonly entitlements: EntitlementsService,
     private readonly outbox: EventOutbox,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
     this.publicBaseUrl = (options.env as SubscriptionsEnv).PUBLIC_BASE_URL;
@@ -47,8 +48,12 @@ export class GiftsService {
       },
       now,
     );
-    await this.gifts.insert(gift);
-    return this.withCode(gift, code, now);
+    const created = this.withCode(gift, code, now);
+    await this.dataSource.transaction(async (tx) => {
+      await this.gifts.insert(gift, tx);
+      await this.audit.record(tx, { tenantId, action: 'gift.created', targetType: 'gift', targetId: gift.id, after: created.gift });
+    });
+    return created;
   }
 
   async list(tenantId: string): Promise<GiftView[]> {
@@ -72,7 +77,11 @@ export class GiftsService {
       if (status === 'redeemed') throw new ConflictError('this gift has been redeemed; its code can no longer be reissued');
       if (status === 'expired') throw new ConflictError(`this gift could be redeemed until ${gift.redeemBy.toISOString()}; its code can no longer be reissued`);
       await this.purchases.closeCodeRevealOfGift(tx, tenantId, gift.id, now);
-      return this.issueCode(tx, gift, now);
+      const reissued = await this.issueCode(tx, gift, now);
+      await this.audit.record(tx, {
+        tenantId, action: 'gift.code-reissued', targetType: 'gift', targetId: gift.id, before: { codeLast4: gift.codeLast4 }, after: { codeLast4: reissued.gift.codeLast4 },
+      });
+      return reissued;
     });
   }
 

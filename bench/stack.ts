@@ -1,0 +1,85 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createServiceDataSource, runServiceMigrations } from '@libs/common';
+import { ServiceName } from '@libs/contracts';
+import { SERVICE_SCHEMAS } from '../scripts/service-schemas';
+import { withScratchDatabase } from '../scripts/scratch-database';
+
+const DIST = join(__dirname, '..');
+
+export interface RunningStack {
+  urls: Record<string, string>;
+  operatorToken: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real services as their own processes (what `npm start` runs), on a scratch database that
+ * is migrated first and dropped afterwards, against the NATS server at `natsUrl`.
+ */
+export async function withStack<T>(
+  services: ServiceName[],
+  natsUrl: string,
+  work: (stack: RunningStack) => Promise<T>,
+): Promise<T> {
+  return withScratchDatabase(process.env.DATABASE_URL!, async (databaseUrl) => {
+    for (const schema of SERVICE_SCHEMAS) {
+      const dataSource = await createServiceDataSource({ url: databaseUrl, schema: schema.name, ...schema }).initialize();
+      await runServiceMigrations(dataSource, schema.name).finally(() => dataSource.destroy());
+    }
+    const operatorToken = `op_${randomBytes(24).toString('hex')}`;
+    const env = {
+      ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), OPERATOR_TOKEN: operatorToken,
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'), PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`, RATE_LIMIT_PER_MINUTE: '1000000',
+    };
+    const children: ChildProcess[] = [];
+    const urls: Record<string, string> = {};
+    try {
+      for (const [index, service] of services.entries()) {
+        const port = 47_100 + index;
+        const child = fork(join(DIST, 'apps', service, 'src', 'main.js'), [], { env: { ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        children.push(child);
+        urls[service] = `http://127.0.0.1:${port}`;
+        await healthy(urls[service], child);
+      }
+      return await work({ urls, operatorToken, stop: () => stopAll(children) });
+    } finally {
+      await stopAll(children);
+    }
+  });
+}
+
+async function healthy(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the service exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not become healthy`);
+}
+
+async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+}
+
+/** Starts the bare Fastify baseline in its own process; answers its URL and a stop function. */
+export async function startBaseline(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = fork(join(__dirname, 'bare-fastify.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => stopAll([child]) };
+}
