@@ -4,6 +4,7 @@ import { Price } from '../catalog/price.entity';
 import { Product } from '../catalog/product.entity';
 import { Checkout } from '../checkout/checkout.entity';
 import { Customer } from '../customers/customer.entity';
+import { DunningCase } from '../dunning/dunning-case.entity';
 import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
 import { Gift } from '../gifts/gift.entity';
 import { GroupInvitation } from '../group-licences/group-invitation.entity';
@@ -26,7 +27,7 @@ export const subscriptionsSchema = {
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
     ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
     Gift, GroupLicence, GroupMembership, GroupInvitation,
-    TaxRate,
+    TaxRate, DunningCase,
   ],
   migrations,
 };

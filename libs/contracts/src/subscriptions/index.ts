@@ -15,3 +15,5 @@ export * from './future-instant.validator';
 export * from './gifts.rpc';
 export * from './group-licences.rpc';
 export * from './tax-rates.rpc';
+export * from './invoices.rpc';
+export * from './dunning-cases.rpc';
