@@ -119,6 +119,8 @@ function readerOfKey(readerKey: string): { readerId: string | null; email: strin
   return { readerId: null, email: null };
 }
 
+/** Field by field: grants read back from jsonb have their keys in another order than freshly computed ones. */
 function sameGrants(a: EntitlementGrant[], b: EntitlementGrant[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const fields = (grants: EntitlementGrant[]) => JSON.stringify(grants.map((g) => [g.key, g.until, g.source, g.sourceId, g.reason]));
+  return fields(a) === fields(b);
 }
