@@ -229,7 +229,12 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       expect(await statusOf('recovering-reader')).toBe('active');
       expect(await grantsOf('recovering-reader')).toEqual(['active', 'active']);
     });
-    await eventually(async () => expect(await publishedAbout(PAID, invoiceId)).toHaveLength(1));
+    const [collected] = await eventually(async () => {
+      const events = await publishedAbout<InvoicePaidEvent>(PAID, invoiceId);
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(collected).toMatchObject({ amountPaid: '99000', currency: 'VND', planId: plan.planId });
     await settled();
     expect(await factsAbout(PAID, invoiceId)).toHaveLength(1);
     // The renewal, the suite's two retries and Stripe's own one; nothing after the recovery.
