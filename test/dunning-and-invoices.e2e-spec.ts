@@ -302,6 +302,35 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(1);
   });
 
+  it('passes by a case another instance holds, and makes a due retry once when two instances run at the same instant', async () => {
+    await setPolicy([1, 3, 5], 'cancel');
+    const { providerId } = await subscribe('contended-reader');
+    const invoiceId = String((await fake.renew(providerId, { paymentSucceeds: false })).object.latest_invoice);
+    const opened = await eventually(async () => {
+      const found = await caseOf(invoiceId);
+      expect(found.status).toBe('open');
+      return found;
+    });
+    const other = (await suite.startInstance('subscriptions')).get(DunningScheduler);
+    // While one instance holds the case (this transaction stands in for its retry), the other passes it by.
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM subscriptions.dunning_cases WHERE id = $1 FOR UPDATE', [opened.id]);
+      expect(await other.runDue(at(opened.openedAt, 1))).toBe(0);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    const handled = await Promise.all([scheduler.runDue(at(opened.openedAt, 1)), other.runDue(at(opened.openedAt, 1))]);
+    expect(handled[0] + handled[1]).toBe(1);
+    expect(await caseOf(invoiceId)).toMatchObject({ status: 'open', attemptsMade: 1 });
+    expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(2);
+    await fake.cancelNow(providerId);
+    await eventually(async () => expect((await caseOf(invoiceId)).status).toBe('closed'));
+  });
+
   it('lists invoices newest first by subscription and status, a bounded page at a time', async () => {
     const { providerId, subscriptionId } = await subscribe('paging-reader');
     await fake.renew(providerId);
