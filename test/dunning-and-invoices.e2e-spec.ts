@@ -302,6 +302,23 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(1);
   });
 
+  it('recovers the case without paying again when the invoice was paid elsewhere and its webhook is late', async () => {
+    await setPolicy([1, 3, 5], 'cancel');
+    const { providerId } = await subscribe('portal-payer');
+    const invoiceId = String((await fake.renew(providerId, { paymentSucceeds: false })).object.latest_invoice);
+    const opened = await eventually(async () => {
+      const found = await caseOf(invoiceId);
+      expect(found.status).toBe('open');
+      return found;
+    });
+    fake.setWebhookEndpoint(agency.stripeKey, 'http://127.0.0.1:9/nowhere', agency.webhookSecret);
+    await fake.recoverPayment(providerId);
+    fake.setWebhookEndpoint(agency.stripeKey, agency.webhookUrl, agency.webhookSecret);
+    expect(await scheduler.runDue(at(opened.openedAt, 1))).toBe(1);
+    expect(await caseOf(invoiceId)).toMatchObject({ status: 'recovered', attemptsMade: 0, closedReason: 'invoice paid' });
+    expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(2);
+  });
+
   it('passes by a case another instance holds, and makes a due retry once when two instances run at the same instant', async () => {
     await setPolicy([1, 3, 5], 'cancel');
     const { providerId } = await subscribe('contended-reader');

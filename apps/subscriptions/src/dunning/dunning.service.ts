@@ -96,7 +96,8 @@ export class DunningService {
         await this.cases.update(tx, due, { status: 'recovered', attemptsMade: attempt, nextRetryAt: null, closedAt: now, closedReason: 'invoice paid' });
         return;
       case 'not-open':
-        await this.cases.update(tx, due, { status: 'closed', nextRetryAt: null, closedAt: now, closedReason: `invoice ${result.status}` });
+        // Paid or ended before its webhook reached us.
+        await this.cases.update(tx, due, { status: result.status === 'paid' ? 'recovered' : 'closed', nextRetryAt: null, closedAt: now, closedReason: `invoice ${result.status}` });
         return;
       case 'declined': {
         this.logger.log(`dunning case ${due.id}: retry ${attempt} of ${due.retryDays.length} declined (${result.reason})`);

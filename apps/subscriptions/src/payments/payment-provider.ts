@@ -50,7 +50,7 @@ export type InvoicePaymentAttempt =
   | { outcome: 'paid' }
   /** The card was declined (or needs the customer): a failed attempt, as the provider put it. */
   | { outcome: 'declined'; reason: string }
-  /** The invoice is no longer open (paid, void or uncollectible elsewhere); nothing was attempted. */
+  /** The invoice is no longer open (paid, void or uncollectible before this attempt); nothing was attempted. */
   | { outcome: 'not-open'; status: ProviderInvoice['status'] };
 
 export interface ProviderCoupon {

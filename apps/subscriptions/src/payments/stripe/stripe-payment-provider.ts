@@ -170,7 +170,7 @@ export class StripePaymentProvider extends PaymentProvider {
       const current = await this.call(account, (s) => s.invoices.retrieve(invoiceId));
       const status = knownInvoiceStatus(current.status);
       if (status === 'open') throw error;
-      return status === 'paid' ? { outcome: 'paid' } : { outcome: 'not-open', status };
+      return { outcome: 'not-open', status };
     }
   }
 
