@@ -120,7 +120,7 @@ export class DunningService {
     due: DunningCase,
     subscription: ReaderSubscription,
     now: Date,
-    change: Pick<DunningCase, 'attemptsMade' | 'lastFailure'> | Record<string, never>,
+    change: Partial<Pick<DunningCase, 'attemptsMade' | 'lastFailure'>>,
   ): Promise<void> {
     const action = (await this.settings.findOfTenant(due.tenantId))?.afterFinalFailure ?? 'cancel';
     this.logger.log(`dunning case ${due.id}: retries exhausted; ${action} subscription ${subscription.id}`);
