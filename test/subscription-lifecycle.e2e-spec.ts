@@ -147,30 +147,6 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     expect(changes.some((c) => c.entitlements[0]?.reason === 'past_due (grace)')).toBe(true);
   });
 
-  it('11. cancels after the last retry fails, as the dunning policy says', async () => {
-    const policy = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [3, 1], graceDays: 7, afterFinalFailure: 'cancel' });
-    expect(policy.body).toMatchObject({ dunning: { retryDays: [1, 3], graceDays: 7, afterFinalFailure: 'cancel' } });
-    const { readerId, providerId } = await subscribe(monthly);
-    await expectState(readerId, 'active', 'active');
-    await fake.renew(providerId, { paymentSucceeds: false });
-    await expectState(readerId, 'past_due', 'past_due (grace)');
-    await fake.failPayment(providerId);
-    await fake.failPayment(providerId);
-    await expectState(readerId, 'past_due', 'past_due (grace)');
-    await fake.failPayment(providerId);
-    await expectState(readerId, 'canceled', null);
-  });
-
-  it('12. pauses instead when the policy says pause', async () => {
-    await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [2], graceDays: 3, afterFinalFailure: 'pause' });
-    const { readerId, providerId } = await subscribe(monthly);
-    await expectState(readerId, 'active', 'active');
-    await fake.renew(providerId, { paymentSucceeds: false });
-    await expectState(readerId, 'past_due', 'past_due (grace)');
-    await fake.failPayment(providerId);
-    await expectState(readerId, 'paused', null);
-  });
-
   it('refuses a dunning policy with bad values, naming the field', async () => {
     const bad = await agency.api.send<{ errors: { field: string }[] }>('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [0], graceDays: 90, afterFinalFailure: 'delete' });
     expect(bad.status).toBe(400);

@@ -30,10 +30,16 @@ describe('tenant isolation', () => {
     const linked = await linkStripe(agency, fake, api.baseUrl);
     const { planId } = await createMonthlyPlan(linked);
     const readerId = `isolation-reader-${agency.tenantId}`;
-    await fake.completeCheckout(await openCheckout(linked, planId, { readerId }));
+    const completed = await fake.completeCheckout(await openCheckout(linked, planId, { readerId }));
     await eventually(async () => {
       const subscriptions = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
       expect(subscriptions.body.items).toHaveLength(1);
+    });
+    // A failed renewal: an open invoice and a dunning case to address.
+    await fake.renew(String(completed.object.subscription), { paymentSucceeds: false });
+    await eventually(async () => {
+      const cases = await agency.api.get<{ items: unknown[] }>('/v1/subscriptions/dunning-cases');
+      expect(cases.body.items).toHaveLength(1);
     });
     const giftCheckout = await agency.api.post<{ id: string }>('/v1/subscriptions/gift-checkouts', {
       planId, months: 1, purchaserEmail: `shopper@${tag}.example.vn`, successUrl: `https://${tag}.example.vn/thanks`, cancelUrl: `https://${tag}.example.vn/`,

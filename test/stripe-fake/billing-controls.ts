@@ -7,6 +7,7 @@ import { closeDispute, disputeCharge } from './billing/dispute-charge';
 import { endTrial } from './billing/end-trial';
 import { pauseSubscription, resumeSubscription } from './billing/pause-subscription';
 import { refundCharge } from './billing/refund-charge';
+import { replaceCard } from './billing/replace-card';
 import { renewSubscription } from './billing/renew-subscription';
 import { retryInvoicePayment } from './billing/retry-invoice-payment';
 import { StripeObject, WireCheckoutSession, WireEvent, WireInvoice, WireSubscription } from './objects/wire-types';
@@ -45,12 +46,17 @@ export class BillingControls {
     return this.run(account, () => renewSubscription(account, subscriptionId, options.paymentSucceeds ?? true, AUTOMATIC));
   }
 
-  /** A failed payment attempt on the open invoice (given, or the subscription's latest). */
+  /** The customer replaces the subscription's card; `declines` makes the new card one that is declined. Nothing is charged. */
+  updateCard(account: StripeAccount, subscriptionId: string, options: { declines?: boolean } = {}): Promise<ControlOutcome<WireSubscription>> {
+    return this.run(account, () => replaceCard(account, account.get('subscription', subscriptionId), options.declines ?? false, AUTOMATIC));
+  }
+
+  /** A failed payment attempt on the open invoice (given, or the subscription's latest); the card declines from then on. */
   failPayment(account: StripeAccount, subscriptionOrInvoiceId: string): Promise<ControlOutcome<WireInvoice>> {
     return this.run(account, () => retryInvoicePayment(account, subscriptionOrInvoiceId, false, AUTOMATIC));
   }
 
-  /** A successful payment of the open invoice (given, or the subscription's latest). */
+  /** A successful payment of the open invoice (given, or the subscription's latest); the card works again. */
   recoverPayment(account: StripeAccount, subscriptionOrInvoiceId: string): Promise<ControlOutcome<WireInvoice>> {
     return this.run(account, () => retryInvoicePayment(account, subscriptionOrInvoiceId, true, AUTOMATIC));
   }

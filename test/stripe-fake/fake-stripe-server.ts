@@ -33,7 +33,7 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
   const method = req.method ?? 'GET';
   const requestId = `req_${randomToken(14)}`;
   const headers: Record<string, string> = { 'request-id': requestId, 'stripe-version': header(req, 'stripe-version') ?? Stripe.API_VERSION };
-  let pending: { account: StripeAccount; key: string } | undefined;
+  let pending: { account: StripeAccount; key: string; fingerprint: string } | undefined;
   try {
     const rawBody = await readBody(req);
     const form = decodeParams(req, url, rawBody);
@@ -64,7 +64,7 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
       }
       if (saved) return send(res, saved.status, { ...headers, 'content-type': 'application/json', 'idempotent-replayed': 'true' }, saved.body);
       account.idempotency.set(idempotencyKey, { fingerprint, status: IN_PROGRESS, body: '' });
-      pending = { account, key: idempotencyKey };
+      pending = { account, key: idempotencyKey, fingerprint };
     }
 
     const params = new StripeParams(form);
@@ -75,8 +75,14 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
     pending = undefined;
     return send(res, 200, { ...headers, 'content-type': 'application/json' }, body);
   } catch (error) {
-    if (pending) pending.account.idempotency.delete(pending.key);
     const apiError = error instanceof StripeApiError ? error : unexpected(error);
+    // As at Stripe, a request that ran (a declined card) keeps its answer under its key; one refused before running does not.
+    if (pending && apiError.type === 'card_error') {
+      const body = JSON.stringify(apiError.toEnvelope(), null, 2);
+      pending.account.idempotency.set(pending.key, { fingerprint: pending.fingerprint, status: apiError.status, body });
+      return send(res, apiError.status, { ...headers, 'content-type': 'application/json' }, body);
+    }
+    if (pending) pending.account.idempotency.delete(pending.key);
     return sendJson(res, apiError.status, headers, apiError.toEnvelope());
   }
 }

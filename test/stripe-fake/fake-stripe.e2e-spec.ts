@@ -358,6 +358,67 @@ describe('fake Stripe, driven by the real stripe SDK', () => {
     expect((await stripe.subscriptions.list({ customer: subscription.customer as string })).data).toEqual([]);
   });
 
+  it('pays an open invoice on request: 402 card_error while the card declines, paid once the customer replaces it', async () => {
+    const { subscription } = await subscribe(await vndPrice());
+    const failed = await fake.renew(subscription.id, { paymentSucceeds: false });
+    const invoiceId = failed.object.latest_invoice as string;
+    expect(await stripe.invoices.retrieve(invoiceId)).toMatchObject({ status: 'open', attempt_count: 1 });
+
+    const before = fake.events(secretKey).length;
+    const declined = await stripe.invoices.pay(invoiceId, {}, { idempotencyKey: `dunning:${invoiceId}:1` }).catch((error: unknown) => error);
+    expect(declined).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(declined).toMatchObject({ statusCode: 402, type: 'StripeCardError', code: 'card_declined', decline_code: 'generic_decline' });
+    const afterDecline = fake.events(secretKey).slice(before);
+    expect(afterDecline.map((event) => event.type)).toEqual(['charge.failed', 'invoice.payment_failed']);
+    expect(afterDecline[1].data.object).toMatchObject({ id: invoiceId, attempt_count: 2, status: 'open' });
+    expect((declined as Stripe.errors.StripeCardError).charge).toBe((afterDecline[0].data.object as Stripe.Charge).id);
+
+    const replayed = await stripe.invoices.pay(invoiceId, {}, { idempotencyKey: `dunning:${invoiceId}:1` }).catch((error: unknown) => error);
+    expect(replayed).toMatchObject({ statusCode: 402, code: 'card_declined', headers: expect.objectContaining({ 'idempotent-replayed': 'true' }) });
+    expect(fake.events(secretKey).length).toBe(before + 2);
+
+    const replaced = await fake.updateCard(subscription.id);
+    expect(replaced.events.map((event) => event.type)).toEqual(['customer.subscription.updated']);
+    const settled = fake.events(secretKey).length;
+    const paid = await stripe.invoices.pay(invoiceId, {}, { idempotencyKey: `dunning:${invoiceId}:2` });
+    expect(paid).toMatchObject({ status: 'paid', amount_paid: 99_000, attempt_count: 3 });
+    await fake.webhooksSettled();
+    expect(fake.events(secretKey).slice(settled).map((event) => event.type)).toEqual([
+      'charge.succeeded',
+      'invoice.paid',
+      'invoice.payment_succeeded',
+      'customer.subscription.updated',
+    ]);
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+    await expect(stripe.invoices.pay(invoiceId)).rejects.toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', message: 'Invoice is already paid' });
+  });
+
+  it('declines a replacement card that is set to fail, as Stripe does with pm_card_chargeCustomerFail', async () => {
+    const { subscription } = await subscribe(await vndPrice());
+    const renewed = await fake.renew(subscription.id, { paymentSucceeds: false });
+    const replaced = await fake.updateCard(subscription.id, { declines: true });
+    expect(replaced.object.default_payment_method).not.toBe(subscription.default_payment_method);
+    await expect(stripe.invoices.pay(renewed.object.latest_invoice as string)).rejects.toMatchObject({ statusCode: 402, code: 'card_declined' });
+  });
+
+  it('voids an open invoice and marks another uncollectible, refusing to void a paid one', async () => {
+    const { subscription } = await subscribe(await vndPrice());
+    const first = (await fake.renew(subscription.id, { paymentSucceeds: false })).object.latest_invoice as string;
+    const voided = await stripe.invoices.voidInvoice(first);
+    expect(voided).toMatchObject({ status: 'void', amount_due: 99_000, amount_remaining: 0 });
+    expect(voided.status_transitions.voided_at).not.toBeNull();
+    const second = (await fake.renew(subscription.id, { paymentSucceeds: false })).object.latest_invoice as string;
+    const uncollectible = await stripe.invoices.markUncollectible(second);
+    expect(uncollectible).toMatchObject({ status: 'uncollectible', amount_due: 99_000 });
+    expect((await stripe.invoices.voidInvoice(second)).status).toBe('void');
+    await fake.webhooksSettled();
+    const types = fake.events(secretKey).filter((event) => [first, second].includes((event.data.object as { id: string }).id)).map((event) => event.type);
+    expect(types.filter((type) => type === 'invoice.voided')).toHaveLength(2);
+    expect(types.filter((type) => type === 'invoice.marked_uncollectible')).toHaveLength(1);
+    expect(types.filter((type) => type === 'invoice.finalized')).toHaveLength(2);
+    await expect(stripe.invoices.voidInvoice(subscription.latest_invoice as string)).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   it('refunds part of a charge with a negative balance transaction, and opens and closes a dispute', async () => {
     const { subscription } = await subscribe(await vndPrice());
     const [payment] = (await stripe.invoicePayments.list({ invoice: subscription.latest_invoice as string })).data;

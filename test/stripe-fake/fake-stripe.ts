@@ -115,6 +115,11 @@ export class FakeStripe {
     return this.controls.renew(this.ownerOf(subscriptionId), subscriptionId, options);
   }
 
+  /** The customer puts a new card on the subscription (declined ones with `declines`); `POST /v1/invoices/:id/pay` then charges it. */
+  updateCard(subscriptionId: string, options: { declines?: boolean } = {}): Promise<ControlOutcome<WireSubscription>> {
+    return this.controls.updateCard(this.ownerOf(subscriptionId), subscriptionId, options);
+  }
+
   failPayment(subscriptionOrInvoiceId: string): Promise<ControlOutcome<WireInvoice>> {
     return this.controls.failPayment(this.ownerOf(subscriptionOrInvoiceId), subscriptionOrInvoiceId);
   }

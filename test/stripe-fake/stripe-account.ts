@@ -47,6 +47,8 @@ export class StripeAccount {
   webhookEndpoint: WebhookEndpoint | undefined;
   /** How many of the next `/v1` requests answer 429, as when Stripe rate-limits the account. */
   rateLimitedRequests = 0;
+  /** Payment methods whose charges are declined (like Stripe's `pm_card_chargeCustomerFail`). */
+  readonly decliningPaymentMethods = new Set<string>();
 
   constructor(
     readonly secretKey: string,

@@ -8,8 +8,15 @@ export class StripeApiError extends Error {
     message: string,
     readonly code?: string,
     readonly param?: string,
+    /** More fields of the envelope (a card error's `charge` and `decline_code`). */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
+  }
+
+  /** 402: the card was declined (the charge exists, failed). */
+  static cardDeclined(chargeId: string): StripeApiError {
+    return new StripeApiError(402, 'card_error', 'Your card was declined.', 'card_declined', undefined, { charge: chargeId, decline_code: 'generic_decline' });
   }
 
   /** 404 for an id this account does not have (or that belongs to another account). */
@@ -55,7 +62,7 @@ export class StripeApiError extends Error {
   }
 
   toEnvelope(): { error: Record<string, string> } {
-    const error: Record<string, string> = { type: this.type, message: this.message };
+    const error: Record<string, string> = { type: this.type, message: this.message, ...this.details };
     if (this.code) {
       error.code = this.code;
       error.doc_url = `https://stripe.com/docs/error-codes/${this.code.replace(/_/g, '-')}`;

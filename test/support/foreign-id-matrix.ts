@@ -94,6 +94,8 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: async (owner) => (await purchasedGift(owner)).id,
     paramsOf: async (owner) => ({ checkoutSessionId: (await purchasedGift(owner)).providerCheckoutId }),
   },
+  { method: 'GET', path: '/v1/subscriptions/invoices/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/invoices') },
+  { method: 'GET', path: '/v1/subscriptions/dunning-cases/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/dunning-cases') },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}/usage`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
@@ -122,4 +124,6 @@ export const LIST_ROUTES = [
   '/v1/subscriptions/tax-rates',
   '/v1/subscriptions/gifts',
   '/v1/subscriptions/group-licences',
+  '/v1/subscriptions/invoices',
+  '/v1/subscriptions/dunning-cases',
 ];

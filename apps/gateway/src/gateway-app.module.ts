@@ -22,6 +22,7 @@ import { FinanceViewsController } from './service-views/finance-views.controller
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
+import { SubscriptionBillingController } from './service-views/subscription-billing.controller';
 import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
 import { SubscriptionsGiftCheckoutsController } from './service-views/subscriptions-gift-checkouts.controller';
 import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
@@ -54,6 +55,7 @@ export class GatewayAppModule {
         SubscriptionsGiftCheckoutsController,
         PaymentWebhooksController,
         SubscriptionChangesController,
+        SubscriptionBillingController,
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,

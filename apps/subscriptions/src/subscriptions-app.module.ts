@@ -12,6 +12,10 @@ import { CouponsRpcController } from './coupons/coupons.rpc.controller';
 import { CouponsService } from './coupons/coupons.service';
 import { CustomersService } from './customers/customers.service';
 import { subscriptionsSchema } from './database/subscriptions.schema';
+import { DunningCasesRepository } from './dunning/dunning-cases.repository';
+import { DunningCasesRpcController } from './dunning/dunning-cases.rpc.controller';
+import { DunningCasesService } from './dunning/dunning-cases.service';
+import { DunningScheduler } from './dunning/dunning-scheduler';
 import { DunningService } from './dunning/dunning.service';
 import { EntitlementsRpcController } from './entitlements/entitlements.rpc.controller';
 import { EntitlementLapses } from './entitlements/entitlement-lapses';
@@ -32,6 +36,8 @@ import { GroupLicencesService } from './group-licences/group-licences.service';
 import { GroupMembershipsRepository } from './group-licences/group-memberships.repository';
 import { GroupMembershipsRpcController } from './group-licences/group-memberships.rpc.controller';
 import { GroupMembershipsService } from './group-licences/group-memberships.service';
+import { InvoicesRepository } from './invoices/invoices.repository';
+import { InvoicesRpcController } from './invoices/invoices.rpc.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { PaymentProvider } from './payments/payment-provider';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
@@ -76,6 +82,8 @@ export class SubscriptionsAppModule {
         CouponsRpcController,
         ProviderSyncRpcController,
         TaxRatesRpcController,
+        InvoicesRpcController,
+        DunningCasesRpcController,
       ],
       providers: [
         BillingSettingsService,
@@ -102,11 +110,15 @@ export class SubscriptionsAppModule {
         GroupLicencesService,
         GroupMembershipsRepository,
         GroupMembershipsService,
+        InvoicesRepository,
         InvoicesService,
         ProviderEventsService,
         ProviderEventProcessor,
         RefundsAndDisputesService,
+        DunningCasesRepository,
         DunningService,
+        DunningCasesService,
+        DunningScheduler,
         CouponsService,
         ProviderSyncService,
         TaxRatesService,

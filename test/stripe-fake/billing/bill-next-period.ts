@@ -1,11 +1,11 @@
 import Stripe from 'stripe';
-import { unixNow } from '../billing-calendar';
 import { WireInvoice, WireSubscription } from '../objects/wire-types';
 import { StripeAccount } from '../stripe-account';
 import { newStripeId } from '../stripe-ids';
 import { collectInvoice, draftSubscriptionInvoice, finalizeInvoice } from './invoice-collection';
 import { periodLine } from './invoice-lines';
 import { recordChange } from './record-change';
+import { markInvoiceUncollectible, voidInvoice } from './write-off-invoice';
 import { currentPeriod, periodFrom } from './subscription-periods';
 
 export interface NextPeriod {
@@ -62,15 +62,6 @@ export function billNextPeriod(account: StripeAccount, subscription: WireSubscri
 function holdInvoice(account: StripeAccount, invoice: WireInvoice, behavior: Stripe.Subscription.PauseCollection.Behavior, request: Stripe.Event.Request): void {
   if (behavior === 'keep_as_draft') return;
   finalizeInvoice(account, invoice, request);
-  const now = unixNow();
-  if (behavior === 'void') {
-    invoice.status = 'void';
-    invoice.status_transitions.voided_at = now;
-    invoice.amount_remaining = 0;
-    account.emit('invoice.voided', invoice, request);
-  } else {
-    invoice.status = 'uncollectible';
-    invoice.status_transitions.marked_uncollectible_at = now;
-    account.emit('invoice.marked_uncollectible', invoice, request);
-  }
+  if (behavior === 'void') voidInvoice(account, invoice, request);
+  else markInvoiceUncollectible(account, invoice, request);
 }

@@ -21,16 +21,30 @@ const BILLING_REASON_WORDS: Record<string, string> = {
   subscription_update: 'Subscription update',
 };
 
+/** The card an invoice is charged to: its subscription's default payment method, else a working test card. */
+export function paymentMethodOf(account: StripeAccount, invoice: WireInvoice): string {
+  const subscriptionId = invoice.parent?.subscription_details?.subscription;
+  const subscription = subscriptionId ? account.find('subscription', typeof subscriptionId === 'string' ? subscriptionId : subscriptionId.id) : undefined;
+  return (subscription?.default_payment_method as string | null | undefined) ?? 'pm_card_visa';
+}
+
+/** Whether charging the invoice's card now is declined: it is when its last charge was, until it pays or is replaced. */
+export function cardDeclines(account: StripeAccount, invoice: WireInvoice): boolean {
+  return account.decliningPaymentMethods.has(paymentMethodOf(account, invoice));
+}
+
 /**
  * Charges the customer's card for what the invoice still owes, through the invoice's payment
- * intent (made on the first attempt).
+ * intent (made on the first attempt). A successful charge gets a balance transaction whose fee
+ * is 3.4% + the currency's fixed fee. The outcome is remembered as the card's: a declined card
+ * keeps being declined (`cardDeclines`) until a charge to it succeeds.
  */
 export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succeeds: boolean): CardAttempt {
   const now = unixNow();
   const customer = account.get('customer', invoice.customer as string);
-  const subscriptionId = invoice.parent?.subscription_details?.subscription;
-  const subscription = subscriptionId ? account.find('subscription', typeof subscriptionId === 'string' ? subscriptionId : subscriptionId.id) : undefined;
-  const paymentMethod = (subscription?.default_payment_method as string | null | undefined) ?? 'pm_card_visa';
+  const paymentMethod = paymentMethodOf(account, invoice);
+  if (succeeds) account.decliningPaymentMethods.delete(paymentMethod);
+  else account.decliningPaymentMethods.add(paymentMethod);
   const description = BILLING_REASON_WORDS[invoice.billing_reason ?? ''] ?? 'Invoice payment';
   let invoicePayment = account.list('invoice_payment').find((payment) => payment.invoice === invoice.id);
   let paymentIntent: Stripe.PaymentIntent;

@@ -47,6 +47,7 @@ export function fakeControlRoutes(controls: BillingControls, sender: WebhookSend
     route('POST', '/_fake/subscriptions/:id/cancel_now', ({ account, path }) => controls.cancelNow(account, path.id)),
     route('POST', '/_fake/subscriptions/:id/pause', ({ account, path }) => controls.pause(account, path.id)),
     route('POST', '/_fake/subscriptions/:id/resume', ({ account, path }) => controls.resume(account, path.id)),
+    route('POST', '/_fake/subscriptions/:id/update_card', ({ account, params, path }) => controls.updateCard(account, path.id, { declines: params.boolean('declines') })),
     route('POST', '/_fake/subscriptions/:id/fail_payment', ({ account, path }) => controls.failPayment(account, path.id)),
     route('POST', '/_fake/subscriptions/:id/recover_payment', ({ account, path }) => controls.recoverPayment(account, path.id)),
     route('POST', '/_fake/invoices/:id/fail_payment', ({ account, path }) => controls.failPayment(account, path.id)),

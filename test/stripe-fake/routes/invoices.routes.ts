@@ -1,10 +1,15 @@
+import { payInvoice } from '../billing/pay-invoice';
 import { previewInvoice } from '../billing/preview-invoice';
+import { markInvoiceUncollectible, voidInvoice } from '../billing/write-off-invoice';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 
 export const invoiceRoutes: Route[] = [
   route('POST', '/v1/invoices/create_preview', ({ account, params }) => previewInvoice(account, params)),
   route('GET', '/v1/invoices/:id', ({ account, path }) => account.get('invoice', path.id)),
+  route('POST', '/v1/invoices/:id/pay', ({ account, path, cause }) => payInvoice(account, path.id, cause)),
+  route('POST', '/v1/invoices/:id/void', ({ account, path, cause }) => voidInvoice(account, account.get('invoice', path.id), cause)),
+  route('POST', '/v1/invoices/:id/mark_uncollectible', ({ account, path, cause }) => markInvoiceUncollectible(account, account.get('invoice', path.id), cause)),
   route('GET', '/v1/invoices/:id/lines', ({ account, params, path, url }) => listPage(account.get('invoice', path.id).lines.data, params, url)),
   route('GET', '/v1/invoices', ({ account, params, url }) => {
     const customer = params.string('customer');

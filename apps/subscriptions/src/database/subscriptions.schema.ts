@@ -4,6 +4,7 @@ import { Price } from '../catalog/price.entity';
 import { Product } from '../catalog/product.entity';
 import { Checkout } from '../checkout/checkout.entity';
 import { Customer } from '../customers/customer.entity';
+import { DunningCase } from '../dunning/dunning-case.entity';
 import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
 import { GiftPurchase } from '../gifts/gift-purchase.entity';
 import { Gift } from '../gifts/gift.entity';
@@ -27,7 +28,7 @@ export const subscriptionsSchema = {
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
     ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
     Gift, GiftPurchase, GroupLicence, GroupMembership, GroupInvitation,
-    TaxRate,
+    TaxRate, DunningCase,
   ],
   migrations,
 };

@@ -1,13 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { BillingSettings } from '../billing-settings/billing-settings.entity';
+import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
+import { Invoice } from '../invoices/invoice.entity';
+import { InvoicesService } from '../invoices/invoices.service';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
-import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
+import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { DunningCase } from './dunning-case.entity';
+import { DunningCasesRepository } from './dunning-cases.repository';
+import { nextRetryAt } from './retry-schedule';
+
+/** What a new agency's policy says, for an agency whose settings are missing. */
+const DEFAULT_RETRY_DAYS = [1, 3, 5];
+/** Subscriptions whose failed renewal is worth chasing. */
+const CHASED = new Set(['active', 'past_due', 'unpaid']);
+/** Subscriptions ended elsewhere: their case closes, nothing more is charged. */
+const ENDED = new Set(['canceled', 'paused']);
 
 /**
- * The agency's dunning policy at work: a renewal may fail as many times as the policy has retry
- * days; the failure after that ends the subscription (cancel) or suspends it (pause). Until
- * then the reader keeps access for the grace days (see the entitlement rules).
+ * The agency's dunning policy at work. The first failed renewal of an invoice opens a case; the
+ * suite retries the payment itself on the policy's retry days (the scheduler calls `retry`);
+ * a payment from any source recovers the case; after the last failed retry the policy's final
+ * action (cancel or pause) is applied. Other failures (the provider's own retries) change
+ * nothing. Until the end the reader keeps access for the grace days (see the entitlement rules).
  */
 @Injectable()
 export class DunningService {
@@ -15,22 +31,101 @@ export class DunningService {
 
   constructor(
     private readonly provider: PaymentProvider,
-    private readonly sync: SubscriptionSyncService,
+    private readonly invoices: InvoicesService,
+    private readonly cases: DunningCasesRepository,
+    private readonly settings: BillingSettingsRepository,
+    private readonly accounts: StripeAccountsService,
   ) {}
 
+  /** A payment of a subscription invoice failed, as the provider reported it. */
   async onPaymentFailed(
     tx: EntityManager,
     account: ProviderAccount,
-    failure: { invoiceId: string; subscriptionId: string; attemptCount: number; firstInvoice: boolean },
+    failure: { invoiceId: string; firstInvoice: boolean; occurredAt: string },
   ): Promise<void> {
-    const subscription = await this.sync.sync(tx, account, failure.subscriptionId);
-    if (!subscription || failure.firstInvoice || subscription.status !== 'past_due') return;
-    const settings = await tx.getRepository(BillingSettings).findOne({ where: { tenantId: account.tenantId } });
-    const retriesAllowed = settings?.dunningRetryDays.length ?? 3;
-    if (failure.attemptCount <= retriesAllowed) return;
-    const action = settings?.afterFinalFailure ?? 'cancel';
-    this.logger.log(`subscription ${subscription.id}: attempt ${failure.attemptCount} failed, past ${retriesAllowed} retries: ${action}`);
-    await this.provider.endAfterFailedPayments(account, `dunning:${failure.invoiceId}:${action}`, failure.subscriptionId, action);
-    await this.sync.sync(tx, account, failure.subscriptionId);
+    const invoice = await this.invoices.record(tx, account, failure.invoiceId);
+    // A first invoice that fails leaves the subscription incomplete: the provider ends it, nobody chases it.
+    if (!invoice || invoice.status !== 'open' || failure.firstInvoice) return;
+    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId: account.tenantId, id: invoice.subscriptionId } });
+    if (!subscription || !CHASED.has(subscription.status)) return;
+    const retryDays = (await this.settings.findOfTenant(account.tenantId))?.dunningRetryDays ?? DEFAULT_RETRY_DAYS;
+    const openedAt = new Date(failure.occurredAt);
+    const opened = await this.cases.openOnce(tx, {
+      id: randomUUID(), tenantId: account.tenantId, invoiceId: invoice.id, providerInvoiceId: invoice.providerInvoiceId,
+      subscriptionId: subscription.id, readerKey: subscription.readerKey, status: 'open', currency: invoice.currency, amountDue: invoice.amountDue,
+      openedAt, retryDays, attemptsMade: 0,
+      // With no retry days the final action is due at once.
+      nextRetryAt: nextRetryAt(openedAt, retryDays, 0, null) ?? openedAt,
+      lastFailure: null, closedAt: null, closedReason: null, finalAction: null,
+    });
+    if (opened) this.logger.log(`subscription ${subscription.id}: renewal invoice ${invoice.providerInvoiceId} failed; retries on days ${retryDays.join(', ') || 'none'}`);
+  }
+
+  /** The invoice as now recorded: once paid its case is recovered, once void or uncollectible it is closed. */
+  async onInvoiceRecorded(tx: EntityManager, invoice: Invoice, at: Date): Promise<void> {
+    if (invoice.status === 'open') return;
+    const end: Pick<DunningCase, 'status' | 'closedAt' | 'closedReason'> =
+      invoice.status === 'paid' ? { status: 'recovered', closedAt: at, closedReason: 'invoice paid' } : { status: 'closed', closedAt: at, closedReason: `invoice ${invoice.status}` };
+    await this.cases.endOpenOfInvoice(tx, invoice.tenantId, invoice.providerInvoiceId, end);
+  }
+
+  /** A subscription cancelled or paused elsewhere is chased no more. */
+  async onSubscriptionSynced(tx: EntityManager, subscription: ReaderSubscription, at: Date): Promise<void> {
+    if (!ENDED.has(subscription.status)) return;
+    await this.cases.endOpenOfSubscription(tx, subscription.tenantId, subscription.id, { status: 'closed', closedAt: at, closedReason: `subscription ${subscription.status}` });
+  }
+
+  /**
+   * Makes the case's due step at `now`, inside the scheduler's transaction that holds the case:
+   * one payment retry (idempotency key `dunning:<invoice>:<attempt>`), then recovered, the next
+   * retry scheduled, or, after the last, the final action applied and the case exhausted.
+   */
+  async retry(tx: EntityManager, due: DunningCase, now: Date): Promise<void> {
+    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId: due.tenantId, id: due.subscriptionId } });
+    if (!subscription || ENDED.has(subscription.status)) {
+      await this.cases.update(tx, due, { status: 'closed', nextRetryAt: null, closedAt: now, closedReason: `subscription ${subscription?.status ?? 'gone'}` });
+      return;
+    }
+    const account = await this.accounts.providerAccountOf(due.tenantId);
+    if (due.attemptsMade >= due.retryDays.length) return this.exhaust(tx, account, due, subscription, now, {});
+    const attempt = due.attemptsMade + 1;
+    const result = await this.provider.retryInvoicePayment(account, `dunning:${due.providerInvoiceId}:${attempt}`, due.providerInvoiceId);
+    switch (result.outcome) {
+      case 'paid':
+        this.logger.log(`dunning case ${due.id}: retry ${attempt} paid invoice ${due.providerInvoiceId}`);
+        await this.cases.update(tx, due, { status: 'recovered', attemptsMade: attempt, nextRetryAt: null, closedAt: now, closedReason: 'invoice paid' });
+        return;
+      case 'not-open':
+        // Paid or ended before its webhook reached us.
+        await this.cases.update(tx, due, { status: result.status === 'paid' ? 'recovered' : 'closed', nextRetryAt: null, closedAt: now, closedReason: `invoice ${result.status}` });
+        return;
+      case 'declined': {
+        this.logger.log(`dunning case ${due.id}: retry ${attempt} of ${due.retryDays.length} declined (${result.reason})`);
+        const next = nextRetryAt(due.openedAt, due.retryDays, attempt, now);
+        if (!next) return this.exhaust(tx, account, due, subscription, now, { attemptsMade: attempt, lastFailure: result.reason });
+        await this.cases.update(tx, due, { attemptsMade: attempt, lastFailure: result.reason, nextRetryAt: next });
+        return;
+      }
+      default: {
+        const unknown: never = result;
+        throw new Error(`unhandled payment attempt ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /** The last retry failed: cancel or pause, as the agency's policy says now. */
+  private async exhaust(
+    tx: EntityManager,
+    account: ProviderAccount,
+    due: DunningCase,
+    subscription: ReaderSubscription,
+    now: Date,
+    change: Partial<Pick<DunningCase, 'attemptsMade' | 'lastFailure'>>,
+  ): Promise<void> {
+    const action = (await this.settings.findOfTenant(due.tenantId))?.afterFinalFailure ?? 'cancel';
+    this.logger.log(`dunning case ${due.id}: retries exhausted; ${action} subscription ${subscription.id}`);
+    // The provider's webhooks bring the subscription's new status (this transaction holds the case, not the subscription).
+    await this.provider.endAfterFailedPayments(account, `dunning:${due.providerInvoiceId}:${action}`, subscription.providerSubscriptionId, action);
+    await this.cases.update(tx, due, { ...change, status: 'exhausted', nextRetryAt: null, closedAt: now, closedReason: 'retries exhausted', finalAction: action });
   }
 }

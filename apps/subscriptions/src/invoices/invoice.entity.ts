@@ -1,19 +1,35 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
+import type { InvoiceStatus } from '@libs/contracts';
 
-/** A paid subscription invoice, recorded once (the money fact for finance is published with it). */
+/**
+ * A subscription invoice as the provider issued it, following its lifecycle (open, then paid,
+ * void or uncollectible; never backwards). The money facts for finance are published with it.
+ */
 @Entity({ name: 'invoices' })
 @Index('invoices_charge', ['tenantId', 'providerChargeId'])
+@Index('invoices_id', ['id'], { unique: true })
+@Index('invoices_newest', ['tenantId', 'recordedAt', 'id'])
+@Index('invoices_subscription', ['tenantId', 'subscriptionId'])
 export class Invoice {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
   @PrimaryColumn('text', { name: 'provider_invoice_id' }) providerInvoiceId!: string;
+  @Column('uuid') @Generated('uuid') id!: string;
   @Column('uuid', { name: 'subscription_id' }) subscriptionId!: string;
+  @Column('text') status!: InvoiceStatus;
   @Column('text') currency!: string;
+  @Column('bigint', { name: 'amount_due' }) amountDue!: string;
   @Column('bigint', { name: 'amount_paid' }) amountPaid!: string;
   @Column('bigint') tax!: string;
   @Column('bigint', { name: 'provider_fee' }) providerFee!: string;
   @Column('text', { name: 'provider_charge_id', nullable: true }) providerChargeId!: string | null;
+  @Column('text', { name: 'provider_balance_transaction_id', nullable: true }) providerBalanceTransactionId!: string | null;
   @Column('timestamptz', { name: 'period_start' }) periodStart!: Date;
   @Column('timestamptz', { name: 'period_end' }) periodEnd!: Date;
-  @Column('timestamptz', { name: 'paid_at' }) paidAt!: Date;
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+  @Column('timestamptz', { name: 'due_date', nullable: true }) dueDate!: Date | null;
+  @Column('timestamptz', { name: 'finalized_at', nullable: true }) finalizedAt!: Date | null;
+  @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
+  @Column('timestamptz', { name: 'voided_at', nullable: true }) voidedAt!: Date | null;
+  @Column('timestamptz', { name: 'marked_uncollectible_at', nullable: true }) markedUncollectibleAt!: Date | null;
+  /** When the suite first learned of the invoice; lists are newest first by it. */
+  @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' }) recordedAt!: Date;
 }

@@ -1,11 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { EventOutbox } from '@libs/common';
-import { InvoicePaid } from '@libs/contracts';
+import { EventOutbox, NotFoundError } from '@libs/common';
+import { InvoiceFinalized, InvoiceListResponse, InvoicePaid, InvoiceView, InvoiceVoided, LIST_PAGE_DEFAULT, ListInvoicesRequest } from '@libs/contracts';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { Invoice } from './invoice.entity';
+import { advanceInvoice, amountWrittenOff, InvoiceFacts } from './invoice-lifecycle';
+import { toInvoiceView } from './invoice.mapper';
+import { InvoicesRepository } from './invoices.repository';
 
+/**
+ * Subscription invoices through their lifecycle, as the provider reports them: finalized (billed),
+ * then paid, voided or marked uncollectible. Finance hears each money fact once, in the
+ * transaction that records it.
+ */
 @Injectable()
 export class InvoicesService {
   private readonly logger = new Logger(InvoicesService.name);
@@ -13,42 +23,79 @@ export class InvoicesService {
   constructor(
     private readonly provider: PaymentProvider,
     private readonly subscriptions: SubscriptionSyncService,
+    private readonly invoices: InvoicesRepository,
     private readonly outbox: EventOutbox,
   ) {}
 
-  /** Records a paid invoice once and tells finance, with what it needs to post it. */
-  async recordPaid(tx: EntityManager, account: ProviderAccount, providerInvoiceId: string): Promise<void> {
-    const invoice = await this.provider.retrieveInvoice(account, providerInvoiceId);
-    if (!invoice.subscriptionId || invoice.status !== 'paid' || !invoice.paidAt) {
-      this.logger.log(`invoice ${invoice.id} is not a paid subscription invoice (${invoice.status}); nothing to record`);
-      return;
+  /**
+   * Re-reads the invoice from the provider and records it as it is now, whichever event brought
+   * it and in whatever order. Answers our row, or null for drafts and invoices of no subscription
+   * of the agency's.
+   */
+  async record(tx: EntityManager, account: ProviderAccount, providerInvoiceId: string): Promise<Invoice | null> {
+    const remote = await this.provider.retrieveInvoice(account, providerInvoiceId);
+    if (!remote.subscriptionId || remote.status === 'draft') {
+      this.logger.log(`invoice ${remote.id} is not a finalized subscription invoice (${remote.status}); nothing to record`);
+      return null;
     }
-    const subscription = await this.subscriptions.sync(tx, account, invoice.subscriptionId);
-    if (!subscription) return;
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Invoice)
-      .values({
-        tenantId: account.tenantId, providerInvoiceId: invoice.id, subscriptionId: subscription.id, currency: invoice.currency,
-        amountPaid: invoice.amountPaid.toString(), tax: invoice.tax.toString(), providerFee: invoice.fee.toString(),
-        providerChargeId: invoice.chargeId, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd, paidAt: invoice.paidAt,
-      })
-      .orIgnore()
-      .returning(['provider_invoice_id'])
-      .execute();
-    // A trial's zero invoice is recorded but is no money fact: finance has nothing to post.
-    if (inserted.raw.length === 0 || invoice.amountPaid === 0n) return;
-    await this.outbox.add(tx, InvoicePaid, {
-      tenantId: account.tenantId,
-      subject: subscription.id,
-      time: invoice.paidAt,
-      data: {
-        subscriptionId: subscription.id, planId: subscription.planId, priceId: subscription.priceId,
-        providerInvoiceId: invoice.id, providerChargeId: invoice.chargeId, providerBalanceTransactionId: invoice.balanceTransactionId,
-        currency: invoice.currency, amountPaid: invoice.amountPaid.toString(), tax: invoice.tax.toString(), providerFee: invoice.fee.toString(),
-        servicePeriodStart: invoice.periodStart.toISOString(), servicePeriodEnd: invoice.periodEnd.toISOString(), paidAt: invoice.paidAt.toISOString(),
-      },
+    const subscription = await this.subscriptions.sync(tx, account, remote.subscriptionId);
+    if (!subscription) return null;
+    await this.invoices.lock(tx, account.tenantId, remote.id);
+    const current = await this.invoices.findByProviderId(tx, account.tenantId, remote.id);
+    const advance = advanceInvoice(current, remote);
+    if (!advance) return current;
+    const saved = await this.invoices.save(tx, {
+      ...(current ?? { tenantId: account.tenantId, providerInvoiceId: remote.id, id: randomUUID(), subscriptionId: subscription.id, recordedAt: new Date() }),
+      ...advance.record,
     });
+    await this.publish(tx, subscription, saved, advance.facts);
+    return saved;
+  }
+
+  async list(tenantId: string, request: ListInvoicesRequest): Promise<InvoiceListResponse> {
+    const limit = request.limit ?? LIST_PAGE_DEFAULT;
+    const rows = await this.invoices.findPageOfTenant(tenantId, { subscriptionId: request.subscriptionId, status: request.status }, limit, request.before);
+    return { items: rows.map(toInvoiceView), nextBefore: rows.length === limit ? rows[rows.length - 1].id : null };
+  }
+
+  async get(tenantId: string, id: string): Promise<InvoiceView> {
+    const invoice = await this.invoices.findOneOfTenant(tenantId, id);
+    if (!invoice) throw new NotFoundError('invoice', id);
+    return toInvoiceView(invoice);
+  }
+
+  private async publish(tx: EntityManager, subscription: ReaderSubscription, invoice: Invoice, facts: InvoiceFacts): Promise<void> {
+    const tenantId = invoice.tenantId;
+    const about = { subscriptionId: subscription.id, planId: subscription.planId, priceId: subscription.priceId, providerInvoiceId: invoice.providerInvoiceId };
+    const period = { servicePeriodStart: invoice.periodStart.toISOString(), servicePeriodEnd: invoice.periodEnd.toISOString() };
+    if (facts.finalized && invoice.finalizedAt) {
+      await this.outbox.add(tx, InvoiceFinalized, {
+        tenantId, subject: subscription.id, time: invoice.finalizedAt,
+        data: {
+          ...about, currency: invoice.currency, amountDue: invoice.amountDue, tax: invoice.tax, ...period,
+          dueDate: invoice.dueDate?.toISOString() ?? null, finalizedAt: invoice.finalizedAt.toISOString(),
+        },
+      });
+    }
+    if (facts.paid && invoice.paidAt) {
+      await this.outbox.add(tx, InvoicePaid, {
+        tenantId, subject: subscription.id, time: invoice.paidAt,
+        data: {
+          ...about, providerChargeId: invoice.providerChargeId, providerBalanceTransactionId: invoice.providerBalanceTransactionId,
+          currency: invoice.currency, amountPaid: invoice.amountPaid, tax: invoice.tax, providerFee: invoice.providerFee, ...period,
+          paidAt: invoice.paidAt.toISOString(),
+        },
+      });
+    }
+    const writtenOffAt = facts.writtenOff === 'void' ? invoice.voidedAt : invoice.markedUncollectibleAt;
+    if (facts.writtenOff && writtenOffAt) {
+      await this.outbox.add(tx, InvoiceVoided, {
+        tenantId, subject: subscription.id, time: writtenOffAt,
+        data: {
+          ...about, currency: invoice.currency, amount: amountWrittenOff(invoice).toString(), tax: invoice.tax, reason: facts.writtenOff, ...period,
+          voidedAt: writtenOffAt.toISOString(),
+        },
+      });
+    }
   }
 }

@@ -34,17 +34,33 @@ export interface ScheduledPriceChange {
 export interface ProviderInvoice {
   id: string;
   subscriptionId: string | null;
-  status: string;
+  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
   currency: string;
+  /** Billed, tax included. */
+  amountDue: bigint;
   amountPaid: bigint;
   tax: bigint;
+  /** Set only once paid: the payment's charge, its balance transaction and the provider's fee. */
   chargeId: string | null;
   balanceTransactionId: string | null;
   fee: bigint;
   periodStart: Date;
   periodEnd: Date;
+  /** Only for invoices sent for payment; null when the card on file is charged. */
+  dueDate: Date | null;
+  finalizedAt: Date | null;
   paidAt: Date | null;
+  voidedAt: Date | null;
+  markedUncollectibleAt: Date | null;
 }
+
+/** The answer to one payment attempt on an open invoice. */
+export type InvoicePaymentAttempt =
+  | { outcome: 'paid' }
+  /** The card was declined (or needs the customer): a failed attempt, as the provider put it. */
+  | { outcome: 'declined'; reason: string }
+  /** The invoice is no longer open (paid, void or uncollectible before this attempt); nothing was attempted. */
+  | { outcome: 'not-open'; status: ProviderInvoice['status'] };
 
 export interface ProviderCoupon {
   id: string;
@@ -94,6 +110,8 @@ export type PaymentEvent = { providerEventId: string; occurredAt: string; type: 
   | { kind: 'one-off-checkout-completed'; checkoutId: string }
   | { kind: 'subscription-changed'; subscriptionId: string }
   | { kind: 'invoice-paid'; invoiceId: string }
+  /** Finalized, voided or marked uncollectible: the invoice is re-read and recorded as it is now. */
+  | { kind: 'invoice-changed'; invoiceId: string }
   | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null; attemptCount: number; firstInvoice: boolean }
   | { kind: 'customer-updated'; customerId: string; email: string | null }
   | { kind: 'charge-refunded'; chargeId: string }
@@ -181,6 +199,8 @@ export abstract class PaymentProvider {
   abstract schedulePriceChange(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string }): Promise<void>;
   /** Drops a scheduled change; the subscription stays on its price. */
   abstract cancelScheduledPriceChange(account: ProviderAccount, idempotencyKey: string, scheduleId: string): Promise<void>;
+  /** Attempts to collect an open invoice now with the customer's payment method on file. */
+  abstract retryInvoicePayment(account: ProviderAccount, idempotencyKey: string, invoiceId: string): Promise<InvoicePaymentAttempt>;
   /** What dunning does after the last failed retry. */
   abstract endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void>;
   /** Every subscription id of the account (all statuses), for drift repair. */

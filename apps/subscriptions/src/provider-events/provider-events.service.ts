@@ -75,14 +75,19 @@ export class ProviderEventsService {
       case 'one-off-checkout-completed':
         await this.giftPurchases.recordPaid(tx, account, event.checkoutId);
         return;
-      case 'subscription-changed':
-        await this.subscriptions.sync(tx, account, event.subscriptionId);
+      case 'subscription-changed': {
+        const subscription = await this.subscriptions.sync(tx, account, event.subscriptionId);
+        if (subscription) await this.dunning.onSubscriptionSynced(tx, subscription, new Date(event.occurredAt));
         return;
+      }
       case 'invoice-paid':
-        await this.invoices.recordPaid(tx, account, event.invoiceId);
+      case 'invoice-changed': {
+        const invoice = await this.invoices.record(tx, account, event.invoiceId);
+        if (invoice) await this.dunning.onInvoiceRecorded(tx, invoice, new Date(event.occurredAt));
         return;
+      }
       case 'invoice-payment-failed':
-        if (event.subscriptionId) await this.dunning.onPaymentFailed(tx, account, { ...event, subscriptionId: event.subscriptionId });
+        if (event.subscriptionId) await this.dunning.onPaymentFailed(tx, account, event);
         return;
       case 'customer-updated':
         await this.customers.updateEmail(account.tenantId, event.customerId, event.email);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { ProviderSyncResult } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { DunningService } from '../dunning/dunning.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
@@ -30,6 +31,7 @@ export class ProviderSyncService implements OnApplicationBootstrap, OnApplicatio
     private readonly provider: PaymentProvider,
     private readonly subscriptions: SubscriptionSyncService,
     private readonly invoices: InvoicesService,
+    private readonly dunning: DunningService,
     private readonly taxRates: TaxRatesService,
     private readonly catalog: CatalogRepository,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
@@ -82,12 +84,21 @@ export class ProviderSyncService implements OnApplicationBootstrap, OnApplicatio
       let ignored = 0;
       const subscriptionIds = await this.provider.listSubscriptionIds(account);
       for (const id of subscriptionIds) {
-        const ours = await this.dataSource.transaction((tx) => this.subscriptions.sync(tx, account, id));
+        const ours = await this.dataSource.transaction(async (tx) => {
+          const subscription = await this.subscriptions.sync(tx, account, id);
+          if (subscription) await this.dunning.onSubscriptionSynced(tx, subscription, new Date());
+          return subscription;
+        });
         if (!ours) ignored++;
         else if (['trialing', 'active', 'past_due'].includes(ours.status)) await this.alignTaxRates(account, ours.providerSubscriptionId, ours.planId, ours.currentPeriodEnd);
       }
       const invoiceIds = await this.provider.listPaidInvoiceIds(account, new Date(Date.now() - INVOICE_LOOKBACK_DAYS * 86_400_000));
-      for (const id of invoiceIds) await this.dataSource.transaction((tx) => this.invoices.recordPaid(tx, account, id));
+      for (const id of invoiceIds) {
+        await this.dataSource.transaction(async (tx) => {
+          const invoice = await this.invoices.record(tx, account, id);
+          if (invoice) await this.dunning.onInvoiceRecorded(tx, invoice, new Date());
+        });
+      }
       return { subscriptionsChecked: subscriptionIds.length, subscriptionsIgnored: ignored, invoicesChecked: invoiceIds.length, finishedAt: new Date().toISOString() };
     });
   }

@@ -19,3 +19,5 @@ export * from './reader-key';
 export * from './gift-checkouts.rpc';
 export * from './gift-page.rpc';
 export * from './gift-events';
+export * from './invoices.rpc';
+export * from './dunning-cases.rpc';

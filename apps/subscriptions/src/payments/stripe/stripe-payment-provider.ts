@@ -3,8 +3,8 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, NewCheckout, NewCoupon, NewOneOffCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute,
-  ProviderInvoice, ProviderOneOffPayment, ProviderRefund, ProviderSubscription, ScheduledPriceChange, UnknownPromotionCodeError,
+  InvalidWebhookError, InvoicePaymentAttempt, NewCheckout, NewCoupon, NewOneOffCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon,
+  ProviderDispute, ProviderInvoice, ProviderOneOffPayment, ProviderRefund, ProviderSubscription, ScheduledPriceChange, UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -170,7 +170,9 @@ export class StripePaymentProvider extends PaymentProvider {
 
   async retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice> {
     const invoice = await this.call(account, (s) => s.invoices.retrieve(invoiceId, { expand: ['payments'] }));
-    const paid = invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0];
+    const status = knownInvoiceStatus(invoice.status);
+    // Before it is paid, an invoice's payments are failed attempts: no charge of ours to record.
+    const paid = status === 'paid' ? (invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0]) : undefined;
     const chargeId = paid ? await this.chargeOf(account, paid.payment) : null;
     let balanceTransactionId: string | null = null;
     let fee = 0n;
@@ -191,8 +193,9 @@ export class StripePaymentProvider extends PaymentProvider {
     return {
       id: invoice.id,
       subscriptionId: typeof subscriptionRef === 'string' ? subscriptionRef : (subscriptionRef?.id ?? null),
-      status: invoice.status ?? 'draft',
+      status,
       currency: invoice.currency.toUpperCase(),
+      amountDue: fromProviderNumber(invoice.amount_due),
       amountPaid: fromProviderNumber(invoice.amount_paid),
       tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + fromProviderNumber(t.amount), 0n),
       chargeId,
@@ -200,8 +203,33 @@ export class StripePaymentProvider extends PaymentProvider {
       fee,
       periodStart: fromUnix(line?.period.start ?? invoice.period_start),
       periodEnd: fromUnix(line?.period.end ?? invoice.period_end),
-      paidAt: invoice.status_transitions.paid_at ? fromUnix(invoice.status_transitions.paid_at) : null,
+      dueDate: invoice.due_date ? fromUnix(invoice.due_date) : null,
+      finalizedAt: unixOrNull(invoice.status_transitions.finalized_at),
+      paidAt: unixOrNull(invoice.status_transitions.paid_at),
+      voidedAt: unixOrNull(invoice.status_transitions.voided_at),
+      markedUncollectibleAt: unixOrNull(invoice.status_transitions.marked_uncollectible_at),
     };
+  }
+
+  /**
+   * `POST /v1/invoices/{id}/pay`. A decline answers 402 (`card_error`): a failed attempt, not a
+   * fault. An invoice that is no longer open answers 400; its status then says why.
+   */
+  async retryInvoicePayment(account: ProviderAccount, idempotencyKey: string, invoiceId: string): Promise<InvoicePaymentAttempt> {
+    try {
+      const invoice = await this.call(account, (s) => s.invoices.pay(invoiceId, {}, { idempotencyKey }));
+      return invoice.status === 'paid' ? { outcome: 'paid' } : { outcome: 'not-open', status: knownInvoiceStatus(invoice.status) };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeCardError) {
+        const codes = [error.code, error.decline_code].filter(Boolean).join('/');
+        return { outcome: 'declined', reason: codes ? `${codes}: ${error.message}` : error.message };
+      }
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      const current = await this.call(account, (s) => s.invoices.retrieve(invoiceId));
+      const status = knownInvoiceStatus(current.status);
+      if (status === 'open') throw error;
+      return { outcome: 'not-open', status };
+    }
   }
 
   async previewPriceChange(account: ProviderAccount, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<{ currency: string; amountDueNow: bigint }> {
@@ -430,6 +458,10 @@ export class StripePaymentProvider extends PaymentProvider {
       }
       case 'invoice.paid':
         return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };
+      case 'invoice.finalized':
+      case 'invoice.voided':
+      case 'invoice.marked_uncollectible':
+        return { ...base, kind: 'invoice-changed', invoiceId: event.data.object.id! };
       case 'invoice.payment_failed': {
         const invoice = event.data.object;
         return {
@@ -510,6 +542,18 @@ function scheduledPriceChangeOf(schedule: string | Stripe.SubscriptionSchedule |
   const priceId = idOf(next?.items[0]?.price);
   if (!next || !priceId || priceId === currentPriceId) return null;
   return { scheduleId: schedule.id, priceId, effectiveAt: fromUnix(next.start_date) };
+}
+
+const INVOICE_STATUSES: readonly ProviderInvoice['status'][] = ['draft', 'open', 'paid', 'void', 'uncollectible'];
+
+function knownInvoiceStatus(status: string | null): ProviderInvoice['status'] {
+  const known = status ?? 'draft';
+  if (!(INVOICE_STATUSES as readonly string[]).includes(known)) throw new Error(`unknown invoice status ${known}`);
+  return known as ProviderInvoice['status'];
+}
+
+function unixOrNull(seconds: number | null | undefined): Date | null {
+  return seconds ? fromUnix(seconds) : null;
 }
 
 function fromUnix(seconds: number): Date {
