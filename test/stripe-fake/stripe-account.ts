@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { unixNow } from './billing-calendar';
 import { StripeObject, StripeObjectKind, StripeObjectKinds, WireEvent, WireInvoiceLineItem, WireLineItem } from './objects/wire-types';
+import { RecordedApiRequest, RequestHold } from './request-hold';
 import { StripeApiError } from './stripe-api-error';
 import { newStripeId } from './stripe-ids';
 
@@ -45,6 +46,10 @@ export class StripeAccount {
   webhookEndpoint: WebhookEndpoint | undefined;
   /** How many of the next `/v1` requests answer 429, as when Stripe rate-limits the account. */
   rateLimitedRequests = 0;
+  /** Every `/v1` request made with the account's key, oldest first. */
+  readonly requests: RecordedApiRequest[] = [];
+  /** Requests to hold until the test releases them, each taken by the first request it matches. */
+  readonly holds: RequestHold[] = [];
 
   constructor(
     readonly secretKey: string,
@@ -53,6 +58,12 @@ export class StripeAccount {
 
   get baseUrl(): string {
     return this.hooks.baseUrl();
+  }
+
+  /** The hold waiting for this request, if any; it holds no other. */
+  takeHold(request: RecordedApiRequest): RequestHold | undefined {
+    const index = this.holds.findIndex((hold) => hold.matches(request));
+    return index === -1 ? undefined : this.holds.splice(index, 1)[0];
   }
 
   insert<T extends StripeObject>(object: T): T {

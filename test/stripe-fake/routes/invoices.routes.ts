@@ -1,4 +1,5 @@
 import { previewInvoice } from '../billing/preview-invoice';
+import { createdFilter } from '../created-filter';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 
@@ -10,13 +11,15 @@ export const invoiceRoutes: Route[] = [
     const customer = params.string('customer');
     const subscription = params.string('subscription');
     const status = params.string('status');
+    const created = createdFilter(params);
     const invoices = account
       .list('invoice')
       .filter(
         (invoice) =>
           (!customer || invoice.customer === customer) &&
           (!subscription || invoice.parent?.subscription_details?.subscription === subscription) &&
-          (!status || invoice.status === status),
+          (!status || invoice.status === status) &&
+          created(invoice),
       );
     return listPage(invoices, params, url);
   }),
