@@ -66,6 +66,7 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   { method: 'GET', path: '/v1/subscriptions/gifts/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts') },
+  { method: 'GET', path: '/v1/subscriptions/sync-jobs/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/sync-jobs') },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}/usage`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
@@ -95,4 +96,5 @@ export const LIST_ROUTES = [
   '/v1/subscriptions/tax-rates',
   '/v1/subscriptions/gifts',
   '/v1/subscriptions/group-licences',
+  '/v1/subscriptions/sync-jobs',
 ];

@@ -19,6 +19,7 @@ import { FinanceViewsController } from './service-views/finance-views.controller
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
+import { ProviderSyncJobsController } from './service-views/provider-sync-jobs.controller';
 import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
 import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
 import { SubscriptionsViewsController } from './service-views/subscriptions-views.controller';
@@ -48,6 +49,7 @@ export class GatewayAppModule {
         SubscriptionsGiftsAndGroupsController,
         PaymentWebhooksController,
         SubscriptionChangesController,
+        ProviderSyncJobsController,
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,

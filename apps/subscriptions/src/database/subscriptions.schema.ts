@@ -11,6 +11,7 @@ import { GroupLicence } from '../group-licences/group-licence.entity';
 import { GroupMembership } from '../group-licences/group-membership.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { ProviderEvent } from '../provider-events/provider-event.entity';
+import { ProviderSyncJob } from '../provider-sync/provider-sync-job.entity';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { Dispute } from '../refunds-and-disputes/dispute.entity';
 import { Refund } from '../refunds-and-disputes/refund.entity';
@@ -26,7 +27,7 @@ export const subscriptionsSchema = {
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
     ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
     Gift, GroupLicence, GroupMembership, GroupInvitation,
-    TaxRate,
+    TaxRate, ProviderSyncJob,
   ],
   migrations,
 };

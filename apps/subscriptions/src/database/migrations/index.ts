@@ -4,5 +4,6 @@ import { AddCatalogCheckoutAndEntitlements1795845457887 } from './1795845457887-
 import { AddRefundsAndDisputes1795847060111 } from './1795847060111-AddRefundsAndDisputes';
 import { AddGiftsAndGroupLicences1795847785982 } from './1795847785982-AddGiftsAndGroupLicences';
 import { AddTaxRates1795850134232 } from './1795850134232-AddTaxRates';
+import { AddProviderSyncJobs1795853249862 } from './1795853249862-AddProviderSyncJobs';
 
-export const migrations = [CreateSubscriptionsSchema1795843756329, AddCatalogCheckoutAndEntitlements1795845457887, AddRefundsAndDisputes1795847060111, AddGiftsAndGroupLicences1795847785982, AddTaxRates1795850134232];
+export const migrations = [CreateSubscriptionsSchema1795843756329, AddCatalogCheckoutAndEntitlements1795845457887, AddRefundsAndDisputes1795847060111, AddGiftsAndGroupLicences1795847785982, AddTaxRates1795850134232, AddProviderSyncJobs1795853249862];

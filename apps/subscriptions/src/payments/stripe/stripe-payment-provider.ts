@@ -3,8 +3,8 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, NewCheckout, NewCoupon, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute, ProviderInvoice,
-  ProviderRefund, ProviderSubscription, UnknownPromotionCodeError,
+  InvalidWebhookError, NewCheckout, NewCoupon, PageRequest, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon, ProviderDispute,
+  ProviderInvoice, ProviderPage, ProviderRefund, ProviderSubscription, UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -198,19 +198,15 @@ export class StripePaymentProvider extends PaymentProvider {
     }
   }
 
-  async listSubscriptionIds(account: ProviderAccount): Promise<string[]> {
-    const ids: string[] = [];
-    await this.pacer.wait(account.secretKey);
-    for await (const subscription of this.client(account).subscriptions.list({ status: 'all', limit: 100 })) ids.push(subscription.id);
-    return ids;
+  async listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage> {
+    const list = await this.call(account, (s) => s.subscriptions.list({ status: 'all', limit: page.limit, starting_after: page.after ?? undefined }));
+    return pageOf(list.data.map((subscription) => subscription.id), list.has_more);
   }
 
-  async listPaidInvoiceIds(account: ProviderAccount, since: Date): Promise<string[]> {
-    const ids: string[] = [];
-    await this.pacer.wait(account.secretKey);
+  async listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage> {
     const created = { gte: Math.floor(since.getTime() / 1000) };
-    for await (const invoice of this.client(account).invoices.list({ status: 'paid', created, limit: 100 })) if (invoice.id) ids.push(invoice.id);
-    return ids;
+    const list = await this.call(account, (s) => s.invoices.list({ status: 'paid', created, limit: page.limit, starting_after: page.after ?? undefined }));
+    return pageOf(list.data.flatMap((invoice) => (invoice.id ? [invoice.id] : [])), list.has_more);
   }
 
   async createTaxRate(
@@ -397,6 +393,11 @@ function toCoupon(coupon: Stripe.Coupon): ProviderCoupon {
     maxRedemptions: coupon.max_redemptions ?? null, timesRedeemed: coupon.times_redeemed, redeemBy: coupon.redeem_by ? fromUnix(coupon.redeem_by) : null,
     valid: coupon.valid, codes: [],
   };
+}
+
+/** Stripe says only whether more follow; the cursor is the last object of the page. */
+function pageOf(ids: string[], hasMore: boolean): ProviderPage {
+  return { ids, next: hasMore ? (ids.at(-1) ?? null) : null, total: null };
 }
 
 function fromUnix(seconds: number): Date {
