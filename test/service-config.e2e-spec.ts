@@ -16,6 +16,8 @@ describe('a service process with bad configuration', () => {
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions' }, 'CREDENTIALS_KEY'],
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', STRIPE_API_URL: 'ftp://x' }, 'STRIPE_API_URL'],
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PUBLIC_BASE_URL: 'revenue.example.com/' }, 'PUBLIC_BASE_URL'],
+    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PROVIDER_SYNC_STALE_AFTER_S: '0' }, 'PROVIDER_SYNC_STALE_AFTER_S'],
+    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PROVIDER_SYNC_PAGE_SIZE: '500' }, 'PROVIDER_SYNC_PAGE_SIZE'],
   ])('refuses to start %s, naming %p', (service, env, variable) => {
     const run = spawnSync(process.execPath, [join(root, `dist/apps/${service}/src/main.js`)], {
       env: { PATH: process.env.PATH, ...env },

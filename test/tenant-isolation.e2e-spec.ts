@@ -67,6 +67,7 @@ describe('tenant isolation', () => {
       productType: 'digital-subscription', percentage: '10', inclusive: true, displayName: 'VAT', effectiveFrom: '2026-01-01T00:00:00+07:00',
     });
     expect(vat.status).toBe(201);
+    expect((await agency.api.post('/v1/subscriptions/sync', undefined)).status).toBe(202);
     seeded[agency.tenantId] = {
       planId, giftId: gift.body.gift.id, giftCode: gift.body.claimCode, licenceId: licence.body.id, invitationToken: invitation.body.invitationToken, ipInRange,
     };

@@ -59,7 +59,11 @@ describe('VAT from the agency rate table', () => {
 
   it('moves subscriptions to the rate in force at their next invoice', async () => {
     const [subscription] = (await fake.sdk(agency.stripeKey).subscriptions.list({ limit: 1 })).data;
-    expect((await agency.api.post('/v1/subscriptions/sync', undefined)).status).toBe(200);
+    const sync = await agency.api.post<{ id: string }>('/v1/subscriptions/sync', undefined);
+    expect(sync.status).toBe(202);
+    await eventually(async () => {
+      expect((await agency.api.get(`/v1/subscriptions/sync-jobs/${sync.body.id}`)).body).toMatchObject({ status: 'succeeded' });
+    });
     const updated = await fake.sdk(agency.stripeKey).subscriptions.retrieve(subscription.id);
     expect(updated.default_tax_rates?.map((r) => r.percentage)).toEqual([8]);
     await fake.renew(subscription.id);

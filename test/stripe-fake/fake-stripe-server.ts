@@ -48,6 +48,11 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
     const control = url.pathname.startsWith('/_fake/');
     const match = matchRoute(control ? parts.controlRoutes : parts.apiRoutes, method, url.pathname);
     if (!match) throw StripeApiError.unrecognizedUrl(method, url.pathname);
+    if (!control) {
+      const recorded = { method, path: url.pathname, params: structuredClone(form) };
+      account.requests.push(recorded);
+      await account.takeHold(recorded)?.hold(recorded);
+    }
     if (!control && account.rateLimitedRequests > 0) {
       account.rateLimitedRequests -= 1;
       throw StripeApiError.rateLimited();

@@ -196,6 +196,43 @@ describe('fake Stripe, driven by the real stripe SDK', () => {
     expect((await client.products.list({ limit: 2 }).autoPagingToArray({ limit: 10 })).map((p) => p.id)).toEqual(newestFirst);
   });
 
+  it('filters subscription and invoice lists by created, a timestamp or a range', async () => {
+    const client = fake.sdk(fake.addAccount());
+    const { subscription } = await subscribe(await vndPrice(99_000, client), {}, client);
+    const at = subscription.created;
+    const ids = async (created: Stripe.RangeQueryParam | number) => ({
+      subscriptions: (await client.subscriptions.list({ status: 'all', created })).data.map((s) => s.id),
+      invoices: (await client.invoices.list({ status: 'paid', created })).data.map((i) => i.id),
+    });
+    expect((await ids({ gte: at })).subscriptions).toEqual([subscription.id]);
+    expect((await ids({ gte: at })).invoices).toHaveLength(1);
+    expect(await ids({ gt: at + 60 })).toEqual({ subscriptions: [], invoices: [] });
+    expect(await ids({ lt: at - 60 })).toEqual({ subscriptions: [], invoices: [] });
+    expect((await ids({ gte: at - 60, lte: at + 60 })).subscriptions).toEqual([subscription.id]);
+    await expect(client.invoices.list({ created: { after: at } as Stripe.RangeQueryParam })).rejects.toMatchObject({ statusCode: 400, param: 'created[after]' });
+  });
+
+  it('records the API requests of an account, and holds one until the test releases it', async () => {
+    const key = fake.addAccount();
+    const client = fake.sdk(key);
+    await client.products.create({ name: 'Weekend edition' });
+    const hold = fake.holdRequest(key, (request) => request.method === 'GET' && request.path === '/v1/products');
+    let answered = false;
+    const listing = client.products.list({ limit: 3 }).then((list) => {
+      answered = true;
+      return list;
+    });
+    expect(await hold.arrived).toMatchObject({ method: 'GET', path: '/v1/products', params: { limit: '3' } });
+    await client.customers.list({ limit: 1 }); // other requests pass while one is held
+    expect(answered).toBe(false);
+    hold.release();
+    expect((await listing).data).toHaveLength(1);
+    expect((await client.products.list({ limit: 1 })).data).toHaveLength(1); // a hold takes one request only
+    expect(fake.apiRequests(key).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/products', 'GET /v1/products', 'GET /v1/customers', 'GET /v1/products']);
+    const served = await fetch(`${fake.url}/_fake/requests`, { headers: { authorization: `Bearer ${key}` } });
+    expect(((await served.json()) as { data: unknown[] }).data).toHaveLength(4);
+  });
+
   it("answers errors in Stripe's envelope with Stripe's statuses", async () => {
     await expect(stripe.products.retrieve('prod_missing')).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',

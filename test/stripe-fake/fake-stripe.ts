@@ -7,6 +7,7 @@ import { CheckoutCompletion } from './billing/complete-checkout';
 import { createFakeStripeServer } from './fake-stripe-server';
 import { HostedPages } from './hosted-pages';
 import { WireCheckoutSession, WireEvent, WireInvoice, WireSubscription } from './objects/wire-types';
+import { RecordedApiRequest, RequestHold } from './request-hold';
 import { fakeControlRoutes } from './routes/fake-controls.routes';
 import { StripeAccount } from './stripe-account';
 import { StripeApiError } from './stripe-api-error';
@@ -80,6 +81,21 @@ export class FakeStripe {
   /** The account's next `requests` API calls answer 429 `rate_limit` (the SDK does not retry those). */
   rateLimit(secretKey: string, requests = 1): void {
     this.account(secretKey).rateLimitedRequests = requests;
+  }
+
+  /** The account's API requests so far (not the `/_fake` controls), oldest first. */
+  apiRequests(secretKey: string): RecordedApiRequest[] {
+    return structuredClone(this.account(secretKey).requests);
+  }
+
+  /**
+   * Holds the account's next API request that `matches` unanswered until `release()`;
+   * `arrived` resolves once it has come. Lets a test act while a client waits on Stripe.
+   */
+  holdRequest(secretKey: string, matches: (request: RecordedApiRequest) => boolean): RequestHold {
+    const hold = new RequestHold(matches);
+    this.account(secretKey).holds.push(hold);
+    return hold;
   }
 
   /** All of the account's events, oldest first. */

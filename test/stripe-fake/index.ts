@@ -5,3 +5,4 @@ export type { FakeStripeOptions } from './fake-stripe';
 export type { WireCheckoutSession, WireEvent, WireInvoice, WirePrice, WireSubscription, WireSubscriptionItem } from './objects/wire-types';
 export { StripeApiError } from './stripe-api-error';
 export type { WebhookDelivery, WebhookTarget } from './webhook-sender';
+export type { RecordedApiRequest, RequestHold } from './request-hold';

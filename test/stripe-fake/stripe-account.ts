@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { unixNow } from './billing-calendar';
 import { StripeObject, StripeObjectKind, StripeObjectKinds, WireEvent, WireInvoiceLineItem, WireLineItem } from './objects/wire-types';
+import { RecordedApiRequest, RequestHold } from './request-hold';
 import { StripeApiError } from './stripe-api-error';
 import { newStripeId } from './stripe-ids';
 
@@ -49,6 +50,10 @@ export class StripeAccount {
   rateLimitedRequests = 0;
   /** Payment methods whose charges are declined (like Stripe's `pm_card_chargeCustomerFail`). */
   readonly decliningPaymentMethods = new Set<string>();
+  /** Every `/v1` request made with the account's key, oldest first. */
+  readonly requests: RecordedApiRequest[] = [];
+  /** Requests to hold until the test releases them, each taken by the first request it matches. */
+  readonly holds: RequestHold[] = [];
 
   constructor(
     readonly secretKey: string,
@@ -57,6 +62,12 @@ export class StripeAccount {
 
   get baseUrl(): string {
     return this.hooks.baseUrl();
+  }
+
+  /** The hold waiting for this request, if any; it holds no other. */
+  takeHold(request: RecordedApiRequest): RequestHold | undefined {
+    const index = this.holds.findIndex((hold) => hold.matches(request));
+    return index === -1 ? undefined : this.holds.splice(index, 1)[0];
   }
 
   insert<T extends StripeObject>(object: T): T {

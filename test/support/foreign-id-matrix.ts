@@ -96,6 +96,7 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   },
   { method: 'GET', path: '/v1/subscriptions/invoices/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/invoices') },
   { method: 'GET', path: '/v1/subscriptions/dunning-cases/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/dunning-cases') },
+  { method: 'GET', path: '/v1/subscriptions/sync-jobs/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/sync-jobs') },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}/usage`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
@@ -126,4 +127,5 @@ export const LIST_ROUTES = [
   '/v1/subscriptions/group-licences',
   '/v1/subscriptions/invoices',
   '/v1/subscriptions/dunning-cases',
+  '/v1/subscriptions/sync-jobs',
 ];

@@ -94,6 +94,14 @@ export class TestSuite {
     return this.running.get(service) ?? [];
   }
 
+  /** Stops one instance, gracefully (as on SIGTERM); the service's other instances keep running. */
+  async stopInstance(service: ServiceName, app: NestFastifyApplication): Promise<void> {
+    const apps = this.running.get(service) ?? [];
+    if (!apps.includes(app)) throw new Error(`that ${service} instance is not running`);
+    this.running.set(service, apps.filter((running) => running !== app));
+    await app.close();
+  }
+
   /** Stops every instance of a service, gracefully (as on SIGTERM). */
   async stopService(service: ServiceName): Promise<void> {
     const apps = this.running.get(service) ?? [];

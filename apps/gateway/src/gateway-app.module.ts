@@ -23,6 +23,7 @@ import { LicensingViewsController } from './service-views/licensing-views.contro
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
 import { SubscriptionBillingController } from './service-views/subscription-billing.controller';
+import { ProviderSyncJobsController } from './service-views/provider-sync-jobs.controller';
 import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
 import { SubscriptionsGiftCheckoutsController } from './service-views/subscriptions-gift-checkouts.controller';
 import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
@@ -56,6 +57,7 @@ export class GatewayAppModule {
         PaymentWebhooksController,
         SubscriptionChangesController,
         SubscriptionBillingController,
+        ProviderSyncJobsController,
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,

@@ -41,8 +41,12 @@ import { InvoicesRpcController } from './invoices/invoices.rpc.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { PaymentProvider } from './payments/payment-provider';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
-import { ProviderSyncRpcController } from './provider-sync/provider-sync.rpc.controller';
-import { ProviderSyncService } from './provider-sync/provider-sync.service';
+import { DriftRepair } from './provider-sync/drift-repair.service';
+import { ProviderSyncJobsRepository } from './provider-sync/provider-sync-jobs.repository';
+import { ProviderSyncJobsRpcController } from './provider-sync/provider-sync-jobs.rpc.controller';
+import { ProviderSyncJobsService } from './provider-sync/provider-sync-jobs.service';
+import { ProviderSyncRunner } from './provider-sync/provider-sync-runner';
+import { ProviderSyncSchedule } from './provider-sync/provider-sync-schedule';
 import { ProviderEventProcessor } from './provider-events/provider-event-processor';
 import { ProviderEventsRpcController } from './provider-events/provider-events.rpc.controller';
 import { ProviderEventsService } from './provider-events/provider-events.service';
@@ -80,7 +84,7 @@ export class SubscriptionsAppModule {
         ReaderSubscriptionsRpcController,
         PlanChangeRpcController,
         CouponsRpcController,
-        ProviderSyncRpcController,
+        ProviderSyncJobsRpcController,
         TaxRatesRpcController,
         InvoicesRpcController,
         DunningCasesRpcController,
@@ -120,7 +124,11 @@ export class SubscriptionsAppModule {
         DunningCasesService,
         DunningScheduler,
         CouponsService,
-        ProviderSyncService,
+        DriftRepair,
+        ProviderSyncJobsRepository,
+        ProviderSyncJobsService,
+        ProviderSyncRunner,
+        ProviderSyncSchedule,
         TaxRatesService,
       ],
     };

@@ -23,6 +23,7 @@ export function fakeControlRoutes(controls: BillingControls, sender: WebhookSend
       return { object: 'fake.rate_limit', requests: account.rateLimitedRequests };
     }),
     route('GET', '/_fake/events', ({ account, url }) => ({ object: 'list', data: account.events(), has_more: false, url })),
+    route('GET', '/_fake/requests', ({ account, url }) => ({ object: 'list', data: account.requests, has_more: false, url })),
     route('GET', '/_fake/deliveries', ({ account, url }) => ({ object: 'list', data: sender.deliveries(account.secretKey), has_more: false, url })),
     route('POST', '/_fake/events/:id/deliver', ({ account, params, path }) => {
       const event = account.get('event', path.id);

@@ -1,6 +1,7 @@
 import { payInvoice } from '../billing/pay-invoice';
 import { previewInvoice } from '../billing/preview-invoice';
 import { markInvoiceUncollectible, voidInvoice } from '../billing/write-off-invoice';
+import { createdFilter } from '../created-filter';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 
@@ -15,13 +16,15 @@ export const invoiceRoutes: Route[] = [
     const customer = params.string('customer');
     const subscription = params.string('subscription');
     const status = params.string('status');
+    const created = createdFilter(params);
     const invoices = account
       .list('invoice')
       .filter(
         (invoice) =>
           (!customer || invoice.customer === customer) &&
           (!subscription || invoice.parent?.subscription_details?.subscription === subscription) &&
-          (!status || invoice.status === status),
+          (!status || invoice.status === status) &&
+          created(invoice),
       );
     return listPage(invoices, params, url);
   }),

@@ -2,6 +2,7 @@ import { unixNow } from '../billing-calendar';
 import { cancelSubscription } from '../billing/cancel-subscription';
 import { changeSubscription } from '../billing/change-subscription';
 import { pauseSubscription, resumeSubscription } from '../billing/pause-subscription';
+import { createdFilter } from '../created-filter';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 
@@ -28,13 +29,15 @@ export const subscriptionRoutes: Route[] = [
     const customer = params.string('customer');
     const price = params.string('price') ?? params.string('plan');
     const status = params.string('status');
+    const created = createdFilter(params);
     const subscriptions = account
       .list('subscription')
       .filter(
         (sub) =>
           (!customer || sub.customer === customer) &&
           (!price || sub.items.data.some((item) => item.price.id === price)) &&
-          (status === 'all' || (status === 'ended' ? ENDED.has(sub.status) : status ? sub.status === status : sub.status !== 'canceled')),
+          (status === 'all' || (status === 'ended' ? ENDED.has(sub.status) : status ? sub.status === status : sub.status !== 'canceled')) &&
+          created(sub),
       );
     return listPage(subscriptions, params, url);
   }),

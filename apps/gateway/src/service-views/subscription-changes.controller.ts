@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  ApplyPlanChange, CancelPendingPlanChange, ProviderSyncResult, RunProviderSync, CouponListResponse, CreateTaxRate, CreateTaxRateRequest, ListTaxRates,
+  ApplyPlanChange, CancelPendingPlanChange, CouponListResponse, CreateTaxRate, CreateTaxRateRequest, ListTaxRates,
   TaxRateListResponse, TaxRateView, CouponView, CreateCoupon, CreateCouponRequest, ListCoupons, PlanChangePreview, PreviewPlanChange,
   ReaderSubscriptionView,
 } from '@libs/contracts';
@@ -65,15 +65,6 @@ export class SubscriptionChangesController {
   @ApiOkResponse({ type: CouponListResponse })
   listCoupons(@CallerFor() caller: Caller) {
     return this.rpc.request(ListCoupons, {}, caller);
-  }
-
-  @Post('sync')
-  @HttpCode(200)
-  @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Re-read subscriptions and recent paid invoices from Stripe now and repair drift (also runs hourly)' })
-  @ApiOkResponse({ type: ProviderSyncResult })
-  sync(@CallerFor() caller: Caller) {
-    return this.rpc.request(RunProviderSync, {}, caller);
   }
 
   @Post('tax-rates')

@@ -36,4 +36,12 @@ export class SubscriptionsEnv extends ServiceEnv {
   /** How often gifts past their redemption deadline are recorded as expired (GiftExpired). */
   @IsInt() @Min(1) @Max(1440)
   GIFT_EXPIRY_SWEEP_MINUTES: number = 15;
+
+  /** A running sync job whose instance has shown no sign of life for this long is taken over by another. */
+  @IsInt() @Min(10) @Max(3600)
+  PROVIDER_SYNC_STALE_AFTER_S: number = 60;
+
+  /** Objects per provider list page during a sync; progress is recorded after each page. */
+  @IsInt() @Min(1) @Max(100)
+  PROVIDER_SYNC_PAGE_SIZE: number = 100;
 }

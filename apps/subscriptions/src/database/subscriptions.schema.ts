@@ -13,6 +13,7 @@ import { GroupLicence } from '../group-licences/group-licence.entity';
 import { GroupMembership } from '../group-licences/group-membership.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { ProviderEvent } from '../provider-events/provider-event.entity';
+import { ProviderSyncJob } from '../provider-sync/provider-sync-job.entity';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { Dispute } from '../refunds-and-disputes/dispute.entity';
 import { Refund } from '../refunds-and-disputes/refund.entity';
@@ -28,7 +29,7 @@ export const subscriptionsSchema = {
     SubscriptionsTenant, BillingSettings, StripeAccount, Product, Plan, Price, Customer, Checkout,
     ReaderSubscription, Invoice, ReaderEntitlements, ProviderEvent, Refund, Dispute,
     Gift, GiftPurchase, GroupLicence, GroupMembership, GroupInvitation,
-    TaxRate, DunningCase,
+    TaxRate, DunningCase, ProviderSyncJob,
   ],
   migrations,
 };

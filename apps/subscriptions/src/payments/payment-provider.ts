@@ -31,6 +31,21 @@ export interface ScheduledPriceChange {
   effectiveAt: Date;
 }
 
+/** Where a page of a provider list starts: after the object `after` (null: from the newest). */
+export interface PageRequest {
+  after: string | null;
+  limit: number;
+}
+
+/** One page of a provider list, newest first. */
+export interface ProviderPage {
+  ids: string[];
+  /** What to pass as `after` for the following page; null when this page was the last. */
+  next: string | null;
+  /** How many objects the whole list holds, when the provider says (Stripe does not). */
+  total: number | null;
+}
+
 export interface ProviderInvoice {
   id: string;
   subscriptionId: string | null;
@@ -203,10 +218,10 @@ export abstract class PaymentProvider {
   abstract retryInvoicePayment(account: ProviderAccount, idempotencyKey: string, invoiceId: string): Promise<InvoicePaymentAttempt>;
   /** What dunning does after the last failed retry. */
   abstract endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void>;
-  /** Every subscription id of the account (all statuses), for drift repair. */
-  abstract listSubscriptionIds(account: ProviderAccount): Promise<string[]>;
-  /** Paid invoices created since `since`, for drift repair. */
-  abstract listPaidInvoiceIds(account: ProviderAccount, since: Date): Promise<string[]>;
+  /** One page of the account's subscriptions (all statuses), for drift repair. */
+  abstract listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage>;
+  /** One page of the paid invoices created since `since`, for drift repair. */
+  abstract listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage>;
   abstract createTaxRate(
     account: ProviderAccount,
     idempotencyKey: string,

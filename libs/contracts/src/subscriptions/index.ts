@@ -8,7 +8,7 @@ export * from './subscription-events';
 export * from './reader-subscriptions.rpc';
 export * from './plan-change.rpc';
 export * from './coupons.rpc';
-export * from './provider-sync.rpc';
+export * from './provider-sync-jobs.rpc';
 export * from './ip-address';
 export * from './ip-address.validators';
 export * from './future-instant.validator';

@@ -4,9 +4,10 @@ import { AddCatalogCheckoutAndEntitlements1795845457887 } from './1795845457887-
 import { AddRefundsAndDisputes1795847060111 } from './1795847060111-AddRefundsAndDisputes';
 import { AddGiftsAndGroupLicences1795847785982 } from './1795847785982-AddGiftsAndGroupLicences';
 import { AddTaxRates1795850134232 } from './1795850134232-AddTaxRates';
+import { AddProviderSyncJobs1795853249862 } from './1795853249862-AddProviderSyncJobs';
 import { AddInvoiceLifecycleAndDunningCases1795853351112 } from './1795853351112-AddInvoiceLifecycleAndDunningCases';
 import { PublishLapsesAndAddressGrants1795853392214 } from './1795853392214-PublishLapsesAndAddressGrants';
 import { AddPendingPlanChange1795853428758 } from './1795853428758-AddPendingPlanChange';
 import { AddGiftPurchasesAndExpiry1795853497030 } from './1795853497030-AddGiftPurchasesAndExpiry';
 
-export const migrations = [CreateSubscriptionsSchema1795843756329, AddCatalogCheckoutAndEntitlements1795845457887, AddRefundsAndDisputes1795847060111, AddGiftsAndGroupLicences1795847785982, AddTaxRates1795850134232, AddInvoiceLifecycleAndDunningCases1795853351112, PublishLapsesAndAddressGrants1795853392214, AddPendingPlanChange1795853428758, AddGiftPurchasesAndExpiry1795853497030];
+export const migrations = [CreateSubscriptionsSchema1795843756329, AddCatalogCheckoutAndEntitlements1795845457887, AddRefundsAndDisputes1795847060111, AddGiftsAndGroupLicences1795847785982, AddTaxRates1795850134232, AddProviderSyncJobs1795853249862, AddInvoiceLifecycleAndDunningCases1795853351112, PublishLapsesAndAddressGrants1795853392214, AddPendingPlanChange1795853428758, AddGiftPurchasesAndExpiry1795853497030];

@@ -3,8 +3,9 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, InvoicePaymentAttempt, NewCheckout, NewCoupon, NewOneOffCheckout, PaymentEvent, PaymentProvider, ProviderAccount, ProviderCoupon,
-  ProviderDispute, ProviderInvoice, ProviderOneOffPayment, ProviderRefund, ProviderSubscription, ScheduledPriceChange, UnknownPromotionCodeError,
+  InvalidWebhookError, InvoicePaymentAttempt, NewCheckout, NewCoupon, NewOneOffCheckout, PageRequest, PaymentEvent, PaymentProvider, ProviderAccount,
+  ProviderCoupon, ProviderDispute, ProviderInvoice, ProviderOneOffPayment, ProviderPage, ProviderRefund, ProviderSubscription, ScheduledPriceChange,
+  UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
 
@@ -311,19 +312,15 @@ export class StripePaymentProvider extends PaymentProvider {
     }
   }
 
-  async listSubscriptionIds(account: ProviderAccount): Promise<string[]> {
-    const ids: string[] = [];
-    await this.pacer.wait(account.secretKey);
-    for await (const subscription of this.client(account).subscriptions.list({ status: 'all', limit: 100 })) ids.push(subscription.id);
-    return ids;
+  async listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage> {
+    const list = await this.call(account, (s) => s.subscriptions.list({ status: 'all', limit: page.limit, starting_after: page.after ?? undefined }));
+    return pageOf(list.data.map((subscription) => subscription.id), list.has_more);
   }
 
-  async listPaidInvoiceIds(account: ProviderAccount, since: Date): Promise<string[]> {
-    const ids: string[] = [];
-    await this.pacer.wait(account.secretKey);
+  async listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage> {
     const created = { gte: Math.floor(since.getTime() / 1000) };
-    for await (const invoice of this.client(account).invoices.list({ status: 'paid', created, limit: 100 })) if (invoice.id) ids.push(invoice.id);
-    return ids;
+    const list = await this.call(account, (s) => s.invoices.list({ status: 'paid', created, limit: page.limit, starting_after: page.after ?? undefined }));
+    return pageOf(list.data.flatMap((invoice) => (invoice.id ? [invoice.id] : [])), list.has_more);
   }
 
   async createTaxRate(
@@ -554,6 +551,11 @@ function knownInvoiceStatus(status: string | null): ProviderInvoice['status'] {
 
 function unixOrNull(seconds: number | null | undefined): Date | null {
   return seconds ? fromUnix(seconds) : null;
+}
+
+/** Stripe says only whether more follow; the cursor is the last object of the page. */
+function pageOf(ids: string[], hasMore: boolean): ProviderPage {
+  return { ids, next: hasMore ? (ids.at(-1) ?? null) : null, total: null };
 }
 
 function fromUnix(seconds: number): Date {

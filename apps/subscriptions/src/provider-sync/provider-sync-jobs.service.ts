@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@libs/common';
+import { ProviderSyncJobView, SYNC_JOB_LIST_LIMIT } from '@libs/contracts';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { invoiceLookbackStart } from './invoice-lookback';
+import { toProviderSyncJobView } from './provider-sync-job.mapper';
+import { ProviderSyncJobsRepository } from './provider-sync-jobs.repository';
+import { ProviderSyncRunner } from './provider-sync-runner';
+
+/**
+ * Drift repair on demand: queues a job (one per agency at a time) that a runner works through
+ * page by page, and shows how far it has come.
+ */
+@Injectable()
+export class ProviderSyncJobsService {
+  constructor(
+    private readonly jobs: ProviderSyncJobsRepository,
+    private readonly accounts: StripeAccountsService,
+    private readonly runner: ProviderSyncRunner,
+  ) {}
+
+  /** The new job, or the one already queued or running. */
+  async start(tenantId: string): Promise<ProviderSyncJobView> {
+    await this.accounts.providerAccountOf(tenantId); // refuses (409) an agency with no provider account
+    const { job, queued } = await this.jobs.enqueue(tenantId, 'manual', invoiceLookbackStart());
+    if (queued) this.runner.wake();
+    return toProviderSyncJobView(job);
+  }
+
+  async get(tenantId: string, id: string): Promise<ProviderSyncJobView> {
+    const job = await this.jobs.findOfTenant(tenantId, id);
+    if (!job) throw new NotFoundError('sync job', id);
+    return toProviderSyncJobView(job);
+  }
+
+  async list(tenantId: string, limit: number = SYNC_JOB_LIST_LIMIT.default): Promise<ProviderSyncJobView[]> {
+    return (await this.jobs.listOfTenant(tenantId, limit)).map(toProviderSyncJobView);
+  }
+}

@@ -1,0 +1,119 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { runWithContext, SERVICE_OPTIONS, ServiceOptions, WorkLoop } from '@libs/common';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { PageRequest, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { DriftRepair } from './drift-repair.service';
+import { ProviderSyncJob } from './provider-sync-job.entity';
+import { ProviderSyncJobsRepository, ProviderSyncProgress } from './provider-sync-jobs.repository';
+
+const IDLE_POLL_MS = 1000;
+
+/**
+ * Runs sync jobs one provider page at a time: claims a queued job (or one whose instance went
+ * silent), repairs each object of the page, then records progress, cursor and heartbeat before
+ * the next page. Instances share the jobs; on shutdown the job in hand goes back to the queue and
+ * another instance resumes it from its cursor.
+ */
+@Injectable()
+export class ProviderSyncRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ProviderSyncRunner.name);
+  private readonly loop = new WorkLoop(
+    () => this.advance(),
+    IDLE_POLL_MS,
+    (error) => this.logger.error(`provider sync: ${error.message}`),
+  );
+  private held: ProviderSyncJob | null = null;
+  private readonly staleAfterS: number;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly jobs: ProviderSyncJobsRepository,
+    private readonly accounts: StripeAccountsService,
+    private readonly provider: PaymentProvider,
+    private readonly repair: DriftRepair,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    const env = options.env as SubscriptionsEnv;
+    this.staleAfterS = env.PROVIDER_SYNC_STALE_AFTER_S;
+    this.pageSize = env.PROVIDER_SYNC_PAGE_SIZE;
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+    const held = this.held;
+    this.held = null;
+    if (held && (await this.jobs.release(held))) this.logger.log(`sync job ${held.id} handed back in its ${held.phase} phase`);
+  }
+
+  /** A job was queued in this instance: no need to wait for the next poll. */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Works one page of the job in hand, claiming a job first if none is; false when there is none. */
+  async advance(): Promise<boolean> {
+    this.held ??= await this.jobs.claimNext(this.staleAfterS);
+    const job = this.held;
+    if (!job) return false;
+    try {
+      const progress = await runWithContext({ requestId: `provider-sync:${job.id}`, tenantId: job.tenantId, actor: 'provider-sync' }, () =>
+        this.syncNextPage(job),
+      );
+      if (!(await this.jobs.recordProgress(job, progress))) {
+        this.logger.warn(`sync job ${job.id} was taken over by another instance; leaving it`);
+        this.held = null;
+      } else if (progress.status === 'succeeded') {
+        this.held = null;
+      } else {
+        Object.assign(job, progress);
+      }
+    } catch (error) {
+      this.held = null;
+      const message = (error as Error).message;
+      this.logger.warn(`sync job ${job.id} failed: ${message}`);
+      await this.jobs.fail(job, message);
+    }
+    return true;
+  }
+
+  private async syncNextPage(job: ProviderSyncJob): Promise<ProviderSyncProgress> {
+    const account = await this.accounts.providerAccountOf(job.tenantId);
+    const page: PageRequest = { after: job.resumeCursor, limit: this.pageSize };
+    return job.phase === 'subscriptions' ? this.syncSubscriptionsPage(job, account, page) : this.syncInvoicesPage(job, account, page);
+  }
+
+  private async syncSubscriptionsPage(job: ProviderSyncJob, account: ProviderAccount, page: PageRequest): Promise<ProviderSyncProgress> {
+    const listed = await this.provider.listSubscriptionsPage(account, page);
+    let ignored = 0;
+    for (const id of listed.ids) {
+      const ours = await naming(`subscription ${id}`, () => this.repair.repairSubscription(account, id));
+      if (!ours) ignored++;
+    }
+    const processed = job.subscriptionsProcessed + listed.ids.length;
+    const counts = { subscriptionsProcessed: processed, subscriptionsIgnored: job.subscriptionsIgnored + ignored };
+    if (listed.next) return { ...counts, subscriptionsTotal: listed.total, resumeCursor: listed.next };
+    return { ...counts, subscriptionsTotal: processed, phase: 'invoices', resumeCursor: null };
+  }
+
+  private async syncInvoicesPage(job: ProviderSyncJob, account: ProviderAccount, page: PageRequest): Promise<ProviderSyncProgress> {
+    const listed = await this.provider.listPaidInvoicesPage(account, job.invoicesSince, page);
+    for (const id of listed.ids) await naming(`invoice ${id}`, () => this.repair.repairInvoice(account, id));
+    const processed = job.invoicesProcessed + listed.ids.length;
+    if (listed.next) return { invoicesProcessed: processed, invoicesTotal: listed.total, resumeCursor: listed.next };
+    return { invoicesProcessed: processed, invoicesTotal: processed, resumeCursor: null, status: 'succeeded' };
+  }
+}
+
+/** Says which object a repair failed on. */
+async function naming<T>(what: string, repair: () => Promise<T>): Promise<T> {
+  try {
+    return await repair();
+  } catch (error) {
+    throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
+  }
+}

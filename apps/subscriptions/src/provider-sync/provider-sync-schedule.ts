@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { invoiceLookbackStart } from './invoice-lookback';
+import { ProviderSyncJobsRepository } from './provider-sync-jobs.repository';
+import { ProviderSyncRunner } from './provider-sync-runner';
+
+/**
+ * Every `PROVIDER_SYNC_INTERVAL_MINUTES`, queues a scheduled sync job for each agency with
+ * provider credentials (none while one is queued or running). Every instance keeps the timer;
+ * a job scheduled by any of them within half an interval counts, so agencies get one per interval.
+ */
+@Injectable()
+export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProviderSyncSchedule.name);
+  private readonly intervalMs: number;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly jobs: ProviderSyncJobsRepository,
+    private readonly runner: ProviderSyncRunner,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    this.intervalMs = (options.env as SubscriptionsEnv).PROVIDER_SYNC_INTERVAL_MINUTES * 60_000;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.enqueueDue().catch((error: unknown) => this.logger.error(`scheduling provider syncs: ${(error as Error).message}`));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Queues the scheduled jobs now due; answers how many. */
+  async enqueueDue(): Promise<number> {
+    const queued = await this.jobs.enqueueScheduled(invoiceLookbackStart(), this.intervalMs / 2000);
+    if (queued > 0) this.runner.wake();
+    return queued;
+  }
+}
