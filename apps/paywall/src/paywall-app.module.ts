@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { ArticlesRepository } from './articles/articles.repository';
+import { ArticlesRpcController } from './articles/articles.rpc.controller';
+import { ArticlesService } from './articles/articles.service';
 import { paywallSchema } from './database/paywall.schema';
 import { PoliciesRpcController } from './policies/policies.rpc.controller';
 import { PoliciesService } from './policies/policies.service';
@@ -12,8 +15,8 @@ export class PaywallAppModule {
     return {
       module: PaywallAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...paywallSchema })],
-      controllers: [PoliciesRpcController, TenantsEventsController],
-      providers: [PoliciesService, PolicyRepository],
+      controllers: [PoliciesRpcController, ArticlesRpcController, TenantsEventsController],
+      providers: [PoliciesService, PolicyRepository, ArticlesService, ArticlesRepository],
     };
   }
 }

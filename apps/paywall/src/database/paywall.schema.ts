@@ -1,3 +1,4 @@
+import { Article } from '../articles/article.entity';
 import { Policy } from '../policies/policy.entity';
 import { PaywallTenant } from '../tenants/paywall-tenant.entity';
 import { migrations } from './migrations';
@@ -5,6 +6,6 @@ import { migrations } from './migrations';
 /** The tables the paywall owns, and the migrations that make them (explicit, no globs). */
 export const paywallSchema = {
   name: 'paywall' as const,
-  entities: [PaywallTenant, Policy],
+  entities: [PaywallTenant, Policy, Article],
   migrations,
 };

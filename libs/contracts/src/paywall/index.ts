@@ -1,1 +1,2 @@
 export * from './policies.rpc';
+export * from './articles.rpc';
