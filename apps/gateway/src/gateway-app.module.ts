@@ -19,6 +19,7 @@ import { AdvertisingViewsController } from './service-views/advertising-views.co
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
+import { PaywallArticlesController } from './service-views/paywall-articles.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
 import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
 import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
@@ -46,6 +47,7 @@ export class GatewayAppModule {
         ReportedChangesEventsController,
         DocsController,
         PaywallViewsController,
+        PaywallArticlesController,
         SubscriptionsViewsController,
         SubscriptionsGiftsAndGroupsController,
         PaymentWebhooksController,
