@@ -27,6 +27,10 @@ describe('tenant isolation', () => {
   async function seed(agency: TestAgency, tag: string): Promise<void> {
     expect((await agency.api.post('/v1/sites', { name: `Site ${tag}`, domain: `${tag}.example.vn` })).status).toBe(201);
     expect((await agency.api.post('/v1/users', { email: `editor@${tag}.example.vn`, name: 'Editor', role: 'editor', password: 'Correct-Horse-42' })).status).toBe(201);
+    for (const n of [1, 2]) {
+      const article = { url: `https://${tag}.example.vn/bai-${n}`, accessLevel: 'premium', section: `section-${tag}`, tags: [`tag-${tag}`] };
+      expect((await agency.api.put(`/v1/paywall/articles/isolation-${tag}-${n}`, article)).status).toBe(200);
+    }
     const linked = await linkStripe(agency, fake, api.baseUrl);
     const { planId } = await createMonthlyPlan(linked);
     const readerId = `isolation-reader-${agency.tenantId}`;
@@ -35,6 +39,12 @@ describe('tenant isolation', () => {
       const subscriptions = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
       expect(subscriptions.body.items).toHaveLength(1);
     });
+    if (tag === 'b') {
+      for (const limit of [3, 4]) {
+        const policies = await agency.api.send('PUT', '/v1/paywall/policies', { policies: [{ name: `Meter ${limit}`, active: true, rule: { kind: 'metered', limit } }] });
+        expect(policies.status).toBe(200);
+      }
+    }
     // A failed renewal: an open invoice and a dunning case to address.
     await fake.renew(String(completed.object.subscription), { paymentSucceeds: false });
     await eventually(async () => {
@@ -86,26 +96,31 @@ describe('tenant isolation', () => {
     await fake?.close();
   });
 
-  it('covers every route that takes an id', async () => {
+  it('covers every route that takes an id (any path parameter: `{id}`, `{articleId}`...)', async () => {
     const openapi = await api.get<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
     const routesWithId = Object.entries(openapi.body.paths).flatMap(([path, methods]) =>
-      /\{(id|\w+Id)\}/.test(path) ? Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`) : [],
+      path.includes('{') ? Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`) : [],
     );
     const covered = FOREIGN_ID_MATRIX.map((c) => `${c.method} ${c.path}`);
     expect(routesWithId.sort()).toEqual(covered.sort());
   });
 
-  it.each(FOREIGN_ID_MATRIX.map((c) => [`${c.method} ${c.path}`, c] as const))(
-    "answers 404 to %s with another agency's id, and changes nothing",
-    async (_name, matrixCase) => {
-      const params: Record<string, string> = { id: await matrixCase.idOf(b), ...(await matrixCase.paramsOf?.(b)) };
-      const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
+  it.each(FOREIGN_ID_MATRIX.map((c) => [`${c.method} ${c.path}`, c.upsert ? "the caller's own new object" : '404', c] as const))(
+    "answers %s with another agency's id with %s, and changes nothing of theirs",
+    async (_name, _answer, matrixCase) => {
+      const params: Record<string, string> = { ...(matrixCase.idOf ? { id: await matrixCase.idOf(b) } : {}), ...(await matrixCase.paramsOf?.(b)) };
+      const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
       const path = fill(matrixCase.path);
       const readPath = fill(matrixCase.readPath ?? matrixCase.path);
       const before = matrixCase.method === 'GET' ? null : await b.api.get(readPath);
       const response = await a.api.send(matrixCase.method, path, matrixCase.body);
-      expect(response.status).toBe(404);
-      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      if (matrixCase.upsert) {
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ ...(matrixCase.body as object), version: 1 });
+      } else {
+        expect(response.status).toBe(404);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+      }
       if (before) expect((await b.api.get(readPath)).body).toEqual(before.body);
     },
   );

@@ -23,6 +23,10 @@ export class Api {
     return this.send<T>('POST', path, body, headers);
   }
 
+  put<T = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.send<T>('PUT', path, body, headers);
+  }
+
   patch<T = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     return this.send<T>('PATCH', path, body, headers);
   }

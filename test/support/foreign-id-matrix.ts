@@ -1,16 +1,22 @@
 import { TestAgency } from './agencies';
 
 export interface ForeignIdCase {
-  method: 'GET' | 'PATCH' | 'DELETE' | 'POST';
+  method: 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT';
   /** OpenAPI path template, e.g. `/v1/sites/{id}`. */
   path: string;
   body?: unknown;
-  /** An object of `owner`'s that the route addresses by id. */
-  idOf(owner: TestAgency): Promise<string>;
-  /** The route's other path parameters, also `owner`'s objects (e.g. `{memberId}`). */
+  /** An object of `owner`'s that the route addresses by `{id}`. */
+  idOf?(owner: TestAgency): Promise<string>;
+  /** The route's other path parameters, also naming `owner`'s objects (e.g. `{memberId}`, `{articleId}`). */
   paramsOf?(owner: TestAgency): Promise<Record<string, string>>;
   /** Where the owner reads the object back, to see that nothing changed (defaults to `path`). */
   readPath?: string;
+  /**
+   * An upsert keyed by the agency's own ids (articles): another agency's id is just a key the
+   * caller may use too, so the answer is 200 with the caller's own new object (`body`, version 1),
+   * and the owner's stays as it was. It must name an object no other case addresses.
+   */
+  upsert?: true;
 }
 
 async function firstId(agency: TestAgency, listPath: string): Promise<string> {
@@ -43,11 +49,31 @@ async function purchasedGift(agency: TestAgency): Promise<{ id: string; provider
   return { id: gift.id, providerCheckoutId: gift.providerCheckoutId };
 }
 
+async function articleIds(agency: TestAgency): Promise<string[]> {
+  const response = await agency.api.get<{ items: { articleId: string }[] }>('/v1/paywall/articles');
+  const ids = (response.body.items ?? []).map((a) => a.articleId);
+  if (ids.length < 2) throw new Error(`two articles are needed to address: ${JSON.stringify(response.body)}`);
+  return ids;
+}
+
+/**
+ * Policy revisions are numbered per agency: the owner's latest is one the caller never reached
+ * (the seed gives agency b more revisions than a), so asking for it must be a 404, never the
+ * owner's policies.
+ */
+const latestRevision = async (owner: TestAgency) => ({
+  revision: String((await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/policy-revisions')).body.items[0].revision),
+});
+
 const GROUP_LICENCES = '/v1/subscriptions/group-licences';
+const ARTICLE = '/v1/paywall/articles/{articleId}';
+/** Read and delete address an agency's first article; the upsert its last, which they leave alone. */
+const firstArticle = async (owner: TestAgency) => ({ articleId: (await articleIds(owner))[0] });
+const lastArticle = async (owner: TestAgency) => ({ articleId: (await articleIds(owner)).at(-1)! });
 
 /**
  * Every route that takes an object id. Tenant A's credentials with tenant B's id must answer 404
- * and change nothing; a meta-test fails when a route with `{id}` (or another `{...Id}`) is missing here.
+ * and change nothing; a meta-test fails when a route with a path parameter is missing here.
  */
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -57,6 +83,14 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'DELETE', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'GET', path: '/v1/users/{id}', idOf: (owner) => firstId(owner, '/v1/users') },
   { method: 'GET', path: '/v1/paywall/policies/{id}', idOf: (owner) => firstPolicyId(owner) },
+  { method: 'GET', path: '/v1/paywall/policy-revisions/{revision}', paramsOf: latestRevision },
+  { method: 'POST', path: '/v1/paywall/policy-revisions/{revision}/restore', paramsOf: latestRevision, readPath: '/v1/paywall/policies' },
+  { method: 'GET', path: ARTICLE, paramsOf: firstArticle },
+  { method: 'DELETE', path: ARTICLE, paramsOf: firstArticle },
+  {
+    method: 'PUT', path: ARTICLE, upsert: true, paramsOf: lastArticle,
+    body: { url: 'https://intruder.example.org/taken-over', accessLevel: 'free', section: 'intruder', tags: ['intruder'] },
+  },
   { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
   { method: 'GET', path: '/v1/licensing/licence-offers/{id}', idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers') },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
@@ -116,6 +150,7 @@ export const LIST_ROUTES = [
   '/v1/api-keys',
   '/v1/users',
   '/v1/audit-log',
+  '/v1/paywall/articles',
   '/v1/advertising/ad-units',
   '/v1/licensing/licence-offers',
   '/v1/finance/accounts',

@@ -21,6 +21,7 @@ import { AdvertisingViewsController } from './service-views/advertising-views.co
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
+import { PaywallArticlesController } from './service-views/paywall-articles.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
 import { SubscriptionBillingController } from './service-views/subscription-billing.controller';
 import { ProviderSyncJobsController } from './service-views/provider-sync-jobs.controller';
@@ -51,6 +52,7 @@ export class GatewayAppModule {
         ReportedChangesEventsController,
         DocsController,
         PaywallViewsController,
+        PaywallArticlesController,
         SubscriptionsViewsController,
         SubscriptionsGiftsAndGroupsController,
         SubscriptionsGiftCheckoutsController,

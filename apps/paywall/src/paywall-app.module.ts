@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SERVICE_OPTIONS, ServiceCoreModule, ServiceInstance, ServiceOptions } from '@libs/common';
 import { PaywallEnv } from './config/paywall.config';
+import { ArticlesRepository } from './articles/articles.repository';
+import { ArticlesRpcController } from './articles/articles.rpc.controller';
+import { ArticlesService } from './articles/articles.service';
 import { paywallSchema } from './database/paywall.schema';
 import { MeterTokens } from './decisions/meter-token';
 import { ReaderTokens } from './decisions/reader-tokens';
@@ -27,6 +30,7 @@ export class PaywallAppModule {
       imports: [ServiceCoreModule.forService({ ...instance, ...paywallSchema })],
       controllers: [
         PoliciesRpcController,
+        ArticlesRpcController,
         ReaderTokensRpcController,
         TenantsEventsController,
         SitesEventsController,
@@ -42,6 +46,8 @@ export class PaywallAppModule {
         { provide: MeterTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new MeterTokens(tokens) },
         { provide: ReaderTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new ReaderTokens(tokens) },
         PoliciesService,
+        ArticlesService,
+        ArticlesRepository,
         PolicyRevisionsRepository,
         PaywallMemory,
         ReaderMeters,

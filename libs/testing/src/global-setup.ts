@@ -20,4 +20,9 @@ export default async function globalSetup(): Promise<void> {
       await dataSource.destroy();
     }
   }
+  // Loading the services here put class-validator's metadata storage on this process's global,
+  // and Jest hands this process's globals to test files run in band: they would see a second
+  // copy of every contract class, from another realm, and the OpenAPI generator would describe
+  // subclasses without their inherited fields. Test files register their own.
+  delete (globalThis as { classValidatorMetadataStorage?: unknown }).classValidatorMetadataStorage;
 }

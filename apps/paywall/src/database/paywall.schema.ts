@@ -1,3 +1,4 @@
+import { Article } from '../articles/article.entity';
 import { PolicyRevision } from '../policies/policy-revision.entity';
 import { AddressGrantsRow } from '../reader-access/address-grants.entity';
 import { ReaderGrants } from '../reader-access/reader-grants.entity';
@@ -9,6 +10,6 @@ import { migrations } from './migrations';
 /** The tables the paywall owns, and the migrations that make them (explicit, no globs). */
 export const paywallSchema = {
   name: 'paywall' as const,
-  entities: [PaywallTenant, PolicyRevision, PaywallSite, ReaderGrants, AddressGrantsRow, ReaderRead],
+  entities: [PaywallTenant, PolicyRevision, PaywallSite, ReaderGrants, AddressGrantsRow, ReaderRead, Article],
   migrations,
 };

@@ -4,6 +4,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '@libs/common';
 import { AddressGrantsChanged, ArticleChanged, EntitlementChanged, EntitlementGrant, PoliciesChanged, ReadsRecorded, SiteChanged, TenantCreated } from '@libs/contracts';
+import { toChangedEvent } from '../articles/article.mapper';
+import { ArticlesRepository } from '../articles/articles.repository';
 import { METER_MEMORY_DAYS } from '../decisions/meter-token';
 import { PolicyRevisionsRepository } from '../policies/policy-revisions.repository';
 import { ReaderMeters } from '../reader-meters/reader-meters';
@@ -25,6 +27,7 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly memory: PaywallMemory,
     private readonly meters: ReaderMeters,
     private readonly policies: PolicyRevisionsRepository,
+    private readonly articles: ArticlesRepository,
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
   ) {}
@@ -64,6 +67,7 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
       memory.applySite(row.tenant_id, { siteId: row.site_id, publishableKey: row.publishable_key, version: row.version });
     }
     for (const revision of await this.policies.currentOfAll()) memory.applyPolicies(revision.tenantId, revision.revision, revision.policies);
+    for (const row of await this.articles.findAllLive(db.manager)) memory.applyArticle(row.tenantId, toChangedEvent(row));
     const readers: { tenant_id: string; reader_key: string; version: number; grants: EntitlementGrant[] }[] = await db.query(
       `SELECT tenant_id, reader_key, version, grants FROM paywall.reader_grants`,
     );

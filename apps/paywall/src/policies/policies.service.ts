@@ -61,7 +61,10 @@ export class PoliciesService {
     return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, old.policies, revision)));
   }
 
+  /** The defaults, unless the agency was quicker and set policies of its own already. */
   async provisionDefaults(tx: EntityManager, tenantId: string): Promise<void> {
+    await this.revisions.lock(tx, tenantId);
+    if (await this.revisions.current(tenantId, tx)) return;
     await this.append(tx, tenantId, defaultPolicies(), null);
   }
 

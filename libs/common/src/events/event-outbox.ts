@@ -24,12 +24,31 @@ export class EventOutbox {
   constructor(private readonly service: ServiceName) {}
 
   async add<Data extends object>(tx: EntityManager, contract: EventContract<Data>, event: NewEvent<Data>): Promise<EventEnvelope<Data>> {
+    const [envelope] = await this.addAll(tx, contract, [event]);
+    return envelope;
+  }
+
+  /** Records many facts of one kind with one statement, in the order given. */
+  async addAll<Data extends object>(tx: EntityManager, contract: EventContract<Data>, events: NewEvent<Data>[]): Promise<EventEnvelope<Data>[]> {
     if (contract.service !== this.service) throw new Error(`${this.service} may not publish ${contract.subject}`);
+    if (events.length === 0) return [];
+    const envelopes = events.map((event) => this.envelopeOf(contract, event));
+    const context = currentContext();
+    const headers = JSON.stringify({ requestId: context?.requestId, actor: context?.actor });
+    await tx.query(
+      `INSERT INTO "${this.service}".outbox (id, subject, envelope, headers)
+       SELECT id, $2, envelope, $4::jsonb FROM unnest($1::uuid[], $3::jsonb[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
+      [envelopes.map((e) => e.id), contract.subject, envelopes.map((e) => JSON.stringify(e)), headers],
+    );
+    return envelopes;
+  }
+
+  private envelopeOf<Data extends object>(contract: EventContract<Data>, event: NewEvent<Data>): EventEnvelope<Data> {
     const invalid = validateSync(plainToInstance(contract.data, event.data) as object);
     if (invalid.length > 0) {
       throw new Error(`event ${contract.subject} has invalid data: ${JSON.stringify(toFieldErrors(invalid))}`);
     }
-    const envelope: EventEnvelope<Data> = {
+    return {
       id: randomUUID(),
       type: contract.subject,
       source: this.service,
@@ -39,12 +58,5 @@ export class EventOutbox {
       dataVersion: contract.dataVersion,
       data: event.data,
     };
-    const context = currentContext();
-    const headers = { requestId: context?.requestId, actor: context?.actor };
-    await tx.query(
-      `INSERT INTO "${this.service}".outbox (id, subject, envelope, headers) VALUES ($1, $2, $3, $4)`,
-      [envelope.id, contract.subject, JSON.stringify(envelope), JSON.stringify(headers)],
-    );
-    return envelope;
   }
 }

@@ -38,6 +38,9 @@ export async function startService(appModule: DynamicModule, options: StartServi
   const logger = createLogger(service, env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Path parameters may be an agency's own ids (an article id has up to 200 characters, counted
+    // decoded); the router's default of 100 would answer 414 before the route could validate them.
+    maxParamLength: 256,
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers[MessageHeader.requestId];

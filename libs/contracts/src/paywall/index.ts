@@ -1,4 +1,4 @@
 export * from './policies.rpc';
-export * from './article-changed.event';
+export * from './articles.rpc';
 export * from './reads-recorded.event';
 export * from './reader-tokens.rpc';
