@@ -2,7 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { drive, LoadResult } from './http-load';
-import { startBaseline, withStack } from './stack';
+import { PUBLIC_DECISIONS_PORT, startBaseline, withStack } from './stack';
 
 /**
  * `npm run bench:paywall`: the real gateway and paywall as processes, an agency with a site,
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     }
     await publishSubscribers(natsUrl, tenantId);
 
-    const decide = (body: object) => api<{ access: string; meterToken: string | null }>('POST', '/v1/paywall/decisions', body, undefined, { 'x-site-key': site.publishableKey }, urls.paywall);
+    const decisionsOrigin = `http://127.0.0.1:${PUBLIC_DECISIONS_PORT}`;
+    const decide = (body: object) => api<{ access: string; meterToken: string | null }>('POST', '/v1/paywall/decisions', body, undefined, { 'x-site-key': site.publishableKey }, decisionsOrigin);
     const subscriberTokens: string[] = [];
     const registeredTokens: string[] = [];
     for (let i = 0; i < 300; i++) subscriberTokens.push((await api<{ token: string }>('POST', '/v1/paywall/reader-tokens', { readerId: `sub-${i}` }, key)).token);
@@ -64,12 +65,14 @@ async function main(): Promise<void> {
     }
 
     const article = (i: number) => `bai-${(i * 7919) % ARTICLES}`;
-    const bodies = Array.from({ length: 20_000 }, (_, i) => {
+    // What reader pages send: GET with the fields in the query (no preflight, no body to parse).
+    const query = (fields: Record<string, string>) => `/v1/paywall/decisions?${new URLSearchParams({ siteKey: site.publishableKey, ...fields }).toString()}`;
+    const paths = Array.from({ length: 5_000 }, (_, i) => {
       const kind = i % 10;
-      if (kind < 5) return JSON.stringify({ articleId: article(i), meterToken: meterTokens[i % meterTokens.length], country: 'VN', device: 'mobile' });
-      if (kind < 7) return JSON.stringify({ articleId: article(i), referrer: 'https://www.google.com/' });
-      if (kind < 9) return JSON.stringify({ articleId: article(i), readerToken: subscriberTokens[i % subscriberTokens.length] });
-      return JSON.stringify({ articleId: article(i), readerToken: registeredTokens[i % registeredTokens.length] });
+      if (kind < 5) return query({ articleId: article(i), meterToken: meterTokens[i % meterTokens.length], country: 'VN', device: 'mobile' });
+      if (kind < 7) return query({ articleId: article(i), referrer: 'https://www.google.com/' });
+      if (kind < 9) return query({ articleId: article(i), readerToken: subscriberTokens[i % subscriberTokens.length] });
+      return query({ articleId: article(i), readerToken: registeredTokens[i % registeredTokens.length] });
     });
 
     const baseline = await startBaseline();
@@ -80,10 +83,8 @@ async function main(): Promise<void> {
     } finally {
       await baseline.stop();
     }
-    const target = `${urls.paywall}/v1/paywall/decisions`;
-    const headers = { 'x-site-key': site.publishableKey };
-    await drive(target, { connections: CONNECTIONS, seconds: 2, headers, bodies });
-    const paywall = await drive(target, { connections: CONNECTIONS, seconds: SECONDS, headers, bodies });
+    await drive(decisionsOrigin, { connections: CONNECTIONS, seconds: 2, paths });
+    const paywall = await drive(decisionsOrigin, { connections: CONNECTIONS, seconds: SECONDS, paths });
 
     const ratio = paywall.rps / bare.rps;
     console.log(`bare Fastify:        ${Math.round(bare.rps)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);

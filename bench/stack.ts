@@ -7,6 +7,8 @@ import { SERVICE_SCHEMAS } from '../scripts/service-schemas';
 import { withScratchDatabase } from '../scripts/scratch-database';
 
 const DIST = join(__dirname, '..');
+/** Where the paywall's own decision server listens in a bench run. */
+export const PUBLIC_DECISIONS_PORT = 47_199;
 
 export interface RunningStack {
   urls: Record<string, string>;
@@ -32,6 +34,7 @@ export async function withStack<T>(
     const env = {
       ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), OPERATOR_TOKEN: operatorToken,
       CREDENTIALS_KEY: randomBytes(32).toString('base64'), PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`, RATE_LIMIT_PER_MINUTE: '1000000',
+      PAYWALL_PUBLIC_PORT: String(PUBLIC_DECISIONS_PORT),
     };
     const children: ChildProcess[] = [];
     const urls: Record<string, string> = {};
@@ -81,5 +84,5 @@ export async function startBaseline(): Promise<{ url: string; stop: () => Promis
     child.once('message', (message: { port: number }) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => stopAll([child]) };
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopAll([child]) };
 }

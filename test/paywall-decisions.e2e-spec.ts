@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntitlementChangedEvent, EventEnvelope, PolicySetView } from '@libs/contracts';
 import { eventually } from '@libs/testing';
+import { PublicDecisionServer } from '../apps/paywall/src/public-decisions/public-decision-server';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { JetStreamProbe } from './support/jetstream';
@@ -31,7 +32,7 @@ describe('paywall decisions, served by the paywall itself', () => {
   let otherSiteKey: string;
   let paywall: Api;
 
-  const paywallUrl = async (index = 0) => (await suite.instances('paywall')[index].getUrl()).replace('[::1]', '127.0.0.1');
+  const paywallUrl = (index = 0) => Promise.resolve(suite.instances('paywall')[index].get(PublicDecisionServer).url);
   const decide = (body: Record<string, unknown>, key = siteKey, api = paywall) => api.as({ siteKey: key }).post<Answer & Problem>('/v1/paywall/decisions', body);
   const grant = (tenantId: string, readerKey: string, version: number, keys: string[]) => {
     const envelope: EventEnvelope<EntitlementChangedEvent> = {

@@ -78,6 +78,7 @@ export class TestSuite {
       OPERATOR_TOKEN: this.operatorToken,
       CREDENTIALS_KEY: this.credentialsKey,
       PAYWALL_TOKEN_KEYS: this.paywallTokenKeys,
+      PAYWALL_PUBLIC_PORT: '0',
       EVENT_MAX_DELIVER: '3',
       ...this.envOverrides,
     });

@@ -14,7 +14,7 @@ import { PoliciesRpcController } from './policies/policies.rpc.controller';
 import { PoliciesService } from './policies/policies.service';
 import { PolicyRevisionsRepository } from './policies/policy-revisions.repository';
 import { PaywallDecisions } from './public-decisions/paywall-decisions';
-import { PublicDecisionRoute } from './public-decisions/public-decision.route';
+import { PublicDecisionServer } from './public-decisions/public-decision-server';
 import { ReaderAccessEventsController } from './reader-access/reader-access.events.controller';
 import { ReaderMeters } from './reader-meters/reader-meters';
 import { ReadsEventsController } from './reader-meters/reads.events.controller';
@@ -53,7 +53,7 @@ export class PaywallAppModule {
         ReaderMeters,
         LiveState,
         PaywallDecisions,
-        PublicDecisionRoute,
+        PublicDecisionServer,
       ],
     };
   }

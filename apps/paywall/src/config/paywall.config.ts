@@ -4,6 +4,10 @@ import { ServiceEnv } from '@libs/common';
 export class PaywallEnv extends ServiceEnv {
   override HTTP_PORT: number = 3001;
 
+  /** Where the public decision endpoint listens (its own server; 0 picks a free port). */
+  @IsInt() @Min(0) @Max(65535)
+  PAYWALL_PUBLIC_PORT: number = 3011;
+
   /**
    * Keys that sign meter and reader tokens: `id:base64-of-32-bytes`, comma-separated. The first
    * signs; all verify, so a new key goes first and the old one stays until its tokens are gone.

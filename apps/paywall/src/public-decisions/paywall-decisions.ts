@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseIpAddress } from '@libs/contracts';
 import { decide } from '../decisions/decide';
 import { MeterTokens } from '../decisions/meter-token';
@@ -54,13 +54,14 @@ export class PaywallDecisions {
     const tenant = this.memory.tenant(site.tenantId);
     if (!tenant || tenant.policyRevision === 0) throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
     const readerKey = request.readerToken ? this.readerTokens.readerKeyOf(request.readerToken, site.tenantId, now) : null;
-    const entitlements = activeEntitlements(tenant, readerKey, clientIp ? parseIpAddress(clientIp) : null, now);
+    const address = clientIp && tenant.addressGrants.size > 0 ? parseIpAddress(clientIp) : null;
+    const entitlements = activeEntitlements(tenant, readerKey, address, now);
     const segment: ReaderSegment = entitlements.viaSubscription ? 'subscriber' : entitlements.viaGroup ? 'group-member' : readerKey ? 'registered' : 'anonymous';
     const today = tenant.calendar.dayOf(now);
     const known = tenant.articles.get(request.articleId);
     const article = known && (known.siteId === null || known.siteId === site.siteId) ? known.access : articleAccess(request.articleId, request.section ?? null);
     const anonymous = request.meterToken ? this.meterTokens.read(request.meterToken, site.tenantId) : null;
-    const anonymousId = anonymous?.anonymousId ?? request.anonymousId ?? randomBytes(12).toString('base64url');
+    const anonymousId = anonymous?.anonymousId ?? request.anonymousId ?? randomUUID();
     let reads: MeteredRead[];
     if (readerKey) {
       // On login, what the reader read anonymously joins the account's meter (once: a re-read never counts twice).
