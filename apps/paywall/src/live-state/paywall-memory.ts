@@ -4,6 +4,7 @@ import {
   AddressGrantsChangedEvent, ArticleChangedEvent, cidrContains, CidrRange, EntitlementGrant, IpAddress, parseCidrRange, PolicyView,
 } from '@libs/contracts';
 import { LocalCalendar } from '../decisions/local-calendar';
+import { ARTICLE_KEY_BYTES, SECTION_KEY_BYTES } from '../decisions/meter-token';
 import type { ArticleAccess, PaywallPolicy } from '../decisions/paywall-rules';
 import { toPaywallPolicy } from '../policies/policy-rules';
 
@@ -153,7 +154,7 @@ export class PaywallMemory {
 /** The article as the decision needs it when the CMS has not told us about it: metered. */
 export function articleAccess(articleId: string, section: string | null): ArticleAccess {
   return {
-    id: articleId, meterKey: shortHash(articleId, 11), section, sectionKey: section === null ? null : shortHash(section, 6),
+    id: articleId, meterKey: shortHash(articleId, ARTICLE_KEY_BYTES), section, sectionKey: section === null ? null : shortHash(section, SECTION_KEY_BYTES),
     tags: [], publishedAt: null, accessLevel: 'metered', lockAfterDays: null, freeAfterDays: null,
   };
 }
@@ -185,6 +186,7 @@ export function activeEntitlements(
   return { keys, viaSubscription, viaGroup };
 }
 
-function shortHash(text: string, chars: number): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, chars);
+/** The first `bytes` bytes of the SHA-256, in base64url (what meter tokens carry as bytes). */
+function shortHash(text: string, bytes: number): string {
+  return createHash('sha256').update(text).digest().toString('base64url', 0, bytes);
 }

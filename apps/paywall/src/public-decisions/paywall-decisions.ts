@@ -61,7 +61,7 @@ export class PaywallDecisions {
     const known = tenant.articles.get(request.articleId);
     const article = known && (known.siteId === null || known.siteId === site.siteId) ? known.access : articleAccess(request.articleId, request.section ?? null);
     const anonymous = request.meterToken ? this.meterTokens.read(request.meterToken, site.tenantId) : null;
-    const anonymousId = anonymous?.anonymousId ?? request.anonymousId ?? randomUUID();
+    const anonymousId = anonymous?.anonymousId ?? request.anonymousId ?? newAnonymousId();
     let reads: MeteredRead[];
     if (readerKey) {
       // On login, what the reader read anonymously joins the account's meter (once: a re-read never counts twice).
@@ -78,14 +78,22 @@ export class PaywallDecisions {
     let meterToken: string | null = null;
     if (readerKey) {
       if (decision.counts) this.readerMeters.record(site.tenantId, readerKey, read);
-    } else {
+    } else if (decision.counts || !anonymous) {
       meterToken = this.meterTokens.issue({ tenantId: site.tenantId, anonymousId, reads: decision.counts ? [...reads, read] : reads }, today);
+    } else {
+      // Nothing counted: the reader's own (valid) token still says it all; no need to sign anew.
+      meterToken = request.meterToken!;
     }
     return {
       access: decision.access, reason: decision.reason, remaining: decision.remaining, policyId: decision.policyId, segment,
       offer: null, variant: null, anonymousId, meterToken,
     };
   }
+}
+
+/** 128 random bits in 22 characters (a UUID's randomness without its length in every token). */
+function newAnonymousId(): string {
+  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
 }
 
 function hostOf(referrer: string | undefined): string | null {
