@@ -32,4 +32,5 @@ export * from './http/access-rule';
 export * from './events/dead-letters';
 export * from './money/minor-units';
 export * from './service/work-loop';
+export * from './service/periodic-task';
 export * from './database/unique-violation';

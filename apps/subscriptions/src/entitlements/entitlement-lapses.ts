@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { PeriodicTask, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { AddressGrants } from '../group-licences/address-grants';
 import { GroupLicence } from '../group-licences/group-licence.entity';
@@ -16,10 +16,7 @@ const BATCH = 100;
  */
 @Injectable()
 export class EntitlementLapses implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EntitlementLapses.name);
-  private readonly intervalMs: number;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly schedule: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,22 +24,15 @@ export class EntitlementLapses implements OnApplicationBootstrap, OnApplicationS
     private readonly addressGrants: AddressGrants,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
-    this.intervalMs = (options.env as SubscriptionsEnv).ENTITLEMENT_LAPSE_SWEEP_S * 1000;
+    this.schedule = new PeriodicTask('entitlement lapse sweep', (options.env as SubscriptionsEnv).ENTITLEMENT_LAPSE_SWEEP_S * 1000, () => this.sweep(new Date()));
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep(new Date())
-        .catch((error: unknown) => this.logger.error(`lapse sweep failed: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Republishes what lapsed at or before `now`; answers how many readers and licences. */

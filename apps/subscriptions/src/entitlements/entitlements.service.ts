@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EventOutbox } from '@libs/common';
-import { cidrContains, EntitlementChanged, EntitlementGrant, EntitlementsQuery, EntitlementsView, parseCidrRange, parseIpAddress } from '@libs/contracts';
+import { cidrContains, EntitlementChanged, EntitlementGrant, EntitlementsQuery, EntitlementsView, parseCidrRange, parseIpAddress, readerKeyOf } from '@libs/contracts';
 import { BillingSettings } from '../billing-settings/billing-settings.entity';
 import { Plan } from '../catalog/plan.entity';
 import { Product } from '../catalog/product.entity';
 import { Customer } from '../customers/customer.entity';
-import { readerKeyOf } from '../customers/reader-key';
 import { GiftsRepository } from '../gifts/gifts.repository';
 import { GroupLicence } from '../group-licences/group-licence.entity';
 import { GroupLicencesRepository } from '../group-licences/group-licences.repository';

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventOutbox, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { EventOutbox, PeriodicTask, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { GiftExpired } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { GiftsRepository } from './gifts.repository';
@@ -14,9 +14,7 @@ const BATCH = 100;
  */
 @Injectable()
 export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(GiftExpirySweep.name);
-  private readonly intervalMs: number;
-  private timer?: NodeJS.Timeout;
+  private readonly schedule: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -24,18 +22,15 @@ export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShu
     private readonly outbox: EventOutbox,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
-    this.intervalMs = (options.env as SubscriptionsEnv).GIFT_EXPIRY_SWEEP_MINUTES * 60_000;
+    this.schedule = new PeriodicTask('gift expiry sweep', (options.env as SubscriptionsEnv).GIFT_EXPIRY_SWEEP_MINUTES * 60_000, () => this.expireDue());
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.expireDue().catch((error: unknown) => this.logger.error(`gift expiry sweep failed: ${(error as Error).message}`));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Expires every gift whose deadline is at or before `at` (now, unless a test names another instant); answers how many. */

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
-import { CreatedGiftView, CreateGiftRequest, GiftByCodeView, GiftRedeemed, GiftRedemptionView, GiftView, RedeemGiftRequest } from '@libs/contracts';
+import { CreatedGiftView, CreateGiftRequest, GiftByCodeView, GiftRedeemed, GiftRedemptionView, GiftView, readerKeyOf, RedeemGiftRequest } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { readerKeyOf } from '../customers/reader-key';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { addCalendarMonths } from './calendar-months';
 import { canonicalGiftCode, hashGiftCode, newGiftCode } from './gift-code';

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { invoiceLookbackStart } from './invoice-lookback';
 import { ProviderSyncJobsRepository } from './provider-sync-jobs.repository';
@@ -12,9 +12,8 @@ import { ProviderSyncRunner } from './provider-sync-runner';
  */
 @Injectable()
 export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ProviderSyncSchedule.name);
   private readonly intervalMs: number;
-  private timer?: NodeJS.Timeout;
+  private readonly schedule: PeriodicTask;
 
   constructor(
     private readonly jobs: ProviderSyncJobsRepository,
@@ -22,17 +21,15 @@ export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicati
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
     this.intervalMs = (options.env as SubscriptionsEnv).PROVIDER_SYNC_INTERVAL_MINUTES * 60_000;
+    this.schedule = new PeriodicTask('provider sync schedule', this.intervalMs, () => this.enqueueDue());
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.enqueueDue().catch((error: unknown) => this.logger.error(`scheduling provider syncs: ${(error as Error).message}`));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Queues the scheduled jobs now due; answers how many. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@libs/common';
-import { ReaderQuery, ReaderSubscriptionView } from '@libs/contracts';
-import { readerKeyOf } from '../customers/reader-key';
+import { readerKeyOf, ReaderQuery, ReaderSubscriptionView } from '@libs/contracts';
 import { ReaderSubscription } from './reader-subscription.entity';
 
 @Injectable()

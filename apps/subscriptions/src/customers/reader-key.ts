@@ -1,1 +1,0 @@
-export { readerKeyOf } from '@libs/contracts';
