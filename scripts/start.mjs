@@ -94,7 +94,7 @@ Revenue suite is running.
   API            ${gateway}/v1
   OpenAPI docs   ${gateway}/docs   (${gateway}/openapi.json)
   AsyncAPI       ${gateway}/asyncapi.json
-  Paywall        http://127.0.0.1:${children.get('paywall').port}/v1/paywall/decisions   (served by the paywall itself, X-Site-Key)
+  Paywall        http://127.0.0.1:${process.env.PAYWALL_PUBLIC_PORT ?? 3011}/v1/paywall/decisions   (served by the paywall itself; siteKey in the query or X-Site-Key)
   Health         ${[...children].map(([s, { port }]) => `${s} :${port}/health`).join(', ')}
   Logs           .local/logs/<service>.log (JSON)
   Demo agency    "${demo.slug}" — admin API key: ${demo.adminKey}

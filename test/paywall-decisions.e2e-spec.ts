@@ -109,6 +109,13 @@ describe('paywall decisions, served by the paywall itself', () => {
       token = answer.body.meterToken;
     }
     expect(seen).toEqual([4, 3, 2, 1, 0]);
+    // Reader pages ask with GET, the site key and fields in the query: the same answer.
+    const query = new URLSearchParams({ siteKey, articleId: 'tin-3', meterToken: token! });
+    const viaGet = await paywall.get<Answer>(`/v1/paywall/decisions?${query.toString()}`);
+    expect(viaGet.status).toBe(200);
+    expect(viaGet.headers.get('cache-control')).toBe('no-store');
+    expect(viaGet.body).toMatchObject({ access: 'meter', remaining: 0 });
+    expect((await paywall.get<Problem>('/v1/paywall/decisions?articleId=tin-3')).status).toBe(401);
     const reread = await decide({ articleId: 'tin-2', meterToken: token! });
     expect(reread.body).toMatchObject({ access: 'meter', remaining: 0 });
     const sixth = await decide({ articleId: 'tin-6', meterToken: reread.body.meterToken! });
