@@ -44,6 +44,7 @@ export class ExperimentsService {
   }
 
   async update(tenantId: string, request: UpdateExperimentRequest): Promise<ExperimentView> {
+    await this.find(this.dataSource.manager, tenantId, request.id);
     const fields = await this.checked(tenantId, request);
     return this.dataSource.transaction(async (tx) => {
       const row = await this.find(tx, tenantId, request.id, true);
