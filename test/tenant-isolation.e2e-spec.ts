@@ -44,7 +44,18 @@ describe('tenant isolation', () => {
         const policies = await agency.api.send('PUT', '/v1/paywall/policies', { policies: [{ name: `Meter ${limit}`, active: true, rule: { kind: 'metered', limit } }] });
         expect(policies.status).toBe(200);
       }
+      for (const couponCode of ['NAM2026', 'THANG2026']) {
+        const copy = { headline: 'Đăng ký', body: 'Đọc không giới hạn.', cta: 'Đăng ký' };
+        const offers = await agency.api.send('PUT', '/v1/paywall/offers', { offers: [{ name: `Offer ${couponCode}`, planIds: [planId], couponCode, copy: { vi: copy, en: copy } }] });
+        expect(offers.status).toBe(200);
+      }
     }
+    const current = await agency.api.get<{ policies: { id: string; rule: { kind: string } }[] }>('/v1/paywall/policies');
+    const experiment = await agency.api.post('/v1/paywall/experiments', {
+      name: `Meter test ${tag}`, target: 'meter-limit', policyId: current.body.policies.find((p) => p.rule.kind === 'metered')!.id, allocation: 'split',
+      arms: [{ name: 'low', limit: 1 }, { name: 'high', limit: 5 }],
+    });
+    expect(experiment.status).toBe(201);
     // A failed renewal: an open invoice and a dunning case to address.
     await fake.renew(String(completed.object.subscription), { paymentSucceeds: false });
     await eventually(async () => {

@@ -65,6 +65,15 @@ const latestRevision = async (owner: TestAgency) => ({
   revision: String((await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/policy-revisions')).body.items[0].revision),
 });
 
+/** Only agency b has offer revisions: the caller has none to restore under that number. */
+const latestOfferRevision = async (owner: TestAgency) => ({
+  revision: String((await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/offer-revisions')).body.items[0].revision),
+});
+
+const EXPERIMENT = '/v1/paywall/experiments/{id}';
+const firstExperiment = (owner: TestAgency) => firstId(owner, '/v1/paywall/experiments');
+const EXPERIMENT_BODY = { name: 'taken over', target: 'meter-limit', policyId: '00000000-0000-4000-8000-000000000000', allocation: 'split', arms: [{ name: 'a', limit: 0 }, { name: 'b', limit: 0 }] };
+
 const GROUP_LICENCES = '/v1/subscriptions/group-licences';
 const ARTICLE = '/v1/paywall/articles/{articleId}';
 /** Read and delete address an agency's first article; the upsert its last, which they leave alone. */
@@ -85,6 +94,12 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/paywall/policies/{id}', idOf: (owner) => firstPolicyId(owner) },
   { method: 'GET', path: '/v1/paywall/policy-revisions/{revision}', paramsOf: latestRevision },
   { method: 'POST', path: '/v1/paywall/policy-revisions/{revision}/restore', paramsOf: latestRevision, readPath: '/v1/paywall/policies' },
+  { method: 'POST', path: '/v1/paywall/offer-revisions/{revision}/restore', paramsOf: latestOfferRevision, readPath: '/v1/paywall/offers' },
+  { method: 'GET', path: EXPERIMENT, idOf: firstExperiment },
+  { method: 'PUT', path: EXPERIMENT, body: EXPERIMENT_BODY, idOf: firstExperiment },
+  { method: 'POST', path: `${EXPERIMENT}/start`, readPath: EXPERIMENT, idOf: firstExperiment },
+  { method: 'POST', path: `${EXPERIMENT}/stop`, readPath: EXPERIMENT, idOf: firstExperiment },
+  { method: 'GET', path: `${EXPERIMENT}/results`, idOf: firstExperiment },
   { method: 'GET', path: ARTICLE, paramsOf: firstArticle },
   { method: 'DELETE', path: ARTICLE, paramsOf: firstArticle },
   {
@@ -151,6 +166,7 @@ export const LIST_ROUTES = [
   '/v1/users',
   '/v1/audit-log',
   '/v1/paywall/articles',
+  '/v1/paywall/experiments',
   '/v1/advertising/ad-units',
   '/v1/licensing/licence-offers',
   '/v1/finance/accounts',

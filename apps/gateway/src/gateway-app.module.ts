@@ -22,6 +22,7 @@ import { FinanceViewsController } from './service-views/finance-views.controller
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
 import { PaywallArticlesController } from './service-views/paywall-articles.controller';
+import { PaywallExperimentsController } from './service-views/paywall-experiments.controller';
 import { PaywallViewsController } from './service-views/paywall-views.controller';
 import { SubscriptionBillingController } from './service-views/subscription-billing.controller';
 import { ProviderSyncJobsController } from './service-views/provider-sync-jobs.controller';
@@ -52,6 +53,7 @@ export class GatewayAppModule {
         ReportedChangesEventsController,
         DocsController,
         PaywallViewsController,
+        PaywallExperimentsController,
         PaywallArticlesController,
         SubscriptionsViewsController,
         SubscriptionsGiftsAndGroupsController,

@@ -8,7 +8,16 @@ import { paywallSchema } from './database/paywall.schema';
 import { MeterTokens } from './decisions/meter-token';
 import { ReaderTokens } from './decisions/reader-tokens';
 import { parseSigningKeys, SignedTokens } from './decisions/signed-tokens';
+import { ConversionsEventsController } from './conversions/conversions.events.controller';
+import { ConversionsRpcController } from './conversions/conversions.rpc.controller';
+import { ExperimentCounters } from './experiments/experiment-counters';
+import { ExperimentImpressionsEventsController } from './experiments/experiment-impressions.events.controller';
+import { ExperimentsRpcController } from './experiments/experiments.rpc.controller';
+import { ExperimentsService } from './experiments/experiments.service';
 import { LiveState } from './live-state/live-state';
+import { OfferRevisionsRepository } from './offers/offer-revisions.repository';
+import { OffersRpcController } from './offers/offers.rpc.controller';
+import { OffersService } from './offers/offers.service';
 import { PaywallMemory } from './live-state/paywall-memory';
 import { PoliciesRpcController } from './policies/policies.rpc.controller';
 import { PoliciesService } from './policies/policies.service';
@@ -36,6 +45,11 @@ export class PaywallAppModule {
         SitesEventsController,
         ReaderAccessEventsController,
         ReadsEventsController,
+        OffersRpcController,
+        ExperimentsRpcController,
+        ExperimentImpressionsEventsController,
+        ConversionsEventsController,
+        ConversionsRpcController,
       ],
       providers: [
         {
@@ -49,6 +63,10 @@ export class PaywallAppModule {
         ArticlesService,
         ArticlesRepository,
         PolicyRevisionsRepository,
+        OffersService,
+        OfferRevisionsRepository,
+        ExperimentsService,
+        ExperimentCounters,
         PaywallMemory,
         ReaderMeters,
         LiveState,

@@ -120,7 +120,7 @@ function open(reason: string): Decision {
   return { access: 'allow', reason, policyId: null, remaining: null, counts: false };
 }
 
-function conditionsHold(conditions: PolicyConditions, { article, reader }: DecisionInput): boolean {
+export function conditionsHold(conditions: PolicyConditions, { article, reader }: Pick<DecisionInput, 'article' | 'reader'>): boolean {
   if (conditions.segments && !conditions.segments.includes(reader.segment)) return false;
   if (conditions.countries && (reader.country === null || !conditions.countries.includes(reader.country))) return false;
   if (conditions.devices && !conditions.devices.includes(reader.device)) return false;

@@ -3,10 +3,15 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '@libs/common';
-import { AddressGrantsChanged, ArticleChanged, EntitlementChanged, EntitlementGrant, PoliciesChanged, ReadsRecorded, SiteChanged, TenantCreated } from '@libs/contracts';
+import {
+  AddressGrantsChanged, ArticleChanged, EntitlementChanged, EntitlementGrant, ExperimentChanged, OffersChanged, PoliciesChanged, ReadsRecorded, SiteChanged, TenantCreated,
+} from '@libs/contracts';
 import { toChangedEvent } from '../articles/article.mapper';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { METER_MEMORY_DAYS } from '../decisions/meter-token';
+import { Experiment } from '../experiments/experiment.entity';
+import { toView } from '../experiments/experiments.service';
+import { OfferRevisionsRepository } from '../offers/offer-revisions.repository';
 import { PolicyRevisionsRepository } from '../policies/policy-revisions.repository';
 import { ReaderMeters } from '../reader-meters/reader-meters';
 import { EventFeed } from './event-feed';
@@ -27,6 +32,7 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly memory: PaywallMemory,
     private readonly meters: ReaderMeters,
     private readonly policies: PolicyRevisionsRepository,
+    private readonly offers: OfferRevisionsRepository,
     private readonly articles: ArticlesRepository,
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -39,12 +45,14 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
 
     await feed.follow(PoliciesChanged, 'new', (e) => memory.applyPolicies(e.tenantId, e.data.revision, e.data.policies));
     await feed.follow(ArticleChanged, 'new', (e) => memory.applyArticle(e.tenantId, e.data));
+    await feed.follow(OffersChanged, 'new', (e) => memory.applyOffers(e.tenantId, e.data.revision, e.data.offers));
+    await feed.follow(ExperimentChanged, 'new', (e) => memory.applyExperiment(e.tenantId, e.data));
 
     const [tenantsUpTo, sitesUpTo, readersUpTo, addressesUpTo, readsUpTo] = await Promise.all(
       [TenantCreated, SiteChanged, EntitlementChanged, AddressGrantsChanged, ReadsRecorded].map((contract) => feed.storedUpTo(contract)),
     );
     await this.loadSnapshot();
-    await feed.follow(TenantCreated, tenantsUpTo, (e) => memory.applyTenant(e.data.tenantId, e.data.timeZone));
+    await feed.follow(TenantCreated, tenantsUpTo, (e) => memory.applyTenant(e.data.tenantId, e.data.timeZone, e.data.locale));
     await feed.follow(SiteChanged, sitesUpTo, (e) => memory.applySite(e.tenantId, e.data));
     await feed.follow(EntitlementChanged, readersUpTo, (e) => memory.applyReaderGrants(e.tenantId, e.data.readerKey, e.data.version, e.data.entitlements));
     await feed.follow(AddressGrantsChanged, addressesUpTo, (e) => memory.applyAddressGrants(e.tenantId, e.data));
@@ -62,11 +70,13 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
   private async loadSnapshot(): Promise<void> {
     const memory = this.memory;
     const db = this.dataSource;
-    for (const row of await db.query(`SELECT tenant_id, time_zone FROM paywall.tenants`)) memory.applyTenant(row.tenant_id, row.time_zone);
+    for (const row of await db.query(`SELECT tenant_id, time_zone, locale FROM paywall.tenants`)) memory.applyTenant(row.tenant_id, row.time_zone, row.locale);
     for (const row of await db.query(`SELECT tenant_id, site_id, publishable_key, version FROM paywall.sites`)) {
       memory.applySite(row.tenant_id, { siteId: row.site_id, publishableKey: row.publishable_key, version: row.version });
     }
     for (const revision of await this.policies.currentOfAll()) memory.applyPolicies(revision.tenantId, revision.revision, revision.policies);
+    for (const revision of await this.offers.currentOfAll()) memory.applyOffers(revision.tenantId, revision.revision, revision.offers);
+    for (const row of await db.getRepository(Experiment).find({ where: { status: 'running' } })) memory.applyExperiment(row.tenantId, toView(row));
     for (const row of await this.articles.findAllLive(db.manager)) memory.applyArticle(row.tenantId, toChangedEvent(row));
     const readers: { tenant_id: string; reader_key: string; version: number; grants: EntitlementGrant[] }[] = await db.query(
       `SELECT tenant_id, reader_key, version, grants FROM paywall.reader_grants`,

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  AddressGrantsChangedEvent, ArticleChangedEvent, cidrContains, CidrRange, EntitlementGrant, IpAddress, parseCidrRange, PolicyView,
+  AddressGrantsChangedEvent, ArticleChangedEvent, cidrContains, CidrRange, EntitlementGrant, ExperimentView, IpAddress, OfferLanguage, OfferView, parseCidrRange,
+  PolicyView,
 } from '@libs/contracts';
+import type { ArmCounts } from '../experiments/arm-allocation';
 import { LocalCalendar } from '../decisions/local-calendar';
 import { ARTICLE_KEY_BYTES, SECTION_KEY_BYTES } from '../decisions/meter-token';
 import type { ArticleAccess, PaywallPolicy } from '../decisions/paywall-rules';
@@ -33,8 +35,24 @@ interface ArticleEntry {
   version: number;
 }
 
+/** An experiment as decisions use it: its arms' weights and what this instance knows of their traffic. */
+export interface LiveExperiment {
+  view: ExperimentView;
+  weights: number[];
+  counts: ArmCounts[];
+  /** Per site and arm: the site's policies with the arm's meter limit (meter-limit experiments). */
+  policiesBySite: Map<string, PaywallPolicy[][]>;
+}
+
 /** One agency, as a paywall instance holds it. */
 export class TenantMemory {
+  locale: OfferLanguage = 'vi';
+  offerRevision = 0;
+  offers: OfferView[] = [];
+  readonly experiments = new Map<string, LiveExperiment>();
+  /** Running experiments, oldest first: the first that applies to a decision is the one it is in. */
+  meterExperiments: LiveExperiment[] = [];
+  offerExperiments: LiveExperiment[] = [];
   policyRevision = 0;
   private policies: (PaywallPolicy & { siteId: string | null; active: boolean })[] = [];
   private readonly policiesBySite = new Map<string, PaywallPolicy[]>();
@@ -49,6 +67,37 @@ export class TenantMemory {
     this.policyRevision = revision;
     this.policies = views.map((view) => ({ ...toPaywallPolicy(view), siteId: view.siteId, active: view.active }));
     this.policiesBySite.clear();
+    for (const experiment of this.experiments.values()) experiment.policiesBySite.clear();
+  }
+
+  setOffers(revision: number, offers: OfferView[]): void {
+    if (revision <= this.offerRevision) return;
+    this.offerRevision = revision;
+    this.offers = offers;
+  }
+
+  setExperiment(view: ExperimentView): void {
+    const held = this.experiments.get(view.id);
+    if (held && held.view.version >= view.version) return;
+    const counts = held?.counts ?? view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
+    this.experiments.set(view.id, { view, weights: view.arms.map((arm) => arm.weight), counts, policiesBySite: new Map() });
+    const running = [...this.experiments.values()].filter((e) => e.view.status === 'running').sort((a, b) => a.view.createdAt.localeCompare(b.view.createdAt));
+    this.meterExperiments = running.filter((e) => e.view.target === 'meter-limit');
+    this.offerExperiments = running.filter((e) => e.view.target === 'offer');
+  }
+
+  /** The site's policies with the arm's limit on the experiment's policy; null when the site does not use that policy. */
+  policiesInArm(siteId: string, experiment: LiveExperiment, arm: number): PaywallPolicy[] | null {
+    let byArm = experiment.policiesBySite.get(siteId);
+    if (!byArm) {
+      const policies = this.policiesFor(siteId);
+      const at = policies.findIndex((policy) => policy.id === experiment.view.policyId && policy.rule.kind === 'metered');
+      byArm = at < 0 ? [] : experiment.view.arms.map((armView) => policies.map((policy, index) =>
+        index === at && policy.rule.kind === 'metered' ? { ...policy, rule: { ...policy.rule, limit: armView.limit ?? policy.rule.limit } } : policy,
+      ));
+      experiment.policiesBySite.set(siteId, byArm);
+    }
+    return byArm[arm] ?? null;
   }
 
   /** The site's active policies in order (agency-wide ones included), computed once per revision. */
@@ -75,6 +124,11 @@ export class PaywallMemory {
   private readonly tenants = new Map<string, TenantMemory>();
   ready = false;
 
+  hasRunningExperiments(): boolean {
+    for (const tenant of this.tenants.values()) if (tenant.meterExperiments.length > 0 || tenant.offerExperiments.length > 0) return true;
+    return false;
+  }
+
   site(publishableKey: string): SiteEntry | undefined {
     return this.sitesByKey.get(publishableKey);
   }
@@ -83,10 +137,18 @@ export class PaywallMemory {
     return this.tenants.get(tenantId);
   }
 
-  applyTenant(tenantId: string, timeZone: string): void {
-    const existing = this.tenants.get(tenantId);
-    if (existing) existing.calendar = new LocalCalendar(timeZone);
-    else this.tenants.set(tenantId, new TenantMemory(new LocalCalendar(timeZone)));
+  applyTenant(tenantId: string, timeZone: string, locale: string): void {
+    const tenant = this.tenantFor(tenantId);
+    tenant.calendar = new LocalCalendar(timeZone);
+    tenant.locale = locale === 'en' ? 'en' : 'vi';
+  }
+
+  applyOffers(tenantId: string, revision: number, offers: OfferView[]): void {
+    this.tenantFor(tenantId).setOffers(revision, offers);
+  }
+
+  applyExperiment(tenantId: string, experiment: ExperimentView): void {
+    this.tenantFor(tenantId).setExperiment(experiment);
   }
 
   applySite(tenantId: string, site: { siteId: string; publishableKey: string; version: number }): void {

@@ -1,5 +1,5 @@
 import type { FieldError } from '@libs/contracts';
-import { DEVICES } from '@libs/contracts';
+import { DEVICES, OFFER_LANGUAGES } from '@libs/contracts';
 import type { DecisionRequest } from './paywall-decisions';
 
 const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
@@ -7,7 +7,7 @@ const ANONYMOUS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
 const LIMITS: Record<string, number> = { readerToken: 2048, meterToken: 8192, url: 2048, referrer: 2048, section: 100 };
-const FIELDS = new Set(['articleId', 'anonymousId', 'readerToken', 'meterToken', 'url', 'referrer', 'country', 'device', 'section']);
+const FIELDS = new Set(['articleId', 'anonymousId', 'readerToken', 'meterToken', 'url', 'referrer', 'country', 'device', 'section', 'lang']);
 
 /**
  * The decision request, checked by hand on the hot path: the same rules as everywhere (known
@@ -43,6 +43,11 @@ export function parseDecisionRequest(body: unknown): { request: DecisionRequest 
   if (device !== undefined) {
     if (typeof device === 'string' && (DEVICES as readonly string[]).includes(device)) request.device = device as DecisionRequest['device'];
     else errors.push({ field: 'device', message: `device must be one of ${DEVICES.join(', ')}` });
+  }
+  const lang = input.lang;
+  if (lang !== undefined) {
+    if (typeof lang === 'string' && (OFFER_LANGUAGES as readonly string[]).includes(lang)) request.lang = lang as DecisionRequest['lang'];
+    else errors.push({ field: 'lang', message: `lang must be one of ${OFFER_LANGUAGES.join(', ')}` });
   }
   return errors.length > 0 ? { errors } : { request };
 }

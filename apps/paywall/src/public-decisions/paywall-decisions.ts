@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { parseIpAddress } from '@libs/contracts';
-import { decide } from '../decisions/decide';
+import { OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
+import { encodeCheckoutReference } from '../conversions/checkout-reference';
+import { conditionsHold, decide } from '../decisions/decide';
 import { MeterTokens } from '../decisions/meter-token';
-import type { Access, Device, MeteredRead, ReaderSegment } from '../decisions/paywall-rules';
+import type { Access, ArticleAccess, Device, MeteredRead, PaywallPolicy, ReaderContext, ReaderSegment } from '../decisions/paywall-rules';
 import { ReaderTokens } from '../decisions/reader-tokens';
-import { activeEntitlements, articleAccess, PaywallMemory, SiteEntry } from '../live-state/paywall-memory';
+import { ExperimentCounters } from '../experiments/experiment-counters';
+import { activeEntitlements, articleAccess, LiveExperiment, PaywallMemory, SiteEntry, TenantMemory } from '../live-state/paywall-memory';
 import { ReaderMeters } from '../reader-meters/reader-meters';
 
 export interface DecisionRequest {
@@ -19,6 +21,17 @@ export interface DecisionRequest {
   device?: Device;
   /** For an article the CMS has not pushed yet: its section, for per-section meters. */
   section?: string;
+  /** Language of the offer's copy; the agency's locale when absent. */
+  lang?: OfferLanguage;
+}
+
+export interface OfferAnswer {
+  id: string;
+  headline: string;
+  body: string;
+  cta: string;
+  planIds: string[];
+  couponCode: string | null;
 }
 
 export interface DecisionAnswer {
@@ -27,9 +40,12 @@ export interface DecisionAnswer {
   remaining: number | null;
   policyId: string | null;
   segment: ReaderSegment;
-  /** The offer and experiment variant to show (none until offers are configured). */
-  offer: null;
-  variant: null;
+  /** The offer to show with a paywall (none for open articles, or when no offer applies). */
+  offer: OfferAnswer | null;
+  /** The experiment arm this decision was made in. */
+  variant: { experimentId: string; arm: string } | null;
+  /** For the subscriptions checkout's `reference`: attributes a subscription to this decision (null when open). */
+  checkoutReference: string | null;
   anonymousId: string;
   /** The anonymous reader's meter, to send with the next decision (null for logged-in readers). */
   meterToken: string | null;
@@ -48,6 +64,7 @@ export class PaywallDecisions {
     private readonly meterTokens: MeterTokens,
     private readonly readerTokens: ReaderTokens,
     private readonly readerMeters: ReaderMeters,
+    private readonly experiments: ExperimentCounters,
   ) {}
 
   decide(site: SiteEntry, request: DecisionRequest, clientIp: string | null, now = Date.now()): DecisionAnswer {
@@ -70,10 +87,32 @@ export class PaywallDecisions {
     } else {
       reads = anonymous?.reads ?? [];
     }
-    const decision = decide({
-      article, today, now, reads, policies: tenant.policiesFor(site.siteId),
-      reader: { segment, entitlements: entitlements.keys, country: request.country ?? null, device: request.device ?? 'desktop', referrerHost: hostOf(request.referrer) },
-    });
+    const reader: ReaderContext = {
+      segment, entitlements: entitlements.keys, country: request.country ?? null, device: request.device ?? 'desktop', referrerHost: hostOf(request.referrer),
+    };
+    // A running meter-limit experiment on one of the site's policies decides with the arm's limit.
+    let policies: PaywallPolicy[] = tenant.policiesFor(site.siteId);
+    let meterArm: { experiment: LiveExperiment; arm: number } | null = null;
+    for (const experiment of tenant.meterExperiments) {
+      const arm = this.experiments.assign(experiment, readerKey ?? anonymousId);
+      const inArm = tenant.policiesInArm(site.siteId, experiment, arm);
+      if (!inArm) continue;
+      policies = inArm;
+      meterArm = { experiment, arm };
+      break;
+    }
+    const decision = decide({ article, today, now, reads, policies, reader });
+    let chosen = meterArm && decision.policyId === meterArm.experiment.view.policyId ? meterArm : null;
+    let offer: OfferView | null = null;
+    if (decision.access !== 'allow') {
+      if (!chosen) {
+        const offered = this.offerExperiment(tenant, decision.access, article, reader, readerKey ?? anonymousId);
+        if (offered) [chosen, offer] = [offered.chosen, offered.offer];
+      }
+      offer ??= tenant.offers.find((candidate) => offerApplies(candidate, decision.access, article, reader)) ?? null;
+    }
+    if (chosen) this.experiments.impression(site.tenantId, chosen.experiment, chosen.arm);
+    const lang = request.lang ?? tenant.locale;
     const read: MeteredRead = { article: article.meterKey, section: article.sectionKey, day: today };
     let meterToken: string | null = null;
     if (readerKey) {
@@ -86,9 +125,29 @@ export class PaywallDecisions {
     }
     return {
       access: decision.access, reason: decision.reason, remaining: decision.remaining, policyId: decision.policyId, segment,
-      offer: null, variant: null, anonymousId, meterToken,
+      offer: offer && { id: offer.id, ...offer.copy[lang], planIds: offer.planIds, couponCode: offer.couponCode },
+      variant: chosen && { experimentId: chosen.experiment.view.id, arm: chosen.experiment.view.arms[chosen.arm].name },
+      checkoutReference: decision.access === 'allow' ? null : encodeCheckoutReference({
+        articleId: request.articleId, offerId: offer?.id ?? null, experimentId: chosen?.experiment.view.id ?? null, arm: chosen?.arm ?? null,
+      }),
+      anonymousId, meterToken,
     };
   }
+
+  /** The first running offer experiment whose arm's offer applies to this answer. */
+  private offerExperiment(tenant: TenantMemory, access: Access, article: ArticleAccess, reader: ReaderContext, readerId: string) {
+    for (const experiment of tenant.offerExperiments) {
+      const arm = this.experiments.assign(experiment, readerId);
+      const offerId = experiment.view.arms[arm].offerId;
+      const offer = tenant.offers.find((candidate) => candidate.id === offerId);
+      if (offer && offerApplies(offer, access, article, reader)) return { chosen: { experiment, arm }, offer };
+    }
+    return null;
+  }
+}
+
+function offerApplies(offer: OfferView, access: Access, article: ArticleAccess, reader: ReaderContext): boolean {
+  return access !== 'allow' && (offer.appliesTo as string[]).includes(access) && conditionsHold(offer.conditions, { article, reader });
 }
 
 /** 128 random bits in 22 characters (a UUID's randomness without its length in every token). */

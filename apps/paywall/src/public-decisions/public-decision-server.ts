@@ -16,7 +16,16 @@ const ANSWER_SCHEMA = {
   type: 'object',
   properties: {
     access: { type: 'string' }, reason: { type: 'string' }, remaining: { type: ['integer', 'null'] }, policyId: { type: ['string', 'null'] },
-    segment: { type: 'string' }, offer: { type: 'null' }, variant: { type: 'null' }, anonymousId: { type: 'string' }, meterToken: { type: ['string', 'null'] },
+    segment: { type: 'string' },
+    offer: {
+      type: ['object', 'null'],
+      properties: {
+        id: { type: 'string' }, headline: { type: 'string' }, body: { type: 'string' }, cta: { type: 'string' },
+        planIds: { type: 'array', items: { type: 'string' } }, couponCode: { type: ['string', 'null'] },
+      },
+    },
+    variant: { type: ['object', 'null'], properties: { experimentId: { type: 'string' }, arm: { type: 'string' } } },
+    checkoutReference: { type: ['string', 'null'] }, anonymousId: { type: 'string' }, meterToken: { type: ['string', 'null'] },
   },
 } as const;
 

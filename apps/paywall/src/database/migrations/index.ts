@@ -2,5 +2,6 @@
 import { CreatePaywallSchema1795843636993 } from './1795843636993-CreatePaywallSchema';
 import { CreateArticles1795854166646 } from './1795854166646-CreateArticles';
 import { PaywallDecisionState1795854312648 } from './1795854312648-PaywallDecisionState';
+import { OffersExperimentsConversions1795857764264 } from './1795857764264-OffersExperimentsConversions';
 
-export const migrations = [CreatePaywallSchema1795843636993, CreateArticles1795854166646, PaywallDecisionState1795854312648];
+export const migrations = [CreatePaywallSchema1795843636993, CreateArticles1795854166646, PaywallDecisionState1795854312648, OffersExperimentsConversions1795857764264];

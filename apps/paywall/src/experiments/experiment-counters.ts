@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { jetstream } from '@nats-io/jetstream';
+import { headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { NATS_CONNECTION } from '@libs/common';
+import { ArmImpressions, EventEnvelope, ExperimentImpressionsRecorded, ExperimentImpressionsRecordedEvent, MessageHeader } from '@libs/contracts';
+import { LiveExperiment, PaywallMemory } from '../live-state/paywall-memory';
+import { splitArm, thompsonArm } from './arm-allocation';
+
+const EVERY_MS = 1000;
+
+/**
+ * Arms for decisions, and the counts behind them. A decision that shows an arm adds one to this
+ * instance's count at once (no I/O); every second the instance publishes what it counted
+ * (ExperimentImpressionsRecorded, which one durable consumer adds to the stored totals) and
+ * reloads the stored totals of running experiments (decisions of every instance, conversions,
+ * revenue), which is what Thompson sampling's posteriors follow. A crash loses at most the last
+ * second's counts; shutdown flushes.
+ */
+@Injectable()
+export class ExperimentCounters implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ExperimentCounters.name);
+  private pending = new Map<string, Map<string, ArmImpressions>>();
+  private timer?: NodeJS.Timeout;
+  private ticking: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly memory: PaywallMemory,
+    private readonly dataSource: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+  ) {}
+
+  /** The arm of a decision: by the reader's hash under `split`, by the posteriors under `thompson`. */
+  assign(experiment: LiveExperiment, readerId: string): number {
+    return experiment.view.allocation === 'split'
+      ? splitArm(experiment.view.id, readerId, experiment.weights)
+      : thompsonArm(experiment.counts, experiment.view.objective, Math.random);
+  }
+
+  impression(tenantId: string, experiment: LiveExperiment, arm: number): void {
+    experiment.counts[arm].impressions++;
+    let batch = this.pending.get(tenantId);
+    if (!batch) this.pending.set(tenantId, (batch = new Map()));
+    const name = experiment.view.arms[arm].name;
+    const key = `${experiment.view.id}\u0000${name}`;
+    const held = batch.get(key);
+    if (held) held.impressions++;
+    else batch.set(key, { experimentId: experiment.view.id, arm: name, impressions: 1 });
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.ticking = this.ticking.then(() => this.tick());
+    }, EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+    await this.flush();
+  }
+
+  private async tick(): Promise<void> {
+    await this.flush();
+    await this.refresh().catch((error: Error) => this.logger.warn(`reloading experiment counts failed: ${error.message}`));
+  }
+
+  private async flush(): Promise<void> {
+    const batches = this.pending;
+    if (batches.size === 0) return;
+    this.pending = new Map();
+    const js = jetstream(this.nats);
+    for (const [tenantId, batch] of batches) {
+      const envelope: EventEnvelope<ExperimentImpressionsRecordedEvent> = {
+        id: randomUUID(), type: ExperimentImpressionsRecorded.subject, source: 'paywall', tenantId, time: new Date().toISOString(),
+        subject: tenantId, dataVersion: ExperimentImpressionsRecorded.dataVersion, data: { counts: [...batch.values()] },
+      };
+      const headers = natsHeaders();
+      headers.set(MessageHeader.tenantId, tenantId);
+      try {
+        await js.publish(ExperimentImpressionsRecorded.subject, JSON.stringify(envelope), { msgID: envelope.id, headers });
+      } catch (error) {
+        // Kept for the next second's batch.
+        this.logger.warn(`publishing experiment counts failed, retrying: ${(error as Error).message}`);
+        const next = this.pending.get(tenantId) ?? new Map<string, ArmImpressions>();
+        for (const [key, counted] of batch) {
+          const held = next.get(key);
+          if (held) held.impressions += counted.impressions;
+          else next.set(key, counted);
+        }
+        this.pending.set(tenantId, next);
+      }
+    }
+  }
+
+  /** Stored totals of running experiments, plus what this instance counted and has not published yet. */
+  private async refresh(): Promise<void> {
+    if (!this.memory.hasRunningExperiments()) return;
+    const rows: { tenant_id: string; experiment_id: string; arm: string; impressions: string; conversions: string; revenue: string }[] = await this.dataSource.query(
+      `SELECT c.tenant_id, c.experiment_id, c.arm, c.impressions, c.conversions, c.revenue
+         FROM paywall.experiment_arm_counts c JOIN paywall.experiments e ON e.id = c.experiment_id AND e.tenant_id = c.tenant_id
+        WHERE e.status = 'running'`,
+    );
+    for (const row of rows) {
+      const experiment = this.memory.tenant(row.tenant_id)?.experiments.get(row.experiment_id);
+      const arm = experiment?.view.arms.findIndex((a) => a.name === row.arm) ?? -1;
+      if (!experiment || arm < 0) continue;
+      const unpublished = this.pending.get(row.tenant_id)?.get(`${row.experiment_id}\u0000${row.arm}`)?.impressions ?? 0;
+      experiment.counts[arm] = { impressions: Number(row.impressions) + unpublished, conversions: Number(row.conversions), revenue: Number(row.revenue) };
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  GetOffers, ListOfferRevisions, OfferRevisionListResponse, OfferRevisionRequest, OfferSetView, ReplaceOffers, ReplaceOffersRequest, RestoreOfferRevision,
+  TenantScopedRequest,
+} from '@libs/contracts';
+import { OffersService } from './offers.service';
+
+const EDITORS = ['admin', 'editor'];
+
+@Controller()
+export class OffersRpcController {
+  constructor(private readonly offers: OffersService) {}
+
+  @RpcHandler(GetOffers, { roles: EDITORS })
+  current(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
+    return this.offers.current(caller.tenantId);
+  }
+
+  @RpcHandler(ReplaceOffers, { roles: EDITORS })
+  replace(@Payload() request: ReplaceOffersRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
+    return this.offers.replace(caller.tenantId, request);
+  }
+
+  @RpcHandler(ListOfferRevisions, { roles: EDITORS })
+  async revisions(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<OfferRevisionListResponse> {
+    return { items: await this.offers.list(caller.tenantId) };
+  }
+
+  @RpcHandler(RestoreOfferRevision, { roles: EDITORS })
+  restore(@Payload() request: OfferRevisionRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
+    return this.offers.restore(caller.tenantId, request.revision);
+  }
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
+import { OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, PolicyConditions, ReplaceOffersRequest } from '@libs/contracts';
+import { OfferRevision } from './offer-revision.entity';
+import { OfferRevisionsRepository } from './offer-revisions.repository';
+
+/**
+ * An agency's ordered paywall offers, one immutable revision per change, announced
+ * (OffersChanged) and audited like the policies.
+ */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly revisions: OfferRevisionsRepository,
+    private readonly outbox: EventOutbox,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async current(tenantId: string): Promise<OfferSetView> {
+    const current = await this.revisions.current(tenantId);
+    return current ? toSetView(current) : { revision: 0, offers: [], actor: 'paywall', restoredFrom: null, createdAt: null };
+  }
+
+  async list(tenantId: string): Promise<OfferRevisionSummary[]> {
+    return (await this.revisions.list(tenantId)).map(({ revision, offers, actor, restoredFrom, createdAt }) => ({
+      revision, offerCount: offers.length, actor, restoredFrom, createdAt: createdAt.toISOString(),
+    }));
+  }
+
+  async replace(tenantId: string, request: ReplaceOffersRequest): Promise<OfferSetView> {
+    const offers = normalizeOffers(request.offers);
+    return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, offers, null, request.basedOnRevision)));
+  }
+
+  async restore(tenantId: string, revision: number): Promise<OfferSetView> {
+    const old = await this.revisions.one(tenantId, revision);
+    if (!old) throw new NotFoundError('offer revision', String(revision));
+    return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, old.offers, revision)));
+  }
+
+  private async append(tx: EntityManager, tenantId: string, offers: OfferView[], restoredFrom: number | null, basedOn?: number): Promise<OfferRevision> {
+    await this.revisions.lock(tx, tenantId);
+    const previous = await this.revisions.current(tenantId, tx);
+    const previousRevision = previous?.revision ?? 0;
+    if (basedOn !== undefined && basedOn !== previousRevision) {
+      throw new ConflictError(`the offers changed since revision ${basedOn} (now ${previousRevision}); reload and try again`);
+    }
+    const saved = await this.revisions.insert(tx, { tenantId, revision: previousRevision + 1, offers, actor: currentContext()?.actor ?? 'paywall', restoredFrom });
+    await this.outbox.add(tx, OffersChanged, { tenantId, subject: tenantId, data: { revision: saved.revision, offers } });
+    await this.audit.record(tx, {
+      tenantId, action: restoredFrom === null ? 'offers.replaced' : 'offers.restored', targetType: 'offers', targetId: tenantId,
+      before: previous ? { revision: previous.revision, offers: previous.offers } : null, after: { revision: saved.revision, offers, restoredFrom },
+    });
+    return saved;
+  }
+}
+
+/** Fills defaults and checks what the shape cannot (ids once each), so the decision never guesses. */
+export function normalizeOffers(inputs: OfferInput[]): OfferView[] {
+  const seen = new Set<string>();
+  const errors: { field: string; message: string }[] = [];
+  const offers = inputs.map((input, index): OfferView => {
+    if (input.id && seen.has(input.id)) errors.push({ field: `offers[${index}].id`, message: 'each offer id may appear once' });
+    if (input.id) seen.add(input.id);
+    const conditions: PolicyConditions = {};
+    for (const [key, value] of Object.entries(input.conditions ?? {}) as [keyof PolicyConditions, string[] | undefined][]) {
+      if (value !== undefined && value.length > 0) (conditions as Record<string, string[]>)[key] = [...new Set(value)];
+    }
+    return {
+      id: input.id ?? randomUUID(), name: input.name, planIds: [...new Set(input.planIds)], couponCode: input.couponCode ?? null,
+      copy: { vi: { ...input.copy.vi }, en: { ...input.copy.en } }, conditions, appliesTo: [...new Set<OfferAnswer>(input.appliesTo ?? ['block', 'register'])],
+    };
+  });
+  if (errors.length > 0) throw new ValidationFailedError(errors);
+  return offers;
+}
+
+function toSetView(revision: OfferRevision): OfferSetView {
+  return { revision: revision.revision, offers: revision.offers, actor: revision.actor, restoredFrom: revision.restoredFrom, createdAt: revision.createdAt.toISOString() };
+}
