@@ -180,6 +180,32 @@ describe('paywall decisions, served by the paywall itself', () => {
     await eventually(async () => expect((await decide({ articleId: 'moi-1' })).body.remaining).toBe(2));
   });
 
+  it('tells search engines which articles are paywalled, from the same policies (JSON-LD)', async () => {
+    await setPolicies(agency, [
+      { name: 'Premium', active: true, rule: { kind: 'freemium' } },
+      { name: 'Five a month', active: true, rule: { kind: 'metered', limit: 5 } },
+    ]);
+    const items = [
+      { articleId: 'ld-premium', url: 'https://tinnhanh.vn/ld-premium', accessLevel: 'premium' },
+      { articleId: 'ld-free', url: 'https://tinnhanh.vn/ld-free', accessLevel: 'free' },
+    ];
+    expect((await agency.api.post('/v1/paywall/articles/bulk', { items })).status).toBe(200);
+    const markup = (articleId: string, extra: Record<string, string> = {}) =>
+      paywall.get<Record<string, unknown> & Problem>(`/v1/paywall/structured-data?${new URLSearchParams({ siteKey, articleId, ...extra }).toString()}`);
+    await eventually(async () => {
+      const premium = await markup('ld-premium', { cssSelector: '.noi-dung' });
+      expect(premium.status).toBe(200);
+      expect(premium.headers.get('content-type')).toContain('application/ld+json');
+      expect(premium.body).toEqual({
+        '@context': 'https://schema.org', '@type': 'NewsArticle', isAccessibleForFree: false,
+        hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.noi-dung' },
+      });
+    });
+    await eventually(async () => expect((await markup('ld-free')).body).toMatchObject({ isAccessibleForFree: true }));
+    expect((await markup('ld-premium', { cssSelector: '<script>' })).body.errors?.map((e) => e.field)).toEqual(['cssSelector']);
+    expect((await paywall.get('/v1/paywall/structured-data?articleId=ld-free')).status).toBe(401);
+  });
+
   it('validates policies, guards concurrent edits and audits every change', async () => {
     const bad = await agency.api.send<Problem>('PUT', '/v1/paywall/policies', { policies: [{ name: 'x', active: true, rule: { kind: 'metered' } }] });
     expect(bad.status).toBe(400);

@@ -3,6 +3,9 @@ import { DEVICES, OFFER_LANGUAGES } from '@libs/contracts';
 import type { DecisionRequest } from './paywall-decisions';
 
 const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
+/** A CSS selector to name in JSON-LD: printable, no `<` (it may end up inside an HTML page). */
+const CSS_SELECTOR = /^[^<\u0000-\u001f]{1,200}$/;
+export const DEFAULT_PAYWALLED_SELECTOR = '.paywall-content';
 const ANONYMOUS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -13,6 +16,16 @@ const FIELDS = new Set(['articleId', 'anonymousId', 'readerToken', 'meterToken',
  * The decision request, checked by hand on the hot path: the same rules as everywhere (known
  * fields only, each named in the error) without a validation framework per page view.
  */
+/** `{ articleId, cssSelector? }` for the structured-data route, checked like decisions. */
+export function parseStructuredDataRequest(query: Record<string, unknown>): { request: { articleId: string; cssSelector: string } } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const { articleId, cssSelector = DEFAULT_PAYWALLED_SELECTOR, ...rest } = query;
+  for (const key of Object.keys(rest)) errors.push({ field: key, message: `${key} is not a field of a structured-data request` });
+  if (typeof articleId !== 'string' || !ARTICLE_ID.test(articleId)) errors.push({ field: 'articleId', message: 'articleId must be 1-200 letters, digits or ._:/-' });
+  if (typeof cssSelector !== 'string' || !CSS_SELECTOR.test(cssSelector)) errors.push({ field: 'cssSelector', message: 'cssSelector must be 1-200 printable characters without <' });
+  return errors.length > 0 ? { errors } : { request: { articleId: articleId as string, cssSelector: cssSelector as string } };
+}
+
 export function parseDecisionRequest(body: unknown): { request: DecisionRequest } | { errors: FieldError[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { errors: [{ field: 'body', message: 'send a JSON object' }] };
   const input = body as Record<string, unknown>;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
 import { encodeCheckoutReference } from '../conversions/checkout-reference';
 import { conditionsHold, decide } from '../decisions/decide';
+import { ArticleStructuredData, structuredDataOf } from '../decisions/structured-data';
 import { MeterTokens } from '../decisions/meter-token';
 import type { Access, ArticleAccess, Device, MeteredRead, PaywallPolicy, ReaderContext, ReaderSegment } from '../decisions/paywall-rules';
 import { ReaderTokens } from '../decisions/reader-tokens';
@@ -66,6 +67,15 @@ export class PaywallDecisions {
     private readonly readerMeters: ReaderMeters,
     private readonly experiments: ExperimentCounters,
   ) {}
+
+  /** Schema.org paywall markup for an article, from the site's policies (see `structuredDataOf`). */
+  structuredData(site: SiteEntry, articleId: string, cssSelector: string, now = Date.now()): ArticleStructuredData {
+    const tenant = this.memory.tenant(site.tenantId);
+    if (!tenant || tenant.policyRevision === 0) throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
+    const known = tenant.articles.get(articleId);
+    const article = known && (known.siteId === null || known.siteId === site.siteId) ? known.access : articleAccess(articleId, null);
+    return structuredDataOf(article, tenant.policiesFor(site.siteId), { now, today: tenant.calendar.dayOf(now) }, cssSelector);
+  }
 
   decide(site: SiteEntry, request: DecisionRequest, clientIp: string | null, now = Date.now()): DecisionAnswer {
     const tenant = this.memory.tenant(site.tenantId);

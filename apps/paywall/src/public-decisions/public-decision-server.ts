@@ -6,11 +6,12 @@ import type { FieldError } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import type { Access } from '../decisions/paywall-rules';
 import { PaywallMemory } from '../live-state/paywall-memory';
-import { parseDecisionRequest } from './decision-request';
+import { parseDecisionRequest, parseStructuredDataRequest } from './decision-request';
 import { AgencyNotReadyError, PaywallDecisions } from './paywall-decisions';
 import { SiteRateLimits } from './site-rate-limits';
 
 export const DECISIONS_PATH = '/v1/paywall/decisions';
+export const STRUCTURED_DATA_PATH = '/v1/paywall/structured-data';
 
 const ANSWER_SCHEMA = {
   type: 'object',
@@ -76,6 +77,21 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     server.post(DECISIONS_PATH, { schema: { response: { 200: ANSWER_SCHEMA } } }, (request, reply) =>
       this.handle(request, reply, request.headers['x-site-key'], request.body),
     );
+    // What the CMS puts in the article's JSON-LD, from the same policies (Google's paywalled-content markup).
+    server.get(STRUCTURED_DATA_PATH, (request, reply) => {
+      const { siteKey, ...fields } = request.query as Record<string, unknown>;
+      const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
+      if (!site) return this.refuse(request, reply, 401, 'unauthenticated', 'send the site’s publishable key (siteKey in the query)');
+      const parsed = parseStructuredDataRequest(fields);
+      if ('errors' in parsed) return this.refuse(request, reply, 400, 'validation-failed', 'the structured-data request is not valid', parsed.errors);
+      try {
+        const markup = this.decisions.structuredData(site, parsed.request.articleId, parsed.request.cssSelector);
+        return reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60').header('content-type', 'application/ld+json').send(JSON.stringify(markup));
+      } catch (error) {
+        if (error instanceof AgencyNotReadyError) return this.refuse(request, reply, 503, 'unavailable', error.message);
+        throw error;
+      }
+    });
     // Servers that POST from a browser context get their preflight answered.
     server.options(DECISIONS_PATH, (_request, reply) => {
       void reply
@@ -135,7 +151,7 @@ function problem(request: FastifyRequest, reply: FastifyReply, status: number, s
     .status(status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .send(JSON.stringify({
-      type: problemType(slug), title: TITLES[status] ?? 'Error', status, detail, instance: DECISIONS_PATH,
+      type: problemType(slug), title: TITLES[status] ?? 'Error', status, detail, instance: request.url.split('?')[0],
       requestId: typeof requestId === 'string' ? requestId : undefined, errors,
     }));
 }
