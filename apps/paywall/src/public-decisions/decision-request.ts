@@ -4,7 +4,7 @@ import type { DecisionRequest } from './paywall-decisions';
 
 const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
 /** A CSS selector to name in JSON-LD: printable, no `<` (it may end up inside an HTML page). */
-const CSS_SELECTOR = /^[^<\u0000-\u001f]{1,200}$/;
+const CSS_SELECTOR = /^[^<\p{Cc}]{1,200}$/u;
 export const DEFAULT_PAYWALLED_SELECTOR = '.paywall-content';
 const ANONYMOUS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const COUNTRY = /^[A-Z]{2}$/;
