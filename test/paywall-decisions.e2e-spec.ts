@@ -206,6 +206,24 @@ describe('paywall decisions, served by the paywall itself', () => {
     expect((await paywall.get('/v1/paywall/structured-data?articleId=ld-free')).status).toBe(401);
   });
 
+  it('serves the reader snippet from the gateway', async () => {
+    const gatewayUrl = await suite.gatewayUrl();
+    const snippet = await fetch(`${gatewayUrl}/paywall.js`);
+    expect(snippet.status).toBe(200);
+    expect(snippet.headers.get('content-type')).toContain('application/javascript');
+    expect(await snippet.text()).toContain('/v1/paywall/decisions?');
+    // Its checkout call crosses origins with the site key; a bearer key may not.
+    const preflight = (headers: string) =>
+      fetch(`${gatewayUrl}/v1/subscriptions/checkout-sessions`, {
+        method: 'OPTIONS', headers: { origin: 'https://tinnhanh.vn', 'access-control-request-method': 'POST', 'access-control-request-headers': headers },
+      });
+    const allowed = await preflight('content-type,x-site-key');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://tinnhanh.vn');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('x-site-key');
+    expect((await preflight('authorization')).headers.get('access-control-allow-headers')).not.toContain('authorization');
+  });
+
   it('validates policies, guards concurrent edits and audits every change', async () => {
     const bad = await agency.api.send<Problem>('PUT', '/v1/paywall/policies', { policies: [{ name: 'x', active: true, rule: { kind: 'metered' } }] });
     expect(bad.status).toBe(400);

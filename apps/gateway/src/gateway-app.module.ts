@@ -15,6 +15,7 @@ import { GatewayEnv } from './config/gateway.config';
 import { gatewaySchema } from './database/gateway.schema';
 import { DocsController } from './docs/docs.controller';
 import { GiftPageController } from './gift-page/gift-page.controller';
+import { ReaderSnippetController } from './reader-snippet/reader-snippet.controller';
 import { GiftPageService } from './gift-page/gift-page.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AdvertisingViewsController } from './service-views/advertising-views.controller';
@@ -50,6 +51,7 @@ export class GatewayAppModule {
         UsersController,
         AuthController,
         AuditController,
+        ReaderSnippetController,
         ReportedChangesEventsController,
         DocsController,
         PaywallViewsController,

@@ -13,6 +13,11 @@ export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignal
     bodyLimit: instance.env.BODY_LIMIT_BYTES,
     rawBody: true, // payment webhooks are verified over the exact bytes received
     formPaths: /^\/gift\/[^/]+\/redeem$/, // the gift page's form posts without a script
-    configure: (app) => serveApiDocs(app, buildOpenApiDocument(app, SUITE_VERSION)),
+    configure: (app) => {
+      // Reader pages on the agencies' own domains call site-key routes (checkout from the snippet).
+      // Only site-key headers cross origins: a browser page elsewhere cannot send a bearer key.
+      app.enableCors({ origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'x-site-key', 'x-request-id', 'idempotency-key'], maxAge: 86_400 });
+      serveApiDocs(app, buildOpenApiDocument(app, SUITE_VERSION));
+    },
   });
 }
