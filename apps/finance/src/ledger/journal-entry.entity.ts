@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/**
+ * One fact in an agency's books: a set of postings that sums to zero per currency. Never updated
+ * nor deleted (the database refuses both); a mistake is corrected by a reversing entry.
+ */
+@Entity({ name: 'journal_entries' })
+@Unique('journal_entries_tenant_source_key', ['tenantId', 'sourceKey'])
+@Index('journal_entries_tenant_created', ['tenantId', 'createdAt', 'id'])
+export class JournalEntry {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  /** What the entry records, e.g. `invoice-paid:in_123`: the same fact posted twice is one entry. */
+  @Column('text', { name: 'source_key' }) sourceKey!: string;
+  @Column('date', { name: 'posted_on' }) postedOn!: string;
+  @Column('text') description!: string;
+  /** The entry this one negates; an entry is reversed at most once. */
+  @Index('journal_entries_reverses_entry', { unique: true })
+  @Column('uuid', { name: 'reverses_entry_id', nullable: true }) reversesEntryId!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
