@@ -4,6 +4,11 @@ import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { financeSchema } from './database/finance.schema';
+import { InvoicesEventsController } from './invoices/invoices.events.controller';
+import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.controller';
+import { LedgerReportsService } from './ledger/ledger-reports.service';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { LedgerService } from './ledger/ledger.service';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -12,8 +17,8 @@ export class FinanceAppModule {
     return {
       module: FinanceAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
-      controllers: [AccountsRpcController, TenantsEventsController],
-      providers: [AccountsService, AccountRepository],
+      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController],
+      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository],
     };
   }
 }

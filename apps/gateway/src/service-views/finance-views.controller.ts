@@ -1,7 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
-import { AccountListResponse, AccountView, GetAccount, ListAccounts } from '@libs/contracts';
+import {
+  AccountListResponse, AccountView, GetAccount, GetJournalEntry, GetTrialBalance, JournalEntryListResponse, JournalEntryView, ListAccounts,
+  ListJournalEntries, ListJournalEntriesRequest, ReverseJournalEntry, TrialBalanceResponse,
+} from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
@@ -24,5 +27,36 @@ export class FinanceViewsController {
   @ApiOkResponse({ type: AccountView })
   getAccount(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetAccount, { id }, caller);
+  }
+
+  @Get('trial-balance')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'Debits, credits and balance per account and currency, and per currency their sums (the balance sums to zero)' })
+  @ApiOkResponse({ type: TrialBalanceResponse })
+  trialBalance(@CallerFor() caller: Caller) {
+    return this.rpc.request(GetTrialBalance, {}, caller);
+  }
+
+  @Get('journal-entries')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'Journal entries with their postings, newest first: `limit` (1-100), `before` (the previous page\'s `nextBefore`)' })
+  @ApiOkResponse({ type: JournalEntryListResponse })
+  listJournalEntries(@Query() query: ListJournalEntriesRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListJournalEntries, query, caller);
+  }
+
+  @Get('journal-entries/:id')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: JournalEntryView })
+  getJournalEntry(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetJournalEntry, { id }, caller);
+  }
+
+  @Post('journal-entries/:id/reversal')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'Correct an entry: post its reversing entry (postings negated, dated today UTC); an entry is reversed at most once (409)' })
+  @ApiCreatedResponse({ type: JournalEntryView })
+  reverseJournalEntry(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(ReverseJournalEntry, { id }, caller);
   }
 }

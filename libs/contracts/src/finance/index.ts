@@ -1,1 +1,2 @@
 export * from './accounts.rpc';
+export * from './journal-entries.rpc';

@@ -1,0 +1,41 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  ByIdRequest, GetJournalEntry, GetTrialBalance, JournalEntryListResponse, JournalEntryView, ListJournalEntries,
+  ListJournalEntriesRequest, ReverseJournalEntry, TenantScopedRequest, TrialBalanceResponse,
+} from '@libs/contracts';
+import { LedgerReportsService } from './ledger-reports.service';
+import { LedgerService } from './ledger.service';
+
+const FINANCE = ['admin', 'finance'];
+
+@Controller()
+export class JournalEntriesRpcController {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly reports: LedgerReportsService,
+  ) {}
+
+  @RpcHandler(ListJournalEntries, { roles: FINANCE })
+  list(@Payload() request: ListJournalEntriesRequest, @CallerOf() caller: Caller): Promise<JournalEntryListResponse> {
+    return this.reports.journal(caller.tenantId, request);
+  }
+
+  @RpcHandler(GetJournalEntry, { roles: FINANCE })
+  get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<JournalEntryView> {
+    return this.ledger.view(caller.tenantId, request.id);
+  }
+
+  @RpcHandler(ReverseJournalEntry, { roles: FINANCE })
+  async reverse(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<JournalEntryView> {
+    const today = new Date().toISOString().slice(0, 10);
+    const reversal = await this.ledger.reverse(caller.tenantId, request.id, today);
+    return this.ledger.view(caller.tenantId, reversal.entryId);
+  }
+
+  @RpcHandler(GetTrialBalance, { roles: FINANCE })
+  trialBalance(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<TrialBalanceResponse> {
+    return this.reports.trialBalance(caller.tenantId);
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { AccountType, JournalEntryListResponse, ListJournalEntriesRequest, TrialBalanceResponse, TrialBalanceTotal } from '@libs/contracts';
+import { LedgerRepository } from './ledger.repository';
+import { toView } from './ledger.service';
+
+const DEFAULT_PAGE = 50;
+
+/** What finance reads from the books: the journal and the trial balance. */
+@Injectable()
+export class LedgerReportsService {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  async journal(tenantId: string, request: ListJournalEntriesRequest): Promise<JournalEntryListResponse> {
+    const limit = request.limit ?? DEFAULT_PAGE;
+    const rows = await this.ledger.findEntryPageOfTenant(tenantId, limit + 1, request.before);
+    const page = rows.slice(0, limit);
+    const postings = page.length ? await this.ledger.findPostingsOfEntries(tenantId, page.map((e) => e.id)) : [];
+    return { items: page.map((e) => toView(e, postings)), nextBefore: rows.length > limit ? page[page.length - 1].id : null };
+  }
+
+  /** From the running balances, never from the history. */
+  async trialBalance(tenantId: string): Promise<TrialBalanceResponse> {
+    const rows = await this.ledger.findBalancesOfTenant(tenantId);
+    const totals = new Map<string, { debits: bigint; credits: bigint; balance: bigint }>();
+    for (const row of rows) {
+      const currency = row.currency.trim();
+      const total = totals.get(currency) ?? { debits: 0n, credits: 0n, balance: 0n };
+      total.debits += BigInt(row.debits);
+      total.credits += BigInt(row.credits);
+      total.balance += BigInt(row.balance);
+      totals.set(currency, total);
+    }
+    return {
+      lines: rows.map((row) => ({
+        accountId: row.account_id, code: row.code, name: row.name, type: row.type as AccountType, currency: row.currency.trim(),
+        debits: row.debits, credits: row.credits, balance: row.balance,
+      })),
+      totals: [...totals].map(([currency, t]): TrialBalanceTotal => ({
+        currency, debits: t.debits.toString(), credits: t.credits.toString(), balance: t.balance.toString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { defineRpc } from '../define-rpc';
+import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
+import { CURRENCY_CODE, MINOR_UNITS } from '../money';
+import { LIST_PAGE_MAX } from '../subscriptions/invoices.rpc';
+import { ACCOUNT_TYPES, AccountType } from './accounts.rpc';
+
+export class PostingView {
+  @IsUUID() id!: string;
+  @IsUUID() accountId!: string;
+  @Matches(/^[0-9]{4,8}$/) accountCode!: string;
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** Minor units, signed: debit positive, credit negative. */
+  @Matches(MINOR_UNITS) amount!: string;
+}
+
+export class JournalEntryView {
+  @IsUUID() id!: string;
+  /** The fact the entry records, e.g. `invoice-paid:in_123`; unique per agency. */
+  @IsString() sourceKey!: string;
+  /** Accounting date, `YYYY-MM-DD`. */
+  @IsString() postedOn!: string;
+  @IsString() description!: string;
+  /** Set on a reversing entry: the entry it negates. */
+  @IsOptional() @IsUUID() reversesEntryId!: string | null;
+  @IsString() createdAt!: string;
+  @ValidateNested({ each: true }) @Type(() => PostingView) postings!: PostingView[];
+}
+
+export class ListJournalEntriesRequest {
+  /** Page size, 1-100 (default 50). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIST_PAGE_MAX) limit?: number;
+  /** The `nextBefore` of the previous page: the page starts after this entry. */
+  @IsOptional() @IsUUID() before?: string;
+}
+
+export class JournalEntryListResponse {
+  @ValidateNested({ each: true }) @Type(() => JournalEntryView) items!: JournalEntryView[];
+  /** Pass as `before` for the next page; null on the last page. */
+  @IsOptional() @IsUUID() nextBefore!: string | null;
+}
+
+export const ListJournalEntries = defineRpc({
+  subject: 'finance.journal-entry.list.v1',
+  request: ListJournalEntriesRequest,
+  response: JournalEntryListResponse,
+  description: "The agency's journal entries with their postings, newest first, a page at a time.",
+});
+
+export const GetJournalEntry = defineRpc({
+  subject: 'finance.journal-entry.get.v1',
+  request: ByIdRequest,
+  response: JournalEntryView,
+  description: 'One journal entry of the calling agency, with its postings.',
+});
+
+export const ReverseJournalEntry = defineRpc({
+  subject: 'finance.journal-entry.reverse.v1',
+  request: ByIdRequest,
+  response: JournalEntryView,
+  description: 'Posts the reversing entry of a journal entry (its postings negated, linked to it); an entry is reversed at most once (conflict).',
+});
+
+export class TrialBalanceLine {
+  @IsUUID() accountId!: string;
+  @Matches(/^[0-9]{4,8}$/) code!: string;
+  @IsString() name!: string;
+  @IsIn(ACCOUNT_TYPES) type!: AccountType;
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** Sum of debits, minor units. */
+  @Matches(MINOR_UNITS) debits!: string;
+  /** Sum of credits as a positive amount, minor units. */
+  @Matches(MINOR_UNITS) credits!: string;
+  /** debits − credits: positive for a debit balance. */
+  @Matches(MINOR_UNITS) balance!: string;
+}
+
+export class TrialBalanceTotal {
+  @Matches(CURRENCY_CODE) currency!: string;
+  @Matches(MINOR_UNITS) debits!: string;
+  @Matches(MINOR_UNITS) credits!: string;
+  /** Always "0": every entry balances per currency. */
+  @Matches(MINOR_UNITS) balance!: string;
+}
+
+export class TrialBalanceResponse {
+  @ValidateNested({ each: true }) @Type(() => TrialBalanceLine) lines!: TrialBalanceLine[];
+  @ValidateNested({ each: true }) @Type(() => TrialBalanceTotal) totals!: TrialBalanceTotal[];
+}
+
+export const GetTrialBalance = defineRpc({
+  subject: 'finance.trial-balance.get.v1',
+  request: TenantScopedRequest,
+  response: TrialBalanceResponse,
+  description: 'Debits, credits and balance of every account per currency, and per currency their sums (the balance sums to zero).',
+});
