@@ -39,6 +39,11 @@ describe('tenant isolation', () => {
       const subscriptions = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
       expect(subscriptions.body.items).toHaveLength(1);
     });
+    // The paid first invoice reaches the books: a journal entry to address.
+    await eventually(async () => {
+      const journal = await agency.api.get<{ items: unknown[] }>('/v1/finance/journal-entries');
+      expect(journal.body.items?.length).toBeGreaterThan(0);
+    });
     if (tag === 'b') {
       for (const limit of [3, 4]) {
         const policies = await agency.api.send('PUT', '/v1/paywall/policies', { policies: [{ name: `Meter ${limit}`, active: true, rule: { kind: 'metered', limit } }] });

@@ -109,6 +109,11 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
   { method: 'GET', path: '/v1/licensing/licence-offers/{id}', idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers') },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
+  { method: 'GET', path: '/v1/finance/journal-entries/{id}', idOf: (owner) => firstId(owner, '/v1/finance/journal-entries') },
+  {
+    method: 'POST', path: '/v1/finance/journal-entries/{id}/reversal', readPath: '/v1/finance/journal-entries',
+    idOf: (owner) => firstId(owner, '/v1/finance/journal-entries'),
+  },
   { method: 'GET', path: '/v1/subscriptions/products/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/products') },
   { method: 'GET', path: '/v1/subscriptions/plans/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
   {
@@ -170,6 +175,7 @@ export const LIST_ROUTES = [
   '/v1/advertising/ad-units',
   '/v1/licensing/licence-offers',
   '/v1/finance/accounts',
+  '/v1/finance/journal-entries',
   '/v1/subscriptions/products',
   '/v1/subscriptions/plans',
   '/v1/subscriptions/coupons',
