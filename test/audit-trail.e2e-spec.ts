@@ -1,5 +1,5 @@
 import { eventually } from '@libs/testing';
-import { createMonthlyPlan, startStripeWorld, StripeWorld } from './support/subscription-fixtures';
+import { createMonthlyPlan, openCheckout, startStripeWorld, StripeWorld } from './support/subscription-fixtures';
 
 interface AuditItem {
   service: string;
@@ -85,6 +85,24 @@ describe('audit log of changes made inside the services', () => {
     });
     const serialized = JSON.stringify(await auditOf());
     for (const code of [gift.body.claimCode, reissued.body.claimCode]) expect(serialized).not.toContain(code.replace(/^GIFT-/, ''));
+  });
+
+  it('records a plan change made by staff, from which plan to which', async () => {
+    const { api } = world.agency;
+    const [basic, premium] = [await createMonthlyPlan(world.agency), await createMonthlyPlan(world.agency, { unitAmount: '199000' })];
+    await world.fake.completeCheckout(await openCheckout(world.agency, basic.planId, { readerId: 'audit-reader' }));
+    const subscription = await eventually(async () => {
+      const [found] = (await api.get<{ items: { id: string }[] }>('/v1/subscriptions/subscriptions?readerId=audit-reader')).body.items;
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect((await api.post(`/v1/subscriptions/subscriptions/${subscription.id}/plan-change`, { planId: premium.planId })).status).toBe(200);
+    const entry = await eventually(async () => {
+      const found = (await fromSubscriptions()).find((e) => e.action === 'subscription.plan-changed' && e.targetId === subscription.id);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(entry).toMatchObject({ before: { planId: basic.planId }, after: { planId: premium.planId } });
   });
 
   it('records nothing for a refused change', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '@libs/common';
+import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { PlanChangePreview, PlanChangeRequest, ReaderSubscriptionView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Price } from '../catalog/price.entity';
@@ -36,6 +36,7 @@ export class PlanChangeService {
     private readonly accounts: StripeAccountsService,
     private readonly provider: PaymentProvider,
     private readonly sync: SubscriptionSyncService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async preview(tenantId: string, request: PlanChangeRequest): Promise<PlanChangePreview> {
@@ -62,7 +63,12 @@ export class PlanChangeService {
       } else {
         await this.provider.schedulePriceChange(account, `plan-change:${randomUUID()}`, change);
       }
-      return this.synced(tx, account, subscription);
+      const after = await this.synced(tx, account, subscription);
+      await this.audit.record(tx, {
+        tenantId, action: effective === 'now' ? 'subscription.plan-changed' : 'subscription.plan-change-scheduled', targetType: 'subscription',
+        targetId: subscription.id, before: { planId: subscription.planId, priceId: subscription.priceId }, after: { planId: after.planId, priceId: after.priceId, pendingChange: after.pendingChange },
+      });
+      return after;
     });
   }
 
@@ -73,7 +79,12 @@ export class PlanChangeService {
       const scheduleId = subscription.pendingProviderScheduleId;
       if (!scheduleId) throw new NotFoundError('pending plan change of subscription', subscriptionId);
       await this.provider.cancelScheduledPriceChange(account, `plan-change:${subscription.id}:cancel:${scheduleId}`, scheduleId);
-      return this.synced(tx, account, subscription);
+      const after = await this.synced(tx, account, subscription);
+      await this.audit.record(tx, {
+        tenantId, action: 'subscription.plan-change-cancelled', targetType: 'subscription', targetId: subscription.id,
+        before: { pendingPlanId: subscription.pendingPlanId }, after: { pendingChange: after.pendingChange },
+      });
+      return after;
     });
   }
 
