@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
-import { OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, PolicyConditions, ReplaceOffersRequest } from '@libs/contracts';
+import { OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, ReplaceOffersRequest } from '@libs/contracts';
+import { normalizeConditions } from '../policies/policy-rules';
 import { OfferRevision } from './offer-revision.entity';
 import { OfferRevisionsRepository } from './offer-revisions.repository';
 
@@ -65,10 +66,7 @@ export function normalizeOffers(inputs: OfferInput[]): OfferView[] {
   const offers = inputs.map((input, index): OfferView => {
     if (input.id && seen.has(input.id)) errors.push({ field: `offers[${index}].id`, message: 'each offer id may appear once' });
     if (input.id) seen.add(input.id);
-    const conditions: PolicyConditions = {};
-    for (const [key, value] of Object.entries(input.conditions ?? {}) as [keyof PolicyConditions, string[] | undefined][]) {
-      if (value !== undefined && value.length > 0) (conditions as Record<string, string[]>)[key] = [...new Set(value)];
-    }
+    const conditions = normalizeConditions(input.conditions ?? {});
     return {
       id: input.id ?? randomUUID(), name: input.name, planIds: [...new Set(input.planIds)], couponCode: input.couponCode ?? null,
       copy: { vi: { ...input.copy.vi }, en: { ...input.copy.en } }, conditions, appliesTo: [...new Set<OfferAnswer>(input.appliesTo ?? ['block', 'register'])],

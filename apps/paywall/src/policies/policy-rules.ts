@@ -59,7 +59,8 @@ function normalizeRule(rule: PolicyRule, at: string, errors: FieldError[]): Poli
   return normalized;
 }
 
-function normalizeConditions(conditions: PolicyConditions): PolicyConditions {
+/** Drops empty lists and repeats, so a stored revision says each condition once. */
+export function normalizeConditions(conditions: PolicyConditions): PolicyConditions {
   const kept: PolicyConditions = {};
   for (const [key, value] of Object.entries(conditions) as [keyof PolicyConditions, string[] | undefined][]) {
     if (value !== undefined && value.length > 0) (kept as Record<string, string[]>)[key] = [...new Set(value)];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter } from 'prom-client';
-import { PROBLEM_CONTENT_TYPE, problemType, SERVICE_OPTIONS, ServiceMetrics, ServiceOptions } from '@libs/common';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, SERVICE_OPTIONS, ServiceMetrics, ServiceOptions } from '@libs/common';
 import type { FieldError } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import type { Access } from '../decisions/paywall-rules';
@@ -30,7 +30,6 @@ const ANSWER_SCHEMA = {
   },
 } as const;
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthenticated', 404: 'Not found', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable' };
 
 /**
  * The public decision endpoint, on its own port (`PAYWALL_PUBLIC_PORT`) and its own bare Fastify
@@ -151,7 +150,7 @@ function problem(request: FastifyRequest, reply: FastifyReply, status: number, s
     .status(status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .send(JSON.stringify({
-      type: problemType(slug), title: TITLES[status] ?? 'Error', status, detail, instance: request.url.split('?')[0],
+      type: problemType(slug), title: PROBLEM_TITLES[status] ?? 'Error', status, detail, instance: request.url.split('?')[0],
       requestId: typeof requestId === 'string' ? requestId : undefined, errors,
     }));
 }

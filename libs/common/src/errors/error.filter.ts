@@ -4,23 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { isRpcErrorBody, RpcErrorBody, RpcErrorCode } from '@libs/contracts';
 import { currentContext } from '../context/request-context';
-import { Problem, PROBLEM_CONTENT_TYPE, problemType } from '../http/problem';
+import { Problem, PROBLEM_CONTENT_TYPE, PROBLEM_SLUGS as SLUGS, PROBLEM_TITLES as TITLES, problemType } from '../http/problem';
 import { DomainError } from './domain.error';
 import { httpStatusOf } from './http-status-of';
 import { ServiceUnavailableError } from './remote-rpc.error';
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
-  406: 'Not acceptable', 409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type',
-  422: 'Unprocessable content', 423: 'Locked', 429: 'Too many requests', 500: 'Internal error',
-  503: 'Service unavailable',
-};
-
-const SLUGS: Record<number, string> = {
-  400: 'bad-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed',
-  406: 'not-acceptable', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type',
-  422: 'unprocessable', 423: 'locked', 429: 'rate-limited', 500: 'internal', 503: 'unavailable',
-};
 
 /**
  * One filter for both sides of a hybrid app: over NATS a refusal becomes an {@link RpcErrorBody}
