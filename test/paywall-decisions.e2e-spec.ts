@@ -97,6 +97,20 @@ describe('paywall decisions, served by the paywall itself', () => {
       expect(response.status).toBe(400);
       expect(response.body.errors?.map((e) => e.field)).toContain(field);
     }
+    // Reader pages' GET is answered on its own path: the same refusals, as problem+json naming the field.
+    for (const [body, field] of cases) {
+      const query = new URLSearchParams({ siteKey, ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) });
+      const response = await paywall.get<Problem>(`/v1/paywall/decisions?${query.toString()}`);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body).toMatchObject({ status: 400, instance: '/v1/paywall/decisions' });
+      expect(response.body.errors?.map((e) => e.field)).toContain(field);
+    }
+    const unknownViaGet = await paywall.get<Problem>('/v1/paywall/decisions?siteKey=pk_AAAAAAAAAAAAAAAAAAAAAA&articleId=a-1');
+    expect(unknownViaGet.status).toBe(401);
+    expect(unknownViaGet.body.title).toBe('Unauthenticated');
+    // The site key may come as a header instead of in the query.
+    expect((await paywall.as({ siteKey }).get('/v1/paywall/decisions?articleId=a-1')).status).toBe(200);
   });
 
   it('meters an anonymous reader with a signed token: five free reads a month, re-reads free, then blocked', async () => {

@@ -1,4 +1,4 @@
-import { decide, DecisionInput, inWindow, monthOfDay } from './decide';
+import { decide, DecisionInput, firstDayOfWindow } from './decide';
 import type { Access, ArticleAccess, MeteredRead, PaywallPolicy, PolicyConditions, PolicyRule, ReaderContext } from './paywall-rules';
 
 const DAY = 86_400_000;
@@ -92,8 +92,10 @@ describe('the paywall decision', () => {
 
   it('knows calendar months from local day numbers across a year end', () => {
     const dec31 = Math.floor(Date.UTC(2026, 11, 31) / DAY);
-    expect(monthOfDay(dec31 + 1) - monthOfDay(dec31)).toBe(1);
-    expect(inWindow(dec31, dec31 + 1, CALENDAR)).toBe(false);
-    expect(inWindow(dec31 - 30, dec31, CALENDAR)).toBe(true);
+    expect(firstDayOfWindow(dec31 + 1, CALENDAR)).toBe(dec31 + 1);
+    expect(firstDayOfWindow(dec31, CALENDAR)).toBe(dec31 - 30);
+    expect(firstDayOfWindow(dec31, { kind: 'rolling', days: 30 })).toBe(dec31 - 29);
+    const feb28 = Math.floor(Date.UTC(2027, 1, 28) / DAY);
+    expect(firstDayOfWindow(feb28, CALENDAR)).toBe(feb28 - 27);
   });
 });

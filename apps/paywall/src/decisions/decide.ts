@@ -88,24 +88,20 @@ function apply(policy: PaywallPolicy, level: AccessLevel, input: DecisionInput):
 /** Counts this read against a meter of `limit` reads per window; a re-read never counts twice. */
 function meter(policyId: string, limit: number, window: MeterWindow, perSection: boolean, input: DecisionInput): Decision {
   const { article, reads, today } = input;
-  const counted = reads.filter((read) => inWindow(read.day, today, window) && (!perSection || read.section === article.sectionKey));
+  const first = firstDayOfWindow(today, window);
+  const counted = reads.filter((read) => read.day >= first && read.day <= today && (!perSection || read.section === article.sectionKey));
   const used = new Set(counted.map((read) => read.article));
   if (used.has(article.meterKey)) return { access: 'meter', reason: 'read before in this period', policyId, remaining: Math.max(0, limit - used.size), counts: false };
   if (used.size < limit) return { access: 'meter', reason: `${used.size + 1} of ${limit} free articles`, policyId, remaining: limit - used.size - 1, counts: true };
   return { access: 'block', reason: `all ${limit} free articles read`, policyId, remaining: 0, counts: false };
 }
 
-export function inWindow(day: number, today: number, window: MeterWindow): boolean {
-  if (day > today) return false;
-  if (window.kind === 'rolling') return day > today - window.days;
-  return monthOfDay(day) === monthOfDay(today);
+/** The first local day a meter counts on `today`: the window's start, or the first of the month. */
+export function firstDayOfWindow(today: number, window: MeterWindow): number {
+  if (window.kind === 'rolling') return today - window.days + 1;
+  return today - new Date(today * DAY_MS).getUTCDate() + 1;
 }
 
-/** Months since 1970-01 of a local day number. */
-export function monthOfDay(day: number): number {
-  const date = new Date(day * DAY_MS);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
-}
 
 function needs(entitlement: string, reader: ReaderContext, policyId: string | null, why: string): Decision {
   if (reader.entitlements.has(entitlement)) return entitled(entitlement, policyId);

@@ -12,10 +12,6 @@ const COUNTRY = /^[A-Z]{2}$/;
 const LIMITS: Record<string, number> = { readerToken: 2048, meterToken: 8192, url: 2048, referrer: 2048, section: 100 };
 const FIELDS = new Set(['articleId', 'anonymousId', 'readerToken', 'meterToken', 'url', 'referrer', 'country', 'device', 'section', 'lang']);
 
-/**
- * The decision request, checked by hand on the hot path: the same rules as everywhere (known
- * fields only, each named in the error) without a validation framework per page view.
- */
 /** `{ articleId, cssSelector? }` for the structured-data route, checked like decisions. */
 export function parseStructuredDataRequest(query: Record<string, unknown>): { request: { articleId: string; cssSelector: string } } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -26,6 +22,10 @@ export function parseStructuredDataRequest(query: Record<string, unknown>): { re
   return errors.length > 0 ? { errors } : { request: { articleId: articleId as string, cssSelector: cssSelector as string } };
 }
 
+/**
+ * The decision request, checked by hand on the hot path: the same rules as everywhere (known
+ * fields only, each named in the error) without a validation framework per page view.
+ */
 export function parseDecisionRequest(body: unknown): { request: DecisionRequest } | { errors: FieldError[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { errors: [{ field: 'body', message: 'send a JSON object' }] };
   const input = body as Record<string, unknown>;

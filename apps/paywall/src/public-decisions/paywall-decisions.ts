@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
 import { encodeCheckoutReference } from '../conversions/checkout-reference';
 import { conditionsHold, decide } from '../decisions/decide';
@@ -160,9 +160,20 @@ function offerApplies(offer: OfferView, access: Access, article: ArticleAccess, 
   return access !== 'allow' && (offer.appliesTo as string[]).includes(access) && conditionsHold(offer.conditions, { article, reader });
 }
 
+const ANONYMOUS_ID_BYTES = 16;
+/** Random bytes for this many ids are drawn at once: one call to the generator, not one per new reader. */
+const IDS_PER_DRAW = 256;
+let randomPool = Buffer.alloc(0);
+let poolAt = 0;
+
 /** 128 random bits in 22 characters (a UUID's randomness without its length in every token). */
 function newAnonymousId(): string {
-  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+  if (poolAt === randomPool.length) {
+    randomPool = randomBytes(ANONYMOUS_ID_BYTES * IDS_PER_DRAW);
+    poolAt = 0;
+  }
+  poolAt += ANONYMOUS_ID_BYTES;
+  return randomPool.toString('base64url', poolAt - ANONYMOUS_ID_BYTES, poolAt);
 }
 
 function hostOf(referrer: string | undefined): string | null {

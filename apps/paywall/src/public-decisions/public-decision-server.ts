@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parse as parseQuery } from 'fast-querystring';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, SERVICE_OPTIONS, ServiceMetrics, ServiceOptions } from '@libs/common';
 import type { FieldError } from '@libs/contracts';
@@ -7,7 +9,7 @@ import { PaywallEnv } from '../config/paywall.config';
 import type { Access } from '../decisions/paywall-rules';
 import { PaywallMemory } from '../live-state/paywall-memory';
 import { parseDecisionRequest, parseStructuredDataRequest } from './decision-request';
-import { AgencyNotReadyError, PaywallDecisions } from './paywall-decisions';
+import { AgencyNotReadyError, DecisionAnswer, PaywallDecisions } from './paywall-decisions';
 import { SiteRateLimits } from './site-rate-limits';
 
 export const DECISIONS_PATH = '/v1/paywall/decisions';
@@ -31,14 +33,30 @@ const ANSWER_SCHEMA = {
 } as const;
 
 
+/** What a decision request comes to: the answer, or the problem to send instead. */
+type Outcome = { answer: DecisionAnswer } | Refusal;
+
+interface Refusal {
+  status: number;
+  slug: string;
+  detail: string;
+  errors?: FieldError[];
+  retryAfter?: number;
+}
+
+const KEEP_ALIVE_MS = 72_000;
+const ANSWER_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+
 /**
- * The public decision endpoint, on its own port (`PAYWALL_PUBLIC_PORT`) and its own bare Fastify
- * server: no gateway, no NATS, no database, and none of the per-request machinery of the
- * service's Nest side on the way. Same site-key authentication as the gateway, a per-site rate
- * limit, problem+json errors. An ingress routes `/v1/paywall/decisions` here.
+ * The public decision endpoint, on its own port (`PAYWALL_PUBLIC_PORT`) and its own server: no
+ * gateway, no NATS, no database, and none of the per-request machinery of the service's Nest
+ * side on the way. Same site-key authentication as the gateway, a per-site rate limit,
+ * problem+json errors. An ingress routes `/v1/paywall/decisions` here.
  *
  * Reader pages ask with GET and the fields in the query (`siteKey` there too): a simple request,
- * so browsers send no CORS preflight, and nothing to parse but the URL. Servers may POST JSON.
+ * so browsers send no CORS preflight, and nothing to parse but the URL. That GET is every page
+ * view, so node's HTTP server answers it directly; Fastify serves the rest (servers' POST with
+ * JSON, the preflight, structured data, errors of its own). Both ask `outcome` for the answer.
  */
 @Injectable()
 export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,7 +64,8 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   private readonly limits: SiteRateLimits;
   private readonly port: number;
   private readonly host: string;
-  private readonly answered: Record<Access, { inc(): void }>;
+  /** Decisions by answer, counted as plain numbers and handed to the metric when it is scraped. */
+  private readonly answered: Record<Access, number> = { allow: 0, meter: 0, register: 0, block: 0 };
   private readonly refused: Counter<'status'>;
   private server?: FastifyInstance;
   url = '';
@@ -61,33 +80,52 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     this.limits = new SiteRateLimits(env.PAYWALL_SITE_RATE_PER_S);
     this.port = env.PAYWALL_PUBLIC_PORT;
     this.host = env.HTTP_HOST;
-    const decided = new Counter({ name: 'paywall_decisions_total', help: 'Paywall decisions by answer', labelNames: ['access'], registers: [metrics.registry] });
-    // Children bound once: counting a decision is one addition.
-    this.answered = { allow: decided.labels('allow'), meter: decided.labels('meter'), register: decided.labels('register'), block: decided.labels('block') };
+    const answered = this.answered;
+    const reported: Record<Access, number> = { allow: 0, meter: 0, register: 0, block: 0 };
+    new Counter({
+      name: 'paywall_decisions_total', help: 'Paywall decisions by answer', labelNames: ['access'], registers: [metrics.registry],
+      collect() {
+        for (const access of Object.keys(answered) as Access[]) {
+          if (answered[access] > reported[access]) this.labels(access).inc(answered[access] - reported[access]);
+          reported[access] = answered[access];
+        }
+      },
+    });
     this.refused = new Counter({ name: 'paywall_decisions_refused_total', help: 'Decision requests refused, by status', labelNames: ['status'], registers: [metrics.registry] });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const server = (this.server = Fastify({ logger: false, trustProxy: true, bodyLimit: 16 * 1024 }));
-    server.get(DECISIONS_PATH, { schema: { response: { 200: ANSWER_SCHEMA } } }, (request, reply) => {
-      const { siteKey, ...fields } = request.query as Record<string, unknown>;
-      return this.handle(request, reply, typeof siteKey === 'string' ? siteKey : request.headers['x-site-key'], fields);
+    const server = (this.server = Fastify({
+      logger: false,
+      trustProxy: true,
+      bodyLimit: 16 * 1024,
+      serverFactory: (fastify) => {
+        const http = createServer((request, response) => {
+          if (request.method === 'GET' && isDecisionsPath(request.url!)) this.decideForPage(request, response);
+          else fastify(request, response);
+        });
+        // What Fastify sets on a server it makes itself (readers' connections are kept alive behind the ingress).
+        http.keepAliveTimeout = KEEP_ALIVE_MS;
+        return http;
+      },
+    }));
+    server.post(DECISIONS_PATH, { schema: { response: { 200: ANSWER_SCHEMA } } }, (request, reply) => {
+      void reply.headers(ANSWER_HEADERS);
+      const outcome = this.outcome(request.headers['x-site-key'], request.body, request.ip ?? null);
+      return 'answer' in outcome ? outcome.answer : this.refuse(request, reply, outcome);
     });
-    server.post(DECISIONS_PATH, { schema: { response: { 200: ANSWER_SCHEMA } } }, (request, reply) =>
-      this.handle(request, reply, request.headers['x-site-key'], request.body),
-    );
     // What the CMS puts in the article's JSON-LD, from the same policies (Google's paywalled-content markup).
     server.get(STRUCTURED_DATA_PATH, (request, reply) => {
       const { siteKey, ...fields } = request.query as Record<string, unknown>;
       const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
-      if (!site) return this.refuse(request, reply, 401, 'unauthenticated', 'send the site’s publishable key (siteKey in the query)');
+      if (!site) return this.refuse(request, reply, { status: 401, slug: 'unauthenticated', detail: 'send the site’s publishable key (siteKey in the query)' });
       const parsed = parseStructuredDataRequest(fields);
-      if ('errors' in parsed) return this.refuse(request, reply, 400, 'validation-failed', 'the structured-data request is not valid', parsed.errors);
+      if ('errors' in parsed) return this.refuse(request, reply, { status: 400, slug: 'validation-failed', detail: 'the structured-data request is not valid', errors: parsed.errors });
       try {
         const markup = this.decisions.structuredData(site, parsed.request.articleId, parsed.request.cssSelector);
         return reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60').header('content-type', 'application/ld+json').send(JSON.stringify(markup));
       } catch (error) {
-        if (error instanceof AgencyNotReadyError) return this.refuse(request, reply, 503, 'unavailable', error.message);
+        if (error instanceof AgencyNotReadyError) return this.refuse(request, reply, { status: 503, slug: 'unavailable', detail: error.message });
         throw error;
       }
     });
@@ -101,11 +139,14 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         .header('access-control-max-age', '86400')
         .send();
     });
-    server.setNotFoundHandler((request, reply) => problem(request, reply, 404, 'not-found', `only ${DECISIONS_PATH} is served here`));
+    server.setNotFoundHandler((request, reply) => reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(
+      problemBody({ status: 404, slug: 'not-found', detail: `only ${DECISIONS_PATH} is served here` }, request.url, request.headers['x-request-id']),
+    ));
     server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) this.logger.error(`decision failed: ${error.message}`);
-      return problem(request, reply, status, status === 500 ? 'internal' : 'bad-request', status === 500 ? 'the decision failed' : error.message);
+      const refusal = { status, slug: status === 500 ? 'internal' : 'bad-request', detail: status === 500 ? 'the decision failed' : error.message };
+      return reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(refusal, request.url, request.headers['x-request-id']));
     });
     await server.listen({ host: this.host, port: this.port });
     const address = server.server.address();
@@ -117,40 +158,67 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     await this.server?.close();
   }
 
-  private handle(request: FastifyRequest, reply: FastifyReply, siteKey: string | string[] | undefined, input: unknown): unknown {
-    void reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store');
-    const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
-    if (!site) return this.refuse(request, reply, 401, 'unauthenticated', 'send the site’s publishable key (X-Site-Key, or siteKey in the query)');
-    const retryAfter = this.limits.take(site.siteId, Date.now());
-    if (retryAfter > 0) {
-      void reply.header('retry-after', String(retryAfter));
-      return this.refuse(request, reply, 429, 'rate-limited', 'too many decisions for this site; slow down');
-    }
-    const parsed = parseDecisionRequest(input);
-    if ('errors' in parsed) return this.refuse(request, reply, 400, 'validation-failed', 'the decision request is not valid', parsed.errors);
+  /** GET from a reader's page, straight on node's server: the query is all there is to read. */
+  private decideForPage(request: IncomingMessage, response: ServerResponse): void {
+    const url = request.url!;
+    const queryAt = url.indexOf('?');
+    const { siteKey, ...fields } = queryAt < 0 ? {} : (parseQuery(url.slice(queryAt + 1)) as Record<string, unknown>);
+    let outcome: Outcome;
     try {
-      const answer = this.decisions.decide(site, parsed.request, request.ip ?? null);
-      this.answered[answer.access].inc();
-      return answer;
+      outcome = this.outcome(typeof siteKey === 'string' ? siteKey : request.headers['x-site-key'], fields, clientAddress(request));
     } catch (error) {
-      if (error instanceof AgencyNotReadyError) return this.refuse(request, reply, 503, 'unavailable', error.message);
+      this.logger.error(`decision failed: ${(error as Error).message}`);
+      outcome = { status: 500, slug: 'internal', detail: 'the decision failed' };
+    }
+    if ('answer' in outcome) {
+      response.writeHead(200, ANSWER_HEADERS).end(JSON.stringify(outcome.answer));
+      return;
+    }
+    this.refused.labels(String(outcome.status)).inc();
+    const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    if (outcome.retryAfter) headers['retry-after'] = String(outcome.retryAfter);
+    response.writeHead(outcome.status, headers).end(problemBody(outcome, url, request.headers['x-request-id']));
+  }
+
+  private outcome(siteKey: string | string[] | undefined, input: unknown, clientIp: string | null): Outcome {
+    const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
+    if (!site) return { status: 401, slug: 'unauthenticated', detail: 'send the site’s publishable key (X-Site-Key, or siteKey in the query)' };
+    const retryAfter = this.limits.take(site.siteId, Date.now());
+    if (retryAfter > 0) return { status: 429, slug: 'rate-limited', detail: 'too many decisions for this site; slow down', retryAfter };
+    const parsed = parseDecisionRequest(input);
+    if ('errors' in parsed) return { status: 400, slug: 'validation-failed', detail: 'the decision request is not valid', errors: parsed.errors };
+    try {
+      const answer = this.decisions.decide(site, parsed.request, clientIp);
+      this.answered[answer.access]++;
+      return { answer };
+    } catch (error) {
+      if (error instanceof AgencyNotReadyError) return { status: 503, slug: 'unavailable', detail: error.message };
       throw error;
     }
   }
 
-  private refuse(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, detail: string, errors?: FieldError[]): FastifyReply {
-    this.refused.labels(String(status)).inc();
-    return problem(request, reply, status, slug, detail, errors);
+  private refuse(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): FastifyReply {
+    this.refused.labels(String(refusal.status)).inc();
+    if (refusal.retryAfter) void reply.header('retry-after', String(refusal.retryAfter));
+    return reply.status(refusal.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(refusal, request.url, request.headers['x-request-id']));
   }
 }
 
-function problem(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, detail: string, errors?: FieldError[]): FastifyReply {
-  const requestId = request.headers['x-request-id'];
-  return reply
-    .status(status)
-    .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({
-      type: problemType(slug), title: PROBLEM_TITLES[status] ?? 'Error', status, detail, instance: request.url.split('?')[0],
-      requestId: typeof requestId === 'string' ? requestId : undefined, errors,
-    }));
+function isDecisionsPath(url: string): boolean {
+  return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');
+}
+
+/** As Fastify's `request.ip` with `trustProxy`: the first address of X-Forwarded-For, else the peer. */
+function clientAddress(request: IncomingMessage): string | null {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (typeof forwarded === 'string' && forwarded.length > 0) return forwarded.split(',')[0].trim();
+  return request.socket.remoteAddress ?? null;
+}
+
+function problemBody(refusal: Refusal, url: string, requestId: string | string[] | undefined): string {
+  const { status, slug, detail, errors } = refusal;
+  return JSON.stringify({
+    type: problemType(slug), title: PROBLEM_TITLES[status] ?? 'Error', status, detail, instance: url.split('?')[0],
+    requestId: typeof requestId === 'string' ? requestId : undefined, errors,
+  });
 }
