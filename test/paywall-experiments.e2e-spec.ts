@@ -194,6 +194,12 @@ describe('paywall offers, experiments and conversions', () => {
       expect(answer).toMatchObject({ access: 'meter', policyId: meteredPolicyId, variant: { experimentId: experiment.id } });
       expect(answer.remaining).toBe(answer.variant!.arm === 'one' ? 0 : 2);
     }
+    // A reader keeps their arm from page to page (here across the one-second reweighing, too).
+    const first = (await decide({ articleId: 'tin-mo-20', anonymousId: 'reader-keeps-arm' })).body.variant!.arm;
+    for (let page = 21; page < 26; page++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect((await decide({ articleId: `tin-mo-${page}`, anonymousId: 'reader-keeps-arm' })).body.variant!.arm).toBe(first);
+    }
   });
 
   it('answers another agency’s experiment with 404', async () => {

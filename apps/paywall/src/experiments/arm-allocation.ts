@@ -25,25 +25,33 @@ export function splitArm(experimentId: string, readerId: string, weights: readon
 }
 
 /**
- * Thompson sampling: one draw per arm from its posterior, the highest wins. For `conversion` the
- * draw is the conversion rate, from Beta(1 + conversions, 1 + impressions - conversions). For
- * `revenue` it is that rate times the arm's mean revenue per conversion (the revenue per
- * decision); an arm without conversions yet borrows the mean of all arms, and with no revenue
- * anywhere the objective is the conversion rate. Revenue enters as a number here: it is a
+ * Thompson sampling as allocation weights: each arm's share of readers is the posterior
+ * probability that it is the best arm (a Monte Carlo estimate over `draws` rounds of one draw per
+ * arm, the highest winning) — the share per-decision Thompson sampling would give it. Readers
+ * are then placed by `splitArm` on these weights, so a reader keeps their arm from page to page
+ * while the weights hold, and only readers near a boundary move when the evidence shifts.
+ * For `conversion` a draw is the conversion rate, from Beta(1 + conversions, 1 + impressions -
+ * conversions). For `revenue` it is that rate times the arm's mean revenue per conversion (the
+ * revenue per decision); an arm without conversions yet borrows the mean of all arms, and with no
+ * revenue anywhere the objective is the conversion rate. Revenue enters as a number here: it is a
  * sampling weight, not money that moves.
  */
-export function thompsonArm(arms: readonly ArmCounts[], objective: ExperimentObjective, random: Random): number {
+export function thompsonWeights(arms: readonly ArmCounts[], objective: ExperimentObjective, random: Random, draws: number): number[] {
   const scale = objective === 'revenue' ? revenueScales(arms) : null;
-  let best = 0;
-  let bestScore = -1;
-  for (let arm = 0; arm < arms.length; arm++) {
-    const score = posteriorDraw(arms[arm], random) * (scale ? scale[arm] : 1);
-    if (score > bestScore) {
-      best = arm;
-      bestScore = score;
+  const wins = arms.map(() => 0);
+  for (let draw = 0; draw < draws; draw++) {
+    let best = 0;
+    let bestScore = -1;
+    for (let arm = 0; arm < arms.length; arm++) {
+      const score = posteriorDraw(arms[arm], random) * (scale ? scale[arm] : 1);
+      if (score > bestScore) {
+        best = arm;
+        bestScore = score;
+      }
     }
+    wins[best]++;
   }
-  return best;
+  return wins.map((won) => won / draws);
 }
 
 export function posteriorDraw(counts: ArmCounts, random: Random): number {

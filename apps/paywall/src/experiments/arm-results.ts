@@ -1,4 +1,4 @@
-import { ArmCounts, ExperimentObjective, posteriorDraw, revenueScales } from './arm-allocation';
+import { ArmCounts, ExperimentObjective, thompsonWeights } from './arm-allocation';
 import { betaQuantile } from './beta-quantile';
 import { seededRandom } from './seeded-random';
 
@@ -13,26 +13,12 @@ export interface ArmStatistics {
 }
 
 /**
- * What the results page shows per arm. The probability of being best is a Monte Carlo estimate
- * over the posteriors (the objective's score, as Thompson sampling uses it) with a fixed seed:
- * the same counts always read the same.
+ * What the results page shows per arm. The probability of being best is the Monte Carlo
+ * estimate Thompson allocation uses, with more draws and a fixed seed: the same counts always
+ * read the same.
  */
 export function armStatistics(arms: readonly ArmCounts[], objective: ExperimentObjective): ArmStatistics[] {
-  const random = seededRandom(SEED);
-  const scale = objective === 'revenue' ? revenueScales(arms) : arms.map(() => 1);
-  const wins = arms.map(() => 0);
-  for (let draw = 0; draw < DRAWS; draw++) {
-    let best = 0;
-    let bestScore = -1;
-    for (let arm = 0; arm < arms.length; arm++) {
-      const score = posteriorDraw(arms[arm], random) * scale[arm];
-      if (score > bestScore) {
-        best = arm;
-        bestScore = score;
-      }
-    }
-    wins[best]++;
-  }
+  const probabilityBest = thompsonWeights(arms, objective, seededRandom(SEED), DRAWS);
   return arms.map((counts, arm) => {
     const conversions = Math.min(counts.conversions, counts.impressions);
     const alpha = 1 + conversions;
@@ -40,7 +26,7 @@ export function armStatistics(arms: readonly ArmCounts[], objective: ExperimentO
     return {
       conversionRate: counts.impressions > 0 ? conversions / counts.impressions : 0,
       credibleInterval: [betaQuantile(0.025, alpha, beta), betaQuantile(0.975, alpha, beta)],
-      probabilityBest: wins[arm] / DRAWS,
+      probabilityBest: probabilityBest[arm],
     };
   });
 }

@@ -6,9 +6,11 @@ import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '@libs/common';
 import { ArmImpressions, EventEnvelope, ExperimentImpressionsRecorded, ExperimentImpressionsRecordedEvent, MessageHeader } from '@libs/contracts';
 import { LiveExperiment, PaywallMemory } from '../live-state/paywall-memory';
-import { splitArm, thompsonArm } from './arm-allocation';
+import { splitArm, thompsonWeights } from './arm-allocation';
 
 const EVERY_MS = 1000;
+/** Monte Carlo rounds per reweighing: shares to within about a percent. */
+const THOMPSON_DRAWS = 4_000;
 
 /**
  * Arms for decisions, and the counts behind them. A decision that shows an arm adds one to this
@@ -31,11 +33,9 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
   ) {}
 
-  /** The arm of a decision: by the reader's hash under `split`, by the posteriors under `thompson`. */
+  /** The reader's arm: by their hash on the experiment's weights (under Thompson, reweighed every second). */
   assign(experiment: LiveExperiment, readerId: string): number {
-    return experiment.view.allocation === 'split'
-      ? splitArm(experiment.view.id, readerId, experiment.weights)
-      : thompsonArm(experiment.counts, experiment.view.objective, Math.random);
+    return splitArm(experiment.view.id, readerId, experiment.weights);
   }
 
   impression(tenantId: string, experiment: LiveExperiment, arm: number): void {
@@ -109,6 +109,9 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
       if (!experiment || arm < 0) continue;
       const unpublished = this.pending.get(row.tenant_id)?.get(`${row.experiment_id}\u0000${row.arm}`)?.impressions ?? 0;
       experiment.counts[arm] = { impressions: Number(row.impressions) + unpublished, conversions: Number(row.conversions), revenue: Number(row.revenue) };
+    }
+    for (const experiment of this.memory.runningExperiments()) {
+      if (experiment.view.allocation === 'thompson') experiment.weights = thompsonWeights(experiment.counts, experiment.view.objective, Math.random, THOMPSON_DRAWS);
     }
   }
 }

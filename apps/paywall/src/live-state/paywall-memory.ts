@@ -38,6 +38,7 @@ interface ArticleEntry {
 /** An experiment as decisions use it: its arms' weights and what this instance knows of their traffic. */
 export interface LiveExperiment {
   view: ExperimentView;
+  /** Shares of readers per arm: the configured split, or under Thompson the probability each arm is best. */
   weights: number[];
   counts: ArmCounts[];
   /** Per site and arm: the site's policies with the arm's meter limit (meter-limit experiments). */
@@ -80,7 +81,9 @@ export class TenantMemory {
     const held = this.experiments.get(view.id);
     if (held && held.view.version >= view.version) return;
     const counts = held?.counts ?? view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
-    this.experiments.set(view.id, { view, weights: view.arms.map((arm) => arm.weight), counts, policiesBySite: new Map() });
+    // Thompson experiments start even and follow the evidence (`ExperimentCounters` reweighs them).
+    const weights = view.allocation === 'split' ? view.arms.map((arm) => arm.weight) : held?.weights ?? view.arms.map(() => 1);
+    this.experiments.set(view.id, { view, weights, counts, policiesBySite: new Map() });
     const running = [...this.experiments.values()].filter((e) => e.view.status === 'running').sort((a, b) => a.view.createdAt.localeCompare(b.view.createdAt));
     this.meterExperiments = running.filter((e) => e.view.target === 'meter-limit');
     this.offerExperiments = running.filter((e) => e.view.target === 'offer');
@@ -125,8 +128,15 @@ export class PaywallMemory {
   ready = false;
 
   hasRunningExperiments(): boolean {
-    for (const tenant of this.tenants.values()) if (tenant.meterExperiments.length > 0 || tenant.offerExperiments.length > 0) return true;
-    return false;
+    return !this.runningExperiments().next().done;
+  }
+
+  /** Every running experiment of every agency. */
+  *runningExperiments(): Generator<LiveExperiment> {
+    for (const tenant of this.tenants.values()) {
+      yield* tenant.meterExperiments;
+      yield* tenant.offerExperiments;
+    }
   }
 
   site(publishableKey: string): SiteEntry | undefined {

@@ -171,13 +171,17 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       outcome = { status: 500, slug: 'internal', detail: 'the decision failed' };
     }
     if ('answer' in outcome) {
-      response.writeHead(200, ANSWER_HEADERS).end(JSON.stringify(outcome.answer));
+      const body = JSON.stringify(outcome.answer);
+      // With its length given, node sends headers and body in one write (no chunked encoding).
+      response.writeHead(200, { ...ANSWER_HEADERS, 'content-length': Buffer.byteLength(body) }).end(body);
       return;
     }
     this.refused.labels(String(outcome.status)).inc();
     const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
     if (outcome.retryAfter) headers['retry-after'] = String(outcome.retryAfter);
-    response.writeHead(outcome.status, headers).end(problemBody(outcome, url, request.headers['x-request-id']));
+    const body = problemBody(outcome, url, request.headers['x-request-id']);
+    headers['content-length'] = String(Buffer.byteLength(body));
+    response.writeHead(outcome.status, headers).end(body);
   }
 
   private outcome(siteKey: string | string[] | undefined, input: unknown, clientIp: string | null): Outcome {
