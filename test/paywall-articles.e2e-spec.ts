@@ -233,6 +233,32 @@ describe('article access metadata', () => {
     expect((await agency.api.get(`${ARTICLES}/story-2002`)).body).toMatchObject({ version: 3 });
   });
 
+  it('audits every real change by who made it: created, changed, deleted, revived, and a bulk push as one record', async () => {
+    interface AuditItem { service: string; action: string; targetId: string; actor: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
+    const audited = async () => (await agency.api.get<{ items: AuditItem[] }>('/v1/audit-log?limit=500')).body.items
+      .filter((entry) => entry.service === 'paywall' && (entry.targetId === 'story-3001' || JSON.stringify(entry.after ?? {}).includes('story-3002')));
+    await put('story-3001', article({ section: 'audit' }));
+    await put('story-3001', article({ section: 'audit' }));
+    await put('story-3001', article({ section: 'audit', accessLevel: 'premium' }));
+    await agency.api.delete(`${ARTICLES}/story-3001`);
+    await put('story-3001', article({ section: 'audit' }));
+    await bulk([{ articleId: 'story-3001', ...article({ section: 'audit' }) }, { articleId: 'story-3002', ...article() }]);
+    await eventually(async () => {
+      const entries = (await audited()).reverse();
+      expect(entries.map((e) => [e.action, e.targetId])).toEqual([
+        ['article.created', 'story-3001'],
+        ['article.changed', 'story-3001'],
+        ['article.deleted', 'story-3001'],
+        ['article.revived', 'story-3001'],
+        ['articles.bulk-upserted', agency.tenantId],
+      ]);
+      expect(entries[1]).toMatchObject({ before: { accessLevel: 'metered', version: 1 }, after: { accessLevel: 'premium', version: 2 } });
+      expect(entries[2]).toMatchObject({ before: { version: 3 }, after: null });
+      expect(entries[4].after).toEqual({ created: ['story-3002'], updated: [] });
+      expect(new Set(entries.map((e) => e.actor)).size).toBe(1);
+    });
+  });
+
   it('answers 404 to an article it never heard of', async () => {
     expect((await agency.api.get(`${ARTICLES}/never-heard-of`)).status).toBe(404);
     expect((await agency.api.delete(`${ARTICLES}/never-heard-of`)).status).toBe(404);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
+import { AuditTrail, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
   ArticleBulkUpsertResult, ArticleChanged, ArticleListQuery, ArticleListResponse, ArticleView, UpsertArticleRequest,
 } from '@libs/contracts';
@@ -12,8 +12,9 @@ const DEFAULT_PAGE = 50;
 
 /**
  * Article access metadata pushed by the agency's CMS. Every real change (created, changed,
- * deleted, revived) gets the next version and is published in the same transaction; the same
- * metadata given again changes nothing.
+ * deleted, revived) gets the next version and is published and audited in the same transaction
+ * (a bulk push as one audit record naming the articles); the same metadata given again changes
+ * nothing.
  */
 @Injectable()
 export class ArticlesService {
@@ -21,12 +22,18 @@ export class ArticlesService {
     private readonly dataSource: DataSource,
     private readonly articles: ArticlesRepository,
     private readonly outbox: EventOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   upsert(tenantId: string, request: UpsertArticleRequest): Promise<ArticleView> {
     return this.dataSource.transaction(async (tx) => {
+      const before = await this.articles.findLiveOfTenant(tx, tenantId, request.articleId);
       const [changed] = await this.write(tx, tenantId, [request]);
-      const row = changed ?? (await this.articles.findLiveOfTenant(tx, tenantId, request.articleId));
+      if (changed) {
+        const action = before ? 'article.changed' : changed.version === 1 ? 'article.created' : 'article.revived';
+        await this.audit.record(tx, { tenantId, action, targetType: 'article', targetId: changed.articleId, before: before && toView(before), after: toView(changed) });
+      }
+      const row = changed ?? before;
       if (!row) throw new Error(`article ${request.articleId} neither written nor found`);
       return toView(row);
     });
@@ -37,8 +44,12 @@ export class ArticlesService {
     refuseDuplicates(items);
     return this.dataSource.transaction(async (tx) => {
       const changed = await this.write(tx, tenantId, items);
-      const created = changed.filter((row) => row.version === 1).length;
-      return { created, updated: changed.length - created, unchanged: items.length - changed.length };
+      const created = changed.filter((row) => row.version === 1).map((row) => row.articleId);
+      const updated = changed.filter((row) => row.version > 1).map((row) => row.articleId);
+      if (changed.length > 0) {
+        await this.audit.record(tx, { tenantId, action: 'articles.bulk-upserted', targetType: 'articles', targetId: tenantId, before: null, after: { created, updated } });
+      }
+      return { created: created.length, updated: updated.length, unchanged: items.length - changed.length };
     });
   }
 
@@ -60,6 +71,7 @@ export class ArticlesService {
       const row = await this.articles.markDeleted(tx, tenantId, articleId);
       if (!row) throw new NotFoundError('article', articleId);
       await this.publish(tx, tenantId, [row]);
+      await this.audit.record(tx, { tenantId, action: 'article.deleted', targetType: 'article', targetId: articleId, before: { ...toView(row), deletedAt: null }, after: null });
       return toView(row);
     });
   }
