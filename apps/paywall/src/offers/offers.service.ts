@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
+import { AuditTrail, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
 import { OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, ReplaceOffersRequest } from '@libs/contracts';
 import { normalizeConditions } from '../policies/policy-rules';
+import { appendRevision } from '../revisions/agency-revisions';
 import { OfferRevision } from './offer-revision.entity';
 import { OfferRevisionsRepository } from './offer-revisions.repository';
 
@@ -42,20 +43,9 @@ export class OffersService {
     return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, old.offers, revision)));
   }
 
-  private async append(tx: EntityManager, tenantId: string, offers: OfferView[], restoredFrom: number | null, basedOn?: number): Promise<OfferRevision> {
-    await this.revisions.lock(tx, tenantId);
-    const previous = await this.revisions.current(tenantId, tx);
-    const previousRevision = previous?.revision ?? 0;
-    if (basedOn !== undefined && basedOn !== previousRevision) {
-      throw new ConflictError(`the offers changed since revision ${basedOn} (now ${previousRevision}); reload and try again`);
-    }
-    const saved = await this.revisions.insert(tx, { tenantId, revision: previousRevision + 1, offers, actor: currentContext()?.actor ?? 'paywall', restoredFrom });
-    await this.outbox.add(tx, OffersChanged, { tenantId, subject: tenantId, data: { revision: saved.revision, offers } });
-    await this.audit.record(tx, {
-      tenantId, action: restoredFrom === null ? 'offers.replaced' : 'offers.restored', targetType: 'offers', targetId: tenantId,
-      before: previous ? { revision: previous.revision, offers: previous.offers } : null, after: { revision: saved.revision, offers, restoredFrom },
-    });
-    return saved;
+  private append(tx: EntityManager, tenantId: string, offers: OfferView[], restoredFrom: number | null, basedOn?: number): Promise<OfferRevision> {
+    const parts = { revisions: this.revisions, outbox: this.outbox, audit: this.audit, changed: OffersChanged };
+    return appendRevision(tx, parts, { tenantId, key: 'offers', items: offers, restoredFrom, basedOn, audited: true });
   }
 }
 

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError } from '@libs/common';
+import { AuditTrail, EventOutbox, NotFoundError } from '@libs/common';
 import { PoliciesChanged, PolicyRevisionSummary, PolicySetView, PolicyView, ReplacePoliciesRequest } from '@libs/contracts';
 import { PaywallSite } from '../sites/paywall-site.entity';
 import { defaultPolicies } from './default-policies';
+import { appendRevision } from '../revisions/agency-revisions';
 import { PolicyRevision } from './policy-revision.entity';
 import { PolicyRevisionsRepository } from './policy-revisions.repository';
 import { normalizePolicies } from './policy-rules';
 
 /**
  * An agency's ordered policies, one immutable revision per change. Every revision is announced
- * (PoliciesChanged), so every paywall instance decides by it within a second, and audited.
+ * (PoliciesChanged), so every paywall instance decides by it within a second, and audited
+ * (except the defaults an agency starts with).
  */
 @Injectable()
 export class PoliciesService {
@@ -65,27 +67,12 @@ export class PoliciesService {
   async provisionDefaults(tx: EntityManager, tenantId: string): Promise<void> {
     await this.revisions.lock(tx, tenantId);
     if (await this.revisions.current(tenantId, tx)) return;
-    await this.append(tx, tenantId, defaultPolicies(), null);
+    await this.append(tx, tenantId, defaultPolicies(), null, undefined, false);
   }
 
-  private async append(tx: EntityManager, tenantId: string, policies: PolicyView[], restoredFrom: number | null, basedOn?: number): Promise<PolicyRevision> {
-    await this.revisions.lock(tx, tenantId);
-    const previous = await this.revisions.current(tenantId, tx);
-    const previousRevision = previous?.revision ?? 0;
-    if (basedOn !== undefined && basedOn !== previousRevision) {
-      throw new ConflictError(`the policies changed since revision ${basedOn} (now ${previousRevision}); reload and try again`);
-    }
-    const saved = await this.revisions.insert(tx, {
-      tenantId, revision: previousRevision + 1, policies, actor: currentContext()?.actor ?? 'paywall', restoredFrom,
-    });
-    await this.outbox.add(tx, PoliciesChanged, { tenantId, subject: tenantId, data: { revision: saved.revision, policies } });
-    if (previous) {
-      await this.audit.record(tx, {
-        tenantId, action: restoredFrom === null ? 'policies.replaced' : 'policies.restored', targetType: 'policies', targetId: tenantId,
-        before: { revision: previous.revision, policies: previous.policies }, after: { revision: saved.revision, policies, restoredFrom },
-      });
-    }
-    return saved;
+  private append(tx: EntityManager, tenantId: string, policies: PolicyView[], restoredFrom: number | null, basedOn?: number, audited = true): Promise<PolicyRevision> {
+    const parts = { revisions: this.revisions, outbox: this.outbox, audit: this.audit, changed: PoliciesChanged };
+    return appendRevision(tx, parts, { tenantId, key: 'policies', items: policies, restoredFrom, basedOn, audited });
   }
 }
 
