@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope, ExperimentResultsView, ExperimentView, InvoicePaidEvent, OfferSetView, PolicySetView, SubscriptionChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { PublicDecisionServer } from '../apps/paywall/src/public-decisions/public-decision-server';
+import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { JetStreamProbe } from './support/jetstream';
+import { createMonthlyPlan, linkStripe } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
 interface Answer {
@@ -21,16 +23,18 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-const PLAN_MONTHLY = randomUUID();
-const PLAN_YEARLY = randomUUID();
 const copy = (name: string) => ({
   vi: { headline: `Đăng ký ${name}`, body: 'Đọc không giới hạn mọi bài viết.', cta: 'Đăng ký ngay' },
   en: { headline: `Subscribe ${name}`, body: 'Read every article, without limits.', cta: 'Subscribe now' },
 });
 
 describe('paywall offers, experiments and conversions', () => {
+  let fake: FakeStripe;
   let suite: TestSuite;
   let probe: JetStreamProbe;
+  let monthlyPlanId: string;
+  let yearlyPlanId: string;
+  let otherAgencysPlanId: string;
   let agency: TestAgency;
   let other: TestAgency;
   let siteKey: string;
@@ -52,10 +56,17 @@ describe('paywall offers, experiments and conversions', () => {
   };
 
   beforeAll(async () => {
-    suite = await TestSuite.start(['gateway', 'paywall']);
+    fake = await startFakeStripe();
+    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions'], { STRIPE_API_URL: fake.url });
     probe = await JetStreamProbe.connect(suite.nats.url);
     const gateway = new Api(await suite.gatewayUrl());
     [agency, other] = [await createAgency(gateway, suite.operatorToken), await createAgency(gateway, suite.operatorToken)];
+    // Offers sell the agency's real plans and promotion codes.
+    const linked = await linkStripe(agency, fake, gateway.baseUrl);
+    monthlyPlanId = (await createMonthlyPlan(linked)).planId;
+    yearlyPlanId = (await createMonthlyPlan(linked, { name: 'Hằng năm', interval: 'year', unitAmount: '990000' })).planId;
+    expect((await agency.api.post('/v1/subscriptions/coupons', { name: 'Năm 2026', percentOff: 20, duration: 'once', code: 'NAM2026' })).status).toBe(201);
+    otherAgencysPlanId = (await createMonthlyPlan(await linkStripe(other, fake, gateway.baseUrl))).planId;
     const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', { name: 'Tin Nhanh', domain: `${agency.slug}.example.vn` });
     siteKey = site.body.publishableKey;
     paywall = new Api(suite.instances('paywall')[0].get(PublicDecisionServer).url);
@@ -66,8 +77,8 @@ describe('paywall offers, experiments and conversions', () => {
     meteredPolicyId = policies.body.policies.find((p) => p.rule.kind === 'metered')!.id;
     const replaced = await agency.api.send<OfferSetView>('PUT', '/v1/paywall/offers', {
       offers: [
-        { name: 'Monthly', planIds: [PLAN_MONTHLY], copy: copy('tháng') },
-        { name: 'Yearly with a coupon', planIds: [PLAN_YEARLY, PLAN_MONTHLY], couponCode: 'NAM2026', copy: copy('năm'), appliesTo: ['block'] },
+        { name: 'Monthly', planIds: [monthlyPlanId], copy: copy('tháng') },
+        { name: 'Yearly with a coupon', planIds: [yearlyPlanId, monthlyPlanId], couponCode: 'NAM2026', copy: copy('năm'), appliesTo: ['block'] },
       ],
     });
     expect(replaced.status).toBe(200);
@@ -77,12 +88,23 @@ describe('paywall offers, experiments and conversions', () => {
   afterAll(async () => {
     await probe?.close();
     await suite?.close();
+    await fake?.close();
+  });
+
+  it('refuses offers whose plans or promotion code checkout would refuse, naming the field, and keeps the offers as they were', async () => {
+    const offer = (planIds: string[], couponCode?: string) => ({ name: 'Broken', planIds, couponCode, copy: copy('x') });
+    const refused = await agency.api.send<Problem>('PUT', '/v1/paywall/offers', {
+      offers: [offer([monthlyPlanId, randomUUID()]), offer([otherAgencysPlanId], 'NAM2026'), offer([yearlyPlanId], 'KHONGCO')],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.map((e) => e.field)).toEqual(['offers[0].planIds[1]', 'offers[1].planIds[0]', 'offers[2].couponCode']);
+    expect((await agency.api.get<OfferSetView>('/v1/paywall/offers')).body).toEqual(offers);
   });
 
   it('shows the first offer that applies to a paywall, in the agency’s language or the one asked for, and none on open articles', async () => {
     await eventually(async () => expect((await decide({ articleId: 'doc-quyen-1' })).body.offer?.id).toBe(offers.offers[0].id));
     const vietnamese = await decide({ articleId: 'doc-quyen-1' });
-    expect(vietnamese.body.offer).toEqual({ id: offers.offers[0].id, ...copy('tháng').vi, planIds: [PLAN_MONTHLY], couponCode: null });
+    expect(vietnamese.body.offer).toEqual({ id: offers.offers[0].id, ...copy('tháng').vi, planIds: [monthlyPlanId], couponCode: null });
     expect(vietnamese.body.variant).toBeNull();
     expect(vietnamese.body.checkoutReference).toMatch(/^pw1\.[A-Za-z0-9_-]+$/);
     expect((await decide({ articleId: 'doc-quyen-1', lang: 'en' })).body.offer?.headline).toBe('Subscribe tháng');
@@ -139,14 +161,14 @@ describe('paywall offers, experiments and conversions', () => {
 
     const subscriptionId = randomUUID();
     const changed: SubscriptionChangedEvent = {
-      subscriptionId, readerKey: 'reader:r-1', planId: PLAN_YEARLY, status: 'active', previousStatus: null,
+      subscriptionId, readerKey: 'reader:r-1', planId: yearlyPlanId, status: 'active', previousStatus: null,
       currentPeriodEnd: new Date(Date.now() + 365 * 86_400_000).toISOString(), reference: converting!.checkoutReference,
     };
     await publish('evt.subscriptions.subscription.changed.v1', subscriptionId, changed);
     // The same subscription changing again is not a second conversion.
     await publish('evt.subscriptions.subscription.changed.v1', subscriptionId, { ...changed, previousStatus: 'active' });
     const paid: InvoicePaidEvent = {
-      subscriptionId, planId: PLAN_YEARLY, priceId: randomUUID(), providerInvoiceId: 'in_1', providerChargeId: 'ch_1', providerBalanceTransactionId: null,
+      subscriptionId, planId: yearlyPlanId, priceId: randomUUID(), providerInvoiceId: 'in_1', providerChargeId: 'ch_1', providerBalanceTransactionId: null,
       currency: 'VND', amountPaid: '990000', tax: '90000', providerFee: '0', servicePeriodStart: new Date().toISOString(),
       servicePeriodEnd: new Date(Date.now() + 365 * 86_400_000).toISOString(), paidAt: new Date().toISOString(),
     };
@@ -170,7 +192,7 @@ describe('paywall offers, experiments and conversions', () => {
     });
     const conversions = await agency.api.get<{ items: unknown[] }>(`/v1/paywall/conversions?from=${new Date(Date.now() - 3_600_000).toISOString()}`);
     expect(conversions.body.items).toEqual([{
-      subscriptionId, planId: PLAN_YEARLY, articleId: 'doc-quyen-1', offerId: offers.offers[1].id, experimentId: experiment.id, arm: 'yearly',
+      subscriptionId, planId: yearlyPlanId, articleId: 'doc-quyen-1', offerId: offers.offers[1].id, experimentId: experiment.id, arm: 'yearly',
       revenue: '990000', currency: 'VND', convertedAt: expect.any(String),
     }]);
     expect((await agency.api.get<{ items: unknown[] }>(`/v1/paywall/conversions?to=${new Date(Date.now() - 3_600_000).toISOString()}`)).body.items).toEqual([]);

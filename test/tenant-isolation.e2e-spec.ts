@@ -50,6 +50,7 @@ describe('tenant isolation', () => {
         expect(policies.status).toBe(200);
       }
       for (const couponCode of ['NAM2026', 'THANG2026']) {
+        expect((await agency.api.post('/v1/subscriptions/coupons', { name: couponCode, percentOff: 10, duration: 'once', code: couponCode })).status).toBe(201);
         const copy = { headline: 'Đăng ký', body: 'Đọc không giới hạn.', cta: 'Đăng ký' };
         const offers = await agency.api.send('PUT', '/v1/paywall/offers', { offers: [{ name: `Offer ${couponCode}`, planIds: [planId], couponCode, copy: { vi: copy, en: copy } }] });
         expect(offers.status).toBe(200);

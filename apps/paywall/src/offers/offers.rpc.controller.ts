@@ -20,7 +20,7 @@ export class OffersRpcController {
 
   @RpcHandler(ReplaceOffers, { roles: EDITORS })
   replace(@Payload() request: ReplaceOffersRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
-    return this.offers.replace(caller.tenantId, request);
+    return this.offers.replace(caller, request);
   }
 
   @RpcHandler(ListOfferRevisions, { roles: EDITORS })
@@ -30,6 +30,6 @@ export class OffersRpcController {
 
   @RpcHandler(RestoreOfferRevision, { roles: EDITORS })
   restore(@Payload() request: OfferRevisionRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
-    return this.offers.restore(caller.tenantId, request.revision);
+    return this.offers.restore(caller, request.revision);
   }
 }

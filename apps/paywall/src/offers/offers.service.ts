@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
-import { OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, ReplaceOffersRequest } from '@libs/contracts';
+import { AuditTrail, Caller, EventOutbox, NotFoundError, RpcClient, ValidationFailedError } from '@libs/common';
+import {
+  FieldError, ListCoupons, ListPlans, OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, ReplaceOffersRequest,
+} from '@libs/contracts';
 import { normalizeConditions } from '../policies/policy-rules';
 import { appendRevision } from '../revisions/agency-revisions';
 import { OfferRevision } from './offer-revision.entity';
@@ -19,6 +21,7 @@ export class OffersService {
     private readonly revisions: OfferRevisionsRepository,
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
+    private readonly rpc: RpcClient,
   ) {}
 
   async current(tenantId: string): Promise<OfferSetView> {
@@ -32,15 +35,43 @@ export class OffersService {
     }));
   }
 
-  async replace(tenantId: string, request: ReplaceOffersRequest): Promise<OfferSetView> {
+  async replace(caller: Caller, request: ReplaceOffersRequest): Promise<OfferSetView> {
+    const tenantId = caller.tenantId;
     const offers = normalizeOffers(request.offers);
+    await this.refuseWhatCheckoutWouldRefuse(offers, caller);
     return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, offers, null, request.basedOnRevision)));
   }
 
-  async restore(tenantId: string, revision: number): Promise<OfferSetView> {
+  async restore(caller: Caller, revision: number): Promise<OfferSetView> {
+    const tenantId = caller.tenantId;
     const old = await this.revisions.one(tenantId, revision);
     if (!old) throw new NotFoundError('offer revision', String(revision));
+    await this.refuseWhatCheckoutWouldRefuse(old.offers, caller);
     return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, old.offers, revision)));
+  }
+
+  /**
+   * An offer's button opens checkout with its plans and promotion code: a plan the agency does
+   * not sell (any more) or a code that is not redeemable would fail there, in front of a reader,
+   * so it is refused here, naming the field. The catalog is the subscriptions service's.
+   */
+  private async refuseWhatCheckoutWouldRefuse(offers: OfferView[], caller: Caller): Promise<void> {
+    const plans = new Map((await this.rpc.request(ListPlans, {}, caller)).items.map((plan) => [plan.id, plan]));
+    const wantsCodes = offers.some((offer) => offer.couponCode !== null);
+    const coupons = wantsCodes ? (await this.rpc.request(ListCoupons, {}, caller)).items : [];
+    const errors: FieldError[] = [];
+    offers.forEach((offer, index) => {
+      offer.planIds.forEach((planId, at) => {
+        const plan = plans.get(planId);
+        if (!plan) errors.push({ field: `offers[${index}].planIds[${at}]`, message: `the agency has no plan ${planId}` });
+        else if (!plan.active) errors.push({ field: `offers[${index}].planIds[${at}]`, message: `plan ${plan.name} is no longer sold` });
+      });
+      if (offer.couponCode === null) return;
+      const coupon = coupons.find((candidate) => candidate.codes.includes(offer.couponCode!));
+      if (!coupon) errors.push({ field: `offers[${index}].couponCode`, message: `no promotion code ${offer.couponCode}` });
+      else if (!coupon.valid) errors.push({ field: `offers[${index}].couponCode`, message: `promotion code ${offer.couponCode} can no longer be redeemed` });
+    });
+    if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
   private append(tx: EntityManager, tenantId: string, offers: OfferView[], restoredFrom: number | null, basedOn?: number): Promise<OfferRevision> {
