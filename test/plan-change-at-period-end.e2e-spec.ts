@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { EntitlementChangedEvent, InvoicePaidEvent } from '@libs/contracts';
+import { EntitlementChangedEvent, InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe } from './stripe-fake';
 import { createAgency } from './support/agencies';
@@ -141,6 +141,13 @@ describe('plan changes at the end of the period', () => {
         return paid[1].data;
       });
       expect(renewal).toMatchObject({ currency: 'VND', amountPaid: '99000', planId: basic.planId, priceId: basic.priceId, servicePeriodStart: periodEnd });
+      // Finance hears of the move to the cheaper price (its MRR contracts), once the renewal made it.
+      const changes = await eventually(async () => {
+        const events = (await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1')).filter((event) => event.data.subscriptionId === downgrader.id);
+        expect(events[events.length - 1]?.data.priceId).toBe(basic.priceId);
+        return events.map((event) => [event.data.priceId, event.data.unitAmount]);
+      });
+      expect(changes[0]).toEqual([premium.priceId, '199000']);
       expect((await providerPriceOf(downgrader.providerId)).unit_amount).toBe(99_000);
     });
   });

@@ -67,6 +67,8 @@ describe('a reader subscribes and pays in VND', () => {
 
     const started = await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1');
     expect(started.some((e) => e.data.status === 'active' && e.data.reference === 'article:123/offer:monthly')).toBe(true);
+    // What it bills, for finance's MRR: the price version per interval, in whole dong.
+    expect(started.find((e) => e.data.status === 'active')?.data).toMatchObject({ priceId: plan.priceId, currency: 'VND', unitAmount: '99000', intervalMonths: 1 });
     expect(completed.events.map((e) => e.type)).toContain('invoice.paid');
   });
 

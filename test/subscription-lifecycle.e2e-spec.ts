@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { InvoicePaidEvent } from '@libs/contracts';
+import { InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
@@ -110,11 +110,18 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     await expectState(readerId, 'active', 'active');
   });
 
-  it('7. ends access at once when a subscription is cancelled now', async () => {
+  it('7. ends access at once when a subscription is cancelled now, and tells finance (its churn) once', async () => {
     const { readerId, providerId } = await subscribe(monthly);
     await expectState(readerId, 'active', 'active');
     await fake.cancelNow(providerId);
     await expectState(readerId, 'canceled', null);
+    const { id } = await subscriptionOf(readerId);
+    const statuses = await eventually(async () => {
+      const changes = (await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1')).filter((event) => event.data.subscriptionId === id);
+      expect(changes[changes.length - 1]?.data.status).toBe('canceled');
+      return changes.map((event) => [event.data.previousStatus, event.data.status]);
+    });
+    expect(statuses.filter(([, status]) => status === 'canceled')).toEqual([['active', 'canceled']]);
   });
 
   it('8. suspends access while paused and restores it on resume', async () => {

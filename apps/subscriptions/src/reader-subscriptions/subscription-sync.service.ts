@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { SubscriptionChanged, SubscriptionStatus } from '@libs/contracts';
+import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
 import { Customer } from '../customers/customer.entity';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -40,6 +41,10 @@ export class SubscriptionSyncService {
     }
     const repo = tx.getRepository(ReaderSubscription);
     const existing = await repo.findOne({ where: { tenantId, providerSubscriptionId: remote.id } });
+    // Taken before `merge`, which writes into `existing`.
+    const before = existing && {
+      status: existing.status, priceId: existing.priceId, currentPeriodEnd: existing.currentPeriodEnd.getTime(), cancelAtPeriodEnd: existing.cancelAtPeriodEnd,
+    };
     const status = statusOf(remote);
     const pending = await this.pendingChangeOf(tx, tenantId, remote);
     const next = repo.merge(existing ?? repo.create({ tenantId, providerSubscriptionId: remote.id }), {
@@ -52,14 +57,17 @@ export class SubscriptionSyncService {
       pendingProviderScheduleId: pending ? remote.scheduledPriceChange!.scheduleId : null,
     });
     const saved = await repo.save(next);
-    const changed = !existing || existing.status !== status || existing.currentPeriodEnd.getTime() !== remote.currentPeriodEnd.getTime() || existing.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
+    const changed = !before || before.status !== status || before.priceId !== price.id
+      || before.currentPeriodEnd !== remote.currentPeriodEnd.getTime() || before.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
     if (changed) {
+      const plan = await tx.getRepository(Plan).findOneOrFail({ where: { tenantId, id: price.planId } });
       await this.outbox.add(tx, SubscriptionChanged, {
         tenantId,
         subject: saved.id,
         data: {
-          subscriptionId: saved.id, readerKey, planId: saved.planId, status, previousStatus: existing?.status ?? null,
+          subscriptionId: saved.id, readerKey, planId: saved.planId, status, previousStatus: before?.status ?? null,
           currentPeriodEnd: saved.currentPeriodEnd.toISOString(), reference: saved.reference,
+          priceId: price.id, currency: price.currency, unitAmount: price.unitAmount, intervalMonths: intervalMonthsOf(plan),
         },
       });
     }
@@ -86,4 +94,8 @@ export class SubscriptionSyncService {
 
 function statusOf(remote: ProviderSubscription): SubscriptionStatus {
   return remote.status === 'incomplete_expired' ? 'canceled' : remote.status;
+}
+
+function intervalMonthsOf(plan: Plan): number {
+  return (plan.interval === 'year' ? 12 : 1) * plan.intervalCount;
 }
