@@ -9,6 +9,9 @@ import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.contro
 import { LedgerReportsService } from './ledger/ledger-reports.service';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
+import { SubscriptionMetricsRpcController } from './subscription-metrics/subscription-metrics.rpc.controller';
+import { SubscriptionMetricsService } from './subscription-metrics/subscription-metrics.service';
+import { SubscriptionStatesEventsController } from './subscription-metrics/subscription-states.events.controller';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -17,8 +20,11 @@ export class FinanceAppModule {
     return {
       module: FinanceAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
-      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController],
-      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository],
+      controllers: [
+        AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
+        SubscriptionStatesEventsController, SubscriptionMetricsRpcController,
+      ],
+      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, SubscriptionMetricsService],
     };
   }
 }
