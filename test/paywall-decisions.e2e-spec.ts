@@ -14,6 +14,7 @@ interface Answer {
   segment: string;
   meterToken: string | null;
   anonymousId: string;
+  checkoutReference?: string | null;
 }
 interface Problem {
   status: number;
@@ -178,6 +179,40 @@ describe('paywall decisions, served by the paywall itself', () => {
     await ready(siteKey, second);
     await eventually(async () => expect((await decide({ articleId: 'bai-9', readerToken: token }, siteKey, second)).body.access).toBe('block'));
     expect((await decide({ articleId: 'bai-1', readerToken: token }, siteKey, second)).body).toMatchObject({ access: 'meter', remaining: 0 });
+  });
+
+  it('previews articles for a newsletter from the same decision, counting nothing', async () => {
+    const sites = await agency.api.get<{ items: { id: string; publishableKey: string }[] }>('/v1/sites');
+    const siteId = sites.body.items.find((site) => site.publishableKey === siteKey)!.id;
+    const preview = (body: Record<string, unknown>, who = agency) => who.api.post<{ items: (Answer & { articleId: string })[] } & Problem>('/v1/paywall/decision-previews', { siteId, ...body });
+    // doc-gia-3 has read bai-0, bai-1 and bai-2 of three this month (the test before).
+    const forReader = await preview({ readerId: 'doc-gia-3', articleIds: ['bai-1', 'bai-7'] });
+    expect(forReader.status).toBe(200);
+    expect(forReader.body.items.map((item) => [item.articleId, item.access, item.remaining, item.segment])).toEqual([
+      ['bai-1', 'meter', 0, 'registered'],
+      ['bai-7', 'block', 0, 'registered'],
+    ]);
+    expect(forReader.body.items[1].checkoutReference).toMatch(/^pw1\./);
+    const anonymous = await preview({ articleIds: ['bai-7', 'bai-8'] });
+    expect(anonymous.body.items.map((item) => [item.access, item.remaining])).toEqual([['meter', 2], ['meter', 2]]);
+    // Nothing was read: the same answers again, and the reader's real meter did not move.
+    expect((await preview({ articleIds: ['bai-7', 'bai-8'] })).body).toEqual(anonymous.body);
+    const token = await readerToken(agency, 'doc-gia-3');
+    expect((await decide({ articleId: 'bai-1', readerToken: token })).body).toMatchObject({ access: 'meter', remaining: 0 });
+
+    const refused: [Record<string, unknown>, string][] = [
+      [{ articleIds: [] }, 'articleIds'],
+      [{ articleIds: Array.from({ length: 201 }, (_, i) => `bai-${i}`) }, 'articleIds'],
+      [{ articleIds: ['bad id'] }, 'articleIds'],
+      [{ articleIds: ['bai-1'], country: 'Vietnam' }, 'country'],
+    ];
+    for (const [body, field] of refused) {
+      const response = await preview(body);
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.map((e) => e.field)).toContain(field);
+    }
+    // Another agency cannot preview with this agency's site.
+    expect((await preview({ articleIds: ['bai-1'] }, other)).status).toBe(404);
   });
 
   it('applies a policy change on every instance, and can roll it back', async () => {

@@ -57,7 +57,8 @@ describe('paywall offers, experiments and conversions', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions'], { STRIPE_API_URL: fake.url });
+    // One reweighing period a day: no period ends while a test looks at which arm a reader keeps.
+    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions'], { STRIPE_API_URL: fake.url, PAYWALL_THOMPSON_REWEIGH_S: '86400' });
     probe = await JetStreamProbe.connect(suite.nats.url);
     const gateway = new Api(await suite.gatewayUrl());
     [agency, other] = [await createAgency(gateway, suite.operatorToken), await createAgency(gateway, suite.operatorToken)];
@@ -216,7 +217,7 @@ describe('paywall offers, experiments and conversions', () => {
       expect(answer).toMatchObject({ access: 'meter', policyId: meteredPolicyId, variant: { experimentId: experiment.id } });
       expect(answer.remaining).toBe(answer.variant!.arm === 'one' ? 0 : 2);
     }
-    // A reader keeps their arm from page to page (here across the one-second reweighing, too).
+    // A reader keeps their arm from page to page.
     const first = (await decide({ articleId: 'tin-mo-20', anonymousId: 'reader-keeps-arm' })).body.variant!.arm;
     for (let page = 21; page < 26; page++) {
       await new Promise((resolve) => setTimeout(resolve, 250));

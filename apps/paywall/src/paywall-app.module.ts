@@ -24,6 +24,7 @@ import { PoliciesService } from './policies/policies.service';
 import { PolicyRevisionsRepository } from './policies/policy-revisions.repository';
 import { PaywallDecisions } from './public-decisions/paywall-decisions';
 import { PublicDecisionServer } from './public-decisions/public-decision-server';
+import { DecisionPreviewsRpcController } from './decision-previews/decision-previews.rpc.controller';
 import { ReaderAccessEventsController } from './reader-access/reader-access.events.controller';
 import { ReaderMeters } from './reader-meters/reader-meters';
 import { ReadsEventsController } from './reader-meters/reads.events.controller';
@@ -41,6 +42,7 @@ export class PaywallAppModule {
         PoliciesRpcController,
         ArticlesRpcController,
         ReaderTokensRpcController,
+        DecisionPreviewsRpcController,
         TenantsEventsController,
         SitesEventsController,
         ReaderAccessEventsController,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  GetPolicies, GetPolicy, GetPolicyRevision, IssueReaderToken, IssueReaderTokenRequest, ListPolicyRevisions, PolicyRevisionListResponse, PolicySetView,
-  PolicyView, ReaderTokenView, ReplacePolicies, ReplacePoliciesRequest, RestorePolicyRevision,
+  DecisionPreviewRequest, DecisionPreviewResponse, GetPolicies, GetPolicy, GetPolicyRevision, IssueReaderToken, IssueReaderTokenRequest, ListPolicyRevisions, PolicyRevisionListResponse, PolicySetView,
+  PolicyView, PreviewDecisions, ReaderTokenView, ReplacePolicies, ReplacePoliciesRequest, RestorePolicyRevision,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -63,6 +63,15 @@ export class PaywallViewsController {
   @ApiOkResponse({ type: PolicySetView })
   restoreRevision(@Param('revision', ParseIntPipe) revision: number, @CallerFor() caller: Caller) {
     return this.rpc.request(RestorePolicyRevision, { revision }, caller);
+  }
+
+  @Post('decision-previews')
+  @HttpCode(200)
+  @Access({ roles: EDITORS })
+  @ApiOperation({ summary: 'What each of up to 200 articles would be for one reader, for a newsletter or a page rendered ahead: the same decision, nothing counted' })
+  @ApiOkResponse({ type: DecisionPreviewResponse })
+  previewDecisions(@Body() body: DecisionPreviewRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(PreviewDecisions, body, caller);
   }
 
   @Post('reader-tokens')

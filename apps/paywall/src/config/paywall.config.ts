@@ -21,6 +21,13 @@ export class PaywallEnv extends ServiceEnv {
   @IsInt() @Min(1) @Max(1_000_000)
   PAYWALL_SITE_RATE_PER_S: number = 20_000;
 
+  /**
+   * How often a Thompson experiment's shares of readers follow the evidence. Between two
+   * reweighings every reader keeps their arm; shorter moves traffic to a winner sooner.
+   */
+  @IsInt() @Min(1) @Max(86_400)
+  PAYWALL_THOMPSON_REWEIGH_S: number = 300;
+
   /** How long a reader token issued to an agency's server stays valid. */
   @IsInt() @Min(1) @Max(43_200)
   READER_TOKEN_TTL_MINUTES: number = 60;

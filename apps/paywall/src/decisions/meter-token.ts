@@ -12,7 +12,7 @@ export const SECTION_KEY_BYTES = 4;
 export interface AnonymousMeter {
   tenantId: string;
   anonymousId: string;
-  reads: MeteredRead[];
+  reads: readonly MeteredRead[];
 }
 
 const VERSION = 2;

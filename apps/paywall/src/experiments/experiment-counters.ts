@@ -3,10 +3,12 @@ import { jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { NATS_CONNECTION } from '@libs/common';
+import { NATS_CONNECTION, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { ArmImpressions, EventEnvelope, ExperimentImpressionsRecorded, ExperimentImpressionsRecordedEvent, MessageHeader } from '@libs/contracts';
+import { PaywallEnv } from '../config/paywall.config';
 import { LiveExperiment, PaywallMemory } from '../live-state/paywall-memory';
-import { splitArm, thompsonWeights } from './arm-allocation';
+import { ArmCounts, splitArm, thompsonWeights } from './arm-allocation';
+import { seededRandom } from './seeded-random';
 
 const EVERY_MS = 1000;
 /** Monte Carlo rounds per reweighing: shares to within about a percent. */
@@ -26,14 +28,18 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
   private pending = new Map<string, Map<string, ArmImpressions>>();
   private timer?: NodeJS.Timeout;
   private ticking: Promise<void> = Promise.resolve();
+  private readonly reweighEveryMs: number;
 
   constructor(
     private readonly memory: PaywallMemory,
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-  ) {}
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    this.reweighEveryMs = (options.env as PaywallEnv).PAYWALL_THOMPSON_REWEIGH_S * 1000;
+  }
 
-  /** The reader's arm: by their hash on the experiment's weights (under Thompson, reweighed every second). */
+  /** The reader's arm: by their hash on the experiment's weights (under Thompson, reweighed every `PAYWALL_THOMPSON_REWEIGH_S`). */
   assign(experiment: LiveExperiment, readerId: string): number {
     return splitArm(experiment.view.id, readerId, experiment.weights);
   }
@@ -103,15 +109,44 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
          FROM paywall.experiment_arm_counts c JOIN paywall.experiments e ON e.id = c.experiment_id AND e.tenant_id = c.tenant_id
         WHERE e.status = 'running'`,
     );
+    const stored = new Map<LiveExperiment, ArmCounts[]>();
     for (const row of rows) {
       const experiment = this.memory.tenant(row.tenant_id)?.experiments.get(row.experiment_id);
       const arm = experiment?.view.arms.findIndex((a) => a.name === row.arm) ?? -1;
       if (!experiment || arm < 0) continue;
+      const counts = { impressions: Number(row.impressions), conversions: Number(row.conversions), revenue: Number(row.revenue) };
+      if (!stored.has(experiment)) stored.set(experiment, experiment.view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 })));
+      stored.get(experiment)![arm] = counts;
       const unpublished = this.pending.get(row.tenant_id)?.get(`${row.experiment_id}\u0000${row.arm}`)?.impressions ?? 0;
-      experiment.counts[arm] = { impressions: Number(row.impressions) + unpublished, conversions: Number(row.conversions), revenue: Number(row.revenue) };
+      experiment.counts[arm] = { ...counts, impressions: counts.impressions + unpublished };
     }
+    this.reweigh(stored);
+  }
+
+  /**
+   * Thompson shares, once per period of `PAYWALL_THOMPSON_REWEIGH_S` on the wall clock, from the
+   * stored counts with a seed of the experiment and the period: every instance (a restarted one
+   * too) places a reader on the same arm.
+   */
+  private reweigh(stored: Map<LiveExperiment, ArmCounts[]>): void {
+    const period = Math.floor(Date.now() / this.reweighEveryMs);
     for (const experiment of this.memory.runningExperiments()) {
-      if (experiment.view.allocation === 'thompson') experiment.weights = thompsonWeights(experiment.counts, experiment.view.objective, Math.random, THOMPSON_DRAWS);
+      if (experiment.view.allocation !== 'thompson' || experiment.weighedInPeriod === period) continue;
+      // Started in this period: even shares (nothing was known at its start) until the next one.
+      if (experiment.weighedInPeriod === undefined && Math.floor(Date.parse(experiment.view.startedAt ?? '') / this.reweighEveryMs) === period) {
+        experiment.weighedInPeriod = period;
+        continue;
+      }
+      const counts = stored.get(experiment) ?? experiment.view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
+      experiment.weights = thompsonWeights(counts, experiment.view.objective, seededRandom(seedOf(experiment.view.id, period)), THOMPSON_DRAWS);
+      experiment.weighedInPeriod = period;
     }
   }
+}
+
+/** 32 bits of the experiment id and the period, as the seed of that period's draws. */
+function seedOf(experimentId: string, period: number): number {
+  let seed = period >>> 0;
+  for (let i = 0; i < experimentId.length; i++) seed = Math.imul(seed ^ experimentId.charCodeAt(i), 0x01000193) >>> 0;
+  return seed;
 }

@@ -40,6 +40,8 @@ export interface LiveExperiment {
   view: ExperimentView;
   /** Shares of readers per arm: the configured split, or under Thompson the probability each arm is best. */
   weights: number[];
+  /** Under Thompson: the reweighing period `weights` were computed for. */
+  weighedInPeriod?: number;
   counts: ArmCounts[];
   /** Per site and arm: the site's policies with the arm's meter limit (meter-limit experiments). */
   policiesBySite: Map<string, PaywallPolicy[][]>;
@@ -83,7 +85,7 @@ export class TenantMemory {
     const counts = held?.counts ?? view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
     // Thompson experiments start even and follow the evidence (`ExperimentCounters` reweighs them).
     const weights = view.allocation === 'split' ? view.arms.map((arm) => arm.weight) : held?.weights ?? view.arms.map(() => 1);
-    this.experiments.set(view.id, { view, weights, counts, policiesBySite: new Map() });
+    this.experiments.set(view.id, { view, weights, weighedInPeriod: held?.weighedInPeriod, counts, policiesBySite: new Map() });
     const running = [...this.experiments.values()].filter((e) => e.view.status === 'running').sort((a, b) => a.view.createdAt.localeCompare(b.view.createdAt));
     this.meterExperiments = running.filter((e) => e.view.target === 'meter-limit');
     this.offerExperiments = running.filter((e) => e.view.target === 'offer');
@@ -141,6 +143,11 @@ export class PaywallMemory {
 
   site(publishableKey: string): SiteEntry | undefined {
     return this.sitesByKey.get(publishableKey);
+  }
+
+  siteById(siteId: string): SiteEntry | undefined {
+    const publishableKey = this.siteKeys.get(siteId);
+    return publishableKey === undefined ? undefined : this.sitesByKey.get(publishableKey);
   }
 
   tenant(tenantId: string): TenantMemory | undefined {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
+import { IpAddress, OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
 import { encodeCheckoutReference } from '../conversions/checkout-reference';
 import { conditionsHold, decide } from '../decisions/decide';
 import { ArticleStructuredData, structuredDataOf } from '../decisions/structured-data';
 import { MeterTokens } from '../decisions/meter-token';
-import type { Access, ArticleAccess, Device, MeteredRead, PaywallPolicy, ReaderContext, ReaderSegment } from '../decisions/paywall-rules';
+import type { Access, ArticleAccess, Decision, Device, MeteredRead, PaywallPolicy, ReaderContext, ReaderSegment } from '../decisions/paywall-rules';
 import { ReaderTokens } from '../decisions/reader-tokens';
 import { ExperimentCounters } from '../experiments/experiment-counters';
 import { activeEntitlements, articleAccess, LiveExperiment, PaywallMemory, SiteEntry, TenantMemory } from '../live-state/paywall-memory';
@@ -52,6 +52,27 @@ export interface DecisionAnswer {
   meterToken: string | null;
 }
 
+/** A previewed article: the decision a read would get, nothing counted. */
+export type PreviewAnswer = { articleId: string } & Omit<DecisionAnswer, 'anonymousId' | 'meterToken'>;
+
+interface ReaderIdentity {
+  readerKey: string | null;
+  /** Who experiments place: the account, else the anonymous reader. */
+  readerId: string;
+  address: IpAddress | null;
+  reads: readonly MeteredRead[];
+}
+
+interface Evaluated {
+  decision: Decision;
+  segment: ReaderSegment;
+  today: number;
+  article: ArticleAccess;
+  offer: OfferView | null;
+  chosen: { experiment: LiveExperiment; arm: number } | null;
+  lang: OfferLanguage;
+}
+
 export class AgencyNotReadyError extends Error {}
 
 /**
@@ -78,18 +99,11 @@ export class PaywallDecisions {
   }
 
   decide(site: SiteEntry, request: DecisionRequest, clientIp: string | null, now = Date.now()): DecisionAnswer {
-    const tenant = this.memory.tenant(site.tenantId);
-    if (!tenant || tenant.policyRevision === 0) throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
+    const tenant = this.loaded(site.tenantId);
     const readerKey = request.readerToken ? this.readerTokens.readerKeyOf(request.readerToken, site.tenantId, now) : null;
-    const address = clientIp && tenant.addressGrants.size > 0 ? parseIpAddress(clientIp) : null;
-    const entitlements = activeEntitlements(tenant, readerKey, address, now);
-    const segment: ReaderSegment = entitlements.viaSubscription ? 'subscriber' : entitlements.viaGroup ? 'group-member' : readerKey ? 'registered' : 'anonymous';
-    const today = tenant.calendar.dayOf(now);
-    const known = tenant.articles.get(request.articleId);
-    const article = known && (known.siteId === null || known.siteId === site.siteId) ? known.access : articleAccess(request.articleId, request.section ?? null);
     const anonymous = request.meterToken ? this.meterTokens.read(request.meterToken, site.tenantId) : null;
     const anonymousId = anonymous?.anonymousId ?? request.anonymousId ?? newAnonymousId();
-    let reads: MeteredRead[];
+    let reads: readonly MeteredRead[];
     if (readerKey) {
       // On login, what the reader read anonymously joins the account's meter (once: a re-read never counts twice).
       if (anonymous && anonymous.reads.length > 0) this.readerMeters.merge(site.tenantId, readerKey, anonymous.reads);
@@ -97,32 +111,10 @@ export class PaywallDecisions {
     } else {
       reads = anonymous?.reads ?? [];
     }
-    const reader: ReaderContext = {
-      segment, entitlements: entitlements.keys, country: request.country ?? null, device: request.device ?? 'desktop', referrerHost: hostOf(request.referrer),
-    };
-    // A running meter-limit experiment on one of the site's policies decides with the arm's limit.
-    let policies: PaywallPolicy[] = tenant.policiesFor(site.siteId);
-    let meterArm: { experiment: LiveExperiment; arm: number } | null = null;
-    for (const experiment of tenant.meterExperiments) {
-      const arm = this.experiments.assign(experiment, readerKey ?? anonymousId);
-      const inArm = tenant.policiesInArm(site.siteId, experiment, arm);
-      if (!inArm) continue;
-      policies = inArm;
-      meterArm = { experiment, arm };
-      break;
-    }
-    const decision = decide({ article, today, now, reads, policies, reader });
-    let chosen = meterArm && decision.policyId === meterArm.experiment.view.policyId ? meterArm : null;
-    let offer: OfferView | null = null;
-    if (decision.access !== 'allow') {
-      if (!chosen) {
-        const offered = this.offerExperiment(tenant, decision.access, article, reader, readerKey ?? anonymousId);
-        if (offered) [chosen, offer] = [offered.chosen, offered.offer];
-      }
-      offer ??= tenant.offers.find((candidate) => offerApplies(candidate, decision.access, article, reader)) ?? null;
-    }
+    const address = clientIp && tenant.addressGrants.size > 0 ? parseIpAddress(clientIp) : null;
+    const evaluated = this.evaluate(tenant, site.siteId, request, { readerKey, readerId: readerKey ?? anonymousId, address, reads }, now);
+    const { decision, chosen, today, article } = evaluated;
     if (chosen) this.experiments.impression(site.tenantId, chosen.experiment, chosen.arm);
-    const lang = request.lang ?? tenant.locale;
     const read: MeteredRead = { article: article.meterKey, section: article.sectionKey, day: today };
     let meterToken: string | null = null;
     if (readerKey) {
@@ -133,6 +125,68 @@ export class PaywallDecisions {
       // Nothing counted: the reader's own (valid) token still says it all; no need to sign anew.
       meterToken = request.meterToken!;
     }
+    return { ...this.answerOf(evaluated, request), anonymousId, meterToken };
+  }
+
+  /**
+   * What each article would be for a reader, without reading it: nothing is counted, no meter
+   * moves, no experiment impression is recorded. For newsletters and server rendering ahead of
+   * a read. `readerKey` null is an anonymous reader with nothing read yet.
+   */
+  preview(siteId: string, readerKey: string | null, requests: DecisionRequest[], now = Date.now()): PreviewAnswer[] {
+    const site = this.memory.siteById(siteId);
+    if (!site) throw new AgencyNotReadyError(`site ${siteId} is not loaded yet`);
+    const tenant = this.loaded(site.tenantId);
+    const reads = readerKey ? this.readerMeters.readsOf(site.tenantId, readerKey) : [];
+    return requests.map((request) => {
+      const evaluated = this.evaluate(tenant, site.siteId, request, { readerKey, readerId: readerKey ?? 'preview', address: null, reads }, now);
+      return { articleId: request.articleId, ...this.answerOf(evaluated, request) };
+    });
+  }
+
+  private loaded(tenantId: string): TenantMemory {
+    const tenant = this.memory.tenant(tenantId);
+    if (!tenant || tenant.policyRevision === 0) throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
+    return tenant;
+  }
+
+  /** The decision, its offer and experiment arm: everything but what a read changes. */
+  private evaluate(tenant: TenantMemory, siteId: string, request: DecisionRequest, who: ReaderIdentity, now: number): Evaluated {
+    const entitlements = activeEntitlements(tenant, who.readerKey, who.address, now);
+    const segment: ReaderSegment = entitlements.viaSubscription ? 'subscriber' : entitlements.viaGroup ? 'group-member' : who.readerKey ? 'registered' : 'anonymous';
+    const today = tenant.calendar.dayOf(now);
+    const known = tenant.articles.get(request.articleId);
+    const article = known && (known.siteId === null || known.siteId === siteId) ? known.access : articleAccess(request.articleId, request.section ?? null);
+    const reader: ReaderContext = {
+      segment, entitlements: entitlements.keys, country: request.country ?? null, device: request.device ?? 'desktop', referrerHost: hostOf(request.referrer),
+    };
+    // A running meter-limit experiment on one of the site's policies decides with the arm's limit.
+    let policies: PaywallPolicy[] = tenant.policiesFor(siteId);
+    let meterArm: { experiment: LiveExperiment; arm: number } | null = null;
+    for (const experiment of tenant.meterExperiments) {
+      const arm = this.experiments.assign(experiment, who.readerId);
+      const inArm = tenant.policiesInArm(siteId, experiment, arm);
+      if (!inArm) continue;
+      policies = inArm;
+      meterArm = { experiment, arm };
+      break;
+    }
+    const decision = decide({ article, today, now, reads: who.reads, policies, reader });
+    let chosen = meterArm && decision.policyId === meterArm.experiment.view.policyId ? meterArm : null;
+    let offer: OfferView | null = null;
+    if (decision.access !== 'allow') {
+      if (!chosen) {
+        const offered = this.offerExperiment(tenant, decision.access, article, reader, who.readerId);
+        if (offered) [chosen, offer] = [offered.chosen, offered.offer];
+      }
+      offer ??= tenant.offers.find((candidate) => offerApplies(candidate, decision.access, article, reader)) ?? null;
+    }
+    return { decision, segment, today, article, offer, chosen, lang: tenant.locale };
+  }
+
+  private answerOf(evaluated: Evaluated, request: DecisionRequest): Omit<DecisionAnswer, 'anonymousId' | 'meterToken'> {
+    const { decision, segment, offer, chosen } = evaluated;
+    const lang = request.lang ?? evaluated.lang;
     return {
       access: decision.access, reason: decision.reason, remaining: decision.remaining, policyId: decision.policyId, segment,
       offer: offer && { id: offer.id, ...offer.copy[lang], planIds: offer.planIds, couponCode: offer.couponCode },
@@ -140,7 +194,6 @@ export class PaywallDecisions {
       checkoutReference: decision.access === 'allow' ? null : encodeCheckoutReference({
         articleId: request.articleId, offerId: offer?.id ?? null, experimentId: chosen?.experiment.view.id ?? null, arm: chosen?.arm ?? null,
       }),
-      anonymousId, meterToken,
     };
   }
 

@@ -4,3 +4,4 @@ export * from './reads-recorded.event';
 export * from './reader-tokens.rpc';
 export * from './offers.rpc';
 export * from './experiments.rpc';
+export * from './decision-previews.rpc';
