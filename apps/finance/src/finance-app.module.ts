@@ -9,6 +9,7 @@ import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.contro
 import { LedgerReportsService } from './ledger/ledger-reports.service';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
+import { AgencyCalendar } from './tenants/agency-calendar';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -18,7 +19,7 @@ export class FinanceAppModule {
       module: FinanceAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
       controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController],
-      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository],
+      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar],
     };
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ConsumesEvent, parseMinorUnits } from '@libs/common';
 import { EventEnvelope, InvoicePaid, InvoicePaidEvent } from '@libs/contracts';
 import { LedgerLine, LedgerService } from '../ledger/ledger.service';
+import { AgencyCalendar } from '../tenants/agency-calendar';
 
 const STRIPE_BALANCE = '1100';
 const DEFERRED_REVENUE = '2100';
@@ -12,7 +13,10 @@ const PAYMENT_FEES = '5100';
 /** Subscription money as it reaches the books; recognition from deferred revenue comes later. */
 @Controller()
 export class InvoicesEventsController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly calendar: AgencyCalendar,
+  ) {}
 
   /** Dr Stripe balance (paid − fee), Dr payment fees, Cr VAT payable, Cr deferred revenue (paid − tax). */
   @ConsumesEvent(InvoicePaid)
@@ -28,7 +32,7 @@ export class InvoicesEventsController {
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
       sourceKey: `invoice-paid:${providerInvoiceId}`,
-      postedOn: paidAt.slice(0, 10),
+      postedOn: await this.calendar.dayOf(tx, event.tenantId, paidAt),
       description: `Subscription invoice ${providerInvoiceId} paid`,
       lines: lines.filter((line) => line.amount !== 0n),
     });
