@@ -35,6 +35,7 @@ export class InvoicesEventsController {
       postedOn: await this.calendar.dayOf(tx, event.tenantId, paidAt),
       description: `Subscription invoice ${providerInvoiceId} paid`,
       lines: lines.filter((line) => line.amount !== 0n),
+      dimensions: { stream: 'subscriptions', productId: null, siteId: null, counterpartyId: null },
     });
   }
 }
