@@ -4,11 +4,19 @@ import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { financeSchema } from './database/finance.schema';
+import { GiftRevenueService } from './gifts/gift-revenue.service';
+import { GiftsEventsController } from './gifts/gifts.events.controller';
 import { InvoicesEventsController } from './invoices/invoices.events.controller';
+import { SubscriptionInvoicesService } from './invoices/subscription-invoices.service';
 import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.controller';
 import { LedgerReportsService } from './ledger/ledger-reports.service';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
+import { ParkedEventsRepository } from './parked-events/parked-events.repository';
+import { RecognitionSchedulesRepository } from './recognition/recognition-schedules.repository';
+import { RecognitionSchedulesService } from './recognition/recognition-schedules.service';
+import { RefundsAndDisputesEventsController } from './refunds-and-disputes/refunds-and-disputes.events.controller';
+import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
 import { AgencyCalendar } from './tenants/agency-calendar';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
@@ -18,8 +26,15 @@ export class FinanceAppModule {
     return {
       module: FinanceAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
-      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController],
-      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar],
+      controllers: [
+        AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
+        RefundsAndDisputesEventsController, GiftsEventsController,
+      ],
+      providers: [
+        AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar,
+        ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService,
+        SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService,
+      ],
     };
   }
 }

@@ -1,2 +1,3 @@
 export * from './accounts.rpc';
 export * from './journal-entries.rpc';
+export * from './recognition.rpc';

@@ -2,5 +2,6 @@
 import { CreateFinanceSchema1795843758256 } from './1795843758256-CreateFinanceSchema';
 import { CreateLedger1795859512580 } from './1795859512580-CreateLedger';
 import { AddJournalEntryDimensions1795862990580 } from './1795862990580-AddJournalEntryDimensions';
+import { CreateRevenueRecognition1795863256333 } from './1795863256333-CreateRevenueRecognition';
 
-export const migrations = [CreateFinanceSchema1795843758256, CreateLedger1795859512580, AddJournalEntryDimensions1795862990580];
+export const migrations = [CreateFinanceSchema1795843758256, CreateLedger1795859512580, AddJournalEntryDimensions1795862990580, CreateRevenueRecognition1795863256333];
