@@ -4,7 +4,7 @@ import { TestAgency } from './agencies';
 import { JetStreamProbe } from './jetstream';
 import { TestSuite } from './test-suite';
 
-type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
+type Outcome = 'processed' | 'duplicate' | 'retry' | 'dead-lettered';
 
 /** An envelope as the owning service's outbox would publish it (a fresh event id each call). */
 export function envelopeOf<Data>(contract: EventContract<Data>, tenantId: string, data: Data, time: string): EventEnvelope<Data> {
@@ -34,20 +34,21 @@ export class FinanceEventDelivery {
     return [...texts.join('\n').matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
   }
 
-  private async taken(): Promise<{ ok: number; dead: number }> {
-    const [processed, duplicate, dead] = await Promise.all([this.consumed('processed'), this.consumed('duplicate'), this.consumed('dead-lettered')]);
-    return { ok: processed + duplicate, dead };
+  private async taken(): Promise<{ ok: number; failed: number }> {
+    const [processed, duplicate, retried, dead] = await Promise.all(
+      [this.consumed('processed'), this.consumed('duplicate'), this.consumed('retry'), this.consumed('dead-lettered')]);
+    return { ok: processed + duplicate, failed: retried + dead };
   }
 
-  /** Publishes all at once (consumers of different subjects take them in any order) and waits for all of them. */
+  /** Publishes all at once (consumers of different subjects take them in any order) and waits until each is taken, with no failed delivery. */
   async deliver(envelopes: EventEnvelope<unknown>[]): Promise<void> {
     const before = await this.taken();
     for (const envelope of envelopes) await this.probe.publish(envelope);
     const deadline = Date.now() + 30_000;
     for (;;) {
       const now = await this.taken();
-      // A dead letter will not heal: fail at once (the service's log says why).
-      if (now.dead !== before.dead) throw new Error(`${now.dead - before.dead} event(s) dead-lettered by finance`);
+      // No consumer may fail, not even once (a deadlock retried is still a bug): fail at once, the service's log says why.
+      if (now.failed !== before.failed) throw new Error(`${now.failed - before.failed} event deliveries failed in finance`);
       if (now.ok === before.ok + envelopes.length) return;
       if (Date.now() > deadline) throw new Error(`finance took ${now.ok - before.ok} of ${envelopes.length} events`);
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,24 +4,31 @@ import { ConsumesEvent } from '@libs/common';
 import {
   EventEnvelope, GiftExpired, GiftExpiredEvent, GiftPurchased, GiftPurchasedEvent, GiftRedeemed, GiftRedeemedEvent,
 } from '@libs/contracts';
+import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { GiftRevenueService } from './gift-revenue.service';
 
 @Controller()
 export class GiftsEventsController {
-  constructor(private readonly gifts: GiftRevenueService) {}
+  constructor(
+    private readonly gifts: GiftRevenueService,
+    private readonly books: AgencyBooksLock,
+  ) {}
 
   @ConsumesEvent(GiftPurchased)
-  bookPurchase(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
-    return this.gifts.purchase(tx, event);
+  async bookPurchase(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.gifts.purchase(tx, event);
   }
 
   @ConsumesEvent(GiftRedeemed)
-  startRecognition(event: EventEnvelope<GiftRedeemedEvent>, tx: EntityManager): Promise<void> {
-    return this.gifts.redeem(tx, event);
+  async startRecognition(event: EventEnvelope<GiftRedeemedEvent>, tx: EntityManager): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.gifts.redeem(tx, event);
   }
 
   @ConsumesEvent(GiftExpired)
-  recognizeBreakage(event: EventEnvelope<GiftExpiredEvent>, tx: EntityManager): Promise<void> {
-    return this.gifts.expire(tx, event);
+  async recognizeBreakage(event: EventEnvelope<GiftExpiredEvent>, tx: EntityManager): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.gifts.expire(tx, event);
   }
 }

@@ -4,29 +4,36 @@ import { ConsumesEvent, parseMinorUnits } from '@libs/common';
 import {
   EventEnvelope, InvoiceFinalized, InvoiceFinalizedEvent, InvoicePaid, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent,
 } from '@libs/contracts';
+import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { SubscriptionInvoicesService } from './subscription-invoices.service';
 
 /** Subscription invoices as they reach the books: billed, collected, voided (each once per invoice). */
 @Controller()
 export class InvoicesEventsController {
-  constructor(private readonly invoices: SubscriptionInvoicesService) {}
+  constructor(
+    private readonly invoices: SubscriptionInvoicesService,
+    private readonly books: AgencyBooksLock,
+  ) {}
 
   @ConsumesEvent(InvoiceFinalized)
-  bookBilling(event: EventEnvelope<InvoiceFinalizedEvent>, tx: EntityManager): Promise<void> {
+  async bookBilling(event: EventEnvelope<InvoiceFinalizedEvent>, tx: EntityManager): Promise<void> {
     const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
-    return this.invoices.bill(tx, event.tenantId, {
+    await this.books.hold(tx, event.tenantId);
+    await this.invoices.bill(tx, event.tenantId, {
       providerInvoiceId, currency, amountDue: parseMinorUnits(event.data.amountDue), tax: parseMinorUnits(event.data.tax),
       servicePeriodStart, servicePeriodEnd, billedAt: finalizedAt,
     });
   }
 
   @ConsumesEvent(InvoicePaid)
-  bookPayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
-    return this.invoices.collect(tx, event);
+  async bookPayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.invoices.collect(tx, event);
   }
 
   @ConsumesEvent(InvoiceVoided)
-  bookVoid(event: EventEnvelope<InvoiceVoidedEvent>, tx: EntityManager): Promise<void> {
-    return this.invoices.void(tx, event);
+  async bookVoid(event: EventEnvelope<InvoiceVoidedEvent>, tx: EntityManager): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.invoices.void(tx, event);
   }
 }

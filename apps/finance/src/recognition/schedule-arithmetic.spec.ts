@@ -35,8 +35,8 @@ describe('schedule arithmetic', () => {
     expect(voidParts(schedule(), 110_000n, 10_000n)).toEqual({ tax: 10_000n, deferred: 100_000n, earned: 0n });
   });
 
-  it('takes a make-good off what is left, and the excess off what is owed', () => {
-    expect(makeGoodParts(schedule({ recognized: 90_000n }), 15_000n)).toEqual({ deferred: 10_000n, receivable: 5_000n });
-    expect(makeGoodParts(schedule(), 15_000n)).toEqual({ deferred: 15_000n, receivable: 0n });
+  it('takes a make-good off what is left, and the excess off what was earned', () => {
+    expect(makeGoodParts(schedule({ recognized: 90_000n }), 15_000n)).toEqual({ deferred: 10_000n, earned: 5_000n });
+    expect(makeGoodParts(schedule(), 15_000n)).toEqual({ deferred: 15_000n, earned: 0n });
   });
 });

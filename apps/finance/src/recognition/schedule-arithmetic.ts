@@ -43,10 +43,10 @@ export function voidParts(s: ScheduleAmounts, amount: bigint, tax: bigint): With
   return { tax: voidedTax, ...splitNet(s, amount - voidedTax) };
 }
 
-/** A make-good credit comes off what is left to deliver; beyond that, off what the advertiser owes. */
-export function makeGoodParts(s: ScheduleAmounts, amount: bigint): { deferred: bigint; receivable: bigint } {
+/** A make-good credit comes off what is left to deliver (`deferred`); beyond that, off revenue already earned (`earned`). */
+export function makeGoodParts(s: ScheduleAmounts, amount: bigint): { deferred: bigint; earned: bigint } {
   const deferred = clamp(amount, 0n, max(remainingOf(s), 0n));
-  return { deferred, receivable: amount - deferred };
+  return { deferred, earned: amount - deferred };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { defineRpc } from '../define-rpc';
+import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 import { LIST_PAGE_MAX } from '../subscriptions/invoices.rpc';
 import { REVENUE_STREAMS, RevenueStream } from './journal-entries.rpc';
@@ -56,7 +58,19 @@ export class RecognitionScheduleListResponse {
   @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
+export const ListRecognitionSchedules = defineRpc({
+  subject: 'finance.recognition-schedule.list.v1',
+  request: ListRecognitionSchedulesRequest,
+  response: RecognitionScheduleListResponse,
+  description: "The agency's revenue recognition schedules (total, recognized, remaining, refunds, dimensions), newest first, a page at a time.",
+});
 
+export const GetRecognitionSchedule = defineRpc({
+  subject: 'finance.recognition-schedule.get.v1',
+  request: ByIdRequest,
+  response: RecognitionScheduleView,
+  description: 'One revenue recognition schedule of the calling agency.',
+});
 
 /** One journal entry a recognition run posted: a stream's revenue in one currency for one or more days. */
 export class RecognitionRunEntry {
@@ -78,3 +92,10 @@ export class RecognitionRunResponse {
   @ValidateNested({ each: true }) @Type(() => RecognitionRunEntry) entries!: RecognitionRunEntry[];
 }
 
+export const RunRecognition = defineRpc({
+  subject: 'finance.recognition-run.start.v1',
+  request: TenantScopedRequest,
+  response: RecognitionRunResponse,
+  description:
+    "Recognizes now, for the calling agency, every day up to yesterday (agency-local) not recognized yet, as the periodic run does; answers what it posted (nothing when another run holds the agency).",
+});
