@@ -10,7 +10,7 @@ import { Api } from './support/api';
 import { balancesIn, FinanceEventDelivery, reissued, seededRandom, shuffle } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import {
-  finalized, giftExpired, giftPurchased, giftRedeemed, makeGift, makeInvoice, paid, refunded, TestInvoice,
+  finalized, voided, giftExpired, giftPurchased, giftRedeemed, makeGift, makeInvoice, paid, refunded, TestInvoice,
 } from './support/subscription-money-events';
 import { TestSuite } from './support/test-suite';
 
@@ -178,6 +178,23 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
     expect((await linesOf(schedule.id)).slice(15).map((l) => l.amount)).toEqual(Array(15).fill('1500'));
     expect(schedule).toMatchObject({ status: 'completed', recognized: '67500', remaining: '0' });
     expect(await balancesIn(agency, 'VND')).toEqual({ '1100': String(95_634 - 49_500), '5100': '3366', '5200': '22500', '2200': '-4500', '4100': '-67500' });
+  });
+
+  it('takes back recognized revenue when an invoice is written off, and gives it back when the invoice is paid after all', async () => {
+    const agency = await provisionedAgency();
+    const invoice = makeInvoice(agency.tenantId);
+    await events.deliverInOrder([finalized(invoice)]);
+    await runAt(agency, '2026-10-16T01:00:00.000Z');
+    await events.deliverInOrder([voided(invoice, '2026-10-16T02:00:00.000Z', 'uncollectible')]);
+    expect(await balancesIn(agency, 'VND')).toEqual({});
+    expect(await scheduleOf(agency, invoice)).toMatchObject({ status: 'voided', recognized: '45000', remaining: '0' });
+    expect(await runAt(agency, '2026-11-01T01:00:00.000Z')).toMatchObject({ days: 0 });
+
+    await events.deliverInOrder([paid(invoice, '2026-11-02T03:00:00.000Z')]);
+    expect(await balancesIn(agency, 'VND')).toEqual({ '1100': '95634', '5100': '3366', '2200': '-9000', '2100': '-45000', '4100': '-45000' });
+    const rest = await runAt(agency, '2026-11-03T01:00:00.000Z');
+    expect(rest).toMatchObject({ days: 15, entries: [{ amount: '45000', postedOn: '2026-10-30' }] });
+    expect(await scheduleOf(agency, invoice)).toMatchObject({ status: 'completed', recognized: '90000', remaining: '0' });
   });
 
   it('recognizes a redeemed gift ratably from its redemption, and an expiry after redemption changes nothing', async () => {

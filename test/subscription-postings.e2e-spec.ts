@@ -139,6 +139,17 @@ describe('subscription money on accrual: billed, collected, given back', () => {
     expect(await schedule(early, `invoice:${invoice.invoiceId}`)).toMatchObject({ status: 'voided', reduced: '90000' });
   });
 
+  it('reverses a write-off when the uncollectible invoice is paid after all, and books the payment', async () => {
+    const agency = await provisionedAgency();
+    const invoice = makeInvoice(agency.tenantId);
+    await events.deliverInOrder([finalized(invoice), voided(invoice, '2026-11-05T03:00:00.000Z', 'uncollectible'), paid(invoice, '2026-11-20T03:00:00.000Z')]);
+    const reinstated = (await journal(agency)).find((e) => e.sourceKey === `invoice-reinstated:${invoice.invoiceId}`)!;
+    expect(reinstated.postedOn).toBe('2026-11-20');
+    expect(postingsOf(reinstated)).toEqual([['1300', '99000'], ['2200', '-9000'], ['2100', '-90000']]);
+    expect(await balancesIn(agency, 'VND')).toEqual({ '1100': '95634', '5100': '3366', '2200': '-9000', '2100': '-90000' });
+    expect(await schedule(agency, `invoice:${invoice.invoiceId}`)).toMatchObject({ status: 'active', reduced: '0', next_day: '2026-10-01' });
+  });
+
   it('takes a refund before any recognition back from VAT and deferred revenue, shrinking the schedule; the same when the refund comes first', async () => {
     const [agency, early] = [await provisionedAgency(), await provisionedAgency()];
     const invoice = makeInvoice(agency.tenantId);

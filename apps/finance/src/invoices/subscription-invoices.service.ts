@@ -4,7 +4,7 @@ import { parseMinorUnits } from '@libs/common';
 import { EventEnvelope, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent } from '@libs/contracts';
 import { ACCOUNTS_RECEIVABLE, DEFERRED_REVENUE, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE, VAT_PAYABLE } from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
-import { EntryDimensions } from '../ledger/ledger.repository';
+import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../ledger/posting-date';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
@@ -35,6 +35,7 @@ export interface BilledInvoice {
 export class SubscriptionInvoicesService {
   constructor(
     private readonly ledger: LedgerService,
+    private readonly entries: LedgerRepository,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
     private readonly parked: ParkedEventsRepository,
@@ -76,6 +77,7 @@ export class SubscriptionInvoicesService {
       providerInvoiceId: id, currency, amountDue: paid, tax, servicePeriodStart: event.data.servicePeriodStart,
       servicePeriodEnd: event.data.servicePeriodEnd, billedAt: event.data.paidAt,
     });
+    await this.reinstateIfWrittenOff(tx, event);
     const lines = withoutZeros([debit(STRIPE_BALANCE, currency, paid - fee), debit(PAYMENT_FEES, currency, fee), credit(ACCOUNTS_RECEIVABLE, currency, paid)]);
     if (lines.length > 0) {
       await this.ledger.post(tx, {
@@ -91,6 +93,29 @@ export class SubscriptionInvoicesService {
       await this.schedules.attachCharge(tx, event.tenantId, `invoice:${id}`, providerChargeId);
       await this.refunds.replayWaitingFor(tx, event.tenantId, providerChargeId);
     }
+  }
+
+  /**
+   * An invoice written off as uncollectible and paid after all: the write-off is negated (receivable,
+   * VAT, deferred revenue and any revenue it took back return) before the payment is booked.
+   */
+  private async reinstateIfWrittenOff(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
+    const id = event.data.providerInvoiceId;
+    const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, `invoice:${id}`);
+    if (schedule?.status !== 'voided') return;
+    const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, `invoice-voided:${id}`);
+    if (!writeOff) return;
+    const postings = await this.entries.findPostingsOfEntries(event.tenantId, [writeOff], tx);
+    const debitOn = (code: string) => postings.filter((p) => p.account_code === code).reduce((sum, p) => sum + BigInt(p.amount), 0n);
+    const posted = await this.ledger.post(tx, {
+      tenantId: event.tenantId,
+      sourceKey: `invoice-reinstated:${id}`,
+      postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
+      description: `Subscription invoice ${id} paid after its write-off: write-off reversed`,
+      lines: postings.map((p) => ({ accountCode: p.account_code, currency: p.currency.trim(), amount: -BigInt(p.amount) })),
+      dimensions: SUBSCRIPTIONS,
+    });
+    if (posted.created) await this.schedules.reinstate(tx, schedule, { deferred: debitOn(DEFERRED_REVENUE), earned: debitOn(REVENUE_ACCOUNT.subscriptions) });
   }
 
   /**

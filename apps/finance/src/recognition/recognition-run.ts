@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PeriodicTask, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
@@ -39,6 +39,7 @@ interface EntryGroup {
  */
 @Injectable()
 export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RecognitionRun.name);
   private readonly schedule: PeriodicTask;
 
   constructor(
@@ -65,7 +66,14 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
     // Yesterday anywhere on earth is at most today in UTC: a bound, each agency's own yesterday is finer.
     const bound = now.toISOString().slice(0, 10);
     const results: RecognitionRunResponse[] = [];
-    for (const tenantId of await this.schedules.findTenantsWithDueSchedules(bound)) results.push(await this.recognizeAgency(tenantId, now));
+    for (const tenantId of await this.schedules.findTenantsWithDueSchedules(bound)) {
+      // One agency's failure (a closed period, a bad row) must not hold back the others; its days wait for the next run.
+      try {
+        results.push(await this.recognizeAgency(tenantId, now));
+      } catch (error) {
+        this.logger.error(`recognition for agency ${tenantId} failed: ${(error as Error).message}`);
+      }
+    }
     return results;
   }
 

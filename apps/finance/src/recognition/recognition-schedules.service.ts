@@ -51,6 +51,19 @@ export class RecognitionSchedulesService {
     });
   }
 
+  /** Undoes a void (a written-off invoice paid after all): what it took off is left to recognize again. */
+  async reinstate(tx: EntityManager, schedule: RecognitionSchedule, parts: { deferred: bigint; earned: bigint }): Promise<void> {
+    const amounts = amountsOf(schedule);
+    const next = { ...amounts, reduced: amounts.reduced - parts.deferred, withdrawn: amounts.withdrawn - parts.deferred - parts.earned };
+    const open = remainingOf(next) > 0n && schedule.firstDay !== null && schedule.days !== null && schedule.recognizedDays < schedule.days;
+    await this.schedules.update(tx, schedule.id, {
+      ...rebased(schedule, next),
+      withdrawn: next.withdrawn.toString(),
+      status: open ? 'active' : 'completed',
+      nextDay: open ? addDays(schedule.firstDay!, schedule.recognizedDays) : null,
+    });
+  }
+
   /** A make-good: `deferred` comes off what is left to deliver. */
   async reduce(tx: EntityManager, schedule: RecognitionSchedule, deferred: bigint): Promise<void> {
     const amounts = amountsOf(schedule);
