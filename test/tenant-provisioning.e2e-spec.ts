@@ -25,7 +25,7 @@ describe('registering an agency', () => {
 
   it('lets finance provision the default chart of accounts', async () => {
     const accounts = await agency.api.get<{ items: { code: string; type: string; system: boolean }[] }>('/v1/finance/accounts');
-    expect(accounts.body.items.map((a) => a.code)).toEqual(['1100', '1200', '1300', '2100', '2200', '2300', '4100', '4200', '4300', '4900', '5100', '5200']);
+    expect(accounts.body.items.map((a) => a.code)).toEqual(['1100', '1200', '1300', '2100', '2200', '2300', '4100', '4200', '4300', '4900', '5100', '5200', '5300']);
     expect(accounts.body.items.every((a) => a.system)).toBe(true);
   });
 

@@ -114,6 +114,7 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     method: 'POST', path: '/v1/finance/journal-entries/{id}/reversal', readPath: '/v1/finance/journal-entries',
     idOf: (owner) => firstId(owner, '/v1/finance/journal-entries'),
   },
+  { method: 'GET', path: '/v1/finance/recognition-schedules/{id}', idOf: (owner) => firstId(owner, '/v1/finance/recognition-schedules') },
   { method: 'GET', path: '/v1/subscriptions/products/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/products') },
   { method: 'GET', path: '/v1/subscriptions/plans/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
   {
@@ -176,6 +177,7 @@ export const LIST_ROUTES = [
   '/v1/licensing/licence-offers',
   '/v1/finance/accounts',
   '/v1/finance/journal-entries',
+  '/v1/finance/recognition-schedules',
   '/v1/subscriptions/products',
   '/v1/subscriptions/plans',
   '/v1/subscriptions/coupons',

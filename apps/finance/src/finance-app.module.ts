@@ -3,15 +3,31 @@ import { ServiceCoreModule, ServiceInstance } from '@libs/common';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
+import { BookingRevenueService } from './advertising/booking-revenue.service';
+import { BookingsEventsController } from './advertising/bookings.events.controller';
 import { financeSchema } from './database/finance.schema';
+import { GiftRevenueService } from './gifts/gift-revenue.service';
+import { GiftsEventsController } from './gifts/gifts.events.controller';
 import { InvoicesEventsController } from './invoices/invoices.events.controller';
+import { SubscriptionInvoicesService } from './invoices/subscription-invoices.service';
+import { AgencyBooksLock } from './ledger/agency-books-lock';
 import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.controller';
 import { LedgerReportsService } from './ledger/ledger-reports.service';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
+import { LicensingRevenueService } from './licensing/licensing-revenue.service';
+import { LicensingEventsController } from './licensing/licensing.events.controller';
+import { ParkedEventsRepository } from './parked-events/parked-events.repository';
+import { RecognitionRun } from './recognition/recognition-run';
+import { RecognitionRpcController } from './recognition/recognition.rpc.controller';
+import { RecognitionSchedulesRepository } from './recognition/recognition-schedules.repository';
+import { RecognitionSchedulesService } from './recognition/recognition-schedules.service';
+import { RefundsAndDisputesEventsController } from './refunds-and-disputes/refunds-and-disputes.events.controller';
+import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
 import { SubscriptionMetricsRpcController } from './subscription-metrics/subscription-metrics.rpc.controller';
 import { SubscriptionMetricsService } from './subscription-metrics/subscription-metrics.service';
 import { SubscriptionStatesEventsController } from './subscription-metrics/subscription-states.events.controller';
+import { AgencyCalendar } from './tenants/agency-calendar';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -22,9 +38,15 @@ export class FinanceAppModule {
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
       controllers: [
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
-        SubscriptionStatesEventsController, SubscriptionMetricsRpcController,
+        RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
+        RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController,
       ],
-      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, SubscriptionMetricsService],
+      providers: [
+        AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
+        ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
+        SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
+        SubscriptionMetricsService,
+      ],
     };
   }
 }

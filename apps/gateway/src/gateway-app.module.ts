@@ -20,6 +20,7 @@ import { GiftPageService } from './gift-page/gift-page.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AdvertisingViewsController } from './service-views/advertising-views.controller';
 import { FinanceReportsController } from './service-views/finance-reports.controller';
+import { FinanceRecognitionController } from './service-views/finance-recognition.controller';
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
@@ -69,6 +70,7 @@ export class GatewayAppModule {
         LicensingViewsController,
         FinanceViewsController,
         FinanceReportsController,
+        FinanceRecognitionController,
         GiftPageController,
       ],
       providers: [

@@ -15,6 +15,8 @@ const CHART: [code: string, name: string, type: AccountType][] = [
   ['4900', 'Make-good credits', 'revenue'],
   ['5100', 'Payment fees', 'expense'],
   ['5200', 'Refunds and chargebacks', 'expense'],
+  // What the agency owes rights holders on licensed content (statements issued by licensing).
+  ['5300', 'Royalties', 'expense'],
 ];
 
 /** What a new agency starts with: the accounts the system itself posts to. */

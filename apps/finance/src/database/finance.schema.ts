@@ -3,12 +3,15 @@ import { AccountBalance } from '../ledger/account-balance.entity';
 import { JournalEntry } from '../ledger/journal-entry.entity';
 import { Posting } from '../ledger/posting.entity';
 import { SubscriptionState } from '../subscription-metrics/subscription-state.entity';
+import { ParkedEvent } from '../parked-events/parked-event.entity';
+import { RecognitionLine } from '../recognition/recognition-line.entity';
+import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { FinanceTenant } from '../tenants/finance-tenant.entity';
 import { migrations } from './migrations';
 
 /** The tables finance owns, and the migrations that make them (explicit, no globs). */
 export const financeSchema = {
   name: 'finance' as const,
-  entities: [FinanceTenant, Account, JournalEntry, Posting, AccountBalance, SubscriptionState],
+  entities: [FinanceTenant, Account, JournalEntry, Posting, AccountBalance, RecognitionSchedule, RecognitionLine, ParkedEvent, SubscriptionState],
   migrations,
 };

@@ -1,36 +1,39 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent, parseMinorUnits } from '@libs/common';
-import { EventEnvelope, InvoicePaid, InvoicePaidEvent } from '@libs/contracts';
-import { LedgerLine, LedgerService } from '../ledger/ledger.service';
+import {
+  EventEnvelope, InvoiceFinalized, InvoiceFinalizedEvent, InvoicePaid, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent,
+} from '@libs/contracts';
+import { AgencyBooksLock } from '../ledger/agency-books-lock';
+import { SubscriptionInvoicesService } from './subscription-invoices.service';
 
-const STRIPE_BALANCE = '1100';
-const DEFERRED_REVENUE = '2100';
-const VAT_PAYABLE = '2200';
-const PAYMENT_FEES = '5100';
-
-/** Subscription money as it reaches the books; recognition from deferred revenue comes later. */
+/** Subscription invoices as they reach the books: billed, collected, voided (each once per invoice). */
 @Controller()
 export class InvoicesEventsController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly invoices: SubscriptionInvoicesService,
+    private readonly books: AgencyBooksLock,
+  ) {}
 
-  /** Dr Stripe balance (paid − fee), Dr payment fees, Cr VAT payable, Cr deferred revenue (paid − tax). */
+  @ConsumesEvent(InvoiceFinalized)
+  async bookBilling(event: EventEnvelope<InvoiceFinalizedEvent>, tx: EntityManager): Promise<void> {
+    const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
+    await this.books.hold(tx, event.tenantId);
+    await this.invoices.bill(tx, event.tenantId, {
+      providerInvoiceId, currency, amountDue: parseMinorUnits(event.data.amountDue), tax: parseMinorUnits(event.data.tax),
+      servicePeriodStart, servicePeriodEnd, billedAt: finalizedAt,
+    });
+  }
+
   @ConsumesEvent(InvoicePaid)
   async bookPayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
-    const { providerInvoiceId, currency, paidAt } = event.data;
-    const [paid, tax, fee] = [event.data.amountPaid, event.data.tax, event.data.providerFee].map(parseMinorUnits);
-    const lines: LedgerLine[] = [
-      { accountCode: STRIPE_BALANCE, currency, amount: paid - fee },
-      { accountCode: PAYMENT_FEES, currency, amount: fee },
-      { accountCode: VAT_PAYABLE, currency, amount: -tax },
-      { accountCode: DEFERRED_REVENUE, currency, amount: -(paid - tax) },
-    ];
-    await this.ledger.post(tx, {
-      tenantId: event.tenantId,
-      sourceKey: `invoice-paid:${providerInvoiceId}`,
-      postedOn: paidAt.slice(0, 10),
-      description: `Subscription invoice ${providerInvoiceId} paid`,
-      lines: lines.filter((line) => line.amount !== 0n),
-    });
+    await this.books.hold(tx, event.tenantId);
+    await this.invoices.collect(tx, event);
+  }
+
+  @ConsumesEvent(InvoiceVoided)
+  async bookVoid(event: EventEnvelope<InvoiceVoidedEvent>, tx: EntityManager): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.invoices.void(tx, event);
   }
 }

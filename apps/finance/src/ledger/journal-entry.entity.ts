@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { RevenueStream } from '@libs/contracts';
 
 /**
  * One fact in an agency's books: a set of postings that sums to zero per currency. Never updated
@@ -7,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 @Entity({ name: 'journal_entries' })
 @Unique('journal_entries_tenant_source_key', ['tenantId', 'sourceKey'])
 @Index('journal_entries_tenant_created', ['tenantId', 'createdAt', 'id'])
+@Index('journal_entries_tenant_stream_created', ['tenantId', 'stream', 'createdAt', 'id'])
+@Index('journal_entries_tenant_counterparty', ['tenantId', 'counterpartyId'])
 export class JournalEntry {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
@@ -18,4 +21,10 @@ export class JournalEntry {
   @Index('journal_entries_reverses_entry', { unique: true })
   @Column('uuid', { name: 'reverses_entry_id', nullable: true }) reversesEntryId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  // Dimensions for reports, set by the consumer that posts the entry; null when they do not apply.
+  @Column('text', { nullable: true }) stream!: RevenueStream | null;
+  @Column('uuid', { name: 'product_id', nullable: true }) productId!: string | null;
+  @Column('uuid', { name: 'site_id', nullable: true }) siteId!: string | null;
+  /** The advertiser or licensee. */
+  @Column('uuid', { name: 'counterparty_id', nullable: true }) counterpartyId!: string | null;
 }

@@ -12,7 +12,8 @@ export class LedgerReportsService {
 
   async journal(tenantId: string, request: ListJournalEntriesRequest): Promise<JournalEntryListResponse> {
     const limit = request.limit ?? DEFAULT_PAGE;
-    const rows = await this.ledger.findEntryPageOfTenant(tenantId, limit + 1, request.before);
+    const { stream, productId, siteId, counterpartyId } = request;
+    const rows = await this.ledger.findEntryPageOfTenant(tenantId, limit + 1, request.before, { stream, productId, siteId, counterpartyId });
     const page = rows.slice(0, limit);
     const postings = page.length ? await this.ledger.findPostingsOfEntries(tenantId, page.map((e) => e.id)) : [];
     return { items: page.map((e) => toView(e, postings)), nextBefore: rows.length > limit ? page[page.length - 1].id : null };

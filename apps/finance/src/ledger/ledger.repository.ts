@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { RevenueStream } from '@libs/contracts';
+
+/** What reports group and filter entries by; each is null when it does not apply. */
+export interface EntryDimensions {
+  stream: RevenueStream | null;
+  productId: string | null;
+  siteId: string | null;
+  /** The advertiser or licensee. */
+  counterpartyId: string | null;
+}
+
+export const NO_DIMENSIONS: EntryDimensions = { stream: null, productId: null, siteId: null, counterpartyId: null };
 
 export interface NewEntry {
   tenantId: string;
@@ -7,6 +19,7 @@ export interface NewEntry {
   postedOn: string;
   description: string;
   reversesEntryId: string | null;
+  dimensions?: EntryDimensions;
 }
 
 export interface NewPosting {
@@ -22,6 +35,10 @@ export interface EntryRow {
   description: string;
   reverses_entry_id: string | null;
   created_at: Date;
+  stream: RevenueStream | null;
+  product_id: string | null;
+  site_id: string | null;
+  counterparty_id: string | null;
 }
 
 export interface PostingRow {
@@ -44,7 +61,8 @@ export interface BalanceRow {
   balance: string;
 }
 
-const ENTRY_COLUMNS = `id, source_key, to_char(posted_on, 'YYYY-MM-DD') AS posted_on, description, reverses_entry_id, created_at`;
+const ENTRY_COLUMNS =
+  `id, source_key, to_char(posted_on, 'YYYY-MM-DD') AS posted_on, description, reverses_entry_id, created_at, stream, product_id, site_id, counterparty_id`;
 
 /** The only code that writes SQL for journal entries, postings and account balances. */
 @Injectable()
@@ -54,9 +72,12 @@ export class LedgerRepository {
   /** Inserts the entry unless its source key is already posted; answers the new id, or null. */
   async insertEntryUnlessPosted(tx: EntityManager, entry: NewEntry): Promise<string | null> {
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO finance.journal_entries (tenant_id, source_key, posted_on, description, reverses_entry_id)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, source_key) DO NOTHING RETURNING id`,
-      [entry.tenantId, entry.sourceKey, entry.postedOn, entry.description, entry.reversesEntryId],
+      `INSERT INTO finance.journal_entries (tenant_id, source_key, posted_on, description, reverses_entry_id, stream, product_id, site_id, counterparty_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant_id, source_key) DO NOTHING RETURNING id`,
+      [
+        entry.tenantId, entry.sourceKey, entry.postedOn, entry.description, entry.reversesEntryId,
+        ...dimensionValues(entry.dimensions ?? NO_DIMENSIONS),
+      ],
     );
     return rows[0]?.id ?? null;
   }
@@ -98,14 +119,16 @@ export class LedgerRepository {
     return rows[0] ?? null;
   }
 
-  /** Newest first; `before` (an entry id) starts the page after that entry. */
-  findEntryPageOfTenant(tenantId: string, limit: number, before?: string): Promise<EntryRow[]> {
+  /** Newest first; `before` (an entry id) starts the page after that entry; a dimension given filters on it. */
+  findEntryPageOfTenant(tenantId: string, limit: number, before?: string, filter: Partial<EntryDimensions> = {}): Promise<EntryRow[]> {
     return this.dataSource.query(
       `SELECT ${ENTRY_COLUMNS} FROM finance.journal_entries e
        WHERE e.tenant_id = $1
          AND ($3::uuid IS NULL OR (e.created_at, e.id) < (SELECT b.created_at, b.id FROM finance.journal_entries b WHERE b.tenant_id = $1 AND b.id = $3))
+         AND ($4::text IS NULL OR e.stream = $4) AND ($5::uuid IS NULL OR e.product_id = $5)
+         AND ($6::uuid IS NULL OR e.site_id = $6) AND ($7::uuid IS NULL OR e.counterparty_id = $7)
        ORDER BY e.created_at DESC, e.id DESC LIMIT $2`,
-      [tenantId, limit, before ?? null],
+      [tenantId, limit, before ?? null, filter.stream ?? null, filter.productId ?? null, filter.siteId ?? null, filter.counterpartyId ?? null],
     );
   }
 
@@ -133,4 +156,8 @@ export class LedgerRepository {
       `SELECT id, code FROM finance.accounts WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, codes]);
     return new Map(rows.map((r) => [r.code, r.id]));
   }
+}
+
+function dimensionValues(d: EntryDimensions): (string | null)[] {
+  return [d.stream, d.productId, d.siteId, d.counterpartyId];
 }

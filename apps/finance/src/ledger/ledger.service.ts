@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { JournalEntryView } from '@libs/contracts';
-import { EntryRow, LedgerRepository, NewPosting, PostingRow } from './ledger.repository';
+import { EntryDimensions, EntryRow, LedgerRepository, NewPosting, PostingRow } from './ledger.repository';
 
 export interface LedgerLine {
   /** Chart-of-accounts code of the agency, e.g. `1100`. */
@@ -20,6 +20,8 @@ export interface EntryToPost {
   postedOn: string;
   description: string;
   lines: LedgerLine[];
+  /** For reports: the stream, product, site and counterparty the entry is about (none when omitted). */
+  dimensions?: EntryDimensions;
 }
 
 export interface PostedEntry {
@@ -55,7 +57,11 @@ export class LedgerService {
       const postings = await this.ledger.findPostingsOfEntries(tenantId, [entryId], tx);
       const reversal = await this.record(
         tx,
-        { tenantId, sourceKey: `reversal-of:${entryId}`, postedOn, description: `Reversal of: ${original.description}`, reversesEntryId: entryId },
+        {
+          tenantId, sourceKey: `reversal-of:${entryId}`, postedOn, description: `Reversal of: ${original.description}`, reversesEntryId: entryId,
+          // A reversal belongs where the entry it negates does, so reports net them.
+          dimensions: { stream: original.stream, productId: original.product_id, siteId: original.site_id, counterpartyId: original.counterparty_id },
+        },
         postings.map((p) => ({ accountId: p.account_id, currency: p.currency, amount: -BigInt(p.amount) })),
       );
       if (!reversal.created) throw new ConflictError(`journal entry ${entryId} is already reversed by ${reversal.entryId}`);
@@ -107,6 +113,10 @@ export function toView(entry: EntryRow, postings: PostingRow[]): JournalEntryVie
     description: entry.description,
     reversesEntryId: entry.reverses_entry_id,
     createdAt: entry.created_at.toISOString(),
+    stream: entry.stream,
+    productId: entry.product_id,
+    siteId: entry.site_id,
+    counterpartyId: entry.counterparty_id,
     postings: postings
       .filter((p) => p.entry_id === entry.id)
       .map((p) => ({ id: p.id, accountId: p.account_id, accountCode: p.account_code, currency: p.currency.trim(), amount: p.amount })),

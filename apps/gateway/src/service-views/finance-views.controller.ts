@@ -39,7 +39,10 @@ export class FinanceViewsController {
 
   @Get('journal-entries')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Journal entries with their postings, newest first: `limit` (1-100), `before` (the previous page\'s `nextBefore`)' })
+  @ApiOperation({
+    summary: 'Journal entries with their postings, newest first: `limit` (1-100), `before` (the previous page\'s `nextBefore`); ' +
+      'filters `stream`, `productId`, `siteId`, `counterpartyId`',
+  })
   @ApiOkResponse({ type: JournalEntryListResponse })
   listJournalEntries(@Query() query: ListJournalEntriesRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListJournalEntries, query, caller);

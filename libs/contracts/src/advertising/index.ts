@@ -1,1 +1,2 @@
 export * from './ad-units.rpc';
+export * from './money-events';

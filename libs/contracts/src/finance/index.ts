@@ -1,3 +1,4 @@
 export * from './accounts.rpc';
 export * from './journal-entries.rpc';
 export * from './subscription-metrics.rpc';
+export * from './recognition.rpc';

@@ -6,6 +6,9 @@ import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 import { LIST_PAGE_MAX } from '../subscriptions/invoices.rpc';
 import { ACCOUNT_TYPES, AccountType } from './accounts.rpc';
 
+export const REVENUE_STREAMS = ['subscriptions', 'advertising', 'licensing'] as const;
+export type RevenueStream = (typeof REVENUE_STREAMS)[number];
+
 export class PostingView {
   @IsUUID() id!: string;
   @IsUUID() accountId!: string;
@@ -25,6 +28,14 @@ export class JournalEntryView {
   /** Set on a reversing entry: the entry it negates. */
   @IsOptional() @IsUUID() reversesEntryId!: string | null;
   @IsString() createdAt!: string;
+  /** The line of business the entry belongs to, for reports; null for entries of none (manual, bank). */
+  @IsOptional() @IsIn(REVENUE_STREAMS) stream!: RevenueStream | null;
+  /** The subscription product (gifts) the entry is about, when one is known. */
+  @IsOptional() @IsUUID() productId!: string | null;
+  /** The agency's site (advertising bookings). */
+  @IsOptional() @IsUUID() siteId!: string | null;
+  /** The advertiser or licensee the entry is with. */
+  @IsOptional() @IsUUID() counterpartyId!: string | null;
   @ValidateNested({ each: true }) @Type(() => PostingView) postings!: PostingView[];
 }
 
@@ -33,6 +44,12 @@ export class ListJournalEntriesRequest {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIST_PAGE_MAX) limit?: number;
   /** The `nextBefore` of the previous page: the page starts after this entry. */
   @IsOptional() @IsUUID() before?: string;
+  /** Only entries of this revenue stream. */
+  @IsOptional() @IsIn(REVENUE_STREAMS) stream?: RevenueStream;
+  @IsOptional() @IsUUID() productId?: string;
+  @IsOptional() @IsUUID() siteId?: string;
+  /** Only entries with this advertiser or licensee. */
+  @IsOptional() @IsUUID() counterpartyId?: string;
 }
 
 export class JournalEntryListResponse {
@@ -45,7 +62,7 @@ export const ListJournalEntries = defineRpc({
   subject: 'finance.journal-entry.list.v1',
   request: ListJournalEntriesRequest,
   response: JournalEntryListResponse,
-  description: "The agency's journal entries with their postings, newest first, a page at a time.",
+  description: "The agency's journal entries with their postings, newest first, a page at a time; filtered by stream, product, site or counterparty when given.",
 });
 
 export const GetJournalEntry = defineRpc({

@@ -1,1 +1,2 @@
 export * from './licence-offers.rpc';
+export * from './money-events';

@@ -1,0 +1,34 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  ByIdRequest, GetRecognitionSchedule, ListRecognitionSchedules, ListRecognitionSchedulesRequest, RecognitionRunResponse, RecognitionScheduleListResponse,
+  RecognitionScheduleView, RunRecognition, TenantScopedRequest,
+} from '@libs/contracts';
+import { RecognitionRun } from './recognition-run';
+import { RecognitionSchedulesService } from './recognition-schedules.service';
+
+const FINANCE = ['admin', 'finance'];
+
+@Controller()
+export class RecognitionRpcController {
+  constructor(
+    private readonly schedules: RecognitionSchedulesService,
+    private readonly run: RecognitionRun,
+  ) {}
+
+  @RpcHandler(ListRecognitionSchedules, { roles: FINANCE })
+  list(@Payload() request: ListRecognitionSchedulesRequest, @CallerOf() caller: Caller): Promise<RecognitionScheduleListResponse> {
+    return this.schedules.list(caller.tenantId, request);
+  }
+
+  @RpcHandler(GetRecognitionSchedule, { roles: FINANCE })
+  get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<RecognitionScheduleView> {
+    return this.schedules.view(caller.tenantId, request.id);
+  }
+
+  @RpcHandler(RunRecognition, { roles: FINANCE })
+  recognizeNow(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<RecognitionRunResponse> {
+    return this.run.recognizeAgency(caller.tenantId);
+  }
+}
