@@ -22,6 +22,9 @@ import { RecognitionRun } from './recognition/recognition-run';
 import { RecognitionRpcController } from './recognition/recognition.rpc.controller';
 import { RecognitionSchedulesRepository } from './recognition/recognition-schedules.repository';
 import { RecognitionSchedulesService } from './recognition/recognition-schedules.service';
+import { DeferredRevenueService } from './reports/deferred-revenue.service';
+import { ReportsRpcController } from './reports/reports.rpc.controller';
+import { RevenueReportService } from './reports/revenue-report.service';
 import { RefundsAndDisputesEventsController } from './refunds-and-disputes/refunds-and-disputes.events.controller';
 import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
 import { SubscriptionMetricsRpcController } from './subscription-metrics/subscription-metrics.rpc.controller';
@@ -39,13 +42,13 @@ export class FinanceAppModule {
       controllers: [
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
         RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
-        RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController,
+        RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, ReportsRpcController,
       ],
       providers: [
         AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
         ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
         SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
-        SubscriptionMetricsService,
+        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService,
       ],
     };
   }

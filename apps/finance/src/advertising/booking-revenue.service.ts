@@ -31,9 +31,10 @@ export class BookingRevenueService {
 
   /** Dr receivable (amount) / Cr VAT payable (tax) / Cr deferred revenue (amount − tax). */
   async invoice(tx: EntityManager, event: EventEnvelope<BookingInvoicedEvent>): Promise<void> {
-    const { bookingId, advertiserId, siteId, currency } = event.data;
+    const { bookingId, advertiserId, siteId, adUnitId, currency } = event.data;
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
-    const dimensions = { stream: 'advertising' as const, productId: null, siteId, counterpartyId: advertiserId };
+    // The ad unit is what advertising sells: reports by product are by unit.
+    const dimensions = { stream: 'advertising' as const, productId: adUnitId, siteId, counterpartyId: advertiserId };
     const lines = withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, amount), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, amount - tax)]);
     if (lines.length === 0) return;
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
@@ -61,13 +62,15 @@ export class BookingRevenueService {
     const { paymentId, bookingId, advertiserId, currency, paidTo } = event.data;
     const amount = parseMinorUnits(event.data.amount);
     if (amount === 0n) return;
+    const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
       sourceKey: `booking-paid:${paymentId}`,
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Booking ${bookingId} paid (${paidTo === 'bank' ? 'bank transfer' : 'Stripe'})`,
       lines: [debit(paidTo === 'bank' ? BANK : STRIPE_BALANCE, currency, amount), credit(ACCOUNTS_RECEIVABLE, currency, amount)],
-      dimensions: { stream: 'advertising', productId: null, siteId: null, counterpartyId: advertiserId },
+      // The booking's unit and site when its invoice is known (a payment may come first).
+      dimensions: schedule ? dimensionsOf(schedule) : { stream: 'advertising', productId: null, siteId: null, counterpartyId: advertiserId },
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '@libs/common';
 import { METRICS_MAX_MONTHS, SubscriptionMetricsRequest, SubscriptionMetricsResponse, SubscriptionMonthMetrics } from '@libs/contracts';
+import { monthSpan } from '../reports/report-months';
 
 /** Statuses in which a subscription is billed, so counts towards MRR. */
 const COUNTED = new Set(['active', 'past_due']);
@@ -18,7 +19,7 @@ export class SubscriptionMetricsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async monthly(tenantId: string, request: SubscriptionMetricsRequest): Promise<SubscriptionMetricsResponse> {
-    const span = monthIndex(request.to) - monthIndex(request.from) + 1;
+    const span = monthSpan(request.from, request.to);
     if (span < 1) throw new ValidationFailedError([{ field: 'to', message: 'to must not be before from' }]);
     if (span > METRICS_MAX_MONTHS) throw new ValidationFailedError([{ field: 'to', message: `at most ${METRICS_MAX_MONTHS} months at once` }]);
     const boundaries = await this.monthStarts(tenantId, request.from, span + 1);
@@ -97,9 +98,4 @@ function monthOf(month: string, currency: string, start: Map<string, HeldState>,
 /** Integer division rounding half away from zero (amounts here are never negative). */
 function divideRounded(amount: bigint, by: bigint): bigint {
   return (amount * 2n + by) / (by * 2n);
-}
-
-function monthIndex(month: string): number {
-  const [year, number] = month.split('-').map(Number);
-  return year * 12 + number - 1;
 }

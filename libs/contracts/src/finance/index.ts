@@ -2,3 +2,4 @@ export * from './accounts.rpc';
 export * from './journal-entries.rpc';
 export * from './subscription-metrics.rpc';
 export * from './recognition.rpc';
+export * from './revenue-reports.rpc';

@@ -1,0 +1,28 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueReport, RevenueReportRequest, RevenueReportResponse,
+} from '@libs/contracts';
+import { DeferredRevenueService } from './deferred-revenue.service';
+import { RevenueReportService } from './revenue-report.service';
+
+const FINANCE = ['admin', 'finance'];
+
+@Controller()
+export class ReportsRpcController {
+  constructor(
+    private readonly revenue: RevenueReportService,
+    private readonly deferred: DeferredRevenueService,
+  ) {}
+
+  @RpcHandler(GetRevenueReport, { roles: FINANCE })
+  revenueReport(@Payload() request: RevenueReportRequest, @CallerOf() caller: Caller): Promise<RevenueReportResponse> {
+    return this.revenue.report(caller.tenantId, request);
+  }
+
+  @RpcHandler(GetDeferredRevenue, { roles: FINANCE })
+  deferredRevenue(@Payload() request: DeferredRevenueRequest, @CallerOf() caller: Caller): Promise<DeferredRevenueResponse> {
+    return this.deferred.waterfall(caller.tenantId, request);
+  }
+}
