@@ -71,7 +71,7 @@ describe('advertising and licensing money in the books', () => {
     it('is invoiced to receivable, VAT and deferred advertising revenue, with the site and advertiser on the entry', async () => {
       await events.deliverInOrder([bookingInvoiced(booking)]);
       const invoiced = await entryOf(agency, `booking-invoiced:${booking.bookingId}`);
-      expect(invoiced).toMatchObject({ postedOn: '2026-09-28', stream: 'advertising', siteId: booking.siteId, counterpartyId: booking.advertiserId, productId: null });
+      expect(invoiced).toMatchObject({ postedOn: '2026-09-28', stream: 'advertising', siteId: booking.siteId, counterpartyId: booking.advertiserId, productId: booking.adUnitId });
       expect(postingsOf(invoiced)).toEqual([['1300', '11000000'], ['2200', '-1000000'], ['2100', '-10000000']]);
       expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
         method: 'delivery', status: 'active', total: '10000000', remaining: '10000000', firstDay: '2026-10-01', days: 10, siteId: booking.siteId, counterpartyId: booking.advertiserId,
@@ -126,8 +126,10 @@ describe('advertising and licensing money in the books', () => {
       const bySite = await journal(agency, `&siteId=${booking.siteId}`);
       expect(bySite.length).toBeGreaterThan(0);
       expect(bySite.every((e) => e.siteId === booking.siteId)).toBe(true);
+      // Every fact of the booking, its payments included, carries the site, ad unit and advertiser of its invoice.
       const byAdvertiser = await journal(agency, `&counterpartyId=${booking.advertiserId}`);
-      expect(byAdvertiser.length).toBeGreaterThan(bySite.length);
+      expect(byAdvertiser.map((e) => e.id)).toEqual(bySite.map((e) => e.id));
+      expect(byAdvertiser.some((e) => e.sourceKey.startsWith('booking-paid:') && e.productId === booking.adUnitId)).toBe(true);
       expect(await journal(agency, `&counterpartyId=${randomUUID()}`)).toEqual([]);
     });
   });
