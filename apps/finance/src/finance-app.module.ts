@@ -9,6 +9,7 @@ import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.contro
 import { LedgerReportsService } from './ledger/ledger-reports.service';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
+import { reconciliationControllers, reconciliationProviders } from './reconciliation/reconciliation-components';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -17,8 +18,8 @@ export class FinanceAppModule {
     return {
       module: FinanceAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
-      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController],
-      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository],
+      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController, ...reconciliationControllers],
+      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, ...reconciliationProviders],
     };
   }
 }

@@ -1,5 +1,14 @@
+import { IsInt, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@libs/common';
 
 export class FinanceEnv extends ServiceEnv {
   override HTTP_PORT: number = 3005;
+
+  /** Requests per second an agency's Stripe import makes (through subscriptions, to Stripe); Stripe allows 25 in test mode. */
+  @IsInt() @Min(1) @Max(100)
+  RECONCILIATION_IMPORT_MAX_REQUESTS_PER_S: number = 20;
+
+  /** A running import or reconciliation run whose instance has shown no sign of life for this long is taken over by another. */
+  @IsInt() @Min(10) @Max(3600)
+  RECONCILIATION_STALE_AFTER_S: number = 60;
 }

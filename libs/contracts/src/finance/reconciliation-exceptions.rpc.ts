@@ -59,8 +59,8 @@ export class ReconciliationExceptionView {
   @IsOptional() @Matches(MINOR_UNITS) statementAmount!: string | null;
   @IsOptional() @Matches(CURRENCY_CODE) bookedCurrency!: string | null;
   @IsOptional() @Matches(MINOR_UNITS) bookedAmount!: string | null;
-  /** Day of the item the difference is about, `YYYY-MM-DD` (UTC). */
-  @IsString() occurredOn!: string;
+  /** When the money the difference is about moved (a payout: its arrival day, a bank line: its booking day). */
+  @IsString() occurredAt!: string;
   @IsString() detectedAt!: string;
   @IsOptional() @ValidateNested() @Type(() => ReconciliationResolutionView) resolution!: ReconciliationResolutionView | null;
 }

@@ -1,0 +1,15 @@
+/**
+ * The source keys of the journal entries that book Stripe money, one place for all of them: the
+ * consumers that post these entries and reconciliation (which records which Stripe movement each
+ * entry books) must agree on them. `invoice-paid:` is the ledger's InvoicePaid posting; the others
+ * are the keys the consumers of those events post under.
+ */
+export const LedgerSourceKey = {
+  invoicePaid: (providerInvoiceId: string) => `invoice-paid:${providerInvoiceId}`,
+  giftPurchased: (giftId: string) => `gift-purchased:${giftId}`,
+  chargeRefunded: (providerRefundId: string) => `charge-refunded:${providerRefundId}`,
+  disputeOpened: (providerDisputeId: string) => `dispute-opened:${providerDisputeId}`,
+  disputeWon: (providerDisputeId: string) => `dispute-won:${providerDisputeId}`,
+  /** Posted by reconciliation itself when a payout is imported: Dr Bank, Cr Stripe balance. */
+  stripePayout: (payoutId: string) => `stripe-payout:${payoutId}`,
+} as const;
