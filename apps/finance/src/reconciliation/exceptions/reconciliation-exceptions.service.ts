@@ -70,7 +70,7 @@ export class ReconciliationExceptionsService {
     const wanted = this.matchTargetOf(x);
     const given = (['entryId', 'stripeTransactionId', 'bankLineId', 'payoutId'] as const).filter((field) => request[field] !== undefined);
     if (given.length !== 1 || given[0] !== wanted) {
-      throw new ValidationFailedError([{ field: wanted, message: `a ${x.kind} exception is matched to a ${describe(wanted)}: give ${wanted} (and nothing else)` }]);
+      throw new ValidationFailedError([{ field: wanted, message: `${article(x.kind)} ${x.kind} exception is matched to ${article(describe(wanted))} ${describe(wanted)}: give ${wanted} (and nothing else)` }]);
     }
     switch (wanted) {
       case 'entryId':
@@ -91,7 +91,7 @@ export class ReconciliationExceptionsService {
     if (x.kind === 'missing-in-ledger') return 'entryId';
     if (x.kind === 'missing-at-stripe') return x.scope === 'stripe-ledger' ? 'stripeTransactionId' : 'payoutId';
     if (x.kind === 'missing-at-bank') return 'bankLineId';
-    throw new ValidationFailedError([{ field: 'action', message: `a ${x.kind} is settled by adjust or write-off, not by a match` }]);
+    throw new ValidationFailedError([{ field: 'action', message: `${article(x.kind)} ${x.kind} is settled by adjust or write-off, not by a match` }]);
   }
 
   /** A Stripe transaction no entry books is booked by this entry: same currency and amount on the Stripe balance. */
@@ -143,7 +143,7 @@ export class ReconciliationExceptionsService {
       throw new ValidationFailedError([{ field: 'accountCode', message: `${accountCode} is the account being reconciled: post the difference against another` }]);
     }
     if (request.action === 'write-off' && !WRITE_OFF_TYPES.has(account.type)) {
-      throw new ValidationFailedError([{ field: 'accountCode', message: `a write-off goes to an expense or revenue account; ${accountCode} is ${account.type === 'asset' ? 'an' : 'a'} ${account.type} account` }]);
+      throw new ValidationFailedError([{ field: 'accountCode', message: `a write-off goes to an expense or revenue account; ${accountCode} is ${article(account.type)} ${account.type} account` }]);
     }
     const lines = adjustmentLines(
       {
@@ -166,6 +166,10 @@ export class ReconciliationExceptionsService {
     });
     return posted.entryId;
   }
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function describe(field: string): string {

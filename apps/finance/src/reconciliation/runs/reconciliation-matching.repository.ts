@@ -150,8 +150,8 @@ const PAYOUTS_BY_AMOUNT_AND_DATE = `
 const PAYOUTS_AGAINST_BANK = `
   WITH coverage AS (SELECT max(booked_on) AS last_day FROM finance.bank_statement_lines WHERE tenant_id = $1)
   INSERT INTO found
-  SELECT 'missing-at-bank', 'payout-bank', 'payout:' || p.id, p.balance_transaction_id, p.id, 'payout', p.id, NULL, NULL,
-         NULL, NULL, NULL, NULL, p.currency, p.amount, ${dayStart('p.arrival_date')}
+  SELECT 'missing-at-bank', 'payout-bank', 'payout:' || p.id, p.balance_transaction_id, p.id, 'payout', p.id, NULL::uuid, NULL::text,
+         NULL::text, NULL::uuid, NULL::char(3), NULL::bigint, p.currency, p.amount, ${dayStart('p.arrival_date')}
   FROM finance.stripe_payouts p, coverage c
   WHERE p.tenant_id = $1 AND p.status NOT IN ('failed', 'canceled') AND p.arrival_date + ${DAYS_AFTER_ARRIVAL} <= c.last_day
     AND ${dayStart('p.arrival_date')} >= $2 AND ${dayStart('p.arrival_date')} < $3 AND ${UNMATCHED_PAYOUT}

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddReconciliation1795863516821 implements MigrationInterface {
-  name = 'AddReconciliation1795863516821';
+export class AddReconciliation1795864453302 implements MigrationInterface {
+  name = 'AddReconciliation1795864453302';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "finance"."payout_bank_matches" ("tenant_id" uuid NOT NULL, "payout_id" text NOT NULL, "bank_line_id" uuid NOT NULL, "method" text NOT NULL, "matched_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "payout_bank_matches_bank_line" UNIQUE ("tenant_id", "bank_line_id"), CONSTRAINT "payout_bank_matches_method" CHECK ("method" IN ('reference', 'amount-and-date', 'manual')), CONSTRAINT "PK_ecbe6ecb8a40d14b0cc5e2af9c3" PRIMARY KEY ("tenant_id", "payout_id"))`);
@@ -12,6 +12,7 @@ export class AddReconciliation1795863516821 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "reconciliation_imports_tenant_queued" ON "finance"."reconciliation_imports"  ("tenant_id", "queued_at") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "reconciliation_imports_one_active_api_import" ON "finance"."reconciliation_imports"  ("tenant_id") WHERE "source" = 'stripe-api' AND "status" IN ('queued', 'running')`);
     await queryRunner.query(`CREATE TABLE "finance"."stripe_ledger_keys" ("tenant_id" uuid NOT NULL, "stripe_source_id" text NOT NULL, "reporting_category" text NOT NULL, "rank" integer NOT NULL, "source_key" text NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "entry_id" uuid, "currency" character(3), "amount" bigint, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "stripe_ledger_keys_tenant_entry_movement" UNIQUE ("tenant_id", "source_key", "stripe_source_id", "reporting_category"), CONSTRAINT "PK_8af4b45a879732551b8347f61ff" PRIMARY KEY ("tenant_id", "stripe_source_id", "reporting_category", "rank"))`);
+    await queryRunner.query(`CREATE INDEX "stripe_ledger_keys_tenant_duplicates" ON "finance"."stripe_ledger_keys"  ("tenant_id") WHERE "rank" > 1`);
     await queryRunner.query(`CREATE INDEX "stripe_ledger_keys_tenant_unlinked" ON "finance"."stripe_ledger_keys"  ("tenant_id") WHERE "entry_id" IS NULL`);
     await queryRunner.query(`CREATE TABLE "finance"."reconciliation_runs" ("id" uuid NOT NULL, "tenant_id" uuid NOT NULL, "status" text NOT NULL, "window_from" TIMESTAMP WITH TIME ZONE, "window_to" TIMESTAMP WITH TIME ZONE, "stripe_transactions" integer NOT NULL DEFAULT '0', "matched" integer NOT NULL DEFAULT '0', "payouts_matched" integer NOT NULL DEFAULT '0', "exceptions_opened" integer NOT NULL DEFAULT '0', "exceptions_cleared" integer NOT NULL DEFAULT '0', "duration_ms" integer, "claims" integer NOT NULL DEFAULT '0', "requested_by" text NOT NULL, "queued_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "heartbeat_at" TIMESTAMP WITH TIME ZONE, "error" text, CONSTRAINT "reconciliation_runs_status" CHECK ("status" IN ('queued', 'running', 'succeeded', 'failed')), CONSTRAINT "PK_4edbdb165c9e754997036a4176a" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "reconciliation_runs_tenant_queued" ON "finance"."reconciliation_runs"  ("tenant_id", "queued_at") `);
@@ -37,6 +38,7 @@ export class AddReconciliation1795863516821 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "finance"."reconciliation_runs_tenant_queued"`);
     await queryRunner.query(`DROP TABLE "finance"."reconciliation_runs"`);
     await queryRunner.query(`DROP INDEX "finance"."stripe_ledger_keys_tenant_unlinked"`);
+    await queryRunner.query(`DROP INDEX "finance"."stripe_ledger_keys_tenant_duplicates"`);
     await queryRunner.query(`DROP TABLE "finance"."stripe_ledger_keys"`);
     await queryRunner.query(`DROP INDEX "finance"."reconciliation_imports_one_active_api_import"`);
     await queryRunner.query(`DROP INDEX "finance"."reconciliation_imports_tenant_queued"`);
