@@ -11,4 +11,11 @@ export class FinanceEnv extends ServiceEnv {
   /** A running import or reconciliation run whose instance has shown no sign of life for this long is taken over by another. */
   @IsInt() @Min(10) @Max(3600)
   RECONCILIATION_STALE_AFTER_S: number = 60;
+
+  /**
+   * Memory a reconciliation run's joins may use before spilling to disk (PostgreSQL `work_mem`,
+   * set for the run's transaction only): a million transactions and their keys hash in about 64 MB.
+   */
+  @IsInt() @Min(4) @Max(2048)
+  RECONCILIATION_WORK_MEM_MB: number = 64;
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StripeLedgerKeysRepository } from '../ledger-keys/stripe-ledger-keys.repository';
-import { updateReturning } from '../update-returning';
 
 export interface RunWindow {
   from: Date;
@@ -44,25 +43,24 @@ export class ReconciliationMatchingRepository {
       occurred_at timestamptz NOT NULL
     ) ON COMMIT DROP`);
     const args = [tenantId, window.from, window.to];
-    await tx.query(STRIPE_AGAINST_LEDGER, args);
+    const [{ transactions }]: { transactions: number }[] = await tx.query(STRIPE_AGAINST_LEDGER, args);
+    await tx.query(NAME_ENTRIES, [tenantId]);
     await tx.query(DUPLICATE_BOOKINGS, args);
     const byReference: unknown[] = await tx.query(PAYOUTS_BY_REFERENCE, [tenantId]);
     const byAmountAndDate: unknown[] = await tx.query(PAYOUTS_BY_AMOUNT_AND_DATE, [tenantId]);
     await tx.query(PAYOUTS_AGAINST_BANK, args);
-    await tx.query(`ANALYZE found`);
-    const opened: unknown[] = await tx.query(OPEN_EXCEPTIONS, [tenantId, runId]);
-    const cleared = await updateReturning(tx, CLEAR_EXCEPTIONS, args);
-    const [counts]: { transactions: number; unmatched: number }[] = await tx.query(
-      `SELECT (SELECT count(*) FROM finance.stripe_balance_transactions WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3)::int AS transactions,
-              (SELECT count(*) FROM found WHERE scope = 'stripe-ledger' AND stripe_transaction_id IS NOT NULL)::int AS unmatched`,
-      args,
+    await tx.query(`CREATE INDEX ON found (kind, subject_key)`);
+    const [{ opened }]: { opened: number }[] = await tx.query(OPEN_EXCEPTIONS, [tenantId, runId]);
+    const [{ cleared }]: { cleared: number }[] = await tx.query(CLEAR_EXCEPTIONS, [...args, runId]);
+    const [{ unmatched }]: { unmatched: number }[] = await tx.query(
+      `SELECT count(*)::int AS unmatched FROM found WHERE scope = 'stripe-ledger' AND stripe_transaction_id IS NOT NULL`,
     );
     return {
-      stripeTransactions: counts.transactions,
-      matched: counts.transactions - counts.unmatched,
+      stripeTransactions: transactions,
+      matched: transactions - unmatched,
       payoutsMatched: byReference.length + byAmountAndDate.length,
-      exceptionsOpened: opened.length,
-      exceptionsCleared: cleared.length,
+      exceptionsOpened: opened,
+      exceptionsCleared: cleared,
     };
   }
 
@@ -81,27 +79,46 @@ export class ReconciliationMatchingRepository {
 }
 
 /**
- * Each Stripe transaction of the window against the first entry booking its Stripe object (the
- * transaction itself when it has none, e.g. a Stripe fee) and category: no entry (or the key's entry never posted) is missing in the ledger; an entry of the
- * window with no transaction is missing at Stripe; otherwise currency, then net amount, must agree
- * with the entry's posting to the Stripe balance.
+ * Each Stripe transaction against the first entry booking its Stripe object (the transaction
+ * itself when it has none, e.g. a Stripe fee) and category, in one hash full join that also
+ * counts the window's transactions: no entry (or the key's entry never posted: no amount yet) is
+ * missing in the ledger; an entry of the window with no transaction is missing at Stripe;
+ * otherwise currency, then net amount, must agree with the entry's posting to the Stripe balance.
+ * The join carries only what it compares (narrow rows hash faster); the few differences are
+ * gathered in the aggregate, stored from it, and given their entries' keys afterwards.
  */
 const STRIPE_AGAINST_LEDGER = `
-  INSERT INTO found
-  SELECT CASE WHEN k.entry_id IS NULL THEN 'missing-in-ledger'
-              WHEN s.id IS NULL THEN 'missing-at-stripe'
-              WHEN s.currency <> k.currency THEN 'currency-mismatch'
-              ELSE 'amount-mismatch' END,
-         'stripe-ledger',
-         CASE WHEN s.id IS NULL THEN 'ledger:' || k.source_key || '|' || k.reporting_category || '|' || k.stripe_source_id ELSE 'txn:' || s.id END,
-         s.id, COALESCE(s.source_id, k.stripe_source_id), COALESCE(s.reporting_category, k.reporting_category), NULL, NULL, NULL,
-         k.source_key, k.entry_id, s.currency, s.net, k.currency, k.amount, COALESCE(s.created_at, k.occurred_at)
-  FROM (SELECT id, source_id, reporting_category, currency, net, created_at FROM finance.stripe_balance_transactions WHERE tenant_id = $1) s
-  FULL JOIN (SELECT stripe_source_id, reporting_category, source_key, entry_id, currency, amount, occurred_at
-             FROM finance.stripe_ledger_keys WHERE tenant_id = $1 AND rank = 1) k
-    ON k.stripe_source_id = COALESCE(s.source_id, s.id) AND k.reporting_category = s.reporting_category
-  WHERE CASE WHEN s.id IS NULL THEN k.entry_id IS NOT NULL AND k.occurred_at >= $2 AND k.occurred_at < $3
-             ELSE s.created_at >= $2 AND s.created_at < $3 AND (k.entry_id IS NULL OR s.currency <> k.currency OR s.net <> k.amount) END`;
+  WITH compared AS (
+    SELECT count(*) FILTER (WHERE s.created_at >= $2 AND s.created_at < $3) AS transactions,
+           array_agg(ROW(
+             CASE WHEN k.amount IS NULL THEN 'missing-in-ledger'
+                  WHEN s.id IS NULL THEN 'missing-at-stripe'
+                  WHEN s.currency <> k.currency THEN 'currency-mismatch'
+                  ELSE 'amount-mismatch' END,
+             'stripe-ledger', CASE WHEN s.id IS NULL THEN '' ELSE 'txn:' || s.id END,
+             s.id, COALESCE(k.stripe_source_id, s.source_id), COALESCE(s.reporting_category, k.reporting_category), NULL, NULL, NULL,
+             NULL, NULL, s.currency, s.net, k.currency, k.amount, COALESCE(s.created_at, k.occurred_at))::found)
+           -- Either side missing shows as a distinct amount; a key whose entry never posted and has no transaction is no difference.
+           FILTER (WHERE (s.net IS DISTINCT FROM k.amount OR s.currency IS DISTINCT FROM k.currency)
+                     AND CASE WHEN s.id IS NULL THEN k.occurred_at >= $2 AND k.occurred_at < $3 ELSE s.created_at >= $2 AND s.created_at < $3 END)
+             AS differences
+    FROM (SELECT id, source_id, reporting_category, currency, net, created_at FROM finance.stripe_balance_transactions WHERE tenant_id = $1) s
+    FULL JOIN (SELECT stripe_source_id, reporting_category, currency, amount, occurred_at
+               FROM finance.stripe_ledger_keys WHERE tenant_id = $1 AND rank = 1) k
+      ON k.stripe_source_id = COALESCE(s.source_id, s.id) AND k.reporting_category = s.reporting_category
+  ), stored AS (
+    INSERT INTO found SELECT (d).* FROM compared, unnest(compared.differences) AS d
+  )
+  SELECT transactions::int FROM compared`;
+
+/** The entries of the differences found (what a missing-at-Stripe difference is about). */
+const NAME_ENTRIES = `
+  UPDATE found f
+  SET ledger_source_key = k.source_key, entry_id = k.entry_id,
+      subject_key = CASE WHEN f.subject_key = '' THEN 'ledger:' || k.source_key || '|' || k.reporting_category || '|' || k.stripe_source_id ELSE f.subject_key END
+  FROM finance.stripe_ledger_keys k
+  WHERE f.scope = 'stripe-ledger' AND f.ledger_source_key IS NULL
+    AND k.tenant_id = $1 AND k.stripe_source_id = f.stripe_source_id AND k.reporting_category = f.reporting_category AND k.rank = 1`;
 
 /** A second (third…) entry booking a Stripe movement already booked: a duplicate booking. */
 const DUPLICATE_BOOKINGS = `
@@ -183,24 +200,33 @@ const PAYOUTS_AGAINST_BANK = `
  * it is; a resolved one is never raised again (the conflict leaves it alone).
  */
 const OPEN_EXCEPTIONS = `
-  INSERT INTO finance.reconciliation_exceptions AS x
-    (tenant_id, kind, scope, subject_key, status, stripe_transaction_id, stripe_source_id, reporting_category, payout_id, bank_line_id, bank_reference,
-     ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount, occurred_at, detected_by_run)
-  SELECT DISTINCT ON (kind, subject_key) $1::uuid, kind, scope, subject_key, 'open', stripe_transaction_id, stripe_source_id, reporting_category,
-         payout_id, bank_line_id, bank_reference, ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount,
-         occurred_at, $2::uuid
-  FROM found ORDER BY kind, subject_key, occurred_at
-  ON CONFLICT (tenant_id, kind, subject_key) DO UPDATE
-    SET status = 'open', cleared_at = NULL, detected_at = now(), detected_by_run = EXCLUDED.detected_by_run,
-        stripe_transaction_id = EXCLUDED.stripe_transaction_id, entry_id = EXCLUDED.entry_id, bank_line_id = EXCLUDED.bank_line_id,
-        statement_currency = EXCLUDED.statement_currency, statement_amount = EXCLUDED.statement_amount,
-        booked_currency = EXCLUDED.booked_currency, booked_amount = EXCLUDED.booked_amount, occurred_at = EXCLUDED.occurred_at
-    WHERE x.status = 'cleared'
-  RETURNING x.id`;
+  WITH opened AS (
+    INSERT INTO finance.reconciliation_exceptions AS x
+      (tenant_id, kind, scope, subject_key, status, stripe_transaction_id, stripe_source_id, reporting_category, payout_id, bank_line_id, bank_reference,
+       ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount, occurred_at, detected_by_run)
+    SELECT DISTINCT ON (kind, subject_key) $1::uuid, kind, scope, subject_key, 'open', stripe_transaction_id, stripe_source_id, reporting_category,
+           payout_id, bank_line_id, bank_reference, ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount,
+           occurred_at, $2::uuid
+    FROM found ORDER BY kind, subject_key, occurred_at
+    ON CONFLICT (tenant_id, kind, subject_key) DO UPDATE
+      SET status = 'open', cleared_at = NULL, detected_at = now(), detected_by_run = EXCLUDED.detected_by_run,
+          stripe_transaction_id = EXCLUDED.stripe_transaction_id, entry_id = EXCLUDED.entry_id, bank_line_id = EXCLUDED.bank_line_id,
+          statement_currency = EXCLUDED.statement_currency, statement_amount = EXCLUDED.statement_amount,
+          booked_currency = EXCLUDED.booked_currency, booked_amount = EXCLUDED.booked_amount, occurred_at = EXCLUDED.occurred_at
+      WHERE x.status = 'cleared'
+    RETURNING 1
+  )
+  SELECT count(*)::int AS opened FROM opened`;
 
-/** Open exceptions of the window whose difference is no longer found (the entry or the statement line arrived). */
+/**
+ * Open exceptions of the window whose difference is no longer found (the entry or the statement
+ * line arrived); those this run opened are found by definition.
+ */
 const CLEAR_EXCEPTIONS = `
-  UPDATE finance.reconciliation_exceptions x SET status = 'cleared', cleared_at = now()
-  WHERE x.tenant_id = $1 AND x.status = 'open' AND x.occurred_at >= $2 AND x.occurred_at < $3
-    AND NOT EXISTS (SELECT 1 FROM found f WHERE f.kind = x.kind AND f.subject_key = x.subject_key)
-  RETURNING x.id`;
+  WITH cleared AS (
+    UPDATE finance.reconciliation_exceptions x SET status = 'cleared', cleared_at = now()
+    WHERE x.tenant_id = $1 AND x.status = 'open' AND x.occurred_at >= $2 AND x.occurred_at < $3 AND x.detected_by_run IS DISTINCT FROM $4
+      AND NOT EXISTS (SELECT 1 FROM found f WHERE f.kind = x.kind AND f.subject_key = x.subject_key)
+    RETURNING 1
+  )
+  SELECT count(*)::int AS cleared FROM cleared`;
