@@ -12,6 +12,8 @@ export const PUBLIC_DECISIONS_PORT = 47_199;
 
 export interface RunningStack {
   urls: Record<string, string>;
+  /** The scratch database the services run on (benches that load data directly write there). */
+  databaseUrl: string;
   operatorToken: string;
   stop(): Promise<void>;
 }
@@ -46,7 +48,7 @@ export async function withStack<T>(
         urls[service] = `http://127.0.0.1:${port}`;
         await healthy(urls[service], child);
       }
-      return await work({ urls, operatorToken, stop: () => stopAll(children) });
+      return await work({ urls, databaseUrl, operatorToken, stop: () => stopAll(children) });
     } finally {
       await stopAll(children);
     }

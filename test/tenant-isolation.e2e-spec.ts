@@ -3,6 +3,7 @@ import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { FOREIGN_ID_MATRIX, LIST_ROUTES } from './support/foreign-id-matrix';
+import { bankCsv, stripeReport } from './support/reconciliation-files';
 import { createMonthlyPlan, linkStripe, openCheckout } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
@@ -95,9 +96,25 @@ describe('tenant isolation', () => {
     });
     expect(vat.status).toBe(201);
     expect((await agency.api.post('/v1/subscriptions/sync', undefined)).status).toBe(202);
+    await seedReconciliation(agency, tag);
     seeded[agency.tenantId] = {
       planId, giftId: gift.body.gift.id, giftCode: gift.body.claimCode, licenceId: licence.body.id, invitationToken: invitation.body.invitationToken, ipInRange,
     };
+  }
+
+  /** A Stripe report and a bank statement imported, and a run that finds what neither the books nor the bank explain. */
+  async function seedReconciliation(agency: TestAgency, tag: string): Promise<void> {
+    const csv = { 'content-type': 'text/csv' };
+    const report = stripeReport([{ id: `txn_isolation${tag}`, created: '2026-11-20 03:00:00', currency: 'vnd', gross: '99000', fee: '0', net: '99000', category: 'charge', source: `ch_isolation${tag}` }]);
+    expect((await agency.api.post('/v1/finance/reconciliation/imports/stripe-csv', report, csv)).status).toBe(201);
+    const statement = bankCsv([{ date: '2026-11-20', amount: '1234000', currency: 'VND', reference: `ISO-${tag}`, counterparty: 'STRIPE PAYMENTS' }]);
+    expect((await agency.api.post('/v1/finance/reconciliation/imports/bank-csv', statement, csv)).status).toBe(201);
+    const run = await agency.api.post<{ id: string }>('/v1/finance/reconciliation/runs', {});
+    expect(run.status).toBe(202);
+    await eventually(async () => {
+      const exceptions = await agency.api.get<{ items: unknown[] }>('/v1/finance/reconciliation/exceptions');
+      expect(exceptions.body.items).toHaveLength(2);
+    });
   }
 
   beforeAll(async () => {
@@ -211,6 +228,22 @@ describe('tenant isolation', () => {
     const found = await rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['reader'], requestId: 'r3' });
     expect(found).toMatchObject({ tenantId: b.tenantId, giftId: theirs.giftId, status: 'unredeemed' });
     await expect(rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['admin'], requestId: 'r4' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it("lists an agency's provider balance to finance's import role only, from that agency's Stripe account alone", async () => {
+    const { RpcClient } = await import('@libs/common');
+    const { ListProviderBalanceTransactions, RECONCILIATION_IMPORT_ROLE } = await import('@libs/contracts');
+    const rpc = suite.instances('gateway')[0].get(RpcClient);
+    const range = { createdFrom: new Date(Date.now() - 86_400_000).toISOString(), createdTo: new Date(Date.now() + 86_400_000).toISOString() };
+    const listed = async (agency: TestAgency) =>
+      (await rpc.request(ListProviderBalanceTransactions, range, { tenantId: agency.tenantId, actor: 'test', roles: [RECONCILIATION_IMPORT_ROLE], requestId: 'r5' })).items.map((t) => t.id);
+    const [mine, theirs] = [await listed(a), await listed(b)];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(mine.filter((id) => theirs.includes(id))).toEqual([]);
+    await expect(rpc.request(ListProviderBalanceTransactions, range, { tenantId: a.tenantId, actor: 'test', roles: ['admin'], requestId: 'r6' })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

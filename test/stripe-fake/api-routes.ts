@@ -7,6 +7,7 @@ import { customerRoutes } from './routes/customers.routes';
 import { eventRoutes } from './routes/events.routes';
 import { invoiceRoutes } from './routes/invoices.routes';
 import { paymentRoutes } from './routes/payments.routes';
+import { payoutRoutes } from './routes/payouts.routes';
 import { priceRoutes } from './routes/prices.routes';
 import { productRoutes } from './routes/products.routes';
 import { promotionCodeRoutes } from './routes/promotion-codes.routes';
@@ -29,5 +30,6 @@ export const apiRoutes: Route[] = [
   ...paymentRoutes,
   ...billingPortalRoutes,
   ...balanceTransactionRoutes,
+  ...payoutRoutes,
   ...eventRoutes,
 ];

@@ -707,6 +707,41 @@ describe('fake Stripe, driven by the real stripe SDK', () => {
     });
   });
 
+  describe('balance history: seeded balance transactions and payouts', () => {
+    const NOV_20 = Date.UTC(2026, 10, 20) / 1000;
+    let key: string;
+    let own: Stripe;
+
+    beforeAll(() => {
+      key = fake.addAccount();
+      own = fake.sdk(key);
+      fake.seedBalanceTransactions(key, Array.from({ length: 5 }, (_, i) => ({ created: NOV_20 + i * 60, amount: 1000 * (i + 1), fee: 10, currency: 'usd', source: `ch_hist${i}` })));
+      fake.seedPayouts(key, [{ created: NOV_20 + 3600, amount: 4000, currency: 'usd', statementDescriptor: 'TIN NHANH' }]);
+    });
+
+    it('lists balance transactions newest first within a created range, a page at a time', async () => {
+      const range = { gte: NOV_20 + 60, lt: NOV_20 + 3600 };
+      const first = await own.balanceTransactions.list({ created: range, limit: 2 });
+      expect(first.data.map((t) => t.source)).toEqual(['ch_hist4', 'ch_hist3']);
+      expect(first.has_more).toBe(true);
+      const rest = await own.balanceTransactions.list({ created: range, limit: 2, starting_after: first.data[1].id });
+      expect(rest.data.map((t) => t.source)).toEqual(['ch_hist2', 'ch_hist1']);
+      expect(rest.has_more).toBe(false);
+      expect(rest.data[0]).toMatchObject({ object: 'balance_transaction', amount: 3000, fee: 10, net: 2990, currency: 'usd', reporting_category: 'charge' });
+    });
+
+    it('lists payouts with their negative balance transaction, and refuses a bad created filter', async () => {
+      const payouts = await own.payouts.list({ created: { gte: NOV_20 } });
+      expect(payouts.data).toEqual([
+        expect.objectContaining({ object: 'payout', amount: 4000, currency: 'usd', status: 'paid', arrival_date: NOV_20 + 3600 + 2 * 86_400, statement_descriptor: 'TIN NHANH' }),
+      ]);
+      const txn = await own.balanceTransactions.retrieve(payouts.data[0].balance_transaction as string);
+      expect(txn).toMatchObject({ amount: -4000, net: -4000, type: 'payout', reporting_category: 'payout', source: payouts.data[0].id });
+      expect((await own.payouts.retrieve(payouts.data[0].id)).id).toBe(payouts.data[0].id);
+      await expect(own.payouts.list({ created: { after: 1 } as never })).rejects.toMatchObject({ param: 'created[after]' });
+    });
+  });
+
   describe('tax rates', () => {
     const vat = (percentage: number, inclusive: boolean, client = stripe) =>
       client.taxRates.create({ display_name: 'VAT', percentage, inclusive, country: 'vn', jurisdiction: 'VN', description: `VAT ${percentage}%`, tax_type: 'vat' });

@@ -2,6 +2,7 @@ import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { apiRoutes } from './api-routes';
+import { SeededBalanceTransaction, SeededPayout, seedBalanceTransactions, seedPayouts } from './balance-history';
 import { BillingControls, ControlOutcome, PaymentOutcome } from './billing-controls';
 import { CheckoutCompletion } from './billing/complete-checkout';
 import { createFakeStripeServer } from './fake-stripe-server';
@@ -96,6 +97,16 @@ export class FakeStripe {
     const hold = new RequestHold(matches);
     this.account(secretKey).holds.push(hold);
     return hold;
+  }
+
+  /** Puts balance transactions in the account's history, as if Stripe had recorded them (no events). */
+  seedBalanceTransactions(secretKey: string, transactions: SeededBalanceTransaction[]): Stripe.BalanceTransaction[] {
+    return structuredClone(seedBalanceTransactions(this.account(secretKey), transactions));
+  }
+
+  /** Puts payouts (each with its balance transaction) in the account's history. */
+  seedPayouts(secretKey: string, payouts: SeededPayout[]): Stripe.Payout[] {
+    return structuredClone(seedPayouts(this.account(secretKey), payouts));
   }
 
   /** All of the account's events, oldest first. */

@@ -6,3 +6,4 @@ export type { WireCheckoutSession, WireEvent, WireInvoice, WirePrice, WireSubscr
 export { StripeApiError } from './stripe-api-error';
 export type { WebhookDelivery, WebhookTarget } from './webhook-sender';
 export type { RecordedApiRequest, RequestHold } from './request-hold';
+export type { SeededBalanceTransaction, SeededPayout } from './balance-history';

@@ -106,6 +106,11 @@ export class StripeAccount {
     return [...((this.objects.get(kind)?.values() ?? []) as Iterable<StripeObjectKinds[K]>)].reverse();
   }
 
+  /** Newest first by `created` (as Stripe lists), objects created in the same second newest first too. */
+  listByCreated<K extends 'balance_transaction' | 'payout'>(kind: K): StripeObjectKinds[K][] {
+    return this.list(kind).sort((a, b) => b.created - a.created);
+  }
+
   /** All events in the order they happened (lists are newest first). */
   events(): WireEvent[] {
     return [...((this.objects.get('event')?.values() ?? []) as Iterable<WireEvent>)];

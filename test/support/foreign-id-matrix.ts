@@ -115,6 +115,13 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, '/v1/finance/journal-entries'),
   },
   { method: 'GET', path: '/v1/finance/recognition-schedules/{id}', idOf: (owner) => firstId(owner, '/v1/finance/recognition-schedules') },
+  { method: 'GET', path: '/v1/finance/reconciliation/imports/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/imports') },
+  { method: 'GET', path: '/v1/finance/reconciliation/runs/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/runs') },
+  { method: 'GET', path: '/v1/finance/reconciliation/exceptions/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/exceptions') },
+  {
+    method: 'POST', path: '/v1/finance/reconciliation/exceptions/{id}/resolution', body: { action: 'write-off', accountCode: '5100', reason: 'taken over' },
+    readPath: '/v1/finance/reconciliation/exceptions/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/exceptions'),
+  },
   { method: 'GET', path: '/v1/subscriptions/products/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/products') },
   { method: 'GET', path: '/v1/subscriptions/plans/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
   {
@@ -178,6 +185,9 @@ export const LIST_ROUTES = [
   '/v1/finance/accounts',
   '/v1/finance/journal-entries',
   '/v1/finance/recognition-schedules',
+  '/v1/finance/reconciliation/imports',
+  '/v1/finance/reconciliation/runs',
+  '/v1/finance/reconciliation/exceptions',
   '/v1/subscriptions/products',
   '/v1/subscriptions/plans',
   '/v1/subscriptions/coupons',

@@ -31,6 +31,7 @@ import { SubscriptionMetricsRpcController } from './subscription-metrics/subscri
 import { SubscriptionMetricsService } from './subscription-metrics/subscription-metrics.service';
 import { SubscriptionStatesEventsController } from './subscription-metrics/subscription-states.events.controller';
 import { AgencyCalendar } from './tenants/agency-calendar';
+import { reconciliationControllers, reconciliationProviders } from './reconciliation/reconciliation-components';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
 @Module({})
@@ -43,12 +44,13 @@ export class FinanceAppModule {
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
         RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
         RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, ReportsRpcController,
+        ...reconciliationControllers,
       ],
       providers: [
         AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
         ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
         SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
-        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService,
+        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService, ...reconciliationProviders,
       ],
     };
   }

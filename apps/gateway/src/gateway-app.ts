@@ -4,6 +4,7 @@ import { GatewayEnv } from './config/gateway.config';
 import { buildOpenApiDocument, serveApiDocs } from './docs/openapi';
 import { SUITE_VERSION } from './docs/suite-version';
 import { GatewayAppModule } from './gateway-app.module';
+import { RECONCILIATION_FILE_PATHS } from './service-views/finance-reconciliation.controller';
 
 /** Starts one gateway instance: the public API, its documents, and the NATS side. */
 export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignals = false): Promise<NestFastifyApplication> {
@@ -13,6 +14,7 @@ export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignal
     bodyLimit: instance.env.BODY_LIMIT_BYTES,
     rawBody: true, // payment webhooks are verified over the exact bytes received
     formPaths: /^\/gift\/[^/]+\/redeem$/, // the gift page's form posts without a script
+    filePaths: RECONCILIATION_FILE_PATHS, // statements are uploaded as they are: CSV or XML
     configure: (app) => {
       // Reader pages on the agencies' own domains call site-key routes (checkout from the snippet).
       // Only site-key headers cross origins: a browser page elsewhere cannot send a bearer key.

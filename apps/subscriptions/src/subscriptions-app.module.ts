@@ -41,6 +41,8 @@ import { InvoicesRpcController } from './invoices/invoices.rpc.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { PaymentProvider } from './payments/payment-provider';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
+import { ProviderBalanceRpcController } from './provider-balance/provider-balance.rpc.controller';
+import { ProviderBalanceService } from './provider-balance/provider-balance.service';
 import { DriftRepair } from './provider-sync/drift-repair.service';
 import { ProviderSyncJobsRepository } from './provider-sync/provider-sync-jobs.repository';
 import { ProviderSyncJobsRpcController } from './provider-sync/provider-sync-jobs.rpc.controller';
@@ -88,6 +90,7 @@ export class SubscriptionsAppModule {
         TaxRatesRpcController,
         InvoicesRpcController,
         DunningCasesRpcController,
+        ProviderBalanceRpcController,
       ],
       providers: [
         BillingSettingsService,
@@ -130,6 +133,7 @@ export class SubscriptionsAppModule {
         ProviderSyncRunner,
         ProviderSyncSchedule,
         TaxRatesService,
+        ProviderBalanceService,
       ],
     };
   }

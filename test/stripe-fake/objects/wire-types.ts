@@ -55,6 +55,7 @@ export interface StripeObjectKinds {
   balance_transaction: Stripe.BalanceTransaction;
   refund: Stripe.Refund;
   dispute: Stripe.Dispute;
+  payout: Stripe.Payout;
   'billing_portal.session': Stripe.BillingPortal.Session;
   event: WireEvent;
 }

@@ -1,3 +1,4 @@
+import { createdFilter } from '../created-filter';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 
@@ -7,9 +8,11 @@ export const balanceTransactionRoutes: Route[] = [
     const type = params.string('type');
     const source = params.string('source');
     const currency = params.string('currency')?.toLowerCase();
+    const created = createdFilter(params);
     const transactions = account
-      .list('balance_transaction')
-      .filter((transaction) => (!type || transaction.type === type) && (!source || transaction.source === source) && (!currency || transaction.currency === currency));
+      .listByCreated('balance_transaction')
+      .filter((transaction) => (!type || transaction.type === type) && (!source || transaction.source === source) && (!currency || transaction.currency === currency))
+      .filter(created);
     return listPage(transactions, params, url);
   }),
 ];

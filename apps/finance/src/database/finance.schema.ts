@@ -6,12 +6,15 @@ import { SubscriptionState } from '../subscription-metrics/subscription-state.en
 import { ParkedEvent } from '../parked-events/parked-event.entity';
 import { RecognitionLine } from '../recognition/recognition-line.entity';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
+import { reconciliationEntities } from '../reconciliation/reconciliation-entities';
 import { FinanceTenant } from '../tenants/finance-tenant.entity';
 import { migrations } from './migrations';
 
 /** The tables finance owns, and the migrations that make them (explicit, no globs). */
 export const financeSchema = {
   name: 'finance' as const,
-  entities: [FinanceTenant, Account, JournalEntry, Posting, AccountBalance, RecognitionSchedule, RecognitionLine, ParkedEvent, SubscriptionState],
+  entities: [
+    FinanceTenant, Account, JournalEntry, Posting, AccountBalance, RecognitionSchedule, RecognitionLine, ParkedEvent, SubscriptionState, ...reconciliationEntities,
+  ],
   migrations,
 };

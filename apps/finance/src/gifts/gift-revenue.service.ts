@@ -6,6 +6,7 @@ import { DEFERRED_REVENUE, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE, VAT_PA
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../ledger/posting-date';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { remainingOf } from '../recognition/schedule-arithmetic';
@@ -38,7 +39,7 @@ export class GiftRevenueService {
     if (lines.length === 0) return;
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `gift-purchased:${giftId}`,
+      sourceKey: LedgerSourceKey.giftPurchased(giftId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Gift ${giftId} paid (${event.data.months} months)`,
       lines,

@@ -6,6 +6,7 @@ import { DEFERRED_REVENUE, PAYMENT_FEES, REFUNDS_AND_CHARGEBACKS, STRIPE_BALANCE
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { refundParts } from '../recognition/schedule-arithmetic';
@@ -37,7 +38,7 @@ export class RefundsAndDisputesService {
     const parts = refundParts(amountsOf(schedule), amount);
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `refund:${providerRefundId}`,
+      sourceKey: LedgerSourceKey.chargeRefunded(providerRefundId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.refundedAt),
       description: `Refund ${providerRefundId} of charge ${providerChargeId} (${schedule.sourceRef})`,
       lines: withoutZeros([
@@ -72,7 +73,7 @@ export class RefundsAndDisputesService {
     if (lines.length === 0) return;
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `dispute-opened:${id}`,
+      sourceKey: LedgerSourceKey.disputeOpened(id),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.openedAt),
       description: `Dispute ${id} opened on charge ${providerChargeId}`,
       lines,
@@ -87,7 +88,7 @@ export class RefundsAndDisputesService {
     if (outcome !== 'won' || amount === 0n) return;
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `dispute-won:${id}`,
+      sourceKey: LedgerSourceKey.disputeWon(id),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.closedAt),
       description: `Dispute ${id} on charge ${providerChargeId} won: funds reinstated`,
       lines: [debit(STRIPE_BALANCE, currency, amount), credit(REFUNDS_AND_CHARGEBACKS, currency, amount)],

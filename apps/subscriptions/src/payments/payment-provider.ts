@@ -46,6 +46,46 @@ export interface ProviderPage {
   total: number | null;
 }
 
+/** Provider objects created in `[createdFrom, createdTo)`, for finance's reconciliation imports. */
+export interface ActivityRange {
+  createdFrom: Date;
+  createdTo: Date;
+}
+
+/** A page of a provider list, newest first, with what to pass as `after` next (null: the last page). */
+export interface ProviderListing<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Money moving in or out of the provider balance (`net = amount - fee`). */
+export interface ProviderBalanceTransaction {
+  id: string;
+  createdAt: Date;
+  availableOn: Date;
+  currency: string;
+  amount: bigint;
+  fee: bigint;
+  net: bigint;
+  reportingCategory: string;
+  type: string;
+  /** The charge, refund, dispute or payout the money moved for. */
+  sourceId: string | null;
+  description: string | null;
+}
+
+/** Money sent from the provider balance to the agency's bank. */
+export interface ProviderPayout {
+  id: string;
+  createdAt: Date;
+  arrivalDate: Date;
+  currency: string;
+  amount: bigint;
+  status: string;
+  statementDescriptor: string | null;
+  balanceTransactionId: string | null;
+}
+
 export interface ProviderInvoice {
   id: string;
   subscriptionId: string | null;
@@ -222,6 +262,10 @@ export abstract class PaymentProvider {
   abstract listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage>;
   /** One page of the paid invoices created since `since`, for drift repair. */
   abstract listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage>;
+  /** One page of the balance transactions created in the range, for reconciliation. */
+  abstract listBalanceTransactionsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderBalanceTransaction>>;
+  /** One page of the payouts created in the range, for reconciliation. */
+  abstract listPayoutsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderPayout>>;
   abstract createTaxRate(
     account: ProviderAccount,
     idempotencyKey: string,

@@ -13,6 +13,8 @@ export type EventHandlerFn = (event: EventEnvelope<unknown>, tx: EntityManager) 
 export interface EventSubscription {
   contract: EventContract<unknown>;
   handle: EventHandlerFn;
+  /** A named second consumer of the event in this service (see `ConsumesEvent`). */
+  consumer?: string;
 }
 
 export interface ConsumerOutcome {
@@ -21,8 +23,8 @@ export interface ConsumerOutcome {
 }
 
 /** JetStream durable names allow neither dots nor wildcards. */
-export function durableNameOf(service: ServiceName, subject: string): string {
-  return `${service}__${subject.replace(/[.*>]/g, '_')}`;
+export function durableNameOf(service: ServiceName, subject: string, consumer?: string): string {
+  return [service, consumer, subject.replace(/[.*>]/g, '_')].filter(Boolean).join('__');
 }
 
 /**
@@ -33,7 +35,7 @@ export function durableNameOf(service: ServiceName, subject: string): string {
  */
 export class EventConsumerHost {
   private readonly logger = new Logger(EventConsumerHost.name);
-  private readonly running: { messages: ConsumerMessages; loop: Promise<void> }[] = [];
+  private readonly running: { durable: string; messages: ConsumerMessages; loop: Promise<void> }[] = [];
 
   constructor(
     private readonly service: ServiceName,
@@ -47,12 +49,13 @@ export class EventConsumerHost {
   async start(subscriptions: EventSubscription[]): Promise<void> {
     for (const subscription of subscriptions) {
       const stream = eventStreamOf(subscription.contract.service).name;
-      const durable = durableNameOf(this.service, subscription.contract.subject);
+      const durable = durableNameOf(this.service, subscription.contract.subject, subscription.consumer);
+      if (this.running.some((r) => r.durable === durable)) throw new Error(`two handlers consume ${durable}: name one with ConsumesEvent(..., { consumer })`);
       await this.ensureConsumer(stream, durable, subscription.contract.subject);
       const consumer = await this.js.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 100 });
       const loop = this.drain(messages, durable, subscription);
-      this.running.push({ messages, loop });
+      this.running.push({ durable, messages, loop });
     }
   }
 

@@ -3,8 +3,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventContract } from '@libs/contracts';
-import { CONSUMES_EVENT_META } from '../events/consumes-event.decorator';
+import { CONSUMES_EVENT_META, ConsumesEventMeta } from '../events/consumes-event.decorator';
 import { EventConsumerHost, EventHandlerFn, EventSubscription } from '../events/event-consumer-host';
 import { OutboxRelay } from '../events/outbox-relay';
 import { ensureStreams } from '../events/streams';
@@ -65,8 +64,8 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const method = instance[name] as EventHandlerFn;
-        const contract = Reflect.getMetadata(CONSUMES_EVENT_META, method) as EventContract<unknown> | undefined;
-        if (contract) found.push({ contract, handle: method.bind(instance) });
+        const meta = Reflect.getMetadata(CONSUMES_EVENT_META, method) as ConsumesEventMeta | undefined;
+        if (meta) found.push({ contract: meta.contract, consumer: meta.consumer, handle: method.bind(instance) });
       }
     }
     return found;

@@ -14,6 +14,7 @@ import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
 import type { ServiceInstance } from './service-options';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const FILE_TYPES = /^(text\/csv|application\/xml|text\/xml)\b/i;
 
 export interface StartServiceOptions extends ServiceInstance {
   /** Largest accepted HTTP body in bytes. */
@@ -24,6 +25,8 @@ export interface StartServiceOptions extends ServiceInstance {
   rawBody?: boolean;
   /** Paths that also take HTML form posts (`application/x-www-form-urlencoded`), e.g. a public page's form. */
   formPaths?: RegExp;
+  /** Paths that take a file as the body (`text/csv`, `application/xml`, `text/xml`), handed to the route as a string. */
+  filePaths?: RegExp;
   /** Extra setup (OpenAPI, hooks) before the servers listen. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -63,13 +66,18 @@ export async function startService(appModule: DynamicModule, options: StartServi
   fastify.addHook('onRequest', (request, _reply, done) => {
     const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0';
     const type = request.headers['content-type'] ?? '';
-    const form = options.formPaths?.test(request.url.split('?')[0]) === true && /^application\/x-www-form-urlencoded\b/i.test(type);
-    if ((hasBody || request.headers['transfer-encoding']) && !form && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    const path = request.url.split('?')[0];
+    const form = options.formPaths?.test(path) === true && /^application\/x-www-form-urlencoded\b/i.test(type);
+    const file = options.filePaths?.test(path) === true && FILE_TYPES.test(type);
+    if ((hasBody || request.headers['transfer-encoding']) && !form && !file && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
       done(Object.assign(new Error(`send JSON (content-type: application/json), not ${type || 'no content type'}`), { statusCode: 415 }));
       return;
     }
     done();
   });
+  if (options.filePaths) {
+    fastify.addContentTypeParser(['text/csv', 'application/xml', 'text/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  }
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequests.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },

@@ -21,3 +21,4 @@ export * from './gift-page.rpc';
 export * from './gift-events';
 export * from './invoices.rpc';
 export * from './dunning-cases.rpc';
+export * from './provider-balance.rpc';

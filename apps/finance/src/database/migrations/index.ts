@@ -3,9 +3,10 @@ import { CreateFinanceSchema1795843758256 } from './1795843758256-CreateFinanceS
 import { CreateLedger1795859512580 } from './1795859512580-CreateLedger';
 import { AddJournalEntryDimensions1795862990580 } from './1795862990580-AddJournalEntryDimensions';
 import { CreateRevenueRecognition1795863256333 } from './1795863256333-CreateRevenueRecognition';
+import { AddReconciliation1795864453302 } from './1795864453302-AddReconciliation';
 import { SubscriptionStates1795864471443 } from './1795864471443-SubscriptionStates';
 
 export const migrations = [
   CreateFinanceSchema1795843758256, CreateLedger1795859512580, AddJournalEntryDimensions1795862990580, CreateRevenueRecognition1795863256333,
-  SubscriptionStates1795864471443,
+  AddReconciliation1795864453302, SubscriptionStates1795864471443,
 ];

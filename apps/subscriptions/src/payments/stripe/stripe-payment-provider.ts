@@ -3,8 +3,9 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  InvalidWebhookError, InvoicePaymentAttempt, NewCheckout, NewCoupon, NewOneOffCheckout, PageRequest, PaymentEvent, PaymentProvider, ProviderAccount,
-  ProviderCoupon, ProviderDispute, ProviderInvoice, ProviderOneOffPayment, ProviderPage, ProviderRefund, ProviderSubscription, ScheduledPriceChange,
+  ActivityRange, InvalidWebhookError, InvoicePaymentAttempt, NewCheckout, NewCoupon, NewOneOffCheckout, PageRequest, PaymentEvent, PaymentProvider, ProviderAccount,
+  ProviderBalanceTransaction, ProviderCoupon, ProviderDispute, ProviderInvoice, ProviderListing, ProviderOneOffPayment, ProviderPage, ProviderPayout,
+  ProviderRefund, ProviderSubscription, ScheduledPriceChange,
   UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
@@ -323,6 +324,39 @@ export class StripePaymentProvider extends PaymentProvider {
     return pageOf(list.data.flatMap((invoice) => (invoice.id ? [invoice.id] : [])), list.has_more);
   }
 
+  async listBalanceTransactionsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderBalanceTransaction>> {
+    const list = await this.call(account, (s) => s.balanceTransactions.list({ created: createdWithin(range), limit: page.limit, starting_after: page.after ?? undefined }));
+    const items = list.data.map((txn): ProviderBalanceTransaction => ({
+      id: txn.id,
+      createdAt: fromUnix(txn.created),
+      availableOn: fromUnix(txn.available_on),
+      currency: txn.currency.toUpperCase(),
+      amount: fromProviderNumber(txn.amount),
+      fee: fromProviderNumber(txn.fee),
+      net: fromProviderNumber(txn.net),
+      reportingCategory: txn.reporting_category,
+      type: txn.type,
+      sourceId: idOf(txn.source),
+      description: txn.description ?? null,
+    }));
+    return { items, next: list.has_more ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  async listPayoutsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderPayout>> {
+    const list = await this.call(account, (s) => s.payouts.list({ created: createdWithin(range), limit: page.limit, starting_after: page.after ?? undefined }));
+    const items = list.data.map((payout): ProviderPayout => ({
+      id: payout.id,
+      createdAt: fromUnix(payout.created),
+      arrivalDate: fromUnix(payout.arrival_date),
+      currency: payout.currency.toUpperCase(),
+      amount: fromProviderNumber(payout.amount),
+      status: payout.status,
+      statementDescriptor: payout.statement_descriptor ?? null,
+      balanceTransactionId: idOf(payout.balance_transaction),
+    }));
+    return { items, next: list.has_more ? (items.at(-1)?.id ?? null) : null };
+  }
+
   async createTaxRate(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -556,6 +590,11 @@ function unixOrNull(seconds: number | null | undefined): Date | null {
 /** Stripe says only whether more follow; the cursor is the last object of the page. */
 function pageOf(ids: string[], hasMore: boolean): ProviderPage {
   return { ids, next: hasMore ? (ids.at(-1) ?? null) : null, total: null };
+}
+
+/** Stripe's `created` filter: whole seconds, from inclusive, to exclusive. */
+function createdWithin(range: ActivityRange): { gte: number; lt: number } {
+  return { gte: Math.ceil(range.createdFrom.getTime() / 1000), lt: Math.ceil(range.createdTo.getTime() / 1000) };
 }
 
 function fromUnix(seconds: number): Date {

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, Caller, NotFoundError, ValidationFailedError } from '@libs/common';
+import { RECONCILIATION_LIST_LIMIT, ReconciliationImportSource, ReconciliationImportView, StartStripeApiImportRequest } from '@libs/contracts';
+import { parseBankCsv } from '../files/bank-csv.parser';
+import { parseCamt053 } from '../files/camt053.parser';
+import { parseStripeReport } from '../files/stripe-report.parser';
+import { PayoutBookings } from '../statements/payout-bookings';
+import { FileParse, ImportedBankLine } from '../statements/statement-rows';
+import { StatementsRepository } from '../statements/statements.repository';
+import { toReconciliationImportView } from './reconciliation-import.mapper';
+import { FileImportCounts, ReconciliationImportsRepository } from './reconciliation-imports.repository';
+import { StripeApiImportRunner } from './stripe-api-import.runner';
+
+/**
+ * Brings Stripe activity and bank statements into finance: from Stripe's API as a job a runner
+ * works through, or from a file in one transaction. A file with any bad row is refused whole,
+ * naming each bad row; rows imported before (same Stripe id or bank reference) are left alone.
+ */
+@Injectable()
+export class ReconciliationImportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly imports: ReconciliationImportsRepository,
+    private readonly statements: StatementsRepository,
+    private readonly payouts: PayoutBookings,
+    private readonly runner: StripeApiImportRunner,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async startApiImport(caller: Caller, request: StartStripeApiImportRequest): Promise<ReconciliationImportView> {
+    const range = { from: new Date(request.from), to: new Date(request.to) };
+    if (range.to <= range.from) throw new ValidationFailedError([{ field: 'to', message: 'to must be after from' }]);
+    const job = await this.imports.enqueueApiImport(caller.tenantId, range, caller.actor);
+    this.runner.wake();
+    return toReconciliationImportView(job);
+  }
+
+  async importStripeReport(caller: Caller, content: string): Promise<ReconciliationImportView> {
+    const report = accepted(parseStripeReport(content));
+    return this.importFile(caller, 'stripe-csv', async (tx, importId) => {
+      const imported = await this.statements.insertBalanceTransactions(tx, caller.tenantId, importId, report.rows.transactions);
+      const added = await this.statements.upsertPayouts(tx, caller.tenantId, importId, report.rows.payouts);
+      await this.payouts.bookSent(tx, caller.tenantId, added);
+      const read = report.rows.transactions.length;
+      return { read, imported, alreadyImported: read - imported, skipped: 0 };
+    });
+  }
+
+  importBankCsv(caller: Caller, content: string): Promise<ReconciliationImportView> {
+    return this.importBankLines(caller, 'bank-csv', accepted(parseBankCsv(content)));
+  }
+
+  importCamt053(caller: Caller, content: string): Promise<ReconciliationImportView> {
+    return this.importBankLines(caller, 'camt053', accepted(parseCamt053(content)));
+  }
+
+  async get(tenantId: string, id: string): Promise<ReconciliationImportView> {
+    const job = await this.imports.findOfTenant(tenantId, id);
+    if (!job) throw new NotFoundError('reconciliation import', id);
+    return toReconciliationImportView(job);
+  }
+
+  async list(tenantId: string, limit: number = RECONCILIATION_LIST_LIMIT.default): Promise<ReconciliationImportView[]> {
+    return (await this.imports.listOfTenant(tenantId, limit)).map(toReconciliationImportView);
+  }
+
+  private importBankLines(caller: Caller, source: ReconciliationImportSource, statement: FileParse<ImportedBankLine[]> & { ok: true }): Promise<ReconciliationImportView> {
+    return this.importFile(caller, source, async (tx, importId) => {
+      const imported = await this.statements.insertBankLines(tx, caller.tenantId, importId, statement.rows);
+      const read = statement.rows.length + statement.skipped;
+      return { read, imported, alreadyImported: statement.rows.length - imported, skipped: statement.skipped };
+    });
+  }
+
+  /** The rows, the import's record and its audit entry commit together, or nothing does. */
+  private async importFile(
+    caller: Caller,
+    source: ReconciliationImportSource,
+    write: (tx: EntityManager, importId: string) => Promise<FileImportCounts>,
+  ): Promise<ReconciliationImportView> {
+    const importId = await this.dataSource.transaction(async (tx) => {
+      const id = await this.imports.insertFileImport(tx, caller.tenantId, source, caller.actor);
+      const counts = await write(tx, id);
+      await this.imports.recordFileCounts(tx, id, counts);
+      await this.audit.record(tx, { tenantId: caller.tenantId, action: 'reconciliation-import.imported', targetType: 'reconciliation-import', targetId: id, after: { source, ...counts } });
+      return id;
+    });
+    return this.get(caller.tenantId, importId);
+  }
+}
+
+function accepted<T>(parsed: FileParse<T>): FileParse<T> & { ok: true } {
+  if (!parsed.ok) throw new ValidationFailedError(parsed.errors);
+  return parsed;
+}

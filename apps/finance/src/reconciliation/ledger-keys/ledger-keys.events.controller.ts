@@ -1,0 +1,71 @@
+import { Controller } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ConsumesEvent } from '@libs/common';
+import {
+  ChargeRefunded, ChargeRefundedEvent, DisputeClosed, DisputeClosedEvent, DisputeOpened, DisputeOpenedEvent, EventEnvelope, GiftPurchased,
+  GiftPurchasedEvent, InvoicePaid, InvoicePaidEvent,
+} from '@libs/contracts';
+import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
+import { StripeLedgerKeysRepository } from './stripe-ledger-keys.repository';
+
+/** Named consumers: the ledger's own consumers of these events post the entries, independently. */
+const CONSUMER = { consumer: 'reconciliation' };
+
+/**
+ * Learns from the payment events which Stripe movement each journal entry books (the entries'
+ * own source keys name the invoice, the refund or the gift, not the charge Stripe's balance
+ * transaction points at). Writes keys only; never posts.
+ */
+@Controller()
+export class LedgerKeysEventsController {
+  constructor(private readonly keys: StripeLedgerKeysRepository) {}
+
+  @ConsumesEvent(InvoicePaid, CONSUMER)
+  async keyInvoicePayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
+    const { providerChargeId, providerInvoiceId, paidAt } = event.data;
+    if (!providerChargeId) return; // nothing was charged (a free or fully discounted invoice)
+    await this.keys.record(tx, {
+      tenantId: event.tenantId, sourceKey: LedgerSourceKey.invoicePaid(providerInvoiceId), stripeSourceId: providerChargeId,
+      reportingCategory: 'charge', occurredAt: new Date(paidAt),
+    });
+  }
+
+  @ConsumesEvent(GiftPurchased, CONSUMER)
+  async keyGiftPayment(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
+    const { providerChargeId, giftId, paidAt } = event.data;
+    if (!providerChargeId) return;
+    await this.keys.record(tx, {
+      tenantId: event.tenantId, sourceKey: LedgerSourceKey.giftPurchased(giftId), stripeSourceId: providerChargeId,
+      reportingCategory: 'charge', occurredAt: new Date(paidAt),
+    });
+  }
+
+  @ConsumesEvent(ChargeRefunded, CONSUMER)
+  async keyRefund(event: EventEnvelope<ChargeRefundedEvent>, tx: EntityManager): Promise<void> {
+    const { providerRefundId, refundedAt } = event.data;
+    await this.keys.record(tx, {
+      tenantId: event.tenantId, sourceKey: LedgerSourceKey.chargeRefunded(providerRefundId), stripeSourceId: providerRefundId,
+      reportingCategory: 'refund', occurredAt: new Date(refundedAt),
+    });
+  }
+
+  @ConsumesEvent(DisputeOpened, CONSUMER)
+  async keyDisputeWithdrawal(event: EventEnvelope<DisputeOpenedEvent>, tx: EntityManager): Promise<void> {
+    const { providerDisputeId, openedAt } = event.data;
+    await this.keys.record(tx, {
+      tenantId: event.tenantId, sourceKey: LedgerSourceKey.disputeOpened(providerDisputeId), stripeSourceId: providerDisputeId,
+      reportingCategory: 'dispute', occurredAt: new Date(openedAt),
+    });
+  }
+
+  /** Only a won dispute moves money back (Stripe's `dispute_reversal`); a lost one moves nothing more. */
+  @ConsumesEvent(DisputeClosed, CONSUMER)
+  async keyDisputeReinstatement(event: EventEnvelope<DisputeClosedEvent>, tx: EntityManager): Promise<void> {
+    const { providerDisputeId, outcome, closedAt } = event.data;
+    if (outcome !== 'won') return;
+    await this.keys.record(tx, {
+      tenantId: event.tenantId, sourceKey: LedgerSourceKey.disputeWon(providerDisputeId), stripeSourceId: providerDisputeId,
+      reportingCategory: 'dispute_reversal', occurredAt: new Date(closedAt),
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { runWithContext, SERVICE_OPTIONS, ServiceOptions, WorkLoop } from '@libs/common';
+import { FinanceEnv } from '../../config/finance.config';
+import { LedgerRepository } from '../../ledger/ledger.repository';
+import { STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
+import { ReconciliationMatchingRepository, RunWindow } from './reconciliation-matching.repository';
+import { ReconciliationRun } from './reconciliation-run.entity';
+import { ReconciliationRunsRepository } from './reconciliation-runs.repository';
+
+const IDLE_POLL_MS = 1000;
+
+/** The run was taken over by another instance: roll this one back. */
+class SupersededError extends Error {}
+
+/**
+ * Works queued reconciliation runs, one at a time per instance: the matching and the run's
+ * outcome commit in one transaction, so a run cut off leaves nothing half done and is run again
+ * by whichever instance takes it over. A heartbeat shows the run is alive while it works.
+ */
+@Injectable()
+export class ReconciliationRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReconciliationRunner.name);
+  private readonly loop = new WorkLoop(() => this.advance(), IDLE_POLL_MS, (error) => this.logger.error(`reconciliation run: ${error.message}`));
+  private readonly staleAfterS: number;
+  private readonly workMemMb: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runs: ReconciliationRunsRepository,
+    private readonly matching: ReconciliationMatchingRepository,
+    private readonly ledger: LedgerRepository,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+  ) {
+    const env = options.env as FinanceEnv;
+    this.staleAfterS = env.RECONCILIATION_STALE_AFTER_S;
+    this.workMemMb = env.RECONCILIATION_WORK_MEM_MB;
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  wake(): void {
+    this.loop.wake();
+  }
+
+  async advance(): Promise<boolean> {
+    const run = await this.runs.claimNext(this.staleAfterS);
+    if (!run) return false;
+    const heartbeat = setInterval(() => void this.runs.heartbeat(run).catch(() => undefined), (this.staleAfterS * 1000) / 4);
+    try {
+      await runWithContext({ requestId: `reconciliation-run:${run.id}`, tenantId: run.tenantId, actor: 'reconciliation-run' }, () => this.reconcile(run));
+    } catch (error) {
+      if (error instanceof SupersededError) {
+        this.logger.warn(`run ${run.id} was taken over by another instance; its work here is rolled back`);
+      } else {
+        this.logger.warn(`run ${run.id} failed: ${(error as Error).message}`);
+        await this.runs.fail(run, (error as Error).message);
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return true;
+  }
+
+  private async reconcile(run: ReconciliationRun): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const started = performance.now();
+      // A few large, simple statements: compiling them (JIT) costs more than it saves.
+      await tx.query(`SET LOCAL work_mem = '${this.workMemMb}MB'`);
+      await tx.query(`SET LOCAL jit = off`);
+      const accounts = await this.ledger.findAccountIdsByCode(tx, run.tenantId, [STRIPE_BALANCE_ACCOUNT]);
+      const stripeBalance = accounts.get(STRIPE_BALANCE_ACCOUNT);
+      if (!stripeBalance) throw new Error(`the agency has no account ${STRIPE_BALANCE_ACCOUNT} (Stripe balance) yet`);
+      const defaults = run.windowFrom && run.windowTo ? null : await this.matching.defaultWindow(tx, run.tenantId);
+      const window: RunWindow = { from: run.windowFrom ?? defaults!.from, to: run.windowTo ?? defaults!.to };
+      const outcome = await this.matching.reconcile(tx, run.tenantId, run.id, window, stripeBalance);
+      const durationMs = Math.round(performance.now() - started);
+      if (!(await this.runs.succeed(tx, run, window, outcome, durationMs))) throw new SupersededError();
+    });
+  }
+}
