@@ -123,10 +123,11 @@ describe('reconciliation: Stripe and the bank against the books', () => {
     const linked = await linkStripe(await agency(), fake, api.baseUrl);
     const { planId } = await createMonthlyPlan(linked);
     await fake.completeCheckout(await openCheckout(linked, planId, { readerId: 'reader-1' }));
-    const [entry] = await eventually(async () => {
-      const entries = await journal(linked);
-      expect(entries).toHaveLength(1);
-      return entries;
+    // Billed (receivable) and collected (the Stripe balance): the collection is what Stripe's charge matches.
+    const entry = await eventually(async () => {
+      const collected = (await journal(linked)).filter((e) => e.sourceKey.startsWith('invoice-paid:'));
+      expect(collected).toHaveLength(1);
+      return collected[0];
     });
     await eventually(async () => {
       const { rows } = await db.query(`SELECT entry_id FROM finance.stripe_ledger_keys WHERE tenant_id = $1`, [linked.tenantId]);

@@ -30,7 +30,8 @@ export class FinanceEventDelivery {
     const texts = await Promise.all(
       this.suite.instances('finance').map(async (app) => fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text())),
     );
-    const re = new RegExp(`events_consumed_total\\{consumer="finance__[^"]+",outcome="${outcome}",service="finance"\\} (\\d+)`, 'g');
+    // Each event's own consumer in finance (a second, named consumer of an event, such as reconciliation's, is finance__<name>__…).
+    const re = new RegExp(`events_consumed_total\\{consumer="finance__evt_[^"]+",outcome="${outcome}",service="finance"\\} (\\d+)`, 'g');
     return [...texts.join('\n').matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
   }
 
