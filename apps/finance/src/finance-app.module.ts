@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { AccountingPeriodRepository } from './accounting-periods/accounting-period.repository';
+import { AccountingPeriodsRpcController } from './accounting-periods/accounting-periods.rpc.controller';
+import { AccountingPeriodsService } from './accounting-periods/accounting-periods.service';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -17,8 +20,10 @@ export class FinanceAppModule {
     return {
       module: FinanceAppModule,
       imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
-      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController],
-      providers: [AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository],
+      controllers: [AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController, AccountingPeriodsRpcController],
+      providers: [
+        AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AccountingPeriodsService, AccountingPeriodRepository,
+      ],
     };
   }
 }

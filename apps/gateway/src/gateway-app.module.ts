@@ -19,6 +19,7 @@ import { ReaderSnippetController } from './reader-snippet/reader-snippet.control
 import { GiftPageService } from './gift-page/gift-page.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AdvertisingViewsController } from './service-views/advertising-views.controller';
+import { AccountingPeriodsController } from './service-views/accounting-periods.controller';
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
@@ -67,6 +68,7 @@ export class GatewayAppModule {
         AdvertisingViewsController,
         LicensingViewsController,
         FinanceViewsController,
+        AccountingPeriodsController,
         GiftPageController,
       ],
       providers: [

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { JournalEntryView } from '@libs/contracts';
-import { EntryRow, LedgerRepository, NewPosting, PostingRow } from './ledger.repository';
+import { monthName, monthOfDay } from '../accounting-periods/calendar-month';
+import { EntryRow, entryKey, LedgerRepository, NewEntry, NewPosting, PostingContext, PostingRow } from './ledger.repository';
 
 export interface LedgerLine {
   /** Chart-of-accounts code of the agency, e.g. `1100`. */
@@ -38,13 +39,28 @@ export class LedgerService {
 
   /** Posts in the caller's transaction; the database checks the balance again at commit. */
   async post(tx: EntityManager, entry: EntryToPost): Promise<PostedEntry> {
-    const accountIds = await this.ledger.findAccountIdsByCode(tx, entry.tenantId, [...new Set(entry.lines.map((l) => l.accountCode))]);
-    const postings = entry.lines.map((line, index): NewPosting => {
-      const accountId = accountIds.get(line.accountCode);
-      if (!accountId) throw new ValidationFailedError([{ field: `lines[${index}].accountCode`, message: `no account ${line.accountCode} in the chart of accounts` }]);
-      return { accountId, currency: line.currency, amount: line.amount };
+    const [posted] = await this.postAll(tx, [entry]);
+    return posted;
+  }
+
+  /**
+   * Posts several entries (of any agencies) in the caller's transaction with a few statements in
+   * all, not per entry; answers in the order given. A source key given twice is one entry.
+   */
+  async postAll(tx: EntityManager, entries: EntryToPost[]): Promise<PostedEntry[]> {
+    if (entries.length === 0) return [];
+    const codes = [...new Set(entries.flatMap((e) => e.lines.map((l) => l.accountCode)))];
+    const contexts = await this.ledger.findPostingContexts(tx, entries.map((e) => e.tenantId), codes);
+    const toRecord = entries.map((entry): EntryToRecord => {
+      const accountIds = contexts.get(entry.tenantId)?.accountIds ?? new Map<string, string>();
+      const postings = entry.lines.map((line, index): NewPosting => {
+        const accountId = accountIds.get(line.accountCode);
+        if (!accountId) throw new ValidationFailedError([{ field: `lines[${index}].accountCode`, message: `no account ${line.accountCode} in the chart of accounts` }]);
+        return { accountId, currency: line.currency, amount: line.amount };
+      });
+      return { ...entry, reversesEntryId: null, postings };
     });
-    return this.record(tx, { ...entry, reversesEntryId: null }, postings);
+    return this.record(tx, toRecord, contexts);
   }
 
   /** Posts the negation of an entry, linked to it; an entry is reversed at most once. */
@@ -53,11 +69,11 @@ export class LedgerService {
       const original = await this.ledger.findEntryOfTenant(tenantId, entryId, tx);
       if (!original) throw new NotFoundError('journal entry', entryId);
       const postings = await this.ledger.findPostingsOfEntries(tenantId, [entryId], tx);
-      const reversal = await this.record(
-        tx,
-        { tenantId, sourceKey: `reversal-of:${entryId}`, postedOn, description: `Reversal of: ${original.description}`, reversesEntryId: entryId },
-        postings.map((p) => ({ accountId: p.account_id, currency: p.currency, amount: -BigInt(p.amount) })),
-      );
+      const contexts = await this.ledger.findPostingContexts(tx, [tenantId], []);
+      const [reversal] = await this.record(tx, [{
+        tenantId, sourceKey: `reversal-of:${entryId}`, postedOn, description: `Reversal of: ${original.description}`, reversesEntryId: entryId,
+        postings: postings.map((p) => ({ accountId: p.account_id, currency: p.currency, amount: -BigInt(p.amount) })),
+      }], contexts);
       if (!reversal.created) throw new ConflictError(`journal entry ${entryId} is already reversed by ${reversal.entryId}`);
       return reversal;
     });
@@ -69,22 +85,49 @@ export class LedgerService {
     return toView(entry, await this.ledger.findPostingsOfEntries(tenantId, [entry.id]));
   }
 
-  private async record(
-    tx: EntityManager,
-    entry: Omit<EntryToPost, 'lines'> & { reversesEntryId: string | null },
-    postings: NewPosting[],
-  ): Promise<PostedEntry> {
-    assertBalanced(postings);
-    const entryId = await this.ledger.insertEntryUnlessPosted(tx, entry);
-    if (!entryId) {
-      const existing = await this.ledger.findEntryIdBySourceKey(tx, entry.tenantId, entry.sourceKey);
-      if (!existing) throw new Error(`journal entry ${entry.sourceKey} vanished`);
-      return { entryId: existing, created: false };
+  /**
+   * Inserts the entries not posted before, their postings and their totals. An entry dated inside
+   * a closed period is a late fact: it is posted on the first open day, keeping its own date and
+   * saying why (the database refuses it otherwise).
+   */
+  private async record(tx: EntityManager, entries: EntryToRecord[], contexts: Map<string, PostingContext>): Promise<PostedEntry[]> {
+    entries.forEach((entry) => assertBalanced(entry.postings));
+    const distinct = new Map<string, EntryToRecord>();
+    for (const entry of entries) {
+      const key = entryKey(entry.tenantId, entry.sourceKey);
+      if (!distinct.has(key)) distinct.set(key, entry);
     }
-    await this.ledger.insertPostings(tx, entry.tenantId, entryId, postings);
-    await this.ledger.addToBalances(tx, entry.tenantId, postings);
-    return { entryId, created: true };
+    const dated = [...distinct.values()].map((entry) => ({ ...entry, ...datingOf(entry.postedOn, contexts.get(entry.tenantId)?.firstOpenDay ?? null) }));
+    const created = await this.ledger.insertEntriesUnlessPosted(tx, dated);
+    const inserted = dated.filter((e) => created.has(entryKey(e.tenantId, e.sourceKey)));
+    if (inserted.length > 0) {
+      await this.ledger.insertPostings(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, entryId: created.get(entryKey(e.tenantId, e.sourceKey))! }))));
+      await this.ledger.addToBalances(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))));
+    }
+    const earlier = dated.length > inserted.length
+      ? await this.ledger.findEntryIdsBySourceKeys(tx, dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))))
+      : new Map<string, string>();
+    const answered = new Set<string>();
+    return entries.map((entry) => {
+      const key = entryKey(entry.tenantId, entry.sourceKey);
+      const first = !answered.has(key);
+      answered.add(key);
+      const entryId = created.get(key) ?? earlier.get(key);
+      if (!entryId) throw new Error(`journal entry ${entry.sourceKey} vanished`);
+      return { entryId, created: first && created.has(key) };
+    });
   }
+}
+
+interface EntryToRecord extends Omit<EntryToPost, 'lines'> {
+  reversesEntryId: string | null;
+  postings: NewPosting[];
+}
+
+/** Where an entry dated `postedOn` goes when the books are open from `firstOpenDay` on. */
+function datingOf(postedOn: string, firstOpenDay: string | null): Pick<NewEntry, 'postedOn' | 'datedOriginally' | 'lateReference'> {
+  if (firstOpenDay === null || postedOn >= firstOpenDay) return { postedOn, datedOriginally: null, lateReference: null };
+  return { postedOn: firstOpenDay, datedOriginally: postedOn, lateReference: `late: ${postedOn}, ${monthName(monthOfDay(postedOn))} closed` };
 }
 
 /** Refuses early what the database would refuse at commit, naming the line. */
@@ -106,6 +149,8 @@ export function toView(entry: EntryRow, postings: PostingRow[]): JournalEntryVie
     postedOn: entry.posted_on,
     description: entry.description,
     reversesEntryId: entry.reverses_entry_id,
+    datedOriginally: entry.dated_originally,
+    lateReference: entry.late_reference,
     createdAt: entry.created_at.toISOString(),
     postings: postings
       .filter((p) => p.entry_id === entry.id)
