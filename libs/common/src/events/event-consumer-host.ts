@@ -41,6 +41,7 @@ export class EventConsumerHost {
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly maxDeliver: number,
+    private readonly ackWaitMs: number,
     private readonly onOutcome: (outcome: ConsumerOutcome) => void = () => undefined,
   ) {}
 
@@ -69,7 +70,7 @@ export class EventConsumerHost {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: subject,
-      ack_wait: nanos(30_000),
+      ack_wait: nanos(this.ackWaitMs),
       max_deliver: this.maxDeliver + 1,
       max_ack_pending: 1000,
     };

@@ -40,7 +40,7 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
     const js = jetstream(this.nats);
     this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
     await this.relay.start();
-    this.consumers = new EventConsumerHost(service, this.dataSource, js, jsm, env.EVENT_MAX_DELIVER, ({ consumer, outcome }) =>
+    this.consumers = new EventConsumerHost(service, this.dataSource, js, jsm, env.EVENT_MAX_DELIVER, env.EVENT_ACK_WAIT_MS, ({ consumer, outcome }) =>
       this.metrics.eventsConsumed.inc({ consumer, outcome }),
     );
     await this.consumers.start(subscriptions);
