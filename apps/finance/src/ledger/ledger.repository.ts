@@ -89,11 +89,14 @@ export class LedgerRepository {
   /**
    * Inserts each entry unless its source key is already posted (the keys of `entries` are distinct);
    * answers the new ids by key (see {@link entryKey}), and nothing for the keys posted before.
+   * In key order, so that transactions posting the same facts wait for each other, never in a circle.
    */
   async insertEntriesUnlessPosted(tx: EntityManager, entries: NewEntry[]): Promise<Map<string, string>> {
     const rows: { id: string; tenant_id: string; source_key: string }[] = await tx.query(
       `INSERT INTO finance.journal_entries (tenant_id, source_key, posted_on, description, reverses_entry_id, dated_originally, late_reference)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::uuid[], $6::date[], $7::text[])
+         AS e(tenant_id, source_key, posted_on, description, reverses_entry_id, dated_originally, late_reference)
+       ORDER BY e.tenant_id, e.source_key
        ON CONFLICT (tenant_id, source_key) DO NOTHING
        RETURNING id, tenant_id, source_key`,
       [

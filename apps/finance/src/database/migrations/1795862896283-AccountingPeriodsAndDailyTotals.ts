@@ -39,9 +39,11 @@ async function backfillDayTotals(queryRunner: QueryRunner): Promise<void> {
  *   until it commits and a close or reopen takes exclusively: a close waits for the postings in
  *   flight, and a posting waits for the close, then (volatile function, READ COMMITTED: a fresh
  *   snapshot per statement) reads the period as the close left it.
- * - BEFORE INSERT on journal_entries refuses an entry dated before that day (the ledger service
+ * - AFTER INSERT on journal_entries refuses entries dated before that day (the ledger service
  *   moves late facts to the first open day itself; this is the guard for every other writer).
- * - AFTER INSERT (per statement) on postings refuses postings added to an entry dated before it.
+ * - AFTER INSERT on postings refuses postings added to an entry dated before it.
+ * Both run once per statement over its inserted rows (transition tables), once per agency in them:
+ * the ledger inserts hundreds of entries in one statement.
  */
 async function createPeriodLock(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`CREATE FUNCTION "finance"."first_open_day"(tenant uuid) RETURNS date LANGUAGE plpgsql VOLATILE AS $$
@@ -52,22 +54,28 @@ async function createPeriodLock(queryRunner: QueryRunner): Promise<void> {
     END $$`);
   await queryRunner.query(`CREATE FUNCTION "finance"."refuse_entry_in_closed_period"() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
-      open_from date := "finance"."first_open_day"(NEW.tenant_id);
+      late record;
     BEGIN
-      IF NEW.posted_on < open_from THEN
-        RAISE EXCEPTION 'journal entry dated % falls in a closed period (the books are closed before %)', NEW.posted_on, open_from
+      SELECT i.posted_on, o.open_from INTO late
+        FROM (SELECT tenant_id, min(posted_on) AS posted_on FROM inserted GROUP BY tenant_id) i
+        CROSS JOIN LATERAL (SELECT "finance"."first_open_day"(i.tenant_id) AS open_from) o
+        WHERE i.posted_on < o.open_from LIMIT 1;
+      IF FOUND THEN
+        RAISE EXCEPTION 'journal entry dated % falls in a closed period (the books are closed before %)', late.posted_on, late.open_from
           USING ERRCODE = 'check_violation';
       END IF;
-      RETURN NEW;
+      RETURN NULL;
     END $$`);
-  await queryRunner.query(`CREATE TRIGGER "journal_entries_in_open_period" BEFORE INSERT ON "finance"."journal_entries" FOR EACH ROW EXECUTE FUNCTION "finance"."refuse_entry_in_closed_period"()`);
+  await queryRunner.query(`CREATE TRIGGER "journal_entries_in_open_period" AFTER INSERT ON "finance"."journal_entries" REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "finance"."refuse_entry_in_closed_period"()`);
   await queryRunner.query(`CREATE FUNCTION "finance"."refuse_posting_in_closed_period"() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       late record;
     BEGIN
       SELECT e.id, e.posted_on INTO late
         FROM (SELECT DISTINCT entry_id FROM inserted) i JOIN "finance"."journal_entries" e ON e.id = i.entry_id
-        WHERE e.posted_on < "finance"."first_open_day"(e.tenant_id) LIMIT 1;
+        JOIN (SELECT t.tenant_id, "finance"."first_open_day"(t.tenant_id) AS open_from FROM (SELECT DISTINCT tenant_id FROM inserted) t) o
+          ON o.tenant_id = e.tenant_id
+        WHERE e.posted_on < o.open_from LIMIT 1;
       IF FOUND THEN
         RAISE EXCEPTION 'journal entry % is dated % in a closed period: it takes no more postings', late.id, late.posted_on
           USING ERRCODE = 'check_violation';
