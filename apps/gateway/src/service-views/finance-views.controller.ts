@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
   AccountBalanceView, AccountListResponse, AccountView, GetAccount, GetAccountBalance, GetJournalEntry, GetTrialBalance, JournalEntryListResponse,
@@ -32,6 +32,7 @@ export class FinanceViewsController {
   @Get('accounts/:id/balance')
   @Access({ roles: ['admin', 'finance'] })
   @ApiOperation({ summary: 'Debits, credits and balance of one account per currency, now or at the end of the day `asOf` (YYYY-MM-DD)' })
+  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'YYYY-MM-DD: balances at the end of that day (inclusive); now without it' })
   @ApiOkResponse({ type: AccountBalanceView })
   getAccountBalance(@Param('id', UuidParam) id: string, @Query() query: TrialBalanceRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(GetAccountBalance, { id, ...query }, caller);
@@ -42,6 +43,7 @@ export class FinanceViewsController {
   @ApiOperation({
     summary: 'Debits, credits and balance per account and currency, now or at the end of the day `asOf` (YYYY-MM-DD), and per currency their sums (the balance sums to zero)',
   })
+  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'YYYY-MM-DD: balances at the end of that day (inclusive); now without it' })
   @ApiOkResponse({ type: TrialBalanceResponse })
   trialBalance(@Query() query: TrialBalanceRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(GetTrialBalance, query, caller);
