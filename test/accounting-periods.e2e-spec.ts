@@ -4,7 +4,7 @@ import { AccountingPeriodListResponse, AccountingPeriodView, JournalEntryView, T
 import { eventually } from '@libs/testing';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { bookPayment, plainPayment, provisionedAgency } from './support/finance-fixtures';
+import { bookPayment, invoicePaidEnvelope, plainPayment, provisionedAgency } from './support/finance-fixtures';
 import { JetStreamProbe } from './support/jetstream';
 import { TestSuite } from './support/test-suite';
 
@@ -192,6 +192,78 @@ describe('accounting periods: month close in order, late facts, reopen', () => {
     // The other agency's August entry went in although this agency's August is closed; closing theirs leaves ours alone.
     expect((await close('2026-08', other)).status).toBe(200);
     expect(await statuses()).toEqual([['2026-08', 'closed'], ['2026-09', 'closed'], ['2026-10', 'open']]);
+  });
+
+  describe('a close and the postings in flight', () => {
+    let books: TestAgency;
+    const waitingForTheBooksLock = async () => {
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks
+         WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      return rows[0].n;
+    };
+    const retriedPayments = async () => {
+      const texts = await Promise.all(suite.instances('finance').map(async (app) => fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text())));
+      const re = /events_consumed_total\{consumer="finance__evt_subscriptions_invoice_paid_v1",outcome="retry",service="finance"\} (\d+)/g;
+      return [...texts.join('\n').matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+
+    beforeAll(async () => {
+      books = await provisionedAgency(api, suite.operatorToken);
+      await bookPayment(probe, books, plainPayment(10_000n, '2026-06-10'));
+    });
+
+    it('waits for a posting in flight before it closes the month', async () => {
+      const writer = new Client({ connectionString: suite.database.url });
+      await writer.connect();
+      let entryId: string;
+      try {
+        await writer.query('BEGIN');
+        const entry = await writer.query<{ id: string }>(
+          `INSERT INTO finance.journal_entries (tenant_id, source_key, posted_on, description) VALUES ($1, $2, '2026-06-20', 'by hand') RETURNING id`,
+          [books.tenantId, `by-hand:${randomUUID()}`],
+        );
+        entryId = entry.rows[0].id;
+        const accounts = await writer.query<{ id: string }>(`SELECT id FROM finance.accounts WHERE tenant_id = $1 AND code IN ('1200', '4100') ORDER BY code`, [books.tenantId]);
+        await writer.query(`INSERT INTO finance.postings (tenant_id, entry_id, account_id, currency, amount) VALUES ($1, $2, $3, 'VND', 700), ($1, $2, $4, 'VND', -700)`,
+          [books.tenantId, entry.rows[0].id, accounts.rows[0].id, accounts.rows[1].id]);
+        const closing = close('2026-06', books);
+        await eventually(async () => expect(await waitingForTheBooksLock()).toBeGreaterThan(0));
+        await writer.query('COMMIT');
+        expect((await closing).status).toBe(200);
+      } finally {
+        await writer.end();
+      }
+      // The posting committed first, inside June; June was closed after it.
+      const { rows } = await db.query(`SELECT to_char(posted_on, 'YYYY-MM-DD') AS posted_on FROM finance.journal_entries WHERE id = $1`, [entryId]);
+      expect(rows).toEqual([{ posted_on: '2026-06-20' }]);
+      expect((await periods(books)).find((p) => p.month === '2026-06')?.status).toBe('closed');
+    });
+
+    it('lets a posting that waited for a close read the close, and post late instead of failing', async () => {
+      const retriesBefore = await retriedPayments();
+      const closer = new Client({ connectionString: suite.database.url });
+      await closer.connect();
+      const payment = plainPayment(20_000n, '2026-07-15');
+      try {
+        // What a close of July does, held open: the period lock taken, the month marked closed.
+        await closer.query('BEGIN');
+        await closer.query(`SELECT pg_advisory_xact_lock(hashtext('finance.accounting_periods'), hashtext($1::uuid::text))`, [books.tenantId]);
+        await closer.query(`INSERT INTO finance.accounting_periods (tenant_id, starts_on, status, closed_at, closed_by) VALUES ($1, '2026-07-01', 'closed', now(), 'test')`, [books.tenantId]);
+        await probe.publish(invoicePaidEnvelope(books.tenantId, payment));
+        await eventually(async () => expect(await waitingForTheBooksLock()).toBeGreaterThan(0));
+        await closer.query('COMMIT');
+      } finally {
+        await closer.end();
+      }
+      const entry = await eventually(async () => {
+        const journal = await books.api.get<{ items: JournalEntryView[] }>('/v1/finance/journal-entries');
+        const found = journal.body.items.find((e) => e.sourceKey === `invoice-paid:${payment.invoiceId}`);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      expect(entry).toMatchObject({ postedOn: '2026-08-01', datedOriginally: '2026-07-15', lateReference: 'late: 2026-07-15, July 2026 closed' });
+      expect(await retriedPayments()).toBe(retriesBefore);
+    });
   });
 
   it.each([
