@@ -63,7 +63,7 @@ export class EventConsumerHost {
     for (const subscription of subscriptions) {
       const stream = eventStreamOf(subscription.contract.service).name;
       const durable = durableNameOf(this.service, subscription.contract.subject);
-      await this.ensureConsumer(stream, durable, subscription.contract.subject);
+      await this.ensureConsumer(stream, durable, subscription);
       const consumer = await this.js.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: Math.max(100, subscription.maxBatch) });
       const loop = this.drain(messages, durable, subscription);
@@ -78,15 +78,16 @@ export class EventConsumerHost {
     this.running.length = 0;
   }
 
-  private async ensureConsumer(stream: string, durable: string, subject: string): Promise<void> {
+  private async ensureConsumer(stream: string, durable: string, subscription: EventSubscription): Promise<void> {
     const config = {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subject: subject,
+      filter_subject: subscription.contract.subject,
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: this.maxDeliver + 1,
-      max_ack_pending: 1000,
+      // Room for the batches in flight and the next ones waiting.
+      max_ack_pending: Math.max(1000, subscription.maxBatch * (subscription.inFlight + 2)),
     };
     const existing = await this.jsm.consumers.info(stream, durable).catch(() => null);
     if (existing) await this.jsm.consumers.update(stream, durable, config);
