@@ -107,6 +107,12 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), r.id]));
   }
 
+  async findEntryIdBySourceKey(tx: EntityManager, tenantId: string, sourceKey: string): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM finance.journal_entries WHERE tenant_id = $1 AND source_key = $2`, [tenantId, sourceKey]);
+    return rows[0]?.id ?? null;
+  }
+
   /** The ids of entries posted before, by key (see {@link entryKey}). */
   async findEntryIdsBySourceKeys(tx: EntityManager, keys: { tenantId: string; sourceKey: string }[]): Promise<Map<string, string>> {
     const rows: { id: string; tenant_id: string; source_key: string }[] = await tx.query(
