@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { AccountingPeriodRepository } from './accounting-periods/accounting-period.repository';
+import { AccountingPeriodsRpcController } from './accounting-periods/accounting-periods.rpc.controller';
+import { AccountingPeriodsService } from './accounting-periods/accounting-periods.service';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -39,13 +42,13 @@ export class FinanceAppModule {
       controllers: [
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
         RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
-        RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController,
+        RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, AccountingPeriodsRpcController,
       ],
       providers: [
         AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
         ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
         SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
-        SubscriptionMetricsService,
+        SubscriptionMetricsService, AccountingPeriodsService, AccountingPeriodRepository,
       ],
     };
   }

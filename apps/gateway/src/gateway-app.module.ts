@@ -21,6 +21,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AdvertisingViewsController } from './service-views/advertising-views.controller';
 import { FinanceReportsController } from './service-views/finance-reports.controller';
 import { FinanceRecognitionController } from './service-views/finance-recognition.controller';
+import { AccountingPeriodsController } from './service-views/accounting-periods.controller';
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
@@ -71,6 +72,7 @@ export class GatewayAppModule {
         FinanceViewsController,
         FinanceReportsController,
         FinanceRecognitionController,
+        AccountingPeriodsController,
         GiftPageController,
       ],
       providers: [
