@@ -133,14 +133,14 @@ export class LedgerRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** The ids of entries posted before, by key (see {@link entryKey}). */
-  async findEntryIdsBySourceKeys(tx: EntityManager, keys: { tenantId: string; sourceKey: string }[]): Promise<Map<string, string>> {
-    const rows: { id: string; tenant_id: string; source_key: string }[] = await tx.query(
-      `SELECT e.id, e.tenant_id, e.source_key FROM finance.journal_entries e
+  /** The ids and days of entries posted before, by key (see {@link entryKey}). */
+  async findEntriesBySourceKeys(tx: EntityManager, keys: { tenantId: string; sourceKey: string }[]): Promise<Map<string, { id: string; postedOn: string }>> {
+    const rows: { id: string; tenant_id: string; source_key: string; posted_on: string }[] = await tx.query(
+      `SELECT e.id, e.tenant_id, e.source_key, to_char(e.posted_on, 'YYYY-MM-DD') AS posted_on FROM finance.journal_entries e
        JOIN unnest($1::uuid[], $2::text[]) AS k(tenant_id, source_key) ON e.tenant_id = k.tenant_id AND e.source_key = k.source_key`,
       [keys.map((k) => k.tenantId), keys.map((k) => k.sourceKey)],
     );
-    return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), r.id]));
+    return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), { id: r.id, postedOn: r.posted_on }]));
   }
 
   async insertPostings(tx: EntityManager, postings: (NewPosting & { tenantId: string; entryId: string })[]): Promise<void> {

@@ -31,6 +31,8 @@ export interface PostedEntry {
   entryId: string;
   /** False when the source key was posted before: nothing was written. */
   created: boolean;
+  /** The day the entry stands on in the journal: the first open day for a late fact. */
+  postedOn: string;
 }
 
 /** Double-entry bookkeeping: entries that balance per currency, posted once per fact, never changed. */
@@ -133,16 +135,19 @@ export class LedgerService {
       await this.ledger.addToBalances(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))));
     }
     const earlier = dated.length > inserted.length
-      ? await this.ledger.findEntryIdsBySourceKeys(tx, dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))))
-      : new Map<string, string>();
+      ? await this.ledger.findEntriesBySourceKeys(tx, dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))))
+      : new Map<string, { id: string; postedOn: string }>();
+    const postedOn = new Map(inserted.map((e) => [entryKey(e.tenantId, e.sourceKey), e.postedOn]));
     const answered = new Set<string>();
     return entries.map((entry) => {
       const key = entryKey(entry.tenantId, entry.sourceKey);
       const first = !answered.has(key);
       answered.add(key);
-      const entryId = created.get(key) ?? earlier.get(key);
-      if (!entryId) throw new Error(`journal entry ${entry.sourceKey} vanished`);
-      return { entryId, created: first && created.has(key) };
+      const createdId = created.get(key);
+      if (createdId) return { entryId: createdId, created: first, postedOn: postedOn.get(key)! };
+      const existing = earlier.get(key);
+      if (!existing) throw new Error(`journal entry ${entry.sourceKey} vanished`);
+      return { entryId: existing.id, created: false, postedOn: existing.postedOn };
     });
   }
 }
