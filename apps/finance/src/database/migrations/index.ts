@@ -5,8 +5,9 @@ import { AccountingPeriodsAndDailyTotals1795862896283 } from './1795862896283-Ac
 import { AddJournalEntryDimensions1795862990580 } from './1795862990580-AddJournalEntryDimensions';
 import { CreateRevenueRecognition1795863256333 } from './1795863256333-CreateRevenueRecognition';
 import { SubscriptionStates1795864471443 } from './1795864471443-SubscriptionStates';
+import { BalanceCheckPerStatement1795866528604 } from './1795866528604-BalanceCheckPerStatement';
 
 export const migrations = [
   CreateFinanceSchema1795843758256, CreateLedger1795859512580, AccountingPeriodsAndDailyTotals1795862896283, AddJournalEntryDimensions1795862990580,
-  CreateRevenueRecognition1795863256333, SubscriptionStates1795864471443,
+  CreateRevenueRecognition1795863256333, SubscriptionStates1795864471443, BalanceCheckPerStatement1795866528604,
 ];
