@@ -21,7 +21,7 @@ export class InvoicesEventsController {
     private readonly books: AgencyBooksLock,
   ) {}
 
-  @ConsumesEventsInBatches(InvoiceFinalized, { maxBatch: 500, inFlight: 2 })
+  @ConsumesEventsInBatches(InvoiceFinalized, { maxBatch: 1000, inFlight: 2 })
   async bookBillings(events: EventEnvelope<InvoiceFinalizedEvent>[], tx: EntityManager): Promise<void> {
     await this.books.holdAll(tx, events.map((event) => event.tenantId));
     await this.invoices.billAll(tx, events.map((event) => {
@@ -33,7 +33,7 @@ export class InvoicesEventsController {
     }));
   }
 
-  @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 500, inFlight: 2 })
+  @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
   async bookPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
     await this.books.holdAll(tx, events.map((event) => event.tenantId));
     await this.invoices.collectAll(tx, events);

@@ -61,13 +61,7 @@ export class SubscriptionInvoicesService {
   async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
     const due = invoices.filter((invoice) => invoice.amountDue !== 0n);
     if (due.length === 0) return;
-    const timeZones = await this.calendar.timeZonesOf(tx, due.map((invoice) => invoice.tenantId));
-    await this.ledger.postAll(tx, due.map((invoice) => billingEntry(invoice, timeZones.get(invoice.tenantId)!)));
-    await this.schedules.openAll(tx, due.map((invoice) => scheduleOf(invoice, timeZones.get(invoice.tenantId)!)));
-    const waiting = await this.parked.releaseAll(tx, due.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })));
-    for (const parked of waiting) {
-      if (parked.type === InvoiceVoided.subject) await this.void(tx, parked as EventEnvelope<InvoiceVoidedEvent>);
-    }
+    await this.postBillings(tx, due, await this.releaseWaitingFor(tx, due), []);
   }
 
   collect(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
@@ -78,25 +72,53 @@ export class SubscriptionInvoicesService {
    * Bills each invoice first when its finalize has not reached the books (older data, or events
    * out of order: the same source key, so the later finalize changes nothing), then
    * Dr provider balance (paid − fee), Dr payment fees / Cr receivable (paid). Several payments (of
-   * any agencies) are booked with a few statements in all; the rare turns (a write-off paid after
-   * all, refunds that waited for a charge) one by one.
+   * any agencies) are booked with a few statements in all. When nothing waited for these invoices
+   * and none was written off (the common case) billings and collections are posted together; else
+   * in that order, with the waiting voids replayed and the write-offs undone in between.
    */
   async collectAll(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
     if (events.length === 0) return;
-    await this.billAll(tx, events.map((event): InvoiceToBill => ({
-      tenantId: event.tenantId, providerInvoiceId: event.data.providerInvoiceId, currency: event.data.currency,
-      amountDue: parseMinorUnits(event.data.amountPaid), tax: parseMinorUnits(event.data.tax),
-      servicePeriodStart: event.data.servicePeriodStart, servicePeriodEnd: event.data.servicePeriodEnd, billedAt: event.data.paidAt,
-    })));
-    await this.reinstateWrittenOff(tx, events);
+    const due = events.map(billedByPayment).filter((invoice) => invoice.amountDue !== 0n);
+    const waiting = await this.releaseWaitingFor(tx, due);
+    const writtenOff = await this.schedules.findVoidedForUpdate(tx, events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })));
     const timeZones = await this.calendar.timeZonesOf(tx, events.map((event) => event.tenantId));
-    await this.ledger.postAll(tx, events.map((event) => paymentEntry(event, timeZones.get(event.tenantId)!)).filter((entry) => entry.lines.length > 0));
+    const collections = events.map((event) => paymentEntry(event, timeZones.get(event.tenantId)!)).filter((entry) => entry.lines.length > 0);
+    if (waiting.length === 0 && writtenOff.length === 0) {
+      await this.postBillings(tx, due, [], collections);
+    } else {
+      await this.postBillings(tx, due, waiting, []);
+      // Read again: a void just replayed may have written off an invoice paid in this batch.
+      await this.reinstateWrittenOff(tx, events);
+      await this.ledger.postAll(tx, collections);
+    }
     const charged = events.filter((event) => event.data.providerChargeId);
     if (charged.length === 0) return;
     await this.schedules.attachCharges(tx, charged.map((event) => ({
       tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId), providerChargeId: event.data.providerChargeId!,
     })));
     await this.refunds.replayWaitingForAll(tx, charged.map((event) => ({ tenantId: event.tenantId, providerChargeId: event.data.providerChargeId! })));
+  }
+
+  /** The events that waited for these invoices' billing (voids), taken out in one statement. */
+  private releaseWaitingFor(tx: EntityManager, invoices: InvoiceToBill[]): Promise<EventEnvelope<unknown>[]> {
+    return this.parked.releaseAll(tx, invoices.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })));
+  }
+
+  /**
+   * Posts the billings (with `alongside`, entries that need nothing replayed between: one posting
+   * for both), opens their schedules, then replays what waited for them.
+   */
+  private async postBillings(tx: EntityManager, due: InvoiceToBill[], waiting: EventEnvelope<unknown>[], alongside: EntryToPost[]): Promise<void> {
+    if (due.length > 0) {
+      const timeZones = await this.calendar.timeZonesOf(tx, due.map((invoice) => invoice.tenantId));
+      await this.ledger.postAll(tx, [...due.map((invoice) => billingEntry(invoice, timeZones.get(invoice.tenantId)!)), ...alongside]);
+      await this.schedules.openAll(tx, due.map((invoice) => scheduleOf(invoice, timeZones.get(invoice.tenantId)!)));
+    } else {
+      await this.ledger.postAll(tx, alongside);
+    }
+    for (const parked of waiting) {
+      if (parked.type === InvoiceVoided.subject) await this.void(tx, parked as EventEnvelope<InvoiceVoidedEvent>);
+    }
   }
 
   /** The payments whose invoice was written off: each write-off negated first (see {@link reinstateIfWrittenOff}). */
@@ -155,6 +177,15 @@ export class SubscriptionInvoicesService {
     });
     if (posted.created) await this.schedules.withdraw(tx, schedule, parts, { voided: true });
   }
+}
+
+/** The invoice as its payment tells it: billed when paid, for what was paid. */
+function billedByPayment(event: EventEnvelope<InvoicePaidEvent>): InvoiceToBill {
+  return {
+    tenantId: event.tenantId, providerInvoiceId: event.data.providerInvoiceId, currency: event.data.currency,
+    amountDue: parseMinorUnits(event.data.amountPaid), tax: parseMinorUnits(event.data.tax),
+    servicePeriodStart: event.data.servicePeriodStart, servicePeriodEnd: event.data.servicePeriodEnd, billedAt: event.data.paidAt,
+  };
 }
 
 function invoiceKey(providerInvoiceId: string): string {
