@@ -244,12 +244,6 @@ export class LedgerRepository {
     );
     return rows[0]?.day ?? null;
   }
-
-  async findAccountIdsByCode(tx: EntityManager, tenantId: string, codes: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; code: string }[] = await tx.query(
-      `SELECT id, code FROM finance.accounts WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, codes]);
-    return new Map(rows.map((r) => [r.code, r.id]));
-  }
 }
 
 /** An entry's identity within the ledger: its agency and source key. */
