@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createServiceDataSource, runServiceMigrations } from '@libs/common';
 import { ServiceName } from '@libs/contracts';
@@ -41,8 +42,9 @@ export async function withStack<T>(
     const children: ChildProcess[] = [];
     const urls: Record<string, string> = {};
     try {
-      for (const [index, service] of services.entries()) {
-        const port = 47_100 + index;
+      for (const service of services) {
+        // Any free port: two benches on one machine must not answer each other's health checks.
+        const port = await freePort();
         const child = fork(join(DIST, 'apps', service, 'src', 'main.js'), [], { env: { ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
         children.push(child);
         urls[service] = `http://127.0.0.1:${port}`;
@@ -52,6 +54,17 @@ export async function withStack<T>(
     } finally {
       await stopAll(children);
     }
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
 }
 

@@ -143,6 +143,33 @@ describe('the ledger: balanced, immutable, posted once per fact', () => {
     it('refuses a posting of zero', async () => {
       await expect(insertByHand(agency.tenantId, [['1100', 'VND', 0]])).rejects.toThrow(/postings_amount_not_zero/);
     });
+
+    it('refuses at commit a posting added later to a posted entry that leaves it unbalanced, and one bad entry among many in one statement', async () => {
+      const entryId = await insertByHand(agency.tenantId, [['1100', 'VND', 7000], ['2100', 'VND', -7000]]);
+      const [stripe, deferred] = [await accountId(agency.tenantId, '1100'), await accountId(agency.tenantId, '2100')];
+      await db.query('BEGIN');
+      await db.query(`INSERT INTO finance.postings (tenant_id, entry_id, account_id, currency, amount) VALUES ($1, $2, $3, 'VND', 1)`, [agency.tenantId, entryId, stripe]);
+      await expect(db.query('COMMIT')).rejects.toThrow(new RegExp(`journal entry ${entryId} does not balance in VND`));
+
+      // Three entries written as the ledger writes them, all postings in one statement; only the middle one is off.
+      await db.query('BEGIN');
+      const ids: string[] = [];
+      for (let n = 0; n < 3; n++) {
+        const entry = await db.query<{ id: string }>(
+          `INSERT INTO finance.journal_entries (tenant_id, source_key, posted_on, description) VALUES ($1, $2, '2026-11-20', 'by hand') RETURNING id`,
+          [agency.tenantId, `by-hand:${randomUUID()}`],
+        );
+        ids.push(entry.rows[0].id);
+      }
+      await db.query(
+        `INSERT INTO finance.postings (tenant_id, entry_id, account_id, currency, amount)
+         SELECT $1, p.entry_id, p.account_id, 'VND', p.amount FROM unnest($2::uuid[], $3::uuid[], $4::bigint[]) AS p(entry_id, account_id, amount)`,
+        [agency.tenantId, [ids[0], ids[0], ids[1], ids[1], ids[2], ids[2]], [stripe, deferred, stripe, deferred, stripe, deferred], [10, -10, 20, -19, 30, -30]],
+      );
+      await expect(db.query('COMMIT')).rejects.toThrow(new RegExp(`journal entry ${ids[1]} does not balance in VND`));
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM finance.postings WHERE entry_id = ANY($1::uuid[])', [[entryId, ...ids]]);
+      expect(rows[0].n).toBe(2);
+    });
   });
 
   describe('an invoice paid', () => {

@@ -139,7 +139,8 @@ describe('tenant isolation', () => {
     expect(routesWithId.sort()).toEqual(covered.sort());
   });
 
-  it.each(FOREIGN_ID_MATRIX.map((c) => [`${c.method} ${c.path}`, c.upsert ? "the caller's own new object" : '404', c] as const))(
+  const answerOf = (c: (typeof FOREIGN_ID_MATRIX)[number]) => (c.upsert ? "the caller's own new object" : c.ownBooks ? `${c.ownBooks.status} from the caller's own books` : '404');
+  it.each(FOREIGN_ID_MATRIX.map((c) => [`${c.method} ${c.path}`, answerOf(c), c] as const))(
     "answers %s with another agency's id with %s, and changes nothing of theirs",
     async (_name, _answer, matrixCase) => {
       const params: Record<string, string> = { ...(matrixCase.idOf ? { id: await matrixCase.idOf(b) } : {}), ...(await matrixCase.paramsOf?.(b)) };
@@ -151,6 +152,9 @@ describe('tenant isolation', () => {
       if (matrixCase.upsert) {
         expect(response.status).toBe(200);
         expect(response.body).toMatchObject({ ...(matrixCase.body as object), version: 1 });
+      } else if (matrixCase.ownBooks) {
+        expect(response.status).toBe(matrixCase.ownBooks.status);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
       } else {
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toContain('application/problem+json');

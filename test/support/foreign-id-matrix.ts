@@ -17,6 +17,13 @@ export interface ForeignIdCase {
    * and the owner's stays as it was. It must name an object no other case addresses.
    */
   upsert?: true;
+  /**
+   * The path names a month of the books, which every agency keeps for itself (`{month}`), not an
+   * object of the owner's: the call is about the caller's own books and answers `status` from them
+   * (here a conflict: the month has not ended, or none of the caller's months is closed), and the
+   * owner's periods stay as they were.
+   */
+  ownBooks?: { status: number };
 }
 
 async function firstId(agency: TestAgency, listPath: string): Promise<string> {
@@ -74,6 +81,14 @@ const EXPERIMENT = '/v1/paywall/experiments/{id}';
 const firstExperiment = (owner: TestAgency) => firstId(owner, '/v1/paywall/experiments');
 const EXPERIMENT_BODY = { name: 'taken over', target: 'meter-limit', policyId: '00000000-0000-4000-8000-000000000000', allocation: 'split', arms: [{ name: 'a', limit: 0 }, { name: 'b', limit: 0 }] };
 
+/** The month of the owner's latest journal entry: one with postings, still open (seeding posts today). */
+const latestMonthWithPostings = async (owner: TestAgency) => {
+  const response = await owner.api.get<{ items: { postedOn: string }[] }>('/v1/finance/journal-entries');
+  const postedOn = response.body.items?.[0]?.postedOn;
+  if (!postedOn) throw new Error(`no journal entry to take a month from: ${JSON.stringify(response.body)}`);
+  return { month: postedOn.slice(0, 7) };
+};
+
 const GROUP_LICENCES = '/v1/subscriptions/group-licences';
 const ARTICLE = '/v1/paywall/articles/{articleId}';
 /** Read and delete address an agency's first article; the upsert its last, which they leave alone. */
@@ -109,7 +124,13 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
   { method: 'GET', path: '/v1/licensing/licence-offers/{id}', idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers') },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
+  { method: 'GET', path: '/v1/finance/accounts/{id}/balance', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/finance/journal-entries/{id}', idOf: (owner) => firstId(owner, '/v1/finance/journal-entries') },
+  { method: 'POST', path: '/v1/finance/periods/{month}/close', paramsOf: latestMonthWithPostings, readPath: '/v1/finance/periods', ownBooks: { status: 409 } },
+  {
+    method: 'POST', path: '/v1/finance/periods/{month}/reopen', body: { reason: 'taken over' }, paramsOf: latestMonthWithPostings, readPath: '/v1/finance/periods',
+    ownBooks: { status: 409 },
+  },
   {
     method: 'POST', path: '/v1/finance/journal-entries/{id}/reversal', readPath: '/v1/finance/journal-entries',
     idOf: (owner) => firstId(owner, '/v1/finance/journal-entries'),

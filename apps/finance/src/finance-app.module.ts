@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { AccountingPeriodRepository } from './accounting-periods/accounting-period.repository';
+import { AccountingPeriodsRpcController } from './accounting-periods/accounting-periods.rpc.controller';
+import { AccountingPeriodsService } from './accounting-periods/accounting-periods.service';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -44,13 +47,14 @@ export class FinanceAppModule {
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
         RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
         RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, ReportsRpcController,
-        ...reconciliationControllers,
+        AccountingPeriodsRpcController, ...reconciliationControllers,
       ],
       providers: [
         AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
         ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
         SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
-        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService, ...reconciliationProviders,
+        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService, AccountingPeriodsService, AccountingPeriodRepository,
+        ...reconciliationProviders,
       ],
     };
   }

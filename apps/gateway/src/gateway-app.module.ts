@@ -22,6 +22,7 @@ import { AdvertisingViewsController } from './service-views/advertising-views.co
 import { FinanceReportsController } from './service-views/finance-reports.controller';
 import { FinanceRecognitionController } from './service-views/finance-recognition.controller';
 import { FinanceReconciliationController } from './service-views/finance-reconciliation.controller';
+import { AccountingPeriodsController } from './service-views/accounting-periods.controller';
 import { FinanceViewsController } from './service-views/finance-views.controller';
 import { LicensingViewsController } from './service-views/licensing-views.controller';
 import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
@@ -73,6 +74,7 @@ export class GatewayAppModule {
         FinanceReportsController,
         FinanceRecognitionController,
         FinanceReconciliationController,
+        AccountingPeriodsController,
         GiftPageController,
       ],
       providers: [

@@ -1,4 +1,6 @@
+import { AccountingPeriod } from '../accounting-periods/accounting-period.entity';
 import { Account } from '../accounts/account.entity';
+import { AccountDayTotal } from '../ledger/account-day-total.entity';
 import { AccountBalance } from '../ledger/account-balance.entity';
 import { JournalEntry } from '../ledger/journal-entry.entity';
 import { Posting } from '../ledger/posting.entity';
@@ -14,7 +16,8 @@ import { migrations } from './migrations';
 export const financeSchema = {
   name: 'finance' as const,
   entities: [
-    FinanceTenant, Account, JournalEntry, Posting, AccountBalance, RecognitionSchedule, RecognitionLine, ParkedEvent, SubscriptionState, ...reconciliationEntities,
+    FinanceTenant, Account, JournalEntry, Posting, AccountBalance, AccountDayTotal, AccountingPeriod, RecognitionSchedule, RecognitionLine,
+    ParkedEvent, SubscriptionState, ...reconciliationEntities,
   ],
   migrations,
 };

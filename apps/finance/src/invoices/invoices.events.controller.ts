@@ -1,13 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConsumesEvent, parseMinorUnits } from '@libs/common';
+import { ConsumesEvent, ConsumesEventsInBatches, parseMinorUnits } from '@libs/common';
 import {
   EventEnvelope, InvoiceFinalized, InvoiceFinalizedEvent, InvoicePaid, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent,
 } from '@libs/contracts';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { SubscriptionInvoicesService } from './subscription-invoices.service';
 
-/** Subscription invoices as they reach the books: billed, collected, voided (each once per invoice). */
+/**
+ * Subscription invoices as they reach the books: billed, collected, voided (each once per invoice).
+ * Invoices are billed and paid in bursts (renewals at the turn of a month): those two are booked
+ * many per transaction, the books of the batch's agencies held first, in one fixed order. Billing
+ * and collecting change no total by their order, so two batches may be in flight (they queue on
+ * the books of the agencies they share).
+ */
 @Controller()
 export class InvoicesEventsController {
   constructor(
@@ -15,20 +21,22 @@ export class InvoicesEventsController {
     private readonly books: AgencyBooksLock,
   ) {}
 
-  @ConsumesEvent(InvoiceFinalized)
-  async bookBilling(event: EventEnvelope<InvoiceFinalizedEvent>, tx: EntityManager): Promise<void> {
-    const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
-    await this.books.hold(tx, event.tenantId);
-    await this.invoices.bill(tx, event.tenantId, {
-      providerInvoiceId, currency, amountDue: parseMinorUnits(event.data.amountDue), tax: parseMinorUnits(event.data.tax),
-      servicePeriodStart, servicePeriodEnd, billedAt: finalizedAt,
-    });
+  @ConsumesEventsInBatches(InvoiceFinalized, { maxBatch: 1000, inFlight: 2 })
+  async bookBillings(events: EventEnvelope<InvoiceFinalizedEvent>[], tx: EntityManager): Promise<void> {
+    await this.books.holdAll(tx, events.map((event) => event.tenantId));
+    await this.invoices.billAll(tx, events.map((event) => {
+      const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
+      return {
+        tenantId: event.tenantId, providerInvoiceId, currency, amountDue: parseMinorUnits(event.data.amountDue), tax: parseMinorUnits(event.data.tax),
+        servicePeriodStart, servicePeriodEnd, billedAt: finalizedAt,
+      };
+    }));
   }
 
-  @ConsumesEvent(InvoicePaid)
-  async bookPayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
-    await this.books.hold(tx, event.tenantId);
-    await this.invoices.collect(tx, event);
+  @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
+  async bookPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
+    await this.books.holdAll(tx, events.map((event) => event.tenantId));
+    await this.invoices.collectAll(tx, events);
   }
 
   @ConsumesEvent(InvoiceVoided)

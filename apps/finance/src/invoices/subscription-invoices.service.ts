@@ -5,9 +5,11 @@ import { EventEnvelope, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent } fr
 import { ACCOUNTS_RECEIVABLE, DEFERRED_REVENUE, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE, VAT_PAYABLE } from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
-import { LedgerService } from '../ledger/ledger.service';
+import { EntryToPost, LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../ledger/posting-date';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
+import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
+import { NewSchedule } from '../recognition/recognition-schedules.repository';
 import { RecognitionSchedulesService, amountsOf } from '../recognition/recognition-schedules.service';
 import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
@@ -24,6 +26,10 @@ export interface BilledInvoice {
   servicePeriodStart: string;
   servicePeriodEnd: string;
   billedAt: string;
+}
+
+export interface InvoiceToBill extends BilledInvoice {
+  tenantId: string;
 }
 
 /**
@@ -43,55 +49,84 @@ export class SubscriptionInvoicesService {
   ) {}
 
   /** Dr receivable (amount due) / Cr VAT payable (tax) / Cr deferred revenue (due − tax); posted once per invoice. */
-  async bill(tx: EntityManager, tenantId: string, invoice: BilledInvoice): Promise<void> {
-    const { providerInvoiceId: id, currency, amountDue, tax } = invoice;
-    if (amountDue === 0n) return;
-    const timeZone = await this.calendar.timeZoneOf(tx, tenantId);
-    await this.ledger.post(tx, {
-      tenantId,
-      sourceKey: `invoice-finalized:${id}`,
-      postedOn: postingDateOf(invoice.billedAt, timeZone),
-      description: `Subscription invoice ${id} billed`,
-      lines: withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, amountDue), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, amountDue - tax)]),
-      dimensions: SUBSCRIPTIONS,
-    });
-    const firstDay = postingDateOf(invoice.servicePeriodStart, timeZone);
-    await this.schedules.open(tx, {
-      tenantId, sourceRef: `invoice:${id}`, ...SUBSCRIPTIONS, stream: 'subscriptions', currency, method: 'ratable', status: 'active',
-      billed: amountDue, tax, firstDay, days: Math.max(1, daysBetween(firstDay, postingDateOf(invoice.servicePeriodEnd, timeZone))), providerChargeId: null,
-    });
-    for (const parked of await this.parked.release(tx, tenantId, `invoice:${id}`)) {
+  bill(tx: EntityManager, tenantId: string, invoice: BilledInvoice): Promise<void> {
+    return this.billAll(tx, [{ tenantId, ...invoice }]);
+  }
+
+  /**
+   * Bills several invoices (of any agencies) at once, each as {@link bill} would, with a few
+   * statements in all: the entries, the ratable schedules over each service period, and the events
+   * that waited for these invoices (replayed one by one after, in the order they were parked).
+   */
+  async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
+    const due = invoices.filter((invoice) => invoice.amountDue !== 0n);
+    if (due.length === 0) return;
+    await this.postBillings(tx, due, await this.releaseWaitingFor(tx, due), []);
+  }
+
+  collect(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
+    return this.collectAll(tx, [event]);
+  }
+
+  /**
+   * Bills each invoice first when its finalize has not reached the books (older data, or events
+   * out of order: the same source key, so the later finalize changes nothing), then
+   * Dr provider balance (paid − fee), Dr payment fees / Cr receivable (paid). Several payments (of
+   * any agencies) are booked with a few statements in all. When nothing waited for these invoices
+   * and none was written off (the common case) billings and collections are posted together; else
+   * in that order, with the waiting voids replayed and the write-offs undone in between.
+   */
+  async collectAll(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
+    if (events.length === 0) return;
+    const due = events.map(billedByPayment).filter((invoice) => invoice.amountDue !== 0n);
+    const waiting = await this.releaseWaitingFor(tx, due);
+    const writtenOff = await this.schedules.findVoidedForUpdate(tx, events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })));
+    const timeZones = await this.calendar.timeZonesOf(tx, events.map((event) => event.tenantId));
+    const collections = events.map((event) => paymentEntry(event, timeZones.get(event.tenantId)!)).filter((entry) => entry.lines.length > 0);
+    if (waiting.length === 0 && writtenOff.length === 0) {
+      await this.postBillings(tx, due, [], collections);
+    } else {
+      await this.postBillings(tx, due, waiting, []);
+      // Read again: a void just replayed may have written off an invoice paid in this batch.
+      await this.reinstateWrittenOff(tx, events);
+      await this.ledger.postAll(tx, collections);
+    }
+    const charged = events.filter((event) => event.data.providerChargeId);
+    if (charged.length === 0) return;
+    await this.schedules.attachCharges(tx, charged.map((event) => ({
+      tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId), providerChargeId: event.data.providerChargeId!,
+    })));
+    await this.refunds.replayWaitingForAll(tx, charged.map((event) => ({ tenantId: event.tenantId, providerChargeId: event.data.providerChargeId! })));
+  }
+
+  /** The events that waited for these invoices' billing (voids), taken out in one statement. */
+  private releaseWaitingFor(tx: EntityManager, invoices: InvoiceToBill[]): Promise<EventEnvelope<unknown>[]> {
+    return this.parked.releaseAll(tx, invoices.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })));
+  }
+
+  /**
+   * Posts the billings (with `alongside`, entries that need nothing replayed between: one posting
+   * for both), opens their schedules, then replays what waited for them.
+   */
+  private async postBillings(tx: EntityManager, due: InvoiceToBill[], waiting: EventEnvelope<unknown>[], alongside: EntryToPost[]): Promise<void> {
+    if (due.length > 0) {
+      const timeZones = await this.calendar.timeZonesOf(tx, due.map((invoice) => invoice.tenantId));
+      await this.ledger.postAll(tx, [...due.map((invoice) => billingEntry(invoice, timeZones.get(invoice.tenantId)!)), ...alongside]);
+      await this.schedules.openAll(tx, due.map((invoice) => scheduleOf(invoice, timeZones.get(invoice.tenantId)!)));
+    } else {
+      await this.ledger.postAll(tx, alongside);
+    }
+    for (const parked of waiting) {
       if (parked.type === InvoiceVoided.subject) await this.void(tx, parked as EventEnvelope<InvoiceVoidedEvent>);
     }
   }
 
-  /**
-   * Bills the invoice first when its finalize has not reached the books (older data, or events
-   * out of order: the same source key, so the later finalize changes nothing), then
-   * Dr provider balance (paid − fee), Dr payment fees / Cr receivable (paid).
-   */
-  async collect(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
-    const { providerInvoiceId: id, currency, providerChargeId } = event.data;
-    const [paid, tax, fee] = [event.data.amountPaid, event.data.tax, event.data.providerFee].map(parseMinorUnits);
-    await this.bill(tx, event.tenantId, {
-      providerInvoiceId: id, currency, amountDue: paid, tax, servicePeriodStart: event.data.servicePeriodStart,
-      servicePeriodEnd: event.data.servicePeriodEnd, billedAt: event.data.paidAt,
-    });
-    await this.reinstateIfWrittenOff(tx, event);
-    const lines = withoutZeros([debit(STRIPE_BALANCE, currency, paid - fee), debit(PAYMENT_FEES, currency, fee), credit(ACCOUNTS_RECEIVABLE, currency, paid)]);
-    if (lines.length > 0) {
-      await this.ledger.post(tx, {
-        tenantId: event.tenantId,
-        sourceKey: `invoice-paid:${id}`,
-        postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
-        description: `Subscription invoice ${id} paid`,
-        lines,
-        dimensions: SUBSCRIPTIONS,
-      });
-    }
-    if (providerChargeId) {
-      await this.schedules.attachCharge(tx, event.tenantId, `invoice:${id}`, providerChargeId);
-      await this.refunds.replayWaitingFor(tx, event.tenantId, providerChargeId);
+  /** The payments whose invoice was written off: each write-off negated first (see {@link reinstateIfWrittenOff}). */
+  private async reinstateWrittenOff(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
+    const voided = await this.schedules.findVoidedForUpdate(tx, events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })));
+    for (const schedule of voided) {
+      const event = events.find((e) => e.tenantId === schedule.tenantId && invoiceKey(e.data.providerInvoiceId) === schedule.sourceRef)!;
+      await this.reinstateIfWrittenOff(tx, event, schedule);
     }
   }
 
@@ -99,10 +134,8 @@ export class SubscriptionInvoicesService {
    * An invoice written off as uncollectible and paid after all: the write-off is negated (receivable,
    * VAT, deferred revenue and any revenue it took back return) before the payment is booked.
    */
-  private async reinstateIfWrittenOff(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
+  private async reinstateIfWrittenOff(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>, schedule: RecognitionSchedule): Promise<void> {
     const id = event.data.providerInvoiceId;
-    const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, `invoice:${id}`);
-    if (schedule?.status !== 'voided') return;
     const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, `invoice-voided:${id}`);
     if (!writeOff) return;
     const postings = await this.entries.findPostingsOfEntries(event.tenantId, [writeOff], tx);
@@ -125,8 +158,8 @@ export class SubscriptionInvoicesService {
    */
   async void(tx: EntityManager, event: EventEnvelope<InvoiceVoidedEvent>): Promise<void> {
     const { providerInvoiceId: id, currency, reason } = event.data;
-    const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, `invoice:${id}`);
-    if (!schedule) return this.parked.park(tx, `invoice:${id}`, event);
+    const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, invoiceKey(id));
+    if (!schedule) return this.parked.park(tx, invoiceKey(id), event);
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
     const parts = voidParts(amountsOf(schedule), amount, tax);
     const lines = withoutZeros([
@@ -144,4 +177,52 @@ export class SubscriptionInvoicesService {
     });
     if (posted.created) await this.schedules.withdraw(tx, schedule, parts, { voided: true });
   }
+}
+
+/** The invoice as its payment tells it: billed when paid, for what was paid. */
+function billedByPayment(event: EventEnvelope<InvoicePaidEvent>): InvoiceToBill {
+  return {
+    tenantId: event.tenantId, providerInvoiceId: event.data.providerInvoiceId, currency: event.data.currency,
+    amountDue: parseMinorUnits(event.data.amountPaid), tax: parseMinorUnits(event.data.tax),
+    servicePeriodStart: event.data.servicePeriodStart, servicePeriodEnd: event.data.servicePeriodEnd, billedAt: event.data.paidAt,
+  };
+}
+
+function invoiceKey(providerInvoiceId: string): string {
+  return `invoice:${providerInvoiceId}`;
+}
+
+function billingEntry(invoice: InvoiceToBill, timeZone: string): EntryToPost {
+  const { providerInvoiceId: id, currency, amountDue, tax } = invoice;
+  return {
+    tenantId: invoice.tenantId,
+    sourceKey: `invoice-finalized:${id}`,
+    postedOn: postingDateOf(invoice.billedAt, timeZone),
+    description: `Subscription invoice ${id} billed`,
+    lines: withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, amountDue), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, amountDue - tax)]),
+    dimensions: SUBSCRIPTIONS,
+  };
+}
+
+/** Ratable over the service period, one agency-local day at a time. */
+function scheduleOf(invoice: InvoiceToBill, timeZone: string): NewSchedule {
+  const firstDay = postingDateOf(invoice.servicePeriodStart, timeZone);
+  return {
+    tenantId: invoice.tenantId, sourceRef: invoiceKey(invoice.providerInvoiceId), ...SUBSCRIPTIONS, stream: 'subscriptions', currency: invoice.currency,
+    method: 'ratable', status: 'active', billed: invoice.amountDue, tax: invoice.tax, firstDay,
+    days: Math.max(1, daysBetween(firstDay, postingDateOf(invoice.servicePeriodEnd, timeZone))), providerChargeId: null,
+  };
+}
+
+function paymentEntry(event: EventEnvelope<InvoicePaidEvent>, timeZone: string): EntryToPost {
+  const { providerInvoiceId: id, currency } = event.data;
+  const [paid, fee] = [event.data.amountPaid, event.data.providerFee].map(parseMinorUnits);
+  return {
+    tenantId: event.tenantId,
+    sourceKey: `invoice-paid:${id}`,
+    postedOn: postingDateOf(event.data.paidAt, timeZone),
+    description: `Subscription invoice ${id} paid`,
+    lines: withoutZeros([debit(STRIPE_BALANCE, currency, paid - fee), debit(PAYMENT_FEES, currency, fee), credit(ACCOUNTS_RECEIVABLE, currency, paid)]),
+    dimensions: SUBSCRIPTIONS,
+  };
 }

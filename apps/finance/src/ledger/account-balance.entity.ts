@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The running totals of one account in one currency, updated in the transaction of every posting,
- * so a balance or a trial balance never scans the history. Balances as of a date come later.
+ * so a balance or a trial balance never scans the history. Balances as of a date sum the daily totals (AccountDayTotal).
  */
 @Entity({ name: 'account_balances' })
 export class AccountBalance {

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetJournalEntry, GetTrialBalance, JournalEntryListResponse, JournalEntryView, ListJournalEntries,
-  ListJournalEntriesRequest, ReverseJournalEntry, TenantScopedRequest, TrialBalanceResponse,
+  AccountBalanceRequest, AccountBalanceView, ByIdRequest, GetAccountBalance, GetJournalEntry, GetTrialBalance, JournalEntryListResponse,
+  JournalEntryView, ListJournalEntries, ListJournalEntriesRequest, ReverseJournalEntry, TrialBalanceRequest, TrialBalanceResponse,
 } from '@libs/contracts';
 import { LedgerReportsService } from './ledger-reports.service';
 import { LedgerService } from './ledger.service';
@@ -29,13 +29,17 @@ export class JournalEntriesRpcController {
 
   @RpcHandler(ReverseJournalEntry, { roles: FINANCE })
   async reverse(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<JournalEntryView> {
-    const today = new Date().toISOString().slice(0, 10);
-    const reversal = await this.ledger.reverse(caller.tenantId, request.id, today);
+    const reversal = await this.ledger.reverse(caller.tenantId, request.id);
     return this.ledger.view(caller.tenantId, reversal.entryId);
   }
 
   @RpcHandler(GetTrialBalance, { roles: FINANCE })
-  trialBalance(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<TrialBalanceResponse> {
-    return this.reports.trialBalance(caller.tenantId);
+  trialBalance(@Payload() request: TrialBalanceRequest, @CallerOf() caller: Caller): Promise<TrialBalanceResponse> {
+    return this.reports.trialBalance(caller.tenantId, request.asOf);
+  }
+
+  @RpcHandler(GetAccountBalance, { roles: FINANCE })
+  accountBalance(@Payload() request: AccountBalanceRequest, @CallerOf() caller: Caller): Promise<AccountBalanceView> {
+    return this.reports.accountBalance(caller.tenantId, request.id, request.asOf);
   }
 }

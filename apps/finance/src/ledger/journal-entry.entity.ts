@@ -20,6 +20,10 @@ export class JournalEntry {
   /** The entry this one negates; an entry is reversed at most once. */
   @Index('journal_entries_reverses_entry', { unique: true })
   @Column('uuid', { name: 'reverses_entry_id', nullable: true }) reversesEntryId!: string | null;
+  /** A late fact's own date, inside a month closed when it arrived; `postedOn` is then the first open day. */
+  @Column('date', { name: 'dated_originally', nullable: true }) datedOriginally!: string | null;
+  /** Why a late fact is posted where it is, e.g. `late: 2026-10-31, October 2026 closed`. */
+  @Column('text', { name: 'late_reference', nullable: true }) lateReference!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   // Dimensions for reports, set by the consumer that posts the entry; null when they do not apply.
   @Column('text', { nullable: true }) stream!: RevenueStream | null;

@@ -19,6 +19,9 @@ export interface NewEntry {
   postedOn: string;
   description: string;
   reversesEntryId: string | null;
+  /** A late fact's own date, when it fell in a closed period. */
+  datedOriginally: string | null;
+  lateReference: string | null;
   dimensions?: EntryDimensions;
 }
 
@@ -28,12 +31,27 @@ export interface NewPosting {
   amount: bigint;
 }
 
+/** A posting as it moves an account's totals: on the entry's day, for its agency. */
+export interface BalanceMovement extends NewPosting {
+  tenantId: string;
+  day: string;
+}
+
+/** What posting for an agency needs to know, read in one statement. */
+export interface PostingContext {
+  /** The day after the agency's latest closed month; null while no month is closed. */
+  firstOpenDay: string | null;
+  accountIds: Map<string, string>;
+}
+
 export interface EntryRow {
   id: string;
   source_key: string;
   posted_on: string;
   description: string;
   reverses_entry_id: string | null;
+  dated_originally: string | null;
+  late_reference: string | null;
   created_at: Date;
   stream: RevenueStream | null;
   product_id: string | null;
@@ -61,25 +79,58 @@ export interface BalanceRow {
   balance: string;
 }
 
-const ENTRY_COLUMNS =
-  `id, source_key, to_char(posted_on, 'YYYY-MM-DD') AS posted_on, description, reverses_entry_id, created_at, stream, product_id, site_id, counterparty_id`;
+const ENTRY_COLUMNS = `id, source_key, to_char(posted_on, 'YYYY-MM-DD') AS posted_on, description, reverses_entry_id,
+  to_char(dated_originally, 'YYYY-MM-DD') AS dated_originally, late_reference, created_at, stream, product_id, site_id, counterparty_id`;
 
 /** The only code that writes SQL for journal entries, postings and account balances. */
 @Injectable()
 export class LedgerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the entry unless its source key is already posted; answers the new id, or null. */
-  async insertEntryUnlessPosted(tx: EntityManager, entry: NewEntry): Promise<string | null> {
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO finance.journal_entries (tenant_id, source_key, posted_on, description, reverses_entry_id, stream, product_id, site_id, counterparty_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant_id, source_key) DO NOTHING RETURNING id`,
+  /**
+   * The first open day and the chart of accounts (code to id) of each agency, for postings about to
+   * be made. Reading the first open day takes the agency's period lock (shared) until the
+   * transaction ends, so no close can slip between this read and the insert. Agencies in a fixed
+   * order, like every lock here.
+   */
+  async findPostingContexts(tx: EntityManager, tenantIds: string[]): Promise<Map<string, PostingContext>> {
+    const rows: { tenant_id: string; first_open_day: string | null; accounts: Record<string, string> }[] = await tx.query(
+      `SELECT t.tenant_id, to_char(finance.first_open_day(t.tenant_id), 'YYYY-MM-DD') AS first_open_day,
+              (SELECT coalesce(json_object_agg(a.code, a.id), '{}'::json) FROM finance.accounts a WHERE a.tenant_id = t.tenant_id) AS accounts
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(tenant_id, n) ORDER BY t.n`,
+      [[...new Set(tenantIds)].sort()],
+    );
+    return new Map(rows.map((r) => [r.tenant_id, { firstOpenDay: r.first_open_day, accountIds: new Map(Object.entries(r.accounts)) }]));
+  }
+
+  /**
+   * Inserts each entry unless its source key is already posted (the keys of `entries` are distinct);
+   * answers the new ids by key (see {@link entryKey}), and nothing for the keys posted before.
+   * In key order, so that transactions posting the same facts wait for each other, never in a circle.
+   */
+  async insertEntriesUnlessPosted(tx: EntityManager, entries: NewEntry[]): Promise<Map<string, string>> {
+    const dimensions = entries.map((e) => e.dimensions ?? NO_DIMENSIONS);
+    const rows: { id: string; tenant_id: string; source_key: string }[] = await tx.query(
+      `INSERT INTO finance.journal_entries
+         (tenant_id, source_key, posted_on, description, reverses_entry_id, dated_originally, late_reference, stream, product_id, site_id, counterparty_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::uuid[], $6::date[], $7::text[], $8::text[], $9::uuid[], $10::uuid[], $11::uuid[])
+         AS e(tenant_id, source_key, posted_on, description, reverses_entry_id, dated_originally, late_reference, stream, product_id, site_id, counterparty_id)
+       ORDER BY e.tenant_id, e.source_key
+       ON CONFLICT (tenant_id, source_key) DO NOTHING
+       RETURNING id, tenant_id, source_key`,
       [
-        entry.tenantId, entry.sourceKey, entry.postedOn, entry.description, entry.reversesEntryId,
-        ...dimensionValues(entry.dimensions ?? NO_DIMENSIONS),
+        entries.map((e) => e.tenantId), entries.map((e) => e.sourceKey), entries.map((e) => e.postedOn), entries.map((e) => e.description),
+        entries.map((e) => e.reversesEntryId), entries.map((e) => e.datedOriginally), entries.map((e) => e.lateReference),
+        dimensions.map((d) => d.stream), dimensions.map((d) => d.productId), dimensions.map((d) => d.siteId), dimensions.map((d) => d.counterpartyId),
       ],
     );
-    return rows[0]?.id ?? null;
+    return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), r.id]));
+  }
+
+  async findAccountIdsByCode(tx: EntityManager, tenantId: string, codes: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; code: string }[] = await tx.query(
+      `SELECT id, code FROM finance.accounts WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, codes]);
+    return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   async findEntryIdBySourceKey(tx: EntityManager, tenantId: string, sourceKey: string): Promise<string | null> {
@@ -88,29 +139,58 @@ export class LedgerRepository {
     return rows[0]?.id ?? null;
   }
 
-  async insertPostings(tx: EntityManager, tenantId: string, entryId: string, postings: NewPosting[]): Promise<void> {
+  /** The ids and days of entries posted before, by key (see {@link entryKey}). */
+  async findEntriesBySourceKeys(tx: EntityManager, keys: { tenantId: string; sourceKey: string }[]): Promise<Map<string, { id: string; postedOn: string }>> {
+    const rows: { id: string; tenant_id: string; source_key: string; posted_on: string }[] = await tx.query(
+      `SELECT e.id, e.tenant_id, e.source_key, to_char(e.posted_on, 'YYYY-MM-DD') AS posted_on FROM finance.journal_entries e
+       JOIN unnest($1::uuid[], $2::text[]) AS k(tenant_id, source_key) ON e.tenant_id = k.tenant_id AND e.source_key = k.source_key`,
+      [keys.map((k) => k.tenantId), keys.map((k) => k.sourceKey)],
+    );
+    return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), { id: r.id, postedOn: r.posted_on }]));
+  }
+
+  async insertPostings(tx: EntityManager, postings: (NewPosting & { tenantId: string; entryId: string })[]): Promise<void> {
     await tx.query(
       `INSERT INTO finance.postings (tenant_id, entry_id, account_id, currency, amount)
-       SELECT $1, $2, p.account_id, p.currency, p.amount
-       FROM unnest($3::uuid[], $4::text[], $5::bigint[]) AS p(account_id, currency, amount)`,
-      [tenantId, entryId, postings.map((p) => p.accountId), postings.map((p) => p.currency), postings.map((p) => p.amount.toString())],
+       SELECT p.tenant_id, p.entry_id, p.account_id, p.currency, p.amount
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[]) AS p(tenant_id, entry_id, account_id, currency, amount)`,
+      [
+        postings.map((p) => p.tenantId), postings.map((p) => p.entryId), postings.map((p) => p.accountId), postings.map((p) => p.currency),
+        postings.map((p) => p.amount.toString()),
+      ],
     );
   }
 
-  /** Adds the postings to the running totals, in a fixed order so concurrent entries cannot deadlock. */
-  async addToBalances(tx: EntityManager, tenantId: string, postings: NewPosting[]): Promise<void> {
-    const sorted = [...postings].sort((a, b) => `${a.accountId}${a.currency}`.localeCompare(`${b.accountId}${b.currency}`));
-    for (const { accountId, currency, amount } of sorted) {
-      const debit = amount > 0n ? amount : 0n;
-      const credit = amount < 0n ? -amount : 0n;
-      await tx.query(
-        `INSERT INTO finance.account_balances AS b (tenant_id, account_id, currency, debits, credits, balance)
-         VALUES ($1, $2, $3, $4, $5, $6)
+  /**
+   * Adds postings to the running totals and to their day's totals, in one statement. Rows are
+   * summed per key first (one statement may touch a row once) and locked in a fixed order (agency,
+   * account, currency, day), so concurrent transactions cannot deadlock on them.
+   */
+  async addToBalances(tx: EntityManager, movements: BalanceMovement[]): Promise<void> {
+    const running = sumByKey(movements, (m) => [m.tenantId, m.accountId, m.currency]);
+    const daily = sumByKey(movements, (m) => [m.tenantId, m.accountId, m.currency, m.day]);
+    await tx.query(
+      `WITH running AS (
+         INSERT INTO finance.account_balances AS b (tenant_id, account_id, currency, debits, credits, balance)
+         SELECT r.tenant_id, r.account_id, r.currency, r.debits, r.credits, r.debits - r.credits
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[]) WITH ORDINALITY AS r(tenant_id, account_id, currency, debits, credits, n)
+         ORDER BY r.n
          ON CONFLICT (tenant_id, account_id, currency) DO UPDATE
-         SET debits = b.debits + EXCLUDED.debits, credits = b.credits + EXCLUDED.credits, balance = b.balance + EXCLUDED.balance`,
-        [tenantId, accountId, currency, debit.toString(), credit.toString(), amount.toString()],
-      );
-    }
+         SET debits = b.debits + EXCLUDED.debits, credits = b.credits + EXCLUDED.credits, balance = b.balance + EXCLUDED.balance
+       )
+       INSERT INTO finance.account_day_totals AS d (tenant_id, account_id, currency, day, debits, credits)
+       SELECT d.tenant_id, d.account_id, d.currency, d.day, d.debits, d.credits
+       FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::date[], $10::bigint[], $11::bigint[]) WITH ORDINALITY AS d(tenant_id, account_id, currency, day, debits, credits, n)
+       ORDER BY d.n
+       ON CONFLICT (tenant_id, account_id, currency, day) DO UPDATE
+       SET debits = d.debits + EXCLUDED.debits, credits = d.credits + EXCLUDED.credits`,
+      [
+        running.map((r) => r.key[0]), running.map((r) => r.key[1]), running.map((r) => r.key[2]), running.map((r) => r.debits.toString()),
+        running.map((r) => r.credits.toString()),
+        daily.map((d) => d.key[0]), daily.map((d) => d.key[1]), daily.map((d) => d.key[2]), daily.map((d) => d.key[3]), daily.map((d) => d.debits.toString()),
+        daily.map((d) => d.credits.toString()),
+      ],
+    );
   }
 
   async findEntryOfTenant(tenantId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<EntryRow | null> {
@@ -142,22 +222,67 @@ export class LedgerRepository {
     );
   }
 
-  findBalancesOfTenant(tenantId: string): Promise<BalanceRow[]> {
+  /** Now, from the running totals; or at the end of `asOf`, from the daily totals (never the postings). */
+  findBalancesOfTenant(tenantId: string, asOf?: string): Promise<BalanceRow[]> {
+    return this.dataSource.query(`${balancesAsOf(asOf)} WHERE b.tenant_id = $1 ORDER BY b.currency, a.code`, asOf ? [tenantId, asOf] : [tenantId]);
+  }
+
+  findBalancesOfAccount(tenantId: string, accountId: string, asOf?: string): Promise<BalanceRow[]> {
     return this.dataSource.query(
-      `SELECT b.account_id, a.code, a.name, a.type, b.currency, b.debits::text AS debits, b.credits::text AS credits, b.balance::text AS balance
-       FROM finance.account_balances b JOIN finance.accounts a ON a.id = b.account_id
-       WHERE b.tenant_id = $1 ORDER BY b.currency, a.code`,
-      [tenantId],
+      `${balancesAsOf(asOf)} WHERE b.tenant_id = $1 AND b.account_id = $${asOf ? 3 : 2} ORDER BY b.currency`,
+      asOf ? [tenantId, asOf, accountId] : [tenantId, accountId],
     );
   }
 
-  async findAccountIdsByCode(tx: EntityManager, tenantId: string, codes: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; code: string }[] = await tx.query(
-      `SELECT id, code FROM finance.accounts WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, codes]);
-    return new Map(rows.map((r) => [r.code, r.id]));
+  /** The months (`YYYY-MM`) in which the agency has postings, from the daily totals. */
+  async findMonthsWithPostings(tenantId: string): Promise<string[]> {
+    const rows: { month: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT to_char(day, 'YYYY-MM') AS month FROM finance.account_day_totals WHERE tenant_id = $1 ORDER BY month`, [tenantId]);
+    return rows.map((r) => r.month);
+  }
+
+  /** The first day with postings in [from, before), `from` null for the beginning of the books. */
+  async findFirstDayWithPostings(tx: EntityManager, tenantId: string, from: string | null, before: string): Promise<string | null> {
+    const rows: { day: string | null }[] = await tx.query(
+      `SELECT to_char(min(day), 'YYYY-MM-DD') AS day FROM finance.account_day_totals
+       WHERE tenant_id = $1 AND ($2::date IS NULL OR day >= $2::date) AND day < $3::date`,
+      [tenantId, from, before],
+    );
+    return rows[0]?.day ?? null;
   }
 }
 
-function dimensionValues(d: EntryDimensions): (string | null)[] {
-  return [d.stream, d.productId, d.siteId, d.counterpartyId];
+/** An entry's identity within the ledger: its agency and source key. */
+export function entryKey(tenantId: string, sourceKey: string): string {
+  return `${tenantId} ${sourceKey}`;
+}
+
+/** `SELECT … FROM <balances> b JOIN accounts a`, the balances now or as of `$2`; the caller adds WHERE and ORDER BY. */
+function balancesAsOf(asOf?: string): string {
+  const columns = `b.account_id, a.code, a.name, a.type, b.currency, b.debits::text AS debits, b.credits::text AS credits, b.balance::text AS balance`;
+  if (!asOf) return `SELECT ${columns} FROM finance.account_balances b JOIN finance.accounts a ON a.id = b.account_id`;
+  return `SELECT ${columns} FROM (
+      SELECT tenant_id, account_id, currency, sum(debits) AS debits, sum(credits) AS credits, sum(debits) - sum(credits) AS balance
+      FROM finance.account_day_totals WHERE tenant_id = $1 AND day <= $2::date GROUP BY tenant_id, account_id, currency
+    ) b JOIN finance.accounts a ON a.id = b.account_id`;
+}
+
+interface Summed {
+  key: string[];
+  debits: bigint;
+  credits: bigint;
+}
+
+/** Debits and credits summed per key, in the keys' sort order. */
+function sumByKey(movements: BalanceMovement[], keyOf: (m: BalanceMovement) => string[]): Summed[] {
+  const sums = new Map<string, Summed>();
+  for (const m of movements) {
+    const key = keyOf(m);
+    const id = key.join(' ');
+    const sum = sums.get(id) ?? { key, debits: 0n, credits: 0n };
+    if (m.amount > 0n) sum.debits += m.amount;
+    else sum.credits -= m.amount;
+    sums.set(id, sum);
+  }
+  return [...sums.keys()].sort().map((id) => sums.get(id)!);
 }

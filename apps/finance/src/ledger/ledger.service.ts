@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { JournalEntryView } from '@libs/contracts';
-import { EntryDimensions, EntryRow, LedgerRepository, NewPosting, PostingRow } from './ledger.repository';
+import { monthName, monthOfDay } from '../accounting-periods/calendar-month';
+import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyBooksLock } from './agency-books-lock';
+import { EntryDimensions, EntryRow, entryKey, LedgerRepository, NewEntry, NewPosting, PostingContext, PostingRow } from './ledger.repository';
 
 export interface LedgerLine {
   /** Chart-of-accounts code of the agency, e.g. `1100`. */
@@ -16,7 +19,7 @@ export interface EntryToPost {
   tenantId: string;
   /** The fact recorded; posting the same key again changes nothing. */
   sourceKey: string;
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD`, the agency-local day of the fact; a day in a closed month is posted late (see {@link LedgerService.postAll}). */
   postedOn: string;
   description: string;
   lines: LedgerLine[];
@@ -28,42 +31,71 @@ export interface PostedEntry {
   entryId: string;
   /** False when the source key was posted before: nothing was written. */
   created: boolean;
+  /** The day the entry stands on in the journal: the first open day for a late fact. */
+  postedOn: string;
 }
 
 /** Double-entry bookkeeping: entries that balance per currency, posted once per fact, never changed. */
 @Injectable()
 export class LedgerService {
+  /**
+   * What posting for an agency needs, read once per transaction: the period lock it takes is held
+   * until the transaction ends (no close can move the first open day meanwhile), and the chart's ids do not change.
+   */
+  private readonly contextsOfTransaction = new WeakMap<EntityManager, Map<string, PostingContext>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: LedgerRepository,
+    private readonly books: AgencyBooksLock,
+    private readonly calendar: AgencyCalendar,
   ) {}
 
   /** Posts in the caller's transaction; the database checks the balance again at commit. */
   async post(tx: EntityManager, entry: EntryToPost): Promise<PostedEntry> {
-    const accountIds = await this.ledger.findAccountIdsByCode(tx, entry.tenantId, [...new Set(entry.lines.map((l) => l.accountCode))]);
-    const postings = entry.lines.map((line, index): NewPosting => {
-      const accountId = accountIds.get(line.accountCode);
-      if (!accountId) throw new ValidationFailedError([{ field: `lines[${index}].accountCode`, message: `no account ${line.accountCode} in the chart of accounts` }]);
-      return { accountId, currency: line.currency, amount: line.amount };
-    });
-    return this.record(tx, { ...entry, reversesEntryId: null }, postings);
+    const [posted] = await this.postAll(tx, [entry]);
+    return posted;
   }
 
-  /** Posts the negation of an entry, linked to it; an entry is reversed at most once. */
-  reverse(tenantId: string, entryId: string, postedOn: string): Promise<PostedEntry> {
+  /**
+   * Posts several entries (of any agencies) in the caller's transaction with a few statements in
+   * all, not per entry; answers in the order given. A source key given twice is one entry. An
+   * entry dated inside a closed period is a late fact: it is posted on the first open day, keeping
+   * its own date and saying why (the database refuses it otherwise).
+   */
+  async postAll(tx: EntityManager, entries: EntryToPost[]): Promise<PostedEntry[]> {
+    if (entries.length === 0) return [];
+    const contexts = await this.contextsOf(tx, entries.map((e) => e.tenantId));
+    const toRecord = entries.map((entry): EntryToRecord => {
+      const accountIds = contexts.get(entry.tenantId)?.accountIds ?? new Map<string, string>();
+      const postings = entry.lines.map((line, index): NewPosting => {
+        const accountId = accountIds.get(line.accountCode);
+        if (!accountId) throw new ValidationFailedError([{ field: `lines[${index}].accountCode`, message: `no account ${line.accountCode} in the chart of accounts` }]);
+        return { accountId, currency: line.currency, amount: line.amount };
+      });
+      return { ...entry, reversesEntryId: null, postings };
+    });
+    return this.record(tx, toRecord, contexts);
+  }
+
+  /**
+   * Posts the negation of an entry, linked to it and in its dimensions, on the agency-local day of
+   * `at`; an entry is reversed at most once. The reversal of an entry in a closed month lands in an
+   * open one (the original stays where it is).
+   */
+  reverse(tenantId: string, entryId: string, at: Date = new Date()): Promise<PostedEntry> {
     return this.dataSource.transaction(async (tx) => {
+      await this.books.hold(tx, tenantId);
       const original = await this.ledger.findEntryOfTenant(tenantId, entryId, tx);
       if (!original) throw new NotFoundError('journal entry', entryId);
       const postings = await this.ledger.findPostingsOfEntries(tenantId, [entryId], tx);
-      const reversal = await this.record(
-        tx,
-        {
-          tenantId, sourceKey: `reversal-of:${entryId}`, postedOn, description: `Reversal of: ${original.description}`, reversesEntryId: entryId,
-          // A reversal belongs where the entry it negates does, so reports net them.
-          dimensions: { stream: original.stream, productId: original.product_id, siteId: original.site_id, counterpartyId: original.counterparty_id },
-        },
-        postings.map((p) => ({ accountId: p.account_id, currency: p.currency, amount: -BigInt(p.amount) })),
-      );
+      const contexts = await this.contextsOf(tx, [tenantId]);
+      const [reversal] = await this.record(tx, [{
+        tenantId, sourceKey: `reversal-of:${entryId}`, postedOn: await this.calendar.dayOf(tx, tenantId, at), description: `Reversal of: ${original.description}`, reversesEntryId: entryId,
+        // A reversal belongs where the entry it negates does, so reports net them.
+        dimensions: { stream: original.stream, productId: original.product_id, siteId: original.site_id, counterpartyId: original.counterparty_id },
+        postings: postings.map((p) => ({ accountId: p.account_id, currency: p.currency, amount: -BigInt(p.amount) })),
+      }], contexts);
       if (!reversal.created) throw new ConflictError(`journal entry ${entryId} is already reversed by ${reversal.entryId}`);
       return reversal;
     });
@@ -75,22 +107,60 @@ export class LedgerService {
     return toView(entry, await this.ledger.findPostingsOfEntries(tenantId, [entry.id]));
   }
 
-  private async record(
-    tx: EntityManager,
-    entry: Omit<EntryToPost, 'lines'> & { reversesEntryId: string | null },
-    postings: NewPosting[],
-  ): Promise<PostedEntry> {
-    assertBalanced(postings);
-    const entryId = await this.ledger.insertEntryUnlessPosted(tx, entry);
-    if (!entryId) {
-      const existing = await this.ledger.findEntryIdBySourceKey(tx, entry.tenantId, entry.sourceKey);
-      if (!existing) throw new Error(`journal entry ${entry.sourceKey} vanished`);
-      return { entryId: existing, created: false };
+  /** The agencies' posting contexts, read once per transaction (every call outside one reads them afresh). */
+  private async contextsOf(tx: EntityManager, tenantIds: string[]): Promise<Map<string, PostingContext>> {
+    const inTransaction = tx.queryRunner?.isTransactionActive === true;
+    const known = (inTransaction && this.contextsOfTransaction.get(tx)) || new Map<string, PostingContext>();
+    const missing = [...new Set(tenantIds)].filter((tenantId) => !known.has(tenantId));
+    if (missing.length > 0) {
+      for (const [tenantId, context] of await this.ledger.findPostingContexts(tx, missing)) known.set(tenantId, context);
     }
-    await this.ledger.insertPostings(tx, entry.tenantId, entryId, postings);
-    await this.ledger.addToBalances(tx, entry.tenantId, postings);
-    return { entryId, created: true };
+    if (inTransaction) this.contextsOfTransaction.set(tx, known);
+    return known;
   }
+
+  /** Inserts the entries not posted before, their postings and their totals (running and per day). */
+  private async record(tx: EntityManager, entries: EntryToRecord[], contexts: Map<string, PostingContext>): Promise<PostedEntry[]> {
+    entries.forEach((entry) => assertBalanced(entry.postings));
+    const distinct = new Map<string, EntryToRecord>();
+    for (const entry of entries) {
+      const key = entryKey(entry.tenantId, entry.sourceKey);
+      if (!distinct.has(key)) distinct.set(key, entry);
+    }
+    const dated = [...distinct.values()].map((entry) => ({ ...entry, ...datingOf(entry.postedOn, contexts.get(entry.tenantId)?.firstOpenDay ?? null) }));
+    const created = await this.ledger.insertEntriesUnlessPosted(tx, dated);
+    const inserted = dated.filter((e) => created.has(entryKey(e.tenantId, e.sourceKey)));
+    if (inserted.length > 0) {
+      await this.ledger.insertPostings(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, entryId: created.get(entryKey(e.tenantId, e.sourceKey))! }))));
+      await this.ledger.addToBalances(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))));
+    }
+    const earlier = dated.length > inserted.length
+      ? await this.ledger.findEntriesBySourceKeys(tx, dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))))
+      : new Map<string, { id: string; postedOn: string }>();
+    const postedOn = new Map(inserted.map((e) => [entryKey(e.tenantId, e.sourceKey), e.postedOn]));
+    const answered = new Set<string>();
+    return entries.map((entry) => {
+      const key = entryKey(entry.tenantId, entry.sourceKey);
+      const first = !answered.has(key);
+      answered.add(key);
+      const createdId = created.get(key);
+      if (createdId) return { entryId: createdId, created: first, postedOn: postedOn.get(key)! };
+      const existing = earlier.get(key);
+      if (!existing) throw new Error(`journal entry ${entry.sourceKey} vanished`);
+      return { entryId: existing.id, created: false, postedOn: existing.postedOn };
+    });
+  }
+}
+
+interface EntryToRecord extends Omit<EntryToPost, 'lines'> {
+  reversesEntryId: string | null;
+  postings: NewPosting[];
+}
+
+/** Where an entry dated `postedOn` goes when the books are open from `firstOpenDay` on. */
+function datingOf(postedOn: string, firstOpenDay: string | null): Pick<NewEntry, 'postedOn' | 'datedOriginally' | 'lateReference'> {
+  if (firstOpenDay === null || postedOn >= firstOpenDay) return { postedOn, datedOriginally: null, lateReference: null };
+  return { postedOn: firstOpenDay, datedOriginally: postedOn, lateReference: `late: ${postedOn}, ${monthName(monthOfDay(postedOn))} closed` };
 }
 
 /** Refuses early what the database would refuse at commit, naming the line. */
@@ -112,6 +182,8 @@ export function toView(entry: EntryRow, postings: PostingRow[]): JournalEntryVie
     postedOn: entry.posted_on,
     description: entry.description,
     reversesEntryId: entry.reverses_entry_id,
+    datedOriginally: entry.dated_originally,
+    lateReference: entry.late_reference,
     createdAt: entry.created_at.toISOString(),
     stream: entry.stream,
     productId: entry.product_id,

@@ -13,12 +13,24 @@ export class ParkedEventsRepository {
   }
 
   /** Takes out (deletes and answers) the events waiting for `awaited`, in the order they were parked. */
-  async release(tx: EntityManager, tenantId: string, awaited: string): Promise<EventEnvelope<unknown>[]> {
+  release(tx: EntityManager, tenantId: string, awaited: string): Promise<EventEnvelope<unknown>[]> {
+    return this.releaseAll(tx, [{ tenantId, awaited }]);
+  }
+
+  /**
+   * Takes out the events waiting for any of `keys` (a batch's facts) in one statement: in the order
+   * of the keys given, and for each key in the order they were parked.
+   */
+  async releaseAll(tx: EntityManager, keys: { tenantId: string; awaited: string }[]): Promise<EventEnvelope<unknown>[]> {
+    if (keys.length === 0) return [];
     // A data-modifying CTE, so the driver answers rows (a bare DELETE … RETURNING answers [rows, count]).
     const rows: { envelope: EventEnvelope<unknown> }[] = await tx.query(
-      `WITH released AS (DELETE FROM finance.parked_events WHERE tenant_id = $1 AND awaited = $2 RETURNING envelope, parked_at, id)
-       SELECT envelope FROM released ORDER BY parked_at, id`,
-      [tenantId, awaited],
+      `WITH keys AS (SELECT * FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(tenant_id, awaited, n)),
+            released AS (
+              DELETE FROM finance.parked_events p USING keys k WHERE p.tenant_id = k.tenant_id AND p.awaited = k.awaited
+              RETURNING p.envelope, p.parked_at, p.id, k.n)
+       SELECT envelope FROM released ORDER BY n, parked_at, id`,
+      [keys.map((k) => k.tenantId), keys.map((k) => k.awaited)],
     );
     return rows.map((row) => row.envelope);
   }

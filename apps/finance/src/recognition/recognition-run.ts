@@ -35,7 +35,11 @@ interface EntryGroup {
  * catch-up across a month end leaves each month's revenue in its month), with a recognition line
  * per schedule and day pointing at it. One agency is recognized in one transaction under an
  * advisory lock: a second instance running at the same time skips that agency, and the unique
- * (schedule, day) line refuses a day twice whatever happens.
+ * (schedule, day) line refuses a day twice whatever happens. Days of a month closed before they
+ * were recognized (the run was down at the month end, or the month was closed early) are not held
+ * back: their entry goes, like every late fact, to the first open day with a late reference naming
+ * the closed month, and their recognition lines keep their own days, so deferred revenue never
+ * stays overstated waiting for a reopen.
  */
 @Injectable()
 export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -120,7 +124,7 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
       });
       for (const line of group.lines) if (line.amount !== 0n) line.entryId = posted.entryId;
       entries.push({
-        entryId: posted.entryId, stream, currency, postedOn: group.lastDay, amount: group.amount.toString(), schedules: group.schedules.size, days: group.lines.length,
+        entryId: posted.entryId, stream, currency, postedOn: posted.postedOn, amount: group.amount.toString(), schedules: group.schedules.size, days: group.lines.length,
       });
     }
     return entries;

@@ -31,22 +31,34 @@ export class RecognitionSchedulesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Opens the schedule unless one exists for the same source (a redelivery, or the other of finalize/paid). */
-  async insertUnlessExists(tx: EntityManager, schedule: NewSchedule): Promise<void> {
-    const total = schedule.billed - schedule.tax;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(RecognitionSchedule)
-      .values({
-        ...schedule,
-        billed: schedule.billed.toString(),
-        tax: schedule.tax.toString(),
-        total: total.toString(),
-        segmentAmount: total.toString(),
-        nextDay: schedule.status === 'active' && schedule.method === 'ratable' ? schedule.firstDay : null,
-      })
-      .orIgnore()
-      .execute();
+  insertUnlessExists(tx: EntityManager, schedule: NewSchedule): Promise<void> {
+    return this.insertAllUnlessExist(tx, [schedule]);
+  }
+
+  /** Opens each schedule unless one exists for its source, in one statement (a batch of invoices). */
+  async insertAllUnlessExist(tx: EntityManager, schedules: NewSchedule[]): Promise<void> {
+    if (schedules.length === 0) return;
+    const column = <T>(of: (s: NewSchedule) => T) => schedules.map(of);
+    await tx.query(
+      `INSERT INTO finance.recognition_schedules
+         (tenant_id, source_ref, stream, product_id, site_id, counterparty_id, currency, method, status, billed, tax, total, segment_amount,
+          first_day, days, next_day, provider_charge_id)
+       SELECT s.tenant_id, s.source_ref, s.stream, s.product_id, s.site_id, s.counterparty_id, s.currency, s.method, s.status, s.billed, s.tax,
+              s.billed - s.tax, s.billed - s.tax, s.first_day, s.days,
+              CASE WHEN s.status = 'active' AND s.method = 'ratable' THEN s.first_day END, s.provider_charge_id
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::bigint[],
+                   $11::bigint[], $12::date[], $13::int[], $14::text[])
+         WITH ORDINALITY AS s(tenant_id, source_ref, stream, product_id, site_id, counterparty_id, currency, method, status, billed, tax, first_day,
+                              days, provider_charge_id, n)
+       ORDER BY s.n
+       ON CONFLICT (tenant_id, source_ref) DO NOTHING`,
+      [
+        column((s) => s.tenantId), column((s) => s.sourceRef), column((s) => s.stream), column((s) => s.productId), column((s) => s.siteId),
+        column((s) => s.counterpartyId), column((s) => s.currency), column((s) => s.method), column((s) => s.status),
+        column((s) => s.billed.toString()), column((s) => s.tax.toString()), column((s) => s.firstDay), column((s) => s.days),
+        column((s) => s.providerChargeId),
+      ],
+    );
   }
 
   findBySourceForUpdate(tx: EntityManager, tenantId: string, sourceRef: string): Promise<RecognitionSchedule | null> {
@@ -57,8 +69,30 @@ export class RecognitionSchedulesRepository {
     return tx.getRepository(RecognitionSchedule).findOne({ where: { tenantId, providerChargeId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async attachCharge(tx: EntityManager, tenantId: string, sourceRef: string, providerChargeId: string): Promise<void> {
-    await tx.getRepository(RecognitionSchedule).update({ tenantId, sourceRef }, { providerChargeId });
+  /** Records the provider's charge of each schedule (by agency and source), in one statement. */
+  async attachCharges(tx: EntityManager, charges: { tenantId: string; sourceRef: string; providerChargeId: string }[]): Promise<void> {
+    if (charges.length === 0) return;
+    await tx.query(
+      `UPDATE finance.recognition_schedules s SET provider_charge_id = c.provider_charge_id, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS c(tenant_id, source_ref, provider_charge_id)
+       WHERE s.tenant_id = c.tenant_id AND s.source_ref = c.source_ref`,
+      [charges.map((c) => c.tenantId), charges.map((c) => c.sourceRef), charges.map((c) => c.providerChargeId)],
+    );
+  }
+
+  /** Of the given sources (by agency), the schedules with the given status, locked; one statement for a batch. */
+  findBySourcesWithStatusForUpdate(tx: EntityManager, sources: { tenantId: string; sourceRef: string }[], status: RecognitionStatus): Promise<RecognitionSchedule[]> {
+    if (sources.length === 0) return Promise.resolve([]);
+    return tx
+      .getRepository(RecognitionSchedule)
+      .createQueryBuilder('s')
+      .where(`(s.tenant_id, s.source_ref) IN (SELECT * FROM unnest(:tenantIds::uuid[], :sourceRefs::text[]))`, {
+        tenantIds: sources.map((x) => x.tenantId), sourceRefs: sources.map((x) => x.sourceRef),
+      })
+      .andWhere('s.status = :status', { status })
+      .orderBy('s.id')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   async update(tx: EntityManager, id: string, patch: Partial<RecognitionSchedule>): Promise<void> {

@@ -19,6 +19,11 @@ export class RecognitionSchedulesService {
     return this.schedules.insertUnlessExists(tx, schedule);
   }
 
+  /** Opens several schedules at once (a batch of invoices); each source keeps the schedule it has. */
+  openAll(tx: EntityManager, schedules: NewSchedule[]): Promise<void> {
+    return this.schedules.insertAllUnlessExist(tx, schedules);
+  }
+
   findBySourceForUpdate(tx: EntityManager, tenantId: string, sourceRef: string): Promise<RecognitionSchedule | null> {
     return this.schedules.findBySourceForUpdate(tx, tenantId, sourceRef);
   }
@@ -27,8 +32,13 @@ export class RecognitionSchedulesService {
     return this.schedules.findByChargeForUpdate(tx, tenantId, providerChargeId);
   }
 
-  attachCharge(tx: EntityManager, tenantId: string, sourceRef: string, providerChargeId: string): Promise<void> {
-    return this.schedules.attachCharge(tx, tenantId, sourceRef, providerChargeId);
+  /** Of these sources, the schedules voided (written off), locked. */
+  findVoidedForUpdate(tx: EntityManager, sources: { tenantId: string; sourceRef: string }[]): Promise<RecognitionSchedule[]> {
+    return this.schedules.findBySourcesWithStatusForUpdate(tx, sources, 'voided');
+  }
+
+  attachCharges(tx: EntityManager, charges: { tenantId: string; sourceRef: string; providerChargeId: string }[]): Promise<void> {
+    return this.schedules.attachCharges(tx, charges);
   }
 
   /** Records money given back (refund, void): what is left shrinks by the deferred part and is spread anew over the days left. */

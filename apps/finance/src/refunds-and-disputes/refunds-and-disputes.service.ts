@@ -56,7 +56,13 @@ export class RefundsAndDisputesService {
   }
 
   async replayWaitingFor(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<void> {
-    for (const parked of await this.releaseWaitingFor(tx, tenantId, providerChargeId)) await this.replay(tx, parked);
+    return this.replayWaitingForAll(tx, [{ tenantId, providerChargeId }]);
+  }
+
+  /** The refunds that waited for any of these charges (a batch of payments), taken out in one statement and posted now. */
+  async replayWaitingForAll(tx: EntityManager, charges: { tenantId: string; providerChargeId: string }[]): Promise<void> {
+    const keys = charges.map((c) => ({ tenantId: c.tenantId, awaited: chargeKey(c.providerChargeId) }));
+    for (const parked of await this.parked.releaseAll(tx, keys)) await this.replay(tx, parked);
   }
 
   async replay(tx: EntityManager, parked: EventEnvelope<unknown>): Promise<void> {

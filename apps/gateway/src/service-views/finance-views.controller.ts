@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  AccountListResponse, AccountView, GetAccount, GetJournalEntry, GetTrialBalance, JournalEntryListResponse, JournalEntryView, ListAccounts,
-  ListJournalEntries, ListJournalEntriesRequest, ReverseJournalEntry, TrialBalanceResponse,
+  AccountBalanceView, AccountListResponse, AccountView, GetAccount, GetAccountBalance, GetJournalEntry, GetTrialBalance, JournalEntryListResponse,
+  JournalEntryView, ListAccounts, ListJournalEntries, ListJournalEntriesRequest, ReverseJournalEntry, TrialBalanceRequest, TrialBalanceResponse,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -29,12 +29,24 @@ export class FinanceViewsController {
     return this.rpc.request(GetAccount, { id }, caller);
   }
 
+  @Get('accounts/:id/balance')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'Debits, credits and balance of one account per currency, now or at the end of the day `asOf` (YYYY-MM-DD)' })
+  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'YYYY-MM-DD: balances at the end of that day (inclusive); now without it' })
+  @ApiOkResponse({ type: AccountBalanceView })
+  getAccountBalance(@Param('id', UuidParam) id: string, @Query() query: TrialBalanceRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetAccountBalance, { id, ...query }, caller);
+  }
+
   @Get('trial-balance')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Debits, credits and balance per account and currency, and per currency their sums (the balance sums to zero)' })
+  @ApiOperation({
+    summary: 'Debits, credits and balance per account and currency, now or at the end of the day `asOf` (YYYY-MM-DD), and per currency their sums (the balance sums to zero)',
+  })
+  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'YYYY-MM-DD: balances at the end of that day (inclusive); now without it' })
   @ApiOkResponse({ type: TrialBalanceResponse })
-  trialBalance(@CallerFor() caller: Caller) {
-    return this.rpc.request(GetTrialBalance, {}, caller);
+  trialBalance(@Query() query: TrialBalanceRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetTrialBalance, query, caller);
   }
 
   @Get('journal-entries')

@@ -29,4 +29,8 @@ export class ServiceEnv {
   /** Deliveries of one event before it goes to the dead-letter subject. */
   @IsInt() @Min(1) @Max(100)
   EVENT_MAX_DELIVER: number = 5;
+
+  /** How long an event handed to a consumer may stay unacknowledged before JetStream redelivers it (a crashed instance's events). */
+  @IsInt() @Min(1000) @Max(600000)
+  EVENT_ACK_WAIT_MS: number = 30000;
 }

@@ -3,8 +3,8 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { CONSUMES_EVENT_META, ConsumesEventMeta } from '../events/consumes-event.decorator';
-import { EventConsumerHost, EventHandlerFn, EventSubscription } from '../events/event-consumer-host';
+import { ConsumedEvent, CONSUMES_EVENT_META } from '../events/consumes-event.decorator';
+import { EventBatchHandlerFn, EventConsumerHost, EventHandlerFn, EventSubscription } from '../events/event-consumer-host';
 import { OutboxRelay } from '../events/outbox-relay';
 import { ensureStreams } from '../events/streams';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -39,7 +39,7 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
     const js = jetstream(this.nats);
     this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
     await this.relay.start();
-    this.consumers = new EventConsumerHost(service, this.dataSource, js, jsm, env.EVENT_MAX_DELIVER, ({ consumer, outcome }) =>
+    this.consumers = new EventConsumerHost(service, this.dataSource, js, jsm, env.EVENT_MAX_DELIVER, env.EVENT_ACK_WAIT_MS, ({ consumer, outcome }) =>
       this.metrics.eventsConsumed.inc({ consumer, outcome }),
     );
     await this.consumers.start(subscriptions);
@@ -63,9 +63,13 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const name of this.scanner.getAllMethodNames(prototype)) {
-        const method = instance[name] as EventHandlerFn;
-        const meta = Reflect.getMetadata(CONSUMES_EVENT_META, method) as ConsumesEventMeta | undefined;
-        if (meta) found.push({ contract: meta.contract, consumer: meta.consumer, handle: method.bind(instance) });
+        const method = instance[name] as (...args: never[]) => Promise<void>;
+        const consumed = Reflect.getMetadata(CONSUMES_EVENT_META, method) as ConsumedEvent | undefined;
+        if (!consumed) continue;
+        const handle: EventBatchHandlerFn = consumed.batched
+          ? (method as EventBatchHandlerFn).bind(instance)
+          : async (events, tx) => (method as EventHandlerFn).call(instance, events[0], tx);
+        found.push({ contract: consumed.contract, consumer: consumed.consumer, handle, maxBatch: consumed.maxBatch, inFlight: consumed.inFlight });
       }
     }
     return found;

@@ -6,3 +6,5 @@ export * from './revenue-reports.rpc';
 export * from './reconciliation-imports.rpc';
 export * from './reconciliation-runs.rpc';
 export * from './reconciliation-exceptions.rpc';
+export * from './accounting-periods.rpc';
+export * from './balances.rpc';

@@ -1,10 +1,11 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
-import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
+import { ByIdRequest } from '../by-id.request';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 import { LIST_PAGE_MAX } from '../subscriptions/invoices.rpc';
 import { ACCOUNT_TYPES, AccountType } from './accounts.rpc';
+import { TrialBalanceRequest } from './balances.rpc';
 
 export const REVENUE_STREAMS = ['subscriptions', 'advertising', 'licensing'] as const;
 export type RevenueStream = (typeof REVENUE_STREAMS)[number];
@@ -27,6 +28,10 @@ export class JournalEntryView {
   @IsString() description!: string;
   /** Set on a reversing entry: the entry it negates. */
   @IsOptional() @IsUUID() reversesEntryId!: string | null;
+  /** Set on a late fact: the date it happened, inside a month already closed, so it was posted on `postedOn` instead. */
+  @IsOptional() @IsString() datedOriginally!: string | null;
+  /** Why a late fact is posted where it is, e.g. `late: 2026-10-31, October 2026 closed`. */
+  @IsOptional() @IsString() lateReference!: string | null;
   @IsString() createdAt!: string;
   /** The line of business the entry belongs to, for reports; null for entries of none (manual, bank). */
   @IsOptional() @IsIn(REVENUE_STREAMS) stream!: RevenueStream | null;
@@ -102,13 +107,15 @@ export class TrialBalanceTotal {
 }
 
 export class TrialBalanceResponse {
+  /** The day the balances stand at the end of; null for balances as they stand now. */
+  @IsOptional() @IsString() asOf!: string | null;
   @ValidateNested({ each: true }) @Type(() => TrialBalanceLine) lines!: TrialBalanceLine[];
   @ValidateNested({ each: true }) @Type(() => TrialBalanceTotal) totals!: TrialBalanceTotal[];
 }
 
 export const GetTrialBalance = defineRpc({
   subject: 'finance.trial-balance.get.v1',
-  request: TenantScopedRequest,
+  request: TrialBalanceRequest,
   response: TrialBalanceResponse,
-  description: 'Debits, credits and balance of every account per currency, and per currency their sums (the balance sums to zero).',
+  description: 'Debits, credits and balance of every account per currency, now or at the end of a day (`asOf`), and per currency their sums (the balance sums to zero).',
 });

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, ClosePeriodRequest, ListAccountingPeriods, ReopenPeriod, ReopenPeriodRequest,
+  TenantScopedRequest,
+} from '@libs/contracts';
+import { AccountingPeriodsService } from './accounting-periods.service';
+
+const FINANCE = ['admin', 'finance'];
+
+@Controller()
+export class AccountingPeriodsRpcController {
+  constructor(private readonly periods: AccountingPeriodsService) {}
+
+  @RpcHandler(ListAccountingPeriods, { roles: FINANCE })
+  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodListResponse> {
+    return { items: await this.periods.list(caller.tenantId) };
+  }
+
+  @RpcHandler(ClosePeriod, { roles: FINANCE })
+  close(@Payload() request: ClosePeriodRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodView> {
+    return this.periods.close(caller.tenantId, request.month, caller.actor);
+  }
+
+  @RpcHandler(ReopenPeriod, { roles: FINANCE })
+  reopen(@Payload() request: ReopenPeriodRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodView> {
+    return this.periods.reopen(caller.tenantId, request.month, request.reason, caller.actor);
+  }
+}

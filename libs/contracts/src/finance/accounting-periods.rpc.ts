@@ -1,0 +1,60 @@
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { defineRpc } from '../define-rpc';
+import { TenantScopedRequest } from '../by-id.request';
+
+/** A calendar month, `YYYY-MM` (months 01-12). */
+export const CALENDAR_MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+export const CALENDAR_MONTH_MESSAGE = 'must be a calendar month, YYYY-MM (e.g. 2026-10)';
+
+export const PERIOD_STATUSES = ['open', 'closed'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+/** One month of an agency's books, in the agency's time zone. */
+export class AccountingPeriodView {
+  @Matches(CALENDAR_MONTH) month!: string;
+  /** A closed month accepts no postings dated inside it; late facts go to the first open month. */
+  @IsIn(PERIOD_STATUSES) status!: PeriodStatus;
+  @IsOptional() @IsString() closedAt!: string | null;
+  /** Who closed it last (`api-key:<id>`, `user:<id>`). */
+  @IsOptional() @IsString() closedBy!: string | null;
+  @IsOptional() @IsString() reopenedAt!: string | null;
+  @IsOptional() @IsString() reopenedBy!: string | null;
+  @IsOptional() @IsString() reopenReason!: string | null;
+}
+
+export class AccountingPeriodListResponse {
+  /** Every month that has postings or was ever closed, oldest first. */
+  @ValidateNested({ each: true }) @Type(() => AccountingPeriodView) items!: AccountingPeriodView[];
+}
+
+export class ClosePeriodRequest {
+  @Matches(CALENDAR_MONTH, { message: `month ${CALENDAR_MONTH_MESSAGE}` }) month!: string;
+}
+
+export class ReopenPeriodRequest {
+  @Matches(CALENDAR_MONTH, { message: `month ${CALENDAR_MONTH_MESSAGE}` }) month!: string;
+  /** Why the closed month is opened again; kept with the period and in the audit log. */
+  @IsString() @Length(3, 500) reason!: string;
+}
+
+export const ListAccountingPeriods = defineRpc({
+  subject: 'finance.accounting-period.list.v1',
+  request: TenantScopedRequest,
+  response: AccountingPeriodListResponse,
+  description: "The agency's months that have postings or were closed, oldest first, each open or closed.",
+});
+
+export const ClosePeriod = defineRpc({
+  subject: 'finance.accounting-period.close.v1',
+  request: ClosePeriodRequest,
+  response: AccountingPeriodView,
+  description: 'Closes a month that has ended: no posting dated inside it is accepted any more. Months close in order (conflict while an earlier month is open).',
+});
+
+export const ReopenPeriod = defineRpc({
+  subject: 'finance.accounting-period.reopen.v1',
+  request: ReopenPeriodRequest,
+  response: AccountingPeriodView,
+  description: 'Opens the latest closed month again, giving a reason (conflict for any other month); audited.',
+});
