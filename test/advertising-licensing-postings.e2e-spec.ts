@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AccountListResponse, JournalEntryListResponse, JournalEntryView, RecognitionScheduleListResponse, RecognitionScheduleView } from '@libs/contracts';
-import { eventually } from '@libs/testing';
+import { AccountListResponse, JournalEntryView, RecognitionScheduleListResponse, RecognitionScheduleView } from '@libs/contracts';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
-import { createAgency, TestAgency } from './support/agencies';
+import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { balancesIn, FinanceEventDelivery, reissued } from './support/finance-events';
+import { balancesIn, createFinanceAgency, FinanceEventDelivery, journalOf, reissued } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import {
   agreementActivated, bookingInvoiced, bookingPaid, deliveryRecorded, makeAgreement, makeBooking, makeGoodCredited, statementIssued, TestBooking, usageCharged,
@@ -17,17 +16,9 @@ describe('advertising and licensing money in the books', () => {
   let probe: JetStreamProbe;
   let events: FinanceEventDelivery;
 
-  async function provisionedAgency(): Promise<TestAgency> {
-    const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0));
-    return agency;
-  }
+  const provisionedAgency = () => createFinanceAgency(api, suite.operatorToken);
 
-  async function journal(agency: TestAgency, query = ''): Promise<JournalEntryView[]> {
-    const page = await agency.api.get<JournalEntryListResponse>(`/v1/finance/journal-entries?limit=100${query}`);
-    expect(page.status).toBe(200);
-    return page.body.items;
-  }
+  const journal = journalOf;
 
   async function entryOf(agency: TestAgency, sourceKey: string): Promise<JournalEntryView> {
     const found = (await journal(agency)).find((e) => e.sourceKey === sourceKey);

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EventEnvelope, InvoicePaid, InvoicePaidEvent, JournalEntryListResponse, JournalEntryView, TrialBalanceResponse } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { createAgency, TestAgency } from './support/agencies';
+import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
+import { createFinanceAgency } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import { TestSuite } from './support/test-suite';
 
@@ -52,11 +53,7 @@ describe('the ledger: balanced, immutable, posted once per fact', () => {
   let probe: JetStreamProbe;
   let db: Client;
 
-  async function provisionedAgency(): Promise<TestAgency> {
-    const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0));
-    return agency;
-  }
+  const provisionedAgency = () => createFinanceAgency(api, suite.operatorToken);
 
   async function consumed(outcome: 'processed' | 'duplicate'): Promise<number> {
     const texts = await Promise.all(

@@ -3,11 +3,10 @@ import { Client } from 'pg';
 import {
   EventEnvelope, JournalEntryListResponse, JournalEntryView, RecognitionRunResponse, RecognitionScheduleListResponse, RecognitionScheduleView,
 } from '@libs/contracts';
-import { eventually } from '@libs/testing';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
-import { createAgency, TestAgency } from './support/agencies';
+import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { balancesIn, FinanceEventDelivery, reissued, seededRandom, shuffle } from './support/finance-events';
+import { balancesIn, createFinanceAgency, FinanceEventDelivery, reissued, seededRandom, shuffle } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import {
   finalized, voided, giftExpired, giftPurchased, giftRedeemed, makeGift, makeInvoice, paid, refunded, TestInvoice,
@@ -24,11 +23,7 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
   let db: Client;
   let events: FinanceEventDelivery;
 
-  async function provisionedAgency(): Promise<TestAgency> {
-    const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0));
-    return agency;
-  }
+  const provisionedAgency = () => createFinanceAgency(api, suite.operatorToken);
 
   async function runNow(agency: TestAgency): Promise<RecognitionRunResponse> {
     const run = await agency.api.post<RecognitionRunResponse>('/v1/finance/recognition-runs', undefined);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { JournalEntryListResponse, JournalEntryView } from '@libs/contracts';
-import { eventually } from '@libs/testing';
-import { createAgency, TestAgency } from './support/agencies';
+import { JournalEntryView } from '@libs/contracts';
+import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { balancesIn, FinanceEventDelivery, reissued } from './support/finance-events';
+import { balancesIn, createFinanceAgency, FinanceEventDelivery, journalOf, reissued } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import {
   disputeClosed, disputeOpened, finalized, giftExpired, giftPurchased, giftRedeemed, makeGift, makeInvoice, paid, refunded, voided,
@@ -37,17 +36,9 @@ describe('subscription money on accrual: billed, collected, given back', () => {
   let db: Client;
   let events: FinanceEventDelivery;
 
-  async function provisionedAgency(): Promise<TestAgency> {
-    const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0));
-    return agency;
-  }
+  const provisionedAgency = () => createFinanceAgency(api, suite.operatorToken);
 
-  async function journal(agency: TestAgency, query = ''): Promise<JournalEntryView[]> {
-    const page = await agency.api.get<JournalEntryListResponse>(`/v1/finance/journal-entries?limit=100${query}`);
-    expect(page.status).toBe(200);
-    return page.body.items;
-  }
+  const journal = journalOf;
 
   const postingsOf = (entry: JournalEntryView) => entry.postings.map((p) => [p.accountCode, p.amount]);
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EventContract, EventEnvelope, TrialBalanceResponse } from '@libs/contracts';
-import { TestAgency } from './agencies';
+import { EventContract, EventEnvelope, JournalEntryListResponse, JournalEntryView, TrialBalanceResponse } from '@libs/contracts';
+import { eventually } from '@libs/testing';
+import { createAgency, TestAgency } from './agencies';
+import { Api } from './api';
 import { JetStreamProbe } from './jetstream';
 import { TestSuite } from './test-suite';
 
@@ -88,4 +90,18 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
     [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
   }
   return shuffled;
+}
+
+/** An agency created through the gateway, once finance has provisioned its chart of accounts. */
+export async function createFinanceAgency(api: Api, operatorToken: string): Promise<TestAgency> {
+  const agency = await createAgency(api, operatorToken);
+  await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0));
+  return agency;
+}
+
+/** The agency's journal, newest first (up to 100 entries), with a query such as `&stream=advertising`. */
+export async function journalOf(agency: TestAgency, query = ''): Promise<JournalEntryView[]> {
+  const page = await agency.api.get<JournalEntryListResponse>(`/v1/finance/journal-entries?limit=100${query}`);
+  expect(page.status).toBe(200);
+  return page.body.items;
 }
