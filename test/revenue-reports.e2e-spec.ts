@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DeferredRevenueResponse, RevenueReportResponse } from '@libs/contracts';
+import { DeferredRevenueResponse, encodeCheckoutReference, RevenueByArticleResponse, RevenueReportResponse, SubscriptionChanged } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { FinanceEventDelivery } from './support/finance-events';
+import { envelopeOf, FinanceEventDelivery } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import { agreementActivated, bookingInvoiced, bookingPaid, deliveryRecorded, makeAgreement, makeBooking, makeGoodCredited, usageCharged } from './support/partner-money-events';
 import { finalized, makeInvoice, paid } from './support/subscription-money-events';
@@ -116,6 +116,31 @@ describe('revenue reports: billed, collected, recognized; deferred revenue and i
       '2026-10,licensing,,VND,1000000,0,2232876',
       '2026-10,subscriptions,,VND,90000,99000,45000',
     ]);
+  });
+
+  it('gives what each article earned across the three streams: its conversions, the ads on its pages, its licence usage', async () => {
+    const converted = makeInvoice(agency.tenantId, { at: '2026-10-12T03:00:00.000Z', start: '2026-10-11T17:00:00.000Z', end: '2026-11-10T17:00:00.000Z' });
+    const subscriptionId = '6f1c7a52-3c3e-4a55-9a0e-3f9a6c1d2b01';
+    const started = envelopeOf(SubscriptionChanged, agency.tenantId, {
+      subscriptionId, readerKey: 'reader:r-1', planId: randomUUID(), status: 'active' as const, previousStatus: null, currentPeriodEnd: converted.end,
+      reference: encodeCheckoutReference({ articleId: 'bai-1', offerId: null, experimentId: null, arm: null }),
+    }, converted.at);
+    // The payment before the subscription's start: the article is found whichever finance heard first.
+    await events.deliver([paid(converted)]);
+    await events.deliver([
+      started, usageCharged({ ...agreement }, randomUUID(), '2026-10-12T03:00:00.000Z'),
+      deliveryRecorded(booking, '2026-10-02', 400_000n, 50_000, [{ articleId: 'bai-1', amount: '300000' }, { articleId: 'bai-3', amount: '100000' }]),
+    ]);
+    const byArticle = async () => (await agency.api.get<RevenueByArticleResponse>('/v1/finance/reports/revenue-by-article?from=2026-10&to=2026-10')).body.rows;
+    await eventually(async () => expect(await byArticle()).toEqual([
+      // Both October invoices of the subscription it converted (the test helpers bill one subscription), 99,000 less 9,000 VAT
+      // each; the ads on its pages; half of each 1,000,000 usage of bai-1 and bai-2.
+      { articleId: 'bai-1', currency: 'VND', subscriptions: '180000', advertising: '300000', licensing: '1000000', total: '1480000' },
+      { articleId: 'bai-2', currency: 'VND', subscriptions: '0', advertising: '0', licensing: '1000000', total: '1000000' },
+      { articleId: 'bai-3', currency: 'VND', subscriptions: '0', advertising: '100000', licensing: '0', total: '100000' },
+    ]));
+    expect((await agency.api.get<RevenueByArticleResponse>('/v1/finance/reports/revenue-by-article?from=2026-10&to=2026-10&limit=1')).body.rows.map((r) => r.articleId)).toEqual(['bai-1']);
+    expect((await other.api.get<RevenueByArticleResponse>('/v1/finance/reports/revenue-by-article?from=2026-01&to=2026-12')).body.rows).toEqual([]);
   });
 
   it('refuses bad queries naming the field, and shows another agency nothing of these', async () => {

@@ -31,8 +31,8 @@ export function bookingPaid(b: TestBooking, amount: bigint, paidTo: 'bank' | 'st
   }, paidAt);
 }
 
-export function deliveryRecorded(b: TestBooking, day: string, amount: bigint, impressions = 100_000): EventEnvelope<unknown> {
-  return envelopeOf(DeliveryRecorded, b.tenantId, { bookingId: b.bookingId, day, impressions, currency: 'VND', amount: amount.toString() }, `${day}T16:00:00.000Z`);
+export function deliveryRecorded(b: TestBooking, day: string, amount: bigint, impressions = 100_000, articles?: { articleId: string; amount: string }[]): EventEnvelope<unknown> {
+  return envelopeOf(DeliveryRecorded, b.tenantId, { bookingId: b.bookingId, day, impressions, currency: 'VND', amount: amount.toString(), articles }, `${day}T16:00:00.000Z`);
 }
 
 export function makeGoodCredited(b: TestBooking, amount: bigint, creditedAt: string, makeGoodId = randomUUID()): EventEnvelope<unknown> {

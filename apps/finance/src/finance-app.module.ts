@@ -6,6 +6,8 @@ import { AccountingPeriodsService } from './accounting-periods/accounting-period
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsRpcController } from './accounts/accounts.rpc.controller';
 import { AccountsService } from './accounts/accounts.service';
+import { ArticleRevenueEventsController } from './article-revenue/article-revenue.events.controller';
+import { RevenueByArticleService } from './article-revenue/revenue-by-article.service';
 import { BookingRevenueService } from './advertising/booking-revenue.service';
 import { BookingsEventsController } from './advertising/bookings.events.controller';
 import { financeSchema } from './database/finance.schema';
@@ -47,13 +49,13 @@ export class FinanceAppModule {
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
         RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
         RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, ReportsRpcController,
-        AccountingPeriodsRpcController, ...reconciliationControllers,
+        AccountingPeriodsRpcController, ArticleRevenueEventsController, ...reconciliationControllers,
       ],
       providers: [
         AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
         ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
         SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
-        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService, AccountingPeriodsService, AccountingPeriodRepository,
+        SubscriptionMetricsService, RevenueReportService, DeferredRevenueService, RevenueByArticleService, AccountingPeriodsService, AccountingPeriodRepository,
         ...reconciliationProviders,
       ],
     };

@@ -1,5 +1,7 @@
 import { AccountingPeriod } from '../accounting-periods/accounting-period.entity';
 import { Account } from '../accounts/account.entity';
+import { ArticleRevenue } from '../article-revenue/article-revenue.entity';
+import { SubscriptionPayment } from '../article-revenue/subscription-payment.entity';
 import { AccountDayTotal } from '../ledger/account-day-total.entity';
 import { AccountBalance } from '../ledger/account-balance.entity';
 import { JournalEntry } from '../ledger/journal-entry.entity';
@@ -17,7 +19,7 @@ export const financeSchema = {
   name: 'finance' as const,
   entities: [
     FinanceTenant, Account, JournalEntry, Posting, AccountBalance, AccountDayTotal, AccountingPeriod, RecognitionSchedule, RecognitionLine,
-    ParkedEvent, SubscriptionState, ...reconciliationEntities,
+    ParkedEvent, SubscriptionState, ArticleRevenue, SubscriptionPayment, ...reconciliationEntities,
   ],
   migrations,
 };

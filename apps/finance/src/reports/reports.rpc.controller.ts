@@ -2,8 +2,10 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueReport, RevenueReportRequest, RevenueReportResponse,
+  DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueByArticle, GetRevenueReport, RevenueByArticleRequest, RevenueByArticleResponse,
+  RevenueReportRequest, RevenueReportResponse,
 } from '@libs/contracts';
+import { RevenueByArticleService } from '../article-revenue/revenue-by-article.service';
 import { DeferredRevenueService } from './deferred-revenue.service';
 import { RevenueReportService } from './revenue-report.service';
 
@@ -14,6 +16,7 @@ export class ReportsRpcController {
   constructor(
     private readonly revenue: RevenueReportService,
     private readonly deferred: DeferredRevenueService,
+    private readonly byArticle: RevenueByArticleService,
   ) {}
 
   @RpcHandler(GetRevenueReport, { roles: FINANCE })
@@ -24,5 +27,10 @@ export class ReportsRpcController {
   @RpcHandler(GetDeferredRevenue, { roles: FINANCE })
   deferredRevenue(@Payload() request: DeferredRevenueRequest, @CallerOf() caller: Caller): Promise<DeferredRevenueResponse> {
     return this.deferred.waterfall(caller.tenantId, request);
+  }
+
+  @RpcHandler(GetRevenueByArticle, { roles: FINANCE })
+  revenueByArticle(@Payload() request: RevenueByArticleRequest, @CallerOf() caller: Caller): Promise<RevenueByArticleResponse> {
+    return this.byArticle.report(caller.tenantId, request);
   }
 }

@@ -20,4 +20,6 @@ export class SubscriptionState {
   /** Price per billing interval, minor units. */
   @Column('bigint', { name: 'unit_amount', nullable: true }) unitAmount!: string | null;
   @Column('integer', { name: 'interval_months', nullable: true }) intervalMonths!: number | null;
+  /** The article whose paywall led to the subscription, from its checkout reference. */
+  @Column('text', { name: 'article_id', nullable: true }) articleId!: string | null;
 }

@@ -4,8 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueReport, GetSubscriptionMetrics, RevenueReportRequest, RevenueReportResponse,
-  RevenueReportRow, SubscriptionMetricsRequest, SubscriptionMetricsResponse, SubscriptionMonthMetrics,
+  ArticleRevenueRow, DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueByArticle, GetRevenueReport, GetSubscriptionMetrics,
+  RevenueByArticleRequest, RevenueByArticleResponse, RevenueReportRequest, RevenueReportResponse, RevenueReportRow, SubscriptionMetricsRequest,
+  SubscriptionMetricsResponse, SubscriptionMonthMetrics,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -20,6 +21,13 @@ class RevenueReportQuery extends RevenueReportRequest {
   /** `csv` for a spreadsheet file of the same rows. */
   @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
 }
+
+class RevenueByArticleQuery extends RevenueByArticleRequest {
+  /** `csv` for a spreadsheet file of the same rows. */
+  @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
+}
+
+const ARTICLE_COLUMNS: (keyof ArticleRevenueRow)[] = ['articleId', 'currency', 'subscriptions', 'advertising', 'licensing', 'total'];
 
 const REVENUE_COLUMNS: (keyof RevenueReportRow)[] = ['month', 'stream', 'key', 'currency', 'billed', 'collected', 'recognized'];
 
@@ -61,5 +69,16 @@ export class FinanceReportsController {
   @ApiOkResponse({ type: DeferredRevenueResponse })
   deferredRevenue(@Query() query: DeferredRevenueRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(GetDeferredRevenue, query, caller);
+  }
+
+  @Get('revenue-by-article')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({ summary: 'The articles that earned most in the months asked, across subscriptions they converted, ads on their pages and licence usage; `format=csv` for a file' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: RevenueByArticleResponse })
+  async revenueByArticle(@Query() query: RevenueByArticleQuery, @CallerFor() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { format, ...request } = query;
+    const report = await this.rpc.request(GetRevenueByArticle, request, caller);
+    return format === 'csv' ? sendCsv(reply, `revenue-by-article-${query.from}-${query.to}.csv`, report.rows, ARTICLE_COLUMNS) : report;
   }
 }

@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
-import { EventEnvelope, InvoicePaid, InvoicePaidEvent, SubscriptionChanged, SubscriptionChangedEvent } from '@libs/contracts';
+import { decodeCheckoutReference, EventEnvelope, InvoicePaid, InvoicePaidEvent, SubscriptionChanged, SubscriptionChangedEvent } from '@libs/contracts';
 import { Experiment } from '../experiments/experiment.entity';
-import { decodeCheckoutReference } from './checkout-reference';
 
 const CONVERTED = new Set(['active', 'trialing']);
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { IpAddress, OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
-import { encodeCheckoutReference } from '../conversions/checkout-reference';
+import { encodeCheckoutReference, IpAddress, OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
 import { conditionsHold, decide } from '../decisions/decide';
 import { ArticleStructuredData, structuredDataOf } from '../decisions/structured-data';
 import { MeterTokens } from '../decisions/meter-token';

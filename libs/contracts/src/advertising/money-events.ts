@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CALENDAR_DAY, CURRENCY_CODE, NON_NEGATIVE_MINOR_UNITS } from '../money';
 
@@ -52,6 +53,11 @@ export const BookingPaid = defineEvent({
 });
 
 /** One agency-local day of a booking's delivery and what it earned (for cpd and sponsorship, the day's share). */
+export class ArticleEarnings {
+  @IsString() articleId!: string;
+  @Matches(NON_NEGATIVE_MINOR_UNITS) amount!: string;
+}
+
 export class DeliveryRecordedEvent {
   @IsUUID() bookingId!: string;
   /** The agency-local day delivered, `YYYY-MM-DD`. */
@@ -60,6 +66,8 @@ export class DeliveryRecordedEvent {
   @Matches(CURRENCY_CODE) currency!: string;
   /** Earned that day, tax excluded, minor units. */
   @Matches(NON_NEGATIVE_MINOR_UNITS) amount!: string;
+  /** Of `amount`, what the ads on each article's pages earned (for revenue per article); absent when not known. */
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ArticleEarnings) articles?: ArticleEarnings[];
 }
 
 export const DeliveryRecorded = defineEvent({

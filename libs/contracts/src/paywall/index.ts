@@ -5,3 +5,4 @@ export * from './reader-tokens.rpc';
 export * from './offers.rpc';
 export * from './experiments.rpc';
 export * from './decision-previews.rpc';
+export * from './checkout-reference';

@@ -1,0 +1,54 @@
+import { Controller } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ConsumesEvent, parseMinorUnits } from '@libs/common';
+import {
+  DeliveryRecorded, DeliveryRecordedEvent, EventEnvelope, InvoicePaid, InvoicePaidEvent, RevenueStream, UsageCharged, UsageChargedEvent,
+} from '@libs/contracts';
+import { AgencyCalendar } from '../tenants/agency-calendar';
+import { ArticleRevenue } from './article-revenue.entity';
+import { SubscriptionPayment } from './subscription-payment.entity';
+
+/** A second consumer of these events (beside the bookkeeping): what each article earned. */
+const CONSUMER = { consumer: 'article-revenue' };
+
+@Controller()
+export class ArticleRevenueEventsController {
+  constructor(private readonly calendar: AgencyCalendar) {}
+
+  @ConsumesEvent(InvoicePaid, CONSUMER)
+  async recordSubscriptionPayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
+    const { providerInvoiceId, subscriptionId, currency, paidAt } = event.data;
+    const amount = parseMinorUnits(event.data.amountPaid) - parseMinorUnits(event.data.tax);
+    await tx.getRepository(SubscriptionPayment).upsert(
+      { tenantId: event.tenantId, providerInvoiceId, subscriptionId, currency, amount: String(amount), day: await this.calendar.dayOf(tx, event.tenantId, paidAt) },
+      { conflictPaths: ['tenantId', 'providerInvoiceId'], skipUpdateIfNoValuesChanged: true },
+    );
+  }
+
+  /** A usage's net amount split over its articles in whole minor units; the first ones take the remainder. */
+  @ConsumesEvent(UsageCharged, CONSUMER)
+  async recordUsage(event: EventEnvelope<UsageChargedEvent>, tx: EntityManager): Promise<void> {
+    const { usageId, articleIds, currency, chargedAt } = event.data;
+    const articles = [...new Set(articleIds)];
+    const net = parseMinorUnits(event.data.amount) - parseMinorUnits(event.data.tax);
+    const [share, remainder] = [net / BigInt(articles.length), net % BigInt(articles.length)];
+    const day = await this.calendar.dayOf(tx, event.tenantId, chargedAt);
+    await this.record(tx, event.tenantId, `usage:${usageId}`, 'licensing', currency, day,
+      articles.map((articleId, at) => ({ articleId, amount: share + (BigInt(at) < remainder ? 1n : 0n) })));
+  }
+
+  @ConsumesEvent(DeliveryRecorded, CONSUMER)
+  async recordDelivery(event: EventEnvelope<DeliveryRecordedEvent>, tx: EntityManager): Promise<void> {
+    const { bookingId, day, currency, articles } = event.data;
+    if (!articles?.length) return;
+    await this.record(tx, event.tenantId, `delivery:${bookingId}:${day}`, 'advertising', currency, day,
+      articles.map((article) => ({ articleId: article.articleId, amount: parseMinorUnits(article.amount) })));
+  }
+
+  private async record(
+    tx: EntityManager, tenantId: string, factKey: string, stream: RevenueStream, currency: string, day: string, earned: { articleId: string; amount: bigint }[],
+  ): Promise<void> {
+    const rows = earned.filter((e) => e.amount !== 0n).map((e) => ({ tenantId, factKey, articleId: e.articleId, stream, currency, amount: String(e.amount), day }));
+    if (rows.length > 0) await tx.createQueryBuilder().insert().into(ArticleRevenue).values(rows).orIgnore().execute();
+  }
+}
