@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConsumesEvent, parseMinorUnits } from '@libs/common';
+import { ConsumesEvent, ConsumesEventsInBatches, parseMinorUnits } from '@libs/common';
 import {
   DeliveryRecorded, DeliveryRecordedEvent, EventEnvelope, InvoicePaid, InvoicePaidEvent, RevenueStream, UsageCharged, UsageChargedEvent,
 } from '@libs/contracts';
@@ -15,14 +15,16 @@ const CONSUMER = { consumer: 'article-revenue' };
 export class ArticleRevenueEventsController {
   constructor(private readonly calendar: AgencyCalendar) {}
 
-  @ConsumesEvent(InvoicePaid, CONSUMER)
-  async recordSubscriptionPayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
-    const { providerInvoiceId, subscriptionId, currency, paidAt } = event.data;
-    const amount = parseMinorUnits(event.data.amountPaid) - parseMinorUnits(event.data.tax);
-    await tx.getRepository(SubscriptionPayment).upsert(
-      { tenantId: event.tenantId, providerInvoiceId, subscriptionId, currency, amount: String(amount), day: await this.calendar.dayOf(tx, event.tenantId, paidAt) },
-      { conflictPaths: ['tenantId', 'providerInvoiceId'], skipUpdateIfNoValuesChanged: true },
-    );
+  /** In batches: every paid invoice comes through here, at the pace of the bookkeeping's own batches. */
+  @ConsumesEventsInBatches(InvoicePaid, { ...CONSUMER, maxBatch: 1000 })
+  async recordSubscriptionPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
+    const rows = [];
+    for (const event of events) {
+      const { providerInvoiceId, subscriptionId, currency, paidAt } = event.data;
+      const amount = parseMinorUnits(event.data.amountPaid) - parseMinorUnits(event.data.tax);
+      rows.push({ tenantId: event.tenantId, providerInvoiceId, subscriptionId, currency, amount: String(amount), day: await this.calendar.dayOf(tx, event.tenantId, paidAt) });
+    }
+    await tx.createQueryBuilder().insert().into(SubscriptionPayment).values(rows).orIgnore().execute();
   }
 
   /** A usage's net amount split over its articles in whole minor units; the first ones take the remainder. */

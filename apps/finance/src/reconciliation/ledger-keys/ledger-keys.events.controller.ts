@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, ConsumesEventsInBatches } from '@libs/common';
 import {
   ChargeRefunded, ChargeRefundedEvent, DisputeClosed, DisputeClosedEvent, DisputeOpened, DisputeOpenedEvent, EventEnvelope, GiftPurchased,
   GiftPurchasedEvent, InvoicePaid, InvoicePaidEvent,
@@ -20,14 +20,17 @@ const CONSUMER = { consumer: 'reconciliation' };
 export class LedgerKeysEventsController {
   constructor(private readonly keys: StripeLedgerKeysRepository) {}
 
-  @ConsumesEvent(InvoicePaid, CONSUMER)
-  async keyInvoicePayment(event: EventEnvelope<InvoicePaidEvent>, tx: EntityManager): Promise<void> {
-    const { providerChargeId, providerInvoiceId, paidAt } = event.data;
-    if (!providerChargeId) return; // nothing was charged (a free or fully discounted invoice)
-    await this.keys.record(tx, {
-      tenantId: event.tenantId, sourceKey: LedgerSourceKey.invoicePaid(providerInvoiceId), stripeSourceId: providerChargeId,
-      reportingCategory: 'charge', occurredAt: new Date(paidAt),
-    });
+  /** In batches: every paid invoice comes through here, at the pace of the bookkeeping's own batches. */
+  @ConsumesEventsInBatches(InvoicePaid, { ...CONSUMER, maxBatch: 1000 })
+  async keyInvoicePayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
+    for (const event of events) {
+      const { providerChargeId, providerInvoiceId, paidAt } = event.data;
+      if (!providerChargeId) continue; // nothing was charged (a free or fully discounted invoice)
+      await this.keys.record(tx, {
+        tenantId: event.tenantId, sourceKey: LedgerSourceKey.invoicePaid(providerInvoiceId), stripeSourceId: providerChargeId,
+        reportingCategory: 'charge', occurredAt: new Date(paidAt),
+      });
+    }
   }
 
   @ConsumesEvent(GiftPurchased, CONSUMER)
