@@ -23,14 +23,11 @@ export class LedgerKeysEventsController {
   /** In batches: every paid invoice comes through here, at the pace of the bookkeeping's own batches. */
   @ConsumesEventsInBatches(InvoicePaid, { ...CONSUMER, maxBatch: 1000 })
   async keyInvoicePayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
-    for (const event of events) {
-      const { providerChargeId, providerInvoiceId, paidAt } = event.data;
-      if (!providerChargeId) continue; // nothing was charged (a free or fully discounted invoice)
-      await this.keys.record(tx, {
-        tenantId: event.tenantId, sourceKey: LedgerSourceKey.invoicePaid(providerInvoiceId), stripeSourceId: providerChargeId,
-        reportingCategory: 'charge', occurredAt: new Date(paidAt),
-      });
-    }
+    // An invoice without a charge moved no money at Stripe (free or fully discounted): nothing to key.
+    await this.keys.recordAll(tx, events.filter((event) => event.data.providerChargeId).map((event) => ({
+      tenantId: event.tenantId, sourceKey: LedgerSourceKey.invoicePaid(event.data.providerInvoiceId), stripeSourceId: event.data.providerChargeId!,
+      reportingCategory: 'charge', occurredAt: new Date(event.data.paidAt),
+    })));
   }
 
   @ConsumesEvent(GiftPurchased, CONSUMER)

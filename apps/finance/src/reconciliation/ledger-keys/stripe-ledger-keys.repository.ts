@@ -27,6 +27,27 @@ export class StripeLedgerKeysRepository {
    * the entries already claiming the movement; two claims racing for one rank collide on the
    * primary key and the loser's transaction is retried (the event is redelivered).
    */
+  /**
+   * `record` for many keys in one statement (a batch of payments): ranks follow the entries
+   * already claiming each movement, then the order given. A key given twice counts once.
+   */
+  async recordAll(tx: EntityManager, keys: LedgerKey[]): Promise<void> {
+    const unique = [...new Map(keys.map((k) => [`${k.tenantId} ${k.sourceKey} ${k.stripeSourceId} ${k.reportingCategory}`, k])).values()];
+    if (unique.length === 0) return;
+    await tx.query(
+      `INSERT INTO finance.stripe_ledger_keys (tenant_id, stripe_source_id, reporting_category, rank, source_key, occurred_at)
+       SELECT k.tenant_id, k.stripe_source_id, k.reporting_category,
+              COALESCE((SELECT max(e.rank) FROM finance.stripe_ledger_keys e
+                         WHERE e.tenant_id = k.tenant_id AND e.stripe_source_id = k.stripe_source_id AND e.reporting_category = k.reporting_category), 0)
+                + row_number() OVER (PARTITION BY k.tenant_id, k.stripe_source_id, k.reporting_category ORDER BY k.at),
+              k.source_key, k.occurred_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
+              AS k(tenant_id, stripe_source_id, reporting_category, source_key, occurred_at, at)
+       ON CONFLICT (tenant_id, source_key, stripe_source_id, reporting_category) DO NOTHING`,
+      [unique.map((k) => k.tenantId), unique.map((k) => k.stripeSourceId), unique.map((k) => k.reportingCategory), unique.map((k) => k.sourceKey), unique.map((k) => k.occurredAt)],
+    );
+  }
+
   async record(tx: EntityManager, key: LedgerKey, linked: LinkedEntry | null = null): Promise<void> {
     await tx.query(
       `INSERT INTO finance.stripe_ledger_keys (tenant_id, stripe_source_id, reporting_category, rank, source_key, occurred_at, entry_id, currency, amount)
