@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '@libs/common';
 import { ArticleRevenueRow, METRICS_MAX_MONTHS, RevenueByArticleRequest, RevenueByArticleResponse } from '@libs/contracts';
-import { monthSpan } from '../reports/report-months';
+import { reportSpan } from '../accounting-periods/calendar-month';
 
 const DEFAULT_LIMIT = 100;
 
@@ -15,9 +14,7 @@ export class RevenueByArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(tenantId: string, request: RevenueByArticleRequest): Promise<RevenueByArticleResponse> {
-    const span = monthSpan(request.from, request.to);
-    if (span < 1) throw new ValidationFailedError([{ field: 'to', message: 'to must not be before from' }]);
-    if (span > METRICS_MAX_MONTHS) throw new ValidationFailedError([{ field: 'to', message: `at most ${METRICS_MAX_MONTHS} months at once` }]);
+    reportSpan(request.from, request.to, METRICS_MAX_MONTHS);
     const rows: ArticleRevenueRow[] = await this.dataSource.query(
       `WITH period AS (SELECT to_date($2, 'YYYY-MM') AS first_day, (to_date($3, 'YYYY-MM') + interval '1 month')::date AS after_day),
        facts AS (

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeferredRevenueLine, DeferredRevenueRequest, DeferredRevenueResponse, RevenueStream } from '@libs/contracts';
 import { DEFERRED_REVENUE } from '../accounts/account-codes';
-import { addDays, daysBetween } from '../ledger/posting-date';
+import { lastDayOf, monthsAfter } from '../accounting-periods/calendar-month';
+import { daysBetween } from '../ledger/posting-date';
 import { recognizedThrough } from '../recognition/ratable-split';
 import { AgencyCalendar } from '../tenants/agency-calendar';
 
@@ -39,7 +40,7 @@ export class DeferredRevenueService {
     const months = request.months ?? DEFAULT_MONTHS;
     const today = await this.calendar.dayOf(this.dataSource.manager, tenantId, new Date());
     const firstMonth = today.slice(0, 7);
-    const shown = Array.from({ length: months }, (_, at) => addMonths(firstMonth, at));
+    const shown = Array.from({ length: months }, (_, at) => monthsAfter(firstMonth, at));
     const schedules: OpenSchedule[] = await this.dataSource.query(
       `SELECT stream, trim(currency) AS currency, method, total, reduced, recognized, to_char(first_day, 'YYYY-MM-DD') AS first_day, days,
               segment_start, segment_base, segment_amount
@@ -100,7 +101,7 @@ function spread(schedule: OpenSchedule, shown: string[], byMonth: bigint[]): big
   let through = recognizedSoFar;
   // Day k (1-based) of the schedule is first_day + k − 1; walk month ends instead of days.
   for (let at = 0; at <= shown.length; at++) {
-    const lastDayOfMonth = at < shown.length ? addDays(addMonths(shown[at], 1) + '-01', -1) : null;
+    const lastDayOfMonth = at < shown.length ? lastDayOf(shown[at]) : null;
     const k = lastDayOfMonth === null ? days : Math.min(days, Math.max(0, daysBetween(schedule.first_day!, lastDayOfMonth) + 1));
     const cumulative = recognizedThrough(segment, k);
     const amount = cumulative > through ? cumulative - through : 0n;
@@ -109,10 +110,4 @@ function spread(schedule: OpenSchedule, shown: string[], byMonth: bigint[]): big
     else later += amount;
   }
   return later;
-}
-
-function addMonths(month: string, count: number): string {
-  const [year, number] = month.split('-').map(Number);
-  const index = year * 12 + number - 1 + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

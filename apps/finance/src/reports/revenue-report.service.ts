@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '@libs/common';
 import { METRICS_MAX_MONTHS, RevenueGrouping, RevenueReportRequest, RevenueReportResponse, RevenueReportRow } from '@libs/contracts';
 import { BANK, DEFERRED_REVENUE, MAKE_GOOD_CREDITS, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE } from '../accounts/account-codes';
-import { monthSpan } from './report-months';
+import { reportSpan } from '../accounting-periods/calendar-month';
 
 /** Facts that bill (or take back a bill): their credits to deferred revenue and revenue, net of VAT. */
 const BILLING = ['invoice-finalized', 'invoice-voided', 'invoice-reinstated', 'booking-invoiced', 'make-good', 'agreement-activated', 'usage-charged', 'gift-purchased'];
@@ -25,9 +24,7 @@ export class RevenueReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(tenantId: string, request: RevenueReportRequest): Promise<RevenueReportResponse> {
-    const span = monthSpan(request.from, request.to);
-    if (span < 1) throw new ValidationFailedError([{ field: 'to', message: 'to must not be before from' }]);
-    if (span > METRICS_MAX_MONTHS) throw new ValidationFailedError([{ field: 'to', message: `at most ${METRICS_MAX_MONTHS} months at once` }]);
+    reportSpan(request.from, request.to, METRICS_MAX_MONTHS);
     const groupedBy = request.by ?? 'stream';
     const entryKey = KEY_COLUMN[groupedBy].replace('{t}', 'e');
     const scheduleKey = KEY_COLUMN[groupedBy].replace('{t}', 's');

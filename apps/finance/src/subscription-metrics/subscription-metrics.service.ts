@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '@libs/common';
 import { METRICS_MAX_MONTHS, SubscriptionMetricsRequest, SubscriptionMetricsResponse, SubscriptionMonthMetrics } from '@libs/contracts';
-import { monthSpan } from '../reports/report-months';
+import { reportSpan } from '../accounting-periods/calendar-month';
 
 /** Statuses in which a subscription is billed, so counts towards MRR. */
 const COUNTED = new Set(['active', 'past_due']);
@@ -19,9 +18,7 @@ export class SubscriptionMetricsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async monthly(tenantId: string, request: SubscriptionMetricsRequest): Promise<SubscriptionMetricsResponse> {
-    const span = monthSpan(request.from, request.to);
-    if (span < 1) throw new ValidationFailedError([{ field: 'to', message: 'to must not be before from' }]);
-    if (span > METRICS_MAX_MONTHS) throw new ValidationFailedError([{ field: 'to', message: `at most ${METRICS_MAX_MONTHS} months at once` }]);
+    const span = reportSpan(request.from, request.to, METRICS_MAX_MONTHS);
     const boundaries = await this.monthStarts(tenantId, request.from, span + 1);
     const states: Map<string, HeldState>[] = [];
     for (const boundary of boundaries) states.push(await this.countedAt(tenantId, boundary.startsAt));
