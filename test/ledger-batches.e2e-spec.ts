@@ -78,6 +78,12 @@ describe('invoice payments booked in batches', () => {
       [burst.map((e) => e.id)],
     );
     expect(rows[0].n).toBe(60);
+    // What finance records beside the books (each payment for revenue by article) commits with them: nothing for the payment it could not book.
+    const { rows: recorded } = await db.query<{ tenant_id: string; n: number }>(
+      `SELECT tenant_id, count(*)::int AS n FROM finance.subscription_payments WHERE provider_invoice_id = ANY($1::text[]) GROUP BY tenant_id`,
+      [burst.map((e) => (e.data as { providerInvoiceId: string }).providerInvoiceId)],
+    );
+    expect(recorded).toEqual([{ tenant_id: agency.tenantId, n: 60 }]);
     const trial = await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance');
     const paid = payments.reduce((sum, p) => sum + p.paid, 0n);
     expect(trial.body.lines.map((l) => [l.code, l.balance])).toEqual([['1100', paid.toString()], ['1300', '0'], ['2100', (-paid).toString()]]);

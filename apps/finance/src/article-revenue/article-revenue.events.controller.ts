@@ -8,15 +8,13 @@ import { AgencyCalendar } from '../tenants/agency-calendar';
 import { ArticleRevenue } from './article-revenue.entity';
 import { SubscriptionPayment } from './subscription-payment.entity';
 
-/** A second consumer of these events (beside the bookkeeping): what each article earned. */
-const CONSUMER = { consumer: 'article-revenue' };
-
+/** What each article earned, recorded in the transactions that book these events (beside the bookkeeping's handlers). */
 @Controller()
 export class ArticleRevenueEventsController {
   constructor(private readonly calendar: AgencyCalendar) {}
 
-  /** In batches: every paid invoice comes through here, at the pace of the bookkeeping's own batches. */
-  @ConsumesEventsInBatches(InvoicePaid, { ...CONSUMER, maxBatch: 1000 })
+  /** In the bookkeeping's batches of paid invoices. */
+  @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
   async recordSubscriptionPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
     const rows = [];
     for (const event of events) {
@@ -28,7 +26,7 @@ export class ArticleRevenueEventsController {
   }
 
   /** A usage's net amount split over its articles in whole minor units; the first ones take the remainder. */
-  @ConsumesEvent(UsageCharged, CONSUMER)
+  @ConsumesEvent(UsageCharged)
   async recordUsage(event: EventEnvelope<UsageChargedEvent>, tx: EntityManager): Promise<void> {
     const { usageId, articleIds, currency, chargedAt } = event.data;
     const articles = [...new Set(articleIds)];
@@ -39,7 +37,7 @@ export class ArticleRevenueEventsController {
       articles.map((articleId, at) => ({ articleId, amount: share + (BigInt(at) < remainder ? 1n : 0n) })));
   }
 
-  @ConsumesEvent(DeliveryRecorded, CONSUMER)
+  @ConsumesEvent(DeliveryRecorded)
   async recordDelivery(event: EventEnvelope<DeliveryRecordedEvent>, tx: EntityManager): Promise<void> {
     const { bookingId, day, currency, articles } = event.data;
     if (!articles?.length) return;

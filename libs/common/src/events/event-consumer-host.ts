@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { eventStreamOf, EventContract, EventEnvelope, MessageHeader, ServiceName } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
 import { toFieldErrors } from '../errors/validation-errors';
+import { jointSubscriptions } from './joint-subscriptions';
 
 /** Events validated between two turns of the event loop when a batch is taken. */
 const PARSE_SLICE = 50;
@@ -42,7 +43,8 @@ export function durableNameOf(service: ServiceName, subject: string, consumer?: 
 }
 
 /**
- * Runs one durable pull consumer per subscribed event. Each message is handled in a transaction
+ * Runs one durable pull consumer per subscribed event (its handlers in this service joined, see
+ * `jointSubscriptions`, unless one is named as a second consumer). Each message is handled in a transaction
  * that first records the event id in the inbox: a redelivery finds the row and changes nothing.
  * Failures are retried with growing delays; after `maxDeliver` attempts (or at once, for a
  * message that cannot be parsed) the message goes to `dlq.<service>.<durable>` and is terminated.
@@ -65,10 +67,9 @@ export class EventConsumerHost {
   ) {}
 
   async start(subscriptions: EventSubscription[]): Promise<void> {
-    for (const subscription of subscriptions) {
+    for (const subscription of jointSubscriptions(subscriptions)) {
       const stream = eventStreamOf(subscription.contract.service).name;
       const durable = durableNameOf(this.service, subscription.contract.subject, subscription.consumer);
-      if (this.running.some((r) => r.durable === durable)) throw new Error(`two handlers consume ${durable}: name one with ConsumesEvent(..., { consumer })`);
       await this.ensureConsumer(stream, durable, subscription);
       const consumer = await this.js.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: Math.max(100, subscription.maxBatch) });

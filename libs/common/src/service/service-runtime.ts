@@ -68,7 +68,9 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
         if (!consumed) continue;
         const handle: EventBatchHandlerFn = consumed.batched
           ? (method as EventBatchHandlerFn).bind(instance)
-          : async (events, tx) => (method as EventHandlerFn).call(instance, events[0], tx);
+          : async (events, tx) => {
+            for (const event of events) await (method as EventHandlerFn).call(instance, event, tx);
+          };
         found.push({ contract: consumed.contract, consumer: consumed.consumer, handle, maxBatch: consumed.maxBatch, inFlight: consumed.inFlight });
       }
     }

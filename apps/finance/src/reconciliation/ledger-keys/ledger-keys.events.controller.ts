@@ -8,20 +8,19 @@ import {
 import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
 import { StripeLedgerKeysRepository } from './stripe-ledger-keys.repository';
 
-/** Named consumers: the ledger's own consumers of these events post the entries, independently. */
-const CONSUMER = { consumer: 'reconciliation' };
-
 /**
  * Learns from the payment events which Stripe movement each journal entry books (the entries'
  * own source keys name the invoice, the refund or the gift, not the charge Stripe's balance
- * transaction points at). Writes keys only; never posts.
+ * transaction points at). Writes keys only; never posts. Its handlers join the bookkeeping's own
+ * handlers of the same events, in their transactions: a key commits with the entry it names, so
+ * a reconciliation run never meets one without the other.
  */
 @Controller()
 export class LedgerKeysEventsController {
   constructor(private readonly keys: StripeLedgerKeysRepository) {}
 
-  /** In batches: every paid invoice comes through here, at the pace of the bookkeeping's own batches. */
-  @ConsumesEventsInBatches(InvoicePaid, { ...CONSUMER, maxBatch: 1000 })
+  /** In the bookkeeping's batches of paid invoices. */
+  @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
   async keyInvoicePayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
     // An invoice without a charge moved no money at Stripe (free or fully discounted): nothing to key.
     await this.keys.recordAll(tx, events.filter((event) => event.data.providerChargeId).map((event) => ({
@@ -30,7 +29,7 @@ export class LedgerKeysEventsController {
     })));
   }
 
-  @ConsumesEvent(GiftPurchased, CONSUMER)
+  @ConsumesEvent(GiftPurchased)
   async keyGiftPayment(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
     const { providerChargeId, giftId, paidAt } = event.data;
     if (!providerChargeId) return;
@@ -40,7 +39,7 @@ export class LedgerKeysEventsController {
     });
   }
 
-  @ConsumesEvent(ChargeRefunded, CONSUMER)
+  @ConsumesEvent(ChargeRefunded)
   async keyRefund(event: EventEnvelope<ChargeRefundedEvent>, tx: EntityManager): Promise<void> {
     const { providerRefundId, refundedAt } = event.data;
     await this.keys.record(tx, {
@@ -49,7 +48,7 @@ export class LedgerKeysEventsController {
     });
   }
 
-  @ConsumesEvent(DisputeOpened, CONSUMER)
+  @ConsumesEvent(DisputeOpened)
   async keyDisputeWithdrawal(event: EventEnvelope<DisputeOpenedEvent>, tx: EntityManager): Promise<void> {
     const { providerDisputeId, openedAt } = event.data;
     await this.keys.record(tx, {
@@ -59,7 +58,7 @@ export class LedgerKeysEventsController {
   }
 
   /** Only a won dispute moves money back (Stripe's `dispute_reversal`); a lost one moves nothing more. */
-  @ConsumesEvent(DisputeClosed, CONSUMER)
+  @ConsumesEvent(DisputeClosed)
   async keyDisputeReinstatement(event: EventEnvelope<DisputeClosedEvent>, tx: EntityManager): Promise<void> {
     const { providerDisputeId, outcome, closedAt } = event.data;
     if (outcome !== 'won') return;
