@@ -4,9 +4,9 @@ import { ConsumesEvent, ConsumesEventsInBatches, parseMinorUnits } from '@libs/c
 import {
   DeliveryRecorded, DeliveryRecordedEvent, EventEnvelope, InvoicePaid, InvoicePaidEvent, RevenueStream, UsageCharged, UsageChargedEvent,
 } from '@libs/contracts';
+import { postingDateOf } from '../ledger/posting-date';
 import { AgencyCalendar } from '../tenants/agency-calendar';
 import { ArticleRevenue } from './article-revenue.entity';
-import { SubscriptionPayment } from './subscription-payment.entity';
 
 /** What each article earned, recorded in the transactions that book these events (beside the bookkeeping's handlers). */
 @Controller()
@@ -16,13 +16,17 @@ export class ArticleRevenueEventsController {
   /** In the bookkeeping's batches of paid invoices. */
   @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
   async recordSubscriptionPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
-    const rows = [];
-    for (const event of events) {
-      const { providerInvoiceId, subscriptionId, currency, paidAt } = event.data;
-      const amount = parseMinorUnits(event.data.amountPaid) - parseMinorUnits(event.data.tax);
-      rows.push({ tenantId: event.tenantId, providerInvoiceId, subscriptionId, currency, amount: String(amount), day: await this.calendar.dayOf(tx, event.tenantId, paidAt) });
-    }
-    await tx.createQueryBuilder().insert().into(SubscriptionPayment).values(rows).orIgnore().execute();
+    const timeZones = await this.calendar.timeZonesOf(tx, events.map((event) => event.tenantId));
+    const rows = events.map((event) => ({
+      ...event.data, tenantId: event.tenantId, day: postingDateOf(event.data.paidAt, timeZones.get(event.tenantId)),
+      amount: (parseMinorUnits(event.data.amountPaid) - parseMinorUnits(event.data.tax)).toString(),
+    }));
+    await tx.query(
+      `INSERT INTO finance.subscription_payments (tenant_id, provider_invoice_id, subscription_id, currency, amount, day)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::bigint[], $6::date[])
+       ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r.tenantId), rows.map((r) => r.providerInvoiceId), rows.map((r) => r.subscriptionId), rows.map((r) => r.currency), rows.map((r) => r.amount), rows.map((r) => r.day)],
+    );
   }
 
   /** A usage's net amount split over its articles in whole minor units; the first ones take the remainder. */

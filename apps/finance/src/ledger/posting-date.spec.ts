@@ -14,6 +14,24 @@ describe('postingDateOf', () => {
     expect(postingDateOf(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
 
+  it('dates every minute of a day with a change of clocks as the time zone database does, half-hour and 45-minute zones included', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Asia/Ho_Chi_Minh', 'Pacific/Chatham'];
+    // 2026-11-01: New York falls back; 2026-10-04: Lord Howe springs forward by half an hour.
+    for (const start of [Date.UTC(2026, 9, 31, 12), Date.UTC(2026, 9, 3, 0)]) {
+      for (const timeZone of zones) {
+        const direct = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+        for (let at = start; at < start + 2 * 86_400_000; at += 60_000) {
+          const instant = new Date(at);
+          if (postingDateOf(instant, timeZone) !== direct.format(instant)) throw new Error(`${timeZone} ${instant.toISOString()}: ${postingDateOf(instant, timeZone)}`);
+        }
+      }
+    }
+    expect(postingDateOf('2026-11-01T03:59:00Z', 'America/New_York')).toBe('2026-10-31');
+    expect(postingDateOf('2026-11-01T04:00:00Z', 'America/New_York')).toBe('2026-11-01');
+    expect(postingDateOf('2026-11-30T18:14:59.999Z', 'Asia/Kathmandu')).toBe('2026-11-30');
+    expect(postingDateOf('2026-11-30T18:15:00Z', 'Asia/Kathmandu')).toBe('2026-12-01');
+  });
+
   it('refuses what is not an instant', () => {
     expect(() => postingDateOf('yesterday')).toThrow(/not an instant/);
   });

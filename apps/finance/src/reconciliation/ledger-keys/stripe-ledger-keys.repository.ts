@@ -23,11 +23,6 @@ export interface LinkedEntry {
 @Injectable()
 export class StripeLedgerKeysRepository {
   /**
-   * Records that an entry books a Stripe movement, once per (entry, movement). Its rank follows
-   * the entries already claiming the movement; two claims racing for one rank collide on the
-   * primary key and the loser's transaction is retried (the event is redelivered).
-   */
-  /**
    * `record` for many keys in one statement (a batch of payments): ranks follow the entries
    * already claiming each movement, then the order given. A key given twice counts once.
    */
@@ -48,6 +43,11 @@ export class StripeLedgerKeysRepository {
     );
   }
 
+  /**
+   * Records that an entry books a Stripe movement, once per (entry, movement). Its rank follows
+   * the entries already claiming the movement; two claims racing for one rank collide on the
+   * primary key and the loser's transaction is retried (the event is redelivered).
+   */
   async record(tx: EntityManager, key: LedgerKey, linked: LinkedEntry | null = null): Promise<void> {
     await tx.query(
       `INSERT INTO finance.stripe_ledger_keys (tenant_id, stripe_source_id, reporting_category, rank, source_key, occurred_at, entry_id, currency, amount)
