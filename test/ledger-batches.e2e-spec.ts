@@ -153,4 +153,35 @@ describe('invoice payments booked in batches', () => {
     expect(inOneBatch.schedules.find(([source]) => source === 'invoice:in_refunded_first')?.[5]).toBe('22000');
     expect(inOneBatch.lines.find(([currency, code]) => currency === 'VND' && code === '1300')?.[4]).toBe('0');
   });
+
+  it('books batches of payments beside each other, while a void waits until no batch holds the books of its agency', async () => {
+    const other = await provisionedAgency(api, suite.operatorToken);
+    const invoices = Array.from({ length: 20 }, (_, n) => makeInvoice(other.tenantId, { amount: BigInt(50_000 + n * 1_000), tax: 0n, fee: 0n }));
+    // Another batch of payments of this agency, in flight: it shares the agency's books.
+    const batch = new Client({ connectionString: suite.database.url });
+    await batch.connect();
+    try {
+      await batch.query('BEGIN');
+      await batch.query(`SELECT pg_advisory_xact_lock_shared(${0x42_4f_4b}, hashtext($1))`, [other.tenantId]);
+      for (const invoice of invoices) await probe.publish(paid(invoice));
+      await eventually(async () => expect(await entriesOf(other.tenantId)).toEqual({ billed: 20, paid: 20 }), 30_000);
+
+      await probe.publish(voided(invoices[0], '2026-10-02T03:00:00.000Z'));
+      // The void asks for the agency's books alone and waits for the batch in flight.
+      await eventually(async () => {
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = $1
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          [0x42_4f_4b],
+        );
+        expect(rows[0].n).toBe(1);
+      }, 30_000);
+      const voids = async () => (await db.query(`SELECT 1 FROM finance.journal_entries WHERE tenant_id = $1 AND source_key LIKE 'invoice-voided:%'`, [other.tenantId])).rowCount;
+      expect(await voids()).toBe(0);
+      await batch.query('ROLLBACK');
+      await eventually(async () => expect(await voids()).toBe(1), 30_000);
+    } finally {
+      await batch.end();
+    }
+  });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { EventEnvelope, InvoicePaid, InvoicePaidEvent, JournalEntryListResponse, JournalEntryView, TrialBalanceResponse } from '@libs/contracts';
 import { eventually } from '@libs/testing';
+import { EntryToPost, LedgerService } from '../apps/finance/src/ledger/ledger.service';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { createFinanceAgency } from './support/finance-events';
@@ -135,6 +137,33 @@ describe('the ledger: balanced, immutable, posted once per fact', () => {
       await expect(db.query('DELETE FROM finance.journal_entries WHERE id = $1', [entryId])).rejects.toThrow(immutable);
       const { rows } = await db.query<{ currency: string; amount: string }>('SELECT currency, amount FROM finance.postings WHERE entry_id = $1 ORDER BY currency, amount', [entryId]);
       expect(rows).toEqual([{ currency: 'USD', amount: '-500' }, { currency: 'USD', amount: '500' }, { currency: 'VND', amount: '-99000' }, { currency: 'VND', amount: '99000' }]);
+    });
+
+    it('moves account totals at the commit of what posted them, and not for what a rolled-back savepoint posted', async () => {
+      const fresh = await provisionedAgency();
+      const finance = suite.instances('finance')[0];
+      const ledger = finance.get(LedgerService);
+      const entry = (key: string, amount: bigint): EntryToPost => ({
+        tenantId: fresh.tenantId, sourceKey: `in-service:${key}`, postedOn: '2026-11-20', description: key,
+        lines: [{ accountCode: '1100', currency: 'VND', amount }, { accountCode: '2100', currency: 'VND', amount: -amount }],
+      });
+      await finance.get(DataSource).transaction(async (tx) => {
+        await ledger.post(tx, entry('kept-before', 1_000n));
+        await tx.transaction(async (inner) => {
+          await ledger.post(inner, entry('undone', 500n));
+          throw new Error('undone');
+        }).catch(() => undefined);
+        await ledger.post(tx, entry('kept-after', 200n));
+      });
+      expect(await vndBalances(fresh)).toEqual({ '1100': '1200', '2100': '-1200' });
+      const asOf = await fresh.api.get<TrialBalanceResponse>('/v1/finance/trial-balance?asOf=2026-11-20');
+      expect(asOf.body.lines.map((l) => [l.code, l.balance])).toEqual([['1100', '1200'], ['2100', '-1200']]);
+      const { rows } = await db.query(
+        `SELECT a.code, sum(p.amount)::text AS sum FROM finance.postings p JOIN finance.accounts a ON a.id = p.account_id
+         WHERE p.tenant_id = $1 GROUP BY a.code ORDER BY a.code`,
+        [fresh.tenantId],
+      );
+      expect(rows).toEqual([{ code: '1100', sum: '1200' }, { code: '2100', sum: '-1200' }]);
     });
 
     it('refuses a posting of zero', async () => {

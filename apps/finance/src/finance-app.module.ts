@@ -16,6 +16,7 @@ import { GiftsEventsController } from './gifts/gifts.events.controller';
 import { InvoicesEventsController } from './invoices/invoices.events.controller';
 import { SubscriptionInvoicesService } from './invoices/subscription-invoices.service';
 import { AgencyBooksLock } from './ledger/agency-books-lock';
+import { BalancesAtCommit } from './ledger/balances-at-commit';
 import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.controller';
 import { LedgerReportsService } from './ledger/ledger-reports.service';
 import { LedgerRepository } from './ledger/ledger.repository';
@@ -52,7 +53,7 @@ export class FinanceAppModule {
         AccountingPeriodsRpcController, ArticleRevenueEventsController, ...reconciliationControllers,
       ],
       providers: [
-        AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, AgencyCalendar, AgencyBooksLock,
+        AccountsService, AccountRepository, LedgerService, LedgerReportsService, LedgerRepository, BalancesAtCommit, AgencyCalendar, AgencyBooksLock,
         ParkedEventsRepository, RecognitionSchedulesRepository, RecognitionSchedulesService, RecognitionRun,
         SubscriptionInvoicesService, RefundsAndDisputesService, GiftRevenueService, BookingRevenueService, LicensingRevenueService,
         SubscriptionMetricsService, RevenueReportService, DeferredRevenueService, RevenueByArticleService, AccountingPeriodsService, AccountingPeriodRepository,

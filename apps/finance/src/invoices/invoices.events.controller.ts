@@ -10,9 +10,8 @@ import { SubscriptionInvoicesService } from './subscription-invoices.service';
 /**
  * Subscription invoices as they reach the books: billed, collected, voided (each once per invoice).
  * Invoices are billed and paid in bursts (renewals at the turn of a month): those two are booked
- * many per transaction, the books of the batch's agencies held first, in one fixed order. Billing
- * and collecting change no total by their order, so two batches may be in flight (they queue on
- * the books of the agencies they share).
+ * many per transaction. Billing and collecting change no total by their order, so two batches are
+ * in flight at once, sharing the books of their agencies (a void or a refund waits for them).
  */
 @Controller()
 export class InvoicesEventsController {
@@ -23,7 +22,7 @@ export class InvoicesEventsController {
 
   @ConsumesEventsInBatches(InvoiceFinalized, { maxBatch: 1000, inFlight: 2 })
   async bookBillings(events: EventEnvelope<InvoiceFinalizedEvent>[], tx: EntityManager): Promise<void> {
-    await this.books.holdAll(tx, events.map((event) => event.tenantId));
+    await this.books.holdAllShared(tx, events.map((event) => event.tenantId));
     await this.invoices.billAll(tx, events.map((event) => {
       const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
       return {
@@ -35,7 +34,7 @@ export class InvoicesEventsController {
 
   @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
   async bookPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
-    await this.books.holdAll(tx, events.map((event) => event.tenantId));
+    await this.books.holdAllShared(tx, events.map((event) => event.tenantId));
     await this.invoices.collectAll(tx, events);
   }
 

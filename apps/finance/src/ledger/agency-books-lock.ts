@@ -4,17 +4,20 @@ import { EntityManager } from 'typeorm';
 /** Namespace of the per-agency advisory lock on its books (two int keys: this, and the agency id's hash). */
 const BOOKS_LOCK_NAMESPACE = 0x42_4f_4b; // "BOK"
 
+type Mode = 'shared' | 'exclusive';
+
 /**
- * One agency's bookkeeping, one transaction at a time. A consumer that posts several entries (a
- * payment that bills its invoice first, a refund replayed after a payment) locks balance rows
- * entry by entry, so two such transactions could lock the same rows in opposite orders and
- * deadlock; they already queue on the agency's balance rows, so taking this lock first costs no
- * parallelism and removes the cycle. Held until the transaction ends.
+ * One agency's bookkeeping, one transaction at a time, held until the transaction ends. Facts
+ * that depend on each other meet here: a void or a refund that finds nothing to reverse waits
+ * (is parked) for the billing or payment it concerns, which releases it; two transactions must
+ * not both look before either has written. Batches of billings and payments share the books
+ * with each other ({@link holdAllShared}): what they write commutes, they park nothing, and
+ * what they release each takes alone; everything else holds the books alone.
  */
 @Injectable()
 export class AgencyBooksLock {
-  /** The agencies whose books a transaction holds already: taking a lock again would be a wasted round trip. */
-  private readonly heldInTransaction = new WeakMap<EntityManager, Set<string>>();
+  /** What a transaction holds already, by agency: taking a lock again would be a wasted round trip. */
+  private readonly heldInTransaction = new WeakMap<EntityManager, Map<string, Mode>>();
 
   hold(tx: EntityManager, tenantId: string): Promise<void> {
     return this.holdAll(tx, [tenantId]);
@@ -24,18 +27,28 @@ export class AgencyBooksLock {
    * The books of several agencies (a batch of events), in one statement and in the order of their
    * ids, so that two transactions holding some of the same agencies wait for each other, never in a circle.
    */
-  async holdAll(tx: EntityManager, tenantIds: string[]): Promise<void> {
+  holdAll(tx: EntityManager, tenantIds: string[]): Promise<void> {
+    return this.take(tx, tenantIds, 'exclusive');
+  }
+
+  /** Like {@link holdAll}, beside other batches of billings and payments, and never beside anything else. */
+  holdAllShared(tx: EntityManager, tenantIds: string[]): Promise<void> {
+    return this.take(tx, tenantIds, 'shared');
+  }
+
+  private async take(tx: EntityManager, tenantIds: string[], mode: Mode): Promise<void> {
     const inTransaction = tx.queryRunner?.isTransactionActive === true;
-    const held = (inTransaction && this.heldInTransaction.get(tx)) || new Set<string>();
-    const wanted = [...new Set(tenantIds)].filter((tenantId) => !held.has(tenantId)).sort();
+    const held = (inTransaction && this.heldInTransaction.get(tx)) || new Map<string, Mode>();
+    const wanted = [...new Set(tenantIds)].filter((tenantId) => held.get(tenantId) !== 'exclusive' && held.get(tenantId) !== mode).sort();
     if (wanted.length === 0) return;
     // unnest answers the array's order, so the locks are taken in it.
     await tx.query(
-      `SELECT pg_advisory_xact_lock($1, hashtext(t.tenant_id)) FROM unnest($2::text[]) WITH ORDINALITY AS t(tenant_id, n) ORDER BY t.n`,
+      `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}($1, hashtext(t.tenant_id))
+       FROM unnest($2::text[]) WITH ORDINALITY AS t(tenant_id, n) ORDER BY t.n`,
       [BOOKS_LOCK_NAMESPACE, wanted],
     );
     if (!inTransaction) return;
-    for (const tenantId of wanted) held.add(tenantId);
+    for (const tenantId of wanted) held.set(tenantId, mode);
     this.heldInTransaction.set(tx, held);
   }
 }

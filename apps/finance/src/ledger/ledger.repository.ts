@@ -162,9 +162,10 @@ export class LedgerRepository {
   }
 
   /**
-   * Adds postings to the running totals and to their day's totals, in one statement. Rows are
-   * summed per key first (one statement may touch a row once) and locked in a fixed order (agency,
-   * account, currency, day), so concurrent transactions cannot deadlock on them.
+   * Adds postings to the running totals and to their day's totals, in one statement (see
+   * `BalancesAtCommit`, its one caller). Rows are summed per key first (one statement may touch a
+   * row once) and locked in a fixed order (agency, account, currency, day), so concurrent
+   * transactions cannot deadlock on them.
    */
   async addToBalances(tx: EntityManager, movements: BalanceMovement[]): Promise<void> {
     const running = sumByKey(movements, (m) => [m.tenantId, m.accountId, m.currency]);

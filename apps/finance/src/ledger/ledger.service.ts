@@ -5,6 +5,7 @@ import { JournalEntryView } from '@libs/contracts';
 import { monthName, monthOfDay } from '../accounting-periods/calendar-month';
 import { AgencyCalendar } from '../tenants/agency-calendar';
 import { AgencyBooksLock } from './agency-books-lock';
+import { BalancesAtCommit } from './balances-at-commit';
 import { EntryDimensions, EntryRow, entryKey, LedgerRepository, NewEntry, NewPosting, PostingContext, PostingRow } from './ledger.repository';
 
 export interface LedgerLine {
@@ -49,6 +50,7 @@ export class LedgerService {
     private readonly ledger: LedgerRepository,
     private readonly books: AgencyBooksLock,
     private readonly calendar: AgencyCalendar,
+    private readonly balances: BalancesAtCommit,
   ) {}
 
   /** Posts in the caller's transaction; the database checks the balance again at commit. */
@@ -119,7 +121,7 @@ export class LedgerService {
     return known;
   }
 
-  /** Inserts the entries not posted before, their postings and their totals (running and per day). */
+  /** Inserts the entries not posted before and their postings; their totals (running and per day) move at commit. */
   private async record(tx: EntityManager, entries: EntryToRecord[], contexts: Map<string, PostingContext>): Promise<PostedEntry[]> {
     entries.forEach((entry) => assertBalanced(entry.postings));
     const distinct = new Map<string, EntryToRecord>();
@@ -132,7 +134,7 @@ export class LedgerService {
     const inserted = dated.filter((e) => created.has(entryKey(e.tenantId, e.sourceKey)));
     if (inserted.length > 0) {
       await this.ledger.insertPostings(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, entryId: created.get(entryKey(e.tenantId, e.sourceKey))! }))));
-      await this.ledger.addToBalances(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))));
+      await this.balances.add(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))));
     }
     const earlier = dated.length > inserted.length
       ? await this.ledger.findEntriesBySourceKeys(tx, dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))))

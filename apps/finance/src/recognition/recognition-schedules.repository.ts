@@ -35,7 +35,11 @@ export class RecognitionSchedulesRepository {
     return this.insertAllUnlessExist(tx, [schedule]);
   }
 
-  /** Opens each schedule unless one exists for its source, in one statement (a batch of invoices). */
+  /**
+   * Opens each schedule unless one exists for its source, in one statement (a batch of invoices);
+   * in the order of agency and source, so two batches opening some of the same schedules (billings
+   * beside payments) wait for each other, never in a circle.
+   */
   async insertAllUnlessExist(tx: EntityManager, schedules: NewSchedule[]): Promise<void> {
     if (schedules.length === 0) return;
     const column = <T>(of: (s: NewSchedule) => T) => schedules.map(of);
@@ -50,7 +54,7 @@ export class RecognitionSchedulesRepository {
                    $11::bigint[], $12::date[], $13::int[], $14::text[])
          WITH ORDINALITY AS s(tenant_id, source_ref, stream, product_id, site_id, counterparty_id, currency, method, status, billed, tax, first_day,
                               days, provider_charge_id, n)
-       ORDER BY s.n
+       ORDER BY s.tenant_id, s.source_ref
        ON CONFLICT (tenant_id, source_ref) DO NOTHING`,
       [
         column((s) => s.tenantId), column((s) => s.sourceRef), column((s) => s.stream), column((s) => s.productId), column((s) => s.siteId),
