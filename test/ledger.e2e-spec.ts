@@ -166,6 +166,24 @@ describe('the ledger: balanced, immutable, posted once per fact', () => {
       expect(rows).toEqual([{ code: '1100', sum: '1200' }, { code: '2100', sum: '-1200' }]);
     });
 
+    it('refuses a posting to an entry or an account that does not exist or is of another agency, and keeps an account that has postings', async () => {
+      const other = await provisionedAgency();
+      const ours = await insertByHand(agency.tenantId, [['1100', 'VND', 300], ['2100', 'VND', -300]]);
+      const theirs = await insertByHand(other.tenantId, [['1100', 'VND', 300], ['2100', 'VND', -300]]);
+      const post = (entryId: string, accountId: string) => db.query(
+        `INSERT INTO finance.postings (tenant_id, entry_id, account_id, currency, amount) VALUES ($1, $2, $3, 'VND', 1), ($1, $2, $3, 'VND', -1)`,
+        [agency.tenantId, entryId, accountId],
+      );
+      const [ourStripe, theirStripe] = [await accountId(agency.tenantId, '1100'), await accountId(other.tenantId, '1100')];
+      await expect(post(randomUUID(), ourStripe)).rejects.toThrow(/a posting names journal entry .*, which its agency does not have/);
+      await expect(post(theirs, ourStripe)).rejects.toThrow(new RegExp(`a posting names journal entry ${theirs}, which its agency does not have`));
+      await expect(post(ours, randomUUID())).rejects.toThrow(/a posting names account .*, which its agency does not have/);
+      await expect(post(ours, theirStripe)).rejects.toThrow(new RegExp(`a posting names account ${theirStripe}, which its agency does not have`));
+      await expect(db.query('DELETE FROM finance.accounts WHERE id = $1', [ourStripe])).rejects.toThrow(/account 1100 has postings: it is never deleted/);
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM finance.postings WHERE entry_id = ANY($1::uuid[])', [[ours, theirs]]);
+      expect(rows[0].n).toBe(4);
+    });
+
     it('refuses a posting of zero', async () => {
       await expect(insertByHand(agency.tenantId, [['1100', 'VND', 0]])).rejects.toThrow(/postings_amount_not_zero/);
     });
