@@ -306,6 +306,24 @@ describe('reconciliation: Stripe and the bank against the books', () => {
     expect(resolve.status).toBe(409);
   });
 
+  it('reports a matched charge again once the entry booking it is reversed, with what the ledger then holds, once', async () => {
+    const a = await agency();
+    const report = stripeReport([{ id: 'txn_reversed', created: '2026-11-20 03:00:01', currency: 'vnd', gross: '99000', fee: '3366', net: '95634', category: 'charge', source: 'ch_reversed' }]);
+    expect((await a.api.post('/v1/finance/reconciliation/imports/stripe-csv', report, CSV)).status).toBe(201);
+    await pay(a, [{ invoiceId: 'in_reversed', chargeId: 'ch_reversed', currency: 'VND', paid: 99000, fee: 3366 }]);
+    expect(await run(a)).toMatchObject({ matched: 1, exceptionsOpened: 0 });
+
+    const collected = (await journal(a)).find((e) => e.sourceKey === 'invoice-paid:in_reversed')!;
+    expect((await a.api.post(`/v1/finance/journal-entries/${collected.id}/reversal`, undefined)).status).toBe(201);
+    expect(await run(a)).toMatchObject({ matched: 0, exceptionsOpened: 1 });
+    const reported = await exceptions(a);
+    expect(reported).toEqual([expect.objectContaining({
+      kind: 'amount-mismatch', status: 'open', stripeTransactionId: 'txn_reversed', entryId: collected.id, statementAmount: '95634', bookedAmount: '0',
+    })]);
+    expect(await run(a)).toMatchObject({ exceptionsOpened: 0, exceptionsCleared: 0 });
+    expect(await exceptions(a)).toEqual(reported);
+  });
+
   it('runs for a window only, and lists runs newest first; another agency sees none of them', async () => {
     const a = await agency();
     const report = stripeReport([

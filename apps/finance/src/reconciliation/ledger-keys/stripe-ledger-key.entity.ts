@@ -6,7 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from '
  * transaction is matched on. Recorded from the domain events (the entries' own keys do not name
  * the charge) and by manual matches. `rank` counts entries claiming the same Stripe movement: the
  * first is matched, any later one is a duplicate booking. The entry and its posting to the Stripe
- * balance are looked up once (entries never change) and kept here, so a run joins two tables.
+ * balance are looked up once (entries never change) and kept here, so a run joins two tables;
+ * when the entry is reversed, the reversal's posting is added to it, once.
  */
 @Entity({ name: 'stripe_ledger_keys' })
 @Unique('stripe_ledger_keys_tenant_entry_movement', ['tenantId', 'sourceKey', 'stripeSourceId', 'reportingCategory'])
@@ -26,5 +27,7 @@ export class StripeLedgerKey {
   /** The entry's posting to the Stripe balance (1100): its currency and signed sum, minor units. */
   @Column('char', { length: 3, nullable: true }) currency!: string | null;
   @Column('bigint', { nullable: true }) amount!: string | null;
+  /** The entry's reversal, once its posting to the Stripe balance is in `amount` (the ledger no longer holds the movement). */
+  @Column('uuid', { name: 'reversed_by_entry_id', nullable: true }) reversedByEntryId!: string | null;
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
 }

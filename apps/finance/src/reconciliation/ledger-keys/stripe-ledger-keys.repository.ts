@@ -63,6 +63,9 @@ export class StripeLedgerKeysRepository {
    * Finds the journal entries of keys not linked yet and keeps each entry's posting to the
    * Stripe balance on its key (an entry without one keeps 0, in the entry's currency). Only
    * unlinked keys are visited (partial index), so a run does this for what arrived since the last.
+   * Then adds to each linked key the posting of its entry's reversal, once: a reversed payment no
+   * longer books the charge, and the run reports the difference. Reversals are found through
+   * their own index (few, against every entry), their keys by the reversed entry's source key.
    */
   async linkPending(tx: EntityManager, tenantId: string, stripeBalanceAccountId: string): Promise<void> {
     await tx.query(
@@ -76,6 +79,16 @@ export class StripeLedgerKeysRepository {
          WHERE entry_id = e.id AND account_id = $2
        ) p ON true
        WHERE k.tenant_id = $1 AND k.entry_id IS NULL AND e.tenant_id = $1 AND e.source_key = k.source_key`,
+      [tenantId, stripeBalanceAccountId],
+    );
+    await tx.query(
+      `UPDATE finance.stripe_ledger_keys k
+       SET amount = k.amount + COALESCE(p.amount, 0), reversed_by_entry_id = r.id
+       FROM finance.journal_entries r
+       JOIN finance.journal_entries e ON e.id = r.reverses_entry_id
+       LEFT JOIN LATERAL (SELECT sum(amount) AS amount FROM finance.postings WHERE entry_id = r.id AND account_id = $2) p ON true
+       WHERE r.reverses_entry_id IS NOT NULL AND r.tenant_id = $1
+         AND k.tenant_id = $1 AND k.source_key = e.source_key AND k.entry_id = e.id AND k.reversed_by_entry_id IS NULL`,
       [tenantId, stripeBalanceAccountId],
     );
   }
