@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { JournalEntryView } from '@libs/contracts';
+import { JournalEntryView, WaitingEventListResponse } from '@libs/contracts';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { balancesIn, createFinanceAgency, FinanceEventDelivery, journalOf, reissued } from './support/finance-events';
@@ -158,6 +158,32 @@ describe('subscription money on accrual: billed, collected, given back', () => {
     await events.deliverInOrder([refundFirst, reissued(refundFirst), paid(same), finalized(same)]);
     expect(await balancesIn(early, 'VND')).toEqual(expected);
     expect(await schedule(early, `invoice:${invoice.invoiceId}`)).toEqual(await schedule(agency, `invoice:${invoice.invoiceId}`));
+  });
+
+  it('shows the finance team a refund waiting for its payment, until the payment books both', async () => {
+    const [agency, other] = [await provisionedAgency(), await provisionedAgency()];
+    const invoice = makeInvoice(agency.tenantId);
+    const refundId = `re_${randomUUID()}`;
+    const refund = refunded(invoice, 33_000n, '2026-10-02T01:00:00.000Z', refundId);
+    await events.deliverInOrder([refund]);
+
+    const waiting = await agency.api.get<WaitingEventListResponse>('/v1/finance/waiting-events');
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).toEqual({
+      items: [{
+        id: expect.any(String), eventId: refund.id, eventType: 'evt.subscriptions.charge.refunded.v1', awaits: `charge:${invoice.chargeId}`,
+        occurredAt: '2026-10-02T01:00:00.000Z', waitingSince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      }],
+      nextAfter: null,
+    });
+    expect((await other.api.get<WaitingEventListResponse>('/v1/finance/waiting-events')).body.items).toEqual([]);
+    const bad = await agency.api.get<{ errors?: { field: string }[] }>('/v1/finance/waiting-events?limit=0&after=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['after', 'limit']);
+
+    await events.deliverInOrder([paid(invoice)]);
+    expect((await agency.api.get<WaitingEventListResponse>('/v1/finance/waiting-events')).body.items).toEqual([]);
+    expect((await journalOf(agency)).map((e) => e.sourceKey)).toContain(`refund:${refundId}`);
   });
 
   it('gives back all the tax when partial refunds add up to the whole payment', async () => {

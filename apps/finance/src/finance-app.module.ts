@@ -26,6 +26,7 @@ import { LicensingEventsController } from './licensing/licensing.events.controll
 import { ParkedEventsRepository } from './parked-events/parked-events.repository';
 import { RecognitionRun } from './recognition/recognition-run';
 import { RecognitionRpcController } from './recognition/recognition.rpc.controller';
+import { WaitingEventsRpcController } from './parked-events/waiting-events.rpc.controller';
 import { RecognitionSchedulesRepository } from './recognition/recognition-schedules.repository';
 import { RecognitionSchedulesService } from './recognition/recognition-schedules.service';
 import { DeferredRevenueService } from './reports/deferred-revenue.service';
@@ -49,7 +50,7 @@ export class FinanceAppModule {
       controllers: [
         AccountsRpcController, JournalEntriesRpcController, TenantsEventsController, InvoicesEventsController,
         RefundsAndDisputesEventsController, GiftsEventsController, BookingsEventsController, LicensingEventsController,
-        RecognitionRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, ReportsRpcController,
+        RecognitionRpcController, WaitingEventsRpcController, SubscriptionStatesEventsController, SubscriptionMetricsRpcController, ReportsRpcController,
         AccountingPeriodsRpcController, ArticleRevenueEventsController, ...reconciliationControllers,
       ],
       providers: [

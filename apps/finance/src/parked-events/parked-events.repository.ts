@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@libs/contracts';
 
 /** The only code that writes SQL for parked events. */
 @Injectable()
 export class ParkedEventsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   async park(tx: EntityManager, awaited: string, envelope: EventEnvelope<unknown>): Promise<void> {
     await tx.query(
       `INSERT INTO finance.parked_events (tenant_id, awaited, event_type, envelope) VALUES ($1, $2, $3, $4)`,
@@ -34,4 +36,25 @@ export class ParkedEventsRepository {
     );
     return rows.map((row) => row.envelope);
   }
+
+  /** The agency's waiting events, longest waiting first; `after` (an id) starts after that one. */
+  findPageOfTenant(tenantId: string, limit: number, after?: string): Promise<ParkedEventRow[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.event_type, p.awaited, p.envelope->>'id' AS event_id, p.envelope->>'time' AS occurred_at, p.parked_at
+       FROM finance.parked_events p
+       WHERE p.tenant_id = $1
+         AND ($3::uuid IS NULL OR (p.parked_at, p.id) > (SELECT a.parked_at, a.id FROM finance.parked_events a WHERE a.tenant_id = $1 AND a.id = $3))
+       ORDER BY p.parked_at, p.id LIMIT $2`,
+      [tenantId, limit, after ?? null],
+    );
+  }
+}
+
+export interface ParkedEventRow {
+  id: string;
+  event_type: string;
+  awaited: string;
+  event_id: string;
+  occurred_at: string;
+  parked_at: Date;
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuer
 import { Caller, RpcClient } from '@libs/common';
 import {
   AccountBalanceView, AccountListResponse, AccountView, GetAccount, GetAccountBalance, GetJournalEntry, GetTrialBalance, JournalEntryListResponse,
-  JournalEntryView, ListAccounts, ListJournalEntries, ListJournalEntriesRequest, ReverseJournalEntry, TrialBalanceRequest, TrialBalanceResponse,
+  JournalEntryView, ListAccounts, ListJournalEntries, ListJournalEntriesRequest, ListWaitingEvents, ListWaitingEventsRequest, ReverseJournalEntry,
+  TrialBalanceRequest, TrialBalanceResponse, WaitingEventListResponse,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -73,5 +74,15 @@ export class FinanceViewsController {
   @ApiCreatedResponse({ type: JournalEntryView })
   reverseJournalEntry(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(ReverseJournalEntry, { id }, caller);
+  }
+
+  @Get('waiting-events')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({
+    summary: 'Money events not in the books yet, each waiting for the fact it depends on (a refund for its charge, a void for its invoice), longest waiting first: `limit`, `after`',
+  })
+  @ApiOkResponse({ type: WaitingEventListResponse })
+  listWaitingEvents(@Query() query: ListWaitingEventsRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListWaitingEvents, query, caller);
   }
 }

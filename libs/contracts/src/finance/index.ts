@@ -8,3 +8,4 @@ export * from './reconciliation-runs.rpc';
 export * from './reconciliation-exceptions.rpc';
 export * from './accounting-periods.rpc';
 export * from './balances.rpc';
+export * from './waiting-events.rpc';
