@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeferredRevenueResponse, encodeCheckoutReference, RevenueByArticleResponse, RevenueReportResponse, SubscriptionChanged } from '@libs/contracts';
+import { DeferredRevenueResponse, encodeCheckoutReference, RevenueByArticleResponse, RevenueReportResponse, SubscriptionChanged, TrialBalanceResponse } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
 import { createAgency, TestAgency } from './support/agencies';
@@ -116,6 +116,38 @@ describe('revenue reports: billed, collected, recognized; deferred revenue and i
       '2026-10,licensing,,VND,1000000,0,2232876',
       '2026-10,subscriptions,,VND,90000,99000,45000',
     ]);
+  });
+
+  it('exports the deferred revenue waterfall and the trial balance as CSV, the same figures as their JSON', async () => {
+    const csv = async (path: string) => {
+      const response = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${agency.adminKey}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      return { disposition: response.headers.get('content-disposition'), lines: (await response.text()).trim().split('\r\n') };
+    };
+    const deferred = (await agency.api.get<DeferredRevenueResponse>('/v1/finance/reports/deferred-revenue?months=3')).body;
+    const waterfall = await csv('/v1/finance/reports/deferred-revenue?months=3&format=csv');
+    expect(waterfall.disposition).toBe(`attachment; filename="deferred-revenue-${deferred.asOf}.csv"`);
+    expect(waterfall.lines).toEqual([
+      'stream,currency,recognizedIn,amount',
+      ...deferred.lines.flatMap((l) => [
+        ...l.byMonth.map((m) => `${l.stream},${l.currency},${m.month},${m.amount}`),
+        `${l.stream},${l.currency},later,${l.later}`, `${l.stream},${l.currency},on-delivery,${l.onDelivery}`, `${l.stream},${l.currency},awaiting-service,${l.awaitingService}`,
+      ]),
+    ]);
+    expect(waterfall.lines).toContain('advertising,VND,on-delivery,5500000');
+
+    const trial = (await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance?asOf=2026-10-31')).body;
+    const exported = await csv('/v1/finance/trial-balance?asOf=2026-10-31&format=csv');
+    expect(exported.disposition).toBe('attachment; filename="trial-balance-2026-10-31.csv"');
+    expect(exported.lines).toEqual([
+      'currency,code,name,type,debits,credits,balance',
+      ...trial.lines.map((l) => [l.currency, l.code, l.name.includes(',') ? `"${l.name}"` : l.name, l.type, l.debits, l.credits, l.balance].join(',')),
+    ]);
+    expect(trial.lines.length).toBeGreaterThan(3);
+    const bad = await agency.api.get<Problem>('/v1/finance/trial-balance?format=xlsx');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field)).toEqual(['format']);
   });
 
   it('gives what each article earned across the three streams: its conversions, the ads on its pages, its licence usage', async () => {

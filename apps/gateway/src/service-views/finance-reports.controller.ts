@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, IntersectionType } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IsIn, IsOptional } from 'class-validator';
 import { Caller, RpcClient } from '@libs/common';
 import {
   ArticleRevenueRow, DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueByArticle, GetRevenueReport, GetSubscriptionMetrics,
@@ -10,22 +9,23 @@ import {
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
-import { REPORT_FORMATS, ReportFormat, sendCsv } from '../http/csv';
+import { ReportFormatQuery, sendCsv } from '../http/csv';
 
-class SubscriptionMetricsQuery extends SubscriptionMetricsRequest {
-  /** `csv` for a spreadsheet file of the same rows. */
-  @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
+class SubscriptionMetricsQuery extends IntersectionType(SubscriptionMetricsRequest, ReportFormatQuery) {}
+class RevenueReportQuery extends IntersectionType(RevenueReportRequest, ReportFormatQuery) {}
+class RevenueByArticleQuery extends IntersectionType(RevenueByArticleRequest, ReportFormatQuery) {}
+class DeferredRevenueQuery extends IntersectionType(DeferredRevenueRequest, ReportFormatQuery) {}
+
+/** A waterfall cell in long form (one row per stream, currency and bucket), as a spreadsheet pivots it. */
+interface DeferredRevenueCell {
+  stream: string;
+  currency: string;
+  /** A month (`YYYY-MM`), `later`, `on-delivery` or `awaiting-service`. */
+  recognizedIn: string;
+  amount: string;
 }
 
-class RevenueReportQuery extends RevenueReportRequest {
-  /** `csv` for a spreadsheet file of the same rows. */
-  @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
-}
-
-class RevenueByArticleQuery extends RevenueByArticleRequest {
-  /** `csv` for a spreadsheet file of the same rows. */
-  @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
-}
+const DEFERRED_COLUMNS: (keyof DeferredRevenueCell)[] = ['stream', 'currency', 'recognizedIn', 'amount'];
 
 const ARTICLE_COLUMNS: (keyof ArticleRevenueRow)[] = ['articleId', 'currency', 'subscriptions', 'advertising', 'licensing', 'total'];
 
@@ -65,10 +65,22 @@ export class FinanceReportsController {
 
   @Get('deferred-revenue')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Deferred revenue per stream and currency, and the month each part will be recognized in (waterfall), beside the ledger balance' })
+  @ApiOperation({
+    summary: 'Deferred revenue per stream and currency, and the month each part will be recognized in (waterfall), beside the ledger balance; `format=csv` for a file',
+  })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: DeferredRevenueResponse })
-  deferredRevenue(@Query() query: DeferredRevenueRequest, @CallerFor() caller: Caller) {
-    return this.rpc.request(GetDeferredRevenue, query, caller);
+  async deferredRevenue(@Query() query: DeferredRevenueQuery, @CallerFor() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { format, ...request } = query;
+    const report = await this.rpc.request(GetDeferredRevenue, request, caller);
+    if (format !== 'csv') return report;
+    const cells = report.lines.flatMap((line): DeferredRevenueCell[] => [
+      ...line.byMonth.map((m) => ({ stream: line.stream, currency: line.currency, recognizedIn: m.month, amount: m.amount })),
+      { stream: line.stream, currency: line.currency, recognizedIn: 'later', amount: line.later },
+      { stream: line.stream, currency: line.currency, recognizedIn: 'on-delivery', amount: line.onDelivery },
+      { stream: line.stream, currency: line.currency, recognizedIn: 'awaiting-service', amount: line.awaitingService },
+    ]);
+    return sendCsv(reply, `deferred-revenue-${report.asOf}.csv`, cells, DEFERRED_COLUMNS);
   }
 
   @Get('revenue-by-article')

@@ -1,14 +1,20 @@
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, IntersectionType } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import {
   AccountBalanceView, AccountListResponse, AccountView, GetAccount, GetAccountBalance, GetJournalEntry, GetTrialBalance, JournalEntryListResponse,
   JournalEntryView, ListAccounts, ListJournalEntries, ListJournalEntriesRequest, ListWaitingEvents, ListWaitingEventsRequest, ReverseJournalEntry,
-  TrialBalanceRequest, TrialBalanceResponse, WaitingEventListResponse,
+  TrialBalanceLine, TrialBalanceRequest, TrialBalanceResponse, WaitingEventListResponse,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
+import { ReportFormatQuery, sendCsv } from '../http/csv';
 import { UuidParam } from '../http/uuid-param.pipe';
+
+class TrialBalanceQuery extends IntersectionType(TrialBalanceRequest, ReportFormatQuery) {}
+
+const TRIAL_BALANCE_COLUMNS: (keyof TrialBalanceLine)[] = ['currency', 'code', 'name', 'type', 'debits', 'credits', 'balance'];
 
 @ApiTags('finance')
 @ApiBearerAuth()
@@ -42,12 +48,15 @@ export class FinanceViewsController {
   @Get('trial-balance')
   @Access({ roles: ['admin', 'finance'] })
   @ApiOperation({
-    summary: 'Debits, credits and balance per account and currency, now or at the end of the day `asOf` (YYYY-MM-DD), and per currency their sums (the balance sums to zero)',
+    summary: 'Debits, credits and balance per account and currency, now or at the end of the day `asOf` (YYYY-MM-DD), and per currency their sums (the balance sums to zero); `format=csv` for a file of the lines',
   })
   @ApiQuery({ name: 'asOf', required: false, type: String, description: 'YYYY-MM-DD: balances at the end of that day (inclusive); now without it' })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: TrialBalanceResponse })
-  trialBalance(@Query() query: TrialBalanceRequest, @CallerFor() caller: Caller) {
-    return this.rpc.request(GetTrialBalance, query, caller);
+  async trialBalance(@Query() query: TrialBalanceQuery, @CallerFor() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { format, ...request } = query;
+    const trial = await this.rpc.request(GetTrialBalance, request, caller);
+    return format === 'csv' ? sendCsv(reply, `trial-balance-${trial.asOf ?? 'now'}.csv`, trial.lines, TRIAL_BALANCE_COLUMNS) : trial;
   }
 
   @Get('journal-entries')
