@@ -32,39 +32,30 @@ export class LedgerKeysEventsController {
   @ConsumesEvent(GiftPurchased)
   async keyGiftPayment(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
     const { providerChargeId, giftId, paidAt } = event.data;
-    if (!providerChargeId) return;
-    await this.keys.record(tx, {
-      tenantId: event.tenantId, sourceKey: LedgerSourceKey.giftPurchased(giftId), stripeSourceId: providerChargeId,
-      reportingCategory: 'charge', occurredAt: new Date(paidAt),
-    });
+    if (providerChargeId) await this.key(tx, event, LedgerSourceKey.giftPurchased(giftId), providerChargeId, 'charge', paidAt);
   }
 
   @ConsumesEvent(ChargeRefunded)
-  async keyRefund(event: EventEnvelope<ChargeRefundedEvent>, tx: EntityManager): Promise<void> {
+  keyRefund(event: EventEnvelope<ChargeRefundedEvent>, tx: EntityManager): Promise<void> {
     const { providerRefundId, refundedAt } = event.data;
-    await this.keys.record(tx, {
-      tenantId: event.tenantId, sourceKey: LedgerSourceKey.chargeRefunded(providerRefundId), stripeSourceId: providerRefundId,
-      reportingCategory: 'refund', occurredAt: new Date(refundedAt),
-    });
+    return this.key(tx, event, LedgerSourceKey.chargeRefunded(providerRefundId), providerRefundId, 'refund', refundedAt);
   }
 
   @ConsumesEvent(DisputeOpened)
-  async keyDisputeWithdrawal(event: EventEnvelope<DisputeOpenedEvent>, tx: EntityManager): Promise<void> {
+  keyDisputeWithdrawal(event: EventEnvelope<DisputeOpenedEvent>, tx: EntityManager): Promise<void> {
     const { providerDisputeId, openedAt } = event.data;
-    await this.keys.record(tx, {
-      tenantId: event.tenantId, sourceKey: LedgerSourceKey.disputeOpened(providerDisputeId), stripeSourceId: providerDisputeId,
-      reportingCategory: 'dispute', occurredAt: new Date(openedAt),
-    });
+    return this.key(tx, event, LedgerSourceKey.disputeOpened(providerDisputeId), providerDisputeId, 'dispute', openedAt);
   }
 
   /** Only a won dispute moves money back (Stripe's `dispute_reversal`); a lost one moves nothing more. */
   @ConsumesEvent(DisputeClosed)
   async keyDisputeReinstatement(event: EventEnvelope<DisputeClosedEvent>, tx: EntityManager): Promise<void> {
     const { providerDisputeId, outcome, closedAt } = event.data;
-    if (outcome !== 'won') return;
-    await this.keys.record(tx, {
-      tenantId: event.tenantId, sourceKey: LedgerSourceKey.disputeWon(providerDisputeId), stripeSourceId: providerDisputeId,
-      reportingCategory: 'dispute_reversal', occurredAt: new Date(closedAt),
-    });
+    if (outcome === 'won') await this.key(tx, event, LedgerSourceKey.disputeWon(providerDisputeId), providerDisputeId, 'dispute_reversal', closedAt);
+  }
+
+  /** That the entry posted under `sourceKey` books the movement of `stripeSourceId` in Stripe's `reportingCategory`. */
+  private key(tx: EntityManager, event: EventEnvelope<unknown>, sourceKey: string, stripeSourceId: string, reportingCategory: string, occurredAt: string): Promise<void> {
+    return this.keys.record(tx, { tenantId: event.tenantId, sourceKey, stripeSourceId, reportingCategory, occurredAt: new Date(occurredAt) });
   }
 }
