@@ -32,5 +32,6 @@ export * from './http/access-rule';
 export * from './events/dead-letters';
 export * from './money/minor-units';
 export * from './service/work-loop';
+export * from './service/claimed-job-loop';
 export * from './service/periodic-task';
 export * from './database/unique-violation';

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { runWithContext, SERVICE_OPTIONS, ServiceOptions, WorkLoop } from '@libs/common';
+import { ClaimedJobLoop, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { PageRequest, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -18,12 +18,19 @@ const IDLE_POLL_MS = 1000;
 @Injectable()
 export class ProviderSyncRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProviderSyncRunner.name);
-  private readonly loop = new WorkLoop(
-    () => this.advance(),
-    IDLE_POLL_MS,
-    (error) => this.logger.error(`provider sync: ${error.message}`),
-  );
-  private held: ProviderSyncJob | null = null;
+  private readonly loop = new ClaimedJobLoop<ProviderSyncJob>({
+    logger: this.logger,
+    label: 'provider sync',
+    jobNoun: 'sync job',
+    idleMs: IDLE_POLL_MS,
+    contextOf: (job) => ({ requestId: `provider-sync:${job.id}`, tenantId: job.tenantId, actor: 'provider-sync' }),
+    claim: () => this.jobs.claimNext(this.staleAfterS),
+    step: (job) => this.syncNextPage(job),
+    recordFailure: (job, error) => this.jobs.fail(job, error.message),
+    handBack: async (job) => {
+      if (await this.jobs.release(job)) this.logger.log(`sync job ${job.id} handed back in its ${job.phase} phase`);
+    },
+  });
   private readonly staleAfterS: number;
   private readonly pageSize: number;
 
@@ -45,9 +52,6 @@ export class ProviderSyncRunner implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.loop.stop();
-    const held = this.held;
-    this.held = null;
-    if (held && (await this.jobs.release(held))) this.logger.log(`sync job ${held.id} handed back in its ${held.phase} phase`);
   }
 
   /** A job was queued in this instance: no need to wait for the next poll. */
@@ -56,32 +60,20 @@ export class ProviderSyncRunner implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Works one page of the job in hand, claiming a job first if none is; false when there is none. */
-  async advance(): Promise<boolean> {
-    this.held ??= await this.jobs.claimNext(this.staleAfterS);
-    const job = this.held;
-    if (!job) return false;
-    try {
-      const progress = await runWithContext({ requestId: `provider-sync:${job.id}`, tenantId: job.tenantId, actor: 'provider-sync' }, () =>
-        this.syncNextPage(job),
-      );
-      if (!(await this.jobs.recordProgress(job, progress))) {
-        this.logger.warn(`sync job ${job.id} was taken over by another instance; leaving it`);
-        this.held = null;
-      } else if (progress.status === 'succeeded') {
-        this.held = null;
-      } else {
-        Object.assign(job, progress);
-      }
-    } catch (error) {
-      this.held = null;
-      const message = (error as Error).message;
-      this.logger.warn(`sync job ${job.id} failed: ${message}`);
-      await this.jobs.fail(job, message);
-    }
-    return true;
+  advance(): Promise<boolean> {
+    return this.loop.advance();
   }
 
-  private async syncNextPage(job: ProviderSyncJob): Promise<ProviderSyncProgress> {
+  /** Repairs the next page of the job, then records its progress, cursor and heartbeat. */
+  private async syncNextPage(job: ProviderSyncJob): Promise<ClaimedJobStep> {
+    const progress = await this.repairNextPage(job);
+    if (!(await this.jobs.recordProgress(job, progress))) return 'lost';
+    if (progress.status === 'succeeded') return 'done';
+    Object.assign(job, progress);
+    return 'continues';
+  }
+
+  private async repairNextPage(job: ProviderSyncJob): Promise<ProviderSyncProgress> {
     const account = await this.accounts.providerAccountOf(job.tenantId);
     const page: PageRequest = { after: job.resumeCursor, limit: this.pageSize };
     return job.phase === 'subscriptions' ? this.syncSubscriptionsPage(job, account, page) : this.syncInvoicesPage(job, account, page);

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Caller, RemoteRpcError, RpcClient, runWithContext, SERVICE_OPTIONS, ServiceOptions, WorkLoop } from '@libs/common';
+import { Caller, ClaimedJobLoop, ClaimedJobStep, RemoteRpcError, RpcClient, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import {
   ListProviderActivityRequest, ListProviderBalanceTransactions, ListProviderPayouts, PROVIDER_BALANCE_PAGE_MAX, RECONCILIATION_IMPORT_ROLE, RpcErrorCode,
 } from '@libs/contracts';
@@ -21,6 +21,9 @@ type Page = { kind: 'balance-transactions'; rows: ImportedBalanceTransaction[]; 
 /** The page's rows were read but the job is no longer this instance's: nothing of the page is kept. */
 class SupersededError extends Error {}
 
+/** The import ends: a page was refused, or failed too often. */
+class ImportFailedError extends Error {}
+
 /**
  * Works API imports one provider page at a time: claims a queued import (or one whose instance
  * went silent), asks subscriptions for the next page of balance transactions (then payouts) at
@@ -31,10 +34,23 @@ class SupersededError extends Error {}
 @Injectable()
 export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(StripeApiImportRunner.name);
-  private readonly loop = new WorkLoop(() => this.advance(), IDLE_POLL_MS, (error) => this.logger.error(`stripe import: ${error.message}`));
+  private readonly loop = new ClaimedJobLoop<ReconciliationImport>({
+    logger: this.logger,
+    label: 'stripe import',
+    jobNoun: 'import',
+    idleMs: IDLE_POLL_MS,
+    contextOf: (job) => ({ requestId: `stripe-import:${job.id}`, tenantId: job.tenantId, actor: 'reconciliation-import' }),
+    claim: () => this.imports.claimNextApiImport(this.staleAfterS),
+    step: (job) => this.importNextPage(job),
+    // A page that failed is tried again in the step; an error recording that attempt leaves the import in hand.
+    endsJob: (error) => error instanceof ImportFailedError,
+    recordFailure: (job, error) => this.imports.fail(job, error.message),
+    handBack: async (job) => {
+      if (await this.imports.release(job)) this.logger.log(`import ${job.id} handed back in its ${job.phase} phase`);
+    },
+  });
   private readonly pacer: ImportPacer;
   private readonly staleAfterS: number;
-  private held: ReconciliationImport | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,9 +71,6 @@ export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.loop.stop();
-    const held = this.held;
-    this.held = null;
-    if (held && (await this.imports.release(held))) this.logger.log(`import ${held.id} handed back in its ${held.phase} phase`);
   }
 
   wake(): void {
@@ -65,22 +78,17 @@ export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeAppl
   }
 
   /** Reads and stores the next page of the import in hand, claiming one first if none is; false when there is none. */
-  async advance(): Promise<boolean> {
-    this.held ??= await this.imports.claimNextApiImport(this.staleAfterS);
-    const job = this.held;
-    if (!job) return false;
-    await runWithContext({ requestId: `stripe-import:${job.id}`, tenantId: job.tenantId, actor: 'reconciliation-import' }, () => this.importNextPage(job));
-    return true;
+  advance(): Promise<boolean> {
+    return this.loop.advance();
   }
 
-  private async importNextPage(job: ReconciliationImport): Promise<void> {
+  private async importNextPage(job: ReconciliationImport): Promise<ClaimedJobStep> {
     let page: Page;
     try {
       await this.pacer.wait(job.tenantId);
       page = await this.readPage(job);
     } catch (error) {
-      await this.pageFailed(job, error as Error);
-      return;
+      return this.pageFailed(job, error as Error);
     }
     try {
       const progress = await this.dataSource.transaction(async (tx) => {
@@ -96,15 +104,12 @@ export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeAppl
         if (!(await this.imports.recordPage(tx, job, progress))) throw new SupersededError();
         return progress;
       });
-      if (progress.done) this.held = null;
-      else Object.assign(job, { phase: progress.phase, resumeCursor: progress.resumeCursor, reachedCreated: progress.reachedCreated, pages: job.pages + 1 });
+      if (progress.done) return 'done';
+      Object.assign(job, { phase: progress.phase, resumeCursor: progress.resumeCursor, reachedCreated: progress.reachedCreated, pages: job.pages + 1 });
+      return 'continues';
     } catch (error) {
-      if (error instanceof SupersededError) {
-        this.logger.warn(`import ${job.id} was taken over by another instance; leaving it`);
-        this.held = null;
-        return;
-      }
-      await this.pageFailed(job, error as Error);
+      if (error instanceof SupersededError) return 'lost';
+      return this.pageFailed(job, error as Error);
     }
   }
 
@@ -136,21 +141,14 @@ export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeAppl
    * A refusal (no Stripe account, bad range) ends the import; anything else (a timeout, Stripe
    * unreachable) is tried again a few times, more slowly each time, before it does.
    */
-  private async pageFailed(job: ReconciliationImport, error: Error): Promise<void> {
+  private async pageFailed(job: ReconciliationImport, error: Error): Promise<ClaimedJobStep> {
     const message = `${job.phase} page ${job.pages + 1}: ${error.message}`;
     const refused = error instanceof RemoteRpcError && error.code !== RpcErrorCode.Internal;
     const attempts = refused ? PAGE_ATTEMPTS : await this.imports.recordPageFailure(job, message);
-    if (attempts === null) {
-      this.held = null;
-      return;
-    }
-    if (attempts >= PAGE_ATTEMPTS) {
-      this.logger.warn(`import ${job.id} failed: ${message}`);
-      this.held = null;
-      await this.imports.fail(job, message);
-      return;
-    }
+    if (attempts === null) return 'lost';
+    if (attempts >= PAGE_ATTEMPTS) throw new ImportFailedError(message);
     await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempts));
+    return 'continues';
   }
 }
 

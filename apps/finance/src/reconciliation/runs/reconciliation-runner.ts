@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { runWithContext, SERVICE_OPTIONS, ServiceOptions, WorkLoop } from '@libs/common';
+import { ClaimedJobLoop, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { FinanceEnv } from '../../config/finance.config';
 import { LedgerRepository } from '../../ledger/ledger.repository';
 import { STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
@@ -22,7 +22,7 @@ class SupersededError extends Error {}
 @Injectable()
 export class ReconciliationRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconciliationRunner.name);
-  private readonly loop = new WorkLoop(() => this.advance(), IDLE_POLL_MS, (error) => this.logger.error(`reconciliation run: ${error.message}`));
+  private readonly loop: ClaimedJobLoop<ReconciliationRun>;
   private readonly staleAfterS: number;
   private readonly workMemMb: number;
 
@@ -36,6 +36,19 @@ export class ReconciliationRunner implements OnApplicationBootstrap, BeforeAppli
     const env = options.env as FinanceEnv;
     this.staleAfterS = env.RECONCILIATION_STALE_AFTER_S;
     this.workMemMb = env.RECONCILIATION_WORK_MEM_MB;
+    // A heartbeat four times within the stale limit: a long run is never taken for a silent one.
+    this.loop = new ClaimedJobLoop<ReconciliationRun>({
+      logger: this.logger,
+      label: 'reconciliation run',
+      jobNoun: 'run',
+      whenLost: 'its work here is rolled back',
+      idleMs: IDLE_POLL_MS,
+      contextOf: (run) => ({ requestId: `reconciliation-run:${run.id}`, tenantId: run.tenantId, actor: 'reconciliation-run' }),
+      claim: () => this.runs.claimNext(this.staleAfterS),
+      step: (run) => this.reconcile(run),
+      recordFailure: (run, error) => this.runs.fail(run, error.message),
+      heartbeat: { everyMs: (this.staleAfterS * 1000) / 4, beat: (run) => this.runs.heartbeat(run) },
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -50,26 +63,22 @@ export class ReconciliationRunner implements OnApplicationBootstrap, BeforeAppli
     this.loop.wake();
   }
 
-  async advance(): Promise<boolean> {
-    const run = await this.runs.claimNext(this.staleAfterS);
-    if (!run) return false;
-    const heartbeat = setInterval(() => void this.runs.heartbeat(run).catch(() => undefined), (this.staleAfterS * 1000) / 4);
-    try {
-      await runWithContext({ requestId: `reconciliation-run:${run.id}`, tenantId: run.tenantId, actor: 'reconciliation-run' }, () => this.reconcile(run));
-    } catch (error) {
-      if (error instanceof SupersededError) {
-        this.logger.warn(`run ${run.id} was taken over by another instance; its work here is rolled back`);
-      } else {
-        this.logger.warn(`run ${run.id} failed: ${(error as Error).message}`);
-        await this.runs.fail(run, (error as Error).message);
-      }
-    } finally {
-      clearInterval(heartbeat);
-    }
-    return true;
+  /** Claims the next run and works it whole; false when none is waiting. */
+  advance(): Promise<boolean> {
+    return this.loop.advance();
   }
 
-  private async reconcile(run: ReconciliationRun): Promise<void> {
+  private async reconcile(run: ReconciliationRun): Promise<ClaimedJobStep> {
+    try {
+      await this.matchInOneTransaction(run);
+      return 'done';
+    } catch (error) {
+      if (error instanceof SupersededError) return 'lost';
+      throw error;
+    }
+  }
+
+  private async matchInOneTransaction(run: ReconciliationRun): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const started = performance.now();
       // A few large, simple statements: compiling them (JIT) costs more than it saves.
