@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountBalanceView, AccountListResponse, TrialBalanceResponse } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { AccountingPeriodsAndDailyTotals1795862896283 } from '../apps/finance/src/database/migrations/1795862896283-AccountingPeriodsAndDailyTotals';
+import { PostingsCheckedPerStatement1795871943491 } from '../apps/finance/src/database/migrations/1795871943491-PostingsCheckedPerStatement';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { InvoicePayment, invoicePaidEnvelope, provisionedAgency } from './support/finance-fixtures';
@@ -140,10 +141,14 @@ describe('balances as of a date, from daily totals', () => {
     const finance = suite.instances('finance')[0].get(DataSource);
     const runner = finance.createQueryRunner();
     const migration = new AccountingPeriodsAndDailyTotals1795862896283();
+    // A later migration replaced the postings trigger this one made: undone first, done again after.
+    const later = new PostingsCheckedPerStatement1795871943491();
     try {
       await runner.startTransaction();
+      await later.down(runner);
       await migration.down(runner);
       await migration.up(runner);
+      await later.up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();
