@@ -154,6 +154,27 @@ describe('invoice payments booked in batches', () => {
     expect(inOneBatch.lines.find(([currency, code]) => currency === 'VND' && code === '1300')?.[4]).toBe('0');
   });
 
+  it('books a renewal burst of billings and payments of the same invoices side by side as it books them one by one, no batch retried', async () => {
+    const events = new FinanceEventDelivery(suite, probe);
+    const [inBurst, oneByOne] = [await provisionedAgency(api, suite.operatorToken), await provisionedAgency(api, suite.operatorToken)];
+    const renewals = (tenantId: string) => Array.from({ length: 60 }, (_, n) => makeInvoice(tenantId, {
+      invoiceId: `in_renewal_${n}`, chargeId: `ch_renewal_${n}`, amount: BigInt(99_000 + n * 1_000), tax: BigInt(9_000 + n * 10), fee: BigInt(3_000 + n),
+      currency: n % 3 === 0 ? 'USD' : 'VND',
+    }));
+    await events.deliverInOrder(renewals(oneByOne.tenantId).flatMap((invoice) => [finalized(invoice), paid(invoice)]));
+    const burst = renewals(inBurst.tenantId).flatMap((invoice) => [finalized(invoice), paid(invoice)]);
+    const taken = async () => (await events.consumed('processed')) + (await events.consumed('duplicate'));
+    const [before, retriedBefore] = [await taken(), await events.consumed('retry')];
+    await asOneBurst(burst);
+    await eventually(async () => expect(await taken()).toBe(before + burst.length), 30_000);
+    // No batch failed (a deadlock between a billing batch and a payment batch would have been retried event by event).
+    expect(await events.consumed('retry')).toBe(retriedBefore);
+    const books = await booksOf(inBurst);
+    expect(books).toEqual(await booksOf(oneByOne));
+    expect(books.lines.filter(([, code]) => code === '1300').map((line) => line[4])).toEqual(['0', '0']);
+    expect(books.schedules).toHaveLength(60);
+  });
+
   it('books batches of payments beside each other, while a void waits until no batch holds the books of its agency', async () => {
     const other = await provisionedAgency(api, suite.operatorToken);
     const invoices = Array.from({ length: 20 }, (_, n) => makeInvoice(other.tenantId, { amount: BigInt(50_000 + n * 1_000), tax: 0n, fee: 0n }));
