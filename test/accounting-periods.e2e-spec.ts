@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { AccountingPeriodListResponse, AccountingPeriodView, JournalEntryView, TrialBalanceResponse } from '@libs/contracts';
+import { AccountingPeriodListResponse, AccountingPeriodView, JournalEntryView, MonthEndChecklistView, TrialBalanceResponse } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
+import { FinanceEventDelivery } from './support/finance-events';
 import { bookPayment, invoicePaidEnvelope, plainPayment, provisionedAgency } from './support/finance-fixtures';
 import { JetStreamProbe } from './support/jetstream';
+import { stripeReport } from './support/reconciliation-files';
+import { makeInvoice, paid, refunded } from './support/subscription-money-events';
 import { TestSuite } from './support/test-suite';
 
 interface AuditItem {
@@ -183,6 +186,45 @@ describe('accounting periods: month close in order, late facts, reopen', () => {
     const reopened = changes.find((c) => c.action === 'accounting-period.reopened')!;
     expect(reopened.before).toMatchObject({ status: 'closed' });
     expect(reopened.after).toMatchObject({ status: 'open', reopenReason: 'the September Stripe fee invoice arrived late' });
+  });
+
+  it('lists what stands between a month and its close, and shows it ready once cleared', async () => {
+    const fresh = await provisionedAgency(api, suite.operatorToken);
+    const checklist = async (month: string) => {
+      const response = await fresh.api.get<MonthEndChecklistView>(`/v1/finance/periods/${month}/checklist`);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    // October in Hanoi: a subscription paid for the whole month (nothing recognized yet), a refund of a charge finance
+    // has not seen, and a Stripe charge the books do not have.
+    const october = makeInvoice(fresh.tenantId);
+    const unseen = makeInvoice(fresh.tenantId, { chargeId: `ch_${randomUUID()}` });
+    const deliveries = new FinanceEventDelivery(suite, probe);
+    await deliveries.deliverInOrder([paid(october), refunded(unseen, 10_000n, '2026-10-20T03:00:00.000Z')]);
+    const report = stripeReport([{ id: 'txn_unbooked', created: '2026-10-15 03:00:00', currency: 'vnd', gross: '50000', fee: '0', net: '50000', category: 'charge', source: 'ch_unbooked' }]);
+    expect((await fresh.api.post('/v1/finance/reconciliation/imports/stripe-csv', report, { 'content-type': 'text/csv' })).status).toBe(201);
+    const run = await fresh.api.post<{ id: string }>('/v1/finance/reconciliation/runs', {});
+    await eventually(async () => expect((await fresh.api.get<{ status: string }>(`/v1/finance/reconciliation/runs/${run.body.id}`)).body.status).toBe('succeeded'));
+
+    expect(await checklist('2026-10')).toEqual({
+      month: '2026-10', status: 'open', ended: true, earlierOpenMonth: null,
+      schedulesNotRecognized: 1, waitingEvents: 1, openReconciliationExceptions: 1, readyToClose: false,
+    });
+    // Not over yet, nor for months to come, and October must close first.
+    expect(await checklist('2099-01')).toMatchObject({ ended: false, earlierOpenMonth: '2026-10', readyToClose: false });
+    expect(await checklist('2026-09')).toMatchObject({ status: 'open', ended: true, schedulesNotRecognized: 0, waitingEvents: 0, readyToClose: true });
+
+    // Cleared: the charge is paid after all (the refund posts), recognition catches up, the exception is written off.
+    await deliveries.deliverInOrder([paid(unseen)]);
+    expect((await fresh.api.post('/v1/finance/recognition-runs', undefined)).status).toBe(201);
+    const [exception] = (await fresh.api.get<{ items: { id: string }[] }>('/v1/finance/reconciliation/exceptions?status=open')).body.items;
+    const resolution = await fresh.api.post(`/v1/finance/reconciliation/exceptions/${exception.id}/resolution`, { action: 'write-off', accountCode: '5100', reason: 'test charge, refunded outside Stripe' });
+    expect(resolution.status).toBe(201);
+    expect(await checklist('2026-10')).toMatchObject({ schedulesNotRecognized: 0, waitingEvents: 0, openReconciliationExceptions: 0, readyToClose: true });
+    expect((await close('2026-10', fresh)).status).toBe(200);
+    expect(await checklist('2026-10')).toMatchObject({ status: 'closed', readyToClose: false });
+    const bad = await fresh.api.get<{ errors?: { field: string }[] }>('/v1/finance/periods/2026-13/checklist');
+    expect(bad.status).toBe(400);
   });
 
   it('keeps each agency’s periods its own', async () => {

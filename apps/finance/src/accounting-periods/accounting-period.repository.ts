@@ -43,4 +43,27 @@ export class AccountingPeriodRepository {
   async save(tx: EntityManager, period: AccountingPeriod): Promise<AccountingPeriod> {
     return tx.getRepository(AccountingPeriod).save(period);
   }
+
+  /**
+   * What is outstanding for the month from `firstDay` to `lastDay` (agency-local): ratable schedules
+   * not recognized through its last day, events of the month waiting in `parked_events`, and open
+   * reconciliation exceptions of the month (both taken on instants, in the agency's time zone).
+   */
+  async countOutstanding(tenantId: string, firstDay: string, lastDay: string): Promise<{ schedules: number; waiting: number; exceptions: number }> {
+    const [row]: { schedules: number; waiting: number; exceptions: number }[] = await this.dataSource.query(
+      `WITH month AS (
+         SELECT $2::date::timestamp AT TIME ZONE t.time_zone AS starts, ($3::date + 1)::timestamp AT TIME ZONE t.time_zone AS ends
+         FROM finance.tenants t WHERE t.tenant_id = $1
+       )
+       SELECT
+         (SELECT count(*) FROM finance.recognition_schedules s
+          WHERE s.tenant_id = $1 AND s.status = 'active' AND s.method = 'ratable' AND s.next_day <= $3::date)::int AS schedules,
+         (SELECT count(*) FROM finance.parked_events p, month m
+          WHERE p.tenant_id = $1 AND (p.envelope->>'time')::timestamptz >= m.starts AND (p.envelope->>'time')::timestamptz < m.ends)::int AS waiting,
+         (SELECT count(*) FROM finance.reconciliation_exceptions x, month m
+          WHERE x.tenant_id = $1 AND x.status = 'open' AND x.occurred_at >= m.starts AND x.occurred_at < m.ends)::int AS exceptions`,
+      [tenantId, firstDay, lastDay],
+    );
+    return row;
+  }
 }

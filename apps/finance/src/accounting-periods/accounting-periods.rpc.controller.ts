@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, ClosePeriodRequest, ListAccountingPeriods, ReopenPeriod, ReopenPeriodRequest,
-  TenantScopedRequest,
+  AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, ClosePeriodRequest, GetMonthEndChecklist, ListAccountingPeriods, MonthEndChecklistRequest,
+  MonthEndChecklistView, ReopenPeriod, ReopenPeriodRequest, TenantScopedRequest,
 } from '@libs/contracts';
 import { AccountingPeriodsService } from './accounting-periods.service';
 
@@ -16,6 +16,11 @@ export class AccountingPeriodsRpcController {
   @RpcHandler(ListAccountingPeriods, { roles: FINANCE })
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodListResponse> {
     return { items: await this.periods.list(caller.tenantId) };
+  }
+
+  @RpcHandler(GetMonthEndChecklist, { roles: FINANCE })
+  checklist(@Payload() request: MonthEndChecklistRequest, @CallerOf() caller: Caller): Promise<MonthEndChecklistView> {
+    return this.periods.checklist(caller.tenantId, request.month);
   }
 
   @RpcHandler(ClosePeriod, { roles: FINANCE })

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError } from '@libs/common';
-import { AccountingPeriodView } from '@libs/contracts';
+import { AccountingPeriodView, MonthEndChecklistView } from '@libs/contracts';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { AccountingPeriod } from './accounting-period.entity';
 import { AccountingPeriodRepository } from './accounting-period.repository';
-import { firstDayOf, monthAfter, monthName, monthOfDay } from './calendar-month';
+import { firstDayOf, lastDayOf, monthAfter, monthName, monthOfDay } from './calendar-month';
 
 /**
  * Month close. The books are closed up to the end of the latest closed month: a chief accountant
@@ -29,6 +29,24 @@ export class AccountingPeriodsService {
     const months = [...new Set([...byMonth.keys(), ...monthsWithPostings])].sort();
     const closedThrough = rows.filter((row) => row.status === 'closed').map((row) => monthOfDay(row.startsOn)).sort().at(-1);
     return months.map((month) => toView(month, byMonth.get(month), closedThrough !== undefined && month <= closedThrough));
+  }
+
+  /** What stands between the month and its close (see `MonthEndChecklistView`); it closes nothing and locks nothing. */
+  async checklist(tenantId: string, month: string): Promise<MonthEndChecklistView> {
+    const tx = this.dataSource.manager;
+    const agency = await this.periods.findTodayOfAgency(tx, tenantId);
+    if (!agency) throw new ConflictError('finance has not set up the books of this agency yet');
+    const firstOpenDay = await this.periods.findFirstOpenDay(tx, tenantId);
+    const closed = firstOpenDay !== null && firstDayOf(month) < firstOpenDay;
+    const earlierOpen = closed ? null : await this.ledger.findFirstDayWithPostings(tx, tenantId, firstOpenDay, firstDayOf(month));
+    const outstanding = await this.periods.countOutstanding(tenantId, firstDayOf(month), lastDayOf(month));
+    const ended = firstDayOf(monthAfter(month)) <= agency.today;
+    const earlierOpenMonth = earlierOpen ? monthOfDay(earlierOpen) : null;
+    return {
+      month, status: closed ? 'closed' : 'open', ended, earlierOpenMonth,
+      schedulesNotRecognized: outstanding.schedules, waitingEvents: outstanding.waiting, openReconciliationExceptions: outstanding.exceptions,
+      readyToClose: !closed && ended && earlierOpenMonth === null && outstanding.schedules + outstanding.waiting + outstanding.exceptions === 0,
+    };
   }
 
   close(tenantId: string, month: string, actor: string): Promise<AccountingPeriodView> {

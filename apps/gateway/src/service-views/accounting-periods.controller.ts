@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
-import { AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, ListAccountingPeriods, ReopenPeriod } from '@libs/contracts';
+import {
+  AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, GetMonthEndChecklist, ListAccountingPeriods, MonthEndChecklistView, ReopenPeriod,
+} from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
 import { MonthParam } from '../http/month-param.pipe';
@@ -21,6 +23,17 @@ export class AccountingPeriodsController {
   @ApiOkResponse({ type: AccountingPeriodListResponse })
   list(@CallerFor() caller: Caller) {
     return this.rpc.request(ListAccountingPeriods, {}, caller);
+  }
+
+  @Get(':month/checklist')
+  @Access({ roles: FINANCE })
+  @ApiOperation({
+    summary: 'What stands between a month (`YYYY-MM`) and its close: schedules not recognized through its end, events of the month still waiting, '
+      + 'reconciliation exceptions of the month open, an earlier month still open; `readyToClose` when none',
+  })
+  @ApiOkResponse({ type: MonthEndChecklistView })
+  checklist(@Param('month', MonthParam) month: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetMonthEndChecklist, { month }, caller);
   }
 
   @Post(':month/close')

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
@@ -57,4 +57,37 @@ export const ReopenPeriod = defineRpc({
   request: ReopenPeriodRequest,
   response: AccountingPeriodView,
   description: 'Opens the latest closed month again, giving a reason (conflict for any other month); audited.',
+});
+
+export class MonthEndChecklistRequest {
+  @Matches(CALENDAR_MONTH, { message: `month ${CALENDAR_MONTH_MESSAGE}` }) month!: string;
+}
+
+/**
+ * What stands between a month and its close, in the agency's time zone: each count is something a
+ * chief accountant would clear (or knowingly leave) first. Nothing here stops a close; a fact that
+ * arrives after it is posted late, on the first open day.
+ */
+export class MonthEndChecklistView {
+  @Matches(CALENDAR_MONTH) month!: string;
+  @IsIn(PERIOD_STATUSES) status!: PeriodStatus;
+  /** The month is over in the agency's time zone (a month closes only then). */
+  @IsBoolean() ended!: boolean;
+  /** An earlier month with postings still open (months close in order); null when none. */
+  @IsOptional() @Matches(CALENDAR_MONTH) earlierOpenMonth!: string | null;
+  /** Revenue schedules not yet recognized through the month's last day (the daily run is behind, or has not run since). */
+  @IsInt() schedulesNotRecognized!: number;
+  /** Money events that happened in the month and still wait for the fact they depend on (`GET /v1/finance/waiting-events`). */
+  @IsInt() waitingEvents!: number;
+  /** Reconciliation exceptions of the month still open. */
+  @IsInt() openReconciliationExceptions!: number;
+  /** Open, ended, no earlier month open, and every count above zero. */
+  @IsBoolean() readyToClose!: boolean;
+}
+
+export const GetMonthEndChecklist = defineRpc({
+  subject: 'finance.accounting-period.checklist.v1',
+  request: MonthEndChecklistRequest,
+  response: MonthEndChecklistView,
+  description: "What is outstanding before a month closes: recognition behind, events waiting, reconciliation exceptions open, months to close first.",
 });
