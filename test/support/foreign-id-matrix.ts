@@ -20,8 +20,8 @@ export interface ForeignIdCase {
   /**
    * The path names a month of the books, which every agency keeps for itself (`{month}`), not an
    * object of the owner's: the call is about the caller's own books and answers `status` from them
-   * (here a conflict: the month has not ended, or none of the caller's months is closed), and the
-   * owner's periods stay as they were.
+   * (here a conflict: the month has not ended, or none of the caller's months is closed; or, for a
+   * read, 200 with the caller's own view of that month), and the owner's periods stay as they were.
    */
   ownBooks?: { status: number };
 }
@@ -126,6 +126,7 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/finance/accounts/{id}/balance', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/finance/journal-entries/{id}', idOf: (owner) => firstId(owner, '/v1/finance/journal-entries') },
+  { method: 'GET', path: '/v1/finance/periods/{month}/checklist', paramsOf: latestMonthWithPostings, ownBooks: { status: 200 } },
   { method: 'POST', path: '/v1/finance/periods/{month}/close', paramsOf: latestMonthWithPostings, readPath: '/v1/finance/periods', ownBooks: { status: 409 } },
   {
     method: 'POST', path: '/v1/finance/periods/{month}/reopen', body: { reason: 'taken over' }, paramsOf: latestMonthWithPostings, readPath: '/v1/finance/periods',
