@@ -8,19 +8,9 @@ import { PostingsCheckedPerStatement1795871943491 } from '../apps/finance/src/da
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { InvoicePayment, invoicePaidEnvelope, provisionedAgency } from './support/finance-fixtures';
+import { seededRandom } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import { TestSuite } from './support/test-suite';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAYS = ['2026-06-03', '2026-06-17', '2026-06-30', '2026-07-01', '2026-07-15', '2026-08-09'];
 /** Before the first payment, on and between the payment days, and after the last. */

@@ -6,7 +6,7 @@ import { eventually } from '@libs/testing';
 import { EntryToPost, LedgerService } from '../apps/finance/src/ledger/ledger.service';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { createFinanceAgency } from './support/finance-events';
+import { createFinanceAgency, seededRandom, shuffle } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import { TestSuite } from './support/test-suite';
 
@@ -15,17 +15,6 @@ interface Payment {
   paid: bigint;
   tax: bigint;
   fee: bigint;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function paidEnvelope(tenantId: string, payment: Payment): EventEnvelope<InvoicePaidEvent> {
@@ -285,11 +274,7 @@ describe('the ledger: balanced, immutable, posted once per fact', () => {
     const envelopes = payments.map((p) => paidEnvelope(noisy.tenantId, p));
     const redelivered = envelopes.filter(() => random() < 0.4);
     const reissued = payments.filter(() => random() < 0.3).map((p) => paidEnvelope(noisy.tenantId, p));
-    const shuffled = [...envelopes, ...redelivered, ...reissued];
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-    }
+    const shuffled = shuffle([...envelopes, ...redelivered, ...reissued], random);
     expect(shuffled.length).toBeGreaterThan(payments.length);
     await deliver(shuffled);
 

@@ -3,6 +3,7 @@ import { EventEnvelope, SubscriptionChanged, SubscriptionChangedEvent, Subscript
 import { eventually } from '@libs/testing';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
+import { seededRandom, shuffle } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import { TestSuite } from './support/test-suite';
 
@@ -21,23 +22,6 @@ interface Problem {
 }
 
 const METRICS = '/v1/finance/reports/subscription-metrics';
-
-/** Seeded shuffle (mulberry32), so a failure replays. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
 
 describe('subscription metrics: MRR bridge, ARR, churn and ARPU per month', () => {
   let suite: TestSuite;
@@ -77,7 +61,7 @@ describe('subscription metrics: MRR bridge, ARR, churn and ARPU per month', () =
       { subscription: ids.b, at: '2026-03-10T03:00:00.000Z', status: 'active', unitAmount: '99000' },
     ];
     // Out of order, and one delivered twice: the history, not the arrival, decides.
-    const envelopes = shuffled(changes.map((change) => envelope(agency.tenantId, change)), 7);
+    const envelopes = shuffle(changes.map((change) => envelope(agency.tenantId, change)), seededRandom(7));
     for (const sent of [...envelopes, envelopes[0]]) await probe.publish(sent);
     await eventually(async () => {
       const months = (await agency.api.get<SubscriptionMetricsResponse>(`${METRICS}?from=2026-03&to=2026-03`)).body.months;
