@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ClaimedJobLoop, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { PageRequest, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -16,9 +16,9 @@ const IDLE_POLL_MS = 1000;
  * another instance resumes it from its cursor.
  */
 @Injectable()
-export class ProviderSyncRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
   private readonly logger = new Logger(ProviderSyncRunner.name);
-  private readonly loop = new ClaimedJobLoop<ProviderSyncJob>({
+  protected readonly loop = new ClaimedJobLoop<ProviderSyncJob>({
     logger: this.logger,
     label: 'provider sync',
     jobNoun: 'sync job',
@@ -41,27 +41,10 @@ export class ProviderSyncRunner implements OnApplicationBootstrap, BeforeApplica
     private readonly repair: DriftRepair,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
+    super();
     const env = options.env as SubscriptionsEnv;
     this.staleAfterS = env.PROVIDER_SYNC_STALE_AFTER_S;
     this.pageSize = env.PROVIDER_SYNC_PAGE_SIZE;
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** A job was queued in this instance: no need to wait for the next poll. */
-  wake(): void {
-    this.loop.wake();
-  }
-
-  /** Works one page of the job in hand, claiming a job first if none is; false when there is none. */
-  advance(): Promise<boolean> {
-    return this.loop.advance();
   }
 
   /** Repairs the next page of the job, then records its progress, cursor and heartbeat. */

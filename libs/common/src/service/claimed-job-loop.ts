@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { RequestContext, runWithContext } from '../context/request-context';
 import { WorkLoop } from './work-loop';
 
@@ -99,5 +99,31 @@ export class ClaimedJobLoop<Job extends { id: string }> {
     } finally {
       clearInterval(timer);
     }
+  }
+}
+
+/**
+ * A Nest provider working one kind of claimed job: its loop starts once the application is up and
+ * stops on shutdown (the step in hand finishes, the job in hand goes back to the queue).
+ */
+export abstract class ClaimedJobRunner<Job extends { id: string }> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected abstract readonly loop: ClaimedJobLoop<Job>;
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** A job was queued in this instance: no need to wait for the idle time. */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Works one step of the job in hand, claiming a job first if none is; false when there is none. */
+  advance(): Promise<boolean> {
+    return this.loop.advance();
   }
 }

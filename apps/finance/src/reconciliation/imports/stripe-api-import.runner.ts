@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Caller, ClaimedJobLoop, ClaimedJobStep, RemoteRpcError, RpcClient, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { Caller, ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, RemoteRpcError, RpcClient, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import {
   ListProviderActivityRequest, ListProviderBalanceTransactions, ListProviderPayouts, PROVIDER_BALANCE_PAGE_MAX, RECONCILIATION_IMPORT_ROLE, RpcErrorCode,
 } from '@libs/contracts';
@@ -32,9 +32,9 @@ class ImportFailedError extends Error {}
  * stored twice. On shutdown the job in hand goes back to the queue.
  */
 @Injectable()
-export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class StripeApiImportRunner extends ClaimedJobRunner<ReconciliationImport> {
   private readonly logger = new Logger(StripeApiImportRunner.name);
-  private readonly loop = new ClaimedJobLoop<ReconciliationImport>({
+  protected readonly loop = new ClaimedJobLoop<ReconciliationImport>({
     logger: this.logger,
     label: 'stripe import',
     jobNoun: 'import',
@@ -60,26 +60,10 @@ export class StripeApiImportRunner implements OnApplicationBootstrap, BeforeAppl
     private readonly rpc: RpcClient,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
+    super();
     const env = options.env as FinanceEnv;
     this.pacer = new ImportPacer(env.RECONCILIATION_IMPORT_MAX_REQUESTS_PER_S);
     this.staleAfterS = env.RECONCILIATION_STALE_AFTER_S;
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  wake(): void {
-    this.loop.wake();
-  }
-
-  /** Reads and stores the next page of the import in hand, claiming one first if none is; false when there is none. */
-  advance(): Promise<boolean> {
-    return this.loop.advance();
   }
 
   private async importNextPage(job: ReconciliationImport): Promise<ClaimedJobStep> {

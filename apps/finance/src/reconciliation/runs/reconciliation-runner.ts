@@ -1,7 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { ClaimedJobLoop, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import { FinanceEnv } from '../../config/finance.config';
 import { LedgerRepository } from '../../ledger/ledger.repository';
 import { STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
@@ -20,9 +20,9 @@ class SupersededError extends Error {}
  * by whichever instance takes it over. A heartbeat shows the run is alive while it works.
  */
 @Injectable()
-export class ReconciliationRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ReconciliationRunner extends ClaimedJobRunner<ReconciliationRun> {
   private readonly logger = new Logger(ReconciliationRunner.name);
-  private readonly loop: ClaimedJobLoop<ReconciliationRun>;
+  protected readonly loop: ClaimedJobLoop<ReconciliationRun>;
   private readonly staleAfterS: number;
   private readonly workMemMb: number;
 
@@ -33,6 +33,7 @@ export class ReconciliationRunner implements OnApplicationBootstrap, BeforeAppli
     private readonly ledger: LedgerRepository,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
+    super();
     const env = options.env as FinanceEnv;
     this.staleAfterS = env.RECONCILIATION_STALE_AFTER_S;
     this.workMemMb = env.RECONCILIATION_WORK_MEM_MB;
@@ -49,23 +50,6 @@ export class ReconciliationRunner implements OnApplicationBootstrap, BeforeAppli
       recordFailure: (run, error) => this.runs.fail(run, error.message),
       heartbeat: { everyMs: (this.staleAfterS * 1000) / 4, beat: (run) => this.runs.heartbeat(run) },
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  wake(): void {
-    this.loop.wake();
-  }
-
-  /** Claims the next run and works it whole; false when none is waiting. */
-  advance(): Promise<boolean> {
-    return this.loop.advance();
   }
 
   private async reconcile(run: ReconciliationRun): Promise<ClaimedJobStep> {
