@@ -32,7 +32,6 @@ const ANSWER_SCHEMA = {
   },
 } as const;
 
-
 /** What a decision request comes to: the answer, or the problem to send instead. */
 type Outcome = { answer: DecisionAnswer } | Refusal;
 
