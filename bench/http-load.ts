@@ -13,7 +13,10 @@ export interface LoadResult {
  * baseline), or GET each of `paths` in turn. The paths are given as fixed requests, so the load
  * generator (on the same two cores) spends no more per request on them than on the baseline's.
  */
-export async function drive(origin: string, options: { connections: number; seconds: number; paths?: string[] }): Promise<LoadResult> {
+export async function drive(
+  origin: string,
+  options: { connections: number; seconds: number; paths?: string[] },
+): Promise<LoadResult> {
   const result = await autocannon({
     url: origin,
     connections: options.connections,
@@ -21,5 +24,11 @@ export async function drive(origin: string, options: { connections: number; seco
     pipelining: 1,
     ...(options.paths ? { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }

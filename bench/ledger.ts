@@ -45,8 +45,11 @@ async function main(): Promise<void> {
       const payments = Array.from({ length: PAYMENTS }, (_, n): Payment => {
         const currency = n % 3 === 0 ? 'USD' : 'VND';
         return {
-          tenantId: tenants[n % AGENCIES], invoiceId: `in_bench_${n}`, currency,
-          paid: BigInt(currency === 'USD' ? 500 + (n % 9_000) : 49_000 + (n % 1_000) * 1_000), paidOn: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}`,
+          tenantId: tenants[n % AGENCIES],
+          invoiceId: `in_bench_${n}`,
+          currency,
+          paid: BigInt(currency === 'USD' ? 500 + (n % 9_000) : 49_000 + (n % 1_000) * 1_000),
+          paidOn: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}`,
         };
       });
 
@@ -73,14 +76,24 @@ async function main(): Promise<void> {
       console.log(`published ${PAYMENTS} InvoicePaid events to ${AGENCIES} agencies in ${publishedIn.toFixed(2)} s`);
       console.log(
         `finance booked the burst of ${PAYMENTS} payments (${entries} entries) in ${seconds.toFixed(2)} s: ` +
-        `${Math.round(PAYMENTS / seconds)} payments/s, ${Math.round(entriesPerS)} entries/s`,
+          `${Math.round(PAYMENTS / seconds)} payments/s, ${Math.round(entriesPerS)} entries/s`,
       );
-      console.log(`bare multi-row INSERTs: ${Math.round(baselineBefore)} entries/s before, ${Math.round(baselineAfter)} after`);
-      console.log(`ratio ${ratio.toFixed(3)} (target >= 0.25); trial balance zero and equal to the payments: ${balanced}`);
-      console.log(JSON.stringify({
-        bench: 'ledger', payments_per_s: Math.round(PAYMENTS / seconds), entries_per_s: Math.round(entriesPerS), baseline_entries_per_s: Math.round(baselinePerS),
-        ratio: Number(ratio.toFixed(3)), trial_balance_zero: balanced,
-      }));
+      console.log(
+        `bare multi-row INSERTs: ${Math.round(baselineBefore)} entries/s before, ${Math.round(baselineAfter)} after`,
+      );
+      console.log(
+        `ratio ${ratio.toFixed(3)} (target >= 0.25); trial balance zero and equal to the payments: ${balanced}`,
+      );
+      console.log(
+        JSON.stringify({
+          bench: 'ledger',
+          payments_per_s: Math.round(PAYMENTS / seconds),
+          entries_per_s: Math.round(entriesPerS),
+          baseline_entries_per_s: Math.round(baselinePerS),
+          ratio: Number(ratio.toFixed(3)),
+          trial_balance_zero: balanced,
+        }),
+      );
     } finally {
       await nc.drain();
       await db.end();
@@ -91,14 +104,31 @@ async function main(): Promise<void> {
 /** Announces the agencies as the gateway would, and waits until finance has their charts of accounts. */
 async function provision(js: JetStreamClient, db: Client, tenants: string[]): Promise<void> {
   for (const [n, tenantId] of tenants.entries()) {
-    const data: TenantCreatedEvent = { tenantId, name: `Báo Bench ${n}`, slug: `bench-${n}-${tenantId.slice(0, 8)}`, defaultCurrency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' };
+    const data: TenantCreatedEvent = {
+      tenantId,
+      name: `Báo Bench ${n}`,
+      slug: `bench-${n}-${tenantId.slice(0, 8)}`,
+      defaultCurrency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      locale: 'vi',
+    };
     const envelope: EventEnvelope<TenantCreatedEvent> = {
-      id: randomUUID(), type: TenantCreated.subject, source: 'gateway', tenantId, time: new Date().toISOString(), subject: tenantId, dataVersion: '1', data,
+      id: randomUUID(),
+      type: TenantCreated.subject,
+      source: 'gateway',
+      tenantId,
+      time: new Date().toISOString(),
+      subject: tenantId,
+      dataVersion: '1',
+      data,
     };
     await js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
   }
   await until(async () => {
-    const { rows } = await db.query<{ n: number }>('SELECT count(DISTINCT tenant_id)::int AS n FROM finance.accounts WHERE tenant_id = ANY($1::uuid[])', [tenants]);
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(DISTINCT tenant_id)::int AS n FROM finance.accounts WHERE tenant_id = ANY($1::uuid[])',
+      [tenants],
+    );
     return rows[0].n === tenants.length;
   }, 'the agencies were never provisioned');
 }
@@ -107,18 +137,36 @@ async function provision(js: JetStreamClient, db: Client, tenants: string[]): Pr
 async function publish(js: JetStreamClient, payments: Payment[]): Promise<number> {
   const started = performance.now();
   for (let start = 0; start < payments.length; start += PUBLISH_WINDOW) {
-    await Promise.all(payments.slice(start, start + PUBLISH_WINDOW).map((p) => {
-      const paidAt = `${p.paidOn}T03:00:00.000Z`;
-      const envelope: EventEnvelope<InvoicePaidEvent> = {
-        id: randomUUID(), type: InvoicePaid.subject, source: 'subscriptions', tenantId: p.tenantId, time: paidAt, subject: randomUUID(), dataVersion: '1',
-        data: {
-          subscriptionId: randomUUID(), planId: randomUUID(), priceId: randomUUID(), providerInvoiceId: p.invoiceId, providerChargeId: null,
-          providerBalanceTransactionId: null, currency: p.currency, amountPaid: p.paid.toString(), tax: '0', providerFee: '0',
-          servicePeriodStart: paidAt, servicePeriodEnd: paidAt, paidAt,
-        },
-      };
-      return js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
-    }));
+    await Promise.all(
+      payments.slice(start, start + PUBLISH_WINDOW).map((p) => {
+        const paidAt = `${p.paidOn}T03:00:00.000Z`;
+        const envelope: EventEnvelope<InvoicePaidEvent> = {
+          id: randomUUID(),
+          type: InvoicePaid.subject,
+          source: 'subscriptions',
+          tenantId: p.tenantId,
+          time: paidAt,
+          subject: randomUUID(),
+          dataVersion: '1',
+          data: {
+            subscriptionId: randomUUID(),
+            planId: randomUUID(),
+            priceId: randomUUID(),
+            providerInvoiceId: p.invoiceId,
+            providerChargeId: null,
+            providerBalanceTransactionId: null,
+            currency: p.currency,
+            amountPaid: p.paid.toString(),
+            tax: '0',
+            providerFee: '0',
+            servicePeriodStart: paidAt,
+            servicePeriodEnd: paidAt,
+            paidAt,
+          },
+        };
+        return js.publish(envelope.type, JSON.stringify(envelope), { msgID: envelope.id });
+      }),
+    );
   }
   return (performance.now() - started) / 1000;
 }
@@ -128,7 +176,9 @@ async function untilBooked(db: Client, payments: number): Promise<void> {
   let last = -1;
   let stalledSince = performance.now();
   for (;;) {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM finance.journal_entries WHERE source_key LIKE 'invoice-paid:%'`);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM finance.journal_entries WHERE source_key LIKE 'invoice-paid:%'`,
+    );
     if (rows[0].n >= payments) return;
     if (rows[0].n !== last) {
       last = rows[0].n;
@@ -147,7 +197,9 @@ async function untilBooked(db: Client, payments: number): Promise<void> {
  */
 async function baseline(db: Client, payments: Payment[]): Promise<number> {
   await db.query('DROP TABLE IF EXISTS public.bench_bare_postings');
-  await db.query(`CREATE TABLE public.bench_bare_postings (entry_id uuid, tenant_id uuid, source_key text, posted_on date, account_code text, currency text, amount bigint)`);
+  await db.query(
+    `CREATE TABLE public.bench_bare_postings (entry_id uuid, tenant_id uuid, source_key text, posted_on date, account_code text, currency text, amount bigint)`,
+  );
   const started = performance.now();
   const perInsert = BASELINE_ROWS_PER_INSERT / (2 * ENTRIES_PER_PAYMENT);
   for (let start = 0; start < payments.length; start += perInsert) {
@@ -155,8 +207,20 @@ async function baseline(db: Client, payments: Payment[]): Promise<number> {
     const tuples: string[] = [];
     for (const p of payments.slice(start, start + perInsert)) {
       const entries = [
-        { key: `invoice-finalized:${p.invoiceId}`, lines: [['1300', p.paid], ['2100', -p.paid]] },
-        { key: `invoice-paid:${p.invoiceId}`, lines: [['1100', p.paid], ['1300', -p.paid]] },
+        {
+          key: `invoice-finalized:${p.invoiceId}`,
+          lines: [
+            ['1300', p.paid],
+            ['2100', -p.paid],
+          ],
+        },
+        {
+          key: `invoice-paid:${p.invoiceId}`,
+          lines: [
+            ['1100', p.paid],
+            ['1300', -p.paid],
+          ],
+        },
       ] as const;
       for (const entry of entries) {
         const entryId = randomUUID();
@@ -167,7 +231,10 @@ async function baseline(db: Client, payments: Payment[]): Promise<number> {
         }
       }
     }
-    await db.query(`INSERT INTO public.bench_bare_postings (entry_id, tenant_id, source_key, posted_on, account_code, currency, amount) VALUES ${tuples.join(', ')}`, values);
+    await db.query(
+      `INSERT INTO public.bench_bare_postings (entry_id, tenant_id, source_key, posted_on, account_code, currency, amount) VALUES ${tuples.join(', ')}`,
+      values,
+    );
   }
   const perSecond = (payments.length * ENTRIES_PER_PAYMENT) / ((performance.now() - started) / 1000);
   await db.query('DROP TABLE public.bench_bare_postings');
@@ -176,8 +243,16 @@ async function baseline(db: Client, payments: Payment[]): Promise<number> {
 
 /** Every agency's balances sum to zero per currency, equal the payments, and the daily totals agree; each invoice has its schedule. */
 async function trialBalanceIsZeroAndRight(db: Client, payments: Payment[]): Promise<boolean> {
-  const { rows: totals } = await db.query<{ balance: string }>('SELECT sum(balance)::text AS balance FROM finance.account_balances GROUP BY tenant_id, currency');
-  const { rows: lines } = await db.query<{ tenant_id: string; currency: string; code: string; balance: string; by_day: string }>(
+  const { rows: totals } = await db.query<{ balance: string }>(
+    'SELECT sum(balance)::text AS balance FROM finance.account_balances GROUP BY tenant_id, currency',
+  );
+  const { rows: lines } = await db.query<{
+    tenant_id: string;
+    currency: string;
+    code: string;
+    balance: string;
+    by_day: string;
+  }>(
     `SELECT b.tenant_id, trim(b.currency) AS currency, a.code, b.balance::text AS balance,
             (SELECT sum(d.debits - d.credits)::text FROM finance.account_day_totals d
              WHERE d.tenant_id = b.tenant_id AND d.account_id = b.account_id AND d.currency = b.currency) AS by_day
@@ -192,11 +267,17 @@ async function trialBalanceIsZeroAndRight(db: Client, payments: Payment[]): Prom
     add(`${p.tenantId} ${p.currency} 1100`, p.paid);
     add(`${p.tenantId} ${p.currency} 1300`, -p.paid);
   }
-  const { rows: schedules } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM finance.recognition_schedules WHERE source_ref LIKE 'invoice:in_bench_%'`);
-  return totals.every((t) => t.balance === '0')
-    && schedules[0].n === payments.length
-    && lines.length === expected.size
-    && lines.every((l) => BigInt(l.balance) === expected.get(`${l.tenant_id} ${l.currency} ${l.code}`) && l.by_day === l.balance);
+  const { rows: schedules } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM finance.recognition_schedules WHERE source_ref LIKE 'invoice:in_bench_%'`,
+  );
+  return (
+    totals.every((t) => t.balance === '0') &&
+    schedules[0].n === payments.length &&
+    lines.length === expected.size &&
+    lines.every(
+      (l) => BigInt(l.balance) === expected.get(`${l.tenant_id} ${l.currency} ${l.code}`) && l.by_day === l.balance,
+    )
+  );
 }
 
 async function until(check: () => Promise<boolean>, failure: string): Promise<void> {

@@ -14,7 +14,11 @@ import { Client } from 'pg';
 export async function generateReconciliationData(db: Client, tenantId: string, transactions: number): Promise<void> {
   const [importId] = (await db.query<{ id: string }>(`SELECT gen_random_uuid()::text AS id`)).rows.map((r) => r.id);
   const accounts = Object.fromEntries(
-    (await db.query<{ code: string; id: string }>(`SELECT code, id FROM finance.accounts WHERE tenant_id = $1`, [tenantId])).rows.map((r) => [r.code, r.id]),
+    (
+      await db.query<{ code: string; id: string }>(`SELECT code, id FROM finance.accounts WHERE tenant_id = $1`, [
+        tenantId,
+      ])
+    ).rows.map((r) => [r.code, r.id]),
   );
   // Straight to the tables, as a bulk load: the ledger's triggers and foreign keys are not run for it.
   await db.query(`SET session_replication_role = replica`);
@@ -104,7 +108,9 @@ export async function generateReconciliationData(db: Client, tenantId: string, t
     [tenantId, importId],
   );
   await db.query(`SET session_replication_role = origin`);
-  await db.query(`CREATE TABLE bench_injected (kind text NOT NULL, subject_key text NOT NULL, PRIMARY KEY (kind, subject_key))`);
+  await db.query(
+    `CREATE TABLE bench_injected (kind text NOT NULL, subject_key text NOT NULL, PRIMARY KEY (kind, subject_key))`,
+  );
   await db.query(
     `INSERT INTO bench_injected (kind, subject_key)
      SELECT CASE k WHEN 0 THEN 'missing-in-ledger' WHEN 1 THEN 'missing-at-stripe' WHEN 2 THEN 'amount-mismatch' WHEN 3 THEN 'currency-mismatch' ELSE 'duplicate' END,
@@ -120,7 +126,14 @@ export async function generateReconciliationData(db: Client, tenantId: string, t
     [transactions, tenantId],
   );
   // As autovacuum leaves bulk-loaded tables: visibility map set and statistics fresh (and no vacuum starting mid-measurement).
-  for (const table of ['stripe_balance_transactions', 'stripe_ledger_keys', 'journal_entries', 'postings', 'stripe_payouts', 'bank_statement_lines']) {
+  for (const table of [
+    'stripe_balance_transactions',
+    'stripe_ledger_keys',
+    'journal_entries',
+    'postings',
+    'stripe_payouts',
+    'bank_statement_lines',
+  ]) {
     await db.query(`VACUUM ANALYZE finance.${table}`);
   }
 }

@@ -26,10 +26,19 @@ const BASELINE = `
 async function main(): Promise<void> {
   await withStack(['gateway', 'finance'], process.env.NATS_URL!, async ({ urls, databaseUrl, operatorToken }) => {
     const api = client(urls.gateway);
-    const agency = await api<{ tenant: { id: string }; adminApiKey: { secret: string } }>('POST', '/v1/tenants', { name: 'Báo Bench', slug: `bench-${Date.now()}` }, operatorToken);
+    const agency = await api<{ tenant: { id: string }; adminApiKey: { secret: string } }>(
+      'POST',
+      '/v1/tenants',
+      { name: 'Báo Bench', slug: `bench-${Date.now()}` },
+      operatorToken,
+    );
     const key = agency.adminApiKey.secret;
     const tenantId = agency.tenant.id;
-    for (let attempt = 0; (await api<{ items: unknown[] }>('GET', '/v1/finance/accounts', undefined, key)).items.length === 0; attempt++) {
+    for (
+      let attempt = 0;
+      (await api<{ items: unknown[] }>('GET', '/v1/finance/accounts', undefined, key)).items.length === 0;
+      attempt++
+    ) {
       if (attempt > 300) throw new Error('the agency was never provisioned in finance');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -39,7 +48,9 @@ async function main(): Promise<void> {
       const generating = performance.now();
       await generateReconciliationData(db, tenantId, TRANSACTIONS);
       const injected = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM bench_injected`)).rows[0].n);
-      console.log(`generated ${TRANSACTIONS} Stripe transactions, their books, payouts and bank lines, ${injected} discrepancies, in ${seconds(performance.now() - generating)} s`);
+      console.log(
+        `generated ${TRANSACTIONS} Stripe transactions, their books, payouts and bank lines, ${injected} discrepancies, in ${seconds(performance.now() - generating)} s`,
+      );
 
       await db.query(`SET work_mem = '${WORK_MEM_MB}MB'`);
       const timeBaseline = async () => {
@@ -53,24 +64,42 @@ async function main(): Promise<void> {
       const again = await reconcile(api, key);
       const baseline = median(baselines.slice(1));
 
-      const [counts] = (await db.query<{ reported: string; false_reports: string }>(
-        `SELECT count(*) FILTER (WHERE i.kind IS NOT NULL) AS reported, count(*) FILTER (WHERE i.kind IS NULL) AS false_reports
+      const [counts] = (
+        await db.query<{ reported: string; false_reports: string }>(
+          `SELECT count(*) FILTER (WHERE i.kind IS NOT NULL) AS reported, count(*) FILTER (WHERE i.kind IS NULL) AS false_reports
          FROM finance.reconciliation_exceptions x LEFT JOIN bench_injected i ON i.kind = x.kind AND i.subject_key = x.subject_key
          WHERE x.tenant_id = $1 AND x.status = 'open'`,
-        [tenantId],
-      )).rows;
+          [tenantId],
+        )
+      ).rows;
       const reported = Number(counts.reported);
       const falseReports = Number(counts.false_reports);
       const runSeconds = run.durationMs / 1000;
       const ratio = runSeconds / baseline;
-      console.log(`work_mem ${WORK_MEM_MB} MB for both; baseline (one full outer join of transactions and ledger keys): ${baselines.map((b) => b.toFixed(3)).join(', ')} s, median ${baseline.toFixed(3)} s`);
-      console.log(`reconciliation run: ${runSeconds.toFixed(3)} s (${run.stripeTransactions} transactions, ${run.matched} matched, ${run.payoutsMatched} payouts found, ${run.exceptionsOpened} exceptions)`);
-      console.log(`second run over the same data: ${(again.durationMs / 1000).toFixed(3)} s, ${again.exceptionsOpened} exceptions opened`);
-      console.log(`ratio ${ratio.toFixed(2)} (target <= 2), reported ${reported} of ${injected} injected, ${falseReports} false reports`);
-      console.log(JSON.stringify({
-        bench: 'reconcile', transactions: TRANSACTIONS, seconds: round3(runSeconds), baseline_seconds: round3(baseline), ratio: Number(ratio.toFixed(2)),
-        injected, reported, false_reports: falseReports,
-      }));
+      console.log(
+        `work_mem ${WORK_MEM_MB} MB for both; baseline (one full outer join of transactions and ledger keys): ${baselines.map((b) => b.toFixed(3)).join(', ')} s, median ${baseline.toFixed(3)} s`,
+      );
+      console.log(
+        `reconciliation run: ${runSeconds.toFixed(3)} s (${run.stripeTransactions} transactions, ${run.matched} matched, ${run.payoutsMatched} payouts found, ${run.exceptionsOpened} exceptions)`,
+      );
+      console.log(
+        `second run over the same data: ${(again.durationMs / 1000).toFixed(3)} s, ${again.exceptionsOpened} exceptions opened`,
+      );
+      console.log(
+        `ratio ${ratio.toFixed(2)} (target <= 2), reported ${reported} of ${injected} injected, ${falseReports} false reports`,
+      );
+      console.log(
+        JSON.stringify({
+          bench: 'reconcile',
+          transactions: TRANSACTIONS,
+          seconds: round3(runSeconds),
+          baseline_seconds: round3(baseline),
+          ratio: Number(ratio.toFixed(2)),
+          injected,
+          reported,
+          false_reports: falseReports,
+        }),
+      );
     } finally {
       await db.end();
     }
@@ -110,7 +139,10 @@ function client(baseUrl: string) {
   return async <T = unknown>(method: string, path: string, body: unknown, bearer?: string): Promise<T> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -30,13 +30,24 @@ export async function withStack<T>(
 ): Promise<T> {
   return withScratchDatabase(process.env.DATABASE_URL!, async (databaseUrl) => {
     for (const schema of SERVICE_SCHEMAS) {
-      const dataSource = await createServiceDataSource({ url: databaseUrl, schema: schema.name, ...schema }).initialize();
+      const dataSource = await createServiceDataSource({
+        url: databaseUrl,
+        schema: schema.name,
+        ...schema,
+      }).initialize();
       await runServiceMigrations(dataSource, schema.name).finally(() => dataSource.destroy());
     }
     const operatorToken = `op_${randomBytes(24).toString('hex')}`;
     const env = {
-      ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(32).toString('hex'), OPERATOR_TOKEN: operatorToken,
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'), PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`, RATE_LIMIT_PER_MINUTE: '1000000',
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      OPERATOR_TOKEN: operatorToken,
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_PUBLIC_PORT: String(PUBLIC_DECISIONS_PORT),
     };
     const children: ChildProcess[] = [];
@@ -45,7 +56,10 @@ export async function withStack<T>(
       for (const service of services) {
         // Any free port: two benches on one machine must not answer each other's health checks.
         const port = await freePort();
-        const child = fork(join(DIST, 'apps', service, 'src', 'main.js'), [], { env: { ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const child = fork(join(DIST, 'apps', service, 'src', 'main.js'), [], {
+          env: { ...env, HTTP_PORT: String(port) },
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
         children.push(child);
         urls[service] = `http://127.0.0.1:${port}`;
         await healthy(urls[service], child);
@@ -71,7 +85,10 @@ function freePort(): Promise<number> {
 async function healthy(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
     if (child.exitCode !== null) throw new Error(`${url}: the service exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -10,7 +10,8 @@ const { spawn, spawnSync } = await import('node:child_process');
 const { mkdtempSync, rmSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 const { join } = await import('node:path');
-const { DEFAULT_DATABASE_URL, ensureDatabase, ensurePostgres, natsServerBinary, portOpen } = await import('./lib/infra.mjs');
+const { DEFAULT_DATABASE_URL, ensureDatabase, ensurePostgres, natsServerBinary, portOpen } =
+  await import('./lib/infra.mjs');
 
 const name = process.argv[2];
 if (!name) throw new Error('usage: node scripts/bench.mjs <paywall|…>');
@@ -20,8 +21,13 @@ await ensureDatabase(databaseUrl);
 
 const store = mkdtempSync(join(tmpdir(), 'bench-nats-'));
 const natsPort = 47_000 + Math.floor(Math.random() * 90);
-const nats = spawn(natsServerBinary({ install: true }), ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', store], { stdio: 'ignore' });
-for (let i = 0; i < 100 && !(await portOpen('127.0.0.1', natsPort)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+const nats = spawn(
+  natsServerBinary({ install: true }),
+  ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', store],
+  { stdio: 'ignore' },
+);
+for (let i = 0; i < 100 && !(await portOpen('127.0.0.1', natsPort)); i++)
+  await new Promise((resolve) => setTimeout(resolve, 100));
 
 let status = 1;
 try {

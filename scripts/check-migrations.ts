@@ -34,7 +34,9 @@ async function main(): Promise<void> {
       continue;
     }
     failed = true;
-    console.error(`${schema.name}: entities and migrations disagree; run npm run migration:generate -- ${schema.name} <Intent>\n  ${pending.join('\n  ')}`);
+    console.error(
+      `${schema.name}: entities and migrations disagree; run npm run migration:generate -- ${schema.name} <Intent>\n  ${pending.join('\n  ')}`,
+    );
   }
   if (failed) process.exit(1);
 }

@@ -50,7 +50,9 @@ async function main(): Promise<void> {
       `  async up(queryRunner: QueryRunner): Promise<void> {\n${up.join('\n')}\n  }\n\n` +
       `  async down(queryRunner: QueryRunner): Promise<void> {\n${down.join('\n')}\n  }\n}\n`,
   );
-  const files = readdirSync(folder).filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f)).sort();
+  const files = readdirSync(folder)
+    .filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f))
+    .sort();
   const entries = files.map((f) => {
     const [stamp, name] = f.replace(/\.ts$/, '').split('-');
     return { file: f.replace(/\.ts$/, ''), cls: `${name}${stamp}` };

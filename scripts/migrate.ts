@@ -5,7 +5,11 @@ import { databaseUrlOf, SERVICE_SCHEMAS } from './service-schemas';
 /** `npm run migrate`: brings every service's schema up to date, each in its own database. */
 async function main(): Promise<void> {
   for (const schema of SERVICE_SCHEMAS) {
-    const dataSource = await createServiceDataSource({ url: databaseUrlOf(schema.name), schema: schema.name, ...schema }).initialize();
+    const dataSource = await createServiceDataSource({
+      url: databaseUrlOf(schema.name),
+      schema: schema.name,
+      ...schema,
+    }).initialize();
     try {
       const applied = await runServiceMigrations(dataSource, schema.name);
       console.log(`${schema.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);

@@ -7,7 +7,13 @@ import { SERVICES, ServiceName } from '@libs/contracts';
  * re-publishes, the events that service dead-lettered (after the cause has been mended).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { service: { type: 'string' }, consumer: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      service: { type: 'string' },
+      consumer: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
   if (!values.service || !SERVICES.includes(values.service as ServiceName)) {
     throw new Error(`usage: events:replay -- --service <${SERVICES.join('|')}> [--consumer <durable>] [--dry-run]`);
   }
@@ -15,7 +21,10 @@ async function main(): Promise<void> {
   try {
     const subjectPrefix = values.consumer ? `dlq.${values.service}.${values.consumer}` : `dlq.${values.service}.`;
     const letters = await replayDeadLetters(nc, { subjectPrefix, dryRun: values['dry-run'] });
-    for (const l of letters) console.log(`${values['dry-run'] ? 'would replay' : 'replayed'} #${l.seq} event ${l.eventId ?? '(unreadable)'} on ${l.originalSubject} for ${l.consumer}: ${l.error}`);
+    for (const l of letters)
+      console.log(
+        `${values['dry-run'] ? 'would replay' : 'replayed'} #${l.seq} event ${l.eventId ?? '(unreadable)'} on ${l.originalSubject} for ${l.consumer}: ${l.error}`,
+      );
     console.log(`${letters.length} dead letter(s) ${values['dry-run'] ? 'found' : 'replayed'}`);
   } finally {
     await nc.drain();

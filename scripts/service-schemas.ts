@@ -6,7 +6,14 @@ import { paywallSchema } from '../apps/paywall/src/database/paywall.schema';
 import { subscriptionsSchema } from '../apps/subscriptions/src/database/subscriptions.schema';
 
 /** Every service's tables and migrations, for the migration commands. */
-export const SERVICE_SCHEMAS = [gatewaySchema, paywallSchema, subscriptionsSchema, advertisingSchema, licensingSchema, financeSchema];
+export const SERVICE_SCHEMAS = [
+  gatewaySchema,
+  paywallSchema,
+  subscriptionsSchema,
+  advertisingSchema,
+  licensingSchema,
+  financeSchema,
+];
 
 export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
 

@@ -9,7 +9,8 @@ const { spawn, execFileSync } = await import('node:child_process');
 const { randomBytes } = await import('node:crypto');
 const { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } = await import('node:fs');
 const { resolve } = await import('node:path');
-const { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, ensureDatabase, ensureNats, ensurePostgres } = await import('./lib/infra.mjs');
+const { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, ensureDatabase, ensureNats, ensurePostgres } =
+  await import('./lib/infra.mjs');
 
 const SERVICES = [
   ['gateway', 3000],
@@ -32,7 +33,11 @@ const stopNats = await ensureNats(natsUrl);
 console.log('> building');
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 console.log('> migrating');
-execFileSync(process.execPath, ['dist/scripts/migrate.js'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });
+execFileSync(process.execPath, ['dist/scripts/migrate.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: databaseUrl },
+});
 
 // Local secrets, made once and kept in .local/ (never committed); the environment wins.
 const secretsFile = resolve(local, 'secrets.json');
@@ -41,7 +46,8 @@ const secrets = {
   JWT_SECRET: process.env.JWT_SECRET ?? saved.JWT_SECRET ?? randomBytes(32).toString('base64url'),
   OPERATOR_TOKEN: process.env.OPERATOR_TOKEN ?? saved.OPERATOR_TOKEN ?? `op_${randomBytes(32).toString('base64url')}`,
   CREDENTIALS_KEY: process.env.CREDENTIALS_KEY ?? saved.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
-  PAYWALL_TOKEN_KEYS: process.env.PAYWALL_TOKEN_KEYS ?? saved.PAYWALL_TOKEN_KEYS ?? `k1:${randomBytes(32).toString('base64')}`,
+  PAYWALL_TOKEN_KEYS:
+    process.env.PAYWALL_TOKEN_KEYS ?? saved.PAYWALL_TOKEN_KEYS ?? `k1:${randomBytes(32).toString('base64')}`,
 };
 writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 
@@ -56,7 +62,11 @@ for (const [service, port] of SERVICES) {
     NATS_URL: natsUrl,
     HTTP_PORT: String(process.env[`${service.toUpperCase()}_PORT`] ?? port),
   };
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service}/src/main.js`], { cwd: root, env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service}/src/main.js`], {
+    cwd: root,
+    env,
+    stdio: ['ignore', log, log],
+  });
   child.on('exit', (code, signal) => {
     children.delete(service);
     if (!stopping) {
@@ -116,7 +126,13 @@ async function seedDemoAgency(base) {
   const response = await fetch(`${base}/v1/tenants`, {
     method: 'POST',
     headers: { authorization: `Bearer ${secrets.OPERATOR_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Báo Demo', slug, defaultCurrency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' }),
+    body: JSON.stringify({
+      name: 'Báo Demo',
+      slug,
+      defaultCurrency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      locale: 'vi',
+    }),
   });
   if (!response.ok) throw new Error(`seeding the demo agency failed: ${response.status} ${await response.text()}`);
   const body = await response.json();

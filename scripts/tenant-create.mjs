@@ -16,11 +16,15 @@ const { values } = parseArgs({
   },
 });
 if (!values.name || !values.slug) {
-  console.error('usage: npm run tenant:create -- --name "Báo Tin Nhanh" --slug tin-nhanh [--currency VND] [--time-zone Asia/Ho_Chi_Minh] [--locale vi]');
+  console.error(
+    'usage: npm run tenant:create -- --name "Báo Tin Nhanh" --slug tin-nhanh [--currency VND] [--time-zone Asia/Ho_Chi_Minh] [--locale vi]',
+  );
   process.exit(2);
 }
 const secretsFile = resolve(import.meta.dirname, '..', '.local', 'secrets.json');
-const operatorToken = process.env.OPERATOR_TOKEN ?? (existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, 'utf8')).OPERATOR_TOKEN : undefined);
+const operatorToken =
+  process.env.OPERATOR_TOKEN ??
+  (existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, 'utf8')).OPERATOR_TOKEN : undefined);
 if (!operatorToken) {
   console.error('set OPERATOR_TOKEN (npm start keeps the local one in .local/secrets.json)');
   process.exit(2);
@@ -28,7 +32,13 @@ if (!operatorToken) {
 const response = await fetch(`${values.gateway}/v1/tenants`, {
   method: 'POST',
   headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
-  body: JSON.stringify({ name: values.name, slug: values.slug, defaultCurrency: values.currency, timeZone: values['time-zone'], locale: values.locale }),
+  body: JSON.stringify({
+    name: values.name,
+    slug: values.slug,
+    defaultCurrency: values.currency,
+    timeZone: values['time-zone'],
+    locale: values.locale,
+  }),
 }).catch((error) => {
   console.error(`cannot reach the gateway at ${values.gateway} (is npm start running?): ${error.message}`);
   process.exit(1);

@@ -1,4 +1,4 @@
-// `npm test`: brings up PostgreSQL and NATS when needed, then typecheck, lint, build, the check
+// `npm test`: brings up PostgreSQL and NATS when needed, then typecheck, format check, lint, build, the check
 // that each service's migrations match its entities, and every test (unit and end-to-end).
 import { ensureDependencies, reexecUnderNode24, root } from './lib/node24.mjs';
 
@@ -18,7 +18,9 @@ const env = {
   ...process.env,
   DATABASE_URL: databaseUrl,
   NATS_SERVER_BIN: natsServer,
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' '),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
+    .filter(Boolean)
+    .join(' '),
 };
 const node = process.execPath;
 const { mkdirSync, readFileSync } = await import('node:fs');
@@ -26,10 +28,21 @@ mkdirSync(`${root}/.local`, { recursive: true });
 const results = `${root}/.local/jest-results.json`;
 const steps = [
   ['typecheck', [node, 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['format', [node, 'node_modules/prettier/bin/prettier.cjs', '--check', '--log-level=warn', '**/*.{ts,mjs,js,json}']],
   ['lint', [node, 'node_modules/eslint/bin/eslint.js', '.']],
   ['build', [node, 'scripts/build.mjs']],
   ['migrations match entities', [node, 'dist/scripts/check-migrations.js']],
-  ['tests', [node, 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)]],
+  [
+    'tests',
+    [
+      node,
+      'node_modules/jest/bin/jest.js',
+      '--maxWorkers=2',
+      '--json',
+      `--outputFile=${results}`,
+      ...process.argv.slice(2),
+    ],
+  ],
 ];
 for (const [name, [command, ...args]] of steps) {
   console.log(`\n> ${name}`);
@@ -49,7 +62,9 @@ await stopPostgres();
 function printTally() {
   try {
     const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(results, 'utf8'));
-    console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
+    console.log(
+      `\ntests: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`,
+    );
   } catch {
     // jest wrote no results (it failed before running); its own output says why
   }

@@ -1,5 +1,10 @@
 import { Client } from 'pg';
-import { JournalEntryListResponse, JournalEntryView, RecognitionScheduleListResponse, TrialBalanceResponse } from '@libs/contracts';
+import {
+  JournalEntryListResponse,
+  JournalEntryView,
+  RecognitionScheduleListResponse,
+  TrialBalanceResponse,
+} from '@libs/contracts';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
@@ -37,8 +42,10 @@ describe('accrual postings for days of a closed month', () => {
     expect(response.status).toBe(200);
     return response.body;
   };
-  const close = async (month: string) => expect((await agency.api.post(`/v1/finance/periods/${month}/close`, undefined)).status).toBe(200);
-  const runAt = (at: string) => suite.instances('finance')[0].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date(at));
+  const close = async (month: string) =>
+    expect((await agency.api.post(`/v1/finance/periods/${month}/close`, undefined)).status).toBe(200);
+  const runAt = (at: string) =>
+    suite.instances('finance')[0].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date(at));
 
   beforeAll(async () => {
     suite = await TestSuite.start(['gateway', 'finance']);
@@ -58,22 +65,39 @@ describe('accrual postings for days of a closed month', () => {
   it('posts the recognition of days in a closed month on the first open day, with the reference, each line keeping its day', async () => {
     // Billed and paid on 15 August; service 15 August to 13 September: 17 days in August, 13 in September.
     const invoice = makeInvoice(agency.tenantId, {
-      amount: 330_000n, tax: 30_000n, fee: 0n, start: '2026-08-14T17:00:00.000Z', end: '2026-09-13T17:00:00.000Z', at: '2026-08-14T17:05:00.000Z',
+      amount: 330_000n,
+      tax: 30_000n,
+      fee: 0n,
+      start: '2026-08-14T17:00:00.000Z',
+      end: '2026-09-13T17:00:00.000Z',
+      at: '2026-08-14T17:05:00.000Z',
     });
     await events.deliverInOrder([finalized(invoice), paid(invoice)]);
-    expect(await entryOf(`invoice-finalized:${invoice.invoiceId}`)).toMatchObject({ postedOn: '2026-08-15', lateReference: null });
+    expect(await entryOf(`invoice-finalized:${invoice.invoiceId}`)).toMatchObject({
+      postedOn: '2026-08-15',
+      lateReference: null,
+    });
     // The run was down at the end of August, and August was closed before it caught up.
     await close('2026-08');
     const augustClosed = await trialAsOf('2026-08-31');
 
     const run = await runAt('2026-09-20T01:00:00.000Z');
     expect(run).toMatchObject({ through: '2026-09-19', schedules: 1, days: 30 });
-    expect(run.entries.map((e) => [e.postedOn, e.amount, e.days])).toEqual([['2026-09-01', '170000', 17], ['2026-09-13', '130000', 13]]);
+    expect(run.entries.map((e) => [e.postedOn, e.amount, e.days])).toEqual([
+      ['2026-09-01', '170000', 17],
+      ['2026-09-13', '130000', 13],
+    ]);
     const late = await agency.api.get<JournalEntryView>(`/v1/finance/journal-entries/${run.entries[0].entryId}`);
     expect(late.body).toMatchObject({
-      postedOn: '2026-09-01', datedOriginally: '2026-08-31', lateReference: 'late: 2026-08-31, August 2026 closed', stream: 'subscriptions',
+      postedOn: '2026-09-01',
+      datedOriginally: '2026-08-31',
+      lateReference: 'late: 2026-08-31, August 2026 closed',
+      stream: 'subscriptions',
     });
-    expect(late.body.postings.map((p) => [p.accountCode, p.amount])).toEqual([['2100', '170000'], ['4100', '-170000']]);
+    expect(late.body.postings.map((p) => [p.accountCode, p.amount])).toEqual([
+      ['2100', '170000'],
+      ['4100', '-170000'],
+    ]);
     const onTime = await agency.api.get<JournalEntryView>(`/v1/finance/journal-entries/${run.entries[1].entryId}`);
     expect(onTime.body).toMatchObject({ postedOn: '2026-09-13', datedOriginally: null, lateReference: null });
 
@@ -84,10 +108,16 @@ describe('accrual postings for days of a closed month', () => {
       [agency.tenantId, `invoice:${invoice.invoiceId}`],
     );
     expect(lines.filter((l) => l.entry_id === late.body.id).map((l) => l.day)).toEqual(
-      Array.from({ length: 17 }, (_, i) => `2026-08-${String(15 + i).padStart(2, '0')}`));
+      Array.from({ length: 17 }, (_, i) => `2026-08-${String(15 + i).padStart(2, '0')}`),
+    );
     expect(lines.filter((l) => l.entry_id === onTime.body.id)).toHaveLength(13);
-    const schedules = await agency.api.get<RecognitionScheduleListResponse>('/v1/finance/recognition-schedules?limit=100');
-    expect(schedules.body.items.find((s) => s.source === `invoice:${invoice.invoiceId}`)).toMatchObject({ status: 'completed', remaining: '0' });
+    const schedules = await agency.api.get<RecognitionScheduleListResponse>(
+      '/v1/finance/recognition-schedules?limit=100',
+    );
+    expect(schedules.body.items.find((s) => s.source === `invoice:${invoice.invoiceId}`)).toMatchObject({
+      status: 'completed',
+      remaining: '0',
+    });
 
     // August stands as it was closed; September holds all of the revenue.
     expect(await trialAsOf('2026-08-31')).toEqual(augustClosed);
@@ -100,24 +130,54 @@ describe('accrual postings for days of a closed month', () => {
   it('bills, collects, refunds and writes off facts of a closed month late, each on the first open day with its own date', async () => {
     // Billed on 20 September, paid on 25 September, refunded in part on 28 September: all told after September closed.
     const invoice = makeInvoice(agency.tenantId, {
-      amount: 110_000n, tax: 10_000n, fee: 3_000n, start: '2026-09-19T17:00:00.000Z', end: '2026-10-19T17:00:00.000Z', at: '2026-09-19T17:05:00.000Z',
+      amount: 110_000n,
+      tax: 10_000n,
+      fee: 3_000n,
+      start: '2026-09-19T17:00:00.000Z',
+      end: '2026-10-19T17:00:00.000Z',
+      at: '2026-09-19T17:05:00.000Z',
     });
     await close('2026-09');
     const septemberClosed = await trialAsOf('2026-09-30');
-    await events.deliverInOrder([finalized(invoice), paid(invoice, '2026-09-25T03:00:00.000Z'), refunded(invoice, 11_000n, '2026-09-28T03:00:00.000Z')]);
-    for (const [kind, day] of [['invoice-finalized', '2026-09-20'], ['invoice-paid', '2026-09-25']] as const) {
+    await events.deliverInOrder([
+      finalized(invoice),
+      paid(invoice, '2026-09-25T03:00:00.000Z'),
+      refunded(invoice, 11_000n, '2026-09-28T03:00:00.000Z'),
+    ]);
+    for (const [kind, day] of [
+      ['invoice-finalized', '2026-09-20'],
+      ['invoice-paid', '2026-09-25'],
+    ] as const) {
       expect(await entryOf(`${kind}:${invoice.invoiceId}`)).toMatchObject({
-        postedOn: '2026-10-01', datedOriginally: day, lateReference: `late: ${day}, September 2026 closed`, stream: 'subscriptions',
+        postedOn: '2026-10-01',
+        datedOriginally: day,
+        lateReference: `late: ${day}, September 2026 closed`,
+        stream: 'subscriptions',
       });
     }
-    const refund = (await journal()).find((e) => e.sourceKey.startsWith('refund:') && e.description.includes(invoice.chargeId))!;
-    expect(refund).toMatchObject({ postedOn: '2026-10-01', datedOriginally: '2026-09-28', lateReference: 'late: 2026-09-28, September 2026 closed' });
+    const refund = (await journal()).find(
+      (e) => e.sourceKey.startsWith('refund:') && e.description.includes(invoice.chargeId),
+    )!;
+    expect(refund).toMatchObject({
+      postedOn: '2026-10-01',
+      datedOriginally: '2026-09-28',
+      lateReference: 'late: 2026-09-28, September 2026 closed',
+    });
     expect(await trialAsOf('2026-09-30')).toEqual(septemberClosed);
 
     // A second invoice of the closed month written off: the void goes late too, and balances as of the first open day add up.
-    const unpaid = makeInvoice(agency.tenantId, { amount: 55_000n, tax: 5_000n, start: '2026-09-09T17:00:00.000Z', end: '2026-10-09T17:00:00.000Z', at: '2026-09-09T17:05:00.000Z' });
+    const unpaid = makeInvoice(agency.tenantId, {
+      amount: 55_000n,
+      tax: 5_000n,
+      start: '2026-09-09T17:00:00.000Z',
+      end: '2026-10-09T17:00:00.000Z',
+      at: '2026-09-09T17:05:00.000Z',
+    });
     await events.deliverInOrder([finalized(unpaid), voided(unpaid, '2026-09-29T03:00:00.000Z', 'uncollectible')]);
-    expect(await entryOf(`invoice-voided:${unpaid.invoiceId}`)).toMatchObject({ postedOn: '2026-10-01', datedOriginally: '2026-09-29' });
+    expect(await entryOf(`invoice-voided:${unpaid.invoiceId}`)).toMatchObject({
+      postedOn: '2026-10-01',
+      datedOriginally: '2026-09-29',
+    });
     expect(await trialAsOf('2026-09-30')).toEqual(septemberClosed);
     const october = await trialAsOf('2026-10-01');
     for (const total of october.totals) expect(total.balance).toBe('0');

@@ -1,12 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { AccountListResponse, JournalEntryView, RecognitionScheduleListResponse, RecognitionScheduleView } from '@libs/contracts';
+import {
+  AccountListResponse,
+  JournalEntryView,
+  RecognitionScheduleListResponse,
+  RecognitionScheduleView,
+} from '@libs/contracts';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { balancesIn, createFinanceAgency, FinanceEventDelivery, journalOf, reissued } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import {
-  agreementActivated, bookingInvoiced, bookingPaid, deliveryRecorded, makeAgreement, makeBooking, makeGoodCredited, statementIssued, TestBooking, usageCharged,
+  agreementActivated,
+  bookingInvoiced,
+  bookingPaid,
+  deliveryRecorded,
+  makeAgreement,
+  makeBooking,
+  makeGoodCredited,
+  statementIssued,
+  TestBooking,
+  usageCharged,
 } from './support/partner-money-events';
 import { TestSuite } from './support/test-suite';
 
@@ -51,7 +65,12 @@ describe('advertising and licensing money in the books', () => {
     let agency: TestAgency;
     let booking: TestBooking;
     const finalBooks = {
-      '1200': '5000000', '1100': '6000000', '1300': '-1800000', '2200': '-1000000', '4200': '-8500000', '4900': '300000',
+      '1200': '5000000',
+      '1100': '6000000',
+      '1300': '-1800000',
+      '2200': '-1000000',
+      '4200': '-8500000',
+      '4900': '300000',
     };
 
     beforeAll(async () => {
@@ -62,42 +81,107 @@ describe('advertising and licensing money in the books', () => {
     it('is invoiced to receivable, VAT and deferred advertising revenue, with the site and advertiser on the entry', async () => {
       await events.deliverInOrder([bookingInvoiced(booking)]);
       const invoiced = await entryOf(agency, `booking-invoiced:${booking.bookingId}`);
-      expect(invoiced).toMatchObject({ postedOn: '2026-09-28', stream: 'advertising', siteId: booking.siteId, counterpartyId: booking.advertiserId, productId: booking.adUnitId });
-      expect(postingsOf(invoiced)).toEqual([['1300', '11000000'], ['2200', '-1000000'], ['2100', '-10000000']]);
+      expect(invoiced).toMatchObject({
+        postedOn: '2026-09-28',
+        stream: 'advertising',
+        siteId: booking.siteId,
+        counterpartyId: booking.advertiserId,
+        productId: booking.adUnitId,
+      });
+      expect(postingsOf(invoiced)).toEqual([
+        ['1300', '11000000'],
+        ['2200', '-1000000'],
+        ['2100', '-10000000'],
+      ]);
       expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
-        method: 'delivery', status: 'active', total: '10000000', remaining: '10000000', firstDay: '2026-10-01', days: 10, siteId: booking.siteId, counterpartyId: booking.advertiserId,
+        method: 'delivery',
+        status: 'active',
+        total: '10000000',
+        remaining: '10000000',
+        firstDay: '2026-10-01',
+        days: 10,
+        siteId: booking.siteId,
+        counterpartyId: booking.advertiserId,
       });
     });
 
     it('is paid to the bank or to Stripe against the receivable', async () => {
-      await events.deliverInOrder([bookingPaid(booking, 5_000_000n, 'bank', '2026-10-02T03:00:00.000Z'), bookingPaid(booking, 6_000_000n, 'stripe', '2026-10-03T03:00:00.000Z')]);
+      await events.deliverInOrder([
+        bookingPaid(booking, 5_000_000n, 'bank', '2026-10-02T03:00:00.000Z'),
+        bookingPaid(booking, 6_000_000n, 'stripe', '2026-10-03T03:00:00.000Z'),
+      ]);
       const entries = (await journal(agency)).filter((e) => e.sourceKey.startsWith('booking-paid:'));
-      expect(entries.map(postingsOf).sort()).toEqual([[['1100', '6000000'], ['1300', '-6000000']], [['1200', '5000000'], ['1300', '-5000000']]]);
+      expect(entries.map(postingsOf).sort()).toEqual([
+        [
+          ['1100', '6000000'],
+          ['1300', '-6000000'],
+        ],
+        [
+          ['1200', '5000000'],
+          ['1300', '-5000000'],
+        ],
+      ]);
       expect(entries.every((e) => e.stream === 'advertising' && e.counterpartyId === booking.advertiserId)).toBe(true);
     });
 
     it('recognizes each delivered day once, never beyond what is left, and make-goods come off what is left first', async () => {
       const dayOne = deliveryRecorded(booking, '2026-10-01', 4_000_000n);
-      await events.deliverInOrder([dayOne, deliveryRecorded(booking, '2026-10-02', 4_000_000n), reissued(dayOne), deliveryRecorded(booking, '2026-10-01', 999n)]);
+      await events.deliverInOrder([
+        dayOne,
+        deliveryRecorded(booking, '2026-10-02', 4_000_000n),
+        reissued(dayOne),
+        deliveryRecorded(booking, '2026-10-01', 999n),
+      ]);
       const delivered = await entryOf(agency, `delivery:${booking.bookingId}:2026-10-01`);
-      expect(delivered).toMatchObject({ postedOn: '2026-10-01', stream: 'advertising', counterpartyId: booking.advertiserId });
-      expect(postingsOf(delivered)).toEqual([['2100', '4000000'], ['4200', '-4000000']]);
-      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({ recognized: '8000000', remaining: '2000000' });
+      expect(delivered).toMatchObject({
+        postedOn: '2026-10-01',
+        stream: 'advertising',
+        counterpartyId: booking.advertiserId,
+      });
+      expect(postingsOf(delivered)).toEqual([
+        ['2100', '4000000'],
+        ['4200', '-4000000'],
+      ]);
+      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
+        recognized: '8000000',
+        remaining: '2000000',
+      });
 
       const firstCredit = randomUUID();
       await events.deliverInOrder([makeGoodCredited(booking, 1_500_000n, '2026-10-03T05:00:00.000Z', firstCredit)]);
       const credit = await entryOf(agency, `make-good:${firstCredit}`);
-      expect(postingsOf(credit)).toEqual([['2100', '1500000'], ['1300', '-1500000']]);
+      expect(postingsOf(credit)).toEqual([
+        ['2100', '1500000'],
+        ['1300', '-1500000'],
+      ]);
       expect(credit.description).toContain('under-delivery');
-      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({ remaining: '500000', reduced: '1500000' });
+      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
+        remaining: '500000',
+        reduced: '1500000',
+      });
 
       await events.deliverInOrder([deliveryRecorded(booking, '2026-10-03', 2_000_000n)]);
-      expect(postingsOf(await entryOf(agency, `delivery:${booking.bookingId}:2026-10-03`))).toEqual([['2100', '500000'], ['4200', '-500000']]);
+      expect(postingsOf(await entryOf(agency, `delivery:${booking.bookingId}:2026-10-03`))).toEqual([
+        ['2100', '500000'],
+        ['4200', '-500000'],
+      ]);
       const secondCredit = randomUUID();
-      await events.deliverInOrder([makeGoodCredited(booking, 300_000n, '2026-10-04T05:00:00.000Z', secondCredit), deliveryRecorded(booking, '2026-10-04', 1_000_000n)]);
-      expect(postingsOf(await entryOf(agency, `make-good:${secondCredit}`))).toEqual([['4900', '300000'], ['1300', '-300000']]);
-      expect((await journal(agency)).some((e) => e.sourceKey === `delivery:${booking.bookingId}:2026-10-04`)).toBe(false);
-      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({ status: 'completed', recognized: '8500000', remaining: '0' });
+      await events.deliverInOrder([
+        makeGoodCredited(booking, 300_000n, '2026-10-04T05:00:00.000Z', secondCredit),
+        deliveryRecorded(booking, '2026-10-04', 1_000_000n),
+      ]);
+      expect(postingsOf(await entryOf(agency, `make-good:${secondCredit}`))).toEqual([
+        ['4900', '300000'],
+        ['1300', '-300000'],
+      ]);
+      expect((await journal(agency)).some((e) => e.sourceKey === `delivery:${booking.bookingId}:2026-10-04`)).toBe(
+        false,
+      );
+      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
+        status: 'completed',
+        recognized: '8500000',
+        remaining: '0',
+      });
       expect(await balancesIn(agency, 'VND')).toEqual(finalBooks);
     });
 
@@ -105,9 +189,14 @@ describe('advertising and licensing money in the books', () => {
       const early = await provisionedAgency();
       const same = { ...booking, tenantId: early.tenantId };
       await events.deliverInOrder([
-        deliveryRecorded(same, '2026-10-02', 4_000_000n), makeGoodCredited(same, 1_500_000n, '2026-10-03T05:00:00.000Z'), deliveryRecorded(same, '2026-10-01', 4_000_000n),
-        bookingPaid(same, 6_000_000n, 'stripe', '2026-10-03T03:00:00.000Z'), deliveryRecorded(same, '2026-10-03', 2_000_000n),
-        makeGoodCredited(same, 300_000n, '2026-10-04T05:00:00.000Z'), bookingInvoiced(same), bookingPaid(same, 5_000_000n, 'bank', '2026-10-02T03:00:00.000Z'),
+        deliveryRecorded(same, '2026-10-02', 4_000_000n),
+        makeGoodCredited(same, 1_500_000n, '2026-10-03T05:00:00.000Z'),
+        deliveryRecorded(same, '2026-10-01', 4_000_000n),
+        bookingPaid(same, 6_000_000n, 'stripe', '2026-10-03T03:00:00.000Z'),
+        deliveryRecorded(same, '2026-10-03', 2_000_000n),
+        makeGoodCredited(same, 300_000n, '2026-10-04T05:00:00.000Z'),
+        bookingInvoiced(same),
+        bookingPaid(same, 5_000_000n, 'bank', '2026-10-02T03:00:00.000Z'),
         deliveryRecorded(same, '2026-10-04', 1_000_000n),
       ]);
       expect(await balancesIn(early, 'VND')).toEqual(finalBooks);
@@ -120,7 +209,9 @@ describe('advertising and licensing money in the books', () => {
       // Every fact of the booking, its payments included, carries the site, ad unit and advertiser of its invoice.
       const byAdvertiser = await journal(agency, `&counterpartyId=${booking.advertiserId}`);
       expect(byAdvertiser.map((e) => e.id)).toEqual(bySite.map((e) => e.id));
-      expect(byAdvertiser.some((e) => e.sourceKey.startsWith('booking-paid:') && e.productId === booking.adUnitId)).toBe(true);
+      expect(
+        byAdvertiser.some((e) => e.sourceKey.startsWith('booking-paid:') && e.productId === booking.adUnitId),
+      ).toBe(true);
       expect(await journal(agency, `&counterpartyId=${randomUUID()}`)).toEqual([]);
     });
   });
@@ -135,36 +226,84 @@ describe('advertising and licensing money in the books', () => {
 
     it('has a Royalties account in the default chart', async () => {
       const accounts = await agency.api.get<AccountListResponse>('/v1/finance/accounts');
-      expect(accounts.body.items.find((a) => a.code === '5300')).toMatchObject({ name: 'Royalties', type: 'expense', system: true });
+      expect(accounts.body.items.find((a) => a.code === '5300')).toMatchObject({
+        name: 'Royalties',
+        type: 'expense',
+        system: true,
+      });
     });
 
     it('defers its flat fee and recognizes it ratably over the term', async () => {
       const licence = agreement();
       await events.deliverInOrder([agreementActivated(licence)]);
       const activated = await entryOf(agency, `agreement-activated:${licence.agreementId}`);
-      expect(activated).toMatchObject({ postedOn: '2026-01-01', stream: 'licensing', counterpartyId: licence.licenseeId });
-      expect(postingsOf(activated)).toEqual([['1300', '33000000'], ['2200', '-3000000'], ['2100', '-30000000']]);
-      expect(await scheduleOf(agency, `agreement:${licence.agreementId}`)).toMatchObject({ method: 'ratable', firstDay: '2026-01-01', lastDay: '2026-12-31', days: 365 });
+      expect(activated).toMatchObject({
+        postedOn: '2026-01-01',
+        stream: 'licensing',
+        counterpartyId: licence.licenseeId,
+      });
+      expect(postingsOf(activated)).toEqual([
+        ['1300', '33000000'],
+        ['2200', '-3000000'],
+        ['2100', '-30000000'],
+      ]);
+      expect(await scheduleOf(agency, `agreement:${licence.agreementId}`)).toMatchObject({
+        method: 'ratable',
+        firstDay: '2026-01-01',
+        lastDay: '2026-12-31',
+        days: 365,
+      });
 
-      const run = await suite.instances('finance')[0].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date('2026-02-01T01:00:00.000Z'));
+      const run = await suite
+        .instances('finance')[0]
+        .get(RecognitionRun)
+        .recognizeAgency(agency.tenantId, new Date('2026-02-01T01:00:00.000Z'));
       const january = ((30_000_000n * 31n) / 365n).toString();
-      expect(run.entries).toEqual([{ entryId: expect.any(String), stream: 'licensing', currency: 'VND', postedOn: '2026-01-31', amount: january, schedules: 1, days: 31 }]);
-      const recognized = await agency.api.get<JournalEntryView>(`/v1/finance/journal-entries/${run.entries[0].entryId}`);
+      expect(run.entries).toEqual([
+        {
+          entryId: expect.any(String),
+          stream: 'licensing',
+          currency: 'VND',
+          postedOn: '2026-01-31',
+          amount: january,
+          schedules: 1,
+          days: 31,
+        },
+      ]);
+      const recognized = await agency.api.get<JournalEntryView>(
+        `/v1/finance/journal-entries/${run.entries[0].entryId}`,
+      );
       expect(recognized.body).toMatchObject({ stream: 'licensing', postedOn: '2026-01-31' });
-      expect(postingsOf(recognized.body)).toEqual([['2100', january], ['4300', `-${january}`]]);
-      expect(await scheduleOf(agency, `agreement:${licence.agreementId}`)).toMatchObject({ recognized: january, recognizedThrough: '2026-01-31' });
+      expect(postingsOf(recognized.body)).toEqual([
+        ['2100', january],
+        ['4300', `-${january}`],
+      ]);
+      expect(await scheduleOf(agency, `agreement:${licence.agreementId}`)).toMatchObject({
+        recognized: january,
+        recognizedThrough: '2026-01-31',
+      });
     });
 
     it('books usage as licensing revenue when charged, and a royalty statement as an expense owed', async () => {
       const licence = agreement();
       const [usageId, statementId] = [randomUUID(), randomUUID()];
-      await events.deliverInOrder([usageCharged(licence, usageId, '2026-03-05T02:00:00.000Z'), statementIssued(licence, statementId, '2026-04-01T02:00:00.000Z')]);
+      await events.deliverInOrder([
+        usageCharged(licence, usageId, '2026-03-05T02:00:00.000Z'),
+        statementIssued(licence, statementId, '2026-04-01T02:00:00.000Z'),
+      ]);
       const usage = await entryOf(agency, `usage-charged:${usageId}`);
       expect(usage).toMatchObject({ postedOn: '2026-03-05', stream: 'licensing', counterpartyId: licence.licenseeId });
-      expect(postingsOf(usage)).toEqual([['1300', '1100000'], ['2200', '-100000'], ['4300', '-1000000']]);
+      expect(postingsOf(usage)).toEqual([
+        ['1300', '1100000'],
+        ['2200', '-100000'],
+        ['4300', '-1000000'],
+      ]);
       const statement = await entryOf(agency, `statement-issued:${statementId}`);
       expect(statement).toMatchObject({ postedOn: '2026-04-01', counterpartyId: licence.licenseeId });
-      expect(postingsOf(statement)).toEqual([['5300', '250000'], ['2300', '-250000']]);
+      expect(postingsOf(statement)).toEqual([
+        ['5300', '250000'],
+        ['2300', '-250000'],
+      ]);
     });
   });
 });

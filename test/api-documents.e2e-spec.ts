@@ -22,7 +22,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the problem format and both kinds of credential', async () => {
-    const doc = JSON.parse(readFileSync(COMMITTED, 'utf8')) as { components: { securitySchemes: Record<string, unknown> }; info: { description: string } };
+    const doc = JSON.parse(readFileSync(COMMITTED, 'utf8')) as {
+      components: { securitySchemes: Record<string, unknown> };
+      info: { description: string };
+    };
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'siteKey']);
     expect(doc.info.description).toContain('problem+json');
   });

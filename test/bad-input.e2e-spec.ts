@@ -30,7 +30,11 @@ describe('bad input', () => {
     const problem = response.body as Problem;
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(problem).toMatchObject({ status, type: expect.stringMatching(/^https:\/\/revenue-suite\.dev\/problems\//), title: expect.any(String) });
+    expect(problem).toMatchObject({
+      status,
+      type: expect.stringMatching(/^https:\/\/revenue-suite\.dev\/problems\//),
+      title: expect.any(String),
+    });
     expect(problem.requestId).toBe(response.headers.get('x-request-id'));
     if (field) expect(problem.errors?.map((e) => e.field)).toContain(field);
     return problem;
@@ -68,7 +72,10 @@ describe('bad input', () => {
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    expectProblem(await agency.api.post('/v1/sites', 'name=Site', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    expectProblem(
+      await agency.api.post('/v1/sites', 'name=Site', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+    );
   });
 
   it('refuses a request without credentials with 401', async () => {
@@ -86,7 +93,10 @@ describe('bad input', () => {
   it('refuses a role that may not call the route with 403, and writes nothing', async () => {
     const before = await state();
     expectProblem(await api.as({ bearer: editorKey }).post('/v1/sites', { name: 'Site', domain: 'site.vn' }), 403);
-    expectProblem(await api.as({ bearer: editorKey }).post('/v1/api-keys', { name: 'escalate', roles: ['admin'] }), 403);
+    expectProblem(
+      await api.as({ bearer: editorKey }).post('/v1/api-keys', { name: 'escalate', roles: ['admin'] }),
+      403,
+    );
     expect(await state()).toEqual(before);
   });
 
@@ -103,7 +113,11 @@ describe('bad input', () => {
   });
 
   it('refuses a weak console password, naming the field', async () => {
-    const problem = expectProblem(await agency.api.post('/v1/users', { email: 'weak@site.vn', name: 'Weak', role: 'editor', password: 'short' }), 400, 'password');
+    const problem = expectProblem(
+      await agency.api.post('/v1/users', { email: 'weak@site.vn', name: 'Weak', role: 'editor', password: 'short' }),
+      400,
+      'password',
+    );
     expect(problem.errors?.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -14,7 +14,18 @@ import { TestSuite } from './support/test-suite';
 
 const DAYS = ['2026-06-03', '2026-06-17', '2026-06-30', '2026-07-01', '2026-07-15', '2026-08-09'];
 /** Before the first payment, on and between the payment days, and after the last. */
-const AS_OF = ['2026-06-02', '2026-06-03', '2026-06-16', '2026-06-17', '2026-06-30', '2026-07-01', '2026-07-10', '2026-07-15', '2026-08-09', '2027-01-01'];
+const AS_OF = [
+  '2026-06-02',
+  '2026-06-03',
+  '2026-06-16',
+  '2026-06-17',
+  '2026-06-30',
+  '2026-07-01',
+  '2026-07-10',
+  '2026-07-15',
+  '2026-08-09',
+  '2027-01-01',
+];
 
 /**
  * What the payments paid on or before `asOf` put on each account, by currency and code: each bills
@@ -25,8 +36,12 @@ function expectedBalances(payments: InvoicePayment[], asOf: string): Record<stri
   const expected: Record<string, Record<string, bigint>> = {};
   for (const p of payments.filter((p) => p.paidAt.slice(0, 10) <= asOf)) {
     const lines: [string, bigint][] = [
-      ['1300', p.paid], ['2200', -p.tax], ['2100', -(p.paid - p.tax)],
-      ['1100', p.paid - p.fee], ['5100', p.fee], ['1300', -p.paid],
+      ['1300', p.paid],
+      ['2200', -p.tax],
+      ['2100', -(p.paid - p.tax)],
+      ['1100', p.paid - p.fee],
+      ['5100', p.fee],
+      ['1300', -p.paid],
     ];
     const ofCurrency = (expected[p.currency] ??= {});
     for (const [code, amount] of lines) if (amount !== 0n) ofCurrency[code] = (ofCurrency[code] ?? 0n) + amount;
@@ -63,10 +78,16 @@ describe('balances as of a date, from daily totals', () => {
     const random = seededRandom(20261031);
     payments = Array.from({ length: 60 }, (_, n) => {
       const currency = n % 3 === 0 ? 'USD' : 'VND';
-      const paid = BigInt(currency === 'USD' ? 100 + Math.floor(random() * 5_000) : 10_000 + Math.floor(random() * 2_000_000));
+      const paid = BigInt(
+        currency === 'USD' ? 100 + Math.floor(random() * 5_000) : 10_000 + Math.floor(random() * 2_000_000),
+      );
       const day = DAYS[Math.floor(random() * DAYS.length)];
       return {
-        invoiceId: `in_asof_${n}`, currency, paid, tax: random() < 0.3 ? 0n : (paid * 10n) / 110n, fee: random() < 0.3 ? 0n : (paid * 3n) / 100n,
+        invoiceId: `in_asof_${n}`,
+        currency,
+        paid,
+        tax: random() < 0.3 ? 0n : (paid * 10n) / 110n,
+        fee: random() < 0.3 ? 0n : (paid * 3n) / 100n,
         paidAt: `${day}T0${n % 10}:00:00.000Z`,
       };
     });
@@ -87,16 +108,19 @@ describe('balances as of a date, from daily totals', () => {
     await suite?.close();
   });
 
-  it.each(AS_OF)('gives, as of %s, the sums of the payments up to that day, and a trial balance that sums to zero per currency', async (asOf) => {
-    const trial = await trialAsOf(asOf);
-    expect(trial.asOf).toBe(asOf);
-    expect(balancesOf(trial)).toEqual(expectedBalances(payments, asOf));
-    for (const total of trial.totals) {
-      expect(total.balance).toBe('0');
-      expect(total.debits).toBe(total.credits);
-    }
-    expect(trial.totals.map((t) => t.currency).sort()).toEqual(Object.keys(expectedBalances(payments, asOf)).sort());
-  });
+  it.each(AS_OF)(
+    'gives, as of %s, the sums of the payments up to that day, and a trial balance that sums to zero per currency',
+    async (asOf) => {
+      const trial = await trialAsOf(asOf);
+      expect(trial.asOf).toBe(asOf);
+      expect(balancesOf(trial)).toEqual(expectedBalances(payments, asOf));
+      for (const total of trial.totals) {
+        expect(total.balance).toBe('0');
+        expect(total.debits).toBe(total.credits);
+      }
+      expect(trial.totals.map((t) => t.currency).sort()).toEqual(Object.keys(expectedBalances(payments, asOf)).sort());
+    },
+  );
 
   it('answers now, without asOf, what the last day answers', async () => {
     const now = await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance');
@@ -108,7 +132,9 @@ describe('balances as of a date, from daily totals', () => {
     const accounts = await agency.api.get<AccountListResponse>('/v1/finance/accounts');
     const stripe = accounts.body.items.find((a) => a.code === '1100')!;
     for (const asOf of ['2026-06-02', '2026-06-30', '2026-08-09']) {
-      const response = await agency.api.get<AccountBalanceView>(`/v1/finance/accounts/${stripe.id}/balance?asOf=${asOf}`);
+      const response = await agency.api.get<AccountBalanceView>(
+        `/v1/finance/accounts/${stripe.id}/balance?asOf=${asOf}`,
+      );
       expect(response.status).toBe(200);
       const expected = expectedBalances(payments, asOf);
       expect(response.body).toMatchObject({ accountId: stripe.id, code: '1100', asOf });
@@ -143,7 +169,9 @@ describe('balances as of a date, from daily totals', () => {
     } finally {
       await runner.release();
     }
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM finance.account_day_totals WHERE tenant_id = $1', [agency.tenantId]);
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM finance.account_day_totals WHERE tenant_id = $1', [
+      agency.tenantId,
+    ]);
     expect(rows[0].n).toBeGreaterThan(0);
     expect(await Promise.all(AS_OF.map(trialAsOf))).toEqual(before);
   });

@@ -11,11 +11,17 @@ describe('console login, sessions, keys and limits', () => {
   let agency: TestAgency;
 
   async function newUser(email: string): Promise<void> {
-    const created = await agency.api.post('/v1/users', { email, name: 'Trần Văn Minh', role: 'finance', password: PASSWORD });
+    const created = await agency.api.post('/v1/users', {
+      email,
+      name: 'Trần Văn Minh',
+      role: 'finance',
+      password: PASSWORD,
+    });
     expect(created.status).toBe(201);
   }
 
-  const login = (email: string, password: string) => api.post<{ accessToken: string }>('/v1/auth/login', { tenant: agency.slug, email, password });
+  const login = (email: string, password: string) =>
+    api.post<{ accessToken: string }>('/v1/auth/login', { tenant: agency.slug, email, password });
 
   beforeAll(async () => {
     suite = await TestSuite.start(['gateway'], { LOGIN_MAX_FAILURES: '5', RATE_LIMIT_PER_MINUTE: '600' });
@@ -40,7 +46,9 @@ describe('console login, sessions, keys and limits', () => {
     const wrong = await login('minh@agency.vn', 'Wrong-Password-1');
     const unknown = await login('nobody@agency.vn', 'Wrong-Password-1');
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
-    expect((wrong.body as unknown as { detail: string }).detail).toBe((unknown.body as unknown as { detail: string }).detail);
+    expect((wrong.body as unknown as { detail: string }).detail).toBe(
+      (unknown.body as unknown as { detail: string }).detail,
+    );
   });
 
   it('locks the account after five failed attempts, even for the right password', async () => {
@@ -60,12 +68,17 @@ describe('console login, sessions, keys and limits', () => {
 
     const second = (await login('hoa@agency.vn', PASSWORD)).body.accessToken;
     const gateway = suite.instances('gateway')[0].get(DataSource);
-    await gateway.query(`UPDATE gateway.sessions SET last_seen_at = now() - interval '31 minutes' WHERE ended_at IS NULL`);
+    await gateway.query(
+      `UPDATE gateway.sessions SET last_seen_at = now() - interval '31 minutes' WHERE ended_at IS NULL`,
+    );
     expect((await api.as({ bearer: second }).get('/v1/tenant')).status).toBe(401);
   });
 
   it('stops a revoked API key at once', async () => {
-    const created = await agency.api.post<{ id: string; secret: string }>('/v1/api-keys', { name: 'short-lived', roles: ['editor'] });
+    const created = await agency.api.post<{ id: string; secret: string }>('/v1/api-keys', {
+      name: 'short-lived',
+      roles: ['editor'],
+    });
     const key = api.as({ bearer: created.body.secret });
     expect((await key.get('/v1/sites')).status).toBe(200);
     expect((await agency.api.delete(`/v1/api-keys/${created.body.id}`)).status).toBe(204);
@@ -80,7 +93,11 @@ describe('console login, sessions, keys and limits', () => {
   });
 
   it('answers 429 with Retry-After once a key exceeds its own limit', async () => {
-    const limited = await agency.api.post<{ secret: string }>('/v1/api-keys', { name: 'limited', roles: ['editor'], rateLimitPerMinute: 5 });
+    const limited = await agency.api.post<{ secret: string }>('/v1/api-keys', {
+      name: 'limited',
+      roles: ['editor'],
+      rateLimitPerMinute: 5,
+    });
     const key = api.as({ bearer: limited.body.secret });
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await key.get('/v1/sites')).status);
@@ -91,9 +108,16 @@ describe('console login, sessions, keys and limits', () => {
   });
 
   it('lets a reader page use the publishable site key, and nothing else', async () => {
-    const site = await agency.api.post<{ id: string; publishableKey: string }>('/v1/sites', { name: 'Tin Nhanh', domain: 'tinnhanh.vn' });
+    const site = await agency.api.post<{ id: string; publishableKey: string }>('/v1/sites', {
+      name: 'Tin Nhanh',
+      domain: 'tinnhanh.vn',
+    });
     const reader = api.as({ siteKey: site.body.publishableKey });
-    expect((await reader.get('/v1/public/site')).body).toEqual({ siteId: site.body.id, name: 'Tin Nhanh', domain: 'tinnhanh.vn' });
+    expect((await reader.get('/v1/public/site')).body).toEqual({
+      siteId: site.body.id,
+      name: 'Tin Nhanh',
+      domain: 'tinnhanh.vn',
+    });
     expect((await reader.get('/v1/sites')).status).toBe(403);
     expect((await api.as({ siteKey: 'pk_unknownunknownunknown1' }).get('/v1/public/site')).status).toBe(401);
   });

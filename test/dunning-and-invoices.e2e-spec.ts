@@ -1,10 +1,23 @@
 import { DataSource } from 'typeorm';
-import { DunningCaseView, InvoiceFinalizedEvent, InvoicePaidEvent, InvoiceView, InvoiceVoidedEvent } from '@libs/contracts';
+import {
+  DunningCaseView,
+  InvoiceFinalizedEvent,
+  InvoicePaidEvent,
+  InvoiceView,
+  InvoiceVoidedEvent,
+} from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { DunningScheduler } from '../apps/subscriptions/src/dunning/dunning-scheduler';
 import { FakeStripe, WireEvent } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
+import {
+  createMonthlyPlan,
+  MonthlyPlan,
+  openCheckout,
+  startStripeWorld,
+  StripeLinkedAgency,
+  StripeWorld,
+} from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
 const DAY_MS = 86_400_000;
@@ -40,7 +53,11 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
   async function subscribe(readerId: string): Promise<{ providerId: string; subscriptionId: string }> {
     const completed = await fake.completeCheckout(await openCheckout(agency, plan.planId, { readerId }));
     const subscriptionId = await eventually(async () => {
-      const [subscription] = (await agency.api.get<{ items: { id: string; status: string }[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body.items;
+      const [subscription] = (
+        await agency.api.get<{ items: { id: string; status: string }[] }>(
+          `/v1/subscriptions/subscriptions?readerId=${readerId}`,
+        )
+      ).body.items;
       expect(subscription?.status).toBe('active');
       return subscription.id;
     });
@@ -49,7 +66,11 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
 
   async function setPolicy(retryDays: number[], afterFinalFailure: 'cancel' | 'pause'): Promise<void> {
     await eventually(async () => {
-      const updated = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays, graceDays: 7, afterFinalFailure });
+      const updated = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', {
+        retryDays,
+        graceDays: 7,
+        afterFinalFailure,
+      });
       expect(updated.status).toBe(200);
     });
   }
@@ -75,8 +96,13 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     return rows.map((row) => row.data);
   }
 
-  async function publishedAbout<T extends { providerInvoiceId: string }>(subject: string, providerInvoiceId: string): Promise<T[]> {
-    return (await probe.published<T>(subject)).filter((event) => event.data.providerInvoiceId === providerInvoiceId).map((event) => event.data);
+  async function publishedAbout<T extends { providerInvoiceId: string }>(
+    subject: string,
+    providerInvoiceId: string,
+  ): Promise<T[]> {
+    return (await probe.published<T>(subject))
+      .filter((event) => event.data.providerInvoiceId === providerInvoiceId)
+      .map((event) => event.data);
   }
 
   async function invoiceOf(providerInvoiceId: string): Promise<InvoiceView> {
@@ -88,7 +114,9 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
 
   async function caseOf(providerInvoiceId: string): Promise<DunningCaseView> {
     for (const status of ['open', 'recovered', 'exhausted', 'closed']) {
-      const listed = await agency.api.get<{ items: DunningCaseView[] }>(`/v1/subscriptions/dunning-cases?status=${status}&limit=100`);
+      const listed = await agency.api.get<{ items: DunningCaseView[] }>(
+        `/v1/subscriptions/dunning-cases?status=${status}&limit=100`,
+      );
       const found = listed.body.items.find((item) => item.providerInvoiceId === providerInvoiceId);
       if (found) return (await agency.api.get<DunningCaseView>(`/v1/subscriptions/dunning-cases/${found.id}`)).body;
     }
@@ -96,11 +124,16 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
   }
 
   const grantsOf = async (readerId: string) =>
-    (await agency.api.get<{ entitlements: Grant[] }>(`/v1/subscriptions/entitlements?readerId=${readerId}`)).body.entitlements.map((g) => g.reason);
+    (
+      await agency.api.get<{ entitlements: Grant[] }>(`/v1/subscriptions/entitlements?readerId=${readerId}`)
+    ).body.entitlements.map((g) => g.reason);
   const statusOf = async (readerId: string) =>
-    (await agency.api.get<{ items: { status: string }[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body.items[0]?.status;
-  const redeliver = (event: WireEvent, id = event.id) => fake.deliver({ ...event, id }, { url: agency.webhookUrl, secret: agency.webhookSecret });
-  const at = (base: string, days: number, offsetMs = 0) => new Date(new Date(base).getTime() + days * DAY_MS + offsetMs);
+    (await agency.api.get<{ items: { status: string }[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body
+      .items[0]?.status;
+  const redeliver = (event: WireEvent, id = event.id) =>
+    fake.deliver({ ...event, id }, { url: agency.webhookUrl, secret: agency.webhookSecret });
+  const at = (base: string, days: number, offsetMs = 0) =>
+    new Date(new Date(base).getTime() + days * DAY_MS + offsetMs);
 
   it('shows a finalized invoice as open, bills it once however often the webhook comes, and keeps it paid once paid', async () => {
     const { providerId, subscriptionId } = await subscribe('billed-reader');
@@ -113,7 +146,15 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       expect(invoice.status).toBe('open');
       return invoice;
     });
-    expect(open).toMatchObject({ subscriptionId, currency: 'VND', amountDue: '99000', amountPaid: '0', tax: '0', paidAt: null, dueDate: null });
+    expect(open).toMatchObject({
+      subscriptionId,
+      currency: 'VND',
+      amountDue: '99000',
+      amountPaid: '0',
+      tax: '0',
+      paidAt: null,
+      dueDate: null,
+    });
     expect(open.finalizedAt).not.toBeNull();
     expect((await agency.api.get(`/v1/subscriptions/invoices/${open.id}`)).body).toEqual(open);
     const [billed] = await eventually(async () => {
@@ -121,7 +162,15 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       expect(events).toHaveLength(1);
       return events;
     });
-    expect(billed).toMatchObject({ subscriptionId, planId: plan.planId, priceId: plan.priceId, currency: 'VND', amountDue: '99000', tax: '0', finalizedAt: open.finalizedAt });
+    expect(billed).toMatchObject({
+      subscriptionId,
+      planId: plan.planId,
+      priceId: plan.priceId,
+      currency: 'VND',
+      amountDue: '99000',
+      tax: '0',
+      finalizedAt: open.finalizedAt,
+    });
     expect(billed.servicePeriodStart).toBe(open.servicePeriodStart);
 
     expect(JSON.parse((await redeliver(finalizedEvent)).body)).toEqual({ received: true, duplicate: true });
@@ -129,12 +178,19 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     await fake.recoverPayment(providerId);
     await eventually(async () => expect((await invoiceOf(invoiceId)).status).toBe('paid'));
     // Delivered once more after the payment, as a new event: the invoice stays paid and is billed no second time.
-    expect(JSON.parse((await redeliver(finalizedEvent, `${finalizedEvent.id}_late`)).body)).toEqual({ received: true, duplicate: false });
+    expect(JSON.parse((await redeliver(finalizedEvent, `${finalizedEvent.id}_late`)).body)).toEqual({
+      received: true,
+      duplicate: false,
+    });
     await settled();
     expect(await invoiceOf(invoiceId)).toMatchObject({ status: 'paid', amountPaid: '99000' });
     expect(await factsAbout(FINALIZED, invoiceId)).toHaveLength(1);
     expect(await factsAbout(PAID, invoiceId)).toHaveLength(1);
-    expect(await caseOf(invoiceId)).toMatchObject({ status: 'recovered', closedReason: 'invoice paid', nextRetryAt: null });
+    expect(await caseOf(invoiceId)).toMatchObject({
+      status: 'recovered',
+      closedReason: 'invoice paid',
+      nextRetryAt: null,
+    });
   });
 
   it('bills and collects an invoice whose invoice.paid arrives first, or alone', async () => {
@@ -178,15 +234,21 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     await fake.sdk(agency.stripeKey).invoices.voidInvoice(uncollectibleId);
     await eventually(async () => expect((await invoiceOf(uncollectibleId)).status).toBe('void'));
     await settled();
-    expect(await factsAbout(VOIDED, uncollectibleId)).toEqual([expect.objectContaining({ reason: 'uncollectible', amount: '99000' })]);
+    expect(await factsAbout(VOIDED, uncollectibleId)).toEqual([
+      expect.objectContaining({ reason: 'uncollectible', amount: '99000' }),
+    ]);
     expect(await factsAbout(VOIDED, voidedId)).toHaveLength(1);
     expect(await factsAbout(PAID, voidedId)).toHaveLength(0);
     expect(await caseOf(uncollectibleId)).toMatchObject({ status: 'closed', closedReason: 'invoice uncollectible' });
   });
 
-  it('keeps a policy\'s retry days in order, once each', async () => {
+  it("keeps a policy's retry days in order, once each", async () => {
     const policy = await eventually(async () => {
-      const updated = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [5, 1, 3, 3], graceDays: 7, afterFinalFailure: 'cancel' });
+      const updated = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', {
+        retryDays: [5, 1, 3, 3],
+        graceDays: 7,
+        afterFinalFailure: 'cancel',
+      });
       expect(updated.status).toBe(200);
       return updated;
     });
@@ -202,9 +264,17 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       expect(found.status).toBe('open');
       return found;
     });
-    expect(opened).toMatchObject({ readerKey: 'reader:recovering-reader', retryDays: [1, 3, 5], attemptsMade: 0, amountDue: '99000', currency: 'VND' });
+    expect(opened).toMatchObject({
+      readerKey: 'reader:recovering-reader',
+      retryDays: [1, 3, 5],
+      attemptsMade: 0,
+      amountDue: '99000',
+      currency: 'VND',
+    });
     expect(opened.nextRetryAt).toBe(at(opened.openedAt, 1).toISOString());
-    await eventually(async () => expect(await grantsOf('recovering-reader')).toEqual(['past_due (grace)', 'past_due (grace)']));
+    await eventually(async () =>
+      expect(await grantsOf('recovering-reader')).toEqual(['past_due (grace)', 'past_due (grace)']),
+    );
 
     expect(await scheduler.runDue(at(opened.openedAt, 1, -60_000))).toBe(0);
     expect(await caseOf(invoiceId)).toMatchObject({ attemptsMade: 0, nextRetryAt: opened.nextRetryAt });
@@ -212,19 +282,32 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
 
     expect(await scheduler.runDue(at(opened.openedAt, 1))).toBe(1);
     const afterFirst = await caseOf(invoiceId);
-    expect(afterFirst).toMatchObject({ status: 'open', attemptsMade: 1, nextRetryAt: at(opened.openedAt, 3).toISOString() });
+    expect(afterFirst).toMatchObject({
+      status: 'open',
+      attemptsMade: 1,
+      nextRetryAt: at(opened.openedAt, 3).toISOString(),
+    });
     expect(afterFirst.lastFailure).toContain('card_declined');
     expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(2);
 
     // Stripe's own retry fails too: no retry of the suite's is added or moved.
     await fake.failPayment(providerId);
     await settled();
-    expect(await caseOf(invoiceId)).toMatchObject({ status: 'open', attemptsMade: 1, nextRetryAt: afterFirst.nextRetryAt });
+    expect(await caseOf(invoiceId)).toMatchObject({
+      status: 'open',
+      attemptsMade: 1,
+      nextRetryAt: afterFirst.nextRetryAt,
+    });
     expect(await grantsOf('recovering-reader')).toEqual(['past_due (grace)', 'past_due (grace)']);
 
     await fake.updateCard(providerId);
     expect(await scheduler.runDue(at(opened.openedAt, 3))).toBe(1);
-    expect(await caseOf(invoiceId)).toMatchObject({ status: 'recovered', attemptsMade: 2, nextRetryAt: null, closedReason: 'invoice paid' });
+    expect(await caseOf(invoiceId)).toMatchObject({
+      status: 'recovered',
+      attemptsMade: 2,
+      nextRetryAt: null,
+      closedReason: 'invoice paid',
+    });
     await eventually(async () => {
       expect(await statusOf('recovering-reader')).toBe('active');
       expect(await grantsOf('recovering-reader')).toEqual(['active', 'active']);
@@ -251,13 +334,22 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       expect(found.status).toBe('open');
       return found;
     });
-    for (const [day, attempts] of [[1, 1], [3, 2]] as const) {
+    for (const [day, attempts] of [
+      [1, 1],
+      [3, 2],
+    ] as const) {
       expect(await scheduler.runDue(at(opened.openedAt, day))).toBe(1);
       expect(await caseOf(invoiceId)).toMatchObject({ status: 'open', attemptsMade: attempts });
       expect(await statusOf('lapsing-reader')).toBe('past_due');
     }
     expect(await scheduler.runDue(at(opened.openedAt, 5))).toBe(1);
-    expect(await caseOf(invoiceId)).toMatchObject({ status: 'exhausted', attemptsMade: 3, finalAction: 'cancel', closedReason: 'retries exhausted', nextRetryAt: null });
+    expect(await caseOf(invoiceId)).toMatchObject({
+      status: 'exhausted',
+      attemptsMade: 3,
+      finalAction: 'cancel',
+      closedReason: 'retries exhausted',
+      nextRetryAt: null,
+    });
     expect((await fake.sdk(agency.stripeKey).subscriptions.retrieve(providerId)).status).toBe('canceled');
     await eventually(async () => {
       expect(await statusOf('lapsing-reader')).toBe('canceled');
@@ -297,7 +389,9 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       return found;
     });
     await fake.cancelNow(providerId);
-    await eventually(async () => expect(await caseOf(invoiceId)).toMatchObject({ status: 'closed', closedReason: 'subscription canceled' }));
+    await eventually(async () =>
+      expect(await caseOf(invoiceId)).toMatchObject({ status: 'closed', closedReason: 'subscription canceled' }),
+    );
     expect(await scheduler.runDue(at(opened.openedAt, 5))).toBe(0);
     expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(1);
   });
@@ -315,7 +409,11 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     await fake.recoverPayment(providerId);
     fake.setWebhookEndpoint(agency.stripeKey, agency.webhookUrl, agency.webhookSecret);
     expect(await scheduler.runDue(at(opened.openedAt, 1))).toBe(1);
-    expect(await caseOf(invoiceId)).toMatchObject({ status: 'recovered', attemptsMade: 0, closedReason: 'invoice paid' });
+    expect(await caseOf(invoiceId)).toMatchObject({
+      status: 'recovered',
+      attemptsMade: 0,
+      closedReason: 'invoice paid',
+    });
     expect((await fake.sdk(agency.stripeKey).invoices.retrieve(invoiceId)).attempt_count).toBe(2);
   });
 
@@ -352,14 +450,18 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     const { providerId, subscriptionId } = await subscribe('paging-reader');
     await fake.renew(providerId);
     const mine = await eventually(async () => {
-      const listed = await agency.api.get<{ items: InvoiceView[] }>(`/v1/subscriptions/invoices?subscriptionId=${subscriptionId}`);
+      const listed = await agency.api.get<{ items: InvoiceView[] }>(
+        `/v1/subscriptions/invoices?subscriptionId=${subscriptionId}`,
+      );
       expect(listed.body.items).toHaveLength(2);
       return listed.body.items;
     });
     expect(mine.every((invoice) => invoice.subscriptionId === subscriptionId && invoice.status === 'paid')).toBe(true);
     expect(new Date(mine[0].recordedAt).getTime()).toBeGreaterThanOrEqual(new Date(mine[1].recordedAt).getTime());
 
-    const first = await agency.api.get<{ items: InvoiceView[]; nextBefore: string }>(`/v1/subscriptions/invoices?subscriptionId=${subscriptionId}&limit=1`);
+    const first = await agency.api.get<{ items: InvoiceView[]; nextBefore: string }>(
+      `/v1/subscriptions/invoices?subscriptionId=${subscriptionId}&limit=1`,
+    );
     expect(first.body.items.map((invoice) => invoice.id)).toEqual([mine[0].id]);
     const second = await agency.api.get<{ items: InvoiceView[]; nextBefore: string | null }>(
       `/v1/subscriptions/invoices?subscriptionId=${subscriptionId}&limit=1&before=${first.body.nextBefore}`,
@@ -385,9 +487,16 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       ['/v1/subscriptions/dunning-cases?limit=0', 'limit'],
     ]) {
       const refused = await agency.api.get<{ errors: { field: string }[] }>(path);
-      expect({ path, status: refused.status, fields: refused.body.errors?.map((e) => e.field) }).toEqual({ path, status: 400, fields: [field] });
+      expect({ path, status: refused.status, fields: refused.body.errors?.map((e) => e.field) }).toEqual({
+        path,
+        status: 400,
+        fields: [field],
+      });
     }
-    for (const path of ['/v1/subscriptions/invoices/00000000-0000-4000-8000-000000000000', '/v1/subscriptions/dunning-cases/00000000-0000-4000-8000-000000000000']) {
+    for (const path of [
+      '/v1/subscriptions/invoices/00000000-0000-4000-8000-000000000000',
+      '/v1/subscriptions/dunning-cases/00000000-0000-4000-8000-000000000000',
+    ]) {
       const missing = await agency.api.get(path);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toContain('application/problem+json');

@@ -27,13 +27,20 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
 
   async function financeMetrics(): Promise<string> {
     const texts = await Promise.all(
-      suite.instances('finance').map(async (app) => fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text())),
+      suite
+        .instances('finance')
+        .map(async (app) =>
+          fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text()),
+        ),
     );
     return texts.join('\n');
   }
 
   function countOf(metrics: string, outcome: string): number {
-    const re = new RegExp(`events_consumed_total\\{consumer="finance__evt_gateway_tenant_created_v1",outcome="${outcome}",service="finance"\\} (\\d+)`, 'g');
+    const re = new RegExp(
+      `events_consumed_total\\{consumer="finance__evt_gateway_tenant_created_v1",outcome="${outcome}",service="finance"\\} (\\d+)`,
+      'g',
+    );
     return [...metrics.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
   }
 
@@ -82,7 +89,9 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
       const letters = await probe.deadLetters('dlq.finance.');
       expect(letters.map((m) => (m.json() as EventEnvelope).id)).toContain(conflicting.id);
     }, 20_000);
-    const letter = (await probe.deadLetters('dlq.finance.')).find((m) => (m.json() as EventEnvelope).id === conflicting.id)!;
+    const letter = (await probe.deadLetters('dlq.finance.')).find(
+      (m) => (m.json() as EventEnvelope).id === conflicting.id,
+    )!;
     expect(letter.header.get('x-consumer')).toBe('finance__evt_gateway_tenant_created_v1');
     expect(letter.header.get('x-error')).toMatch(/duplicate key/);
     expect(countOf(await financeMetrics(), 'retry')).toBeGreaterThanOrEqual(2);
@@ -128,6 +137,10 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
     const agency = await createAgency(api, suite.operatorToken);
     await suite.nats.start();
     await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13), 30_000);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13), 20_000);
+    await eventually(
+      async () =>
+        expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13),
+      20_000,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { createAgency } from './support/agencies';
 import { Api } from './support/api';
-import { createMonthlyPlan, linkStripe, MonthlyPlan, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
+import {
+  createMonthlyPlan,
+  linkStripe,
+  MonthlyPlan,
+  startStripeWorld,
+  StripeLinkedAgency,
+  StripeWorld,
+} from './support/subscription-fixtures';
 
 interface CreatedGift {
   gift: { id: string };
@@ -14,13 +21,24 @@ describe('the gift page at /gift/<code>', () => {
   let plan: MonthlyPlan;
   let browser: Api;
 
-  const giveGift = async (overrides: Record<string, unknown> = {}, owner: StripeLinkedAgency = agency, planId = plan.planId) => {
-    const response = await owner.api.post<CreatedGift>('/v1/subscriptions/gifts', { planId, months: 2, purchaserEmail: 'mua@example.vn', ...overrides });
+  const giveGift = async (
+    overrides: Record<string, unknown> = {},
+    owner: StripeLinkedAgency = agency,
+    planId = plan.planId,
+  ) => {
+    const response = await owner.api.post<CreatedGift>('/v1/subscriptions/gifts', {
+      planId,
+      months: 2,
+      purchaserEmail: 'mua@example.vn',
+      ...overrides,
+    });
     expect(response.status).toBe(201);
     return { ...response.body, path: new URL(response.body.claimUrl).pathname };
   };
   const submitForm = (path: string, fields: Record<string, string>) =>
-    browser.post<string>(`${path}/redeem`, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    browser.post<string>(`${path}/redeem`, new URLSearchParams(fields).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
 
   beforeAll(async () => {
     world = await startStripeWorld();
@@ -62,7 +80,9 @@ describe('the gift page at /gift/<code>', () => {
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('<script');
     expect(page.body).not.toContain('<img');
-    expect(page.body).toContain('&#60;script&#62;alert(&#34;gift&#34;)&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62; &#38; &#39;quotes&#39;');
+    expect(page.body).toContain(
+      '&#60;script&#62;alert(&#34;gift&#34;)&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62; &#38; &#39;quotes&#39;',
+    );
   });
 
   it('opens the same gift however the code is typed in the address', async () => {
@@ -90,16 +110,25 @@ describe('the gift page at /gift/<code>', () => {
     expect(refused.body).toContain('<li>readerId: ');
     expect(refused.body).toContain('value="not-an-email&#34;&#62;&#60;b&#62;"');
     expect(refused.body).toContain('<form method="post" action="redeem">');
-    expect((await agency.api.get(`/v1/subscriptions/gifts/${gift.gift.id}`)).body).toMatchObject({ status: 'unredeemed' });
+    expect((await agency.api.get(`/v1/subscriptions/gifts/${gift.gift.id}`)).body).toMatchObject({
+      status: 'unredeemed',
+    });
     expect((await submitForm(gift.path, {})).status).toBe(400);
   });
 
   it('redeems for a script posting JSON, answering JSON and problem+json', async () => {
     const gift = await giveGift({ months: 1 });
-    const redeemed = await browser.post<{ giftId: string; months: number; entitlements: string[]; until: string }>(`${gift.path}/redeem`, { readerId: 'script-reader' });
+    const redeemed = await browser.post<{ giftId: string; months: number; entitlements: string[]; until: string }>(
+      `${gift.path}/redeem`,
+      { readerId: 'script-reader' },
+    );
     expect(redeemed.status).toBe(200);
     expect(redeemed.headers.get('content-type')).toContain('application/json');
-    expect(redeemed.body).toMatchObject({ giftId: gift.gift.id, months: 1, entitlements: ['premium-articles', 'ad-free'] });
+    expect(redeemed.body).toMatchObject({
+      giftId: gift.gift.id,
+      months: 1,
+      entitlements: ['premium-articles', 'ad-free'],
+    });
     const again = await browser.post<{ detail: string }>(`${gift.path}/redeem`, { readerId: 'script-reader' });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
@@ -108,13 +137,21 @@ describe('the gift page at /gift/<code>', () => {
   });
 
   it("redeems within the gift's own agency only: the entitlement is that agency's", async () => {
-    const other = await linkStripe(await createAgency(browser, world.suite.operatorToken), world.fake, world.gatewayUrl);
+    const other = await linkStripe(
+      await createAgency(browser, world.suite.operatorToken),
+      world.fake,
+      world.gatewayUrl,
+    );
     const theirPlan = await createMonthlyPlan(other);
     const theirs = await giveGift({}, other, theirPlan.planId);
     const page = await submitForm(theirs.path, { email: 'shared.reader@example.vn' });
     expect(page.status).toBe(200);
     const entitlementsIn = async (owner: StripeLinkedAgency) =>
-      (await owner.api.get<{ entitlements: { sourceId: string }[] }>('/v1/subscriptions/entitlements?email=shared.reader@example.vn')).body.entitlements;
+      (
+        await owner.api.get<{ entitlements: { sourceId: string }[] }>(
+          '/v1/subscriptions/entitlements?email=shared.reader@example.vn',
+        )
+      ).body.entitlements;
     expect((await entitlementsIn(other)).map((g) => g.sourceId)).toEqual([theirs.gift.id, theirs.gift.id]);
     expect(await entitlementsIn(agency)).toEqual([]);
   });

@@ -8,7 +8,14 @@ import { FakeStripe } from './stripe-fake';
 import { createAgency } from './support/agencies';
 import { Api, ApiResponse } from './support/api';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, linkStripe, MonthlyPlan, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
+import {
+  createMonthlyPlan,
+  linkStripe,
+  MonthlyPlan,
+  startStripeWorld,
+  StripeLinkedAgency,
+  StripeWorld,
+} from './support/subscription-fixtures';
 
 interface GiftCheckout {
   id: string;
@@ -18,7 +25,14 @@ interface GiftCheckout {
 }
 
 interface ClaimedGift {
-  gift: { id: string; status: string; codeLast4: string; providerCheckoutId: string | null; months: number; message: string | null };
+  gift: {
+    id: string;
+    status: string;
+    codeLast4: string;
+    providerCheckoutId: string | null;
+    months: number;
+    message: string | null;
+  };
   claimCode: string;
   claimUrl: string;
 }
@@ -45,20 +59,41 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
 
   const openGiftCheckout = (overrides: Record<string, unknown> = {}, api: Api = shopPage) =>
     api.post<GiftCheckout & Problem>('/v1/subscriptions/gift-checkouts', {
-      planId: plan.planId, months: 3, purchaserEmail: 'Mua.Qua@Example.vn', recipientEmail: 'nhan@example.vn', message: 'Chúc mừng năm mới!',
-      successUrl: SUCCESS_URL, cancelUrl: 'https://tinnhanh.vn/qua-tang', ...overrides,
+      planId: plan.planId,
+      months: 3,
+      purchaserEmail: 'Mua.Qua@Example.vn',
+      recipientEmail: 'nhan@example.vn',
+      message: 'Chúc mừng năm mới!',
+      successUrl: SUCCESS_URL,
+      cancelUrl: 'https://tinnhanh.vn/qua-tang',
+      ...overrides,
     });
-  const claimCode = (sessionId: string, api: Api = shopPage) => api.post<ClaimedGift & Problem>(`/v1/subscriptions/gift-checkouts/${sessionId}/claim-code`, {});
+  const claimCode = (sessionId: string, api: Api = shopPage) =>
+    api.post<ClaimedGift & Problem>(`/v1/subscriptions/gift-checkouts/${sessionId}/claim-code`, {});
   const pathOf = (claimUrl: string) => new URL(claimUrl).pathname;
   const submitForm = (path: string, fields: Record<string, string>) =>
-    browser.post<string>(`${path}/redeem`, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
-  const published = async <T>(subject: string, giftId: string) => (await probe.published<T>(subject)).filter((e) => e.subject === giftId);
+    browser.post<string>(`${path}/redeem`, new URLSearchParams(fields).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+  const published = async <T>(subject: string, giftId: string) =>
+    (await probe.published<T>(subject)).filter((e) => e.subject === giftId);
   const outboxRows = async (subject: string, giftId: string) =>
-    Number((await subscriptionsDb.query(`SELECT count(*) AS n FROM subscriptions.outbox WHERE subject = $1 AND envelope->>'subject' = $2`, [subject, giftId]))[0].n);
+    Number(
+      (
+        await subscriptionsDb.query(
+          `SELECT count(*) AS n FROM subscriptions.outbox WHERE subject = $1 AND envelope->>'subject' = $2`,
+          [subject, giftId],
+        )
+      )[0].n,
+    );
 
   /** Pays on the fake's hosted page as a browser would, and answers the session id Stripe put in the success URL. */
   async function payOnHostedPage(checkout: GiftCheckout): Promise<string> {
-    const paid = await fetch(checkout.url, { method: 'POST', body: new URLSearchParams({ outcome: 'succeed' }), redirect: 'manual' });
+    const paid = await fetch(checkout.url, {
+      method: 'POST',
+      body: new URLSearchParams({ outcome: 'succeed' }),
+      redirect: 'manual',
+    });
     expect(paid.status).toBe(303);
     const location = new URL(paid.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe('https://tinnhanh.vn/qua-tang/cam-on');
@@ -67,7 +102,9 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
 
   async function giftOf(sessionId: string): Promise<{ id: string; status: string }> {
     return eventually(async () => {
-      const gifts = await agency.api.get<{ items: { id: string; status: string; providerCheckoutId: string | null }[] }>('/v1/subscriptions/gifts');
+      const gifts = await agency.api.get<{
+        items: { id: string; status: string; providerCheckoutId: string | null }[];
+      }>('/v1/subscriptions/gifts');
       const found = gifts.body.items.filter((g) => g.providerCheckoutId === sessionId);
       expect(found).toHaveLength(1);
       return found[0];
@@ -78,13 +115,20 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     world = await startStripeWorld();
     ({ fake, probe, agency } = world);
     plan = await createMonthlyPlan(agency);
-    const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', { name: 'Tin Nhanh', domain: 'tinnhanh.vn' });
+    const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', {
+      name: 'Tin Nhanh',
+      domain: 'tinnhanh.vn',
+    });
     shopPage = new Api(world.gatewayUrl, { siteKey: site.body.publishableKey });
     browser = new Api(world.gatewayUrl);
     stripe = fake.sdk(agency.stripeKey);
     subscriptionsDb = world.suite.instances('subscriptions')[0].get(DataSource);
     const vat = await agency.api.post('/v1/subscriptions/tax-rates', {
-      productType: 'digital-subscription', percentage: '10', inclusive: true, displayName: 'VAT', effectiveFrom: '2020-01-01T00:00:00+07:00',
+      productType: 'digital-subscription',
+      percentage: '10',
+      inclusive: true,
+      displayName: 'VAT',
+      effectiveFrom: '2020-01-01T00:00:00+07:00',
     });
     expect(vat.status).toBe(201);
   });
@@ -97,7 +141,13 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(opened.body).toMatchObject({ currency: 'VND', amount: '297000' });
     const session = await stripe.checkout.sessions.retrieve(opened.body.id, { expand: ['line_items'] });
     const product = await agency.api.get<{ name: string }>(`/v1/subscriptions/products/${plan.productId}`);
-    expect(session).toMatchObject({ mode: 'payment', amount_total: 297_000, currency: 'vnd', customer_email: 'mua.qua@example.vn', total_details: { amount_tax: 27_000 } });
+    expect(session).toMatchObject({
+      mode: 'payment',
+      amount_total: 297_000,
+      currency: 'vnd',
+      customer_email: 'mua.qua@example.vn',
+      total_details: { amount_tax: 27_000 },
+    });
     const [line] = session.line_items!.data;
     expect([line.quantity, line.price?.unit_amount, line.description]).toEqual([3, 99_000, product.body.name]);
 
@@ -113,26 +163,47 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
       expect(events).toHaveLength(1);
       return events;
     });
-    const paid = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent.latest_charge.balance_transaction'] });
+    const paid = await stripe.checkout.sessions.retrieve(sessionId, {
+      expand: ['payment_intent.latest_charge.balance_transaction'],
+    });
     const intent = paid.payment_intent as Stripe.PaymentIntent;
     const charge = intent.latest_charge as Stripe.Charge;
     const txn = charge.balance_transaction as Stripe.BalanceTransaction;
     expect(purchased.data).toEqual({
-      giftId: gift.id, planId: plan.planId, priceId: plan.priceId, productId: plan.productId, months: 3, currency: 'VND',
-      amountPaid: '297000', tax: '27000', providerFee: '12098', providerCheckoutId: sessionId, providerPaymentIntentId: intent.id,
-      providerChargeId: charge.id, providerBalanceTransactionId: txn.id, paidAt: new Date(charge.created * 1000).toISOString(),
+      giftId: gift.id,
+      planId: plan.planId,
+      priceId: plan.priceId,
+      productId: plan.productId,
+      months: 3,
+      currency: 'VND',
+      amountPaid: '297000',
+      tax: '27000',
+      providerFee: '12098',
+      providerCheckoutId: sessionId,
+      providerPaymentIntentId: intent.id,
+      providerChargeId: charge.id,
+      providerBalanceTransactionId: txn.id,
+      paidAt: new Date(charge.created * 1000).toISOString(),
     });
     expect(txn.fee).toBe(12_098);
 
     // The same webhook again, and a copy under another event id: still one gift, one money fact.
-    const completed = fake.events(agency.stripeKey).find((e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === sessionId)!;
+    const completed = fake
+      .events(agency.stripeKey)
+      .find((e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === sessionId)!;
     const again = await fake.deliver(completed, { url: agency.webhookUrl, secret: agency.webhookSecret });
     expect(JSON.parse(again.body)).toEqual({ received: true, duplicate: true });
     const copyId = `evt_copy_${sessionId.slice(-12)}`;
-    const copy = await fake.deliver({ ...completed, id: copyId }, { url: agency.webhookUrl, secret: agency.webhookSecret });
+    const copy = await fake.deliver(
+      { ...completed, id: copyId },
+      { url: agency.webhookUrl, secret: agency.webhookSecret },
+    );
     expect(JSON.parse(copy.body)).toEqual({ received: true, duplicate: false });
     await eventually(async () => {
-      const [row] = await subscriptionsDb.query(`SELECT processed_at FROM subscriptions.provider_events WHERE provider_event_id = $1`, [copyId]);
+      const [row] = await subscriptionsDb.query(
+        `SELECT processed_at FROM subscriptions.provider_events WHERE provider_event_id = $1`,
+        [copyId],
+      );
       expect(row.processed_at).not.toBeNull();
     });
     expect(await outboxRows(PURCHASED, gift.id)).toBe(1);
@@ -143,7 +214,13 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(revealed.status).toBe(200);
     expect(revealed.body.claimCode).toMatch(/^GIFT(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
     expect(revealed.body.claimUrl).toBe(`http://127.0.0.1:3000/gift/${revealed.body.claimCode}`);
-    expect(revealed.body.gift).toMatchObject({ id: gift.id, status: 'unredeemed', months: 3, providerCheckoutId: sessionId, message: 'Chúc mừng năm mới!' });
+    expect(revealed.body.gift).toMatchObject({
+      id: gift.id,
+      status: 'unredeemed',
+      months: 3,
+      providerCheckoutId: sessionId,
+      message: 'Chúc mừng năm mới!',
+    });
     const twice = await claimCode(sessionId);
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toContain('already been shown');
@@ -162,9 +239,9 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(redeemed.status).toBe(200);
     expect(redeemed.body).toContain('premium-articles');
     expect(redeemed.body).toContain('ad-free');
-    const entitlements = await agency.api.get<{ entitlements: { key: string; until: string; source: string; sourceId: string }[] }>(
-      '/v1/subscriptions/entitlements?email=nhan@example.vn',
-    );
+    const entitlements = await agency.api.get<{
+      entitlements: { key: string; until: string; source: string; sourceId: string }[];
+    }>('/v1/subscriptions/entitlements?email=nhan@example.vn');
     expect(entitlements.body.entitlements.map((g) => [g.key, g.source, g.sourceId])).toEqual([
       ['ad-free', 'gift', gift.id],
       ['premium-articles', 'gift', gift.id],
@@ -177,8 +254,17 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
       expect(events).toHaveLength(1);
       return events;
     });
-    expect(redemption.data).toMatchObject({ giftId: gift.id, planId: plan.planId, productId: plan.productId, months: 3, providerCheckoutId: sessionId, servicePeriodEnd: until });
-    expect(redemption.data.servicePeriodEnd).toBe(addCalendarMonths(new Date(redemption.data.servicePeriodStart), 3).toISOString());
+    expect(redemption.data).toMatchObject({
+      giftId: gift.id,
+      planId: plan.planId,
+      productId: plan.productId,
+      months: 3,
+      providerCheckoutId: sessionId,
+      servicePeriodEnd: until,
+    });
+    expect(redemption.data.servicePeriodEnd).toBe(
+      addCalendarMonths(new Date(redemption.data.servicePeriodStart), 3).toISOString(),
+    );
 
     const used = await browser.get<string>(path);
     expect(used.status).toBe(410);
@@ -256,19 +342,31 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(second.body.gift.codeLast4).toBe(second.body.claimCode.slice(-4));
 
     expect((await browser.get(pathOf(first.body.claimUrl))).status).toBe(404);
-    const stale = await agency.api.post<Problem>('/v1/subscriptions/gifts/redeem', { code: first.body.claimCode, readerId: 'late' });
+    const stale = await agency.api.post<Problem>('/v1/subscriptions/gifts/redeem', {
+      code: first.body.claimCode,
+      readerId: 'late',
+    });
     expect(stale.status).toBe(404);
     expect((await browser.get(pathOf(second.body.claimUrl))).status).toBe(200);
-    expect((await agency.api.post('/v1/subscriptions/gifts/redeem', { code: second.body.claimCode, readerId: 'on-time' })).status).toBe(200);
+    expect(
+      (await agency.api.post('/v1/subscriptions/gifts/redeem', { code: second.body.claimCode, readerId: 'on-time' }))
+        .status,
+    ).toBe(200);
     const afterRedemption = await agency.api.post<Problem>(`/v1/subscriptions/gifts/${gift.id}/reissue-code`, {});
     expect(afterRedemption.status).toBe(409);
     expect(afterRedemption.body.detail).toContain('redeemed');
   });
 
   it('records a gift past its deadline as expired once, with GiftExpired, and then refuses it', async () => {
-    const created = await agency.api.post<ClaimedGift>('/v1/subscriptions/gifts', { planId: plan.planId, months: 6, purchaserEmail: 'old@example.vn' });
+    const created = await agency.api.post<ClaimedGift>('/v1/subscriptions/gifts', {
+      planId: plan.planId,
+      months: 6,
+      purchaserEmail: 'old@example.vn',
+    });
     const giftId = created.body.gift.id;
-    await subscriptionsDb.query(`UPDATE subscriptions.gifts SET redeem_by = '2021-03-01T00:00:00Z' WHERE id = $1`, [giftId]);
+    await subscriptionsDb.query(`UPDATE subscriptions.gifts SET redeem_by = '2021-03-01T00:00:00Z' WHERE id = $1`, [
+      giftId,
+    ]);
     const sweep = world.suite.instances('subscriptions')[0].get(GiftExpirySweep);
     const at = new Date('2021-03-02T00:00:00Z');
     const counts = await Promise.all([sweep.expireDue(at), sweep.expireDue(at), sweep.expireDue(at)]);
@@ -280,10 +378,20 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
       expect(events).toHaveLength(1);
       return events;
     });
-    expect(expired.data).toEqual({ giftId, planId: plan.planId, productId: plan.productId, months: 6, providerCheckoutId: null, expiredAt: '2021-03-01T00:00:00.000Z' });
+    expect(expired.data).toEqual({
+      giftId,
+      planId: plan.planId,
+      productId: plan.productId,
+      months: 6,
+      providerCheckoutId: null,
+      expiredAt: '2021-03-01T00:00:00.000Z',
+    });
     expect(await outboxRows('evt.subscriptions.gift.expired.v1', giftId)).toBe(1);
     expect((await agency.api.get(`/v1/subscriptions/gifts/${giftId}`)).body).toMatchObject({ status: 'expired' });
-    const late = await agency.api.post<Problem>('/v1/subscriptions/gifts/redeem', { code: created.body.claimCode, readerId: 'too-late' });
+    const late = await agency.api.post<Problem>('/v1/subscriptions/gifts/redeem', {
+      code: created.body.claimCode,
+      readerId: 'too-late',
+    });
     expect(late.status).toBe(409);
     const page: ApiResponse<string> = await browser.get<string>(pathOf(created.body.claimUrl));
     expect(page.status).toBe(410);

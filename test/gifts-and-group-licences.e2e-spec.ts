@@ -74,18 +74,27 @@ describe('gifts and group licences', () => {
   const entitlementsOf = (query: string) => agency.api.get<Entitlements>(`/v1/subscriptions/entitlements?${query}`);
   const createGift = async (overrides: Record<string, unknown> = {}) => {
     const response = await agency.api.post<CreatedGift>('/v1/subscriptions/gifts', {
-      planId: plan.planId, months: 3, purchaserEmail: 'Mua@Example.vn', recipientEmail: 'nhan@example.vn', message: 'Chúc mừng sinh nhật!',
-      paymentReference: 'order-1001', ...overrides,
+      planId: plan.planId,
+      months: 3,
+      purchaserEmail: 'Mua@Example.vn',
+      recipientEmail: 'nhan@example.vn',
+      message: 'Chúc mừng sinh nhật!',
+      paymentReference: 'order-1001',
+      ...overrides,
     });
     expect(response.status).toBe(201);
     return { id: response.body.gift.id, ...response.body };
   };
   const redeem = (code: string, reader: Record<string, string>, api: Api = agency.api) =>
     api.post<Redemption & Problem>('/v1/subscriptions/gifts/redeem', { code, ...reader });
-  const join = (body: Record<string, string>) => agency.api.post<Membership & Problem>('/v1/subscriptions/group-licences/join', body);
-  const usageOf = async (licenceId: string) => (await agency.api.get<Usage>(`/v1/subscriptions/group-licences/${licenceId}/usage`)).body;
+  const join = (body: Record<string, string>) =>
+    agency.api.post<Membership & Problem>('/v1/subscriptions/group-licences/join', body);
+  const usageOf = async (licenceId: string) =>
+    (await agency.api.get<Usage>(`/v1/subscriptions/group-licences/${licenceId}/usage`)).body;
   const entitlementEvents = async (readerKey: string) =>
-    (await probe.published<EntitlementChangedEvent>('evt.subscriptions.entitlement.changed.v1')).filter((e) => e.data.readerKey === readerKey);
+    (await probe.published<EntitlementChangedEvent>('evt.subscriptions.entitlement.changed.v1')).filter(
+      (e) => e.data.readerKey === readerKey,
+    );
   const fieldsOf = (response: ApiResponse<Problem>) => (response.body.errors ?? []).map((e) => e.field);
 
   async function sql(query: string, params: unknown[]): Promise<void> {
@@ -105,7 +114,10 @@ describe('gifts and group licences', () => {
     const gatewayUrl = await suite.gatewayUrl();
     agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
     plan = await createMonthlyPlan(agency);
-    const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', { name: 'Tin Nhanh', domain: 'tinnhanh.vn' });
+    const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', {
+      name: 'Tin Nhanh',
+      domain: 'tinnhanh.vn',
+    });
     readerPage = new Api(gatewayUrl, { siteKey: site.body.publishableKey });
   });
 
@@ -120,9 +132,24 @@ describe('gifts and group licences', () => {
       const gift = await createGift();
       expect(gift.claimCode).toMatch(/^GIFT(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
       expect(gift.claimUrl).toBe(`http://127.0.0.1:3000/gift/${gift.claimCode}`);
-      expect(gift.gift).toMatchObject({ status: 'unredeemed', codeLast4: gift.claimCode.slice(-4), redeemedAt: null, redeemedBy: null });
-      const [one, list] = await Promise.all([agency.api.get(`/v1/subscriptions/gifts/${gift.id}`), agency.api.get<{ items: { id: string }[] }>('/v1/subscriptions/gifts')]);
-      expect(one.body).toMatchObject({ id: gift.id, planId: plan.planId, productId: plan.productId, months: 3, purchaserEmail: 'mua@example.vn', paymentReference: 'order-1001' });
+      expect(gift.gift).toMatchObject({
+        status: 'unredeemed',
+        codeLast4: gift.claimCode.slice(-4),
+        redeemedAt: null,
+        redeemedBy: null,
+      });
+      const [one, list] = await Promise.all([
+        agency.api.get(`/v1/subscriptions/gifts/${gift.id}`),
+        agency.api.get<{ items: { id: string }[] }>('/v1/subscriptions/gifts'),
+      ]);
+      expect(one.body).toMatchObject({
+        id: gift.id,
+        planId: plan.planId,
+        productId: plan.productId,
+        months: 3,
+        purchaserEmail: 'mua@example.vn',
+        paymentReference: 'order-1001',
+      });
       expect(list.body.items.map((g) => g.id)).toContain(gift.id);
       for (const shown of [one.body, list.body]) {
         expect(JSON.stringify(shown)).not.toContain(gift.claimCode.slice(5));
@@ -134,19 +161,32 @@ describe('gifts and group licences', () => {
       const gift = await createGift({ months: 3 });
       const response = await redeem(gift.claimCode, { readerId: 'gift-reader-1', email: 'nhan@example.vn' });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ giftId: gift.id, months: 3, entitlements: ['premium-articles', 'ad-free'], message: 'Chúc mừng sinh nhật!' });
+      expect(response.body).toMatchObject({
+        giftId: gift.id,
+        months: 3,
+        entitlements: ['premium-articles', 'ad-free'],
+        message: 'Chúc mừng sinh nhật!',
+      });
       expect(response.body.until).toBe(addCalendarMonths(new Date(response.body.redeemedAt), 3).toISOString());
       expect(Math.abs(Date.parse(response.body.redeemedAt) - Date.now())).toBeLessThan(60_000);
 
       const granted = (await entitlementsOf('readerId=gift-reader-1')).body;
       expect(granted.entitlements).toEqual([
         { key: 'ad-free', until: response.body.until, source: 'gift', sourceId: gift.id, reason: 'gift of 3 months' },
-        { key: 'premium-articles', until: response.body.until, source: 'gift', sourceId: gift.id, reason: 'gift of 3 months' },
+        {
+          key: 'premium-articles',
+          until: response.body.until,
+          source: 'gift',
+          sourceId: gift.id,
+          reason: 'gift of 3 months',
+        },
       ]);
       expect(granted.version).toBe(1);
       const view = await agency.api.get(`/v1/subscriptions/gifts/${gift.id}`);
       expect(view.body).toMatchObject({
-        status: 'redeemed', redeemedAt: response.body.redeemedAt, redeemedUntil: response.body.until,
+        status: 'redeemed',
+        redeemedAt: response.body.redeemedAt,
+        redeemedUntil: response.body.until,
         redeemedBy: { readerId: 'gift-reader-1', email: 'nhan@example.vn' },
       });
       const [event] = await eventually(async () => {
@@ -181,15 +221,22 @@ describe('gifts and group licences', () => {
         const answers = await Promise.all(readers.map((readerId) => redeem(gift.claimCode, { readerId })));
         expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
         const winner = readers[answers.findIndex((a) => a.status === 200)];
-        const granted = await Promise.all(readers.map(async (readerId) => (await entitlementsOf(`readerId=${readerId}`)).body.entitlements.length));
+        const granted = await Promise.all(
+          readers.map(async (readerId) => (await entitlementsOf(`readerId=${readerId}`)).body.entitlements.length),
+        );
         expect(granted).toEqual(readers.map((r) => (r === winner ? 2 : 0)));
-        expect((await agency.api.get(`/v1/subscriptions/gifts/${gift.id}`)).body).toMatchObject({ redeemedBy: { readerId: winner } });
+        expect((await agency.api.get(`/v1/subscriptions/gifts/${gift.id}`)).body).toMatchObject({
+          redeemedBy: { readerId: winner },
+        });
       }
     });
 
     it('takes the code from a reader page (site key) however the reader typed it', async () => {
       const gift = await createGift({ months: 12 });
-      const typed = ` ${gift.claimCode.toLowerCase().replace(/-/g, ' ').replace(/^gift /, '')} `;
+      const typed = ` ${gift.claimCode
+        .toLowerCase()
+        .replace(/-/g, ' ')
+        .replace(/^gift /, '')} `;
       const response = await redeem(typed, { email: 'Doc.Gia@Example.vn' }, readerPage);
       expect(response.status).toBe(200);
       const granted = (await entitlementsOf('email=doc.gia@example.vn')).body;
@@ -222,7 +269,15 @@ describe('gifts and group licences', () => {
     });
 
     it('lets reader pages redeem but not create or read gifts', async () => {
-      expect((await readerPage.post('/v1/subscriptions/gifts', { planId: plan.planId, months: 1, purchaserEmail: 'a@example.vn' })).status).toBe(403);
+      expect(
+        (
+          await readerPage.post('/v1/subscriptions/gifts', {
+            planId: plan.planId,
+            months: 1,
+            purchaserEmail: 'a@example.vn',
+          })
+        ).status,
+      ).toBe(403);
       expect((await readerPage.get('/v1/subscriptions/gifts')).status).toBe(403);
     });
 
@@ -234,7 +289,12 @@ describe('gifts and group licences', () => {
       [{ planId: 'plan-1' }, 'planId'],
       [{ amount: '99000' }, 'amount'],
     ])('refuses the gift %j with 400 naming %s', async (overrides, field) => {
-      const response = await agency.api.post<Problem>('/v1/subscriptions/gifts', { planId: plan.planId, months: 3, purchaserEmail: 'a@example.vn', ...overrides });
+      const response = await agency.api.post<Problem>('/v1/subscriptions/gifts', {
+        planId: plan.planId,
+        months: 3,
+        purchaserEmail: 'a@example.vn',
+        ...overrides,
+      });
       expect(response.status).toBe(400);
       expect(fieldsOf(response)).toContain(field);
     });
@@ -246,8 +306,12 @@ describe('gifts and group licences', () => {
 
     beforeAll(async () => {
       const created = await agency.api.post<{ id: string }>('/v1/subscriptions/group-licences', {
-        name: 'Đại học Bách khoa', planId: plan.planId, seats: 3, emailDomains: ['Campus.Example.edu'],
-        ipRanges: ['203.0.113.0/24', '2001:db8:42::/48'], validUntil,
+        name: 'Đại học Bách khoa',
+        planId: plan.planId,
+        seats: 3,
+        emailDomains: ['Campus.Example.edu'],
+        ipRanges: ['203.0.113.0/24', '2001:db8:42::/48'],
+        validUntil,
       });
       expect(created.status).toBe(201);
       licenceId = created.body.id;
@@ -256,20 +320,35 @@ describe('gifts and group licences', () => {
     it('shows the licence as created, domains in lowercase', async () => {
       const view = await agency.api.get(`/v1/subscriptions/group-licences/${licenceId}`);
       expect(view.body).toMatchObject({
-        id: licenceId, planId: plan.planId, productId: plan.productId, seats: 3, used: 0, emailDomains: ['campus.example.edu'],
-        ipRanges: ['203.0.113.0/24', '2001:db8:42::/48'], validUntil: new Date(validUntil).toISOString(),
+        id: licenceId,
+        planId: plan.planId,
+        productId: plan.productId,
+        seats: 3,
+        used: 0,
+        emailDomains: ['campus.example.edu'],
+        ipRanges: ['203.0.113.0/24', '2001:db8:42::/48'],
+        validUntil: new Date(validUntil).toISOString(),
       });
     });
 
     it('never lets 10 concurrent joins take more than its 3 seats', async () => {
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => join({ email: `member-${i}@campus.example.edu` })));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => join({ email: `member-${i}@campus.example.edu` })),
+      );
       expect(answers.filter((a) => a.status === 200)).toHaveLength(3);
       expect(answers.filter((a) => a.status === 409)).toHaveLength(7);
       expect(answers.find((a) => a.status === 409)!.body.detail).toContain('seats');
       const usage = await usageOf(licenceId);
       expect(usage).toMatchObject({ seats: 3, used: 3 });
-      expect(usage.members.map((m) => m.email).sort()).toEqual(answers.filter((a) => a.status === 200).map((a) => a.body.email).sort());
-      expect(usage.members.every((m) => m.joinedBy === 'email-domain' && Date.parse(m.joinedAt) > Date.now() - 60_000)).toBe(true);
+      expect(usage.members.map((m) => m.email).sort()).toEqual(
+        answers
+          .filter((a) => a.status === 200)
+          .map((a) => a.body.email)
+          .sort(),
+      );
+      expect(
+        usage.members.every((m) => m.joinedBy === 'email-domain' && Date.parse(m.joinedAt) > Date.now() - 60_000),
+      ).toBe(true);
     });
 
     it('answers the same membership when a member joins again, taking no seat', async () => {
@@ -284,7 +363,13 @@ describe('gifts and group licences', () => {
       const [member] = (await usageOf(licenceId)).members;
       const granted = (await entitlementsOf(`email=${member.email}`)).body;
       expect(granted.entitlements).toEqual(
-        ['ad-free', 'premium-articles'].map((key) => ({ key, until: new Date(validUntil).toISOString(), source: 'group', sourceId: licenceId, reason: 'member of Đại học Bách khoa' })),
+        ['ad-free', 'premium-articles'].map((key) => ({
+          key,
+          until: new Date(validUntil).toISOString(),
+          source: 'group',
+          sourceId: licenceId,
+          reason: 'member of Đại học Bách khoa',
+        })),
       );
     });
 
@@ -294,7 +379,9 @@ describe('gifts and group licences', () => {
       expect(removed.status).toBe(204);
       expect((await usageOf(licenceId)).used).toBe(2);
       expect((await entitlementsOf(`email=${leaving.email}`)).body.entitlements).toEqual([]);
-      expect((await agency.api.delete(`/v1/subscriptions/group-licences/${licenceId}/members/${leaving.id}`)).status).toBe(404);
+      expect(
+        (await agency.api.delete(`/v1/subscriptions/group-licences/${licenceId}/members/${leaving.id}`)).status,
+      ).toBe(404);
       const newcomer = await join({ readerId: 'campus-reader-9', email: 'newcomer@campus.example.edu' });
       expect(newcomer.status).toBe(200);
       expect(newcomer.body).toMatchObject({ readerId: 'campus-reader-9', joinedBy: 'email-domain' });
@@ -305,16 +392,22 @@ describe('gifts and group licences', () => {
     it('refuses to go below the members it has, and grows', async () => {
       const shrink = await agency.api.patch<Problem>(`/v1/subscriptions/group-licences/${licenceId}`, { seats: 2 });
       expect(shrink.status).toBe(409);
-      expect((await agency.api.get(`/v1/subscriptions/group-licences/${licenceId}`)).body).toMatchObject({ seats: 3, used: 3 });
+      expect((await agency.api.get(`/v1/subscriptions/group-licences/${licenceId}`)).body).toMatchObject({
+        seats: 3,
+        used: 3,
+      });
       const grow = await agency.api.patch(`/v1/subscriptions/group-licences/${licenceId}`, { seats: 4 });
       expect(grow.status).toBe(200);
       expect(grow.body).toMatchObject({ seats: 4, used: 3 });
     });
 
     it('joins an invited email whatever its domain, with a token that works once and for that email only', async () => {
-      const invited = await agency.api.post<{ id: string; invitationToken: string; email: string }>(`/v1/subscriptions/group-licences/${licenceId}/invitations`, {
-        email: 'Guest.Lecturer@Elsewhere.vn',
-      });
+      const invited = await agency.api.post<{ id: string; invitationToken: string; email: string }>(
+        `/v1/subscriptions/group-licences/${licenceId}/invitations`,
+        {
+          email: 'Guest.Lecturer@Elsewhere.vn',
+        },
+      );
       expect(invited.status).toBe(201);
       expect(invited.body.invitationToken).toMatch(/^ginv_[A-Za-z0-9_-]{43}$/);
       const token = invited.body.invitationToken;
@@ -327,7 +420,10 @@ describe('gifts and group licences', () => {
       expect(again.body).toEqual(joined.body);
       expect((await join({ email: 'guest.lecturer@elsewhere.vn' })).status).toBe(404);
       expect((await usageOf(licenceId)).used).toBe(4);
-      const wrongToken = await join({ email: 'guest.lecturer@elsewhere.vn', invitationToken: `ginv_${'A'.repeat(43)}` });
+      const wrongToken = await join({
+        email: 'guest.lecturer@elsewhere.vn',
+        invitationToken: `ginv_${'A'.repeat(43)}`,
+      });
       expect(wrongToken.status).toBe(404);
     });
 
@@ -335,13 +431,18 @@ describe('gifts and group licences', () => {
       const member = (await usageOf(licenceId)).members.find((m) => m.readerId === 'campus-reader-9')!;
       const before = (await entitlementsOf('readerId=campus-reader-9')).body;
       const later = new Date(Date.now() + 2 * 365 * 86_400_000).toISOString();
-      expect((await agency.api.patch(`/v1/subscriptions/group-licences/${licenceId}`, { validUntil: later })).status).toBe(200);
+      expect(
+        (await agency.api.patch(`/v1/subscriptions/group-licences/${licenceId}`, { validUntil: later })).status,
+      ).toBe(200);
       const after = (await entitlementsOf('readerId=campus-reader-9')).body;
       expect(after.entitlements.every((g) => g.until === later && g.source === 'group')).toBe(true);
       expect(after.version).toBe(before.version + 1);
       await eventually(async () => {
         const events = await entitlementEvents(`reader:${member.readerId}`);
-        expect(events[events.length - 1].data).toMatchObject({ version: after.version, entitlements: after.entitlements });
+        expect(events[events.length - 1].data).toMatchObject({
+          version: after.version,
+          entitlements: after.entitlements,
+        });
       });
     });
 
@@ -364,7 +465,10 @@ describe('gifts and group licences', () => {
     });
 
     it('stops entitling an address once its range is taken off the licence', async () => {
-      expect((await agency.api.patch(`/v1/subscriptions/group-licences/${licenceId}`, { ipRanges: ['2001:db8:42::/48'] })).status).toBe(200);
+      expect(
+        (await agency.api.patch(`/v1/subscriptions/group-licences/${licenceId}`, { ipRanges: ['2001:db8:42::/48'] }))
+          .status,
+      ).toBe(200);
       expect((await entitlementsOf('ip=203.0.113.7')).body.entitlements).toEqual([]);
       expect((await entitlementsOf(`ip=${encodeURIComponent('2001:db8:42::7')}`)).body.entitlements).toHaveLength(2);
     });
@@ -376,7 +480,8 @@ describe('gifts and group licences', () => {
         return all;
       });
       const byReader = new Map<string, number[]>();
-      for (const event of events) byReader.set(event.data.readerKey, [...(byReader.get(event.data.readerKey) ?? []), event.data.version]);
+      for (const event of events)
+        byReader.set(event.data.readerKey, [...(byReader.get(event.data.readerKey) ?? []), event.data.version]);
       expect(byReader.size).toBeGreaterThan(5);
       for (const [readerKey, versions] of byReader) {
         expect({ readerKey, versions }).toEqual({ readerKey, versions: versions.map((_, i) => i + 1) });
@@ -386,7 +491,9 @@ describe('gifts and group licences', () => {
     });
 
     it('refuses reader pages: joining by domain trusts an email only the agency can vouch for', async () => {
-      expect((await readerPage.post('/v1/subscriptions/group-licences/join', { email: 'x@campus.example.edu' })).status).toBe(403);
+      expect(
+        (await readerPage.post('/v1/subscriptions/group-licences/join', { email: 'x@campus.example.edu' })).status,
+      ).toBe(403);
     });
 
     it('answers 404 when no running licence takes the email’s domain', async () => {
@@ -407,7 +514,11 @@ describe('gifts and group licences', () => {
       [{ owner: 'someone' }, 'owner'],
     ])('refuses the licence %j with 400 naming %s', async (overrides, field) => {
       const response = await agency.api.post<Problem>('/v1/subscriptions/group-licences', {
-        name: 'Bad', planId: plan.planId, seats: 10, validUntil: IN_A_YEAR(), ...overrides,
+        name: 'Bad',
+        planId: plan.planId,
+        seats: 10,
+        validUntil: IN_A_YEAR(),
+        ...overrides,
       });
       expect(response.status).toBe(400);
       expect(fieldsOf(response)).toContain(field);
@@ -443,10 +554,15 @@ describe('gifts and group licences', () => {
       expect(fieldsOf(noEmail)).toContain('email');
       const badToken = await join({ email: 'a@campus.example.edu', invitationToken: 'not-a-token' });
       expect(fieldsOf(badToken)).toContain('invitationToken');
-      const badInvite = await agency.api.post<Problem>(`/v1/subscriptions/group-licences/${licenceId}/invitations`, { email: 'nope', role: 'admin' });
+      const badInvite = await agency.api.post<Problem>(`/v1/subscriptions/group-licences/${licenceId}/invitations`, {
+        email: 'nope',
+        role: 'admin',
+      });
       expect(badInvite.status).toBe(400);
       expect(fieldsOf(badInvite)).toEqual(expect.arrayContaining(['email', 'role']));
-      const badMember = await agency.api.delete<Problem>(`/v1/subscriptions/group-licences/${licenceId}/members/not-a-uuid`);
+      const badMember = await agency.api.delete<Problem>(
+        `/v1/subscriptions/group-licences/${licenceId}/members/not-a-uuid`,
+      );
       expect(badMember.status).toBe(400);
       expect(fieldsOf(badMember)).toContain('memberId');
     });

@@ -17,7 +17,11 @@ import { renderAsyncApi } from '../scripts/generate-asyncapi';
 type Controller = new (...args: never[]) => object;
 
 function instance(service: ServiceName): ServiceInstance<GatewayEnv> {
-  return { service, env: Object.assign(new GatewayEnv(), { DATABASE_URL: 'postgres://x/y' }) as GatewayEnv & ServiceEnv, instanceId: 'meta' };
+  return {
+    service,
+    env: Object.assign(new GatewayEnv(), { DATABASE_URL: 'postgres://x/y' }) as GatewayEnv & ServiceEnv,
+    instanceId: 'meta',
+  };
 }
 
 const APP_MODULES: Record<ServiceName, DynamicModule> = {
@@ -62,9 +66,15 @@ describe('house rules', () => {
   it('handles every request contract exactly once, in the service that owns it, with its request class', () => {
     for (const contract of allContracts().filter((c) => c.kind === 'rpc')) {
       const handlers = rpcHandlers.filter((h) => h.meta.contract === contract);
-      expect({ subject: contract.subject, handlers: handlers.length }).toEqual({ subject: contract.subject, handlers: 1 });
+      expect({ subject: contract.subject, handlers: handlers.length }).toEqual({
+        subject: contract.subject,
+        handlers: 1,
+      });
       expect(handlers[0].service).toBe(contract.service);
-      expect({ where: handlers[0].where, request: handlers[0].requestType }).toEqual({ where: handlers[0].where, request: contract.request });
+      expect({ where: handlers[0].where, request: handlers[0].requestType }).toEqual({
+        where: handlers[0].where,
+        request: contract.request,
+      });
       expect(handlers[0].meta.roles.length).toBeGreaterThan(0);
     }
   });
@@ -83,8 +93,15 @@ describe('house rules', () => {
     const open = (APP_MODULES.gateway.controllers as Controller[]).flatMap((controller) =>
       methodsOf(controller)
         .filter(({ fn }) => Reflect.getMetadata(METHOD_METADATA, fn) !== undefined)
-        .filter(({ fn }) => Reflect.getMetadata(ACCESS_META, fn) === undefined && Reflect.getMetadata(ACCESS_META, controller) === undefined)
-        .map(({ name, fn }) => `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number]} ${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, fn))})`),
+        .filter(
+          ({ fn }) =>
+            Reflect.getMetadata(ACCESS_META, fn) === undefined &&
+            Reflect.getMetadata(ACCESS_META, controller) === undefined,
+        )
+        .map(
+          ({ name, fn }) =>
+            `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number]} ${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, fn))})`,
+        ),
     );
     expect(open).toEqual([]);
   });

@@ -18,7 +18,9 @@ describe('Idempotency-Key', () => {
   it('creates one object for the same POST sent three times at once, and answers each with it', async () => {
     const body = { name: 'Concurrent', domain: 'concurrent.vn' };
     const headers = { 'idempotency-key': 'create-site-1' };
-    const responses = await Promise.all([1, 2, 3].map(() => agency.api.post<{ id: string }>('/v1/sites', body, headers)));
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => agency.api.post<{ id: string }>('/v1/sites', body, headers)),
+    );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
@@ -27,8 +29,16 @@ describe('Idempotency-Key', () => {
 
   it('replays the first answer to a later repeat, shown-once secrets included', async () => {
     const headers = { 'idempotency-key': 'create-key-1' };
-    const first = await agency.api.post<{ id: string; secret: string }>('/v1/api-keys', { name: 'cms', roles: ['editor'] }, headers);
-    const again = await agency.api.post<{ id: string; secret: string }>('/v1/api-keys', { name: 'cms', roles: ['editor'] }, headers);
+    const first = await agency.api.post<{ id: string; secret: string }>(
+      '/v1/api-keys',
+      { name: 'cms', roles: ['editor'] },
+      headers,
+    );
+    const again = await agency.api.post<{ id: string; secret: string }>(
+      '/v1/api-keys',
+      { name: 'cms', roles: ['editor'] },
+      headers,
+    );
     expect(again.body).toEqual(first.body);
     const keys = (await agency.api.get<{ items: { name: string }[] }>('/v1/api-keys')).body.items;
     expect(keys.filter((k) => k.name === 'cms')).toHaveLength(1);

@@ -37,11 +37,13 @@ describe('invoice payments booked in batches', () => {
 
   /** Each payment bills its invoice first (its finalize never came), then collects it: two entries. */
   const entriesOf = async (tenantId: string) =>
-    (await db.query<{ billed: number; paid: number }>(
-      `SELECT count(*) FILTER (WHERE source_key LIKE 'invoice-finalized:%')::int AS billed, count(*) FILTER (WHERE source_key LIKE 'invoice-paid:%')::int AS paid
+    (
+      await db.query<{ billed: number; paid: number }>(
+        `SELECT count(*) FILTER (WHERE source_key LIKE 'invoice-finalized:%')::int AS billed, count(*) FILTER (WHERE source_key LIKE 'invoice-paid:%')::int AS paid
        FROM finance.journal_entries WHERE tenant_id = $1`,
-      [tenantId],
-    )).rows[0];
+        [tenantId],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     suite = await TestSuite.start(['gateway', 'finance']);
@@ -86,9 +88,15 @@ describe('invoice payments booked in batches', () => {
     expect(recorded).toEqual([{ tenant_id: agency.tenantId, n: 60 }]);
     const trial = await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance');
     const paid = payments.reduce((sum, p) => sum + p.paid, 0n);
-    expect(trial.body.lines.map((l) => [l.code, l.balance])).toEqual([['1100', paid.toString()], ['1300', '0'], ['2100', (-paid).toString()]]);
+    expect(trial.body.lines.map((l) => [l.code, l.balance])).toEqual([
+      ['1100', paid.toString()],
+      ['1300', '0'],
+      ['2100', (-paid).toString()],
+    ]);
     const { rows: schedules } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM finance.recognition_schedules WHERE tenant_id = $1 AND source_ref LIKE 'invoice:%'`, [agency.tenantId]);
+      `SELECT count(*)::int AS n FROM finance.recognition_schedules WHERE tenant_id = $1 AND source_ref LIKE 'invoice:%'`,
+      [agency.tenantId],
+    );
     expect(schedules[0].n).toBe(60);
   });
 
@@ -99,23 +107,57 @@ describe('invoice payments booked in batches', () => {
   function story(tenantId: string): { before: EventEnvelope<unknown>[]; payments: EventEnvelope<unknown>[] } {
     const at = '2026-10-05T03:00:00.000Z';
     const period = { start: '2026-10-04T17:00:00.000Z', end: '2026-11-03T17:00:00.000Z', at };
-    const writtenOff = makeInvoice(tenantId, { invoiceId: 'in_written_off', chargeId: 'ch_written_off', amount: 110_000n, tax: 10_000n, fee: 3_000n, ...period });
-    const voidedFirst = makeInvoice(tenantId, { invoiceId: 'in_voided_first', chargeId: 'ch_voided_first', amount: 55_000n, tax: 5_000n, fee: 1_500n, ...period });
-    const refundedFirst = makeInvoice(tenantId, { invoiceId: 'in_refunded_first', chargeId: 'ch_refunded_first', amount: 220_000n, tax: 20_000n, fee: 6_000n, ...period });
-    const plain = Array.from({ length: 20 }, (_, n) => makeInvoice(tenantId, {
-      invoiceId: `in_plain_${n}`, chargeId: `ch_plain_${n}`, amount: BigInt(33_000 + n * 1_000), tax: BigInt(3_000 + n * 10), fee: BigInt(n % 2 ? 990 : 0),
-      currency: n % 4 === 0 ? 'USD' : 'VND', ...period,
-    }));
+    const writtenOff = makeInvoice(tenantId, {
+      invoiceId: 'in_written_off',
+      chargeId: 'ch_written_off',
+      amount: 110_000n,
+      tax: 10_000n,
+      fee: 3_000n,
+      ...period,
+    });
+    const voidedFirst = makeInvoice(tenantId, {
+      invoiceId: 'in_voided_first',
+      chargeId: 'ch_voided_first',
+      amount: 55_000n,
+      tax: 5_000n,
+      fee: 1_500n,
+      ...period,
+    });
+    const refundedFirst = makeInvoice(tenantId, {
+      invoiceId: 'in_refunded_first',
+      chargeId: 'ch_refunded_first',
+      amount: 220_000n,
+      tax: 20_000n,
+      fee: 6_000n,
+      ...period,
+    });
+    const plain = Array.from({ length: 20 }, (_, n) =>
+      makeInvoice(tenantId, {
+        invoiceId: `in_plain_${n}`,
+        chargeId: `ch_plain_${n}`,
+        amount: BigInt(33_000 + n * 1_000),
+        tax: BigInt(3_000 + n * 10),
+        fee: BigInt(n % 2 ? 990 : 0),
+        currency: n % 4 === 0 ? 'USD' : 'VND',
+        ...period,
+      }),
+    );
     const duplicate = paid(plain[3]);
     return {
       before: [
-        finalized(writtenOff), voided(writtenOff, '2026-10-10T03:00:00.000Z', 'uncollectible'),
+        finalized(writtenOff),
+        voided(writtenOff, '2026-10-10T03:00:00.000Z', 'uncollectible'),
         voided(voidedFirst, '2026-10-06T03:00:00.000Z', 'uncollectible'),
         refunded(refundedFirst, 22_000n, '2026-10-07T03:00:00.000Z', 're_refunded_first'),
       ],
       payments: [
-        ...plain.slice(0, 10).map((invoice) => paid(invoice)), paid(writtenOff, '2026-10-12T03:00:00.000Z'), duplicate,
-        paid(voidedFirst, '2026-10-08T03:00:00.000Z'), ...plain.slice(10).map((invoice) => paid(invoice)), paid(refundedFirst), { ...duplicate },
+        ...plain.slice(0, 10).map((invoice) => paid(invoice)),
+        paid(writtenOff, '2026-10-12T03:00:00.000Z'),
+        duplicate,
+        paid(voidedFirst, '2026-10-08T03:00:00.000Z'),
+        ...plain.slice(10).map((invoice) => paid(invoice)),
+        paid(refundedFirst),
+        { ...duplicate },
       ],
     };
   }
@@ -126,13 +168,18 @@ describe('invoice payments booked in batches', () => {
     return {
       lines: trial.body.lines.map((l) => [l.currency, l.code, l.debits, l.credits, l.balance]),
       totals: trial.body.totals,
-      schedules: schedules.body.items.map((s) => [s.source, s.status, s.total, s.recognized, s.remaining, s.refunds, s.reduced]).sort(),
+      schedules: schedules.body.items
+        .map((s) => [s.source, s.status, s.total, s.recognized, s.remaining, s.refunds, s.reduced])
+        .sort(),
     };
   }
 
   it('books a burst of payments in one batch as it books them one by one: write-offs undone, waiting voids and refunds replayed', async () => {
     const events = new FinanceEventDelivery(suite, probe);
-    const [batched, oneByOne] = [await provisionedAgency(api, suite.operatorToken), await provisionedAgency(api, suite.operatorToken)];
+    const [batched, oneByOne] = [
+      await provisionedAgency(api, suite.operatorToken),
+      await provisionedAgency(api, suite.operatorToken),
+    ];
     const inBatch = story(batched.tenantId);
     const alone = story(oneByOne.tenantId);
     await events.deliverInOrder([...inBatch.before, ...alone.before]);
@@ -148,19 +195,32 @@ describe('invoice payments booked in batches', () => {
     expect(inOneBatch).toEqual(eachAlone);
     for (const total of inOneBatch.totals) expect(total.balance).toBe('0');
     // The story did happen: the write-off undone and the waiting void written off then undone (both paid), the refund replayed.
-    expect(inOneBatch.schedules.filter(([source]) => ['invoice:in_written_off', 'invoice:in_voided_first'].includes(source as string)).map((s) => s[1]))
-      .toEqual(['active', 'active']);
+    expect(
+      inOneBatch.schedules
+        .filter(([source]) => ['invoice:in_written_off', 'invoice:in_voided_first'].includes(source as string))
+        .map((s) => s[1]),
+    ).toEqual(['active', 'active']);
     expect(inOneBatch.schedules.find(([source]) => source === 'invoice:in_refunded_first')?.[5]).toBe('22000');
     expect(inOneBatch.lines.find(([currency, code]) => currency === 'VND' && code === '1300')?.[4]).toBe('0');
   });
 
   it('books a renewal burst of billings and payments of the same invoices side by side as it books them one by one, no batch retried', async () => {
     const events = new FinanceEventDelivery(suite, probe);
-    const [inBurst, oneByOne] = [await provisionedAgency(api, suite.operatorToken), await provisionedAgency(api, suite.operatorToken)];
-    const renewals = (tenantId: string) => Array.from({ length: 60 }, (_, n) => makeInvoice(tenantId, {
-      invoiceId: `in_renewal_${n}`, chargeId: `ch_renewal_${n}`, amount: BigInt(99_000 + n * 1_000), tax: BigInt(9_000 + n * 10), fee: BigInt(3_000 + n),
-      currency: n % 3 === 0 ? 'USD' : 'VND',
-    }));
+    const [inBurst, oneByOne] = [
+      await provisionedAgency(api, suite.operatorToken),
+      await provisionedAgency(api, suite.operatorToken),
+    ];
+    const renewals = (tenantId: string) =>
+      Array.from({ length: 60 }, (_, n) =>
+        makeInvoice(tenantId, {
+          invoiceId: `in_renewal_${n}`,
+          chargeId: `ch_renewal_${n}`,
+          amount: BigInt(99_000 + n * 1_000),
+          tax: BigInt(9_000 + n * 10),
+          fee: BigInt(3_000 + n),
+          currency: n % 3 === 0 ? 'USD' : 'VND',
+        }),
+      );
     await events.deliverInOrder(renewals(oneByOne.tenantId).flatMap((invoice) => [finalized(invoice), paid(invoice)]));
     const burst = renewals(inBurst.tenantId).flatMap((invoice) => [finalized(invoice), paid(invoice)]);
     const taken = async () => (await events.consumed('processed')) + (await events.consumed('duplicate'));
@@ -177,7 +237,9 @@ describe('invoice payments booked in batches', () => {
 
   it('books batches of payments beside each other, while a void waits until no batch holds the books of its agency', async () => {
     const other = await provisionedAgency(api, suite.operatorToken);
-    const invoices = Array.from({ length: 20 }, (_, n) => makeInvoice(other.tenantId, { amount: BigInt(50_000 + n * 1_000), tax: 0n, fee: 0n }));
+    const invoices = Array.from({ length: 20 }, (_, n) =>
+      makeInvoice(other.tenantId, { amount: BigInt(50_000 + n * 1_000), tax: 0n, fee: 0n }),
+    );
     // Another batch of payments of this agency, in flight: it shares the agency's books.
     const batch = new Client({ connectionString: suite.database.url });
     await batch.connect();
@@ -197,7 +259,13 @@ describe('invoice payments booked in batches', () => {
         );
         expect(rows[0].n).toBe(1);
       }, 30_000);
-      const voids = async () => (await db.query(`SELECT 1 FROM finance.journal_entries WHERE tenant_id = $1 AND source_key LIKE 'invoice-voided:%'`, [other.tenantId])).rowCount;
+      const voids = async () =>
+        (
+          await db.query(
+            `SELECT 1 FROM finance.journal_entries WHERE tenant_id = $1 AND source_key LIKE 'invoice-voided:%'`,
+            [other.tenantId],
+          )
+        ).rowCount;
       expect(await voids()).toBe(0);
       await batch.query('ROLLBACK');
       await eventually(async () => expect(await voids()).toBe(1), 30_000);

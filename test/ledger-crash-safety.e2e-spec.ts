@@ -20,7 +20,10 @@ const ACK_WAIT_MS = 3000;
 async function startFinanceProcess(suite: TestSuite): Promise<ChildProcess> {
   const port = await freePort();
   const env = Object.fromEntries(Object.entries(suite.envOf('finance')).map(([key, value]) => [key, String(value)]));
-  const child = spawn(process.execPath, [FINANCE_MAIN], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [FINANCE_MAIN], {
+    env: { ...process.env, ...env, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`finance exited with ${child.exitCode}`);
     expect((await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.ok).toBe(true);
@@ -68,7 +71,11 @@ describe('the ledger when finance is killed in the middle of a burst of payments
       const currency = n % 4 === 0 ? 'USD' : 'VND';
       const paid = BigInt(currency === 'USD' ? 500 + n * 7 : 50_000 + n * 1_013);
       const payment: InvoicePayment = {
-        invoiceId: `in_burst_${n}_${randomUUID()}`, currency, paid, tax: n % 5 === 0 ? 0n : paid / 11n, fee: n % 3 === 0 ? 0n : (paid * 3n) / 100n,
+        invoiceId: `in_burst_${n}_${randomUUID()}`,
+        currency,
+        paid,
+        tax: n % 5 === 0 ? 0n : paid / 11n,
+        fee: n % 3 === 0 ? 0n : (paid * 3n) / 100n,
         paidAt: `2026-11-${String(1 + (n % 27)).padStart(2, '0')}T04:00:00.000Z`,
       };
       payments.set(payment.invoiceId, { agency, payment });
@@ -104,7 +111,8 @@ describe('the ledger when finance is killed in the middle of a burst of payments
       await eventually(async () => {
         const { rows } = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-           WHERE c.relname = 'account_day_totals' AND NOT l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+           WHERE c.relname = 'account_day_totals' AND NOT l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
         expect(rows[0].n).toBeGreaterThan(0);
       }, 30_000);
       await kill(finance);
@@ -136,13 +144,22 @@ describe('the ledger when finance is killed in the middle of a burst of payments
       [agencies.map((a) => a.tenantId)],
     );
     const ids = [...payments.keys()];
-    expect(rows.map((r) => r.source_key).sort()).toEqual([...ids.map((id) => `invoice-finalized:${id}`), ...ids.map((id) => `invoice-paid:${id}`)].sort());
+    expect(rows.map((r) => r.source_key).sort()).toEqual(
+      [...ids.map((id) => `invoice-finalized:${id}`), ...ids.map((id) => `invoice-paid:${id}`)].sort(),
+    );
     for (const row of rows) {
-      const [kind, id] = [row.source_key.slice(0, row.source_key.indexOf(':')), row.source_key.slice(row.source_key.indexOf(':') + 1)];
+      const [kind, id] = [
+        row.source_key.slice(0, row.source_key.indexOf(':')),
+        row.source_key.slice(row.source_key.indexOf(':') + 1),
+      ];
       const { payment } = payments.get(id)!;
       // Billing: receivable, deferred revenue and any VAT; payment: Stripe balance, receivable and any fee.
-      const postings = 2 + (kind === 'invoice-finalized' ? (payment.tax > 0n ? 1 : 0) : (payment.fee > 0n ? 1 : 0));
-      expect({ key: row.source_key, entries: row.entries, postings: row.postings }).toEqual({ key: row.source_key, entries: 1, postings });
+      const postings = 2 + (kind === 'invoice-finalized' ? (payment.tax > 0n ? 1 : 0) : payment.fee > 0n ? 1 : 0);
+      expect({ key: row.source_key, entries: row.entries, postings: row.postings }).toEqual({
+        key: row.source_key,
+        entries: 1,
+        postings,
+      });
     }
   });
 
@@ -152,7 +169,8 @@ describe('the ledger when finance is killed in the middle of a burst of payments
       for (const { agency: payee, payment } of payments.values()) {
         if (payee !== agency) continue;
         const add = (code: string, amount: bigint) => {
-          if (amount !== 0n) expected[`${payment.currency} ${code}`] = (expected[`${payment.currency} ${code}`] ?? 0n) + amount;
+          if (amount !== 0n)
+            expected[`${payment.currency} ${code}`] = (expected[`${payment.currency} ${code}`] ?? 0n) + amount;
         };
         add('1300', payment.paid);
         add('2200', -payment.tax);
@@ -163,10 +181,17 @@ describe('the ledger when finance is killed in the middle of a burst of payments
       }
       const trial = await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance');
       expect(trial.status).toBe(200);
-      expect(trial.body.totals.map((t) => [t.currency, t.balance]).sort()).toEqual([['USD', '0'], ['VND', '0']]);
-      expect(Object.fromEntries(trial.body.lines.map((l) => [`${l.currency} ${l.code}`, BigInt(l.balance)]))).toEqual(expected);
+      expect(trial.body.totals.map((t) => [t.currency, t.balance]).sort()).toEqual([
+        ['USD', '0'],
+        ['VND', '0'],
+      ]);
+      expect(Object.fromEntries(trial.body.lines.map((l) => [`${l.currency} ${l.code}`, BigInt(l.balance)]))).toEqual(
+        expected,
+      );
       const asOfMonthEnd = await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance?asOf=2026-11-30');
-      expect(asOfMonthEnd.body.lines.map((l) => [l.code, l.currency, l.balance])).toEqual(trial.body.lines.map((l) => [l.code, l.currency, l.balance]));
+      expect(asOfMonthEnd.body.lines.map((l) => [l.code, l.currency, l.balance])).toEqual(
+        trial.body.lines.map((l) => [l.code, l.currency, l.balance]),
+      );
     }
   });
 });

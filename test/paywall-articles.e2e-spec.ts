@@ -40,8 +40,10 @@ describe('article access metadata', () => {
   let agency: TestAgency;
   let probe: JetStreamProbe;
 
-  const put = (articleId: string, body: object) => agency.api.put<ArticleView>(`${ARTICLES}/${encodeURIComponent(articleId)}`, body);
-  const bulk = (items: object[]) => agency.api.post<{ created: number; updated: number; unchanged: number }>(`${ARTICLES}/bulk`, { items });
+  const put = (articleId: string, body: object) =>
+    agency.api.put<ArticleView>(`${ARTICLES}/${encodeURIComponent(articleId)}`, body);
+  const bulk = (items: object[]) =>
+    agency.api.post<{ created: number; updated: number; unchanged: number }>(`${ARTICLES}/bulk`, { items });
 
   async function changes(owner: TestAgency, articleIds?: string[]): Promise<EventEnvelope<ArticleChangedEvent>[]> {
     const wanted = articleIds && new Set(articleIds);
@@ -74,22 +76,50 @@ describe('article access metadata', () => {
 
   it('creates an article at version 1 and publishes its whole state', async () => {
     const body = {
-      siteId: null, url: 'https://tinnhanh.vn/the-thao/chung-ket', section: 'the-thao', tags: ['bong-da', 'v-league'], author: 'Nguyễn Văn A',
-      publishedAt: '2026-05-01T08:30:00+07:00', accessLevel: 'free', lockAfterDays: 30, freeAfterDays: null,
+      siteId: null,
+      url: 'https://tinnhanh.vn/the-thao/chung-ket',
+      section: 'the-thao',
+      tags: ['bong-da', 'v-league'],
+      author: 'Nguyễn Văn A',
+      publishedAt: '2026-05-01T08:30:00+07:00',
+      accessLevel: 'free',
+      lockAfterDays: 30,
+      freeAfterDays: null,
     };
     const created = await put('story-1001', body);
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ ...body, articleId: 'story-1001', publishedAt: '2026-05-01T01:30:00.000Z', version: 1, updatedAt: expect.any(String) });
+    expect(created.body).toEqual({
+      ...body,
+      articleId: 'story-1001',
+      publishedAt: '2026-05-01T01:30:00.000Z',
+      version: 1,
+      updatedAt: expect.any(String),
+    });
     expect((await agency.api.get(`${ARTICLES}/story-1001`)).body).toEqual(created.body);
     const [event] = await eventually(async () => {
       const found = await changes(agency, ['story-1001']);
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(event).toMatchObject({ type: 'evt.paywall.article.changed.v1', source: 'paywall', subject: 'story-1001', tenantId: agency.tenantId });
+    expect(event).toMatchObject({
+      type: 'evt.paywall.article.changed.v1',
+      source: 'paywall',
+      subject: 'story-1001',
+      tenantId: agency.tenantId,
+    });
     expect(event.data).toEqual({
-      articleId: 'story-1001', siteId: null, url: body.url, section: 'the-thao', tags: ['bong-da', 'v-league'], author: 'Nguyễn Văn A',
-      publishedAt: '2026-05-01T01:30:00.000Z', accessLevel: 'free', lockAfterDays: 30, freeAfterDays: null, version: 1, deleted: false,
+      articleId: 'story-1001',
+      siteId: null,
+      url: body.url,
+      section: 'the-thao',
+      tags: ['bong-da', 'v-league'],
+      author: 'Nguyễn Văn A',
+      publishedAt: '2026-05-01T01:30:00.000Z',
+      accessLevel: 'free',
+      lockAfterDays: 30,
+      freeAfterDays: null,
+      version: 1,
+      deleted: false,
     });
   });
 
@@ -119,12 +149,21 @@ describe('article access metadata', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
     const first = ids.slice(0, 100).map((articleId) => ({ articleId, ...article({ section: 'bulk' }) }));
     expect((await bulk(first)).body).toEqual({ created: 100, updated: 0, unchanged: 0 });
-    const second = ids.map((articleId, i) => ({ articleId, ...article({ section: 'bulk', accessLevel: i < 50 ? 'premium' : 'metered' }) }));
+    const second = ids.map((articleId, i) => ({
+      articleId,
+      ...article({ section: 'bulk', accessLevel: i < 50 ? 'premium' : 'metered' }),
+    }));
     const answer = await bulk(second);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ created: 200, updated: 50, unchanged: 50 });
-    expect((await agency.api.get<ArticleView>(`${ARTICLES}/bulk-000`)).body).toMatchObject({ version: 2, accessLevel: 'premium' });
-    expect((await agency.api.get<ArticleView>(`${ARTICLES}/bulk-050`)).body).toMatchObject({ version: 1, accessLevel: 'metered' });
+    expect((await agency.api.get<ArticleView>(`${ARTICLES}/bulk-000`)).body).toMatchObject({
+      version: 2,
+      accessLevel: 'premium',
+    });
+    expect((await agency.api.get<ArticleView>(`${ARTICLES}/bulk-050`)).body).toMatchObject({
+      version: 1,
+      accessLevel: 'metered',
+    });
     await settle();
     const published = await changes(agency, ids);
     const perArticle = new Map<string, number[]>();
@@ -133,10 +172,15 @@ describe('article access metadata', () => {
   });
 
   it('refuses a batch with one invalid item with 400 naming items[N].field, and writes nothing', async () => {
-    const items = Array.from({ length: 5 }, (_, i) => ({ articleId: `bad-batch-${i}`, ...article({ section: 'bad-batch' }) }));
+    const items = Array.from({ length: 5 }, (_, i) => ({
+      articleId: `bad-batch-${i}`,
+      ...article({ section: 'bad-batch' }),
+    }));
     items[3] = { ...items[3], accessLevel: 'gold' };
     expect(fieldsOf(await bulk(items))).toEqual(['items[3].accessLevel']);
-    const oversized = items.map((item, i) => (i === 3 ? { ...item, accessLevel: 'free', tags: ['x'.repeat(101)] } : item));
+    const oversized = items.map((item, i) =>
+      i === 3 ? { ...item, accessLevel: 'free', tags: ['x'.repeat(101)] } : item,
+    );
     expect(fieldsOf(await bulk(oversized))).toEqual(['items[3].tags']);
     const unknownField = items.map((item, i) => (i === 3 ? { ...item, accessLevel: 'free', paywall: 'off' } : item));
     expect(fieldsOf(await bulk(unknownField))).toEqual(['items[3].paywall']);
@@ -152,7 +196,14 @@ describe('article access metadata', () => {
   });
 
   it('refuses the article ids . and .., which no URL path can carry', async () => {
-    expect(fieldsOf(await bulk([{ articleId: '.', ...article() }, { articleId: '..', ...article() }]))).toEqual(['items[0].articleId', 'items[1].articleId']);
+    expect(
+      fieldsOf(
+        await bulk([
+          { articleId: '.', ...article() },
+          { articleId: '..', ...article() },
+        ]),
+      ),
+    ).toEqual(['items[0].articleId', 'items[1].articleId']);
   });
 
   it('refuses an empty batch and one of more than 500 items', async () => {
@@ -197,13 +248,17 @@ describe('article access metadata', () => {
   it('takes article ids with slashes and colons, percent-encoded in the path', async () => {
     const created = await put('2026/05/01:story.42', article());
     expect(created.body).toMatchObject({ articleId: '2026/05/01:story.42', version: 1 });
-    expect((await agency.api.get(`${ARTICLES}/2026%2F05%2F01%3Astory.42`)).body).toMatchObject({ articleId: '2026/05/01:story.42' });
+    expect((await agency.api.get(`${ARTICLES}/2026%2F05%2F01%3Astory.42`)).body).toMatchObject({
+      articleId: '2026/05/01:story.42',
+    });
   });
 
   it('takes an article id of 200 characters, even when every one is percent-encoded', async () => {
     const longest = `${':/'.repeat(99)}ab`;
     expect((await put(longest, article())).body).toMatchObject({ articleId: longest, version: 1 });
-    expect((await agency.api.get(`${ARTICLES}/${encodeURIComponent(longest)}`)).body).toMatchObject({ articleId: longest });
+    expect((await agency.api.get(`${ARTICLES}/${encodeURIComponent(longest)}`)).body).toMatchObject({
+      articleId: longest,
+    });
     expect((await agency.api.delete(`${ARTICLES}/${encodeURIComponent(longest)}`)).status).toBe(204);
   });
 
@@ -218,7 +273,14 @@ describe('article access metadata', () => {
     const revived = await put('story-2001', body);
     expect(revived.body).toMatchObject({ version: 3, accessLevel: 'premium' });
     await eventually(async () => {
-      expect((await changes(agency, ['story-2001'])).map((e) => [e.data.version, e.data.deleted, e.data.accessLevel, e.data.freeAfterDays])).toEqual([
+      expect(
+        (await changes(agency, ['story-2001'])).map((e) => [
+          e.data.version,
+          e.data.deleted,
+          e.data.accessLevel,
+          e.data.freeAfterDays,
+        ]),
+      ).toEqual([
         [1, false, 'premium', 365],
         [2, true, 'premium', 365],
         [3, false, 'premium', 365],
@@ -229,20 +291,38 @@ describe('article access metadata', () => {
   it('counts a deleted article given again in a batch as updated', async () => {
     await put('story-2002', article());
     await agency.api.delete(`${ARTICLES}/story-2002`);
-    expect((await bulk([{ articleId: 'story-2002', ...article() }])).body).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect((await bulk([{ articleId: 'story-2002', ...article() }])).body).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     expect((await agency.api.get(`${ARTICLES}/story-2002`)).body).toMatchObject({ version: 3 });
   });
 
   it('audits every real change by who made it: created, changed, deleted, revived, and a bulk push as one record', async () => {
-    interface AuditItem { service: string; action: string; targetId: string; actor: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
-    const audited = async () => (await agency.api.get<{ items: AuditItem[] }>('/v1/audit-log?limit=500')).body.items
-      .filter((entry) => entry.service === 'paywall' && (entry.targetId === 'story-3001' || JSON.stringify(entry.after ?? {}).includes('story-3002')));
+    interface AuditItem {
+      service: string;
+      action: string;
+      targetId: string;
+      actor: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }
+    const audited = async () =>
+      (await agency.api.get<{ items: AuditItem[] }>('/v1/audit-log?limit=500')).body.items.filter(
+        (entry) =>
+          entry.service === 'paywall' &&
+          (entry.targetId === 'story-3001' || JSON.stringify(entry.after ?? {}).includes('story-3002')),
+      );
     await put('story-3001', article({ section: 'audit' }));
     await put('story-3001', article({ section: 'audit' }));
     await put('story-3001', article({ section: 'audit', accessLevel: 'premium' }));
     await agency.api.delete(`${ARTICLES}/story-3001`);
     await put('story-3001', article({ section: 'audit' }));
-    await bulk([{ articleId: 'story-3001', ...article({ section: 'audit' }) }, { articleId: 'story-3002', ...article() }]);
+    await bulk([
+      { articleId: 'story-3001', ...article({ section: 'audit' }) },
+      { articleId: 'story-3002', ...article() },
+    ]);
     await eventually(async () => {
       const entries = (await audited()).reverse();
       expect(entries.map((e) => [e.action, e.targetId])).toEqual([
@@ -252,7 +332,10 @@ describe('article access metadata', () => {
         ['article.revived', 'story-3001'],
         ['articles.bulk-upserted', agency.tenantId],
       ]);
-      expect(entries[1]).toMatchObject({ before: { accessLevel: 'metered', version: 1 }, after: { accessLevel: 'premium', version: 2 } });
+      expect(entries[1]).toMatchObject({
+        before: { accessLevel: 'metered', version: 1 },
+        after: { accessLevel: 'premium', version: 2 },
+      });
       expect(entries[2]).toMatchObject({ before: { version: 3 }, after: null });
       expect(entries[4].after).toEqual({ created: ['story-3002'], updated: [] });
       expect(new Set(entries.map((e) => e.actor)).size).toBe(1);
@@ -266,21 +349,39 @@ describe('article access metadata', () => {
 
   it('lists live articles by id, filtered by section and access level, a page at a time', async () => {
     const levels = ['premium', 'free', 'premium', 'metered', 'premium', 'premium', 'premium'];
-    const items = levels.map((accessLevel, i) => ({ articleId: `list-${i}`, ...article({ section: 'list', accessLevel }) }));
-    await bulk([...items, { articleId: 'list-other-section', ...article({ section: 'elsewhere', accessLevel: 'premium' }) }]);
+    const items = levels.map((accessLevel, i) => ({
+      articleId: `list-${i}`,
+      ...article({ section: 'list', accessLevel }),
+    }));
+    await bulk([
+      ...items,
+      { articleId: 'list-other-section', ...article({ section: 'elsewhere', accessLevel: 'premium' }) },
+    ]);
     await agency.api.delete(`${ARTICLES}/list-4`);
     const pages: string[][] = [];
     let after: string | null = null;
     do {
       const query: string = `section=list&accessLevel=premium&limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-      const page: ApiResponse<{ items: ArticleView[]; nextAfter: string | null }> = await agency.api.get(`${ARTICLES}?${query}`);
+      const page: ApiResponse<{ items: ArticleView[]; nextAfter: string | null }> = await agency.api.get(
+        `${ARTICLES}?${query}`,
+      );
       expect(page.status).toBe(200);
       pages.push(page.body.items.map((a) => a.articleId));
       after = page.body.nextAfter;
     } while (after);
-    expect(pages).toEqual([['list-0', 'list-2'], ['list-5', 'list-6']]);
+    expect(pages).toEqual([
+      ['list-0', 'list-2'],
+      ['list-5', 'list-6'],
+    ]);
     const all = await agency.api.get<{ items: ArticleView[] }>(`${ARTICLES}?section=list`);
-    expect(all.body.items.map((a) => a.articleId)).toEqual(['list-0', 'list-1', 'list-2', 'list-3', 'list-5', 'list-6']);
+    expect(all.body.items.map((a) => a.articleId)).toEqual([
+      'list-0',
+      'list-1',
+      'list-2',
+      'list-3',
+      'list-5',
+      'list-6',
+    ]);
   });
 
   it.each([
@@ -321,8 +422,13 @@ describe('article access metadata', () => {
     expect(ours.map((r) => r.articleId)).toEqual(expect.arrayContaining(['story-1001', 'story-2001', 'bulk-299']));
     expect(ours.map((r) => r.articleId)).not.toContain('list-4');
     expect(ours.find((r) => r.articleId === 'story-1001')).toMatchObject({
-      url: 'https://tinnhanh.vn/the-thao/chung-ket', tags: ['bong-da', 'v-league'], accessLevel: 'free', lockAfterDays: 30, version: 1,
-      publishedAt: new Date('2026-05-01T01:30:00.000Z'), deletedAt: null,
+      url: 'https://tinnhanh.vn/the-thao/chung-ket',
+      tags: ['bong-da', 'v-league'],
+      accessLevel: 'free',
+      lockAfterDays: 30,
+      version: 1,
+      publishedAt: new Date('2026-05-01T01:30:00.000Z'),
+      deletedAt: null,
     });
   });
 });

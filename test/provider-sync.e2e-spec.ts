@@ -19,7 +19,10 @@ describe('repairing drift from missed webhooks, as a job', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url, PROVIDER_SYNC_PAGE_SIZE: String(PAGE_SIZE) });
+    suite = await TestSuite.start(['gateway', 'subscriptions'], {
+      STRIPE_API_URL: fake.url,
+      PROVIDER_SYNC_PAGE_SIZE: String(PAGE_SIZE),
+    });
     probe = await JetStreamProbe.connect(suite.nats.url);
     gatewayUrl = await suite.gatewayUrl();
   });
@@ -40,7 +43,8 @@ describe('repairing drift from missed webhooks, as a job', () => {
   /** Readers who subscribed and paid at Stripe unbeknownst to us; answers the Stripe ids newest first, as Stripe lists them. */
   async function missedSubscriptions(agency: StripeLinkedAgency, readerIds: string[]): Promise<string[]> {
     const plan = await createMonthlyPlan(agency);
-    for (const readerId of readerIds) await fake.completeCheckout(await openCheckout(agency, plan.planId, { readerId }));
+    for (const readerId of readerIds)
+      await fake.completeCheckout(await openCheckout(agency, plan.planId, { readerId }));
     return (await fake.sdk(agency.stripeKey).subscriptions.list({ status: 'all', limit: 100 })).data.map((s) => s.id);
   }
 
@@ -59,7 +63,12 @@ describe('repairing drift from missed webhooks, as a job', () => {
     });
   }
 
-  function jobEnded(agency: StripeLinkedAgency, id: string, status: 'succeeded' | 'failed', timeoutMs?: number): Promise<ProviderSyncJobView> {
+  function jobEnded(
+    agency: StripeLinkedAgency,
+    id: string,
+    status: 'succeeded' | 'failed',
+    timeoutMs?: number,
+  ): Promise<ProviderSyncJobView> {
     return eventually(async () => {
       const job = await jobOf(agency, id);
       expect(job.status).toBe(status);
@@ -74,7 +83,9 @@ describe('repairing drift from missed webhooks, as a job', () => {
   }
 
   async function entitlementKeys(agency: StripeLinkedAgency, readerId: string): Promise<string[]> {
-    const response = await agency.api.get<{ entitlements: { key: string }[] }>(`/v1/subscriptions/entitlements?readerId=${readerId}`);
+    const response = await agency.api.get<{ entitlements: { key: string }[] }>(
+      `/v1/subscriptions/entitlements?readerId=${readerId}`,
+    );
     return response.body.entitlements.map((e) => e.key);
   }
 
@@ -87,7 +98,8 @@ describe('repairing drift from missed webhooks, as a job', () => {
       .map((r) => (typeof r.params.starting_after === 'string' ? r.params.starting_after : null));
   }
 
-  const laterSubscriptionsPage = (request: RecordedApiRequest) => request.method === 'GET' && request.path === '/v1/subscriptions' && request.params.starting_after !== undefined;
+  const laterSubscriptionsPage = (request: RecordedApiRequest) =>
+    request.method === 'GET' && request.path === '/v1/subscriptions' && request.params.starting_after !== undefined;
   const readers = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
 
   it('answers 202 with the job at once, then grants access and records payment no webhook told us about, leaving foreign products alone', async () => {
@@ -96,8 +108,18 @@ describe('repairing drift from missed webhooks, as a job', () => {
     // A subscription to something the agency sells outside this suite, on the same Stripe account.
     const stripe = fake.sdk(agency.stripeKey);
     const foreignProduct = await stripe.products.create({ name: 'Printed edition' });
-    const foreignPrice = await stripe.prices.create({ product: foreignProduct.id, currency: 'vnd', unit_amount: 150000, recurring: { interval: 'month' } });
-    const foreign = await stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: foreignPrice.id, quantity: 1 }], customer_email: 'print@example.vn', success_url: 'https://x.vn/ok' });
+    const foreignPrice = await stripe.prices.create({
+      product: foreignProduct.id,
+      currency: 'vnd',
+      unit_amount: 150000,
+      recurring: { interval: 'month' },
+    });
+    const foreign = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      line_items: [{ price: foreignPrice.id, quantity: 1 }],
+      customer_email: 'print@example.vn',
+      success_url: 'https://x.vn/ok',
+    });
     await fake.completeCheckout(foreign.id);
     expect(await entitlementKeys(agency, 'missed-1')).toEqual([]);
 
@@ -137,7 +159,10 @@ describe('repairing drift from missed webhooks, as a job', () => {
     expect(second).toMatchObject({ id: first.id, status: 'running' });
     listing.release();
 
-    expect(await jobEnded(agency, first.id, 'succeeded')).toMatchObject({ subscriptions: { processed: 1 }, invoices: { processed: 1 } });
+    expect(await jobEnded(agency, first.id, 'succeeded')).toMatchObject({
+      subscriptions: { processed: 1 },
+      invoices: { processed: 1 },
+    });
     expect((await agency.api.get<{ items: unknown[] }>('/v1/subscriptions/sync-jobs')).body.items).toHaveLength(1);
   });
 
@@ -164,7 +189,8 @@ describe('repairing drift from missed webhooks, as a job', () => {
       invoices: { processed: 5, total: 5, percent: 100 },
     });
     expect(subscriptionPagesAsked(agency, from)).toEqual([null, newestFirst[1], newestFirst[3]]);
-    for (const readerId of readerIds) expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
+    for (const readerId of readerIds)
+      expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
   });
 
   it('resumes the job of an instance that went silent from its cursor, without re-reading the pages before it', async () => {
@@ -177,18 +203,26 @@ describe('repairing drift from missed webhooks, as a job', () => {
 
     const job = await startSync(agency);
     await stuck.arrived; // the first page is recorded; the instance now waits on Stripe and says nothing more
-    await silent.get(DataSource).query(`UPDATE subscriptions.provider_sync_jobs SET heartbeat_at = now() - interval '1 hour' WHERE id = $1`, [job.id]);
+    await silent
+      .get(DataSource)
+      .query(`UPDATE subscriptions.provider_sync_jobs SET heartbeat_at = now() - interval '1 hour' WHERE id = $1`, [
+        job.id,
+      ]);
     await suite.startInstance('subscriptions');
 
     const done = await jobEnded(agency, job.id, 'succeeded');
-    expect(done).toMatchObject({ subscriptions: { processed: 5, total: 5, percent: 100 }, invoices: { processed: 5, total: 5, percent: 100 } });
+    expect(done).toMatchObject({
+      subscriptions: { processed: 5, total: 5, percent: 100 },
+      invoices: { processed: 5, total: 5, percent: 100 },
+    });
     // The silent instance wakes up, finishes its page and finds the job no longer its own.
     stuck.release();
     await suite.stopInstance('subscriptions', silent);
     expect(await jobOf(agency, job.id)).toEqual(done);
 
     expect(subscriptionPagesAsked(agency, from)).toEqual([null, newestFirst[1], newestFirst[1], newestFirst[3]]);
-    for (const readerId of readerIds) expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
+    for (const readerId of readerIds)
+      expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
     const paid = await eventually(async () => {
       const events = await paidInvoices(agency);
       expect(new Set(events.map((e) => e.providerInvoiceId)).size).toBe(5);
@@ -213,9 +247,13 @@ describe('repairing drift from missed webhooks, as a job', () => {
     expect(subscriptionPagesAsked(agency, from)).toEqual([null, newestFirst[1]]);
 
     await suite.startInstance('subscriptions');
-    expect(await jobEnded(agency, job.id, 'succeeded')).toMatchObject({ subscriptions: { processed: 5, total: 5 }, invoices: { processed: 5, total: 5 } });
+    expect(await jobEnded(agency, job.id, 'succeeded')).toMatchObject({
+      subscriptions: { processed: 5, total: 5 },
+      invoices: { processed: 5, total: 5 },
+    });
     expect(subscriptionPagesAsked(agency, from)).toEqual([null, newestFirst[1], newestFirst[3]]);
-    for (const readerId of readerIds) expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
+    for (const readerId of readerIds)
+      expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
   });
 
   it("fails the job with Stripe's answer when Stripe keeps refusing, and a new request starts over", async () => {
@@ -232,7 +270,11 @@ describe('repairing drift from missed webhooks, as a job', () => {
     const from = fake.apiRequests(agency.stripeKey).length;
     const retried = await startSync(agency);
     expect(retried.id).not.toBe(failed.id);
-    expect(await jobEnded(agency, retried.id, 'succeeded')).toMatchObject({ subscriptions: { processed: 1 }, invoices: { processed: 1 }, error: null });
+    expect(await jobEnded(agency, retried.id, 'succeeded')).toMatchObject({
+      subscriptions: { processed: 1 },
+      invoices: { processed: 1 },
+      error: null,
+    });
     expect(subscriptionPagesAsked(agency, from)).toEqual([null]);
     expect(await entitlementKeys(agency, 'refused-1')).toEqual(['ad-free', 'premium-articles']);
   });
@@ -251,13 +293,21 @@ describe('repairing drift from missed webhooks, as a job', () => {
     expect(foreign.status).toBe(404);
     expect(foreign.headers.get('content-type')).toContain('application/problem+json');
 
-    for (const [query, field] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['limit=many', 'limit'], ['status=running', 'status']]) {
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=many', 'limit'],
+      ['status=running', 'status'],
+    ]) {
       const refused = await mine.api.get<{ errors: { field: string }[] }>(`/v1/subscriptions/sync-jobs?${query}`);
       const fields = [...new Set(refused.body.errors?.map((e) => e.field))];
       expect({ query, status: refused.status, fields }).toEqual({ query, status: 400, fields: [field] });
     }
     const badId = await mine.api.get<{ errors: { field: string }[] }>('/v1/subscriptions/sync-jobs/not-a-uuid');
-    expect({ status: badId.status, fields: badId.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['id'] });
+    expect({ status: badId.status, fields: badId.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      fields: ['id'],
+    });
   });
 
   it('refuses to start a sync for an agency with no Stripe account', async () => {
@@ -271,7 +321,8 @@ describe('repairing drift from missed webhooks, as a job', () => {
     const agency = await agencyMissingWebhooks();
     await missedSubscriptions(agency, ['scheduled-1']);
     const schedule = suite.instances('subscriptions')[0].get(ProviderSyncSchedule);
-    const jobs = async () => (await agency.api.get<{ items: ProviderSyncJobView[] }>('/v1/subscriptions/sync-jobs')).body.items;
+    const jobs = async () =>
+      (await agency.api.get<{ items: ProviderSyncJobView[] }>('/v1/subscriptions/sync-jobs')).body.items;
 
     const listing = fake.holdRequest(agency.stripeKey, (r) => r.method === 'GET' && r.path === '/v1/subscriptions');
     const manual = await startSync(agency);
@@ -285,7 +336,10 @@ describe('repairing drift from missed webhooks, as a job', () => {
     const [scheduled] = await jobs();
     expect(scheduled).toMatchObject({ trigger: 'scheduled' });
     // Every agency of this file got one; they run one after another.
-    expect(await jobEnded(agency, scheduled.id, 'succeeded', 40_000)).toMatchObject({ subscriptions: { processed: 1 }, invoices: { processed: 1 } });
+    expect(await jobEnded(agency, scheduled.id, 'succeeded', 40_000)).toMatchObject({
+      subscriptions: { processed: 1 },
+      invoices: { processed: 1 },
+    });
     expect(await entitlementKeys(agency, 'scheduled-1')).toEqual(['ad-free', 'premium-articles']);
 
     await schedule.enqueueDue();
@@ -311,7 +365,11 @@ describe('calling Stripe within its limits', () => {
     const gatewayUrl = await suite.gatewayUrl();
     const agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);
     fake.rateLimit(agency.stripeKey, 2);
-    const product = await agency.api.post('/v1/subscriptions/products', { name: 'Premium', productType: 'digital-subscription', entitlements: ['premium-articles'] });
+    const product = await agency.api.post('/v1/subscriptions/products', {
+      name: 'Premium',
+      productType: 'digital-subscription',
+      entitlements: ['premium-articles'],
+    });
     expect(product.status).toBe(201);
     expect((await fake.sdk(agency.stripeKey).products.list({ limit: 10 })).data).toHaveLength(1);
   });

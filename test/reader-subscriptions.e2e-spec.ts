@@ -1,8 +1,22 @@
-import { ChargeRefundedEvent, DisputeClosedEvent, DisputeOpenedEvent, EntitlementChangedEvent, InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
+import {
+  ChargeRefundedEvent,
+  DisputeClosedEvent,
+  DisputeOpenedEvent,
+  EntitlementChangedEvent,
+  InvoicePaidEvent,
+  SubscriptionChangedEvent,
+} from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
+import {
+  createMonthlyPlan,
+  MonthlyPlan,
+  openCheckout,
+  startStripeWorld,
+  StripeLinkedAgency,
+  StripeWorld,
+} from './support/subscription-fixtures';
 
 interface Entitlements {
   entitlements: { key: string; until: string; source: string; reason: string }[];
@@ -16,7 +30,8 @@ describe('a reader subscribes and pays in VND', () => {
   let agency: StripeLinkedAgency;
   let plan: MonthlyPlan;
 
-  const entitlementsOf = (readerId: string) => agency.api.get<Entitlements>(`/v1/subscriptions/entitlements?readerId=${readerId}`);
+  const entitlementsOf = (readerId: string) =>
+    agency.api.get<Entitlements>(`/v1/subscriptions/entitlements?readerId=${readerId}`);
 
   beforeAll(async () => {
     world = await startStripeWorld();
@@ -27,14 +42,21 @@ describe('a reader subscribes and pays in VND', () => {
   afterAll(() => world?.close());
 
   it('keeps VND amounts as they are at the provider (no x100 anywhere)', async () => {
-    const view = await agency.api.get<{ currentPrice: { unitAmount: string; currency: string } }>(`/v1/subscriptions/plans/${plan.planId}`);
+    const view = await agency.api.get<{ currentPrice: { unitAmount: string; currency: string } }>(
+      `/v1/subscriptions/plans/${plan.planId}`,
+    );
     expect(view.body.currentPrice).toMatchObject({ unitAmount: '99000', currency: 'VND' });
     const prices = await fake.sdk(agency.stripeKey).prices.list({ limit: 10 });
     expect(prices.data.map((p) => [p.unit_amount, p.currency])).toEqual([[99000, 'vnd']]);
   });
 
   it('takes a reader from checkout through payment to entitlements, events included', async () => {
-    const sessionId = await openCheckout(agency, plan.planId, { readerId: 'reader-1', email: 'lan@example.vn' }, 'article:123/offer:monthly');
+    const sessionId = await openCheckout(
+      agency,
+      plan.planId,
+      { readerId: 'reader-1', email: 'lan@example.vn' },
+      'article:123/offer:monthly',
+    );
     const completed = await fake.completeCheckout(sessionId);
     expect(fake.deliveries(agency.stripeKey).every((d) => d.status === 200)).toBe(true);
 
@@ -59,16 +81,29 @@ describe('a reader subscribes and pays in VND', () => {
       expect(events).toHaveLength(1);
       return events[0].data;
     });
-    expect(paid).toMatchObject({ currency: 'VND', amountPaid: '99000', tax: '0', planId: plan.planId, priceId: plan.priceId });
+    expect(paid).toMatchObject({
+      currency: 'VND',
+      amountPaid: '99000',
+      tax: '0',
+      planId: plan.planId,
+      priceId: plan.priceId,
+    });
     expect(paid.providerChargeId).toMatch(/^ch_/);
     expect(paid.providerBalanceTransactionId).toMatch(/^txn_/);
     const txn = await fake.sdk(agency.stripeKey).balanceTransactions.retrieve(paid.providerBalanceTransactionId!);
     expect(paid.providerFee).toBe(String(txn.fee));
 
     const started = await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1');
-    expect(started.some((e) => e.data.status === 'active' && e.data.reference === 'article:123/offer:monthly')).toBe(true);
+    expect(started.some((e) => e.data.status === 'active' && e.data.reference === 'article:123/offer:monthly')).toBe(
+      true,
+    );
     // What it bills, for finance's MRR: the price version per interval, in whole dong.
-    expect(started.find((e) => e.data.status === 'active')?.data).toMatchObject({ priceId: plan.priceId, currency: 'VND', unitAmount: '99000', intervalMonths: 1 });
+    expect(started.find((e) => e.data.status === 'active')?.data).toMatchObject({
+      priceId: plan.priceId,
+      currency: 'VND',
+      unitAmount: '99000',
+      intervalMonths: 1,
+    });
     expect(completed.events.map((e) => e.type)).toContain('invoice.paid');
   });
 
@@ -87,12 +122,21 @@ describe('a reader subscribes and pays in VND', () => {
 
   it('refuses a webhook with a bad or stale signature, storing nothing', async () => {
     const [event] = fake.events(agency.stripeKey);
-    const forged = await fake.deliver({ ...event, id: 'evt_forged_1' }, { url: agency.webhookUrl, secret: 'whsec_notTheAgencysSecret1' });
+    const forged = await fake.deliver(
+      { ...event, id: 'evt_forged_1' },
+      { url: agency.webhookUrl, secret: 'whsec_notTheAgencysSecret1' },
+    );
     expect(forged.status).toBe(400);
     expect(JSON.parse(forged.body)).toMatchObject({ status: 400, errors: [{ field: 'Stripe-Signature' }] });
-    const stale = await fake.deliver({ ...event, id: 'evt_stale_1' }, { url: agency.webhookUrl, secret: agency.webhookSecret, timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await fake.deliver(
+      { ...event, id: 'evt_stale_1' },
+      { url: agency.webhookUrl, secret: agency.webhookSecret, timestamp: Math.floor(Date.now() / 1000) - 600 },
+    );
     expect(stale.status).toBe(400);
-    const again = await fake.deliver({ ...event, id: 'evt_stale_1' }, { url: agency.webhookUrl, secret: agency.webhookSecret });
+    const again = await fake.deliver(
+      { ...event, id: 'evt_stale_1' },
+      { url: agency.webhookUrl, secret: agency.webhookSecret },
+    );
     expect(JSON.parse(again.body)).toEqual({ received: true, duplicate: false });
   });
 
@@ -108,7 +152,12 @@ describe('a reader subscribes and pays in VND', () => {
     for (const event of [...newEvents].reverse()) {
       expect((await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret })).status).toBe(200);
     }
-    await eventually(async () => expect((await entitlementsOf('reader-2')).body.entitlements.map((e) => e.key)).toEqual(['ad-free', 'premium-articles']));
+    await eventually(async () =>
+      expect((await entitlementsOf('reader-2')).body.entitlements.map((e) => e.key)).toEqual([
+        'ad-free',
+        'premium-articles',
+      ]),
+    );
     await eventually(async () => {
       const paid = await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1');
       expect(paid).toHaveLength(2);
@@ -133,7 +182,9 @@ describe('a reader subscribes and pays in VND', () => {
     await fake.refund(chargeId, 40000);
     await fake.refund(chargeId);
     const refunds = await eventually(async () => {
-      const events = (await probe.published<ChargeRefundedEvent>('evt.subscriptions.charge.refunded.v1')).filter((e) => e.data.providerChargeId === chargeId);
+      const events = (await probe.published<ChargeRefundedEvent>('evt.subscriptions.charge.refunded.v1')).filter(
+        (e) => e.data.providerChargeId === chargeId,
+      );
       expect(events).toHaveLength(2);
       return events.map((e) => e.data);
     });
@@ -154,8 +205,12 @@ describe('a reader subscribes and pays in VND', () => {
     const opened = await fake.dispute(chargeId);
     await fake.closeDispute(opened.object.id, false);
     fake.setWebhookEndpoint(agency.stripeKey, agency.webhookUrl, agency.webhookSecret);
-    const disputeEvents = fake.events(agency.stripeKey).slice(before).filter((e) => e.type.startsWith('charge.dispute.'));
-    for (const event of [...disputeEvents].reverse()) await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret });
+    const disputeEvents = fake
+      .events(agency.stripeKey)
+      .slice(before)
+      .filter((e) => e.type.startsWith('charge.dispute.'));
+    for (const event of [...disputeEvents].reverse())
+      await fake.deliver(event, { url: agency.webhookUrl, secret: agency.webhookSecret });
     const [open] = await eventually(async () => {
       const events = await probe.published<DisputeOpenedEvent>('evt.subscriptions.dispute.opened.v1');
       expect(events).toHaveLength(1);
@@ -170,11 +225,17 @@ describe('a reader subscribes and pays in VND', () => {
     expect(closed.data).toMatchObject({ providerDisputeId: opened.object.id, outcome: 'lost' });
   });
 
-  it("opens the customer portal for a known reader, and answers 404 for an unknown one", async () => {
-    const portal = await agency.api.post<{ url: string }>('/v1/subscriptions/portal-sessions', { readerId: 'reader-1', returnUrl: 'https://tinnhanh.vn/tai-khoan' });
+  it('opens the customer portal for a known reader, and answers 404 for an unknown one', async () => {
+    const portal = await agency.api.post<{ url: string }>('/v1/subscriptions/portal-sessions', {
+      readerId: 'reader-1',
+      returnUrl: 'https://tinnhanh.vn/tai-khoan',
+    });
     expect(portal.status).toBe(201);
     expect(portal.body.url).toMatch(new RegExp(`^${fake.url}/portal/bps_`));
-    const unknown = await agency.api.post('/v1/subscriptions/portal-sessions', { readerId: 'nobody', returnUrl: 'https://tinnhanh.vn/tai-khoan' });
+    const unknown = await agency.api.post('/v1/subscriptions/portal-sessions', {
+      readerId: 'nobody',
+      returnUrl: 'https://tinnhanh.vn/tai-khoan',
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -186,30 +247,48 @@ describe('a reader subscribes and pays in VND', () => {
   });
 
   it('applies a promotion code at checkout, and refuses an unknown one by name', async () => {
-    const coupon = await agency.api.post<{ id: string; codes: string[]; percentOff: number }>('/v1/subscriptions/coupons', {
-      name: 'Tết 2027', percentOff: 10, duration: 'once', code: 'TET2027',
-    });
+    const coupon = await agency.api.post<{ id: string; codes: string[]; percentOff: number }>(
+      '/v1/subscriptions/coupons',
+      {
+        name: 'Tết 2027',
+        percentOff: 10,
+        duration: 'once',
+        code: 'TET2027',
+      },
+    );
     expect(coupon.status).toBe(201);
     expect(coupon.body).toMatchObject({ percentOff: 10, codes: ['TET2027'] });
     const listed = await agency.api.get<{ items: { id: string; codes: string[] }[] }>('/v1/subscriptions/coupons');
     expect(listed.body.items.find((c) => c.id === coupon.body.id)?.codes).toEqual(['TET2027']);
 
     const unknown = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/checkout-sessions', {
-      planId: plan.planId, readerId: 'reader-promo', promotionCode: 'NOPE2027', successUrl: 'https://tinnhanh.vn/ok', cancelUrl: 'https://tinnhanh.vn/no',
+      planId: plan.planId,
+      readerId: 'reader-promo',
+      promotionCode: 'NOPE2027',
+      successUrl: 'https://tinnhanh.vn/ok',
+      cancelUrl: 'https://tinnhanh.vn/no',
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors.map((e) => e.field)).toEqual(['promotionCode']);
 
     const session = await agency.api.post<{ id: string }>('/v1/subscriptions/checkout-sessions', {
-      planId: plan.planId, readerId: 'reader-promo', promotionCode: 'TET2027', successUrl: 'https://tinnhanh.vn/ok', cancelUrl: 'https://tinnhanh.vn/no',
+      planId: plan.planId,
+      readerId: 'reader-promo',
+      promotionCode: 'TET2027',
+      successUrl: 'https://tinnhanh.vn/ok',
+      cancelUrl: 'https://tinnhanh.vn/no',
     });
     await fake.completeCheckout(session.body.id);
     // New subscribers pay the plan's current price version, 10% off.
-    const current = (await agency.api.get<{ currentPrice: { unitAmount: string } }>(`/v1/subscriptions/plans/${plan.planId}`)).body.currentPrice;
+    const current = (
+      await agency.api.get<{ currentPrice: { unitAmount: string } }>(`/v1/subscriptions/plans/${plan.planId}`)
+    ).body.currentPrice;
     const discounted = String((BigInt(current.unitAmount) * 90n) / 100n);
     expect(discounted).toBe('98100');
     const paid = await eventually(async () => {
-      const events = (await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1')).filter((e) => e.data.amountPaid === discounted);
+      const events = (await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1')).filter(
+        (e) => e.data.amountPaid === discounted,
+      );
       expect(events).toHaveLength(1);
       return events[0].data;
     });
@@ -217,10 +296,19 @@ describe('a reader subscribes and pays in VND', () => {
   });
 
   it('refuses a coupon that is neither a percentage nor an amount in minor units', async () => {
-    const bad = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/coupons', { name: 'Bad', percentOff: 150, duration: 'repeating' });
+    const bad = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/coupons', {
+      name: 'Bad',
+      percentOff: 150,
+      duration: 'repeating',
+    });
     expect(bad.status).toBe(400);
     expect([...new Set(bad.body.errors.map((e) => e.field))].sort()).toEqual(['durationInMonths', 'percentOff']);
-    const decimal = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/coupons', { name: 'Bad', amountOff: '10.5', currency: 'VND', duration: 'once' });
+    const decimal = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/coupons', {
+      name: 'Bad',
+      amountOff: '10.5',
+      currency: 'VND',
+      duration: 'once',
+    });
     expect([...new Set(decimal.body.errors.map((e) => e.field))]).toEqual(['amountOff']);
   });
 });

@@ -1,15 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
-  EventEnvelope, JournalEntryListResponse, JournalEntryView, RecognitionRunResponse, RecognitionScheduleListResponse, RecognitionScheduleView,
+  EventEnvelope,
+  JournalEntryListResponse,
+  JournalEntryView,
+  RecognitionRunResponse,
+  RecognitionScheduleListResponse,
+  RecognitionScheduleView,
 } from '@libs/contracts';
 import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { balancesIn, createFinanceAgency, FinanceEventDelivery, reissued, seededRandom, shuffle } from './support/finance-events';
+import {
+  balancesIn,
+  createFinanceAgency,
+  FinanceEventDelivery,
+  reissued,
+  seededRandom,
+  shuffle,
+} from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
 import {
-  finalized, voided, giftExpired, giftPurchased, giftRedeemed, makeGift, makeInvoice, paid, refunded, TestInvoice,
+  finalized,
+  voided,
+  giftExpired,
+  giftPurchased,
+  giftRedeemed,
+  makeGift,
+  makeInvoice,
+  paid,
+  refunded,
+  TestInvoice,
 } from './support/subscription-money-events';
 import { TestSuite } from './support/test-suite';
 
@@ -32,10 +53,13 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
   }
 
   /** The run as the periodic task would make it at `at`, on one finance instance. */
-  const runAt = (agency: TestAgency, at: string, instance = 0) => suite.instances('finance')[instance].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date(at));
+  const runAt = (agency: TestAgency, at: string, instance = 0) =>
+    suite.instances('finance')[instance].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date(at));
 
   async function schedules(agency: TestAgency, query = ''): Promise<RecognitionScheduleView[]> {
-    const page = await agency.api.get<RecognitionScheduleListResponse>(`/v1/finance/recognition-schedules?limit=100${query}`);
+    const page = await agency.api.get<RecognitionScheduleListResponse>(
+      `/v1/finance/recognition-schedules?limit=100${query}`,
+    );
     expect(page.status).toBe(200);
     return page.body.items;
   }
@@ -48,7 +72,9 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
 
   async function linesOf(scheduleId: string): Promise<{ day: string; amount: string; entry_id: string | null }[]> {
     const { rows } = await db.query<{ day: string; amount: string; entry_id: string | null }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, amount::text, entry_id FROM finance.recognition_lines WHERE schedule_id = $1 ORDER BY day`, [scheduleId]);
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, amount::text, entry_id FROM finance.recognition_lines WHERE schedule_id = $1 ORDER BY day`,
+      [scheduleId],
+    );
     return rows;
   }
 
@@ -80,22 +106,60 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
     const invoice = makeInvoice(agency.tenantId, { amount: 99_000n, tax: 7_333n });
     await events.deliverInOrder([finalized(invoice), paid(invoice)]);
     const before = await scheduleOf(agency, invoice);
-    expect(before).toMatchObject({ stream: 'subscriptions', method: 'ratable', status: 'active', firstDay: '2026-10-01', lastDay: '2026-10-30', days: 30, total: '91667', recognized: '0', remaining: '91667', recognizedThrough: null });
+    expect(before).toMatchObject({
+      stream: 'subscriptions',
+      method: 'ratable',
+      status: 'active',
+      firstDay: '2026-10-01',
+      lastDay: '2026-10-30',
+      days: 30,
+      total: '91667',
+      recognized: '0',
+      remaining: '91667',
+      recognizedThrough: null,
+    });
 
     const run = await runNow(agency);
     expect(run).toMatchObject({ schedules: 1, days: 30 });
-    expect(run.entries).toEqual([{ entryId: expect.any(String), stream: 'subscriptions', currency: 'VND', postedOn: '2026-10-30', amount: '91667', schedules: 1, days: 30 }]);
+    expect(run.entries).toEqual([
+      {
+        entryId: expect.any(String),
+        stream: 'subscriptions',
+        currency: 'VND',
+        postedOn: '2026-10-30',
+        amount: '91667',
+        schedules: 1,
+        days: 30,
+      },
+    ]);
     const posted = await entry(agency, run.entries[0].entryId);
     expect(posted).toMatchObject({ stream: 'subscriptions', postedOn: '2026-10-30' });
-    expect(posted.postings.map((p) => [p.accountCode, p.amount])).toEqual([['2100', '91667'], ['4100', '-91667']]);
+    expect(posted.postings.map((p) => [p.accountCode, p.amount])).toEqual([
+      ['2100', '91667'],
+      ['4100', '-91667'],
+    ]);
 
     const lines = await linesOf(before.id);
-    expect(lines.map((l) => l.day)).toEqual(Array.from({ length: 30 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`));
-    expect(lines.map((l) => BigInt(l.amount))).toEqual(Array.from({ length: 30 }, (_, i) => through(91_667n, i + 1, 30) - through(91_667n, i, 30)));
+    expect(lines.map((l) => l.day)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(lines.map((l) => BigInt(l.amount))).toEqual(
+      Array.from({ length: 30 }, (_, i) => through(91_667n, i + 1, 30) - through(91_667n, i, 30)),
+    );
     expect(lines.reduce((sum, l) => sum + BigInt(l.amount), 0n)).toBe(91_667n);
     expect(new Set(lines.map((l) => l.entry_id))).toEqual(new Set([posted.id]));
-    expect(await scheduleOf(agency, invoice)).toMatchObject({ status: 'completed', recognized: '91667', remaining: '0', recognizedThrough: '2026-10-30' });
-    expect(await balancesIn(agency, 'VND')).toEqual({ '1100': '95634', '5100': '3366', '2200': '-7333', '4100': '-91667' });
+    expect(await scheduleOf(agency, invoice)).toMatchObject({
+      status: 'completed',
+      recognized: '91667',
+      remaining: '0',
+      recognizedThrough: '2026-10-30',
+    });
+    expect(await balancesIn(agency, 'VND')).toEqual({
+      '1100': '95634',
+      '5100': '3366',
+      '2200': '-7333',
+      '4100': '-91667',
+    });
 
     expect(await runNow(agency)).toMatchObject({ schedules: 0, days: 0, entries: [] });
   });
@@ -103,10 +167,18 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
   it('leaves each month its own revenue when a run covers a month end', async () => {
     const agency = await provisionedAgency();
     // 15 October to 13 November in Hanoi: 17 days in October, 13 in November.
-    const invoice = makeInvoice(agency.tenantId, { amount: 33_000n, tax: 3_000n, start: '2026-10-14T17:00:00.000Z', end: '2026-11-13T17:00:00.000Z' });
+    const invoice = makeInvoice(agency.tenantId, {
+      amount: 33_000n,
+      tax: 3_000n,
+      start: '2026-10-14T17:00:00.000Z',
+      end: '2026-11-13T17:00:00.000Z',
+    });
     await events.deliverInOrder([finalized(invoice)]);
     const run = await runAt(agency, '2026-11-20T00:00:00.000Z');
-    expect(run.entries.map((e) => [e.postedOn, e.amount, e.days])).toEqual([['2026-10-31', '17000', 17], ['2026-11-13', '13000', 13]]);
+    expect(run.entries.map((e) => [e.postedOn, e.amount, e.days])).toEqual([
+      ['2026-10-31', '17000', 17],
+      ['2026-11-13', '13000', 13],
+    ]);
   });
 
   it('catches up after five missed daily runs: the next run recognizes every day since, in one entry', async () => {
@@ -121,9 +193,20 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
     const caughtUp = await runAt(agency, '2026-10-17T01:00:00.000Z');
     expect(caughtUp).toMatchObject({ through: '2026-10-16', schedules: 1, days: 6 });
     expect(caughtUp.entries).toHaveLength(1);
-    expect(caughtUp.entries[0]).toMatchObject({ postedOn: '2026-10-16', amount: (through(total, 16, 30) - through(total, 10, 30)).toString(), days: 6 });
+    expect(caughtUp.entries[0]).toMatchObject({
+      postedOn: '2026-10-16',
+      amount: (through(total, 16, 30) - through(total, 10, 30)).toString(),
+      days: 6,
+    });
     const schedule = await scheduleOf(agency, invoice);
-    expect((await linesOf(schedule.id)).map((l) => l.day).slice(10)).toEqual(['2026-10-11', '2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16']);
+    expect((await linesOf(schedule.id)).map((l) => l.day).slice(10)).toEqual([
+      '2026-10-11',
+      '2026-10-12',
+      '2026-10-13',
+      '2026-10-14',
+      '2026-10-15',
+      '2026-10-16',
+    ]);
     expect(schedule).toMatchObject({ recognizedThrough: '2026-10-16', recognized: through(total, 16, 30).toString() });
     // The same instant again (a retried run, or the other instance) recognizes nothing more.
     expect(await runAt(agency, '2026-10-17T05:00:00.000Z')).toMatchObject({ days: 0, entries: [] });
@@ -131,18 +214,27 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
 
   it('recognizes each day once when two finance instances run at the same time', async () => {
     const agency = await provisionedAgency();
-    const invoices = Array.from({ length: 12 }, (_, n) => makeInvoice(agency.tenantId, { amount: BigInt(50_000 + 1_001 * n), tax: BigInt(4_000 + n) }));
+    const invoices = Array.from({ length: 12 }, (_, n) =>
+      makeInvoice(agency.tenantId, { amount: BigInt(50_000 + 1_001 * n), tax: BigInt(4_000 + n) }),
+    );
     await events.deliver(invoices.map(finalized));
     expect(suite.instances('finance')).toHaveLength(2);
     const at = '2026-10-21T03:00:00.000Z';
-    const runs = await Promise.all([runAt(agency, at, 0), runAt(agency, at, 1), runAt(agency, at, 0), runAt(agency, at, 1)]);
+    const runs = await Promise.all([
+      runAt(agency, at, 0),
+      runAt(agency, at, 1),
+      runAt(agency, at, 0),
+      runAt(agency, at, 1),
+    ]);
     const expected = invoices.reduce((sum, i) => sum + through(i.amount - i.tax, 20, 30), 0n);
     const posted = runs.flatMap((r) => r.entries);
     expect(posted).toHaveLength(1);
     expect(posted[0].amount).toBe(expected.toString());
     expect(runs.reduce((sum, r) => sum + r.days, 0)).toBe(12 * 20);
     const { rows } = await db.query<{ lines: string; days: string }>(
-      `SELECT count(*)::text AS lines, count(DISTINCT (schedule_id, day))::text AS days FROM finance.recognition_lines WHERE tenant_id = $1`, [agency.tenantId]);
+      `SELECT count(*)::text AS lines, count(DISTINCT (schedule_id, day))::text AS days FROM finance.recognition_lines WHERE tenant_id = $1`,
+      [agency.tenantId],
+    );
     expect(rows[0]).toEqual({ lines: '240', days: '240' });
     expect((await balancesIn(agency, 'VND'))['4100']).toBe((-expected).toString());
 
@@ -164,15 +256,31 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
     await events.deliverInOrder([refunded(invoice, 49_500n, '2026-10-16T02:00:00.000Z', refundId)]);
     const journal = await agency.api.get<JournalEntryListResponse>('/v1/finance/journal-entries');
     const refund = journal.body.items.find((e) => e.sourceKey === `refund:${refundId}`)!;
-    expect(refund.postings.map((p) => [p.accountCode, p.amount])).toEqual([['2100', '22500'], ['5200', '22500'], ['2200', '4500'], ['1100', '-49500']]);
-    expect(await scheduleOf(agency, invoice)).toMatchObject({ recognized: '45000', remaining: '22500', reduced: '22500', refunds: '49500' });
+    expect(refund.postings.map((p) => [p.accountCode, p.amount])).toEqual([
+      ['2100', '22500'],
+      ['5200', '22500'],
+      ['2200', '4500'],
+      ['1100', '-49500'],
+    ]);
+    expect(await scheduleOf(agency, invoice)).toMatchObject({
+      recognized: '45000',
+      remaining: '22500',
+      reduced: '22500',
+      refunds: '49500',
+    });
 
     const rest = await runNow(agency);
     expect(rest.entries.map((e) => e.amount)).toEqual(['22500']);
     const schedule = await scheduleOf(agency, invoice);
     expect((await linesOf(schedule.id)).slice(15).map((l) => l.amount)).toEqual(Array(15).fill('1500'));
     expect(schedule).toMatchObject({ status: 'completed', recognized: '67500', remaining: '0' });
-    expect(await balancesIn(agency, 'VND')).toEqual({ '1100': String(95_634 - 49_500), '5100': '3366', '5200': '22500', '2200': '-4500', '4100': '-67500' });
+    expect(await balancesIn(agency, 'VND')).toEqual({
+      '1100': String(95_634 - 49_500),
+      '5100': '3366',
+      '5200': '22500',
+      '2200': '-4500',
+      '4100': '-67500',
+    });
   });
 
   it('takes back recognized revenue when an invoice is written off, and gives it back when the invoice is paid after all', async () => {
@@ -186,29 +294,52 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
     expect(await runAt(agency, '2026-11-01T01:00:00.000Z')).toMatchObject({ days: 0 });
 
     await events.deliverInOrder([paid(invoice, '2026-11-02T03:00:00.000Z')]);
-    expect(await balancesIn(agency, 'VND')).toEqual({ '1100': '95634', '5100': '3366', '2200': '-9000', '2100': '-45000', '4100': '-45000' });
+    expect(await balancesIn(agency, 'VND')).toEqual({
+      '1100': '95634',
+      '5100': '3366',
+      '2200': '-9000',
+      '2100': '-45000',
+      '4100': '-45000',
+    });
     const rest = await runAt(agency, '2026-11-03T01:00:00.000Z');
     expect(rest).toMatchObject({ days: 15, entries: [{ amount: '45000', postedOn: '2026-10-30' }] });
-    expect(await scheduleOf(agency, invoice)).toMatchObject({ status: 'completed', recognized: '90000', remaining: '0' });
+    expect(await scheduleOf(agency, invoice)).toMatchObject({
+      status: 'completed',
+      recognized: '90000',
+      remaining: '0',
+    });
   });
 
   it('recognizes a redeemed gift ratably from its redemption, and an expiry after redemption changes nothing', async () => {
     const agency = await provisionedAgency();
     const gift = makeGift(agency.tenantId);
     // 10 September to 9 December in Hanoi: 91 days.
-    await events.deliverInOrder([giftPurchased(gift, '2026-09-01T03:00:00.000Z'), giftRedeemed(gift, '2026-09-09T17:00:00.000Z', '2026-12-09T17:00:00.000Z')]);
+    await events.deliverInOrder([
+      giftPurchased(gift, '2026-09-01T03:00:00.000Z'),
+      giftRedeemed(gift, '2026-09-09T17:00:00.000Z', '2026-12-09T17:00:00.000Z'),
+    ]);
     const run = await runAt(agency, '2026-10-01T01:00:00.000Z');
     expect(run).toMatchObject({ through: '2026-09-30', days: 21 });
-    expect(run.entries.map((e) => [e.stream, e.amount])).toEqual([['subscriptions', through(300_000n, 21, 91).toString()]]);
+    expect(run.entries.map((e) => [e.stream, e.amount])).toEqual([
+      ['subscriptions', through(300_000n, 21, 91).toString()],
+    ]);
     await events.deliverInOrder([giftExpired(gift, '2026-10-02T00:00:00.000Z')]);
     const [view] = await schedules(agency);
-    expect(view).toMatchObject({ source: `gift:${gift.giftId}`, status: 'active', productId: gift.productId, recognized: through(300_000n, 21, 91).toString() });
+    expect(view).toMatchObject({
+      source: `gift:${gift.giftId}`,
+      status: 'active',
+      productId: gift.productId,
+      recognized: through(300_000n, 21, 91).toString(),
+    });
   });
 
   it('gives the same books for random finalize, paid and refund events shuffled with duplicates as for each once in order; recognized = billed − refunds', async () => {
     const random = seededRandom(20261128);
     const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-    interface Case { invoice: TestInvoice; refunds: { id: string; amount: bigint; at: string }[] }
+    interface Case {
+      invoice: TestInvoice;
+      refunds: { id: string; amount: bigint; at: string }[];
+    }
     const plan = Array.from({ length: 24 }, (_, n) => {
       const amount = BigInt(between(10_000, 3_000_000));
       const startDay = between(1, 40);
@@ -219,18 +350,37 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
       let left = amount;
       for (let r = 0; r < between(0, 2) && left > 1n; r++) {
         const part = r === 1 && random() < 0.5 ? left : BigInt(between(1, Number(left)));
-        refunds.push({ id: `re_property_${n}_${r}`, amount: part, at: new Date(start.getTime() - 3_600_000 + r * 60_000).toISOString() });
+        refunds.push({
+          id: `re_property_${n}_${r}`,
+          amount: part,
+          at: new Date(start.getTime() - 3_600_000 + r * 60_000).toISOString(),
+        });
         left -= part;
       }
-      return { n, amount, tax, fee: (amount * BigInt(between(0, 40))) / 1000n, start: start.toISOString(), end: end.toISOString(), refunds };
+      return {
+        n,
+        amount,
+        tax,
+        fee: (amount * BigInt(between(0, 40))) / 1000n,
+        start: start.toISOString(),
+        end: end.toISOString(),
+        refunds,
+      };
     });
-    const casesOf = (tenantId: string): Case[] => plan.map((p) => ({
-      invoice: makeInvoice(tenantId, {
-        invoiceId: `in_property_${p.n}`, chargeId: `ch_property_${p.n}`, amount: p.amount, tax: p.tax, fee: p.fee, start: p.start, end: p.end,
-        at: new Date(Date.parse(p.start) - 7_200_000).toISOString(),
-      }),
-      refunds: p.refunds,
-    }));
+    const casesOf = (tenantId: string): Case[] =>
+      plan.map((p) => ({
+        invoice: makeInvoice(tenantId, {
+          invoiceId: `in_property_${p.n}`,
+          chargeId: `ch_property_${p.n}`,
+          amount: p.amount,
+          tax: p.tax,
+          fee: p.fee,
+          start: p.start,
+          end: p.end,
+          at: new Date(Date.parse(p.start) - 7_200_000).toISOString(),
+        }),
+        refunds: p.refunds,
+      }));
     const eventsOf = (cases: Case[]) => ({
       finalizes: cases.map((c) => finalized(c.invoice)),
       payments: cases.map((c) => paid(c.invoice)),
@@ -265,10 +415,19 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
     for (const agency of [once, noisy]) {
       const views = await schedules(agency);
       expect(views).toHaveLength(plan.length);
-      expect(views.every((s) => s.status === 'completed' && s.remaining === '0' && BigInt(s.recognized) === BigInt(s.total) - BigInt(s.reduced))).toBe(true);
+      expect(
+        views.every(
+          (s) =>
+            s.status === 'completed' &&
+            s.remaining === '0' &&
+            BigInt(s.recognized) === BigInt(s.total) - BigInt(s.reduced),
+        ),
+      ).toBe(true);
       expect(-views.reduce((t, s) => t + BigInt(s.recognized), 0n)).toBe(BigInt(books['4100'] ?? '0'));
     }
-    const parked = await db.query(`SELECT 1 FROM finance.parked_events WHERE tenant_id = ANY($1::uuid[])`, [[once.tenantId, noisy.tenantId]]);
+    const parked = await db.query(`SELECT 1 FROM finance.parked_events WHERE tenant_id = ANY($1::uuid[])`, [
+      [once.tenantId, noisy.tenantId],
+    ]);
     expect(parked.rows).toHaveLength(0);
   });
 
@@ -283,7 +442,15 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
 
     it('lists schedules filtered by stream and status, and reads one', async () => {
       const [one] = await schedules(agency, '&stream=subscriptions&status=active');
-      expect(one).toMatchObject({ source: `invoice:${invoice.invoiceId}`, currency: 'VND', total: '90000', refunds: '0', productId: null, siteId: null, counterpartyId: null });
+      expect(one).toMatchObject({
+        source: `invoice:${invoice.invoiceId}`,
+        currency: 'VND',
+        total: '90000',
+        refunds: '0',
+        productId: null,
+        siteId: null,
+        counterpartyId: null,
+      });
       expect(await schedules(agency, '&stream=licensing')).toEqual([]);
       const read = await agency.api.get<RecognitionScheduleView>(`/v1/finance/recognition-schedules/${one.id}`);
       expect(read.status).toBe(200);
@@ -295,11 +462,15 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
       const other = await provisionedAgency();
       expect((await other.api.get(`/v1/finance/recognition-schedules/${one.id}`)).status).toBe(404);
       expect(await runNow(other)).toMatchObject({ schedules: 0, entries: [] });
-      expect((await agency.api.get<RecognitionScheduleView>(`/v1/finance/recognition-schedules/${one.id}`)).body.recognized).toBe('0');
+      expect(
+        (await agency.api.get<RecognitionScheduleView>(`/v1/finance/recognition-schedules/${one.id}`)).body.recognized,
+      ).toBe('0');
     });
 
     it('refuses an unknown stream filter naming the field', async () => {
-      const bad = await agency.api.get<{ errors: { field: string }[] }>('/v1/finance/recognition-schedules?stream=lottery');
+      const bad = await agency.api.get<{ errors: { field: string }[] }>(
+        '/v1/finance/recognition-schedules?stream=lottery',
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e) => e.field)).toContain('stream');
     });

@@ -18,9 +18,13 @@ describe('two instances of one service', () => {
     const [first, second] = suite.instances('finance');
     const calls = [jest.spyOn(first.get(AccountsService), 'list'), jest.spyOn(second.get(AccountsService), 'list')];
     const agency = await createAgency(new Api(await suite.gatewayUrl()), suite.operatorToken);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13));
+    await eventually(async () =>
+      expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13),
+    );
     calls.forEach((spy) => spy.mockClear());
-    const answers = await Promise.all(Array.from({ length: 40 }, () => agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')),
+    );
     expect(answers.every((a) => a.status === 200 && a.body.items.length === 13)).toBe(true);
     expect(calls[0].mock.calls.length + calls[1].mock.calls.length).toBe(40);
     expect(calls[0].mock.calls.length).toBeGreaterThan(0);
@@ -29,7 +33,9 @@ describe('two instances of one service', () => {
 
   it('keeps answering when one instance stops', async () => {
     const agency = await createAgency(new Api(await suite.gatewayUrl()), suite.operatorToken);
-    await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13));
+    await eventually(async () =>
+      expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13),
+    );
     const [first] = suite.instances('finance');
     await first.close();
     const answers = await Promise.all(Array.from({ length: 10 }, () => agency.api.get('/v1/finance/accounts')));

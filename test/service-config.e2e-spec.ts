@@ -6,18 +6,51 @@ const root = join(__dirname, '..');
 
 describe('a service process with bad configuration', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist/apps/finance/src/main.js'))) throw new Error('run npm run build first (npm test does)');
+    if (!existsSync(join(root, 'dist/apps/finance/src/main.js')))
+      throw new Error('run npm run build first (npm test does)');
   });
 
   it.each([
     ['finance', { DATABASE_URL: 'mysql://db/finance' }, 'DATABASE_URL'],
     ['finance', { DATABASE_URL: 'postgres://db/finance', HTTP_PORT: 'eighty' }, 'HTTP_PORT'],
-    ['gateway', { DATABASE_URL: 'postgres://db/gateway', JWT_SECRET: 'short', OPERATOR_TOKEN: 'x'.repeat(40) }, 'JWT_SECRET'],
+    [
+      'gateway',
+      { DATABASE_URL: 'postgres://db/gateway', JWT_SECRET: 'short', OPERATOR_TOKEN: 'x'.repeat(40) },
+      'JWT_SECRET',
+    ],
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions' }, 'CREDENTIALS_KEY'],
-    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', STRIPE_API_URL: 'ftp://x' }, 'STRIPE_API_URL'],
-    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PUBLIC_BASE_URL: 'revenue.example.com/' }, 'PUBLIC_BASE_URL'],
-    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PROVIDER_SYNC_STALE_AFTER_S: '0' }, 'PROVIDER_SYNC_STALE_AFTER_S'],
-    ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', PROVIDER_SYNC_PAGE_SIZE: '500' }, 'PROVIDER_SYNC_PAGE_SIZE'],
+    [
+      'subscriptions',
+      { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', STRIPE_API_URL: 'ftp://x' },
+      'STRIPE_API_URL',
+    ],
+    [
+      'subscriptions',
+      {
+        DATABASE_URL: 'postgres://db/subscriptions',
+        CREDENTIALS_KEY: 'A'.repeat(43) + '=',
+        PUBLIC_BASE_URL: 'revenue.example.com/',
+      },
+      'PUBLIC_BASE_URL',
+    ],
+    [
+      'subscriptions',
+      {
+        DATABASE_URL: 'postgres://db/subscriptions',
+        CREDENTIALS_KEY: 'A'.repeat(43) + '=',
+        PROVIDER_SYNC_STALE_AFTER_S: '0',
+      },
+      'PROVIDER_SYNC_STALE_AFTER_S',
+    ],
+    [
+      'subscriptions',
+      {
+        DATABASE_URL: 'postgres://db/subscriptions',
+        CREDENTIALS_KEY: 'A'.repeat(43) + '=',
+        PROVIDER_SYNC_PAGE_SIZE: '500',
+      },
+      'PROVIDER_SYNC_PAGE_SIZE',
+    ],
   ])('refuses to start %s, naming %p', (service, env, variable) => {
     const run = spawnSync(process.execPath, [join(root, `dist/apps/${service}/src/main.js`)], {
       env: { PATH: process.env.PATH, ...env },

@@ -3,7 +3,14 @@ import { InvoicePaidEvent, SubscriptionChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
+import {
+  createMonthlyPlan,
+  MonthlyPlan,
+  openCheckout,
+  startStripeWorld,
+  StripeLinkedAgency,
+  StripeWorld,
+} from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
 interface SubscriptionView {
@@ -38,7 +45,10 @@ describe('subscription lifecycle from Stripe webhooks', () => {
   afterAll(() => world?.close());
 
   /** A new reader subscribes; answers their reader id and the provider's subscription id. */
-  async function subscribe(plan: MonthlyPlan, paymentSucceeds = true): Promise<{ readerId: string; providerId: string }> {
+  async function subscribe(
+    plan: MonthlyPlan,
+    paymentSucceeds = true,
+  ): Promise<{ readerId: string; providerId: string }> {
     const readerId = `lifecycle-${++readers}`;
     const session = await openCheckout(agency, plan.planId, { readerId, email: `${readerId}@example.vn` });
     const completed = await fake.completeCheckout(session, { paymentSucceeds });
@@ -46,9 +56,11 @@ describe('subscription lifecycle from Stripe webhooks', () => {
   }
 
   const subscriptionOf = async (readerId: string) =>
-    (await agency.api.get<{ items: SubscriptionView[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body.items[0];
+    (await agency.api.get<{ items: SubscriptionView[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body
+      .items[0];
   const grantsOf = async (readerId: string) =>
-    (await agency.api.get<{ entitlements: Grant[] }>(`/v1/subscriptions/entitlements?readerId=${readerId}`)).body.entitlements;
+    (await agency.api.get<{ entitlements: Grant[] }>(`/v1/subscriptions/entitlements?readerId=${readerId}`)).body
+      .entitlements;
 
   async function expectState(readerId: string, status: string, reason: string | null): Promise<void> {
     await eventually(async () => {
@@ -77,7 +89,11 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     await expectState(readerId, 'active', 'active');
     const firstEnd = (await subscriptionOf(readerId)).currentPeriodEnd;
     await fake.renew(providerId);
-    await eventually(async () => expect(new Date((await subscriptionOf(readerId)).currentPeriodEnd).getTime()).toBeGreaterThan(new Date(firstEnd).getTime()));
+    await eventually(async () =>
+      expect(new Date((await subscriptionOf(readerId)).currentPeriodEnd).getTime()).toBeGreaterThan(
+        new Date(firstEnd).getTime(),
+      ),
+    );
     const [grant] = await grantsOf(readerId);
     expect(grant.until).toBe((await subscriptionOf(readerId)).currentPeriodEnd);
   });
@@ -88,7 +104,9 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     await fake.renew(providerId, { paymentSucceeds: false });
     await expectState(readerId, 'past_due', 'past_due (grace)');
     const [grant] = await grantsOf(readerId);
-    expect(new Date(grant.until).getTime()).toBeLessThan(new Date((await subscriptionOf(readerId)).currentPeriodEnd).getTime());
+    expect(new Date(grant.until).getTime()).toBeLessThan(
+      new Date((await subscriptionOf(readerId)).currentPeriodEnd).getTime(),
+    );
     await fake.recoverPayment(providerId);
     await expectState(readerId, 'active', 'active');
   });
@@ -117,7 +135,9 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     await expectState(readerId, 'canceled', null);
     const { id } = await subscriptionOf(readerId);
     const statuses = await eventually(async () => {
-      const changes = (await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1')).filter((event) => event.data.subscriptionId === id);
+      const changes = (
+        await probe.published<SubscriptionChangedEvent>('evt.subscriptions.subscription.changed.v1')
+      ).filter((event) => event.data.subscriptionId === id);
       expect(changes[changes.length - 1]?.data.status).toBe('canceled');
       return changes.map((event) => [event.data.previousStatus, event.data.status]);
     });
@@ -146,7 +166,11 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     await expectState(readerId, 'past_due', 'past_due (grace)');
     await fake.cancelNow(providerId);
     await expectState(readerId, 'canceled', null);
-    const changes = (await probe.published<{ readerKey: string; version: number; entitlements: Grant[] }>('evt.subscriptions.entitlement.changed.v1'))
+    const changes = (
+      await probe.published<{ readerKey: string; version: number; entitlements: Grant[] }>(
+        'evt.subscriptions.entitlement.changed.v1',
+      )
+    )
       .filter((e) => e.data.readerKey === `reader:${readerId}`)
       .map((e) => e.data);
     expect(changes.map((c) => c.version)).toEqual(changes.map((_, i) => i + 1));
@@ -155,7 +179,11 @@ describe('subscription lifecycle from Stripe webhooks', () => {
   });
 
   it('refuses a dunning policy with bad values, naming the field', async () => {
-    const bad = await agency.api.send<{ errors: { field: string }[] }>('PUT', '/v1/subscriptions/billing-settings/dunning', { retryDays: [0], graceDays: 90, afterFinalFailure: 'delete' });
+    const bad = await agency.api.send<{ errors: { field: string }[] }>(
+      'PUT',
+      '/v1/subscriptions/billing-settings/dunning',
+      { retryDays: [0], graceDays: 90, afterFinalFailure: 'delete' },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['afterFinalFailure', 'graceDays', 'retryDays']);
   });
@@ -166,7 +194,9 @@ describe('subscription lifecycle from Stripe webhooks', () => {
     await fake.sdk(agency.stripeKey).customers.update(customers.data[0].id, { email: `new-${readerId}@example.vn` });
     const subscriptionsDb = suite.instances('subscriptions')[0].get(DataSource);
     await eventually(async () => {
-      const [row] = await subscriptionsDb.query('SELECT email FROM subscriptions.customers WHERE reader_key = $1', [`reader:${readerId}`]);
+      const [row] = await subscriptionsDb.query('SELECT email FROM subscriptions.customers WHERE reader_key = $1', [
+        `reader:${readerId}`,
+      ]);
       expect(row.email).toBe(`new-${readerId}@example.vn`);
     });
   });
@@ -185,7 +215,11 @@ describe('changing plans', () => {
     ({ fake, agency } = world);
     monthly = await createMonthlyPlan(agency);
     premium = await createMonthlyPlan(agency, { name: 'Premium', unitAmount: '199000' });
-    yearlyAtPeriodEnd = await createMonthlyPlan(agency, { name: 'Tiết kiệm', unitAmount: '79000', changePolicy: 'at-period-end' });
+    yearlyAtPeriodEnd = await createMonthlyPlan(agency, {
+      name: 'Tiết kiệm',
+      unitAmount: '79000',
+      changePolicy: 'at-period-end',
+    });
   });
 
   afterAll(() => world?.close());
@@ -194,7 +228,11 @@ describe('changing plans', () => {
     const session = await openCheckout(agency, plan.planId, { readerId });
     await fake.completeCheckout(session);
     return eventually(async () => {
-      const [subscription] = (await agency.api.get<{ items: { id: string; status: string }[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`)).body.items;
+      const [subscription] = (
+        await agency.api.get<{ items: { id: string; status: string }[] }>(
+          `/v1/subscriptions/subscriptions?readerId=${readerId}`,
+        )
+      ).body.items;
       expect(subscription?.status).toBe('active');
       return subscription.id;
     });
@@ -202,19 +240,25 @@ describe('changing plans', () => {
 
   it('previews an upgrade, then charges exactly the previewed proration', async () => {
     const id = await subscribed(monthly, 'upgrader');
-    const preview = await agency.api.post<{ effective: string; amountDueNow: string; nextInvoiceAmount: string; currency: string; prorationDate: number }>(
-      `/v1/subscriptions/subscriptions/${id}/plan-change-preview`,
-      { planId: premium.planId },
-    );
+    const preview = await agency.api.post<{
+      effective: string;
+      amountDueNow: string;
+      nextInvoiceAmount: string;
+      currency: string;
+      prorationDate: number;
+    }>(`/v1/subscriptions/subscriptions/${id}/plan-change-preview`, { planId: premium.planId });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ effective: 'now', currency: 'VND', nextInvoiceAmount: '199000' });
     const dueNow = BigInt(preview.body.amountDueNow);
     expect(dueNow).toBeGreaterThan(0n);
     expect(dueNow).toBeLessThanOrEqual(100000n);
-    const changed = await agency.api.post<{ planId: string; priceId: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change`, {
-      planId: premium.planId,
-      prorationDate: preview.body.prorationDate,
-    });
+    const changed = await agency.api.post<{ planId: string; priceId: string }>(
+      `/v1/subscriptions/subscriptions/${id}/plan-change`,
+      {
+        planId: premium.planId,
+        prorationDate: preview.body.prorationDate,
+      },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ planId: premium.planId, priceId: premium.priceId });
     const invoices = await fake.sdk(agency.stripeKey).invoices.list({ limit: 10 });
@@ -223,25 +267,42 @@ describe('changing plans', () => {
 
   it('schedules a change under an at-period-end policy for the end of the period, charging nothing now', async () => {
     const id = await subscribed(yearlyAtPeriodEnd, 'downgrader');
-    const preview = await agency.api.post<{ effective: string; amountDueNow: string; nextInvoiceAmount: string }>(`/v1/subscriptions/subscriptions/${id}/plan-change-preview`, {
-      planId: monthly.planId,
-    });
+    const preview = await agency.api.post<{ effective: string; amountDueNow: string; nextInvoiceAmount: string }>(
+      `/v1/subscriptions/subscriptions/${id}/plan-change-preview`,
+      {
+        planId: monthly.planId,
+      },
+    );
     expect(preview.body).toMatchObject({ effective: 'period-end', amountDueNow: '0', nextInvoiceAmount: '99000' });
     const invoicesBefore = (await fake.sdk(agency.stripeKey).invoices.list({ limit: 100 })).data.length;
-    const changed = await agency.api.post<{ planId: string; currentPeriodEnd: string; pendingChange: { planId: string; effectiveAt: string } | null }>(
-      `/v1/subscriptions/subscriptions/${id}/plan-change`,
-      { planId: monthly.planId },
-    );
+    const changed = await agency.api.post<{
+      planId: string;
+      currentPeriodEnd: string;
+      pendingChange: { planId: string; effectiveAt: string } | null;
+    }>(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: monthly.planId });
     expect(changed.body.planId).toBe(yearlyAtPeriodEnd.planId);
-    expect(changed.body.pendingChange).toMatchObject({ planId: monthly.planId, effectiveAt: changed.body.currentPeriodEnd });
+    expect(changed.body.pendingChange).toMatchObject({
+      planId: monthly.planId,
+      effectiveAt: changed.body.currentPeriodEnd,
+    });
     expect((await fake.sdk(agency.stripeKey).invoices.list({ limit: 100 })).data.length).toBe(invoicesBefore);
   });
 
   it('refuses a change to the same plan or to an unknown one, changing nothing', async () => {
     const id = await subscribed(monthly, 'stayer');
-    expect((await agency.api.post(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: monthly.planId })).status).toBe(409);
-    expect((await agency.api.post(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
-    const [subscription] = (await agency.api.get<{ items: { planId: string }[] }>('/v1/subscriptions/subscriptions?readerId=stayer')).body.items;
+    expect(
+      (await agency.api.post(`/v1/subscriptions/subscriptions/${id}/plan-change`, { planId: monthly.planId })).status,
+    ).toBe(409);
+    expect(
+      (
+        await agency.api.post(`/v1/subscriptions/subscriptions/${id}/plan-change`, {
+          planId: '00000000-0000-4000-8000-000000000000',
+        })
+      ).status,
+    ).toBe(404);
+    const [subscription] = (
+      await agency.api.get<{ items: { planId: string }[] }>('/v1/subscriptions/subscriptions?readerId=stayer')
+    ).body.items;
     expect(subscription.planId).toBe(monthly.planId);
   });
 });

@@ -27,9 +27,23 @@ describe('tenant isolation', () => {
 
   async function seed(agency: TestAgency, tag: string): Promise<void> {
     expect((await agency.api.post('/v1/sites', { name: `Site ${tag}`, domain: `${tag}.example.vn` })).status).toBe(201);
-    expect((await agency.api.post('/v1/users', { email: `editor@${tag}.example.vn`, name: 'Editor', role: 'editor', password: 'Correct-Horse-42' })).status).toBe(201);
+    expect(
+      (
+        await agency.api.post('/v1/users', {
+          email: `editor@${tag}.example.vn`,
+          name: 'Editor',
+          role: 'editor',
+          password: 'Correct-Horse-42',
+        })
+      ).status,
+    ).toBe(201);
     for (const n of [1, 2]) {
-      const article = { url: `https://${tag}.example.vn/bai-${n}`, accessLevel: 'premium', section: `section-${tag}`, tags: [`tag-${tag}`] };
+      const article = {
+        url: `https://${tag}.example.vn/bai-${n}`,
+        accessLevel: 'premium',
+        section: `section-${tag}`,
+        tags: [`tag-${tag}`],
+      };
       expect((await agency.api.put(`/v1/paywall/articles/isolation-${tag}-${n}`, article)).status).toBe(200);
     }
     const linked = await linkStripe(agency, fake, api.baseUrl);
@@ -37,7 +51,9 @@ describe('tenant isolation', () => {
     const readerId = `isolation-reader-${agency.tenantId}`;
     const completed = await fake.completeCheckout(await openCheckout(linked, planId, { readerId }));
     await eventually(async () => {
-      const subscriptions = await agency.api.get<{ items: unknown[] }>(`/v1/subscriptions/subscriptions?readerId=${readerId}`);
+      const subscriptions = await agency.api.get<{ items: unknown[] }>(
+        `/v1/subscriptions/subscriptions?readerId=${readerId}`,
+      );
       expect(subscriptions.body.items).toHaveLength(1);
     });
     // The paid first invoice reaches the books: a journal entry to address.
@@ -47,20 +63,41 @@ describe('tenant isolation', () => {
     });
     if (tag === 'b') {
       for (const limit of [3, 4]) {
-        const policies = await agency.api.send('PUT', '/v1/paywall/policies', { policies: [{ name: `Meter ${limit}`, active: true, rule: { kind: 'metered', limit } }] });
+        const policies = await agency.api.send('PUT', '/v1/paywall/policies', {
+          policies: [{ name: `Meter ${limit}`, active: true, rule: { kind: 'metered', limit } }],
+        });
         expect(policies.status).toBe(200);
       }
       for (const couponCode of ['NAM2026', 'THANG2026']) {
-        expect((await agency.api.post('/v1/subscriptions/coupons', { name: couponCode, percentOff: 10, duration: 'once', code: couponCode })).status).toBe(201);
+        expect(
+          (
+            await agency.api.post('/v1/subscriptions/coupons', {
+              name: couponCode,
+              percentOff: 10,
+              duration: 'once',
+              code: couponCode,
+            })
+          ).status,
+        ).toBe(201);
         const copy = { headline: 'Đăng ký', body: 'Đọc không giới hạn.', cta: 'Đăng ký' };
-        const offers = await agency.api.send('PUT', '/v1/paywall/offers', { offers: [{ name: `Offer ${couponCode}`, planIds: [planId], couponCode, copy: { vi: copy, en: copy } }] });
+        const offers = await agency.api.send('PUT', '/v1/paywall/offers', {
+          offers: [{ name: `Offer ${couponCode}`, planIds: [planId], couponCode, copy: { vi: copy, en: copy } }],
+        });
         expect(offers.status).toBe(200);
       }
     }
-    const current = await agency.api.get<{ policies: { id: string; rule: { kind: string } }[] }>('/v1/paywall/policies');
+    const current = await agency.api.get<{ policies: { id: string; rule: { kind: string } }[] }>(
+      '/v1/paywall/policies',
+    );
     const experiment = await agency.api.post('/v1/paywall/experiments', {
-      name: `Meter test ${tag}`, target: 'meter-limit', policyId: current.body.policies.find((p) => p.rule.kind === 'metered')!.id, allocation: 'split',
-      arms: [{ name: 'low', limit: 1 }, { name: 'high', limit: 5 }],
+      name: `Meter test ${tag}`,
+      target: 'meter-limit',
+      policyId: current.body.policies.find((p) => p.rule.kind === 'metered')!.id,
+      allocation: 'split',
+      arms: [
+        { name: 'low', limit: 1 },
+        { name: 'high', limit: 5 },
+      ],
     });
     expect(experiment.status).toBe(201);
     // A failed renewal: an open invoice and a dunning case to address.
@@ -70,7 +107,11 @@ describe('tenant isolation', () => {
       expect(cases.body.items).toHaveLength(1);
     });
     const giftCheckout = await agency.api.post<{ id: string }>('/v1/subscriptions/gift-checkouts', {
-      planId, months: 1, purchaserEmail: `shopper@${tag}.example.vn`, successUrl: `https://${tag}.example.vn/thanks`, cancelUrl: `https://${tag}.example.vn/`,
+      planId,
+      months: 1,
+      purchaserEmail: `shopper@${tag}.example.vn`,
+      successUrl: `https://${tag}.example.vn/thanks`,
+      cancelUrl: `https://${tag}.example.vn/`,
     });
     expect(giftCheckout.status).toBe(201);
     await fake.completeCheckout(giftCheckout.body.id);
@@ -78,36 +119,82 @@ describe('tenant isolation', () => {
       const gifts = await agency.api.get<{ items: { providerCheckoutId: string | null }[] }>('/v1/subscriptions/gifts');
       expect(gifts.body.items.map((g) => g.providerCheckoutId)).toContain(giftCheckout.body.id);
     });
-    const gift = await agency.api.post<{ gift: { id: string }; claimCode: string }>('/v1/subscriptions/gifts', { planId, months: 1, purchaserEmail: `buyer@${tag}.example.vn` });
+    const gift = await agency.api.post<{ gift: { id: string }; claimCode: string }>('/v1/subscriptions/gifts', {
+      planId,
+      months: 1,
+      purchaserEmail: `buyer@${tag}.example.vn`,
+    });
     expect(gift.status).toBe(201);
     const ipInRange = tag === 'a' ? '198.51.100.7' : '198.51.100.135';
     const licence = await agency.api.post<{ id: string }>('/v1/subscriptions/group-licences', {
-      name: `Campus ${tag}`, planId, seats: 5, emailDomains: [`${tag}.example.vn`], ipRanges: [tag === 'a' ? '198.51.100.0/25' : '198.51.100.128/25'],
+      name: `Campus ${tag}`,
+      planId,
+      seats: 5,
+      emailDomains: [`${tag}.example.vn`],
+      ipRanges: [tag === 'a' ? '198.51.100.0/25' : '198.51.100.128/25'],
       validUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(),
     });
     expect(licence.status).toBe(201);
-    expect((await agency.api.post('/v1/subscriptions/group-licences/join', { email: `member@${tag}.example.vn` })).status).toBe(200);
-    const invitation = await agency.api.post<{ invitationToken: string }>(`/v1/subscriptions/group-licences/${licence.body.id}/invitations`, { email: `guest@${tag}.example.org` });
+    expect(
+      (await agency.api.post('/v1/subscriptions/group-licences/join', { email: `member@${tag}.example.vn` })).status,
+    ).toBe(200);
+    const invitation = await agency.api.post<{ invitationToken: string }>(
+      `/v1/subscriptions/group-licences/${licence.body.id}/invitations`,
+      { email: `guest@${tag}.example.org` },
+    );
     expect(invitation.status).toBe(201);
-    const coupon = await agency.api.post('/v1/subscriptions/coupons', { name: `Welcome ${tag}`, percentOff: 10, duration: 'once', code: `WELCOME-${tag.toUpperCase()}` });
+    const coupon = await agency.api.post('/v1/subscriptions/coupons', {
+      name: `Welcome ${tag}`,
+      percentOff: 10,
+      duration: 'once',
+      code: `WELCOME-${tag.toUpperCase()}`,
+    });
     expect(coupon.status).toBe(201);
     const vat = await agency.api.post('/v1/subscriptions/tax-rates', {
-      productType: 'digital-subscription', percentage: '10', inclusive: true, displayName: 'VAT', effectiveFrom: '2026-01-01T00:00:00+07:00',
+      productType: 'digital-subscription',
+      percentage: '10',
+      inclusive: true,
+      displayName: 'VAT',
+      effectiveFrom: '2026-01-01T00:00:00+07:00',
     });
     expect(vat.status).toBe(201);
     expect((await agency.api.post('/v1/subscriptions/sync', undefined)).status).toBe(202);
     await seedReconciliation(agency, tag);
     seeded[agency.tenantId] = {
-      planId, giftId: gift.body.gift.id, giftCode: gift.body.claimCode, licenceId: licence.body.id, invitationToken: invitation.body.invitationToken, ipInRange,
+      planId,
+      giftId: gift.body.gift.id,
+      giftCode: gift.body.claimCode,
+      licenceId: licence.body.id,
+      invitationToken: invitation.body.invitationToken,
+      ipInRange,
     };
   }
 
   /** A Stripe report and a bank statement imported, and a run that finds what neither the books nor the bank explain. */
   async function seedReconciliation(agency: TestAgency, tag: string): Promise<void> {
     const csv = { 'content-type': 'text/csv' };
-    const report = stripeReport([{ id: `txn_isolation${tag}`, created: '2026-11-20 03:00:00', currency: 'vnd', gross: '99000', fee: '0', net: '99000', category: 'charge', source: `ch_isolation${tag}` }]);
+    const report = stripeReport([
+      {
+        id: `txn_isolation${tag}`,
+        created: '2026-11-20 03:00:00',
+        currency: 'vnd',
+        gross: '99000',
+        fee: '0',
+        net: '99000',
+        category: 'charge',
+        source: `ch_isolation${tag}`,
+      },
+    ]);
     expect((await agency.api.post('/v1/finance/reconciliation/imports/stripe-csv', report, csv)).status).toBe(201);
-    const statement = bankCsv([{ date: '2026-11-20', amount: '1234000', currency: 'VND', reference: `ISO-${tag}`, counterparty: 'STRIPE PAYMENTS' }]);
+    const statement = bankCsv([
+      {
+        date: '2026-11-20',
+        amount: '1234000',
+        currency: 'VND',
+        reference: `ISO-${tag}`,
+        counterparty: 'STRIPE PAYMENTS',
+      },
+    ]);
     expect((await agency.api.post('/v1/finance/reconciliation/imports/bank-csv', statement, csv)).status).toBe(201);
     const run = await agency.api.post<{ id: string }>('/v1/finance/reconciliation/runs', {});
     expect(run.status).toBe(202);
@@ -139,12 +226,17 @@ describe('tenant isolation', () => {
     expect(routesWithId.sort()).toEqual(covered.sort());
   });
 
-  const answerOf = (c: (typeof FOREIGN_ID_MATRIX)[number]) => (c.upsert ? "the caller's own new object" : c.ownBooks ? `${c.ownBooks.status} from the caller's own books` : '404');
+  const answerOf = (c: (typeof FOREIGN_ID_MATRIX)[number]) =>
+    c.upsert ? "the caller's own new object" : c.ownBooks ? `${c.ownBooks.status} from the caller's own books` : '404';
   it.each(FOREIGN_ID_MATRIX.map((c) => [`${c.method} ${c.path}`, answerOf(c), c] as const))(
     "answers %s with another agency's id with %s, and changes nothing of theirs",
     async (_name, _answer, matrixCase) => {
-      const params: Record<string, string> = { ...(matrixCase.idOf ? { id: await matrixCase.idOf(b) } : {}), ...(await matrixCase.paramsOf?.(b)) };
-      const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
+      const params: Record<string, string> = {
+        ...(matrixCase.idOf ? { id: await matrixCase.idOf(b) } : {}),
+        ...(await matrixCase.paramsOf?.(b)),
+      };
+      const fill = (template: string) =>
+        template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
       const path = fill(matrixCase.path);
       const readPath = fill(matrixCase.readPath ?? matrixCase.path);
       const before = matrixCase.method === 'GET' ? null : await b.api.get(readPath);
@@ -168,7 +260,10 @@ describe('tenant isolation', () => {
   );
 
   it.each(LIST_ROUTES)('lists only the caller’s own objects at %s', async (path) => {
-    const [mine, theirs] = await Promise.all([a.api.get<{ items: object[] }>(path), b.api.get<{ items: object[] }>(path)]);
+    const [mine, theirs] = await Promise.all([
+      a.api.get<{ items: object[] }>(path),
+      b.api.get<{ items: object[] }>(path),
+    ]);
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
     const theirIds = new Set(theirs.body.items.map((item) => JSON.stringify(item)));
@@ -180,14 +275,20 @@ describe('tenant isolation', () => {
     const response = await a.api.post('/v1/subscriptions/gifts/redeem', { code: theirs.giftCode, readerId: 'thief' });
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ detail: 'gift code not found' });
-    expect((await b.api.get(`/v1/subscriptions/gifts/${theirs.giftId}`)).body).toMatchObject({ status: 'unredeemed', redeemedAt: null });
+    expect((await b.api.get(`/v1/subscriptions/gifts/${theirs.giftId}`)).body).toMatchObject({
+      status: 'unredeemed',
+      redeemedAt: null,
+    });
     expect((await a.api.get('/v1/subscriptions/entitlements?readerId=thief')).body).toMatchObject({ entitlements: [] });
   });
 
   it("answers 404 to joins by another agency's invitation or email domain, taking none of its seats", async () => {
     const theirs = seeded[b.tenantId];
     const before = (await b.api.get(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`)).body;
-    const invited = await a.api.post('/v1/subscriptions/group-licences/join', { email: 'guest@b.example.org', invitationToken: theirs.invitationToken });
+    const invited = await a.api.post('/v1/subscriptions/group-licences/join', {
+      email: 'guest@b.example.org',
+      invitationToken: theirs.invitationToken,
+    });
     expect(invited.status).toBe(404);
     const byDomain = await a.api.post('/v1/subscriptions/group-licences/join', { email: 'someone@b.example.vn' });
     expect(byDomain.status).toBe(404);
@@ -196,25 +297,42 @@ describe('tenant isolation', () => {
 
   it("answers 404 to removing another agency's member through one's own licence", async () => {
     const [mine, theirs] = [seeded[a.tenantId], seeded[b.tenantId]];
-    const theirUsage = await b.api.get<{ members: { id: string }[] }>(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`);
-    const response = await a.api.delete(`/v1/subscriptions/group-licences/${mine.licenceId}/members/${theirUsage.body.members[0].id}`);
+    const theirUsage = await b.api.get<{ members: { id: string }[] }>(
+      `/v1/subscriptions/group-licences/${theirs.licenceId}/usage`,
+    );
+    const response = await a.api.delete(
+      `/v1/subscriptions/group-licences/${mine.licenceId}/members/${theirUsage.body.members[0].id}`,
+    );
     expect(response.status).toBe(404);
-    expect((await b.api.get(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`)).body).toEqual(theirUsage.body);
+    expect((await b.api.get(`/v1/subscriptions/group-licences/${theirs.licenceId}/usage`)).body).toEqual(
+      theirUsage.body,
+    );
   });
 
   it("grants nothing for an address in another agency's IP range", async () => {
     const [mine, theirs] = [seeded[a.tenantId], seeded[b.tenantId]];
-    expect((await a.api.get(`/v1/subscriptions/entitlements?ip=${theirs.ipInRange}`)).body).toMatchObject({ entitlements: [] });
-    const own = await a.api.get<{ entitlements: { sourceId: string }[] }>(`/v1/subscriptions/entitlements?ip=${mine.ipInRange}`);
+    expect((await a.api.get(`/v1/subscriptions/entitlements?ip=${theirs.ipInRange}`)).body).toMatchObject({
+      entitlements: [],
+    });
+    const own = await a.api.get<{ entitlements: { sourceId: string }[] }>(
+      `/v1/subscriptions/entitlements?ip=${mine.ipInRange}`,
+    );
     expect(own.body.entitlements.map((g) => g.sourceId)).toEqual([mine.licenceId, mine.licenceId]);
   });
 
   it("answers 404 to gifts and group licences of another agency's plan", async () => {
     const theirs = seeded[b.tenantId];
-    const gift = await a.api.post('/v1/subscriptions/gifts', { planId: theirs.planId, months: 1, purchaserEmail: 'x@a.example.vn' });
+    const gift = await a.api.post('/v1/subscriptions/gifts', {
+      planId: theirs.planId,
+      months: 1,
+      purchaserEmail: 'x@a.example.vn',
+    });
     expect(gift.status).toBe(404);
     const licence = await a.api.post('/v1/subscriptions/group-licences', {
-      name: 'Stolen', planId: theirs.planId, seats: 1, validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      name: 'Stolen',
+      planId: theirs.planId,
+      seats: 1,
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
     });
     expect(licence.status).toBe(404);
   });
@@ -223,7 +341,9 @@ describe('tenant isolation', () => {
     const { RpcClient } = await import('@libs/common');
     const { ListAccounts } = await import('@libs/contracts');
     const rpc = suite.instances('gateway')[0].get(RpcClient);
-    await expect(rpc.request(ListAccounts, {}, { tenantId: '', actor: 'test', roles: ['admin'], requestId: 'r1' })).rejects.toMatchObject({
+    await expect(
+      rpc.request(ListAccounts, {}, { tenantId: '', actor: 'test', roles: ['admin'], requestId: 'r1' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -233,9 +353,15 @@ describe('tenant isolation', () => {
     const { LookUpGiftByCode } = await import('@libs/contracts');
     const rpc = suite.instances('gateway')[0].get(RpcClient);
     const theirs = seeded[b.tenantId];
-    const found = await rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['reader'], requestId: 'r3' });
+    const found = await rpc.request(
+      LookUpGiftByCode,
+      { code: theirs.giftCode },
+      { actor: 'test', roles: ['reader'], requestId: 'r3' },
+    );
     expect(found).toMatchObject({ tenantId: b.tenantId, giftId: theirs.giftId, status: 'unredeemed' });
-    await expect(rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['admin'], requestId: 'r4' })).rejects.toMatchObject({
+    await expect(
+      rpc.request(LookUpGiftByCode, { code: theirs.giftCode }, { actor: 'test', roles: ['admin'], requestId: 'r4' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -244,14 +370,31 @@ describe('tenant isolation', () => {
     const { RpcClient } = await import('@libs/common');
     const { ListProviderBalanceTransactions, RECONCILIATION_IMPORT_ROLE } = await import('@libs/contracts');
     const rpc = suite.instances('gateway')[0].get(RpcClient);
-    const range = { createdFrom: new Date(Date.now() - 86_400_000).toISOString(), createdTo: new Date(Date.now() + 86_400_000).toISOString() };
+    const range = {
+      createdFrom: new Date(Date.now() - 86_400_000).toISOString(),
+      createdTo: new Date(Date.now() + 86_400_000).toISOString(),
+    };
     const listed = async (agency: TestAgency) =>
-      (await rpc.request(ListProviderBalanceTransactions, range, { tenantId: agency.tenantId, actor: 'test', roles: [RECONCILIATION_IMPORT_ROLE], requestId: 'r5' })).items.map((t) => t.id);
+      (
+        await rpc.request(ListProviderBalanceTransactions, range, {
+          tenantId: agency.tenantId,
+          actor: 'test',
+          roles: [RECONCILIATION_IMPORT_ROLE],
+          requestId: 'r5',
+        })
+      ).items.map((t) => t.id);
     const [mine, theirs] = [await listed(a), await listed(b)];
     expect(mine.length).toBeGreaterThan(0);
     expect(theirs.length).toBeGreaterThan(0);
     expect(mine.filter((id) => theirs.includes(id))).toEqual([]);
-    await expect(rpc.request(ListProviderBalanceTransactions, range, { tenantId: a.tenantId, actor: 'test', roles: ['admin'], requestId: 'r6' })).rejects.toMatchObject({
+    await expect(
+      rpc.request(ListProviderBalanceTransactions, range, {
+        tenantId: a.tenantId,
+        actor: 'test',
+        roles: ['admin'],
+        requestId: 'r6',
+      }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -260,7 +403,9 @@ describe('tenant isolation', () => {
     const { RpcClient } = await import('@libs/common');
     const { ListAccounts } = await import('@libs/contracts');
     const rpc = suite.instances('gateway')[0].get(RpcClient);
-    await expect(rpc.request(ListAccounts, {}, { tenantId: a.tenantId, actor: 'test', roles: ['editor'], requestId: 'r2' })).rejects.toMatchObject({
+    await expect(
+      rpc.request(ListAccounts, {}, { tenantId: a.tenantId, actor: 'test', roles: ['editor'], requestId: 'r2' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

@@ -11,7 +11,11 @@ describe('registering an agency', () => {
   beforeAll(async () => {
     suite = await TestSuite.start();
     api = new Api(await suite.gatewayUrl());
-    agency = await createAgency(api, suite.operatorToken, { defaultCurrency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
+    agency = await createAgency(api, suite.operatorToken, {
+      defaultCurrency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      locale: 'vi',
+    });
     await awaitProvisioned(agency);
   });
 
@@ -20,17 +24,40 @@ describe('registering an agency', () => {
   it('gives the agency a working admin key', async () => {
     const me = await agency.api.get('/v1/tenant');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: agency.tenantId, slug: agency.slug, defaultCurrency: 'VND', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(me.body).toMatchObject({
+      id: agency.tenantId,
+      slug: agency.slug,
+      defaultCurrency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
   });
 
   it('lets finance provision the default chart of accounts', async () => {
-    const accounts = await agency.api.get<{ items: { code: string; type: string; system: boolean }[] }>('/v1/finance/accounts');
-    expect(accounts.body.items.map((a) => a.code)).toEqual(['1100', '1200', '1300', '2100', '2200', '2300', '4100', '4200', '4300', '4900', '5100', '5200', '5300']);
+    const accounts = await agency.api.get<{ items: { code: string; type: string; system: boolean }[] }>(
+      '/v1/finance/accounts',
+    );
+    expect(accounts.body.items.map((a) => a.code)).toEqual([
+      '1100',
+      '1200',
+      '1300',
+      '2100',
+      '2200',
+      '2300',
+      '4100',
+      '4200',
+      '4300',
+      '4900',
+      '5100',
+      '5200',
+      '5300',
+    ]);
     expect(accounts.body.items.every((a) => a.system)).toBe(true);
   });
 
   it('lets the paywall provision its default policies in evaluation order', async () => {
-    const policies = await agency.api.get<{ revision: number; policies: { rule: { kind: string; limit?: number } }[] }>('/v1/paywall/policies');
+    const policies = await agency.api.get<{ revision: number; policies: { rule: { kind: string; limit?: number } }[] }>(
+      '/v1/paywall/policies',
+    );
     expect(policies.body.revision).toBe(1);
     expect(policies.body.policies.map((p) => [p.rule.kind, p.rule.limit])).toEqual([
       ['freemium', undefined],
@@ -49,14 +76,22 @@ describe('registering an agency', () => {
 
   it('lets advertising and licensing provision their inventory and offers', async () => {
     const units = await agency.api.get<{ items: { code: string }[] }>('/v1/advertising/ad-units');
-    expect(units.body.items.map((u) => u.code).sort()).toEqual(['homepage-takeover', 'in-article', 'leaderboard', 'medium-rectangle']);
+    expect(units.body.items.map((u) => u.code).sort()).toEqual([
+      'homepage-takeover',
+      'in-article',
+      'leaderboard',
+      'medium-rectangle',
+    ]);
     const offers = await agency.api.get<{ items: { use: string; stance: string }[] }>('/v1/licensing/licence-offers');
     expect(offers.body.items.find((o) => o.use === 'ai-training')?.stance).toBe('prohibit');
   });
 
   it('answers each default by id', async () => {
     const [account] = (await agency.api.get<{ items: { id: string }[] }>('/v1/finance/accounts')).body.items;
-    expect((await agency.api.get(`/v1/finance/accounts/${account.id}`)).body).toMatchObject({ id: account.id, code: '1100' });
+    expect((await agency.api.get(`/v1/finance/accounts/${account.id}`)).body).toMatchObject({
+      id: account.id,
+      code: '1100',
+    });
   });
 
   it('records the registration in the audit log', async () => {
@@ -66,7 +101,9 @@ describe('registering an agency', () => {
   });
 
   it('refuses a second agency with the same slug', async () => {
-    const again = await api.as({ bearer: suite.operatorToken }).post('/v1/tenants', { name: 'Copy', slug: agency.slug });
+    const again = await api
+      .as({ bearer: suite.operatorToken })
+      .post('/v1/tenants', { name: 'Copy', slug: agency.slug });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -76,16 +113,24 @@ describe('registering an agency', () => {
     const metrics = await fetch(`${api.baseUrl}/metrics`).then((r) => r.text());
     expect(metrics).toContain('http_request_duration_seconds');
     const openapi = await api.get<{ paths: Record<string, unknown> }>('/openapi.json');
-    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/v1/tenants', '/v1/finance/accounts/{id}']));
-    const asyncapi = await api.get<{ asyncapi: string; channels: Record<string, { address: string }> }>('/asyncapi.json');
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/tenants', '/v1/finance/accounts/{id}']),
+    );
+    const asyncapi = await api.get<{ asyncapi: string; channels: Record<string, { address: string }> }>(
+      '/asyncapi.json',
+    );
     expect(asyncapi.body.asyncapi).toBe('3.0.0');
     expect(Object.values(asyncapi.body.channels).map((c) => c.address)).toContain('evt.gateway.tenant.created.v1');
   });
 
   it('processes the registration event exactly once per service', async () => {
     await eventually(async () => {
-      const metrics = await fetch(`${(await suite.instances('finance')[0].getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text());
-      expect(metrics).toMatch(/events_consumed_total\{consumer="finance__evt_gateway_tenant_created_v1",outcome="processed",service="finance"\} 1/);
+      const metrics = await fetch(
+        `${(await suite.instances('finance')[0].getUrl()).replace('[::1]', '127.0.0.1')}/metrics`,
+      ).then((r) => r.text());
+      expect(metrics).toMatch(
+        /events_consumed_total\{consumer="finance__evt_gateway_tenant_created_v1",outcome="processed",service="finance"\} 1/,
+      );
     });
   });
 });

@@ -2,7 +2,14 @@ import { InvoicePaidEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { FakeStripe } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
-import { createMonthlyPlan, MonthlyPlan, openCheckout, startStripeWorld, StripeLinkedAgency, StripeWorld } from './support/subscription-fixtures';
+import {
+  createMonthlyPlan,
+  MonthlyPlan,
+  openCheckout,
+  startStripeWorld,
+  StripeLinkedAgency,
+  StripeWorld,
+} from './support/subscription-fixtures';
 
 const DAY = 86_400_000;
 
@@ -13,7 +20,8 @@ describe('VAT from the agency rate table', () => {
   let agency: StripeLinkedAgency;
   let plan: MonthlyPlan;
 
-  const paidEvents = async () => (await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1')).map((e) => e.data);
+  const paidEvents = async () =>
+    (await probe.published<InvoicePaidEvent>('evt.subscriptions.invoice.paid.v1')).map((e) => e.data);
 
   beforeAll(async () => {
     world = await startStripeWorld();
@@ -25,21 +33,38 @@ describe('VAT from the agency rate table', () => {
 
   it('keeps a rate table by product type with periods that may not overlap', async () => {
     const standard = await agency.api.post('/v1/subscriptions/tax-rates', {
-      productType: 'digital-subscription', percentage: '10', inclusive: true, displayName: 'VAT',
-      effectiveFrom: '2026-01-01T00:00:00+07:00', effectiveTo: new Date(Date.now() + DAY).toISOString(),
+      productType: 'digital-subscription',
+      percentage: '10',
+      inclusive: true,
+      displayName: 'VAT',
+      effectiveFrom: '2026-01-01T00:00:00+07:00',
+      effectiveTo: new Date(Date.now() + DAY).toISOString(),
     });
     expect(standard.status).toBe(201);
     expect(standard.body).toMatchObject({ percentage: '10', inclusive: true });
     const reduced = await agency.api.post('/v1/subscriptions/tax-rates', {
-      productType: 'digital-subscription', percentage: '8', inclusive: true, displayName: 'VAT (reduced)', effectiveFrom: new Date(Date.now() + DAY).toISOString(),
+      productType: 'digital-subscription',
+      percentage: '8',
+      inclusive: true,
+      displayName: 'VAT (reduced)',
+      effectiveFrom: new Date(Date.now() + DAY).toISOString(),
     });
     expect(reduced.status).toBe(201);
     const overlapping = await agency.api.post('/v1/subscriptions/tax-rates', {
-      productType: 'digital-subscription', percentage: '5', inclusive: true, displayName: 'Overlap', effectiveFrom: '2026-06-01T00:00:00Z', effectiveTo: '2026-07-01T00:00:00Z',
+      productType: 'digital-subscription',
+      percentage: '5',
+      inclusive: true,
+      displayName: 'Overlap',
+      effectiveFrom: '2026-06-01T00:00:00Z',
+      effectiveTo: '2026-07-01T00:00:00Z',
     });
     expect(overlapping.status).toBe(409);
     const bad = await agency.api.post<{ errors: { field: string }[] }>('/v1/subscriptions/tax-rates', {
-      productType: 'digital-subscription', percentage: '10.125', inclusive: true, displayName: 'VAT', effectiveFrom: 'tomorrow',
+      productType: 'digital-subscription',
+      percentage: '10.125',
+      inclusive: true,
+      displayName: 'VAT',
+      effectiveFrom: 'tomorrow',
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.field)).toContain('percentage');
@@ -62,7 +87,9 @@ describe('VAT from the agency rate table', () => {
     const sync = await agency.api.post<{ id: string }>('/v1/subscriptions/sync', undefined);
     expect(sync.status).toBe(202);
     await eventually(async () => {
-      expect((await agency.api.get(`/v1/subscriptions/sync-jobs/${sync.body.id}`)).body).toMatchObject({ status: 'succeeded' });
+      expect((await agency.api.get(`/v1/subscriptions/sync-jobs/${sync.body.id}`)).body).toMatchObject({
+        status: 'succeeded',
+      });
     });
     const updated = await fake.sdk(agency.stripeKey).subscriptions.retrieve(subscription.id);
     expect(updated.default_tax_rates?.map((r) => r.percentage)).toEqual([8]);

@@ -50,7 +50,10 @@ function asRoot(args) {
 
 let aptUpdated = false;
 function aptInstall(...packages) {
-  if (!which('apt-get')) throw new Error(`${packages.join(', ')} missing and no apt-get to install it; set DATABASE_URL / NATS_URL to running servers`);
+  if (!which('apt-get'))
+    throw new Error(
+      `${packages.join(', ')} missing and no apt-get to install it; set DATABASE_URL / NATS_URL to running servers`,
+    );
   console.log(`> installing ${packages.join(', ')} from the system packages`);
   if (!aptUpdated) asRoot(['apt-get', 'update', '-qq']);
   aptUpdated = true;
@@ -78,7 +81,9 @@ export async function ensurePostgres(url) {
   await waitForPort(host, pgPort, 'PostgreSQL');
   // A fresh Debian cluster wants a password over TCP: give the superuser the one in the URL.
   const password = decodeURIComponent(new URL(url).password || 'postgres');
-  spawnSync('su', ['postgres', '-c', `psql -qc "ALTER USER postgres PASSWORD '${password.replace(/'/g, "''")}'"`], { stdio: 'ignore' });
+  spawnSync('su', ['postgres', '-c', `psql -qc "ALTER USER postgres PASSWORD '${password.replace(/'/g, "''")}'"`], {
+    stdio: 'ignore',
+  });
   return async () => {
     console.log(`> stopping PostgreSQL ${version}`);
     asRoot(['pg_ctlcluster', '--skip-systemctl-redirect', version, 'main', 'stop']);
@@ -126,7 +131,10 @@ export async function ensureNats(url) {
     mkdirSync(dir, { recursive: true });
     console.log(`> starting NATS with JetStream on ${hostname}:${natsPort} (data in .local/nats)`);
     const log = openSync(resolve(root, '.local', 'nats-server.log'), 'a');
-    const server = spawn(binary, ['-a', hostname, '-p', String(natsPort), '-js', '-sd', dir], { detached: true, stdio: ['ignore', log, log] });
+    const server = spawn(binary, ['-a', hostname, '-p', String(natsPort), '-js', '-sd', dir], {
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
     server.unref();
     await waitForPort(hostname, natsPort, 'NATS');
     stop = async () => {

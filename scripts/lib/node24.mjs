@@ -23,7 +23,11 @@ export function ensureDependencies() {
 export function reexecUnderNode24(script) {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= 24) return Promise.resolve(true);
-  const child = spawn(projectNode, [script, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: process.env });
+  const child = spawn(projectNode, [script, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   return new Promise(() => child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0))));
 }

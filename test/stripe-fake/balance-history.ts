@@ -28,7 +28,10 @@ export interface SeededPayout {
   statementDescriptor?: string | null;
 }
 
-export function seedBalanceTransactions(account: StripeAccount, seeds: SeededBalanceTransaction[]): Stripe.BalanceTransaction[] {
+export function seedBalanceTransactions(
+  account: StripeAccount,
+  seeds: SeededBalanceTransaction[],
+): Stripe.BalanceTransaction[] {
   return seeds.map((seed) =>
     account.insert(
       buildBalanceTransaction({
@@ -52,7 +55,15 @@ export function seedPayouts(account: StripeAccount, seeds: SeededPayout[]): Stri
   return seeds.map((seed) => {
     const id = seed.id ?? newStripeId('po_');
     const [transaction] = seedBalanceTransactions(account, [
-      { created: seed.created, amount: -seed.amount, currency: seed.currency, source: id, type: 'payout', reportingCategory: 'payout', description: 'STRIPE PAYOUT' },
+      {
+        created: seed.created,
+        amount: -seed.amount,
+        currency: seed.currency,
+        source: id,
+        type: 'payout',
+        reportingCategory: 'payout',
+        description: 'STRIPE PAYOUT',
+      },
     ]);
     return account.insert(
       buildPayout({

@@ -33,22 +33,44 @@ export interface ControlOutcome<T extends StripeObject> {
 export class BillingControls {
   constructor(private readonly sender: WebhookSender) {}
 
-  completeCheckout(account: StripeAccount, sessionId: string, options: CheckoutCompletion = {}): Promise<ControlOutcome<WireCheckoutSession>> {
+  completeCheckout(
+    account: StripeAccount,
+    sessionId: string,
+    options: CheckoutCompletion = {},
+  ): Promise<ControlOutcome<WireCheckoutSession>> {
     return this.run(account, () => completeCheckout(account, sessionId, options, AUTOMATIC));
   }
 
   /** The delayed payment of a completed payment-mode session settles, or fails. */
-  settleCheckoutPayment(account: StripeAccount, sessionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireCheckoutSession>> {
-    return this.run(account, () => settleDelayedPayment(account, sessionId, options.paymentSucceeds ?? true, AUTOMATIC));
+  settleCheckoutPayment(
+    account: StripeAccount,
+    sessionId: string,
+    options: PaymentOutcome = {},
+  ): Promise<ControlOutcome<WireCheckoutSession>> {
+    return this.run(account, () =>
+      settleDelayedPayment(account, sessionId, options.paymentSucceeds ?? true, AUTOMATIC),
+    );
   }
 
-  renew(account: StripeAccount, subscriptionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireSubscription>> {
-    return this.run(account, () => renewSubscription(account, subscriptionId, options.paymentSucceeds ?? true, AUTOMATIC));
+  renew(
+    account: StripeAccount,
+    subscriptionId: string,
+    options: PaymentOutcome = {},
+  ): Promise<ControlOutcome<WireSubscription>> {
+    return this.run(account, () =>
+      renewSubscription(account, subscriptionId, options.paymentSucceeds ?? true, AUTOMATIC),
+    );
   }
 
   /** The customer replaces the subscription's card; `declines` makes the new card one that is declined. Nothing is charged. */
-  updateCard(account: StripeAccount, subscriptionId: string, options: { declines?: boolean } = {}): Promise<ControlOutcome<WireSubscription>> {
-    return this.run(account, () => replaceCard(account, account.get('subscription', subscriptionId), options.declines ?? false, AUTOMATIC));
+  updateCard(
+    account: StripeAccount,
+    subscriptionId: string,
+    options: { declines?: boolean } = {},
+  ): Promise<ControlOutcome<WireSubscription>> {
+    return this.run(account, () =>
+      replaceCard(account, account.get('subscription', subscriptionId), options.declines ?? false, AUTOMATIC),
+    );
   }
 
   /** A failed payment attempt on the open invoice (given, or the subscription's latest); the card declines from then on. */
@@ -77,8 +99,20 @@ export class BillingControls {
     return this.run(account, () => resumeSubscription(account, account.get('subscription', subscriptionId), AUTOMATIC));
   }
 
-  endTrial(account: StripeAccount, subscriptionId: string, options: PaymentOutcome = {}): Promise<ControlOutcome<WireSubscription>> {
-    return this.run(account, () => endTrial(account, account.get('subscription', subscriptionId), options.paymentSucceeds ?? true, 'subscription_cycle', AUTOMATIC));
+  endTrial(
+    account: StripeAccount,
+    subscriptionId: string,
+    options: PaymentOutcome = {},
+  ): Promise<ControlOutcome<WireSubscription>> {
+    return this.run(account, () =>
+      endTrial(
+        account,
+        account.get('subscription', subscriptionId),
+        options.paymentSucceeds ?? true,
+        'subscription_cycle',
+        AUTOMATIC,
+      ),
+    );
   }
 
   refund(account: StripeAccount, chargeId: string, amount?: number): Promise<ControlOutcome<Stripe.Refund>> {

@@ -16,8 +16,16 @@ export function createdFilter(params: StripeParams): (object: { created: number 
   }
   const range = params.object('created');
   const unknown = Object.keys(range?.tree ?? {}).find((key) => !(BOUNDS as readonly string[]).includes(key));
-  if (unknown) throw StripeApiError.parameterInvalid(`created[${unknown}]`, `Received unknown parameter: created[${unknown}]`, 'parameter_unknown');
+  if (unknown)
+    throw StripeApiError.parameterInvalid(
+      `created[${unknown}]`,
+      `Received unknown parameter: created[${unknown}]`,
+      'parameter_unknown',
+    );
   const [gt, gte, lt, lte] = BOUNDS.map((bound) => range?.integer(bound));
   return ({ created }) =>
-    (gt === undefined || created > gt) && (gte === undefined || created >= gte) && (lt === undefined || created < lt) && (lte === undefined || created <= lte);
+    (gt === undefined || created > gt) &&
+    (gte === undefined || created >= gte) &&
+    (lt === undefined || created < lt) &&
+    (lte === undefined || created <= lte);
 }

@@ -12,7 +12,11 @@ type Hash = Record<string, unknown>;
 export function expandResponse(account: StripeAccount, response: unknown, paths: string[]): void {
   for (const path of paths) {
     const segments = path.split('.');
-    if (segments.length > 4) throw StripeApiError.parameterInvalid('expand', `You cannot expand more than 4 levels of a property. Property: ${path}`);
+    if (segments.length > 4)
+      throw StripeApiError.parameterInvalid(
+        'expand',
+        `You cannot expand more than 4 levels of a property. Property: ${path}`,
+      );
     expandAt(account, response, segments, path);
   }
 }
@@ -27,12 +31,14 @@ function expandAt(account: StripeAccount, target: unknown, segments: string[], p
   const [field, ...rest] = segments;
   if (!(field in hash)) {
     const included = includable(account, hash, field);
-    if (included === undefined) throw StripeApiError.parameterInvalid('expand', `This property cannot be expanded (${field}).`);
+    if (included === undefined)
+      throw StripeApiError.parameterInvalid('expand', `This property cannot be expanded (${field}).`);
     hash[field] = included;
   }
   const value = hash[field];
   if (typeof value === 'string') hash[field] = resolve(account, value);
-  else if (Array.isArray(value)) hash[field] = value.map((entry) => (typeof entry === 'string' ? resolve(account, entry) : entry));
+  else if (Array.isArray(value))
+    hash[field] = value.map((entry) => (typeof entry === 'string' ? resolve(account, entry) : entry));
   expandAt(account, hash[field], rest, path);
 }
 
@@ -43,15 +49,26 @@ function resolve(account: StripeAccount, id: string): unknown {
 
 function includable(account: StripeAccount, hash: Hash, field: string): Stripe.ApiList<unknown> | undefined {
   const id = hash.id as string;
-  const list = <T>(data: T[], url: string): Stripe.ApiList<T> => ({ object: 'list', data: structuredClone(data), has_more: false, url });
+  const list = <T>(data: T[], url: string): Stripe.ApiList<T> => ({
+    object: 'list',
+    data: structuredClone(data),
+    has_more: false,
+    url,
+  });
   if (hash.object === 'invoice' && field === 'payments') {
-    return list(account.list('invoice_payment').filter((payment) => payment.invoice === id), `/v1/invoices/${id}/payments`);
+    return list(
+      account.list('invoice_payment').filter((payment) => payment.invoice === id),
+      `/v1/invoices/${id}/payments`,
+    );
   }
   if (hash.object === 'checkout.session' && field === 'line_items') {
     return list(account.checkoutRequests.get(id)?.lineItems ?? [], `/v1/checkout/sessions/${id}/line_items`);
   }
   if (hash.object === 'charge' && field === 'refunds') {
-    return list(account.list('refund').filter((refund) => refund.charge === id), `/v1/charges/${id}/refunds`);
+    return list(
+      account.list('refund').filter((refund) => refund.charge === id),
+      `/v1/charges/${id}/refunds`,
+    );
   }
   return undefined;
 }

@@ -32,7 +32,10 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
   const url = new URL(req.url ?? '/', 'http://fake-stripe');
   const method = req.method ?? 'GET';
   const requestId = `req_${randomToken(14)}`;
-  const headers: Record<string, string> = { 'request-id': requestId, 'stripe-version': header(req, 'stripe-version') ?? Stripe.API_VERSION };
+  const headers: Record<string, string> = {
+    'request-id': requestId,
+    'stripe-version': header(req, 'stripe-version') ?? Stripe.API_VERSION,
+  };
   let pending: { account: StripeAccount; key: string; fingerprint: string } | undefined;
   try {
     const rawBody = await readBody(req);
@@ -40,7 +43,10 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
     const page = await parts.hostedPages.serve(method, url.pathname, form);
     if (page) return send(res, page.status, { ...headers, ...page.headers }, page.body);
     if (method === 'POST' && url.pathname === '/_fake/accounts') {
-      const secretKey = typeof form.secret_key === 'string' && form.secret_key !== '' ? form.secret_key : `sk_test_fake_${randomToken(24)}`;
+      const secretKey =
+        typeof form.secret_key === 'string' && form.secret_key !== ''
+          ? form.secret_key
+          : `sk_test_fake_${randomToken(24)}`;
       parts.store.addAccount(secretKey);
       return sendJson(res, 200, headers, { object: 'fake.account', secret_key: secretKey });
     }
@@ -65,15 +71,34 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
       const saved = account.idempotency.get(idempotencyKey);
       if (saved && saved.fingerprint !== fingerprint) throw StripeApiError.idempotencyConflict(idempotencyKey);
       if (saved?.status === IN_PROGRESS) {
-        throw new StripeApiError(409, 'idempotency_error', `There is currently another in-progress request using this Idempotent Key: ${idempotencyKey}. Please try again later.`, 'idempotency_key_in_use');
+        throw new StripeApiError(
+          409,
+          'idempotency_error',
+          `There is currently another in-progress request using this Idempotent Key: ${idempotencyKey}. Please try again later.`,
+          'idempotency_key_in_use',
+        );
       }
-      if (saved) return send(res, saved.status, { ...headers, 'content-type': 'application/json', 'idempotent-replayed': 'true' }, saved.body);
+      if (saved)
+        return send(
+          res,
+          saved.status,
+          { ...headers, 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+          saved.body,
+        );
       account.idempotency.set(idempotencyKey, { fingerprint, status: IN_PROGRESS, body: '' });
       pending = { account, key: idempotencyKey, fingerprint };
     }
 
     const params = new StripeParams(form);
-    const result = structuredClone(await match.route.handle({ account, params, path: match.path, url: url.pathname, cause: { id: requestId, idempotency_key: idempotencyKey ?? null } }));
+    const result = structuredClone(
+      await match.route.handle({
+        account,
+        params,
+        path: match.path,
+        url: url.pathname,
+        cause: { id: requestId, idempotency_key: idempotencyKey ?? null },
+      }),
+    );
     expandResponse(account, result, params.strings('expand'));
     const body = JSON.stringify(result, null, 2);
     if (pending) account.idempotency.set(pending.key, { fingerprint, status: 200, body });
@@ -94,7 +119,11 @@ async function respond(parts: FakeStripeServerParts, req: IncomingMessage, res: 
 
 function unexpected(error: unknown): StripeApiError {
   console.error('fake Stripe failed on a request', error);
-  return new StripeApiError(500, 'api_error', `The fake Stripe failed: ${error instanceof Error ? error.message : String(error)}`);
+  return new StripeApiError(
+    500,
+    'api_error',
+    `The fake Stripe failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 /** The account of `Authorization: Bearer sk_...` (or Basic with the key as user name). */
@@ -106,7 +135,10 @@ function authenticate(store: StripeStore, authorization: string | undefined): St
     );
   }
   const account = store.account(key);
-  if (!account) throw StripeApiError.unauthenticated(`Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`);
+  if (!account)
+    throw StripeApiError.unauthenticated(
+      `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+    );
   return account;
 }
 

@@ -47,7 +47,12 @@ export class FakeStripe {
         if (endpoint && account.webhookWants(event.type)) void sender.enqueue(account.secretKey, event, endpoint);
       },
     });
-    const server = createFakeStripeServer({ store, apiRoutes, controlRoutes: fakeControlRoutes(controls, sender), hostedPages: new HostedPages(store, controls) });
+    const server = createFakeStripeServer({
+      store,
+      apiRoutes,
+      controlRoutes: fakeControlRoutes(controls, sender),
+      hostedPages: new HostedPages(store, controls),
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());

@@ -34,25 +34,45 @@ export class HostedPages {
         return checkoutPage(account, id);
       case 'portal': {
         const session = account.get('billing_portal.session', id);
-        return page(200, 'Billing portal', `<p>Customer ${escape(session.customer)}</p>${session.return_url ? `<a href="${escape(session.return_url)}">Return</a>` : ''}`);
+        return page(
+          200,
+          'Billing portal',
+          `<p>Customer ${escape(session.customer)}</p>${session.return_url ? `<a href="${escape(session.return_url)}">Return</a>` : ''}`,
+        );
       }
       case 'invoices': {
         const invoice = account.get('invoice', id);
-        return page(200, `Invoice ${invoice.number ?? invoice.id}`, `<p>${escape(invoice.status ?? '')}: ${escape(formatAmount(invoice.amount_due, invoice.currency))}</p>`);
+        return page(
+          200,
+          `Invoice ${invoice.number ?? invoice.id}`,
+          `<p>${escape(invoice.status ?? '')}: ${escape(formatAmount(invoice.amount_due, invoice.currency))}</p>`,
+        );
       }
       default: {
         const charge = account.get('charge', id);
-        return page(200, 'Receipt', `<p>${escape(formatAmount(charge.amount, charge.currency))} ${escape(charge.status)}</p>`);
+        return page(
+          200,
+          'Receipt',
+          `<p>${escape(formatAmount(charge.amount, charge.currency))} ${escape(charge.status)}</p>`,
+        );
       }
     }
   }
 
   private async pay(account: StripeAccount, id: string, form: FormObject): Promise<HostedPage> {
     const email = typeof form.email === 'string' && form.email !== '' ? form.email : undefined;
-    const { object: session } = await this.controls.completeCheckout(account, id, { paymentSucceeds: form.outcome !== 'fail', email });
-    if (session.status === 'open') return page(402, 'Payment declined', '<p>Your card was declined. Try another one.</p>');
+    const { object: session } = await this.controls.completeCheckout(account, id, {
+      paymentSucceeds: form.outcome !== 'fail',
+      email,
+    });
+    if (session.status === 'open')
+      return page(402, 'Payment declined', '<p>Your card was declined. Try another one.</p>');
     if (!session.success_url) return page(200, 'Done', '<p>Payment complete.</p>');
-    return { status: 303, headers: { location: session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id) }, body: '' };
+    return {
+      status: 303,
+      headers: { location: session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id) },
+      body: '',
+    };
   }
 }
 
@@ -60,9 +80,13 @@ function checkoutPage(account: StripeAccount, id: string): HostedPage {
   const session = account.get('checkout.session', id);
   if (session.status !== 'open') throw StripeApiError.invalidState(`Checkout Session ${id} is ${session.status}.`);
   const items = (account.checkoutRequests.get(id)?.lineItems ?? [])
-    .map((item) => `<li>${item.quantity ?? 1} × ${escape(item.description ?? '')}: ${escape(formatAmount(item.amount_total, item.currency))}</li>`)
+    .map(
+      (item) =>
+        `<li>${item.quantity ?? 1} × ${escape(item.description ?? '')}: ${escape(formatAmount(item.amount_total, item.currency))}</li>`,
+    )
     .join('');
-  const email = session.customer || session.customer_email ? '' : '<label>Email <input name="email" type="email"></label>';
+  const email =
+    session.customer || session.customer_email ? '' : '<label>Email <input name="email" type="email"></label>';
   return page(
     200,
     'Fake Stripe Checkout',
@@ -72,7 +96,11 @@ function checkoutPage(account: StripeAccount, id: string): HostedPage {
 }
 
 function page(status: number, title: string, body: string): HostedPage {
-  return { status, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><title>${escape(title)}</title><h1>${escape(title)}</h1>${body}` };
+  return {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!doctype html><title>${escape(title)}</title><h1>${escape(title)}</h1>${body}`,
+  };
 }
 
 function escape(text: string): string {

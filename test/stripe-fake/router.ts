@@ -26,7 +26,11 @@ export function route(method: HttpMethod, path: string, handle: (request: ApiReq
 }
 
 /** The route for a method and path, with the path's `:name` values. */
-export function matchRoute(routes: Route[], method: string, path: string): { route: Route; path: Record<string, string> } | undefined {
+export function matchRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): { route: Route; path: Record<string, string> } | undefined {
   const actual = path.split('/');
   for (const candidate of routes) {
     if (candidate.method !== method) continue;

@@ -1,6 +1,13 @@
 import Stripe from 'stripe';
 import { unixNow } from './billing-calendar';
-import { StripeObject, StripeObjectKind, StripeObjectKinds, WireEvent, WireInvoiceLineItem, WireLineItem } from './objects/wire-types';
+import {
+  StripeObject,
+  StripeObjectKind,
+  StripeObjectKinds,
+  WireEvent,
+  WireInvoiceLineItem,
+  WireLineItem,
+} from './objects/wire-types';
 import { RecordedApiRequest, RequestHold } from './request-hold';
 import { StripeApiError } from './stripe-api-error';
 import { newStripeId } from './stripe-ids';
@@ -98,7 +105,12 @@ export class StripeAccount {
   }
 
   owns(id: string): boolean {
-    return this.findAny(id) !== undefined || [...(this.objects.get('subscription')?.values() ?? [])].some((sub) => 'items' in sub && sub.items.data.some((item) => item.id === id));
+    return (
+      this.findAny(id) !== undefined ||
+      [...(this.objects.get('subscription')?.values() ?? [])].some(
+        (sub) => 'items' in sub && sub.items.data.some((item) => item.id === id),
+      )
+    );
   }
 
   /** Newest first, as Stripe lists. */
@@ -117,13 +129,20 @@ export class StripeAccount {
   }
 
   /** Records an event with a snapshot of the object as it is now, and hands it to delivery. */
-  emit(type: Stripe.Event.Type, object: StripeObject, request: Stripe.Event.Request, previousAttributes?: Record<string, unknown>): WireEvent {
+  emit(
+    type: Stripe.Event.Type,
+    object: StripeObject,
+    request: Stripe.Event.Request,
+    previousAttributes?: Record<string, unknown>,
+  ): WireEvent {
     const event: WireEvent = {
       id: newStripeId('evt_'),
       object: 'event',
       api_version: Stripe.API_VERSION,
       created: unixNow(),
-      data: previousAttributes ? { object: structuredClone(object), previous_attributes: previousAttributes } : { object: structuredClone(object) },
+      data: previousAttributes
+        ? { object: structuredClone(object), previous_attributes: previousAttributes }
+        : { object: structuredClone(object) },
       livemode: false,
       pending_webhooks: this.webhookWants(type) ? 1 : 0,
       request,
@@ -137,6 +156,9 @@ export class StripeAccount {
   webhookWants(type: string): boolean {
     const endpoint = this.webhookEndpoint;
     if (!endpoint) return false;
-    return endpoint.enabledEvents.some((pattern) => pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))));
+    return endpoint.enabledEvents.some(
+      (pattern) =>
+        pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))),
+    );
   }
 }

@@ -16,16 +16,31 @@ export class StripeApiError extends Error {
 
   /** 402: the card was declined (the charge exists, failed). */
   static cardDeclined(chargeId: string): StripeApiError {
-    return new StripeApiError(402, 'card_error', 'Your card was declined.', 'card_declined', undefined, { charge: chargeId, decline_code: 'generic_decline' });
+    return new StripeApiError(402, 'card_error', 'Your card was declined.', 'card_declined', undefined, {
+      charge: chargeId,
+      decline_code: 'generic_decline',
+    });
   }
 
   /** 404 for an id this account does not have (or that belongs to another account). */
   static resourceMissing(kind: string, id: string, param = 'id'): StripeApiError {
-    return new StripeApiError(404, 'invalid_request_error', `No such ${kind.replace(/_/g, ' ')}: '${id}'`, 'resource_missing', param);
+    return new StripeApiError(
+      404,
+      'invalid_request_error',
+      `No such ${kind.replace(/_/g, ' ')}: '${id}'`,
+      'resource_missing',
+      param,
+    );
   }
 
   static parameterMissing(param: string): StripeApiError {
-    return new StripeApiError(400, 'invalid_request_error', `Missing required param: ${param}.`, 'parameter_missing', param);
+    return new StripeApiError(
+      400,
+      'invalid_request_error',
+      `Missing required param: ${param}.`,
+      'parameter_missing',
+      param,
+    );
   }
 
   static parameterInvalid(param: string, message: string, code = 'parameter_invalid'): StripeApiError {
@@ -33,7 +48,13 @@ export class StripeApiError extends Error {
   }
 
   static parametersExclusive(params: string[]): StripeApiError {
-    return new StripeApiError(400, 'invalid_request_error', `You may only specify one of these parameters: ${params.join(', ')}.`, 'parameters_exclusive', params[0]);
+    return new StripeApiError(
+      400,
+      'invalid_request_error',
+      `You may only specify one of these parameters: ${params.join(', ')}.`,
+      'parameters_exclusive',
+      params[0],
+    );
   }
 
   /** A request the parameters allow but the object's state does not. */
@@ -46,7 +67,12 @@ export class StripeApiError extends Error {
   }
 
   static rateLimited(): StripeApiError {
-    return new StripeApiError(429, 'invalid_request_error', 'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.', 'rate_limit');
+    return new StripeApiError(
+      429,
+      'invalid_request_error',
+      'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.',
+      'rate_limit',
+    );
   }
 
   static idempotencyConflict(key: string): StripeApiError {
@@ -58,7 +84,11 @@ export class StripeApiError extends Error {
   }
 
   static unrecognizedUrl(method: string, path: string): StripeApiError {
-    return new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`);
+    return new StripeApiError(
+      404,
+      'invalid_request_error',
+      `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    );
   }
 
   toEnvelope(): { error: Record<string, string> } {

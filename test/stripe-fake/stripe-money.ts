@@ -1,5 +1,22 @@
 /** Stripe's zero-decimal currencies: amounts are whole units (99000 VND is `99000`, never x100). */
-const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
+const ZERO_DECIMAL = new Set([
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
+]);
 
 /** The fixed part of the fake's processing fee, in minor units of the charge's currency. */
 const FIXED_FEE: Record<string, number> = { vnd: 2000, usd: 30, eur: 30 };
@@ -30,7 +47,10 @@ export function disputeFee(currency: string): number {
 /** "₫99,000" / "$9.90": how Stripe words an amount in descriptions. */
 export function formatAmount(amount: number, currency: string): string {
   const digits = isZeroDecimal(currency) ? 0 : 2;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    amount / 10 ** digits,
-  );
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount / 10 ** digits);
 }

@@ -31,7 +31,11 @@ export class StripeParams {
   string(name: string): string | undefined {
     const value = this.raw(name);
     if (value === undefined || value === '') return undefined;
-    if (typeof value !== 'string') throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid string: ${this.pathOf(name)} must be a string.`);
+    if (typeof value !== 'string')
+      throw StripeApiError.parameterInvalid(
+        this.pathOf(name),
+        `Invalid string: ${this.pathOf(name)} must be a string.`,
+      );
     return value;
   }
 
@@ -44,7 +48,12 @@ export class StripeParams {
   integer(name: string): number | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (!/^-?\d+$/.test(value)) throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid integer: ${value}`, 'parameter_invalid_integer');
+    if (!/^-?\d+$/.test(value))
+      throw StripeApiError.parameterInvalid(
+        this.pathOf(name),
+        `Invalid integer: ${value}`,
+        'parameter_invalid_integer',
+      );
     return Number(value);
   }
 
@@ -65,7 +74,8 @@ export class StripeParams {
   boolean(name: string): boolean | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (value !== 'true' && value !== 'false') throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid boolean: ${value}`);
+    if (value !== 'true' && value !== 'false')
+      throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid boolean: ${value}`);
     return value === 'true';
   }
 
@@ -73,7 +83,10 @@ export class StripeParams {
     const value = this.string(name);
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
-      throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid ${this.pathOf(name)}: must be one of ${allowed.join(', ')}`);
+      throw StripeApiError.parameterInvalid(
+        this.pathOf(name),
+        `Invalid ${this.pathOf(name)}: must be one of ${allowed.join(', ')}`,
+      );
     }
     return value as T;
   }
@@ -81,7 +94,8 @@ export class StripeParams {
   object(name: string): StripeParams | undefined {
     const value = this.raw(name);
     if (value === undefined || value === '') return undefined;
-    if (typeof value === 'string' || Array.isArray(value)) throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid object: ${this.pathOf(name)} must be a hash.`);
+    if (typeof value === 'string' || Array.isArray(value))
+      throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid object: ${this.pathOf(name)} must be a hash.`);
     return new StripeParams(value, this.pathOf(name));
   }
 
@@ -89,9 +103,14 @@ export class StripeParams {
   list(name: string): StripeParams[] {
     const value = this.raw(name);
     if (value === undefined || value === '') return [];
-    if (!Array.isArray(value)) throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid array: ${this.pathOf(name)} must be an array.`);
+    if (!Array.isArray(value))
+      throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid array: ${this.pathOf(name)} must be an array.`);
     return value.map((entry, index) => {
-      if (typeof entry === 'string' || Array.isArray(entry)) throw StripeApiError.parameterInvalid(`${this.pathOf(name)}[${index}]`, `Invalid object: ${this.pathOf(name)}[${index}] must be a hash.`);
+      if (typeof entry === 'string' || Array.isArray(entry))
+        throw StripeApiError.parameterInvalid(
+          `${this.pathOf(name)}[${index}]`,
+          `Invalid object: ${this.pathOf(name)}[${index}] must be a hash.`,
+        );
       return new StripeParams(entry, `${this.pathOf(name)}[${index}]`);
     });
   }
@@ -102,7 +121,11 @@ export class StripeParams {
     if (value === undefined || value === '') return [];
     const values = Array.isArray(value) ? value : [value];
     return values.map((entry) => {
-      if (typeof entry !== 'string') throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid array: ${this.pathOf(name)} must be an array of strings.`);
+      if (typeof entry !== 'string')
+        throw StripeApiError.parameterInvalid(
+          this.pathOf(name),
+          `Invalid array: ${this.pathOf(name)} must be an array of strings.`,
+        );
       return entry;
     });
   }
@@ -110,7 +133,11 @@ export class StripeParams {
   /** Refuses params the fake does not model, rather than ignoring them silently. */
   refuse(names: string[]): void {
     const sent = names.find((name) => this.raw(name) !== undefined);
-    if (sent) throw StripeApiError.parameterInvalid(this.pathOf(sent), `The fake Stripe does not support ${this.pathOf(sent)}.`);
+    if (sent)
+      throw StripeApiError.parameterInvalid(
+        this.pathOf(sent),
+        `The fake Stripe does not support ${this.pathOf(sent)}.`,
+      );
   }
 
   /** Metadata as sent: `undefined` when absent, `null` when cleared, else keys with `''` meaning "remove". */
@@ -118,10 +145,12 @@ export class StripeParams {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     if (value === '') return null;
-    if (typeof value === 'string' || Array.isArray(value)) throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid object: ${this.pathOf(name)} must be a hash.`);
+    if (typeof value === 'string' || Array.isArray(value))
+      throw StripeApiError.parameterInvalid(this.pathOf(name), `Invalid object: ${this.pathOf(name)} must be a hash.`);
     const out: Record<string, string> = {};
     for (const [key, entry] of Object.entries(value)) {
-      if (typeof entry !== 'string') throw StripeApiError.parameterInvalid(`${this.pathOf(name)}[${key}]`, 'Metadata values must be strings.');
+      if (typeof entry !== 'string')
+        throw StripeApiError.parameterInvalid(`${this.pathOf(name)}[${key}]`, 'Metadata values must be strings.');
       out[key] = entry;
     }
     return out;

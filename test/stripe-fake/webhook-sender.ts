@@ -58,8 +58,20 @@ export class WebhookSender {
 
   private async send(event: WireEvent, target: WebhookTarget, secretKey: string | null): Promise<WebhookDelivery> {
     const payload = JSON.stringify(event, null, 2);
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: target.secret, timestamp: target.timestamp ?? unixNow() });
-    const delivery: WebhookDelivery = { eventId: event.id, type: event.type, url: target.url, status: null, body: '', error: null, secretKey };
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: target.secret,
+      timestamp: target.timestamp ?? unixNow(),
+    });
+    const delivery: WebhookDelivery = {
+      eventId: event.id,
+      type: event.type,
+      url: target.url,
+      status: null,
+      body: '',
+      error: null,
+      secretKey,
+    };
     try {
       const response = await fetch(target.url, {
         method: 'POST',

@@ -19,15 +19,27 @@ export class Api {
     return this.send<T>('GET', path, undefined, headers);
   }
 
-  post<T = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  post<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     return this.send<T>('POST', path, body, headers);
   }
 
-  put<T = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  put<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     return this.send<T>('PUT', path, body, headers);
   }
 
-  patch<T = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  patch<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     return this.send<T>('PATCH', path, body, headers);
   }
 
@@ -35,7 +47,12 @@ export class Api {
     return this.send<T>('DELETE', path, undefined, headers);
   }
 
-  async send<T>(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const all: Record<string, string> = { ...headers };
     if (this.credentials.bearer) all.authorization = `Bearer ${this.credentials.bearer}`;
     if (this.credentials.siteKey) all['x-site-key'] = this.credentials.siteKey;

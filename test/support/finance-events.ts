@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { EventContract, EventEnvelope, JournalEntryListResponse, JournalEntryView, TrialBalanceResponse } from '@libs/contracts';
+import {
+  EventContract,
+  EventEnvelope,
+  JournalEntryListResponse,
+  JournalEntryView,
+  TrialBalanceResponse,
+} from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { createAgency, TestAgency } from './agencies';
 import { Api } from './api';
@@ -9,9 +15,21 @@ import { TestSuite } from './test-suite';
 type Outcome = 'processed' | 'duplicate' | 'retry' | 'dead-lettered';
 
 /** An envelope as the owning service's outbox would publish it (a fresh event id each call). */
-export function envelopeOf<Data>(contract: EventContract<Data>, tenantId: string, data: Data, time: string): EventEnvelope<Data> {
+export function envelopeOf<Data>(
+  contract: EventContract<Data>,
+  tenantId: string,
+  data: Data,
+  time: string,
+): EventEnvelope<Data> {
   return {
-    id: randomUUID(), type: contract.subject, source: contract.service, tenantId, time, subject: randomUUID(), dataVersion: contract.dataVersion, data,
+    id: randomUUID(),
+    type: contract.subject,
+    source: contract.service,
+    tenantId,
+    time,
+    subject: randomUUID(),
+    dataVersion: contract.dataVersion,
+    data,
   };
 }
 
@@ -30,16 +48,27 @@ export class FinanceEventDelivery {
   /** Events taken by every finance instance's consumers, by outcome. */
   async consumed(outcome: Outcome): Promise<number> {
     const texts = await Promise.all(
-      this.suite.instances('finance').map(async (app) => fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text())),
+      this.suite
+        .instances('finance')
+        .map(async (app) =>
+          fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`).then((r) => r.text()),
+        ),
     );
     // Each event's own consumer in finance (a second, named consumer of an event, such as reconciliation's, is finance__<name>__…).
-    const re = new RegExp(`events_consumed_total\\{consumer="finance__evt_[^"]+",outcome="${outcome}",service="finance"\\} (\\d+)`, 'g');
+    const re = new RegExp(
+      `events_consumed_total\\{consumer="finance__evt_[^"]+",outcome="${outcome}",service="finance"\\} (\\d+)`,
+      'g',
+    );
     return [...texts.join('\n').matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0);
   }
 
   private async taken(): Promise<{ ok: number; failed: number }> {
-    const [processed, duplicate, retried, dead] = await Promise.all(
-      [this.consumed('processed'), this.consumed('duplicate'), this.consumed('retry'), this.consumed('dead-lettered')]);
+    const [processed, duplicate, retried, dead] = await Promise.all([
+      this.consumed('processed'),
+      this.consumed('duplicate'),
+      this.consumed('retry'),
+      this.consumed('dead-lettered'),
+    ]);
     return { ok: processed + duplicate, failed: retried + dead };
   }
 
@@ -51,7 +80,8 @@ export class FinanceEventDelivery {
     for (;;) {
       const now = await this.taken();
       // No consumer may fail, not even once (a deadlock retried is still a bug): fail at once, the service's log says why.
-      if (now.failed !== before.failed) throw new Error(`${now.failed - before.failed} event deliveries failed in finance`);
+      if (now.failed !== before.failed)
+        throw new Error(`${now.failed - before.failed} event deliveries failed in finance`);
       if (now.ok === before.ok + envelopes.length) return;
       if (Date.now() > deadline) throw new Error(`finance took ${now.ok - before.ok} of ${envelopes.length} events`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -69,7 +99,9 @@ export async function balancesIn(agency: TestAgency, currency: string): Promise<
   const trial = await agency.api.get<TrialBalanceResponse>('/v1/finance/trial-balance');
   expect(trial.status).toBe(200);
   expect(trial.body.totals.map((t) => t.balance)).toEqual(trial.body.totals.map(() => '0'));
-  return Object.fromEntries(trial.body.lines.filter((l) => l.currency === currency && l.balance !== '0').map((l) => [l.code, l.balance]));
+  return Object.fromEntries(
+    trial.body.lines.filter((l) => l.currency === currency && l.balance !== '0').map((l) => [l.code, l.balance]),
+  );
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
@@ -95,7 +127,9 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
 /** An agency created through the gateway, once finance has provisioned its chart of accounts. */
 export async function createFinanceAgency(api: Api, operatorToken: string): Promise<TestAgency> {
   const agency = await createAgency(api, operatorToken);
-  await eventually(async () => expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0));
+  await eventually(async () =>
+    expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items?.length).toBeGreaterThan(0),
+  );
   return agency;
 }
 

@@ -42,7 +42,9 @@ async function firstPolicyId(agency: TestAgency): Promise<string> {
 
 async function firstMemberId(agency: TestAgency): Promise<Record<string, string>> {
   const licenceId = await firstId(agency, '/v1/subscriptions/group-licences');
-  const usage = await agency.api.get<{ members: { id: string }[] }>(`/v1/subscriptions/group-licences/${licenceId}/usage`);
+  const usage = await agency.api.get<{ members: { id: string }[] }>(
+    `/v1/subscriptions/group-licences/${licenceId}/usage`,
+  );
   const memberId = usage.body.members?.[0]?.id;
   if (!memberId) throw new Error(`group licence ${licenceId} has no member to address: ${JSON.stringify(usage.body)}`);
   return { memberId };
@@ -50,7 +52,9 @@ async function firstMemberId(agency: TestAgency): Promise<Record<string, string>
 
 /** The owner's gift bought through gift checkout, and its checkout session. */
 async function purchasedGift(agency: TestAgency): Promise<{ id: string; providerCheckoutId: string }> {
-  const response = await agency.api.get<{ items: { id: string; providerCheckoutId: string | null }[] }>('/v1/subscriptions/gifts');
+  const response = await agency.api.get<{ items: { id: string; providerCheckoutId: string | null }[] }>(
+    '/v1/subscriptions/gifts',
+  );
   const gift = response.body.items?.find((item) => item.providerCheckoutId);
   if (!gift?.providerCheckoutId) throw new Error(`no purchased gift to address: ${JSON.stringify(response.body)}`);
   return { id: gift.id, providerCheckoutId: gift.providerCheckoutId };
@@ -69,17 +73,30 @@ async function articleIds(agency: TestAgency): Promise<string[]> {
  * owner's policies.
  */
 const latestRevision = async (owner: TestAgency) => ({
-  revision: String((await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/policy-revisions')).body.items[0].revision),
+  revision: String(
+    (await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/policy-revisions')).body.items[0].revision,
+  ),
 });
 
 /** Only agency b has offer revisions: the caller has none to restore under that number. */
 const latestOfferRevision = async (owner: TestAgency) => ({
-  revision: String((await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/offer-revisions')).body.items[0].revision),
+  revision: String(
+    (await owner.api.get<{ items: { revision: number }[] }>('/v1/paywall/offer-revisions')).body.items[0].revision,
+  ),
 });
 
 const EXPERIMENT = '/v1/paywall/experiments/{id}';
 const firstExperiment = (owner: TestAgency) => firstId(owner, '/v1/paywall/experiments');
-const EXPERIMENT_BODY = { name: 'taken over', target: 'meter-limit', policyId: '00000000-0000-4000-8000-000000000000', allocation: 'split', arms: [{ name: 'a', limit: 0 }, { name: 'b', limit: 0 }] };
+const EXPERIMENT_BODY = {
+  name: 'taken over',
+  target: 'meter-limit',
+  policyId: '00000000-0000-4000-8000-000000000000',
+  allocation: 'split',
+  arms: [
+    { name: 'a', limit: 0 },
+    { name: 'b', limit: 0 },
+  ],
+};
 
 /** The month of the owner's latest journal entry: one with postings, still open (seeding posts today). */
 const latestMonthWithPostings = async (owner: TestAgency) => {
@@ -102,14 +119,29 @@ const lastArticle = async (owner: TestAgency) => ({ articleId: (await articleIds
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
   { method: 'GET', path: '/v1/sites/{id}', idOf: (owner) => firstId(owner, '/v1/sites') },
-  { method: 'PATCH', path: '/v1/sites/{id}', body: { name: 'taken over' }, idOf: (owner) => firstId(owner, '/v1/sites') },
+  {
+    method: 'PATCH',
+    path: '/v1/sites/{id}',
+    body: { name: 'taken over' },
+    idOf: (owner) => firstId(owner, '/v1/sites'),
+  },
   { method: 'GET', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'DELETE', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'GET', path: '/v1/users/{id}', idOf: (owner) => firstId(owner, '/v1/users') },
   { method: 'GET', path: '/v1/paywall/policies/{id}', idOf: (owner) => firstPolicyId(owner) },
   { method: 'GET', path: '/v1/paywall/policy-revisions/{revision}', paramsOf: latestRevision },
-  { method: 'POST', path: '/v1/paywall/policy-revisions/{revision}/restore', paramsOf: latestRevision, readPath: '/v1/paywall/policies' },
-  { method: 'POST', path: '/v1/paywall/offer-revisions/{revision}/restore', paramsOf: latestOfferRevision, readPath: '/v1/paywall/offers' },
+  {
+    method: 'POST',
+    path: '/v1/paywall/policy-revisions/{revision}/restore',
+    paramsOf: latestRevision,
+    readPath: '/v1/paywall/policies',
+  },
+  {
+    method: 'POST',
+    path: '/v1/paywall/offer-revisions/{revision}/restore',
+    paramsOf: latestOfferRevision,
+    readPath: '/v1/paywall/offers',
+  },
   { method: 'GET', path: EXPERIMENT, idOf: firstExperiment },
   { method: 'PUT', path: EXPERIMENT, body: EXPERIMENT_BODY, idOf: firstExperiment },
   { method: 'POST', path: `${EXPERIMENT}/start`, readPath: EXPERIMENT, idOf: firstExperiment },
@@ -118,79 +150,172 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: ARTICLE, paramsOf: firstArticle },
   { method: 'DELETE', path: ARTICLE, paramsOf: firstArticle },
   {
-    method: 'PUT', path: ARTICLE, upsert: true, paramsOf: lastArticle,
-    body: { url: 'https://intruder.example.org/taken-over', accessLevel: 'free', section: 'intruder', tags: ['intruder'] },
+    method: 'PUT',
+    path: ARTICLE,
+    upsert: true,
+    paramsOf: lastArticle,
+    body: {
+      url: 'https://intruder.example.org/taken-over',
+      accessLevel: 'free',
+      section: 'intruder',
+      tags: ['intruder'],
+    },
   },
   { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
-  { method: 'GET', path: '/v1/licensing/licence-offers/{id}', idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers') },
+  {
+    method: 'GET',
+    path: '/v1/licensing/licence-offers/{id}',
+    idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers'),
+  },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/finance/accounts/{id}/balance', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
-  { method: 'GET', path: '/v1/finance/journal-entries/{id}', idOf: (owner) => firstId(owner, '/v1/finance/journal-entries') },
-  { method: 'GET', path: '/v1/finance/periods/{month}/checklist', paramsOf: latestMonthWithPostings, ownBooks: { status: 200 } },
-  { method: 'POST', path: '/v1/finance/periods/{month}/close', paramsOf: latestMonthWithPostings, readPath: '/v1/finance/periods', ownBooks: { status: 409 } },
   {
-    method: 'POST', path: '/v1/finance/periods/{month}/reopen', body: { reason: 'taken over' }, paramsOf: latestMonthWithPostings, readPath: '/v1/finance/periods',
+    method: 'GET',
+    path: '/v1/finance/journal-entries/{id}',
+    idOf: (owner) => firstId(owner, '/v1/finance/journal-entries'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/finance/periods/{month}/checklist',
+    paramsOf: latestMonthWithPostings,
+    ownBooks: { status: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/v1/finance/periods/{month}/close',
+    paramsOf: latestMonthWithPostings,
+    readPath: '/v1/finance/periods',
     ownBooks: { status: 409 },
   },
   {
-    method: 'POST', path: '/v1/finance/journal-entries/{id}/reversal', readPath: '/v1/finance/journal-entries',
+    method: 'POST',
+    path: '/v1/finance/periods/{month}/reopen',
+    body: { reason: 'taken over' },
+    paramsOf: latestMonthWithPostings,
+    readPath: '/v1/finance/periods',
+    ownBooks: { status: 409 },
+  },
+  {
+    method: 'POST',
+    path: '/v1/finance/journal-entries/{id}/reversal',
+    readPath: '/v1/finance/journal-entries',
     idOf: (owner) => firstId(owner, '/v1/finance/journal-entries'),
   },
-  { method: 'GET', path: '/v1/finance/recognition-schedules/{id}', idOf: (owner) => firstId(owner, '/v1/finance/recognition-schedules') },
-  { method: 'GET', path: '/v1/finance/reconciliation/imports/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/imports') },
-  { method: 'GET', path: '/v1/finance/reconciliation/runs/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/runs') },
-  { method: 'GET', path: '/v1/finance/reconciliation/exceptions/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/exceptions') },
   {
-    method: 'POST', path: '/v1/finance/reconciliation/exceptions/{id}/resolution', body: { action: 'write-off', accountCode: '5100', reason: 'taken over' },
-    readPath: '/v1/finance/reconciliation/exceptions/{id}', idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/exceptions'),
+    method: 'GET',
+    path: '/v1/finance/recognition-schedules/{id}',
+    idOf: (owner) => firstId(owner, '/v1/finance/recognition-schedules'),
   },
-  { method: 'GET', path: '/v1/subscriptions/products/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/products') },
+  {
+    method: 'GET',
+    path: '/v1/finance/reconciliation/imports/{id}',
+    idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/imports'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/finance/reconciliation/runs/{id}',
+    idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/runs'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/finance/reconciliation/exceptions/{id}',
+    idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/exceptions'),
+  },
+  {
+    method: 'POST',
+    path: '/v1/finance/reconciliation/exceptions/{id}/resolution',
+    body: { action: 'write-off', accountCode: '5100', reason: 'taken over' },
+    readPath: '/v1/finance/reconciliation/exceptions/{id}',
+    idOf: (owner) => firstId(owner, '/v1/finance/reconciliation/exceptions'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/subscriptions/products/{id}',
+    idOf: (owner) => firstId(owner, '/v1/subscriptions/products'),
+  },
   { method: 'GET', path: '/v1/subscriptions/plans/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/plans') },
   {
-    method: 'POST', path: '/v1/subscriptions/plans/{id}/prices', body: { unitAmount: '1' }, readPath: '/v1/subscriptions/plans/{id}',
+    method: 'POST',
+    path: '/v1/subscriptions/plans/{id}/prices',
+    body: { unitAmount: '1' },
+    readPath: '/v1/subscriptions/plans/{id}',
     idOf: (owner) => firstId(owner, '/v1/subscriptions/plans'),
   },
   {
-    method: 'GET', path: '/v1/subscriptions/subscriptions/{id}',
+    method: 'GET',
+    path: '/v1/subscriptions/subscriptions/{id}',
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   {
-    method: 'POST', path: '/v1/subscriptions/subscriptions/{id}/plan-change-preview', body: { planId: '00000000-0000-4000-8000-000000000000' },
+    method: 'POST',
+    path: '/v1/subscriptions/subscriptions/{id}/plan-change-preview',
+    body: { planId: '00000000-0000-4000-8000-000000000000' },
     readPath: '/v1/subscriptions/subscriptions/{id}',
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   {
-    method: 'POST', path: '/v1/subscriptions/subscriptions/{id}/plan-change', body: { planId: '00000000-0000-4000-8000-000000000000' },
+    method: 'POST',
+    path: '/v1/subscriptions/subscriptions/{id}/plan-change',
+    body: { planId: '00000000-0000-4000-8000-000000000000' },
     readPath: '/v1/subscriptions/subscriptions/{id}',
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   {
-    method: 'DELETE', path: '/v1/subscriptions/subscriptions/{id}/pending-plan-change', readPath: '/v1/subscriptions/subscriptions/{id}',
+    method: 'DELETE',
+    path: '/v1/subscriptions/subscriptions/{id}/pending-plan-change',
+    readPath: '/v1/subscriptions/subscriptions/{id}',
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   { method: 'GET', path: '/v1/subscriptions/gifts/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts') },
   {
-    method: 'POST', path: '/v1/subscriptions/gifts/{id}/reissue-code', readPath: '/v1/subscriptions/gifts/{id}',
+    method: 'POST',
+    path: '/v1/subscriptions/gifts/{id}/reissue-code',
+    readPath: '/v1/subscriptions/gifts/{id}',
     idOf: (owner) => firstId(owner, '/v1/subscriptions/gifts'),
   },
   {
-    method: 'POST', path: '/v1/subscriptions/gift-checkouts/{checkoutSessionId}/claim-code', readPath: '/v1/subscriptions/gifts',
+    method: 'POST',
+    path: '/v1/subscriptions/gift-checkouts/{checkoutSessionId}/claim-code',
+    readPath: '/v1/subscriptions/gifts',
     idOf: async (owner) => (await purchasedGift(owner)).id,
     paramsOf: async (owner) => ({ checkoutSessionId: (await purchasedGift(owner)).providerCheckoutId }),
   },
-  { method: 'GET', path: '/v1/subscriptions/invoices/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/invoices') },
-  { method: 'GET', path: '/v1/subscriptions/dunning-cases/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/dunning-cases') },
-  { method: 'GET', path: '/v1/subscriptions/sync-jobs/{id}', idOf: (owner) => firstId(owner, '/v1/subscriptions/sync-jobs') },
+  {
+    method: 'GET',
+    path: '/v1/subscriptions/invoices/{id}',
+    idOf: (owner) => firstId(owner, '/v1/subscriptions/invoices'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/subscriptions/dunning-cases/{id}',
+    idOf: (owner) => firstId(owner, '/v1/subscriptions/dunning-cases'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/subscriptions/sync-jobs/{id}',
+    idOf: (owner) => firstId(owner, '/v1/subscriptions/sync-jobs'),
+  },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
-  { method: 'PATCH', path: `${GROUP_LICENCES}/{id}`, body: { seats: 1000, ipRanges: ['0.0.0.0/0'] }, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
+  {
+    method: 'PATCH',
+    path: `${GROUP_LICENCES}/{id}`,
+    body: { seats: 1000, ipRanges: ['0.0.0.0/0'] },
+    idOf: (owner) => firstId(owner, GROUP_LICENCES),
+  },
   { method: 'GET', path: `${GROUP_LICENCES}/{id}/usage`, idOf: (owner) => firstId(owner, GROUP_LICENCES) },
   {
-    method: 'POST', path: `${GROUP_LICENCES}/{id}/invitations`, body: { email: 'intruder@example.org' }, readPath: `${GROUP_LICENCES}/{id}/usage`,
+    method: 'POST',
+    path: `${GROUP_LICENCES}/{id}/invitations`,
+    body: { email: 'intruder@example.org' },
+    readPath: `${GROUP_LICENCES}/{id}/usage`,
     idOf: (owner) => firstId(owner, GROUP_LICENCES),
   },
   {
-    method: 'DELETE', path: `${GROUP_LICENCES}/{id}/members/{memberId}`, readPath: `${GROUP_LICENCES}/{id}/usage`,
-    idOf: (owner) => firstId(owner, GROUP_LICENCES), paramsOf: firstMemberId,
+    method: 'DELETE',
+    path: `${GROUP_LICENCES}/{id}/members/{memberId}`,
+    readPath: `${GROUP_LICENCES}/{id}/usage`,
+    idOf: (owner) => firstId(owner, GROUP_LICENCES),
+    paramsOf: firstMemberId,
   },
 ];
 

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AgreementActivated, BookingInvoiced, BookingPaid, DeliveryRecorded, EventEnvelope, MakeGoodCredited, StatementIssued, UsageCharged,
+  AgreementActivated,
+  BookingInvoiced,
+  BookingPaid,
+  DeliveryRecorded,
+  EventEnvelope,
+  MakeGoodCredited,
+  StatementIssued,
+  UsageCharged,
 } from '@libs/contracts';
 import { envelopeOf } from './finance-events';
 
@@ -14,31 +21,94 @@ export interface TestBooking {
 }
 
 export function makeBooking(tenantId: string): TestBooking {
-  return { tenantId, bookingId: randomUUID(), advertiserId: randomUUID(), siteId: randomUUID(), adUnitId: randomUUID() };
+  return {
+    tenantId,
+    bookingId: randomUUID(),
+    advertiserId: randomUUID(),
+    siteId: randomUUID(),
+    adUnitId: randomUUID(),
+  };
 }
 
 export function bookingInvoiced(b: TestBooking, amount = 11_000_000n, tax = 1_000_000n): EventEnvelope<unknown> {
   const invoicedAt = '2026-09-28T03:00:00.000Z';
-  return envelopeOf(BookingInvoiced, b.tenantId, {
-    bookingId: b.bookingId, advertiserId: b.advertiserId, siteId: b.siteId, adUnitId: b.adUnitId, pricingModel: 'cpm', currency: 'VND',
-    amount: amount.toString(), tax: tax.toString(), flightStart: '2026-09-30T17:00:00.000Z', flightEnd: '2026-10-10T17:00:00.000Z', invoicedAt,
-  }, invoicedAt);
+  return envelopeOf(
+    BookingInvoiced,
+    b.tenantId,
+    {
+      bookingId: b.bookingId,
+      advertiserId: b.advertiserId,
+      siteId: b.siteId,
+      adUnitId: b.adUnitId,
+      pricingModel: 'cpm',
+      currency: 'VND',
+      amount: amount.toString(),
+      tax: tax.toString(),
+      flightStart: '2026-09-30T17:00:00.000Z',
+      flightEnd: '2026-10-10T17:00:00.000Z',
+      invoicedAt,
+    },
+    invoicedAt,
+  );
 }
 
-export function bookingPaid(b: TestBooking, amount: bigint, paidTo: 'bank' | 'stripe', paidAt: string, paymentId = randomUUID()): EventEnvelope<unknown> {
-  return envelopeOf(BookingPaid, b.tenantId, {
-    paymentId, bookingId: b.bookingId, advertiserId: b.advertiserId, currency: 'VND', amount: amount.toString(), paidTo, paidAt,
-  }, paidAt);
+export function bookingPaid(
+  b: TestBooking,
+  amount: bigint,
+  paidTo: 'bank' | 'stripe',
+  paidAt: string,
+  paymentId = randomUUID(),
+): EventEnvelope<unknown> {
+  return envelopeOf(
+    BookingPaid,
+    b.tenantId,
+    {
+      paymentId,
+      bookingId: b.bookingId,
+      advertiserId: b.advertiserId,
+      currency: 'VND',
+      amount: amount.toString(),
+      paidTo,
+      paidAt,
+    },
+    paidAt,
+  );
 }
 
-export function deliveryRecorded(b: TestBooking, day: string, amount: bigint, impressions = 100_000, articles?: { articleId: string; amount: string }[]): EventEnvelope<unknown> {
-  return envelopeOf(DeliveryRecorded, b.tenantId, { bookingId: b.bookingId, day, impressions, currency: 'VND', amount: amount.toString(), articles }, `${day}T16:00:00.000Z`);
+export function deliveryRecorded(
+  b: TestBooking,
+  day: string,
+  amount: bigint,
+  impressions = 100_000,
+  articles?: { articleId: string; amount: string }[],
+): EventEnvelope<unknown> {
+  return envelopeOf(
+    DeliveryRecorded,
+    b.tenantId,
+    { bookingId: b.bookingId, day, impressions, currency: 'VND', amount: amount.toString(), articles },
+    `${day}T16:00:00.000Z`,
+  );
 }
 
-export function makeGoodCredited(b: TestBooking, amount: bigint, creditedAt: string, makeGoodId = randomUUID()): EventEnvelope<unknown> {
-  return envelopeOf(MakeGoodCredited, b.tenantId, {
-    makeGoodId, bookingId: b.bookingId, currency: 'VND', amount: amount.toString(), reason: 'under-delivery on the home page', creditedAt,
-  }, creditedAt);
+export function makeGoodCredited(
+  b: TestBooking,
+  amount: bigint,
+  creditedAt: string,
+  makeGoodId = randomUUID(),
+): EventEnvelope<unknown> {
+  return envelopeOf(
+    MakeGoodCredited,
+    b.tenantId,
+    {
+      makeGoodId,
+      bookingId: b.bookingId,
+      currency: 'VND',
+      amount: amount.toString(),
+      reason: 'under-delivery on the home page',
+      creditedAt,
+    },
+    creditedAt,
+  );
 }
 
 export interface TestAgreement {
@@ -54,21 +124,55 @@ export function makeAgreement(tenantId: string): TestAgreement {
 /** 33,000,000 VND with 3,000,000 VAT for calendar 2026 in Hanoi (365 days). */
 export function agreementActivated(a: TestAgreement): EventEnvelope<unknown> {
   const activatedAt = '2025-12-31T17:00:00.000Z';
-  return envelopeOf(AgreementActivated, a.tenantId, {
-    agreementId: a.agreementId, licenseeId: a.licenseeId, currency: 'VND', flatFee: '33000000', tax: '3000000',
-    termStart: activatedAt, termEnd: '2026-12-31T17:00:00.000Z', activatedAt,
-  }, activatedAt);
+  return envelopeOf(
+    AgreementActivated,
+    a.tenantId,
+    {
+      agreementId: a.agreementId,
+      licenseeId: a.licenseeId,
+      currency: 'VND',
+      flatFee: '33000000',
+      tax: '3000000',
+      termStart: activatedAt,
+      termEnd: '2026-12-31T17:00:00.000Z',
+      activatedAt,
+    },
+    activatedAt,
+  );
 }
 
 export function usageCharged(a: TestAgreement, usageId: string, chargedAt: string): EventEnvelope<unknown> {
-  return envelopeOf(UsageCharged, a.tenantId, {
-    usageId, agreementId: a.agreementId, licenseeId: a.licenseeId, articleIds: ['bai-1', 'bai-2'], currency: 'VND', amount: '1100000', tax: '100000', chargedAt,
-  }, chargedAt);
+  return envelopeOf(
+    UsageCharged,
+    a.tenantId,
+    {
+      usageId,
+      agreementId: a.agreementId,
+      licenseeId: a.licenseeId,
+      articleIds: ['bai-1', 'bai-2'],
+      currency: 'VND',
+      amount: '1100000',
+      tax: '100000',
+      chargedAt,
+    },
+    chargedAt,
+  );
 }
 
 export function statementIssued(a: TestAgreement, statementId: string, issuedAt: string): EventEnvelope<unknown> {
-  return envelopeOf(StatementIssued, a.tenantId, {
-    statementId, agreementId: a.agreementId, licenseeId: a.licenseeId, periodStart: '2026-01-01', periodEnd: '2026-03-31', currency: 'VND',
-    royaltiesDue: '250000', issuedAt,
-  }, issuedAt);
+  return envelopeOf(
+    StatementIssued,
+    a.tenantId,
+    {
+      statementId,
+      agreementId: a.agreementId,
+      licenseeId: a.licenseeId,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      currency: 'VND',
+      royaltiesDue: '250000',
+      issuedAt,
+    },
+    issuedAt,
+  );
 }

@@ -13,13 +13,26 @@ export interface ReportRow {
   availableOn?: string;
 }
 
-const REPORT_HEADER = 'balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id,description,automatic_payout_id';
+const REPORT_HEADER =
+  'balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id,description,automatic_payout_id';
 
 /** Stripe's itemized balance report (ending balance reconciliation columns), amounts in major units. */
 export function stripeReport(rows: ReportRow[]): string {
   const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const lines = rows.map((r) =>
-    [r.id, r.created, r.availableOn ?? r.created, r.currency, r.gross, r.fee, r.net, r.category, r.source ?? '', quote(r.description ?? ''), ''].join(','),
+    [
+      r.id,
+      r.created,
+      r.availableOn ?? r.created,
+      r.currency,
+      r.gross,
+      r.fee,
+      r.net,
+      r.category,
+      r.source ?? '',
+      quote(r.description ?? ''),
+      '',
+    ].join(','),
   );
   return `${REPORT_HEADER}\n${lines.join('\n')}\n`;
 }
@@ -34,7 +47,9 @@ export interface BankRow {
 }
 
 export function bankCsv(rows: BankRow[]): string {
-  const lines = rows.map((r) => [r.date, r.amount, r.currency, r.reference, r.counterparty ?? '', r.description ?? ''].join(','));
+  const lines = rows.map((r) =>
+    [r.date, r.amount, r.currency, r.reference, r.counterparty ?? '', r.description ?? ''].join(','),
+  );
   return `date,amount,currency,reference,counterparty,description\n${lines.join('\n')}\n`;
 }
 

@@ -52,7 +52,10 @@ export class TestSuite {
     readonly database: TestDatabase,
   ) {}
 
-  static async start(services: ServiceName[] = ALL_SERVICES, envOverrides: Record<string, string> = {}): Promise<TestSuite> {
+  static async start(
+    services: ServiceName[] = ALL_SERVICES,
+    envOverrides: Record<string, string> = {},
+  ): Promise<TestSuite> {
     const [nats, database] = await Promise.all([startTestNats(), createTestDatabase()]);
     const suite = new TestSuite(nats, database);
     suite.envOverrides = envOverrides;
@@ -86,7 +89,11 @@ export class TestSuite {
 
   /** Starts one more instance of a service (it joins the service's queue group). */
   async startInstance(service: ServiceName): Promise<NestFastifyApplication> {
-    const app = await SERVICES[service].start({ service, env: this.envOf(service), instanceId: randomUUID().slice(0, 8) });
+    const app = await SERVICES[service].start({
+      service,
+      env: this.envOf(service),
+      instanceId: randomUUID().slice(0, 8),
+    });
     this.running.set(service, [...(this.running.get(service) ?? []), app]);
     return app;
   }
@@ -99,7 +106,10 @@ export class TestSuite {
   async stopInstance(service: ServiceName, app: NestFastifyApplication): Promise<void> {
     const apps = this.running.get(service) ?? [];
     if (!apps.includes(app)) throw new Error(`that ${service} instance is not running`);
-    this.running.set(service, apps.filter((running) => running !== app));
+    this.running.set(
+      service,
+      apps.filter((running) => running !== app),
+    );
     await app.close();
   }
 

@@ -7,7 +7,10 @@ import { GatewayAppModule } from './gateway-app.module';
 import { RECONCILIATION_FILE_PATHS } from './service-views/finance-reconciliation.controller';
 
 /** Starts one gateway instance: the public API, its documents, and the NATS side. */
-export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignals = false): Promise<NestFastifyApplication> {
+export function startGateway(
+  instance: ServiceInstance<GatewayEnv>,
+  handleSignals = false,
+): Promise<NestFastifyApplication> {
   return startService(GatewayAppModule.register(instance), {
     ...instance,
     handleSignals,
@@ -18,7 +21,12 @@ export function startGateway(instance: ServiceInstance<GatewayEnv>, handleSignal
     configure: (app) => {
       // Reader pages on the agencies' own domains call site-key routes (checkout from the snippet).
       // Only site-key headers cross origins: a browser page elsewhere cannot send a bearer key.
-      app.enableCors({ origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'x-site-key', 'x-request-id', 'idempotency-key'], maxAge: 86_400 });
+      app.enableCors({
+        origin: true,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['content-type', 'x-site-key', 'x-request-id', 'idempotency-key'],
+        maxAge: 86_400,
+      });
       serveApiDocs(app, buildOpenApiDocument(app, SUITE_VERSION));
     },
   });

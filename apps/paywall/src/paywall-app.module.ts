@@ -57,10 +57,15 @@ export class PaywallAppModule {
         {
           provide: SignedTokens,
           inject: [SERVICE_OPTIONS],
-          useFactory: (options: ServiceOptions) => new SignedTokens(parseSigningKeys((options.env as PaywallEnv).PAYWALL_TOKEN_KEYS)),
+          useFactory: (options: ServiceOptions) =>
+            new SignedTokens(parseSigningKeys((options.env as PaywallEnv).PAYWALL_TOKEN_KEYS)),
         },
         { provide: MeterTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new MeterTokens(tokens) },
-        { provide: ReaderTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new ReaderTokens(tokens) },
+        {
+          provide: ReaderTokens,
+          inject: [SignedTokens],
+          useFactory: (tokens: SignedTokens) => new ReaderTokens(tokens),
+        },
         PoliciesService,
         ArticlesService,
         ArticlesRepository,

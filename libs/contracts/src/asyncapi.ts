@@ -30,7 +30,14 @@ const RPC_HEADERS = {
 const TENANTLESS_RPC_HEADERS = {
   ...RPC_HEADERS,
   required: ['x-request-id'],
-  properties: { ...RPC_HEADERS.properties, 'x-tenant-id': { type: 'string', format: 'uuid', description: 'not needed: the service finds the tenant from the request' } },
+  properties: {
+    ...RPC_HEADERS.properties,
+    'x-tenant-id': {
+      type: 'string',
+      format: 'uuid',
+      description: 'not needed: the service finds the tenant from the request',
+    },
+  },
 };
 
 function idOf(contract: AnyContract): string {
@@ -88,7 +95,10 @@ export function buildAsyncApiDocument(version: string): Json {
       name: `${contract.subject} request`,
       summary: contract.description,
       headers: contract.tenantFromRequest ? TENANTLESS_RPC_HEADERS : RPC_HEADERS,
-      payload: packet({ pattern: { const: contract.subject }, data: { $ref: `#/components/schemas/${contract.request.name}` } }),
+      payload: packet({
+        pattern: { const: contract.subject },
+        data: { $ref: `#/components/schemas/${contract.request.name}` },
+      }),
     };
     messages[`${id}_reply`] = {
       name: `${contract.subject} reply`,
@@ -97,8 +107,15 @@ export function buildAsyncApiDocument(version: string): Json {
         err: { $ref: '#/components/schemas/RpcErrorBody' },
       }),
     };
-    channels[id] = { address: contract.subject, messages: { request: { $ref: `#/components/messages/${id}_request` } } };
-    channels[`${id}_reply`] = { address: null, description: 'the requester inbox', messages: { reply: { $ref: `#/components/messages/${id}_reply` } } };
+    channels[id] = {
+      address: contract.subject,
+      messages: { request: { $ref: `#/components/messages/${id}_request` } },
+    };
+    channels[`${id}_reply`] = {
+      address: null,
+      description: 'the requester inbox',
+      messages: { reply: { $ref: `#/components/messages/${id}_reply` } },
+    };
     operations[`serve_${id}`] = {
       action: 'receive',
       channel: { $ref: `#/channels/${id}` },
@@ -110,9 +127,15 @@ export function buildAsyncApiDocument(version: string): Json {
     type: 'object',
     required: ['code', 'message'],
     properties: {
-      code: { type: 'string', enum: ['validation_failed', 'not_found', 'conflict', 'forbidden', 'unprocessable', 'internal'] },
+      code: {
+        type: 'string',
+        enum: ['validation_failed', 'not_found', 'conflict', 'forbidden', 'unprocessable', 'internal'],
+      },
       message: { type: 'string' },
-      errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+      errors: {
+        type: 'array',
+        items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      },
     },
   };
   return {
@@ -120,7 +143,8 @@ export function buildAsyncApiDocument(version: string): Json {
     info: {
       title: 'Revenue suite messaging',
       version,
-      description: 'Request-reply subjects `<service>.<aggregate>.<verb>.v<major>` and JetStream events `evt.<service>.<aggregate>.<past-tense>.v<major>`.',
+      description:
+        'Request-reply subjects `<service>.<aggregate>.<verb>.v<major>` and JetStream events `evt.<service>.<aggregate>.<past-tense>.v<major>`.',
     },
     defaultContentType: 'application/json',
     servers: { local: { host: '127.0.0.1:4222', protocol: 'nats', description: 'NATS with JetStream' } },

@@ -6,7 +6,10 @@ import type { ISchemaConverters } from 'class-validator-jsonschema/build/default
  * (a `$ref` to `Array` for a list of strings).
  */
 export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
-  isCidrRange: { type: 'string', description: 'an IPv4 or IPv6 network in CIDR notation with no host bits set, e.g. 203.0.113.0/24' },
+  isCidrRange: {
+    type: 'string',
+    description: 'an IPv4 or IPv6 network in CIDR notation with no host bits set, e.g. 203.0.113.0/24',
+  },
   isIpAddress: { type: 'string', description: 'an IPv4 or IPv6 address, e.g. 203.0.113.7' },
   isInstant: { type: 'string', description: 'an instant with a time zone, e.g. 2026-05-01T08:30:00+07:00' },
   isFutureInstant: { type: 'string', description: 'a future instant with a time zone, e.g. 2027-06-30T23:59:59+07:00' },

@@ -13,7 +13,11 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   });
   for (const schema of SERVICE_SCHEMAS) {
-    const dataSource = await createServiceDataSource({ url: databaseUrl(TEMPLATE_DATABASE), schema: schema.name, ...schema }).initialize();
+    const dataSource = await createServiceDataSource({
+      url: databaseUrl(TEMPLATE_DATABASE),
+      schema: schema.name,
+      ...schema,
+    }).initialize();
     try {
       await runServiceMigrations(dataSource, schema.name);
     } finally {

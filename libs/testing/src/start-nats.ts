@@ -15,7 +15,12 @@ export interface TestNats {
 }
 
 function natsServerBinary(): string {
-  for (const candidate of [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server']) {
+  for (const candidate of [
+    process.env.NATS_SERVER_BIN,
+    '/usr/sbin/nats-server',
+    '/usr/local/bin/nats-server',
+    '/usr/bin/nats-server',
+  ]) {
     if (!candidate) continue;
     try {
       execFileSync(candidate, ['--version'], { stdio: 'ignore' });
@@ -49,13 +54,15 @@ export async function startTestNats(): Promise<TestNats> {
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', store], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', store], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     // Whatever ends the test process (but SIGKILL) ends its server too: no orphans left behind.
     const server = child;
     process.once('exit', () => server.kill('SIGKILL'));
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await waitUntilListening(port, () => child?.exitCode !== null ? `nats-server exited: ${stderr}` : null);
+    await waitUntilListening(port, () => (child?.exitCode !== null ? `nats-server exited: ${stderr}` : null));
   };
   const stop = async () => {
     if (!child || child.exitCode !== null) return;

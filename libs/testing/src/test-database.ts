@@ -9,7 +9,11 @@ import { Client } from 'pg';
 export const TEMPLATE_DATABASE = `revenue_test_template_${createHash('sha256').update(resolve(__dirname, '../../..')).digest('hex').slice(0, 10)}`;
 
 export function serverUrl(): string {
-  return process.env.TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+  return (
+    process.env.TEST_DATABASE_SERVER_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+  );
 }
 
 export function databaseUrl(database: string): string {
@@ -48,6 +52,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   return {
     url: databaseUrl(name),
-    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -22,13 +22,24 @@ export interface NextPeriod {
  * customer.subscription.updated). With `pause_collection` the invoice is kept as a draft,
  * voided or marked uncollectible instead of charged.
  */
-export function billNextPeriod(account: StripeAccount, subscription: WireSubscription, next: NextPeriod, request: Stripe.Event.Request): WireInvoice {
+export function billNextPeriod(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  next: NextPeriod,
+  request: Stripe.Event.Request,
+): WireInvoice {
   const closing = { start: currentPeriod(subscription).start, end: next.start };
   const anchor = next.endsTrial ? next.start : subscription.billing_cycle_anchor;
   const periods = subscription.items.data.map((item) => periodFrom(item, next.start, anchor));
   const invoiceId = newStripeId('in_');
-  const lines = subscription.items.data.map((item, index) => periodLine(account, subscription, item, periods[index], invoiceId, false));
-  const invoice = draftSubscriptionInvoice(account, { id: invoiceId, subscription, billingReason: next.billingReason, lines, period: closing }, request);
+  const lines = subscription.items.data.map((item, index) =>
+    periodLine(account, subscription, item, periods[index], invoiceId, false),
+  );
+  const invoice = draftSubscriptionInvoice(
+    account,
+    { id: invoiceId, subscription, billingReason: next.billingReason, lines, period: closing },
+    request,
+  );
 
   const pause = subscription.pause_collection;
   recordChange(account, subscription, 'customer.subscription.updated', request, (sub) => {
@@ -59,7 +70,12 @@ export function billNextPeriod(account: StripeAccount, subscription: WireSubscri
   return invoice;
 }
 
-function holdInvoice(account: StripeAccount, invoice: WireInvoice, behavior: Stripe.Subscription.PauseCollection.Behavior, request: Stripe.Event.Request): void {
+function holdInvoice(
+  account: StripeAccount,
+  invoice: WireInvoice,
+  behavior: Stripe.Subscription.PauseCollection.Behavior,
+  request: Stripe.Event.Request,
+): void {
   if (behavior === 'keep_as_draft') return;
   finalizeInvoice(account, invoice, request);
   if (behavior === 'void') voidInvoice(account, invoice, request);

@@ -16,7 +16,12 @@ export interface Cancellation {
  * Ends the subscription for good (`customer.subscription.deleted`); pending prorations are dropped,
  * and a schedule still managing it is canceled with it (subscription_schedule.canceled).
  */
-export function cancelSubscription(account: StripeAccount, subscription: WireSubscription, cancellation: Cancellation, request: Stripe.Event.Request): void {
+export function cancelSubscription(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  cancellation: Cancellation,
+  request: Stripe.Event.Request,
+): void {
   if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') {
     throw StripeApiError.invalidState(`This subscription is already canceled: ${subscription.id}`, 'subscription');
   }

@@ -24,7 +24,9 @@ const BILLING_REASON_WORDS: Record<string, string> = {
 /** The card an invoice is charged to: its subscription's default payment method, else a working test card. */
 export function paymentMethodOf(account: StripeAccount, invoice: WireInvoice): string {
   const subscriptionId = invoice.parent?.subscription_details?.subscription;
-  const subscription = subscriptionId ? account.find('subscription', typeof subscriptionId === 'string' ? subscriptionId : subscriptionId.id) : undefined;
+  const subscription = subscriptionId
+    ? account.find('subscription', typeof subscriptionId === 'string' ? subscriptionId : subscriptionId.id)
+    : undefined;
   return (subscription?.default_payment_method as string | null | undefined) ?? 'pm_card_visa';
 }
 
@@ -52,10 +54,25 @@ export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succ
     paymentIntent = account.get('payment_intent', invoicePayment.payment.payment_intent as string);
   } else {
     paymentIntent = account.insert(
-      buildPaymentIntent({ id: newStripeId('pi_'), created: now, amount: invoice.amount_remaining, currency: invoice.currency, customer: customer.id, paymentMethod, description }),
+      buildPaymentIntent({
+        id: newStripeId('pi_'),
+        created: now,
+        amount: invoice.amount_remaining,
+        currency: invoice.currency,
+        customer: customer.id,
+        paymentMethod,
+        description,
+      }),
     );
     invoicePayment = account.insert(
-      buildInvoicePayment({ id: newStripeId('inpay_'), created: now, invoice: invoice.id, amount: invoice.amount_remaining, currency: invoice.currency, paymentIntent: paymentIntent.id }),
+      buildInvoicePayment({
+        id: newStripeId('inpay_'),
+        created: now,
+        invoice: invoice.id,
+        amount: invoice.amount_remaining,
+        currency: invoice.currency,
+        paymentIntent: paymentIntent.id,
+      }),
     );
   }
   const payer = { customer: customer.id, email: customer.email, name: customer.name ?? null };
@@ -73,7 +90,13 @@ export function chargeInvoice(account: StripeAccount, invoice: WireInvoice, succ
  * transaction whose fee is 3.4% + the currency's fixed fee, and settles the intent; a declined
  * one leaves the intent waiting for another payment method.
  */
-export function chargePaymentIntent(account: StripeAccount, paymentIntent: Stripe.PaymentIntent, amount: number, succeeds: boolean, payer: ChargeInput['payer']): Stripe.Charge {
+export function chargePaymentIntent(
+  account: StripeAccount,
+  paymentIntent: Stripe.PaymentIntent,
+  amount: number,
+  succeeds: boolean,
+  payer: ChargeInput['payer'],
+): Stripe.Charge {
   const now = unixNow();
   const chargeId = newStripeId('ch_');
   const description = paymentIntent.description ?? 'Payment';
@@ -115,7 +138,13 @@ export function chargePaymentIntent(account: StripeAccount, paymentIntent: Strip
     paymentIntent.last_payment_error = null;
   } else {
     paymentIntent.status = 'requires_payment_method';
-    paymentIntent.last_payment_error = { charge: charge.id, code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', type: 'card_error' };
+    paymentIntent.last_payment_error = {
+      charge: charge.id,
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+      message: 'Your card was declined.',
+      type: 'card_error',
+    };
   }
   return charge;
 }

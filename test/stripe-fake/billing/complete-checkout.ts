@@ -29,9 +29,17 @@ export interface CheckoutCompletion {
  * customer.subscription.created, invoice.created, invoice.finalized, then charge.succeeded,
  * invoice.paid, invoice.payment_succeeded, or charge.failed, invoice.payment_failed.
  */
-export function completeCheckout(account: StripeAccount, sessionId: string, options: CheckoutCompletion, request: Stripe.Event.Request): WireCheckoutSession {
+export function completeCheckout(
+  account: StripeAccount,
+  sessionId: string,
+  options: CheckoutCompletion,
+  request: Stripe.Event.Request,
+): WireCheckoutSession {
   const session = account.get('checkout.session', sessionId);
-  if (session.status !== 'open') throw StripeApiError.invalidState(`Checkout Session ${sessionId} is ${session.status}; only an open session can be completed.`);
+  if (session.status !== 'open')
+    throw StripeApiError.invalidState(
+      `Checkout Session ${sessionId} is ${session.status}; only an open session can be completed.`,
+    );
   if (session.mode === 'payment') return completePaymentCheckout(account, session, options, request);
   const checkout = account.checkoutRequests.get(session.id)!;
   const succeeds = options.paymentSucceeds ?? true;
@@ -59,14 +67,26 @@ export function completeCheckout(account: StripeAccount, sessionId: string, opti
   const trialEnd = checkout.trialPeriodDays ? now + checkout.trialPeriodDays * 86_400 : null;
   const items = checkout.lineItems.map((line) => {
     const price = account.get('price', line.price!.id);
-    const item = buildSubscriptionItem({ id: newStripeId('si_'), subscription: subscriptionId, created: now, price, quantity: line.quantity ?? 1, periodStart: now, periodEnd: now });
+    const item = buildSubscriptionItem({
+      id: newStripeId('si_'),
+      subscription: subscriptionId,
+      created: now,
+      price,
+      quantity: line.quantity ?? 1,
+      periodStart: now,
+      periodEnd: now,
+    });
     item.current_period_end = trialEnd ?? periodFrom(item, now, now).end;
     return item;
   });
   const discounts = (session.discounts ?? []).map((entry) =>
     redeemDiscount(
       account,
-      { coupon: typeof entry.coupon === 'string' ? entry.coupon : (entry.coupon?.id ?? null), promotionCode: typeof entry.promotion_code === 'string' ? entry.promotion_code : (entry.promotion_code?.id ?? null) },
+      {
+        coupon: typeof entry.coupon === 'string' ? entry.coupon : (entry.coupon?.id ?? null),
+        promotionCode:
+          typeof entry.promotion_code === 'string' ? entry.promotion_code : (entry.promotion_code?.id ?? null),
+      },
       { customer: customer.id, subscription: subscriptionId, checkoutSession: session.id },
       now,
     ),
@@ -115,7 +135,16 @@ export function completeCheckout(account: StripeAccount, sessionId: string, opti
       id: invoiceId,
       subscription,
       billingReason: 'subscription_create',
-      lines: items.map((item) => periodLine(account, subscription, item, { start: item.current_period_start, end: item.current_period_end }, invoiceId, trialEnd !== null)),
+      lines: items.map((item) =>
+        periodLine(
+          account,
+          subscription,
+          item,
+          { start: item.current_period_start, end: item.current_period_end },
+          invoiceId,
+          trialEnd !== null,
+        ),
+      ),
       period: { start: now, end: now },
     },
     request,

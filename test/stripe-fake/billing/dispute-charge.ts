@@ -14,7 +14,8 @@ import { recordChange } from './record-change';
  */
 export function disputeCharge(account: StripeAccount, chargeId: string, request: Stripe.Event.Request): Stripe.Dispute {
   const charge = account.get('charge', chargeId, 'charge');
-  if (!charge.paid) throw StripeApiError.invalidState(`Charge ${charge.id} has not succeeded, so it cannot be disputed.`, 'charge');
+  if (!charge.paid)
+    throw StripeApiError.invalidState(`Charge ${charge.id} has not succeeded, so it cannot be disputed.`, 'charge');
   if (charge.disputed) throw StripeApiError.invalidState(`Charge ${charge.id} is already disputed.`, 'charge');
   const now = unixNow();
   const disputeId = newStripeId('du_');
@@ -43,9 +44,15 @@ export function disputeCharge(account: StripeAccount, chargeId: string, request:
  * The dispute's outcome: charge.dispute.closed with status won or lost; when won the amount and
  * fee come back (a positive adjustment) and charge.dispute.funds_reinstated follows.
  */
-export function closeDispute(account: StripeAccount, disputeId: string, won: boolean, request: Stripe.Event.Request): Stripe.Dispute {
+export function closeDispute(
+  account: StripeAccount,
+  disputeId: string,
+  won: boolean,
+  request: Stripe.Event.Request,
+): Stripe.Dispute {
   const dispute = account.get('dispute', disputeId, 'dispute');
-  if (dispute.status === 'won' || dispute.status === 'lost') throw StripeApiError.invalidState(`Dispute ${dispute.id} is already closed (${dispute.status}).`);
+  if (dispute.status === 'won' || dispute.status === 'lost')
+    throw StripeApiError.invalidState(`Dispute ${dispute.id} is already closed (${dispute.status}).`);
   const withdrawn = dispute.balance_transactions[0];
   recordChange(account, dispute, 'charge.dispute.closed', request, (closing) => {
     closing.status = won ? 'won' : 'lost';

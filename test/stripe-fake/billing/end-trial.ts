@@ -16,7 +16,8 @@ export function endTrial(
   billingReason: Stripe.Invoice.BillingReason,
   request: Stripe.Event.Request,
 ): WireSubscription {
-  if (subscription.status !== 'trialing') throw StripeApiError.invalidState(`Subscription ${subscription.id} is not trialing.`, 'trial_end');
+  if (subscription.status !== 'trialing')
+    throw StripeApiError.invalidState(`Subscription ${subscription.id} is not trialing.`, 'trial_end');
   account.emit('customer.subscription.trial_will_end', subscription, request);
   billNextPeriod(account, subscription, { start: unixNow(), billingReason, paymentSucceeds, endsTrial: true }, request);
   return subscription;

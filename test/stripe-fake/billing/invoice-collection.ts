@@ -24,7 +24,11 @@ export interface SubscriptionInvoiceSpec {
  * Creates the subscription's draft invoice, with its discounts, pending prorations and the taxes
  * of its current default tax rates on every line (`invoice.created`).
  */
-export function draftSubscriptionInvoice(account: StripeAccount, spec: SubscriptionInvoiceSpec, request: Stripe.Event.Request): WireInvoice {
+export function draftSubscriptionInvoice(
+  account: StripeAccount,
+  spec: SubscriptionInvoiceSpec,
+  request: Stripe.Event.Request,
+): WireInvoice {
   const now = unixNow();
   const pending = account.pendingInvoiceLines.get(spec.subscription.id) ?? [];
   account.pendingInvoiceLines.delete(spec.subscription.id);
@@ -79,7 +83,12 @@ export function finalizeInvoice(account: StripeAccount, invoice: WireInvoice, re
  * `invoice.payment_failed` with the next retry three days on (none after the fourth attempt,
  * nor for a subscription's first invoice, which Stripe does not retry).
  */
-export function collectInvoice(account: StripeAccount, invoice: WireInvoice, succeeds: boolean, request: Stripe.Event.Request): Stripe.Charge | null {
+export function collectInvoice(
+  account: StripeAccount,
+  invoice: WireInvoice,
+  succeeds: boolean,
+  request: Stripe.Event.Request,
+): Stripe.Charge | null {
   const now = unixNow();
   invoice.attempted = true;
   if (invoice.amount_remaining === 0) {

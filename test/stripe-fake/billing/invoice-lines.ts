@@ -14,11 +14,20 @@ export function productName(account: StripeAccount, price: WirePrice): string {
 export function intervalWords(price: WirePrice): string {
   const recurring = price.recurring;
   if (!recurring) return '';
-  return recurring.interval_count === 1 ? `/ ${recurring.interval}` : `every ${recurring.interval_count} ${recurring.interval}s`;
+  return recurring.interval_count === 1
+    ? `/ ${recurring.interval}`
+    : `every ${recurring.interval_count} ${recurring.interval}s`;
 }
 
 /** The line billing one item for one period: "1 × Premium (at ₫99,000 / month)", or a free trial. */
-export function periodLine(account: StripeAccount, subscription: WireSubscription, item: WireSubscriptionItem, period: BillingPeriod, invoice: string | null, trial: boolean): WireInvoiceLineItem {
+export function periodLine(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  item: WireSubscriptionItem,
+  period: BillingPeriod,
+  invoice: string | null,
+  trial: boolean,
+): WireInvoiceLineItem {
   const quantity = item.quantity ?? 1;
   const unitAmount = item.price.unit_amount ?? 0;
   const name = productName(account, item.price);
@@ -30,7 +39,9 @@ export function periodLine(account: StripeAccount, subscription: WireSubscriptio
     price: item.price,
     quantity,
     amount: trial ? 0 : unitAmount * quantity,
-    description: trial ? `Trial period for ${name}` : `${quantity} × ${name} (at ${formatAmount(unitAmount, item.price.currency)} ${intervalWords(item.price)})`,
+    description: trial
+      ? `Trial period for ${name}`
+      : `${quantity} × ${name} (at ${formatAmount(unitAmount, item.price.currency)} ${intervalWords(item.price)})`,
     periodStart: period.start,
     periodEnd: period.end,
     proration: null,

@@ -12,12 +12,27 @@ const WHOLE = 100n * PER_PERCENT;
  * 400 `resource_missing`; an archived rate cannot be newly applied, but one the object already
  * has (`kept`) stays usable, as Stripe allows.
  */
-export function taxRatesByIds(account: StripeAccount, ids: string[], param: string, kept: Stripe.TaxRate[] = []): Stripe.TaxRate[] {
+export function taxRatesByIds(
+  account: StripeAccount,
+  ids: string[],
+  param: string,
+  kept: Stripe.TaxRate[] = [],
+): Stripe.TaxRate[] {
   return ids.map((id, index) => {
     const taxRate = account.find('tax_rate', id);
-    if (!taxRate) throw new StripeApiError(400, 'invalid_request_error', `No such tax rate: '${id}'`, 'resource_missing', `${param}[${index}]`);
+    if (!taxRate)
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `No such tax rate: '${id}'`,
+        'resource_missing',
+        `${param}[${index}]`,
+      );
     if (!taxRate.active && !kept.some((rate) => rate.id === id)) {
-      throw StripeApiError.parameterInvalid(`${param}[${index}]`, `Tax rate ${id} is inactive and cannot be applied to new objects.`);
+      throw StripeApiError.parameterInvalid(
+        `${param}[${index}]`,
+        `Tax rate ${id} is inactive and cannot be applied to new objects.`,
+      );
     }
     return taxRate;
   });
@@ -41,7 +56,8 @@ export function lineTaxes(taxable: number, rates: Stripe.TaxRate[]): Stripe.Invo
   const amounts = rates.map((rate) => Number(roundedQuotient(BigInt(base) * scaledPercentage(rate), WHOLE)));
   const inclusiveIndexes = rates.flatMap((rate, index) => (rate.inclusive ? [index] : []));
   const last = inclusiveIndexes.pop();
-  if (last !== undefined) amounts[last] = taxable - base - inclusiveIndexes.reduce((sum, index) => sum + amounts[index], 0);
+  if (last !== undefined)
+    amounts[last] = taxable - base - inclusiveIndexes.reduce((sum, index) => sum + amounts[index], 0);
   return rates.map((rate, index) => ({
     amount: amounts[index],
     tax_behavior: rate.inclusive ? 'inclusive' : 'exclusive',

@@ -19,13 +19,21 @@ const PAYMENT_INTENT_DATA = ['metadata', 'description'];
  * `payment_intent_data[metadata|description]`, kept for the payment intent made when the buyer
  * pays. No discounts here.
  */
-export function openPaymentSession(account: StripeAccount, params: StripeParams, customerId: string | undefined): WireCheckoutSession {
+export function openPaymentSession(
+  account: StripeAccount,
+  params: StripeParams,
+  customerId: string | undefined,
+): WireCheckoutSession {
   params.refuse(['subscription_data', 'discounts', 'allow_promotion_codes']);
   const lines = params.list('line_items');
   if (lines.length === 0) throw StripeApiError.parameterMissing('line_items');
   const lineItems = lines.map((line) => paymentLine(account, line));
   const currency = lineItems[0].currency;
-  if (lineItems.some((item) => item.currency !== currency)) throw StripeApiError.parameterInvalid('line_items', 'All prices on a Checkout Session must have the same currency.');
+  if (lineItems.some((item) => item.currency !== currency))
+    throw StripeApiError.parameterInvalid(
+      'line_items',
+      'All prices on a Checkout Session must have the same currency.',
+    );
   const intentData = params.object('payment_intent_data');
   const unsupported = Object.keys(intentData?.tree ?? {}).filter((key) => !PAYMENT_INTENT_DATA.includes(key));
   intentData?.refuse(unsupported);
@@ -61,20 +69,33 @@ export function openPaymentSession(account: StripeAccount, params: StripeParams,
     trialPeriodDays: null,
     subscriptionMetadata: {},
     defaultTaxRates: [],
-    paymentIntent: { metadata: intentData?.mergeMetadata({}) ?? {}, description: intentData?.string('description') ?? null },
+    paymentIntent: {
+      metadata: intentData?.mergeMetadata({}) ?? {},
+      description: intentData?.string('description') ?? null,
+    },
   });
   return session;
 }
 
 function paymentLine(account: StripeAccount, line: StripeParams): WireLineItem {
   line.refuse(['adjustable_quantity', 'dynamic_tax_rates']);
-  if (line.has('price') && line.has('price_data')) throw StripeApiError.parametersExclusive([line.pathOf('price'), line.pathOf('price_data')]);
+  if (line.has('price') && line.has('price_data'))
+    throw StripeApiError.parametersExclusive([line.pathOf('price'), line.pathOf('price_data')]);
   const priceData = line.object('price_data');
-  const price = priceData ? inlinePrice(account, priceData) : account.get('price', line.requiredString('price'), line.pathOf('price'));
+  const price = priceData
+    ? inlinePrice(account, priceData)
+    : account.get('price', line.requiredString('price'), line.pathOf('price'));
   if (price.recurring) {
-    throw StripeApiError.parameterInvalid(line.pathOf('price'), 'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.');
+    throw StripeApiError.parameterInvalid(
+      line.pathOf('price'),
+      'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.',
+    );
   }
-  if (!priceData && !price.active) throw StripeApiError.parameterInvalid(line.pathOf('price'), 'The price specified is inactive. This field only accepts active prices.');
+  if (!priceData && !price.active)
+    throw StripeApiError.parameterInvalid(
+      line.pathOf('price'),
+      'The price specified is inactive. This field only accepts active prices.',
+    );
   const quantity = line.integer('quantity') ?? 1;
   if (quantity < 1) throw StripeApiError.parameterInvalid(line.pathOf('quantity'), 'Quantity must be at least 1.');
   const taxRates = taxRatesByIds(account, line.strings('tax_rates'), line.pathOf('tax_rates'));
@@ -106,13 +127,23 @@ function paymentLine(account: StripeAccount, line: StripeParams): WireLineItem {
 function inlinePrice(account: StripeAccount, data: StripeParams): WirePrice {
   data.refuse(['product_data', 'recurring', 'unit_amount_decimal', 'tax_behavior']);
   const currency = data.requiredString('currency').toLowerCase();
-  if (!/^[a-z]{3}$/.test(currency)) throw StripeApiError.parameterInvalid(data.pathOf('currency'), `Invalid currency: ${currency}.`);
+  if (!/^[a-z]{3}$/.test(currency))
+    throw StripeApiError.parameterInvalid(data.pathOf('currency'), `Invalid currency: ${currency}.`);
   const product = account.get('product', data.requiredString('product'), data.pathOf('product'));
   const unitAmount = data.integer('unit_amount');
   if (unitAmount === undefined) throw StripeApiError.parameterMissing(data.pathOf('unit_amount'));
-  if (unitAmount < 0) throw StripeApiError.parameterInvalid(data.pathOf('unit_amount'), 'This value must be greater than or equal to 0.');
+  if (unitAmount < 0)
+    throw StripeApiError.parameterInvalid(data.pathOf('unit_amount'), 'This value must be greater than or equal to 0.');
   return buildPrice({
-    id: newStripeId('price_'), created: unixNow(), product: product.id, currency, unitAmount, recurring: null, active: false,
-    lookupKey: null, nickname: null, metadata: {},
+    id: newStripeId('price_'),
+    created: unixNow(),
+    product: product.id,
+    currency,
+    unitAmount,
+    recurring: null,
+    active: false,
+    lookupKey: null,
+    nickname: null,
+    metadata: {},
   });
 }

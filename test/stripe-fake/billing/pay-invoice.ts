@@ -15,7 +15,10 @@ import { retryInvoicePayment } from './retry-invoice-payment';
 export function payInvoice(account: StripeAccount, invoiceId: string, request: Stripe.Event.Request): WireInvoice {
   const invoice = account.get('invoice', invoiceId);
   if (invoice.status === 'paid') throw StripeApiError.invalidState('Invoice is already paid');
-  if (invoice.status !== 'open') throw StripeApiError.invalidState(`This invoice is ${invoice.status ?? 'draft'}; only an open invoice can be paid.`);
+  if (invoice.status !== 'open')
+    throw StripeApiError.invalidState(
+      `This invoice is ${invoice.status ?? 'draft'}; only an open invoice can be paid.`,
+    );
   const succeeds = !cardDeclines(account, invoice);
   retryInvoicePayment(account, invoiceId, succeeds, request);
   if (!succeeds) {

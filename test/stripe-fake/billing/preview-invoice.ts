@@ -30,18 +30,30 @@ export function previewInvoice(account: StripeAccount, params: StripeParams): Wi
   const behavior = details?.oneOf('proration_behavior', PRORATION_BEHAVIORS) ?? 'create_prorations';
   const prorationDate = details?.integer('proration_date') ?? now;
   const changes = details ? planItemChanges(account, subscription, details.list('items')) : [];
-  const prorations = behavior === 'none' || subscription.status === 'trialing' ? [] : prorationLines(account, subscription, changes, prorationDate);
+  const prorations =
+    behavior === 'none' || subscription.status === 'trialing'
+      ? []
+      : prorationLines(account, subscription, changes, prorationDate);
   const simulated = structuredClone(subscription);
   applyItemChanges(simulated, changes, now);
   if (details?.raw('default_tax_rates') !== undefined) {
-    simulated.default_tax_rates = taxRatesByIds(account, details.strings('default_tax_rates'), details.pathOf('default_tax_rates'), subscription.default_tax_rates ?? []);
+    simulated.default_tax_rates = taxRatesByIds(
+      account,
+      details.strings('default_tax_rates'),
+      details.pathOf('default_tax_rates'),
+      subscription.default_tax_rates ?? [],
+    );
   }
 
   const id = `upcoming_${newStripeId('in_')}`;
   const period = currentPeriod(simulated);
   const pending = account.pendingInvoiceLines.get(subscription.id) ?? [];
   const immediate = behavior === 'always_invoice';
-  const renewal = immediate ? [] : simulated.items.data.map((item) => periodLine(account, simulated, item, periodFrom(item, period.end, simulated.billing_cycle_anchor), id, false));
+  const renewal = immediate
+    ? []
+    : simulated.items.data.map((item) =>
+        periodLine(account, simulated, item, periodFrom(item, period.end, simulated.billing_cycle_anchor), id, false),
+      );
   const lines = [...renewal, ...pending, ...prorations].map((line) => ({ ...structuredClone(line), invoice: id }));
   const discountable = lines.filter((line) => line.discountable).reduce((sum, line) => sum + line.amount, 0);
   const discounts = discountsFor(account, simulated, discountable, immediate ? now : period.end);
@@ -62,7 +74,8 @@ export function previewInvoice(account: StripeAccount, params: StripeParams): Wi
     periodEnd: immediate ? prorationDate : period.end,
     baseUrl: account.baseUrl,
   });
-  if (prorations.length > 0 && invoice.parent?.subscription_details) invoice.parent.subscription_details.subscription_proration_date = prorationDate;
+  if (prorations.length > 0 && invoice.parent?.subscription_details)
+    invoice.parent.subscription_details.subscription_proration_date = prorationDate;
   invoice.next_payment_attempt = immediate ? now : period.end;
   return invoice;
 }
@@ -74,6 +87,12 @@ function subscriptionToPreview(account: StripeAccount, params: StripeParams): Wi
   if (!customerId) throw StripeApiError.parameterMissing('subscription');
   account.get('customer', customerId, 'customer');
   const found = account.list('subscription').find((sub) => sub.customer === customerId && BILLABLE.has(sub.status));
-  if (!found) throw new StripeApiError(404, 'invalid_request_error', `No upcoming invoices for customer: ${customerId}`, 'invoice_upcoming_none');
+  if (!found)
+    throw new StripeApiError(
+      404,
+      'invalid_request_error',
+      `No upcoming invoices for customer: ${customerId}`,
+      'invoice_upcoming_none',
+    );
   return found;
 }

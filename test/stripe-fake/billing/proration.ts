@@ -12,7 +12,12 @@ import { currentPeriod } from './subscription-periods';
  * the period at the old price/quantity, a charge for the rest at the new one, each
  * `amount × (period_end - proration_date) / (period_end - period_start)` rounded half-up.
  */
-export function prorationLines(account: StripeAccount, subscription: WireSubscription, changes: ItemChange[], prorationDate: number): WireInvoiceLineItem[] {
+export function prorationLines(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  changes: ItemChange[],
+  prorationDate: number,
+): WireInvoiceLineItem[] {
   const period = currentPeriod(subscription);
   const at = Math.min(Math.max(prorationDate, period.start), period.end);
   const fraction = (period.end - at) / (period.end - period.start);
@@ -43,5 +48,7 @@ export function prorationLines(account: StripeAccount, subscription: WireSubscri
 
 /** "14 Jan 2026", as in Stripe's proration descriptions. */
 function formatDay(unix: number): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(unix * 1000));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(unix * 1000),
+  );
 }

@@ -27,7 +27,8 @@ export function previousAttributes(before: object, after: object): Record<string
   for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
     if (JSON.stringify(old[key]) === JSON.stringify(now[key])) continue;
     const was = old[key];
-    if (isHash(was) && isHash(now[key]) && was.object !== 'list') out[key] = previousAttributes(was, now[key] as object) ?? {};
+    if (isHash(was) && isHash(now[key]) && was.object !== 'list')
+      out[key] = previousAttributes(was, now[key] as object) ?? {};
     else out[key] = was === undefined ? null : was;
   }
   return Object.keys(out).length > 0 ? out : undefined;

@@ -10,7 +10,12 @@ export interface Redemption {
 }
 
 /** Attaches a coupon (directly or through a promotion code) to a subscription, counting the redemption. */
-export function redeemDiscount(account: StripeAccount, redemption: Redemption, owner: { customer: string; subscription: string; checkoutSession: string | null }, at: number): Stripe.Discount {
+export function redeemDiscount(
+  account: StripeAccount,
+  redemption: Redemption,
+  owner: { customer: string; subscription: string; checkoutSession: string | null },
+  at: number,
+): Stripe.Discount {
   const promotionCode = redemption.promotionCode ? account.get('promotion_code', redemption.promotionCode) : null;
   const couponRef = redemption.coupon ?? promotionCode?.promotion.coupon ?? null;
   const coupon = account.get('coupon', typeof couponRef === 'string' ? couponRef : (couponRef?.id ?? ''), 'coupon');
@@ -18,7 +23,8 @@ export function redeemDiscount(account: StripeAccount, redemption: Redemption, o
   if (coupon.max_redemptions !== null && coupon.times_redeemed >= coupon.max_redemptions) coupon.valid = false;
   if (promotionCode) {
     promotionCode.times_redeemed += 1;
-    if (promotionCode.max_redemptions !== null && promotionCode.times_redeemed >= promotionCode.max_redemptions) promotionCode.active = false;
+    if (promotionCode.max_redemptions !== null && promotionCode.times_redeemed >= promotionCode.max_redemptions)
+      promotionCode.active = false;
   }
   return account.insert(
     buildDiscount({
@@ -29,7 +35,10 @@ export function redeemDiscount(account: StripeAccount, redemption: Redemption, o
       subscription: owner.subscription,
       checkoutSession: owner.checkoutSession,
       start: at,
-      end: coupon.duration === 'repeating' && coupon.duration_in_months ? addInterval(at, 'month', coupon.duration_in_months) : null,
+      end:
+        coupon.duration === 'repeating' && coupon.duration_in_months
+          ? addInterval(at, 'month', coupon.duration_in_months)
+          : null,
     }),
   );
 }

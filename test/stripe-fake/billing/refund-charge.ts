@@ -17,11 +17,31 @@ export interface RefundRequest {
  * Refunds all or part of a succeeded charge: a `re_` refund, a negative balance transaction
  * (Stripe returns no fee on refunds, so net = amount), `charge.refunded` then `refund.created`.
  */
-export function refundCharge(account: StripeAccount, chargeId: string, refund: RefundRequest, request: Stripe.Event.Request, param = 'charge'): Stripe.Refund {
+export function refundCharge(
+  account: StripeAccount,
+  chargeId: string,
+  refund: RefundRequest,
+  request: Stripe.Event.Request,
+  param = 'charge',
+): Stripe.Refund {
   const charge = account.get('charge', chargeId, param);
-  if (!charge.paid) throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has not succeeded, so it cannot be refunded.`, 'charge_not_refundable', param);
+  if (!charge.paid)
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      `Charge ${charge.id} has not succeeded, so it cannot be refunded.`,
+      'charge_not_refundable',
+      param,
+    );
   const refundable = charge.amount - charge.amount_refunded;
-  if (refundable === 0) throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, 'charge_already_refunded', param);
+  if (refundable === 0)
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      `Charge ${charge.id} has already been refunded.`,
+      'charge_already_refunded',
+      param,
+    );
   const amount = refund.amount ?? refundable;
   if (amount <= 0) throw StripeApiError.parameterInvalid('amount', 'Refund amount must be positive.');
   if (amount > refundable) {
@@ -50,12 +70,25 @@ export function refundCharge(account: StripeAccount, chargeId: string, refund: R
     }),
   );
   const created = account.insert(
-    buildRefund({ id: refundId, created: now, charge, amount, balanceTransaction: balanceTransaction.id, reason: refund.reason ?? null, metadata: refund.metadata ?? {} }),
+    buildRefund({
+      id: refundId,
+      created: now,
+      charge,
+      amount,
+      balanceTransaction: balanceTransaction.id,
+      reason: refund.reason ?? null,
+      metadata: refund.metadata ?? {},
+    }),
   );
   const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;
-  account.emit('charge.refunded', charge, request, charge.refunded ? previous : { amount_refunded: previous.amount_refunded });
+  account.emit(
+    'charge.refunded',
+    charge,
+    request,
+    charge.refunded ? previous : { amount_refunded: previous.amount_refunded },
+  );
   account.emit('refund.created', created, request);
   return created;
 }

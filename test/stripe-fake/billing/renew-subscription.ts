@@ -15,15 +15,31 @@ const RENEWABLE = new Set(['active', 'trialing', 'past_due', 'unpaid']);
  * (`customer.subscription.deleted`); otherwise it renews for one more interval and bills it, at
  * the prices it has now.
  */
-export function renewSubscription(account: StripeAccount, subscriptionId: string, paymentSucceeds: boolean, request: Stripe.Event.Request): WireSubscription {
+export function renewSubscription(
+  account: StripeAccount,
+  subscriptionId: string,
+  paymentSucceeds: boolean,
+  request: Stripe.Event.Request,
+): WireSubscription {
   const subscription = account.get('subscription', subscriptionId);
-  if (!RENEWABLE.has(subscription.status)) throw StripeApiError.invalidState(`A ${subscription.status} subscription does not renew: ${subscription.id}`);
+  if (!RENEWABLE.has(subscription.status))
+    throw StripeApiError.invalidState(`A ${subscription.status} subscription does not renew: ${subscription.id}`);
   const period = currentPeriod(subscription);
   if (enterDuePhases(account, subscription, period.end, request) === 'ended') return subscription;
   if (subscription.cancel_at_period_end || (subscription.cancel_at !== null && subscription.cancel_at <= period.end)) {
     cancelSubscription(account, subscription, { endedAt: period.end, reason: 'cancellation_requested' }, request);
     return subscription;
   }
-  billNextPeriod(account, subscription, { start: period.end, billingReason: 'subscription_cycle', paymentSucceeds, endsTrial: subscription.status === 'trialing' }, request);
+  billNextPeriod(
+    account,
+    subscription,
+    {
+      start: period.end,
+      billingReason: 'subscription_cycle',
+      paymentSucceeds,
+      endsTrial: subscription.status === 'trialing',
+    },
+    request,
+  );
   return subscription;
 }

@@ -9,7 +9,12 @@ import { recordChange } from './record-change';
  * method becomes its default (`customer.subscription.updated`). Nothing is charged now. With
  * `declines`, the new card is one whose charges are declined.
  */
-export function replaceCard(account: StripeAccount, subscription: WireSubscription, declines: boolean, request: Stripe.Event.Request): WireSubscription {
+export function replaceCard(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  declines: boolean,
+  request: Stripe.Event.Request,
+): WireSubscription {
   const paymentMethod = newStripeId('pm_');
   if (declines) account.decliningPaymentMethods.add(paymentMethod);
   recordChange(account, subscription, 'customer.subscription.updated', request, (sub) => {

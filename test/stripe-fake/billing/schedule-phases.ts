@@ -12,8 +12,22 @@ const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 
 /** What the fake does not model on a phase; sending it is refused rather than ignored. */
 const UNSUPPORTED_PHASE_PARAMS = [
-  'add_invoice_items', 'application_fee_percent', 'automatic_tax', 'billing_cycle_anchor', 'billing_thresholds', 'collection_method', 'currency',
-  'default_payment_method', 'description', 'discounts', 'invoice_settings', 'iterations', 'on_behalf_of', 'transfer_data', 'trial', 'trial_end',
+  'add_invoice_items',
+  'application_fee_percent',
+  'automatic_tax',
+  'billing_cycle_anchor',
+  'billing_thresholds',
+  'collection_method',
+  'currency',
+  'default_payment_method',
+  'description',
+  'discounts',
+  'invoice_settings',
+  'iterations',
+  'on_behalf_of',
+  'transfer_data',
+  'trial',
+  'trial_end',
 ];
 
 /**
@@ -23,7 +37,11 @@ const UNSUPPORTED_PHASE_PARAMS = [
  * iteration), counted from the subscription's billing cycle anchor as its periods are. Every phase
  * keeps the subscription's number of items (the fake changes prices and quantities, not items).
  */
-export function planSchedulePhases(account: StripeAccount, subscription: WireSubscription, phases: StripeParams[]): Stripe.SubscriptionSchedule.Phase[] {
+export function planSchedulePhases(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  phases: StripeParams[],
+): Stripe.SubscriptionSchedule.Phase[] {
   if (phases.length === 0) throw StripeApiError.parameterMissing('phases');
   let previousEnd: number | undefined;
   return phases.map((phase, index) => {
@@ -32,7 +50,15 @@ export function planSchedulePhases(account: StripeAccount, subscription: WireSub
     const items = phaseItems(account, subscription, phase);
     const end = phaseEnd(phase, start, items[0].price, subscription.billing_cycle_anchor);
     previousEnd = end;
-    const taxRates = phase.raw('default_tax_rates') === undefined ? [] : taxRatesByIds(account, phase.strings('default_tax_rates'), phase.pathOf('default_tax_rates'), subscription.default_tax_rates ?? []);
+    const taxRates =
+      phase.raw('default_tax_rates') === undefined
+        ? []
+        : taxRatesByIds(
+            account,
+            phase.strings('default_tax_rates'),
+            phase.pathOf('default_tax_rates'),
+            subscription.default_tax_rates ?? [],
+          );
     return buildSchedulePhase({
       start,
       end,
@@ -52,16 +78,26 @@ function phaseStart(phase: StripeParams, index: number, previousEnd: number | un
     return sent;
   }
   if (sent !== undefined && sent !== previousEnd) {
-    throw StripeApiError.parameterInvalid(phase.pathOf('start_date'), 'The start_date of a phase must equal the end_date of the phase before it.');
+    throw StripeApiError.parameterInvalid(
+      phase.pathOf('start_date'),
+      'The start_date of a phase must equal the end_date of the phase before it.',
+    );
   }
   return previousEnd!;
 }
 
-function phaseItems(account: StripeAccount, subscription: WireSubscription, phase: StripeParams): { price: WirePrice; quantity: number }[] {
+function phaseItems(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  phase: StripeParams,
+): { price: WirePrice; quantity: number }[] {
   const items = phase.list('items');
   if (items.length === 0) throw StripeApiError.parameterMissing(phase.pathOf('items'));
   if (items.length !== subscription.items.data.length) {
-    throw StripeApiError.parameterInvalid(phase.pathOf('items'), `The fake Stripe keeps the subscription's ${subscription.items.data.length} item(s) in every phase.`);
+    throw StripeApiError.parameterInvalid(
+      phase.pathOf('items'),
+      `The fake Stripe keeps the subscription's ${subscription.items.data.length} item(s) in every phase.`,
+    );
   }
   return items.map((item) => {
     item.refuse(['price_data', 'discounts', 'tax_rates', 'billing_thresholds', 'metadata']);
@@ -69,9 +105,13 @@ function phaseItems(account: StripeAccount, subscription: WireSubscription, phas
     if (!priceId) throw StripeApiError.parameterMissing(item.pathOf('price'));
     const price = account.get('price', priceId, item.pathOf('price'));
     if (price.currency !== subscription.currency) {
-      throw StripeApiError.parameterInvalid(item.pathOf('price'), `The price specified is in ${price.currency} but this subscription is in ${subscription.currency}.`);
+      throw StripeApiError.parameterInvalid(
+        item.pathOf('price'),
+        `The price specified is in ${price.currency} but this subscription is in ${subscription.currency}.`,
+      );
     }
-    if (!price.recurring) throw StripeApiError.parameterInvalid(item.pathOf('price'), `The price specified is not recurring: ${price.id}`);
+    if (!price.recurring)
+      throw StripeApiError.parameterInvalid(item.pathOf('price'), `The price specified is not recurring: ${price.id}`);
     return { price, quantity: item.integer('quantity') ?? 1 };
   });
 }
@@ -79,16 +119,21 @@ function phaseItems(account: StripeAccount, subscription: WireSubscription, phas
 function phaseEnd(phase: StripeParams, start: number, price: WirePrice, anchor: number): number {
   const endDate = phase.integer('end_date');
   const duration = phase.object('duration');
-  if (endDate !== undefined && duration) throw StripeApiError.parametersExclusive([phase.pathOf('end_date'), phase.pathOf('duration')]);
+  if (endDate !== undefined && duration)
+    throw StripeApiError.parametersExclusive([phase.pathOf('end_date'), phase.pathOf('duration')]);
   let end: number;
   if (endDate !== undefined) end = endDate;
   else if (duration) {
     const interval = duration.oneOf('interval', INTERVALS) ?? throwMissing(duration.pathOf('interval'));
     end = addInterval(start, interval, duration.integer('interval_count') ?? 1, anchor);
   } else {
-    end = addInterval(start, (price.recurring!.interval as BillingInterval), price.recurring!.interval_count, anchor);
+    end = addInterval(start, price.recurring!.interval as BillingInterval, price.recurring!.interval_count, anchor);
   }
-  if (end <= start) throw StripeApiError.parameterInvalid(phase.pathOf('end_date'), 'The end_date of a phase must be after its start_date.');
+  if (end <= start)
+    throw StripeApiError.parameterInvalid(
+      phase.pathOf('end_date'),
+      'The end_date of a phase must be after its start_date.',
+    );
   return end;
 }
 

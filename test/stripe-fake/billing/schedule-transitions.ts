@@ -17,15 +17,29 @@ import { idOf, releaseSchedule } from './subscription-schedules';
  * only at renewals, so a phase boundary inside a period takes effect at the renewal after it,
  * without proration. Answers whether the subscription goes on.
  */
-export function enterDuePhases(account: StripeAccount, subscription: WireSubscription, at: number, request: Stripe.Event.Request): 'continues' | 'ended' {
-  for (let schedule = openScheduleOf(account, subscription); schedule?.current_phase && schedule.current_phase.end_date <= at; schedule = openScheduleOf(account, subscription)) {
+export function enterDuePhases(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  at: number,
+  request: Stripe.Event.Request,
+): 'continues' | 'ended' {
+  for (
+    let schedule = openScheduleOf(account, subscription);
+    schedule?.current_phase && schedule.current_phase.end_date <= at;
+    schedule = openScheduleOf(account, subscription)
+  ) {
     const ending = schedule.current_phase;
     const next = schedule.phases.find((phase) => phase.start_date === ending.end_date);
     if (next) {
       enterPhase(account, subscription, schedule, next, request);
     } else if (schedule.end_behavior === 'cancel') {
       endSchedule(account, schedule, 'completed', ending.end_date, request);
-      cancelSubscription(account, subscription, { endedAt: ending.end_date, reason: 'cancellation_requested' }, request);
+      cancelSubscription(
+        account,
+        subscription,
+        { endedAt: ending.end_date, reason: 'cancellation_requested' },
+        request,
+      );
       return 'ended';
     } else {
       releaseSchedule(account, schedule, ending.end_date, request);

@@ -4,7 +4,12 @@ import { WireInvoiceLineItem, WireSubscription } from '../objects/wire-types';
 import { roundHalfUp } from '../stripe-money';
 
 /** The subscription's discounts that apply to an invoice made at `at`, each with its amount off `base`. */
-export function discountsFor(account: StripeAccount, subscription: WireSubscription, base: number, at: number): InvoiceDiscount[] {
+export function discountsFor(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  base: number,
+  at: number,
+): InvoiceDiscount[] {
   const applied: InvoiceDiscount[] = [];
   let remaining = base;
   for (const entry of subscription.discounts) {
@@ -13,7 +18,10 @@ export function discountsFor(account: StripeAccount, subscription: WireSubscript
     const couponId = discount.source.coupon;
     const coupon = couponId && account.find('coupon', typeof couponId === 'string' ? couponId : couponId.id);
     if (!coupon) continue;
-    const amount = coupon.percent_off !== null ? roundHalfUp((remaining * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, remaining);
+    const amount =
+      coupon.percent_off !== null
+        ? roundHalfUp((remaining * coupon.percent_off) / 100)
+        : Math.min(coupon.amount_off ?? 0, remaining);
     applied.push({ discount: discount.id, amount });
     remaining -= amount;
   }
@@ -41,7 +49,10 @@ export function spreadDiscounts(lines: WireInvoiceLineItem[], applied: InvoiceDi
       const share = index === discountable.length - 1 ? left : Math.floor((amount * line.amount) / base);
       left -= share;
       line.discount_amounts = [...(line.discount_amounts ?? []), { amount: share, discount }];
-      line.pretax_credit_amounts = [...(line.pretax_credit_amounts ?? []), { amount: share, discount, type: 'discount' }];
+      line.pretax_credit_amounts = [
+        ...(line.pretax_credit_amounts ?? []),
+        { amount: share, discount, type: 'discount' },
+      ];
     });
   }
 }

@@ -17,12 +17,20 @@ export interface ItemChange {
 }
 
 /** Reads `items[n][id|price|quantity|deleted]` against the subscription, as an update or a preview does. */
-export function planItemChanges(account: StripeAccount, subscription: WireSubscription, items: StripeParams[]): ItemChange[] {
+export function planItemChanges(
+  account: StripeAccount,
+  subscription: WireSubscription,
+  items: StripeParams[],
+): ItemChange[] {
   return items.map((item) => {
     const id = item.string('id');
     const current = id ? (subscription.items.data.find((existing) => existing.id === id) ?? null) : null;
     if (id && !current) throw StripeApiError.resourceMissing('subscription_item', id, item.pathOf('id'));
-    if (item.has('price_data')) throw StripeApiError.parameterInvalid(item.pathOf('price_data'), 'The fake Stripe supports `price`, not `price_data`, on subscription items.');
+    if (item.has('price_data'))
+      throw StripeApiError.parameterInvalid(
+        item.pathOf('price_data'),
+        'The fake Stripe supports `price`, not `price_data`, on subscription items.',
+      );
     if (item.boolean('deleted')) {
       if (!current) throw StripeApiError.parameterMissing(item.pathOf('id'));
       return { itemId: current.id, current, next: null };
@@ -31,9 +39,16 @@ export function planItemChanges(account: StripeAccount, subscription: WireSubscr
     if (!current && !priceId) throw StripeApiError.parameterMissing(item.pathOf('price'));
     const price = priceId ? account.get('price', priceId, item.pathOf('price')) : current!.price;
     if (price.currency !== subscription.currency) {
-      throw StripeApiError.parameterInvalid(item.pathOf('price'), `The price specified is in ${price.currency} but this subscription is in ${subscription.currency}.`);
+      throw StripeApiError.parameterInvalid(
+        item.pathOf('price'),
+        `The price specified is in ${price.currency} but this subscription is in ${subscription.currency}.`,
+      );
     }
-    return { itemId: current?.id ?? newStripeId('si_'), current, next: { price, quantity: item.integer('quantity') ?? current?.quantity ?? 1 } };
+    return {
+      itemId: current?.id ?? newStripeId('si_'),
+      current,
+      next: { price, quantity: item.integer('quantity') ?? current?.quantity ?? 1 },
+    };
   });
 }
 
@@ -55,7 +70,15 @@ export function applyItemChanges(subscription: WireSubscription, changes: ItemCh
       target.quantity = next.quantity;
     } else if (next) {
       subscription.items.data.push(
-        buildSubscriptionItem({ id: itemId, subscription: subscription.id, created: now, price: next.price, quantity: next.quantity, periodStart: period.start, periodEnd: period.end }),
+        buildSubscriptionItem({
+          id: itemId,
+          subscription: subscription.id,
+          created: now,
+          price: next.price,
+          quantity: next.quantity,
+          periodStart: period.start,
+          periodEnd: period.end,
+        }),
       );
     }
   }

@@ -9,7 +9,10 @@ export interface BillingPeriod {
 /** The subscription's current period, read from its items (where this API version keeps it). */
 export function currentPeriod(subscription: WireSubscription): BillingPeriod {
   const items = subscription.items.data;
-  return { start: Math.min(...items.map((item) => item.current_period_start)), end: Math.min(...items.map((item) => item.current_period_end)) };
+  return {
+    start: Math.min(...items.map((item) => item.current_period_start)),
+    end: Math.min(...items.map((item) => item.current_period_end)),
+  };
 }
 
 /** The period that follows one starting at `start`, by the item's price interval. */

@@ -10,7 +10,9 @@ import { StripeApiError } from '../stripe-api-error';
  */
 export function voidInvoice(account: StripeAccount, invoice: WireInvoice, request: Stripe.Event.Request): WireInvoice {
   if (invoice.status !== 'open' && invoice.status !== 'uncollectible') {
-    throw StripeApiError.invalidState(`You can only void an open or uncollectible invoice; this one is ${invoice.status ?? 'draft'}.`);
+    throw StripeApiError.invalidState(
+      `You can only void an open or uncollectible invoice; this one is ${invoice.status ?? 'draft'}.`,
+    );
   }
   invoice.status = 'void';
   invoice.status_transitions.voided_at = unixNow();
@@ -25,8 +27,15 @@ export function voidInvoice(account: StripeAccount, invoice: WireInvoice, reques
  * `POST /v1/invoices/:id/mark_uncollectible`: an open invoice is written off as bad debt
  * (`invoice.marked_uncollectible`); it may still be paid or voided later.
  */
-export function markInvoiceUncollectible(account: StripeAccount, invoice: WireInvoice, request: Stripe.Event.Request): WireInvoice {
-  if (invoice.status !== 'open') throw StripeApiError.invalidState(`You can only mark an open invoice uncollectible; this one is ${invoice.status ?? 'draft'}.`);
+export function markInvoiceUncollectible(
+  account: StripeAccount,
+  invoice: WireInvoice,
+  request: Stripe.Event.Request,
+): WireInvoice {
+  if (invoice.status !== 'open')
+    throw StripeApiError.invalidState(
+      `You can only mark an open invoice uncollectible; this one is ${invoice.status ?? 'draft'}.`,
+    );
   invoice.status = 'uncollectible';
   invoice.status_transitions.marked_uncollectible_at = unixNow();
   invoice.next_payment_attempt = null;

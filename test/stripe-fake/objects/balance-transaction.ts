@@ -26,7 +26,18 @@ export function buildBalanceTransaction(input: BalanceTransactionInput): Stripe.
     description: input.description,
     exchange_rate: null,
     fee: input.fee,
-    fee_details: input.fee === 0 ? [] : [{ amount: input.fee, application: null, currency: input.currency, description: input.feeDescription, type: 'stripe_fee' }],
+    fee_details:
+      input.fee === 0
+        ? []
+        : [
+            {
+              amount: input.fee,
+              application: null,
+              currency: input.currency,
+              description: input.feeDescription,
+              type: 'stripe_fee',
+            },
+          ],
     net: input.amount - input.fee,
     reporting_category: input.reportingCategory,
     source: input.source,

@@ -28,7 +28,15 @@ export interface CheckoutSessionInput {
 /** What payment mode answers for `invoice_creation` when none was asked for. */
 const NO_INVOICE: Stripe.Checkout.Session.InvoiceCreation = {
   enabled: false,
-  invoice_data: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null },
+  invoice_data: {
+    account_tax_ids: null,
+    custom_fields: null,
+    description: null,
+    footer: null,
+    issuer: null,
+    metadata: {},
+    rendering_options: null,
+  },
 };
 
 /** A Checkout Session (`mode: 'subscription'` or `'payment'`) on Stripe's hosted page, still open. */

@@ -43,7 +43,10 @@ export function buildInvoiceLineItem(input: InvoiceLineInput): WireInvoiceLineIt
     pretax_credit_amounts: [],
     pricing: {
       type: 'price_details',
-      price_details: { price: input.price.id, product: typeof input.price.product === 'string' ? input.price.product : input.price.product.id },
+      price_details: {
+        price: input.price.id,
+        product: typeof input.price.product === 'string' ? input.price.product : input.price.product.id,
+      },
       unit_amount_decimal: input.quantity > 0 ? String(input.amount / input.quantity) : input.price.unit_amount_decimal,
     },
     quantity: input.quantity,

@@ -113,7 +113,11 @@ export function buildDraftInvoice(input: InvoiceInput): WireInvoice {
     total,
     total_discount_amounts: input.discounts.map((entry) => ({ amount: entry.amount, discount: entry.discount })),
     total_excluding_tax: subtotal - discountTotal - inclusiveTax,
-    total_pretax_credit_amounts: input.discounts.map((entry) => ({ amount: entry.amount, discount: entry.discount, type: 'discount' })),
+    total_pretax_credit_amounts: input.discounts.map((entry) => ({
+      amount: entry.amount,
+      discount: entry.discount,
+      type: 'discount',
+    })),
     total_taxes: totalTaxes(taxes),
     webhooks_delivered_at: null,
   };

@@ -47,7 +47,13 @@ export function buildPrice(input: PriceInput): WirePrice {
 
 /** The legacy `plan` view of a recurring price, which subscription items still carry (same id). */
 export function planOfPrice(price: WirePrice): WirePlan {
-  const recurring = price.recurring ?? { interval: 'month', interval_count: 1, meter: null, trial_period_days: null, usage_type: 'licensed' };
+  const recurring = price.recurring ?? {
+    interval: 'month',
+    interval_count: 1,
+    meter: null,
+    trial_period_days: null,
+    usage_type: 'licensed',
+  };
   return {
     id: price.id,
     object: 'plan',

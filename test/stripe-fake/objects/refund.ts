@@ -22,7 +22,10 @@ export function buildRefund(input: RefundInput): Stripe.Refund {
     currency: input.charge.currency,
     customer: input.charge.customer,
     customer_account: null,
-    destination_details: { card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' }, type: 'card' },
+    destination_details: {
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+      type: 'card',
+    },
     metadata: input.metadata,
     payment_intent: typeof paymentIntent === 'string' || paymentIntent === null ? paymentIntent : paymentIntent.id,
     payment_method: input.charge.payment_method,

@@ -9,11 +9,16 @@ export type WirePrice = Omit<Stripe.Price, 'unit_amount_decimal'> & { unit_amoun
 
 export type WirePlan = Omit<Stripe.Plan, 'amount_decimal'> & { amount_decimal: string | null };
 
-export type WireSubscriptionItem = Omit<Stripe.SubscriptionItem, 'plan' | 'price'> & { plan: WirePlan; price: WirePrice };
+export type WireSubscriptionItem = Omit<Stripe.SubscriptionItem, 'plan' | 'price'> & {
+  plan: WirePlan;
+  price: WirePrice;
+};
 
 export type WireSubscription = Omit<Stripe.Subscription, 'items'> & { items: Stripe.ApiList<WireSubscriptionItem> };
 
-export type WireInvoiceLinePricing = Omit<Stripe.InvoiceLineItem.Pricing, 'unit_amount_decimal'> & { unit_amount_decimal: string | null };
+export type WireInvoiceLinePricing = Omit<Stripe.InvoiceLineItem.Pricing, 'unit_amount_decimal'> & {
+  unit_amount_decimal: string | null;
+};
 
 export type WireInvoiceLineItem = Omit<Stripe.InvoiceLineItem, 'quantity_decimal' | 'pricing'> & {
   quantity_decimal: string | null;
@@ -27,7 +32,9 @@ export type WireInvoice = Omit<Stripe.Invoice, 'lines' | 'payments'> & {
 
 export type WireLineItem = Omit<Stripe.LineItem, 'price'> & { price: WirePrice | null };
 
-export type WireCheckoutSession = Omit<Stripe.Checkout.Session, 'line_items'> & { line_items?: Stripe.ApiList<WireLineItem> };
+export type WireCheckoutSession = Omit<Stripe.Checkout.Session, 'line_items'> & {
+  line_items?: Stripe.ApiList<WireLineItem>;
+};
 
 export interface WireEventData {
   object: StripeObject;

@@ -11,7 +11,12 @@ export const balanceTransactionRoutes: Route[] = [
     const created = createdFilter(params);
     const transactions = account
       .listByCreated('balance_transaction')
-      .filter((transaction) => (!type || transaction.type === type) && (!source || transaction.source === source) && (!currency || transaction.currency === currency))
+      .filter(
+        (transaction) =>
+          (!type || transaction.type === type) &&
+          (!source || transaction.source === source) &&
+          (!currency || transaction.currency === currency),
+      )
       .filter(created);
     return listPage(transactions, params, url);
   }),

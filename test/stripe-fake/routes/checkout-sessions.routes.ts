@@ -13,7 +13,10 @@ export const checkoutSessionRoutes: Route[] = [
   }),
   route('POST', '/v1/checkout/sessions/:id/expire', ({ account, path, cause }) => {
     const session = account.get('checkout.session', path.id);
-    if (session.status !== 'open') throw StripeApiError.invalidState(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`);
+    if (session.status !== 'open')
+      throw StripeApiError.invalidState(
+        `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+      );
     recordChange(account, session, 'checkout.session.expired', cause, (expired) => {
       expired.status = 'expired';
       expired.url = null;
@@ -26,7 +29,12 @@ export const checkoutSessionRoutes: Route[] = [
     const status = params.string('status');
     const sessions = account
       .list('checkout.session')
-      .filter((session) => (!customer || session.customer === customer) && (!subscription || session.subscription === subscription) && (!status || session.status === status));
+      .filter(
+        (session) =>
+          (!customer || session.customer === customer) &&
+          (!subscription || session.subscription === subscription) &&
+          (!status || session.status === status),
+      );
     return listPage(sessions, params, url);
   }),
 ];

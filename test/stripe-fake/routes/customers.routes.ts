@@ -30,7 +30,8 @@ export const customerRoutes: Route[] = [
       if (params.raw('name') !== undefined) changed.name = params.string('name') ?? null;
       if (params.raw('phone') !== undefined) changed.phone = params.string('phone') ?? null;
       if (params.raw('description') !== undefined) changed.description = params.string('description') ?? null;
-      if (params.raw('preferred_locales') !== undefined) changed.preferred_locales = params.strings('preferred_locales');
+      if (params.raw('preferred_locales') !== undefined)
+        changed.preferred_locales = params.strings('preferred_locales');
       changed.metadata = params.mergeMetadata(changed.metadata);
     });
     return customer;

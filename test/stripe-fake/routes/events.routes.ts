@@ -4,7 +4,12 @@ import { route, Route } from '../router';
 /** `type` takes `*` as a wildcard (`invoice.*`); `types[]` takes several exact types. */
 function typeMatches(type: string, pattern: string): boolean {
   if (!pattern.includes('*')) return type === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(type);
 }
 
@@ -14,8 +19,10 @@ export const eventRoutes: Route[] = [
     const type = params.string('type');
     const types = params.strings('types');
     const created = params.object('created');
-    const since = created?.integer('gte') ?? (created?.integer('gt') !== undefined ? created.integer('gt')! + 1 : undefined);
-    const until = created?.integer('lte') ?? (created?.integer('lt') !== undefined ? created.integer('lt')! - 1 : undefined);
+    const since =
+      created?.integer('gte') ?? (created?.integer('gt') !== undefined ? created.integer('gt')! + 1 : undefined);
+    const until =
+      created?.integer('lte') ?? (created?.integer('lt') !== undefined ? created.integer('lt')! - 1 : undefined);
     const events = account
       .list('event')
       .filter(

@@ -9,9 +9,15 @@ export const invoiceRoutes: Route[] = [
   route('POST', '/v1/invoices/create_preview', ({ account, params }) => previewInvoice(account, params)),
   route('GET', '/v1/invoices/:id', ({ account, path }) => account.get('invoice', path.id)),
   route('POST', '/v1/invoices/:id/pay', ({ account, path, cause }) => payInvoice(account, path.id, cause)),
-  route('POST', '/v1/invoices/:id/void', ({ account, path, cause }) => voidInvoice(account, account.get('invoice', path.id), cause)),
-  route('POST', '/v1/invoices/:id/mark_uncollectible', ({ account, path, cause }) => markInvoiceUncollectible(account, account.get('invoice', path.id), cause)),
-  route('GET', '/v1/invoices/:id/lines', ({ account, params, path, url }) => listPage(account.get('invoice', path.id).lines.data, params, url)),
+  route('POST', '/v1/invoices/:id/void', ({ account, path, cause }) =>
+    voidInvoice(account, account.get('invoice', path.id), cause),
+  ),
+  route('POST', '/v1/invoices/:id/mark_uncollectible', ({ account, path, cause }) =>
+    markInvoiceUncollectible(account, account.get('invoice', path.id), cause),
+  ),
+  route('GET', '/v1/invoices/:id/lines', ({ account, params, path, url }) =>
+    listPage(account.get('invoice', path.id).lines.data, params, url),
+  ),
   route('GET', '/v1/invoices', ({ account, params, url }) => {
     const customer = params.string('customer');
     const subscription = params.string('subscription');
@@ -33,7 +39,9 @@ export const invoiceRoutes: Route[] = [
     const invoice = params.string('invoice');
     const status = params.string('status');
     return listPage(
-      account.list('invoice_payment').filter((payment) => (!invoice || payment.invoice === invoice) && (!status || payment.status === status)),
+      account
+        .list('invoice_payment')
+        .filter((payment) => (!invoice || payment.invoice === invoice) && (!status || payment.status === status)),
       params,
       url,
     );

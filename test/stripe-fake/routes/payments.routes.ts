@@ -11,7 +11,12 @@ export const paymentRoutes: Route[] = [
     const customer = params.string('customer');
     const paymentIntent = params.string('payment_intent');
     return listPage(
-      account.list('charge').filter((charge) => (!customer || charge.customer === customer) && (!paymentIntent || charge.payment_intent === paymentIntent)),
+      account
+        .list('charge')
+        .filter(
+          (charge) =>
+            (!customer || charge.customer === customer) && (!paymentIntent || charge.payment_intent === paymentIntent),
+        ),
       params,
       url,
     );
@@ -21,12 +26,19 @@ export const paymentRoutes: Route[] = [
     const chargeId = params.string('charge');
     const paymentIntentId = params.string('payment_intent');
     if (chargeId && paymentIntentId) throw StripeApiError.parametersExclusive(['charge', 'payment_intent']);
-    const resolved = chargeId ?? (paymentIntentId && (account.get('payment_intent', paymentIntentId, 'payment_intent').latest_charge as string | null));
+    const resolved =
+      chargeId ??
+      (paymentIntentId &&
+        (account.get('payment_intent', paymentIntentId, 'payment_intent').latest_charge as string | null));
     if (!resolved) throw StripeApiError.parameterMissing('charge');
     return refundCharge(
       account,
       resolved,
-      { amount: params.integer('amount'), reason: params.oneOf('reason', REFUND_REASONS), metadata: params.mergeMetadata({}) },
+      {
+        amount: params.integer('amount'),
+        reason: params.oneOf('reason', REFUND_REASONS),
+        metadata: params.mergeMetadata({}),
+      },
       cause,
       chargeId ? 'charge' : 'payment_intent',
     );

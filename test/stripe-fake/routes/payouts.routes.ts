@@ -7,7 +7,10 @@ export const payoutRoutes: Route[] = [
   route('GET', '/v1/payouts', ({ account, params, url }) => {
     const status = params.string('status');
     const created = createdFilter(params);
-    const payouts = account.listByCreated('payout').filter((payout) => !status || payout.status === status).filter(created);
+    const payouts = account
+      .listByCreated('payout')
+      .filter((payout) => !status || payout.status === status)
+      .filter(created);
     return listPage(payouts, params, url);
   }),
 ];

@@ -14,13 +14,22 @@ const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 
 export const priceRoutes: Route[] = [
   route('POST', '/v1/prices', ({ account, params, cause }) => {
-    params.refuse(['currency_options', 'custom_unit_amount', 'tiers', 'tiers_mode', 'transform_quantity', 'billing_scheme']);
+    params.refuse([
+      'currency_options',
+      'custom_unit_amount',
+      'tiers',
+      'tiers_mode',
+      'transform_quantity',
+      'billing_scheme',
+    ]);
     const currency = params.requiredString('currency').toLowerCase();
-    if (!/^[a-z]{3}$/.test(currency)) throw StripeApiError.parameterInvalid('currency', `Invalid currency: ${currency}.`);
+    if (!/^[a-z]{3}$/.test(currency))
+      throw StripeApiError.parameterInvalid('currency', `Invalid currency: ${currency}.`);
     const product = productFor(account, params, cause);
     const unitAmount = params.integer('unit_amount') ?? wholeDecimal(params);
     if (unitAmount === undefined) throw StripeApiError.parameterMissing('unit_amount');
-    if (unitAmount < 0) throw StripeApiError.parameterInvalid('unit_amount', 'This value must be greater than or equal to 0.');
+    if (unitAmount < 0)
+      throw StripeApiError.parameterInvalid('unit_amount', 'This value must be greater than or equal to 0.');
     const recurring = params.object('recurring');
     const interval = recurring && (recurring.oneOf('interval', INTERVALS) ?? missing(recurring.pathOf('interval')));
     const lookupKey = params.string('lookup_key') ?? null;
@@ -32,7 +41,14 @@ export const priceRoutes: Route[] = [
         product,
         currency,
         unitAmount,
-        recurring: recurring && interval ? { interval, intervalCount: recurring.integer('interval_count') ?? 1, trialPeriodDays: recurring.integer('trial_period_days') ?? null } : null,
+        recurring:
+          recurring && interval
+            ? {
+                interval,
+                intervalCount: recurring.integer('interval_count') ?? 1,
+                trialPeriodDays: recurring.integer('trial_period_days') ?? null,
+              }
+            : null,
         active: params.boolean('active') ?? true,
         lookupKey,
         nickname: params.string('nickname') ?? null,
@@ -46,7 +62,8 @@ export const priceRoutes: Route[] = [
   route('POST', '/v1/prices/:id', ({ account, params, path, cause }) => {
     const price = account.get('price', path.id);
     const lookupKey = params.string('lookup_key');
-    if (lookupKey && lookupKey !== price.lookup_key) claimLookupKey(account, lookupKey, params.boolean('transfer_lookup_key') ?? false);
+    if (lookupKey && lookupKey !== price.lookup_key)
+      claimLookupKey(account, lookupKey, params.boolean('transfer_lookup_key') ?? false);
     recordChange(account, price, 'price.updated', cause, (changed) => {
       if (params.has('active')) changed.active = params.boolean('active')!;
       if (params.raw('nickname') !== undefined) changed.nickname = params.string('nickname') ?? null;
@@ -106,7 +123,8 @@ function productFor(account: StripeAccount, params: StripeParams, cause: Paramet
 function wholeDecimal(params: StripeParams): number | undefined {
   const decimal = params.string('unit_amount_decimal');
   if (decimal === undefined) return undefined;
-  if (!/^\d+(\.0+)?$/.test(decimal)) throw StripeApiError.parameterInvalid('unit_amount_decimal', 'The fake Stripe supports whole minor units only.');
+  if (!/^\d+(\.0+)?$/.test(decimal))
+    throw StripeApiError.parameterInvalid('unit_amount_decimal', 'The fake Stripe supports whole minor units only.');
   return Number.parseInt(decimal, 10);
 }
 
@@ -114,7 +132,8 @@ function wholeDecimal(params: StripeParams): number | undefined {
 function claimLookupKey(account: StripeAccount, lookupKey: string, transfer: boolean): void {
   const holder: WirePrice | undefined = account.list('price').find((price) => price.lookup_key === lookupKey);
   if (!holder) return;
-  if (!transfer) throw StripeApiError.parameterInvalid('lookup_key', `A price (\`${holder.id}\`) already uses that lookup key.`);
+  if (!transfer)
+    throw StripeApiError.parameterInvalid('lookup_key', `A price (\`${holder.id}\`) already uses that lookup key.`);
   holder.lookup_key = null;
 }
 

@@ -10,7 +10,14 @@ export const productRoutes: Route[] = [
   route('POST', '/v1/products', ({ account, params, cause }) => {
     params.refuse(['default_price_data']);
     const id = params.string('id') ?? newStripeId('prod_', 14);
-    if (account.find('product', id)) throw new StripeApiError(400, 'invalid_request_error', `Product already exists.`, 'resource_already_exists', 'id');
+    if (account.find('product', id))
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `Product already exists.`,
+        'resource_already_exists',
+        'id',
+      );
     const product = account.insert(
       buildProduct({
         id,
@@ -33,7 +40,10 @@ export const productRoutes: Route[] = [
     const product = account.get('product', path.id);
     const defaultPrice = params.string('default_price');
     if (defaultPrice && account.get('price', defaultPrice, 'default_price').product !== product.id) {
-      throw StripeApiError.parameterInvalid('default_price', `The price ${defaultPrice} does not belong to product ${product.id}.`);
+      throw StripeApiError.parameterInvalid(
+        'default_price',
+        `The price ${defaultPrice} does not belong to product ${product.id}.`,
+      );
     }
     recordChange(account, product, 'product.updated', cause, (changed) => {
       if (params.has('name')) changed.name = params.requiredString('name');
@@ -50,7 +60,12 @@ export const productRoutes: Route[] = [
   route('GET', '/v1/products', ({ account, params, url }) => {
     const active = params.boolean('active');
     const ids = params.strings('ids');
-    const products = account.list('product').filter((product) => (active === undefined || product.active === active) && (ids.length === 0 || ids.includes(product.id)));
+    const products = account
+      .list('product')
+      .filter(
+        (product) =>
+          (active === undefined || product.active === active) && (ids.length === 0 || ids.includes(product.id)),
+      );
     return listPage(products, params, url);
   }),
 ];

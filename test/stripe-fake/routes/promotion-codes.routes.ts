@@ -14,8 +14,18 @@ export const promotionCodeRoutes: Route[] = [
     if (!promotion.oneOf('type', ['coupon'])) throw StripeApiError.parameterMissing(promotion.pathOf('type'));
     const coupon = account.get('coupon', promotion.requiredString('coupon'), promotion.pathOf('coupon'));
     const code = params.string('code') ?? randomToken(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789');
-    if (account.list('promotion_code').some((existing) => existing.active && existing.code.toLowerCase() === code.toLowerCase())) {
-      throw new StripeApiError(400, 'invalid_request_error', `An active promotion code with \`code: ${code}\` already exists.`, 'resource_already_exists', 'code');
+    if (
+      account
+        .list('promotion_code')
+        .some((existing) => existing.active && existing.code.toLowerCase() === code.toLowerCase())
+    ) {
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `An active promotion code with \`code: ${code}\` already exists.`,
+        'resource_already_exists',
+        'code',
+      );
     }
     const customer = params.string('customer') ?? null;
     if (customer) account.get('customer', customer, 'customer');

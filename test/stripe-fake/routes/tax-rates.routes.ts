@@ -12,7 +12,8 @@ export const taxRateRoutes: Route[] = [
     const displayName = params.requiredString('display_name');
     const percentage = params.number('percentage');
     if (percentage === undefined) throw StripeApiError.parameterMissing('percentage');
-    if (percentage < 0 || percentage > 100) throw StripeApiError.parameterInvalid('percentage', 'percentage must be between 0 and 100.');
+    if (percentage < 0 || percentage > 100)
+      throw StripeApiError.parameterInvalid('percentage', 'percentage must be between 0 and 100.');
     const inclusive = params.boolean('inclusive');
     if (inclusive === undefined) throw StripeApiError.parameterMissing('inclusive');
     const taxRate = account.insert(
@@ -52,7 +53,12 @@ export const taxRateRoutes: Route[] = [
   route('GET', '/v1/tax_rates', ({ account, params, url }) => {
     const active = params.boolean('active');
     const inclusive = params.boolean('inclusive');
-    const taxRates = account.list('tax_rate').filter((rate) => (active === undefined || rate.active === active) && (inclusive === undefined || rate.inclusive === inclusive));
+    const taxRates = account
+      .list('tax_rate')
+      .filter(
+        (rate) =>
+          (active === undefined || rate.active === active) && (inclusive === undefined || rate.inclusive === inclusive),
+      );
     return listPage(taxRates, params, url);
   }),
 ];
@@ -61,7 +67,10 @@ export const taxRateRoutes: Route[] = [
 function country(params: StripeParams): string | null {
   const code = params.string('country')?.toUpperCase();
   if (code !== undefined && !/^[A-Z]{2}$/.test(code)) {
-    throw StripeApiError.parameterInvalid('country', `Country '${code}' is unknown. Try using a 2-character alphanumeric country code instead, such as 'US', 'EG', or 'GB'.`);
+    throw StripeApiError.parameterInvalid(
+      'country',
+      `Country '${code}' is unknown. Try using a 2-character alphanumeric country code instead, such as 'US', 'EG', or 'GB'.`,
+    );
   }
   return code ?? null;
 }

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { AdUnitListResponse, AdUnitView, ByIdRequest, GetAdUnit, ListAdUnits, TenantScopedRequest } from '@libs/contracts';
+import {
+  AdUnitListResponse,
+  AdUnitView,
+  ByIdRequest,
+  GetAdUnit,
+  ListAdUnits,
+  TenantScopedRequest,
+} from '@libs/contracts';
 import { AdUnitsService } from './ad-units.service';
 
 const READERS = ['admin', 'adops'];

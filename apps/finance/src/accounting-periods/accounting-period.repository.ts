@@ -12,19 +12,26 @@ export class AccountingPeriodRepository {
    * (which hold it shared, see `finance.first_open_day`) finish first, new ones wait.
    */
   async lockBooksOf(tx: EntityManager, tenantId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('finance.accounting_periods'), hashtext($1::uuid::text))`, [tenantId]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('finance.accounting_periods'), hashtext($1::uuid::text))`, [
+      tenantId,
+    ]);
   }
 
   /** Today in the agency's time zone (`YYYY-MM-DD`); null for an agency finance has not provisioned. */
   async findTodayOfAgency(tx: EntityManager, tenantId: string): Promise<{ today: string; timeZone: string } | null> {
     const rows: { today: string; time_zone: string }[] = await tx.query(
-      `SELECT to_char(now() AT TIME ZONE time_zone, 'YYYY-MM-DD') AS today, time_zone FROM finance.tenants WHERE tenant_id = $1`, [tenantId]);
+      `SELECT to_char(now() AT TIME ZONE time_zone, 'YYYY-MM-DD') AS today, time_zone FROM finance.tenants WHERE tenant_id = $1`,
+      [tenantId],
+    );
     return rows[0] ? { today: rows[0].today, timeZone: rows[0].time_zone } : null;
   }
 
   /** The day after the latest closed month (`YYYY-MM-DD`), or null while none is closed. */
   async findFirstOpenDay(tx: EntityManager, tenantId: string): Promise<string | null> {
-    const rows: { day: string | null }[] = await tx.query(`SELECT to_char(finance.first_open_day($1), 'YYYY-MM-DD') AS day`, [tenantId]);
+    const rows: { day: string | null }[] = await tx.query(
+      `SELECT to_char(finance.first_open_day($1), 'YYYY-MM-DD') AS day`,
+      [tenantId],
+    );
     return rows[0]?.day ?? null;
   }
 
@@ -37,7 +44,9 @@ export class AccountingPeriodRepository {
   }
 
   async findLatestClosed(tx: EntityManager, tenantId: string): Promise<AccountingPeriod | null> {
-    return tx.getRepository(AccountingPeriod).findOne({ where: { tenantId, status: 'closed' }, order: { startsOn: 'DESC' } });
+    return tx
+      .getRepository(AccountingPeriod)
+      .findOne({ where: { tenantId, status: 'closed' }, order: { startsOn: 'DESC' } });
   }
 
   async save(tx: EntityManager, period: AccountingPeriod): Promise<AccountingPeriod> {
@@ -49,7 +58,11 @@ export class AccountingPeriodRepository {
    * not recognized through its last day, events of the month waiting in `parked_events`, and open
    * reconciliation exceptions of the month (both taken on instants, in the agency's time zone).
    */
-  async countOutstanding(tenantId: string, firstDay: string, lastDay: string): Promise<{ schedules: number; waiting: number; exceptions: number }> {
+  async countOutstanding(
+    tenantId: string,
+    firstDay: string,
+    lastDay: string,
+  ): Promise<{ schedules: number; waiting: number; exceptions: number }> {
     const [row]: { schedules: number; waiting: number; exceptions: number }[] = await this.dataSource.query(
       `WITH month AS (
          SELECT $2::date::timestamp AT TIME ZONE t.time_zone AS starts, ($3::date + 1)::timestamp AT TIME ZONE t.time_zone AS ends

@@ -2,8 +2,17 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, ClosePeriodRequest, GetMonthEndChecklist, ListAccountingPeriods, MonthEndChecklistRequest,
-  MonthEndChecklistView, ReopenPeriod, ReopenPeriodRequest, TenantScopedRequest,
+  AccountingPeriodListResponse,
+  AccountingPeriodView,
+  ClosePeriod,
+  ClosePeriodRequest,
+  GetMonthEndChecklist,
+  ListAccountingPeriods,
+  MonthEndChecklistRequest,
+  MonthEndChecklistView,
+  ReopenPeriod,
+  ReopenPeriodRequest,
+  TenantScopedRequest,
 } from '@libs/contracts';
 import { AccountingPeriodsService } from './accounting-periods.service';
 
@@ -14,7 +23,10 @@ export class AccountingPeriodsRpcController {
   constructor(private readonly periods: AccountingPeriodsService) {}
 
   @RpcHandler(ListAccountingPeriods, { roles: FINANCE })
-  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodListResponse> {
+  async list(
+    @Payload() _request: TenantScopedRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<AccountingPeriodListResponse> {
     return { items: await this.periods.list(caller.tenantId) };
   }
 

@@ -40,7 +40,8 @@ export function lastDayOf(month: string): string {
 export function reportSpan(from: string, to: string, maxMonths: number): number {
   const span = monthIndex(to) - monthIndex(from) + 1;
   if (span < 1) throw new ValidationFailedError([{ field: 'to', message: 'to must not be before from' }]);
-  if (span > maxMonths) throw new ValidationFailedError([{ field: 'to', message: `at most ${maxMonths} months at once` }]);
+  if (span > maxMonths)
+    throw new ValidationFailedError([{ field: 'to', message: `at most ${maxMonths} months at once` }]);
   return span;
 }
 

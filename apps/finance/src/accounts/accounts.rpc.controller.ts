@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { AccountListResponse, AccountView, ByIdRequest, GetAccount, ListAccounts, TenantScopedRequest } from '@libs/contracts';
+import {
+  AccountListResponse,
+  AccountView,
+  ByIdRequest,
+  GetAccount,
+  ListAccounts,
+  TenantScopedRequest,
+} from '@libs/contracts';
 import { AccountsService } from './accounts.service';
 
 const READERS = ['admin', 'finance'];

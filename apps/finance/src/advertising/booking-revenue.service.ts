@@ -2,10 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
 import {
-  BookingInvoicedEvent, BookingPaidEvent, DeliveryRecorded, DeliveryRecordedEvent, EventEnvelope, MakeGoodCredited, MakeGoodCreditedEvent,
+  BookingInvoicedEvent,
+  BookingPaidEvent,
+  DeliveryRecorded,
+  DeliveryRecordedEvent,
+  EventEnvelope,
+  MakeGoodCredited,
+  MakeGoodCreditedEvent,
 } from '@libs/contracts';
 import {
-  ACCOUNTS_RECEIVABLE, BANK, DEFERRED_REVENUE, MAKE_GOOD_CREDITS, REVENUE_ACCOUNT, STRIPE_BALANCE, VAT_PAYABLE,
+  ACCOUNTS_RECEIVABLE,
+  BANK,
+  DEFERRED_REVENUE,
+  MAKE_GOOD_CREDITS,
+  REVENUE_ACCOUNT,
+  STRIPE_BALANCE,
+  VAT_PAYABLE,
 } from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
@@ -35,7 +47,11 @@ export class BookingRevenueService {
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
     // The ad unit is what advertising sells: reports by product are by unit.
     const dimensions = { stream: 'advertising' as const, productId: adUnitId, siteId, counterpartyId: advertiserId };
-    const lines = withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, amount), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, amount - tax)]);
+    const lines = withoutZeros([
+      debit(ACCOUNTS_RECEIVABLE, currency, amount),
+      credit(VAT_PAYABLE, currency, tax),
+      credit(DEFERRED_REVENUE, currency, amount - tax),
+    ]);
     if (lines.length === 0) return;
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     await this.ledger.post(tx, {
@@ -48,12 +64,25 @@ export class BookingRevenueService {
     });
     const firstDay = postingDateOf(event.data.flightStart, timeZone);
     await this.schedules.open(tx, {
-      tenantId: event.tenantId, sourceRef: bookingKey(bookingId), ...dimensions, currency, method: 'delivery', status: 'active',
-      billed: amount, tax, firstDay, days: Math.max(1, daysBetween(firstDay, postingDateOf(event.data.flightEnd, timeZone))), providerChargeId: null,
+      tenantId: event.tenantId,
+      sourceRef: bookingKey(bookingId),
+      ...dimensions,
+      currency,
+      method: 'delivery',
+      status: 'active',
+      billed: amount,
+      tax,
+      firstDay,
+      days: Math.max(1, daysBetween(firstDay, postingDateOf(event.data.flightEnd, timeZone))),
+      providerChargeId: null,
     });
-    for (const parked of (await this.parked.release(tx, event.tenantId, bookingKey(bookingId))).sort((a, b) => a.time.localeCompare(b.time))) {
-      if (parked.type === DeliveryRecorded.subject) await this.recognizeDelivery(tx, parked as EventEnvelope<DeliveryRecordedEvent>);
-      else if (parked.type === MakeGoodCredited.subject) await this.creditMakeGood(tx, parked as EventEnvelope<MakeGoodCreditedEvent>);
+    for (const parked of (await this.parked.release(tx, event.tenantId, bookingKey(bookingId))).sort((a, b) =>
+      a.time.localeCompare(b.time),
+    )) {
+      if (parked.type === DeliveryRecorded.subject)
+        await this.recognizeDelivery(tx, parked as EventEnvelope<DeliveryRecordedEvent>);
+      else if (parked.type === MakeGoodCredited.subject)
+        await this.creditMakeGood(tx, parked as EventEnvelope<MakeGoodCreditedEvent>);
     }
   }
 
@@ -68,9 +97,14 @@ export class BookingRevenueService {
       sourceKey: `booking-paid:${paymentId}`,
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Booking ${bookingId} paid (${paidTo === 'bank' ? 'bank transfer' : 'Stripe'})`,
-      lines: [debit(paidTo === 'bank' ? BANK : STRIPE_BALANCE, currency, amount), credit(ACCOUNTS_RECEIVABLE, currency, amount)],
+      lines: [
+        debit(paidTo === 'bank' ? BANK : STRIPE_BALANCE, currency, amount),
+        credit(ACCOUNTS_RECEIVABLE, currency, amount),
+      ],
       // The booking's unit and site when its invoice is known (a payment may come first).
-      dimensions: schedule ? dimensionsOf(schedule) : { stream: 'advertising', productId: null, siteId: null, counterpartyId: advertiserId },
+      dimensions: schedule
+        ? dimensionsOf(schedule)
+        : { stream: 'advertising', productId: null, siteId: null, counterpartyId: advertiserId },
     });
   }
 
@@ -83,16 +117,17 @@ export class BookingRevenueService {
     const left = remainingOf(amountsOf(schedule));
     const amount = earned < left ? earned : left > 0n ? left : 0n;
     const currency = schedule.currency.trim();
-    const posted = amount > 0n
-      ? await this.ledger.post(tx, {
-        tenantId: event.tenantId,
-        sourceKey: `delivery:${bookingId}:${day}`,
-        postedOn: day,
-        description: `Booking ${bookingId} delivered on ${day} (${event.data.impressions} impressions)`,
-        lines: [debit(DEFERRED_REVENUE, currency, amount), credit(REVENUE_ACCOUNT.advertising, currency, amount)],
-        dimensions: dimensionsOf(schedule),
-      })
-      : null;
+    const posted =
+      amount > 0n
+        ? await this.ledger.post(tx, {
+            tenantId: event.tenantId,
+            sourceKey: `delivery:${bookingId}:${day}`,
+            postedOn: day,
+            description: `Booking ${bookingId} delivered on ${day} (${event.data.impressions} impressions)`,
+            lines: [debit(DEFERRED_REVENUE, currency, amount), credit(REVENUE_ACCOUNT.advertising, currency, amount)],
+            dimensions: dimensionsOf(schedule),
+          })
+        : null;
     if (posted && !posted.created) return;
     await this.schedules.recognizeOnDay(tx, schedule, day, amount, posted?.entryId ?? null);
   }
@@ -118,7 +153,9 @@ export class BookingRevenueService {
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.creditedAt),
       description: `Make-good on booking ${bookingId}: ${reason}`,
       lines: withoutZeros([
-        debit(DEFERRED_REVENUE, currency, parts.deferred), debit(MAKE_GOOD_CREDITS, currency, parts.earned), credit(ACCOUNTS_RECEIVABLE, currency, amount),
+        debit(DEFERRED_REVENUE, currency, parts.deferred),
+        debit(MAKE_GOOD_CREDITS, currency, parts.earned),
+        credit(ACCOUNTS_RECEIVABLE, currency, amount),
       ]),
       dimensions: dimensionsOf(schedule),
     });

@@ -2,7 +2,14 @@ import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
-  BookingInvoiced, BookingInvoicedEvent, BookingPaid, BookingPaidEvent, DeliveryRecorded, DeliveryRecordedEvent, EventEnvelope, MakeGoodCredited,
+  BookingInvoiced,
+  BookingInvoicedEvent,
+  BookingPaid,
+  BookingPaidEvent,
+  DeliveryRecorded,
+  DeliveryRecordedEvent,
+  EventEnvelope,
+  MakeGoodCredited,
   MakeGoodCreditedEvent,
 } from '@libs/contracts';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';

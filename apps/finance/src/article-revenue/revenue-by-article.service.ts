@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ArticleRevenueRow, METRICS_MAX_MONTHS, RevenueByArticleRequest, RevenueByArticleResponse } from '@libs/contracts';
+import {
+  ArticleRevenueRow,
+  METRICS_MAX_MONTHS,
+  RevenueByArticleRequest,
+  RevenueByArticleResponse,
+} from '@libs/contracts';
 import { reportSpan } from '../accounting-periods/calendar-month';
 
 const DEFAULT_LIMIT = 100;

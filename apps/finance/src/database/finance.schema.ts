@@ -18,8 +18,20 @@ import { migrations } from './migrations';
 export const financeSchema = {
   name: 'finance' as const,
   entities: [
-    FinanceTenant, Account, JournalEntry, Posting, AccountBalance, AccountDayTotal, AccountingPeriod, RecognitionSchedule, RecognitionLine,
-    ParkedEvent, SubscriptionState, ArticleRevenue, SubscriptionPayment, ...reconciliationEntities,
+    FinanceTenant,
+    Account,
+    JournalEntry,
+    Posting,
+    AccountBalance,
+    AccountDayTotal,
+    AccountingPeriod,
+    RecognitionSchedule,
+    RecognitionLine,
+    ParkedEvent,
+    SubscriptionState,
+    ArticleRevenue,
+    SubscriptionPayment,
+    ...reconciliationEntities,
   ],
   migrations,
 };

@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
-import { EventEnvelope, GiftExpired, GiftExpiredEvent, GiftPurchasedEvent, GiftRedeemed, GiftRedeemedEvent } from '@libs/contracts';
-import { DEFERRED_REVENUE, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE, VAT_PAYABLE } from '../accounts/account-codes';
+import {
+  EventEnvelope,
+  GiftExpired,
+  GiftExpiredEvent,
+  GiftPurchasedEvent,
+  GiftRedeemed,
+  GiftRedeemedEvent,
+} from '@libs/contracts';
+import {
+  DEFERRED_REVENUE,
+  PAYMENT_FEES,
+  REVENUE_ACCOUNT,
+  STRIPE_BALANCE,
+  VAT_PAYABLE,
+} from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../ledger/posting-date';
@@ -34,7 +47,10 @@ export class GiftRevenueService {
     const [paid, tax, fee] = [event.data.amountPaid, event.data.tax, event.data.providerFee].map(parseMinorUnits);
     const dimensions = { stream: 'subscriptions' as const, productId, siteId: null, counterpartyId: null };
     const lines = withoutZeros([
-      debit(STRIPE_BALANCE, currency, paid - fee), debit(PAYMENT_FEES, currency, fee), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, paid - tax),
+      debit(STRIPE_BALANCE, currency, paid - fee),
+      debit(PAYMENT_FEES, currency, fee),
+      credit(VAT_PAYABLE, currency, tax),
+      credit(DEFERRED_REVENUE, currency, paid - tax),
     ]);
     if (lines.length === 0) return;
     await this.ledger.post(tx, {
@@ -46,8 +62,17 @@ export class GiftRevenueService {
       dimensions,
     });
     await this.schedules.open(tx, {
-      tenantId: event.tenantId, sourceRef: giftKey(giftId), ...dimensions, currency, method: 'ratable', status: 'awaiting-service',
-      billed: paid, tax, firstDay: null, days: null, providerChargeId,
+      tenantId: event.tenantId,
+      sourceRef: giftKey(giftId),
+      ...dimensions,
+      currency,
+      method: 'ratable',
+      status: 'awaiting-service',
+      billed: paid,
+      tax,
+      firstDay: null,
+      days: null,
+      providerChargeId,
     });
     // What waited for the purchase, replayed in the order it happened (a refund before the expiry is not the same as after).
     const waiting = [
@@ -69,7 +94,12 @@ export class GiftRevenueService {
     if (schedule.status !== 'awaiting-service') return;
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     const firstDay = postingDateOf(event.data.servicePeriodStart, timeZone);
-    await this.schedules.startService(tx, schedule, firstDay, Math.max(1, daysBetween(firstDay, postingDateOf(event.data.servicePeriodEnd, timeZone))));
+    await this.schedules.startService(
+      tx,
+      schedule,
+      firstDay,
+      Math.max(1, daysBetween(firstDay, postingDateOf(event.data.servicePeriodEnd, timeZone))),
+    );
   }
 
   /** Breakage: what is still deferred is revenue on the day the gift expired (Dr deferred / Cr subscription revenue). */
@@ -81,16 +111,17 @@ export class GiftRevenueService {
     const day = await this.calendar.dayOf(tx, event.tenantId, event.data.expiredAt);
     const left = remainingOf(amountsOf(schedule));
     const currency = schedule.currency.trim();
-    const posted = left > 0n
-      ? await this.ledger.post(tx, {
-        tenantId: event.tenantId,
-        sourceKey: `gift-breakage:${event.data.giftId}`,
-        postedOn: day,
-        description: `Gift ${event.data.giftId} expired unredeemed: breakage recognized`,
-        lines: [debit(DEFERRED_REVENUE, currency, left), credit(REVENUE_ACCOUNT.subscriptions, currency, left)],
-        dimensions: dimensionsOf(schedule),
-      })
-      : null;
+    const posted =
+      left > 0n
+        ? await this.ledger.post(tx, {
+            tenantId: event.tenantId,
+            sourceKey: `gift-breakage:${event.data.giftId}`,
+            postedOn: day,
+            description: `Gift ${event.data.giftId} expired unredeemed: breakage recognized`,
+            lines: [debit(DEFERRED_REVENUE, currency, left), credit(REVENUE_ACCOUNT.subscriptions, currency, left)],
+            dimensions: dimensionsOf(schedule),
+          })
+        : null;
     if (posted && !posted.created) return;
     await this.schedules.recognizeOnDay(tx, schedule, day, left, posted?.entryId ?? null, 'expired');
   }

@@ -2,7 +2,13 @@ import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
-  EventEnvelope, GiftExpired, GiftExpiredEvent, GiftPurchased, GiftPurchasedEvent, GiftRedeemed, GiftRedeemedEvent,
+  EventEnvelope,
+  GiftExpired,
+  GiftExpiredEvent,
+  GiftPurchased,
+  GiftPurchasedEvent,
+  GiftRedeemed,
+  GiftRedeemedEvent,
 } from '@libs/contracts';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { GiftRevenueService } from './gift-revenue.service';

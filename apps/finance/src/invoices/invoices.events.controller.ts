@@ -2,7 +2,13 @@ import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent, ConsumesEventsInBatches, parseMinorUnits } from '@libs/common';
 import {
-  EventEnvelope, InvoiceFinalized, InvoiceFinalizedEvent, InvoicePaid, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent,
+  EventEnvelope,
+  InvoiceFinalized,
+  InvoiceFinalizedEvent,
+  InvoicePaid,
+  InvoicePaidEvent,
+  InvoiceVoided,
+  InvoiceVoidedEvent,
 } from '@libs/contracts';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { SubscriptionInvoicesService } from './subscription-invoices.service';
@@ -22,19 +28,34 @@ export class InvoicesEventsController {
 
   @ConsumesEventsInBatches(InvoiceFinalized, { maxBatch: 1000, inFlight: 2 })
   async bookBillings(events: EventEnvelope<InvoiceFinalizedEvent>[], tx: EntityManager): Promise<void> {
-    await this.books.holdAllShared(tx, events.map((event) => event.tenantId));
-    await this.invoices.billAll(tx, events.map((event) => {
-      const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
-      return {
-        tenantId: event.tenantId, providerInvoiceId, currency, amountDue: parseMinorUnits(event.data.amountDue), tax: parseMinorUnits(event.data.tax),
-        servicePeriodStart, servicePeriodEnd, billedAt: finalizedAt,
-      };
-    }));
+    await this.books.holdAllShared(
+      tx,
+      events.map((event) => event.tenantId),
+    );
+    await this.invoices.billAll(
+      tx,
+      events.map((event) => {
+        const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
+        return {
+          tenantId: event.tenantId,
+          providerInvoiceId,
+          currency,
+          amountDue: parseMinorUnits(event.data.amountDue),
+          tax: parseMinorUnits(event.data.tax),
+          servicePeriodStart,
+          servicePeriodEnd,
+          billedAt: finalizedAt,
+        };
+      }),
+    );
   }
 
   @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
   async bookPayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
-    await this.books.holdAllShared(tx, events.map((event) => event.tenantId));
+    await this.books.holdAllShared(
+      tx,
+      events.map((event) => event.tenantId),
+    );
     await this.invoices.collectAll(tx, events);
   }
 

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
 import { EventEnvelope, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent } from '@libs/contracts';
-import { ACCOUNTS_RECEIVABLE, DEFERRED_REVENUE, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE, VAT_PAYABLE } from '../accounts/account-codes';
+import {
+  ACCOUNTS_RECEIVABLE,
+  DEFERRED_REVENUE,
+  PAYMENT_FEES,
+  REVENUE_ACCOUNT,
+  STRIPE_BALANCE,
+  VAT_PAYABLE,
+} from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { EntryToPost, LedgerService } from '../ledger/ledger.service';
@@ -15,7 +22,12 @@ import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
 import { AgencyCalendar } from '../tenants/agency-calendar';
 
-export const SUBSCRIPTIONS: EntryDimensions = { stream: 'subscriptions', productId: null, siteId: null, counterpartyId: null };
+export const SUBSCRIPTIONS: EntryDimensions = {
+  stream: 'subscriptions',
+  productId: null,
+  siteId: null,
+  counterpartyId: null,
+};
 
 /** An invoice as billed: from InvoiceFinalized, or from InvoicePaid when finalize never reached the books. */
 export interface BilledInvoice {
@@ -80,9 +92,17 @@ export class SubscriptionInvoicesService {
     if (events.length === 0) return;
     const due = events.map(billedByPayment).filter((invoice) => invoice.amountDue !== 0n);
     const waiting = await this.releaseWaitingFor(tx, due);
-    const writtenOff = await this.schedules.findVoidedForUpdate(tx, events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })));
-    const timeZones = await this.calendar.timeZonesOf(tx, events.map((event) => event.tenantId));
-    const collections = events.map((event) => paymentEntry(event, timeZones.get(event.tenantId)!)).filter((entry) => entry.lines.length > 0);
+    const writtenOff = await this.schedules.findVoidedForUpdate(
+      tx,
+      events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })),
+    );
+    const timeZones = await this.calendar.timeZonesOf(
+      tx,
+      events.map((event) => event.tenantId),
+    );
+    const collections = events
+      .map((event) => paymentEntry(event, timeZones.get(event.tenantId)!))
+      .filter((entry) => entry.lines.length > 0);
     if (waiting.length === 0 && writtenOff.length === 0) {
       await this.postBillings(tx, due, [], collections);
     } else {
@@ -93,26 +113,51 @@ export class SubscriptionInvoicesService {
     }
     const charged = events.filter((event) => event.data.providerChargeId);
     if (charged.length === 0) return;
-    await this.schedules.attachCharges(tx, charged.map((event) => ({
-      tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId), providerChargeId: event.data.providerChargeId!,
-    })));
-    await this.refunds.replayWaitingForAll(tx, charged.map((event) => ({ tenantId: event.tenantId, providerChargeId: event.data.providerChargeId! })));
+    await this.schedules.attachCharges(
+      tx,
+      charged.map((event) => ({
+        tenantId: event.tenantId,
+        sourceRef: invoiceKey(event.data.providerInvoiceId),
+        providerChargeId: event.data.providerChargeId!,
+      })),
+    );
+    await this.refunds.replayWaitingForAll(
+      tx,
+      charged.map((event) => ({ tenantId: event.tenantId, providerChargeId: event.data.providerChargeId! })),
+    );
   }
 
   /** The events that waited for these invoices' billing (voids), taken out in one statement. */
   private releaseWaitingFor(tx: EntityManager, invoices: InvoiceToBill[]): Promise<EventEnvelope<unknown>[]> {
-    return this.parked.releaseAll(tx, invoices.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })));
+    return this.parked.releaseAll(
+      tx,
+      invoices.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })),
+    );
   }
 
   /**
    * Posts the billings (with `alongside`, entries that need nothing replayed between: one posting
    * for both), opens their schedules, then replays what waited for them.
    */
-  private async postBillings(tx: EntityManager, due: InvoiceToBill[], waiting: EventEnvelope<unknown>[], alongside: EntryToPost[]): Promise<void> {
+  private async postBillings(
+    tx: EntityManager,
+    due: InvoiceToBill[],
+    waiting: EventEnvelope<unknown>[],
+    alongside: EntryToPost[],
+  ): Promise<void> {
     if (due.length > 0) {
-      const timeZones = await this.calendar.timeZonesOf(tx, due.map((invoice) => invoice.tenantId));
-      await this.ledger.postAll(tx, [...due.map((invoice) => billingEntry(invoice, timeZones.get(invoice.tenantId)!)), ...alongside]);
-      await this.schedules.openAll(tx, due.map((invoice) => scheduleOf(invoice, timeZones.get(invoice.tenantId)!)));
+      const timeZones = await this.calendar.timeZonesOf(
+        tx,
+        due.map((invoice) => invoice.tenantId),
+      );
+      await this.ledger.postAll(tx, [
+        ...due.map((invoice) => billingEntry(invoice, timeZones.get(invoice.tenantId)!)),
+        ...alongside,
+      ]);
+      await this.schedules.openAll(
+        tx,
+        due.map((invoice) => scheduleOf(invoice, timeZones.get(invoice.tenantId)!)),
+      );
     } else {
       await this.ledger.postAll(tx, alongside);
     }
@@ -123,9 +168,14 @@ export class SubscriptionInvoicesService {
 
   /** The payments whose invoice was written off: each write-off negated first (see {@link reinstateIfWrittenOff}). */
   private async reinstateWrittenOff(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
-    const voided = await this.schedules.findVoidedForUpdate(tx, events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })));
+    const voided = await this.schedules.findVoidedForUpdate(
+      tx,
+      events.map((event) => ({ tenantId: event.tenantId, sourceRef: invoiceKey(event.data.providerInvoiceId) })),
+    );
     for (const schedule of voided) {
-      const event = events.find((e) => e.tenantId === schedule.tenantId && invoiceKey(e.data.providerInvoiceId) === schedule.sourceRef)!;
+      const event = events.find(
+        (e) => e.tenantId === schedule.tenantId && invoiceKey(e.data.providerInvoiceId) === schedule.sourceRef,
+      )!;
       await this.reinstateIfWrittenOff(tx, event, schedule);
     }
   }
@@ -134,21 +184,34 @@ export class SubscriptionInvoicesService {
    * An invoice written off as uncollectible and paid after all: the write-off is negated (receivable,
    * VAT, deferred revenue and any revenue it took back return) before the payment is booked.
    */
-  private async reinstateIfWrittenOff(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>, schedule: RecognitionSchedule): Promise<void> {
+  private async reinstateIfWrittenOff(
+    tx: EntityManager,
+    event: EventEnvelope<InvoicePaidEvent>,
+    schedule: RecognitionSchedule,
+  ): Promise<void> {
     const id = event.data.providerInvoiceId;
     const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, `invoice-voided:${id}`);
     if (!writeOff) return;
     const postings = await this.entries.findPostingsOfEntries(event.tenantId, [writeOff], tx);
-    const debitOn = (code: string) => postings.filter((p) => p.account_code === code).reduce((sum, p) => sum + BigInt(p.amount), 0n);
+    const debitOn = (code: string) =>
+      postings.filter((p) => p.account_code === code).reduce((sum, p) => sum + BigInt(p.amount), 0n);
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
       sourceKey: `invoice-reinstated:${id}`,
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Subscription invoice ${id} paid after its write-off: write-off reversed`,
-      lines: postings.map((p) => ({ accountCode: p.account_code, currency: p.currency.trim(), amount: -BigInt(p.amount) })),
+      lines: postings.map((p) => ({
+        accountCode: p.account_code,
+        currency: p.currency.trim(),
+        amount: -BigInt(p.amount),
+      })),
       dimensions: SUBSCRIPTIONS,
     });
-    if (posted.created) await this.schedules.reinstate(tx, schedule, { deferred: debitOn(DEFERRED_REVENUE), earned: debitOn(REVENUE_ACCOUNT.subscriptions) });
+    if (posted.created)
+      await this.schedules.reinstate(tx, schedule, {
+        deferred: debitOn(DEFERRED_REVENUE),
+        earned: debitOn(REVENUE_ACCOUNT.subscriptions),
+      });
   }
 
   /**
@@ -163,8 +226,10 @@ export class SubscriptionInvoicesService {
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
     const parts = voidParts(amountsOf(schedule), amount, tax);
     const lines = withoutZeros([
-      debit(VAT_PAYABLE, currency, parts.tax), debit(DEFERRED_REVENUE, currency, parts.deferred),
-      debit(REVENUE_ACCOUNT.subscriptions, currency, parts.earned), credit(ACCOUNTS_RECEIVABLE, currency, amount),
+      debit(VAT_PAYABLE, currency, parts.tax),
+      debit(DEFERRED_REVENUE, currency, parts.deferred),
+      debit(REVENUE_ACCOUNT.subscriptions, currency, parts.earned),
+      credit(ACCOUNTS_RECEIVABLE, currency, amount),
     ]);
     if (lines.length === 0) return;
     const posted = await this.ledger.post(tx, {
@@ -182,9 +247,14 @@ export class SubscriptionInvoicesService {
 /** The invoice as its payment tells it: billed when paid, for what was paid. */
 function billedByPayment(event: EventEnvelope<InvoicePaidEvent>): InvoiceToBill {
   return {
-    tenantId: event.tenantId, providerInvoiceId: event.data.providerInvoiceId, currency: event.data.currency,
-    amountDue: parseMinorUnits(event.data.amountPaid), tax: parseMinorUnits(event.data.tax),
-    servicePeriodStart: event.data.servicePeriodStart, servicePeriodEnd: event.data.servicePeriodEnd, billedAt: event.data.paidAt,
+    tenantId: event.tenantId,
+    providerInvoiceId: event.data.providerInvoiceId,
+    currency: event.data.currency,
+    amountDue: parseMinorUnits(event.data.amountPaid),
+    tax: parseMinorUnits(event.data.tax),
+    servicePeriodStart: event.data.servicePeriodStart,
+    servicePeriodEnd: event.data.servicePeriodEnd,
+    billedAt: event.data.paidAt,
   };
 }
 
@@ -199,7 +269,11 @@ function billingEntry(invoice: InvoiceToBill, timeZone: string): EntryToPost {
     sourceKey: `invoice-finalized:${id}`,
     postedOn: postingDateOf(invoice.billedAt, timeZone),
     description: `Subscription invoice ${id} billed`,
-    lines: withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, amountDue), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, amountDue - tax)]),
+    lines: withoutZeros([
+      debit(ACCOUNTS_RECEIVABLE, currency, amountDue),
+      credit(VAT_PAYABLE, currency, tax),
+      credit(DEFERRED_REVENUE, currency, amountDue - tax),
+    ]),
     dimensions: SUBSCRIPTIONS,
   };
 }
@@ -208,9 +282,18 @@ function billingEntry(invoice: InvoiceToBill, timeZone: string): EntryToPost {
 function scheduleOf(invoice: InvoiceToBill, timeZone: string): NewSchedule {
   const firstDay = postingDateOf(invoice.servicePeriodStart, timeZone);
   return {
-    tenantId: invoice.tenantId, sourceRef: invoiceKey(invoice.providerInvoiceId), ...SUBSCRIPTIONS, stream: 'subscriptions', currency: invoice.currency,
-    method: 'ratable', status: 'active', billed: invoice.amountDue, tax: invoice.tax, firstDay,
-    days: Math.max(1, daysBetween(firstDay, postingDateOf(invoice.servicePeriodEnd, timeZone))), providerChargeId: null,
+    tenantId: invoice.tenantId,
+    sourceRef: invoiceKey(invoice.providerInvoiceId),
+    ...SUBSCRIPTIONS,
+    stream: 'subscriptions',
+    currency: invoice.currency,
+    method: 'ratable',
+    status: 'active',
+    billed: invoice.amountDue,
+    tax: invoice.tax,
+    firstDay,
+    days: Math.max(1, daysBetween(firstDay, postingDateOf(invoice.servicePeriodEnd, timeZone))),
+    providerChargeId: null,
   };
 }
 
@@ -222,7 +305,11 @@ function paymentEntry(event: EventEnvelope<InvoicePaidEvent>, timeZone: string):
     sourceKey: `invoice-paid:${id}`,
     postedOn: postingDateOf(event.data.paidAt, timeZone),
     description: `Subscription invoice ${id} paid`,
-    lines: withoutZeros([debit(STRIPE_BALANCE, currency, paid - fee), debit(PAYMENT_FEES, currency, fee), credit(ACCOUNTS_RECEIVABLE, currency, paid)]),
+    lines: withoutZeros([
+      debit(STRIPE_BALANCE, currency, paid - fee),
+      debit(PAYMENT_FEES, currency, fee),
+      credit(ACCOUNTS_RECEIVABLE, currency, paid),
+    ]),
     dimensions: SUBSCRIPTIONS,
   };
 }

@@ -39,7 +39,9 @@ export class AgencyBooksLock {
   private async take(tx: EntityManager, tenantIds: string[], mode: Mode): Promise<void> {
     const inTransaction = tx.queryRunner?.isTransactionActive === true;
     const held = (inTransaction && this.heldInTransaction.get(tx)) || new Map<string, Mode>();
-    const wanted = [...new Set(tenantIds)].filter((tenantId) => held.get(tenantId) !== 'exclusive' && held.get(tenantId) !== mode).sort();
+    const wanted = [...new Set(tenantIds)]
+      .filter((tenantId) => held.get(tenantId) !== 'exclusive' && held.get(tenantId) !== mode)
+      .sort();
     if (wanted.length === 0) return;
     // unnest answers the array's order, so the locks are taken in it.
     await tx.query(

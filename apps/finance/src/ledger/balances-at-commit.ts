@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent, TransactionStartEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+  TransactionStartEvent,
+} from 'typeorm';
 import { BalanceMovement, LedgerRepository } from './ledger.repository';
 
 /**

@@ -2,8 +2,19 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  AccountBalanceRequest, AccountBalanceView, ByIdRequest, GetAccountBalance, GetJournalEntry, GetTrialBalance, JournalEntryListResponse,
-  JournalEntryView, ListJournalEntries, ListJournalEntriesRequest, ReverseJournalEntry, TrialBalanceRequest, TrialBalanceResponse,
+  AccountBalanceRequest,
+  AccountBalanceView,
+  ByIdRequest,
+  GetAccountBalance,
+  GetJournalEntry,
+  GetTrialBalance,
+  JournalEntryListResponse,
+  JournalEntryView,
+  ListJournalEntries,
+  ListJournalEntriesRequest,
+  ReverseJournalEntry,
+  TrialBalanceRequest,
+  TrialBalanceResponse,
 } from '@libs/contracts';
 import { LedgerReportsService } from './ledger-reports.service';
 import { LedgerService } from './ledger.service';

@@ -19,7 +19,8 @@ export class JournalEntry {
   @Column('text') description!: string;
   /** The entry this one negates; an entry is reversed at most once. */
   @Index('journal_entries_reverses_entry', { unique: true })
-  @Column('uuid', { name: 'reverses_entry_id', nullable: true }) reversesEntryId!: string | null;
+  @Column('uuid', { name: 'reverses_entry_id', nullable: true })
+  reversesEntryId!: string | null;
   /** A late fact's own date, inside a month closed when it arrived; `postedOn` is then the first open day. */
   @Column('date', { name: 'dated_originally', nullable: true }) datedOriginally!: string | null;
   /** Why a late fact is posted where it is, e.g. `late: 2026-10-31, October 2026 closed`. */

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/common';
-import { AccountBalanceView, AccountType, JournalEntryListResponse, ListJournalEntriesRequest, TrialBalanceResponse, TrialBalanceTotal } from '@libs/contracts';
+import {
+  AccountBalanceView,
+  AccountType,
+  JournalEntryListResponse,
+  ListJournalEntriesRequest,
+  TrialBalanceResponse,
+  TrialBalanceTotal,
+} from '@libs/contracts';
 import { AccountRepository } from '../accounts/account.repository';
 import { LedgerRepository } from './ledger.repository';
 import { toView } from './ledger.service';
@@ -18,10 +25,23 @@ export class LedgerReportsService {
   async journal(tenantId: string, request: ListJournalEntriesRequest): Promise<JournalEntryListResponse> {
     const limit = request.limit ?? DEFAULT_PAGE;
     const { stream, productId, siteId, counterpartyId } = request;
-    const rows = await this.ledger.findEntryPageOfTenant(tenantId, limit + 1, request.before, { stream, productId, siteId, counterpartyId });
+    const rows = await this.ledger.findEntryPageOfTenant(tenantId, limit + 1, request.before, {
+      stream,
+      productId,
+      siteId,
+      counterpartyId,
+    });
     const page = rows.slice(0, limit);
-    const postings = page.length ? await this.ledger.findPostingsOfEntries(tenantId, page.map((e) => e.id)) : [];
-    return { items: page.map((e) => toView(e, postings)), nextBefore: rows.length > limit ? page[page.length - 1].id : null };
+    const postings = page.length
+      ? await this.ledger.findPostingsOfEntries(
+          tenantId,
+          page.map((e) => e.id),
+        )
+      : [];
+    return {
+      items: page.map((e) => toView(e, postings)),
+      nextBefore: rows.length > limit ? page[page.length - 1].id : null,
+    };
   }
 
   /** From the running balances, or as of a day from the daily totals; never from the postings. */
@@ -39,11 +59,20 @@ export class LedgerReportsService {
     return {
       asOf: asOf ?? null,
       lines: rows.map((row) => ({
-        accountId: row.account_id, code: row.code, name: row.name, type: row.type as AccountType, currency: row.currency.trim(),
-        debits: row.debits, credits: row.credits, balance: row.balance,
+        accountId: row.account_id,
+        code: row.code,
+        name: row.name,
+        type: row.type as AccountType,
+        currency: row.currency.trim(),
+        debits: row.debits,
+        credits: row.credits,
+        balance: row.balance,
       })),
       totals: [...totals].map(([currency, t]): TrialBalanceTotal => ({
-        currency, debits: t.debits.toString(), credits: t.credits.toString(), balance: t.balance.toString(),
+        currency,
+        debits: t.debits.toString(),
+        credits: t.credits.toString(),
+        balance: t.balance.toString(),
       })),
     };
   }
@@ -54,8 +83,17 @@ export class LedgerReportsService {
     if (!account) throw new NotFoundError('account', accountId);
     const rows = await this.ledger.findBalancesOfAccount(tenantId, accountId, asOf);
     return {
-      accountId, code: account.code, name: account.name, type: account.type, asOf: asOf ?? null,
-      balances: rows.map((r) => ({ currency: r.currency.trim(), debits: r.debits, credits: r.credits, balance: r.balance })),
+      accountId,
+      code: account.code,
+      name: account.name,
+      type: account.type,
+      asOf: asOf ?? null,
+      balances: rows.map((r) => ({
+        currency: r.currency.trim(),
+        debits: r.debits,
+        credits: r.credits,
+        balance: r.balance,
+      })),
     };
   }
 }

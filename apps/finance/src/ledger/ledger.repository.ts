@@ -94,13 +94,19 @@ export class LedgerRepository {
    * order, like every lock here.
    */
   async findPostingContexts(tx: EntityManager, tenantIds: string[]): Promise<Map<string, PostingContext>> {
-    const rows: { tenant_id: string; first_open_day: string | null; accounts: Record<string, string> }[] = await tx.query(
-      `SELECT t.tenant_id, to_char(finance.first_open_day(t.tenant_id), 'YYYY-MM-DD') AS first_open_day,
+    const rows: { tenant_id: string; first_open_day: string | null; accounts: Record<string, string> }[] =
+      await tx.query(
+        `SELECT t.tenant_id, to_char(finance.first_open_day(t.tenant_id), 'YYYY-MM-DD') AS first_open_day,
               (SELECT coalesce(json_object_agg(a.code, a.id), '{}'::json) FROM finance.accounts a WHERE a.tenant_id = t.tenant_id) AS accounts
        FROM unnest($1::uuid[]) WITH ORDINALITY AS t(tenant_id, n) ORDER BY t.n`,
-      [[...new Set(tenantIds)].sort()],
+        [[...new Set(tenantIds)].sort()],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.tenant_id,
+        { firstOpenDay: r.first_open_day, accountIds: new Map(Object.entries(r.accounts)) },
+      ]),
     );
-    return new Map(rows.map((r) => [r.tenant_id, { firstOpenDay: r.first_open_day, accountIds: new Map(Object.entries(r.accounts)) }]));
   }
 
   /**
@@ -119,9 +125,17 @@ export class LedgerRepository {
        ON CONFLICT (tenant_id, source_key) DO NOTHING
        RETURNING id, tenant_id, source_key`,
       [
-        entries.map((e) => e.tenantId), entries.map((e) => e.sourceKey), entries.map((e) => e.postedOn), entries.map((e) => e.description),
-        entries.map((e) => e.reversesEntryId), entries.map((e) => e.datedOriginally), entries.map((e) => e.lateReference),
-        dimensions.map((d) => d.stream), dimensions.map((d) => d.productId), dimensions.map((d) => d.siteId), dimensions.map((d) => d.counterpartyId),
+        entries.map((e) => e.tenantId),
+        entries.map((e) => e.sourceKey),
+        entries.map((e) => e.postedOn),
+        entries.map((e) => e.description),
+        entries.map((e) => e.reversesEntryId),
+        entries.map((e) => e.datedOriginally),
+        entries.map((e) => e.lateReference),
+        dimensions.map((d) => d.stream),
+        dimensions.map((d) => d.productId),
+        dimensions.map((d) => d.siteId),
+        dimensions.map((d) => d.counterpartyId),
       ],
     );
     return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), r.id]));
@@ -129,18 +143,25 @@ export class LedgerRepository {
 
   async findAccountIdsByCode(tx: EntityManager, tenantId: string, codes: string[]): Promise<Map<string, string>> {
     const rows: { id: string; code: string }[] = await tx.query(
-      `SELECT id, code FROM finance.accounts WHERE tenant_id = $1 AND code = ANY($2::text[])`, [tenantId, codes]);
+      `SELECT id, code FROM finance.accounts WHERE tenant_id = $1 AND code = ANY($2::text[])`,
+      [tenantId, codes],
+    );
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   async findEntryIdBySourceKey(tx: EntityManager, tenantId: string, sourceKey: string): Promise<string | null> {
     const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM finance.journal_entries WHERE tenant_id = $1 AND source_key = $2`, [tenantId, sourceKey]);
+      `SELECT id FROM finance.journal_entries WHERE tenant_id = $1 AND source_key = $2`,
+      [tenantId, sourceKey],
+    );
     return rows[0]?.id ?? null;
   }
 
   /** The ids and days of entries posted before, by key (see {@link entryKey}). */
-  async findEntriesBySourceKeys(tx: EntityManager, keys: { tenantId: string; sourceKey: string }[]): Promise<Map<string, { id: string; postedOn: string }>> {
+  async findEntriesBySourceKeys(
+    tx: EntityManager,
+    keys: { tenantId: string; sourceKey: string }[],
+  ): Promise<Map<string, { id: string; postedOn: string }>> {
     const rows: { id: string; tenant_id: string; source_key: string; posted_on: string }[] = await tx.query(
       `SELECT e.id, e.tenant_id, e.source_key, to_char(e.posted_on, 'YYYY-MM-DD') AS posted_on FROM finance.journal_entries e
        JOIN unnest($1::uuid[], $2::text[]) AS k(tenant_id, source_key) ON e.tenant_id = k.tenant_id AND e.source_key = k.source_key`,
@@ -149,13 +170,19 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [entryKey(r.tenant_id, r.source_key), { id: r.id, postedOn: r.posted_on }]));
   }
 
-  async insertPostings(tx: EntityManager, postings: (NewPosting & { tenantId: string; entryId: string })[]): Promise<void> {
+  async insertPostings(
+    tx: EntityManager,
+    postings: (NewPosting & { tenantId: string; entryId: string })[],
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO finance.postings (tenant_id, entry_id, account_id, currency, amount)
        SELECT p.tenant_id, p.entry_id, p.account_id, p.currency, p.amount
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[]) AS p(tenant_id, entry_id, account_id, currency, amount)`,
       [
-        postings.map((p) => p.tenantId), postings.map((p) => p.entryId), postings.map((p) => p.accountId), postings.map((p) => p.currency),
+        postings.map((p) => p.tenantId),
+        postings.map((p) => p.entryId),
+        postings.map((p) => p.accountId),
+        postings.map((p) => p.currency),
         postings.map((p) => p.amount.toString()),
       ],
     );
@@ -186,22 +213,40 @@ export class LedgerRepository {
        ON CONFLICT (tenant_id, account_id, currency, day) DO UPDATE
        SET debits = d.debits + EXCLUDED.debits, credits = d.credits + EXCLUDED.credits`,
       [
-        running.map((r) => r.key[0]), running.map((r) => r.key[1]), running.map((r) => r.key[2]), running.map((r) => r.debits.toString()),
+        running.map((r) => r.key[0]),
+        running.map((r) => r.key[1]),
+        running.map((r) => r.key[2]),
+        running.map((r) => r.debits.toString()),
         running.map((r) => r.credits.toString()),
-        daily.map((d) => d.key[0]), daily.map((d) => d.key[1]), daily.map((d) => d.key[2]), daily.map((d) => d.key[3]), daily.map((d) => d.debits.toString()),
+        daily.map((d) => d.key[0]),
+        daily.map((d) => d.key[1]),
+        daily.map((d) => d.key[2]),
+        daily.map((d) => d.key[3]),
+        daily.map((d) => d.debits.toString()),
         daily.map((d) => d.credits.toString()),
       ],
     );
   }
 
-  async findEntryOfTenant(tenantId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<EntryRow | null> {
+  async findEntryOfTenant(
+    tenantId: string,
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<EntryRow | null> {
     const rows: EntryRow[] = await tx.query(
-      `SELECT ${ENTRY_COLUMNS} FROM finance.journal_entries WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      `SELECT ${ENTRY_COLUMNS} FROM finance.journal_entries WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
     return rows[0] ?? null;
   }
 
   /** Newest first; `before` (an entry id) starts the page after that entry; a dimension given filters on it. */
-  findEntryPageOfTenant(tenantId: string, limit: number, before?: string, filter: Partial<EntryDimensions> = {}): Promise<EntryRow[]> {
+  findEntryPageOfTenant(
+    tenantId: string,
+    limit: number,
+    before?: string,
+    filter: Partial<EntryDimensions> = {},
+  ): Promise<EntryRow[]> {
     return this.dataSource.query(
       `SELECT ${ENTRY_COLUMNS} FROM finance.journal_entries e
        WHERE e.tenant_id = $1
@@ -209,11 +254,23 @@ export class LedgerRepository {
          AND ($4::text IS NULL OR e.stream = $4) AND ($5::uuid IS NULL OR e.product_id = $5)
          AND ($6::uuid IS NULL OR e.site_id = $6) AND ($7::uuid IS NULL OR e.counterparty_id = $7)
        ORDER BY e.created_at DESC, e.id DESC LIMIT $2`,
-      [tenantId, limit, before ?? null, filter.stream ?? null, filter.productId ?? null, filter.siteId ?? null, filter.counterpartyId ?? null],
+      [
+        tenantId,
+        limit,
+        before ?? null,
+        filter.stream ?? null,
+        filter.productId ?? null,
+        filter.siteId ?? null,
+        filter.counterpartyId ?? null,
+      ],
     );
   }
 
-  findPostingsOfEntries(tenantId: string, entryIds: string[], tx: EntityManager = this.dataSource.manager): Promise<PostingRow[]> {
+  findPostingsOfEntries(
+    tenantId: string,
+    entryIds: string[],
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<PostingRow[]> {
     return tx.query(
       `SELECT p.id, p.entry_id, p.account_id, a.code AS account_code, p.currency, p.amount::text AS amount
        FROM finance.postings p JOIN finance.accounts a ON a.id = p.account_id
@@ -225,7 +282,10 @@ export class LedgerRepository {
 
   /** Now, from the running totals; or at the end of `asOf`, from the daily totals (never the postings). */
   findBalancesOfTenant(tenantId: string, asOf?: string): Promise<BalanceRow[]> {
-    return this.dataSource.query(`${balancesAsOf(asOf)} WHERE b.tenant_id = $1 ORDER BY b.currency, a.code`, asOf ? [tenantId, asOf] : [tenantId]);
+    return this.dataSource.query(
+      `${balancesAsOf(asOf)} WHERE b.tenant_id = $1 ORDER BY b.currency, a.code`,
+      asOf ? [tenantId, asOf] : [tenantId],
+    );
   }
 
   findBalancesOfAccount(tenantId: string, accountId: string, asOf?: string): Promise<BalanceRow[]> {
@@ -238,12 +298,19 @@ export class LedgerRepository {
   /** The months (`YYYY-MM`) in which the agency has postings, from the daily totals. */
   async findMonthsWithPostings(tenantId: string): Promise<string[]> {
     const rows: { month: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT to_char(day, 'YYYY-MM') AS month FROM finance.account_day_totals WHERE tenant_id = $1 ORDER BY month`, [tenantId]);
+      `SELECT DISTINCT to_char(day, 'YYYY-MM') AS month FROM finance.account_day_totals WHERE tenant_id = $1 ORDER BY month`,
+      [tenantId],
+    );
     return rows.map((r) => r.month);
   }
 
   /** The first day with postings in [from, before), `from` null for the beginning of the books. */
-  async findFirstDayWithPostings(tx: EntityManager, tenantId: string, from: string | null, before: string): Promise<string | null> {
+  async findFirstDayWithPostings(
+    tx: EntityManager,
+    tenantId: string,
+    from: string | null,
+    before: string,
+  ): Promise<string | null> {
     const rows: { day: string | null }[] = await tx.query(
       `SELECT to_char(min(day), 'YYYY-MM-DD') AS day FROM finance.account_day_totals
        WHERE tenant_id = $1 AND ($2::date IS NULL OR day >= $2::date) AND day < $3::date`,

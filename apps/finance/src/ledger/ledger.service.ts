@@ -6,7 +6,16 @@ import { monthName, monthOfDay } from '../accounting-periods/calendar-month';
 import { AgencyCalendar } from '../tenants/agency-calendar';
 import { AgencyBooksLock } from './agency-books-lock';
 import { BalancesAtCommit } from './balances-at-commit';
-import { EntryDimensions, EntryRow, entryKey, LedgerRepository, NewEntry, NewPosting, PostingContext, PostingRow } from './ledger.repository';
+import {
+  EntryDimensions,
+  EntryRow,
+  entryKey,
+  LedgerRepository,
+  NewEntry,
+  NewPosting,
+  PostingContext,
+  PostingRow,
+} from './ledger.repository';
 
 export interface LedgerLine {
   /** Chart-of-accounts code of the agency, e.g. `1100`. */
@@ -67,12 +76,21 @@ export class LedgerService {
    */
   async postAll(tx: EntityManager, entries: EntryToPost[]): Promise<PostedEntry[]> {
     if (entries.length === 0) return [];
-    const contexts = await this.contextsOf(tx, entries.map((e) => e.tenantId));
+    const contexts = await this.contextsOf(
+      tx,
+      entries.map((e) => e.tenantId),
+    );
     const toRecord = entries.map((entry): EntryToRecord => {
       const accountIds = contexts.get(entry.tenantId)?.accountIds ?? new Map<string, string>();
       const postings = entry.lines.map((line, index): NewPosting => {
         const accountId = accountIds.get(line.accountCode);
-        if (!accountId) throw new ValidationFailedError([{ field: `lines[${index}].accountCode`, message: `no account ${line.accountCode} in the chart of accounts` }]);
+        if (!accountId)
+          throw new ValidationFailedError([
+            {
+              field: `lines[${index}].accountCode`,
+              message: `no account ${line.accountCode} in the chart of accounts`,
+            },
+          ]);
         return { accountId, currency: line.currency, amount: line.amount };
       });
       return { ...entry, reversesEntryId: null, postings };
@@ -92,13 +110,33 @@ export class LedgerService {
       if (!original) throw new NotFoundError('journal entry', entryId);
       const postings = await this.ledger.findPostingsOfEntries(tenantId, [entryId], tx);
       const contexts = await this.contextsOf(tx, [tenantId]);
-      const [reversal] = await this.record(tx, [{
-        tenantId, sourceKey: `reversal-of:${entryId}`, postedOn: await this.calendar.dayOf(tx, tenantId, at), description: `Reversal of: ${original.description}`, reversesEntryId: entryId,
-        // A reversal belongs where the entry it negates does, so reports net them.
-        dimensions: { stream: original.stream, productId: original.product_id, siteId: original.site_id, counterpartyId: original.counterparty_id },
-        postings: postings.map((p) => ({ accountId: p.account_id, currency: p.currency, amount: -BigInt(p.amount) })),
-      }], contexts);
-      if (!reversal.created) throw new ConflictError(`journal entry ${entryId} is already reversed by ${reversal.entryId}`);
+      const [reversal] = await this.record(
+        tx,
+        [
+          {
+            tenantId,
+            sourceKey: `reversal-of:${entryId}`,
+            postedOn: await this.calendar.dayOf(tx, tenantId, at),
+            description: `Reversal of: ${original.description}`,
+            reversesEntryId: entryId,
+            // A reversal belongs where the entry it negates does, so reports net them.
+            dimensions: {
+              stream: original.stream,
+              productId: original.product_id,
+              siteId: original.site_id,
+              counterpartyId: original.counterparty_id,
+            },
+            postings: postings.map((p) => ({
+              accountId: p.account_id,
+              currency: p.currency,
+              amount: -BigInt(p.amount),
+            })),
+          },
+        ],
+        contexts,
+      );
+      if (!reversal.created)
+        throw new ConflictError(`journal entry ${entryId} is already reversed by ${reversal.entryId}`);
       return reversal;
     });
   }
@@ -115,30 +153,54 @@ export class LedgerService {
     const known = (inTransaction && this.contextsOfTransaction.get(tx)) || new Map<string, PostingContext>();
     const missing = [...new Set(tenantIds)].filter((tenantId) => !known.has(tenantId));
     if (missing.length > 0) {
-      for (const [tenantId, context] of await this.ledger.findPostingContexts(tx, missing)) known.set(tenantId, context);
+      for (const [tenantId, context] of await this.ledger.findPostingContexts(tx, missing))
+        known.set(tenantId, context);
     }
     if (inTransaction) this.contextsOfTransaction.set(tx, known);
     return known;
   }
 
   /** Inserts the entries not posted before and their postings; their totals (running and per day) move at commit. */
-  private async record(tx: EntityManager, entries: EntryToRecord[], contexts: Map<string, PostingContext>): Promise<PostedEntry[]> {
+  private async record(
+    tx: EntityManager,
+    entries: EntryToRecord[],
+    contexts: Map<string, PostingContext>,
+  ): Promise<PostedEntry[]> {
     entries.forEach((entry) => assertBalanced(entry.postings));
     const distinct = new Map<string, EntryToRecord>();
     for (const entry of entries) {
       const key = entryKey(entry.tenantId, entry.sourceKey);
       if (!distinct.has(key)) distinct.set(key, entry);
     }
-    const dated = [...distinct.values()].map((entry) => ({ ...entry, ...datingOf(entry.postedOn, contexts.get(entry.tenantId)?.firstOpenDay ?? null) }));
+    const dated = [...distinct.values()].map((entry) => ({
+      ...entry,
+      ...datingOf(entry.postedOn, contexts.get(entry.tenantId)?.firstOpenDay ?? null),
+    }));
     const created = await this.ledger.insertEntriesUnlessPosted(tx, dated);
     const inserted = dated.filter((e) => created.has(entryKey(e.tenantId, e.sourceKey)));
     if (inserted.length > 0) {
-      await this.ledger.insertPostings(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, entryId: created.get(entryKey(e.tenantId, e.sourceKey))! }))));
-      await this.balances.add(tx, inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))));
+      await this.ledger.insertPostings(
+        tx,
+        inserted.flatMap((e) =>
+          e.postings.map((p) => ({
+            ...p,
+            tenantId: e.tenantId,
+            entryId: created.get(entryKey(e.tenantId, e.sourceKey))!,
+          })),
+        ),
+      );
+      await this.balances.add(
+        tx,
+        inserted.flatMap((e) => e.postings.map((p) => ({ ...p, tenantId: e.tenantId, day: e.postedOn }))),
+      );
     }
-    const earlier = dated.length > inserted.length
-      ? await this.ledger.findEntriesBySourceKeys(tx, dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))))
-      : new Map<string, { id: string; postedOn: string }>();
+    const earlier =
+      dated.length > inserted.length
+        ? await this.ledger.findEntriesBySourceKeys(
+            tx,
+            dated.filter((e) => !created.has(entryKey(e.tenantId, e.sourceKey))),
+          )
+        : new Map<string, { id: string; postedOn: string }>();
     const postedOn = new Map(inserted.map((e) => [entryKey(e.tenantId, e.sourceKey), e.postedOn]));
     const answered = new Set<string>();
     return entries.map((entry) => {
@@ -160,20 +222,33 @@ interface EntryToRecord extends Omit<EntryToPost, 'lines'> {
 }
 
 /** Where an entry dated `postedOn` goes when the books are open from `firstOpenDay` on. */
-function datingOf(postedOn: string, firstOpenDay: string | null): Pick<NewEntry, 'postedOn' | 'datedOriginally' | 'lateReference'> {
-  if (firstOpenDay === null || postedOn >= firstOpenDay) return { postedOn, datedOriginally: null, lateReference: null };
-  return { postedOn: firstOpenDay, datedOriginally: postedOn, lateReference: `late: ${postedOn}, ${monthName(monthOfDay(postedOn))} closed` };
+function datingOf(
+  postedOn: string,
+  firstOpenDay: string | null,
+): Pick<NewEntry, 'postedOn' | 'datedOriginally' | 'lateReference'> {
+  if (firstOpenDay === null || postedOn >= firstOpenDay)
+    return { postedOn, datedOriginally: null, lateReference: null };
+  return {
+    postedOn: firstOpenDay,
+    datedOriginally: postedOn,
+    lateReference: `late: ${postedOn}, ${monthName(monthOfDay(postedOn))} closed`,
+  };
 }
 
 /** Refuses early what the database would refuse at commit, naming the line. */
 function assertBalanced(postings: NewPosting[]): void {
-  if (postings.length === 0) throw new ValidationFailedError([{ field: 'lines', message: 'an entry has at least two lines' }]);
+  if (postings.length === 0)
+    throw new ValidationFailedError([{ field: 'lines', message: 'an entry has at least two lines' }]);
   const zero = postings.findIndex((p) => p.amount === 0n);
-  if (zero >= 0) throw new ValidationFailedError([{ field: `lines[${zero}].amount`, message: 'a posting is never zero' }]);
+  if (zero >= 0)
+    throw new ValidationFailedError([{ field: `lines[${zero}].amount`, message: 'a posting is never zero' }]);
   const sums = new Map<string, bigint>();
   for (const p of postings) sums.set(p.currency, (sums.get(p.currency) ?? 0n) + p.amount);
   for (const [currency, sum] of sums) {
-    if (sum !== 0n) throw new ValidationFailedError([{ field: 'lines', message: `the lines in ${currency} sum to ${sum}, not zero` }]);
+    if (sum !== 0n)
+      throw new ValidationFailedError([
+        { field: 'lines', message: `the lines in ${currency} sum to ${sum}, not zero` },
+      ]);
   }
 }
 
@@ -193,6 +268,12 @@ export function toView(entry: EntryRow, postings: PostingRow[]): JournalEntryVie
     counterpartyId: entry.counterparty_id,
     postings: postings
       .filter((p) => p.entry_id === entry.id)
-      .map((p) => ({ id: p.id, accountId: p.account_id, accountCode: p.account_code, currency: p.currency.trim(), amount: p.amount })),
+      .map((p) => ({
+        id: p.id,
+        accountId: p.account_id,
+        accountCode: p.account_code,
+        currency: p.currency.trim(),
+        amount: p.amount,
+      })),
   };
 }

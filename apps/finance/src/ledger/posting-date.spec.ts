@@ -15,14 +15,27 @@ describe('postingDateOf', () => {
   });
 
   it('dates every minute of a day with a change of clocks as the time zone database does, half-hour and 45-minute zones included', () => {
-    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Asia/Ho_Chi_Minh', 'Pacific/Chatham'];
+    const zones = [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Asia/Ho_Chi_Minh',
+      'Pacific/Chatham',
+    ];
     // 2026-11-01: New York falls back; 2026-10-04: Lord Howe springs forward by half an hour.
     for (const start of [Date.UTC(2026, 9, 31, 12), Date.UTC(2026, 9, 3, 0)]) {
       for (const timeZone of zones) {
-        const direct = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+        const direct = new Intl.DateTimeFormat('en-CA', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        });
         for (let at = start; at < start + 2 * 86_400_000; at += 60_000) {
           const instant = new Date(at);
-          if (postingDateOf(instant, timeZone) !== direct.format(instant)) throw new Error(`${timeZone} ${instant.toISOString()}: ${postingDateOf(instant, timeZone)}`);
+          if (postingDateOf(instant, timeZone) !== direct.format(instant))
+            throw new Error(`${timeZone} ${instant.toISOString()}: ${postingDateOf(instant, timeZone)}`);
         }
       }
     }

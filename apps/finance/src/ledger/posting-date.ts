@@ -19,7 +19,10 @@ export function postingDateOf(instant: string | Date, timeZone: string = DEFAULT
   let zone = daysOfQuarters.get(timeZone);
   if (!zone) {
     // en-CA formats a date as YYYY-MM-DD.
-    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), days: new Map() };
+    zone = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      days: new Map(),
+    };
     daysOfQuarters.set(timeZone, zone);
   }
   const quarter = Math.floor(at / QUARTER_HOUR_MS);

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
 import { AgreementActivatedEvent, EventEnvelope, StatementIssuedEvent, UsageChargedEvent } from '@libs/contracts';
-import { ACCOUNTS_RECEIVABLE, DEFERRED_REVENUE, REVENUE_ACCOUNT, ROYALTIES, ROYALTIES_PAYABLE, VAT_PAYABLE } from '../accounts/account-codes';
+import {
+  ACCOUNTS_RECEIVABLE,
+  DEFERRED_REVENUE,
+  REVENUE_ACCOUNT,
+  ROYALTIES,
+  ROYALTIES_PAYABLE,
+  VAT_PAYABLE,
+} from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
@@ -24,7 +31,11 @@ export class LicensingRevenueService {
     const { agreementId, licenseeId, currency } = event.data;
     const [fee, tax] = [event.data.flatFee, event.data.tax].map(parseMinorUnits);
     const dimensions = withLicensee(licenseeId);
-    const lines = withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, fee), credit(VAT_PAYABLE, currency, tax), credit(DEFERRED_REVENUE, currency, fee - tax)]);
+    const lines = withoutZeros([
+      debit(ACCOUNTS_RECEIVABLE, currency, fee),
+      credit(VAT_PAYABLE, currency, tax),
+      credit(DEFERRED_REVENUE, currency, fee - tax),
+    ]);
     if (lines.length === 0) return;
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     await this.ledger.post(tx, {
@@ -37,8 +48,18 @@ export class LicensingRevenueService {
     });
     const firstDay = postingDateOf(event.data.termStart, timeZone);
     await this.schedules.open(tx, {
-      tenantId: event.tenantId, sourceRef: `agreement:${agreementId}`, ...dimensions, stream: 'licensing', currency, method: 'ratable', status: 'active',
-      billed: fee, tax, firstDay, days: Math.max(1, daysBetween(firstDay, postingDateOf(event.data.termEnd, timeZone))), providerChargeId: null,
+      tenantId: event.tenantId,
+      sourceRef: `agreement:${agreementId}`,
+      ...dimensions,
+      stream: 'licensing',
+      currency,
+      method: 'ratable',
+      status: 'active',
+      billed: fee,
+      tax,
+      firstDay,
+      days: Math.max(1, daysBetween(firstDay, postingDateOf(event.data.termEnd, timeZone))),
+      providerChargeId: null,
     });
   }
 
@@ -46,7 +67,11 @@ export class LicensingRevenueService {
   async chargeUsage(tx: EntityManager, event: EventEnvelope<UsageChargedEvent>): Promise<void> {
     const { usageId, agreementId, licenseeId, currency, articleIds } = event.data;
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
-    const lines = withoutZeros([debit(ACCOUNTS_RECEIVABLE, currency, amount), credit(VAT_PAYABLE, currency, tax), credit(REVENUE_ACCOUNT.licensing, currency, amount - tax)]);
+    const lines = withoutZeros([
+      debit(ACCOUNTS_RECEIVABLE, currency, amount),
+      credit(VAT_PAYABLE, currency, tax),
+      credit(REVENUE_ACCOUNT.licensing, currency, amount - tax),
+    ]);
     if (lines.length === 0) return;
     await this.ledger.post(tx, {
       tenantId: event.tenantId,

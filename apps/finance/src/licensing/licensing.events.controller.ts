@@ -2,7 +2,13 @@ import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
-  AgreementActivated, AgreementActivatedEvent, EventEnvelope, StatementIssued, StatementIssuedEvent, UsageCharged, UsageChargedEvent,
+  AgreementActivated,
+  AgreementActivatedEvent,
+  EventEnvelope,
+  StatementIssued,
+  StatementIssuedEvent,
+  UsageCharged,
+  UsageChargedEvent,
 } from '@libs/contracts';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { LicensingRevenueService } from './licensing-revenue.service';

@@ -23,7 +23,10 @@ export class ParkedEventsRepository {
    * Takes out the events waiting for any of `keys` (a batch's facts) in one statement: in the order
    * of the keys given, and for each key in the order they were parked.
    */
-  async releaseAll(tx: EntityManager, keys: { tenantId: string; awaited: string }[]): Promise<EventEnvelope<unknown>[]> {
+  async releaseAll(
+    tx: EntityManager,
+    keys: { tenantId: string; awaited: string }[],
+  ): Promise<EventEnvelope<unknown>[]> {
     if (keys.length === 0) return [];
     // A data-modifying CTE, so the driver answers rows (a bare DELETE … RETURNING answers [rows, count]).
     const rows: { envelope: EventEnvelope<unknown> }[] = await tx.query(

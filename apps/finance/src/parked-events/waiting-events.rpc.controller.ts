@@ -12,12 +12,20 @@ export class WaitingEventsRpcController {
   constructor(private readonly parked: ParkedEventsRepository) {}
 
   @RpcHandler(ListWaitingEvents, { roles: ['admin', 'finance'] })
-  async list(@Payload() request: ListWaitingEventsRequest, @CallerOf() caller: Caller): Promise<WaitingEventListResponse> {
+  async list(
+    @Payload() request: ListWaitingEventsRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<WaitingEventListResponse> {
     const limit = request.limit ?? DEFAULT_PAGE;
     const rows = await this.parked.findPageOfTenant(caller.tenantId, limit, request.after);
     return {
       items: rows.map((row) => ({
-        id: row.id, eventId: row.event_id, eventType: row.event_type, awaits: row.awaited, occurredAt: row.occurred_at, waitingSince: row.parked_at.toISOString(),
+        id: row.id,
+        eventId: row.event_id,
+        eventType: row.event_type,
+        awaits: row.awaited,
+        occurredAt: row.occurred_at,
+        waitingSince: row.parked_at.toISOString(),
       })),
       nextAfter: rows.length === limit ? rows[rows.length - 1].id : null,
     };

@@ -1,6 +1,11 @@
 import { dayAmount, RatableSegment, recognizedThrough, shareOf } from './ratable-split';
 
-const whole = (total: bigint, days: number): RatableSegment => ({ days, segmentStart: 0, segmentBase: 0n, segmentAmount: total });
+const whole = (total: bigint, days: number): RatableSegment => ({
+  days,
+  segmentStart: 0,
+  segmentBase: 0n,
+  segmentAmount: total,
+});
 const sumOfDays = (segment: RatableSegment, from = 1) =>
   Array.from({ length: segment.days - from + 1 }, (_, i) => dayAmount(segment, from + i)).reduce((a, b) => a + b, 0n);
 
@@ -13,7 +18,12 @@ describe('ratable split', () => {
   it('makes the days sum exactly to an amount that does not divide (cumulative floor)', () => {
     const segment = whole(10n, 3);
     expect([1, 2, 3].map((k) => dayAmount(segment, k))).toEqual([3n, 3n, 4n]);
-    for (const [total, days] of [[99_000n - 9_000n, 31], [1n, 30], [7n, 365], [123_456_789n, 29]] as const) {
+    for (const [total, days] of [
+      [99_000n - 9_000n, 31],
+      [1n, 30],
+      [7n, 365],
+      [123_456_789n, 29],
+    ] as const) {
       expect(sumOfDays(whole(total, days))).toBe(total);
     }
   });

@@ -54,7 +54,11 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
     private readonly books: AgencyBooksLock,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
-    this.schedule = new PeriodicTask('revenue recognition run', (options.env as FinanceEnv).FINANCE_RECOGNITION_EVERY_S * 1000, () => this.recognizeAll());
+    this.schedule = new PeriodicTask(
+      'revenue recognition run',
+      (options.env as FinanceEnv).FINANCE_RECOGNITION_EVERY_S * 1000,
+      () => this.recognizeAll(),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -104,12 +108,20 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async holdAgency(tx: EntityManager, tenantId: string): Promise<boolean> {
-    const rows: { held: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS held`, [RUN_LOCK_NAMESPACE, tenantId]);
+    const rows: { held: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS held`, [
+      RUN_LOCK_NAMESPACE,
+      tenantId,
+    ]);
     return rows[0].held;
   }
 
   /** Dr deferred revenue / Cr the stream's revenue, one entry per group; its lines point at it. */
-  private async postGroups(tx: EntityManager, tenantId: string, runId: string, groups: EntryGroup[]): Promise<RecognitionRunEntry[]> {
+  private async postGroups(
+    tx: EntityManager,
+    tenantId: string,
+    runId: string,
+    groups: EntryGroup[],
+  ): Promise<RecognitionRunEntry[]> {
     const entries: RecognitionRunEntry[] = [];
     for (const group of groups) {
       if (group.amount === 0n) continue;
@@ -119,12 +131,21 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
         sourceKey: `recognition:${runId}:${stream}:${currency}:${group.lastDay.slice(0, 7)}`,
         postedOn: group.lastDay,
         description: `Revenue recognized (${stream}, ${currency}) ${group.firstDay === group.lastDay ? `on ${group.firstDay}` : `${group.firstDay} to ${group.lastDay}`}: ${group.schedules.size} schedule(s)`,
-        lines: [debit(DEFERRED_REVENUE, currency, group.amount), credit(REVENUE_ACCOUNT[stream], currency, group.amount)],
+        lines: [
+          debit(DEFERRED_REVENUE, currency, group.amount),
+          credit(REVENUE_ACCOUNT[stream], currency, group.amount),
+        ],
         dimensions: { stream, productId: null, siteId: null, counterpartyId: null },
       });
       for (const line of group.lines) if (line.amount !== 0n) line.entryId = posted.entryId;
       entries.push({
-        entryId: posted.entryId, stream, currency, postedOn: posted.postedOn, amount: group.amount.toString(), schedules: group.schedules.size, days: group.lines.length,
+        entryId: posted.entryId,
+        stream,
+        currency,
+        postedOn: posted.postedOn,
+        amount: group.amount.toString(),
+        schedules: group.schedules.size,
+        days: group.lines.length,
       });
     }
     return entries;
@@ -132,10 +153,19 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
 }
 
 /** The schedule's lines from its next day through `through` (or its last day), added to their groups; answers how the schedule moves on. */
-function recognizeThrough(schedule: RecognitionSchedule, through: string, groups: Map<string, EntryGroup>): ScheduleAdvance {
+function recognizeThrough(
+  schedule: RecognitionSchedule,
+  through: string,
+  groups: Map<string, EntryGroup>,
+): ScheduleAdvance {
   const firstDay = schedule.firstDay!;
   const days = schedule.days!;
-  const segment = { days, segmentStart: schedule.segmentStart, segmentBase: BigInt(schedule.segmentBase), segmentAmount: BigInt(schedule.segmentAmount) };
+  const segment = {
+    days,
+    segmentStart: schedule.segmentStart,
+    segmentBase: BigInt(schedule.segmentBase),
+    segmentAmount: BigInt(schedule.segmentAmount),
+  };
   const currency = schedule.currency.trim();
   const lastK = Math.min(days, daysBetween(firstDay, through) + 1);
   let recognized = BigInt(schedule.recognized);
@@ -145,7 +175,15 @@ function recognizeThrough(schedule: RecognitionSchedule, through: string, groups
     const key = `${schedule.stream}|${currency}|${day.slice(0, 7)}`;
     let group = groups.get(key);
     if (!group) {
-      group = { stream: schedule.stream, currency, lines: [], amount: 0n, firstDay: day, lastDay: day, schedules: new Set() };
+      group = {
+        stream: schedule.stream,
+        currency,
+        lines: [],
+        amount: 0n,
+        firstDay: day,
+        lastDay: day,
+        schedules: new Set(),
+      };
       groups.set(key, group);
     }
     group.lines.push({ tenantId: schedule.tenantId, scheduleId: schedule.id, day, amount, entryId: null });
@@ -156,5 +194,11 @@ function recognizeThrough(schedule: RecognitionSchedule, through: string, groups
     recognized += amount;
   }
   const done = lastK >= days;
-  return { id: schedule.id, recognizedDays: lastK, recognized, nextDay: done ? null : addDays(firstDay, lastK), status: done ? 'completed' : 'active' };
+  return {
+    id: schedule.id,
+    recognizedDays: lastK,
+    recognized,
+    nextDay: done ? null : addDays(firstDay, lastK),
+    status: done ? 'completed' : 'active',
+  };
 }

@@ -5,7 +5,18 @@ import { RecognitionSchedule } from './recognition-schedule.entity';
 
 export type NewSchedule = Pick<
   RecognitionSchedule,
-  'tenantId' | 'sourceRef' | 'stream' | 'productId' | 'siteId' | 'counterpartyId' | 'currency' | 'method' | 'status' | 'firstDay' | 'days' | 'providerChargeId'
+  | 'tenantId'
+  | 'sourceRef'
+  | 'stream'
+  | 'productId'
+  | 'siteId'
+  | 'counterpartyId'
+  | 'currency'
+  | 'method'
+  | 'status'
+  | 'firstDay'
+  | 'days'
+  | 'providerChargeId'
 > & { billed: bigint; tax: bigint };
 
 export interface NewLine {
@@ -57,24 +68,45 @@ export class RecognitionSchedulesRepository {
        ORDER BY s.tenant_id, s.source_ref
        ON CONFLICT (tenant_id, source_ref) DO NOTHING`,
       [
-        column((s) => s.tenantId), column((s) => s.sourceRef), column((s) => s.stream), column((s) => s.productId), column((s) => s.siteId),
-        column((s) => s.counterpartyId), column((s) => s.currency), column((s) => s.method), column((s) => s.status),
-        column((s) => s.billed.toString()), column((s) => s.tax.toString()), column((s) => s.firstDay), column((s) => s.days),
+        column((s) => s.tenantId),
+        column((s) => s.sourceRef),
+        column((s) => s.stream),
+        column((s) => s.productId),
+        column((s) => s.siteId),
+        column((s) => s.counterpartyId),
+        column((s) => s.currency),
+        column((s) => s.method),
+        column((s) => s.status),
+        column((s) => s.billed.toString()),
+        column((s) => s.tax.toString()),
+        column((s) => s.firstDay),
+        column((s) => s.days),
         column((s) => s.providerChargeId),
       ],
     );
   }
 
   findBySourceForUpdate(tx: EntityManager, tenantId: string, sourceRef: string): Promise<RecognitionSchedule | null> {
-    return tx.getRepository(RecognitionSchedule).findOne({ where: { tenantId, sourceRef }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(RecognitionSchedule)
+      .findOne({ where: { tenantId, sourceRef }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findByChargeForUpdate(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<RecognitionSchedule | null> {
-    return tx.getRepository(RecognitionSchedule).findOne({ where: { tenantId, providerChargeId }, lock: { mode: 'pessimistic_write' } });
+  findByChargeForUpdate(
+    tx: EntityManager,
+    tenantId: string,
+    providerChargeId: string,
+  ): Promise<RecognitionSchedule | null> {
+    return tx
+      .getRepository(RecognitionSchedule)
+      .findOne({ where: { tenantId, providerChargeId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Records the provider's charge of each schedule (by agency and source), in one statement. */
-  async attachCharges(tx: EntityManager, charges: { tenantId: string; sourceRef: string; providerChargeId: string }[]): Promise<void> {
+  async attachCharges(
+    tx: EntityManager,
+    charges: { tenantId: string; sourceRef: string; providerChargeId: string }[],
+  ): Promise<void> {
     if (charges.length === 0) return;
     await tx.query(
       `UPDATE finance.recognition_schedules s SET provider_charge_id = c.provider_charge_id, updated_at = now()
@@ -85,13 +117,18 @@ export class RecognitionSchedulesRepository {
   }
 
   /** Of the given sources (by agency), the schedules with the given status, locked; one statement for a batch. */
-  findBySourcesWithStatusForUpdate(tx: EntityManager, sources: { tenantId: string; sourceRef: string }[], status: RecognitionStatus): Promise<RecognitionSchedule[]> {
+  findBySourcesWithStatusForUpdate(
+    tx: EntityManager,
+    sources: { tenantId: string; sourceRef: string }[],
+    status: RecognitionStatus,
+  ): Promise<RecognitionSchedule[]> {
     if (sources.length === 0) return Promise.resolve([]);
     return tx
       .getRepository(RecognitionSchedule)
       .createQueryBuilder('s')
       .where(`(s.tenant_id, s.source_ref) IN (SELECT * FROM unnest(:tenantIds::uuid[], :sourceRefs::text[]))`, {
-        tenantIds: sources.map((x) => x.tenantId), sourceRefs: sources.map((x) => x.sourceRef),
+        tenantIds: sources.map((x) => x.tenantId),
+        sourceRefs: sources.map((x) => x.sourceRef),
       })
       .andWhere('s.status = :status', { status })
       .orderBy('s.id')
@@ -109,7 +146,13 @@ export class RecognitionSchedulesRepository {
     await tx.query(
       `INSERT INTO finance.recognition_lines (tenant_id, schedule_id, day, amount, entry_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::bigint[], $5::uuid[])`,
-      [lines.map((l) => l.tenantId), lines.map((l) => l.scheduleId), lines.map((l) => l.day), lines.map((l) => l.amount.toString()), lines.map((l) => l.entryId)],
+      [
+        lines.map((l) => l.tenantId),
+        lines.map((l) => l.scheduleId),
+        lines.map((l) => l.day),
+        lines.map((l) => l.amount.toString()),
+        lines.map((l) => l.entryId),
+      ],
     );
   }
 
@@ -126,7 +169,9 @@ export class RecognitionSchedulesRepository {
   /** Agencies with a ratable schedule due on or before `through` (a bound: each agency's own yesterday is finer). */
   async findTenantsWithDueSchedules(through: string): Promise<string[]> {
     const rows: { tenant_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT tenant_id FROM finance.recognition_schedules WHERE status = 'active' AND method = 'ratable' AND next_day <= $1`, [through]);
+      `SELECT DISTINCT tenant_id FROM finance.recognition_schedules WHERE status = 'active' AND method = 'ratable' AND next_day <= $1`,
+      [through],
+    );
     return rows.map((r) => r.tenant_id);
   }
 
@@ -135,7 +180,10 @@ export class RecognitionSchedulesRepository {
     return tx
       .getRepository(RecognitionSchedule)
       .createQueryBuilder('s')
-      .where(`s.tenant_id = :tenantId AND s.status = 'active' AND s.method = 'ratable' AND s.next_day <= :through`, { tenantId, through })
+      .where(`s.tenant_id = :tenantId AND s.status = 'active' AND s.method = 'ratable' AND s.next_day <= :through`, {
+        tenantId,
+        through,
+      })
       .orderBy('s.id')
       .setLock('pessimistic_write')
       .getMany();
@@ -150,8 +198,11 @@ export class RecognitionSchedulesRepository {
        FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::date[], $5::text[]) AS a(id, recognized_days, recognized, next_day, status)
        WHERE s.id = a.id`,
       [
-        advances.map((a) => a.id), advances.map((a) => a.recognizedDays), advances.map((a) => a.recognized.toString()),
-        advances.map((a) => a.nextDay), advances.map((a) => a.status),
+        advances.map((a) => a.id),
+        advances.map((a) => a.recognizedDays),
+        advances.map((a) => a.recognized.toString()),
+        advances.map((a) => a.nextDay),
+        advances.map((a) => a.status),
       ],
     );
   }
@@ -162,7 +213,9 @@ export class RecognitionSchedulesRepository {
 
   /** Newest first; `before` (a schedule id) starts the page after that schedule. */
   findPageOfTenant(
-    tenantId: string, limit: number, filter: { before?: string; stream?: RevenueStream; status?: RecognitionStatus },
+    tenantId: string,
+    limit: number,
+    filter: { before?: string; stream?: RevenueStream; status?: RecognitionStatus },
   ): Promise<RecognitionSchedule[]> {
     const query = this.dataSource
       .getRepository(RecognitionSchedule)

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@libs/common';
-import { ListRecognitionSchedulesRequest, RecognitionScheduleListResponse, RecognitionScheduleView, RecognitionStatus } from '@libs/contracts';
+import {
+  ListRecognitionSchedulesRequest,
+  RecognitionScheduleListResponse,
+  RecognitionScheduleView,
+  RecognitionStatus,
+} from '@libs/contracts';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { addDays } from '../ledger/posting-date';
 import { RecognitionSchedule } from './recognition-schedule.entity';
@@ -28,21 +33,36 @@ export class RecognitionSchedulesService {
     return this.schedules.findBySourceForUpdate(tx, tenantId, sourceRef);
   }
 
-  findByChargeForUpdate(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<RecognitionSchedule | null> {
+  findByChargeForUpdate(
+    tx: EntityManager,
+    tenantId: string,
+    providerChargeId: string,
+  ): Promise<RecognitionSchedule | null> {
     return this.schedules.findByChargeForUpdate(tx, tenantId, providerChargeId);
   }
 
   /** Of these sources, the schedules voided (written off), locked. */
-  findVoidedForUpdate(tx: EntityManager, sources: { tenantId: string; sourceRef: string }[]): Promise<RecognitionSchedule[]> {
+  findVoidedForUpdate(
+    tx: EntityManager,
+    sources: { tenantId: string; sourceRef: string }[],
+  ): Promise<RecognitionSchedule[]> {
     return this.schedules.findBySourcesWithStatusForUpdate(tx, sources, 'voided');
   }
 
-  attachCharges(tx: EntityManager, charges: { tenantId: string; sourceRef: string; providerChargeId: string }[]): Promise<void> {
+  attachCharges(
+    tx: EntityManager,
+    charges: { tenantId: string; sourceRef: string; providerChargeId: string }[],
+  ): Promise<void> {
     return this.schedules.attachCharges(tx, charges);
   }
 
   /** Records money given back (refund, void): what is left shrinks by the deferred part and is spread anew over the days left. */
-  async withdraw(tx: EntityManager, schedule: RecognitionSchedule, parts: Withdrawal, given: { refunded?: bigint; voided?: true }): Promise<void> {
+  async withdraw(
+    tx: EntityManager,
+    schedule: RecognitionSchedule,
+    parts: Withdrawal,
+    given: { refunded?: bigint; voided?: true },
+  ): Promise<void> {
     const amounts = amountsOf(schedule);
     const next: ScheduleAmounts = {
       ...amounts,
@@ -62,10 +82,22 @@ export class RecognitionSchedulesService {
   }
 
   /** Undoes a void (a written-off invoice paid after all): what it took off is left to recognize again. */
-  async reinstate(tx: EntityManager, schedule: RecognitionSchedule, parts: { deferred: bigint; earned: bigint }): Promise<void> {
+  async reinstate(
+    tx: EntityManager,
+    schedule: RecognitionSchedule,
+    parts: { deferred: bigint; earned: bigint },
+  ): Promise<void> {
     const amounts = amountsOf(schedule);
-    const next = { ...amounts, reduced: amounts.reduced - parts.deferred, withdrawn: amounts.withdrawn - parts.deferred - parts.earned };
-    const open = remainingOf(next) > 0n && schedule.firstDay !== null && schedule.days !== null && schedule.recognizedDays < schedule.days;
+    const next = {
+      ...amounts,
+      reduced: amounts.reduced - parts.deferred,
+      withdrawn: amounts.withdrawn - parts.deferred - parts.earned,
+    };
+    const open =
+      remainingOf(next) > 0n &&
+      schedule.firstDay !== null &&
+      schedule.days !== null &&
+      schedule.recognizedDays < schedule.days;
     await this.schedules.update(tx, schedule.id, {
       ...rebased(schedule, next),
       withdrawn: next.withdrawn.toString(),
@@ -89,8 +121,14 @@ export class RecognitionSchedulesService {
   async startService(tx: EntityManager, schedule: RecognitionSchedule, firstDay: string, days: number): Promise<void> {
     const left = remainingOf(amountsOf(schedule));
     await this.schedules.update(tx, schedule.id, {
-      firstDay, days, recognizedDays: 0, segmentStart: 0, segmentBase: schedule.recognized, segmentAmount: left.toString(),
-      status: left > 0n ? 'active' : 'completed', nextDay: left > 0n ? firstDay : null,
+      firstDay,
+      days,
+      recognizedDays: 0,
+      segmentStart: 0,
+      segmentBase: schedule.recognized,
+      segmentAmount: left.toString(),
+      status: left > 0n ? 'active' : 'completed',
+      nextDay: left > 0n ? firstDay : null,
     });
   }
 
@@ -99,9 +137,20 @@ export class RecognitionSchedulesService {
    * day; answers false when that day was recognized before (nothing changes).
    */
   async recognizeOnDay(
-    tx: EntityManager, schedule: RecognitionSchedule, day: string, amount: bigint, entryId: string | null, status?: RecognitionStatus,
+    tx: EntityManager,
+    schedule: RecognitionSchedule,
+    day: string,
+    amount: bigint,
+    entryId: string | null,
+    status?: RecognitionStatus,
   ): Promise<boolean> {
-    const inserted = await this.schedules.insertLineUnlessRecognized(tx, { tenantId: schedule.tenantId, scheduleId: schedule.id, day, amount, entryId });
+    const inserted = await this.schedules.insertLineUnlessRecognized(tx, {
+      tenantId: schedule.tenantId,
+      scheduleId: schedule.id,
+      day,
+      amount,
+      entryId,
+    });
     if (!inserted) return false;
     const amounts = amountsOf(schedule);
     const next = { ...amounts, recognized: amounts.recognized + amount };
@@ -129,14 +178,24 @@ export class RecognitionSchedulesService {
 
 export function amountsOf(schedule: RecognitionSchedule): ScheduleAmounts {
   return {
-    billed: BigInt(schedule.billed), tax: BigInt(schedule.tax), total: BigInt(schedule.total), reduced: BigInt(schedule.reduced),
-    withdrawn: BigInt(schedule.withdrawn), refunded: BigInt(schedule.refunded), refundedTax: BigInt(schedule.refundedTax),
+    billed: BigInt(schedule.billed),
+    tax: BigInt(schedule.tax),
+    total: BigInt(schedule.total),
+    reduced: BigInt(schedule.reduced),
+    withdrawn: BigInt(schedule.withdrawn),
+    refunded: BigInt(schedule.refunded),
+    refundedTax: BigInt(schedule.refundedTax),
     recognized: BigInt(schedule.recognized),
   };
 }
 
 export function dimensionsOf(schedule: RecognitionSchedule): EntryDimensions {
-  return { stream: schedule.stream, productId: schedule.productId, siteId: schedule.siteId, counterpartyId: schedule.counterpartyId };
+  return {
+    stream: schedule.stream,
+    productId: schedule.productId,
+    siteId: schedule.siteId,
+    counterpartyId: schedule.counterpartyId,
+  };
 }
 
 function isOpen(status: RecognitionStatus): boolean {
@@ -156,13 +215,29 @@ function rebased(schedule: RecognitionSchedule, next: ScheduleAmounts): Partial<
 function toView(schedule: RecognitionSchedule): RecognitionScheduleView {
   const amounts = amountsOf(schedule);
   const lastDay = schedule.firstDay && schedule.days ? addDays(schedule.firstDay, schedule.days - 1) : null;
-  const recognizedThrough = schedule.method === 'ratable' && schedule.firstDay && schedule.recognizedDays > 0
-    ? addDays(schedule.firstDay, schedule.recognizedDays - 1) : null;
+  const recognizedThrough =
+    schedule.method === 'ratable' && schedule.firstDay && schedule.recognizedDays > 0
+      ? addDays(schedule.firstDay, schedule.recognizedDays - 1)
+      : null;
   return {
-    id: schedule.id, source: schedule.sourceRef, stream: schedule.stream, productId: schedule.productId, siteId: schedule.siteId,
-    counterpartyId: schedule.counterpartyId, currency: schedule.currency.trim(), method: schedule.method, status: schedule.status,
-    firstDay: schedule.firstDay, lastDay, days: schedule.days, recognizedThrough,
-    total: amounts.total.toString(), recognized: amounts.recognized.toString(), remaining: remainingOf(amounts).toString(),
-    refunds: amounts.refunded.toString(), reduced: amounts.reduced.toString(), createdAt: schedule.createdAt.toISOString(),
+    id: schedule.id,
+    source: schedule.sourceRef,
+    stream: schedule.stream,
+    productId: schedule.productId,
+    siteId: schedule.siteId,
+    counterpartyId: schedule.counterpartyId,
+    currency: schedule.currency.trim(),
+    method: schedule.method,
+    status: schedule.status,
+    firstDay: schedule.firstDay,
+    lastDay,
+    days: schedule.days,
+    recognizedThrough,
+    total: amounts.total.toString(),
+    recognized: amounts.recognized.toString(),
+    remaining: remainingOf(amounts).toString(),
+    refunds: amounts.refunded.toString(),
+    reduced: amounts.reduced.toString(),
+    createdAt: schedule.createdAt.toISOString(),
   };
 }

@@ -2,8 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetRecognitionSchedule, ListRecognitionSchedules, ListRecognitionSchedulesRequest, RecognitionRunResponse, RecognitionScheduleListResponse,
-  RecognitionScheduleView, RunRecognition, TenantScopedRequest,
+  ByIdRequest,
+  GetRecognitionSchedule,
+  ListRecognitionSchedules,
+  ListRecognitionSchedulesRequest,
+  RecognitionRunResponse,
+  RecognitionScheduleListResponse,
+  RecognitionScheduleView,
+  RunRecognition,
+  TenantScopedRequest,
 } from '@libs/contracts';
 import { RecognitionRun } from './recognition-run';
 import { RecognitionSchedulesService } from './recognition-schedules.service';
@@ -18,7 +25,10 @@ export class RecognitionRpcController {
   ) {}
 
   @RpcHandler(ListRecognitionSchedules, { roles: FINANCE })
-  list(@Payload() request: ListRecognitionSchedulesRequest, @CallerOf() caller: Caller): Promise<RecognitionScheduleListResponse> {
+  list(
+    @Payload() request: ListRecognitionSchedulesRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<RecognitionScheduleListResponse> {
     return this.schedules.list(caller.tenantId, request);
   }
 

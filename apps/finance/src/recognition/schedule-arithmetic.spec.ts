@@ -1,7 +1,15 @@
 import { makeGoodParts, refundParts, ScheduleAmounts, voidParts } from './schedule-arithmetic';
 
 const schedule = (overrides: Partial<ScheduleAmounts> = {}): ScheduleAmounts => ({
-  billed: 110_000n, tax: 10_000n, total: 100_000n, reduced: 0n, withdrawn: 0n, refunded: 0n, refundedTax: 0n, recognized: 0n, ...overrides,
+  billed: 110_000n,
+  tax: 10_000n,
+  total: 100_000n,
+  reduced: 0n,
+  withdrawn: 0n,
+  refunded: 0n,
+  refundedTax: 0n,
+  recognized: 0n,
+  ...overrides,
 });
 
 describe('schedule arithmetic', () => {
@@ -10,7 +18,11 @@ describe('schedule arithmetic', () => {
   });
 
   it('splits a refund of a half-recognized schedule between deferred and earned', () => {
-    expect(refundParts(schedule({ recognized: 50_000n }), 55_000n)).toEqual({ tax: 5_000n, deferred: 25_000n, earned: 25_000n });
+    expect(refundParts(schedule({ recognized: 50_000n }), 55_000n)).toEqual({
+      tax: 5_000n,
+      deferred: 25_000n,
+      earned: 25_000n,
+    });
   });
 
   it('gives back the whole tax when refunds add up to the whole, whatever their rounding', () => {
@@ -19,7 +31,13 @@ describe('schedule arithmetic', () => {
     for (const amount of [1n, 1n, 1n]) {
       const parts = refundParts(s, amount);
       tax += parts.tax;
-      s = { ...s, refunded: s.refunded + amount, refundedTax: s.refundedTax + parts.tax, reduced: s.reduced + parts.deferred, withdrawn: s.withdrawn + parts.deferred + parts.earned };
+      s = {
+        ...s,
+        refunded: s.refunded + amount,
+        refundedTax: s.refundedTax + parts.tax,
+        reduced: s.reduced + parts.deferred,
+        withdrawn: s.withdrawn + parts.deferred + parts.earned,
+      };
       expect(parts.tax + parts.deferred + parts.earned).toBe(amount);
     }
     expect(tax).toBe(1n);

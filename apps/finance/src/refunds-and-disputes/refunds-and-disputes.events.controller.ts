@@ -2,7 +2,13 @@ import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
-  ChargeRefunded, ChargeRefundedEvent, DisputeClosed, DisputeClosedEvent, DisputeOpened, DisputeOpenedEvent, EventEnvelope,
+  ChargeRefunded,
+  ChargeRefundedEvent,
+  DisputeClosed,
+  DisputeClosedEvent,
+  DisputeOpened,
+  DisputeOpenedEvent,
+  EventEnvelope,
 } from '@libs/contracts';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { RefundsAndDisputesService } from './refunds-and-disputes.service';

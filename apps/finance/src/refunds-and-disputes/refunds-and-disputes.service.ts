@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
-import { ChargeRefunded, ChargeRefundedEvent, DisputeClosedEvent, DisputeOpenedEvent, EventEnvelope } from '@libs/contracts';
-import { DEFERRED_REVENUE, PAYMENT_FEES, REFUNDS_AND_CHARGEBACKS, STRIPE_BALANCE, VAT_PAYABLE } from '../accounts/account-codes';
+import {
+  ChargeRefunded,
+  ChargeRefundedEvent,
+  DisputeClosedEvent,
+  DisputeOpenedEvent,
+  EventEnvelope,
+} from '@libs/contracts';
+import {
+  DEFERRED_REVENUE,
+  PAYMENT_FEES,
+  REFUNDS_AND_CHARGEBACKS,
+  STRIPE_BALANCE,
+  VAT_PAYABLE,
+} from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
@@ -42,8 +54,10 @@ export class RefundsAndDisputesService {
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.refundedAt),
       description: `Refund ${providerRefundId} of charge ${providerChargeId} (${schedule.sourceRef})`,
       lines: withoutZeros([
-        debit(VAT_PAYABLE, currency, parts.tax), debit(DEFERRED_REVENUE, currency, parts.deferred),
-        debit(REFUNDS_AND_CHARGEBACKS, currency, parts.earned), credit(STRIPE_BALANCE, currency, amount),
+        debit(VAT_PAYABLE, currency, parts.tax),
+        debit(DEFERRED_REVENUE, currency, parts.deferred),
+        debit(REFUNDS_AND_CHARGEBACKS, currency, parts.earned),
+        credit(STRIPE_BALANCE, currency, amount),
       ]),
       dimensions: dimensionsOf(schedule),
     });
@@ -60,7 +74,10 @@ export class RefundsAndDisputesService {
   }
 
   /** The refunds that waited for any of these charges (a batch of payments), taken out in one statement and posted now. */
-  async replayWaitingForAll(tx: EntityManager, charges: { tenantId: string; providerChargeId: string }[]): Promise<void> {
+  async replayWaitingForAll(
+    tx: EntityManager,
+    charges: { tenantId: string; providerChargeId: string }[],
+  ): Promise<void> {
     const keys = charges.map((c) => ({ tenantId: c.tenantId, awaited: chargeKey(c.providerChargeId) }));
     for (const parked of await this.parked.releaseAll(tx, keys)) await this.replay(tx, parked);
   }
@@ -74,7 +91,9 @@ export class RefundsAndDisputesService {
     const { providerDisputeId: id, providerChargeId, currency } = event.data;
     const [amount, fee] = [event.data.amount, event.data.providerFee].map(parseMinorUnits);
     const lines = withoutZeros([
-      debit(REFUNDS_AND_CHARGEBACKS, currency, amount), debit(PAYMENT_FEES, currency, fee), credit(STRIPE_BALANCE, currency, amount + fee),
+      debit(REFUNDS_AND_CHARGEBACKS, currency, amount),
+      debit(PAYMENT_FEES, currency, fee),
+      credit(STRIPE_BALANCE, currency, amount + fee),
     ]);
     if (lines.length === 0) return;
     await this.ledger.post(tx, {

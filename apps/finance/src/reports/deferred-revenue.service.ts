@@ -48,14 +48,30 @@ export class DeferredRevenueService {
         WHERE tenant_id = $1 AND status IN ('active', 'awaiting-service') AND total - reduced - recognized > 0`,
       [tenantId],
     );
-    const lines = new Map<string, { line: DeferredRevenueLine; byMonth: bigint[]; sums: { remaining: bigint; later: bigint; onDelivery: bigint; awaiting: bigint } }>();
+    const lines = new Map<
+      string,
+      {
+        line: DeferredRevenueLine;
+        byMonth: bigint[];
+        sums: { remaining: bigint; later: bigint; onDelivery: bigint; awaiting: bigint };
+      }
+    >();
     for (const schedule of schedules) {
       const id = `${schedule.stream} ${schedule.currency}`;
       let held = lines.get(id);
       if (!held) {
         held = {
-          line: { stream: schedule.stream, currency: schedule.currency, remaining: '0', byMonth: [], later: '0', onDelivery: '0', awaitingService: '0' },
-          byMonth: shown.map(() => 0n), sums: { remaining: 0n, later: 0n, onDelivery: 0n, awaiting: 0n },
+          line: {
+            stream: schedule.stream,
+            currency: schedule.currency,
+            remaining: '0',
+            byMonth: [],
+            later: '0',
+            onDelivery: '0',
+            awaitingService: '0',
+          },
+          byMonth: shown.map(() => 0n),
+          sums: { remaining: 0n, later: 0n, onDelivery: 0n, awaiting: 0n },
         };
         lines.set(id, held);
       }
@@ -70,7 +86,11 @@ export class DeferredRevenueService {
       asOf: today,
       lines: [...lines.values()]
         .map(({ line, byMonth, sums }) => ({
-          ...line, remaining: String(sums.remaining), later: String(sums.later), onDelivery: String(sums.onDelivery), awaitingService: String(sums.awaiting),
+          ...line,
+          remaining: String(sums.remaining),
+          later: String(sums.later),
+          onDelivery: String(sums.onDelivery),
+          awaitingService: String(sums.awaiting),
           byMonth: shown.map((month, at) => ({ month, amount: String(byMonth[at]) })),
         }))
         .sort((a, b) => `${a.stream} ${a.currency}`.localeCompare(`${b.stream} ${b.currency}`)),
@@ -95,14 +115,22 @@ export class DeferredRevenueService {
  */
 function spread(schedule: OpenSchedule, shown: string[], byMonth: bigint[]): bigint {
   const days = schedule.days!;
-  const segment = { days, segmentStart: schedule.segment_start, segmentBase: BigInt(schedule.segment_base), segmentAmount: BigInt(schedule.segment_amount) };
+  const segment = {
+    days,
+    segmentStart: schedule.segment_start,
+    segmentBase: BigInt(schedule.segment_base),
+    segmentAmount: BigInt(schedule.segment_amount),
+  };
   const recognizedSoFar = BigInt(schedule.recognized);
   let later = 0n;
   let through = recognizedSoFar;
   // Day k (1-based) of the schedule is first_day + k − 1; walk month ends instead of days.
   for (let at = 0; at <= shown.length; at++) {
     const lastDayOfMonth = at < shown.length ? lastDayOf(shown[at]) : null;
-    const k = lastDayOfMonth === null ? days : Math.min(days, Math.max(0, daysBetween(schedule.first_day!, lastDayOfMonth) + 1));
+    const k =
+      lastDayOfMonth === null
+        ? days
+        : Math.min(days, Math.max(0, daysBetween(schedule.first_day!, lastDayOfMonth) + 1));
     const cumulative = recognizedThrough(segment, k);
     const amount = cumulative > through ? cumulative - through : 0n;
     through = cumulative > through ? cumulative : through;

@@ -2,8 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue, GetRevenueByArticle, GetRevenueReport, RevenueByArticleRequest, RevenueByArticleResponse,
-  RevenueReportRequest, RevenueReportResponse,
+  DeferredRevenueRequest,
+  DeferredRevenueResponse,
+  GetDeferredRevenue,
+  GetRevenueByArticle,
+  GetRevenueReport,
+  RevenueByArticleRequest,
+  RevenueByArticleResponse,
+  RevenueReportRequest,
+  RevenueReportResponse,
 } from '@libs/contracts';
 import { RevenueByArticleService } from '../article-revenue/revenue-by-article.service';
 import { DeferredRevenueService } from './deferred-revenue.service';
@@ -25,12 +32,18 @@ export class ReportsRpcController {
   }
 
   @RpcHandler(GetDeferredRevenue, { roles: FINANCE })
-  deferredRevenue(@Payload() request: DeferredRevenueRequest, @CallerOf() caller: Caller): Promise<DeferredRevenueResponse> {
+  deferredRevenue(
+    @Payload() request: DeferredRevenueRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<DeferredRevenueResponse> {
     return this.deferred.waterfall(caller.tenantId, request);
   }
 
   @RpcHandler(GetRevenueByArticle, { roles: FINANCE })
-  revenueByArticle(@Payload() request: RevenueByArticleRequest, @CallerOf() caller: Caller): Promise<RevenueByArticleResponse> {
+  revenueByArticle(
+    @Payload() request: RevenueByArticleRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<RevenueByArticleResponse> {
     return this.byArticle.report(caller.tenantId, request);
   }
 }

@@ -1,17 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { METRICS_MAX_MONTHS, RevenueGrouping, RevenueReportRequest, RevenueReportResponse, RevenueReportRow } from '@libs/contracts';
-import { BANK, DEFERRED_REVENUE, MAKE_GOOD_CREDITS, PAYMENT_FEES, REVENUE_ACCOUNT, STRIPE_BALANCE } from '../accounts/account-codes';
+import {
+  METRICS_MAX_MONTHS,
+  RevenueGrouping,
+  RevenueReportRequest,
+  RevenueReportResponse,
+  RevenueReportRow,
+} from '@libs/contracts';
+import {
+  BANK,
+  DEFERRED_REVENUE,
+  MAKE_GOOD_CREDITS,
+  PAYMENT_FEES,
+  REVENUE_ACCOUNT,
+  STRIPE_BALANCE,
+} from '../accounts/account-codes';
 import { reportSpan } from '../accounting-periods/calendar-month';
 
 /** Facts that bill (or take back a bill): their credits to deferred revenue and revenue, net of VAT. */
-const BILLING = ['invoice-finalized', 'invoice-voided', 'invoice-reinstated', 'booking-invoiced', 'make-good', 'agreement-activated', 'usage-charged', 'gift-purchased'];
+const BILLING = [
+  'invoice-finalized',
+  'invoice-voided',
+  'invoice-reinstated',
+  'booking-invoiced',
+  'make-good',
+  'agreement-activated',
+  'usage-charged',
+  'gift-purchased',
+];
 /** Facts that move money in or out: their debits to Stripe, the bank and the provider's fee. */
 const COLLECTION = ['invoice-paid', 'booking-paid', 'gift-purchased', 'refund', 'dispute-opened', 'dispute-won'];
 const REVENUE = [...Object.values(REVENUE_ACCOUNT), MAKE_GOOD_CREDITS];
 const CASH = [STRIPE_BALANCE, BANK, PAYMENT_FEES];
 
-const KEY_COLUMN: Record<RevenueGrouping, string> = { stream: 'NULL::text', product: '{t}.product_id::text', site: '{t}.site_id::text', counterparty: '{t}.counterparty_id::text' };
+const KEY_COLUMN: Record<RevenueGrouping, string> = {
+  stream: 'NULL::text',
+  product: '{t}.product_id::text',
+  site: '{t}.site_id::text',
+  counterparty: '{t}.counterparty_id::text',
+};
 
 /**
  * Billed, collected and recognized revenue from the ledger, month by month of posting date. An
@@ -28,9 +55,16 @@ export class RevenueReportService {
     const groupedBy = request.by ?? 'stream';
     const entryKey = KEY_COLUMN[groupedBy].replace('{t}', 'e');
     const scheduleKey = KEY_COLUMN[groupedBy].replace('{t}', 's');
-    const rows: { month: string; stream: RevenueReportRow['stream']; key: string | null; currency: string; billed: string; collected: string; recognized: string }[] =
-      await this.dataSource.query(
-        `WITH period AS (SELECT to_date($2, 'YYYY-MM') AS first_day, (to_date($3, 'YYYY-MM') + interval '1 month')::date AS after_day),
+    const rows: {
+      month: string;
+      stream: RevenueReportRow['stream'];
+      key: string | null;
+      currency: string;
+      billed: string;
+      collected: string;
+      recognized: string;
+    }[] = await this.dataSource.query(
+      `WITH period AS (SELECT to_date($2, 'YYYY-MM') AS first_day, (to_date($3, 'YYYY-MM') + interval '1 month')::date AS after_day),
          facts AS (
            SELECT e.posted_on, e.stream, ${entryKey} AS key, p.currency,
                   CASE WHEN kind.name = ANY($5) AND a.code = ANY($6) THEN -p.amount ELSE 0 END AS billed,
@@ -57,8 +91,18 @@ export class RevenueReportService {
           GROUP BY 1, 2, 3, 4
          HAVING sum(billed) <> 0 OR sum(collected) <> 0 OR sum(recognized) <> 0
           ORDER BY 1, 2, 3 NULLS FIRST, 4`,
-        [tenantId, request.from, request.to, request.stream ?? null, BILLING, [DEFERRED_REVENUE, ...REVENUE], COLLECTION, CASH, REVENUE],
-      );
+      [
+        tenantId,
+        request.from,
+        request.to,
+        request.stream ?? null,
+        BILLING,
+        [DEFERRED_REVENUE, ...REVENUE],
+        COLLECTION,
+        CASH,
+        REVENUE,
+      ],
+    );
     return { groupedBy, rows };
   }
 }

@@ -9,7 +9,10 @@ export class SubscriptionMetricsRpcController {
   constructor(private readonly metrics: SubscriptionMetricsService) {}
 
   @RpcHandler(GetSubscriptionMetrics, { roles: ['admin', 'finance'] })
-  monthly(@Payload() request: SubscriptionMetricsRequest, @CallerOf() caller: Caller): Promise<SubscriptionMetricsResponse> {
+  monthly(
+    @Payload() request: SubscriptionMetricsRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<SubscriptionMetricsResponse> {
     return this.metrics.monthly(caller.tenantId, request);
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { METRICS_MAX_MONTHS, SubscriptionMetricsRequest, SubscriptionMetricsResponse, SubscriptionMonthMetrics } from '@libs/contracts';
+import {
+  METRICS_MAX_MONTHS,
+  SubscriptionMetricsRequest,
+  SubscriptionMetricsResponse,
+  SubscriptionMonthMetrics,
+} from '@libs/contracts';
 import { reportSpan } from '../accounting-periods/calendar-month';
 
 /** Statuses in which a subscription is billed, so counts towards MRR. */
@@ -25,14 +30,22 @@ export class SubscriptionMetricsService {
     const currencies = [...new Set(states.flatMap((held) => [...held.values()].map((state) => state.currency)))].sort();
     const months: SubscriptionMonthMetrics[] = [];
     for (let at = 0; at < span; at++) {
-      for (const currency of currencies) months.push(monthOf(boundaries[at].month, currency, states[at], states[at + 1]));
+      for (const currency of currencies)
+        months.push(monthOf(boundaries[at].month, currency, states[at], states[at + 1]));
     }
     return { months };
   }
 
   /** The instant each month starts in the agency's time zone, `count` months from `from`. */
-  private async monthStarts(tenantId: string, from: string, count: number): Promise<{ month: string; startsAt: Date }[]> {
-    const [tenant]: { time_zone: string }[] = await this.dataSource.query(`SELECT time_zone FROM finance.tenants WHERE tenant_id = $1`, [tenantId]);
+  private async monthStarts(
+    tenantId: string,
+    from: string,
+    count: number,
+  ): Promise<{ month: string; startsAt: Date }[]> {
+    const [tenant]: { time_zone: string }[] = await this.dataSource.query(
+      `SELECT time_zone FROM finance.tenants WHERE tenant_id = $1`,
+      [tenantId],
+    );
     return this.dataSource.query(
       `SELECT to_char(d, 'YYYY-MM') AS month, (d::timestamp AT TIME ZONE $2) AS "startsAt"
          FROM generate_series(to_date($1, 'YYYY-MM'), to_date($1, 'YYYY-MM') + ($3 - 1) * interval '1 month', interval '1 month') AS d`,
@@ -42,25 +55,40 @@ export class SubscriptionMetricsService {
 
   /** Every subscription billed at `instant`, with its MRR: each one's latest state before it. */
   private async countedAt(tenantId: string, instant: Date): Promise<Map<string, HeldState>> {
-    const rows: { subscription_id: string; status: string; currency: string | null; unit_amount: string | null; interval_months: number | null }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (subscription_id) subscription_id, status, currency, unit_amount, interval_months
+    const rows: {
+      subscription_id: string;
+      status: string;
+      currency: string | null;
+      unit_amount: string | null;
+      interval_months: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (subscription_id) subscription_id, status, currency, unit_amount, interval_months
            FROM finance.subscription_states
           WHERE tenant_id = $1 AND effective_at < $2
           ORDER BY subscription_id, effective_at DESC, id`,
-        [tenantId, instant],
-      );
+      [tenantId, instant],
+    );
     const counted = new Map<string, HeldState>();
     for (const row of rows) {
-      if (!COUNTED.has(row.status) || row.currency === null || row.unit_amount === null || row.interval_months === null) continue;
-      counted.set(row.subscription_id, { currency: row.currency, mrr: divideRounded(BigInt(row.unit_amount), BigInt(row.interval_months)) });
+      if (!COUNTED.has(row.status) || row.currency === null || row.unit_amount === null || row.interval_months === null)
+        continue;
+      counted.set(row.subscription_id, {
+        currency: row.currency,
+        mrr: divideRounded(BigInt(row.unit_amount), BigInt(row.interval_months)),
+      });
     }
     return counted;
   }
 }
 
-function monthOf(month: string, currency: string, start: Map<string, HeldState>, end: Map<string, HeldState>): SubscriptionMonthMetrics {
-  const inCurrency = (held: Map<string, HeldState>) => new Map([...held].filter(([, state]) => state.currency === currency));
+function monthOf(
+  month: string,
+  currency: string,
+  start: Map<string, HeldState>,
+  end: Map<string, HeldState>,
+): SubscriptionMonthMetrics {
+  const inCurrency = (held: Map<string, HeldState>) =>
+    new Map([...held].filter(([, state]) => state.currency === currency));
   const [before, after] = [inCurrency(start), inCurrency(end)];
   let [mrrAtStart, mrrAtEnd, newMrr, expansionMrr, contractionMrr, churnedMrr] = [0n, 0n, 0n, 0n, 0n, 0n];
   let [newSubscriptions, churnedSubscriptions] = [0, 0];
@@ -84,10 +112,20 @@ function monthOf(month: string, currency: string, start: Map<string, HeldState>,
     }
   }
   return {
-    month, currency, activeAtStart: before.size, newSubscriptions, churnedSubscriptions, activeAtEnd: after.size,
+    month,
+    currency,
+    activeAtStart: before.size,
+    newSubscriptions,
+    churnedSubscriptions,
+    activeAtEnd: after.size,
     churnRate: before.size > 0 ? Math.round((churnedSubscriptions / before.size) * 10_000) / 10_000 : null,
-    mrrAtStart: String(mrrAtStart), newMrr: String(newMrr), expansionMrr: String(expansionMrr), contractionMrr: String(contractionMrr),
-    churnedMrr: String(churnedMrr), mrrAtEnd: String(mrrAtEnd), arr: String(mrrAtEnd * 12n),
+    mrrAtStart: String(mrrAtStart),
+    newMrr: String(newMrr),
+    expansionMrr: String(expansionMrr),
+    contractionMrr: String(contractionMrr),
+    churnedMrr: String(churnedMrr),
+    mrrAtEnd: String(mrrAtEnd),
+    arr: String(mrrAtEnd * 12n),
     arpu: after.size > 0 ? String(divideRounded(mrrAtEnd, BigInt(after.size))) : null,
   };
 }

@@ -11,8 +11,15 @@ export class SubscriptionStatesEventsController {
   async record(event: EventEnvelope<SubscriptionChangedEvent>, tx: EntityManager): Promise<void> {
     const { subscriptionId, status, planId, currency, unitAmount, intervalMonths, reference } = event.data;
     await tx.getRepository(SubscriptionState).insert({
-      id: event.id, tenantId: event.tenantId, subscriptionId, effectiveAt: new Date(event.time), status, planId,
-      currency: currency ?? null, unitAmount: unitAmount ?? null, intervalMonths: intervalMonths ?? null,
+      id: event.id,
+      tenantId: event.tenantId,
+      subscriptionId,
+      effectiveAt: new Date(event.time),
+      status,
+      planId,
+      currency: currency ?? null,
+      unitAmount: unitAmount ?? null,
+      intervalMonths: intervalMonths ?? null,
       articleId: decodeCheckoutReference(reference)?.articleId ?? null,
     });
   }

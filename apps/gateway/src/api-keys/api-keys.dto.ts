@@ -1,14 +1,34 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { Role, ROLES } from '../auth/role';
 
 export class CreateApiKeyRequest {
   @ApiProperty({ example: 'CMS publisher' }) @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ enum: ROLES, isArray: true })
-  @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @IsIn(ROLES, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
   roles!: Role[];
-  @ApiProperty({ required: false, description: 'the advertiser or licensee an external key acts for (required for those roles)' })
-  @ValidateIf((o: CreateApiKeyRequest) => o.subjectId !== undefined || o.roles?.some((r) => r === 'advertiser' || r === 'licensee'))
+  @ApiProperty({
+    required: false,
+    description: 'the advertiser or licensee an external key acts for (required for those roles)',
+  })
+  @ValidateIf(
+    (o: CreateApiKeyRequest) =>
+      o.subjectId !== undefined || o.roles?.some((r) => r === 'advertiser' || r === 'licensee'),
+  )
   @IsUUID()
   subjectId?: string;
   @ApiProperty({ required: false }) @IsOptional() @IsInt() @Min(1) @Max(100_000) rateLimitPerMinute?: number;

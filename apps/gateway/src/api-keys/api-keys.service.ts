@@ -37,12 +37,20 @@ export class ApiKeysService {
       }),
     );
     const view = toView(key);
-    await this.audit.record(tx, { tenantId, action: 'api-key.created', targetType: 'api-key', targetId: key.id, after: view });
+    await this.audit.record(tx, {
+      tenantId,
+      action: 'api-key.created',
+      targetType: 'api-key',
+      targetId: key.id,
+      after: view,
+    });
     return { ...view, secret };
   }
 
   async list(tenantId: string): Promise<ApiKeyView[]> {
-    const keys = await this.dataSource.getRepository(ApiKey).find({ where: { tenantId }, order: { createdAt: 'DESC' } });
+    const keys = await this.dataSource
+      .getRepository(ApiKey)
+      .find({ where: { tenantId }, order: { createdAt: 'DESC' } });
     return keys.map(toView);
   }
 
@@ -59,7 +67,14 @@ export class ApiKeysService {
       const before = toView(key);
       key.revokedAt = new Date();
       await tx.getRepository(ApiKey).save(key);
-      await this.audit.record(tx, { tenantId, action: 'api-key.revoked', targetType: 'api-key', targetId: id, before, after: toView(key) });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'api-key.revoked',
+        targetType: 'api-key',
+        targetId: id,
+        before,
+        after: toView(key),
+      });
       this.authenticator.forgetKey(key.prefix);
     });
   }

@@ -38,9 +38,21 @@ export class AuditLog {
   async recordReported(tx: EntityManager, event: EventEnvelope<ConfigurationChangedEvent>): Promise<void> {
     const { actor, requestId, action, targetType, targetId, before, after } = event.data;
     const repo = tx.getRepository(AuditEntry);
-    await repo.save(repo.create({
-      tenantId: event.tenantId, service: event.source, actor, action, targetType, targetId, before, after, requestId, at: new Date(event.time),
-    }), { reload: false });
+    await repo.save(
+      repo.create({
+        tenantId: event.tenantId,
+        service: event.source,
+        actor,
+        action,
+        targetType,
+        targetId,
+        before,
+        after,
+        requestId,
+        at: new Date(event.time),
+      }),
+      { reload: false },
+    );
   }
 
   /** Newest first; `beforeSeq` pages backwards. */

@@ -10,7 +10,10 @@ export interface AccessTokenClaims {
 export class AccessTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlMinutes: number) {
+  constructor(
+    secret: string,
+    private readonly ttlMinutes: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -27,7 +30,8 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], audience: 'revenue-console' });
-      if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.sid !== 'string') return null;
+      if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.sid !== 'string')
+        return null;
       return { sub: payload.sub, tenantId: payload.tid, sessionId: payload.sid };
     } catch {
       return null;

@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_META, currentContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
@@ -29,7 +37,10 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_META, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_META, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (rule === undefined) throw new ForbiddenException('route declares no access rule');
     if (rule === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -38,7 +49,8 @@ export class AccessGuard implements CanActivate {
       authorization: request.headers.authorization,
       siteKey: typeof siteKey === 'string' ? siteKey : undefined,
     });
-    if (!principal) throw new UnauthorizedException('credentials required: Authorization: Bearer <API key or access token>');
+    if (!principal)
+      throw new UnauthorizedException('credentials required: Authorization: Bearer <API key or access token>');
     request.principal = principal;
     const requestContext = currentContext();
     if (requestContext) {
@@ -59,12 +71,16 @@ export class AccessGuard implements CanActivate {
           : principal.kind === 'site'
             ? rule.orSiteKey === true
             : principal.kind !== 'operator' && principal.roles.some((role) => rule.roles.includes(role));
-    if (!allowed) throw new ForbiddenException(`${principal.kind === 'operator' ? 'the operator' : 'this principal'} may not call this route`);
+    if (!allowed)
+      throw new ForbiddenException(
+        `${principal.kind === 'operator' ? 'the operator' : 'this principal'} may not call this route`,
+      );
   }
 
   private checkRate(principal: Principal): void {
     if (principal.kind === 'operator') return;
-    const limit = principal.kind === 'api-key' ? (principal.rateLimitPerMinute ?? this.defaultLimit) : this.defaultLimit;
+    const limit =
+      principal.kind === 'api-key' ? (principal.rateLimitPerMinute ?? this.defaultLimit) : this.defaultLimit;
     const wait = this.limiter.take(`${principal.kind}:${principal.id}`, limit);
     if (wait > 0) throw new HttpException({ message: `rate limit of ${limit}/min exceeded`, retryAfter: wait }, 429);
   }

@@ -27,7 +27,8 @@ export class AuthController {
   @Access({ roles: STAFF_ROLES })
   @ApiBearerAuth()
   async logout(@TenantPrincipalOf() principal: TenantPrincipal): Promise<void> {
-    if (principal.kind !== 'user') throw new ValidationFailedError([{ field: 'authorization', message: 'only a console session can log out' }]);
+    if (principal.kind !== 'user')
+      throw new ValidationFailedError([{ field: 'authorization', message: 'only a console session can log out' }]);
     await this.logins.logout(principal.sessionId, principal.tenantId);
   }
 }

@@ -85,15 +85,20 @@ export class Authenticator {
     if (!session || session.endedAt || now - session.lastSeenAt.getTime() > this.idleMs) {
       throw new UnauthorizedException('session ended; log in again');
     }
-    if (now - session.lastSeenAt.getTime() > 30_000) await sessions.update({ id: session.id }, { lastSeenAt: new Date(now) });
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub, tenantId: claims.tenantId } });
+    if (now - session.lastSeenAt.getTime() > 30_000)
+      await sessions.update({ id: session.id }, { lastSeenAt: new Date(now) });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id: claims.sub, tenantId: claims.tenantId } });
     if (!user) throw new UnauthorizedException('user no longer exists');
     return { kind: 'user', id: user.id, tenantId: user.tenantId, roles: [user.role], sessionId: session.id };
   }
 
   private async fromSiteKey(publishableKey: string): Promise<Principal> {
     const site = /^pk_[A-Za-z0-9_-]{22}$/.test(publishableKey)
-      ? await cachedFor(this.siteCache, publishableKey, () => this.dataSource.getRepository(Site).findOne({ where: { publishableKey } }))
+      ? await cachedFor(this.siteCache, publishableKey, () =>
+          this.dataSource.getRepository(Site).findOne({ where: { publishableKey } }),
+        )
       : null;
     if (!site) throw new UnauthorizedException('unknown site key');
     return { kind: 'site', id: site.id, tenantId: site.tenantId };
@@ -101,7 +106,11 @@ export class Authenticator {
 }
 
 /** A row looked up at most once per KEY_CACHE_MS (misses included, so guessing costs no query). */
-async function cachedFor<T>(cache: Map<string, { value: T | null; until: number }>, key: string, load: () => Promise<T | null>): Promise<T | null> {
+async function cachedFor<T>(
+  cache: Map<string, { value: T | null; until: number }>,
+  key: string,
+  load: () => Promise<T | null>,
+): Promise<T | null> {
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.value;
   const value = await load();

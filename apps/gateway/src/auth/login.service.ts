@@ -34,15 +34,18 @@ export class LoginService {
   async login(request: LoginRequest): Promise<LoginResponse> {
     const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { slug: request.tenant } });
     const user = tenant
-      ? await this.dataSource.getRepository(User).findOne({ where: { tenantId: tenant.id, email: request.email.toLowerCase() } })
+      ? await this.dataSource
+          .getRepository(User)
+          .findOne({ where: { tenantId: tenant.id, email: request.email.toLowerCase() } })
       : null;
     if (!user) {
       await verify(await this.decoyHash, request.password); // same cost as a real check
       throw new UnauthorizedException(WRONG);
     }
     const context = currentContext();
-    return runWithContext({ requestId: context?.requestId ?? 'login', tenantId: user.tenantId, actor: `user:${user.id}` }, () =>
-      this.checkPassword(user, request.password),
+    return runWithContext(
+      { requestId: context?.requestId ?? 'login', tenantId: user.tenantId, actor: `user:${user.id}` },
+      () => this.checkPassword(user, request.password),
     );
   }
 
@@ -56,10 +59,19 @@ export class LoginService {
     }
     return this.dataSource.transaction(async (tx) => {
       await tx.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
-      const session = await tx.getRepository(Session).save(
-        tx.getRepository(Session).create({ tenantId: user.tenantId, userId: user.id, lastSeenAt: new Date(), endedAt: null }),
-      );
-      await this.audit.record(tx, { tenantId: user.tenantId, action: 'user.logged-in', targetType: 'session', targetId: session.id });
+      const session = await tx
+        .getRepository(Session)
+        .save(
+          tx
+            .getRepository(Session)
+            .create({ tenantId: user.tenantId, userId: user.id, lastSeenAt: new Date(), endedAt: null }),
+        );
+      await this.audit.record(tx, {
+        tenantId: user.tenantId,
+        action: 'user.logged-in',
+        targetType: 'session',
+        targetId: session.id,
+      });
       const accessToken = await this.tokens.issue({ sub: user.id, tenantId: user.tenantId, sessionId: session.id });
       return { accessToken, tokenType: 'Bearer' as const, expiresIn: this.tokens.expiresInSeconds };
     });
@@ -75,11 +87,23 @@ export class LoginService {
         .returning('failed_logins')
         .execute();
       const failures = Number((counted.raw as { failed_logins: number }[])[0].failed_logins);
-      await this.audit.record(tx, { tenantId: user.tenantId, action: 'user.login-failed', targetType: 'user', targetId: user.id, after: { failures } });
+      await this.audit.record(tx, {
+        tenantId: user.tenantId,
+        action: 'user.login-failed',
+        targetType: 'user',
+        targetId: user.id,
+        after: { failures },
+      });
       if (failures >= this.env.LOGIN_MAX_FAILURES) {
         const lockedUntil = new Date(Date.now() + this.env.LOGIN_LOCKOUT_MINUTES * 60_000);
         await tx.getRepository(User).update({ id: user.id }, { lockedUntil, failedLogins: 0 });
-        await this.audit.record(tx, { tenantId: user.tenantId, action: 'user.locked', targetType: 'user', targetId: user.id, after: { lockedUntil } });
+        await this.audit.record(tx, {
+          tenantId: user.tenantId,
+          action: 'user.locked',
+          targetType: 'user',
+          targetId: user.id,
+          after: { lockedUntil },
+        });
       }
     });
   }

@@ -5,36 +5,50 @@ export class GatewayEnv extends ServiceEnv {
   override HTTP_PORT: number = 3000;
 
   /** Signs console users' access tokens (HS256). */
-  @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET: string = '';
 
   /** The platform operator's credential: the only one that may register agencies. */
-  @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   OPERATOR_TOKEN: string = '';
 
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
-  @IsInt() @Min(1) @Max(60)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   JWT_TTL_MINUTES: number = 15;
 
-  @IsInt() @Min(1) @Max(240)
+  @IsInt()
+  @Min(1)
+  @Max(240)
   SESSION_IDLE_MINUTES: number = 30;
 
-  @IsInt() @Min(1) @Max(20)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   LOGIN_MAX_FAILURES: number = 5;
 
-  @IsInt() @Min(1) @Max(1440)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   LOGIN_LOCKOUT_MINUTES: number = 15;
 
   /** Requests a minute per API key or site key, unless the key sets its own limit. */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
   /** Requests a minute per client address to the public gift page (`/gift/<code>`), which has no key to count by. */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   GIFT_PAGE_RATE_LIMIT_PER_MINUTE: number = 60;
 
-  @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 }

@@ -17,7 +17,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     )
     .setVersion(version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'secret API key (sk_...) or console access token' })
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Site-Key', description: 'publishable site key (pk_...)' }, 'siteKey')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Site-Key', description: 'publishable site key (pk_...)' },
+      'siteKey',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const fromValidation = validationMetadatasToSchemas({
@@ -26,7 +29,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     additionalConverters: CUSTOM_RULE_SCHEMAS,
   });
   const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
-  const isEmpty = (schema: unknown) => !(schema as { properties?: object } | undefined)?.properties || Object.keys((schema as { properties: object }).properties).length === 0;
+  const isEmpty = (schema: unknown) =>
+    !(schema as { properties?: object } | undefined)?.properties ||
+    Object.keys((schema as { properties: object }).properties).length === 0;
   // Fill what Swagger referenced but could not describe (classes without @ApiProperty), and
   // whatever those refer to in turn; nothing else class-validator happens to know.
   const pending = [...referencedSchemas(document)];
@@ -43,7 +48,8 @@ function referencedSchemas(node: unknown, found = new Set<string>()): Set<string
   if (Array.isArray(node)) node.forEach((item) => referencedSchemas(item, found));
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) found.add(value.slice(21));
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/'))
+        found.add(value.slice(21));
       else referencedSchemas(value, found);
     }
   }

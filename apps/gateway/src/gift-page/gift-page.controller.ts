@@ -47,7 +47,12 @@ export class GiftPageController {
 
   @Post(':code/redeem')
   @Access('public')
-  async redeem(@Param('code') code: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async redeem(
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const reader = typedReader(body);
     if (/json/i.test(request.headers['content-type'] ?? '')) return this.redeemForScript(code, reader, request, reply);
     if (!this.admits(request, reply)) return this.send(reply, { kind: 'rate-limited' });
@@ -63,18 +68,30 @@ export class GiftPageController {
     });
   }
 
-  private async redeemForScript(code: string, reader: TypedReader, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (!this.admits(request, reply)) throw new HttpException({ message: `rate limit of ${this.limitPerMinute}/min exceeded` }, 429);
+  private async redeemForScript(
+    code: string,
+    reader: TypedReader,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
+    if (!this.admits(request, reply))
+      throw new HttpException({ message: `rate limit of ${this.limitPerMinute}/min exceeded` }, 429);
     const found = await this.pages.lookUp(code);
     if (!found) throw new NotFoundError('gift code');
-    void reply.status(200).header('cache-control', 'no-store').send(await this.pages.redeem(found, code, reader));
+    void reply
+      .status(200)
+      .header('cache-control', 'no-store')
+      .send(await this.pages.redeem(found, code, reader));
   }
 
   /** The form again with what was wrong, or the gift as it now is (someone redeemed it first, or it just expired). */
   private async refusal(error: unknown, found: FoundGift, code: string, reader: TypedReader): Promise<GiftPage> {
     if (!(error instanceof RemoteRpcError)) throw error;
     if (error.code === RpcErrorCode.ValidationFailed) {
-      const typed = { email: typeof reader.email === 'string' ? reader.email : '', readerId: typeof reader.readerId === 'string' ? reader.readerId : '' };
+      const typed = {
+        email: typeof reader.email === 'string' ? reader.email : '',
+        readerId: typeof reader.readerId === 'string' ? reader.readerId : '',
+      };
       return { kind: 'gift', ...found, formAction: 'redeem', errors: error.errors ?? [], typed };
     }
     if (error.code !== RpcErrorCode.Conflict && error.code !== RpcErrorCode.NotFound) throw error;
@@ -115,5 +132,7 @@ function typedReader(body: unknown): TypedReader {
   if (!body || typeof body !== 'object') return {};
   const { email, readerId } = body as Record<string, unknown>;
   const given = (value: unknown) => (value === undefined || value === '' ? undefined : value);
-  return Object.fromEntries(Object.entries({ email: given(email), readerId: given(readerId) }).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries({ email: given(email), readerId: given(readerId) }).filter(([, value]) => value !== undefined),
+  );
 }

@@ -4,10 +4,22 @@ import { escapeHtml, GIFT_PAGE_CSP, GiftPage, renderGiftPage } from './gift-page
 
 const agency = { name: 'Báo <Tin> Nhanh', timeZone: 'Asia/Ho_Chi_Minh' };
 const gift = (overrides: Partial<GiftByCodeView> = {}): GiftByCodeView => ({
-  tenantId: '11111111-1111-4111-8111-111111111111', giftId: '22222222-2222-4222-8222-222222222222', productName: 'Premium', entitlements: ['premium-articles'],
-  months: 1, message: null, status: 'unredeemed', redeemBy: '2027-11-28T01:00:00.000Z', ...overrides,
+  tenantId: '11111111-1111-4111-8111-111111111111',
+  giftId: '22222222-2222-4222-8222-222222222222',
+  productName: 'Premium',
+  entitlements: ['premium-articles'],
+  months: 1,
+  message: null,
+  status: 'unredeemed',
+  redeemBy: '2027-11-28T01:00:00.000Z',
+  ...overrides,
 });
-const page = (overrides: Partial<GiftByCodeView> = {}): GiftPage => ({ kind: 'gift', gift: gift(overrides), agency, formAction: 'GIFT-7K3M-Q9RT-2XWD-HB4N/redeem' });
+const page = (overrides: Partial<GiftByCodeView> = {}): GiftPage => ({
+  kind: 'gift',
+  gift: gift(overrides),
+  agency,
+  formAction: 'GIFT-7K3M-Q9RT-2XWD-HB4N/redeem',
+});
 
 describe('the gift page', () => {
   it('allows exactly its own stylesheet by hash, and nothing else to load or run', () => {
@@ -23,14 +35,20 @@ describe('the gift page', () => {
     expect(renderGiftPage(page({ status: 'redeemed' })).status).toBe(410);
     expect(renderGiftPage(page({ status: 'expired' })).status).toBe(410);
     expect(renderGiftPage({ kind: 'unknown' }).status).toBe(404);
-    expect(renderGiftPage({ ...page(), errors: [{ field: 'email', message: 'email must be an email' }] } as GiftPage).status).toBe(400);
+    expect(
+      renderGiftPage({ ...page(), errors: [{ field: 'email', message: 'email must be an email' }] } as GiftPage).status,
+    ).toBe(400);
   });
 
   it('escapes everything that comes from people: message, names, typed values, errors', () => {
     const hostile = '"><script>alert(1)</script>';
     const { html } = renderGiftPage({
-      kind: 'gift', gift: gift({ message: hostile, productName: hostile }), agency: { ...agency, name: hostile }, formAction: 'redeem',
-      errors: [{ field: 'email', message: hostile }], typed: { email: hostile, readerId: hostile },
+      kind: 'gift',
+      gift: gift({ message: hostile, productName: hostile }),
+      agency: { ...agency, name: hostile },
+      formAction: 'redeem',
+      errors: [{ field: 'email', message: hostile }],
+      typed: { email: hostile, readerId: hostile },
     });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('"><script');
@@ -39,8 +57,17 @@ describe('the gift page', () => {
 
   it('tells dates in the agency time zone, in both languages, with the exact instant', () => {
     const { html } = renderGiftPage({
-      kind: 'redeemed-now', gift: gift(), agency,
-      redemption: { giftId: gift().giftId, months: 1, entitlements: ['premium-articles'], redeemedAt: '2026-11-28T01:00:00.000Z', until: '2026-12-28T17:30:00.000Z', message: null },
+      kind: 'redeemed-now',
+      gift: gift(),
+      agency,
+      redemption: {
+        giftId: gift().giftId,
+        months: 1,
+        entitlements: ['premium-articles'],
+        redeemedAt: '2026-11-28T01:00:00.000Z',
+        until: '2026-12-28T17:30:00.000Z',
+        message: null,
+      },
     });
     expect(html).toContain('<time datetime="2026-12-28T17:30:00.000Z">');
     expect(html).toContain('29 December 2026');

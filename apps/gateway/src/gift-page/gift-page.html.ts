@@ -10,7 +10,14 @@ export interface GiftAgency {
 /** What the gift page shows, decided by the controller; rendering is a pure function of it. */
 export type GiftPage =
   | { kind: 'unknown' }
-  | { kind: 'gift'; gift: GiftByCodeView; agency: GiftAgency; formAction: string; errors?: FieldError[]; typed?: { email: string; readerId: string } }
+  | {
+      kind: 'gift';
+      gift: GiftByCodeView;
+      agency: GiftAgency;
+      formAction: string;
+      errors?: FieldError[];
+      typed?: { email: string; readerId: string };
+    }
   | { kind: 'redeemed-now'; gift: GiftByCodeView; agency: GiftAgency; redemption: GiftRedemptionView }
   | { kind: 'rate-limited' }
   | { kind: 'unavailable' };
@@ -42,11 +49,32 @@ export const GIFT_PAGE_CSP = [
 export function renderGiftPage(page: GiftPage): RenderedPage {
   switch (page.kind) {
     case 'unknown':
-      return { status: 404, html: layout('Không tìm thấy quà tặng · Gift not found', both('Không tìm thấy mã quà tặng này. Hãy kiểm tra lại đường dẫn.', 'We could not find this gift code. Please check the link.')) };
+      return {
+        status: 404,
+        html: layout(
+          'Không tìm thấy quà tặng · Gift not found',
+          both(
+            'Không tìm thấy mã quà tặng này. Hãy kiểm tra lại đường dẫn.',
+            'We could not find this gift code. Please check the link.',
+          ),
+        ),
+      };
     case 'rate-limited':
-      return { status: 429, html: layout('Thử lại sau · Try again later', both('Quá nhiều yêu cầu. Vui lòng thử lại sau một phút.', 'Too many requests. Please try again in a minute.')) };
+      return {
+        status: 429,
+        html: layout(
+          'Thử lại sau · Try again later',
+          both('Quá nhiều yêu cầu. Vui lòng thử lại sau một phút.', 'Too many requests. Please try again in a minute.'),
+        ),
+      };
     case 'unavailable':
-      return { status: 503, html: layout('Tạm thời gián đoạn · Temporarily unavailable', both('Dịch vụ đang bận. Vui lòng thử lại sau.', 'The service is busy. Please try again shortly.')) };
+      return {
+        status: 503,
+        html: layout(
+          'Tạm thời gián đoạn · Temporarily unavailable',
+          both('Dịch vụ đang bận. Vui lòng thử lại sau.', 'The service is busy. Please try again shortly.'),
+        ),
+      };
     case 'redeemed-now':
       return { status: 200, html: layout('Đã nhận quà · Gift redeemed', redeemedNow(page)) };
     case 'gift':
@@ -58,11 +86,23 @@ function giftPage(page: Extract<GiftPage, { kind: 'gift' }>): RenderedPage {
   const { gift, agency } = page;
   const details = giftDetails(gift, agency);
   if (gift.status === 'redeemed') {
-    return { status: 410, html: layout('Quà đã được nhận · Gift already redeemed', both('Mã quà tặng này đã được sử dụng.', 'This gift code has already been used.') + details) };
+    return {
+      status: 410,
+      html: layout(
+        'Quà đã được nhận · Gift already redeemed',
+        both('Mã quà tặng này đã được sử dụng.', 'This gift code has already been used.') + details,
+      ),
+    };
   }
   if (gift.status === 'expired') {
     const until = when(gift.redeemBy, agency);
-    return { status: 410, html: layout('Quà đã hết hạn · Gift expired', `<p>Mã quà tặng này đã hết hạn nhận vào ${until.vi}.</p><p class="en" lang="en">This gift code could be redeemed until ${until.en}.</p>${details}`) };
+    return {
+      status: 410,
+      html: layout(
+        'Quà đã hết hạn · Gift expired',
+        `<p>Mã quà tặng này đã hết hạn nhận vào ${until.vi}.</p><p class="en" lang="en">This gift code could be redeemed until ${until.en}.</p>${details}`,
+      ),
+    };
   }
   const errors = (page.errors ?? []).map((e) => `<li>${escapeHtml(e.field)}: ${escapeHtml(e.message)}</li>`).join('');
   const form =
@@ -74,19 +114,28 @@ function giftPage(page: Extract<GiftPage, { kind: 'gift' }>): RenderedPage {
     `<button type="submit">Nhận quà <span lang="en">· Redeem</span></button></form>`;
   return {
     status: page.errors?.length ? 400 : 200,
-    html: layout(`Quà tặng từ ${agency.name} · A gift from ${agency.name}`, both('Bạn được tặng một món quà.', 'You have been given a gift.') + details + form),
+    html: layout(
+      `Quà tặng từ ${agency.name} · A gift from ${agency.name}`,
+      both('Bạn được tặng một món quà.', 'You have been given a gift.') + details + form,
+    ),
   };
 }
 
 function giftDetails(gift: GiftByCodeView, agency: GiftAgency): string {
-  const status = { unredeemed: ['Chưa sử dụng', 'Not yet redeemed'], redeemed: ['Đã sử dụng', 'Used'], expired: ['Đã hết hạn', 'Expired'] }[gift.status];
+  const status = {
+    unredeemed: ['Chưa sử dụng', 'Not yet redeemed'],
+    redeemed: ['Đã sử dụng', 'Used'],
+    expired: ['Đã hết hạn', 'Expired'],
+  }[gift.status];
   const redeemBy = when(gift.redeemBy, agency);
   return (
     `<dl><dt>Từ <span class="en" lang="en">From</span></dt><dd>${escapeHtml(agency.name)}</dd>` +
     `<dt>Gói <span class="en" lang="en">Product</span></dt><dd>${escapeHtml(gift.productName)}</dd>` +
     `<dt>Thời hạn <span class="en" lang="en">Length</span></dt><dd>${gift.months} tháng <span class="en" lang="en">· ${gift.months} ${gift.months === 1 ? 'month' : 'months'}</span></dd>` +
     `<dt>Trạng thái <span class="en" lang="en">Status</span></dt><dd>${status[0]} <span class="en" lang="en">· ${status[1]}</span></dd>` +
-    (gift.status === 'unredeemed' ? `<dt>Nhận trước <span class="en" lang="en">Redeem by</span></dt><dd>${redeemBy.vi}</dd>` : '') +
+    (gift.status === 'unredeemed'
+      ? `<dt>Nhận trước <span class="en" lang="en">Redeem by</span></dt><dd>${redeemBy.vi}</dd>`
+      : '') +
     `</dl>` +
     (gift.message ? `<blockquote>${escapeHtml(gift.message)}</blockquote>` : '')
   );
@@ -105,7 +154,8 @@ function redeemedNow(page: Extract<GiftPage, { kind: 'redeemed-now' }>): string 
 /** An instant in the agency's time zone, in both languages, with the exact instant for machines. */
 function when(iso: string, agency: GiftAgency): { vi: string; en: string } {
   const at = new Date(iso);
-  const format = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: agency.timeZone }).format(at);
+  const format = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: agency.timeZone }).format(at);
   const tag = (text: string) => `<time datetime="${escapeHtml(at.toISOString())}">${escapeHtml(text)}</time>`;
   return { vi: tag(format('vi-VN')), en: tag(format('en-GB')) };
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentContext, RemoteRpcError, RpcClient } from '@libs/common';
-import { GIFT_CODE_INPUT, GiftByCodeView, GiftRedemptionView, LookUpGiftByCode, RedeemGift, RpcErrorCode } from '@libs/contracts';
+import {
+  GIFT_CODE_INPUT,
+  GiftByCodeView,
+  GiftRedemptionView,
+  LookUpGiftByCode,
+  RedeemGift,
+  RpcErrorCode,
+} from '@libs/contracts';
 import { Tenant } from '../tenants/tenant.entity';
 import { GiftAgency } from './gift-page.html';
 
@@ -28,9 +35,17 @@ export class GiftPageService {
     if (!LOOKS_LIKE_A_CODE(code)) return null;
     let gift: GiftByCodeView;
     try {
-      gift = await this.rpc.request(LookUpGiftByCode, { code }, { actor: 'gift-page', roles: ['reader'], requestId: this.requestId() });
+      gift = await this.rpc.request(
+        LookUpGiftByCode,
+        { code },
+        { actor: 'gift-page', roles: ['reader'], requestId: this.requestId() },
+      );
     } catch (error) {
-      if (error instanceof RemoteRpcError && (error.code === RpcErrorCode.NotFound || error.code === RpcErrorCode.ValidationFailed)) return null;
+      if (
+        error instanceof RemoteRpcError &&
+        (error.code === RpcErrorCode.NotFound || error.code === RpcErrorCode.ValidationFailed)
+      )
+        return null;
       throw error;
     }
     const context = currentContext();
@@ -40,8 +55,17 @@ export class GiftPageService {
   }
 
   redeem(found: FoundGift, code: string, reader: { email?: unknown; readerId?: unknown }): Promise<GiftRedemptionView> {
-    const caller = { tenantId: found.gift.tenantId, actor: 'gift-page', roles: ['reader'], requestId: this.requestId() };
-    return this.rpc.request(RedeemGift, { code, ...reader } as { code: string; email?: string; readerId?: string }, caller);
+    const caller = {
+      tenantId: found.gift.tenantId,
+      actor: 'gift-page',
+      roles: ['reader'],
+      requestId: this.requestId(),
+    };
+    return this.rpc.request(
+      RedeemGift,
+      { code, ...reader } as { code: string; email?: string; readerId?: string },
+      caller,
+    );
   }
 
   private requestId(): string {

@@ -22,8 +22,15 @@ export function toCsv<Row extends object>(rows: readonly Row[], columns: readonl
 }
 
 /** Sends `rows` as an attachment named `filename`. */
-export function sendCsv<Row extends object>(reply: FastifyReply, filename: string, rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
-  void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
+export function sendCsv<Row extends object>(
+  reply: FastifyReply,
+  filename: string,
+  rows: readonly Row[],
+  columns: readonly (keyof Row & string)[],
+): string {
+  void reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`);
   return toCsv(rows, columns);
 }
 

@@ -7,7 +7,8 @@ export class UuidParam implements PipeTransform<string, string> {
   constructor(private readonly field = 'id') {}
 
   transform(value: string): string {
-    if (!isUUID(value)) throw new ValidationFailedError([{ field: this.field, message: `${this.field} must be a UUID` }]);
+    if (!isUUID(value))
+      throw new ValidationFailedError([{ field: this.field, message: `${this.field} must be a UUID` }]);
     return value;
   }
 }

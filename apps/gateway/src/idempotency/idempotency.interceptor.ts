@@ -1,4 +1,11 @@
-import { CallHandler, ConflictException, ExecutionContext, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import {
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of } from 'rxjs';
@@ -27,7 +34,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
-      throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' }]);
+      throw new ValidationFailedError([
+        { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' },
+      ]);
     }
     const principal = request.principal;
     const scope = principal ? `${principal.kind}:${principal.id}` : `ip:${request.ip}`;
@@ -46,10 +55,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claimed.raw.length === 1) {
       return next.handle().pipe(
         mergeMap(async (body: unknown) => {
-          await records.update({ scope, key }, { state: 'completed', responseStatus: reply.statusCode, responseBody: (body ?? null) as object });
+          await records.update(
+            { scope, key },
+            { state: 'completed', responseStatus: reply.statusCode, responseBody: (body ?? null) as object },
+          );
           return body;
         }),
-        catchError((error: unknown) => from(records.delete({ scope, key })).pipe(mergeMap(() => Promise.reject(error)))),
+        catchError((error: unknown) =>
+          from(records.delete({ scope, key })).pipe(mergeMap(() => Promise.reject(error))),
+        ),
       );
     }
     const first = await this.awaitFirst(scope, key, requestHash);
@@ -66,7 +80,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (record?.state === 'completed') return record;
       if (!record) throw new ConflictException('the first request with this Idempotency-Key failed; retry it');
-      if (Date.now() > deadline) throw new ConflictException('a request with this Idempotency-Key is still in progress');
+      if (Date.now() > deadline)
+        throw new ConflictException('a request with this Idempotency-Key is still in progress');
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

@@ -45,23 +45,35 @@ function browser(answer: object, checkout: object = { url: 'https://checkout.str
   const stored = new Map<string, string>([['revenue-paywall:meter', 'old.k1.mac']]);
   const assigned: string[] = [];
   const document = {
-    currentScript: { src: 'https://api.tinnhanh.vn/paywall.js', dataset: { siteKey: 'pk_site', articleId: 'bai-1', decisionsUrl: 'https://paywall.tinnhanh.vn/' } },
+    currentScript: {
+      src: 'https://api.tinnhanh.vn/paywall.js',
+      dataset: { siteKey: 'pk_site', articleId: 'bai-1', decisionsUrl: 'https://paywall.tinnhanh.vn/' },
+    },
     referrer: 'https://www.google.com/',
     body: new FakeElement('body'),
     querySelectorAll: (selector: string) => (selector === '.paywall-content' ? [premium] : []),
     createElement: (tag: string) => new FakeElement(tag),
-    dispatchEvent: (event: { type: string; detail: unknown }) => events.push({ name: event.type, detail: event.detail }),
+    dispatchEvent: (event: { type: string; detail: unknown }) =>
+      events.push({ name: event.type, detail: event.detail }),
   };
   const window = {
-    URL, URLSearchParams, innerWidth: 400,
+    URL,
+    URLSearchParams,
+    innerWidth: 400,
     CustomEvent: class {
-      constructor(readonly type: string, readonly init: { detail: unknown }) {}
+      constructor(
+        readonly type: string,
+        readonly init: { detail: unknown },
+      ) {}
       get detail() {
         return this.init.detail;
       }
     },
     location: { href: 'https://tinnhanh.vn/bai-1', assign: (url: string) => assigned.push(url) },
-    localStorage: { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => stored.set(key, value) },
+    localStorage: {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => stored.set(key, value),
+    },
     fetch: (url: string, init?: any) => {
       requests.push({ url, init });
       return Promise.resolve({ ok: true, json: () => Promise.resolve(init ? checkout : answer) });
@@ -70,15 +82,35 @@ function browser(answer: object, checkout: object = { url: 'https://checkout.str
   return { window, document, premium, article, events, requests, stored, assigned };
 }
 
-const offer = { id: 'o1', headline: '<img src=x onerror=alert(1)>', body: 'Đọc không giới hạn', cta: 'Đăng ký ngay', planIds: ['p1'], couponCode: null };
+const offer = {
+  id: 'o1',
+  headline: '<img src=x onerror=alert(1)>',
+  body: 'Đọc không giới hạn',
+  cta: 'Đăng ký ngay',
+  planIds: ['p1'],
+  couponCode: null,
+};
 
 describe('the reader snippet', () => {
   it('asks for a decision with the stored meter, hides the paywalled part and shows the offer as text', async () => {
-    const page = browser({ access: 'block', reason: 'all 5 free articles read', offer, checkoutReference: 'pw1.abc', meterToken: 'new.k1.mac', anonymousId: 'anon-1' });
+    const page = browser({
+      access: 'block',
+      reason: 'all 5 free articles read',
+      offer,
+      checkoutReference: 'pw1.abc',
+      meterToken: 'new.k1.mac',
+      anonymousId: 'anon-1',
+    });
     await paywallSnippet(page.window, page.document);
     const asked = new URL(page.requests[0].url);
     expect(asked.origin + asked.pathname).toBe('https://paywall.tinnhanh.vn/v1/paywall/decisions');
-    expect(Object.fromEntries(asked.searchParams)).toMatchObject({ siteKey: 'pk_site', articleId: 'bai-1', meterToken: 'old.k1.mac', referrer: 'https://www.google.com/', device: 'mobile' });
+    expect(Object.fromEntries(asked.searchParams)).toMatchObject({
+      siteKey: 'pk_site',
+      articleId: 'bai-1',
+      meterToken: 'old.k1.mac',
+      referrer: 'https://www.google.com/',
+      device: 'mobile',
+    });
     expect(page.stored.get('revenue-paywall:meter')).toBe('new.k1.mac');
     expect(page.stored.get('revenue-paywall:anonymous-id')).toBe('anon-1');
     expect(page.events.map((e) => e.name)).toEqual(['revenue-paywall:decision']);
@@ -86,12 +118,22 @@ describe('the reader snippet', () => {
     const box = page.premium.nextSibling!;
     expect(box.className).toBe('revenue-paywall-offer');
     expect(box.children.map((c) => [c.tag, c.textContent])).toEqual([
-      ['h2', '<img src=x onerror=alert(1)>'], ['p', 'Đọc không giới hạn'], ['input', ''], ['button', 'Đăng ký ngay'],
+      ['h2', '<img src=x onerror=alert(1)>'],
+      ['p', 'Đọc không giới hạn'],
+      ['input', ''],
+      ['button', 'Đăng ký ngay'],
     ]);
   });
 
   it('opens checkout through the gateway with the plan, the attribution and the email', async () => {
-    const page = browser({ access: 'block', reason: 'x', offer, checkoutReference: 'pw1.abc', meterToken: 't', anonymousId: 'a' });
+    const page = browser({
+      access: 'block',
+      reason: 'x',
+      offer,
+      checkoutReference: 'pw1.abc',
+      meterToken: 't',
+      anonymousId: 'a',
+    });
     await paywallSnippet(page.window, page.document);
     const box = page.premium.nextSibling!;
     box.children[2].value = 'ban.doc@example.vn';
@@ -99,7 +141,12 @@ describe('the reader snippet', () => {
     const checkout = page.requests[1];
     expect(checkout.url).toBe('https://api.tinnhanh.vn/v1/subscriptions/checkout-sessions');
     expect(checkout.init?.headers['x-site-key']).toBe('pk_site');
-    expect(JSON.parse(checkout.init!.body)).toMatchObject({ planId: 'p1', reference: 'pw1.abc', email: 'ban.doc@example.vn', successUrl: 'https://tinnhanh.vn/bai-1' });
+    expect(JSON.parse(checkout.init!.body)).toMatchObject({
+      planId: 'p1',
+      reference: 'pw1.abc',
+      email: 'ban.doc@example.vn',
+      successUrl: 'https://tinnhanh.vn/bai-1',
+    });
     expect(page.assigned).toEqual(['https://checkout.stripe.com/c/pay/cs_1']);
   });
 
@@ -109,7 +156,13 @@ describe('the reader snippet', () => {
     expect(open.premium.hidden).toBe(false);
     expect(open.article.children).toHaveLength(1);
 
-    const wall = browser({ access: 'register', reason: 'register to keep reading', offer: null, meterToken: 't', anonymousId: 'a' });
+    const wall = browser({
+      access: 'register',
+      reason: 'register to keep reading',
+      offer: null,
+      meterToken: 't',
+      anonymousId: 'a',
+    });
     await paywallSnippet(wall.window, wall.document);
     expect(wall.premium.hidden).toBe(true);
     await wall.premium.nextSibling!.children.at(-1)!.click();

@@ -20,7 +20,9 @@ export function paywallSnippet(window: any, document: any): Promise<void> {
   const siteKey = config.siteKey || data.siteKey;
   const articleId = config.articleId || data.articleId;
   const decisionsUrl = String(config.decisionsUrl || data.decisionsUrl || '').replace(/\/$/, '');
-  const apiUrl = String(config.apiUrl || data.apiUrl || (script && script.src ? new window.URL(script.src).origin : '')).replace(/\/$/, '');
+  const apiUrl = String(
+    config.apiUrl || data.apiUrl || (script && script.src ? new window.URL(script.src).origin : ''),
+  ).replace(/\/$/, '');
   const bodySelector = config.bodySelector || data.bodySelector || '.paywall-content';
   const storage = (() => {
     try {
@@ -85,14 +87,26 @@ export function paywallSnippet(window: any, document: any): Promise<void> {
       button.addEventListener('click', () => {
         if (answer.access === 'register' || !offer) return announce('revenue-paywall:register', answer);
         const body = {
-          planId: offer.planIds[0], reference: answer.checkoutReference || undefined, promotionCode: offer.couponCode || undefined,
-          readerId: config.readerId || undefined, email: email ? email.value : undefined,
-          successUrl: window.location.href, cancelUrl: window.location.href,
+          planId: offer.planIds[0],
+          reference: answer.checkoutReference || undefined,
+          promotionCode: offer.couponCode || undefined,
+          readerId: config.readerId || undefined,
+          email: email ? email.value : undefined,
+          successUrl: window.location.href,
+          cancelUrl: window.location.href,
         };
         return window
-          .fetch(`${apiUrl}/v1/subscriptions/checkout-sessions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-site-key': siteKey }, body: JSON.stringify(body) })
+          .fetch(`${apiUrl}/v1/subscriptions/checkout-sessions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-site-key': siteKey },
+            body: JSON.stringify(body),
+          })
           .then((response: any) => response.json())
-          .then((checkout: any) => (checkout && checkout.url ? window.location.assign(checkout.url) : announce('revenue-paywall:checkout-failed', checkout)));
+          .then((checkout: any) =>
+            checkout && checkout.url
+              ? window.location.assign(checkout.url)
+              : announce('revenue-paywall:checkout-failed', checkout),
+          );
       });
       box.appendChild(button);
       const anchor = parts[parts.length - 1];

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  AccountingPeriodListResponse, AccountingPeriodView, ClosePeriod, GetMonthEndChecklist, ListAccountingPeriods, MonthEndChecklistView, ReopenPeriod,
+  AccountingPeriodListResponse,
+  AccountingPeriodView,
+  ClosePeriod,
+  GetMonthEndChecklist,
+  ListAccountingPeriods,
+  MonthEndChecklistView,
+  ReopenPeriod,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -19,7 +25,9 @@ export class AccountingPeriodsController {
 
   @Get()
   @Access({ roles: FINANCE })
-  @ApiOperation({ summary: "Months (in the agency's time zone) that have postings or were closed, oldest first, each open or closed" })
+  @ApiOperation({
+    summary: "Months (in the agency's time zone) that have postings or were closed, oldest first, each open or closed",
+  })
   @ApiOkResponse({ type: AccountingPeriodListResponse })
   list(@CallerFor() caller: Caller) {
     return this.rpc.request(ListAccountingPeriods, {}, caller);
@@ -28,8 +36,9 @@ export class AccountingPeriodsController {
   @Get(':month/checklist')
   @Access({ roles: FINANCE })
   @ApiOperation({
-    summary: 'What stands between a month (`YYYY-MM`) and its close: schedules not recognized through its end, events of the month still waiting, '
-      + 'reconciliation exceptions of the month open, an earlier month still open; `readyToClose` when none',
+    summary:
+      'What stands between a month (`YYYY-MM`) and its close: schedules not recognized through its end, events of the month still waiting, ' +
+      'reconciliation exceptions of the month open, an earlier month still open; `readyToClose` when none',
   })
   @ApiOkResponse({ type: MonthEndChecklistView })
   checklist(@Param('month', MonthParam) month: string, @CallerFor() caller: Caller) {
@@ -40,8 +49,9 @@ export class AccountingPeriodsController {
   @HttpCode(200)
   @Access({ roles: FINANCE })
   @ApiOperation({
-    summary: 'Close a month that has ended (`YYYY-MM`): no posting dated inside it is accepted any more, late facts are posted on the first open day. '
-      + 'Months close in order (409 while an earlier month with postings is open)',
+    summary:
+      'Close a month that has ended (`YYYY-MM`): no posting dated inside it is accepted any more, late facts are posted on the first open day. ' +
+      'Months close in order (409 while an earlier month with postings is open)',
   })
   @ApiOkResponse({ type: AccountingPeriodView })
   close(@Param('month', MonthParam) month: string, @CallerFor() caller: Caller) {

@@ -2,8 +2,13 @@ import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  GetRecognitionSchedule, ListRecognitionSchedules, ListRecognitionSchedulesRequest, RecognitionRunResponse, RecognitionScheduleListResponse,
-  RecognitionScheduleView, RunRecognition,
+  GetRecognitionSchedule,
+  ListRecognitionSchedules,
+  ListRecognitionSchedulesRequest,
+  RecognitionRunResponse,
+  RecognitionScheduleListResponse,
+  RecognitionScheduleView,
+  RunRecognition,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -18,7 +23,10 @@ export class FinanceRecognitionController {
 
   @Get('recognition-schedules')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Recognition schedules (total, recognized, remaining, refunds, dimensions), newest first: `limit`, `before`, `stream`, `status`' })
+  @ApiOperation({
+    summary:
+      'Recognition schedules (total, recognized, remaining, refunds, dimensions), newest first: `limit`, `before`, `stream`, `status`',
+  })
   @ApiOkResponse({ type: RecognitionScheduleListResponse })
   listSchedules(@Query() query: ListRecognitionSchedulesRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListRecognitionSchedules, query, caller);
@@ -33,7 +41,10 @@ export class FinanceRecognitionController {
 
   @Post('recognition-runs')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Recognize now every day up to yesterday (agency-local) not recognized yet, as the periodic run does; answers the entries posted' })
+  @ApiOperation({
+    summary:
+      'Recognize now every day up to yesterday (agency-local) not recognized yet, as the periodic run does; answers the entries posted',
+  })
   @ApiCreatedResponse({ type: RecognitionRunResponse })
   runRecognition(@CallerFor() caller: Caller) {
     return this.rpc.request(RunRecognition, {}, caller);

@@ -1,13 +1,56 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, PayloadTooLargeException, Post, Query, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  GetReconciliationException, GetReconciliationImport, GetReconciliationRun, IMPORT_FILE_MAX_CHARS, ImportBankCsv, ImportCamt053, ImportStripeReport,
-  ListReconciliationExceptions, ListReconciliationExceptionsRequest, ListReconciliationImports, ListReconciliationImportsRequest, ListReconciliationRuns,
-  ListReconciliationRunsRequest, RECONCILIATION_LIST_LIMIT, ReconciliationExceptionListResponse, ReconciliationExceptionView,
-  ReconciliationImportListResponse, ReconciliationImportView, ReconciliationRunListResponse, ReconciliationRunView, ResolveReconciliationException,
-  ResolveReconciliationExceptionBody, StartReconciliationRun, StartReconciliationRunRequest, StartStripeApiImport, StartStripeApiImportRequest,
+  GetReconciliationException,
+  GetReconciliationImport,
+  GetReconciliationRun,
+  IMPORT_FILE_MAX_CHARS,
+  ImportBankCsv,
+  ImportCamt053,
+  ImportStripeReport,
+  ListReconciliationExceptions,
+  ListReconciliationExceptionsRequest,
+  ListReconciliationImports,
+  ListReconciliationImportsRequest,
+  ListReconciliationRuns,
+  ListReconciliationRunsRequest,
+  RECONCILIATION_LIST_LIMIT,
+  ReconciliationExceptionListResponse,
+  ReconciliationExceptionView,
+  ReconciliationImportListResponse,
+  ReconciliationImportView,
+  ReconciliationRunListResponse,
+  ReconciliationRunView,
+  ResolveReconciliationException,
+  ResolveReconciliationExceptionBody,
+  StartReconciliationRun,
+  StartReconciliationRunRequest,
+  StartStripeApiImport,
+  StartStripeApiImportRequest,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -35,8 +78,17 @@ export class FinanceReconciliationController {
       "Start importing the agency's Stripe balance transactions and payouts created in [from, to) through the API (paced, resumable); " +
       'answers the job at once (409 while another is queued or running). Follow `Location` until `status` is succeeded or failed',
   })
-  @ApiAcceptedResponse({ type: ReconciliationImportView, headers: { Location: { description: 'the import: `/v1/finance/reconciliation/imports/{id}`', schema: { type: 'string' } } } })
-  async startApiImport(@Body() body: StartStripeApiImportRequest, @CallerFor() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiAcceptedResponse({
+    type: ReconciliationImportView,
+    headers: {
+      Location: { description: 'the import: `/v1/finance/reconciliation/imports/{id}`', schema: { type: 'string' } },
+    },
+  })
+  async startApiImport(
+    @Body() body: StartStripeApiImportRequest,
+    @CallerFor() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const job = await this.rpc.request(StartStripeApiImport, body, caller);
     void reply.header('location', `/v1/finance/reconciliation/imports/${job.id}`);
     return job;
@@ -52,7 +104,11 @@ export class FinanceReconciliationController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @ApiCreatedResponse({ type: ReconciliationImportView })
-  importStripeReport(@Body() body: unknown, @Headers('content-type') type: string | undefined, @CallerFor() caller: Caller) {
+  importStripeReport(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @CallerFor() caller: Caller,
+  ) {
     return this.rpc.request(ImportStripeReport, { content: fileOf(body, type, CSV, 'text/csv') }, caller);
   }
 
@@ -87,7 +143,16 @@ export class FinanceReconciliationController {
   @Get('imports')
   @Access(FINANCE)
   @ApiOperation({ summary: "The agency's reconciliation imports (API and files), newest first" })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: RECONCILIATION_LIST_LIMIT.max, default: RECONCILIATION_LIST_LIMIT.default } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: 1,
+      maximum: RECONCILIATION_LIST_LIMIT.max,
+      default: RECONCILIATION_LIST_LIMIT.default,
+    },
+  })
   @ApiOkResponse({ type: ReconciliationImportListResponse })
   listImports(@Query() query: ListReconciliationImportsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListReconciliationImports, query, caller);
@@ -95,7 +160,9 @@ export class FinanceReconciliationController {
 
   @Get('imports/:id')
   @Access(FINANCE)
-  @ApiOperation({ summary: 'An import: status, phase, rows read and imported, percent (when knowable), rows per second, errors' })
+  @ApiOperation({
+    summary: 'An import: status, phase, rows read and imported, percent (when knowable), rows per second, errors',
+  })
   @ApiOkResponse({ type: ReconciliationImportView })
   getImport(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetReconciliationImport, { id }, caller);
@@ -109,8 +176,17 @@ export class FinanceReconciliationController {
       'Start matching imported Stripe transactions against journal entries and payouts against bank lines, for items dated in [from, to) ' +
       '(default: all imported); answers the run at once, or the one already queued or running. Differences become exceptions',
   })
-  @ApiAcceptedResponse({ type: ReconciliationRunView, headers: { Location: { description: 'the run: `/v1/finance/reconciliation/runs/{id}`', schema: { type: 'string' } } } })
-  async startRun(@Body() body: StartReconciliationRunRequest, @CallerFor() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiAcceptedResponse({
+    type: ReconciliationRunView,
+    headers: {
+      Location: { description: 'the run: `/v1/finance/reconciliation/runs/{id}`', schema: { type: 'string' } },
+    },
+  })
+  async startRun(
+    @Body() body: StartReconciliationRunRequest,
+    @CallerFor() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const run = await this.rpc.request(StartReconciliationRun, body ?? {}, caller);
     void reply.header('location', `/v1/finance/reconciliation/runs/${run.id}`);
     return run;
@@ -119,7 +195,16 @@ export class FinanceReconciliationController {
   @Get('runs')
   @Access(FINANCE)
   @ApiOperation({ summary: "The agency's reconciliation runs, newest first" })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: RECONCILIATION_LIST_LIMIT.max, default: RECONCILIATION_LIST_LIMIT.default } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: 1,
+      maximum: RECONCILIATION_LIST_LIMIT.max,
+      default: RECONCILIATION_LIST_LIMIT.default,
+    },
+  })
   @ApiOkResponse({ type: ReconciliationRunListResponse })
   listRuns(@Query() query: ListReconciliationRunsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListReconciliationRuns, query, caller);
@@ -134,7 +219,10 @@ export class FinanceReconciliationController {
 
   @Get('exceptions')
   @Access(FINANCE)
-  @ApiOperation({ summary: 'Reconciliation exceptions, newest first: `kind`, `status`, `limit` (1-100), `before` (the previous page\'s `nextBefore`)' })
+  @ApiOperation({
+    summary:
+      "Reconciliation exceptions, newest first: `kind`, `status`, `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
   @ApiOkResponse({ type: ReconciliationExceptionListResponse })
   listExceptions(@Query() query: ListReconciliationExceptionsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListReconciliationExceptions, query, caller);
@@ -156,14 +244,22 @@ export class FinanceReconciliationController {
       'Audited; never raised again. 409 when it is not open',
   })
   @ApiCreatedResponse({ type: ReconciliationExceptionView })
-  resolveException(@Param('id', UuidParam) id: string, @Body() body: ResolveReconciliationExceptionBody, @CallerFor() caller: Caller) {
+  resolveException(
+    @Param('id', UuidParam) id: string,
+    @Body() body: ResolveReconciliationExceptionBody,
+    @CallerFor() caller: Caller,
+  ) {
     return this.rpc.request(ResolveReconciliationException, { ...body, id }, caller);
   }
 }
 
 /** The file as sent: the body must be of the route's type, and small enough to travel to finance in one message. */
 function fileOf(body: unknown, contentType: string | undefined, accepted: RegExp, expected: string): string {
-  if (typeof body !== 'string' || !accepted.test(contentType ?? '')) throw new UnsupportedMediaTypeException(`send the file as ${expected}`);
-  if (body.length > IMPORT_FILE_MAX_CHARS) throw new PayloadTooLargeException(`a file of at most ${IMPORT_FILE_MAX_CHARS} characters: split the statement by period`);
+  if (typeof body !== 'string' || !accepted.test(contentType ?? ''))
+    throw new UnsupportedMediaTypeException(`send the file as ${expected}`);
+  if (body.length > IMPORT_FILE_MAX_CHARS)
+    throw new PayloadTooLargeException(
+      `a file of at most ${IMPORT_FILE_MAX_CHARS} characters: split the statement by period`,
+    );
   return body;
 }

@@ -24,9 +24,15 @@ export class PaymentWebhooksController {
     @Headers('stripe-signature') signature: string | undefined,
     @Req() request: RawBodyRequest<FastifyRequest>,
   ) {
-    if (!signature) throw new ValidationFailedError([{ field: 'Stripe-Signature', message: 'Stripe-Signature header is required' }]);
+    if (!signature)
+      throw new ValidationFailedError([{ field: 'Stripe-Signature', message: 'Stripe-Signature header is required' }]);
     const payload = request.rawBody?.toString('utf8') ?? '';
-    const caller = { tenantId, actor: 'payment-provider:stripe', roles: ['payment-webhook'], requestId: currentContext()?.requestId ?? 'webhook' };
+    const caller = {
+      tenantId,
+      actor: 'payment-provider:stripe',
+      roles: ['payment-webhook'],
+      requestId: currentContext()?.requestId ?? 'webhook',
+    };
     return this.rpc.request(ReceiveStripeEvent, { payload, signature }, caller);
   }
 }

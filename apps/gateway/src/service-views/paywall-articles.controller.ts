@@ -1,9 +1,27 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  ARTICLE_ACCESS_LEVELS, ArticleBulkUpsertResult, ArticleFields, ArticleListQuery, ArticleListResponse, ArticleView, DeleteArticle, GetArticle, ListArticles,
-  UpsertArticle, UpsertArticles, UpsertArticlesRequest,
+  ARTICLE_ACCESS_LEVELS,
+  ArticleBulkUpsertResult,
+  ArticleFields,
+  ArticleListQuery,
+  ArticleListResponse,
+  ArticleView,
+  DeleteArticle,
+  GetArticle,
+  ListArticles,
+  UpsertArticle,
+  UpsertArticles,
+  UpsertArticlesRequest,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -11,7 +29,8 @@ import { ArticleIdParam } from '../http/article-id-param.pipe';
 
 const ARTICLE_ID_PARAM = {
   name: 'articleId',
-  description: "The agency's own article id: 1-200 letters, digits or `._:/-`, percent-encoded in the path (`/` as `%2F`)",
+  description:
+    "The agency's own article id: 1-200 letters, digits or `._:/-`, percent-encoded in the path (`/` as `%2F`)",
 };
 
 /** Article access metadata pushed by the agency's CMS, which the paywall decides on. */
@@ -24,9 +43,16 @@ export class PaywallArticlesController {
   @Put(':articleId')
   @Access({ roles: ['admin', 'editor'] })
   @ApiParam(ARTICLE_ID_PARAM)
-  @ApiOperation({ summary: "Create or replace an article's access metadata; the same metadata again keeps its version and publishes nothing" })
+  @ApiOperation({
+    summary:
+      "Create or replace an article's access metadata; the same metadata again keeps its version and publishes nothing",
+  })
   @ApiOkResponse({ type: ArticleView })
-  upsert(@Param('articleId', ArticleIdParam) articleId: string, @Body() body: ArticleFields, @CallerFor() caller: Caller) {
+  upsert(
+    @Param('articleId', ArticleIdParam) articleId: string,
+    @Body() body: ArticleFields,
+    @CallerFor() caller: Caller,
+  ) {
     return this.rpc.request(UpsertArticle, { ...body, articleId }, caller);
   }
 
@@ -34,7 +60,8 @@ export class PaywallArticlesController {
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'] })
   @ApiOperation({
-    summary: 'Create or replace 1-500 articles, all or nothing (an invalid item or an id given twice: 400 naming `items[N].field`); answers the counts',
+    summary:
+      'Create or replace 1-500 articles, all or nothing (an invalid item or an id given twice: 400 naming `items[N].field`); answers the counts',
   })
   @ApiOkResponse({ type: ArticleBulkUpsertResult })
   upsertAll(@Body() body: UpsertArticlesRequest, @CallerFor() caller: Caller) {
@@ -43,7 +70,9 @@ export class PaywallArticlesController {
 
   @Get()
   @Access({ roles: ['admin', 'editor'] })
-  @ApiOperation({ summary: 'Live articles by article id, a page at a time (`limit` up to 200, `after` = the previous `nextAfter`)' })
+  @ApiOperation({
+    summary: 'Live articles by article id, a page at a time (`limit` up to 200, `after` = the previous `nextAfter`)',
+  })
   // Swagger lists decorators bottom-up: these read as the query string does.
   @ApiQuery({ name: 'after', required: false, type: String, description: 'the `nextAfter` of the previous page' })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1-200, default 50' })
@@ -66,7 +95,10 @@ export class PaywallArticlesController {
   @HttpCode(204)
   @Access({ roles: ['admin', 'editor'] })
   @ApiParam(ARTICLE_ID_PARAM)
-  @ApiOperation({ summary: 'Delete an article (404 when unknown or already deleted); putting it again revives it with a higher version' })
+  @ApiOperation({
+    summary:
+      'Delete an article (404 when unknown or already deleted); putting it again revives it with a higher version',
+  })
   @ApiNoContentResponse()
   async delete(@Param('articleId', ArticleIdParam) articleId: string, @CallerFor() caller: Caller) {
     await this.rpc.request(DeleteArticle, { articleId }, caller);

@@ -2,9 +2,27 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  ConversionListResponse, CreateExperiment, CreateExperimentRequest, ExperimentListResponse, ExperimentResultsView, ExperimentView, GetExperiment,
-  GetExperimentResults, GetOffers, ListConversions, ListConversionsRequest, ListExperiments, ListOfferRevisions, OfferRevisionListResponse, OfferSetView,
-  ReplaceOffers, ReplaceOffersRequest, RestoreOfferRevision, StartExperiment, StopExperiment, UpdateExperiment,
+  ConversionListResponse,
+  CreateExperiment,
+  CreateExperimentRequest,
+  ExperimentListResponse,
+  ExperimentResultsView,
+  ExperimentView,
+  GetExperiment,
+  GetExperimentResults,
+  GetOffers,
+  ListConversions,
+  ListConversionsRequest,
+  ListExperiments,
+  ListOfferRevisions,
+  OfferRevisionListResponse,
+  OfferSetView,
+  ReplaceOffers,
+  ReplaceOffersRequest,
+  RestoreOfferRevision,
+  StartExperiment,
+  StopExperiment,
+  UpdateExperiment,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -29,7 +47,9 @@ export class PaywallExperimentsController {
 
   @Put('offers')
   @Access({ roles: EDITORS })
-  @ApiOperation({ summary: 'Replace the ordered offers (a new revision; `basedOnRevision` guards against a concurrent edit with 409)' })
+  @ApiOperation({
+    summary: 'Replace the ordered offers (a new revision; `basedOnRevision` guards against a concurrent edit with 409)',
+  })
   @ApiOkResponse({ type: OfferSetView })
   replaceOffers(@Body() body: ReplaceOffersRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ReplaceOffers, body, caller);
@@ -78,7 +98,11 @@ export class PaywallExperimentsController {
   @Access({ roles: EDITORS })
   @ApiOperation({ summary: 'Change a draft experiment (409 once started)' })
   @ApiOkResponse({ type: ExperimentView })
-  updateExperiment(@Param('id', UuidParam) id: string, @Body() body: CreateExperimentRequest, @CallerFor() caller: Caller) {
+  updateExperiment(
+    @Param('id', UuidParam) id: string,
+    @Body() body: CreateExperimentRequest,
+    @CallerFor() caller: Caller,
+  ) {
     return this.rpc.request(UpdateExperiment, { ...body, id }, caller);
   }
 
@@ -100,7 +124,10 @@ export class PaywallExperimentsController {
 
   @Get('experiments/:id/results')
   @Access({ roles: EDITORS })
-  @ApiOperation({ summary: 'Per arm: decisions, conversions, rate with a 95% credible interval, revenue per 1,000 decisions, chance of being best' })
+  @ApiOperation({
+    summary:
+      'Per arm: decisions, conversions, rate with a 95% credible interval, revenue per 1,000 decisions, chance of being best',
+  })
   @ApiOkResponse({ type: ExperimentResultsView })
   experimentResults(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetExperimentResults, { id }, caller);
@@ -108,7 +135,9 @@ export class PaywallExperimentsController {
 
   @Get('conversions')
   @Access({ roles: ['admin', 'editor', 'finance'] })
-  @ApiOperation({ summary: 'Subscriptions attributed to paywall decisions (article, offer, experiment arm), oldest first' })
+  @ApiOperation({
+    summary: 'Subscriptions attributed to paywall decisions (article, offer, experiment arm), oldest first',
+  })
   @ApiQuery({ name: 'from', required: false, type: String, description: 'ISO 8601, inclusive' })
   @ApiQuery({ name: 'to', required: false, type: String, description: 'ISO 8601, exclusive' })
   @ApiOkResponse({ type: ConversionListResponse })

@@ -2,8 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  DecisionPreviewRequest, DecisionPreviewResponse, GetPolicies, GetPolicy, GetPolicyRevision, IssueReaderToken, IssueReaderTokenRequest, ListPolicyRevisions, PolicyRevisionListResponse, PolicySetView,
-  PolicyView, PreviewDecisions, ReaderTokenView, ReplacePolicies, ReplacePoliciesRequest, RestorePolicyRevision,
+  DecisionPreviewRequest,
+  DecisionPreviewResponse,
+  GetPolicies,
+  GetPolicy,
+  GetPolicyRevision,
+  IssueReaderToken,
+  IssueReaderTokenRequest,
+  ListPolicyRevisions,
+  PolicyRevisionListResponse,
+  PolicySetView,
+  PolicyView,
+  PreviewDecisions,
+  ReaderTokenView,
+  ReplacePolicies,
+  ReplacePoliciesRequest,
+  RestorePolicyRevision,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -28,7 +42,10 @@ export class PaywallViewsController {
 
   @Put('policies')
   @Access({ roles: EDITORS })
-  @ApiOperation({ summary: 'Replace the ordered policies (a new revision; `basedOnRevision` guards against a concurrent edit with 409)' })
+  @ApiOperation({
+    summary:
+      'Replace the ordered policies (a new revision; `basedOnRevision` guards against a concurrent edit with 409)',
+  })
   @ApiOkResponse({ type: PolicySetView })
   replacePolicies(@Body() body: ReplacePoliciesRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ReplacePolicies, body, caller);
@@ -68,7 +85,10 @@ export class PaywallViewsController {
   @Post('decision-previews')
   @HttpCode(200)
   @Access({ roles: EDITORS })
-  @ApiOperation({ summary: 'What each of up to 200 articles would be for one reader, for a newsletter or a page rendered ahead: the same decision, nothing counted' })
+  @ApiOperation({
+    summary:
+      'What each of up to 200 articles would be for one reader, for a newsletter or a page rendered ahead: the same decision, nothing counted',
+  })
   @ApiOkResponse({ type: DecisionPreviewResponse })
   previewDecisions(@Body() body: DecisionPreviewRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(PreviewDecisions, body, caller);
@@ -76,7 +96,10 @@ export class PaywallViewsController {
 
   @Post('reader-tokens')
   @Access({ roles: EDITORS })
-  @ApiOperation({ summary: "Vouch for a logged-in reader: the agency's server asks, the reader's page sends the token with each decision" })
+  @ApiOperation({
+    summary:
+      "Vouch for a logged-in reader: the agency's server asks, the reader's page sends the token with each decision",
+  })
   @ApiCreatedResponse({ type: ReaderTokenView })
   issueReaderToken(@Body() body: IssueReaderTokenRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(IssueReaderToken, body, caller);

@@ -3,7 +3,12 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQue
 import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  GetProviderSyncJob, ListProviderSyncJobs, ListProviderSyncJobsRequest, ProviderSyncJobListResponse, ProviderSyncJobView, StartProviderSync,
+  GetProviderSyncJob,
+  ListProviderSyncJobs,
+  ListProviderSyncJobsRequest,
+  ProviderSyncJobListResponse,
+  ProviderSyncJobView,
+  StartProviderSync,
   SYNC_JOB_LIST_LIMIT,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
@@ -38,7 +43,11 @@ export class ProviderSyncJobsController {
   @Get('sync-jobs')
   @Access({ roles: ['admin', 'finance'] })
   @ApiOperation({ summary: "The agency's sync jobs, newest first" })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: SYNC_JOB_LIST_LIMIT.max, default: SYNC_JOB_LIST_LIMIT.default } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: SYNC_JOB_LIST_LIMIT.max, default: SYNC_JOB_LIST_LIMIT.default },
+  })
   @ApiOkResponse({ type: ProviderSyncJobListResponse })
   list(@Query() query: ListProviderSyncJobsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListProviderSyncJobs, query, caller);
@@ -46,7 +55,10 @@ export class ProviderSyncJobsController {
 
   @Get('sync-jobs/:id')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'A sync job: status, phase, objects processed (percent once the total is known), rate, result counts, error' })
+  @ApiOperation({
+    summary:
+      'A sync job: status, phase, objects processed (percent once the total is known), rate, result counts, error',
+  })
   @ApiOkResponse({ type: ProviderSyncJobView })
   get(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetProviderSyncJob, { id }, caller);

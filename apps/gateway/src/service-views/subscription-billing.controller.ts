@@ -2,8 +2,16 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  DunningCaseListResponse, DunningCaseView, GetDunningCase, GetInvoice, InvoiceListResponse, InvoiceView, ListDunningCases, ListDunningCasesRequest,
-  ListInvoices, ListInvoicesRequest,
+  DunningCaseListResponse,
+  DunningCaseView,
+  GetDunningCase,
+  GetInvoice,
+  InvoiceListResponse,
+  InvoiceView,
+  ListDunningCases,
+  ListDunningCasesRequest,
+  ListInvoices,
+  ListInvoicesRequest,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -18,7 +26,10 @@ export class SubscriptionBillingController {
 
   @Get('invoices')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Subscription invoices, newest first: `subscriptionId`, `status` (open, paid, void, uncollectible), `limit` (1-100), `before` (the previous page\'s `nextBefore`)' })
+  @ApiOperation({
+    summary:
+      "Subscription invoices, newest first: `subscriptionId`, `status` (open, paid, void, uncollectible), `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
   @ApiOkResponse({ type: InvoiceListResponse })
   listInvoices(@Query() query: ListInvoicesRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListInvoices, query, caller);
@@ -33,7 +44,10 @@ export class SubscriptionBillingController {
 
   @Get('dunning-cases')
   @Access({ roles: ['admin', 'editor', 'finance'] })
-  @ApiOperation({ summary: 'Failed renewals the suite is retrying, newest first: `status` (open by default, recovered, exhausted, closed), `limit` (1-100), `before`' })
+  @ApiOperation({
+    summary:
+      'Failed renewals the suite is retrying, newest first: `status` (open by default, recovered, exhausted, closed), `limit` (1-100), `before`',
+  })
   @ApiOkResponse({ type: DunningCaseListResponse })
   listDunningCases(@Query() query: ListDunningCasesRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListDunningCases, query, caller);

@@ -3,8 +3,20 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  ApplyPlanChange, CancelPendingPlanChange, CouponListResponse, CreateTaxRate, CreateTaxRateRequest, ListTaxRates,
-  TaxRateListResponse, TaxRateView, CouponView, CreateCoupon, CreateCouponRequest, ListCoupons, PlanChangePreview, PreviewPlanChange,
+  ApplyPlanChange,
+  CancelPendingPlanChange,
+  CouponListResponse,
+  CreateTaxRate,
+  CreateTaxRateRequest,
+  ListTaxRates,
+  TaxRateListResponse,
+  TaxRateView,
+  CouponView,
+  CreateCoupon,
+  CreateCouponRequest,
+  ListCoupons,
+  PlanChangePreview,
+  PreviewPlanChange,
   ReaderSubscriptionView,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
@@ -14,7 +26,10 @@ import { UuidParam } from '../http/uuid-param.pipe';
 export class PlanChangeBody {
   @ApiProperty() @IsUUID() planId!: string;
   @ApiProperty({ required: false, description: "unix seconds; pass the preview's to be charged what it showed" })
-  @IsOptional() @IsInt() @Min(0) prorationDate?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  prorationDate?: number;
 }
 
 @ApiTags('subscriptions')
@@ -37,7 +52,8 @@ export class SubscriptionChangesController {
   @Access({ roles: ['admin', 'editor'] })
   @ApiOperation({
     summary: "Move the subscription to another plan under the current plan's change policy",
-    description: 'Immediate changes take effect now; at-period-end ones are answered as `pendingChange` and replace a change pending before.',
+    description:
+      'Immediate changes take effect now; at-period-end ones are answered as `pendingChange` and replace a change pending before.',
   })
   @ApiOkResponse({ type: ReaderSubscriptionView })
   apply(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
@@ -46,7 +62,10 @@ export class SubscriptionChangesController {
 
   @Delete('subscriptions/:id/pending-plan-change')
   @Access({ roles: ['admin', 'editor'] })
-  @ApiOperation({ summary: 'Drop the plan change waiting for the end of the period; the subscription stays on its plan (404 when none is pending)' })
+  @ApiOperation({
+    summary:
+      'Drop the plan change waiting for the end of the period; the subscription stays on its plan (404 when none is pending)',
+  })
   @ApiOkResponse({ type: ReaderSubscriptionView })
   cancelPendingPlanChange(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(CancelPendingPlanChange, { subscriptionId: id }, caller);

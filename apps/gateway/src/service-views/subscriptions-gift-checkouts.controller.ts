@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
-import { CreatedGiftView, CreateGiftCheckout, CreateGiftCheckoutRequest, GiftCheckoutView, ReissueGiftCode, RevealGiftClaimCode } from '@libs/contracts';
+import {
+  CreatedGiftView,
+  CreateGiftCheckout,
+  CreateGiftCheckoutRequest,
+  GiftCheckoutView,
+  ReissueGiftCode,
+  RevealGiftClaimCode,
+} from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
@@ -30,7 +37,8 @@ export class SubscriptionsGiftCheckoutsController {
   @Access({ roles: ['admin', 'editor'], orSiteKey: true })
   @ApiSecurity('siteKey')
   @ApiOperation({
-    summary: 'The claim code and link of the gift paid through this checkout, shown once (409 before the payment is confirmed and after the first answer; 404 for an unknown checkout)',
+    summary:
+      'The claim code and link of the gift paid through this checkout, shown once (409 before the payment is confirmed and after the first answer; 404 for an unknown checkout)',
   })
   @ApiOkResponse({ type: CreatedGiftView })
   revealGiftClaimCode(@Param('checkoutSessionId') checkoutSessionId: string, @CallerFor() caller: Caller) {
@@ -40,7 +48,10 @@ export class SubscriptionsGiftCheckoutsController {
   @Post('gifts/:id/reissue-code')
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'] })
-  @ApiOperation({ summary: 'A new claim code for an unredeemed gift, shown this once; the old code stops working (409 once redeemed or expired)' })
+  @ApiOperation({
+    summary:
+      'A new claim code for an unredeemed gift, shown this once; the old code stops working (409 once redeemed or expired)',
+  })
   @ApiOkResponse({ type: CreatedGiftView })
   reissueGiftCode(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(ReissueGiftCode, { id }, caller);

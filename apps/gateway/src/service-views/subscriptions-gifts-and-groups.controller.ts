@@ -1,11 +1,42 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  CreatedGiftView, CreateGift, CreateGiftRequest, CreateGroupLicence, CreateGroupLicenceRequest, GetGift, GetGroupLicence, GetGroupLicenceUsage,
-  GiftListResponse, GiftRedemptionView, GiftView, GroupInvitationView, GroupLicenceChanges, GroupLicenceListResponse, GroupLicenceUsageView,
-  GroupLicenceView, GroupMembershipView, InviteToGroupLicence, JoinGroupLicence, JoinGroupLicenceRequest, ListGifts, ListGroupLicences,
-  NewGroupInvitation, RedeemGift, RedeemGiftRequest, RemoveGroupMember, UpdateGroupLicence,
+  CreatedGiftView,
+  CreateGift,
+  CreateGiftRequest,
+  CreateGroupLicence,
+  CreateGroupLicenceRequest,
+  GetGift,
+  GetGroupLicence,
+  GetGroupLicenceUsage,
+  GiftListResponse,
+  GiftRedemptionView,
+  GiftView,
+  GroupInvitationView,
+  GroupLicenceChanges,
+  GroupLicenceListResponse,
+  GroupLicenceUsageView,
+  GroupLicenceView,
+  GroupMembershipView,
+  InviteToGroupLicence,
+  JoinGroupLicence,
+  JoinGroupLicenceRequest,
+  ListGifts,
+  ListGroupLicences,
+  NewGroupInvitation,
+  RedeemGift,
+  RedeemGiftRequest,
+  RemoveGroupMember,
+  UpdateGroupLicence,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -21,7 +52,8 @@ export class SubscriptionsGiftsAndGroupsController {
   @Post('gifts')
   @Access({ roles: ['admin', 'editor'] })
   @ApiOperation({
-    summary: 'Record a paid gift of N months of a plan; answers the claim code and link (`<PUBLIC_BASE_URL>/gift/<code>`), shown this once',
+    summary:
+      'Record a paid gift of N months of a plan; answers the claim code and link (`<PUBLIC_BASE_URL>/gift/<code>`), shown this once',
   })
   @ApiCreatedResponse({ type: CreatedGiftView })
   createGift(@Body() body: CreateGiftRequest, @CallerFor() caller: Caller) {
@@ -32,7 +64,9 @@ export class SubscriptionsGiftsAndGroupsController {
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'], orSiteKey: true })
   @ApiSecurity('siteKey')
-  @ApiOperation({ summary: 'Redeem a gift code once for a reader (409 when already redeemed or expired, 404 when unknown)' })
+  @ApiOperation({
+    summary: 'Redeem a gift code once for a reader (409 when already redeemed or expired, 404 when unknown)',
+  })
   @ApiOkResponse({ type: GiftRedemptionView })
   redeemGift(@Body() body: RedeemGiftRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(RedeemGift, body, caller);
@@ -54,7 +88,10 @@ export class SubscriptionsGiftsAndGroupsController {
 
   @Post('group-licences')
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Create a group licence: seats of a plan until a date, joined by email domain or invitation; IP ranges take no seats' })
+  @ApiOperation({
+    summary:
+      'Create a group licence: seats of a plan until a date, joined by email domain or invitation; IP ranges take no seats',
+  })
   @ApiCreatedResponse({ type: GroupLicenceView })
   createGroupLicence(@Body() body: CreateGroupLicenceRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(CreateGroupLicence, body, caller);
@@ -71,7 +108,8 @@ export class SubscriptionsGiftsAndGroupsController {
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor'] })
   @ApiOperation({
-    summary: "Join a reader (whose email the agency has verified) to the licence of the email's domain, or the inviting one; joining again answers the same membership",
+    summary:
+      "Join a reader (whose email the agency has verified) to the licence of the email's domain, or the inviting one; joining again answers the same membership",
   })
   @ApiOkResponse({ type: GroupMembershipView })
   joinGroupLicence(@Body() body: JoinGroupLicenceRequest, @CallerFor() caller: Caller) {
@@ -87,9 +125,15 @@ export class SubscriptionsGiftsAndGroupsController {
 
   @Patch('group-licences/:id')
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Change name, seats (never below the members: 409), email domains, IP ranges or the end date' })
+  @ApiOperation({
+    summary: 'Change name, seats (never below the members: 409), email domains, IP ranges or the end date',
+  })
   @ApiOkResponse({ type: GroupLicenceView })
-  updateGroupLicence(@Param('id', UuidParam) id: string, @Body() body: GroupLicenceChanges, @CallerFor() caller: Caller) {
+  updateGroupLicence(
+    @Param('id', UuidParam) id: string,
+    @Body() body: GroupLicenceChanges,
+    @CallerFor() caller: Caller,
+  ) {
     return this.rpc.request(UpdateGroupLicence, { ...body, id }, caller);
   }
 
@@ -97,7 +141,11 @@ export class SubscriptionsGiftsAndGroupsController {
   @Access({ roles: ['admin'] })
   @ApiOperation({ summary: 'Invite an email; answers the invitation token, shown this once' })
   @ApiCreatedResponse({ type: GroupInvitationView })
-  inviteToGroupLicence(@Param('id', UuidParam) id: string, @Body() body: NewGroupInvitation, @CallerFor() caller: Caller) {
+  inviteToGroupLicence(
+    @Param('id', UuidParam) id: string,
+    @Body() body: NewGroupInvitation,
+    @CallerFor() caller: Caller,
+  ) {
     return this.rpc.request(InviteToGroupLicence, { licenceId: id, email: body.email }, caller);
   }
 
@@ -114,7 +162,11 @@ export class SubscriptionsGiftsAndGroupsController {
   @Access({ roles: ['admin'] })
   @ApiOperation({ summary: 'Remove a member; the seat is free again and their entitlements change at once' })
   @ApiNoContentResponse()
-  async removeGroupMember(@Param('id', UuidParam) id: string, @Param('memberId', new UuidParam('memberId')) memberId: string, @CallerFor() caller: Caller) {
+  async removeGroupMember(
+    @Param('id', UuidParam) id: string,
+    @Param('memberId', new UuidParam('memberId')) memberId: string,
+    @CallerFor() caller: Caller,
+  ) {
     await this.rpc.request(RemoveGroupMember, { licenceId: id, memberId }, caller);
   }
 }

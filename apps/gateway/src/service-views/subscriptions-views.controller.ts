@@ -2,12 +2,41 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
-  AddPrice, BillingSettingsView, CheckoutView, ConfigureStripeAccount, ConfigureStripeAccountRequest, CreateCheckout,
-  CreateCheckoutRequest, CreatePlan, CreatePlanRequest, CreatePortal, CreatePortalRequest, CreateProduct, CreateProductRequest,
-  EntitlementsQuery, EntitlementsView, GetBillingSettings, GetEntitlements, GetPlan, GetProduct, GetStripeAccount, ListPlans, ListProducts,
-  PlanListResponse, PlanView, PortalView, ProductListResponse, ProductView, ReaderQuery, StripeAccountView,
-  GetReaderSubscription, ListReaderSubscriptions, ReaderSubscriptionListResponse, ReaderSubscriptionView,
-  UpdateDunning, UpdateDunningRequest,
+  AddPrice,
+  BillingSettingsView,
+  CheckoutView,
+  ConfigureStripeAccount,
+  ConfigureStripeAccountRequest,
+  CreateCheckout,
+  CreateCheckoutRequest,
+  CreatePlan,
+  CreatePlanRequest,
+  CreatePortal,
+  CreatePortalRequest,
+  CreateProduct,
+  CreateProductRequest,
+  EntitlementsQuery,
+  EntitlementsView,
+  GetBillingSettings,
+  GetEntitlements,
+  GetPlan,
+  GetProduct,
+  GetStripeAccount,
+  ListPlans,
+  ListProducts,
+  PlanListResponse,
+  PlanView,
+  PortalView,
+  ProductListResponse,
+  ProductView,
+  ReaderQuery,
+  StripeAccountView,
+  GetReaderSubscription,
+  ListReaderSubscriptions,
+  ReaderSubscriptionListResponse,
+  ReaderSubscriptionView,
+  UpdateDunning,
+  UpdateDunningRequest,
 } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { CallerFor } from '../auth/current-principal.decorator';
@@ -29,7 +58,9 @@ export class SubscriptionsViewsController {
 
   @Put('billing-settings/dunning')
   @Access({ roles: ['admin', 'finance'] })
-  @ApiOperation({ summary: 'Dunning policy: retries allowed, grace days with access, cancel or pause after the last failure' })
+  @ApiOperation({
+    summary: 'Dunning policy: retries allowed, grace days with access, cancel or pause after the last failure',
+  })
   @ApiOkResponse({ type: BillingSettingsView })
   updateDunning(@Body() body: UpdateDunningRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(UpdateDunning, body, caller);
@@ -37,7 +68,9 @@ export class SubscriptionsViewsController {
 
   @Put('stripe-account')
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: "Store the agency's Stripe secret key and webhook signing secret (encrypted; never shown again)" })
+  @ApiOperation({
+    summary: "Store the agency's Stripe secret key and webhook signing secret (encrypted; never shown again)",
+  })
   @ApiOkResponse({ type: StripeAccountView })
   configureStripe(@Body() body: ConfigureStripeAccountRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ConfigureStripeAccount, body, caller);
@@ -73,7 +106,9 @@ export class SubscriptionsViewsController {
 
   @Post('plans')
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Create a plan with its first price (amount in minor units as a string: 99000 VND is "99000")' })
+  @ApiOperation({
+    summary: 'Create a plan with its first price (amount in minor units as a string: 99000 VND is "99000")',
+  })
   @ApiCreatedResponse({ type: PlanView })
   createPlan(@Body() body: CreatePlanRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(CreatePlan, body, caller);
@@ -134,7 +169,10 @@ export class SubscriptionsViewsController {
   @Get('entitlements')
   @HttpCode(200)
   @Access({ roles: ['admin', 'editor', 'finance'] })
-  @ApiOperation({ summary: "A reader's (readerId or email) or an IP address's active entitlements now, until when and why (subscription, gift, group)" })
+  @ApiOperation({
+    summary:
+      "A reader's (readerId or email) or an IP address's active entitlements now, until when and why (subscription, gift, group)",
+  })
   @ApiOkResponse({ type: EntitlementsView })
   entitlements(@Query() query: EntitlementsQuery, @CallerFor() caller: Caller) {
     return this.rpc.request(GetEntitlements, query, caller);

@@ -40,7 +40,11 @@ export class SitesController {
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
   @ApiOkResponse({ type: SiteView })
-  update(@Param('id', UuidParam) id: string, @Body() request: UpdateSiteRequest, @TenantPrincipalOf() principal: TenantPrincipal) {
+  update(
+    @Param('id', UuidParam) id: string,
+    @Body() request: UpdateSiteRequest,
+    @TenantPrincipalOf() principal: TenantPrincipal,
+  ) {
     return this.sites.update(principal.tenantId, id, request);
   }
 

@@ -3,12 +3,17 @@ import { IsFQDN, IsOptional, IsString, Length } from 'class-validator';
 
 export class CreateSiteRequest {
   @ApiProperty({ example: 'Tin Nhanh Online' }) @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ example: 'tinnhanh.vn' }) @IsFQDN({}, { message: 'domain must be a host name such as tinnhanh.vn' }) domain!: string;
+  @ApiProperty({ example: 'tinnhanh.vn' })
+  @IsFQDN({}, { message: 'domain must be a host name such as tinnhanh.vn' })
+  domain!: string;
 }
 
 export class UpdateSiteRequest {
   @ApiProperty({ required: false }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiProperty({ required: false }) @IsOptional() @IsFQDN({}, { message: 'domain must be a host name such as tinnhanh.vn' }) domain?: string;
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsFQDN({}, { message: 'domain must be a host name such as tinnhanh.vn' })
+  domain?: string;
 }
 
 export class SiteView {

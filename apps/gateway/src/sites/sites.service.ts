@@ -18,16 +18,26 @@ export class SitesService {
   create(tenantId: string, request: CreateSiteRequest): Promise<SiteView> {
     return this.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(Site);
-      const site = await repo.save(repo.create({ tenantId, ...request, publishableKey: newPublishableKey(), version: 1 }));
+      const site = await repo.save(
+        repo.create({ tenantId, ...request, publishableKey: newPublishableKey(), version: 1 }),
+      );
       const view = toView(site);
       await this.announce(tx, site);
-      await this.audit.record(tx, { tenantId, action: 'site.created', targetType: 'site', targetId: site.id, after: view });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'site.created',
+        targetType: 'site',
+        targetId: site.id,
+        after: view,
+      });
       return view;
     });
   }
 
   async list(tenantId: string): Promise<SiteView[]> {
-    return (await this.dataSource.getRepository(Site).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(toView);
+    return (await this.dataSource.getRepository(Site).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(
+      toView,
+    );
   }
 
   async get(tenantId: string, id: string): Promise<SiteView> {
@@ -45,14 +55,25 @@ export class SitesService {
       const saved = await repo.save(repo.merge(site, request, { version: site.version + 1 }));
       const after = toView(saved);
       await this.announce(tx, saved);
-      await this.audit.record(tx, { tenantId, action: 'site.updated', targetType: 'site', targetId: id, before, after });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'site.updated',
+        targetType: 'site',
+        targetId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
 
   private async announce(tx: EntityManager, site: Site): Promise<void> {
     const { id: siteId, name, domain, publishableKey, version } = site;
-    await this.outbox.add(tx, SiteChanged, { tenantId: site.tenantId, subject: siteId, data: { siteId, name, domain, publishableKey, version } });
+    await this.outbox.add(tx, SiteChanged, {
+      tenantId: site.tenantId,
+      subject: siteId,
+      data: { siteId, name, domain, publishableKey, version },
+    });
   }
 }
 

@@ -6,7 +6,10 @@ export class CreateTenantRequest {
   @ApiProperty({ example: 'tin-nhanh', description: 'lowercase letters, digits and dashes; unique' })
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or dashes' })
   slug!: string;
-  @ApiProperty({ required: false, example: 'VND' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'defaultCurrency must be an ISO 4217 code' }) defaultCurrency?: string;
+  @ApiProperty({ required: false, example: 'VND' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'defaultCurrency must be an ISO 4217 code' })
+  defaultCurrency?: string;
   @ApiProperty({ required: false, example: 'Asia/Ho_Chi_Minh' }) @IsOptional() @IsTimeZone() timeZone?: string;
   @ApiProperty({ required: false, enum: ['vi', 'en'] }) @IsOptional() @IsIn(['vi', 'en']) locale?: 'vi' | 'en';
 }

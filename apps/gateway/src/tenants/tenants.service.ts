@@ -34,12 +34,25 @@ export class TenantsService {
           }),
         );
         const view = toView(tenant);
-        await this.audit.record(tx, { tenantId: tenant.id, action: 'tenant.created', targetType: 'tenant', targetId: tenant.id, after: view });
+        await this.audit.record(tx, {
+          tenantId: tenant.id,
+          action: 'tenant.created',
+          targetType: 'tenant',
+          targetId: tenant.id,
+          after: view,
+        });
         const adminApiKey = await this.apiKeys.createIn(tx, tenant.id, { name: 'First admin key', roles: ['admin'] });
         await this.outbox.add(tx, TenantCreated, {
           tenantId: tenant.id,
           subject: tenant.id,
-          data: { tenantId: tenant.id, name: tenant.name, slug: tenant.slug, defaultCurrency: tenant.defaultCurrency, timeZone: tenant.timeZone, locale: tenant.locale },
+          data: {
+            tenantId: tenant.id,
+            name: tenant.name,
+            slug: tenant.slug,
+            defaultCurrency: tenant.defaultCurrency,
+            timeZone: tenant.timeZone,
+            locale: tenant.locale,
+          },
         });
         return { tenant: view, adminApiKey };
       });

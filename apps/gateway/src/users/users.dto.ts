@@ -6,7 +6,9 @@ export class CreateUserRequest {
   @ApiProperty({ example: 'lan.nguyen@tinnhanh.vn' }) @IsEmail() email!: string;
   @ApiProperty({ example: 'Nguyễn Thị Lan' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role!: Role;
-  @ApiProperty({ description: '12+ characters, three of: lower, upper, digits, symbols' }) @IsString() password!: string;
+  @ApiProperty({ description: '12+ characters, three of: lower, upper, digits, symbols' })
+  @IsString()
+  password!: string;
 }
 
 export class UserView {
@@ -19,7 +21,9 @@ export class UserView {
 }
 
 export class LoginRequest {
-  @ApiProperty({ example: 'tin-nhanh', description: "the agency's slug" }) @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant!: string;
+  @ApiProperty({ example: 'tin-nhanh', description: "the agency's slug" })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/)
+  tenant!: string;
   @ApiProperty() @IsEmail() email!: string;
   @ApiProperty() @IsString() @Length(1, 200) password!: string;
 }

@@ -22,9 +22,25 @@ export class UsersService {
     try {
       return await this.dataSource.transaction(async (tx) => {
         const repo = tx.getRepository(User);
-        const user = await repo.save(repo.create({ tenantId, email, name: request.name, role: request.role, passwordHash, failedLogins: 0, lockedUntil: null }));
+        const user = await repo.save(
+          repo.create({
+            tenantId,
+            email,
+            name: request.name,
+            role: request.role,
+            passwordHash,
+            failedLogins: 0,
+            lockedUntil: null,
+          }),
+        );
         const view = toUserView(user);
-        await this.audit.record(tx, { tenantId, action: 'user.created', targetType: 'user', targetId: user.id, after: view });
+        await this.audit.record(tx, {
+          tenantId,
+          action: 'user.created',
+          targetType: 'user',
+          targetId: user.id,
+          after: view,
+        });
         return view;
       });
     } catch (error) {
@@ -36,7 +52,9 @@ export class UsersService {
   }
 
   async list(tenantId: string): Promise<UserView[]> {
-    return (await this.dataSource.getRepository(User).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(toUserView);
+    return (await this.dataSource.getRepository(User).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(
+      toUserView,
+    );
   }
 
   async get(tenantId: string, id: string): Promise<UserView> {

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ByIdRequest, GetLicenceOffer, LicenceOfferListResponse, LicenceOfferView, ListLicenceOffers, TenantScopedRequest } from '@libs/contracts';
+import {
+  ByIdRequest,
+  GetLicenceOffer,
+  LicenceOfferListResponse,
+  LicenceOfferView,
+  ListLicenceOffers,
+  TenantScopedRequest,
+} from '@libs/contracts';
 import { LicenceOffersService } from './licence-offers.service';
 
 const READERS = ['admin', 'editor'];

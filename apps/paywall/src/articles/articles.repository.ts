@@ -8,7 +8,17 @@ const COLUMNS = `tenant_id AS "tenantId", article_id AS "articleId", site_id AS 
   free_after_days AS "freeAfterDays", version, deleted_at AS "deletedAt", updated_at AS "updatedAt"`;
 
 /** What the CMS may change; a row differs from what is given when any of these does. */
-const CONTENT = ['site_id', 'url', 'section', 'tags', 'author', 'published_at', 'access_level', 'lock_after_days', 'free_after_days'];
+const CONTENT = [
+  'site_id',
+  'url',
+  'section',
+  'tags',
+  'author',
+  'published_at',
+  'access_level',
+  'lock_after_days',
+  'free_after_days',
+];
 
 export interface ArticlePageFilter {
   section?: string;
@@ -29,8 +39,15 @@ export class ArticlesRepository {
    */
   upsertAll(tx: EntityManager, tenantId: string, articles: ArticleContent[]): Promise<ArticleRow[]> {
     const given = articles.map((a) => ({
-      article_id: a.articleId, site_id: a.siteId, url: a.url, section: a.section, tags: a.tags, author: a.author,
-      published_at: a.publishedAt?.toISOString() ?? null, access_level: a.accessLevel, lock_after_days: a.lockAfterDays,
+      article_id: a.articleId,
+      site_id: a.siteId,
+      url: a.url,
+      section: a.section,
+      tags: a.tags,
+      author: a.author,
+      published_at: a.publishedAt?.toISOString() ?? null,
+      access_level: a.accessLevel,
+      lock_after_days: a.lockAfterDays,
       free_after_days: a.freeAfterDays,
     }));
     return tx.query(
@@ -82,6 +99,8 @@ export class ArticlesRepository {
    * order, so a cursor over it streams without sorting): what the decision engine loads at start.
    */
   findAllLive(manager: EntityManager): Promise<ArticleRow[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM paywall.articles WHERE deleted_at IS NULL ORDER BY tenant_id, article_id`);
+    return manager.query(
+      `SELECT ${COLUMNS} FROM paywall.articles WHERE deleted_at IS NULL ORDER BY tenant_id, article_id`,
+    );
   }
 }

@@ -2,8 +2,18 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ArticleBulkUpsertResult, ArticleIdRequest, ArticleListQuery, ArticleListResponse, ArticleView, DeleteArticle, GetArticle, ListArticles,
-  UpsertArticle, UpsertArticleRequest, UpsertArticles, UpsertArticlesRequest,
+  ArticleBulkUpsertResult,
+  ArticleIdRequest,
+  ArticleListQuery,
+  ArticleListResponse,
+  ArticleView,
+  DeleteArticle,
+  GetArticle,
+  ListArticles,
+  UpsertArticle,
+  UpsertArticleRequest,
+  UpsertArticles,
+  UpsertArticlesRequest,
 } from '@libs/contracts';
 import { ArticlesService } from './articles.service';
 

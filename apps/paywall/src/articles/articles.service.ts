@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
-  ArticleBulkUpsertResult, ArticleChanged, ArticleListQuery, ArticleListResponse, ArticleView, UpsertArticleRequest,
+  ArticleBulkUpsertResult,
+  ArticleChanged,
+  ArticleListQuery,
+  ArticleListResponse,
+  ArticleView,
+  UpsertArticleRequest,
 } from '@libs/contracts';
 import { contentOf, toChangedEvent, toView } from './article.mapper';
 import type { ArticleRow } from './article-row';
@@ -31,7 +36,14 @@ export class ArticlesService {
       const [changed] = await this.write(tx, tenantId, [request]);
       if (changed) {
         const action = before ? 'article.changed' : changed.version === 1 ? 'article.created' : 'article.revived';
-        await this.audit.record(tx, { tenantId, action, targetType: 'article', targetId: changed.articleId, before: before && toView(before), after: toView(changed) });
+        await this.audit.record(tx, {
+          tenantId,
+          action,
+          targetType: 'article',
+          targetId: changed.articleId,
+          before: before && toView(before),
+          after: toView(changed),
+        });
       }
       const row = changed ?? before;
       if (!row) throw new Error(`article ${request.articleId} neither written nor found`);
@@ -47,7 +59,14 @@ export class ArticlesService {
       const created = changed.filter((row) => row.version === 1).map((row) => row.articleId);
       const updated = changed.filter((row) => row.version > 1).map((row) => row.articleId);
       if (changed.length > 0) {
-        await this.audit.record(tx, { tenantId, action: 'articles.bulk-upserted', targetType: 'articles', targetId: tenantId, before: null, after: { created, updated } });
+        await this.audit.record(tx, {
+          tenantId,
+          action: 'articles.bulk-upserted',
+          targetType: 'articles',
+          targetId: tenantId,
+          before: null,
+          after: { created, updated },
+        });
       }
       return { created: created.length, updated: updated.length, unchanged: items.length - changed.length };
     });
@@ -71,7 +90,14 @@ export class ArticlesService {
       const row = await this.articles.markDeleted(tx, tenantId, articleId);
       if (!row) throw new NotFoundError('article', articleId);
       await this.publish(tx, tenantId, [row]);
-      await this.audit.record(tx, { tenantId, action: 'article.deleted', targetType: 'article', targetId: articleId, before: { ...toView(row), deletedAt: null }, after: null });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'article.deleted',
+        targetType: 'article',
+        targetId: articleId,
+        before: { ...toView(row), deletedAt: null },
+        after: null,
+      });
       return toView(row);
     });
   }
@@ -84,7 +110,11 @@ export class ArticlesService {
   }
 
   private async publish(tx: EntityManager, tenantId: string, rows: ArticleRow[]): Promise<void> {
-    await this.outbox.addAll(tx, ArticleChanged, rows.map((row) => ({ tenantId, subject: row.articleId, data: toChangedEvent(row) })));
+    await this.outbox.addAll(
+      tx,
+      ArticleChanged,
+      rows.map((row) => ({ tenantId, subject: row.articleId, data: toChangedEvent(row) })),
+    );
   }
 }
 
@@ -96,7 +126,12 @@ function refuseDuplicates(items: UpsertArticleRequest[]): void {
       firstAt.set(item.articleId, index);
       return [];
     }
-    return [{ field: `items[${index}].articleId`, message: `articleId ${item.articleId} is already given at items[${first}]` }];
+    return [
+      {
+        field: `items[${index}].articleId`,
+        message: `articleId ${item.articleId} is already given at items[${first}]`,
+      },
+    ];
   });
   if (errors.length > 0) throw new ValidationFailedError(errors);
 }

@@ -5,7 +5,9 @@ export class PaywallEnv extends ServiceEnv {
   override HTTP_PORT: number = 3001;
 
   /** Where the public decision endpoint listens (its own server; 0 picks a free port). */
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PAYWALL_PUBLIC_PORT: number = 3011;
 
   /**
@@ -18,17 +20,23 @@ export class PaywallEnv extends ServiceEnv {
   PAYWALL_TOKEN_KEYS: string = '';
 
   /** Decisions one site may ask of one instance per second before 429 (the page-view rate, with room). */
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   PAYWALL_SITE_RATE_PER_S: number = 20_000;
 
   /**
    * How often a Thompson experiment's shares of readers follow the evidence. Between two
    * reweighings every reader keeps their arm; shorter moves traffic to a winner sooner.
    */
-  @IsInt() @Min(1) @Max(86_400)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   PAYWALL_THOMPSON_REWEIGH_S: number = 300;
 
   /** How long a reader token issued to an agency's server stays valid. */
-  @IsInt() @Min(1) @Max(43_200)
+  @IsInt()
+  @Min(1)
+  @Max(43_200)
   READER_TOKEN_TTL_MINUTES: number = 60;
 }

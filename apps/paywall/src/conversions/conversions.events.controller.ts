@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
-import { decodeCheckoutReference, EventEnvelope, InvoicePaid, InvoicePaidEvent, SubscriptionChanged, SubscriptionChangedEvent } from '@libs/contracts';
+import {
+  decodeCheckoutReference,
+  EventEnvelope,
+  InvoicePaid,
+  InvoicePaidEvent,
+  SubscriptionChanged,
+  SubscriptionChangedEvent,
+} from '@libs/contracts';
 import { Experiment } from '../experiments/experiment.entity';
 
 const CONVERTED = new Set(['active', 'trialing']);
@@ -23,13 +30,24 @@ export class ConversionsEventsController {
     await lockSubscription(tx, event.tenantId, subscriptionId);
     // Only this agency's experiment and arm count; a reference naming anything else keeps the article alone.
     const experiment = attribution.experimentId
-      ? await tx.getRepository(Experiment).findOne({ where: { tenantId: event.tenantId, id: attribution.experimentId } })
+      ? await tx
+          .getRepository(Experiment)
+          .findOne({ where: { tenantId: event.tenantId, id: attribution.experimentId } })
       : null;
     const arm = experiment && attribution.arm !== null ? (experiment.arms[attribution.arm]?.name ?? null) : null;
     const inserted: unknown[] = await tx.query(
       `INSERT INTO paywall.conversions (tenant_id, subscription_id, plan_id, article_id, offer_id, experiment_id, arm, converted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING subscription_id`,
-      [event.tenantId, subscriptionId, planId, attribution.articleId, attribution.offerId, arm ? experiment!.id : null, arm, event.time],
+      [
+        event.tenantId,
+        subscriptionId,
+        planId,
+        attribution.articleId,
+        attribution.offerId,
+        arm ? experiment!.id : null,
+        arm,
+        event.time,
+      ],
     );
     if (inserted.length === 0) return;
     // Invoices paid before this fact arrived: in the first currency paid.
@@ -41,9 +59,10 @@ export class ConversionsEventsController {
       [event.tenantId, subscriptionId],
     );
     if (paid?.revenue) {
-      await tx.query(`UPDATE paywall.conversions SET revenue = $3::bigint, currency = $4 WHERE tenant_id = $1 AND subscription_id = $2`, [
-        event.tenantId, subscriptionId, paid.revenue, paid.currency,
-      ]);
+      await tx.query(
+        `UPDATE paywall.conversions SET revenue = $3::bigint, currency = $4 WHERE tenant_id = $1 AND subscription_id = $2`,
+        [event.tenantId, subscriptionId, paid.revenue, paid.currency],
+      );
     }
     if (!arm) return;
     await tx.query(
@@ -83,7 +102,14 @@ async function lockSubscription(tx: EntityManager, tenantId: string, subscriptio
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`paywall-conversion:${tenantId}:${subscriptionId}`]);
 }
 
-async function addArmRevenue(tx: EntityManager, tenantId: string, experimentId: string, arm: string, amount: string, currency: string): Promise<void> {
+async function addArmRevenue(
+  tx: EntityManager,
+  tenantId: string,
+  experimentId: string,
+  arm: string,
+  amount: string,
+  currency: string,
+): Promise<void> {
   await tx.query(
     `UPDATE paywall.experiment_arm_counts SET revenue = revenue + $4::bigint, currency = $5
       WHERE tenant_id = $1 AND experiment_id = $2 AND arm = $3 AND (currency IS NULL OR currency = $5)`,

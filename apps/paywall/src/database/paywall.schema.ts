@@ -15,6 +15,19 @@ import { migrations } from './migrations';
 /** The tables the paywall owns, and the migrations that make them (explicit, no globs). */
 export const paywallSchema = {
   name: 'paywall' as const,
-  entities: [PaywallTenant, PolicyRevision, PaywallSite, ReaderGrants, AddressGrantsRow, ReaderRead, Article, OfferRevision, Experiment, ExperimentArmCounts, Conversion, SubscriptionPayment],
+  entities: [
+    PaywallTenant,
+    PolicyRevision,
+    PaywallSite,
+    ReaderGrants,
+    AddressGrantsRow,
+    ReaderRead,
+    Article,
+    OfferRevision,
+    Experiment,
+    ExperimentArmCounts,
+    Conversion,
+    SubscriptionPayment,
+  ],
   migrations,
 };

@@ -1,4 +1,14 @@
-import type { AccessLevel, ArticleAccess, Decision, MeteredRead, MeterWindow, PaywallPolicy, PolicyConditions, PolicyRule, ReaderContext } from './paywall-rules';
+import type {
+  AccessLevel,
+  ArticleAccess,
+  Decision,
+  MeteredRead,
+  MeterWindow,
+  PaywallPolicy,
+  PolicyConditions,
+  PolicyRule,
+  ReaderContext,
+} from './paywall-rules';
 
 const DAY_MS = 86_400_000;
 const PREMIUM_FALLBACK_ENTITLEMENT = 'premium-articles';
@@ -38,8 +48,10 @@ export function decide(input: DecisionInput): Decision {
 export function effectiveLevel(article: ArticleAccess, now: number): AccessLevel {
   if (!article.publishedAt) return article.accessLevel;
   const ageDays = (now - article.publishedAt.getTime()) / DAY_MS;
-  if (article.accessLevel === 'premium' && article.freeAfterDays !== null && ageDays >= article.freeAfterDays) return 'free';
-  if (article.accessLevel !== 'premium' && article.lockAfterDays !== null && ageDays >= article.lockAfterDays) return 'premium';
+  if (article.accessLevel === 'premium' && article.freeAfterDays !== null && ageDays >= article.freeAfterDays)
+    return 'free';
+  if (article.accessLevel !== 'premium' && article.lockAfterDays !== null && ageDays >= article.lockAfterDays)
+    return 'premium';
   return article.accessLevel;
 }
 
@@ -62,21 +74,34 @@ function apply(policy: PaywallPolicy, level: AccessLevel, input: DecisionInput):
       const decision = meter(policy.id, rule.limit + bonus, rule.window, rule.perSection, input);
       if (decision.access !== 'block') return decision;
       if (input.reader.segment === 'anonymous' && rule.registrationBonus > 0) {
-        return { ...decision, access: 'register', reason: `free articles used up; registering unlocks ${rule.registrationBonus} more` };
+        return {
+          ...decision,
+          access: 'register',
+          reason: `free articles used up; registering unlocks ${rule.registrationBonus} more`,
+        };
       }
       return decision;
     }
     case 'registration': {
       if (input.reader.segment !== 'anonymous') return null;
       const decision = meter(policy.id, rule.freeArticles, rule.window, false, input);
-      return decision.access === 'block' ? { ...decision, access: 'register', reason: 'register to keep reading' } : decision;
+      return decision.access === 'block'
+        ? { ...decision, access: 'register', reason: 'register to keep reading' }
+        : decision;
     }
     case 'dynamic': {
       if (level !== 'metered') return null;
       if (input.reader.entitlements.has(rule.entitlement)) return entitled(rule.entitlement, policy.id);
       const { segment, country } = input.reader;
-      const score = (country !== null ? rule.propensity[`${segment}:${country}`] : undefined) ?? rule.propensity[segment] ?? 0;
-      return meter(policy.id, score >= rule.threshold ? rule.limitWhenLikely : rule.limitOtherwise, rule.window, false, input);
+      const score =
+        (country !== null ? rule.propensity[`${segment}:${country}`] : undefined) ?? rule.propensity[segment] ?? 0;
+      return meter(
+        policy.id,
+        score >= rule.threshold ? rule.limitWhenLikely : rule.limitOtherwise,
+        rule.window,
+        false,
+        input,
+      );
     }
     default: {
       const unknown: never = rule;
@@ -86,13 +111,35 @@ function apply(policy: PaywallPolicy, level: AccessLevel, input: DecisionInput):
 }
 
 /** Counts this read against a meter of `limit` reads per window; a re-read never counts twice. */
-function meter(policyId: string, limit: number, window: MeterWindow, perSection: boolean, input: DecisionInput): Decision {
+function meter(
+  policyId: string,
+  limit: number,
+  window: MeterWindow,
+  perSection: boolean,
+  input: DecisionInput,
+): Decision {
   const { article, reads, today } = input;
   const first = firstDayOfWindow(today, window);
-  const counted = reads.filter((read) => read.day >= first && read.day <= today && (!perSection || read.section === article.sectionKey));
+  const counted = reads.filter(
+    (read) => read.day >= first && read.day <= today && (!perSection || read.section === article.sectionKey),
+  );
   const used = new Set(counted.map((read) => read.article));
-  if (used.has(article.meterKey)) return { access: 'meter', reason: 'read before in this period', policyId, remaining: Math.max(0, limit - used.size), counts: false };
-  if (used.size < limit) return { access: 'meter', reason: `${used.size + 1} of ${limit} free articles`, policyId, remaining: limit - used.size - 1, counts: true };
+  if (used.has(article.meterKey))
+    return {
+      access: 'meter',
+      reason: 'read before in this period',
+      policyId,
+      remaining: Math.max(0, limit - used.size),
+      counts: false,
+    };
+  if (used.size < limit)
+    return {
+      access: 'meter',
+      reason: `${used.size + 1} of ${limit} free articles`,
+      policyId,
+      remaining: limit - used.size - 1,
+      counts: true,
+    };
   return { access: 'block', reason: `all ${limit} free articles read`, policyId, remaining: 0, counts: false };
 }
 
@@ -101,7 +148,6 @@ export function firstDayOfWindow(today: number, window: MeterWindow): number {
   if (window.kind === 'rolling') return today - window.days + 1;
   return today - new Date(today * DAY_MS).getUTCDate() + 1;
 }
-
 
 function needs(entitlement: string, reader: ReaderContext, policyId: string | null, why: string): Decision {
   if (reader.entitlements.has(entitlement)) return entitled(entitlement, policyId);
@@ -116,7 +162,10 @@ function open(reason: string): Decision {
   return { access: 'allow', reason, policyId: null, remaining: null, counts: false };
 }
 
-export function conditionsHold(conditions: PolicyConditions, { article, reader }: Pick<DecisionInput, 'article' | 'reader'>): boolean {
+export function conditionsHold(
+  conditions: PolicyConditions,
+  { article, reader }: Pick<DecisionInput, 'article' | 'reader'>,
+): boolean {
   if (conditions.segments && !conditions.segments.includes(reader.segment)) return false;
   if (conditions.countries && (reader.country === null || !conditions.countries.includes(reader.country))) return false;
   if (conditions.devices && !conditions.devices.includes(reader.device)) return false;
@@ -124,7 +173,8 @@ export function conditionsHold(conditions: PolicyConditions, { article, reader }
   if (conditions.tags && !conditions.tags.some((tag) => article.tags.includes(tag))) return false;
   if (conditions.referrers) {
     const host = reader.referrerHost;
-    if (host === null || !conditions.referrers.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) return false;
+    if (host === null || !conditions.referrers.some((suffix) => host === suffix || host.endsWith(`.${suffix}`)))
+      return false;
   }
   return true;
 }

@@ -10,7 +10,14 @@ const metersWith = (keys: string) => new MeterTokens(new SignedTokens(parseSigni
 /** Meter keys as the paywall makes them: 8 bytes (articles) and 4 bytes (sections), base64url. */
 const articleKey = (n: number) => Buffer.alloc(8, n).toString('base64url');
 const sectionKey = (n: number) => Buffer.alloc(4, n).toString('base64url');
-const meter = { tenantId: TENANT, anonymousId: 'anon-1', reads: [{ article: articleKey(1), section: null, day: TODAY }, { article: articleKey(2), section: sectionKey(7), day: TODAY - 1 }] };
+const meter = {
+  tenantId: TENANT,
+  anonymousId: 'anon-1',
+  reads: [
+    { article: articleKey(1), section: null, day: TODAY },
+    { article: articleKey(2), section: sectionKey(7), day: TODAY - 1 },
+  ],
+};
 
 describe('anonymous meter tokens', () => {
   const meters = metersWith(KEY_A);
@@ -58,11 +65,21 @@ describe('anonymous meter tokens', () => {
   });
 
   it('forget reads older than any window and keep at most the newest ones', () => {
-    const many = { ...meter, reads: Array.from({ length: METER_MAX_READS + 20 }, (_, i) => ({ article: articleKey(i), section: null, day: TODAY })) };
+    const many = {
+      ...meter,
+      reads: Array.from({ length: METER_MAX_READS + 20 }, (_, i) => ({
+        article: articleKey(i),
+        section: null,
+        day: TODAY,
+      })),
+    };
     const old = { ...meter, reads: [{ article: articleKey(99), section: null, day: TODAY - 200 }, ...meter.reads] };
     expect(meters.read(meters.issue(many, TODAY), TENANT)!.reads).toHaveLength(METER_MAX_READS);
     expect(meters.read(meters.issue(many, TODAY), TENANT)!.reads[0].article).toBe(articleKey(20));
-    expect(meters.read(meters.issue(old, TODAY), TENANT)!.reads.map((r) => r.article)).toEqual([articleKey(1), articleKey(2)]);
+    expect(meters.read(meters.issue(old, TODAY), TENANT)!.reads.map((r) => r.article)).toEqual([
+      articleKey(1),
+      articleKey(2),
+    ]);
   });
 
   it('refuse well-signed bodies of the wrong shape', () => {
@@ -70,13 +87,22 @@ describe('anonymous meter tokens', () => {
     const purpose = `meter.${TENANT}`;
     const valid = Buffer.from([2, 6, ...Buffer.from('anon-1'), ...Buffer.alloc(16, 1)]);
     expect(new MeterTokens(tokens).read(tokens.seal(purpose, valid), TENANT)).not.toBeNull();
-    for (const wrong of [valid.subarray(0, valid.length - 3), Buffer.from([1, ...valid.subarray(1)]), Buffer.from([2, 0]), Buffer.from([2, 200, 1, 2])]) {
+    for (const wrong of [
+      valid.subarray(0, valid.length - 3),
+      Buffer.from([1, ...valid.subarray(1)]),
+      Buffer.from([2, 0]),
+      Buffer.from([2, 200, 1, 2]),
+    ]) {
       expect(new MeterTokens(tokens).read(tokens.seal(purpose, wrong), TENANT)).toBeNull();
     }
   });
 
   it('stay small: five reads fit in under 170 characters', () => {
-    const five = { ...meter, anonymousId: 'x'.repeat(22), reads: Array.from({ length: 5 }, (_, i) => ({ article: articleKey(i), section: sectionKey(i), day: TODAY })) };
+    const five = {
+      ...meter,
+      anonymousId: 'x'.repeat(22),
+      reads: Array.from({ length: 5 }, (_, i) => ({ article: articleKey(i), section: sectionKey(i), day: TODAY })),
+    };
     expect(meters.issue(five, TODAY).length).toBeLessThan(170);
   });
 });

@@ -30,7 +30,9 @@ export class MeterTokens {
   constructor(private readonly tokens: SignedTokens) {}
 
   issue(meter: AnonymousMeter, today: number): string {
-    const kept = meter.reads.filter((read) => read.day > today - METER_MEMORY_DAYS && read.day <= today).slice(-METER_MAX_READS);
+    const kept = meter.reads
+      .filter((read) => read.day > today - METER_MEMORY_DAYS && read.day <= today)
+      .slice(-METER_MAX_READS);
     const id = Buffer.from(meter.anonymousId, 'latin1');
     const bytes = Buffer.allocUnsafe(2 + id.length + kept.length * READ_BYTES);
     bytes[0] = VERSION;
@@ -52,7 +54,8 @@ export class MeterTokens {
     if (!bytes || bytes.length < 2 || bytes[0] !== VERSION) return null;
     const idLength = bytes[1];
     const readBytes = bytes.length - 2 - idLength;
-    if (idLength === 0 || readBytes < 0 || readBytes % READ_BYTES !== 0 || readBytes / READ_BYTES > METER_MAX_READS) return null;
+    if (idLength === 0 || readBytes < 0 || readBytes % READ_BYTES !== 0 || readBytes / READ_BYTES > METER_MAX_READS)
+      return null;
     const reads: MeteredRead[] = [];
     for (let at = 2 + idLength; at < bytes.length; at += READ_BYTES) {
       const section = bytes.subarray(at + ARTICLE_KEY_BYTES + 4, at + READ_BYTES);

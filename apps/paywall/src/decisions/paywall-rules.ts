@@ -41,7 +41,14 @@ export type PolicyRule =
    * N free metered articles per window (per section if asked); registered readers get a bonus;
    * holders of the entitlement are not metered.
    */
-  | { kind: 'metered'; limit: number; window: MeterWindow; perSection: boolean; registrationBonus: number; entitlement: string }
+  | {
+      kind: 'metered';
+      limit: number;
+      window: MeterWindow;
+      perSection: boolean;
+      registrationBonus: number;
+      entitlement: string;
+    }
   /** Anonymous readers read `freeArticles` metered articles, then must register. */
   | { kind: 'registration'; freeArticles: number; window: MeterWindow }
   /** Premium articles need the entitlement. */

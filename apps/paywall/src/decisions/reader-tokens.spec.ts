@@ -24,7 +24,9 @@ describe('reader tokens', () => {
     const tokens = new ReaderTokens(signed);
     const token = tokens.issue(AGENCY, 'reader:an', new Date(NOW + HOUR));
     const [payload, keyId, mac] = token.split('.');
-    const forgedBody = Buffer.from(JSON.stringify({ v: 1, t: AGENCY, r: 'reader:admin', x: NOW / 1000 + 3600 })).toString('base64url');
+    const forgedBody = Buffer.from(
+      JSON.stringify({ v: 1, t: AGENCY, r: 'reader:admin', x: NOW / 1000 + 3600 }),
+    ).toString('base64url');
     const forged = `${forgedBody}.${keyId}.${mac}`;
     expect(tokens.readerKeyOf(forged, AGENCY, NOW)).toBeNull();
     expect(tokens.readerKeyOf(token, AGENCY, NOW)).toBe('reader:an');
@@ -36,7 +38,8 @@ describe('reader tokens', () => {
     const tokens = new ReaderTokens(signed);
     const first = tokens.issue(AGENCY, 'reader:0', new Date(NOW + HOUR));
     expect(tokens.readerKeyOf(first, AGENCY, NOW)).toBe('reader:0');
-    for (let i = 1; i <= VERIFIED_READER_TOKENS_KEPT; i++) tokens.readerKeyOf(tokens.issue(AGENCY, `reader:${i}`, new Date(NOW + HOUR)), AGENCY, NOW);
+    for (let i = 1; i <= VERIFIED_READER_TOKENS_KEPT; i++)
+      tokens.readerKeyOf(tokens.issue(AGENCY, `reader:${i}`, new Date(NOW + HOUR)), AGENCY, NOW);
     expect(tokens.verifiedCount).toBe(VERIFIED_READER_TOKENS_KEPT);
     expect(tokens.readerKeyOf(first, AGENCY, NOW)).toBe('reader:0');
   });

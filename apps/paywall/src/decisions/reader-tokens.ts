@@ -38,7 +38,8 @@ export class ReaderTokens {
 
   private verify(token: string): Wire | null {
     const wire = this.tokens.verify('reader', token) as Wire | null;
-    if (!wire || wire.v !== 1 || typeof wire.t !== 'string' || typeof wire.r !== 'string' || typeof wire.x !== 'number') return null;
+    if (!wire || wire.v !== 1 || typeof wire.t !== 'string' || typeof wire.r !== 'string' || typeof wire.x !== 'number')
+      return null;
     if (this.verified.size >= VERIFIED_READER_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, wire);
     return wire;

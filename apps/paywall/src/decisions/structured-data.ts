@@ -20,12 +20,19 @@ export function structuredDataOf(
   cssSelector: string,
 ): ArticleStructuredData {
   const decision = decide({
-    article, policies, reads: [], now: when.now, today: when.today,
+    article,
+    policies,
+    reads: [],
+    now: when.now,
+    today: when.today,
     reader: { segment: 'anonymous', entitlements: new Set(), country: null, device: 'desktop', referrerHost: null },
   });
-  if (decision.access === 'allow') return { '@context': 'https://schema.org', '@type': 'NewsArticle', isAccessibleForFree: true };
+  if (decision.access === 'allow')
+    return { '@context': 'https://schema.org', '@type': 'NewsArticle', isAccessibleForFree: true };
   return {
-    '@context': 'https://schema.org', '@type': 'NewsArticle', isAccessibleForFree: false,
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    isAccessibleForFree: false,
     hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector },
   };
 }

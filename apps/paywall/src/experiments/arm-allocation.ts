@@ -36,7 +36,12 @@ export function splitArm(experimentId: string, readerId: string, weights: readon
  * revenue anywhere the objective is the conversion rate. Revenue enters as a number here: it is a
  * sampling weight, not money that moves.
  */
-export function thompsonWeights(arms: readonly ArmCounts[], objective: ExperimentObjective, random: Random, draws: number): number[] {
+export function thompsonWeights(
+  arms: readonly ArmCounts[],
+  objective: ExperimentObjective,
+  random: Random,
+  draws: number,
+): number[] {
   const scale = objective === 'revenue' ? revenueScales(arms) : null;
   const wins = arms.map(() => 0);
   for (let draw = 0; draw < draws; draw++) {

@@ -21,7 +21,9 @@ export function betaQuantile(p: number, alpha: number, beta: number): number {
 export function betaCdf(x: number, alpha: number, beta: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(alpha + beta) - logGamma(alpha) - logGamma(beta) + alpha * Math.log(x) + beta * Math.log(1 - x));
+  const front = Math.exp(
+    logGamma(alpha + beta) - logGamma(alpha) - logGamma(beta) + alpha * Math.log(x) + beta * Math.log(1 - x),
+  );
   // The continued fraction converges fast on this side of the mean; the symmetry covers the other.
   if (x < (alpha + 1) / (alpha + beta + 2)) return (front * continuedFraction(x, alpha, beta)) / alpha;
   return 1 - (front * continuedFraction(1 - x, beta, alpha)) / beta;
@@ -60,8 +62,8 @@ function continuedFraction(x: number, a: number, b: number): number {
 export function logGamma(x: number): number {
   const g = 7;
   const coefficients = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const shifted = x - 1;

@@ -4,7 +4,13 @@ import { headers as natsHeaders, NatsConnection } from '@nats-io/transport-node'
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
-import { ArmImpressions, EventEnvelope, ExperimentImpressionsRecorded, ExperimentImpressionsRecordedEvent, MessageHeader } from '@libs/contracts';
+import {
+  ArmImpressions,
+  EventEnvelope,
+  ExperimentImpressionsRecorded,
+  ExperimentImpressionsRecordedEvent,
+  MessageHeader,
+} from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import { LiveExperiment, PaywallMemory } from '../live-state/paywall-memory';
 import { ArmCounts, splitArm, thompsonWeights } from './arm-allocation';
@@ -70,7 +76,9 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
 
   private async tick(): Promise<void> {
     await this.flush();
-    await this.refresh().catch((error: Error) => this.logger.warn(`reloading experiment counts failed: ${error.message}`));
+    await this.refresh().catch((error: Error) =>
+      this.logger.warn(`reloading experiment counts failed: ${error.message}`),
+    );
   }
 
   private async flush(): Promise<void> {
@@ -80,13 +88,22 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
     const js = jetstream(this.nats);
     for (const [tenantId, batch] of batches) {
       const envelope: EventEnvelope<ExperimentImpressionsRecordedEvent> = {
-        id: randomUUID(), type: ExperimentImpressionsRecorded.subject, source: 'paywall', tenantId, time: new Date().toISOString(),
-        subject: tenantId, dataVersion: ExperimentImpressionsRecorded.dataVersion, data: { counts: [...batch.values()] },
+        id: randomUUID(),
+        type: ExperimentImpressionsRecorded.subject,
+        source: 'paywall',
+        tenantId,
+        time: new Date().toISOString(),
+        subject: tenantId,
+        dataVersion: ExperimentImpressionsRecorded.dataVersion,
+        data: { counts: [...batch.values()] },
       };
       const headers = natsHeaders();
       headers.set(MessageHeader.tenantId, tenantId);
       try {
-        await js.publish(ExperimentImpressionsRecorded.subject, JSON.stringify(envelope), { msgID: envelope.id, headers });
+        await js.publish(ExperimentImpressionsRecorded.subject, JSON.stringify(envelope), {
+          msgID: envelope.id,
+          headers,
+        });
       } catch (error) {
         // Kept for the next second's batch.
         this.logger.warn(`publishing experiment counts failed, retrying: ${(error as Error).message}`);
@@ -104,7 +121,14 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
   /** Stored totals of running experiments, plus what this instance counted and has not published yet. */
   private async refresh(): Promise<void> {
     if (!this.memory.hasRunningExperiments()) return;
-    const rows: { tenant_id: string; experiment_id: string; arm: string; impressions: string; conversions: string; revenue: string }[] = await this.dataSource.query(
+    const rows: {
+      tenant_id: string;
+      experiment_id: string;
+      arm: string;
+      impressions: string;
+      conversions: string;
+      revenue: string;
+    }[] = await this.dataSource.query(
       `SELECT c.tenant_id, c.experiment_id, c.arm, c.impressions, c.conversions, c.revenue
          FROM paywall.experiment_arm_counts c JOIN paywall.experiments e ON e.id = c.experiment_id AND e.tenant_id = c.tenant_id
         WHERE e.status = 'running'`,
@@ -114,10 +138,19 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
       const experiment = this.memory.tenant(row.tenant_id)?.experiments.get(row.experiment_id);
       const arm = experiment?.view.arms.findIndex((a) => a.name === row.arm) ?? -1;
       if (!experiment || arm < 0) continue;
-      const counts = { impressions: Number(row.impressions), conversions: Number(row.conversions), revenue: Number(row.revenue) };
-      if (!stored.has(experiment)) stored.set(experiment, experiment.view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 })));
+      const counts = {
+        impressions: Number(row.impressions),
+        conversions: Number(row.conversions),
+        revenue: Number(row.revenue),
+      };
+      if (!stored.has(experiment))
+        stored.set(
+          experiment,
+          experiment.view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 })),
+        );
       stored.get(experiment)![arm] = counts;
-      const unpublished = this.pending.get(row.tenant_id)?.get(`${row.experiment_id}\u0000${row.arm}`)?.impressions ?? 0;
+      const unpublished =
+        this.pending.get(row.tenant_id)?.get(`${row.experiment_id}\u0000${row.arm}`)?.impressions ?? 0;
       experiment.counts[arm] = { ...counts, impressions: counts.impressions + unpublished };
     }
     this.reweigh(stored);
@@ -133,12 +166,21 @@ export class ExperimentCounters implements OnApplicationBootstrap, OnApplication
     for (const experiment of this.memory.runningExperiments()) {
       if (experiment.view.allocation !== 'thompson' || experiment.weighedInPeriod === period) continue;
       // Started in this period: even shares (nothing was known at its start) until the next one.
-      if (experiment.weighedInPeriod === undefined && Math.floor(Date.parse(experiment.view.startedAt ?? '') / this.reweighEveryMs) === period) {
+      if (
+        experiment.weighedInPeriod === undefined &&
+        Math.floor(Date.parse(experiment.view.startedAt ?? '') / this.reweighEveryMs) === period
+      ) {
         experiment.weighedInPeriod = period;
         continue;
       }
-      const counts = stored.get(experiment) ?? experiment.view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
-      experiment.weights = thompsonWeights(counts, experiment.view.objective, seededRandom(seedOf(experiment.view.id, period)), THOMPSON_DRAWS);
+      const counts =
+        stored.get(experiment) ?? experiment.view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
+      experiment.weights = thompsonWeights(
+        counts,
+        experiment.view.objective,
+        seededRandom(seedOf(experiment.view.id, period)),
+        THOMPSON_DRAWS,
+      );
       experiment.weighedInPeriod = period;
     }
   }

@@ -33,14 +33,18 @@ describe('split allocation', () => {
   it('respects the weights within a percent over many readers', () => {
     const counts = [0, 0, 0];
     const readers = 60_000;
-    for (let i = 0; i < readers; i++) counts[splitArm('5b1c4d62-0a44-4f0f-9d3c-2b5f0d1e7a10', `reader-${i}`, [1, 2, 3])]++;
+    for (let i = 0; i < readers; i++)
+      counts[splitArm('5b1c4d62-0a44-4f0f-9d3c-2b5f0d1e7a10', `reader-${i}`, [1, 2, 3])]++;
     expect(counts[0] / readers).toBeCloseTo(1 / 6, 2);
     expect(counts[1] / readers).toBeCloseTo(2 / 6, 2);
     expect(counts[2] / readers).toBeCloseTo(3 / 6, 2);
   });
 
   it('assigns independently per experiment', () => {
-    const same = Array.from({ length: 1000 }, (_, i) => splitArm('exp-a', `r${i}`, [1, 1]) === splitArm('exp-b', `r${i}`, [1, 1])).filter(Boolean).length;
+    const same = Array.from(
+      { length: 1000 },
+      (_, i) => splitArm('exp-a', `r${i}`, [1, 1]) === splitArm('exp-b', `r${i}`, [1, 1]),
+    ).filter(Boolean).length;
     expect(same).toBeGreaterThan(400);
     expect(same).toBeLessThan(600);
   });
@@ -54,7 +58,13 @@ describe('Thompson sampling', () => {
    * being best, reweighed every `batch` decisions (every second in the service); each decision
    * is a new reader placed on them by hash, and converts with its arm's true rate.
    */
-  function simulate(trueRates: number[], decisions: number, objective: 'conversion' | 'revenue', revenuePerConversion = trueRates.map(() => 1), batch = 500) {
+  function simulate(
+    trueRates: number[],
+    decisions: number,
+    objective: 'conversion' | 'revenue',
+    revenuePerConversion = trueRates.map(() => 1),
+    batch = 500,
+  ) {
     const random = seededRandom(42);
     const arms: ArmCounts[] = trueRates.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
     const late = trueRates.map(() => 0);
@@ -86,15 +96,21 @@ describe('Thompson sampling', () => {
 
   it('explores evenly while nothing is known', () => {
     const none: ArmCounts[] = [0, 1, 2].map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
-    for (const weight of thompsonWeights(none, 'conversion', seededRandom(7), 9_000)) expect(weight).toBeCloseTo(1 / 3, 1);
+    for (const weight of thompsonWeights(none, 'conversion', seededRandom(7), 9_000))
+      expect(weight).toBeCloseTo(1 / 3, 1);
   });
 
   it('keeps a reader on their arm while the evidence holds, and moves few when it shifts', () => {
-    const arms: ArmCounts[] = [{ impressions: 2000, conversions: 60, revenue: 0 }, { impressions: 2000, conversions: 66, revenue: 0 }];
+    const arms: ArmCounts[] = [
+      { impressions: 2000, conversions: 60, revenue: 0 },
+      { impressions: 2000, conversions: 66, revenue: 0 },
+    ];
     const before = thompsonWeights(arms, 'conversion', seededRandom(1), 20_000);
     const again = thompsonWeights(arms, 'conversion', seededRandom(2), 20_000);
     const readers = Array.from({ length: 10_000 }, (_, i) => `anon-${i}`);
-    const moved = readers.filter((reader) => splitArm(EXPERIMENT, reader, before) !== splitArm(EXPERIMENT, reader, again)).length;
+    const moved = readers.filter(
+      (reader) => splitArm(EXPERIMENT, reader, before) !== splitArm(EXPERIMENT, reader, again),
+    ).length;
     // Two estimates of the same posteriors differ by Monte Carlo noise only: about a percent of readers.
     expect(moved / readers.length).toBeLessThan(0.02);
     expect(Math.abs(before[0] - again[0])).toBeLessThan(0.02);
@@ -103,7 +119,10 @@ describe('Thompson sampling', () => {
 
 describe('experiment results', () => {
   it('reads the same for the same counts (seeded), and names the better arm likely best', () => {
-    const arms: ArmCounts[] = [{ impressions: 1000, conversions: 30, revenue: 0 }, { impressions: 1000, conversions: 60, revenue: 0 }];
+    const arms: ArmCounts[] = [
+      { impressions: 1000, conversions: 30, revenue: 0 },
+      { impressions: 1000, conversions: 60, revenue: 0 },
+    ];
     const first = armStatistics(arms, 'conversion');
     expect(armStatistics(arms, 'conversion')).toEqual(first);
     expect(first[1].probabilityBest).toBeGreaterThan(0.99);
@@ -114,7 +133,13 @@ describe('experiment results', () => {
   });
 
   it('gives two arms that know nothing an even chance', () => {
-    const stats = armStatistics([{ impressions: 0, conversions: 0, revenue: 0 }, { impressions: 0, conversions: 0, revenue: 0 }], 'conversion');
+    const stats = armStatistics(
+      [
+        { impressions: 0, conversions: 0, revenue: 0 },
+        { impressions: 0, conversions: 0, revenue: 0 },
+      ],
+      'conversion',
+    );
     expect(stats[0].probabilityBest).toBeCloseTo(0.5, 1);
     expect(stats[0].credibleInterval).toEqual([expect.closeTo(0.025, 8), expect.closeTo(0.975, 8)]);
   });

@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ExperimentAllocation, ExperimentArmView, ExperimentObjective, ExperimentStatus, ExperimentTarget } from '@libs/contracts';
+import type {
+  ExperimentAllocation,
+  ExperimentArmView,
+  ExperimentObjective,
+  ExperimentStatus,
+  ExperimentTarget,
+} from '@libs/contracts';
 
 /** A paywall experiment: arms that vary one metered policy's limit or the offer shown. */
 @Entity({ name: 'experiments' })

@@ -2,8 +2,20 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, CreateExperiment, CreateExperimentRequest, ExperimentListResponse, ExperimentResultsView, ExperimentView, GetExperiment, GetExperimentResults,
-  ListExperiments, StartExperiment, StopExperiment, TenantScopedRequest, UpdateExperiment, UpdateExperimentRequest,
+  ByIdRequest,
+  CreateExperiment,
+  CreateExperimentRequest,
+  ExperimentListResponse,
+  ExperimentResultsView,
+  ExperimentView,
+  GetExperiment,
+  GetExperimentResults,
+  ListExperiments,
+  StartExperiment,
+  StopExperiment,
+  TenantScopedRequest,
+  UpdateExperiment,
+  UpdateExperimentRequest,
 } from '@libs/contracts';
 import { ExperimentsService } from './experiments.service';
 

@@ -29,7 +29,11 @@ export class EventFeed {
   }
 
   /** Calls `apply` for every event of `contract` after stream sequence `after` (or from now on). */
-  async follow<Data>(contract: EventContract<Data>, after: number | 'new', apply: (event: EventEnvelope<Data>) => void): Promise<void> {
+  async follow<Data>(
+    contract: EventContract<Data>,
+    after: number | 'new',
+    apply: (event: EventEnvelope<Data>) => void,
+  ): Promise<void> {
     const stream = eventStreamOf(contract.service).name;
     const consumer = await this.js.consumers.get(
       stream,

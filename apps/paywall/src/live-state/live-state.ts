@@ -4,7 +4,16 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '@libs/common';
 import {
-  AddressGrantsChanged, ArticleChanged, EntitlementChanged, EntitlementGrant, ExperimentChanged, OffersChanged, PoliciesChanged, ReadsRecorded, SiteChanged, TenantCreated,
+  AddressGrantsChanged,
+  ArticleChanged,
+  EntitlementChanged,
+  EntitlementGrant,
+  ExperimentChanged,
+  OffersChanged,
+  PoliciesChanged,
+  ReadsRecorded,
+  SiteChanged,
+  TenantCreated,
 } from '@libs/contracts';
 import { toChangedEvent } from '../articles/article.mapper';
 import { ArticlesRepository } from '../articles/articles.repository';
@@ -43,21 +52,30 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
     const feed = (this.feed = new EventFeed('paywall', jetstream(this.nats), await jetstreamManager(this.nats)));
     const memory = this.memory;
 
-    await feed.follow(PoliciesChanged, 'new', (e) => memory.applyPolicies(e.tenantId, e.data.revision, e.data.policies));
+    await feed.follow(PoliciesChanged, 'new', (e) =>
+      memory.applyPolicies(e.tenantId, e.data.revision, e.data.policies),
+    );
     await feed.follow(ArticleChanged, 'new', (e) => memory.applyArticle(e.tenantId, e.data));
     await feed.follow(OffersChanged, 'new', (e) => memory.applyOffers(e.tenantId, e.data.revision, e.data.offers));
     await feed.follow(ExperimentChanged, 'new', (e) => memory.applyExperiment(e.tenantId, e.data));
 
     const [tenantsUpTo, sitesUpTo, readersUpTo, addressesUpTo, readsUpTo] = await Promise.all(
-      [TenantCreated, SiteChanged, EntitlementChanged, AddressGrantsChanged, ReadsRecorded].map((contract) => feed.storedUpTo(contract)),
+      [TenantCreated, SiteChanged, EntitlementChanged, AddressGrantsChanged, ReadsRecorded].map((contract) =>
+        feed.storedUpTo(contract),
+      ),
     );
     await this.loadSnapshot();
-    await feed.follow(TenantCreated, tenantsUpTo, (e) => memory.applyTenant(e.data.tenantId, e.data.timeZone, e.data.locale));
+    await feed.follow(TenantCreated, tenantsUpTo, (e) =>
+      memory.applyTenant(e.data.tenantId, e.data.timeZone, e.data.locale),
+    );
     await feed.follow(SiteChanged, sitesUpTo, (e) => memory.applySite(e.tenantId, e.data));
-    await feed.follow(EntitlementChanged, readersUpTo, (e) => memory.applyReaderGrants(e.tenantId, e.data.readerKey, e.data.version, e.data.entitlements));
+    await feed.follow(EntitlementChanged, readersUpTo, (e) =>
+      memory.applyReaderGrants(e.tenantId, e.data.readerKey, e.data.version, e.data.entitlements),
+    );
     await feed.follow(AddressGrantsChanged, addressesUpTo, (e) => memory.applyAddressGrants(e.tenantId, e.data));
     await feed.follow(ReadsRecorded, readsUpTo, (e) => {
-      for (const read of e.data.reads) this.meters.apply(e.tenantId, read.readerKey, { article: read.article, section: read.section, day: read.day });
+      for (const read of e.data.reads)
+        this.meters.apply(e.tenantId, read.readerKey, { article: read.article, section: read.section, day: read.day });
     });
     memory.ready = true;
     this.logger.log(`paywall memory loaded in ${Date.now() - started} ms`);
@@ -70,25 +88,42 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
   private async loadSnapshot(): Promise<void> {
     const memory = this.memory;
     const db = this.dataSource;
-    for (const row of await db.query(`SELECT tenant_id, time_zone, locale FROM paywall.tenants`)) memory.applyTenant(row.tenant_id, row.time_zone, row.locale);
+    for (const row of await db.query(`SELECT tenant_id, time_zone, locale FROM paywall.tenants`))
+      memory.applyTenant(row.tenant_id, row.time_zone, row.locale);
     for (const row of await db.query(`SELECT tenant_id, site_id, publishable_key, version FROM paywall.sites`)) {
-      memory.applySite(row.tenant_id, { siteId: row.site_id, publishableKey: row.publishable_key, version: row.version });
+      memory.applySite(row.tenant_id, {
+        siteId: row.site_id,
+        publishableKey: row.publishable_key,
+        version: row.version,
+      });
     }
-    for (const revision of await this.policies.currentOfAll()) memory.applyPolicies(revision.tenantId, revision.revision, revision.policies);
-    for (const revision of await this.offers.currentOfAll()) memory.applyOffers(revision.tenantId, revision.revision, revision.offers);
-    for (const row of await db.getRepository(Experiment).find({ where: { status: 'running' } })) memory.applyExperiment(row.tenantId, toView(row));
-    for (const row of await this.articles.findAllLive(db.manager)) memory.applyArticle(row.tenantId, toChangedEvent(row));
-    const readers: { tenant_id: string; reader_key: string; version: number; grants: EntitlementGrant[] }[] = await db.query(
-      `SELECT tenant_id, reader_key, version, grants FROM paywall.reader_grants`,
-    );
+    for (const revision of await this.policies.currentOfAll())
+      memory.applyPolicies(revision.tenantId, revision.revision, revision.policies);
+    for (const revision of await this.offers.currentOfAll())
+      memory.applyOffers(revision.tenantId, revision.revision, revision.offers);
+    for (const row of await db.getRepository(Experiment).find({ where: { status: 'running' } }))
+      memory.applyExperiment(row.tenantId, toView(row));
+    for (const row of await this.articles.findAllLive(db.manager))
+      memory.applyArticle(row.tenantId, toChangedEvent(row));
+    const readers: { tenant_id: string; reader_key: string; version: number; grants: EntitlementGrant[] }[] =
+      await db.query(`SELECT tenant_id, reader_key, version, grants FROM paywall.reader_grants`);
     for (const row of readers) memory.applyReaderGrants(row.tenant_id, row.reader_key, row.version, row.grants);
-    for (const row of await db.query(`SELECT tenant_id, licence_id, ip_ranges, entitlements, valid_until, version FROM paywall.address_grants`)) {
+    for (const row of await db.query(
+      `SELECT tenant_id, licence_id, ip_ranges, entitlements, valid_until, version FROM paywall.address_grants`,
+    )) {
       memory.applyAddressGrants(row.tenant_id, {
-        licenceId: row.licence_id, ipRanges: row.ip_ranges, entitlements: row.entitlements, validUntil: new Date(row.valid_until).toISOString(), version: row.version,
+        licenceId: row.licence_id,
+        ipRanges: row.ip_ranges,
+        entitlements: row.entitlements,
+        validUntil: new Date(row.valid_until).toISOString(),
+        version: row.version,
       });
     }
     const since = Math.floor(Date.now() / 86_400_000) - METER_MEMORY_DAYS;
-    for (const row of await db.query(`SELECT tenant_id, reader_key, article, section, day FROM paywall.reader_reads WHERE day > $1`, [since])) {
+    for (const row of await db.query(
+      `SELECT tenant_id, reader_key, article, section, day FROM paywall.reader_reads WHERE day > $1`,
+      [since],
+    )) {
       this.meters.apply(row.tenant_id, row.reader_key, { article: row.article, section: row.section, day: row.day });
     }
   }

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  AddressGrantsChangedEvent, ArticleChangedEvent, cidrContains, CidrRange, EntitlementGrant, ExperimentView, IpAddress, OfferLanguage, OfferView, parseCidrRange,
+  AddressGrantsChangedEvent,
+  ArticleChangedEvent,
+  cidrContains,
+  CidrRange,
+  EntitlementGrant,
+  ExperimentView,
+  IpAddress,
+  OfferLanguage,
+  OfferView,
+  parseCidrRange,
   PolicyView,
 } from '@libs/contracts';
 import type { ArmCounts } from '../experiments/arm-allocation';
@@ -84,9 +93,18 @@ export class TenantMemory {
     if (held && held.view.version >= view.version) return;
     const counts = held?.counts ?? view.arms.map(() => ({ impressions: 0, conversions: 0, revenue: 0 }));
     // Thompson experiments start even and follow the evidence (`ExperimentCounters` reweighs them).
-    const weights = view.allocation === 'split' ? view.arms.map((arm) => arm.weight) : held?.weights ?? view.arms.map(() => 1);
-    this.experiments.set(view.id, { view, weights, weighedInPeriod: held?.weighedInPeriod, counts, policiesBySite: new Map() });
-    const running = [...this.experiments.values()].filter((e) => e.view.status === 'running').sort((a, b) => a.view.createdAt.localeCompare(b.view.createdAt));
+    const weights =
+      view.allocation === 'split' ? view.arms.map((arm) => arm.weight) : (held?.weights ?? view.arms.map(() => 1));
+    this.experiments.set(view.id, {
+      view,
+      weights,
+      weighedInPeriod: held?.weighedInPeriod,
+      counts,
+      policiesBySite: new Map(),
+    });
+    const running = [...this.experiments.values()]
+      .filter((e) => e.view.status === 'running')
+      .sort((a, b) => a.view.createdAt.localeCompare(b.view.createdAt));
     this.meterExperiments = running.filter((e) => e.view.target === 'meter-limit');
     this.offerExperiments = running.filter((e) => e.view.target === 'offer');
   }
@@ -96,10 +114,19 @@ export class TenantMemory {
     let byArm = experiment.policiesBySite.get(siteId);
     if (!byArm) {
       const policies = this.policiesFor(siteId);
-      const at = policies.findIndex((policy) => policy.id === experiment.view.policyId && policy.rule.kind === 'metered');
-      byArm = at < 0 ? [] : experiment.view.arms.map((armView) => policies.map((policy, index) =>
-        index === at && policy.rule.kind === 'metered' ? { ...policy, rule: { ...policy.rule, limit: armView.limit ?? policy.rule.limit } } : policy,
-      ));
+      const at = policies.findIndex(
+        (policy) => policy.id === experiment.view.policyId && policy.rule.kind === 'metered',
+      );
+      byArm =
+        at < 0
+          ? []
+          : experiment.view.arms.map((armView) =>
+              policies.map((policy, index) =>
+                index === at && policy.rule.kind === 'metered'
+                  ? { ...policy, rule: { ...policy.rule, limit: armView.limit ?? policy.rule.limit } }
+                  : policy,
+              ),
+            );
       experiment.policiesBySite.set(siteId, byArm);
     }
     return byArm[arm] ?? null;
@@ -187,7 +214,11 @@ export class PaywallMemory {
     if (held && held.version >= article.version) return;
     if (article.deleted) {
       // Keep the version, so an older change arriving late cannot bring the article back.
-      articles.set(article.articleId, { access: { ...articleAccess(article.articleId, null), accessLevel: 'metered' }, siteId: null, version: article.version });
+      articles.set(article.articleId, {
+        access: { ...articleAccess(article.articleId, null), accessLevel: 'metered' },
+        siteId: null,
+        version: article.version,
+      });
       return;
     }
     articles.set(article.articleId, {
@@ -208,7 +239,10 @@ export class PaywallMemory {
     const readers = this.tenantFor(tenantId).readers;
     const held = readers.get(readerKey);
     if (held && held.version >= version) return;
-    readers.set(readerKey, { version, grants: grants.map((grant) => ({ key: grant.key, until: Date.parse(grant.until), source: grant.source })) });
+    readers.set(readerKey, {
+      version,
+      grants: grants.map((grant) => ({ key: grant.key, until: Date.parse(grant.until), source: grant.source })),
+    });
   }
 
   applyAddressGrants(tenantId: string, grants: AddressGrantsChangedEvent): void {
@@ -216,7 +250,12 @@ export class PaywallMemory {
     const current = held.get(grants.licenceId);
     if (current && current.version >= grants.version) return;
     const ranges = grants.ipRanges.map(parseCidrRange).filter((range): range is CidrRange => range !== null);
-    held.set(grants.licenceId, { version: grants.version, ranges, entitlements: grants.entitlements, validUntil: Date.parse(grants.validUntil) });
+    held.set(grants.licenceId, {
+      version: grants.version,
+      ranges,
+      entitlements: grants.entitlements,
+      validUntil: Date.parse(grants.validUntil),
+    });
   }
 
   private tenantFor(tenantId: string): TenantMemory {
@@ -233,8 +272,15 @@ export class PaywallMemory {
 /** The article as the decision needs it when the CMS has not told us about it: metered. */
 export function articleAccess(articleId: string, section: string | null): ArticleAccess {
   return {
-    id: articleId, meterKey: shortHash(articleId, ARTICLE_KEY_BYTES), section, sectionKey: section === null ? null : shortHash(section, SECTION_KEY_BYTES),
-    tags: [], publishedAt: null, accessLevel: 'metered', lockAfterDays: null, freeAfterDays: null,
+    id: articleId,
+    meterKey: shortHash(articleId, ARTICLE_KEY_BYTES),
+    section,
+    sectionKey: section === null ? null : shortHash(section, SECTION_KEY_BYTES),
+    tags: [],
+    publishedAt: null,
+    accessLevel: 'metered',
+    lockAfterDays: null,
+    freeAfterDays: null,
   };
 }
 

@@ -2,7 +2,14 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  GetOffers, ListOfferRevisions, OfferRevisionListResponse, OfferRevisionRequest, OfferSetView, ReplaceOffers, ReplaceOffersRequest, RestoreOfferRevision,
+  GetOffers,
+  ListOfferRevisions,
+  OfferRevisionListResponse,
+  OfferRevisionRequest,
+  OfferSetView,
+  ReplaceOffers,
+  ReplaceOffersRequest,
+  RestoreOfferRevision,
   TenantScopedRequest,
 } from '@libs/contracts';
 import { OffersService } from './offers.service';
@@ -24,7 +31,10 @@ export class OffersRpcController {
   }
 
   @RpcHandler(ListOfferRevisions, { roles: EDITORS })
-  async revisions(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<OfferRevisionListResponse> {
+  async revisions(
+    @Payload() _request: TenantScopedRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<OfferRevisionListResponse> {
     return { items: await this.offers.list(caller.tenantId) };
   }
 

@@ -3,7 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, EventOutbox, NotFoundError, RpcClient, ValidationFailedError } from '@libs/common';
 import {
-  FieldError, ListCoupons, ListPlans, OfferAnswer, OfferInput, OfferRevisionSummary, OffersChanged, OfferSetView, OfferView, ReplaceOffersRequest,
+  FieldError,
+  ListCoupons,
+  ListPlans,
+  OfferAnswer,
+  OfferInput,
+  OfferRevisionSummary,
+  OffersChanged,
+  OfferSetView,
+  OfferView,
+  ReplaceOffersRequest,
 } from '@libs/contracts';
 import { normalizeConditions } from '../policies/policy-rules';
 import { appendRevision } from '../revisions/agency-revisions';
@@ -26,12 +35,18 @@ export class OffersService {
 
   async current(tenantId: string): Promise<OfferSetView> {
     const current = await this.revisions.current(tenantId);
-    return current ? toSetView(current) : { revision: 0, offers: [], actor: 'paywall', restoredFrom: null, createdAt: null };
+    return current
+      ? toSetView(current)
+      : { revision: 0, offers: [], actor: 'paywall', restoredFrom: null, createdAt: null };
   }
 
   async list(tenantId: string): Promise<OfferRevisionSummary[]> {
     return (await this.revisions.list(tenantId)).map(({ revision, offers, actor, restoredFrom, createdAt }) => ({
-      revision, offerCount: offers.length, actor, restoredFrom, createdAt: createdAt.toISOString(),
+      revision,
+      offerCount: offers.length,
+      actor,
+      restoredFrom,
+      createdAt: createdAt.toISOString(),
     }));
   }
 
@@ -39,7 +54,9 @@ export class OffersService {
     const tenantId = caller.tenantId;
     const offers = normalizeOffers(request.offers);
     await this.refuseWhatCheckoutWouldRefuse(offers, caller);
-    return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, offers, null, request.basedOnRevision)));
+    return this.dataSource.transaction(async (tx) =>
+      toSetView(await this.append(tx, tenantId, offers, null, request.basedOnRevision)),
+    );
   }
 
   async restore(caller: Caller, revision: number): Promise<OfferSetView> {
@@ -63,18 +80,31 @@ export class OffersService {
     offers.forEach((offer, index) => {
       offer.planIds.forEach((planId, at) => {
         const plan = plans.get(planId);
-        if (!plan) errors.push({ field: `offers[${index}].planIds[${at}]`, message: `the agency has no plan ${planId}` });
-        else if (!plan.active) errors.push({ field: `offers[${index}].planIds[${at}]`, message: `plan ${plan.name} is no longer sold` });
+        if (!plan)
+          errors.push({ field: `offers[${index}].planIds[${at}]`, message: `the agency has no plan ${planId}` });
+        else if (!plan.active)
+          errors.push({ field: `offers[${index}].planIds[${at}]`, message: `plan ${plan.name} is no longer sold` });
       });
       if (offer.couponCode === null) return;
       const coupon = coupons.find((candidate) => candidate.codes.includes(offer.couponCode!));
-      if (!coupon) errors.push({ field: `offers[${index}].couponCode`, message: `no promotion code ${offer.couponCode}` });
-      else if (!coupon.valid) errors.push({ field: `offers[${index}].couponCode`, message: `promotion code ${offer.couponCode} can no longer be redeemed` });
+      if (!coupon)
+        errors.push({ field: `offers[${index}].couponCode`, message: `no promotion code ${offer.couponCode}` });
+      else if (!coupon.valid)
+        errors.push({
+          field: `offers[${index}].couponCode`,
+          message: `promotion code ${offer.couponCode} can no longer be redeemed`,
+        });
     });
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
-  private append(tx: EntityManager, tenantId: string, offers: OfferView[], restoredFrom: number | null, basedOn?: number): Promise<OfferRevision> {
+  private append(
+    tx: EntityManager,
+    tenantId: string,
+    offers: OfferView[],
+    restoredFrom: number | null,
+    basedOn?: number,
+  ): Promise<OfferRevision> {
     const parts = { revisions: this.revisions, outbox: this.outbox, audit: this.audit, changed: OffersChanged };
     return appendRevision(tx, parts, { tenantId, key: 'offers', items: offers, restoredFrom, basedOn, audited: true });
   }
@@ -85,12 +115,18 @@ export function normalizeOffers(inputs: OfferInput[]): OfferView[] {
   const seen = new Set<string>();
   const errors: { field: string; message: string }[] = [];
   const offers = inputs.map((input, index): OfferView => {
-    if (input.id && seen.has(input.id)) errors.push({ field: `offers[${index}].id`, message: 'each offer id may appear once' });
+    if (input.id && seen.has(input.id))
+      errors.push({ field: `offers[${index}].id`, message: 'each offer id may appear once' });
     if (input.id) seen.add(input.id);
     const conditions = normalizeConditions(input.conditions ?? {});
     return {
-      id: input.id ?? randomUUID(), name: input.name, planIds: [...new Set(input.planIds)], couponCode: input.couponCode ?? null,
-      copy: { vi: { ...input.copy.vi }, en: { ...input.copy.en } }, conditions, appliesTo: [...new Set<OfferAnswer>(input.appliesTo ?? ['block', 'register'])],
+      id: input.id ?? randomUUID(),
+      name: input.name,
+      planIds: [...new Set(input.planIds)],
+      couponCode: input.couponCode ?? null,
+      copy: { vi: { ...input.copy.vi }, en: { ...input.copy.en } },
+      conditions,
+      appliesTo: [...new Set<OfferAnswer>(input.appliesTo ?? ['block', 'register'])],
     };
   });
   if (errors.length > 0) throw new ValidationFailedError(errors);
@@ -98,5 +134,11 @@ export function normalizeOffers(inputs: OfferInput[]): OfferView[] {
 }
 
 function toSetView(revision: OfferRevision): OfferSetView {
-  return { revision: revision.revision, offers: revision.offers, actor: revision.actor, restoredFrom: revision.restoredFrom, createdAt: revision.createdAt.toISOString() };
+  return {
+    revision: revision.revision,
+    offers: revision.offers,
+    actor: revision.actor,
+    restoredFrom: revision.restoredFrom,
+    createdAt: revision.createdAt.toISOString(),
+  };
 }

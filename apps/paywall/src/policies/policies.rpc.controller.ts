@@ -2,8 +2,19 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetPolicies, GetPolicy, GetPolicyRevision, ListPolicyRevisions, PolicyRevisionListResponse, PolicyRevisionRequest, PolicySetView, PolicyView,
-  ReplacePolicies, ReplacePoliciesRequest, RestorePolicyRevision, TenantScopedRequest,
+  ByIdRequest,
+  GetPolicies,
+  GetPolicy,
+  GetPolicyRevision,
+  ListPolicyRevisions,
+  PolicyRevisionListResponse,
+  PolicyRevisionRequest,
+  PolicySetView,
+  PolicyView,
+  ReplacePolicies,
+  ReplacePoliciesRequest,
+  RestorePolicyRevision,
+  TenantScopedRequest,
 } from '@libs/contracts';
 import { PoliciesService } from './policies.service';
 
@@ -30,7 +41,10 @@ export class PoliciesRpcController {
   }
 
   @RpcHandler(ListPolicyRevisions, { roles: READERS })
-  async revisions(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<PolicyRevisionListResponse> {
+  async revisions(
+    @Payload() _request: TenantScopedRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<PolicyRevisionListResponse> {
     return { items: await this.policies.list(caller.tenantId) };
   }
 

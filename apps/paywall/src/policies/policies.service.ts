@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, EventOutbox, NotFoundError } from '@libs/common';
-import { PoliciesChanged, PolicyRevisionSummary, PolicySetView, PolicyView, ReplacePoliciesRequest } from '@libs/contracts';
+import {
+  PoliciesChanged,
+  PolicyRevisionSummary,
+  PolicySetView,
+  PolicyView,
+  ReplacePoliciesRequest,
+} from '@libs/contracts';
 import { PaywallSite } from '../sites/paywall-site.entity';
 import { defaultPolicies } from './default-policies';
 import { appendRevision } from '../revisions/agency-revisions';
@@ -43,12 +49,18 @@ export class PoliciesService {
 
   async list(tenantId: string): Promise<PolicyRevisionSummary[]> {
     return (await this.revisions.list(tenantId)).map(({ revision, policies, actor, restoredFrom, createdAt }) => ({
-      revision, policyCount: policies.length, actor, restoredFrom, createdAt: createdAt.toISOString(),
+      revision,
+      policyCount: policies.length,
+      actor,
+      restoredFrom,
+      createdAt: createdAt.toISOString(),
     }));
   }
 
   async replace(tenantId: string, request: ReplacePoliciesRequest): Promise<PolicySetView> {
-    const sites = await this.dataSource.getRepository(PaywallSite).find({ where: { tenantId }, select: { siteId: true } });
+    const sites = await this.dataSource
+      .getRepository(PaywallSite)
+      .find({ where: { tenantId }, select: { siteId: true } });
     const policies = normalizePolicies(request.policies, new Set(sites.map((site) => site.siteId)));
     return this.dataSource.transaction(async (tx) => {
       const saved = await this.append(tx, tenantId, policies, null, request.basedOnRevision);
@@ -60,7 +72,9 @@ export class PoliciesService {
   async restore(tenantId: string, revision: number): Promise<PolicySetView> {
     const old = await this.revisions.one(tenantId, revision);
     if (!old) throw new NotFoundError('policy revision', String(revision));
-    return this.dataSource.transaction(async (tx) => toSetView(await this.append(tx, tenantId, old.policies, revision)));
+    return this.dataSource.transaction(async (tx) =>
+      toSetView(await this.append(tx, tenantId, old.policies, revision)),
+    );
   }
 
   /** The defaults, unless the agency was quicker and set policies of its own already. */
@@ -70,7 +84,14 @@ export class PoliciesService {
     await this.append(tx, tenantId, defaultPolicies(), null, undefined, false);
   }
 
-  private append(tx: EntityManager, tenantId: string, policies: PolicyView[], restoredFrom: number | null, basedOn?: number, audited = true): Promise<PolicyRevision> {
+  private append(
+    tx: EntityManager,
+    tenantId: string,
+    policies: PolicyView[],
+    restoredFrom: number | null,
+    basedOn?: number,
+    audited = true,
+  ): Promise<PolicyRevision> {
     const parts = { revisions: this.revisions, outbox: this.outbox, audit: this.audit, changed: PoliciesChanged };
     return appendRevision(tx, parts, { tenantId, key: 'policies', items: policies, restoredFrom, basedOn, audited });
   }
@@ -78,6 +99,10 @@ export class PoliciesService {
 
 function toSetView(revision: PolicyRevision): PolicySetView {
   return {
-    revision: revision.revision, policies: revision.policies, actor: revision.actor, restoredFrom: revision.restoredFrom, createdAt: revision.createdAt.toISOString(),
+    revision: revision.revision,
+    policies: revision.policies,
+    actor: revision.actor,
+    restoredFrom: revision.restoredFrom,
+    createdAt: revision.createdAt.toISOString(),
   };
 }

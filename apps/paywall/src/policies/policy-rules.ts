@@ -26,12 +26,18 @@ export function normalizePolicies(inputs: PolicyInput[], knownSiteIds: ReadonlyS
   const seenIds = new Set<string>();
   const views = inputs.map((input, index): PolicyView => {
     const at = `policies[${index}]`;
-    if (input.id && seenIds.has(input.id)) errors.push({ field: `${at}.id`, message: 'each policy id may appear once' });
+    if (input.id && seenIds.has(input.id))
+      errors.push({ field: `${at}.id`, message: 'each policy id may appear once' });
     if (input.id) seenIds.add(input.id);
-    if (input.siteId && !knownSiteIds.has(input.siteId)) errors.push({ field: `${at}.siteId`, message: 'siteId must be a site of this agency' });
+    if (input.siteId && !knownSiteIds.has(input.siteId))
+      errors.push({ field: `${at}.siteId`, message: 'siteId must be a site of this agency' });
     return {
-      id: input.id ?? randomUUID(), name: input.name, siteId: input.siteId ?? null, active: input.active,
-      rule: normalizeRule(input.rule, `${at}.rule`, errors), conditions: normalizeConditions(input.conditions ?? {}),
+      id: input.id ?? randomUUID(),
+      name: input.name,
+      siteId: input.siteId ?? null,
+      active: input.active,
+      rule: normalizeRule(input.rule, `${at}.rule`, errors),
+      conditions: normalizeConditions(input.conditions ?? {}),
     };
   });
   if (errors.length > 0) throw new ValidationFailedError(errors);
@@ -40,22 +46,37 @@ export function normalizePolicies(inputs: PolicyInput[], knownSiteIds: ReadonlyS
 
 function normalizeRule(rule: PolicyRule, at: string, errors: FieldError[]): PolicyRule {
   const { needs, may } = FIELDS[rule.kind];
-  const given = (Object.keys(rule) as (keyof PolicyRule)[]).filter((key) => rule[key] !== undefined && key !== 'kind' && key !== 'entitlement');
-  for (const key of needs) if (rule[key] === undefined) errors.push({ field: `${at}.${key}`, message: `${key} is needed by ${rule.kind} policies` });
-  for (const key of given) if (!needs.includes(key) && !may.includes(key)) errors.push({ field: `${at}.${key}`, message: `${key} does not apply to ${rule.kind} policies` });
-  if (rule.window === 'rolling' && rule.windowDays === undefined) errors.push({ field: `${at}.windowDays`, message: 'windowDays is needed by a rolling window' });
-  if (rule.window !== 'rolling' && rule.windowDays !== undefined) errors.push({ field: `${at}.windowDays`, message: 'windowDays needs window rolling' });
+  const given = (Object.keys(rule) as (keyof PolicyRule)[]).filter(
+    (key) => rule[key] !== undefined && key !== 'kind' && key !== 'entitlement',
+  );
+  for (const key of needs)
+    if (rule[key] === undefined)
+      errors.push({ field: `${at}.${key}`, message: `${key} is needed by ${rule.kind} policies` });
+  for (const key of given)
+    if (!needs.includes(key) && !may.includes(key))
+      errors.push({ field: `${at}.${key}`, message: `${key} does not apply to ${rule.kind} policies` });
+  if (rule.window === 'rolling' && rule.windowDays === undefined)
+    errors.push({ field: `${at}.windowDays`, message: 'windowDays is needed by a rolling window' });
+  if (rule.window !== 'rolling' && rule.windowDays !== undefined)
+    errors.push({ field: `${at}.windowDays`, message: 'windowDays needs window rolling' });
   if (rule.propensity !== undefined) {
     for (const [segment, score] of Object.entries(rule.propensity)) {
       const [name, country] = segment.split(':');
-      const knownSegment = (READER_SEGMENTS as readonly string[]).includes(name) && (country === undefined || /^[A-Z]{2}$/.test(country));
-      if (!knownSegment) errors.push({ field: `${at}.propensity`, message: `${segment} is not a segment (e.g. anonymous, registered:VN)` });
-      if (typeof score !== 'number' || !(score >= 0 && score <= 1)) errors.push({ field: `${at}.propensity`, message: `the score of ${segment} must be between 0 and 1` });
+      const knownSegment =
+        (READER_SEGMENTS as readonly string[]).includes(name) && (country === undefined || /^[A-Z]{2}$/.test(country));
+      if (!knownSegment)
+        errors.push({
+          field: `${at}.propensity`,
+          message: `${segment} is not a segment (e.g. anonymous, registered:VN)`,
+        });
+      if (typeof score !== 'number' || !(score >= 0 && score <= 1))
+        errors.push({ field: `${at}.propensity`, message: `the score of ${segment} must be between 0 and 1` });
     }
   }
   const normalized: PolicyRule = { ...rule, entitlement: rule.entitlement ?? DEFAULT_ENTITLEMENT };
   if (may.includes('window') || needs.includes('limit')) normalized.window = rule.window ?? 'calendar-month';
-  if (rule.kind === 'metered') Object.assign(normalized, { perSection: rule.perSection ?? false, registrationBonus: rule.registrationBonus ?? 0 });
+  if (rule.kind === 'metered')
+    Object.assign(normalized, { perSection: rule.perSection ?? false, registrationBonus: rule.registrationBonus ?? 0 });
   return normalized;
 }
 
@@ -72,11 +93,19 @@ export function normalizeConditions(conditions: PolicyConditions): PolicyConditi
 export function toPaywallPolicy(view: PolicyView): PaywallPolicy {
   const rule = view.rule;
   const entitlement = rule.entitlement ?? DEFAULT_ENTITLEMENT;
-  const window: MeterWindow = rule.window === 'rolling' ? { kind: 'rolling', days: rule.windowDays ?? 30 } : { kind: 'calendar-month' };
+  const window: MeterWindow =
+    rule.window === 'rolling' ? { kind: 'rolling', days: rule.windowDays ?? 30 } : { kind: 'calendar-month' };
   let decisionRule: DecisionRule;
   switch (rule.kind) {
     case 'metered':
-      decisionRule = { kind: 'metered', limit: rule.limit ?? 0, window, perSection: rule.perSection ?? false, registrationBonus: rule.registrationBonus ?? 0, entitlement };
+      decisionRule = {
+        kind: 'metered',
+        limit: rule.limit ?? 0,
+        window,
+        perSection: rule.perSection ?? false,
+        registrationBonus: rule.registrationBonus ?? 0,
+        entitlement,
+      };
       break;
     case 'registration':
       decisionRule = { kind: 'registration', freeArticles: rule.freeArticles ?? 0, window };
@@ -90,8 +119,13 @@ export function toPaywallPolicy(view: PolicyView): PaywallPolicy {
       break;
     case 'dynamic':
       decisionRule = {
-        kind: 'dynamic', threshold: rule.threshold ?? 1, limitWhenLikely: rule.limitWhenLikely ?? 0, limitOtherwise: rule.limitOtherwise ?? 0,
-        window, propensity: rule.propensity ?? {}, entitlement,
+        kind: 'dynamic',
+        threshold: rule.threshold ?? 1,
+        limitWhenLikely: rule.limitWhenLikely ?? 0,
+        limitOtherwise: rule.limitOtherwise ?? 0,
+        window,
+        propensity: rule.propensity ?? {},
+        entitlement,
       };
       break;
     default: {

@@ -4,10 +4,26 @@ import { encodeCheckoutReference, IpAddress, OfferLanguage, OfferView, parseIpAd
 import { conditionsHold, decide } from '../decisions/decide';
 import { ArticleStructuredData, structuredDataOf } from '../decisions/structured-data';
 import { MeterTokens } from '../decisions/meter-token';
-import type { Access, ArticleAccess, Decision, Device, MeteredRead, PaywallPolicy, ReaderContext, ReaderSegment } from '../decisions/paywall-rules';
+import type {
+  Access,
+  ArticleAccess,
+  Decision,
+  Device,
+  MeteredRead,
+  PaywallPolicy,
+  ReaderContext,
+  ReaderSegment,
+} from '../decisions/paywall-rules';
 import { ReaderTokens } from '../decisions/reader-tokens';
 import { ExperimentCounters } from '../experiments/experiment-counters';
-import { activeEntitlements, articleAccess, LiveExperiment, PaywallMemory, SiteEntry, TenantMemory } from '../live-state/paywall-memory';
+import {
+  activeEntitlements,
+  articleAccess,
+  LiveExperiment,
+  PaywallMemory,
+  SiteEntry,
+  TenantMemory,
+} from '../live-state/paywall-memory';
 import { ReaderMeters } from '../reader-meters/reader-meters';
 
 export interface DecisionRequest {
@@ -91,15 +107,24 @@ export class PaywallDecisions {
   /** Schema.org paywall markup for an article, from the site's policies (see `structuredDataOf`). */
   structuredData(site: SiteEntry, articleId: string, cssSelector: string, now = Date.now()): ArticleStructuredData {
     const tenant = this.memory.tenant(site.tenantId);
-    if (!tenant || tenant.policyRevision === 0) throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
+    if (!tenant || tenant.policyRevision === 0)
+      throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
     const known = tenant.articles.get(articleId);
-    const article = known && (known.siteId === null || known.siteId === site.siteId) ? known.access : articleAccess(articleId, null);
-    return structuredDataOf(article, tenant.policiesFor(site.siteId), { now, today: tenant.calendar.dayOf(now) }, cssSelector);
+    const article =
+      known && (known.siteId === null || known.siteId === site.siteId) ? known.access : articleAccess(articleId, null);
+    return structuredDataOf(
+      article,
+      tenant.policiesFor(site.siteId),
+      { now, today: tenant.calendar.dayOf(now) },
+      cssSelector,
+    );
   }
 
   decide(site: SiteEntry, request: DecisionRequest, clientIp: string | null, now = Date.now()): DecisionAnswer {
     const tenant = this.loaded(site.tenantId);
-    const readerKey = request.readerToken ? this.readerTokens.readerKeyOf(request.readerToken, site.tenantId, now) : null;
+    const readerKey = request.readerToken
+      ? this.readerTokens.readerKeyOf(request.readerToken, site.tenantId, now)
+      : null;
     const anonymous = request.meterToken ? this.meterTokens.read(request.meterToken, site.tenantId) : null;
     const anonymousId = anonymous?.anonymousId ?? request.anonymousId ?? newAnonymousId();
     let reads: readonly MeteredRead[];
@@ -111,7 +136,13 @@ export class PaywallDecisions {
       reads = anonymous?.reads ?? [];
     }
     const address = clientIp && tenant.addressGrants.size > 0 ? parseIpAddress(clientIp) : null;
-    const evaluated = this.evaluate(tenant, site.siteId, request, { readerKey, readerId: readerKey ?? anonymousId, address, reads }, now);
+    const evaluated = this.evaluate(
+      tenant,
+      site.siteId,
+      request,
+      { readerKey, readerId: readerKey ?? anonymousId, address, reads },
+      now,
+    );
     const { decision, chosen, today, article } = evaluated;
     if (chosen) this.experiments.impression(site.tenantId, chosen.experiment, chosen.arm);
     const read: MeteredRead = { article: article.meterKey, section: article.sectionKey, day: today };
@@ -119,7 +150,10 @@ export class PaywallDecisions {
     if (readerKey) {
       if (decision.counts) this.readerMeters.record(site.tenantId, readerKey, read);
     } else if (decision.counts || !anonymous) {
-      meterToken = this.meterTokens.issue({ tenantId: site.tenantId, anonymousId, reads: decision.counts ? [...reads, read] : reads }, today);
+      meterToken = this.meterTokens.issue(
+        { tenantId: site.tenantId, anonymousId, reads: decision.counts ? [...reads, read] : reads },
+        today,
+      );
     } else {
       // Nothing counted: the reader's own (valid) token still says it all; no need to sign anew.
       meterToken = request.meterToken!;
@@ -138,26 +172,52 @@ export class PaywallDecisions {
     const tenant = this.loaded(site.tenantId);
     const reads = readerKey ? this.readerMeters.readsOf(site.tenantId, readerKey) : [];
     return requests.map((request) => {
-      const evaluated = this.evaluate(tenant, site.siteId, request, { readerKey, readerId: readerKey ?? 'preview', address: null, reads }, now);
+      const evaluated = this.evaluate(
+        tenant,
+        site.siteId,
+        request,
+        { readerKey, readerId: readerKey ?? 'preview', address: null, reads },
+        now,
+      );
       return { articleId: request.articleId, ...this.answerOf(evaluated, request) };
     });
   }
 
   private loaded(tenantId: string): TenantMemory {
     const tenant = this.memory.tenant(tenantId);
-    if (!tenant || tenant.policyRevision === 0) throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
+    if (!tenant || tenant.policyRevision === 0)
+      throw new AgencyNotReadyError(`the paywall of this agency is not loaded yet`);
     return tenant;
   }
 
   /** The decision, its offer and experiment arm: everything but what a read changes. */
-  private evaluate(tenant: TenantMemory, siteId: string, request: DecisionRequest, who: ReaderIdentity, now: number): Evaluated {
+  private evaluate(
+    tenant: TenantMemory,
+    siteId: string,
+    request: DecisionRequest,
+    who: ReaderIdentity,
+    now: number,
+  ): Evaluated {
     const entitlements = activeEntitlements(tenant, who.readerKey, who.address, now);
-    const segment: ReaderSegment = entitlements.viaSubscription ? 'subscriber' : entitlements.viaGroup ? 'group-member' : who.readerKey ? 'registered' : 'anonymous';
+    const segment: ReaderSegment = entitlements.viaSubscription
+      ? 'subscriber'
+      : entitlements.viaGroup
+        ? 'group-member'
+        : who.readerKey
+          ? 'registered'
+          : 'anonymous';
     const today = tenant.calendar.dayOf(now);
     const known = tenant.articles.get(request.articleId);
-    const article = known && (known.siteId === null || known.siteId === siteId) ? known.access : articleAccess(request.articleId, request.section ?? null);
+    const article =
+      known && (known.siteId === null || known.siteId === siteId)
+        ? known.access
+        : articleAccess(request.articleId, request.section ?? null);
     const reader: ReaderContext = {
-      segment, entitlements: entitlements.keys, country: request.country ?? null, device: request.device ?? 'desktop', referrerHost: hostOf(request.referrer),
+      segment,
+      entitlements: entitlements.keys,
+      country: request.country ?? null,
+      device: request.device ?? 'desktop',
+      referrerHost: hostOf(request.referrer),
     };
     // A running meter-limit experiment on one of the site's policies decides with the arm's limit.
     let policies: PaywallPolicy[] = tenant.policiesFor(siteId);
@@ -187,17 +247,33 @@ export class PaywallDecisions {
     const { decision, segment, offer, chosen } = evaluated;
     const lang = request.lang ?? evaluated.lang;
     return {
-      access: decision.access, reason: decision.reason, remaining: decision.remaining, policyId: decision.policyId, segment,
+      access: decision.access,
+      reason: decision.reason,
+      remaining: decision.remaining,
+      policyId: decision.policyId,
+      segment,
       offer: offer && { id: offer.id, ...offer.copy[lang], planIds: offer.planIds, couponCode: offer.couponCode },
       variant: chosen && { experimentId: chosen.experiment.view.id, arm: chosen.experiment.view.arms[chosen.arm].name },
-      checkoutReference: decision.access === 'allow' ? null : encodeCheckoutReference({
-        articleId: request.articleId, offerId: offer?.id ?? null, experimentId: chosen?.experiment.view.id ?? null, arm: chosen?.arm ?? null,
-      }),
+      checkoutReference:
+        decision.access === 'allow'
+          ? null
+          : encodeCheckoutReference({
+              articleId: request.articleId,
+              offerId: offer?.id ?? null,
+              experimentId: chosen?.experiment.view.id ?? null,
+              arm: chosen?.arm ?? null,
+            }),
     };
   }
 
   /** The first running offer experiment whose arm's offer applies to this answer. */
-  private offerExperiment(tenant: TenantMemory, access: Access, article: ArticleAccess, reader: ReaderContext, readerId: string) {
+  private offerExperiment(
+    tenant: TenantMemory,
+    access: Access,
+    article: ArticleAccess,
+    reader: ReaderContext,
+    readerId: string,
+  ) {
     for (const experiment of tenant.offerExperiments) {
       const arm = this.experiments.assign(experiment, readerId);
       const offerId = experiment.view.arms[arm].offerId;
@@ -209,7 +285,11 @@ export class PaywallDecisions {
 }
 
 function offerApplies(offer: OfferView, access: Access, article: ArticleAccess, reader: ReaderContext): boolean {
-  return access !== 'allow' && (offer.appliesTo as string[]).includes(access) && conditionsHold(offer.conditions, { article, reader });
+  return (
+    access !== 'allow' &&
+    (offer.appliesTo as string[]).includes(access) &&
+    conditionsHold(offer.conditions, { article, reader })
+  );
 }
 
 const ANONYMOUS_ID_BYTES = 16;

@@ -3,7 +3,14 @@ import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, SERVICE_OPTIONS, ServiceMetrics, ServiceOptions } from '@libs/common';
+import {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TITLES,
+  problemType,
+  SERVICE_OPTIONS,
+  ServiceMetrics,
+  ServiceOptions,
+} from '@libs/common';
 import type { FieldError } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import type { Access } from '../decisions/paywall-rules';
@@ -18,17 +25,26 @@ export const STRUCTURED_DATA_PATH = '/v1/paywall/structured-data';
 const ANSWER_SCHEMA = {
   type: 'object',
   properties: {
-    access: { type: 'string' }, reason: { type: 'string' }, remaining: { type: ['integer', 'null'] }, policyId: { type: ['string', 'null'] },
+    access: { type: 'string' },
+    reason: { type: 'string' },
+    remaining: { type: ['integer', 'null'] },
+    policyId: { type: ['string', 'null'] },
     segment: { type: 'string' },
     offer: {
       type: ['object', 'null'],
       properties: {
-        id: { type: 'string' }, headline: { type: 'string' }, body: { type: 'string' }, cta: { type: 'string' },
-        planIds: { type: 'array', items: { type: 'string' } }, couponCode: { type: ['string', 'null'] },
+        id: { type: 'string' },
+        headline: { type: 'string' },
+        body: { type: 'string' },
+        cta: { type: 'string' },
+        planIds: { type: 'array', items: { type: 'string' } },
+        couponCode: { type: ['string', 'null'] },
       },
     },
     variant: { type: ['object', 'null'], properties: { experimentId: { type: 'string' }, arm: { type: 'string' } } },
-    checkoutReference: { type: ['string', 'null'] }, anonymousId: { type: 'string' }, meterToken: { type: ['string', 'null'] },
+    checkoutReference: { type: ['string', 'null'] },
+    anonymousId: { type: 'string' },
+    meterToken: { type: ['string', 'null'] },
   },
 } as const;
 
@@ -44,7 +60,11 @@ interface Refusal {
 }
 
 const KEEP_ALIVE_MS = 72_000;
-const ANSWER_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+const ANSWER_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'access-control-allow-origin': '*',
+  'cache-control': 'no-store',
+};
 
 /**
  * The public decision endpoint, on its own port (`PAYWALL_PUBLIC_PORT`) and its own server: no
@@ -84,7 +104,10 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     const answered = this.answered;
     const reported: Record<Access, number> = { allow: 0, meter: 0, register: 0, block: 0 };
     new Counter({
-      name: 'paywall_decisions_total', help: 'Paywall decisions by answer', labelNames: ['access'], registers: [metrics.registry],
+      name: 'paywall_decisions_total',
+      help: 'Paywall decisions by answer',
+      labelNames: ['access'],
+      registers: [metrics.registry],
       collect() {
         for (const access of Object.keys(answered) as Access[]) {
           if (answered[access] > reported[access]) this.labels(access).inc(answered[access] - reported[access]);
@@ -92,7 +115,12 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         }
       },
     });
-    this.refused = new Counter({ name: 'paywall_decisions_refused_total', help: 'Decision requests refused, by status', labelNames: ['status'], registers: [metrics.registry] });
+    this.refused = new Counter({
+      name: 'paywall_decisions_refused_total',
+      help: 'Decision requests refused, by status',
+      labelNames: ['status'],
+      registers: [metrics.registry],
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -119,14 +147,30 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     server.get(STRUCTURED_DATA_PATH, (request, reply) => {
       const { siteKey, ...fields } = request.query as Record<string, unknown>;
       const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
-      if (!site) return this.refuse(request, reply, { status: 401, slug: 'unauthenticated', detail: 'send the site’s publishable key (siteKey in the query)' });
+      if (!site)
+        return this.refuse(request, reply, {
+          status: 401,
+          slug: 'unauthenticated',
+          detail: 'send the site’s publishable key (siteKey in the query)',
+        });
       const parsed = parseStructuredDataRequest(fields);
-      if ('errors' in parsed) return this.refuse(request, reply, { status: 400, slug: 'validation-failed', detail: 'the structured-data request is not valid', errors: parsed.errors });
+      if ('errors' in parsed)
+        return this.refuse(request, reply, {
+          status: 400,
+          slug: 'validation-failed',
+          detail: 'the structured-data request is not valid',
+          errors: parsed.errors,
+        });
       try {
         const markup = this.decisions.structuredData(site, parsed.request.articleId, parsed.request.cssSelector);
-        return reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60').header('content-type', 'application/ld+json').send(JSON.stringify(markup));
+        return reply
+          .header('access-control-allow-origin', '*')
+          .header('cache-control', 'public, max-age=60')
+          .header('content-type', 'application/ld+json')
+          .send(JSON.stringify(markup));
       } catch (error) {
-        if (error instanceof AgencyNotReadyError) return this.refuse(request, reply, { status: 503, slug: 'unavailable', detail: error.message });
+        if (error instanceof AgencyNotReadyError)
+          return this.refuse(request, reply, { status: 503, slug: 'unavailable', detail: error.message });
         throw error;
       }
     });
@@ -140,14 +184,30 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         .header('access-control-max-age', '86400')
         .send();
     });
-    server.setNotFoundHandler((request, reply) => reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(
-      problemBody({ status: 404, slug: 'not-found', detail: `only ${DECISIONS_PATH} is served here` }, request.url, request.headers['x-request-id']),
-    ));
+    server.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(
+          problemBody(
+            { status: 404, slug: 'not-found', detail: `only ${DECISIONS_PATH} is served here` },
+            request.url,
+            request.headers['x-request-id'],
+          ),
+        ),
+    );
     server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) this.logger.error(`decision failed: ${error.message}`);
-      const refusal = { status, slug: status === 500 ? 'internal' : 'bad-request', detail: status === 500 ? 'the decision failed' : error.message };
-      return reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(refusal, request.url, request.headers['x-request-id']));
+      const refusal = {
+        status,
+        slug: status === 500 ? 'internal' : 'bad-request',
+        detail: status === 500 ? 'the decision failed' : error.message,
+      };
+      return reply
+        .status(status)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(problemBody(refusal, request.url, request.headers['x-request-id']));
     });
     await server.listen({ host: this.host, port: this.port });
     const address = server.server.address();
@@ -166,7 +226,11 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     const { siteKey, ...fields } = queryAt < 0 ? {} : (parseQuery(url.slice(queryAt + 1)) as Record<string, unknown>);
     let outcome: Outcome;
     try {
-      outcome = this.outcome(typeof siteKey === 'string' ? siteKey : request.headers['x-site-key'], fields, clientAddress(request));
+      outcome = this.outcome(
+        typeof siteKey === 'string' ? siteKey : request.headers['x-site-key'],
+        fields,
+        clientAddress(request),
+      );
     } catch (error) {
       this.logger.error(`decision failed: ${(error as Error).message}`);
       outcome = { status: 500, slug: 'internal', detail: 'the decision failed' };
@@ -179,7 +243,11 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       return;
     }
     this.refused.labels(String(outcome.status)).inc();
-    const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    const headers: Record<string, string> = {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      'access-control-allow-origin': '*',
+      'cache-control': 'no-store',
+    };
     if (outcome.retryAfter) headers['retry-after'] = String(outcome.retryAfter);
     const body = problemBody(outcome, url, request.headers['x-request-id']);
     headers['content-length'] = String(Buffer.byteLength(body));
@@ -197,11 +265,23 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
 
   private outcome(siteKey: string | string[] | undefined, input: unknown, clientIp: string | null): Outcome {
     const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
-    if (!site) return { status: 401, slug: 'unauthenticated', detail: 'send the site’s publishable key (X-Site-Key, or siteKey in the query)' };
+    if (!site)
+      return {
+        status: 401,
+        slug: 'unauthenticated',
+        detail: 'send the site’s publishable key (X-Site-Key, or siteKey in the query)',
+      };
     const retryAfter = this.limits.take(site.siteId, Date.now());
-    if (retryAfter > 0) return { status: 429, slug: 'rate-limited', detail: 'too many decisions for this site; slow down', retryAfter };
+    if (retryAfter > 0)
+      return { status: 429, slug: 'rate-limited', detail: 'too many decisions for this site; slow down', retryAfter };
     const parsed = parseDecisionRequest(input);
-    if ('errors' in parsed) return { status: 400, slug: 'validation-failed', detail: 'the decision request is not valid', errors: parsed.errors };
+    if ('errors' in parsed)
+      return {
+        status: 400,
+        slug: 'validation-failed',
+        detail: 'the decision request is not valid',
+        errors: parsed.errors,
+      };
     try {
       const answer = this.decisions.decide(site, parsed.request, clientIp);
       this.answered[answer.access]++;
@@ -215,7 +295,10 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   private refuse(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): FastifyReply {
     this.refused.labels(String(refusal.status)).inc();
     if (refusal.retryAfter) void reply.header('retry-after', String(refusal.retryAfter));
-    return reply.status(refusal.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(refusal, request.url, request.headers['x-request-id']));
+    return reply
+      .status(refusal.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(problemBody(refusal, request.url, request.headers['x-request-id']));
   }
 }
 
@@ -233,7 +316,12 @@ function clientAddress(request: IncomingMessage): string | null {
 function problemBody(refusal: Refusal, url: string, requestId: string | string[] | undefined): string {
   const { status, slug, detail, errors } = refusal;
   return JSON.stringify({
-    type: problemType(slug), title: PROBLEM_TITLES[status] ?? 'Error', status, detail, instance: url.split('?')[0],
-    requestId: typeof requestId === 'string' ? requestId : undefined, errors,
+    type: problemType(slug),
+    title: PROBLEM_TITLES[status] ?? 'Error',
+    status,
+    detail,
+    instance: url.split('?')[0],
+    requestId: typeof requestId === 'string' ? requestId : undefined,
+    errors,
   });
 }

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
-import { AddressGrantsChanged, AddressGrantsChangedEvent, EntitlementChanged, EntitlementChangedEvent, EventEnvelope } from '@libs/contracts';
+import {
+  AddressGrantsChanged,
+  AddressGrantsChangedEvent,
+  EntitlementChanged,
+  EntitlementChangedEvent,
+  EventEnvelope,
+} from '@libs/contracts';
 
 /**
  * The paywall's durable copy of who may read what (the snapshot every instance starts from).

@@ -72,8 +72,14 @@ export class ReaderMeters implements OnApplicationShutdown {
     const js = jetstream(this.nats);
     for (const [tenantId, reads] of batches) {
       const envelope: EventEnvelope<ReadsRecordedEvent> = {
-        id: randomUUID(), type: ReadsRecorded.subject, source: 'paywall', tenantId, time: new Date().toISOString(),
-        subject: tenantId, dataVersion: ReadsRecorded.dataVersion, data: { reads },
+        id: randomUUID(),
+        type: ReadsRecorded.subject,
+        source: 'paywall',
+        tenantId,
+        time: new Date().toISOString(),
+        subject: tenantId,
+        dataVersion: ReadsRecorded.dataVersion,
+        data: { reads },
       };
       const headers = natsHeaders();
       headers.set(MessageHeader.tenantId, tenantId);

@@ -15,7 +15,13 @@ export class ReadsEventsController {
        SELECT $1, r.reader_key, r.article, r.day, r.section
          FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS r(reader_key, article, day, section)
        ON CONFLICT DO NOTHING`,
-      [event.tenantId, reads.map((r) => r.readerKey), reads.map((r) => r.article), reads.map((r) => r.day), reads.map((r) => r.section)],
+      [
+        event.tenantId,
+        reads.map((r) => r.readerKey),
+        reads.map((r) => r.article),
+        reads.map((r) => r.day),
+        reads.map((r) => r.section),
+      ],
     );
   }
 }

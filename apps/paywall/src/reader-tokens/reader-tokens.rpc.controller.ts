@@ -20,6 +20,10 @@ export class ReaderTokensRpcController {
   issue(@Payload() request: IssueReaderTokenRequest, @CallerOf() caller: Caller): ReaderTokenView {
     const readerKey = readerKeyOf(request);
     const expiresAt = new Date(Date.now() + this.ttlMs);
-    return { token: this.tokens.issue(caller.tenantId, readerKey, expiresAt), readerKey, expiresAt: expiresAt.toISOString() };
+    return {
+      token: this.tokens.issue(caller.tenantId, readerKey, expiresAt),
+      readerKey,
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 }

@@ -26,20 +26,32 @@ export class AgencyRevisions<Row extends AgencyRevision> {
   ) {}
 
   current(tenantId: string, tx: EntityManager = this.dataSource.manager): Promise<Row | null> {
-    return tx.getRepository(this.entity).findOne({ where: { tenantId } as FindOptionsWhere<Row>, order: NEWEST_FIRST as FindOptionsOrder<Row> });
+    return tx
+      .getRepository(this.entity)
+      .findOne({ where: { tenantId } as FindOptionsWhere<Row>, order: NEWEST_FIRST as FindOptionsOrder<Row> });
   }
 
   one(tenantId: string, revision: number): Promise<Row | null> {
-    return this.dataSource.getRepository(this.entity).findOne({ where: { tenantId, revision } as FindOptionsWhere<Row> });
+    return this.dataSource
+      .getRepository(this.entity)
+      .findOne({ where: { tenantId, revision } as FindOptionsWhere<Row> });
   }
 
   list(tenantId: string): Promise<Row[]> {
-    return this.dataSource.getRepository(this.entity).find({ where: { tenantId } as FindOptionsWhere<Row>, order: NEWEST_FIRST as FindOptionsOrder<Row>, take: 500 });
+    return this.dataSource
+      .getRepository(this.entity)
+      .find({ where: { tenantId } as FindOptionsWhere<Row>, order: NEWEST_FIRST as FindOptionsOrder<Row>, take: 500 });
   }
 
   /** Every agency's current revision, for a paywall instance's memory at start. */
   currentOfAll(): Promise<Row[]> {
-    return this.dataSource.getRepository(this.entity).createQueryBuilder('r').distinctOn(['r.tenantId']).orderBy('r.tenantId').addOrderBy('r.revision', 'DESC').getMany();
+    return this.dataSource
+      .getRepository(this.entity)
+      .createQueryBuilder('r')
+      .distinctOn(['r.tenantId'])
+      .orderBy('r.tenantId')
+      .addOrderBy('r.revision', 'DESC')
+      .getMany();
   }
 
   /** Serialises changes of one agency's list until the transaction ends. */
@@ -72,7 +84,12 @@ export interface RevisionChange<Key extends string, Item> {
  */
 export async function appendRevision<Key extends string, Item, Row extends AgencyRevision & Record<Key, Item[]>>(
   tx: EntityManager,
-  parts: { revisions: AgencyRevisions<Row>; outbox: EventOutbox; audit: AuditTrail; changed: EventContract<{ revision: number } & Record<Key, Item[]>> },
+  parts: {
+    revisions: AgencyRevisions<Row>;
+    outbox: EventOutbox;
+    audit: AuditTrail;
+    changed: EventContract<{ revision: number } & Record<Key, Item[]>>;
+  },
   change: RevisionChange<Key, Item>,
 ): Promise<Row> {
   const { tenantId, key, items, restoredFrom, basedOn } = change;
@@ -80,16 +97,28 @@ export async function appendRevision<Key extends string, Item, Row extends Agenc
   const previous = await parts.revisions.current(tenantId, tx);
   const previousRevision = previous?.revision ?? 0;
   if (basedOn !== undefined && basedOn !== previousRevision) {
-    throw new ConflictError(`the ${key} changed since revision ${basedOn} (now ${previousRevision}); reload and try again`);
+    throw new ConflictError(
+      `the ${key} changed since revision ${basedOn} (now ${previousRevision}); reload and try again`,
+    );
   }
-  const row = { tenantId, revision: previousRevision + 1, [key]: items, actor: currentContext()?.actor ?? 'paywall', restoredFrom } as Omit<Row, 'createdAt'>;
+  const row = {
+    tenantId,
+    revision: previousRevision + 1,
+    [key]: items,
+    actor: currentContext()?.actor ?? 'paywall',
+    restoredFrom,
+  } as Omit<Row, 'createdAt'>;
   const saved = await parts.revisions.insert(tx, row);
   const listed = { revision: saved.revision, [key]: items } as { revision: number } & Record<Key, Item[]>;
   await parts.outbox.add(tx, parts.changed, { tenantId, subject: tenantId, data: listed });
   if (change.audited) {
     await parts.audit.record(tx, {
-      tenantId, action: `${key}.${restoredFrom === null ? 'replaced' : 'restored'}`, targetType: key, targetId: tenantId,
-      before: previous ? { revision: previous.revision, [key]: previous[key] } : null, after: { ...listed, restoredFrom },
+      tenantId,
+      action: `${key}.${restoredFrom === null ? 'replaced' : 'restored'}`,
+      targetType: key,
+      targetId: tenantId,
+      before: previous ? { revision: previous.revision, [key]: previous[key] } : null,
+      after: { ...listed, restoredFrom },
     });
   }
   return saved;

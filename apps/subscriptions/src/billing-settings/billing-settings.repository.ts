@@ -14,7 +14,11 @@ export class BillingSettingsRepository {
     return tx.getRepository(BillingSettings).findOne({ where: { tenantId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async updateDunning(tx: EntityManager, tenantId: string, dunning: Pick<BillingSettings, 'dunningRetryDays' | 'graceDays' | 'afterFinalFailure'>): Promise<void> {
+  async updateDunning(
+    tx: EntityManager,
+    tenantId: string,
+    dunning: Pick<BillingSettings, 'dunningRetryDays' | 'graceDays' | 'afterFinalFailure'>,
+  ): Promise<void> {
     await tx.getRepository(BillingSettings).update({ tenantId }, dunning);
   }
 

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { BillingSettingsView, GetBillingSettings, TenantScopedRequest, UpdateDunning, UpdateDunningRequest } from '@libs/contracts';
+import {
+  BillingSettingsView,
+  GetBillingSettings,
+  TenantScopedRequest,
+  UpdateDunning,
+  UpdateDunningRequest,
+} from '@libs/contracts';
 import { BillingSettingsService } from './billing-settings.service';
 
 const READERS = ['admin', 'finance'];

@@ -26,10 +26,21 @@ export class BillingSettingsService {
       const settings = await this.settings.lockOfTenant(tx, tenantId);
       if (!settings) throw new NotFoundError('billing settings');
       const before = toView(settings);
-      Object.assign(settings, { dunningRetryDays: retryDays, graceDays: request.graceDays, afterFinalFailure: request.afterFinalFailure });
+      Object.assign(settings, {
+        dunningRetryDays: retryDays,
+        graceDays: request.graceDays,
+        afterFinalFailure: request.afterFinalFailure,
+      });
       await this.settings.updateDunning(tx, tenantId, settings);
       const after = toView(settings);
-      await this.audit.record(tx, { tenantId, action: 'dunning-policy.updated', targetType: 'billing-settings', targetId: tenantId, before: before.dunning, after: after.dunning });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'dunning-policy.updated',
+        targetType: 'billing-settings',
+        targetId: tenantId,
+        before: before.dunning,
+        after: after.dunning,
+      });
       return after;
     });
   }

@@ -27,7 +27,9 @@ export class CatalogRepository {
 
   findPricesOfPlans(tenantId: string, planIds: string[]): Promise<Price[]> {
     if (planIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Price).find({ where: { tenantId, planId: In(planIds) }, order: { version: 'ASC' } });
+    return this.dataSource
+      .getRepository(Price)
+      .find({ where: { tenantId, planId: In(planIds) }, order: { version: 'ASC' } });
   }
 
   findPriceByProviderId(tenantId: string, providerPriceId: string): Promise<Price | null> {

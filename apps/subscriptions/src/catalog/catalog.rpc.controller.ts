@@ -2,8 +2,22 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  AddPrice, AddPriceRequest, ByIdRequest, CreatePlan, CreatePlanRequest, CreateProduct, CreateProductRequest, GetPlan, GetProduct,
-  ListPlans, ListProducts, PlanListResponse, PlanView, ProductListResponse, ProductView, TenantScopedRequest,
+  AddPrice,
+  AddPriceRequest,
+  ByIdRequest,
+  CreatePlan,
+  CreatePlanRequest,
+  CreateProduct,
+  CreateProductRequest,
+  GetPlan,
+  GetProduct,
+  ListPlans,
+  ListProducts,
+  PlanListResponse,
+  PlanView,
+  ProductListResponse,
+  ProductView,
+  TenantScopedRequest,
 } from '@libs/contracts';
 import { CatalogService } from './catalog.service';
 
@@ -19,7 +33,10 @@ export class CatalogRpcController {
   }
 
   @RpcHandler(ListProducts, { roles: READERS })
-  async listProducts(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<ProductListResponse> {
+  async listProducts(
+    @Payload() _request: TenantScopedRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ProductListResponse> {
     return { items: await this.catalog.listProducts(caller.tenantId) };
   }
 

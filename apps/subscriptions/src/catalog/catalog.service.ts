@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, NotFoundError, parseMinorUnits } from '@libs/common';
-import { AddPriceRequest, CreatePlanRequest, CreateProductRequest, PlanView, PriceView, ProductView } from '@libs/contracts';
+import {
+  AddPriceRequest,
+  CreatePlanRequest,
+  CreateProductRequest,
+  PlanView,
+  PriceView,
+  ProductView,
+} from '@libs/contracts';
 import { PaymentProvider } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
@@ -28,15 +35,30 @@ export class CatalogService {
   async createProduct(tenantId: string, request: CreateProductRequest): Promise<ProductView> {
     const account = await this.accounts.providerAccountOf(tenantId);
     const id = randomUUID();
-    const providerProductId = await this.provider.createProduct(account, `product:${id}`, { name: request.name, ourId: id });
+    const providerProductId = await this.provider.createProduct(account, `product:${id}`, {
+      name: request.name,
+      ourId: id,
+    });
     const product: Product = {
-      id, tenantId, name: request.name, productType: request.productType, entitlements: [...new Set(request.entitlements)],
-      providerProductId, active: true, createdAt: new Date(),
+      id,
+      tenantId,
+      name: request.name,
+      productType: request.productType,
+      entitlements: [...new Set(request.entitlements)],
+      providerProductId,
+      active: true,
+      createdAt: new Date(),
     };
     const view = toProductView(product);
     await this.dataSource.transaction(async (tx) => {
       await this.catalog.insertProduct(tx, product);
-      await this.audit.record(tx, { tenantId, action: 'product.created', targetType: 'product', targetId: id, after: view });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'product.created',
+        targetType: 'product',
+        targetId: id,
+        after: view,
+      });
     });
     return view;
   }
@@ -57,21 +79,46 @@ export class CatalogService {
     const account = await this.accounts.providerAccountOf(tenantId);
     const currency = request.currency ?? (await this.defaultCurrencyOf(tenantId));
     const plan: Plan = {
-      id: randomUUID(), tenantId, productId: product.id, name: request.name, interval: request.interval,
-      intervalCount: request.intervalCount, trialDays: request.trialDays ?? 0,
-      changePolicy: request.changePolicy ?? 'immediate-with-proration', active: true, createdAt: new Date(),
+      id: randomUUID(),
+      tenantId,
+      productId: product.id,
+      name: request.name,
+      interval: request.interval,
+      intervalCount: request.intervalCount,
+      trialDays: request.trialDays ?? 0,
+      changePolicy: request.changePolicy ?? 'immediate-with-proration',
+      active: true,
+      createdAt: new Date(),
     };
     const priceId = randomUUID();
     const unitAmount = parseMinorUnits(request.unitAmount);
     const providerPriceId = await this.provider.createPrice(account, `price:${priceId}`, {
-      productId: product.providerProductId, currency, unitAmount, interval: plan.interval, intervalCount: plan.intervalCount, ourId: priceId,
+      productId: product.providerProductId,
+      currency,
+      unitAmount,
+      interval: plan.interval,
+      intervalCount: plan.intervalCount,
+      ourId: priceId,
     });
     const price: Price = {
-      id: priceId, tenantId, planId: plan.id, version: 1, currency, unitAmount: unitAmount.toString(), providerPriceId, createdAt: new Date(),
+      id: priceId,
+      tenantId,
+      planId: plan.id,
+      version: 1,
+      currency,
+      unitAmount: unitAmount.toString(),
+      providerPriceId,
+      createdAt: new Date(),
     };
     await this.dataSource.transaction(async (tx) => {
       await this.catalog.insertPlanWithPrice(tx, plan, price);
-      await this.audit.record(tx, { tenantId, action: 'plan.created', targetType: 'plan', targetId: plan.id, after: { ...plan, currentPrice: toPriceView(price) } });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'plan.created',
+        targetType: 'plan',
+        targetId: plan.id,
+        after: { ...plan, currentPrice: toPriceView(price) },
+      });
     });
     return this.getPlan(tenantId, plan.id);
   }
@@ -86,13 +133,29 @@ export class CatalogService {
     const priceId = randomUUID();
     const unitAmount = parseMinorUnits(request.unitAmount);
     const providerPriceId = await this.provider.createPrice(account, `price:${priceId}`, {
-      productId: product!.providerProductId, currency: current.currency, unitAmount, interval: plan.interval, intervalCount: plan.intervalCount, ourId: priceId,
+      productId: product!.providerProductId,
+      currency: current.currency,
+      unitAmount,
+      interval: plan.interval,
+      intervalCount: plan.intervalCount,
+      ourId: priceId,
     });
     await this.dataSource.transaction(async (tx) => {
-      await this.catalog.insertNextPrice(tx, { id: priceId, tenantId, planId: plan.id, currency: current.currency, unitAmount: unitAmount.toString(), providerPriceId });
+      await this.catalog.insertNextPrice(tx, {
+        id: priceId,
+        tenantId,
+        planId: plan.id,
+        currency: current.currency,
+        unitAmount: unitAmount.toString(),
+        providerPriceId,
+      });
       await this.audit.record(tx, {
-        tenantId, action: 'plan.repriced', targetType: 'plan', targetId: plan.id,
-        before: { currentPrice: toPriceView(current) }, after: { currentPrice: { id: priceId, currency: current.currency, unitAmount: unitAmount.toString() } },
+        tenantId,
+        action: 'plan.repriced',
+        targetType: 'plan',
+        targetId: plan.id,
+        before: { currentPrice: toPriceView(current) },
+        after: { currentPrice: { id: priceId, currency: current.currency, unitAmount: unitAmount.toString() } },
       });
     });
     return this.getPlan(tenantId, plan.id);
@@ -111,14 +174,30 @@ export class CatalogService {
   }
 
   private async toPlanViews(tenantId: string, plans: Plan[]): Promise<PlanView[]> {
-    const prices = await this.catalog.findPricesOfPlans(tenantId, plans.map((p) => p.id));
-    const products = new Map((await this.catalog.findProductsByIds(tenantId, [...new Set(plans.map((p) => p.productId))])).map((p) => [p.id, p]));
+    const prices = await this.catalog.findPricesOfPlans(
+      tenantId,
+      plans.map((p) => p.id),
+    );
+    const products = new Map(
+      (await this.catalog.findProductsByIds(tenantId, [...new Set(plans.map((p) => p.productId))])).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
     return plans.map((plan) => {
       const versions = prices.filter((p) => p.planId === plan.id).map(toPriceView);
       return {
-        id: plan.id, productId: plan.productId, name: plan.name, interval: plan.interval, intervalCount: plan.intervalCount,
-        trialDays: plan.trialDays, changePolicy: plan.changePolicy, entitlements: products.get(plan.productId)?.entitlements ?? [],
-        currentPrice: versions[versions.length - 1], prices: versions, active: plan.active,
+        id: plan.id,
+        productId: plan.productId,
+        name: plan.name,
+        interval: plan.interval,
+        intervalCount: plan.intervalCount,
+        trialDays: plan.trialDays,
+        changePolicy: plan.changePolicy,
+        entitlements: products.get(plan.productId)?.entitlements ?? [],
+        currentPrice: versions[versions.length - 1],
+        prices: versions,
+        active: plan.active,
       };
     });
   }
@@ -135,5 +214,11 @@ function toProductView(product: Product): ProductView {
 }
 
 function toPriceView(price: Price): PriceView {
-  return { id: price.id, version: price.version, currency: price.currency, unitAmount: price.unitAmount, createdAt: price.createdAt.toISOString() };
+  return {
+    id: price.id,
+    version: price.version,
+    currency: price.currency,
+    unitAmount: price.unitAmount,
+    createdAt: price.createdAt.toISOString(),
+  };
 }

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { CheckoutView, CreateCheckout, CreateCheckoutRequest, CreatePortal, CreatePortalRequest, PortalView } from '@libs/contracts';
+import {
+  CheckoutView,
+  CreateCheckout,
+  CreateCheckoutRequest,
+  CreatePortal,
+  CreatePortalRequest,
+  PortalView,
+} from '@libs/contracts';
 import { CheckoutService } from './checkout.service';
 
 /** Called by the agency's servers (admin or editor keys) and by reader pages (site key). */

@@ -27,31 +27,45 @@ export class CheckoutService {
   async open(tenantId: string, request: CreateCheckoutRequest): Promise<CheckoutView> {
     const plan = await this.catalog.getPlan(tenantId, request.planId);
     if (!plan.active) throw new NotFoundError('plan', request.planId);
-    const price = (await this.catalogRepository.findPricesOfPlans(tenantId, [plan.id])).find((p) => p.id === plan.currentPrice.id)!;
+    const price = (await this.catalogRepository.findPricesOfPlans(tenantId, [plan.id])).find(
+      (p) => p.id === plan.currentPrice.id,
+    )!;
     const account = await this.accounts.providerAccountOf(tenantId);
-    const reader = { readerKey: readerKeyOf(request), readerId: request.readerId ?? null, email: request.email?.toLowerCase() ?? null };
+    const reader = {
+      readerKey: readerKeyOf(request),
+      readerId: request.readerId ?? null,
+      email: request.email?.toLowerCase() ?? null,
+    };
     const customer = await this.customers.ensure(account, reader);
     const product = await this.catalogRepository.findProductOfTenant(tenantId, plan.productId);
     const taxRateIds = await this.taxRates.providerRatesAt(account, product!.productType, new Date());
-    const session = await this.provider.createCheckout(account, {
-      idempotencyKey: `checkout:${randomUUID()}`,
-      providerPriceId: price.providerPriceId,
-      customerId: customer.providerCustomerId,
-      email: reader.email,
-      readerKey: reader.readerKey,
-      trialDays: plan.trialDays,
-      promotionCode: request.promotionCode ?? null,
-      successUrl: request.successUrl,
-      cancelUrl: request.cancelUrl,
-      reference: request.reference ?? null,
-      taxRateIds,
-    }).catch((error: unknown) => {
-      if (error instanceof UnknownPromotionCodeError) throw new ValidationFailedError([{ field: 'promotionCode', message: error.message }]);
-      throw error;
-    });
+    const session = await this.provider
+      .createCheckout(account, {
+        idempotencyKey: `checkout:${randomUUID()}`,
+        providerPriceId: price.providerPriceId,
+        customerId: customer.providerCustomerId,
+        email: reader.email,
+        readerKey: reader.readerKey,
+        trialDays: plan.trialDays,
+        promotionCode: request.promotionCode ?? null,
+        successUrl: request.successUrl,
+        cancelUrl: request.cancelUrl,
+        reference: request.reference ?? null,
+        taxRateIds,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof UnknownPromotionCodeError)
+          throw new ValidationFailedError([{ field: 'promotionCode', message: error.message }]);
+        throw error;
+      });
     await this.dataSource.getRepository(Checkout).insert({
-      providerCheckoutId: session.id, tenantId, readerKey: reader.readerKey, planId: plan.id, priceId: price.id,
-      reference: request.reference ?? null, completedAt: null,
+      providerCheckoutId: session.id,
+      tenantId,
+      readerKey: reader.readerKey,
+      planId: plan.id,
+      priceId: price.id,
+      reference: request.reference ?? null,
+      completedAt: null,
     });
     return session;
   }

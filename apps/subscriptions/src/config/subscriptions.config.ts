@@ -14,34 +14,50 @@ export class SubscriptionsEnv extends ServiceEnv {
   STRIPE_API_URL: string = '';
 
   /** Oldest webhook signature accepted, in seconds (Stripe's own default is 300). */
-  @IsInt() @Min(30) @Max(3600)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
   STRIPE_WEBHOOK_TOLERANCE_S: number = 300;
 
   /** The suite's public URL; gift claim links are `<PUBLIC_BASE_URL>/gift/<code>`. */
-  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/, { message: 'must be an http(s) URL without a trailing slash, e.g. https://revenue.example.com' })
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/, {
+    message: 'must be an http(s) URL without a trailing slash, e.g. https://revenue.example.com',
+  })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
   /** Stripe allows 25 requests/s in test mode and 100 in live mode; we stay below. */
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   STRIPE_MAX_REQUESTS_PER_S: number = 20;
 
   /** How often every agency's subscriptions are re-read from Stripe to repair missed webhooks. */
-  @IsInt() @Min(1) @Max(1440)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   PROVIDER_SYNC_INTERVAL_MINUTES: number = 60;
 
   /** How often grants that ran out (gifts, licences, unrenewed periods) are republished. */
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   ENTITLEMENT_LAPSE_SWEEP_S: number = 30;
 
   /** How often gifts past their redemption deadline are recorded as expired (GiftExpired). */
-  @IsInt() @Min(1) @Max(1440)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   GIFT_EXPIRY_SWEEP_MINUTES: number = 15;
 
   /** A running sync job whose instance has shown no sign of life for this long is taken over by another. */
-  @IsInt() @Min(10) @Max(3600)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
   PROVIDER_SYNC_STALE_AFTER_S: number = 60;
 
   /** Objects per provider list page during a sync; progress is recorded after each page. */
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   PROVIDER_SYNC_PAGE_SIZE: number = 100;
 }

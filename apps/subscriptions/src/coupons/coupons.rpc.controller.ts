@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { CouponListResponse, CouponView, CreateCoupon, CreateCouponRequest, ListCoupons, TenantScopedRequest } from '@libs/contracts';
+import {
+  CouponListResponse,
+  CouponView,
+  CreateCoupon,
+  CreateCouponRequest,
+  ListCoupons,
+  TenantScopedRequest,
+} from '@libs/contracts';
 import { CouponsService } from './coupons.service';
 
 @Controller()

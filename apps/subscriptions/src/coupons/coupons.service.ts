@@ -35,7 +35,15 @@ export class CouponsService {
     });
     const view = toView(coupon);
     // The coupon lives at the provider; only its audit record is ours.
-    await this.dataSource.transaction((tx) => this.audit.record(tx, { tenantId, action: 'coupon.created', targetType: 'coupon', targetId: coupon.id, after: view }));
+    await this.dataSource.transaction((tx) =>
+      this.audit.record(tx, {
+        tenantId,
+        action: 'coupon.created',
+        targetType: 'coupon',
+        targetId: coupon.id,
+        after: view,
+      }),
+    );
     return view;
   }
 
@@ -46,5 +54,9 @@ export class CouponsService {
 }
 
 function toView(coupon: ProviderCoupon): CouponView {
-  return { ...coupon, amountOff: coupon.amountOff?.toString() ?? null, redeemBy: coupon.redeemBy?.toISOString() ?? null };
+  return {
+    ...coupon,
+    amountOff: coupon.amountOff?.toString() ?? null,
+    redeemBy: coupon.redeemBy?.toISOString() ?? null,
+  };
 }

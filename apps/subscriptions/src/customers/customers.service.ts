@@ -19,18 +19,31 @@ export class CustomersService {
   }
 
   /** The reader's provider customer, created once (the idempotency key makes a race harmless). */
-  async ensure(account: ProviderAccount, reader: { readerKey: string; readerId: string | null; email: string | null }): Promise<Customer> {
+  async ensure(
+    account: ProviderAccount,
+    reader: { readerKey: string; readerId: string | null; email: string | null },
+  ): Promise<Customer> {
     const existing = await this.findByReaderKey(account.tenantId, reader.readerKey);
     if (existing) return existing;
-    const providerCustomerId = await this.provider.createCustomer(account, `customer:${account.tenantId}:${reader.readerKey}`, {
-      email: reader.email,
-      readerKey: reader.readerKey,
-    });
+    const providerCustomerId = await this.provider.createCustomer(
+      account,
+      `customer:${account.tenantId}:${reader.readerKey}`,
+      {
+        email: reader.email,
+        readerKey: reader.readerKey,
+      },
+    );
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(Customer)
-      .values({ tenantId: account.tenantId, readerKey: reader.readerKey, readerId: reader.readerId, email: reader.email, providerCustomerId })
+      .values({
+        tenantId: account.tenantId,
+        readerKey: reader.readerKey,
+        readerId: reader.readerId,
+        email: reader.email,
+        providerCustomerId,
+      })
       .orIgnore()
       .execute();
     return (await this.findByReaderKey(account.tenantId, reader.readerKey))!;

@@ -3,7 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DunningCaseStatus } from '@libs/contracts';
 import { DunningCase } from './dunning-case.entity';
 
-export type DunningCaseChange = Partial<Pick<DunningCase, 'status' | 'attemptsMade' | 'nextRetryAt' | 'lastFailure' | 'closedAt' | 'closedReason' | 'finalAction'>>;
+export type DunningCaseChange = Partial<
+  Pick<
+    DunningCase,
+    'status' | 'attemptsMade' | 'nextRetryAt' | 'lastFailure' | 'closedAt' | 'closedReason' | 'finalAction'
+  >
+>;
 
 /** The only code that reads and writes dunning cases. */
 @Injectable()
@@ -12,7 +17,14 @@ export class DunningCasesRepository {
 
   /** Opens the invoice's case unless it has one; answers whether this call opened it. */
   async openOnce(tx: EntityManager, dunningCase: DunningCase): Promise<boolean> {
-    const inserted = await tx.createQueryBuilder().insert().into(DunningCase).values(dunningCase).orIgnore().returning(['id']).execute();
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DunningCase)
+      .values(dunningCase)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return inserted.raw.length > 0;
   }
 
@@ -39,18 +51,34 @@ export class DunningCasesRepository {
 
   /** Moves a case's next retry, outside any claim (after a fault that left it untried). */
   async postpone(dunningCase: DunningCase, until: Date): Promise<void> {
-    await this.dataSource.getRepository(DunningCase).update({ tenantId: dunningCase.tenantId, id: dunningCase.id, status: 'open' }, { nextRetryAt: until });
+    await this.dataSource
+      .getRepository(DunningCase)
+      .update({ tenantId: dunningCase.tenantId, id: dunningCase.id, status: 'open' }, { nextRetryAt: until });
   }
 
   /** Ends the invoice's case if it is still open; answers whether one was. */
-  async endOpenOfInvoice(tx: EntityManager, tenantId: string, providerInvoiceId: string, end: Pick<DunningCase, 'status' | 'closedAt' | 'closedReason'>): Promise<boolean> {
-    const result = await tx.getRepository(DunningCase).update({ tenantId, providerInvoiceId, status: 'open' }, { ...end, nextRetryAt: null });
+  async endOpenOfInvoice(
+    tx: EntityManager,
+    tenantId: string,
+    providerInvoiceId: string,
+    end: Pick<DunningCase, 'status' | 'closedAt' | 'closedReason'>,
+  ): Promise<boolean> {
+    const result = await tx
+      .getRepository(DunningCase)
+      .update({ tenantId, providerInvoiceId, status: 'open' }, { ...end, nextRetryAt: null });
     return (result.affected ?? 0) > 0;
   }
 
   /** Ends every open case of the subscription; answers how many there were. */
-  async endOpenOfSubscription(tx: EntityManager, tenantId: string, subscriptionId: string, end: Pick<DunningCase, 'status' | 'closedAt' | 'closedReason'>): Promise<number> {
-    const result = await tx.getRepository(DunningCase).update({ tenantId, subscriptionId, status: 'open' }, { ...end, nextRetryAt: null });
+  async endOpenOfSubscription(
+    tx: EntityManager,
+    tenantId: string,
+    subscriptionId: string,
+    end: Pick<DunningCase, 'status' | 'closedAt' | 'closedReason'>,
+  ): Promise<number> {
+    const result = await tx
+      .getRepository(DunningCase)
+      .update({ tenantId, subscriptionId, status: 'open' }, { ...end, nextRetryAt: null });
     return result.affected ?? 0;
   }
 
@@ -59,7 +87,12 @@ export class DunningCasesRepository {
   }
 
   /** Newest first; `before` (a case id) starts the page after that case. */
-  findPageOfTenant(tenantId: string, status: DunningCaseStatus, limit: number, before?: string): Promise<DunningCase[]> {
+  findPageOfTenant(
+    tenantId: string,
+    status: DunningCaseStatus,
+    limit: number,
+    before?: string,
+  ): Promise<DunningCase[]> {
     const query = this.dataSource
       .getRepository(DunningCase)
       .createQueryBuilder('c')
@@ -68,7 +101,10 @@ export class DunningCasesRepository {
       .addOrderBy('c.id', 'DESC')
       .limit(limit);
     if (before) {
-      query.andWhere('(c.opened_at, c.id) < (SELECT b.opened_at, b.id FROM subscriptions.dunning_cases b WHERE b.tenant_id = :tenantId AND b.id = :before)', { before });
+      query.andWhere(
+        '(c.opened_at, c.id) < (SELECT b.opened_at, b.id FROM subscriptions.dunning_cases b WHERE b.tenant_id = :tenantId AND b.id = :before)',
+        { before },
+      );
     }
     return query.getMany();
   }

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ByIdRequest, DunningCaseListResponse, DunningCaseView, GetDunningCase, ListDunningCases, ListDunningCasesRequest } from '@libs/contracts';
+import {
+  ByIdRequest,
+  DunningCaseListResponse,
+  DunningCaseView,
+  GetDunningCase,
+  ListDunningCases,
+  ListDunningCasesRequest,
+} from '@libs/contracts';
 import { DunningCasesService } from './dunning-cases.service';
 
 /** Subscription managers (editors) watch readers at risk; admin and finance too. */

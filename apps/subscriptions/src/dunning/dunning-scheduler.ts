@@ -52,8 +52,9 @@ export class DunningScheduler implements OnApplicationBootstrap, BeforeApplicati
         const due = await this.cases.claimNextDue(tx, now);
         if (!due) return false;
         claimed = due;
-        await runWithContext({ requestId: `dunning:${due.id}:${due.attemptsMade + 1}`, tenantId: due.tenantId, actor: 'dunning' }, () =>
-          this.dunning.retry(tx, due, now),
+        await runWithContext(
+          { requestId: `dunning:${due.id}:${due.attemptsMade + 1}`, tenantId: due.tenantId, actor: 'dunning' },
+          () => this.dunning.retry(tx, due, now),
         );
         return true;
       });

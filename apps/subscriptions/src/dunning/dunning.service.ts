@@ -46,33 +46,56 @@ export class DunningService {
     const invoice = await this.invoices.record(tx, account, failure.invoiceId);
     // A first invoice that fails leaves the subscription incomplete: the provider ends it, nobody chases it.
     if (!invoice || invoice.status !== 'open' || failure.firstInvoice) return;
-    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId: account.tenantId, id: invoice.subscriptionId } });
+    const subscription = await tx
+      .getRepository(ReaderSubscription)
+      .findOne({ where: { tenantId: account.tenantId, id: invoice.subscriptionId } });
     if (!subscription || !CHASED.has(subscription.status)) return;
     const retryDays = (await this.settings.findOfTenant(account.tenantId))?.dunningRetryDays ?? DEFAULT_RETRY_DAYS;
     const openedAt = new Date(failure.occurredAt);
     const opened = await this.cases.openOnce(tx, {
-      id: randomUUID(), tenantId: account.tenantId, invoiceId: invoice.id, providerInvoiceId: invoice.providerInvoiceId,
-      subscriptionId: subscription.id, readerKey: subscription.readerKey, status: 'open', currency: invoice.currency, amountDue: invoice.amountDue,
-      openedAt, retryDays, attemptsMade: 0,
+      id: randomUUID(),
+      tenantId: account.tenantId,
+      invoiceId: invoice.id,
+      providerInvoiceId: invoice.providerInvoiceId,
+      subscriptionId: subscription.id,
+      readerKey: subscription.readerKey,
+      status: 'open',
+      currency: invoice.currency,
+      amountDue: invoice.amountDue,
+      openedAt,
+      retryDays,
+      attemptsMade: 0,
       // With no retry days the final action is due at once.
       nextRetryAt: nextRetryAt(openedAt, retryDays, 0, null) ?? openedAt,
-      lastFailure: null, closedAt: null, closedReason: null, finalAction: null,
+      lastFailure: null,
+      closedAt: null,
+      closedReason: null,
+      finalAction: null,
     });
-    if (opened) this.logger.log(`subscription ${subscription.id}: renewal invoice ${invoice.providerInvoiceId} failed; retries on days ${retryDays.join(', ') || 'none'}`);
+    if (opened)
+      this.logger.log(
+        `subscription ${subscription.id}: renewal invoice ${invoice.providerInvoiceId} failed; retries on days ${retryDays.join(', ') || 'none'}`,
+      );
   }
 
   /** The invoice as now recorded: once paid its case is recovered, once void or uncollectible it is closed. */
   async onInvoiceRecorded(tx: EntityManager, invoice: Invoice, at: Date): Promise<void> {
     if (invoice.status === 'open') return;
     const end: Pick<DunningCase, 'status' | 'closedAt' | 'closedReason'> =
-      invoice.status === 'paid' ? { status: 'recovered', closedAt: at, closedReason: 'invoice paid' } : { status: 'closed', closedAt: at, closedReason: `invoice ${invoice.status}` };
+      invoice.status === 'paid'
+        ? { status: 'recovered', closedAt: at, closedReason: 'invoice paid' }
+        : { status: 'closed', closedAt: at, closedReason: `invoice ${invoice.status}` };
     await this.cases.endOpenOfInvoice(tx, invoice.tenantId, invoice.providerInvoiceId, end);
   }
 
   /** A subscription cancelled or paused elsewhere is chased no more. */
   async onSubscriptionSynced(tx: EntityManager, subscription: ReaderSubscription, at: Date): Promise<void> {
     if (!ENDED.has(subscription.status)) return;
-    await this.cases.endOpenOfSubscription(tx, subscription.tenantId, subscription.id, { status: 'closed', closedAt: at, closedReason: `subscription ${subscription.status}` });
+    await this.cases.endOpenOfSubscription(tx, subscription.tenantId, subscription.id, {
+      status: 'closed',
+      closedAt: at,
+      closedReason: `subscription ${subscription.status}`,
+    });
   }
 
   /**
@@ -81,28 +104,56 @@ export class DunningService {
    * retry scheduled, or, after the last, the final action applied and the case exhausted.
    */
   async retry(tx: EntityManager, due: DunningCase, now: Date): Promise<void> {
-    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId: due.tenantId, id: due.subscriptionId } });
+    const subscription = await tx
+      .getRepository(ReaderSubscription)
+      .findOne({ where: { tenantId: due.tenantId, id: due.subscriptionId } });
     if (!subscription || ENDED.has(subscription.status)) {
-      await this.cases.update(tx, due, { status: 'closed', nextRetryAt: null, closedAt: now, closedReason: `subscription ${subscription?.status ?? 'gone'}` });
+      await this.cases.update(tx, due, {
+        status: 'closed',
+        nextRetryAt: null,
+        closedAt: now,
+        closedReason: `subscription ${subscription?.status ?? 'gone'}`,
+      });
       return;
     }
     const account = await this.accounts.providerAccountOf(due.tenantId);
     if (due.attemptsMade >= due.retryDays.length) return this.exhaust(tx, account, due, subscription, now, {});
     const attempt = due.attemptsMade + 1;
-    const result = await this.provider.retryInvoicePayment(account, `dunning:${due.providerInvoiceId}:${attempt}`, due.providerInvoiceId);
+    const result = await this.provider.retryInvoicePayment(
+      account,
+      `dunning:${due.providerInvoiceId}:${attempt}`,
+      due.providerInvoiceId,
+    );
     switch (result.outcome) {
       case 'paid':
         this.logger.log(`dunning case ${due.id}: retry ${attempt} paid invoice ${due.providerInvoiceId}`);
-        await this.cases.update(tx, due, { status: 'recovered', attemptsMade: attempt, nextRetryAt: null, closedAt: now, closedReason: 'invoice paid' });
+        await this.cases.update(tx, due, {
+          status: 'recovered',
+          attemptsMade: attempt,
+          nextRetryAt: null,
+          closedAt: now,
+          closedReason: 'invoice paid',
+        });
         return;
       case 'not-open':
         // Paid or ended before its webhook reached us.
-        await this.cases.update(tx, due, { status: result.status === 'paid' ? 'recovered' : 'closed', nextRetryAt: null, closedAt: now, closedReason: `invoice ${result.status}` });
+        await this.cases.update(tx, due, {
+          status: result.status === 'paid' ? 'recovered' : 'closed',
+          nextRetryAt: null,
+          closedAt: now,
+          closedReason: `invoice ${result.status}`,
+        });
         return;
       case 'declined': {
-        this.logger.log(`dunning case ${due.id}: retry ${attempt} of ${due.retryDays.length} declined (${result.reason})`);
+        this.logger.log(
+          `dunning case ${due.id}: retry ${attempt} of ${due.retryDays.length} declined (${result.reason})`,
+        );
         const next = nextRetryAt(due.openedAt, due.retryDays, attempt, now);
-        if (!next) return this.exhaust(tx, account, due, subscription, now, { attemptsMade: attempt, lastFailure: result.reason });
+        if (!next)
+          return this.exhaust(tx, account, due, subscription, now, {
+            attemptsMade: attempt,
+            lastFailure: result.reason,
+          });
         await this.cases.update(tx, due, { attemptsMade: attempt, lastFailure: result.reason, nextRetryAt: next });
         return;
       }
@@ -125,7 +176,19 @@ export class DunningService {
     const action = (await this.settings.findOfTenant(due.tenantId))?.afterFinalFailure ?? 'cancel';
     this.logger.log(`dunning case ${due.id}: retries exhausted; ${action} subscription ${subscription.id}`);
     // The provider's webhooks bring the subscription's new status (this transaction holds the case, not the subscription).
-    await this.provider.endAfterFailedPayments(account, `dunning:${due.providerInvoiceId}:${action}`, subscription.providerSubscriptionId, action);
-    await this.cases.update(tx, due, { ...change, status: 'exhausted', nextRetryAt: null, closedAt: now, closedReason: 'retries exhausted', finalAction: action });
+    await this.provider.endAfterFailedPayments(
+      account,
+      `dunning:${due.providerInvoiceId}:${action}`,
+      subscription.providerSubscriptionId,
+      action,
+    );
+    await this.cases.update(tx, due, {
+      ...change,
+      status: 'exhausted',
+      nextRetryAt: null,
+      closedAt: now,
+      closedReason: 'retries exhausted',
+      finalAction: action,
+    });
   }
 }

@@ -9,7 +9,12 @@ export const MIN_RETRY_GAP_MS = 12 * 60 * 60 * 1000;
  * scheduler that was down does not fire the missed retries back to back). Null when every
  * scheduled retry has been made.
  */
-export function nextRetryAt(openedAt: Date, retryDays: readonly number[], attemptsMade: number, lastAttemptAt: Date | null): Date | null {
+export function nextRetryAt(
+  openedAt: Date,
+  retryDays: readonly number[],
+  attemptsMade: number,
+  lastAttemptAt: Date | null,
+): Date | null {
   const day = retryDays[attemptsMade];
   if (day === undefined) return null;
   const scheduled = openedAt.getTime() + day * DAY_MS;

@@ -24,7 +24,11 @@ export class EntitlementLapses implements OnApplicationBootstrap, OnApplicationS
     private readonly addressGrants: AddressGrants,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
-    this.schedule = new PeriodicTask('entitlement lapse sweep', (options.env as SubscriptionsEnv).ENTITLEMENT_LAPSE_SWEEP_S * 1000, () => this.sweep(new Date()));
+    this.schedule = new PeriodicTask(
+      'entitlement lapse sweep',
+      (options.env as SubscriptionsEnv).ENTITLEMENT_LAPSE_SWEEP_S * 1000,
+      () => this.sweep(new Date()),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -63,7 +67,10 @@ export class EntitlementLapses implements OnApplicationBootstrap, OnApplicationS
       const due = await tx
         .getRepository(GroupLicence)
         .createQueryBuilder('licence')
-        .where('licence.validUntil <= :now AND licence.addressGrantsEndedAt IS NULL AND licence.addressGrantsVersion > 0', { now })
+        .where(
+          'licence.validUntil <= :now AND licence.addressGrantsEndedAt IS NULL AND licence.addressGrantsVersion > 0',
+          { now },
+        )
         .orderBy('licence.validUntil')
         .limit(BATCH)
         .setLock('pessimistic_write')

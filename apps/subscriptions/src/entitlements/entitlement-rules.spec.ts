@@ -1,10 +1,24 @@
-import { EntitlingGift, EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
+import {
+  EntitlingGift,
+  EntitlingGroupLicence,
+  EntitlingSubscription,
+  grantsFrom,
+  sameGrants,
+} from './entitlement-rules';
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 86_400_000);
 const now = day(10);
 
 function sub(overrides: Partial<EntitlingSubscription>): EntitlingSubscription {
-  return { id: 'sub-1', status: 'active', currentPeriodStart: day(0), currentPeriodEnd: day(30), cancelAtPeriodEnd: false, entitlements: ['premium-articles'], ...overrides };
+  return {
+    id: 'sub-1',
+    status: 'active',
+    currentPeriodStart: day(0),
+    currentPeriodEnd: day(30),
+    cancelAtPeriodEnd: false,
+    entitlements: ['premium-articles'],
+    ...overrides,
+  };
 }
 
 function gift(overrides: Partial<EntitlingGift>): EntitlingGift {
@@ -12,24 +26,43 @@ function gift(overrides: Partial<EntitlingGift>): EntitlingGift {
 }
 
 function group(overrides: Partial<EntitlingGroupLicence>): EntitlingGroupLicence {
-  return { id: 'licence-1', name: 'HUST', validUntil: day(200), coveredBy: 'membership', entitlements: ['premium-articles'], ...overrides };
+  return {
+    id: 'licence-1',
+    name: 'HUST',
+    validUntil: day(200),
+    coveredBy: 'membership',
+    entitlements: ['premium-articles'],
+    ...overrides,
+  };
 }
 
 describe('grantsFrom', () => {
   it('grants an active subscription until its period ends', () => {
     expect(grantsFrom({ subscriptions: [sub({})] }, now, 7)).toEqual([
-      { key: 'premium-articles', until: day(30).toISOString(), source: 'subscription', sourceId: 'sub-1', reason: 'active' },
+      {
+        key: 'premium-articles',
+        until: day(30).toISOString(),
+        source: 'subscription',
+        sourceId: 'sub-1',
+        reason: 'active',
+      },
     ]);
   });
 
   it('grants a trial, and a subscription cancelled at period end, until the period ends', () => {
     expect(grantsFrom({ subscriptions: [sub({ status: 'trialing' })] }, now, 7)[0].reason).toBe('trialing');
-    expect(grantsFrom({ subscriptions: [sub({ cancelAtPeriodEnd: true })] }, now, 7)[0]).toMatchObject({ until: day(30).toISOString(), reason: 'active, cancelled at period end' });
+    expect(grantsFrom({ subscriptions: [sub({ cancelAtPeriodEnd: true })] }, now, 7)[0]).toMatchObject({
+      until: day(30).toISOString(),
+      reason: 'active, cancelled at period end',
+    });
   });
 
   it('keeps a past-due reader reading for the grace days only', () => {
     const pastDue = sub({ status: 'past_due', currentPeriodStart: day(5), currentPeriodEnd: day(35) });
-    expect(grantsFrom({ subscriptions: [pastDue] }, now, 7)[0]).toMatchObject({ until: day(12).toISOString(), reason: 'past_due (grace)' });
+    expect(grantsFrom({ subscriptions: [pastDue] }, now, 7)[0]).toMatchObject({
+      until: day(12).toISOString(),
+      reason: 'past_due (grace)',
+    });
     expect(grantsFrom({ subscriptions: [pastDue] }, day(13), 7)).toEqual([]);
   });
 
@@ -43,7 +76,12 @@ describe('grantsFrom', () => {
 
   it('keeps the longest grant per key across subscriptions', () => {
     const grants = grantsFrom(
-      { subscriptions: [sub({ id: 'short', entitlements: ['premium-articles', 'ad-free'] }), sub({ id: 'long', currentPeriodEnd: day(365), entitlements: ['premium-articles'] })] },
+      {
+        subscriptions: [
+          sub({ id: 'short', entitlements: ['premium-articles', 'ad-free'] }),
+          sub({ id: 'long', currentPeriodEnd: day(365), entitlements: ['premium-articles'] }),
+        ],
+      },
       now,
       7,
     );
@@ -55,16 +93,30 @@ describe('grantsFrom', () => {
 
   it('grants a redeemed gift until its months are over, and nothing after', () => {
     expect(grantsFrom({ gifts: [gift({})] }, now, 7)).toEqual([
-      { key: 'premium-articles', until: day(90).toISOString(), source: 'gift', sourceId: 'gift-1', reason: 'gift of 3 months' },
+      {
+        key: 'premium-articles',
+        until: day(90).toISOString(),
+        source: 'gift',
+        sourceId: 'gift-1',
+        reason: 'gift of 3 months',
+      },
     ]);
     expect(grantsFrom({ gifts: [gift({ months: 1, until: day(10) })] }, now, 7)).toEqual([]);
   });
 
   it('grants a group licence to its members and to addresses in its ranges until it ends', () => {
     expect(grantsFrom({ groups: [group({})] }, now, 7)).toEqual([
-      { key: 'premium-articles', until: day(200).toISOString(), source: 'group', sourceId: 'licence-1', reason: 'member of HUST' },
+      {
+        key: 'premium-articles',
+        until: day(200).toISOString(),
+        source: 'group',
+        sourceId: 'licence-1',
+        reason: 'member of HUST',
+      },
     ]);
-    expect(grantsFrom({ groups: [group({ coveredBy: 'ip-range' })] }, now, 7)[0].reason).toBe('address in a range of HUST');
+    expect(grantsFrom({ groups: [group({ coveredBy: 'ip-range' })] }, now, 7)[0].reason).toBe(
+      'address in a range of HUST',
+    );
     expect(grantsFrom({ groups: [group({ validUntil: now })] }, now, 7)).toEqual([]);
   });
 
@@ -86,10 +138,16 @@ describe('grantsFrom', () => {
   });
 
   it('prefers a subscription, then a gift, then a group when they last equally long', () => {
-    const grants = grantsFrom({ groups: [group({ validUntil: day(30) })], gifts: [gift({ until: day(30) })], subscriptions: [sub({})] }, now, 7);
+    const grants = grantsFrom(
+      { groups: [group({ validUntil: day(30) })], gifts: [gift({ until: day(30) })], subscriptions: [sub({})] },
+      now,
+      7,
+    );
     expect(grants).toHaveLength(1);
     expect(grants[0].source).toBe('subscription');
-    expect(grantsFrom({ groups: [group({ validUntil: day(30) })], gifts: [gift({ until: day(30) })] }, now, 7)[0].source).toBe('gift');
+    expect(
+      grantsFrom({ groups: [group({ validUntil: day(30) })], gifts: [gift({ until: day(30) })] }, now, 7)[0].source,
+    ).toBe('gift');
   });
 
   it('grants nothing from no sources', () => {
@@ -98,10 +156,22 @@ describe('grantsFrom', () => {
 });
 
 describe('sameGrants', () => {
-  const grant = { key: 'premium-articles', until: day(30).toISOString(), source: 'subscription' as const, sourceId: 'sub-1', reason: 'active' };
+  const grant = {
+    key: 'premium-articles',
+    until: day(30).toISOString(),
+    source: 'subscription' as const,
+    sourceId: 'sub-1',
+    reason: 'active',
+  };
 
   it('takes grants read back with their keys in another order (as jsonb answers them) as the same', () => {
-    const readBack = { key: grant.key, until: grant.until, reason: grant.reason, source: grant.source, sourceId: grant.sourceId };
+    const readBack = {
+      key: grant.key,
+      until: grant.until,
+      reason: grant.reason,
+      source: grant.source,
+      sourceId: grant.sourceId,
+    };
     expect(JSON.stringify(readBack)).not.toBe(JSON.stringify(grant));
     expect(sameGrants([readBack], [grant])).toBe(true);
   });

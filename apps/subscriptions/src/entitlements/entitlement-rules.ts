@@ -55,14 +55,24 @@ export function grantsFrom(sources: EntitlementSources, now: Date, graceDays: nu
   const candidates: Candidate[] = [
     ...(sources.subscriptions ?? []).flatMap((subscription): Candidate[] => {
       const grant = grantOf(subscription, graceDays);
-      return grant ? [{ ...grant, source: 'subscription', sourceId: subscription.id, entitlements: subscription.entitlements }] : [];
+      return grant
+        ? [{ ...grant, source: 'subscription', sourceId: subscription.id, entitlements: subscription.entitlements }]
+        : [];
     }),
     ...(sources.gifts ?? []).map((gift): Candidate => ({
-      until: gift.until, source: 'gift', sourceId: gift.id, reason: `gift of ${gift.months} month${gift.months === 1 ? '' : 's'}`, entitlements: gift.entitlements,
+      until: gift.until,
+      source: 'gift',
+      sourceId: gift.id,
+      reason: `gift of ${gift.months} month${gift.months === 1 ? '' : 's'}`,
+      entitlements: gift.entitlements,
     })),
     ...(sources.groups ?? []).map((licence): Candidate => ({
-      until: licence.validUntil, source: 'group', sourceId: licence.id, entitlements: licence.entitlements,
-      reason: licence.coveredBy === 'membership' ? `member of ${licence.name}` : `address in a range of ${licence.name}`,
+      until: licence.validUntil,
+      source: 'group',
+      sourceId: licence.id,
+      entitlements: licence.entitlements,
+      reason:
+        licence.coveredBy === 'membership' ? `member of ${licence.name}` : `address in a range of ${licence.name}`,
     })),
   ];
   const best = new Map<string, EntitlementGrant>();
@@ -71,7 +81,13 @@ export function grantsFrom(sources: EntitlementSources, now: Date, graceDays: nu
     for (const key of candidate.entitlements) {
       const current = best.get(key);
       if (current && new Date(current.until).getTime() >= candidate.until.getTime()) continue;
-      best.set(key, { key, until: candidate.until.toISOString(), source: candidate.source, sourceId: candidate.sourceId, reason: candidate.reason });
+      best.set(key, {
+        key,
+        until: candidate.until.toISOString(),
+        source: candidate.source,
+        sourceId: candidate.sourceId,
+        reason: candidate.reason,
+      });
     }
   }
   return [...best.values()].sort((a, b) => a.key.localeCompare(b.key));
@@ -83,10 +99,15 @@ function grantOf(subscription: EntitlingSubscription, graceDays: number): { unti
     case 'active':
       return {
         until: subscription.currentPeriodEnd,
-        reason: subscription.cancelAtPeriodEnd ? `${subscription.status}, cancelled at period end` : subscription.status,
+        reason: subscription.cancelAtPeriodEnd
+          ? `${subscription.status}, cancelled at period end`
+          : subscription.status,
       };
     case 'past_due':
-      return { until: new Date(subscription.currentPeriodStart.getTime() + graceDays * DAY_MS), reason: 'past_due (grace)' };
+      return {
+        until: new Date(subscription.currentPeriodStart.getTime() + graceDays * DAY_MS),
+        reason: 'past_due (grace)',
+      };
     case 'incomplete':
     case 'unpaid':
     case 'paused':

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EventOutbox } from '@libs/common';
-import { cidrContains, EntitlementChanged, EntitlementGrant, EntitlementsQuery, EntitlementsView, parseCidrRange, parseIpAddress, readerKeyOf } from '@libs/contracts';
+import {
+  cidrContains,
+  EntitlementChanged,
+  EntitlementGrant,
+  EntitlementsQuery,
+  EntitlementsView,
+  parseCidrRange,
+  parseIpAddress,
+  readerKeyOf,
+} from '@libs/contracts';
 import { BillingSettings } from '../billing-settings/billing-settings.entity';
 import { Plan } from '../catalog/plan.entity';
 import { Product } from '../catalog/product.entity';
@@ -29,8 +38,16 @@ export class EntitlementsService {
     if (query.ip !== undefined) return this.forAddress(tenantId, query.ip);
     const readerKey = readerKeyOf(query);
     const grants = await this.grantsOf(this.dataSource.manager, tenantId, readerKey, new Date());
-    const snapshot = await this.dataSource.getRepository(ReaderEntitlements).findOne({ where: { tenantId, readerKey } });
-    return { readerId: query.readerId ?? null, email: query.email?.toLowerCase() ?? null, ip: null, entitlements: grants, version: snapshot?.version ?? 0 };
+    const snapshot = await this.dataSource
+      .getRepository(ReaderEntitlements)
+      .findOne({ where: { tenantId, readerKey } });
+    return {
+      readerId: query.readerId ?? null,
+      email: query.email?.toLowerCase() ?? null,
+      ip: null,
+      entitlements: grants,
+      version: snapshot?.version ?? 0,
+    };
   }
 
   /**
@@ -50,7 +67,13 @@ export class EntitlementsService {
     await this.outbox.add(tx, EntitlementChanged, {
       tenantId,
       subject: readerKey,
-      data: { readerKey, readerId: customer?.readerId ?? reader.readerId, email: customer?.email ?? reader.email, entitlements: grants, version },
+      data: {
+        readerKey,
+        readerId: customer?.readerId ?? reader.readerId,
+        email: customer?.email ?? reader.email,
+        entitlements: grants,
+        version,
+      },
     });
   }
 
@@ -66,29 +89,59 @@ export class EntitlementsService {
           }),
         )
       : [];
-    const entitlementsOf = await this.productEntitlements(this.dataSource.manager, tenantId, covering.map((l) => l.productId));
+    const entitlementsOf = await this.productEntitlements(
+      this.dataSource.manager,
+      tenantId,
+      covering.map((l) => l.productId),
+    );
     const groups = covering.map((licence) => entitlingLicence(licence, 'ip-range', entitlementsOf));
     return { readerId: null, email: null, ip, entitlements: grantsFrom({ groups }, now, 0), version: 0 };
   }
 
-  private async grantsOf(tx: EntityManager, tenantId: string, readerKey: string, now: Date): Promise<EntitlementGrant[]> {
+  private async grantsOf(
+    tx: EntityManager,
+    tenantId: string,
+    readerKey: string,
+    now: Date,
+  ): Promise<EntitlementGrant[]> {
     const subscriptions = await tx.getRepository(ReaderSubscription).find({ where: { tenantId, readerKey } });
     const gifts = await this.gifts.findRedeemedBy(tx, tenantId, readerKey);
     const memberships = await this.memberships.membershipsOfReader(tx, tenantId, readerKey);
-    const licences = await this.licences.findOpenByIds(tx, tenantId, [...new Set(memberships.map((m) => m.licenceId))], now);
+    const licences = await this.licences.findOpenByIds(
+      tx,
+      tenantId,
+      [...new Set(memberships.map((m) => m.licenceId))],
+      now,
+    );
     if (subscriptions.length === 0 && gifts.length === 0 && licences.length === 0) return [];
-    const plans = subscriptions.length === 0 ? [] : await tx.getRepository(Plan).find({ where: { tenantId, id: In(subscriptions.map((s) => s.planId)) } });
-    const productIds = [...plans.map((p) => p.productId), ...gifts.map((g) => g.productId), ...licences.map((l) => l.productId)];
+    const plans =
+      subscriptions.length === 0
+        ? []
+        : await tx.getRepository(Plan).find({ where: { tenantId, id: In(subscriptions.map((s) => s.planId)) } });
+    const productIds = [
+      ...plans.map((p) => p.productId),
+      ...gifts.map((g) => g.productId),
+      ...licences.map((l) => l.productId),
+    ];
     const entitlementsOf = await this.productEntitlements(tx, tenantId, productIds);
     const settings = await tx.getRepository(BillingSettings).findOne({ where: { tenantId } });
     const entitling: EntitlingSubscription[] = subscriptions.map((s) => ({
-      id: s.id, status: s.status, currentPeriodStart: s.currentPeriodStart, currentPeriodEnd: s.currentPeriodEnd,
-      cancelAtPeriodEnd: s.cancelAtPeriodEnd, entitlements: entitlementsOf(plans.find((p) => p.id === s.planId)?.productId),
+      id: s.id,
+      status: s.status,
+      currentPeriodStart: s.currentPeriodStart,
+      currentPeriodEnd: s.currentPeriodEnd,
+      cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+      entitlements: entitlementsOf(plans.find((p) => p.id === s.planId)?.productId),
     }));
     return grantsFrom(
       {
         subscriptions: entitling,
-        gifts: gifts.map((g) => ({ id: g.id, months: g.months, until: g.redeemedUntil!, entitlements: entitlementsOf(g.productId) })),
+        gifts: gifts.map((g) => ({
+          id: g.id,
+          months: g.months,
+          until: g.redeemedUntil!,
+          entitlements: entitlementsOf(g.productId),
+        })),
         groups: licences.map((licence) => entitlingLicence(licence, 'membership', entitlementsOf)),
       },
       now,
@@ -96,7 +149,11 @@ export class EntitlementsService {
     );
   }
 
-  private async productEntitlements(tx: EntityManager, tenantId: string, productIds: string[]): Promise<(productId: string | undefined) => readonly string[]> {
+  private async productEntitlements(
+    tx: EntityManager,
+    tenantId: string,
+    productIds: string[],
+  ): Promise<(productId: string | undefined) => readonly string[]> {
     const ids = [...new Set(productIds)];
     const products = ids.length === 0 ? [] : await tx.getRepository(Product).find({ where: { tenantId, id: In(ids) } });
     return (productId) => products.find((p) => p.id === productId)?.entitlements ?? [];
@@ -108,7 +165,13 @@ function entitlingLicence(
   coveredBy: EntitlingGroupLicence['coveredBy'],
   entitlementsOf: (productId: string) => readonly string[],
 ): EntitlingGroupLicence {
-  return { id: licence.id, name: licence.name, validUntil: licence.validUntil, coveredBy, entitlements: entitlementsOf(licence.productId) };
+  return {
+    id: licence.id,
+    name: licence.name,
+    validUntil: licence.validUntil,
+    coveredBy,
+    entitlements: entitlementsOf(licence.productId),
+  };
 }
 
 /** Who a reader key names, for readers known only from gifts or group licences (no customer yet). */

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { CreatedGiftView, CreateGiftCheckout, CreateGiftCheckoutRequest, GiftCheckoutView, RevealGiftClaimCode, RevealGiftClaimCodeRequest } from '@libs/contracts';
+import {
+  CreatedGiftView,
+  CreateGiftCheckout,
+  CreateGiftCheckoutRequest,
+  GiftCheckoutView,
+  RevealGiftClaimCode,
+  RevealGiftClaimCodeRequest,
+} from '@libs/contracts';
 import { GiftCheckoutsService } from './gift-checkouts.service';
 
 /** The agency's shop: its servers (admin or editor keys) or its pages (site key). */
@@ -17,7 +24,10 @@ export class GiftCheckoutsRpcController {
   }
 
   @RpcHandler(RevealGiftClaimCode, { roles: SHOP })
-  revealClaimCode(@Payload() request: RevealGiftClaimCodeRequest, @CallerOf() caller: Caller): Promise<CreatedGiftView> {
+  revealClaimCode(
+    @Payload() request: RevealGiftClaimCodeRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<CreatedGiftView> {
     return this.checkouts.revealClaimCode(caller.tenantId, request.checkoutSessionId);
   }
 }

@@ -44,15 +44,31 @@ export class GiftCheckoutsService {
     const giftPrice = giftPriceOf(plan, BigInt(price.unitAmount), request.months);
     if (!giftPrice) {
       const step = monthsPerInterval(plan);
-      throw new ValidationFailedError([{ field: 'months', message: `months must be a multiple of ${step}, the plan's billing interval in months` }]);
+      throw new ValidationFailedError([
+        { field: 'months', message: `months must be a multiple of ${step}, the plan's billing interval in months` },
+      ]);
     }
     const account = await this.accounts.providerAccountOf(tenantId);
     const taxRateIds = await this.taxRates.providerRatesAt(account, product.productType, new Date());
     const purchase: GiftPurchase = {
-      id: randomUUID(), tenantId, planId: plan.id, priceId: price.id, productId: product.id, months: request.months, intervals: giftPrice.intervals,
-      currency: price.currency, unitAmount: price.unitAmount, amount: giftPrice.amount.toString(), purchaserEmail: request.purchaserEmail.toLowerCase(),
-      recipientEmail: request.recipientEmail?.toLowerCase() ?? null, message: request.message ?? null, providerCheckoutId: null, giftId: null,
-      paidAt: null, codeRevealedAt: null, createdAt: new Date(),
+      id: randomUUID(),
+      tenantId,
+      planId: plan.id,
+      priceId: price.id,
+      productId: product.id,
+      months: request.months,
+      intervals: giftPrice.intervals,
+      currency: price.currency,
+      unitAmount: price.unitAmount,
+      amount: giftPrice.amount.toString(),
+      purchaserEmail: request.purchaserEmail.toLowerCase(),
+      recipientEmail: request.recipientEmail?.toLowerCase() ?? null,
+      message: request.message ?? null,
+      providerCheckoutId: null,
+      giftId: null,
+      paidAt: null,
+      codeRevealedAt: null,
+      createdAt: new Date(),
     };
     await this.purchases.insert(purchase);
     const session = await this.provider.createOneOffCheckout(account, {
@@ -80,8 +96,12 @@ export class GiftCheckoutsService {
     return this.dataSource.transaction(async (tx) => {
       const purchase = await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId);
       if (!purchase) throw new NotFoundError('gift checkout', checkoutSessionId);
-      if (!purchase.giftId) throw new ConflictError('the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)');
-      if (purchase.codeRevealedAt) throw new ConflictError('the claim code of this gift has already been shown; the agency can reissue it');
+      if (!purchase.giftId)
+        throw new ConflictError(
+          'the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)',
+        );
+      if (purchase.codeRevealedAt)
+        throw new ConflictError('the claim code of this gift has already been shown; the agency can reissue it');
       const gift = await this.gifts.lockOfTenant(tx, tenantId, purchase.giftId);
       if (!gift) throw new NotFoundError('gift', purchase.giftId);
       const now = new Date();

@@ -22,7 +22,11 @@ export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShu
     private readonly outbox: EventOutbox,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
   ) {
-    this.schedule = new PeriodicTask('gift expiry sweep', (options.env as SubscriptionsEnv).GIFT_EXPIRY_SWEEP_MINUTES * 60_000, () => this.expireDue());
+    this.schedule = new PeriodicTask(
+      'gift expiry sweep',
+      (options.env as SubscriptionsEnv).GIFT_EXPIRY_SWEEP_MINUTES * 60_000,
+      () => this.expireDue(),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -46,12 +50,20 @@ export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShu
               subject: gift.id,
               time: gift.redeemBy,
               data: {
-                giftId: gift.id, planId: gift.planId, productId: gift.productId, months: gift.months, providerCheckoutId: gift.providerCheckoutId,
+                giftId: gift.id,
+                planId: gift.planId,
+                productId: gift.productId,
+                months: gift.months,
+                providerCheckoutId: gift.providerCheckoutId,
                 expiredAt: gift.redeemBy.toISOString(),
               },
             });
           }
-          await this.gifts.markExpiryRecorded(tx, due.map((gift) => gift.id), at);
+          await this.gifts.markExpiryRecorded(
+            tx,
+            due.map((gift) => gift.id),
+            at,
+          );
           return due.length;
         });
         expired += batch;

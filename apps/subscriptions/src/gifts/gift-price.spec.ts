@@ -24,6 +24,8 @@ describe('giftPriceOf', () => {
   });
 
   it('counts the months of an interval', () => {
-    expect([MONTHLY, QUARTERLY, YEARLY, { interval: 'year', intervalCount: 2 } as const].map(monthsPerInterval)).toEqual([1, 3, 12, 24]);
+    expect(
+      [MONTHLY, QUARTERLY, YEARLY, { interval: 'year', intervalCount: 2 } as const].map(monthsPerInterval),
+    ).toEqual([1, 3, 12, 24]);
   });
 });

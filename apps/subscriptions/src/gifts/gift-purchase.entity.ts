@@ -6,7 +6,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
  * answers, and to the gift once the payment is confirmed. The claim code is revealed once.
  */
 @Entity({ name: 'gift_purchases' })
-@Index('gift_purchases_checkout', ['tenantId', 'providerCheckoutId'], { unique: true, where: 'provider_checkout_id IS NOT NULL' })
+@Index('gift_purchases_checkout', ['tenantId', 'providerCheckoutId'], {
+  unique: true,
+  where: 'provider_checkout_id IS NOT NULL',
+})
 @Index('gift_purchases_gift', ['giftId'], { unique: true, where: 'gift_id IS NOT NULL' })
 @Check('gift_purchases_months', '"months" BETWEEN 1 AND 36')
 @Check('gift_purchases_amount', '"amount" >= 0 AND "unit_amount" >= 0 AND "intervals" >= 1')

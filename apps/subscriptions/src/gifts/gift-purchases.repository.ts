@@ -20,18 +20,27 @@ export class GiftPurchasesRepository {
   }
 
   lockByCheckout(tx: EntityManager, tenantId: string, providerCheckoutId: string): Promise<GiftPurchase | null> {
-    return tx.getRepository(GiftPurchase).findOne({ where: { tenantId, providerCheckoutId }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(GiftPurchase)
+      .findOne({ where: { tenantId, providerCheckoutId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Links the paid purchase to its gift, once; answers whether this call did. */
-  async markPaid(tx: EntityManager, tenantId: string, id: string, paid: Pick<GiftPurchase, 'giftId' | 'paidAt' | 'providerCheckoutId'>): Promise<boolean> {
+  async markPaid(
+    tx: EntityManager,
+    tenantId: string,
+    id: string,
+    paid: Pick<GiftPurchase, 'giftId' | 'paidAt' | 'providerCheckoutId'>,
+  ): Promise<boolean> {
     const result = await tx.getRepository(GiftPurchase).update({ tenantId, id, giftId: IsNull() }, paid);
     return result.affected === 1;
   }
 
   /** Closes the purchaser's one look at the claim code; answers whether it was still open. */
   async markCodeRevealed(tx: EntityManager, tenantId: string, id: string, at: Date): Promise<boolean> {
-    const result = await tx.getRepository(GiftPurchase).update({ tenantId, id, codeRevealedAt: IsNull() }, { codeRevealedAt: at });
+    const result = await tx
+      .getRepository(GiftPurchase)
+      .update({ tenantId, id, codeRevealedAt: IsNull() }, { codeRevealedAt: at });
     return result.affected === 1;
   }
 

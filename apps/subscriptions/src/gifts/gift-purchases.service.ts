@@ -37,20 +37,32 @@ export class GiftPurchasesService {
     }
     const purchase = await this.purchases.lockOfTenant(tx, account.tenantId, payment.purchaseId);
     if (!purchase || (purchase.providerCheckoutId && purchase.providerCheckoutId !== checkoutId)) {
-      this.logger.warn(`checkout ${checkoutId} names gift purchase ${payment.purchaseId}, which this agency does not have for it`);
+      this.logger.warn(
+        `checkout ${checkoutId} names gift purchase ${payment.purchaseId}, which this agency does not have for it`,
+      );
       return;
     }
     if (purchase.giftId) return;
     const { gift } = newGift(
       {
-        tenantId: purchase.tenantId, planId: purchase.planId, productId: purchase.productId, months: purchase.months,
-        purchaserEmail: purchase.purchaserEmail, recipientEmail: purchase.recipientEmail, message: purchase.message,
-        paymentReference: null, providerCheckoutId: checkoutId,
+        tenantId: purchase.tenantId,
+        planId: purchase.planId,
+        productId: purchase.productId,
+        months: purchase.months,
+        purchaserEmail: purchase.purchaserEmail,
+        recipientEmail: purchase.recipientEmail,
+        message: purchase.message,
+        paymentReference: null,
+        providerCheckoutId: checkoutId,
       },
       payment.paidAt,
     );
     await this.gifts.insert(gift, tx);
-    await this.purchases.markPaid(tx, purchase.tenantId, purchase.id, { giftId: gift.id, paidAt: payment.paidAt, providerCheckoutId: checkoutId });
+    await this.purchases.markPaid(tx, purchase.tenantId, purchase.id, {
+      giftId: gift.id,
+      paidAt: payment.paidAt,
+      providerCheckoutId: checkoutId,
+    });
     if (payment.currency !== purchase.currency) {
       this.logger.error(`gift checkout ${checkoutId} was paid in ${payment.currency}, opened in ${purchase.currency}`);
     }
@@ -59,10 +71,20 @@ export class GiftPurchasesService {
       subject: gift.id,
       time: payment.paidAt,
       data: {
-        giftId: gift.id, planId: purchase.planId, priceId: purchase.priceId, productId: purchase.productId, months: purchase.months,
-        currency: payment.currency, amountPaid: payment.amountPaid.toString(), tax: payment.tax.toString(), providerFee: payment.fee.toString(),
-        providerCheckoutId: checkoutId, providerPaymentIntentId: payment.paymentIntentId, providerChargeId: payment.chargeId,
-        providerBalanceTransactionId: payment.balanceTransactionId, paidAt: payment.paidAt.toISOString(),
+        giftId: gift.id,
+        planId: purchase.planId,
+        priceId: purchase.priceId,
+        productId: purchase.productId,
+        months: purchase.months,
+        currency: payment.currency,
+        amountPaid: payment.amountPaid.toString(),
+        tax: payment.tax.toString(),
+        providerFee: payment.fee.toString(),
+        providerCheckoutId: checkoutId,
+        providerPaymentIntentId: payment.paymentIntentId,
+        providerChargeId: payment.chargeId,
+        providerBalanceTransactionId: payment.balanceTransactionId,
+        paidAt: payment.paidAt.toISOString(),
       },
     });
   }

@@ -9,10 +9,21 @@ export function giftStatusOf(gift: Gift, now: Date): GiftStatus {
 
 export function toGiftView(gift: Gift, now: Date): GiftView {
   return {
-    id: gift.id, planId: gift.planId, productId: gift.productId, months: gift.months, purchaserEmail: gift.purchaserEmail,
-    recipientEmail: gift.recipientEmail, message: gift.message, paymentReference: gift.paymentReference, providerCheckoutId: gift.providerCheckoutId,
-    codeLast4: gift.codeLast4, status: giftStatusOf(gift, now), redeemBy: gift.redeemBy.toISOString(), redeemedAt: gift.redeemedAt?.toISOString() ?? null,
+    id: gift.id,
+    planId: gift.planId,
+    productId: gift.productId,
+    months: gift.months,
+    purchaserEmail: gift.purchaserEmail,
+    recipientEmail: gift.recipientEmail,
+    message: gift.message,
+    paymentReference: gift.paymentReference,
+    providerCheckoutId: gift.providerCheckoutId,
+    codeLast4: gift.codeLast4,
+    status: giftStatusOf(gift, now),
+    redeemBy: gift.redeemBy.toISOString(),
+    redeemedAt: gift.redeemedAt?.toISOString() ?? null,
     redeemedBy: gift.redeemedAt ? { readerId: gift.redeemerReaderId, email: gift.redeemerEmail } : null,
-    redeemedUntil: gift.redeemedUntil?.toISOString() ?? null, createdAt: gift.createdAt.toISOString(),
+    redeemedUntil: gift.redeemedUntil?.toISOString() ?? null,
+    createdAt: gift.createdAt.toISOString(),
   };
 }

@@ -9,7 +9,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
 @Index('gifts_code', ['codeHash'], { unique: true })
 @Index('gifts_tenant_created', ['tenantId', 'createdAt'])
 @Index('gifts_redeemer', ['tenantId', 'redeemerKey'])
-@Index('gifts_provider_checkout', ['tenantId', 'providerCheckoutId'], { unique: true, where: 'provider_checkout_id IS NOT NULL' })
+@Index('gifts_provider_checkout', ['tenantId', 'providerCheckoutId'], {
+  unique: true,
+  where: 'provider_checkout_id IS NOT NULL',
+})
 @Index('gifts_unredeemed_by', ['redeemBy'], { where: 'redeemed_at IS NULL AND expiry_recorded_at IS NULL' })
 @Check('gifts_months', '"months" BETWEEN 1 AND 36')
 export class Gift {

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Gift } from './gift.entity';
 
-export type GiftRedemption = Pick<Gift, 'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'>;
+export type GiftRedemption = Pick<
+  Gift,
+  'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'
+>;
 
 /** The only code that reads and writes gifts. */
 @Injectable()
@@ -39,13 +42,20 @@ export class GiftsRepository {
     return tx.getRepository(Gift).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async replaceCode(tx: EntityManager, tenantId: string, id: string, code: Pick<Gift, 'codeHash' | 'codeLast4'>): Promise<void> {
+  async replaceCode(
+    tx: EntityManager,
+    tenantId: string,
+    id: string,
+    code: Pick<Gift, 'codeHash' | 'codeLast4'>,
+  ): Promise<void> {
     await tx.getRepository(Gift).update({ tenantId, id }, code);
   }
 
   /** Records the redemption only if none happened and the gift did not expire; answers whether this call made it. */
   async markRedeemed(tx: EntityManager, tenantId: string, id: string, redemption: GiftRedemption): Promise<boolean> {
-    const result = await tx.getRepository(Gift).update({ tenantId, id, redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, redemption);
+    const result = await tx
+      .getRepository(Gift)
+      .update({ tenantId, id, redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, redemption);
     return result.affected === 1;
   }
 
@@ -73,6 +83,8 @@ export class GiftsRepository {
 
   async markExpiryRecorded(tx: EntityManager, ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
-    await tx.getRepository(Gift).update({ id: In(ids), redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, { expiryRecordedAt: at });
+    await tx
+      .getRepository(Gift)
+      .update({ id: In(ids), redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, { expiryRecordedAt: at });
   }
 }

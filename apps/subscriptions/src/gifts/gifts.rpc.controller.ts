@@ -2,8 +2,19 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, CreatedGiftView, CreateGift, CreateGiftRequest, GetGift, GiftListResponse, GiftRedemptionView, GiftView, ListGifts, RedeemGift,
-  RedeemGiftRequest, ReissueGiftCode, TenantScopedRequest,
+  ByIdRequest,
+  CreatedGiftView,
+  CreateGift,
+  CreateGiftRequest,
+  GetGift,
+  GiftListResponse,
+  GiftRedemptionView,
+  GiftView,
+  ListGifts,
+  RedeemGift,
+  RedeemGiftRequest,
+  ReissueGiftCode,
+  TenantScopedRequest,
 } from '@libs/contracts';
 import { GiftsService } from './gifts.service';
 

@@ -1,7 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
-import { CreatedGiftView, CreateGiftRequest, GiftByCodeView, GiftRedeemed, GiftRedemptionView, GiftView, readerKeyOf, RedeemGiftRequest } from '@libs/contracts';
+import {
+  AuditTrail,
+  ConflictError,
+  currentContext,
+  EventOutbox,
+  NotFoundError,
+  SERVICE_OPTIONS,
+  ServiceOptions,
+} from '@libs/common';
+import {
+  CreatedGiftView,
+  CreateGiftRequest,
+  GiftByCodeView,
+  GiftRedeemed,
+  GiftRedemptionView,
+  GiftView,
+  readerKeyOf,
+  RedeemGiftRequest,
+} from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -41,16 +58,28 @@ export class GiftsService {
     const now = new Date();
     const { gift, code } = newGift(
       {
-        tenantId, planId: plan.id, productId: plan.productId, months: request.months, purchaserEmail: request.purchaserEmail.toLowerCase(),
-        recipientEmail: request.recipientEmail?.toLowerCase() ?? null, message: request.message ?? null,
-        paymentReference: request.paymentReference ?? null, providerCheckoutId: null,
+        tenantId,
+        planId: plan.id,
+        productId: plan.productId,
+        months: request.months,
+        purchaserEmail: request.purchaserEmail.toLowerCase(),
+        recipientEmail: request.recipientEmail?.toLowerCase() ?? null,
+        message: request.message ?? null,
+        paymentReference: request.paymentReference ?? null,
+        providerCheckoutId: null,
       },
       now,
     );
     const created = this.withCode(gift, code, now);
     await this.dataSource.transaction(async (tx) => {
       await this.gifts.insert(gift, tx);
-      await this.audit.record(tx, { tenantId, action: 'gift.created', targetType: 'gift', targetId: gift.id, after: created.gift });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'gift.created',
+        targetType: 'gift',
+        targetId: gift.id,
+        after: created.gift,
+      });
     });
     return created;
   }
@@ -73,12 +102,21 @@ export class GiftsService {
       if (!gift) throw new NotFoundError('gift', id);
       const now = new Date();
       const status = giftStatusOf(gift, now);
-      if (status === 'redeemed') throw new ConflictError('this gift has been redeemed; its code can no longer be reissued');
-      if (status === 'expired') throw new ConflictError(`this gift could be redeemed until ${gift.redeemBy.toISOString()}; its code can no longer be reissued`);
+      if (status === 'redeemed')
+        throw new ConflictError('this gift has been redeemed; its code can no longer be reissued');
+      if (status === 'expired')
+        throw new ConflictError(
+          `this gift could be redeemed until ${gift.redeemBy.toISOString()}; its code can no longer be reissued`,
+        );
       await this.purchases.closeCodeRevealOfGift(tx, tenantId, gift.id, now);
       const reissued = await this.issueCode(tx, gift, now);
       await this.audit.record(tx, {
-        tenantId, action: 'gift.code-reissued', targetType: 'gift', targetId: gift.id, before: { codeLast4: gift.codeLast4 }, after: { codeLast4: reissued.gift.codeLast4 },
+        tenantId,
+        action: 'gift.code-reissued',
+        targetType: 'gift',
+        targetId: gift.id,
+        before: { codeLast4: gift.codeLast4 },
+        after: { codeLast4: reissued.gift.codeLast4 },
       });
       return reissued;
     });
@@ -103,8 +141,14 @@ export class GiftsService {
     if (context) context.tenantId = gift.tenantId;
     const product = await this.catalog.findProductOfTenant(gift.tenantId, gift.productId);
     return {
-      tenantId: gift.tenantId, giftId: gift.id, productName: product?.name ?? '', entitlements: product?.entitlements ?? [], months: gift.months,
-      message: gift.message, status: giftStatusOf(gift, new Date()), redeemBy: gift.redeemBy.toISOString(),
+      tenantId: gift.tenantId,
+      giftId: gift.id,
+      productName: product?.name ?? '',
+      entitlements: product?.entitlements ?? [],
+      months: gift.months,
+      message: gift.message,
+      status: giftStatusOf(gift, new Date()),
+      redeemBy: gift.redeemBy.toISOString(),
     };
   }
 
@@ -117,30 +161,51 @@ export class GiftsService {
   async redeem(tenantId: string, request: RedeemGiftRequest): Promise<GiftRedemptionView> {
     const canonical = canonicalGiftCode(request.code);
     if (!canonical) throw new NotFoundError('gift code');
-    const reader = { key: readerKeyOf(request), readerId: request.readerId ?? null, email: request.email?.toLowerCase() ?? null };
+    const reader = {
+      key: readerKeyOf(request),
+      readerId: request.readerId ?? null,
+      email: request.email?.toLowerCase() ?? null,
+    };
     return this.dataSource.transaction(async (tx) => {
       const gift = await this.gifts.lockByCodeHash(tx, tenantId, hashGiftCode(canonical));
       if (!gift) throw new NotFoundError('gift code');
       const now = new Date();
       if (gift.redeemedAt) throw new ConflictError('this gift code has already been redeemed');
-      if (giftStatusOf(gift, now) === 'expired') throw new ConflictError(`this gift code could be redeemed until ${gift.redeemBy.toISOString()}`);
+      if (giftStatusOf(gift, now) === 'expired')
+        throw new ConflictError(`this gift code could be redeemed until ${gift.redeemBy.toISOString()}`);
       const until = addCalendarMonths(now, gift.months);
       const redeemed = await this.gifts.markRedeemed(tx, tenantId, gift.id, {
-        redeemedAt: now, redeemerKey: reader.key, redeemerReaderId: reader.readerId, redeemerEmail: reader.email, redeemedUntil: until,
+        redeemedAt: now,
+        redeemerKey: reader.key,
+        redeemerReaderId: reader.readerId,
+        redeemerEmail: reader.email,
+        redeemedUntil: until,
       });
       if (!redeemed) throw new ConflictError('this gift code has already been redeemed');
       await this.entitlements.refresh(tx, tenantId, reader.key, now);
       await this.outbox.add(tx, GiftRedeemed, {
-        tenantId, subject: gift.id, time: now,
+        tenantId,
+        subject: gift.id,
+        time: now,
         data: {
-          giftId: gift.id, planId: gift.planId, productId: gift.productId, months: gift.months, providerCheckoutId: gift.providerCheckoutId,
-          redeemedAt: now.toISOString(), servicePeriodStart: now.toISOString(), servicePeriodEnd: until.toISOString(),
+          giftId: gift.id,
+          planId: gift.planId,
+          productId: gift.productId,
+          months: gift.months,
+          providerCheckoutId: gift.providerCheckoutId,
+          redeemedAt: now.toISOString(),
+          servicePeriodStart: now.toISOString(),
+          servicePeriodEnd: until.toISOString(),
         },
       });
       const product = await this.catalog.findProductOfTenant(tenantId, gift.productId);
       return {
-        giftId: gift.id, months: gift.months, entitlements: product?.entitlements ?? [], redeemedAt: now.toISOString(),
-        until: until.toISOString(), message: gift.message,
+        giftId: gift.id,
+        months: gift.months,
+        entitlements: product?.entitlements ?? [],
+        redeemedAt: now.toISOString(),
+        until: until.toISOString(),
+        message: gift.message,
       };
     });
   }

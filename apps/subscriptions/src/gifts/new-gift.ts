@@ -6,7 +6,18 @@ import { Gift } from './gift.entity';
 /** A gift not redeemed within this many months of its purchase can no longer be. */
 export const REDEEMABLE_MONTHS = 12;
 
-export type GiftTerms = Pick<Gift, 'tenantId' | 'planId' | 'productId' | 'months' | 'purchaserEmail' | 'recipientEmail' | 'message' | 'paymentReference' | 'providerCheckoutId'>;
+export type GiftTerms = Pick<
+  Gift,
+  | 'tenantId'
+  | 'planId'
+  | 'productId'
+  | 'months'
+  | 'purchaserEmail'
+  | 'recipientEmail'
+  | 'message'
+  | 'paymentReference'
+  | 'providerCheckoutId'
+>;
 
 /** An unredeemed gift bought at `purchasedAt`, with a fresh claim code (answered beside it, never stored). */
 export function newGift(terms: GiftTerms, purchasedAt: Date): { gift: Gift; code: string } {

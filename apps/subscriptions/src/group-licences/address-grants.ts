@@ -18,19 +18,27 @@ export class AddressGrants {
     const running = licence.validUntil.getTime() > now.getTime();
     const ipRanges = running ? licence.ipRanges : [];
     if (licence.addressGrantsVersion === 0 && ipRanges.length === 0) return;
-    const product = ipRanges.length === 0 ? null : await tx.getRepository(Product).findOne({ where: { tenantId: licence.tenantId, id: licence.productId } });
+    const product =
+      ipRanges.length === 0
+        ? null
+        : await tx.getRepository(Product).findOne({ where: { tenantId: licence.tenantId, id: licence.productId } });
     licence.addressGrantsVersion += 1;
     licence.addressGrantsEndedAt = running ? null : now;
-    await tx.getRepository(GroupLicence).update(
-      { tenantId: licence.tenantId, id: licence.id },
-      { addressGrantsVersion: licence.addressGrantsVersion, addressGrantsEndedAt: licence.addressGrantsEndedAt },
-    );
+    await tx
+      .getRepository(GroupLicence)
+      .update(
+        { tenantId: licence.tenantId, id: licence.id },
+        { addressGrantsVersion: licence.addressGrantsVersion, addressGrantsEndedAt: licence.addressGrantsEndedAt },
+      );
     await this.outbox.add(tx, AddressGrantsChanged, {
       tenantId: licence.tenantId,
       subject: licence.id,
       data: {
-        licenceId: licence.id, ipRanges, entitlements: [...(product?.entitlements ?? [])],
-        validUntil: licence.validUntil.toISOString(), version: licence.addressGrantsVersion,
+        licenceId: licence.id,
+        ipRanges,
+        entitlements: [...(product?.entitlements ?? [])],
+        validUntil: licence.validUntil.toISOString(),
+        version: licence.addressGrantsVersion,
       },
     });
   }

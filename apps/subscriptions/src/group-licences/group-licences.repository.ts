@@ -12,10 +12,16 @@ export class GroupLicencesRepository {
   }
 
   findOfTenant(tenantId: string): Promise<GroupLicence[]> {
-    return this.dataSource.getRepository(GroupLicence).find({ where: { tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(GroupLicence)
+      .find({ where: { tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
-  findOneOfTenant(tenantId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<GroupLicence | null> {
+  findOneOfTenant(
+    tenantId: string,
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<GroupLicence | null> {
     return tx.getRepository(GroupLicence).findOne({ where: { tenantId, id } });
   }
 
@@ -38,7 +44,11 @@ export class GroupLicencesRepository {
     return tx
       .getRepository(GroupLicence)
       .createQueryBuilder('licence')
-      .where('licence.tenant_id = :tenantId AND :domain = ANY(licence.email_domains) AND licence.valid_until > :now', { tenantId, domain, now })
+      .where('licence.tenant_id = :tenantId AND :domain = ANY(licence.email_domains) AND licence.valid_until > :now', {
+        tenantId,
+        domain,
+        now,
+      })
       .orderBy('licence.created_at', 'ASC')
       .addOrderBy('licence.id', 'ASC')
       .getMany();
@@ -49,7 +59,10 @@ export class GroupLicencesRepository {
     return this.dataSource
       .getRepository(GroupLicence)
       .createQueryBuilder('licence')
-      .where('licence.tenant_id = :tenantId AND cardinality(licence.ip_ranges) > 0 AND licence.valid_until > :now', { tenantId, now })
+      .where('licence.tenant_id = :tenantId AND cardinality(licence.ip_ranges) > 0 AND licence.valid_until > :now', {
+        tenantId,
+        now,
+      })
       .getMany();
   }
 

@@ -2,8 +2,18 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, CreateGroupLicence, CreateGroupLicenceRequest, GetGroupLicence, GetGroupLicenceUsage, GroupLicenceListResponse,
-  GroupLicenceUsageView, GroupLicenceView, ListGroupLicences, TenantScopedRequest, UpdateGroupLicence, UpdateGroupLicenceRequest,
+  ByIdRequest,
+  CreateGroupLicence,
+  CreateGroupLicenceRequest,
+  GetGroupLicence,
+  GetGroupLicenceUsage,
+  GroupLicenceListResponse,
+  GroupLicenceUsageView,
+  GroupLicenceView,
+  ListGroupLicences,
+  TenantScopedRequest,
+  UpdateGroupLicence,
+  UpdateGroupLicenceRequest,
 } from '@libs/contracts';
 import { GroupLicencesService } from './group-licences.service';
 

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
-import { CreateGroupLicenceRequest, GroupLicenceUsageView, GroupLicenceView, UpdateGroupLicenceRequest } from '@libs/contracts';
+import {
+  CreateGroupLicenceRequest,
+  GroupLicenceUsageView,
+  GroupLicenceView,
+  UpdateGroupLicenceRequest,
+} from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { AddressGrants } from './address-grants';
@@ -32,15 +37,32 @@ export class GroupLicencesService {
     if (!plan?.active) throw new NotFoundError('plan', request.planId);
     const now = new Date();
     const licence: GroupLicence = {
-      id: randomUUID(), tenantId, name: request.name, planId: plan.id, productId: plan.productId, seats: request.seats, seatsUsed: 0,
-      emailDomains: distinctLowercase(request.emailDomains), ipRanges: distinctLowercase(request.ipRanges),
-      validUntil: new Date(request.validUntil), addressGrantsVersion: 0, addressGrantsEndedAt: null, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      tenantId,
+      name: request.name,
+      planId: plan.id,
+      productId: plan.productId,
+      seats: request.seats,
+      seatsUsed: 0,
+      emailDomains: distinctLowercase(request.emailDomains),
+      ipRanges: distinctLowercase(request.ipRanges),
+      validUntil: new Date(request.validUntil),
+      addressGrantsVersion: 0,
+      addressGrantsEndedAt: null,
+      createdAt: now,
+      updatedAt: now,
     };
     const view = toLicenceView(licence);
     await this.dataSource.transaction(async (tx) => {
       await this.licences.insert(tx, licence);
       await this.addressGrants.publish(tx, licence, now);
-      await this.audit.record(tx, { tenantId, action: 'group-licence.created', targetType: 'group-licence', targetId: licence.id, after: view });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'group-licence.created',
+        targetType: 'group-licence',
+        targetId: licence.id,
+        after: view,
+      });
     });
     return view;
   }
@@ -65,15 +87,19 @@ export class GroupLicencesService {
       if (!licence) throw new NotFoundError('group licence', request.id);
       const before = toLicenceView(licence);
       if (request.seats !== undefined && request.seats < licence.seatsUsed) {
-        throw new ConflictError(`${licence.seatsUsed} seats are taken; remove members before going down to ${request.seats}`);
+        throw new ConflictError(
+          `${licence.seatsUsed} seats are taken; remove members before going down to ${request.seats}`,
+        );
       }
       const validUntil = request.validUntil === undefined ? licence.validUntil : new Date(request.validUntil);
       const endMoved = validUntil.getTime() !== licence.validUntil.getTime();
-      const rangesChanged = request.ipRanges !== undefined && distinctLowercase(request.ipRanges).join() !== licence.ipRanges.join();
+      const rangesChanged =
+        request.ipRanges !== undefined && distinctLowercase(request.ipRanges).join() !== licence.ipRanges.join();
       Object.assign(licence, {
         name: request.name ?? licence.name,
         seats: request.seats ?? licence.seats,
-        emailDomains: request.emailDomains === undefined ? licence.emailDomains : distinctLowercase(request.emailDomains),
+        emailDomains:
+          request.emailDomains === undefined ? licence.emailDomains : distinctLowercase(request.emailDomains),
         ipRanges: request.ipRanges === undefined ? licence.ipRanges : distinctLowercase(request.ipRanges),
         validUntil,
       });
@@ -81,10 +107,18 @@ export class GroupLicencesService {
       const now = new Date();
       if (endMoved || rangesChanged) await this.addressGrants.publish(tx, licence, now);
       if (endMoved) {
-        for (const readerKey of await this.memberships.readerKeysOf(tx, tenantId, licence.id)) await this.entitlements.refresh(tx, tenantId, readerKey, now);
+        for (const readerKey of await this.memberships.readerKeysOf(tx, tenantId, licence.id))
+          await this.entitlements.refresh(tx, tenantId, readerKey, now);
       }
       const after = toLicenceView(licence);
-      await this.audit.record(tx, { tenantId, action: 'group-licence.updated', targetType: 'group-licence', targetId: licence.id, before, after });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'group-licence.updated',
+        targetType: 'group-licence',
+        targetId: licence.id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -93,7 +127,13 @@ export class GroupLicencesService {
     const licence = await this.licences.findOneOfTenant(tenantId, id);
     if (!licence) throw new NotFoundError('group licence', id);
     const members = await this.memberships.membersOf(tenantId, id);
-    return { licenceId: id, seats: licence.seats, used: licence.seatsUsed, validUntil: licence.validUntil.toISOString(), members: members.map(toMembershipView) };
+    return {
+      licenceId: id,
+      seats: licence.seats,
+      used: licence.seatsUsed,
+      validUntil: licence.validUntil.toISOString(),
+      members: members.map(toMembershipView),
+    };
   }
 }
 
@@ -103,7 +143,15 @@ function distinctLowercase(values: string[] | undefined): string[] {
 
 function toLicenceView(licence: GroupLicence): GroupLicenceView {
   return {
-    id: licence.id, name: licence.name, planId: licence.planId, productId: licence.productId, seats: licence.seats, used: licence.seatsUsed,
-    emailDomains: licence.emailDomains, ipRanges: licence.ipRanges, validUntil: licence.validUntil.toISOString(), createdAt: licence.createdAt.toISOString(),
+    id: licence.id,
+    name: licence.name,
+    planId: licence.planId,
+    productId: licence.productId,
+    seats: licence.seats,
+    used: licence.seatsUsed,
+    emailDomains: licence.emailDomains,
+    ipRanges: licence.ipRanges,
+    validUntil: licence.validUntil.toISOString(),
+    createdAt: licence.createdAt.toISOString(),
   };
 }

@@ -13,13 +13,29 @@ export class GroupMembershipsRepository {
     const inserted: unknown[] = await tx.query(
       `INSERT INTO subscriptions.group_licence_members (id, tenant_id, licence_id, reader_key, reader_id, email, joined_by, invitation_id, joined_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
-      [member.id, member.tenantId, member.licenceId, member.readerKey, member.readerId, member.email, member.joinedBy, member.invitationId, member.joinedAt],
+      [
+        member.id,
+        member.tenantId,
+        member.licenceId,
+        member.readerKey,
+        member.readerId,
+        member.email,
+        member.joinedBy,
+        member.invitationId,
+        member.joinedAt,
+      ],
     );
     return inserted.length === 1;
   }
 
   /** The seat this email or reader holds on one of these licences, if any. */
-  findOnLicences(tx: EntityManager, tenantId: string, licenceIds: string[], email: string, readerKey: string): Promise<GroupMembership | null> {
+  findOnLicences(
+    tx: EntityManager,
+    tenantId: string,
+    licenceIds: string[],
+    email: string,
+    readerKey: string,
+  ): Promise<GroupMembership | null> {
     if (licenceIds.length === 0) return Promise.resolve(null);
     return tx.getRepository(GroupMembership).findOne({
       where: [
@@ -31,7 +47,9 @@ export class GroupMembershipsRepository {
   }
 
   lockOne(tx: EntityManager, tenantId: string, licenceId: string, id: string): Promise<GroupMembership | null> {
-    return tx.getRepository(GroupMembership).findOne({ where: { tenantId, licenceId, id }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(GroupMembership)
+      .findOne({ where: { tenantId, licenceId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async delete(tx: EntityManager, id: string): Promise<void> {
@@ -39,12 +57,16 @@ export class GroupMembershipsRepository {
   }
 
   membersOf(tenantId: string, licenceId: string): Promise<GroupMembership[]> {
-    return this.dataSource.getRepository(GroupMembership).find({ where: { tenantId, licenceId }, order: { joinedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(GroupMembership)
+      .find({ where: { tenantId, licenceId }, order: { joinedAt: 'ASC', id: 'ASC' } });
   }
 
   /** Every member's reader key, sorted: refreshing in one order keeps concurrent refreshes from deadlocking. */
   async readerKeysOf(tx: EntityManager, tenantId: string, licenceId: string): Promise<string[]> {
-    const rows = await tx.getRepository(GroupMembership).find({ select: { readerKey: true }, where: { tenantId, licenceId } });
+    const rows = await tx
+      .getRepository(GroupMembership)
+      .find({ select: { readerKey: true }, where: { tenantId, licenceId } });
     return [...new Set(rows.map((r) => r.readerKey))].sort();
   }
 
@@ -58,7 +80,9 @@ export class GroupMembershipsRepository {
 
   /** The invitation with this token hash, row-locked until the transaction ends. */
   lockInvitationByHash(tx: EntityManager, tenantId: string, tokenHash: Buffer): Promise<GroupInvitation | null> {
-    return tx.getRepository(GroupInvitation).findOne({ where: { tenantId, tokenHash }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(GroupInvitation)
+      .findOne({ where: { tenantId, tokenHash }, lock: { mode: 'pessimistic_write' } });
   }
 
   async markInvitationAccepted(tx: EntityManager, id: string, memberId: string, at: Date): Promise<void> {

@@ -2,8 +2,14 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  GroupInvitationView, GroupMembershipView, InviteToGroupLicence, InviteToGroupLicenceRequest, JoinGroupLicence, JoinGroupLicenceRequest,
-  RemoveGroupMember, RemoveGroupMemberRequest,
+  GroupInvitationView,
+  GroupMembershipView,
+  InviteToGroupLicence,
+  InviteToGroupLicenceRequest,
+  JoinGroupLicence,
+  JoinGroupLicenceRequest,
+  RemoveGroupMember,
+  RemoveGroupMemberRequest,
 } from '@libs/contracts';
 import { GroupMembershipsService } from './group-memberships.service';
 

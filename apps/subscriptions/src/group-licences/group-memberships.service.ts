@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
-import { GroupInvitationView, GroupMembershipView, InviteToGroupLicenceRequest, JoinGroupLicenceRequest, readerKeyOf, RemoveGroupMemberRequest } from '@libs/contracts';
+import {
+  GroupInvitationView,
+  GroupMembershipView,
+  InviteToGroupLicenceRequest,
+  JoinGroupLicenceRequest,
+  readerKeyOf,
+  RemoveGroupMemberRequest,
+} from '@libs/contracts';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GroupLicence } from './group-licence.entity';
 import { GroupLicencesRepository } from './group-licences.repository';
@@ -35,13 +42,27 @@ export class GroupMembershipsService {
   async invite(tenantId: string, request: InviteToGroupLicenceRequest): Promise<GroupInvitationView> {
     const licence = await this.licences.findOneOfTenant(tenantId, request.licenceId);
     if (!licence) throw new NotFoundError('group licence', request.licenceId);
-    if (licence.validUntil.getTime() <= Date.now()) throw new ConflictError(`the group licence ended at ${licence.validUntil.toISOString()}`);
+    if (licence.validUntil.getTime() <= Date.now())
+      throw new ConflictError(`the group licence ended at ${licence.validUntil.toISOString()}`);
     const { token, hash } = newInvitationToken();
     const invitation = {
-      id: randomUUID(), tenantId, licenceId: licence.id, email: request.email.toLowerCase(), tokenHash: hash, acceptedAt: null, memberId: null, createdAt: new Date(),
+      id: randomUUID(),
+      tenantId,
+      licenceId: licence.id,
+      email: request.email.toLowerCase(),
+      tokenHash: hash,
+      acceptedAt: null,
+      memberId: null,
+      createdAt: new Date(),
     };
     await this.memberships.insertInvitation(invitation);
-    return { id: invitation.id, licenceId: licence.id, email: invitation.email, invitationToken: token, createdAt: invitation.createdAt.toISOString() };
+    return {
+      id: invitation.id,
+      licenceId: licence.id,
+      email: invitation.email,
+      invitationToken: token,
+      createdAt: invitation.createdAt.toISOString(),
+    };
   }
 
   /**
@@ -50,7 +71,11 @@ export class GroupMembershipsService {
    */
   async join(tenantId: string, request: JoinGroupLicenceRequest): Promise<GroupMembershipView> {
     const email = request.email.toLowerCase();
-    const joiner: Joiner = { readerKey: readerKeyOf({ readerId: request.readerId, email }), readerId: request.readerId ?? null, email };
+    const joiner: Joiner = {
+      readerKey: readerKeyOf({ readerId: request.readerId, email }),
+      readerId: request.readerId ?? null,
+      email,
+    };
     return this.dataSource.transaction(async (tx) => {
       const member = request.invitationToken
         ? await this.joinByInvitation(tx, tenantId, joiner, request.invitationToken)
@@ -67,21 +92,39 @@ export class GroupMembershipsService {
       await this.licences.releaseSeat(tx, tenantId, member.licenceId);
       await this.entitlements.refresh(tx, tenantId, member.readerKey);
       const removed = toMembershipView(member);
-      await this.audit.record(tx, { tenantId, action: 'group-member.removed', targetType: 'group-licence', targetId: member.licenceId, before: removed });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'group-member.removed',
+        targetType: 'group-licence',
+        targetId: member.licenceId,
+        before: removed,
+      });
       return removed;
     });
   }
 
-  private async joinByInvitation(tx: EntityManager, tenantId: string, joiner: Joiner, token: string): Promise<GroupMembership> {
+  private async joinByInvitation(
+    tx: EntityManager,
+    tenantId: string,
+    joiner: Joiner,
+    token: string,
+  ): Promise<GroupMembership> {
     const invitation = await this.memberships.lockInvitationByHash(tx, tenantId, hashInvitationToken(token));
     // Another agency's token, a wrong one, and one for another email all look the same.
     if (!invitation || invitation.email !== joiner.email) throw new NotFoundError('group invitation');
-    const existing = await this.memberships.findOnLicences(tx, tenantId, [invitation.licenceId], joiner.email, joiner.readerKey);
+    const existing = await this.memberships.findOnLicences(
+      tx,
+      tenantId,
+      [invitation.licenceId],
+      joiner.email,
+      joiner.readerKey,
+    );
     if (existing) return existing;
     if (invitation.acceptedAt) throw new ConflictError('this invitation has already been used');
     const licence = (await this.licences.findOneOfTenant(tenantId, invitation.licenceId, tx))!;
     const now = new Date();
-    if (licence.validUntil.getTime() <= now.getTime()) throw new ConflictError(`the group licence ended at ${licence.validUntil.toISOString()}`);
+    if (licence.validUntil.getTime() <= now.getTime())
+      throw new ConflictError(`the group licence ended at ${licence.validUntil.toISOString()}`);
     const member = await this.takeSeat(tx, licence, joiner, now, invitation.id);
     if (!member) throw new ConflictError(`all ${licence.seats} seats of the group licence are taken`);
     await this.memberships.markInvitationAccepted(tx, invitation.id, member.id, now);
@@ -93,7 +136,13 @@ export class GroupMembershipsService {
     const now = new Date();
     const candidates = await this.licences.findOpenByEmailDomain(tx, tenantId, domain, now);
     if (candidates.length === 0) throw new NotFoundError(`group licence for ${domain}`);
-    const existing = await this.memberships.findOnLicences(tx, tenantId, candidates.map((l) => l.id), joiner.email, joiner.readerKey);
+    const existing = await this.memberships.findOnLicences(
+      tx,
+      tenantId,
+      candidates.map((l) => l.id),
+      joiner.email,
+      joiner.readerKey,
+    );
     if (existing) return existing;
     for (const licence of candidates) {
       const member = await this.takeSeat(tx, licence, joiner, now, null);
@@ -106,15 +155,34 @@ export class GroupMembershipsService {
    * One seat for the joiner, or null when none is free. When a concurrent join of the same
    * email or reader won the race, the seat goes back and that membership is the answer.
    */
-  private async takeSeat(tx: EntityManager, licence: GroupLicence, joiner: Joiner, now: Date, invitationId: string | null): Promise<GroupMembership | null> {
+  private async takeSeat(
+    tx: EntityManager,
+    licence: GroupLicence,
+    joiner: Joiner,
+    now: Date,
+    invitationId: string | null,
+  ): Promise<GroupMembership | null> {
     if (!(await this.licences.takeSeat(tx, licence.tenantId, licence.id, now))) return null;
     const member: GroupMembership = {
-      id: randomUUID(), tenantId: licence.tenantId, licenceId: licence.id, readerKey: joiner.readerKey, readerId: joiner.readerId, email: joiner.email,
-      joinedBy: invitationId ? 'invitation' : 'email-domain', invitationId, joinedAt: now,
+      id: randomUUID(),
+      tenantId: licence.tenantId,
+      licenceId: licence.id,
+      readerKey: joiner.readerKey,
+      readerId: joiner.readerId,
+      email: joiner.email,
+      joinedBy: invitationId ? 'invitation' : 'email-domain',
+      invitationId,
+      joinedAt: now,
     };
     if (!(await this.memberships.insertUnlessMember(tx, member))) {
       await this.licences.releaseSeat(tx, licence.tenantId, licence.id);
-      return (await this.memberships.findOnLicences(tx, licence.tenantId, [licence.id], joiner.email, joiner.readerKey))!;
+      return (await this.memberships.findOnLicences(
+        tx,
+        licence.tenantId,
+        [licence.id],
+        joiner.email,
+        joiner.readerKey,
+      ))!;
     }
     await this.entitlements.refresh(tx, licence.tenantId, joiner.readerKey, now);
     return member;

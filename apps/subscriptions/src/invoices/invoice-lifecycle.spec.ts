@@ -7,13 +7,35 @@ const voidedAt = new Date('2026-04-05T00:00:00Z');
 
 function remote(overrides: Partial<ProviderInvoice> = {}): ProviderInvoice {
   return {
-    id: 'in_1', subscriptionId: 'sub_1', status: 'open', currency: 'VND', amountDue: 99000n, amountPaid: 0n, tax: 9000n,
-    chargeId: null, balanceTransactionId: null, fee: 0n, periodStart: new Date('2026-04-01T00:00:00Z'), periodEnd: new Date('2026-05-01T00:00:00Z'),
-    dueDate: null, finalizedAt, paidAt: null, voidedAt: null, markedUncollectibleAt: null, ...overrides,
+    id: 'in_1',
+    subscriptionId: 'sub_1',
+    status: 'open',
+    currency: 'VND',
+    amountDue: 99000n,
+    amountPaid: 0n,
+    tax: 9000n,
+    chargeId: null,
+    balanceTransactionId: null,
+    fee: 0n,
+    periodStart: new Date('2026-04-01T00:00:00Z'),
+    periodEnd: new Date('2026-05-01T00:00:00Z'),
+    dueDate: null,
+    finalizedAt,
+    paidAt: null,
+    voidedAt: null,
+    markedUncollectibleAt: null,
+    ...overrides,
   };
 }
 
-const paid = remote({ status: 'paid', amountPaid: 99000n, paidAt, chargeId: 'ch_1', balanceTransactionId: 'txn_1', fee: 3366n });
+const paid = remote({
+  status: 'paid',
+  amountPaid: 99000n,
+  paidAt,
+  chargeId: 'ch_1',
+  balanceTransactionId: 'txn_1',
+  fee: 3366n,
+});
 
 /** Applies provider readings in order, as events would; answers the facts each one published. */
 function play(...readings: ProviderInvoice[]): { record: InvoiceRecord | null; facts: string[][] } {
@@ -27,7 +49,11 @@ function play(...readings: ProviderInvoice[]): { record: InvoiceRecord | null; f
     }
     record = advance.record;
     const { finalized, paid: wasPaid, writtenOff } = advance.facts;
-    facts.push([...(finalized ? ['finalized'] : []), ...(wasPaid ? ['paid'] : []), ...(writtenOff ? [`written off: ${writtenOff}`] : [])]);
+    facts.push([
+      ...(finalized ? ['finalized'] : []),
+      ...(wasPaid ? ['paid'] : []),
+      ...(writtenOff ? [`written off: ${writtenOff}`] : []),
+    ]);
   }
   return { record, facts };
 }
@@ -35,13 +61,27 @@ function play(...readings: ProviderInvoice[]): { record: InvoiceRecord | null; f
 describe('advanceInvoice', () => {
   it('records a finalized invoice as open with what is billed, and bills it once', () => {
     const { record, facts } = play(remote(), remote());
-    expect(record).toMatchObject({ status: 'open', amountDue: '99000', amountPaid: '0', tax: '9000', finalizedAt, paidAt: null });
+    expect(record).toMatchObject({
+      status: 'open',
+      amountDue: '99000',
+      amountPaid: '0',
+      tax: '9000',
+      finalizedAt,
+      paidAt: null,
+    });
     expect(facts).toEqual([['finalized'], []]);
   });
 
   it('moves an open invoice to paid with the payment, publishing paid once', () => {
     const { record, facts } = play(remote(), paid, paid);
-    expect(record).toMatchObject({ status: 'paid', amountPaid: '99000', providerFee: '3366', providerChargeId: 'ch_1', providerBalanceTransactionId: 'txn_1', paidAt });
+    expect(record).toMatchObject({
+      status: 'paid',
+      amountPaid: '99000',
+      providerFee: '3366',
+      providerChargeId: 'ch_1',
+      providerBalanceTransactionId: 'txn_1',
+      paidAt,
+    });
     expect(facts).toEqual([['finalized'], ['paid'], []]);
   });
 
@@ -57,15 +97,27 @@ describe('advanceInvoice', () => {
   });
 
   it('writes off a voided invoice once, with what it no longer expects', () => {
-    const { record, facts } = play(remote(), remote({ status: 'void', voidedAt }), remote({ status: 'void', voidedAt }));
+    const { record, facts } = play(
+      remote(),
+      remote({ status: 'void', voidedAt }),
+      remote({ status: 'void', voidedAt }),
+    );
     expect(record).toMatchObject({ status: 'void', voidedAt });
     expect(facts).toEqual([['finalized'], ['written off: void'], []]);
   });
 
   it('writes off an uncollectible invoice once, even when it is voided afterwards, and still collects it if paid', () => {
     const uncollectible = remote({ status: 'uncollectible', markedUncollectibleAt: voidedAt });
-    expect(play(remote(), uncollectible, remote({ status: 'void', voidedAt })).facts).toEqual([['finalized'], ['written off: uncollectible'], []]);
-    expect(play(remote(), uncollectible, paid).facts).toEqual([['finalized'], ['written off: uncollectible'], ['paid']]);
+    expect(play(remote(), uncollectible, remote({ status: 'void', voidedAt })).facts).toEqual([
+      ['finalized'],
+      ['written off: uncollectible'],
+      [],
+    ]);
+    expect(play(remote(), uncollectible, paid).facts).toEqual([
+      ['finalized'],
+      ['written off: uncollectible'],
+      ['paid'],
+    ]);
   });
 
   it('records a zero invoice (a trial) without any money fact', () => {

@@ -63,7 +63,10 @@ function factsOf(before: InvoiceRecord | null, after: InvoiceRecord): InvoiceFac
   return {
     finalized: billed && !before?.finalizedAt && after.finalizedAt !== null,
     paid: BigInt(after.amountPaid) > 0n && before?.status !== 'paid' && after.status === 'paid',
-    writtenOff: WRITTEN_OFF.has(after.status) && !wasWrittenOff && amountWrittenOff(after) > 0n ? (after.status as 'void' | 'uncollectible') : null,
+    writtenOff:
+      WRITTEN_OFF.has(after.status) && !wasWrittenOff && amountWrittenOff(after) > 0n
+        ? (after.status as 'void' | 'uncollectible')
+        : null,
   };
 }
 

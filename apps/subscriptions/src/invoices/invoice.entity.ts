@@ -22,7 +22,8 @@ export class Invoice {
   @Column('bigint') tax!: string;
   @Column('bigint', { name: 'provider_fee' }) providerFee!: string;
   @Column('text', { name: 'provider_charge_id', nullable: true }) providerChargeId!: string | null;
-  @Column('text', { name: 'provider_balance_transaction_id', nullable: true }) providerBalanceTransactionId!: string | null;
+  @Column('text', { name: 'provider_balance_transaction_id', nullable: true }) providerBalanceTransactionId!:
+    string | null;
   @Column('timestamptz', { name: 'period_start' }) periodStart!: Date;
   @Column('timestamptz', { name: 'period_end' }) periodEnd!: Date;
   @Column('timestamptz', { name: 'due_date', nullable: true }) dueDate!: Date | null;

@@ -39,10 +39,14 @@ export class InvoicesRepository {
       .orderBy('i.recorded_at', 'DESC')
       .addOrderBy('i.id', 'DESC')
       .limit(limit);
-    if (filter.subscriptionId) query.andWhere('i.subscription_id = :subscriptionId', { subscriptionId: filter.subscriptionId });
+    if (filter.subscriptionId)
+      query.andWhere('i.subscription_id = :subscriptionId', { subscriptionId: filter.subscriptionId });
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     if (before) {
-      query.andWhere('(i.recorded_at, i.id) < (SELECT b.recorded_at, b.id FROM subscriptions.invoices b WHERE b.tenant_id = :tenantId AND b.id = :before)', { before });
+      query.andWhere(
+        '(i.recorded_at, i.id) < (SELECT b.recorded_at, b.id FROM subscriptions.invoices b WHERE b.tenant_id = :tenantId AND b.id = :before)',
+        { before },
+      );
     }
     return query.getMany();
   }

@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ByIdRequest, GetInvoice, InvoiceListResponse, InvoiceView, ListInvoices, ListInvoicesRequest } from '@libs/contracts';
+import {
+  ByIdRequest,
+  GetInvoice,
+  InvoiceListResponse,
+  InvoiceView,
+  ListInvoices,
+  ListInvoicesRequest,
+} from '@libs/contracts';
 import { InvoicesService } from './invoices.service';
 
 const READERS = ['admin', 'finance'];

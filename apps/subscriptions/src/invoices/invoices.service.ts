@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventOutbox, NotFoundError } from '@libs/common';
-import { InvoiceFinalized, InvoiceListResponse, InvoicePaid, InvoiceView, InvoiceVoided, LIST_PAGE_DEFAULT, ListInvoicesRequest } from '@libs/contracts';
+import {
+  InvoiceFinalized,
+  InvoiceListResponse,
+  InvoicePaid,
+  InvoiceView,
+  InvoiceVoided,
+  LIST_PAGE_DEFAULT,
+  ListInvoicesRequest,
+} from '@libs/contracts';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
@@ -35,7 +43,9 @@ export class InvoicesService {
   async record(tx: EntityManager, account: ProviderAccount, providerInvoiceId: string): Promise<Invoice | null> {
     const remote = await this.provider.retrieveInvoice(account, providerInvoiceId);
     if (!remote.subscriptionId || remote.status === 'draft') {
-      this.logger.log(`invoice ${remote.id} is not a finalized subscription invoice (${remote.status}); nothing to record`);
+      this.logger.log(
+        `invoice ${remote.id} is not a finalized subscription invoice (${remote.status}); nothing to record`,
+      );
       return null;
     }
     const subscription = await this.subscriptions.sync(tx, account, remote.subscriptionId);
@@ -45,7 +55,13 @@ export class InvoicesService {
     const advance = advanceInvoice(current, remote);
     if (!advance) return current;
     const saved = await this.invoices.save(tx, {
-      ...(current ?? { tenantId: account.tenantId, providerInvoiceId: remote.id, id: randomUUID(), subscriptionId: subscription.id, recordedAt: new Date() }),
+      ...(current ?? {
+        tenantId: account.tenantId,
+        providerInvoiceId: remote.id,
+        id: randomUUID(),
+        subscriptionId: subscription.id,
+        recordedAt: new Date(),
+      }),
       ...advance.record,
     });
     await this.publish(tx, subscription, saved, advance.facts);
@@ -54,7 +70,12 @@ export class InvoicesService {
 
   async list(tenantId: string, request: ListInvoicesRequest): Promise<InvoiceListResponse> {
     const limit = request.limit ?? LIST_PAGE_DEFAULT;
-    const rows = await this.invoices.findPageOfTenant(tenantId, { subscriptionId: request.subscriptionId, status: request.status }, limit, request.before);
+    const rows = await this.invoices.findPageOfTenant(
+      tenantId,
+      { subscriptionId: request.subscriptionId, status: request.status },
+      limit,
+      request.before,
+    );
     return { items: rows.map(toInvoiceView), nextBefore: rows.length === limit ? rows[rows.length - 1].id : null };
   }
 
@@ -64,25 +85,53 @@ export class InvoicesService {
     return toInvoiceView(invoice);
   }
 
-  private async publish(tx: EntityManager, subscription: ReaderSubscription, invoice: Invoice, facts: InvoiceFacts): Promise<void> {
+  private async publish(
+    tx: EntityManager,
+    subscription: ReaderSubscription,
+    invoice: Invoice,
+    facts: InvoiceFacts,
+  ): Promise<void> {
     const tenantId = invoice.tenantId;
-    const about = { subscriptionId: subscription.id, planId: subscription.planId, priceId: subscription.priceId, providerInvoiceId: invoice.providerInvoiceId };
-    const period = { servicePeriodStart: invoice.periodStart.toISOString(), servicePeriodEnd: invoice.periodEnd.toISOString() };
+    const about = {
+      subscriptionId: subscription.id,
+      planId: subscription.planId,
+      priceId: subscription.priceId,
+      providerInvoiceId: invoice.providerInvoiceId,
+    };
+    const period = {
+      servicePeriodStart: invoice.periodStart.toISOString(),
+      servicePeriodEnd: invoice.periodEnd.toISOString(),
+    };
     if (facts.finalized && invoice.finalizedAt) {
       await this.outbox.add(tx, InvoiceFinalized, {
-        tenantId, subject: subscription.id, time: invoice.finalizedAt,
+        tenantId,
+        subject: subscription.id,
+        time: invoice.finalizedAt,
         data: {
-          ...about, currency: invoice.currency, amountDue: invoice.amountDue, tax: invoice.tax, ...period,
-          dueDate: invoice.dueDate?.toISOString() ?? null, finalizedAt: invoice.finalizedAt.toISOString(),
+          ...about,
+          currency: invoice.currency,
+          amountDue: invoice.amountDue,
+          tax: invoice.tax,
+          ...period,
+          dueDate: invoice.dueDate?.toISOString() ?? null,
+          finalizedAt: invoice.finalizedAt.toISOString(),
         },
       });
     }
     if (facts.paid && invoice.paidAt) {
       await this.outbox.add(tx, InvoicePaid, {
-        tenantId, subject: subscription.id, time: invoice.paidAt,
+        tenantId,
+        subject: subscription.id,
+        time: invoice.paidAt,
         data: {
-          ...about, providerChargeId: invoice.providerChargeId, providerBalanceTransactionId: invoice.providerBalanceTransactionId,
-          currency: invoice.currency, amountPaid: invoice.amountPaid, tax: invoice.tax, providerFee: invoice.providerFee, ...period,
+          ...about,
+          providerChargeId: invoice.providerChargeId,
+          providerBalanceTransactionId: invoice.providerBalanceTransactionId,
+          currency: invoice.currency,
+          amountPaid: invoice.amountPaid,
+          tax: invoice.tax,
+          providerFee: invoice.providerFee,
+          ...period,
           paidAt: invoice.paidAt.toISOString(),
         },
       });
@@ -90,9 +139,16 @@ export class InvoicesService {
     const writtenOffAt = facts.writtenOff === 'void' ? invoice.voidedAt : invoice.markedUncollectibleAt;
     if (facts.writtenOff && writtenOffAt) {
       await this.outbox.add(tx, InvoiceVoided, {
-        tenantId, subject: subscription.id, time: writtenOffAt,
+        tenantId,
+        subject: subscription.id,
+        time: writtenOffAt,
         data: {
-          ...about, currency: invoice.currency, amount: amountWrittenOff(invoice).toString(), tax: invoice.tax, reason: facts.writtenOff, ...period,
+          ...about,
+          currency: invoice.currency,
+          amount: amountWrittenOff(invoice).toString(),
+          tax: invoice.tax,
+          reason: facts.writtenOff,
+          ...period,
           voidedAt: writtenOffAt.toISOString(),
         },
       });

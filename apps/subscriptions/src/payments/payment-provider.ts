@@ -160,14 +160,27 @@ export interface ProviderDispute {
  * JSON (it is stored before it is processed), so the instant is an ISO string.
  */
 export type PaymentEvent = { providerEventId: string; occurredAt: string; type: string } & (
-  | { kind: 'checkout-completed'; checkoutId: string; customerId: string | null; subscriptionId: string | null; reference: string | null; readerKey: string | null }
+  | {
+      kind: 'checkout-completed';
+      checkoutId: string;
+      customerId: string | null;
+      subscriptionId: string | null;
+      reference: string | null;
+      readerKey: string | null;
+    }
   /** A one-off payment checkout completed or its delayed payment succeeded; whether it is paid is read afresh. */
   | { kind: 'one-off-checkout-completed'; checkoutId: string }
   | { kind: 'subscription-changed'; subscriptionId: string }
   | { kind: 'invoice-paid'; invoiceId: string }
   /** Finalized, voided or marked uncollectible: the invoice is re-read and recorded as it is now. */
   | { kind: 'invoice-changed'; invoiceId: string }
-  | { kind: 'invoice-payment-failed'; invoiceId: string; subscriptionId: string | null; attemptCount: number; firstInvoice: boolean }
+  | {
+      kind: 'invoice-payment-failed';
+      invoiceId: string;
+      subscriptionId: string | null;
+      attemptCount: number;
+      firstInvoice: boolean;
+    }
   | { kind: 'customer-updated'; customerId: string; email: string | null }
   | { kind: 'charge-refunded'; chargeId: string }
   | { kind: 'dispute-changed'; disputeId: string }
@@ -225,15 +238,33 @@ export interface ProviderOneOffPayment {
 }
 
 export abstract class PaymentProvider {
-  abstract createProduct(account: ProviderAccount, idempotencyKey: string, product: { name: string; ourId: string }): Promise<string>;
+  abstract createProduct(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    product: { name: string; ourId: string },
+  ): Promise<string>;
   abstract createPrice(
     account: ProviderAccount,
     idempotencyKey: string,
-    price: { productId: string; currency: string; unitAmount: bigint; interval: 'month' | 'year'; intervalCount: number; ourId: string },
+    price: {
+      productId: string;
+      currency: string;
+      unitAmount: bigint;
+      interval: 'month' | 'year';
+      intervalCount: number;
+      ourId: string;
+    },
   ): Promise<string>;
-  abstract createCustomer(account: ProviderAccount, idempotencyKey: string, customer: { email: string | null; readerKey: string }): Promise<string>;
+  abstract createCustomer(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    customer: { email: string | null; readerKey: string },
+  ): Promise<string>;
   abstract createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }>;
-  abstract createOneOffCheckout(account: ProviderAccount, checkout: NewOneOffCheckout): Promise<{ id: string; url: string }>;
+  abstract createOneOffCheckout(
+    account: ProviderAccount,
+    checkout: NewOneOffCheckout,
+  ): Promise<{ id: string; url: string }>;
   abstract retrieveOneOffPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment>;
   abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
   abstract retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription>;
@@ -246,39 +277,78 @@ export abstract class PaymentProvider {
    * Moves the subscription to another price now and charges the prorated difference at once. A
    * scheduled change is dropped first, so that it cannot undo this one later.
    */
-  abstract changePrice(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<void>;
+  abstract changePrice(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    change: { subscriptionId: string; newPriceId: string; prorationDate: number },
+  ): Promise<void>;
   /**
    * Schedules a move to another price at the end of the current period, with nothing charged now;
    * it replaces a change scheduled before. Read it back with `retrieveSubscription`.
    */
-  abstract schedulePriceChange(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string }): Promise<void>;
+  abstract schedulePriceChange(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    change: { subscriptionId: string; newPriceId: string },
+  ): Promise<void>;
   /** Drops a scheduled change; the subscription stays on its price. */
-  abstract cancelScheduledPriceChange(account: ProviderAccount, idempotencyKey: string, scheduleId: string): Promise<void>;
+  abstract cancelScheduledPriceChange(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    scheduleId: string,
+  ): Promise<void>;
   /** Attempts to collect an open invoice now with the customer's payment method on file. */
-  abstract retryInvoicePayment(account: ProviderAccount, idempotencyKey: string, invoiceId: string): Promise<InvoicePaymentAttempt>;
+  abstract retryInvoicePayment(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    invoiceId: string,
+  ): Promise<InvoicePaymentAttempt>;
   /** What dunning does after the last failed retry. */
-  abstract endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void>;
+  abstract endAfterFailedPayments(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    subscriptionId: string,
+    action: 'cancel' | 'pause',
+  ): Promise<void>;
   /** One page of the account's subscriptions (all statuses), for drift repair. */
   abstract listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage>;
   /** One page of the paid invoices created since `since`, for drift repair. */
   abstract listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage>;
   /** One page of the balance transactions created in the range, for reconciliation. */
-  abstract listBalanceTransactionsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderBalanceTransaction>>;
+  abstract listBalanceTransactionsPage(
+    account: ProviderAccount,
+    range: ActivityRange,
+    page: PageRequest,
+  ): Promise<ProviderListing<ProviderBalanceTransaction>>;
   /** One page of the payouts created in the range, for reconciliation. */
-  abstract listPayoutsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderPayout>>;
+  abstract listPayoutsPage(
+    account: ProviderAccount,
+    range: ActivityRange,
+    page: PageRequest,
+  ): Promise<ProviderListing<ProviderPayout>>;
   abstract createTaxRate(
     account: ProviderAccount,
     idempotencyKey: string,
     rate: { displayName: string; percentage: string; inclusive: boolean; country: string },
   ): Promise<string>;
-  abstract setSubscriptionTaxRates(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, taxRateIds: string[]): Promise<void>;
+  abstract setSubscriptionTaxRates(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    subscriptionId: string,
+    taxRateIds: string[],
+  ): Promise<void>;
   abstract createCoupon(account: ProviderAccount, idempotencyKey: string, coupon: NewCoupon): Promise<ProviderCoupon>;
   abstract listCoupons(account: ProviderAccount): Promise<ProviderCoupon[]>;
   abstract listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]>;
   abstract retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute>;
   abstract retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice>;
   /** Verifies the signature on the raw body; throws on a bad or stale one. */
-  abstract parseWebhook(account: ProviderAccount, payload: string, signature: string, toleranceSeconds: number): PaymentEvent;
+  abstract parseWebhook(
+    account: ProviderAccount,
+    payload: string,
+    signature: string,
+    toleranceSeconds: number,
+  ): PaymentEvent;
 }
 
 export class InvalidWebhookError extends Error {}

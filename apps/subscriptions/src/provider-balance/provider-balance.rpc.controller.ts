@@ -2,7 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ListProviderActivityRequest, ListProviderBalanceTransactions, ListProviderPayouts, ProviderBalanceTransactionPage, ProviderPayoutPage,
+  ListProviderActivityRequest,
+  ListProviderBalanceTransactions,
+  ListProviderPayouts,
+  ProviderBalanceTransactionPage,
+  ProviderPayoutPage,
   RECONCILIATION_IMPORT_ROLE,
 } from '@libs/contracts';
 import { ProviderBalanceService } from './provider-balance.service';
@@ -13,7 +17,10 @@ export class ProviderBalanceRpcController {
   constructor(private readonly balance: ProviderBalanceService) {}
 
   @RpcHandler(ListProviderBalanceTransactions, { roles: [RECONCILIATION_IMPORT_ROLE] })
-  balanceTransactions(@Payload() request: ListProviderActivityRequest, @CallerOf() caller: Caller): Promise<ProviderBalanceTransactionPage> {
+  balanceTransactions(
+    @Payload() request: ListProviderActivityRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ProviderBalanceTransactionPage> {
     return this.balance.balanceTransactions(caller.tenantId, request);
   }
 

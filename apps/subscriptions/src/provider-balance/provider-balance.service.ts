@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '@libs/common';
-import { ListProviderActivityRequest, PROVIDER_BALANCE_PAGE_MAX, ProviderBalanceTransactionPage, ProviderPayoutPage } from '@libs/contracts';
+import {
+  ListProviderActivityRequest,
+  PROVIDER_BALANCE_PAGE_MAX,
+  ProviderBalanceTransactionPage,
+  ProviderPayoutPage,
+} from '@libs/contracts';
 import { ActivityRange, PageRequest, PaymentProvider } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 
@@ -15,7 +20,10 @@ export class ProviderBalanceService {
     private readonly provider: PaymentProvider,
   ) {}
 
-  async balanceTransactions(tenantId: string, request: ListProviderActivityRequest): Promise<ProviderBalanceTransactionPage> {
+  async balanceTransactions(
+    tenantId: string,
+    request: ListProviderActivityRequest,
+  ): Promise<ProviderBalanceTransactionPage> {
     const account = await this.accounts.providerAccountOf(tenantId);
     const page = await this.provider.listBalanceTransactionsPage(account, rangeOf(request), pageOf(request));
     return {
@@ -57,7 +65,8 @@ export class ProviderBalanceService {
 
 function rangeOf(request: ListProviderActivityRequest): ActivityRange {
   const range = { createdFrom: new Date(request.createdFrom), createdTo: new Date(request.createdTo) };
-  if (range.createdTo <= range.createdFrom) throw new ValidationFailedError([{ field: 'createdTo', message: 'createdTo must be after createdFrom' }]);
+  if (range.createdTo <= range.createdFrom)
+    throw new ValidationFailedError([{ field: 'createdTo', message: 'createdTo must be after createdFrom' }]);
   return range;
 }
 

@@ -55,10 +55,13 @@ export class ProviderEventProcessor implements OnApplicationBootstrap, BeforeApp
         if (!next) return false;
         claimed = next;
         const account = await this.accounts.providerAccountOf(next.tenantId);
-        await runWithContext({ requestId: next.providerEventId, tenantId: next.tenantId, actor: 'payment-provider' }, () =>
-          this.events.apply(tx, account, next.event),
+        await runWithContext(
+          { requestId: next.providerEventId, tenantId: next.tenantId, actor: 'payment-provider' },
+          () => this.events.apply(tx, account, next.event),
         );
-        await tx.getRepository(ProviderEvent).update({ tenantId: next.tenantId, providerEventId: next.providerEventId }, { processedAt: new Date() });
+        await tx
+          .getRepository(ProviderEvent)
+          .update({ tenantId: next.tenantId, providerEventId: next.providerEventId }, { processedAt: new Date() });
         return true;
       });
     } catch (error) {
@@ -71,7 +74,9 @@ export class ProviderEventProcessor implements OnApplicationBootstrap, BeforeApp
   private async recordFailure(event: ProviderEvent, error: Error): Promise<void> {
     const attempts = event.attempts + 1;
     const giveUp = attempts >= MAX_ATTEMPTS;
-    this.logger.warn(`provider event ${event.providerEventId} (${event.type}) failed, attempt ${attempts}: ${error.message}`);
+    this.logger.warn(
+      `provider event ${event.providerEventId} (${event.type}) failed, attempt ${attempts}: ${error.message}`,
+    );
     await this.dataSource.getRepository(ProviderEvent).update(
       { tenantId: event.tenantId, providerEventId: event.providerEventId },
       {

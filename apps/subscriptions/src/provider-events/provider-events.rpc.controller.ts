@@ -10,7 +10,10 @@ export class ProviderEventsRpcController {
 
   /** Only the gateway's webhook route sends this; the signature is the real authentication. */
   @RpcHandler(ReceiveStripeEvent, { roles: ['payment-webhook'] })
-  receive(@Payload() request: ReceiveStripeEventRequest, @CallerOf() caller: Caller): Promise<ReceiveStripeEventResponse> {
+  receive(
+    @Payload() request: ReceiveStripeEventRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReceiveStripeEventResponse> {
     return this.events.receive(caller.tenantId, request);
   }
 }

@@ -49,14 +49,21 @@ export class ProviderEventsService {
     try {
       event = this.provider.parseWebhook(account, request.payload, request.signature, this.toleranceSeconds);
     } catch (error) {
-      if (error instanceof InvalidWebhookError) throw new ValidationFailedError([{ field: 'Stripe-Signature', message: error.message }]);
+      if (error instanceof InvalidWebhookError)
+        throw new ValidationFailedError([{ field: 'Stripe-Signature', message: error.message }]);
       throw error;
     }
     const stored = await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(ProviderEvent)
-      .values({ tenantId, providerEventId: event.providerEventId, type: event.type, event, occurredAt: new Date(event.occurredAt) })
+      .values({
+        tenantId,
+        providerEventId: event.providerEventId,
+        type: event.type,
+        event,
+        occurredAt: new Date(event.occurredAt),
+      })
       .orIgnore()
       .returning(['provider_event_id'])
       .execute();
@@ -69,7 +76,12 @@ export class ProviderEventsService {
   async apply(tx: EntityManager, account: ProviderAccount, event: PaymentEvent): Promise<void> {
     switch (event.kind) {
       case 'checkout-completed':
-        await tx.getRepository(Checkout).update({ tenantId: account.tenantId, providerCheckoutId: event.checkoutId }, { completedAt: new Date(event.occurredAt) });
+        await tx
+          .getRepository(Checkout)
+          .update(
+            { tenantId: account.tenantId, providerCheckoutId: event.checkoutId },
+            { completedAt: new Date(event.occurredAt) },
+          );
         if (event.subscriptionId) await this.subscriptions.sync(tx, account, event.subscriptionId);
         return;
       case 'one-off-checkout-completed':

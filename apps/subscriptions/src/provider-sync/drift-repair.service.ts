@@ -33,7 +33,8 @@ export class DriftRepair {
       return subscription;
     });
     if (!ours) return false;
-    if (LIVE.includes(ours.status)) await this.alignTaxRates(account, ours.providerSubscriptionId, ours.planId, ours.currentPeriodEnd);
+    if (LIVE.includes(ours.status))
+      await this.alignTaxRates(account, ours.providerSubscriptionId, ours.planId, ours.currentPeriodEnd);
     return true;
   }
 
@@ -45,13 +46,23 @@ export class DriftRepair {
   }
 
   /** Puts the subscription on the VAT rate in force when its next invoice is made. */
-  private async alignTaxRates(account: ProviderAccount, providerSubscriptionId: string, planId: string, nextInvoiceAt: Date): Promise<void> {
+  private async alignTaxRates(
+    account: ProviderAccount,
+    providerSubscriptionId: string,
+    planId: string,
+    nextInvoiceAt: Date,
+  ): Promise<void> {
     const plan = await this.catalog.findPlanOfTenant(account.tenantId, planId);
     const product = plan && (await this.catalog.findProductOfTenant(account.tenantId, plan.productId));
     if (!product) return;
     const wanted = await this.taxRates.providerRatesAt(account, product.productType, nextInvoiceAt);
     const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
     if ([...remote.taxRateIds].sort().join() === [...wanted].sort().join()) return;
-    await this.provider.setSubscriptionTaxRates(account, `tax-rates:${providerSubscriptionId}:${wanted.join('+') || 'none'}`, providerSubscriptionId, wanted);
+    await this.provider.setSubscriptionTaxRates(
+      account,
+      `tax-rates:${providerSubscriptionId}:${wanted.join('+') || 'none'}`,
+      providerSubscriptionId,
+      wanted,
+    );
   }
 }

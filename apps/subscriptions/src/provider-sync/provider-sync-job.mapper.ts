@@ -11,7 +11,11 @@ export function toProviderSyncJobView(job: ProviderSyncJob): ProviderSyncJobView
     subscriptionsIgnored: job.subscriptionsIgnored,
     invoices: phaseProgress(job.invoicesProcessed, job.invoicesTotal),
     invoicesSince: job.invoicesSince.toISOString(),
-    ratePerSecond: ratePerSecond(job.subscriptionsProcessed + job.invoicesProcessed, job.startedAt, job.finishedAt ?? job.heartbeatAt),
+    ratePerSecond: ratePerSecond(
+      job.subscriptionsProcessed + job.invoicesProcessed,
+      job.startedAt,
+      job.finishedAt ?? job.heartbeatAt,
+    ),
     queuedAt: job.queuedAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,

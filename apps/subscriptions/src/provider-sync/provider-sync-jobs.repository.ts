@@ -8,7 +8,14 @@ import { ProviderSyncJob } from './provider-sync-job.entity';
 export type ProviderSyncProgress = Partial<
   Pick<
     ProviderSyncJob,
-    'status' | 'phase' | 'subscriptionsProcessed' | 'subscriptionsTotal' | 'subscriptionsIgnored' | 'invoicesProcessed' | 'invoicesTotal' | 'resumeCursor'
+    | 'status'
+    | 'phase'
+    | 'subscriptionsProcessed'
+    | 'subscriptionsTotal'
+    | 'subscriptionsIgnored'
+    | 'invoicesProcessed'
+    | 'invoicesTotal'
+    | 'resumeCursor'
   >
 >;
 
@@ -23,7 +30,11 @@ export class ProviderSyncJobsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Queues a job unless the agency has one queued or running; answers that one then. */
-  async enqueue(tenantId: string, trigger: ProviderSyncTrigger, invoicesSince: Date): Promise<{ job: ProviderSyncJob; queued: boolean }> {
+  async enqueue(
+    tenantId: string,
+    trigger: ProviderSyncTrigger,
+    invoicesSince: Date,
+  ): Promise<{ job: ProviderSyncJob; queued: boolean }> {
     const jobs = this.dataSource.getRepository(ProviderSyncJob);
     // The active job may end between the refused insert and the read: then the insert is tried again.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -71,7 +82,10 @@ export class ProviderSyncJobsRepository {
       const jobs = tx.getRepository(ProviderSyncJob);
       const [next] = await jobs
         .createQueryBuilder('j')
-        .where(`j.status = 'queued' OR (j.status = 'running' AND j.heartbeat_at < now() - make_interval(secs => :staleAfterS))`, { staleAfterS })
+        .where(
+          `j.status = 'queued' OR (j.status = 'running' AND j.heartbeat_at < now() - make_interval(secs => :staleAfterS))`,
+          { staleAfterS },
+        )
         .orderBy('j.queued_at', 'ASC')
         .addOrderBy('j.id', 'ASC')
         .limit(1)
@@ -82,7 +96,12 @@ export class ProviderSyncJobsRepository {
       await jobs
         .createQueryBuilder()
         .update()
-        .set({ status: 'running', claims: () => 'claims + 1', startedAt: () => 'COALESCE(started_at, now())', heartbeatAt: () => 'now()' })
+        .set({
+          status: 'running',
+          claims: () => 'claims + 1',
+          startedAt: () => 'COALESCE(started_at, now())',
+          heartbeatAt: () => 'now()',
+        })
         .where('id = :id', { id: next.id })
         .execute();
       return jobs.findOneByOrFail({ id: next.id });
@@ -96,7 +115,12 @@ export class ProviderSyncJobsRepository {
   }
 
   fail(job: ProviderSyncJob, error: string): Promise<boolean> {
-    return this.updateClaimed(job, { status: 'failed', error: error.slice(0, 2000), finishedAt: () => 'now()', heartbeatAt: () => 'now()' });
+    return this.updateClaimed(job, {
+      status: 'failed',
+      error: error.slice(0, 2000),
+      finishedAt: () => 'now()',
+      heartbeatAt: () => 'now()',
+    });
   }
 
   /** Hands a job back to the queue (instance shutting down); it resumes from its cursor. */
@@ -109,16 +133,25 @@ export class ProviderSyncJobsRepository {
   }
 
   listOfTenant(tenantId: string, limit: number): Promise<ProviderSyncJob[]> {
-    return this.dataSource.getRepository(ProviderSyncJob).find({ where: { tenantId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(ProviderSyncJob)
+      .find({ where: { tenantId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  private async updateClaimed(job: ProviderSyncJob, changes: QueryDeepPartialEntity<ProviderSyncJob>): Promise<boolean> {
+  private async updateClaimed(
+    job: ProviderSyncJob,
+    changes: QueryDeepPartialEntity<ProviderSyncJob>,
+  ): Promise<boolean> {
     const result = await this.dataSource
       .getRepository(ProviderSyncJob)
       .createQueryBuilder()
       .update()
       .set(changes)
-      .where('id = :id AND claims = :claims AND status = :running', { id: job.id, claims: job.claims, running: 'running' })
+      .where('id = :id AND claims = :claims AND status = :running', {
+        id: job.id,
+        claims: job.claims,
+        running: 'running',
+      })
       .execute();
     return result.affected === 1;
   }

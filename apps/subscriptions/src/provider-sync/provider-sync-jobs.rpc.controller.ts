@@ -2,8 +2,14 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetProviderSyncJob, ListProviderSyncJobs, ListProviderSyncJobsRequest, ProviderSyncJobListResponse, ProviderSyncJobView,
-  StartProviderSync, TenantScopedRequest,
+  ByIdRequest,
+  GetProviderSyncJob,
+  ListProviderSyncJobs,
+  ListProviderSyncJobsRequest,
+  ProviderSyncJobListResponse,
+  ProviderSyncJobView,
+  StartProviderSync,
+  TenantScopedRequest,
 } from '@libs/contracts';
 import { ProviderSyncJobsService } from './provider-sync-jobs.service';
 
@@ -24,7 +30,10 @@ export class ProviderSyncJobsRpcController {
   }
 
   @RpcHandler(ListProviderSyncJobs, { roles: ROLES })
-  async list(@Payload() request: ListProviderSyncJobsRequest, @CallerOf() caller: Caller): Promise<ProviderSyncJobListResponse> {
+  async list(
+    @Payload() request: ListProviderSyncJobsRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ProviderSyncJobListResponse> {
     return { items: await this.syncJobs.list(caller.tenantId, request.limit) };
   }
 }

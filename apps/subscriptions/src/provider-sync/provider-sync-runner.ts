@@ -59,10 +59,16 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
   private async repairNextPage(job: ProviderSyncJob): Promise<ProviderSyncProgress> {
     const account = await this.accounts.providerAccountOf(job.tenantId);
     const page: PageRequest = { after: job.resumeCursor, limit: this.pageSize };
-    return job.phase === 'subscriptions' ? this.syncSubscriptionsPage(job, account, page) : this.syncInvoicesPage(job, account, page);
+    return job.phase === 'subscriptions'
+      ? this.syncSubscriptionsPage(job, account, page)
+      : this.syncInvoicesPage(job, account, page);
   }
 
-  private async syncSubscriptionsPage(job: ProviderSyncJob, account: ProviderAccount, page: PageRequest): Promise<ProviderSyncProgress> {
+  private async syncSubscriptionsPage(
+    job: ProviderSyncJob,
+    account: ProviderAccount,
+    page: PageRequest,
+  ): Promise<ProviderSyncProgress> {
     const listed = await this.provider.listSubscriptionsPage(account, page);
     let ignored = 0;
     for (const id of listed.ids) {
@@ -75,7 +81,11 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
     return { ...counts, subscriptionsTotal: processed, phase: 'invoices', resumeCursor: null };
   }
 
-  private async syncInvoicesPage(job: ProviderSyncJob, account: ProviderAccount, page: PageRequest): Promise<ProviderSyncProgress> {
+  private async syncInvoicesPage(
+    job: ProviderSyncJob,
+    account: ProviderAccount,
+    page: PageRequest,
+  ): Promise<ProviderSyncProgress> {
     const listed = await this.provider.listPaidInvoicesPage(account, job.invoicesSince, page);
     for (const id of listed.ids) await naming(`invoice ${id}`, () => this.repair.repairInvoice(account, id));
     const processed = job.invoicesProcessed + listed.ids.length;

@@ -2,7 +2,13 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ApplyPlanChange, CancelPendingPlanChange, CancelPendingPlanChangeRequest, PlanChangePreview, PlanChangeRequest, PreviewPlanChange, ReaderSubscriptionView,
+  ApplyPlanChange,
+  CancelPendingPlanChange,
+  CancelPendingPlanChangeRequest,
+  PlanChangePreview,
+  PlanChangeRequest,
+  PreviewPlanChange,
+  ReaderSubscriptionView,
 } from '@libs/contracts';
 import { PlanChangeService } from './plan-change.service';
 
@@ -21,7 +27,10 @@ export class PlanChangeRpcController {
   }
 
   @RpcHandler(CancelPendingPlanChange, { roles: ['admin', 'editor'] })
-  cancelPending(@Payload() request: CancelPendingPlanChangeRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
+  cancelPending(
+    @Payload() request: CancelPendingPlanChangeRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReaderSubscriptionView> {
     return this.changes.cancelPending(caller.tenantId, request.subscriptionId);
   }
 }

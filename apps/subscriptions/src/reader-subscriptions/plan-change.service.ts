@@ -43,11 +43,17 @@ export class PlanChangeService {
     const subscription = await this.subscriptionOf(this.dataSource.manager, tenantId, request.subscriptionId);
     const { target, effective } = await this.resolve(this.dataSource.manager, tenantId, subscription, request.planId);
     const prorationDate = request.prorationDate ?? unixNow();
-    const next = { nextInvoiceAmount: target.unitAmount, nextInvoiceAt: subscription.currentPeriodEnd.toISOString(), prorationDate };
+    const next = {
+      nextInvoiceAmount: target.unitAmount,
+      nextInvoiceAt: subscription.currentPeriodEnd.toISOString(),
+      prorationDate,
+    };
     if (effective === 'period-end') return { effective, currency: target.currency, amountDueNow: '0', ...next };
     const account = await this.accounts.providerAccountOf(tenantId);
     const { currency, amountDueNow } = await this.provider.previewPriceChange(account, {
-      subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId, prorationDate,
+      subscriptionId: subscription.providerSubscriptionId,
+      newPriceId: target.providerPriceId,
+      prorationDate,
     });
     return { effective, currency, amountDueNow: amountDueNow.toString(), ...next };
   }
@@ -59,14 +65,21 @@ export class PlanChangeService {
       const change = { subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId };
       if (effective === 'now') {
         const prorationDate = request.prorationDate ?? unixNow();
-        await this.provider.changePrice(account, `plan-change:${subscription.id}:${target.id}:${prorationDate}`, { ...change, prorationDate });
+        await this.provider.changePrice(account, `plan-change:${subscription.id}:${target.id}:${prorationDate}`, {
+          ...change,
+          prorationDate,
+        });
       } else {
         await this.provider.schedulePriceChange(account, `plan-change:${randomUUID()}`, change);
       }
       const after = await this.synced(tx, account, subscription);
       await this.audit.record(tx, {
-        tenantId, action: effective === 'now' ? 'subscription.plan-changed' : 'subscription.plan-change-scheduled', targetType: 'subscription',
-        targetId: subscription.id, before: { planId: subscription.planId, priceId: subscription.priceId }, after: { planId: after.planId, priceId: after.priceId, pendingChange: after.pendingChange },
+        tenantId,
+        action: effective === 'now' ? 'subscription.plan-changed' : 'subscription.plan-change-scheduled',
+        targetType: 'subscription',
+        targetId: subscription.id,
+        before: { planId: subscription.planId, priceId: subscription.priceId },
+        after: { planId: after.planId, priceId: after.priceId, pendingChange: after.pendingChange },
       });
       return after;
     });
@@ -78,18 +91,30 @@ export class PlanChangeService {
     return this.underLock(tenantId, subscriptionId, async (tx, subscription) => {
       const scheduleId = subscription.pendingProviderScheduleId;
       if (!scheduleId) throw new NotFoundError('pending plan change of subscription', subscriptionId);
-      await this.provider.cancelScheduledPriceChange(account, `plan-change:${subscription.id}:cancel:${scheduleId}`, scheduleId);
+      await this.provider.cancelScheduledPriceChange(
+        account,
+        `plan-change:${subscription.id}:cancel:${scheduleId}`,
+        scheduleId,
+      );
       const after = await this.synced(tx, account, subscription);
       await this.audit.record(tx, {
-        tenantId, action: 'subscription.plan-change-cancelled', targetType: 'subscription', targetId: subscription.id,
-        before: { pendingPlanId: subscription.pendingPlanId }, after: { pendingChange: after.pendingChange },
+        tenantId,
+        action: 'subscription.plan-change-cancelled',
+        targetType: 'subscription',
+        targetId: subscription.id,
+        before: { pendingPlanId: subscription.pendingPlanId },
+        after: { pendingChange: after.pendingChange },
       });
       return after;
     });
   }
 
   /** One change of a subscription at a time, and the sync reading its result waits for it too. */
-  private async underLock<T>(tenantId: string, subscriptionId: string, work: (tx: EntityManager, subscription: ReaderSubscription) => Promise<T>): Promise<T> {
+  private async underLock<T>(
+    tenantId: string,
+    subscriptionId: string,
+    work: (tx: EntityManager, subscription: ReaderSubscription) => Promise<T>,
+  ): Promise<T> {
     return this.dataSource.transaction(async (tx) => {
       const found = await this.subscriptionOf(tx, tenantId, subscriptionId);
       await lockSubscription(tx, tenantId, found.providerSubscriptionId);
@@ -103,20 +128,34 @@ export class PlanChangeService {
     return subscription;
   }
 
-  private async synced(tx: EntityManager, account: ProviderAccount, subscription: ReaderSubscription): Promise<ReaderSubscriptionView> {
+  private async synced(
+    tx: EntityManager,
+    account: ProviderAccount,
+    subscription: ReaderSubscription,
+  ): Promise<ReaderSubscriptionView> {
     const synced = await this.sync.sync(tx, account, subscription.providerSubscriptionId);
     return toView(synced!);
   }
 
-  private async resolve(tx: EntityManager, tenantId: string, subscription: ReaderSubscription, planId: string): Promise<ResolvedChange> {
-    if (!CHANGEABLE.includes(subscription.status)) throw new ConflictError(`a ${subscription.status} subscription cannot change plan`);
+  private async resolve(
+    tx: EntityManager,
+    tenantId: string,
+    subscription: ReaderSubscription,
+    planId: string,
+  ): Promise<ResolvedChange> {
+    if (!CHANGEABLE.includes(subscription.status))
+      throw new ConflictError(`a ${subscription.status} subscription cannot change plan`);
     if (subscription.planId === planId) throw new ConflictError('the subscription is already on this plan');
-    const [from, to] = await Promise.all([this.catalog.findPlanOfTenant(tenantId, subscription.planId), this.catalog.findPlanOfTenant(tenantId, planId)]);
+    const [from, to] = await Promise.all([
+      this.catalog.findPlanOfTenant(tenantId, subscription.planId),
+      this.catalog.findPlanOfTenant(tenantId, planId),
+    ]);
     if (!to || !to.active) throw new NotFoundError('plan', planId);
     const prices = await this.catalog.findPricesOfPlans(tenantId, [to.id]);
     const target = prices[prices.length - 1];
     const current = await tx.getRepository(Price).findOne({ where: { tenantId, id: subscription.priceId } });
-    if (current && current.currency !== target.currency) throw new ConflictError(`cannot change from ${current.currency} to ${target.currency}`);
+    if (current && current.currency !== target.currency)
+      throw new ConflictError(`cannot change from ${current.currency} to ${target.currency}`);
     const policy = from?.changePolicy ?? 'immediate-with-proration';
     return { target, effective: policy === 'at-period-end' ? 'period-end' : 'now' };
   }

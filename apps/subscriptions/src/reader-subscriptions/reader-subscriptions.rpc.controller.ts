@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ByIdRequest, GetReaderSubscription, ListReaderSubscriptions, ReaderQuery, ReaderSubscriptionListResponse, ReaderSubscriptionView } from '@libs/contracts';
+import {
+  ByIdRequest,
+  GetReaderSubscription,
+  ListReaderSubscriptions,
+  ReaderQuery,
+  ReaderSubscriptionListResponse,
+  ReaderSubscriptionView,
+} from '@libs/contracts';
 import { ReaderSubscriptionsService } from './reader-subscriptions.service';
 
 const READERS = ['admin', 'editor', 'finance'];

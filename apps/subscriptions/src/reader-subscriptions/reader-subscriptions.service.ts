@@ -9,7 +9,9 @@ export class ReaderSubscriptionsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async ofReader(tenantId: string, query: ReaderQuery): Promise<ReaderSubscriptionView[]> {
-    const rows = await this.dataSource.getRepository(ReaderSubscription).find({ where: { tenantId, readerKey: readerKeyOf(query) }, order: { createdAt: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(ReaderSubscription)
+      .find({ where: { tenantId, readerKey: readerKeyOf(query) }, order: { createdAt: 'DESC' } });
     return rows.map(toView);
   }
 
@@ -22,9 +24,16 @@ export class ReaderSubscriptionsService {
 
 export function toView(s: ReaderSubscription): ReaderSubscriptionView {
   return {
-    id: s.id, readerKey: s.readerKey, planId: s.planId, priceId: s.priceId, status: s.status,
-    currentPeriodStart: s.currentPeriodStart.toISOString(), currentPeriodEnd: s.currentPeriodEnd.toISOString(),
-    cancelAtPeriodEnd: s.cancelAtPeriodEnd, trialEnd: s.trialEnd?.toISOString() ?? null, reference: s.reference,
+    id: s.id,
+    readerKey: s.readerKey,
+    planId: s.planId,
+    priceId: s.priceId,
+    status: s.status,
+    currentPeriodStart: s.currentPeriodStart.toISOString(),
+    currentPeriodEnd: s.currentPeriodEnd.toISOString(),
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    trialEnd: s.trialEnd?.toISOString() ?? null,
+    reference: s.reference,
     pendingChange:
       s.pendingPlanId && s.pendingPriceId && s.pendingEffectiveAt
         ? { planId: s.pendingPlanId, priceId: s.pendingPriceId, effectiveAt: s.pendingEffectiveAt.toISOString() }

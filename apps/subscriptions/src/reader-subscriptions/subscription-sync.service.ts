@@ -25,7 +25,11 @@ export class SubscriptionSyncService {
   ) {}
 
   /** Answers our subscription row, or null when it is not one of this agency's products. */
-  async sync(tx: EntityManager, account: ProviderAccount, providerSubscriptionId: string): Promise<ReaderSubscription | null> {
+  async sync(
+    tx: EntityManager,
+    account: ProviderAccount,
+    providerSubscriptionId: string,
+  ): Promise<ReaderSubscription | null> {
     const { tenantId } = account;
     await lockSubscription(tx, tenantId, providerSubscriptionId);
     const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
@@ -43,31 +47,52 @@ export class SubscriptionSyncService {
     const existing = await repo.findOne({ where: { tenantId, providerSubscriptionId: remote.id } });
     // Taken before `merge`, which writes into `existing`.
     const before = existing && {
-      status: existing.status, priceId: existing.priceId, currentPeriodEnd: existing.currentPeriodEnd.getTime(), cancelAtPeriodEnd: existing.cancelAtPeriodEnd,
+      status: existing.status,
+      priceId: existing.priceId,
+      currentPeriodEnd: existing.currentPeriodEnd.getTime(),
+      cancelAtPeriodEnd: existing.cancelAtPeriodEnd,
     };
     const status = statusOf(remote);
     const pending = await this.pendingChangeOf(tx, tenantId, remote);
     const next = repo.merge(existing ?? repo.create({ tenantId, providerSubscriptionId: remote.id }), {
-      readerKey, planId: price.planId, priceId: price.id, status,
-      currentPeriodStart: remote.currentPeriodStart, currentPeriodEnd: remote.currentPeriodEnd,
-      cancelAtPeriodEnd: remote.cancelAtPeriodEnd, trialEnd: remote.trialEnd,
+      readerKey,
+      planId: price.planId,
+      priceId: price.id,
+      status,
+      currentPeriodStart: remote.currentPeriodStart,
+      currentPeriodEnd: remote.currentPeriodEnd,
+      cancelAtPeriodEnd: remote.cancelAtPeriodEnd,
+      trialEnd: remote.trialEnd,
       reference: existing?.reference ?? (remote.metadata.reference || null),
-      pendingPlanId: pending?.planId ?? null, pendingPriceId: pending?.id ?? null,
+      pendingPlanId: pending?.planId ?? null,
+      pendingPriceId: pending?.id ?? null,
       pendingEffectiveAt: pending ? remote.scheduledPriceChange!.effectiveAt : null,
       pendingProviderScheduleId: pending ? remote.scheduledPriceChange!.scheduleId : null,
     });
     const saved = await repo.save(next);
-    const changed = !before || before.status !== status || before.priceId !== price.id
-      || before.currentPeriodEnd !== remote.currentPeriodEnd.getTime() || before.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
+    const changed =
+      !before ||
+      before.status !== status ||
+      before.priceId !== price.id ||
+      before.currentPeriodEnd !== remote.currentPeriodEnd.getTime() ||
+      before.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
     if (changed) {
       const plan = await tx.getRepository(Plan).findOneOrFail({ where: { tenantId, id: price.planId } });
       await this.outbox.add(tx, SubscriptionChanged, {
         tenantId,
         subject: saved.id,
         data: {
-          subscriptionId: saved.id, readerKey, planId: saved.planId, status, previousStatus: before?.status ?? null,
-          currentPeriodEnd: saved.currentPeriodEnd.toISOString(), reference: saved.reference,
-          priceId: price.id, currency: price.currency, unitAmount: price.unitAmount, intervalMonths: intervalMonthsOf(plan),
+          subscriptionId: saved.id,
+          readerKey,
+          planId: saved.planId,
+          status,
+          previousStatus: before?.status ?? null,
+          currentPeriodEnd: saved.currentPeriodEnd.toISOString(),
+          reference: saved.reference,
+          priceId: price.id,
+          currency: price.currency,
+          unitAmount: price.unitAmount,
+          intervalMonths: intervalMonthsOf(plan),
         },
       });
     }
@@ -79,15 +104,26 @@ export class SubscriptionSyncService {
    * The price version a change scheduled at the provider moves to. The current plan and price stay
    * until the provider makes the change; the sync that reads it then clears this.
    */
-  private async pendingChangeOf(tx: EntityManager, tenantId: string, remote: ProviderSubscription): Promise<Price | null> {
+  private async pendingChangeOf(
+    tx: EntityManager,
+    tenantId: string,
+    remote: ProviderSubscription,
+  ): Promise<Price | null> {
     if (!remote.scheduledPriceChange) return null;
-    const price = await tx.getRepository(Price).findOne({ where: { tenantId, providerPriceId: remote.scheduledPriceChange.priceId } });
-    if (!price) this.logger.warn(`ignoring the change scheduled on subscription ${remote.id}: price ${remote.scheduledPriceChange.priceId} is not one of the agency's`);
+    const price = await tx
+      .getRepository(Price)
+      .findOne({ where: { tenantId, providerPriceId: remote.scheduledPriceChange.priceId } });
+    if (!price)
+      this.logger.warn(
+        `ignoring the change scheduled on subscription ${remote.id}: price ${remote.scheduledPriceChange.priceId} is not one of the agency's`,
+      );
     return price;
   }
 
   private async readerKeyOf(tx: EntityManager, tenantId: string, remote: ProviderSubscription): Promise<string | null> {
-    const customer = await tx.getRepository(Customer).findOne({ where: { tenantId, providerCustomerId: remote.customerId } });
+    const customer = await tx
+      .getRepository(Customer)
+      .findOne({ where: { tenantId, providerCustomerId: remote.customerId } });
     return customer?.readerKey ?? (remote.metadata.reader_key || null);
   }
 }

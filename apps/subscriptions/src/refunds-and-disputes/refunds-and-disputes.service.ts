@@ -24,8 +24,13 @@ export class RefundsAndDisputesService {
         .insert()
         .into(Refund)
         .values({
-          tenantId: account.tenantId, providerRefundId: refund.id, providerChargeId: chargeId, subscriptionId,
-          currency: refund.currency, amount: refund.amount.toString(), refundedAt: refund.createdAt,
+          tenantId: account.tenantId,
+          providerRefundId: refund.id,
+          providerChargeId: chargeId,
+          subscriptionId,
+          currency: refund.currency,
+          amount: refund.amount.toString(),
+          refundedAt: refund.createdAt,
         })
         .orIgnore()
         .returning(['provider_refund_id'])
@@ -36,8 +41,13 @@ export class RefundsAndDisputesService {
         subject: refund.id,
         time: refund.createdAt,
         data: {
-          providerRefundId: refund.id, providerChargeId: chargeId, providerBalanceTransactionId: refund.balanceTransactionId,
-          subscriptionId, currency: refund.currency, amount: refund.amount.toString(), refundedAt: refund.createdAt.toISOString(),
+          providerRefundId: refund.id,
+          providerChargeId: chargeId,
+          providerBalanceTransactionId: refund.balanceTransactionId,
+          subscriptionId,
+          currency: refund.currency,
+          amount: refund.amount.toString(),
+          refundedAt: refund.createdAt.toISOString(),
         },
       });
     }
@@ -47,8 +57,16 @@ export class RefundsAndDisputesService {
   async recordDispute(tx: EntityManager, account: ProviderAccount, disputeId: string, seenAt: Date): Promise<void> {
     const remote = await this.provider.retrieveDispute(account, disputeId);
     const repo = tx.getRepository(Dispute);
-    let known = await repo.findOne({ where: { tenantId: account.tenantId, providerDisputeId: disputeId }, lock: { mode: 'pessimistic_write' } });
-    const common = { providerDisputeId: remote.id, providerChargeId: remote.chargeId, currency: remote.currency, amount: remote.amount.toString() };
+    let known = await repo.findOne({
+      where: { tenantId: account.tenantId, providerDisputeId: disputeId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const common = {
+      providerDisputeId: remote.id,
+      providerChargeId: remote.chargeId,
+      currency: remote.currency,
+      amount: remote.amount.toString(),
+    };
     if (!known) {
       const subscriptionId = await this.subscriptionOfCharge(tx, account.tenantId, remote.chargeId);
       known = await repo.save(repo.create({ tenantId: account.tenantId, ...common, subscriptionId, status: 'open' }));
@@ -56,7 +74,12 @@ export class RefundsAndDisputesService {
         tenantId: account.tenantId,
         subject: remote.id,
         time: remote.createdAt,
-        data: { ...common, subscriptionId, providerFee: remote.fee.toString(), openedAt: remote.createdAt.toISOString() },
+        data: {
+          ...common,
+          subscriptionId,
+          providerFee: remote.fee.toString(),
+          openedAt: remote.createdAt.toISOString(),
+        },
       });
     }
     if (known.status === 'open' && remote.status !== 'open') {
@@ -65,7 +88,12 @@ export class RefundsAndDisputesService {
         tenantId: account.tenantId,
         subject: remote.id,
         time: seenAt,
-        data: { ...common, subscriptionId: known.subscriptionId, outcome: remote.status, closedAt: seenAt.toISOString() },
+        data: {
+          ...common,
+          subscriptionId: known.subscriptionId,
+          outcome: remote.status,
+          closedAt: seenAt.toISOString(),
+        },
       });
     }
   }

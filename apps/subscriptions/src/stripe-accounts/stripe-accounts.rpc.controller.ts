@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ConfigureStripeAccount, ConfigureStripeAccountRequest, GetStripeAccount, StripeAccountView, TenantScopedRequest } from '@libs/contracts';
+import {
+  ConfigureStripeAccount,
+  ConfigureStripeAccountRequest,
+  GetStripeAccount,
+  StripeAccountView,
+  TenantScopedRequest,
+} from '@libs/contracts';
 import { StripeAccountsService } from './stripe-accounts.service';
 
 @Controller()

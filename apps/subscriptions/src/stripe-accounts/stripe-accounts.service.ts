@@ -7,7 +7,6 @@ import { ProviderAccount } from '../payments/payment-provider';
 import { CredentialCipher } from './credential-cipher';
 import { StripeAccount } from './stripe-account.entity';
 
-
 @Injectable()
 export class StripeAccountsService {
   private readonly cipher: CredentialCipher;
@@ -34,7 +33,14 @@ export class StripeAccountsService {
       await repo.save(account);
       // Never the secrets: which key (mode, last four) is enough to tell one from another.
       const after = { configured: true, mode: account.mode, keyLast4: account.keyLast4 };
-      await this.audit.record(tx, { tenantId, action: 'stripe-account.configured', targetType: 'stripe-account', targetId: tenantId, before: { configured: before.configured, mode: before.mode, keyLast4: before.keyLast4 }, after });
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'stripe-account.configured',
+        targetType: 'stripe-account',
+        targetId: tenantId,
+        before: { configured: before.configured, mode: before.mode, keyLast4: before.keyLast4 },
+        after,
+      });
     });
     return this.view(tenantId);
   }
@@ -42,13 +48,22 @@ export class StripeAccountsService {
   async view(tenantId: string): Promise<StripeAccountView> {
     const account = await this.dataSource.getRepository(StripeAccount).findOne({ where: { tenantId } });
     if (!account) return { configured: false, mode: null, keyLast4: null, updatedAt: null };
-    return { configured: true, mode: account.mode, keyLast4: account.keyLast4, updatedAt: account.updatedAt.toISOString() };
+    return {
+      configured: true,
+      mode: account.mode,
+      keyLast4: account.keyLast4,
+      updatedAt: account.updatedAt.toISOString(),
+    };
   }
 
   /** The decrypted credentials, for the payment adapter only. */
   async providerAccountOf(tenantId: string): Promise<ProviderAccount> {
     const account = await this.dataSource.getRepository(StripeAccount).findOne({ where: { tenantId } });
     if (!account) throw new ConflictError('configure the Stripe account first (PUT /v1/subscriptions/stripe-account)');
-    return { tenantId, secretKey: this.cipher.decrypt(account.secretKeySealed), webhookSecret: this.cipher.decrypt(account.webhookSecretSealed) };
+    return {
+      tenantId,
+      secretKey: this.cipher.decrypt(account.secretKeySealed),
+      webhookSecret: this.cipher.decrypt(account.webhookSecretSealed),
+    };
   }
 }

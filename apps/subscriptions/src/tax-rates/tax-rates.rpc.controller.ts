@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { CreateTaxRate, CreateTaxRateRequest, ListTaxRates, TaxRateListResponse, TaxRateView, TenantScopedRequest } from '@libs/contracts';
+import {
+  CreateTaxRate,
+  CreateTaxRateRequest,
+  ListTaxRates,
+  TaxRateListResponse,
+  TaxRateView,
+  TenantScopedRequest,
+} from '@libs/contracts';
 import { TaxRatesService } from './tax-rates.service';
 
 @Controller()

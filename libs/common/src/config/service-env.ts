@@ -9,7 +9,9 @@ export class ServiceEnv {
   @Matches(/^(nats|tls):\/\/\S+(,\s*(nats|tls):\/\/\S+)*$/, { message: 'must be nats:// URLs, comma-separated' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   HTTP_PORT: number = 0;
 
   @IsString()
@@ -19,18 +21,26 @@ export class ServiceEnv {
   LOG_LEVEL: string = 'info';
 
   /** Deadline of every NATS request this process makes. */
-  @IsInt() @Min(100) @Max(120000)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
   RPC_TIMEOUT_MS: number = 5000;
 
   /** Replicas of the JetStream streams this service creates: 1 on one machine, 3 in a cluster. */
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   JETSTREAM_REPLICAS: number = 1;
 
   /** Deliveries of one event before it goes to the dead-letter subject. */
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   EVENT_MAX_DELIVER: number = 5;
 
   /** How long an event handed to a consumer may stay unacknowledged before JetStream redelivers it (a crashed instance's events). */
-  @IsInt() @Min(1000) @Max(600000)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
   EVENT_ACK_WAIT_MS: number = 30000;
 }

@@ -4,11 +4,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { isRpcErrorBody, RpcErrorBody, RpcErrorCode } from '@libs/contracts';
 import { currentContext } from '../context/request-context';
-import { Problem, PROBLEM_CONTENT_TYPE, PROBLEM_SLUGS as SLUGS, PROBLEM_TITLES as TITLES, problemType } from '../http/problem';
+import {
+  Problem,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_SLUGS as SLUGS,
+  PROBLEM_TITLES as TITLES,
+  problemType,
+} from '../http/problem';
 import { DomainError } from './domain.error';
 import { httpStatusOf } from './http-status-of';
 import { ServiceUnavailableError } from './remote-rpc.error';
-
 
 /**
  * One filter for both sides of a hybrid app: over NATS a refusal becomes an {@link RpcErrorBody}
@@ -34,8 +39,10 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private toRpcBody(exception: unknown): RpcErrorBody {
-    if (exception instanceof DomainError) return { code: exception.code, message: exception.message, errors: exception.errors };
-    if (exception instanceof RpcException && isRpcErrorBody(exception.getError())) return exception.getError() as RpcErrorBody;
+    if (exception instanceof DomainError)
+      return { code: exception.code, message: exception.message, errors: exception.errors };
+    if (exception instanceof RpcException && isRpcErrorBody(exception.getError()))
+      return exception.getError() as RpcErrorBody;
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { code: RpcErrorCode.Internal, message: 'internal error' };
   }
@@ -43,11 +50,22 @@ export class ErrorFilter implements ExceptionFilter {
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
       const status = httpStatusOf(exception.code);
-      return { type: problemType(exception.code.replace(/_/g, '-')), title: TITLES[status], status, detail: exception.message, errors: exception.errors };
+      return {
+        type: problemType(exception.code.replace(/_/g, '-')),
+        title: TITLES[status],
+        status,
+        detail: exception.message,
+        errors: exception.errors,
+      };
     }
     if (exception instanceof ServiceUnavailableError) {
       this.logger.error(exception.message);
-      return { type: problemType('unavailable'), title: TITLES[503], status: 503, detail: 'a service did not answer in time' };
+      return {
+        type: problemType('unavailable'),
+        title: TITLES[503],
+        status: 503,
+        detail: 'a service did not answer in time',
+      };
     }
     const status = httpStatusOfUnknown(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));

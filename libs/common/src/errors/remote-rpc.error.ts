@@ -3,14 +3,20 @@ import { DomainError } from './domain.error';
 
 /** A refusal that another service answered with, re-thrown on the calling side as is. */
 export class RemoteRpcError extends DomainError {
-  constructor(readonly subject: string, body: RpcErrorBody) {
+  constructor(
+    readonly subject: string,
+    body: RpcErrorBody,
+  ) {
     super(body.code, body.message, body.errors);
   }
 }
 
 /** The service behind a subject did not answer in time, or nobody listens on it. */
 export class ServiceUnavailableError extends Error {
-  constructor(readonly subject: string, reason: string) {
+  constructor(
+    readonly subject: string,
+    reason: string,
+  ) {
     super(`${subject}: ${reason}`);
   }
 }

@@ -46,5 +46,8 @@ export class AuditTrail {
 /** JSON-safe copy (bigints as digit strings, dates as ISO strings), or null. */
 function plain(value: object | null | undefined): Record<string, unknown> | null {
   if (value === null || value === undefined) return null;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<
+    string,
+    unknown
+  >;
 }

@@ -27,7 +27,11 @@ export interface ConsumedEvent {
  */
 export const ConsumesEvent = <Data>(contract: EventContract<Data>, options: { consumer?: string } = {}) =>
   SetMetadata<string, ConsumedEvent>(CONSUMES_EVENT_META, {
-    contract: contract as EventContract<unknown>, consumer: options.consumer, maxBatch: 1, batched: false, inFlight: 1,
+    contract: contract as EventContract<unknown>,
+    consumer: options.consumer,
+    maxBatch: 1,
+    batched: false,
+    inFlight: 1,
   });
 
 /**
@@ -39,7 +43,14 @@ export const ConsumesEvent = <Data>(contract: EventContract<Data>, options: { co
  * With `inFlight` above 1, that many batches are handled at once (one preparing while another
  * waits on the database), for handlers whose effects do not depend on the order of events.
  */
-export const ConsumesEventsInBatches = <Data>(contract: EventContract<Data>, options: { maxBatch: number; inFlight?: number; consumer?: string }) =>
+export const ConsumesEventsInBatches = <Data>(
+  contract: EventContract<Data>,
+  options: { maxBatch: number; inFlight?: number; consumer?: string },
+) =>
   SetMetadata<string, ConsumedEvent>(CONSUMES_EVENT_META, {
-    contract: contract as EventContract<unknown>, consumer: options.consumer, maxBatch: options.maxBatch, batched: true, inFlight: options.inFlight ?? 1,
+    contract: contract as EventContract<unknown>,
+    consumer: options.consumer,
+    maxBatch: options.maxBatch,
+    batched: true,
+    inFlight: options.inFlight ?? 1,
   });

@@ -33,7 +33,13 @@ export async function replayDeadLetters(nc: NatsConnection, selection: DeadLette
     if (!letter || !letter.subject.startsWith(selection.subjectPrefix)) continue;
     const originalSubject = letter.header.get('x-original-subject');
     if (!originalSubject) continue;
-    replayed.push({ seq, eventId: envelopeIdOf(letter.string()), originalSubject, consumer: letter.header.get('x-consumer'), error: letter.header.get('x-error') });
+    replayed.push({
+      seq,
+      eventId: envelopeIdOf(letter.string()),
+      originalSubject,
+      consumer: letter.header.get('x-consumer'),
+      error: letter.header.get('x-error'),
+    });
     if (selection.dryRun) continue;
     const h = natsHeaders();
     for (const key of [MessageHeader.tenantId, MessageHeader.requestId]) {

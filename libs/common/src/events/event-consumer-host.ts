@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  ConsumerMessages,
+  DeliverPolicy,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+} from '@nats-io/jetstream';
 import { headers as natsHeaders, nanos } from '@nats-io/transport-node';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -130,10 +137,16 @@ export class EventConsumerHost {
       if (worthStarting && inFlight.size < subscription.inFlight) {
         const batch = waiting.splice(0, subscription.maxBatch);
         changes.signal();
-        const work = (batch.length === 1 ? this.deliver(batch[0], durable, subscription).then((outcome) => [outcome]) : this.deliverBatch(batch, durable, subscription))
+        const work = (
+          batch.length === 1
+            ? this.deliver(batch[0], durable, subscription).then((outcome) => [outcome])
+            : this.deliverBatch(batch, durable, subscription)
+        )
           .then((outcomes) => outcomes.forEach((outcome) => this.onOutcome({ consumer: durable, outcome })))
           // Left unacknowledged: JetStream delivers the messages again after the ack wait.
-          .catch((error: unknown) => this.logger.error(`${durable}: ${batch.length} messages left to redelivery: ${(error as Error).message}`))
+          .catch((error: unknown) =>
+            this.logger.error(`${durable}: ${batch.length} messages left to redelivery: ${(error as Error).message}`),
+          )
           .finally(() => {
             inFlight.delete(work);
             changes.signal();
@@ -149,7 +162,11 @@ export class EventConsumerHost {
     await reader;
   }
 
-  private async deliverBatch(batch: JsMsg[], durable: string, subscription: EventSubscription): Promise<ConsumerOutcome['outcome'][]> {
+  private async deliverBatch(
+    batch: JsMsg[],
+    durable: string,
+    subscription: EventSubscription,
+  ): Promise<ConsumerOutcome['outcome'][]> {
     const outcomes = new Map<JsMsg, ConsumerOutcome['outcome']>();
     const parsed: Parsed[] = [];
     for (const [n, msg] of batch.entries()) {
@@ -167,11 +184,21 @@ export class EventConsumerHost {
       const context = { ...this.contextOf(parsed[0]), tenantId: undefined };
       const fresh = await runWithContext(context, () =>
         this.dataSource.transaction(async (tx) => {
-          const recorded = await this.recordInInbox(tx, durable, parsed.map((p) => p.envelope));
+          const recorded = await this.recordInInbox(
+            tx,
+            durable,
+            parsed.map((p) => p.envelope),
+          );
           // An event delivered twice in one batch is handled once: its first delivery.
           const taken = new Set<string>();
-          const firstOfEach = parsed.filter((p) => recorded.has(p.envelope.id) && !taken.has(p.envelope.id) && taken.add(p.envelope.id));
-          if (firstOfEach.length > 0) await subscription.handle(firstOfEach.map((p) => p.envelope), tx);
+          const firstOfEach = parsed.filter(
+            (p) => recorded.has(p.envelope.id) && !taken.has(p.envelope.id) && taken.add(p.envelope.id),
+          );
+          if (firstOfEach.length > 0)
+            await subscription.handle(
+              firstOfEach.map((p) => p.envelope),
+              tx,
+            );
           return new Set(firstOfEach);
         }),
       );
@@ -180,13 +207,19 @@ export class EventConsumerHost {
         outcomes.set(p.msg, fresh.has(p) ? 'processed' : 'duplicate');
       }
     } catch (error) {
-      this.logger.warn(`${durable}: a batch of ${parsed.length} events failed, handling them one by one: ${(error as Error).message}`);
+      this.logger.warn(
+        `${durable}: a batch of ${parsed.length} events failed, handling them one by one: ${(error as Error).message}`,
+      );
       for (const p of parsed) outcomes.set(p.msg, await this.deliver(p.msg, durable, subscription));
     }
     return batch.map((msg) => outcomes.get(msg)!);
   }
 
-  private async deliver(msg: JsMsg, durable: string, subscription: EventSubscription): Promise<ConsumerOutcome['outcome']> {
+  private async deliver(
+    msg: JsMsg,
+    durable: string,
+    subscription: EventSubscription,
+  ): Promise<ConsumerOutcome['outcome']> {
     let envelope: EventEnvelope<unknown>;
     try {
       envelope = this.parse(msg, subscription.contract);
@@ -205,7 +238,9 @@ export class EventConsumerHost {
       return processed ? 'processed' : 'duplicate';
     } catch (error) {
       if (msg.info.deliveryCount >= this.maxDeliver) return this.deadLetter(msg, durable, error);
-      this.logger.warn(`${durable}: event ${envelope.id} failed (delivery ${msg.info.deliveryCount}): ${(error as Error).message}`);
+      this.logger.warn(
+        `${durable}: event ${envelope.id} failed (delivery ${msg.info.deliveryCount}): ${(error as Error).message}`,
+      );
       msg.nak(Math.min(30_000, 250 * 2 ** msg.info.deliveryCount));
       return 'retry';
     }
@@ -215,7 +250,11 @@ export class EventConsumerHost {
    * Records the events in the inbox; answers the ids recorded now (not before). In the order of
    * their ids, so that two transactions meeting on the same events wait for each other, never in a circle.
    */
-  private async recordInInbox(tx: EntityManager, durable: string, envelopes: EventEnvelope<unknown>[]): Promise<Set<string>> {
+  private async recordInInbox(
+    tx: EntityManager,
+    durable: string,
+    envelopes: EventEnvelope<unknown>[],
+  ): Promise<Set<string>> {
     const recorded: { event_id: string }[] = await tx.query(
       `INSERT INTO "${this.service}".inbox (consumer, event_id, subject)
        SELECT $1, e.id, e.subject FROM unnest($2::uuid[], $3::text[]) AS e(id, subject) ORDER BY e.id

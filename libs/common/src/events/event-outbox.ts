@@ -23,13 +23,21 @@ export interface NewEvent<Data> {
 export class EventOutbox {
   constructor(private readonly service: ServiceName) {}
 
-  async add<Data extends object>(tx: EntityManager, contract: EventContract<Data>, event: NewEvent<Data>): Promise<EventEnvelope<Data>> {
+  async add<Data extends object>(
+    tx: EntityManager,
+    contract: EventContract<Data>,
+    event: NewEvent<Data>,
+  ): Promise<EventEnvelope<Data>> {
     const [envelope] = await this.addAll(tx, contract, [event]);
     return envelope;
   }
 
   /** Records many facts of one kind with one statement, in the order given. */
-  async addAll<Data extends object>(tx: EntityManager, contract: EventContract<Data>, events: NewEvent<Data>[]): Promise<EventEnvelope<Data>[]> {
+  async addAll<Data extends object>(
+    tx: EntityManager,
+    contract: EventContract<Data>,
+    events: NewEvent<Data>[],
+  ): Promise<EventEnvelope<Data>[]> {
     if (contract.service !== this.service) throw new Error(`${this.service} may not publish ${contract.subject}`);
     if (events.length === 0) return [];
     const envelopes = events.map((event) => this.envelopeOf(contract, event));

@@ -4,7 +4,12 @@ import { DEAD_LETTER_STREAM, eventStreamOf, ServiceName } from '@libs/contracts'
 
 const DAY_NS = nanos(24 * 60 * 60 * 1000);
 
-function streamConfig(name: string, subjects: string[], replicas: number, maxAgeDays: number): Partial<StreamConfig> & { name: string } {
+function streamConfig(
+  name: string,
+  subjects: string[],
+  replicas: number,
+  maxAgeDays: number,
+): Partial<StreamConfig> & { name: string } {
   return {
     name,
     subjects,
@@ -20,7 +25,11 @@ function streamConfig(name: string, subjects: string[], replicas: number, maxAge
  * Creates (or brings up to date) the event streams of the given services and the dead-letter
  * stream. Idempotent, so every service calls it at start for what it publishes and consumes.
  */
-export async function ensureStreams(jsm: JetStreamManager, services: Iterable<ServiceName>, replicas: number): Promise<void> {
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  services: Iterable<ServiceName>,
+  replicas: number,
+): Promise<void> {
   const wanted = [...new Set(services)].map((service) => {
     const { name, subjects } = eventStreamOf(service);
     return streamConfig(name, subjects, replicas, 365);

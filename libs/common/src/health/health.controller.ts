@@ -53,5 +53,8 @@ export class HealthController {
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('deadline')), ms).unref())]);
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('deadline')), ms).unref()),
+  ]);
 }

@@ -19,7 +19,14 @@ describe('createLogger', () => {
     const logger = createLogger('finance', 'info', stream);
     runWithContext({ requestId: 'req-1', tenantId: 'tenant-a', actor: 'api-key:k1' }, () => logger.info('posted'));
     logger.info('outside');
-    expect(lines[0]).toMatchObject({ service: 'finance', level: 'info', msg: 'posted', requestId: 'req-1', tenantId: 'tenant-a', actor: 'api-key:k1' });
+    expect(lines[0]).toMatchObject({
+      service: 'finance',
+      level: 'info',
+      msg: 'posted',
+      requestId: 'req-1',
+      tenantId: 'tenant-a',
+      actor: 'api-key:k1',
+    });
     expect(lines[1]).not.toHaveProperty('requestId');
   });
 

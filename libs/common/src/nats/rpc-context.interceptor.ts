@@ -39,7 +39,8 @@ export class RpcContextInterceptor implements NestInterceptor {
     return new Observable((subscriber) =>
       runWithContext(requestContext, () => {
         this.logger.debug(`handling ${context.switchToRpc().getContext<NatsContext>().getSubject()}`);
-        if (meta && !tenantId && !meta.contract.tenantFromRequest) throw new ForbiddenError('message carries no tenant');
+        if (meta && !tenantId && !meta.contract.tenantFromRequest)
+          throw new ForbiddenError('message carries no tenant');
         if (meta && !roles.some((role) => meta.roles.includes(role))) {
           throw new ForbiddenError(`role ${roles.join(',') || 'none'} may not call ${meta.contract.subject}`);
         }

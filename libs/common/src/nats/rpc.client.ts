@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { headers as natsHeaders, NatsConnection, NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
+import {
+  headers as natsHeaders,
+  NatsConnection,
+  NoRespondersError,
+  RequestError,
+  TimeoutError,
+} from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { isRpcErrorBody, MessageHeader, RpcContract } from '@libs/contracts';
 import { Caller, TenantlessCaller } from '../context/caller';
@@ -22,7 +28,11 @@ export class RpcClient {
   ) {}
 
   /** `caller` without a tenant only for contracts that find the tenant from the request (`tenantFromRequest`). */
-  async request<Req extends object, Res>(contract: RpcContract<Req, Res>, payload: Req, caller: Caller | TenantlessCaller): Promise<Res> {
+  async request<Req extends object, Res>(
+    contract: RpcContract<Req, Res>,
+    payload: Req,
+    caller: Caller | TenantlessCaller,
+  ): Promise<Res> {
     const h = natsHeaders();
     if ('tenantId' in caller) h.set(MessageHeader.tenantId, caller.tenantId);
     h.set(MessageHeader.actor, caller.actor);

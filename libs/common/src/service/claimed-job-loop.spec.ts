@@ -6,11 +6,25 @@ interface Job {
 }
 
 /** A queue of jobs to claim and a script of step answers per job, recording what the loop did with them. */
-function jobsOf(ids: string[], answers: Record<string, (ClaimedJobStep | Error)[]>, overrides: Partial<ClaimedJobWork<Job>> = {}) {
+function jobsOf(
+  ids: string[],
+  answers: Record<string, (ClaimedJobStep | Error)[]>,
+  overrides: Partial<ClaimedJobWork<Job>> = {},
+) {
   const queue = ids.map((id) => ({ id }));
-  const seen = { claims: 0, steps: [] as string[], failures: [] as string[], handedBack: [] as string[], warnings: [] as string[], errors: [] as string[] };
+  const seen = {
+    claims: 0,
+    steps: [] as string[],
+    failures: [] as string[],
+    handedBack: [] as string[],
+    warnings: [] as string[],
+    errors: [] as string[],
+  };
   const work: ClaimedJobWork<Job> = {
-    logger: { warn: (message: string) => seen.warnings.push(message), error: (message: string) => seen.errors.push(message) },
+    logger: {
+      warn: (message: string) => seen.warnings.push(message),
+      error: (message: string) => seen.errors.push(message),
+    },
     label: 'test import',
     jobNoun: 'job',
     idleMs: 60_000,
@@ -79,7 +93,11 @@ describe('ClaimedJobLoop', () => {
   });
 
   it('keeps the job in hand when a step throws an error that does not end it', async () => {
-    const { loop, seen } = jobsOf(['a', 'b'], { a: [new Error('database away'), 'done'], b: ['done'] }, { endsJob: () => false });
+    const { loop, seen } = jobsOf(
+      ['a', 'b'],
+      { a: [new Error('database away'), 'done'], b: ['done'] },
+      { endsJob: () => false },
+    );
     await expect(loop.advance()).rejects.toThrow('database away');
     expect(seen.failures).toEqual([]);
     await loop.advance();
@@ -89,13 +107,17 @@ describe('ClaimedJobLoop', () => {
 
   it('hands the job in hand back to the queue when stopped, after its step finishes', async () => {
     let stepping = 0;
-    const { loop, seen } = jobsOf(['a'], { a: [] }, {
-      step: async () => {
-        stepping++;
-        await pause(5);
-        return 'continues';
+    const { loop, seen } = jobsOf(
+      ['a'],
+      { a: [] },
+      {
+        step: async () => {
+          stepping++;
+          await pause(5);
+          return 'continues';
+        },
       },
-    });
+    );
     loop.start();
     await pause(20);
     await loop.stop();
@@ -135,13 +157,17 @@ describe('ClaimedJobLoop', () => {
 
   it('beats the heart of a job while its step runs, and only then', async () => {
     const beats: string[] = [];
-    const { loop } = jobsOf(['a'], { a: [] }, {
-      step: async () => {
-        await pause(60);
-        return 'done';
+    const { loop } = jobsOf(
+      ['a'],
+      { a: [] },
+      {
+        step: async () => {
+          await pause(60);
+          return 'done';
+        },
+        heartbeat: { everyMs: 10, beat: async (job) => beats.push(job.id) },
       },
-      heartbeat: { everyMs: 10, beat: async (job) => beats.push(job.id) },
-    });
+    );
     await loop.advance();
     const beatsWhileStepping = beats.length;
     expect(beatsWhileStepping).toBeGreaterThanOrEqual(2);
@@ -150,13 +176,17 @@ describe('ClaimedJobLoop', () => {
   });
 
   it('carries on when a heartbeat fails', async () => {
-    const { loop, seen } = jobsOf(['a'], { a: [] }, {
-      step: async () => {
-        await pause(30);
-        return 'done';
+    const { loop, seen } = jobsOf(
+      ['a'],
+      { a: [] },
+      {
+        step: async () => {
+          await pause(30);
+          return 'done';
+        },
+        heartbeat: { everyMs: 5, beat: async () => Promise.reject(new Error('database away')) },
       },
-      heartbeat: { everyMs: 5, beat: async () => Promise.reject(new Error('database away')) },
-    });
+    );
     expect(await loop.advance()).toBe(true);
     expect(seen.failures).toEqual([]);
   });

@@ -47,7 +47,11 @@ export class ClaimedJobLoop<Job extends { id: string }> {
   private held: Job | null = null;
 
   constructor(private readonly work: ClaimedJobWork<Job>) {
-    this.loop = new WorkLoop(() => this.advance(), work.idleMs, (error) => work.logger.error(`${work.label}: ${error.message}`));
+    this.loop = new WorkLoop(
+      () => this.advance(),
+      work.idleMs,
+      (error) => work.logger.error(`${work.label}: ${error.message}`),
+    );
   }
 
   start(): void {
@@ -86,7 +90,10 @@ export class ClaimedJobLoop<Job extends { id: string }> {
       await this.work.recordFailure(job, error as Error);
       return;
     }
-    if (outcome === 'lost') this.work.logger.warn(`${this.work.jobNoun} ${job.id} was taken over by another instance; ${this.work.whenLost ?? 'leaving it'}`);
+    if (outcome === 'lost')
+      this.work.logger.warn(
+        `${this.work.jobNoun} ${job.id} was taken over by another instance; ${this.work.whenLost ?? 'leaving it'}`,
+      );
     if (outcome !== 'continues') this.held = null;
   }
 
@@ -106,7 +113,9 @@ export class ClaimedJobLoop<Job extends { id: string }> {
  * A Nest provider working one kind of claimed job: its loop starts once the application is up and
  * stops on shutdown (the step in hand finishes, the job in hand goes back to the queue).
  */
-export abstract class ClaimedJobRunner<Job extends { id: string }> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class ClaimedJobRunner<Job extends { id: string }>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   protected abstract readonly loop: ClaimedJobLoop<Job>;
 
   onApplicationBootstrap(): void {

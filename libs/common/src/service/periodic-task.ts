@@ -22,7 +22,10 @@ export class PeriodicTask {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.task()
-        .then(() => undefined, (error: unknown) => this.logger.error(`${this.name} failed: ${(error as Error).message}`))
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.error(`${this.name} failed: ${(error as Error).message}`),
+        )
         .finally(() => (this.running = undefined));
     }, this.intervalMs);
     this.timer.unref();

@@ -48,7 +48,11 @@ export class ServiceCoreModule {
           useFactory: (nats: NatsConnection) => new RpcClient(nats, options.env.RPC_TIMEOUT_MS),
         },
         { provide: EventOutbox, useValue: new EventOutbox(options.service) },
-        { provide: AuditTrail, inject: [EventOutbox], useFactory: (outbox: EventOutbox) => new AuditTrail(options.service, outbox) },
+        {
+          provide: AuditTrail,
+          inject: [EventOutbox],
+          useFactory: (outbox: EventOutbox) => new AuditTrail(options.service, outbox),
+        },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
         ServiceRuntime,
       ],

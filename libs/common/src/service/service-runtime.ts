@@ -1,10 +1,22 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { ConsumedEvent, CONSUMES_EVENT_META } from '../events/consumes-event.decorator';
-import { EventBatchHandlerFn, EventConsumerHost, EventHandlerFn, EventSubscription } from '../events/event-consumer-host';
+import {
+  EventBatchHandlerFn,
+  EventConsumerHost,
+  EventHandlerFn,
+  EventSubscription,
+} from '../events/event-consumer-host';
 import { OutboxRelay } from '../events/outbox-relay';
 import { ensureStreams } from '../events/streams';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -39,8 +51,14 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
     const js = jetstream(this.nats);
     this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
     await this.relay.start();
-    this.consumers = new EventConsumerHost(service, this.dataSource, js, jsm, env.EVENT_MAX_DELIVER, env.EVENT_ACK_WAIT_MS, ({ consumer, outcome }) =>
-      this.metrics.eventsConsumed.inc({ consumer, outcome }),
+    this.consumers = new EventConsumerHost(
+      service,
+      this.dataSource,
+      js,
+      jsm,
+      env.EVENT_MAX_DELIVER,
+      env.EVENT_ACK_WAIT_MS,
+      ({ consumer, outcome }) => this.metrics.eventsConsumed.inc({ consumer, outcome }),
     );
     await this.consumers.start(subscriptions);
     this.logger.log(`consuming ${subscriptions.map((s) => s.contract.subject).join(', ') || 'no events'}`);
@@ -69,9 +87,15 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
         const handle: EventBatchHandlerFn = consumed.batched
           ? (method as EventBatchHandlerFn).bind(instance)
           : async (events, tx) => {
-            for (const event of events) await (method as EventHandlerFn).call(instance, event, tx);
-          };
-        found.push({ contract: consumed.contract, consumer: consumed.consumer, handle, maxBatch: consumed.maxBatch, inFlight: consumed.inFlight });
+              for (const event of events) await (method as EventHandlerFn).call(instance, event, tx);
+            };
+        found.push({
+          contract: consumed.contract,
+          consumer: consumed.consumer,
+          handle,
+          maxBatch: consumed.maxBatch,
+          inFlight: consumed.inFlight,
+        });
       }
     }
     return found;

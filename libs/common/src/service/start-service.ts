@@ -36,7 +36,10 @@ export interface StartServiceOptions extends ServiceInstance {
  * service has one), NATS request-reply in the service's queue group, shared pipes and filters
  * applied to both sides (`inheritAppConfig`), JSON logs carrying the request id.
  */
-export async function startService(appModule: DynamicModule, options: StartServiceOptions): Promise<NestFastifyApplication> {
+export async function startService(
+  appModule: DynamicModule,
+  options: StartServiceOptions,
+): Promise<NestFastifyApplication> {
   const { env, service } = options;
   const logger = createLogger(service, env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
@@ -69,14 +72,27 @@ export async function startService(appModule: DynamicModule, options: StartServi
     const path = request.url.split('?')[0];
     const form = options.formPaths?.test(path) === true && /^application\/x-www-form-urlencoded\b/i.test(type);
     const file = options.filePaths?.test(path) === true && FILE_TYPES.test(type);
-    if ((hasBody || request.headers['transfer-encoding']) && !form && !file && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-      done(Object.assign(new Error(`send JSON (content-type: application/json), not ${type || 'no content type'}`), { statusCode: 415 }));
+    if (
+      (hasBody || request.headers['transfer-encoding']) &&
+      !form &&
+      !file &&
+      !/^application\/([\w.+-]+\+)?json\b/i.test(type)
+    ) {
+      done(
+        Object.assign(new Error(`send JSON (content-type: application/json), not ${type || 'no content type'}`), {
+          statusCode: 415,
+        }),
+      );
       return;
     }
     done();
   });
   if (options.filePaths) {
-    fastify.addContentTypeParser(['text/csv', 'application/xml', 'text/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    fastify.addContentTypeParser(
+      ['text/csv', 'application/xml', 'text/xml'],
+      { parseAs: 'string' },
+      (_request, body, done) => done(null, body),
+    );
   }
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequests.observe(

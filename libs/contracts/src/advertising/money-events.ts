@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CALENDAR_DAY, CURRENCY_CODE, NON_NEGATIVE_MINOR_UNITS } from '../money';
 
@@ -32,7 +43,8 @@ export class BookingInvoicedEvent {
 export const BookingInvoiced = defineEvent({
   subject: 'evt.advertising.booking.invoiced.v1',
   data: BookingInvoicedEvent,
-  description: 'A booking was invoiced: advertiser, site, ad unit, pricing model, amount and tax, flight. Finance defers it and recognizes it as delivered.',
+  description:
+    'A booking was invoiced: advertiser, site, ad unit, pricing model, amount and tax, flight. Finance defers it and recognizes it as delivered.',
 });
 
 /** A payment received against a booking's invoice (one event per payment). */
@@ -73,7 +85,8 @@ export class DeliveryRecordedEvent {
 export const DeliveryRecorded = defineEvent({
   subject: 'evt.advertising.delivery.recorded.v1',
   data: DeliveryRecordedEvent,
-  description: "A booking's delivery for one agency-local day (impressions, amount earned). One per booking and day; finance recognizes it, never beyond what was invoiced.",
+  description:
+    "A booking's delivery for one agency-local day (impressions, amount earned). One per booking and day; finance recognizes it, never beyond what was invoiced.",
 });
 
 /** A credit given to an advertiser for under-delivery or a fault (a make-good). */

@@ -49,7 +49,8 @@ export const ClosePeriod = defineRpc({
   subject: 'finance.accounting-period.close.v1',
   request: ClosePeriodRequest,
   response: AccountingPeriodView,
-  description: 'Closes a month that has ended: no posting dated inside it is accepted any more. Months close in order (conflict while an earlier month is open).',
+  description:
+    'Closes a month that has ended: no posting dated inside it is accepted any more. Months close in order (conflict while an earlier month is open).',
 });
 
 export const ReopenPeriod = defineRpc({
@@ -89,5 +90,6 @@ export const GetMonthEndChecklist = defineRpc({
   subject: 'finance.accounting-period.checklist.v1',
   request: MonthEndChecklistRequest,
   response: MonthEndChecklistView,
-  description: "What is outstanding before a month closes: recognition behind, events waiting, reconciliation exceptions open, months to close first.",
+  description:
+    'What is outstanding before a month closes: recognition behind, events waiting, reconciliation exceptions open, months to close first.',
 });

@@ -45,5 +45,6 @@ export const GetAccountBalance = defineRpc({
   subject: 'finance.account-balance.get.v1',
   request: AccountBalanceRequest,
   response: AccountBalanceView,
-  description: 'Debits, credits and balance of one account per currency, now or at the end of a day (`asOf`), from daily totals.',
+  description:
+    'Debits, credits and balance of one account per currency, now or at the end of a day (`asOf`), from daily totals.',
 });

@@ -67,7 +67,8 @@ export const ListJournalEntries = defineRpc({
   subject: 'finance.journal-entry.list.v1',
   request: ListJournalEntriesRequest,
   response: JournalEntryListResponse,
-  description: "The agency's journal entries with their postings, newest first, a page at a time; filtered by stream, product, site or counterparty when given.",
+  description:
+    "The agency's journal entries with their postings, newest first, a page at a time; filtered by stream, product, site or counterparty when given.",
 });
 
 export const GetJournalEntry = defineRpc({
@@ -81,7 +82,8 @@ export const ReverseJournalEntry = defineRpc({
   subject: 'finance.journal-entry.reverse.v1',
   request: ByIdRequest,
   response: JournalEntryView,
-  description: 'Posts the reversing entry of a journal entry (its postings negated, linked to it); an entry is reversed at most once (conflict).',
+  description:
+    'Posts the reversing entry of a journal entry (its postings negated, linked to it); an entry is reversed at most once (conflict).',
 });
 
 export class TrialBalanceLine {
@@ -117,5 +119,6 @@ export const GetTrialBalance = defineRpc({
   subject: 'finance.trial-balance.get.v1',
   request: TrialBalanceRequest,
   response: TrialBalanceResponse,
-  description: 'Debits, credits and balance of every account per currency, now or at the end of a day (`asOf`), and per currency their sums (the balance sums to zero).',
+  description:
+    'Debits, credits and balance of every account per currency, now or at the end of a day (`asOf`), and per currency their sums (the balance sums to zero).',
 });

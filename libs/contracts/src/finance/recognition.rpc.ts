@@ -62,7 +62,8 @@ export const ListRecognitionSchedules = defineRpc({
   subject: 'finance.recognition-schedule.list.v1',
   request: ListRecognitionSchedulesRequest,
   response: RecognitionScheduleListResponse,
-  description: "The agency's revenue recognition schedules (total, recognized, remaining, refunds, dimensions), newest first, a page at a time.",
+  description:
+    "The agency's revenue recognition schedules (total, recognized, remaining, refunds, dimensions), newest first, a page at a time.",
 });
 
 export const GetRecognitionSchedule = defineRpc({
@@ -97,5 +98,5 @@ export const RunRecognition = defineRpc({
   request: TenantScopedRequest,
   response: RecognitionRunResponse,
   description:
-    "Recognizes now, for the calling agency, every day up to yesterday (agency-local) not recognized yet, as the periodic run does; answers what it posted (nothing when another run holds the agency).",
+    'Recognizes now, for the calling agency, every day up to yesterday (agency-local) not recognized yet, as the periodic run does; answers what it posted (nothing when another run holds the agency).',
 });

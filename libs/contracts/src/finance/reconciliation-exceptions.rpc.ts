@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
@@ -62,7 +74,10 @@ export class ReconciliationExceptionView {
   /** When the money the difference is about moved (a payout: its arrival day, a bank line: its booking day). */
   @IsString() occurredAt!: string;
   @IsString() detectedAt!: string;
-  @IsOptional() @ValidateNested() @Type(() => ReconciliationResolutionView) resolution!: ReconciliationResolutionView | null;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReconciliationResolutionView)
+  resolution!: ReconciliationResolutionView | null;
 }
 
 export class ListReconciliationExceptionsRequest {

@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
 
@@ -89,21 +101,23 @@ export const ImportStripeReport = defineRpc({
   request: ImportFileRequest,
   response: ReconciliationImportView,
   description:
-    "Imports a Stripe balance report CSV (itemized balance transactions); all or nothing, rows already imported (by balance transaction id) are left alone.",
+    'Imports a Stripe balance report CSV (itemized balance transactions); all or nothing, rows already imported (by balance transaction id) are left alone.',
 });
 
 export const ImportBankCsv = defineRpc({
   subject: 'finance.reconciliation-import.bank-csv.v1',
   request: ImportFileRequest,
   response: ReconciliationImportView,
-  description: 'Imports a bank statement in the suite\'s CSV format; all or nothing, lines already imported (by bank reference) are left alone.',
+  description:
+    "Imports a bank statement in the suite's CSV format; all or nothing, lines already imported (by bank reference) are left alone.",
 });
 
 export const ImportCamt053 = defineRpc({
   subject: 'finance.reconciliation-import.camt053.v1',
   request: ImportFileRequest,
   response: ReconciliationImportView,
-  description: 'Imports an ISO 20022 camt.053 bank statement; all or nothing, entries already imported (by account servicer reference) are left alone.',
+  description:
+    'Imports an ISO 20022 camt.053 bank statement; all or nothing, entries already imported (by account servicer reference) are left alone.',
 });
 
 export const GetReconciliationImport = defineRpc({

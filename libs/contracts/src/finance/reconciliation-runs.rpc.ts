@@ -51,7 +51,8 @@ export const StartReconciliationRun = defineRpc({
   subject: 'finance.reconciliation-run.start.v1',
   request: StartReconciliationRunRequest,
   response: ReconciliationRunView,
-  description: 'Queues a matching of imported Stripe activity and bank lines against the books; answers the run at once, or the one already queued or running.',
+  description:
+    'Queues a matching of imported Stripe activity and bank lines against the books; answers the run at once, or the one already queued or running.',
 });
 
 export const GetReconciliationRun = defineRpc({

@@ -40,8 +40,11 @@ export class RevenueReportResponse {
 }
 
 export const GetRevenueReport = defineRpc({
-  subject: 'finance.revenue-report.get.v1', request: RevenueReportRequest, response: RevenueReportResponse,
-  description: 'Billed, collected and recognized revenue per month, stream and currency, by product (ad unit), site or counterparty.',
+  subject: 'finance.revenue-report.get.v1',
+  request: RevenueReportRequest,
+  response: RevenueReportResponse,
+  description:
+    'Billed, collected and recognized revenue per month, stream and currency, by product (ad unit), site or counterparty.',
 });
 
 export class DeferredRevenueRequest {
@@ -83,8 +86,11 @@ export class DeferredRevenueResponse {
 }
 
 export const GetDeferredRevenue = defineRpc({
-  subject: 'finance.deferred-revenue.get.v1', request: DeferredRevenueRequest, response: DeferredRevenueResponse,
-  description: 'Deferred revenue per stream and currency and its waterfall: when the remaining schedules will recognize it.',
+  subject: 'finance.deferred-revenue.get.v1',
+  request: DeferredRevenueRequest,
+  response: DeferredRevenueResponse,
+  description:
+    'Deferred revenue per stream and currency and its waterfall: when the remaining schedules will recognize it.',
 });
 
 export class RevenueByArticleRequest {
@@ -113,6 +119,8 @@ export class RevenueByArticleResponse {
 }
 
 export const GetRevenueByArticle = defineRpc({
-  subject: 'finance.revenue-by-article.get.v1', request: RevenueByArticleRequest, response: RevenueByArticleResponse,
+  subject: 'finance.revenue-by-article.get.v1',
+  request: RevenueByArticleRequest,
+  response: RevenueByArticleResponse,
   description: 'Revenue per article across the three streams: paywall conversions, ads on its pages, licence usage.',
 });

@@ -46,6 +46,9 @@ export class SubscriptionMetricsResponse {
 }
 
 export const GetSubscriptionMetrics = defineRpc({
-  subject: 'finance.subscription-metrics.get.v1', request: SubscriptionMetricsRequest, response: SubscriptionMetricsResponse,
-  description: 'MRR bridge (new, expansion, contraction, churn), ARR, subscriptions won and lost, churn rate and ARPU per month and currency.',
+  subject: 'finance.subscription-metrics.get.v1',
+  request: SubscriptionMetricsRequest,
+  response: SubscriptionMetricsResponse,
+  description:
+    'MRR bridge (new, expansion, contraction, churn), ARR, subscriptions won and lost, churn rate and ARPU per month and currency.',
 });

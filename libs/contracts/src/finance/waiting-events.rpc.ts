@@ -37,5 +37,6 @@ export const ListWaitingEvents = defineRpc({
   subject: 'finance.waiting-event.list.v1',
   request: ListWaitingEventsRequest,
   response: WaitingEventListResponse,
-  description: 'Money events of the calling agency held back until what they depend on arrives, longest waiting first, a page at a time.',
+  description:
+    'Money events of the calling agency held back until what they depend on arrives, longest waiting first, a page at a time.',
 });

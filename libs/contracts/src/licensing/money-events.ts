@@ -21,7 +21,8 @@ export class AgreementActivatedEvent {
 export const AgreementActivated = defineEvent({
   subject: 'evt.licensing.agreement.activated.v1',
   data: AgreementActivatedEvent,
-  description: 'A licence agreement became active: licensee, flat fee and tax, term. Finance defers the fee and recognizes it ratably over the term.',
+  description:
+    'A licence agreement became active: licensee, flat fee and tax, term. Finance defers the fee and recognizes it ratably over the term.',
 });
 
 /** Licensed content was used and charged (pay per use): earned when used. */
@@ -59,5 +60,6 @@ export class StatementIssuedEvent {
 export const StatementIssued = defineEvent({
   subject: 'evt.licensing.statement.issued.v1',
   data: StatementIssuedEvent,
-  description: 'A royalty statement was issued for a period of an agreement: the royalties due (an expense and a payable for finance).',
+  description:
+    'A royalty statement was issued for a period of an agreement: the royalties due (an expense and a payable for finance).',
 });

@@ -1,7 +1,22 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min,
-  ValidateBy, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { defineRpc } from '../define-rpc';
@@ -30,8 +45,10 @@ function IsInstant(): PropertyDecorator {
   return ValidateBy({
     name: 'isInstant',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && isInstant(value) && Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST,
-      defaultMessage: () => '$property must be an ISO 8601 date-time with a time zone in the years 1000-9999, e.g. 2026-05-01T08:30:00+07:00',
+      validate: (value: unknown) =>
+        typeof value === 'string' && isInstant(value) && Date.parse(value) >= EARLIEST && Date.parse(value) <= LATEST,
+      defaultMessage: () =>
+        '$property must be an ISO 8601 date-time with a time zone in the years 1000-9999, e.g. 2026-05-01T08:30:00+07:00',
     },
   });
 }
@@ -65,7 +82,11 @@ export class ArticleIdRequest {
 
 export class UpsertArticlesRequest {
   /** All or nothing: one invalid item, or one article id given twice, and nothing is written. */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ARTICLES_PER_BULK) @ValidateNested({ each: true }) @Type(() => UpsertArticleRequest)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ARTICLES_PER_BULK)
+  @ValidateNested({ each: true })
+  @Type(() => UpsertArticleRequest)
   items!: UpsertArticleRequest[];
 }
 
@@ -114,14 +135,16 @@ export const UpsertArticle = defineRpc({
   subject: 'paywall.article.upsert.v1',
   request: UpsertArticleRequest,
   response: ArticleView,
-  description: "Creates or replaces one article's access metadata; the same metadata again changes nothing (same version, no event).",
+  description:
+    "Creates or replaces one article's access metadata; the same metadata again changes nothing (same version, no event).",
 });
 
 export const UpsertArticles = defineRpc({
   subject: 'paywall.article.bulk-upsert.v1',
   request: UpsertArticlesRequest,
   response: ArticleBulkUpsertResult,
-  description: 'Creates or replaces up to 500 articles at once, all or nothing; answers how many were created, updated and unchanged.',
+  description:
+    'Creates or replaces up to 500 articles at once, all or nothing; answers how many were created, updated and unchanged.',
 });
 
 export const GetArticle = defineRpc({
@@ -142,7 +165,8 @@ export const DeleteArticle = defineRpc({
   subject: 'paywall.article.delete.v1',
   request: ArticleIdRequest,
   response: ArticleView,
-  description: 'Deletes an article (softly: a later upsert revives it with a higher version); answers it as it was last.',
+  description:
+    'Deletes an article (softly: a later upsert revives it with a higher version); answers it as it was last.',
 });
 
 /** An article as the paywall's decision engine keeps it: the whole state, not a diff. */

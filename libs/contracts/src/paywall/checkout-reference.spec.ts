@@ -17,13 +17,31 @@ describe('checkout references', () => {
   });
 
   it('fit the checkout reference field, leaving out an article id too long for it', () => {
-    const reference = encodeCheckoutReference({ articleId: 'x'.repeat(200), offerId: OFFER, experimentId: EXPERIMENT, arm: 0 });
+    const reference = encodeCheckoutReference({
+      articleId: 'x'.repeat(200),
+      offerId: OFFER,
+      experimentId: EXPERIMENT,
+      arm: 0,
+    });
     expect(reference.length).toBeLessThanOrEqual(REFERENCE_MAX_LENGTH);
-    expect(decodeCheckoutReference(reference)).toEqual({ articleId: null, offerId: OFFER, experimentId: EXPERIMENT, arm: 0 });
+    expect(decodeCheckoutReference(reference)).toEqual({
+      articleId: null,
+      offerId: OFFER,
+      experimentId: EXPERIMENT,
+      arm: 0,
+    });
   });
 
   it('read anything else as no attribution', () => {
-    for (const bad of [null, '', 'order-42', 'pw1.', 'pw1.!!!', `pw1.${Buffer.from([3, 1, 2]).toString('base64url')}`, `pw1.${Buffer.from([9]).toString('base64url')}`]) {
+    for (const bad of [
+      null,
+      '',
+      'order-42',
+      'pw1.',
+      'pw1.!!!',
+      `pw1.${Buffer.from([3, 1, 2]).toString('base64url')}`,
+      `pw1.${Buffer.from([9]).toString('base64url')}`,
+    ]) {
       expect(decodeCheckoutReference(bad)).toBeNull();
     }
   });

@@ -23,7 +23,8 @@ export interface Attribution {
  */
 export function encodeCheckoutReference(attribution: Attribution): string {
   const offer = attribution.offerId ? uuidBytes(attribution.offerId) : null;
-  const experiment = attribution.experimentId !== null && attribution.arm !== null ? uuidBytes(attribution.experimentId) : null;
+  const experiment =
+    attribution.experimentId !== null && attribution.arm !== null ? uuidBytes(attribution.experimentId) : null;
   const fixed = 1 + (offer ? 16 : 0) + (experiment ? 17 : 0);
   const article = attribution.articleId === null ? null : Buffer.from(attribution.articleId, 'utf8');
   const withArticle = article !== null && fixed + article.length <= MAX_BYTES;

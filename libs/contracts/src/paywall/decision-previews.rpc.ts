@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { READER_ID } from '../subscriptions/checkout.rpc';
 import { ARTICLE_ID, ARTICLE_ID_MESSAGE } from './articles.rpc';
@@ -17,7 +29,11 @@ export class DecisionPreviewRequest {
   /** The reader, by the agency's own id or email; neither: an anonymous reader who has read nothing. */
   @IsOptional() @Matches(READER_ID, { message: 'readerId must be 1-128 letters, digits or ._:@-' }) readerId?: string;
   @IsOptional() @IsEmail() email?: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PREVIEW_MAX_ARTICLES) @Matches(ARTICLE_ID, { each: true, message: ARTICLE_ID_MESSAGE }) articleIds!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PREVIEW_MAX_ARTICLES)
+  @Matches(ARTICLE_ID, { each: true, message: ARTICLE_ID_MESSAGE })
+  articleIds!: string[];
   @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 code such as VN' }) country?: string;
   @IsOptional() @IsIn(OFFER_LANGUAGES) lang?: OfferLanguage;
 }
@@ -55,6 +71,9 @@ export class DecisionPreviewResponse {
 }
 
 export const PreviewDecisions = defineRpc({
-  subject: 'paywall.decision.preview.v1', request: DecisionPreviewRequest, response: DecisionPreviewResponse,
-  description: 'What each of up to 200 articles would be for one reader (newsletters, server rendering), from the same decision; nothing is counted.',
+  subject: 'paywall.decision.preview.v1',
+  request: DecisionPreviewRequest,
+  response: DecisionPreviewResponse,
+  description:
+    'What each of up to 200 articles would be for one reader (newsletters, server rendering), from the same decision; nothing is counted.',
 });

@@ -1,6 +1,20 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
 import { defineEvent } from '../define-event';
@@ -33,7 +47,12 @@ export class CreateExperimentRequest {
   @IsIn(EXPERIMENT_TARGETS) target!: ExperimentTarget;
   /** `meter-limit` experiments: the metered policy whose limit the arms set. */
   @IsOptional() @IsUUID() policyId?: string;
-  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => ExperimentArmInput) arms!: ExperimentArmInput[];
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ExperimentArmInput)
+  arms!: ExperimentArmInput[];
   @IsIn(EXPERIMENT_ALLOCATIONS) allocation!: ExperimentAllocation;
   /** What Thompson sampling maximises; `conversion` when absent. */
   @IsOptional() @IsIn(EXPERIMENT_OBJECTIVES) objective?: ExperimentObjective;
@@ -125,7 +144,12 @@ export const StopExperiment = defineRpc({
   response: ExperimentView,
   description: 'Stops a running experiment (for good); its results stay readable.',
 });
-export const GetExperiment = defineRpc({ subject: 'paywall.experiment.get.v1', request: ByIdRequest, response: ExperimentView, description: 'One experiment.' });
+export const GetExperiment = defineRpc({
+  subject: 'paywall.experiment.get.v1',
+  request: ByIdRequest,
+  response: ExperimentView,
+  description: 'One experiment.',
+});
 export const ListExperiments = defineRpc({
   subject: 'paywall.experiment.list.v1',
   request: TenantScopedRequest,
@@ -136,7 +160,8 @@ export const GetExperimentResults = defineRpc({
   subject: 'paywall.experiment-results.get.v1',
   request: ByIdRequest,
   response: ExperimentResultsView,
-  description: 'Per arm: decisions, conversions, conversion rate with a 95% credible interval, revenue per 1,000 decisions, chance of being best.',
+  description:
+    'Per arm: decisions, conversions, conversion rate with a 95% credible interval, revenue per 1,000 decisions, chance of being best.',
 });
 
 export const ExperimentChanged = defineEvent({
@@ -187,5 +212,6 @@ export const ListConversions = defineRpc({
   subject: 'paywall.conversion.list.v1',
   request: ListConversionsRequest,
   response: ConversionListResponse,
-  description: 'Subscriptions attributed to paywall decisions, oldest first (at most 1,000), optionally between `from` and `to`.',
+  description:
+    'Subscriptions attributed to paywall decisions, oldest first (at most 1,000), optionally between `from` and `to`.',
 });

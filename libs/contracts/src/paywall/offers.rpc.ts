@@ -1,6 +1,17 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { defineRpc } from '../define-rpc';
@@ -32,11 +43,18 @@ export class OfferInput {
   @IsString() @Length(1, 200) name!: string;
   /** Subscription plans the offer shows, in order. */
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsUUID('all', { each: true }) planIds!: string[];
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'couponCode must be 1-40 letters, digits, _ or -' }) couponCode?: string | null;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'couponCode must be 1-40 letters, digits, _ or -' })
+  couponCode?: string | null;
   @ValidateNested() @Type(() => OfferCopies) copy!: OfferCopies;
   @IsOptional() @ValidateNested() @Type(() => PolicyConditions) conditions?: PolicyConditions;
   /** Which answers show the offer; `block` and `register` when absent. */
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(3) @IsIn(OFFER_ANSWERS, { each: true }) appliesTo?: OfferAnswer[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsIn(OFFER_ANSWERS, { each: true })
+  appliesTo?: OfferAnswer[];
 }
 
 export class ReplaceOffersRequest {
@@ -92,7 +110,8 @@ export const ReplaceOffers = defineRpc({
   subject: 'paywall.offer.replace.v1',
   request: ReplaceOffersRequest,
   response: OfferSetView,
-  description: 'Replaces the ordered offers with a new revision (audited; every paywall instance shows it within a second).',
+  description:
+    'Replaces the ordered offers with a new revision (audited; every paywall instance shows it within a second).',
 });
 
 export const ListOfferRevisions = defineRpc({

@@ -1,6 +1,20 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { defineRpc } from '../define-rpc';
@@ -15,13 +29,30 @@ export const METER_WINDOWS = ['calendar-month', 'rolling'] as const;
 
 /** Who a policy is for; every condition given must hold. */
 export class PolicyConditions {
-  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(READER_SEGMENTS, { each: true }) segments?: (typeof READER_SEGMENTS)[number][];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsIn(READER_SEGMENTS, { each: true })
+  segments?: (typeof READER_SEGMENTS)[number][];
   /** ISO 3166-1 alpha-2, upper case. */
-  @IsOptional() @IsArray() @ArrayMaxSize(250) @Matches(/^[A-Z]{2}$/, { each: true, message: 'countries must be ISO 3166 codes such as VN' }) countries?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'countries must be ISO 3166 codes such as VN' })
+  countries?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(3) @IsIn(DEVICES, { each: true }) devices?: (typeof DEVICES)[number][];
   /** Referrer host suffixes: `google.com` also matches `news.google.com`. */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(/^[a-z0-9.-]{1,253}$/, { each: true, message: 'referrers must be lower-case host names' }) referrers?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @Length(1, 100, { each: true }) sections?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[a-z0-9.-]{1,253}$/, { each: true, message: 'referrers must be lower-case host names' })
+  referrers?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  sections?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @Length(1, 100, { each: true }) tags?: string[];
 }
 
@@ -40,7 +71,9 @@ export class PolicyRule {
   @IsOptional() @IsBoolean() perSection?: boolean;
   @IsOptional() @IsInt() @Min(0) @Max(1000) registrationBonus?: number;
   @IsOptional() @IsInt() @Min(0) @Max(1000) freeArticles?: number;
-  @IsOptional() @Matches(ENTITLEMENT_KEY, { message: 'entitlement must be a key such as premium-articles' }) entitlement?: string;
+  @IsOptional()
+  @Matches(ENTITLEMENT_KEY, { message: 'entitlement must be a key such as premium-articles' })
+  entitlement?: string;
   @IsOptional() @IsInt() @Min(1) @Max(3650) premiumForDays?: number;
   @IsOptional() @IsNumber() @Min(0) @Max(1) threshold?: number;
   @IsOptional() @IsInt() @Min(0) @Max(1000) limitWhenLikely?: number;
@@ -108,13 +141,19 @@ export const GetPolicies = defineRpc({
   description: "The agency's current paywall policies, in evaluation order, and their revision.",
 });
 
-export const GetPolicy = defineRpc({ subject: 'paywall.policy.get.v1', request: ByIdRequest, response: PolicyView, description: 'One policy of the current revision.' });
+export const GetPolicy = defineRpc({
+  subject: 'paywall.policy.get.v1',
+  request: ByIdRequest,
+  response: PolicyView,
+  description: 'One policy of the current revision.',
+});
 
 export const ReplacePolicies = defineRpc({
   subject: 'paywall.policy.replace.v1',
   request: ReplacePoliciesRequest,
   response: PolicySetView,
-  description: 'Replaces the ordered policies with a new revision (audited; takes effect on every paywall instance within a second).',
+  description:
+    'Replaces the ordered policies with a new revision (audited; takes effect on every paywall instance within a second).',
 });
 
 export const ListPolicyRevisions = defineRpc({

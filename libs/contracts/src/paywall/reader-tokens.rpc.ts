@@ -7,7 +7,9 @@ export class IssueReaderTokenRequest {
   @ValidateIf((o: IssueReaderTokenRequest) => o.readerId !== undefined || o.email === undefined)
   @Matches(READER_ID, { message: 'readerId must be 1-128 letters, digits or ._:@-' })
   readerId?: string;
-  @ValidateIf((o: IssueReaderTokenRequest) => o.email !== undefined || o.readerId === undefined) @IsEmail() email?: string;
+  @ValidateIf((o: IssueReaderTokenRequest) => o.email !== undefined || o.readerId === undefined)
+  @IsEmail()
+  email?: string;
 }
 
 export class ReaderTokenView {
@@ -21,5 +23,6 @@ export const IssueReaderToken = defineRpc({
   subject: 'paywall.reader-token.issue.v1',
   request: IssueReaderTokenRequest,
   response: ReaderTokenView,
-  description: "Vouches for a logged-in reader: the agency's server asks, the reader's page sends the token with each decision.",
+  description:
+    "Vouches for a logged-in reader: the agency's server asks, the reader's page sends the token with each decision.",
 });

@@ -35,5 +35,6 @@ export const UpdateDunning = defineRpc({
   subject: 'subscriptions.billing-settings.update.v1',
   request: UpdateDunningRequest,
   response: BillingSettingsView,
-  description: "Changes the agency's dunning policy: retries, grace days, and what happens after the last failed retry.",
+  description:
+    "Changes the agency's dunning policy: retries, grace days, and what happens after the last failed retry.",
 });

@@ -1,6 +1,17 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
@@ -14,7 +25,11 @@ export const PLAN_CHANGE_POLICIES = ['immediate-with-proration', 'at-period-end'
 export class CreateProductRequest {
   @IsString() @Length(1, 200) name!: string;
   @IsIn(PRODUCT_TYPES) productType!: (typeof PRODUCT_TYPES)[number];
-  @ArrayMaxSize(20) @Matches(ENTITLEMENT_KEY, { each: true, message: 'each entitlement must be a lowercase key such as premium-articles' })
+  @ArrayMaxSize(20)
+  @Matches(ENTITLEMENT_KEY, {
+    each: true,
+    message: 'each entitlement must be a lowercase key such as premium-articles',
+  })
   entitlements!: string[];
 }
 
@@ -74,10 +89,45 @@ export class PlanListResponse {
   @ValidateNested({ each: true }) @Type(() => PlanView) items!: PlanView[];
 }
 
-export const CreateProduct = defineRpc({ subject: 'subscriptions.product.create.v1', request: CreateProductRequest, response: ProductView, description: 'Creates a product readers can subscribe to, with the entitlements it grants.' });
-export const ListProducts = defineRpc({ subject: 'subscriptions.product.list.v1', request: TenantScopedRequest, response: ProductListResponse, description: "The agency's products." });
-export const GetProduct = defineRpc({ subject: 'subscriptions.product.get.v1', request: ByIdRequest, response: ProductView, description: 'One product.' });
-export const CreatePlan = defineRpc({ subject: 'subscriptions.plan.create.v1', request: CreatePlanRequest, response: PlanView, description: 'Creates a plan (billing interval, trial) with its first price version.' });
-export const ListPlans = defineRpc({ subject: 'subscriptions.plan.list.v1', request: TenantScopedRequest, response: PlanListResponse, description: "The agency's plans with their price versions." });
-export const GetPlan = defineRpc({ subject: 'subscriptions.plan.get.v1', request: ByIdRequest, response: PlanView, description: 'One plan with its price versions.' });
-export const AddPrice = defineRpc({ subject: 'subscriptions.price.create.v1', request: AddPriceRequest, response: PlanView, description: 'A new price version for a plan; existing subscribers keep theirs.' });
+export const CreateProduct = defineRpc({
+  subject: 'subscriptions.product.create.v1',
+  request: CreateProductRequest,
+  response: ProductView,
+  description: 'Creates a product readers can subscribe to, with the entitlements it grants.',
+});
+export const ListProducts = defineRpc({
+  subject: 'subscriptions.product.list.v1',
+  request: TenantScopedRequest,
+  response: ProductListResponse,
+  description: "The agency's products.",
+});
+export const GetProduct = defineRpc({
+  subject: 'subscriptions.product.get.v1',
+  request: ByIdRequest,
+  response: ProductView,
+  description: 'One product.',
+});
+export const CreatePlan = defineRpc({
+  subject: 'subscriptions.plan.create.v1',
+  request: CreatePlanRequest,
+  response: PlanView,
+  description: 'Creates a plan (billing interval, trial) with its first price version.',
+});
+export const ListPlans = defineRpc({
+  subject: 'subscriptions.plan.list.v1',
+  request: TenantScopedRequest,
+  response: PlanListResponse,
+  description: "The agency's plans with their price versions.",
+});
+export const GetPlan = defineRpc({
+  subject: 'subscriptions.plan.get.v1',
+  request: ByIdRequest,
+  response: PlanView,
+  description: 'One plan with its price versions.',
+});
+export const AddPrice = defineRpc({
+  subject: 'subscriptions.price.create.v1',
+  request: AddPriceRequest,
+  response: PlanView,
+  description: 'A new price version for a plan; existing subscribers keep theirs.',
+});

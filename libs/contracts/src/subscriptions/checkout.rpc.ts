@@ -9,8 +9,12 @@ export class CreateCheckoutRequest {
   @ValidateIf((o: CreateCheckoutRequest) => o.readerId !== undefined || o.email === undefined)
   @Matches(READER_ID, { message: 'readerId must be 1-128 letters, digits or ._:@-' })
   readerId?: string;
-  @ValidateIf((o: CreateCheckoutRequest) => o.email !== undefined || o.readerId === undefined) @IsEmail() email?: string;
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'promotionCode must be a promotion code' }) promotionCode?: string;
+  @ValidateIf((o: CreateCheckoutRequest) => o.email !== undefined || o.readerId === undefined)
+  @IsEmail()
+  email?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'promotionCode must be a promotion code' })
+  promotionCode?: string;
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) successUrl!: string;
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) cancelUrl!: string;
   /** Where the reader came from (article, offer, variant), for conversion attribution. */
@@ -34,8 +38,18 @@ export class PortalView {
   @IsUrl({ require_tld: false }) url!: string;
 }
 
-export const CreateCheckout = defineRpc({ subject: 'subscriptions.checkout.create.v1', request: CreateCheckoutRequest, response: CheckoutView, description: 'A hosted checkout for a plan; answers the URL to send the reader to.' });
-export const CreatePortal = defineRpc({ subject: 'subscriptions.portal.create.v1', request: CreatePortalRequest, response: PortalView, description: "A customer-portal session for a reader's billing." });
+export const CreateCheckout = defineRpc({
+  subject: 'subscriptions.checkout.create.v1',
+  request: CreateCheckoutRequest,
+  response: CheckoutView,
+  description: 'A hosted checkout for a plan; answers the URL to send the reader to.',
+});
+export const CreatePortal = defineRpc({
+  subject: 'subscriptions.portal.create.v1',
+  request: CreatePortalRequest,
+  response: PortalView,
+  description: "A customer-portal session for a reader's billing.",
+});
 
 export class ReaderQuery {
   @ValidateIf((o: ReaderQuery) => o.readerId !== undefined || o.email === undefined)

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { READER_ID } from './checkout.rpc';
 import { IsIpAddress } from './ip-address.validators';
@@ -24,13 +34,17 @@ export class EntitlementsQuery {
   @ValidateIf((o: EntitlementsQuery) => o.readerId !== undefined || (o.email === undefined && o.ip === undefined))
   @Matches(READER_ID, { message: 'readerId must be 1-128 letters, digits or ._:@- (or ask by ip)' })
   readerId?: string;
-  @ValidateIf((o: EntitlementsQuery) => o.email !== undefined || (o.readerId === undefined && o.ip === undefined)) @IsEmail() email?: string;
+  @ValidateIf((o: EntitlementsQuery) => o.email !== undefined || (o.readerId === undefined && o.ip === undefined))
+  @IsEmail()
+  email?: string;
   @ValidateIf((o: EntitlementsQuery) => o.ip !== undefined)
   @IsIpAddress()
   @ValidateBy({
     name: 'ipAlone',
     validator: {
-      validate: (_value: unknown, args) => (args?.object as EntitlementsQuery).readerId === undefined && (args?.object as EntitlementsQuery).email === undefined,
+      validate: (_value: unknown, args) =>
+        (args?.object as EntitlementsQuery).readerId === undefined &&
+        (args?.object as EntitlementsQuery).email === undefined,
       defaultMessage: () => 'ip asks for what an address is entitled to; it cannot be combined with readerId or email',
     },
   })
@@ -51,5 +65,6 @@ export const GetEntitlements = defineRpc({
   subject: 'subscriptions.entitlement.get.v1',
   request: EntitlementsQuery,
   response: EntitlementsView,
-  description: "A reader's (or an IP address's) active entitlements now, until when, and why: subscription, gift, group or comp.",
+  description:
+    "A reader's (or an IP address's) active entitlements now, until when, and why: subscription, gift, group or comp.",
 });

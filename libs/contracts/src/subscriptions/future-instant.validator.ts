@@ -1,6 +1,7 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
-const INSTANT = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const INSTANT =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** True for an ISO 8601 date-time with a zone designator naming a real calendar day. */
 export function isInstant(value: string): boolean {
@@ -17,7 +18,8 @@ export function IsFutureInstant(options?: ValidationOptions): PropertyDecorator 
       name: 'isFutureInstant',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isInstant(value) && Date.parse(value) > Date.now(),
-        defaultMessage: () => '$property must be a future ISO 8601 date-time with a time zone, e.g. 2027-06-30T23:59:59+07:00',
+        defaultMessage: () =>
+          '$property must be a future ISO 8601 date-time with a time zone, e.g. 2027-06-30T23:59:59+07:00',
       },
     },
     options,

@@ -29,19 +29,22 @@ export class GiftCheckoutView {
 }
 
 export class RevealGiftClaimCodeRequest {
-  @Matches(CHECKOUT_SESSION_ID, { message: 'checkoutSessionId must be a checkout session id such as cs_test_a1B2' }) checkoutSessionId!: string;
+  @Matches(CHECKOUT_SESSION_ID, { message: 'checkoutSessionId must be a checkout session id such as cs_test_a1B2' })
+  checkoutSessionId!: string;
 }
 
 export const CreateGiftCheckout = defineRpc({
   subject: 'subscriptions.gift-checkout.create.v1',
   request: CreateGiftCheckoutRequest,
   response: GiftCheckoutView,
-  description: "A hosted payment for a gift of N months of a plan, at the plan's current price per interval times the intervals; the gift is made once the payment is confirmed.",
+  description:
+    "A hosted payment for a gift of N months of a plan, at the plan's current price per interval times the intervals; the gift is made once the payment is confirmed.",
 });
 
 export const RevealGiftClaimCode = defineRpc({
   subject: 'subscriptions.gift-checkout.reveal-code.v1',
   request: RevealGiftClaimCodeRequest,
   response: CreatedGiftView,
-  description: "The paid gift's claim code and link, shown once to the purchaser back from the hosted payment (conflict before the payment is confirmed and after the first answer).",
+  description:
+    "The paid gift's claim code and link, shown once to the purchaser back from the hosted payment (conflict before the payment is confirmed and after the first answer).",
 });

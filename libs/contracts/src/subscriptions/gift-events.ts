@@ -64,5 +64,6 @@ export class GiftExpiredEvent {
 export const GiftExpired = defineEvent({
   subject: 'evt.subscriptions.gift.expired.v1',
   data: GiftExpiredEvent,
-  description: "A gift passed its redemption deadline unredeemed (breakage): a purchased gift's deferred revenue can be recognised in full.",
+  description:
+    "A gift passed its redemption deadline unredeemed (breakage): a purchased gift's deferred revenue can be recognised in full.",
 });

@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
 import { READER_ID } from './checkout.rpc';
@@ -104,5 +117,15 @@ export const ReissueGiftCode = defineRpc({
   description: 'A new claim code for an unredeemed gift, shown this once; the old code stops working.',
 });
 
-export const GetGift = defineRpc({ subject: 'subscriptions.gift.get.v1', request: ByIdRequest, response: GiftView, description: 'One gift and its redemption (never its code).' });
-export const ListGifts = defineRpc({ subject: 'subscriptions.gift.list.v1', request: TenantScopedRequest, response: GiftListResponse, description: "The agency's gifts, newest first." });
+export const GetGift = defineRpc({
+  subject: 'subscriptions.gift.get.v1',
+  request: ByIdRequest,
+  response: GiftView,
+  description: 'One gift and its redemption (never its code).',
+});
+export const ListGifts = defineRpc({
+  subject: 'subscriptions.gift.list.v1',
+  request: TenantScopedRequest,
+  response: GiftListResponse,
+  description: "The agency's gifts, newest first.",
+});

@@ -1,6 +1,18 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
@@ -20,7 +32,11 @@ export class CreateGroupLicenceRequest {
   @IsUUID() planId!: string;
   @IsInt() @Min(1) @Max(100_000) seats!: number;
   /** Readers whose email is at one of these domains (exactly) may join while seats last. */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(EMAIL_DOMAIN, { each: true, message: EMAIL_DOMAIN_MESSAGE }) emailDomains?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(EMAIL_DOMAIN, { each: true, message: EMAIL_DOMAIN_MESSAGE })
+  emailDomains?: string[];
   /** Readers coming from these networks are entitled without taking a seat. */
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsCidrRange({ each: true }) ipRanges?: string[];
   @IsFutureInstant() validUntil!: string;
@@ -30,7 +46,11 @@ export class CreateGroupLicenceRequest {
 export class GroupLicenceChanges {
   @IsOptional() @IsString() @Length(1, 200) name?: string;
   @IsOptional() @IsInt() @Min(1) @Max(100_000) seats?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(EMAIL_DOMAIN, { each: true, message: EMAIL_DOMAIN_MESSAGE }) emailDomains?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(EMAIL_DOMAIN, { each: true, message: EMAIL_DOMAIN_MESSAGE })
+  emailDomains?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsCidrRange({ each: true }) ipRanges?: string[];
   @IsOptional() @IsFutureInstant() validUntil?: string;
 }
@@ -79,7 +99,9 @@ export class JoinGroupLicenceRequest {
   @IsOptional() @Matches(READER_ID, { message: 'readerId must be 1-128 letters, digits or ._:@-' }) readerId?: string;
   @IsEmail() email!: string;
   /** Joins the inviting licence (whatever the email's domain); the invitation must be for this email. */
-  @IsOptional() @Matches(INVITATION_TOKEN, { message: 'invitationToken must be a group invitation token (ginv_…)' }) invitationToken?: string;
+  @IsOptional()
+  @Matches(INVITATION_TOKEN, { message: 'invitationToken must be a group invitation token (ginv_…)' })
+  invitationToken?: string;
 }
 
 export class GroupMembershipView {
@@ -109,10 +131,21 @@ export const CreateGroupLicence = defineRpc({
   subject: 'subscriptions.group-licence.create.v1',
   request: CreateGroupLicenceRequest,
   response: GroupLicenceView,
-  description: 'A corporate or campus licence: seats of a plan, joined by email domain or invitation; IP ranges entitle without seats.',
+  description:
+    'A corporate or campus licence: seats of a plan, joined by email domain or invitation; IP ranges entitle without seats.',
 });
-export const ListGroupLicences = defineRpc({ subject: 'subscriptions.group-licence.list.v1', request: TenantScopedRequest, response: GroupLicenceListResponse, description: "The agency's group licences, newest first." });
-export const GetGroupLicence = defineRpc({ subject: 'subscriptions.group-licence.get.v1', request: ByIdRequest, response: GroupLicenceView, description: 'One group licence.' });
+export const ListGroupLicences = defineRpc({
+  subject: 'subscriptions.group-licence.list.v1',
+  request: TenantScopedRequest,
+  response: GroupLicenceListResponse,
+  description: "The agency's group licences, newest first.",
+});
+export const GetGroupLicence = defineRpc({
+  subject: 'subscriptions.group-licence.get.v1',
+  request: ByIdRequest,
+  response: GroupLicenceView,
+  description: 'One group licence.',
+});
 export const UpdateGroupLicence = defineRpc({
   subject: 'subscriptions.group-licence.update.v1',
   request: UpdateGroupLicenceRequest,
@@ -135,7 +168,8 @@ export const JoinGroupLicence = defineRpc({
   subject: 'subscriptions.group-membership.join.v1',
   request: JoinGroupLicenceRequest,
   response: GroupMembershipView,
-  description: 'Joins the licence of the email domain, or the inviting one, taking a seat; joining again answers the same membership.',
+  description:
+    'Joins the licence of the email domain, or the inviting one, taking a seat; joining again answers the same membership.',
 });
 export const RemoveGroupMember = defineRpc({
   subject: 'subscriptions.group-membership.remove.v1',

@@ -22,7 +22,8 @@ export function IsCidrRange(options?: ValidationOptions): PropertyDecorator {
       name: 'isCidrRange',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseCidrRange(value) !== null,
-        defaultMessage: () => '$property must hold CIDR networks with no host bits set, such as 203.0.113.0/24 or 2001:db8::/32',
+        defaultMessage: () =>
+          '$property must hold CIDR networks with no host bits set, such as 203.0.113.0/24 or 2001:db8::/32',
       },
     },
     options,

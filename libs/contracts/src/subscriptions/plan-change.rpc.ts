@@ -37,7 +37,8 @@ export const ApplyPlanChange = defineRpc({
   subject: 'subscriptions.plan-change.apply.v1',
   request: PlanChangeRequest,
   response: ReaderSubscriptionView,
-  description: 'Moves a subscription to another plan under the plan-change policy: now with proration, or at period end (as pendingChange, replacing one pending).',
+  description:
+    'Moves a subscription to another plan under the plan-change policy: now with proration, or at period end (as pendingChange, replacing one pending).',
 });
 
 export const CancelPendingPlanChange = defineRpc({

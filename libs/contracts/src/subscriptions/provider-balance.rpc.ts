@@ -76,5 +76,6 @@ export const ListProviderPayouts = defineRpc({
   subject: 'subscriptions.payout.list.v1',
   request: ListProviderActivityRequest,
   response: ProviderPayoutPage,
-  description: "One page of the agency's payment-provider payouts created in a range, newest first, for finance's reconciliation imports.",
+  description:
+    "One page of the agency's payment-provider payouts created in a range, newest first, for finance's reconciliation imports.",
 });

@@ -3,8 +3,12 @@ import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
 
 export class ConfigureStripeAccountRequest {
-  @Matches(/^sk_(test|live)_[A-Za-z0-9]{8,}$/, { message: 'secretKey must be a Stripe secret key (sk_test_… or sk_live_…)' }) secretKey!: string;
-  @Matches(/^whsec_[A-Za-z0-9]{8,}$/, { message: 'webhookSecret must be a Stripe signing secret (whsec_…)' }) webhookSecret!: string;
+  @Matches(/^sk_(test|live)_[A-Za-z0-9]{8,}$/, {
+    message: 'secretKey must be a Stripe secret key (sk_test_… or sk_live_…)',
+  })
+  secretKey!: string;
+  @Matches(/^whsec_[A-Za-z0-9]{8,}$/, { message: 'webhookSecret must be a Stripe signing secret (whsec_…)' })
+  webhookSecret!: string;
 }
 
 /** What the API shows of an agency's Stripe credentials: never the secrets themselves. */

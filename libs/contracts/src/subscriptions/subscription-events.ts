@@ -97,7 +97,15 @@ export const InvoiceVoided = defineEvent({
     'Published once per invoice with a non-zero amount; an uncollectible invoice paid later is also published as paid.',
 });
 
-export const SUBSCRIPTION_STATUSES = ['incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled'] as const;
+export const SUBSCRIPTION_STATUSES = [
+  'incomplete',
+  'trialing',
+  'active',
+  'past_due',
+  'unpaid',
+  'paused',
+  'canceled',
+] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export class SubscriptionChangedEvent {
@@ -120,7 +128,8 @@ export class SubscriptionChangedEvent {
 export const SubscriptionChanged = defineEvent({
   subject: 'evt.subscriptions.subscription.changed.v1',
   data: SubscriptionChangedEvent,
-  description: 'A subscription started, changed status or moved to another price; `reference` carries the checkout attribution, ' +
+  description:
+    'A subscription started, changed status or moved to another price; `reference` carries the checkout attribution, ' +
     '`unitAmount`/`intervalMonths` what it bills (finance derives MRR from them).',
 });
 
@@ -195,5 +204,6 @@ export class AddressGrantsChangedEvent {
 export const AddressGrantsChanged = defineEvent({
   subject: 'evt.subscriptions.address-grants.changed.v1',
   data: AddressGrantsChangedEvent,
-  description: "What a group licence grants to readers coming from its IP ranges; ordered by `version` per licence, empty once it ends.",
+  description:
+    'What a group licence grants to readers coming from its IP ranges; ordered by `version` per licence, empty once it ends.',
 });

@@ -9,7 +9,9 @@ export const PERCENTAGE = /^(100|[0-9]{1,2})(\.[0-9]{1,2})?$/;
 
 export class CreateTaxRateRequest {
   @IsIn(PRODUCT_TYPES) productType!: (typeof PRODUCT_TYPES)[number];
-  @Matches(PERCENTAGE, { message: 'percentage must be a number of percent with at most two decimals, as a string ("10", "8", "5.5")' })
+  @Matches(PERCENTAGE, {
+    message: 'percentage must be a number of percent with at most two decimals, as a string ("10", "8", "5.5")',
+  })
   percentage!: string;
   /** Vietnamese consumer prices include VAT: true unless the price is net. */
   @IsBoolean() inclusive!: boolean;

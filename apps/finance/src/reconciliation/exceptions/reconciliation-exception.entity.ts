@@ -1,5 +1,10 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { ReconciliationExceptionKind, ReconciliationExceptionStatus, ReconciliationResolutionAction, ReconciliationScope } from '@libs/contracts';
+import type {
+  ReconciliationExceptionKind,
+  ReconciliationExceptionStatus,
+  ReconciliationResolutionAction,
+  ReconciliationScope,
+} from '@libs/contracts';
 
 /**
  * A difference between the books and a statement, until someone resolves it. Keyed by its kind
@@ -11,10 +16,16 @@ import type { ReconciliationExceptionKind, ReconciliationExceptionStatus, Reconc
 @Unique('reconciliation_exceptions_tenant_subject', ['tenantId', 'kind', 'subjectKey'])
 @Index('reconciliation_exceptions_tenant_detected', ['tenantId', 'detectedAt', 'id'])
 @Index('reconciliation_exceptions_tenant_open', ['tenantId', 'occurredAt'], { where: `"status" = 'open'` })
-@Check('reconciliation_exceptions_kind', `"kind" IN ('missing-in-ledger', 'missing-at-stripe', 'missing-at-bank', 'amount-mismatch', 'currency-mismatch', 'duplicate')`)
+@Check(
+  'reconciliation_exceptions_kind',
+  `"kind" IN ('missing-in-ledger', 'missing-at-stripe', 'missing-at-bank', 'amount-mismatch', 'currency-mismatch', 'duplicate')`,
+)
 @Check('reconciliation_exceptions_scope', `"scope" IN ('stripe-ledger', 'payout-bank')`)
 @Check('reconciliation_exceptions_status', `"status" IN ('open', 'resolved', 'cleared')`)
-@Check('reconciliation_exceptions_resolution', `"resolution" IS NULL OR "resolution" IN ('match', 'adjust', 'write-off')`)
+@Check(
+  'reconciliation_exceptions_resolution',
+  `"resolution" IS NULL OR "resolution" IN ('match', 'adjust', 'write-off')`,
+)
 export class ReconciliationException {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;

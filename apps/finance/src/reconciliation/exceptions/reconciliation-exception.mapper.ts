@@ -25,8 +25,12 @@ export function toReconciliationExceptionView(x: ReconciliationException): Recon
     resolution:
       x.resolution && x.resolvedAt
         ? {
-            action: x.resolution, reason: x.resolutionReason ?? '', entryId: x.resolutionEntryId, accountCode: x.resolutionAccountCode,
-            resolvedBy: x.resolvedBy ?? 'unknown', resolvedAt: x.resolvedAt.toISOString(),
+            action: x.resolution,
+            reason: x.resolutionReason ?? '',
+            entryId: x.resolutionEntryId,
+            accountCode: x.resolutionAccountCode,
+            resolvedBy: x.resolvedBy ?? 'unknown',
+            resolvedAt: x.resolvedAt.toISOString(),
           }
         : null,
   };
@@ -40,8 +44,10 @@ export function detailOf(x: ReconciliationException): string {
   if (x.scope === 'stripe-ledger') {
     switch (x.kind) {
       case 'missing-in-ledger':
-        return `Stripe transaction ${x.stripeTransactionId} (${movement}) moved ${statement}; no journal entry books it` +
-          (x.ledgerSourceKey ? ` (${x.ledgerSourceKey} was expected but is not posted)` : '');
+        return (
+          `Stripe transaction ${x.stripeTransactionId} (${movement}) moved ${statement}; no journal entry books it` +
+          (x.ledgerSourceKey ? ` (${x.ledgerSourceKey} was expected but is not posted)` : '')
+        );
       case 'missing-at-stripe':
         return `Journal entry ${x.ledgerSourceKey} posts ${booked} to the Stripe balance for ${movement}; Stripe has no such transaction`;
       case 'amount-mismatch':

@@ -43,11 +43,17 @@ export class ReconciliationExceptionsRepository {
 
   /** The exception, locked until the resolving transaction ends (two resolutions of one exception queue up). */
   lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<ReconciliationException | null> {
-    return tx.getRepository(ReconciliationException).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(ReconciliationException)
+      .findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Newest first; `before` (an exception id) starts the page after that exception. */
-  pageOfTenant(tenantId: string, request: ListReconciliationExceptionsRequest, limit: number): Promise<ReconciliationException[]> {
+  pageOfTenant(
+    tenantId: string,
+    request: ListReconciliationExceptionsRequest,
+    limit: number,
+  ): Promise<ReconciliationException[]> {
     const query = this.dataSource
       .getRepository(ReconciliationException)
       .createQueryBuilder('x')
@@ -76,7 +82,10 @@ export class ReconciliationExceptionsRepository {
   }
 
   async accountOf(tx: EntityManager, tenantId: string, code: string): Promise<{ id: string; type: string } | null> {
-    const rows: { id: string; type: string }[] = await tx.query(`SELECT id, type FROM finance.accounts WHERE tenant_id = $1 AND code = $2`, [tenantId, code]);
+    const rows: { id: string; type: string }[] = await tx.query(
+      `SELECT id, type FROM finance.accounts WHERE tenant_id = $1 AND code = $2`,
+      [tenantId, code],
+    );
     return rows[0] ?? null;
   }
 
@@ -89,7 +98,12 @@ export class ReconciliationExceptionsRepository {
   }
 
   /** The entry already booking a Stripe movement, if any. */
-  async entryBooking(tx: EntityManager, tenantId: string, stripeSourceId: string, reportingCategory: string): Promise<{ sourceKey: string; entryId: string | null } | null> {
+  async entryBooking(
+    tx: EntityManager,
+    tenantId: string,
+    stripeSourceId: string,
+    reportingCategory: string,
+  ): Promise<{ sourceKey: string; entryId: string | null } | null> {
     const rows: { source_key: string; entry_id: string | null }[] = await tx.query(
       `SELECT source_key, entry_id FROM finance.stripe_ledger_keys WHERE tenant_id = $1 AND stripe_source_id = $2 AND reporting_category = $3 ORDER BY rank LIMIT 1`,
       [tenantId, stripeSourceId, reportingCategory],
@@ -98,15 +112,33 @@ export class ReconciliationExceptionsRepository {
   }
 
   /** Points the first (never posted) key of a Stripe movement at the entry a finance user names instead. */
-  async relinkFirstKey(tx: EntityManager, tenantId: string, stripeSourceId: string, reportingCategory: string, linked: { sourceKey: string; entryId: string; currency: string; amount: bigint }): Promise<void> {
+  async relinkFirstKey(
+    tx: EntityManager,
+    tenantId: string,
+    stripeSourceId: string,
+    reportingCategory: string,
+    linked: { sourceKey: string; entryId: string; currency: string; amount: bigint },
+  ): Promise<void> {
     await tx.query(
       `UPDATE finance.stripe_ledger_keys SET source_key = $4, entry_id = $5, currency = $6, amount = $7
        WHERE tenant_id = $1 AND stripe_source_id = $2 AND reporting_category = $3 AND rank = 1`,
-      [tenantId, stripeSourceId, reportingCategory, linked.sourceKey, linked.entryId, linked.currency, linked.amount.toString()],
+      [
+        tenantId,
+        stripeSourceId,
+        reportingCategory,
+        linked.sourceKey,
+        linked.entryId,
+        linked.currency,
+        linked.amount.toString(),
+      ],
     );
   }
 
-  async unmatchedBankLineOf(tx: EntityManager, tenantId: string, id: string): Promise<(BankLineRow & { matched: boolean }) | null> {
+  async unmatchedBankLineOf(
+    tx: EntityManager,
+    tenantId: string,
+    id: string,
+  ): Promise<(BankLineRow & { matched: boolean }) | null> {
     const rows: (BankLineRow & { matched: boolean })[] = await tx.query(
       `SELECT b.id, b.reference, b.currency, b.amount::text AS amount,
               EXISTS (SELECT 1 FROM finance.payout_bank_matches m WHERE m.tenant_id = $1 AND m.bank_line_id = b.id) AS matched
@@ -127,6 +159,9 @@ export class ReconciliationExceptionsRepository {
   }
 
   async matchPayoutByHand(tx: EntityManager, tenantId: string, payoutId: string, bankLineId: string): Promise<void> {
-    await tx.query(`INSERT INTO finance.payout_bank_matches (tenant_id, payout_id, bank_line_id, method) VALUES ($1, $2, $3, 'manual')`, [tenantId, payoutId, bankLineId]);
+    await tx.query(
+      `INSERT INTO finance.payout_bank_matches (tenant_id, payout_id, bank_line_id, method) VALUES ($1, $2, $3, 'manual')`,
+      [tenantId, payoutId, bankLineId],
+    );
   }
 }

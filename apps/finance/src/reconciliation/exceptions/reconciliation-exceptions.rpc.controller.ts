@@ -2,8 +2,14 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetReconciliationException, ListReconciliationExceptions, ListReconciliationExceptionsRequest, ReconciliationExceptionListResponse,
-  ReconciliationExceptionView, ResolveReconciliationException, ResolveReconciliationExceptionRequest,
+  ByIdRequest,
+  GetReconciliationException,
+  ListReconciliationExceptions,
+  ListReconciliationExceptionsRequest,
+  ReconciliationExceptionListResponse,
+  ReconciliationExceptionView,
+  ResolveReconciliationException,
+  ResolveReconciliationExceptionRequest,
 } from '@libs/contracts';
 import { ReconciliationExceptionsService } from './reconciliation-exceptions.service';
 
@@ -14,7 +20,10 @@ export class ReconciliationExceptionsRpcController {
   constructor(private readonly exceptions: ReconciliationExceptionsService) {}
 
   @RpcHandler(ListReconciliationExceptions, { roles: FINANCE })
-  list(@Payload() request: ListReconciliationExceptionsRequest, @CallerOf() caller: Caller): Promise<ReconciliationExceptionListResponse> {
+  list(
+    @Payload() request: ListReconciliationExceptionsRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReconciliationExceptionListResponse> {
     return this.exceptions.list(caller.tenantId, request);
   }
 
@@ -24,7 +33,10 @@ export class ReconciliationExceptionsRpcController {
   }
 
   @RpcHandler(ResolveReconciliationException, { roles: FINANCE })
-  resolve(@Payload() request: ResolveReconciliationExceptionRequest, @CallerOf() caller: Caller): Promise<ReconciliationExceptionView> {
+  resolve(
+    @Payload() request: ResolveReconciliationExceptionRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReconciliationExceptionView> {
     return this.exceptions.resolve(caller, request);
   }
 }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
-  LIST_PAGE_DEFAULT, ListReconciliationExceptionsRequest, ReconciliationExceptionListResponse, ReconciliationExceptionView,
+  LIST_PAGE_DEFAULT,
+  ListReconciliationExceptionsRequest,
+  ReconciliationExceptionListResponse,
+  ReconciliationExceptionView,
   ResolveReconciliationExceptionRequest,
 } from '@libs/contracts';
 import { LedgerService } from '../../ledger/ledger.service';
@@ -32,11 +35,17 @@ export class ReconciliationExceptionsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(tenantId: string, request: ListReconciliationExceptionsRequest): Promise<ReconciliationExceptionListResponse> {
+  async list(
+    tenantId: string,
+    request: ListReconciliationExceptionsRequest,
+  ): Promise<ReconciliationExceptionListResponse> {
     const limit = request.limit ?? LIST_PAGE_DEFAULT;
     const rows = await this.exceptions.pageOfTenant(tenantId, request, limit + 1);
     const page = rows.slice(0, limit);
-    return { items: page.map(toReconciliationExceptionView), nextBefore: rows.length > limit ? page[page.length - 1].id : null };
+    return {
+      items: page.map(toReconciliationExceptionView),
+      nextBefore: rows.length > limit ? page[page.length - 1].id : null,
+    };
   }
 
   async get(tenantId: string, id: string): Promise<ReconciliationExceptionView> {
@@ -49,9 +58,19 @@ export class ReconciliationExceptionsService {
     await this.dataSource.transaction(async (tx) => {
       const exception = await this.exceptions.lockOfTenant(tx, caller.tenantId, request.id);
       if (!exception) throw new NotFoundError('reconciliation exception', request.id);
-      if (exception.status !== 'open') throw new ConflictError(`exception ${exception.id} is ${exception.status}: only an open exception is resolved`);
-      const entryId = request.action === 'match' ? await this.match(tx, exception, request) : await this.postDifference(tx, exception, request);
-      const resolution = { action: request.action, reason: request.reason, entryId, accountCode: request.action === 'match' ? null : request.accountCode!, resolvedBy: caller.actor };
+      if (exception.status !== 'open')
+        throw new ConflictError(`exception ${exception.id} is ${exception.status}: only an open exception is resolved`);
+      const entryId =
+        request.action === 'match'
+          ? await this.match(tx, exception, request)
+          : await this.postDifference(tx, exception, request);
+      const resolution = {
+        action: request.action,
+        reason: request.reason,
+        entryId,
+        accountCode: request.action === 'match' ? null : request.accountCode!,
+        resolvedBy: caller.actor,
+      };
       await this.exceptions.markResolved(tx, exception.id, resolution);
       await this.audit.record(tx, {
         tenantId: caller.tenantId,
@@ -59,18 +78,37 @@ export class ReconciliationExceptionsService {
         targetType: 'reconciliation-exception',
         targetId: exception.id,
         before: { status: 'open', kind: exception.kind, scope: exception.scope, subject: exception.subjectKey },
-        after: { status: 'resolved', ...resolution, matched: { bankLineId: request.bankLineId ?? null, payoutId: request.payoutId ?? null, stripeTransactionId: request.stripeTransactionId ?? null } },
+        after: {
+          status: 'resolved',
+          ...resolution,
+          matched: {
+            bankLineId: request.bankLineId ?? null,
+            payoutId: request.payoutId ?? null,
+            stripeTransactionId: request.stripeTransactionId ?? null,
+          },
+        },
       });
     });
     return this.get(caller.tenantId, request.id);
   }
 
   /** Records what the exception belongs to; answers the journal entry matched, if any. */
-  private async match(tx: EntityManager, x: ReconciliationException, request: ResolveReconciliationExceptionRequest): Promise<string | null> {
+  private async match(
+    tx: EntityManager,
+    x: ReconciliationException,
+    request: ResolveReconciliationExceptionRequest,
+  ): Promise<string | null> {
     const wanted = this.matchTargetOf(x);
-    const given = (['entryId', 'stripeTransactionId', 'bankLineId', 'payoutId'] as const).filter((field) => request[field] !== undefined);
+    const given = (['entryId', 'stripeTransactionId', 'bankLineId', 'payoutId'] as const).filter(
+      (field) => request[field] !== undefined,
+    );
     if (given.length !== 1 || given[0] !== wanted) {
-      throw new ValidationFailedError([{ field: wanted, message: `${article(x.kind)} ${x.kind} exception is matched to ${article(describe(wanted))} ${describe(wanted)}: give ${wanted} (and nothing else)` }]);
+      throw new ValidationFailedError([
+        {
+          field: wanted,
+          message: `${article(x.kind)} ${x.kind} exception is matched to ${article(describe(wanted))} ${describe(wanted)}: give ${wanted} (and nothing else)`,
+        },
+      ]);
     }
     switch (wanted) {
       case 'entryId':
@@ -91,59 +129,137 @@ export class ReconciliationExceptionsService {
     if (x.kind === 'missing-in-ledger') return 'entryId';
     if (x.kind === 'missing-at-stripe') return x.scope === 'stripe-ledger' ? 'stripeTransactionId' : 'payoutId';
     if (x.kind === 'missing-at-bank') return 'bankLineId';
-    throw new ValidationFailedError([{ field: 'action', message: `${article(x.kind)} ${x.kind} is settled by adjust or write-off, not by a match` }]);
+    throw new ValidationFailedError([
+      { field: 'action', message: `${article(x.kind)} ${x.kind} is settled by adjust or write-off, not by a match` },
+    ]);
   }
 
   /** A Stripe transaction no entry books is booked by this entry: same currency and amount on the Stripe balance. */
-  private async matchTransactionToEntry(tx: EntityManager, x: ReconciliationException, entryId: string): Promise<string> {
+  private async matchTransactionToEntry(
+    tx: EntityManager,
+    x: ReconciliationException,
+    entryId: string,
+  ): Promise<string> {
     const stripeBalance = await this.exceptions.accountOf(tx, x.tenantId, STRIPE_BALANCE_ACCOUNT);
     const entry = stripeBalance ? await this.keys.postingOf(tx, x.tenantId, entryId, stripeBalance.id) : null;
     if (!entry) throw new NotFoundError('journal entry', entryId);
-    assertSameMoney(`journal entry ${entryId} posts`, entry.posting, `transaction ${x.stripeTransactionId} nets`, x.statementCurrency, x.statementAmount);
-    const movement = { stripeSourceId: x.stripeSourceId ?? x.stripeTransactionId!, reportingCategory: x.reportingCategory! };
+    assertSameMoney(
+      `journal entry ${entryId} posts`,
+      entry.posting,
+      `transaction ${x.stripeTransactionId} nets`,
+      x.statementCurrency,
+      x.statementAmount,
+    );
+    const movement = {
+      stripeSourceId: x.stripeSourceId ?? x.stripeTransactionId!,
+      reportingCategory: x.reportingCategory!,
+    };
     const linked = { sourceKey: entry.sourceKey, ...entry.posting };
-    const first = await this.exceptions.entryBooking(tx, x.tenantId, movement.stripeSourceId, movement.reportingCategory);
+    const first = await this.exceptions.entryBooking(
+      tx,
+      x.tenantId,
+      movement.stripeSourceId,
+      movement.reportingCategory,
+    );
     if (first && first.entryId === null) {
       // The event named an entry that was never posted: this entry takes its place.
       await this.exceptions.relinkFirstKey(tx, x.tenantId, movement.stripeSourceId, movement.reportingCategory, linked);
     } else {
-      await this.keys.record(tx, { tenantId: x.tenantId, sourceKey: entry.sourceKey, ...movement, occurredAt: x.occurredAt }, entry.posting);
+      await this.keys.record(
+        tx,
+        { tenantId: x.tenantId, sourceKey: entry.sourceKey, ...movement, occurredAt: x.occurredAt },
+        entry.posting,
+      );
     }
     return entryId;
   }
 
   /** An entry Stripe seemed not to have is the booking of this Stripe transaction. */
-  private async matchEntryToTransaction(tx: EntityManager, x: ReconciliationException, transactionId: string): Promise<void> {
+  private async matchEntryToTransaction(
+    tx: EntityManager,
+    x: ReconciliationException,
+    transactionId: string,
+  ): Promise<void> {
     const transaction = await this.exceptions.stripeTransactionOf(tx, x.tenantId, transactionId);
     if (!transaction) throw new NotFoundError('Stripe balance transaction', transactionId);
     const booked = { currency: x.bookedCurrency?.trim() ?? '', amount: BigInt(x.bookedAmount ?? '0') };
-    assertSameMoney(`transaction ${transactionId} nets`, { currency: transaction.currency.trim(), amount: BigInt(transaction.net) }, `journal entry ${x.ledgerSourceKey} posts`, booked.currency, x.bookedAmount);
-    const movement = { stripeSourceId: transaction.source_id ?? transaction.id, reportingCategory: transaction.reporting_category };
-    const booking = await this.exceptions.entryBooking(tx, x.tenantId, movement.stripeSourceId, movement.reportingCategory);
-    if (booking?.entryId) throw new ConflictError(`transaction ${transactionId} is already booked by ${booking.sourceKey}`);
-    await this.keys.record(tx, { tenantId: x.tenantId, sourceKey: x.ledgerSourceKey!, ...movement, occurredAt: x.occurredAt }, { entryId: x.entryId!, ...booked });
+    assertSameMoney(
+      `transaction ${transactionId} nets`,
+      { currency: transaction.currency.trim(), amount: BigInt(transaction.net) },
+      `journal entry ${x.ledgerSourceKey} posts`,
+      booked.currency,
+      x.bookedAmount,
+    );
+    const movement = {
+      stripeSourceId: transaction.source_id ?? transaction.id,
+      reportingCategory: transaction.reporting_category,
+    };
+    const booking = await this.exceptions.entryBooking(
+      tx,
+      x.tenantId,
+      movement.stripeSourceId,
+      movement.reportingCategory,
+    );
+    if (booking?.entryId)
+      throw new ConflictError(`transaction ${transactionId} is already booked by ${booking.sourceKey}`);
+    await this.keys.record(
+      tx,
+      { tenantId: x.tenantId, sourceKey: x.ledgerSourceKey!, ...movement, occurredAt: x.occurredAt },
+      { entryId: x.entryId!, ...booked },
+    );
   }
 
-  private async matchPayoutToLine(tx: EntityManager, x: ReconciliationException, payoutId: string, bankLineId: string): Promise<void> {
-    const [payout, line] = [await this.exceptions.payoutOf(tx, x.tenantId, payoutId), await this.exceptions.unmatchedBankLineOf(tx, x.tenantId, bankLineId)];
+  private async matchPayoutToLine(
+    tx: EntityManager,
+    x: ReconciliationException,
+    payoutId: string,
+    bankLineId: string,
+  ): Promise<void> {
+    const [payout, line] = [
+      await this.exceptions.payoutOf(tx, x.tenantId, payoutId),
+      await this.exceptions.unmatchedBankLineOf(tx, x.tenantId, bankLineId),
+    ];
     if (!payout) throw new NotFoundError('payout', payoutId);
     if (!line) throw new NotFoundError('bank statement line', bankLineId);
     if (payout.matched) throw new ConflictError(`payout ${payoutId} is already found on a bank statement line`);
     if (line.matched) throw new ConflictError(`bank statement line ${line.reference} already received a payout`);
-    assertSameMoney(`payout ${payoutId} is`, { currency: payout.currency.trim(), amount: BigInt(payout.amount) }, `bank line ${line.reference} shows`, line.currency.trim(), line.amount);
+    assertSameMoney(
+      `payout ${payoutId} is`,
+      { currency: payout.currency.trim(), amount: BigInt(payout.amount) },
+      `bank line ${line.reference} shows`,
+      line.currency.trim(),
+      line.amount,
+    );
     await this.exceptions.matchPayoutByHand(tx, x.tenantId, payoutId, bankLineId);
   }
 
   /** Adjust or write off: posts the difference against the account given, under a key of its own (one posting per exception). */
-  private async postDifference(tx: EntityManager, x: ReconciliationException, request: ResolveReconciliationExceptionRequest): Promise<string> {
+  private async postDifference(
+    tx: EntityManager,
+    x: ReconciliationException,
+    request: ResolveReconciliationExceptionRequest,
+  ): Promise<string> {
     const accountCode = request.accountCode!;
     const account = await this.exceptions.accountOf(tx, x.tenantId, accountCode);
-    if (!account) throw new ValidationFailedError([{ field: 'accountCode', message: `no account ${accountCode} in the chart of accounts` }]);
+    if (!account)
+      throw new ValidationFailedError([
+        { field: 'accountCode', message: `no account ${accountCode} in the chart of accounts` },
+      ]);
     if (accountCode === reconciledAccountOf(x.scope)) {
-      throw new ValidationFailedError([{ field: 'accountCode', message: `${accountCode} is the account being reconciled: post the difference against another` }]);
+      throw new ValidationFailedError([
+        {
+          field: 'accountCode',
+          message: `${accountCode} is the account being reconciled: post the difference against another`,
+        },
+      ]);
     }
     if (request.action === 'write-off' && !WRITE_OFF_TYPES.has(account.type)) {
-      throw new ValidationFailedError([{ field: 'accountCode', message: `a write-off goes to an expense or revenue account; ${accountCode} is ${article(account.type)} ${account.type} account` }]);
+      throw new ValidationFailedError([
+        {
+          field: 'accountCode',
+          message: `a write-off goes to an expense or revenue account; ${accountCode} is ${article(account.type)} ${account.type} account`,
+        },
+      ]);
     }
     const lines = adjustmentLines(
       {
@@ -155,7 +271,10 @@ export class ReconciliationExceptionsService {
       },
       accountCode,
     );
-    if (lines.length === 0) throw new ValidationFailedError([{ field: 'action', message: 'the statement and the books agree: there is no difference to post' }]);
+    if (lines.length === 0)
+      throw new ValidationFailedError([
+        { field: 'action', message: 'the statement and the books agree: there is no difference to post' },
+      ]);
     const verb = request.action === 'adjust' ? 'adjustment' : 'write-off';
     const posted = await this.ledger.post(tx, {
       tenantId: x.tenantId,
@@ -173,11 +292,26 @@ function article(word: string): string {
 }
 
 function describe(field: string): string {
-  return { entryId: 'journal entry', stripeTransactionId: 'Stripe balance transaction', bankLineId: 'bank statement line', payoutId: 'payout' }[field] ?? field;
+  return (
+    {
+      entryId: 'journal entry',
+      stripeTransactionId: 'Stripe balance transaction',
+      bankLineId: 'bank statement line',
+      payoutId: 'payout',
+    }[field] ?? field
+  );
 }
 
-function assertSameMoney(what: string, money: { currency: string; amount: bigint }, other: string, currency: string | null, amount: string | null): void {
+function assertSameMoney(
+  what: string,
+  money: { currency: string; amount: bigint },
+  other: string,
+  currency: string | null,
+  amount: string | null,
+): void {
   if (money.currency !== currency?.trim() || money.amount !== BigInt(amount ?? '0')) {
-    throw new ConflictError(`${what} ${money.amount} ${money.currency} but ${other} ${amount} ${currency?.trim()}: adjust instead of matching`);
+    throw new ConflictError(
+      `${what} ${money.amount} ${money.currency} but ${other} ${amount} ${currency?.trim()}: adjust instead of matching`,
+    );
   }
 }

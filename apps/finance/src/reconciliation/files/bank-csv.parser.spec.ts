@@ -11,8 +11,24 @@ describe('bank statement CSV', () => {
       ok: true,
       skipped: 0,
       rows: [
-        { reference: 'VCB-001', bookedOn: '2026-11-22', amount: 5000000n, currency: 'VND', counterparty: 'STRIPE PAYMENTS SINGAPORE', remittance: 'STRIPE PAYOUT po_1abcdef', payoutReference: 'po_1abcdef' },
-        { reference: 'VCB-002', bookedOn: '2026-11-23', amount: -1234n, currency: 'USD', counterparty: null, remittance: 'Bank fee', payoutReference: null },
+        {
+          reference: 'VCB-001',
+          bookedOn: '2026-11-22',
+          amount: 5000000n,
+          currency: 'VND',
+          counterparty: 'STRIPE PAYMENTS SINGAPORE',
+          remittance: 'STRIPE PAYOUT po_1abcdef',
+          payoutReference: 'po_1abcdef',
+        },
+        {
+          reference: 'VCB-002',
+          bookedOn: '2026-11-23',
+          amount: -1234n,
+          currency: 'USD',
+          counterparty: null,
+          remittance: 'Bank fee',
+          payoutReference: null,
+        },
       ],
     });
   });
@@ -27,7 +43,13 @@ describe('bank statement CSV', () => {
   it('refuses wrong columns, naming the missing and the unknown', () => {
     expect(parseBankCsv('date,amount,currency,ref,payee\n')).toEqual({
       ok: false,
-      errors: [{ field: 'line 1', message: 'missing column reference; missing column counterparty; unknown column ref; unknown column payee (expected date, amount, currency, reference, counterparty[, description])' }],
+      errors: [
+        {
+          field: 'line 1',
+          message:
+            'missing column reference; missing column counterparty; unknown column ref; unknown column payee (expected date, amount, currency, reference, counterparty[, description])',
+        },
+      ],
     });
   });
 
@@ -49,7 +71,10 @@ describe('bank statement CSV', () => {
         { field: 'line 3', message: 'amount: "1.001" has more decimals than USD has (2)' },
         { field: 'line 4', message: 'currency "ABC" is not supported' },
         { field: 'line 5', message: 'amount: a statement line moves money (not 0)' },
-        { field: 'line 6', message: "reference: the bank's reference of the line is required (at most 200 characters)" },
+        {
+          field: 'line 6',
+          message: "reference: the bank's reference of the line is required (at most 200 characters)",
+        },
         { field: 'line 8', message: 'reference R6 is already on line 7' },
       ],
     });

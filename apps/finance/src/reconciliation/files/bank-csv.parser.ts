@@ -70,7 +70,7 @@ export function parseBankCsv(text: string): FileParse<ImportedBankLine[]> {
     }
     const reference = cell('reference');
     if (!reference || reference.length > 200) {
-      fail('reference: the bank\'s reference of the line is required (at most 200 characters)');
+      fail("reference: the bank's reference of the line is required (at most 200 characters)");
       continue;
     }
     if (seen.has(reference)) {
@@ -80,7 +80,15 @@ export function parseBankCsv(text: string): FileParse<ImportedBankLine[]> {
     seen.set(reference, line);
     const counterparty = cell('counterparty').slice(0, MAX_TEXT) || null;
     const remittance = cell('description').slice(0, MAX_TEXT) || null;
-    lines.push({ reference, bookedOn, amount: amount.minorUnits, currency, counterparty, remittance, payoutReference: payoutReferenceIn(remittance, reference, counterparty) });
+    lines.push({
+      reference,
+      bookedOn,
+      amount: amount.minorUnits,
+      currency,
+      counterparty,
+      remittance,
+      payoutReference: payoutReferenceIn(remittance, reference, counterparty),
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, rows: lines, skipped: 0 };

@@ -46,17 +46,33 @@ describe('camt.053 bank statements', () => {
       skipped: 0,
       rows: [
         {
-          reference: 'VCB-2026-0001', bookedOn: '2026-11-22', amount: 5000000n, currency: 'VND', counterparty: 'STRIPE PAYMENTS SINGAPORE PTE',
-          remittance: 'STRIPE PAYOUT po_1Nq2abcdef', payoutReference: 'po_1Nq2abcdef',
+          reference: 'VCB-2026-0001',
+          bookedOn: '2026-11-22',
+          amount: 5000000n,
+          currency: 'VND',
+          counterparty: 'STRIPE PAYMENTS SINGAPORE PTE',
+          remittance: 'STRIPE PAYOUT po_1Nq2abcdef',
+          payoutReference: 'po_1Nq2abcdef',
         },
-        { reference: 'VCB-2026-0002', bookedOn: '2026-11-23', amount: -22000n, currency: 'VND', counterparty: 'Ngân hàng & phí', remittance: 'Phí dịch vụ', payoutReference: null },
+        {
+          reference: 'VCB-2026-0002',
+          bookedOn: '2026-11-23',
+          amount: -22000n,
+          currency: 'VND',
+          counterparty: 'Ngân hàng & phí',
+          remittance: 'Phí dịch vụ',
+          payoutReference: null,
+        },
       ],
     });
   });
 
   it('converts decimal amounts of two-decimal currencies exactly', () => {
     const usd = PAYOUT_CREDIT.replace('<Amt Ccy="VND">5000000</Amt>', '<Amt Ccy="USD">1234.56</Amt>');
-    expect(parseCamt053(statement(usd, 'USD'))).toMatchObject({ ok: true, rows: [{ amount: 123456n, currency: 'USD' }] });
+    expect(parseCamt053(statement(usd, 'USD'))).toMatchObject({
+      ok: true,
+      rows: [{ amount: 123456n, currency: 'USD' }],
+    });
   });
 
   it('skips entries that are not booked yet', () => {
@@ -66,7 +82,10 @@ describe('camt.053 bank statements', () => {
 
   it('names the line of malformed XML', () => {
     const broken = statement(PAYOUT_CREDIT).replace('</CdtDbtInd>', '</CdtDbt>');
-    expect(parseCamt053(broken)).toEqual({ ok: false, errors: [{ field: 'line 11', message: expect.stringContaining('malformed XML') }] });
+    expect(parseCamt053(broken)).toEqual({
+      ok: false,
+      errors: [{ field: 'line 11', message: expect.stringContaining('malformed XML') }],
+    });
   });
 
   it('refuses a document that is not a camt.053 statement', () => {
@@ -77,7 +96,10 @@ describe('camt.053 bank statements', () => {
   });
 
   it('refuses a DOCTYPE (no entity expansion from a bank file)', () => {
-    expect(parseCamt053('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<Document/>')).toMatchObject({ ok: false, errors: [{ field: 'line 2' }] });
+    expect(parseCamt053('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<Document/>')).toMatchObject({
+      ok: false,
+      errors: [{ field: 'line 2' }],
+    });
   });
 
   it('names each bad entry by its position: amount, currency, direction, date, reference', () => {

@@ -35,7 +35,16 @@ const parser = new XMLParser({
  */
 export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
   const doctype = /<!DOCTYPE/i.exec(xml);
-  if (doctype) return { ok: false, errors: [{ field: `line ${xml.slice(0, doctype.index).split('\n').length}`, message: 'a DOCTYPE is not accepted in a bank statement' }] };
+  if (doctype)
+    return {
+      ok: false,
+      errors: [
+        {
+          field: `line ${xml.slice(0, doctype.index).split('\n').length}`,
+          message: 'a DOCTYPE is not accepted in a bank statement',
+        },
+      ],
+    };
   try {
     SyntaxValidator.validate(xml);
   } catch (error) {
@@ -44,9 +53,14 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
   }
   const document = (parser.parse(xml) as Node).Document as Node | undefined;
   const statement = document?.BkToCstmrStmt as Node | undefined;
-  if (!statement) return { ok: false, errors: [{ field: 'Document', message: 'not a camt.053 statement: Document/BkToCstmrStmt expected' }] };
+  if (!statement)
+    return {
+      ok: false,
+      errors: [{ field: 'Document', message: 'not a camt.053 statement: Document/BkToCstmrStmt expected' }],
+    };
   const statements = (statement.Stmt as Node[] | undefined) ?? [];
-  if (statements.length === 0) return { ok: false, errors: [{ field: 'BkToCstmrStmt', message: 'a camt.053 statement has at least one Stmt' }] };
+  if (statements.length === 0)
+    return { ok: false, errors: [{ field: 'BkToCstmrStmt', message: 'a camt.053 statement has at least one Stmt' }] };
   const errors: FieldError[] = [];
   const lines: ImportedBankLine[] = [];
   const seen = new Map<string, number>();
@@ -68,8 +82,11 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
         continue;
       }
       const amountNode = entry.Amt;
-      const currency = typeof amountNode === 'object' && amountNode !== null ? text((amountNode as Node)['@Ccy']) : null;
-      const amountText = text(typeof amountNode === 'object' && amountNode !== null ? (amountNode as Node)['#text'] : amountNode);
+      const currency =
+        typeof amountNode === 'object' && amountNode !== null ? text((amountNode as Node)['@Ccy']) : null;
+      const amountText = text(
+        typeof amountNode === 'object' && amountNode !== null ? (amountNode as Node)['#text'] : amountNode,
+      );
       if (!currency || !amountText) {
         fail('Amt', 'an amount with its currency is required: <Amt Ccy="EUR">12.34</Amt>');
         continue;
@@ -82,7 +99,12 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
         fail('Amt', `currency ${currency} is not the account's currency ${accountCurrency}`);
         continue;
       }
-      const parsed = ISO_AMOUNT.test(amountText) ? parseDecimalAmount(amountText, currency) : { ok: false as const, reason: `"${amountText}" is not an ISO 20022 amount (digits, "." and up to 5 decimals, no sign)` };
+      const parsed = ISO_AMOUNT.test(amountText)
+        ? parseDecimalAmount(amountText, currency)
+        : {
+            ok: false as const,
+            reason: `"${amountText}" is not an ISO 20022 amount (digits, "." and up to 5 decimals, no sign)`,
+          };
       if (!parsed.ok) {
         fail('Amt', parsed.reason);
         continue;
@@ -92,7 +114,8 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
         fail('CdtDbtInd', `"${direction ?? ''}" is neither CRDT nor DBIT`);
         continue;
       }
-      const bookedText = text(path(entry, 'BookgDt', 'Dt')) ?? text(path(entry, 'BookgDt', 'DtTm'))?.slice(0, 10) ?? null;
+      const bookedText =
+        text(path(entry, 'BookgDt', 'Dt')) ?? text(path(entry, 'BookgDt', 'DtTm'))?.slice(0, 10) ?? null;
       const bookedOn = bookedText ? calendarDate(bookedText) : null;
       if (!bookedOn) {
         fail('BookgDt', 'a booking date (Dt, or DtTm) is required');
@@ -100,7 +123,10 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
       }
       const reference = text(entry.AcctSvcrRef) ?? text(entry.NtryRef);
       if (!reference || reference.length > 200) {
-        fail('AcctSvcrRef', 'the bank\'s reference of the entry (AcctSvcrRef, or NtryRef) is required to recognise it when imported again');
+        fail(
+          'AcctSvcrRef',
+          "the bank's reference of the entry (AcctSvcrRef, or NtryRef) is required to recognise it when imported again",
+        );
         continue;
       }
       if (seen.has(reference)) {
@@ -108,15 +134,25 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
         continue;
       }
       seen.set(reference, at);
-      const details = ((entry.NtryDtls as Node[] | undefined) ?? []).flatMap((d) => (d.TxDtls as Node[] | undefined) ?? []);
-      const remittance = [
-        ...details.flatMap((d) => ((path(d, 'RmtInf', 'Ustrd') as unknown[] | undefined) ?? []).map(text)),
-        text(entry.AddtlNtryInf),
-      ].filter((part): part is string => !!part).join(' ').slice(0, 500) || null;
+      const details = ((entry.NtryDtls as Node[] | undefined) ?? []).flatMap(
+        (d) => (d.TxDtls as Node[] | undefined) ?? [],
+      );
+      const remittance =
+        [
+          ...details.flatMap((d) => ((path(d, 'RmtInf', 'Ustrd') as unknown[] | undefined) ?? []).map(text)),
+          text(entry.AddtlNtryInf),
+        ]
+          .filter((part): part is string => !!part)
+          .join(' ')
+          .slice(0, 500) || null;
       const counterparty = counterpartyOf(details[0], direction);
       const endToEnd = details.map((d) => text(path(d, 'Refs', 'EndToEndId'))).find((ref) => !!ref) ?? null;
       lines.push({
-        reference, bookedOn, currency, counterparty, remittance,
+        reference,
+        bookedOn,
+        currency,
+        counterparty,
+        remittance,
         amount: direction === 'DBIT' ? -parsed.minorUnits : parsed.minorUnits,
         payoutReference: payoutReferenceIn(remittance, endToEnd, reference),
       });

@@ -4,7 +4,8 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvParse = { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; line: number; reason: string };
+export type CsvParse =
+  { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; line: number; reason: string };
 
 /**
  * RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote inside doubled, line
@@ -56,7 +57,11 @@ export function parseCsv(text: string): CsvParse {
     } else if (afterQuote) {
       return { ok: false, line, reason: 'a quoted field must end at a comma or the end of the line' };
     } else if (char === '"') {
-      return { ok: false, line, reason: 'a quote inside an unquoted field (quote the whole field and double the quote)' };
+      return {
+        ok: false,
+        line,
+        reason: 'a quote inside an unquoted field (quote the whole field and double the quote)',
+      };
     } else {
       cell += char;
     }

@@ -27,8 +27,14 @@ describe('decimal amounts in minor units', () => {
 
   it('accepts trailing zeros past the exponent but refuses digits that would be lost', () => {
     expect(minor('12.500', 'USD')).toBe(1250n);
-    expect(parseDecimalAmount('12.505', 'USD')).toEqual({ ok: false, reason: expect.stringContaining('more decimals than USD') });
-    expect(parseDecimalAmount('100000.5', 'VND')).toEqual({ ok: false, reason: expect.stringContaining('more decimals than VND has (0)') });
+    expect(parseDecimalAmount('12.505', 'USD')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('more decimals than USD'),
+    });
+    expect(parseDecimalAmount('100000.5', 'VND')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('more decimals than VND has (0)'),
+    });
   });
 
   it.each(['', '1,50', '1.2.3', 'abc', '+5', '1e3', '.5', '5.', ' - 5'])('refuses %p', (text) => {

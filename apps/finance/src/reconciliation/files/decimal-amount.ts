@@ -13,7 +13,8 @@ export function parseDecimalAmount(text: string, currency: string): AmountParse 
   const exponent = exponentOf(currency);
   if (exponent === null) return { ok: false, reason: `currency ${currency} is not supported` };
   const match = DECIMAL.exec(text.trim());
-  if (!match) return { ok: false, reason: `"${text}" is not a decimal amount (digits, optionally "-" and "." with decimals)` };
+  if (!match)
+    return { ok: false, reason: `"${text}" is not a decimal amount (digits, optionally "-" and "." with decimals)` };
   const [, sign, whole, fraction = ''] = match;
   if (/[1-9]/.test(fraction.slice(exponent))) {
     return { ok: false, reason: `"${text}" has more decimals than ${currency.toUpperCase()} has (${exponent})` };

@@ -1,6 +1,7 @@
 import { parseStripeReport } from './stripe-report.parser';
 
-const HEADER = 'balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id,description,automatic_payout_id';
+const HEADER =
+  'balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id,description,automatic_payout_id';
 
 describe("Stripe's balance report CSV", () => {
   it('reads each balance transaction with exact minor units, zero-decimal VND in whole dong', () => {
@@ -16,32 +17,82 @@ describe("Stripe's balance report CSV", () => {
     if (!parsed.ok) return;
     expect(parsed.rows.transactions).toEqual([
       {
-        id: 'txn_1', createdAt: new Date('2026-11-20T03:00:00Z'), availableOn: new Date('2026-11-22T00:00:00Z'), currency: 'USD',
-        amount: 1000n, fee: 59n, net: 941n, reportingCategory: 'charge', type: null, sourceId: 'ch_1', description: 'Subscription, monthly', payoutId: 'po_9abcdef',
+        id: 'txn_1',
+        createdAt: new Date('2026-11-20T03:00:00Z'),
+        availableOn: new Date('2026-11-22T00:00:00Z'),
+        currency: 'USD',
+        amount: 1000n,
+        fee: 59n,
+        net: 941n,
+        reportingCategory: 'charge',
+        type: null,
+        sourceId: 'ch_1',
+        description: 'Subscription, monthly',
+        payoutId: 'po_9abcdef',
       },
-      expect.objectContaining({ id: 'txn_2', currency: 'VND', amount: 100000n, fee: 5400n, net: 94600n, description: null, payoutId: null }),
-      expect.objectContaining({ id: 'txn_3', amount: -29n, fee: 0n, net: -29n, reportingCategory: 'refund', sourceId: 're_3' }),
+      expect.objectContaining({
+        id: 'txn_2',
+        currency: 'VND',
+        amount: 100000n,
+        fee: 5400n,
+        net: 94600n,
+        description: null,
+        payoutId: null,
+      }),
+      expect.objectContaining({
+        id: 'txn_3',
+        amount: -29n,
+        fee: 0n,
+        net: -29n,
+        reportingCategory: 'refund',
+        sourceId: 're_3',
+      }),
     ]);
     expect(parsed.rows.payouts).toEqual([]);
   });
 
   it('finds columns by name in any order and ignores the ones it does not use', () => {
-    const parsed = parseStripeReport('customer_facing_amount,net,fee,gross,currency,reporting_category,created_utc,balance_transaction_id\n12.00,9.41,0.59,10.00,usd,charge,2026-11-20 03:00:00,txn_1\n');
-    expect(parsed).toMatchObject({ ok: true, rows: { transactions: [{ id: 'txn_1', net: 941n, sourceId: null, availableOn: null }] } });
+    const parsed = parseStripeReport(
+      'customer_facing_amount,net,fee,gross,currency,reporting_category,created_utc,balance_transaction_id\n12.00,9.41,0.59,10.00,usd,charge,2026-11-20 03:00:00,txn_1\n',
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      rows: { transactions: [{ id: 'txn_1', net: 941n, sourceId: null, availableOn: null }] },
+    });
   });
 
   it('turns payout rows into payouts of the balance to the bank', () => {
-    const parsed = parseStripeReport(`${HEADER}\ntxn_p,2026-11-20 00:00:00,2026-11-22 00:00:00,vnd,-5000000,0,-5000000,payout,po_1abcdef,STRIPE PAYOUT,\n`);
+    const parsed = parseStripeReport(
+      `${HEADER}\ntxn_p,2026-11-20 00:00:00,2026-11-22 00:00:00,vnd,-5000000,0,-5000000,payout,po_1abcdef,STRIPE PAYOUT,\n`,
+    );
     expect(parsed).toMatchObject({
       ok: true,
-      rows: { payouts: [{ id: 'po_1abcdef', arrivalDate: '2026-11-22', currency: 'VND', amount: 5000000n, status: 'paid', balanceTransactionId: 'txn_p' }] },
+      rows: {
+        payouts: [
+          {
+            id: 'po_1abcdef',
+            arrivalDate: '2026-11-22',
+            currency: 'VND',
+            amount: 5000000n,
+            status: 'paid',
+            balanceTransactionId: 'txn_p',
+          },
+        ],
+      },
     });
   });
 
   it('refuses a file without the columns of a balance report, naming what is missing', () => {
     expect(parseStripeReport('date,amount,currency,reference,counterparty\n2026-11-20,1.00,USD,R1,X\n')).toEqual({
       ok: false,
-      errors: [{ field: 'line 1', message: expect.stringContaining('missing column balance_transaction_id, gross, fee, net, reporting_category, created_utc') }],
+      errors: [
+        {
+          field: 'line 1',
+          message: expect.stringContaining(
+            'missing column balance_transaction_id, gross, fee, net, reporting_category, created_utc',
+          ),
+        },
+      ],
     });
   });
 

@@ -1,5 +1,10 @@
 import { FieldError } from '@libs/contracts';
-import { FileParse, ImportedBalanceTransaction, ImportedPayout, MAX_REPORTED_ERRORS } from '../statements/statement-rows';
+import {
+  FileParse,
+  ImportedBalanceTransaction,
+  ImportedPayout,
+  MAX_REPORTED_ERRORS,
+} from '../statements/statement-rows';
 import { instantOf } from './calendar';
 import { exponentOf } from './currency-exponents';
 import { parseCsv } from './csv-table';
@@ -27,9 +32,20 @@ export function parseStripeReport(text: string): FileParse<StripeReport> {
   const table = parseCsv(text);
   if (!table.ok) return { ok: false, errors: [{ field: `line ${table.line}`, message: table.reason }] };
   const column = columnsOf(table.header);
-  const missing = [...REQUIRED.filter((name) => column[name] === undefined), ...(column.created_utc ?? column.created) === undefined ? ['created_utc'] : []];
+  const missing = [
+    ...REQUIRED.filter((name) => column[name] === undefined),
+    ...((column.created_utc ?? column.created) === undefined ? ['created_utc'] : []),
+  ];
   if (missing.length > 0) {
-    return { ok: false, errors: [{ field: 'line 1', message: `not a Stripe balance report: missing column ${missing.join(', ')} (expected ${REQUIRED.join(', ')}, created_utc)` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'line 1',
+          message: `not a Stripe balance report: missing column ${missing.join(', ')} (expected ${REQUIRED.join(', ')}, created_utc)`,
+        },
+      ],
+    };
   }
   const errors: FieldError[] = [];
   const transactions: ImportedBalanceTransaction[] = [];
@@ -70,7 +86,10 @@ export function parseStripeReport(text: string): FileParse<StripeReport> {
       fail(`available_on_utc "${availableText}" is not a time (YYYY-MM-DD HH:MM:SS, UTC)`);
       continue;
     }
-    const amounts = (['gross', 'fee', 'net'] as const).map((name) => ({ name, parsed: parseDecimalAmount(cell(name), currency) }));
+    const amounts = (['gross', 'fee', 'net'] as const).map((name) => ({
+      name,
+      parsed: parseDecimalAmount(cell(name), currency),
+    }));
     const bad = amounts.find((a) => !a.parsed.ok);
     if (bad && !bad.parsed.ok) {
       fail(`${bad.name}: ${bad.parsed.reason}`);
@@ -88,16 +107,38 @@ export function parseStripeReport(text: string): FileParse<StripeReport> {
     }
     const sourceId = cell('source_id') || null;
     const payoutId = cell('automatic_payout_id') || null;
-    const badId = [['source_id', sourceId], ['automatic_payout_id', payoutId]].find(([, value]) => value !== null && !OBJECT_ID.test(value));
+    const badId = [
+      ['source_id', sourceId],
+      ['automatic_payout_id', payoutId],
+    ].find(([, value]) => value !== null && !OBJECT_ID.test(value));
     if (badId) {
       fail(`${badId[0]} "${badId[1]}" is not a Stripe object id`);
       continue;
     }
-    transactions.push({ id, createdAt, availableOn, currency, amount: gross, fee, net, reportingCategory: category, type: null, sourceId, description: cell('description') || null, payoutId });
+    transactions.push({
+      id,
+      createdAt,
+      availableOn,
+      currency,
+      amount: gross,
+      fee,
+      net,
+      reportingCategory: category,
+      type: null,
+      sourceId,
+      description: cell('description') || null,
+      payoutId,
+    });
     if (category === 'payout' && sourceId?.startsWith('po_')) {
       payouts.push({
-        id: sourceId, createdAt, arrivalDate: (availableOn ?? createdAt).toISOString().slice(0, 10), currency, amount: -net, status: 'paid',
-        statementDescriptor: null, balanceTransactionId: id,
+        id: sourceId,
+        createdAt,
+        arrivalDate: (availableOn ?? createdAt).toISOString().slice(0, 10),
+        currency,
+        amount: -net,
+        status: 'paid',
+        statementDescriptor: null,
+        balanceTransactionId: id,
       });
     }
   }

@@ -9,7 +9,12 @@ export type JobTable = 'reconciliation_imports' | 'reconciliation_runs';
  * `staleAfterS` (it resumes where it stopped). Instances skip each other's locked rows, so each
  * job is taken by one; the claim number goes up, and writes of a superseded claim change nothing.
  */
-export function claimNextJob(dataSource: DataSource, table: JobTable, staleAfterS: number, only = 'true'): Promise<string | null> {
+export function claimNextJob(
+  dataSource: DataSource,
+  table: JobTable,
+  staleAfterS: number,
+  only = 'true',
+): Promise<string | null> {
   return dataSource.transaction(async (tx) => {
     const [next]: { id: string }[] = await tx.query(
       `SELECT id FROM finance.${table}

@@ -1,5 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ReconciliationImportPhase, ReconciliationImportSource, ReconciliationImportStatus } from '@libs/contracts';
+import type {
+  ReconciliationImportPhase,
+  ReconciliationImportSource,
+  ReconciliationImportStatus,
+} from '@libs/contracts';
 
 /**
  * One import of Stripe activity or a bank statement. A file is imported in one transaction and
@@ -8,7 +12,10 @@ import type { ReconciliationImportPhase, ReconciliationImportSource, Reconciliat
  * cursor. At most one API import per agency is queued or running.
  */
 @Entity({ name: 'reconciliation_imports' })
-@Index('reconciliation_imports_one_active_api_import', ['tenantId'], { unique: true, where: `"source" = 'stripe-api' AND "status" IN ('queued', 'running')` })
+@Index('reconciliation_imports_one_active_api_import', ['tenantId'], {
+  unique: true,
+  where: `"source" = 'stripe-api' AND "status" IN ('queued', 'running')`,
+})
 @Index('reconciliation_imports_tenant_queued', ['tenantId', 'queuedAt'])
 @Check('reconciliation_imports_source', `"source" IN ('stripe-api', 'stripe-csv', 'bank-csv', 'camt053')`)
 @Check('reconciliation_imports_status', `"status" IN ('queued', 'running', 'succeeded', 'failed')`)

@@ -9,7 +9,12 @@ export function toReconciliationImportView(job: ReconciliationImport): Reconcili
     phase: job.phase,
     from: job.createdFrom?.toISOString() ?? null,
     to: job.createdTo?.toISOString() ?? null,
-    rows: { read: job.rowsRead, imported: job.rowsImported, alreadyImported: job.rowsAlreadyImported, skipped: job.rowsSkipped },
+    rows: {
+      read: job.rowsRead,
+      imported: job.rowsImported,
+      alreadyImported: job.rowsAlreadyImported,
+      skipped: job.rowsSkipped,
+    },
     pages: job.pages,
     percent: percentOf(job),
     rowsPerSecond: rowsPerSecond(job.rowsRead, job.startedAt, job.finishedAt ?? job.heartbeatAt),
@@ -26,7 +31,9 @@ export function toReconciliationImportView(job: ReconciliationImport): Reconcili
  * so the creation time of the last row read tells how far through it a phase is. Balance
  * transactions are the first half, payouts (far fewer) the second.
  */
-export function percentOf(job: Pick<ReconciliationImport, 'status' | 'phase' | 'createdFrom' | 'createdTo' | 'reachedCreated' | 'pages'>): number | null {
+export function percentOf(
+  job: Pick<ReconciliationImport, 'status' | 'phase' | 'createdFrom' | 'createdTo' | 'reachedCreated' | 'pages'>,
+): number | null {
   if (job.phase === 'done' || job.status === 'succeeded') return 100;
   if (!job.createdFrom || !job.createdTo) return null;
   const span = job.createdTo.getTime() - job.createdFrom.getTime();

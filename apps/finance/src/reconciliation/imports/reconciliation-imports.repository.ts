@@ -33,23 +33,46 @@ export class ReconciliationImportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Queues an API import; refuses (409) while the agency has one queued or running. */
-  async enqueueApiImport(tenantId: string, range: { from: Date; to: Date }, requestedBy: string): Promise<ReconciliationImport> {
+  async enqueueApiImport(
+    tenantId: string,
+    range: { from: Date; to: Date },
+    requestedBy: string,
+  ): Promise<ReconciliationImport> {
     const id = randomUUID();
     try {
       await this.dataSource.getRepository(ReconciliationImport).insert({
-        id, tenantId, source: 'stripe-api', status: 'queued', phase: 'balance-transactions', createdFrom: range.from, createdTo: range.to, requestedBy,
+        id,
+        tenantId,
+        source: 'stripe-api',
+        status: 'queued',
+        phase: 'balance-transactions',
+        createdFrom: range.from,
+        createdTo: range.to,
+        requestedBy,
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const active = await this.dataSource.getRepository(ReconciliationImport).findOneBy({ tenantId, source: 'stripe-api', status: 'running' })
-        ?? await this.dataSource.getRepository(ReconciliationImport).findOneBy({ tenantId, source: 'stripe-api', status: 'queued' });
-      throw new ConflictError(`an import from Stripe is already ${active?.status ?? 'under way'}${active ? ` (${active.id})` : ''}: wait for it to end`);
+      const active =
+        (await this.dataSource
+          .getRepository(ReconciliationImport)
+          .findOneBy({ tenantId, source: 'stripe-api', status: 'running' })) ??
+        (await this.dataSource
+          .getRepository(ReconciliationImport)
+          .findOneBy({ tenantId, source: 'stripe-api', status: 'queued' }));
+      throw new ConflictError(
+        `an import from Stripe is already ${active?.status ?? 'under way'}${active ? ` (${active.id})` : ''}: wait for it to end`,
+      );
     }
     return this.dataSource.getRepository(ReconciliationImport).findOneByOrFail({ id });
   }
 
   /** Records a file import as done, in the transaction that imports its rows (their counts follow). */
-  async insertFileImport(tx: EntityManager, tenantId: string, source: ReconciliationImportSource, requestedBy: string): Promise<string> {
+  async insertFileImport(
+    tx: EntityManager,
+    tenantId: string,
+    source: ReconciliationImportSource,
+    requestedBy: string,
+  ): Promise<string> {
     const id = randomUUID();
     await tx.query(
       `INSERT INTO finance.reconciliation_imports (id, tenant_id, source, status, phase, requested_by, pages, started_at, finished_at)
@@ -111,7 +134,12 @@ export class ReconciliationImportsRepository {
 
   /** Hands the job back to the queue (instance shutting down); it resumes from its cursor. */
   release(job: ReconciliationImport): Promise<boolean> {
-    return updateClaimedJob(this.dataSource.manager, 'reconciliation_imports', job, `status = 'queued', heartbeat_at = NULL`);
+    return updateClaimedJob(
+      this.dataSource.manager,
+      'reconciliation_imports',
+      job,
+      `status = 'queued', heartbeat_at = NULL`,
+    );
   }
 
   findOfTenant(tenantId: string, id: string): Promise<ReconciliationImport | null> {
@@ -119,6 +147,8 @@ export class ReconciliationImportsRepository {
   }
 
   listOfTenant(tenantId: string, limit: number): Promise<ReconciliationImport[]> {
-    return this.dataSource.getRepository(ReconciliationImport).find({ where: { tenantId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(ReconciliationImport)
+      .find({ where: { tenantId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit });
   }
 }

@@ -2,8 +2,18 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetReconciliationImport, ImportBankCsv, ImportCamt053, ImportFileRequest, ImportStripeReport, ListReconciliationImports,
-  ListReconciliationImportsRequest, ReconciliationImportListResponse, ReconciliationImportView, StartStripeApiImport, StartStripeApiImportRequest,
+  ByIdRequest,
+  GetReconciliationImport,
+  ImportBankCsv,
+  ImportCamt053,
+  ImportFileRequest,
+  ImportStripeReport,
+  ListReconciliationImports,
+  ListReconciliationImportsRequest,
+  ReconciliationImportListResponse,
+  ReconciliationImportView,
+  StartStripeApiImport,
+  StartStripeApiImportRequest,
 } from '@libs/contracts';
 import { ReconciliationImportsService } from './reconciliation-imports.service';
 
@@ -14,7 +24,10 @@ export class ReconciliationImportsRpcController {
   constructor(private readonly imports: ReconciliationImportsService) {}
 
   @RpcHandler(StartStripeApiImport, { roles: FINANCE })
-  start(@Payload() request: StartStripeApiImportRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportView> {
+  start(
+    @Payload() request: StartStripeApiImportRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReconciliationImportView> {
     return this.imports.startApiImport(caller, request);
   }
 
@@ -39,7 +52,10 @@ export class ReconciliationImportsRpcController {
   }
 
   @RpcHandler(ListReconciliationImports, { roles: FINANCE })
-  async list(@Payload() request: ListReconciliationImportsRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportListResponse> {
+  async list(
+    @Payload() request: ListReconciliationImportsRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReconciliationImportListResponse> {
     return { items: await this.imports.list(caller.tenantId, request.limit) };
   }
 }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, NotFoundError, ValidationFailedError } from '@libs/common';
-import { RECONCILIATION_LIST_LIMIT, ReconciliationImportSource, ReconciliationImportView, StartStripeApiImportRequest } from '@libs/contracts';
+import {
+  RECONCILIATION_LIST_LIMIT,
+  ReconciliationImportSource,
+  ReconciliationImportView,
+  StartStripeApiImportRequest,
+} from '@libs/contracts';
 import { parseBankCsv } from '../files/bank-csv.parser';
 import { parseCamt053 } from '../files/camt053.parser';
 import { parseStripeReport } from '../files/stripe-report.parser';
@@ -39,7 +44,12 @@ export class ReconciliationImportsService {
   async importStripeReport(caller: Caller, content: string): Promise<ReconciliationImportView> {
     const report = accepted(parseStripeReport(content));
     return this.importFile(caller, 'stripe-csv', async (tx, importId) => {
-      const imported = await this.statements.insertBalanceTransactions(tx, caller.tenantId, importId, report.rows.transactions);
+      const imported = await this.statements.insertBalanceTransactions(
+        tx,
+        caller.tenantId,
+        importId,
+        report.rows.transactions,
+      );
       const added = await this.statements.upsertPayouts(tx, caller.tenantId, importId, report.rows.payouts);
       await this.payouts.bookSent(tx, caller.tenantId, added);
       const read = report.rows.transactions.length;
@@ -65,7 +75,11 @@ export class ReconciliationImportsService {
     return (await this.imports.listOfTenant(tenantId, limit)).map(toReconciliationImportView);
   }
 
-  private importBankLines(caller: Caller, source: ReconciliationImportSource, statement: FileParse<ImportedBankLine[]> & { ok: true }): Promise<ReconciliationImportView> {
+  private importBankLines(
+    caller: Caller,
+    source: ReconciliationImportSource,
+    statement: FileParse<ImportedBankLine[]> & { ok: true },
+  ): Promise<ReconciliationImportView> {
     return this.importFile(caller, source, async (tx, importId) => {
       const imported = await this.statements.insertBankLines(tx, caller.tenantId, importId, statement.rows);
       const read = statement.rows.length + statement.skipped;
@@ -83,7 +97,13 @@ export class ReconciliationImportsService {
       const id = await this.imports.insertFileImport(tx, caller.tenantId, source, caller.actor);
       const counts = await write(tx, id);
       await this.imports.recordFileCounts(tx, id, counts);
-      await this.audit.record(tx, { tenantId: caller.tenantId, action: 'reconciliation-import.imported', targetType: 'reconciliation-import', targetId: id, after: { source, ...counts } });
+      await this.audit.record(tx, {
+        tenantId: caller.tenantId,
+        action: 'reconciliation-import.imported',
+        targetType: 'reconciliation-import',
+        targetId: id,
+        after: { source, ...counts },
+      });
       return id;
     });
     return this.get(caller.tenantId, importId);

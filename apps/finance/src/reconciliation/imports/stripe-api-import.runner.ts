@@ -1,8 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Caller, ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, RemoteRpcError, RpcClient, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
 import {
-  ListProviderActivityRequest, ListProviderBalanceTransactions, ListProviderPayouts, PROVIDER_BALANCE_PAGE_MAX, RECONCILIATION_IMPORT_ROLE, RpcErrorCode,
+  Caller,
+  ClaimedJobLoop,
+  ClaimedJobRunner,
+  ClaimedJobStep,
+  RemoteRpcError,
+  RpcClient,
+  SERVICE_OPTIONS,
+  ServiceOptions,
+} from '@libs/common';
+import {
+  ListProviderActivityRequest,
+  ListProviderBalanceTransactions,
+  ListProviderPayouts,
+  PROVIDER_BALANCE_PAGE_MAX,
+  RECONCILIATION_IMPORT_ROLE,
+  RpcErrorCode,
 } from '@libs/contracts';
 import { FinanceEnv } from '../../config/finance.config';
 import { PayoutBookings } from '../statements/payout-bookings';
@@ -16,7 +30,9 @@ const IDLE_POLL_MS = 1000;
 /** Attempts at one page before the import fails (a timeout or an unreachable service is tried again). */
 const PAGE_ATTEMPTS = 5;
 
-type Page = { kind: 'balance-transactions'; rows: ImportedBalanceTransaction[]; next: string | null } | { kind: 'payouts'; rows: ImportedPayout[]; next: string | null };
+type Page =
+  | { kind: 'balance-transactions'; rows: ImportedBalanceTransaction[]; next: string | null }
+  | { kind: 'payouts'; rows: ImportedPayout[]; next: string | null };
 
 /** The page's rows were read but the job is no longer this instance's: nothing of the page is kept. */
 class SupersededError extends Error {}
@@ -39,7 +55,11 @@ export class StripeApiImportRunner extends ClaimedJobRunner<ReconciliationImport
     label: 'stripe import',
     jobNoun: 'import',
     idleMs: IDLE_POLL_MS,
-    contextOf: (job) => ({ requestId: `stripe-import:${job.id}`, tenantId: job.tenantId, actor: 'reconciliation-import' }),
+    contextOf: (job) => ({
+      requestId: `stripe-import:${job.id}`,
+      tenantId: job.tenantId,
+      actor: 'reconciliation-import',
+    }),
     claim: () => this.imports.claimNextApiImport(this.staleAfterS),
     step: (job) => this.importNextPage(job),
     // A page that failed is tried again in the step; an error recording that attempt leaves the import in hand.
@@ -89,7 +109,12 @@ export class StripeApiImportRunner extends ClaimedJobRunner<ReconciliationImport
         return progress;
       });
       if (progress.done) return 'done';
-      Object.assign(job, { phase: progress.phase, resumeCursor: progress.resumeCursor, reachedCreated: progress.reachedCreated, pages: job.pages + 1 });
+      Object.assign(job, {
+        phase: progress.phase,
+        resumeCursor: progress.resumeCursor,
+        reachedCreated: progress.reachedCreated,
+        pages: job.pages + 1,
+      });
       return 'continues';
     } catch (error) {
       if (error instanceof SupersededError) return 'lost';
@@ -104,19 +129,40 @@ export class StripeApiImportRunner extends ClaimedJobRunner<ReconciliationImport
       ...(job.resumeCursor ? { after: job.resumeCursor } : {}),
       limit: PROVIDER_BALANCE_PAGE_MAX,
     };
-    const caller: Caller = { tenantId: job.tenantId, actor: `reconciliation-import:${job.id}`, roles: [RECONCILIATION_IMPORT_ROLE], requestId: `stripe-import:${job.id}:${job.pages}` };
+    const caller: Caller = {
+      tenantId: job.tenantId,
+      actor: `reconciliation-import:${job.id}`,
+      roles: [RECONCILIATION_IMPORT_ROLE],
+      requestId: `stripe-import:${job.id}:${job.pages}`,
+    };
     if (job.phase === 'balance-transactions') {
       const listed = await this.rpc.request(ListProviderBalanceTransactions, request, caller);
       const rows = listed.items.map((t): ImportedBalanceTransaction => ({
-        id: t.id, createdAt: new Date(t.createdAt), availableOn: new Date(t.availableOn), currency: t.currency, amount: BigInt(t.amount), fee: BigInt(t.fee),
-        net: BigInt(t.net), reportingCategory: t.reportingCategory, type: t.type, sourceId: t.sourceId, description: t.description, payoutId: null,
+        id: t.id,
+        createdAt: new Date(t.createdAt),
+        availableOn: new Date(t.availableOn),
+        currency: t.currency,
+        amount: BigInt(t.amount),
+        fee: BigInt(t.fee),
+        net: BigInt(t.net),
+        reportingCategory: t.reportingCategory,
+        type: t.type,
+        sourceId: t.sourceId,
+        description: t.description,
+        payoutId: null,
       }));
       return { kind: 'balance-transactions', rows, next: listed.nextAfter };
     }
     const listed = await this.rpc.request(ListProviderPayouts, request, caller);
     const rows = listed.items.map((p): ImportedPayout => ({
-      id: p.id, createdAt: new Date(p.createdAt), arrivalDate: p.arrivalDate, currency: p.currency, amount: BigInt(p.amount), status: p.status,
-      statementDescriptor: p.statementDescriptor, balanceTransactionId: p.balanceTransactionId,
+      id: p.id,
+      createdAt: new Date(p.createdAt),
+      arrivalDate: p.arrivalDate,
+      currency: p.currency,
+      amount: BigInt(p.amount),
+      status: p.status,
+      statementDescriptor: p.statementDescriptor,
+      balanceTransactionId: p.balanceTransactionId,
     }));
     return { kind: 'payouts', rows, next: listed.nextAfter };
   }
@@ -140,6 +186,7 @@ function progressOf(job: ReconciliationImport, page: Page, imported: number): Im
   const counts = { read: page.rows.length, imported, alreadyImported: page.rows.length - imported };
   const reachedCreated = page.rows.at(-1)?.createdAt ?? job.reachedCreated;
   if (page.next) return { ...counts, phase: job.phase, resumeCursor: page.next, reachedCreated, done: false };
-  if (page.kind === 'balance-transactions') return { ...counts, phase: 'payouts', resumeCursor: null, reachedCreated: null, done: false };
+  if (page.kind === 'balance-transactions')
+    return { ...counts, phase: 'payouts', resumeCursor: null, reachedCreated: null, done: false };
   return { ...counts, phase: 'done', resumeCursor: null, reachedCreated: null, done: true };
 }

@@ -27,7 +27,11 @@ export class StripeLedgerKeysRepository {
    * already claiming each movement, then the order given. A key given twice counts once.
    */
   async recordAll(tx: EntityManager, keys: LedgerKey[]): Promise<void> {
-    const unique = [...new Map(keys.map((k) => [`${k.tenantId} ${k.sourceKey} ${k.stripeSourceId} ${k.reportingCategory}`, k])).values()];
+    const unique = [
+      ...new Map(
+        keys.map((k) => [`${k.tenantId} ${k.sourceKey} ${k.stripeSourceId} ${k.reportingCategory}`, k]),
+      ).values(),
+    ];
     if (unique.length === 0) return;
     await tx.query(
       `INSERT INTO finance.stripe_ledger_keys (tenant_id, stripe_source_id, reporting_category, rank, source_key, occurred_at)
@@ -39,7 +43,13 @@ export class StripeLedgerKeysRepository {
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
               AS k(tenant_id, stripe_source_id, reporting_category, source_key, occurred_at, at)
        ON CONFLICT (tenant_id, source_key, stripe_source_id, reporting_category) DO NOTHING`,
-      [unique.map((k) => k.tenantId), unique.map((k) => k.stripeSourceId), unique.map((k) => k.reportingCategory), unique.map((k) => k.sourceKey), unique.map((k) => k.occurredAt)],
+      [
+        unique.map((k) => k.tenantId),
+        unique.map((k) => k.stripeSourceId),
+        unique.map((k) => k.reportingCategory),
+        unique.map((k) => k.sourceKey),
+        unique.map((k) => k.occurredAt),
+      ],
     );
   }
 
@@ -55,7 +65,16 @@ export class StripeLedgerKeysRepository {
               1 + COALESCE((SELECT max(rank) FROM finance.stripe_ledger_keys WHERE tenant_id = $1 AND stripe_source_id = $2 AND reporting_category = $3), 0),
               $4, $5, $6, $7, $8
        ON CONFLICT (tenant_id, source_key, stripe_source_id, reporting_category) DO NOTHING`,
-      [key.tenantId, key.stripeSourceId, key.reportingCategory, key.sourceKey, key.occurredAt, linked?.entryId ?? null, linked?.currency ?? null, linked?.amount.toString() ?? null],
+      [
+        key.tenantId,
+        key.stripeSourceId,
+        key.reportingCategory,
+        key.sourceKey,
+        key.occurredAt,
+        linked?.entryId ?? null,
+        linked?.currency ?? null,
+        linked?.amount.toString() ?? null,
+      ],
     );
   }
 
@@ -94,8 +113,19 @@ export class StripeLedgerKeysRepository {
   }
 
   /** An entry's posting to one account (its currency and signed sum), for a manual match. */
-  async postingOf(tx: EntityManager, tenantId: string, entryId: string, accountId: string): Promise<{ sourceKey: string; postedOn: string; posting: LinkedEntry } | null> {
-    const rows: { source_key: string; posted_on: string; currency: string | null; amount: string | null; any_currency: string | null }[] = await tx.query(
+  async postingOf(
+    tx: EntityManager,
+    tenantId: string,
+    entryId: string,
+    accountId: string,
+  ): Promise<{ sourceKey: string; postedOn: string; posting: LinkedEntry } | null> {
+    const rows: {
+      source_key: string;
+      posted_on: string;
+      currency: string | null;
+      amount: string | null;
+      any_currency: string | null;
+    }[] = await tx.query(
       `SELECT e.source_key, to_char(e.posted_on, 'YYYY-MM-DD') AS posted_on,
               (SELECT min(currency) FROM finance.postings WHERE entry_id = e.id AND account_id = $3) AS currency,
               (SELECT sum(amount) FROM finance.postings WHERE entry_id = e.id AND account_id = $3)::text AS amount,
@@ -108,7 +138,11 @@ export class StripeLedgerKeysRepository {
     return {
       sourceKey: row.source_key,
       postedOn: row.posted_on,
-      posting: { entryId, currency: (row.currency ?? row.any_currency ?? '').trim(), amount: BigInt(row.amount ?? '0') },
+      posting: {
+        entryId,
+        currency: (row.currency ?? row.any_currency ?? '').trim(),
+        amount: BigInt(row.amount ?? '0'),
+      },
     };
   }
 }

@@ -34,7 +34,13 @@ const dayStart = (column: string) => `(${column}::timestamp AT TIME ZONE 'UTC')`
 export class ReconciliationMatchingRepository {
   constructor(private readonly keys: StripeLedgerKeysRepository) {}
 
-  async reconcile(tx: EntityManager, tenantId: string, runId: string, window: RunWindow, stripeBalanceAccountId: string): Promise<RunOutcome> {
+  async reconcile(
+    tx: EntityManager,
+    tenantId: string,
+    runId: string,
+    window: RunWindow,
+    stripeBalanceAccountId: string,
+  ): Promise<RunOutcome> {
     await this.keys.linkPending(tx, tenantId, stripeBalanceAccountId);
     await tx.query(`CREATE TEMPORARY TABLE found (
       kind text NOT NULL, scope text NOT NULL, subject_key text NOT NULL,

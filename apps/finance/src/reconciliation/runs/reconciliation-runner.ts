@@ -44,7 +44,11 @@ export class ReconciliationRunner extends ClaimedJobRunner<ReconciliationRun> {
       jobNoun: 'run',
       whenLost: 'its work here is rolled back',
       idleMs: IDLE_POLL_MS,
-      contextOf: (run) => ({ requestId: `reconciliation-run:${run.id}`, tenantId: run.tenantId, actor: 'reconciliation-run' }),
+      contextOf: (run) => ({
+        requestId: `reconciliation-run:${run.id}`,
+        tenantId: run.tenantId,
+        actor: 'reconciliation-run',
+      }),
       claim: () => this.runs.claimNext(this.staleAfterS),
       step: (run) => this.reconcile(run),
       recordFailure: (run, error) => this.runs.fail(run, error.message),

@@ -11,7 +11,11 @@ export class ReconciliationRunsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Queues a run unless the agency has one queued or running; answers that one then. */
-  async enqueue(tenantId: string, window: Partial<RunWindow>, requestedBy: string): Promise<{ run: ReconciliationRun; queued: boolean }> {
+  async enqueue(
+    tenantId: string,
+    window: Partial<RunWindow>,
+    requestedBy: string,
+  ): Promise<{ run: ReconciliationRun; queued: boolean }> {
     const runs = this.dataSource.getRepository(ReconciliationRun);
     // The active run may end between the refused insert and the read: then the insert is tried again.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -38,23 +42,49 @@ export class ReconciliationRunsRepository {
   }
 
   /** Records the outcome in the run's own transaction; false when the run is no longer this claim's (then nothing of it commits). */
-  succeed(tx: EntityManager, run: ReconciliationRun, window: RunWindow, outcome: RunOutcome, durationMs: number): Promise<boolean> {
+  succeed(
+    tx: EntityManager,
+    run: ReconciliationRun,
+    window: RunWindow,
+    outcome: RunOutcome,
+    durationMs: number,
+  ): Promise<boolean> {
     return updateClaimedJob(
       tx,
       'reconciliation_runs',
       run,
       `status = 'succeeded', finished_at = now(), heartbeat_at = now(), window_from = $3, window_to = $4, stripe_transactions = $5, matched = $6,
        payouts_matched = $7, exceptions_opened = $8, exceptions_cleared = $9, duration_ms = $10`,
-      [window.from, window.to, outcome.stripeTransactions, outcome.matched, outcome.payoutsMatched, outcome.exceptionsOpened, outcome.exceptionsCleared, durationMs],
+      [
+        window.from,
+        window.to,
+        outcome.stripeTransactions,
+        outcome.matched,
+        outcome.payoutsMatched,
+        outcome.exceptionsOpened,
+        outcome.exceptionsCleared,
+        durationMs,
+      ],
     );
   }
 
   fail(run: ReconciliationRun, message: string): Promise<boolean> {
-    return updateClaimedJob(this.dataSource.manager, 'reconciliation_runs', run, `status = 'failed', finished_at = now(), error = $3`, [message.slice(0, 2000)]);
+    return updateClaimedJob(
+      this.dataSource.manager,
+      'reconciliation_runs',
+      run,
+      `status = 'failed', finished_at = now(), error = $3`,
+      [message.slice(0, 2000)],
+    );
   }
 
   release(run: ReconciliationRun): Promise<boolean> {
-    return updateClaimedJob(this.dataSource.manager, 'reconciliation_runs', run, `status = 'queued', heartbeat_at = NULL`);
+    return updateClaimedJob(
+      this.dataSource.manager,
+      'reconciliation_runs',
+      run,
+      `status = 'queued', heartbeat_at = NULL`,
+    );
   }
 
   findOfTenant(tenantId: string, id: string): Promise<ReconciliationRun | null> {
@@ -62,6 +92,8 @@ export class ReconciliationRunsRepository {
   }
 
   listOfTenant(tenantId: string, limit: number): Promise<ReconciliationRun[]> {
-    return this.dataSource.getRepository(ReconciliationRun).find({ where: { tenantId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(ReconciliationRun)
+      .find({ where: { tenantId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit });
   }
 }

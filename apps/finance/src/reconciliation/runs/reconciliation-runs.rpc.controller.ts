@@ -2,8 +2,14 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
-  ByIdRequest, GetReconciliationRun, ListReconciliationRuns, ListReconciliationRunsRequest, ReconciliationRunListResponse, ReconciliationRunView,
-  StartReconciliationRun, StartReconciliationRunRequest,
+  ByIdRequest,
+  GetReconciliationRun,
+  ListReconciliationRuns,
+  ListReconciliationRunsRequest,
+  ReconciliationRunListResponse,
+  ReconciliationRunView,
+  StartReconciliationRun,
+  StartReconciliationRunRequest,
 } from '@libs/contracts';
 import { ReconciliationRunsService } from './reconciliation-runs.service';
 
@@ -24,7 +30,10 @@ export class ReconciliationRunsRpcController {
   }
 
   @RpcHandler(ListReconciliationRuns, { roles: FINANCE })
-  async list(@Payload() request: ListReconciliationRunsRequest, @CallerOf() caller: Caller): Promise<ReconciliationRunListResponse> {
+  async list(
+    @Payload() request: ListReconciliationRunsRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReconciliationRunListResponse> {
     return { items: await this.runs.list(caller.tenantId, request.limit) };
   }
 }

@@ -14,8 +14,12 @@ export class ReconciliationRunsService {
   ) {}
 
   async start(caller: Caller, request: StartReconciliationRunRequest): Promise<ReconciliationRunView> {
-    const window = { from: request.from ? new Date(request.from) : undefined, to: request.to ? new Date(request.to) : undefined };
-    if (window.from && window.to && window.to <= window.from) throw new ValidationFailedError([{ field: 'to', message: 'to must be after from' }]);
+    const window = {
+      from: request.from ? new Date(request.from) : undefined,
+      to: request.to ? new Date(request.to) : undefined,
+    };
+    if (window.from && window.to && window.to <= window.from)
+      throw new ValidationFailedError([{ field: 'to', message: 'to must be after from' }]);
     const { run, queued } = await this.runs.enqueue(caller.tenantId, window, caller.actor);
     if (queued) this.runner.wake();
     return toReconciliationRunView(run);

@@ -6,7 +6,12 @@ import { ImportedBalanceTransaction, ImportedBankLine, ImportedPayout } from './
 @Injectable()
 export class StatementsRepository {
   /** Inserts the transactions not imported before; answers how many were new. */
-  async insertBalanceTransactions(tx: EntityManager, tenantId: string, importId: string, rows: ImportedBalanceTransaction[]): Promise<number> {
+  async insertBalanceTransactions(
+    tx: EntityManager,
+    tenantId: string,
+    importId: string,
+    rows: ImportedBalanceTransaction[],
+  ): Promise<number> {
     if (rows.length === 0) return 0;
     const inserted: unknown[] = await tx.query(
       `INSERT INTO finance.stripe_balance_transactions
@@ -17,9 +22,20 @@ export class StatementsRepository {
        ON CONFLICT (tenant_id, id) DO NOTHING
        RETURNING id`,
       [
-        tenantId, importId, rows.map((r) => r.id), rows.map((r) => r.createdAt), rows.map((r) => r.availableOn), rows.map((r) => r.currency),
-        rows.map((r) => r.amount.toString()), rows.map((r) => r.fee.toString()), rows.map((r) => r.net.toString()), rows.map((r) => r.reportingCategory),
-        rows.map((r) => r.type), rows.map((r) => r.sourceId), rows.map((r) => r.description), rows.map((r) => r.payoutId),
+        tenantId,
+        importId,
+        rows.map((r) => r.id),
+        rows.map((r) => r.createdAt),
+        rows.map((r) => r.availableOn),
+        rows.map((r) => r.currency),
+        rows.map((r) => r.amount.toString()),
+        rows.map((r) => r.fee.toString()),
+        rows.map((r) => r.net.toString()),
+        rows.map((r) => r.reportingCategory),
+        rows.map((r) => r.type),
+        rows.map((r) => r.sourceId),
+        rows.map((r) => r.description),
+        rows.map((r) => r.payoutId),
       ],
     );
     return inserted.length;
@@ -29,7 +45,12 @@ export class StatementsRepository {
    * Inserts payouts not imported before (answering those, to be booked) and brings the status
    * and arrival day of known ones up to date (a payout in transit is paid later).
    */
-  async upsertPayouts(tx: EntityManager, tenantId: string, importId: string, rows: ImportedPayout[]): Promise<ImportedPayout[]> {
+  async upsertPayouts(
+    tx: EntityManager,
+    tenantId: string,
+    importId: string,
+    rows: ImportedPayout[],
+  ): Promise<ImportedPayout[]> {
     if (rows.length === 0) return [];
     const written: { id: string; inserted: boolean }[] = await tx.query(
       `INSERT INTO finance.stripe_payouts AS p
@@ -40,8 +61,16 @@ export class StatementsRepository {
          WHERE (p.status, p.arrival_date) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.arrival_date)
        RETURNING id, (xmax = 0) AS inserted`,
       [
-        tenantId, importId, rows.map((r) => r.id), rows.map((r) => r.createdAt), rows.map((r) => r.arrivalDate), rows.map((r) => r.currency),
-        rows.map((r) => r.amount.toString()), rows.map((r) => r.status), rows.map((r) => r.statementDescriptor), rows.map((r) => r.balanceTransactionId),
+        tenantId,
+        importId,
+        rows.map((r) => r.id),
+        rows.map((r) => r.createdAt),
+        rows.map((r) => r.arrivalDate),
+        rows.map((r) => r.currency),
+        rows.map((r) => r.amount.toString()),
+        rows.map((r) => r.status),
+        rows.map((r) => r.statementDescriptor),
+        rows.map((r) => r.balanceTransactionId),
       ],
     );
     const inserted = new Set(written.filter((w) => w.inserted).map((w) => w.id));
@@ -49,7 +78,12 @@ export class StatementsRepository {
   }
 
   /** Inserts the statement lines not imported before (by the bank's reference); answers how many were new. */
-  async insertBankLines(tx: EntityManager, tenantId: string, importId: string, rows: ImportedBankLine[]): Promise<number> {
+  async insertBankLines(
+    tx: EntityManager,
+    tenantId: string,
+    importId: string,
+    rows: ImportedBankLine[],
+  ): Promise<number> {
     if (rows.length === 0) return 0;
     const inserted: unknown[] = await tx.query(
       `INSERT INTO finance.bank_statement_lines (tenant_id, import_id, reference, booked_on, amount, currency, counterparty, remittance, payout_reference)
@@ -58,8 +92,15 @@ export class StatementsRepository {
        ON CONFLICT (tenant_id, reference) DO NOTHING
        RETURNING id`,
       [
-        tenantId, importId, rows.map((r) => r.reference), rows.map((r) => r.bookedOn), rows.map((r) => r.amount.toString()), rows.map((r) => r.currency),
-        rows.map((r) => r.counterparty), rows.map((r) => r.remittance), rows.map((r) => r.payoutReference),
+        tenantId,
+        importId,
+        rows.map((r) => r.reference),
+        rows.map((r) => r.bookedOn),
+        rows.map((r) => r.amount.toString()),
+        rows.map((r) => r.currency),
+        rows.map((r) => r.counterparty),
+        rows.map((r) => r.remittance),
+        rows.map((r) => r.payoutReference),
       ],
     );
     return inserted.length;

@@ -3,9 +3,27 @@ import Stripe from 'stripe';
 import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
-  ActivityRange, InvalidWebhookError, InvoicePaymentAttempt, NewCheckout, NewCoupon, NewOneOffCheckout, PageRequest, PaymentEvent, PaymentProvider, ProviderAccount,
-  ProviderBalanceTransaction, ProviderCoupon, ProviderDispute, ProviderInvoice, ProviderListing, ProviderOneOffPayment, ProviderPage, ProviderPayout,
-  ProviderRefund, ProviderSubscription, ScheduledPriceChange,
+  ActivityRange,
+  InvalidWebhookError,
+  InvoicePaymentAttempt,
+  NewCheckout,
+  NewCoupon,
+  NewOneOffCheckout,
+  PageRequest,
+  PaymentEvent,
+  PaymentProvider,
+  ProviderAccount,
+  ProviderBalanceTransaction,
+  ProviderCoupon,
+  ProviderDispute,
+  ProviderInvoice,
+  ProviderListing,
+  ProviderOneOffPayment,
+  ProviderPage,
+  ProviderPayout,
+  ProviderRefund,
+  ProviderSubscription,
+  ScheduledPriceChange,
   UnknownPromotionCodeError,
 } from '../payment-provider';
 import { RequestPacer } from './request-pacer';
@@ -26,9 +44,16 @@ export class StripePaymentProvider extends PaymentProvider {
     this.apiUrl = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : null;
   }
 
-  async createProduct(account: ProviderAccount, idempotencyKey: string, product: { name: string; ourId: string }): Promise<string> {
+  async createProduct(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    product: { name: string; ourId: string },
+  ): Promise<string> {
     const created = await this.call(account, (s) =>
-      s.products.create({ name: product.name, metadata: { tenant_id: account.tenantId, product_id: product.ourId } }, { idempotencyKey }),
+      s.products.create(
+        { name: product.name, metadata: { tenant_id: account.tenantId, product_id: product.ourId } },
+        { idempotencyKey },
+      ),
     );
     return created.id;
   }
@@ -36,7 +61,14 @@ export class StripePaymentProvider extends PaymentProvider {
   async createPrice(
     account: ProviderAccount,
     idempotencyKey: string,
-    price: { productId: string; currency: string; unitAmount: bigint; interval: 'month' | 'year'; intervalCount: number; ourId: string },
+    price: {
+      productId: string;
+      currency: string;
+      unitAmount: bigint;
+      interval: 'month' | 'year';
+      intervalCount: number;
+      ourId: string;
+    },
   ): Promise<string> {
     const created = await this.call(account, (s) =>
       s.prices.create(
@@ -53,16 +85,32 @@ export class StripePaymentProvider extends PaymentProvider {
     return created.id;
   }
 
-  async createCustomer(account: ProviderAccount, idempotencyKey: string, customer: { email: string | null; readerKey: string }): Promise<string> {
+  async createCustomer(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    customer: { email: string | null; readerKey: string },
+  ): Promise<string> {
     const created = await this.call(account, (s) =>
-      s.customers.create({ email: customer.email ?? undefined, metadata: { tenant_id: account.tenantId, reader_key: customer.readerKey } }, { idempotencyKey }),
+      s.customers.create(
+        {
+          email: customer.email ?? undefined,
+          metadata: { tenant_id: account.tenantId, reader_key: customer.readerKey },
+        },
+        { idempotencyKey },
+      ),
     );
     return created.id;
   }
 
   async createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }> {
-    const metadata = { tenant_id: account.tenantId, reader_key: checkout.readerKey, reference: checkout.reference ?? '' };
-    const promotionCodeId = checkout.promotionCode ? await this.promotionCodeIdOf(account, checkout.promotionCode) : null;
+    const metadata = {
+      tenant_id: account.tenantId,
+      reader_key: checkout.readerKey,
+      reference: checkout.reference ?? '',
+    };
+    const promotionCodeId = checkout.promotionCode
+      ? await this.promotionCodeIdOf(account, checkout.promotionCode)
+      : null;
     const session = await this.call(account, (s) =>
       s.checkout.sessions.create(
         {
@@ -97,7 +145,10 @@ export class StripePaymentProvider extends PaymentProvider {
    * Stripe still reports the revenue under the plan's product. VAT rates go on the line item,
    * as payment mode has no subscription to carry default rates.
    */
-  async createOneOffCheckout(account: ProviderAccount, checkout: NewOneOffCheckout): Promise<{ id: string; url: string }> {
+  async createOneOffCheckout(
+    account: ProviderAccount,
+    checkout: NewOneOffCheckout,
+  ): Promise<{ id: string; url: string }> {
     const metadata = { tenant_id: account.tenantId, purchase_id: checkout.purchaseId };
     const session = await this.call(account, (s) =>
       s.checkout.sessions.create(
@@ -105,7 +156,11 @@ export class StripePaymentProvider extends PaymentProvider {
           mode: 'payment',
           line_items: [
             {
-              price_data: { currency: checkout.currency.toLowerCase(), product: checkout.providerProductId, unit_amount: toSafeNumber(checkout.unitAmount) },
+              price_data: {
+                currency: checkout.currency.toLowerCase(),
+                product: checkout.providerProductId,
+                unit_amount: toSafeNumber(checkout.unitAmount),
+              },
               quantity: checkout.quantity,
               tax_rates: checkout.taxRateIds.length > 0 ? checkout.taxRateIds : undefined,
             },
@@ -125,8 +180,11 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async retrieveOneOffPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment> {
-    const session = await this.call(account, (s) => s.checkout.sessions.retrieve(checkoutId, { expand: ['payment_intent.latest_charge.balance_transaction'] }));
-    if (session.mode !== 'payment') throw new Error(`checkout session ${checkoutId} is not a one-off payment (${session.mode})`);
+    const session = await this.call(account, (s) =>
+      s.checkout.sessions.retrieve(checkoutId, { expand: ['payment_intent.latest_charge.balance_transaction'] }),
+    );
+    if (session.mode !== 'payment')
+      throw new Error(`checkout session ${checkoutId} is not a one-off payment (${session.mode})`);
     const intent = typeof session.payment_intent === 'string' ? null : session.payment_intent;
     const charge = intent && typeof intent.latest_charge !== 'string' ? intent.latest_charge : null;
     const txn = charge && typeof charge.balance_transaction !== 'string' ? charge.balance_transaction : null;
@@ -147,12 +205,16 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }> {
-    const session = await this.call(account, (s) => s.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }));
+    const session = await this.call(account, (s) =>
+      s.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }),
+    );
     return { url: session.url };
   }
 
   async retrieveSubscription(account: ProviderAccount, subscriptionId: string): Promise<ProviderSubscription> {
-    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId, { expand: ['schedule'] }));
+    const subscription = await this.call(account, (s) =>
+      s.subscriptions.retrieve(subscriptionId, { expand: ['schedule'] }),
+    );
     const item = subscription.items.data[0];
     if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
     return {
@@ -174,7 +236,10 @@ export class StripePaymentProvider extends PaymentProvider {
     const invoice = await this.call(account, (s) => s.invoices.retrieve(invoiceId, { expand: ['payments'] }));
     const status = knownInvoiceStatus(invoice.status);
     // Before it is paid, an invoice's payments are failed attempts: no charge of ours to record.
-    const paid = status === 'paid' ? (invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0]) : undefined;
+    const paid =
+      status === 'paid'
+        ? (invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0])
+        : undefined;
     const chargeId = paid ? await this.chargeOf(account, paid.payment) : null;
     let balanceTransactionId: string | null = null;
     let fee = 0n;
@@ -217,10 +282,16 @@ export class StripePaymentProvider extends PaymentProvider {
    * `POST /v1/invoices/{id}/pay`. A decline answers 402 (`card_error`): a failed attempt, not a
    * fault. An invoice that is no longer open answers 400; its status then says why.
    */
-  async retryInvoicePayment(account: ProviderAccount, idempotencyKey: string, invoiceId: string): Promise<InvoicePaymentAttempt> {
+  async retryInvoicePayment(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    invoiceId: string,
+  ): Promise<InvoicePaymentAttempt> {
     try {
       const invoice = await this.call(account, (s) => s.invoices.pay(invoiceId, {}, { idempotencyKey }));
-      return invoice.status === 'paid' ? { outcome: 'paid' } : { outcome: 'not-open', status: knownInvoiceStatus(invoice.status) };
+      return invoice.status === 'paid'
+        ? { outcome: 'paid' }
+        : { outcome: 'not-open', status: knownInvoiceStatus(invoice.status) };
     } catch (error) {
       if (error instanceof Stripe.errors.StripeCardError) {
         const codes = [error.code, error.decline_code].filter(Boolean).join('/');
@@ -234,25 +305,43 @@ export class StripePaymentProvider extends PaymentProvider {
     }
   }
 
-  async previewPriceChange(account: ProviderAccount, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<{ currency: string; amountDueNow: bigint }> {
+  async previewPriceChange(
+    account: ProviderAccount,
+    change: { subscriptionId: string; newPriceId: string; prorationDate: number },
+  ): Promise<{ currency: string; amountDueNow: bigint }> {
     const { item } = await this.subscriptionWithItem(account, change.subscriptionId);
     const preview = await this.call(account, (s) =>
       s.invoices.createPreview({
         subscription: change.subscriptionId,
-        subscription_details: { items: [{ id: item.id, price: change.newPriceId }], proration_behavior: 'always_invoice', proration_date: change.prorationDate },
+        subscription_details: {
+          items: [{ id: item.id, price: change.newPriceId }],
+          proration_behavior: 'always_invoice',
+          proration_date: change.prorationDate,
+        },
       }),
     );
-    return { currency: preview.currency.toUpperCase(), amountDueNow: fromProviderNumber(Math.max(0, preview.amount_due)) };
+    return {
+      currency: preview.currency.toUpperCase(),
+      amountDueNow: fromProviderNumber(Math.max(0, preview.amount_due)),
+    };
   }
 
-  async changePrice(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string; prorationDate: number }): Promise<void> {
+  async changePrice(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    change: { subscriptionId: string; newPriceId: string; prorationDate: number },
+  ): Promise<void> {
     const { subscription, item } = await this.subscriptionWithItem(account, change.subscriptionId);
     const scheduleId = idOf(subscription.schedule);
     if (scheduleId) await this.cancelScheduledPriceChange(account, `${idempotencyKey}:release`, scheduleId);
     await this.call(account, (s) =>
       s.subscriptions.update(
         change.subscriptionId,
-        { items: [{ id: item.id, price: change.newPriceId }], proration_behavior: 'always_invoice', proration_date: change.prorationDate },
+        {
+          items: [{ id: item.id, price: change.newPriceId }],
+          proration_behavior: 'always_invoice',
+          proration_date: change.prorationDate,
+        },
         { idempotencyKey },
       ),
     );
@@ -264,12 +353,21 @@ export class StripePaymentProvider extends PaymentProvider {
    * after which the schedule releases the subscription. Tax rates are repeated on both phases so
    * the phase change keeps them.
    */
-  async schedulePriceChange(account: ProviderAccount, idempotencyKey: string, change: { subscriptionId: string; newPriceId: string }): Promise<void> {
+  async schedulePriceChange(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    change: { subscriptionId: string; newPriceId: string },
+  ): Promise<void> {
     const { subscription, item } = await this.subscriptionWithItem(account, change.subscriptionId, ['schedule']);
     const schedule =
       subscription.schedule && typeof subscription.schedule !== 'string'
         ? subscription.schedule
-        : await this.call(account, (s) => s.subscriptionSchedules.create({ from_subscription: change.subscriptionId }, { idempotencyKey: `${idempotencyKey}:schedule` }));
+        : await this.call(account, (s) =>
+            s.subscriptionSchedules.create(
+              { from_subscription: change.subscriptionId },
+              { idempotencyKey: `${idempotencyKey}:schedule` },
+            ),
+          );
     const taxRateIds = (subscription.default_tax_rates ?? []).map((rate) => rate.id);
     const defaultTaxRates = taxRateIds.length > 0 ? taxRateIds : undefined;
     const quantity = item.quantity ?? 1;
@@ -286,7 +384,11 @@ export class StripePaymentProvider extends PaymentProvider {
               default_tax_rates: defaultTaxRates,
               proration_behavior: 'none',
             },
-            { items: [{ price: change.newPriceId, quantity }], default_tax_rates: defaultTaxRates, proration_behavior: 'none' },
+            {
+              items: [{ price: change.newPriceId, quantity }],
+              default_tax_rates: defaultTaxRates,
+              proration_behavior: 'none',
+            },
           ],
         },
         { idempotencyKey: `${idempotencyKey}:phases` },
@@ -294,38 +396,75 @@ export class StripePaymentProvider extends PaymentProvider {
     );
   }
 
-  async cancelScheduledPriceChange(account: ProviderAccount, idempotencyKey: string, scheduleId: string): Promise<void> {
+  async cancelScheduledPriceChange(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    scheduleId: string,
+  ): Promise<void> {
     await this.call(account, (s) => s.subscriptionSchedules.release(scheduleId, {}, { idempotencyKey }));
   }
 
-  private async subscriptionWithItem(account: ProviderAccount, subscriptionId: string, expand: string[] = []): Promise<{ subscription: Stripe.Subscription; item: Stripe.SubscriptionItem }> {
-    const subscription = await this.call(account, (s) => s.subscriptions.retrieve(subscriptionId, expand.length > 0 ? { expand } : undefined));
+  private async subscriptionWithItem(
+    account: ProviderAccount,
+    subscriptionId: string,
+    expand: string[] = [],
+  ): Promise<{ subscription: Stripe.Subscription; item: Stripe.SubscriptionItem }> {
+    const subscription = await this.call(account, (s) =>
+      s.subscriptions.retrieve(subscriptionId, expand.length > 0 ? { expand } : undefined),
+    );
     const item = subscription.items.data[0];
     if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
     return { subscription, item };
   }
 
-  async endAfterFailedPayments(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, action: 'cancel' | 'pause'): Promise<void> {
+  async endAfterFailedPayments(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    subscriptionId: string,
+    action: 'cancel' | 'pause',
+  ): Promise<void> {
     if (action === 'cancel') {
-      await this.call(account, (s) => s.subscriptions.cancel(subscriptionId, { invoice_now: false, prorate: false }, { idempotencyKey }));
+      await this.call(account, (s) =>
+        s.subscriptions.cancel(subscriptionId, { invoice_now: false, prorate: false }, { idempotencyKey }),
+      );
     } else {
       await this.call(account, (s) => s.subscriptions.pause(subscriptionId, {}, { idempotencyKey }));
     }
   }
 
   async listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage> {
-    const list = await this.call(account, (s) => s.subscriptions.list({ status: 'all', limit: page.limit, starting_after: page.after ?? undefined }));
-    return pageOf(list.data.map((subscription) => subscription.id), list.has_more);
+    const list = await this.call(account, (s) =>
+      s.subscriptions.list({ status: 'all', limit: page.limit, starting_after: page.after ?? undefined }),
+    );
+    return pageOf(
+      list.data.map((subscription) => subscription.id),
+      list.has_more,
+    );
   }
 
   async listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage> {
     const created = { gte: Math.floor(since.getTime() / 1000) };
-    const list = await this.call(account, (s) => s.invoices.list({ status: 'paid', created, limit: page.limit, starting_after: page.after ?? undefined }));
-    return pageOf(list.data.flatMap((invoice) => (invoice.id ? [invoice.id] : [])), list.has_more);
+    const list = await this.call(account, (s) =>
+      s.invoices.list({ status: 'paid', created, limit: page.limit, starting_after: page.after ?? undefined }),
+    );
+    return pageOf(
+      list.data.flatMap((invoice) => (invoice.id ? [invoice.id] : [])),
+      list.has_more,
+    );
   }
 
-  async listBalanceTransactionsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderBalanceTransaction>> {
-    const list = await this.call(account, (s) => s.balanceTransactions.list({ created: createdWithin(range), limit: page.limit, starting_after: page.after ?? undefined }));
+  async listBalanceTransactionsPage(
+    account: ProviderAccount,
+    range: ActivityRange,
+    page: PageRequest,
+  ): Promise<ProviderListing<ProviderBalanceTransaction>> {
+    const list = await this.call(account, (s) =>
+      s.balanceTransactions.list({
+        created: createdWithin(range),
+        limit: page.limit,
+        starting_after: page.after ?? undefined,
+      }),
+    );
     const items = list.data.map((txn): ProviderBalanceTransaction => ({
       id: txn.id,
       createdAt: fromUnix(txn.created),
@@ -342,8 +481,14 @@ export class StripePaymentProvider extends PaymentProvider {
     return { items, next: list.has_more ? (items.at(-1)?.id ?? null) : null };
   }
 
-  async listPayoutsPage(account: ProviderAccount, range: ActivityRange, page: PageRequest): Promise<ProviderListing<ProviderPayout>> {
-    const list = await this.call(account, (s) => s.payouts.list({ created: createdWithin(range), limit: page.limit, starting_after: page.after ?? undefined }));
+  async listPayoutsPage(
+    account: ProviderAccount,
+    range: ActivityRange,
+    page: PageRequest,
+  ): Promise<ProviderListing<ProviderPayout>> {
+    const list = await this.call(account, (s) =>
+      s.payouts.list({ created: createdWithin(range), limit: page.limit, starting_after: page.after ?? undefined }),
+    );
     const items = list.data.map((payout): ProviderPayout => ({
       id: payout.id,
       createdAt: fromUnix(payout.created),
@@ -364,15 +509,33 @@ export class StripePaymentProvider extends PaymentProvider {
   ): Promise<string> {
     const created = await this.call(account, (s) =>
       s.taxRates.create(
-        { display_name: rate.displayName, percentage: Number(rate.percentage), inclusive: rate.inclusive, country: rate.country, tax_type: 'vat', metadata: { tenant_id: account.tenantId } },
+        {
+          display_name: rate.displayName,
+          percentage: Number(rate.percentage),
+          inclusive: rate.inclusive,
+          country: rate.country,
+          tax_type: 'vat',
+          metadata: { tenant_id: account.tenantId },
+        },
         { idempotencyKey },
       ),
     );
     return created.id;
   }
 
-  async setSubscriptionTaxRates(account: ProviderAccount, idempotencyKey: string, subscriptionId: string, taxRateIds: string[]): Promise<void> {
-    await this.call(account, (s) => s.subscriptions.update(subscriptionId, { default_tax_rates: taxRateIds.length > 0 ? taxRateIds : '' }, { idempotencyKey }));
+  async setSubscriptionTaxRates(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    subscriptionId: string,
+    taxRateIds: string[],
+  ): Promise<void> {
+    await this.call(account, (s) =>
+      s.subscriptions.update(
+        subscriptionId,
+        { default_tax_rates: taxRateIds.length > 0 ? taxRateIds : '' },
+        { idempotencyKey },
+      ),
+    );
   }
 
   async createCoupon(account: ProviderAccount, idempotencyKey: string, coupon: NewCoupon): Promise<ProviderCoupon> {
@@ -394,7 +557,12 @@ export class StripePaymentProvider extends PaymentProvider {
     );
     if (coupon.code) {
       const code = coupon.code;
-      await this.call(account, (s) => s.promotionCodes.create({ promotion: { type: 'coupon', coupon: created.id }, code }, { idempotencyKey: `${idempotencyKey}:code` }));
+      await this.call(account, (s) =>
+        s.promotionCodes.create(
+          { promotion: { type: 'coupon', coupon: created.id }, code },
+          { idempotencyKey: `${idempotencyKey}:code` },
+        ),
+      );
     }
     return { ...toCoupon(created), codes: coupon.code ? [coupon.code] : [] };
   }
@@ -420,8 +588,12 @@ export class StripePaymentProvider extends PaymentProvider {
     for await (const refund of this.client(account).refunds.list({ charge: chargeId, limit: 100 })) {
       if (refund.status !== 'succeeded' && refund.status !== 'pending') continue;
       refunds.push({
-        id: refund.id, chargeId, currency: refund.currency.toUpperCase(), amount: fromProviderNumber(refund.amount),
-        balanceTransactionId: idOf(refund.balance_transaction), createdAt: fromUnix(refund.created),
+        id: refund.id,
+        chargeId,
+        currency: refund.currency.toUpperCase(),
+        amount: fromProviderNumber(refund.amount),
+        balanceTransactionId: idOf(refund.balance_transaction),
+        createdAt: fromUnix(refund.created),
       });
     }
     return refunds;
@@ -429,10 +601,18 @@ export class StripePaymentProvider extends PaymentProvider {
 
   async retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute> {
     const dispute = await this.call(account, (s) => s.disputes.retrieve(disputeId));
-    const fee = dispute.balance_transactions.reduce((sum, t) => (t.amount < 0 ? sum + fromProviderNumber(t.fee) : sum), 0n);
+    const fee = dispute.balance_transactions.reduce(
+      (sum, t) => (t.amount < 0 ? sum + fromProviderNumber(t.fee) : sum),
+      0n,
+    );
     return {
-      id: dispute.id, chargeId: idOf(dispute.charge)!, currency: dispute.currency.toUpperCase(), amount: fromProviderNumber(dispute.amount),
-      fee, status: dispute.status === 'won' ? 'won' : dispute.status === 'lost' ? 'lost' : 'open', createdAt: fromUnix(dispute.created),
+      id: dispute.id,
+      chargeId: idOf(dispute.charge)!,
+      currency: dispute.currency.toUpperCase(),
+      amount: fromProviderNumber(dispute.amount),
+      fee,
+      status: dispute.status === 'won' ? 'won' : dispute.status === 'lost' ? 'lost' : 'open',
+      createdAt: fromUnix(dispute.created),
     };
   }
 
@@ -455,7 +635,9 @@ export class StripePaymentProvider extends PaymentProvider {
     const base = { providerEventId: event.id, occurredAt: fromUnix(event.created).toISOString(), type: event.type };
     switch (event.type) {
       case 'checkout.session.async_payment_succeeded':
-        return event.data.object.mode === 'payment' ? { ...base, kind: 'one-off-checkout-completed', checkoutId: event.data.object.id } : { ...base, kind: 'ignored' };
+        return event.data.object.mode === 'payment'
+          ? { ...base, kind: 'one-off-checkout-completed', checkoutId: event.data.object.id }
+          : { ...base, kind: 'ignored' };
       case 'checkout.session.completed': {
         const session = event.data.object;
         if (session.mode === 'payment') return { ...base, kind: 'one-off-checkout-completed', checkoutId: session.id };
@@ -485,7 +667,9 @@ export class StripePaymentProvider extends PaymentProvider {
       case 'subscription_schedule.aborted': {
         const schedule = event.data.object;
         const subscriptionId = idOf(schedule.subscription) ?? schedule.released_subscription;
-        return subscriptionId ? { ...base, kind: 'subscription-changed', subscriptionId } : { ...base, kind: 'ignored' };
+        return subscriptionId
+          ? { ...base, kind: 'subscription-changed', subscriptionId }
+          : { ...base, kind: 'ignored' };
       }
       case 'invoice.paid':
         return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };
@@ -510,7 +694,12 @@ export class StripePaymentProvider extends PaymentProvider {
       case 'charge.dispute.closed':
         return { ...base, kind: 'dispute-changed', disputeId: event.data.object.id };
       case 'customer.updated':
-        return { ...base, kind: 'customer-updated', customerId: event.data.object.id, email: event.data.object.email ?? null };
+        return {
+          ...base,
+          kind: 'customer-updated',
+          customerId: event.data.object.id,
+          email: event.data.object.email ?? null,
+        };
       default:
         return { ...base, kind: 'ignored' };
     }
@@ -536,7 +725,11 @@ export class StripePaymentProvider extends PaymentProvider {
         maxNetworkRetries: 2,
         timeout: 20_000,
         ...(this.apiUrl
-          ? { host: this.apiUrl.hostname, port: Number(this.apiUrl.port || (this.apiUrl.protocol === 'https:' ? 443 : 80)), protocol: this.apiUrl.protocol.replace(':', '') as 'http' | 'https' }
+          ? {
+              host: this.apiUrl.hostname,
+              port: Number(this.apiUrl.port || (this.apiUrl.protocol === 'https:' ? 443 : 80)),
+              protocol: this.apiUrl.protocol.replace(':', '') as 'http' | 'https',
+            }
           : {}),
       });
       this.clients.set(account.secretKey, client);
@@ -545,7 +738,16 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 }
 
-const STATUSES: readonly ProviderSubscription['status'][] = ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled'];
+const STATUSES: readonly ProviderSubscription['status'][] = [
+  'incomplete',
+  'incomplete_expired',
+  'trialing',
+  'active',
+  'past_due',
+  'unpaid',
+  'paused',
+  'canceled',
+];
 
 function knownStatus(status: string): ProviderSubscription['status'] {
   if (!(STATUSES as readonly string[]).includes(status)) throw new Error(`unknown subscription status ${status}`);
@@ -554,11 +756,19 @@ function knownStatus(status: string): ProviderSubscription['status'] {
 
 function toCoupon(coupon: Stripe.Coupon): ProviderCoupon {
   return {
-    id: coupon.id, name: coupon.name ?? coupon.id, percentOff: coupon.percent_off ?? null,
-    amountOff: coupon.amount_off !== null && coupon.amount_off !== undefined ? fromProviderNumber(coupon.amount_off) : null,
-    currency: coupon.currency?.toUpperCase() ?? null, duration: coupon.duration as ProviderCoupon['duration'], durationInMonths: coupon.duration_in_months ?? null,
-    maxRedemptions: coupon.max_redemptions ?? null, timesRedeemed: coupon.times_redeemed, redeemBy: coupon.redeem_by ? fromUnix(coupon.redeem_by) : null,
-    valid: coupon.valid, codes: [],
+    id: coupon.id,
+    name: coupon.name ?? coupon.id,
+    percentOff: coupon.percent_off ?? null,
+    amountOff:
+      coupon.amount_off !== null && coupon.amount_off !== undefined ? fromProviderNumber(coupon.amount_off) : null,
+    currency: coupon.currency?.toUpperCase() ?? null,
+    duration: coupon.duration as ProviderCoupon['duration'],
+    durationInMonths: coupon.duration_in_months ?? null,
+    maxRedemptions: coupon.max_redemptions ?? null,
+    timesRedeemed: coupon.times_redeemed,
+    redeemBy: coupon.redeem_by ? fromUnix(coupon.redeem_by) : null,
+    valid: coupon.valid,
+    codes: [],
   };
 }
 
@@ -566,7 +776,10 @@ function toCoupon(coupon: Stripe.Coupon): ProviderCoupon {
  * The change an active schedule will make when its current phase ends: the next phase's price,
  * when it differs from the price the subscription has now.
  */
-function scheduledPriceChangeOf(schedule: string | Stripe.SubscriptionSchedule | null, currentPriceId: string): ScheduledPriceChange | null {
+function scheduledPriceChangeOf(
+  schedule: string | Stripe.SubscriptionSchedule | null,
+  currentPriceId: string,
+): ScheduledPriceChange | null {
   if (!schedule || typeof schedule === 'string' || schedule.status !== 'active' || !schedule.current_phase) return null;
   const currentEnd = schedule.current_phase.end_date;
   const next = schedule.phases.find((phase) => phase.start_date === currentEnd);
