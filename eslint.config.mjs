@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
+import { sqlInRepositories } from './tools/eslint/sql-in-repositories.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'deploy/**', '**/*.mjs', '**/*.js'] },
@@ -24,6 +25,25 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
+  {
+    // SQL lives in repositories; controllers (RPC, events, HTTP) call services, never the database.
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/database/**', '**/*.spec.ts'],
+    plugins: { house: { rules: { 'sql-in-repositories': sqlInRepositories } } },
+    rules: { 'house/sql-in-repositories': 'error' },
+  },
+  {
+    files: ['apps/**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'typeorm', message: 'controllers call services; services and repositories hold the data' }],
+          patterns: [{ regex: '\\.repository$', message: 'controllers call services, not repositories' }],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     plugins: { jest },

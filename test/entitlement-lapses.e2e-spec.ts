@@ -1,4 +1,4 @@
-import { AddressGrantsChangedEvent, EntitlementChangedEvent } from '@libs/contracts';
+import { AddressGrantChangedEvent, EntitlementChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { EntitlementLapses } from '../apps/subscriptions/src/entitlements/entitlement-lapses';
 import { createMonthlyPlan, MonthlyPlan, startStripeWorld, StripeWorld } from './support/subscription-fixtures';
@@ -22,7 +22,7 @@ describe('grants that run out are published', () => {
       .filter((e) => e.data.readerKey === readerKey)
       .map((e) => e.data);
   const addressEvents = async (licenceId: string) =>
-    (await world.probe.published<AddressGrantsChangedEvent>('evt.subscriptions.address-grants.changed.v1'))
+    (await world.probe.published<AddressGrantChangedEvent>('evt.subscriptions.address-grant.changed.v1'))
       .filter((e) => e.data.licenceId === licenceId)
       .map((e) => e.data);
 

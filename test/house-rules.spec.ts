@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DynamicModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,8 +40,25 @@ function methodsOf(controller: Controller): { name: string; fn: object }[] {
     .map((name) => ({ name, fn: proto[name] }));
 }
 
+/** The controllers of a module and of every module it imports (feature modules), once each. */
+function controllersOf(module: DynamicModule | Type, seen = new Set<unknown>()): Controller[] {
+  if (seen.has(module)) return [];
+  seen.add(module);
+  const dynamic = typeof module === 'function' ? undefined : module;
+  const moduleClass = dynamic ? dynamic.module : (module as Type);
+  const own = [
+    ...((Reflect.getMetadata('controllers', moduleClass) ?? []) as Controller[]),
+    ...((dynamic?.controllers ?? []) as Controller[]),
+  ];
+  const imports = [
+    ...((Reflect.getMetadata('imports', moduleClass) ?? []) as (DynamicModule | Type)[]),
+    ...((dynamic?.imports ?? []) as (DynamicModule | Type)[]),
+  ];
+  return [...own, ...imports.flatMap((imported) => controllersOf(imported, seen))];
+}
+
 const rpcHandlers = Object.entries(APP_MODULES).flatMap(([service, module]) =>
-  (module.controllers as Controller[]).flatMap((controller) =>
+  controllersOf(module).flatMap((controller) =>
     methodsOf(controller).flatMap(({ name, fn }) => {
       const meta = Reflect.getMetadata(RPC_HANDLER_META, fn) as RpcHandlerMeta | undefined;
       const params = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
@@ -90,7 +107,7 @@ describe('house rules', () => {
   });
 
   it('gives every gateway route an access rule', () => {
-    const open = (APP_MODULES.gateway.controllers as Controller[]).flatMap((controller) =>
+    const open = controllersOf(APP_MODULES.gateway).flatMap((controller) =>
       methodsOf(controller)
         .filter(({ fn }) => Reflect.getMetadata(METHOD_METADATA, fn) !== undefined)
         .filter(

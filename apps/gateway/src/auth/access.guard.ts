@@ -3,13 +3,12 @@ import {
   ExecutionContext,
   ForbiddenException,
   HttpException,
-  Inject,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS_META, currentContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { ACCESS_META, currentContext } from '@libs/common';
 import { GatewayEnv } from '../config/gateway.config';
 import type { AccessRule } from './access.decorator';
 import { Authenticator } from './authenticator';
@@ -30,9 +29,9 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: GatewayEnv,
   ) {
-    this.defaultLimit = (options.env as GatewayEnv).RATE_LIMIT_PER_MINUTE;
+    this.defaultLimit = env.RATE_LIMIT_PER_MINUTE;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Param, Post, RawBodyRequest, Req } from 
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { currentContext, RpcClient, ValidationFailedError } from '@libs/common';
-import { ReceiveStripeEvent } from '@libs/contracts';
+import { ReceiveProviderNotification } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 
@@ -33,6 +33,6 @@ export class PaymentWebhooksController {
       roles: ['payment-webhook'],
       requestId: currentContext()?.requestId ?? 'webhook',
     };
-    return this.rpc.request(ReceiveStripeEvent, { payload, signature }, caller);
+    return this.rpc.request(ReceiveProviderNotification, { payload, signature }, caller);
   }
 }

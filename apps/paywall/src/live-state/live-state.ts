@@ -4,13 +4,13 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '@libs/common';
 import {
-  AddressGrantsChanged,
+  AddressGrantChanged,
   ArticleChanged,
   EntitlementChanged,
   EntitlementGrant,
   ExperimentChanged,
-  OffersChanged,
-  PoliciesChanged,
+  OfferRevisionPublished,
+  PolicyRevisionPublished,
   ReadsRecorded,
   SiteChanged,
   TenantCreated,
@@ -52,15 +52,17 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
     const feed = (this.feed = new EventFeed('paywall', jetstream(this.nats), await jetstreamManager(this.nats)));
     const memory = this.memory;
 
-    await feed.follow(PoliciesChanged, 'new', (e) =>
+    await feed.follow(PolicyRevisionPublished, 'new', (e) =>
       memory.applyPolicies(e.tenantId, e.data.revision, e.data.policies),
     );
     await feed.follow(ArticleChanged, 'new', (e) => memory.applyArticle(e.tenantId, e.data));
-    await feed.follow(OffersChanged, 'new', (e) => memory.applyOffers(e.tenantId, e.data.revision, e.data.offers));
+    await feed.follow(OfferRevisionPublished, 'new', (e) =>
+      memory.applyOffers(e.tenantId, e.data.revision, e.data.offers),
+    );
     await feed.follow(ExperimentChanged, 'new', (e) => memory.applyExperiment(e.tenantId, e.data));
 
     const [tenantsUpTo, sitesUpTo, readersUpTo, addressesUpTo, readsUpTo] = await Promise.all(
-      [TenantCreated, SiteChanged, EntitlementChanged, AddressGrantsChanged, ReadsRecorded].map((contract) =>
+      [TenantCreated, SiteChanged, EntitlementChanged, AddressGrantChanged, ReadsRecorded].map((contract) =>
         feed.storedUpTo(contract),
       ),
     );
@@ -72,7 +74,7 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
     await feed.follow(EntitlementChanged, readersUpTo, (e) =>
       memory.applyReaderGrants(e.tenantId, e.data.readerKey, e.data.version, e.data.entitlements),
     );
-    await feed.follow(AddressGrantsChanged, addressesUpTo, (e) => memory.applyAddressGrants(e.tenantId, e.data));
+    await feed.follow(AddressGrantChanged, addressesUpTo, (e) => memory.applyAddressGrants(e.tenantId, e.data));
     await feed.follow(ReadsRecorded, readsUpTo, (e) => {
       for (const read of e.data.reads)
         this.meters.apply(e.tenantId, read.readerKey, { article: read.article, section: read.section, day: read.day });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  AddressGrantsChangedEvent,
+  AddressGrantChangedEvent,
   ArticleChangedEvent,
   cidrContains,
   CidrRange,
@@ -245,7 +245,7 @@ export class PaywallMemory {
     });
   }
 
-  applyAddressGrants(tenantId: string, grants: AddressGrantsChangedEvent): void {
+  applyAddressGrants(tenantId: string, grants: AddressGrantChangedEvent): void {
     const held = this.tenantFor(tenantId).addressGrants;
     const current = held.get(grants.licenceId);
     if (current && current.version >= grants.version) return;

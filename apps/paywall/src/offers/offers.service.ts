@@ -9,7 +9,7 @@ import {
   OfferAnswer,
   OfferInput,
   OfferRevisionSummary,
-  OffersChanged,
+  OfferRevisionPublished,
   OfferSetView,
   OfferView,
   ReplaceOffersRequest,
@@ -21,7 +21,7 @@ import { OfferRevisionsRepository } from './offer-revisions.repository';
 
 /**
  * An agency's ordered paywall offers, one immutable revision per change, announced
- * (OffersChanged) and audited like the policies.
+ * (OfferRevisionPublished) and audited like the policies.
  */
 @Injectable()
 export class OffersService {
@@ -105,7 +105,12 @@ export class OffersService {
     restoredFrom: number | null,
     basedOn?: number,
   ): Promise<OfferRevision> {
-    const parts = { revisions: this.revisions, outbox: this.outbox, audit: this.audit, changed: OffersChanged };
+    const parts = {
+      revisions: this.revisions,
+      outbox: this.outbox,
+      audit: this.audit,
+      changed: OfferRevisionPublished,
+    };
     return appendRevision(tx, parts, { tenantId, key: 'offers', items: offers, restoredFrom, basedOn, audited: true });
   }
 }

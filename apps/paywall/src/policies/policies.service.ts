@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, EventOutbox, NotFoundError } from '@libs/common';
 import {
-  PoliciesChanged,
+  PolicyRevisionPublished,
   PolicyRevisionSummary,
   PolicySetView,
   PolicyView,
@@ -17,7 +17,7 @@ import { normalizePolicies } from './policy-rules';
 
 /**
  * An agency's ordered policies, one immutable revision per change. Every revision is announced
- * (PoliciesChanged), so every paywall instance decides by it within a second, and audited
+ * (PolicyRevisionPublished), so every paywall instance decides by it within a second, and audited
  * (except the defaults an agency starts with).
  */
 @Injectable()
@@ -92,7 +92,12 @@ export class PoliciesService {
     basedOn?: number,
     audited = true,
   ): Promise<PolicyRevision> {
-    const parts = { revisions: this.revisions, outbox: this.outbox, audit: this.audit, changed: PoliciesChanged };
+    const parts = {
+      revisions: this.revisions,
+      outbox: this.outbox,
+      audit: this.audit,
+      changed: PolicyRevisionPublished,
+    };
     return appendRevision(tx, parts, { tenantId, key: 'policies', items: policies, restoredFrom, basedOn, audited });
   }
 }

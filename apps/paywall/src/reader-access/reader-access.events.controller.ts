@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
-  AddressGrantsChanged,
-  AddressGrantsChangedEvent,
+  AddressGrantChanged,
+  AddressGrantChangedEvent,
   EntitlementChanged,
   EntitlementChangedEvent,
   EventEnvelope,
@@ -26,8 +26,8 @@ export class ReaderAccessEventsController {
     );
   }
 
-  @ConsumesEvent(AddressGrantsChanged)
-  async addressGrants(event: EventEnvelope<AddressGrantsChangedEvent>, tx: EntityManager): Promise<void> {
+  @ConsumesEvent(AddressGrantChanged)
+  async addressGrants(event: EventEnvelope<AddressGrantChangedEvent>, tx: EntityManager): Promise<void> {
     const { licenceId, ipRanges, entitlements, validUntil, version } = event.data;
     await tx.query(
       `INSERT INTO paywall.address_grants (tenant_id, licence_id, ip_ranges, entitlements, valid_until, version) VALUES ($1, $2, $3, $4, $5, $6)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
-import { AddressGrantsChanged } from '@libs/contracts';
+import { AddressGrantChanged } from '@libs/contracts';
 import { Product } from '../catalog/product.entity';
 import { GroupLicence } from './group-licence.entity';
 
@@ -30,7 +30,7 @@ export class AddressGrants {
         { tenantId: licence.tenantId, id: licence.id },
         { addressGrantsVersion: licence.addressGrantsVersion, addressGrantsEndedAt: licence.addressGrantsEndedAt },
       );
-    await this.outbox.add(tx, AddressGrantsChanged, {
+    await this.outbox.add(tx, AddressGrantChanged, {
       tenantId: licence.tenantId,
       subject: licence.id,
       data: {

@@ -1,7 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { ReceiveStripeEvent, ReceiveStripeEventRequest, ReceiveStripeEventResponse } from '@libs/contracts';
+import {
+  ReceiveProviderNotification,
+  ReceiveProviderNotificationRequest,
+  ReceiveProviderNotificationResponse,
+} from '@libs/contracts';
 import { ProviderEventsService } from './provider-events.service';
 
 @Controller()
@@ -9,11 +13,11 @@ export class ProviderEventsRpcController {
   constructor(private readonly events: ProviderEventsService) {}
 
   /** Only the gateway's webhook route sends this; the signature is the real authentication. */
-  @RpcHandler(ReceiveStripeEvent, { roles: ['payment-webhook'] })
+  @RpcHandler(ReceiveProviderNotification, { roles: ['payment-webhook'] })
   receive(
-    @Payload() request: ReceiveStripeEventRequest,
+    @Payload() request: ReceiveProviderNotificationRequest,
     @CallerOf() caller: Caller,
-  ): Promise<ReceiveStripeEventResponse> {
+  ): Promise<ReceiveProviderNotificationResponse> {
     return this.events.receive(caller.tenantId, request);
   }
 }

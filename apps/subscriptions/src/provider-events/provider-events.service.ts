@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SERVICE_OPTIONS, ServiceOptions, ValidationFailedError } from '@libs/common';
-import { ReceiveStripeEventRequest, ReceiveStripeEventResponse } from '@libs/contracts';
+import { ReceiveProviderNotificationRequest, ReceiveProviderNotificationResponse } from '@libs/contracts';
 import { Checkout } from '../checkout/checkout.entity';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { CustomersService } from '../customers/customers.service';
@@ -43,7 +43,10 @@ export class ProviderEventsService {
    * happens afterwards, so the provider gets its answer fast. A bad or stale signature changes
    * nothing.
    */
-  async receive(tenantId: string, request: ReceiveStripeEventRequest): Promise<ReceiveStripeEventResponse> {
+  async receive(
+    tenantId: string,
+    request: ReceiveProviderNotificationRequest,
+  ): Promise<ReceiveProviderNotificationResponse> {
     const account = await this.accounts.providerAccountOf(tenantId);
     let event: PaymentEvent;
     try {

@@ -1,7 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
+import { ServiceEnv } from '../config/service-env';
 import { createServiceDataSource } from '../database/create-data-source';
 import { AuditTrail } from '../events/audit-trail';
 import { EventOutbox } from '../events/event-outbox';
@@ -21,6 +22,13 @@ import { ServiceRuntime } from './service-runtime';
 @Module({})
 export class ServiceCoreModule {
   static forService(options: ServiceOptions): DynamicModule {
+    // The service's configuration is injected by its own class (`constructor(env: FinanceEnv)`),
+    // and by `ServiceEnv` where only the common variables matter: no casts of a loose object.
+    const envClass = options.env.constructor as Type<ServiceEnv>;
+    const envProviders = [ServiceEnv, ...(envClass === ServiceEnv ? [] : [envClass])].map((provide) => ({
+      provide,
+      useValue: options.env,
+    }));
     return {
       module: ServiceCoreModule,
       global: true,
@@ -28,6 +36,7 @@ export class ServiceCoreModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_OPTIONS, useValue: options },
+        ...envProviders,
         {
           provide: DataSource,
           useFactory: async () =>
@@ -56,7 +65,16 @@ export class ServiceCoreModule {
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
         ServiceRuntime,
       ],
-      exports: [SERVICE_OPTIONS, DataSource, NATS_CONNECTION, RpcClient, EventOutbox, AuditTrail, ServiceMetrics],
+      exports: [
+        SERVICE_OPTIONS,
+        ...envProviders.map((p) => p.provide),
+        DataSource,
+        NATS_CONNECTION,
+        RpcClient,
+        EventOutbox,
+        AuditTrail,
+        ServiceMetrics,
+      ],
     };
   }
 }

@@ -181,7 +181,7 @@ export class ExperimentImpressionsRecordedEvent {
 }
 
 export const ExperimentImpressionsRecorded = defineEvent({
-  subject: 'evt.paywall.experiment-impressions.recorded.v1',
+  subject: 'evt.paywall.experiment-impression.recorded.v1',
   data: ExperimentImpressionsRecordedEvent,
   description: 'Decisions that showed experiment arms, counted by one paywall instance over about a second.',
 });

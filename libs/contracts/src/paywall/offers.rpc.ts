@@ -128,13 +128,13 @@ export const RestoreOfferRevision = defineRpc({
   description: 'Rolls back: makes an old revision of the offers current again, as a new revision.',
 });
 
-export class OffersChangedEvent {
+export class OfferRevisionPublishedEvent {
   @IsInt() @Min(1) revision!: number;
   @ValidateNested({ each: true }) @Type(() => OfferView) offers!: OfferView[];
 }
 
-export const OffersChanged = defineEvent({
-  subject: 'evt.paywall.offers.changed.v1',
-  data: OffersChangedEvent,
+export const OfferRevisionPublished = defineEvent({
+  subject: 'evt.paywall.offer-revision.published.v1',
+  data: OfferRevisionPublishedEvent,
   description: "An agency's paywall offers have a new revision (the whole ordered set); keep the highest revision.",
 });

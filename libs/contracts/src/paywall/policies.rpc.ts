@@ -177,13 +177,13 @@ export const RestorePolicyRevision = defineRpc({
   description: 'Rolls back: makes an old revision current again, as a new revision.',
 });
 
-export class PoliciesChangedEvent {
+export class PolicyRevisionPublishedEvent {
   @IsInt() @Min(1) revision!: number;
   @ValidateNested({ each: true }) @Type(() => PolicyView) policies!: PolicyView[];
 }
 
-export const PoliciesChanged = defineEvent({
-  subject: 'evt.paywall.policies.changed.v1',
-  data: PoliciesChangedEvent,
+export const PolicyRevisionPublished = defineEvent({
+  subject: 'evt.paywall.policy-revision.published.v1',
+  data: PolicyRevisionPublishedEvent,
   description: "An agency's paywall policies have a new revision (the whole ordered set); keep the highest revision.",
 });

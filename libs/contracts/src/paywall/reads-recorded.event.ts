@@ -15,7 +15,7 @@ export class ReadsRecordedEvent {
 }
 
 export const ReadsRecorded = defineEvent({
-  subject: 'evt.paywall.reads.recorded.v1',
+  subject: 'evt.paywall.read.recorded.v1',
   data: ReadsRecordedEvent,
   description:
     "Logged-in readers' metered reads, batched by the instance that counted them; every instance keeps every reader's meter from them.",

@@ -191,7 +191,7 @@ export const DisputeClosed = defineEvent({
  * keeps, per licence, the highest version it has seen; the licence's end is published as a
  * version with no ranges.
  */
-export class AddressGrantsChangedEvent {
+export class AddressGrantChangedEvent {
   @IsUUID() licenceId!: string;
   /** CIDR networks; empty once the licence has ended. */
   @IsString({ each: true }) ipRanges!: string[];
@@ -201,9 +201,9 @@ export class AddressGrantsChangedEvent {
   @IsInt() @Min(1) version!: number;
 }
 
-export const AddressGrantsChanged = defineEvent({
-  subject: 'evt.subscriptions.address-grants.changed.v1',
-  data: AddressGrantsChangedEvent,
+export const AddressGrantChanged = defineEvent({
+  subject: 'evt.subscriptions.address-grant.changed.v1',
+  data: AddressGrantChangedEvent,
   description:
     'What a group licence grants to readers coming from its IP ranges; ordered by `version` per licence, empty once it ends.',
 });
