@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCESS_META, RPC_HANDLER_META, RpcHandlerMeta, ServiceEnv, ServiceInstance } from '@libs/common';
 import { allContracts, EVENT_SUBJECT, RPC_SUBJECT, SERVICES, ServiceName } from '@libs/contracts';
@@ -73,6 +73,42 @@ describe('house rules', () => {
       expect(contract.subject).toMatch(contract.kind === 'rpc' ? RPC_SUBJECT : EVENT_SUBJECT);
       expect(SERVICES).toContain(contract.service);
     }
+  });
+
+  it('declares contracts in <service>/<aggregate>.rpc.ts and <aggregate>.events.ts, each subject of that aggregate', () => {
+    const root = join(__dirname, '..', 'libs', 'contracts', 'src');
+    const misplaced: string[] = [];
+    for (const service of SERVICES) {
+      const folder = join(root, service);
+      for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
+        const source = readFileSync(join(folder, file), 'utf8');
+        const subjects = [...source.matchAll(/subject: '([^']+)'/g)].map((m) => m[1]);
+        const declares = /define(Rpc|Event)\(/.test(source);
+        const layout = /^([a-z][a-z0-9-]*)\.(rpc|events)\.ts$/.exec(file);
+        if (!declares) continue;
+        if (!layout) {
+          misplaced.push(
+            `${service}/${file}: declares contracts but is not <aggregate>.rpc.ts or <aggregate>.events.ts`,
+          );
+          continue;
+        }
+        const [, aggregate, kind] = layout;
+        const grammar = kind === 'rpc' ? RPC_SUBJECT : EVENT_SUBJECT;
+        for (const subject of subjects) {
+          const match = grammar.exec(subject);
+          const ofAggregate = match && (match[2] === aggregate || match[2].startsWith(`${aggregate}-`));
+          if (!match || match[1] !== service || !ofAggregate) misplaced.push(`${service}/${file}: ${subject}`);
+        }
+      }
+    }
+    const outside = readdirSync(root).filter(
+      (name) => name.endsWith('.ts') && /define(Rpc|Event)\(/.test(readFileSync(join(root, name), 'utf8')),
+    );
+    expect(misplaced).toEqual([]);
+    // Only the audit family spans every service; its subjects are built per service.
+    expect(outside.filter((name) => !['define-rpc.ts', 'define-event.ts'].includes(name))).toEqual([
+      'configuration.events.ts',
+    ]);
   });
 
   it('declares each subject once', () => {

@@ -1,3 +1,4 @@
+import type { CallerRole } from './roles';
 import type { ServiceName } from './services';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -10,6 +11,11 @@ export interface RpcContract<Req, Res> {
   readonly request: Type<Req>;
   readonly response: Type<Res>;
   readonly description: string;
+  /**
+   * Who may call: the gateway admits only these roles (a site key counts as `reader`) and the
+   * serving handler checks them again from the signed caller.
+   */
+  readonly roles: readonly CallerRole[];
   /**
    * The request itself names its tenant (a gift code, whose hash is unique across agencies):
    * the message may come without a tenant header, and the handler scopes all it does to the

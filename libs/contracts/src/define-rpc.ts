@@ -1,4 +1,5 @@
 import { register, RpcContract, Type } from './contract-registry';
+import type { CallerRole } from './roles';
 import type { ServiceName } from './services';
 
 /** `<service>.<aggregate>.<verb>.v<major>`, e.g. `advertising.booking.create.v1`. */
@@ -9,6 +10,7 @@ export function defineRpc<Req, Res>(spec: {
   request: Type<Req>;
   response: Type<Res>;
   description: string;
+  roles: readonly CallerRole[];
   tenantFromRequest?: true;
 }): RpcContract<Req, Res> {
   const match = RPC_SUBJECT.exec(spec.subject);

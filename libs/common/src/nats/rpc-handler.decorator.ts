@@ -4,20 +4,21 @@ import { RpcContract } from '@libs/contracts';
 
 export const RPC_HANDLER_META = 'revenue:rpc-handler';
 
-export interface RpcHandlerOptions {
-  /** Roles allowed to call; the service re-checks what the gateway already checked. */
-  roles: readonly string[];
-}
-
-export interface RpcHandlerMeta extends RpcHandlerOptions {
+export interface RpcHandlerMeta {
   contract: RpcContract<unknown, unknown>;
+  /** Roles allowed to call, from the contract; the service re-checks what the gateway checked. */
+  roles: readonly string[];
 }
 
 /**
  * Serves one declared contract. The handler's first parameter must be of the contract's request
- * class (the validation pipe validates against it); the caller comes from the message headers.
+ * class (the validation pipe validates against it); the caller comes from the message headers and
+ * must hold one of the roles the contract declares.
  */
-export function RpcHandler<Req, Res>(contract: RpcContract<Req, Res>, options: RpcHandlerOptions) {
-  const meta: RpcHandlerMeta = { contract: contract as RpcContract<unknown, unknown>, ...options };
+export function RpcHandler<Req, Res>(contract: RpcContract<Req, Res>, legacy?: { roles: readonly string[] }) {
+  if (legacy && [...legacy.roles].sort().join() !== [...contract.roles].sort().join()) {
+    throw new Error(`${contract.subject}: handler roles ${legacy.roles.join(',')} differ from the contract's`);
+  }
+  const meta: RpcHandlerMeta = { contract: contract as RpcContract<unknown, unknown>, roles: contract.roles };
   return applyDecorators(SetMetadata(RPC_HANDLER_META, meta), MessagePattern(contract.subject));
 }

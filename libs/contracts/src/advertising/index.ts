@@ -1,2 +1,4 @@
-export * from './ad-units.rpc';
-export * from './money-events';
+export * from './ad-unit.rpc';
+export * from './booking.events';
+export * from './delivery.events';
+export * from './make-good.events';

@@ -51,4 +51,5 @@ export const GetSubscriptionMetrics = defineRpc({
   response: SubscriptionMetricsResponse,
   description:
     'MRR bridge (new, expansion, contraction, churn), ARR, subscriptions won and lost, churn rate and ARPU per month and currency.',
+  roles: ['admin', 'finance'],
 });

@@ -1,2 +1,2 @@
-export * from './tenant-created.event';
-export * from './site-changed.event';
+export * from './site.events';
+export * from './tenant.events';

@@ -1,2 +1,4 @@
-export * from './licence-offers.rpc';
-export * from './money-events';
+export * from './agreement.events';
+export * from './licence-offer.rpc';
+export * from './statement.events';
+export * from './usage.events';

@@ -22,6 +22,7 @@ export const GetBillingSettings = defineRpc({
   request: TenantScopedRequest,
   response: BillingSettingsView,
   description: "The calling agency's billing defaults: currency and dunning policy.",
+  roles: ['admin', 'finance'],
 });
 
 export class UpdateDunningRequest {
@@ -37,4 +38,5 @@ export const UpdateDunning = defineRpc({
   response: BillingSettingsView,
   description:
     "Changes the agency's dunning policy: retries, grace days, and what happens after the last failed retry.",
+  roles: ['admin', 'finance'],
 });

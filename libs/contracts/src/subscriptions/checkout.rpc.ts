@@ -26,29 +26,12 @@ export class CheckoutView {
   @IsUrl({ require_tld: false }) url!: string;
 }
 
-export class CreatePortalRequest {
-  @ValidateIf((o: CreatePortalRequest) => o.readerId !== undefined || o.email === undefined)
-  @Matches(READER_ID, { message: 'readerId must be 1-128 letters, digits or ._:@-' })
-  readerId?: string;
-  @ValidateIf((o: CreatePortalRequest) => o.email !== undefined || o.readerId === undefined) @IsEmail() email?: string;
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) returnUrl!: string;
-}
-
-export class PortalView {
-  @IsUrl({ require_tld: false }) url!: string;
-}
-
 export const CreateCheckout = defineRpc({
   subject: 'subscriptions.checkout.create.v1',
   request: CreateCheckoutRequest,
   response: CheckoutView,
   description: 'A hosted checkout for a plan; answers the URL to send the reader to.',
-});
-export const CreatePortal = defineRpc({
-  subject: 'subscriptions.portal.create.v1',
-  request: CreatePortalRequest,
-  response: PortalView,
-  description: "A customer-portal session for a reader's billing.",
+  roles: ['admin', 'editor', 'reader'],
 });
 
 export class ReaderQuery {

@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
-import { ReaderSubscriptionView } from './reader-subscriptions.rpc';
+import { ReaderSubscriptionView } from './subscription.rpc';
 
 export class PlanChangeRequest {
   @IsUUID() subscriptionId!: string;
@@ -31,6 +31,7 @@ export const PreviewPlanChange = defineRpc({
   request: PlanChangeRequest,
   response: PlanChangePreview,
   description: 'What moving a subscription to another plan would cost now and next, under the plan-change policy.',
+  roles: ['admin', 'editor'],
 });
 
 export const ApplyPlanChange = defineRpc({
@@ -39,6 +40,7 @@ export const ApplyPlanChange = defineRpc({
   response: ReaderSubscriptionView,
   description:
     'Moves a subscription to another plan under the plan-change policy: now with proration, or at period end (as pendingChange, replacing one pending).',
+  roles: ['admin', 'editor'],
 });
 
 export const CancelPendingPlanChange = defineRpc({
@@ -46,4 +48,5 @@ export const CancelPendingPlanChange = defineRpc({
   request: CancelPendingPlanChangeRequest,
   response: ReaderSubscriptionView,
   description: 'Drops the plan change waiting for the end of the period; the subscription stays on its plan.',
+  roles: ['admin', 'editor'],
 });

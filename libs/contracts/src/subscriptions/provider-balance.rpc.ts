@@ -1,3 +1,4 @@
+import { SERVICE_ROLES } from '../roles';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -7,7 +8,7 @@ import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 export const PROVIDER_BALANCE_PAGE_MAX = 100;
 
 /** The role finance's import jobs call with: these listings are for finance's service, not for the public API. */
-export const RECONCILIATION_IMPORT_ROLE = 'reconciliation-import';
+export const RECONCILIATION_IMPORT_ROLE = SERVICE_ROLES.reconciliationImport;
 
 /** One page of the agency's provider activity created in `[createdFrom, createdTo)`, newest first. */
 export class ListProviderActivityRequest {
@@ -65,17 +66,19 @@ export class ProviderPayoutPage {
 }
 
 export const ListProviderBalanceTransactions = defineRpc({
-  subject: 'subscriptions.balance-transaction.list.v1',
+  subject: 'subscriptions.provider-balance.list-transactions.v1',
   request: ListProviderActivityRequest,
   response: ProviderBalanceTransactionPage,
   description:
     "One page of the agency's payment-provider balance transactions created in a range, newest first, for finance's reconciliation imports.",
+  roles: [SERVICE_ROLES.reconciliationImport],
 });
 
 export const ListProviderPayouts = defineRpc({
-  subject: 'subscriptions.payout.list.v1',
+  subject: 'subscriptions.provider-balance.list-payouts.v1',
   request: ListProviderActivityRequest,
   response: ProviderPayoutPage,
   description:
     "One page of the agency's payment-provider payouts created in a range, newest first, for finance's reconciliation imports.",
+  roles: [SERVICE_ROLES.reconciliationImport],
 });

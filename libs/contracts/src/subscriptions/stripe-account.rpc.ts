@@ -24,6 +24,7 @@ export const ConfigureStripeAccount = defineRpc({
   request: ConfigureStripeAccountRequest,
   response: StripeAccountView,
   description: "Stores the agency's Stripe secret key and webhook signing secret, encrypted.",
+  roles: ['admin'],
 });
 
 export const GetStripeAccount = defineRpc({
@@ -31,4 +32,5 @@ export const GetStripeAccount = defineRpc({
   request: TenantScopedRequest,
   response: StripeAccountView,
   description: "Whether the agency's Stripe account is configured, in which mode.",
+  roles: ['admin', 'finance'],
 });

@@ -1,0 +1,24 @@
+/** An agency's own staff. */
+export const STAFF_ROLES = ['admin', 'editor', 'adops', 'finance'] as const;
+
+/** External organisations with keys of their own, who see only their own objects. */
+export const PARTNER_ROLES = ['advertiser', 'licensee'] as const;
+
+/** The roles an agency's API key or console user can hold. */
+export const TENANT_ROLES = [...STAFF_ROLES, ...PARTNER_ROLES] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+
+/** A reader's browser or the agency's site, calling with a site's publishable key. */
+export const READER_ROLE = 'reader';
+
+/** Callers that are the suite itself, never a person or a key. */
+export const SERVICE_ROLES = {
+  /** The gateway forwarding a provider notification it received, before anyone is authenticated. */
+  providerNotification: 'payment-webhook',
+  /** Finance's reconciliation import job reading an agency's provider balance. */
+  reconciliationImport: 'reconciliation-import',
+} as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[keyof typeof SERVICE_ROLES];
+
+/** Who may call an RPC: declared on its contract, checked by the gateway and again by the service. */
+export type CallerRole = TenantRole | typeof READER_ROLE | ServiceRole;

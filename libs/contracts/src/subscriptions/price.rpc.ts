@@ -1,0 +1,17 @@
+import { IsUUID, Matches } from 'class-validator';
+import { defineRpc } from '../define-rpc';
+import { MINOR_UNITS, MINOR_UNITS_MESSAGE } from '../money';
+import { PlanView } from './plan.rpc';
+
+export class AddPriceRequest {
+  @IsUUID() planId!: string;
+  @Matches(MINOR_UNITS, { message: `unitAmount ${MINOR_UNITS_MESSAGE}` }) unitAmount!: string;
+}
+
+export const AddPrice = defineRpc({
+  subject: 'subscriptions.price.create.v1',
+  request: AddPriceRequest,
+  response: PlanView,
+  description: 'A new price version for a plan; existing subscribers keep theirs.',
+  roles: ['admin'],
+});

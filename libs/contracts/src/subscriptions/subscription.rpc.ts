@@ -1,0 +1,50 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { defineRpc } from '../define-rpc';
+import { ByIdRequest } from '../by-id.request';
+import { ReaderQuery } from './checkout.rpc';
+import { SUBSCRIPTION_STATUSES, SubscriptionStatus } from './subscription.events';
+
+/** A plan change waiting for the end of the period (`at-period-end` policy). */
+export class PendingPlanChangeView {
+  @IsUUID() planId!: string;
+  /** The price version the subscription moves to. */
+  @IsUUID() priceId!: string;
+  /** ISO instant the change takes effect: the end of the current period. */
+  @IsString() effectiveAt!: string;
+}
+
+export class ReaderSubscriptionView {
+  @IsUUID() id!: string;
+  @IsString() readerKey!: string;
+  @IsUUID() planId!: string;
+  @IsUUID() priceId!: string;
+  @IsIn(SUBSCRIPTION_STATUSES) status!: SubscriptionStatus;
+  @IsString() currentPeriodStart!: string;
+  @IsString() currentPeriodEnd!: string;
+  @IsBoolean() cancelAtPeriodEnd!: boolean;
+  @IsOptional() @IsString() trialEnd!: string | null;
+  @IsOptional() @IsString() reference!: string | null;
+  /** Until then, the subscription keeps its plan, price and entitlements; null when none is pending. */
+  @IsOptional() @ValidateNested() @Type(() => PendingPlanChangeView) pendingChange!: PendingPlanChangeView | null;
+}
+
+export class ReaderSubscriptionListResponse {
+  @ValidateNested({ each: true }) @Type(() => ReaderSubscriptionView) items!: ReaderSubscriptionView[];
+}
+
+export const ListReaderSubscriptions = defineRpc({
+  subject: 'subscriptions.subscription.list.v1',
+  request: ReaderQuery,
+  response: ReaderSubscriptionListResponse,
+  description: "A reader's subscriptions, newest first.",
+  roles: ['admin', 'editor', 'finance'],
+});
+
+export const GetReaderSubscription = defineRpc({
+  subject: 'subscriptions.subscription.get.v1',
+  request: ByIdRequest,
+  response: ReaderSubscriptionView,
+  description: 'One reader subscription.',
+  roles: ['admin', 'editor', 'finance'],
+});
