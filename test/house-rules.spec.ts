@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { ACCESS_META, RPC_HANDLER_META, RpcHandlerMeta, ServiceEnv, ServiceInstance } from '@libs/common';
 import { allContracts, EVENT_SUBJECT, RPC_SUBJECT, SERVICES, ServiceName } from '@libs/contracts';
 import { AdvertisingAppModule } from '../apps/advertising/src/advertising-app.module';
@@ -109,6 +110,33 @@ describe('house rules', () => {
     expect(outside.filter((name) => !['define-rpc.ts', 'define-event.ts'].includes(name))).toEqual([
       'configuration.events.ts',
     ]);
+  });
+
+  it('marks every property of a contract class that may be null with @Nullable, and no other', () => {
+    const wrong: string[] = [];
+    const visit = (file: string) => {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      for (const node of source.statements.filter(ts.isClassDeclaration)) {
+        for (const member of node.members.filter(ts.isPropertyDeclaration)) {
+          const type = member.type;
+          const mayBeNull =
+            !!type &&
+            ts.isUnionTypeNode(type) &&
+            type.types.some((t) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword);
+          const decorators = ts.getDecorators(member) ?? [];
+          const marked = decorators.some((d) => d.getText(source).startsWith('@Nullable('));
+          if (decorators.length > 0 && mayBeNull !== marked)
+            wrong.push(`${relative(root, file)}: ${node.name?.text}.${member.name.getText(source)}`);
+        }
+      }
+    };
+    const root = join(__dirname, '..');
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+      );
+    walk(join(root, 'libs', 'contracts', 'src')).forEach(visit);
+    expect(wrong).toEqual([]);
   });
 
   it('declares each subject once', () => {

@@ -1,7 +1,5 @@
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { allContracts, AnyContract } from './contract-registry';
-import { CUSTOM_RULE_SCHEMAS } from './custom-rule-schemas';
+import { contractSchemas } from './contract-schemas';
 
 type Json = Record<string, unknown>;
 
@@ -50,11 +48,7 @@ function idOf(contract: AnyContract): string {
  * (`{ pattern, data, id }` in, `{ response | err, id }` out).
  */
 export function buildAsyncApiDocument(version: string): Json {
-  const schemas = validationMetadatasToSchemas({
-    refPointerPrefix: '#/components/schemas/',
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: CUSTOM_RULE_SCHEMAS,
-  }) as Json;
+  const schemas: Json = contractSchemas('json-schema');
   const channels: Json = {};
   const operations: Json = {};
   const messages: Json = {};

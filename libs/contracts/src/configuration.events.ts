@@ -1,3 +1,4 @@
+import { Nullable } from './nullable';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { defineEvent } from './define-event';
 import type { EventContract } from './contract-registry';
@@ -10,13 +11,13 @@ import type { ServiceName } from './services';
 export class ConfigurationChangedEvent {
   /** `api-key:<id>`, `user:<id>`, `operator`, or the service itself for its own jobs. */
   @IsString() @Length(1, 200) actor!: string;
-  @IsOptional() @IsString() requestId!: string | null;
+  @Nullable() @IsOptional() @IsString() requestId!: string | null;
   /** `<target>.<verb>`, e.g. `plan.created`, `billing-settings.updated`. */
   @Matches(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/) action!: string;
   @IsString() @Length(1, 100) targetType!: string;
   @IsString() @Length(1, 200) targetId!: string;
-  @IsOptional() @IsObject() before!: Record<string, unknown> | null;
-  @IsOptional() @IsObject() after!: Record<string, unknown> | null;
+  @Nullable() @IsOptional() @IsObject() before!: Record<string, unknown> | null;
+  @Nullable() @IsOptional() @IsObject() after!: Record<string, unknown> | null;
 }
 
 function configurationChanged(service: Exclude<ServiceName, 'gateway'>): EventContract<ConfigurationChangedEvent> {

@@ -18,3 +18,5 @@ export * from './asyncapi';
 export * from './money';
 export * from './list-page';
 export * from './custom-rule-schemas';
+export * from './nullable';
+export * from './contract-schemas';

@@ -1,8 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { CUSTOM_RULE_SCHEMAS } from '@libs/contracts';
+import { contractSchemas } from '@libs/contracts';
 
 /**
  * The OpenAPI document, generated from the controllers; the schemas of request and response
@@ -23,11 +21,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const fromValidation = validationMetadatasToSchemas({
-    refPointerPrefix: '#/components/schemas/',
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: CUSTOM_RULE_SCHEMAS,
-  });
+  const fromValidation = contractSchemas('openapi-3.0');
   const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
   const isEmpty = (schema: unknown) =>
     !(schema as { properties?: object } | undefined)?.properties ||

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
@@ -25,7 +26,7 @@ export class AccountBalanceView {
   @IsString() name!: string;
   @IsIn(ACCOUNT_TYPES) type!: AccountType;
   /** The day the balances stand at the end of; null for balances as they stand now. */
-  @IsOptional() @Matches(CALENDAR_DATE) asOf!: string | null;
+  @Nullable() @IsOptional() @Matches(CALENDAR_DATE) asOf!: string | null;
   /** One line per currency the account was ever posted in. */
   @ValidateNested({ each: true }) @Type(() => CurrencyBalance) balances!: CurrencyBalance[];
 }

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
@@ -15,12 +16,12 @@ export class AccountingPeriodView {
   @Matches(CALENDAR_MONTH) month!: string;
   /** A closed month accepts no postings dated inside it; late facts go to the first open month. */
   @IsIn(PERIOD_STATUSES) status!: PeriodStatus;
-  @IsOptional() @IsString() closedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() closedAt!: string | null;
   /** Who closed it last (`api-key:<id>`, `user:<id>`). */
-  @IsOptional() @IsString() closedBy!: string | null;
-  @IsOptional() @IsString() reopenedAt!: string | null;
-  @IsOptional() @IsString() reopenedBy!: string | null;
-  @IsOptional() @IsString() reopenReason!: string | null;
+  @Nullable() @IsOptional() @IsString() closedBy!: string | null;
+  @Nullable() @IsOptional() @IsString() reopenedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() reopenedBy!: string | null;
+  @Nullable() @IsOptional() @IsString() reopenReason!: string | null;
 }
 
 export class AccountingPeriodListResponse {
@@ -78,7 +79,7 @@ export class MonthEndChecklistView {
   /** The month is over in the agency's time zone (a month closes only then). */
   @IsBoolean() ended!: boolean;
   /** An earlier month with postings still open (months close in order); null when none. */
-  @IsOptional() @Matches(CALENDAR_MONTH) earlierOpenMonth!: string | null;
+  @Nullable() @IsOptional() @Matches(CALENDAR_MONTH) earlierOpenMonth!: string | null;
   /** Revenue schedules not yet recognized through the month's last day (the daily run is behind, or has not run since). */
   @IsInt() schedulesNotRecognized!: number;
   /** Money events that happened in the month and still wait for the fact they depend on (`GET /v1/finance/waiting-events`). */

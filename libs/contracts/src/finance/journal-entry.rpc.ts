@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
@@ -26,20 +27,20 @@ export class JournalEntryView {
   @IsString() postedOn!: string;
   @IsString() description!: string;
   /** Set on a reversing entry: the entry it negates. */
-  @IsOptional() @IsUUID() reversesEntryId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() reversesEntryId!: string | null;
   /** Set on a late fact: the date it happened, inside a month already closed, so it was posted on `postedOn` instead. */
-  @IsOptional() @IsString() datedOriginally!: string | null;
+  @Nullable() @IsOptional() @IsString() datedOriginally!: string | null;
   /** Why a late fact is posted where it is, e.g. `late: 2026-10-31, October 2026 closed`. */
-  @IsOptional() @IsString() lateReference!: string | null;
+  @Nullable() @IsOptional() @IsString() lateReference!: string | null;
   @IsString() createdAt!: string;
   /** The line of business the entry belongs to, for reports; null for entries of none (manual, bank). */
-  @IsOptional() @IsIn(REVENUE_STREAMS) stream!: RevenueStream | null;
+  @Nullable() @IsOptional() @IsIn(REVENUE_STREAMS) stream!: RevenueStream | null;
   /** The subscription product (gifts) the entry is about, when one is known. */
-  @IsOptional() @IsUUID() productId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() productId!: string | null;
   /** The agency's site (advertising bookings). */
-  @IsOptional() @IsUUID() siteId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId!: string | null;
   /** The advertiser or licensee the entry is with. */
-  @IsOptional() @IsUUID() counterpartyId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() counterpartyId!: string | null;
   @ValidateNested({ each: true }) @Type(() => PostingView) postings!: PostingView[];
 }
 
@@ -59,7 +60,7 @@ export class ListJournalEntriesRequest {
 export class JournalEntryListResponse {
   @ValidateNested({ each: true }) @Type(() => JournalEntryView) items!: JournalEntryView[];
   /** Pass as `before` for the next page; null on the last page. */
-  @IsOptional() @IsUUID() nextBefore!: string | null;
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 export const ListJournalEntries = defineRpc({

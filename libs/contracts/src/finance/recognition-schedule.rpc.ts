@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
@@ -21,19 +22,19 @@ export class RecognitionScheduleView {
   /** What it recognizes: `invoice:<provider invoice id>`, `gift:<gift id>`, `booking:<booking id>`, `agreement:<agreement id>`. */
   @IsString() source!: string;
   @IsIn(REVENUE_STREAMS) stream!: RevenueStream;
-  @IsOptional() @IsUUID() productId!: string | null;
-  @IsOptional() @IsUUID() siteId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() productId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId!: string | null;
   /** The advertiser or licensee. */
-  @IsOptional() @IsUUID() counterpartyId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() counterpartyId!: string | null;
   @Matches(CURRENCY_CODE) currency!: string;
   @IsIn(RECOGNITION_METHODS) method!: RecognitionMethod;
   @IsIn(RECOGNITION_STATUSES) status!: RecognitionStatus;
   /** First and last agency-local day of the service period (`YYYY-MM-DD`); null until known. */
-  @IsOptional() @IsString() firstDay!: string | null;
-  @IsOptional() @IsString() lastDay!: string | null;
-  @IsOptional() @IsInt() days!: number | null;
+  @Nullable() @IsOptional() @IsString() firstDay!: string | null;
+  @Nullable() @IsOptional() @IsString() lastDay!: string | null;
+  @Nullable() @IsOptional() @IsInt() days!: number | null;
   /** The last day recognized so far (ratable schedules); null before the first. */
-  @IsOptional() @IsString() recognizedThrough!: string | null;
+  @Nullable() @IsOptional() @IsString() recognizedThrough!: string | null;
   /** Deferred at billing: billed − tax. Minor units, as all amounts here. */
   @Matches(MINOR_UNITS) total!: string;
   @Matches(MINOR_UNITS) recognized!: string;
@@ -57,7 +58,7 @@ export class ListRecognitionSchedulesRequest {
 
 export class RecognitionScheduleListResponse {
   @ValidateNested({ each: true }) @Type(() => RecognitionScheduleView) items!: RecognitionScheduleView[];
-  @IsOptional() @IsUUID() nextBefore!: string | null;
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 export const ListRecognitionSchedules = defineRpc({

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -39,9 +40,9 @@ export class ReconciliationResolutionView {
   @IsIn(RECONCILIATION_RESOLUTIONS) action!: ReconciliationResolutionAction;
   @IsString() reason!: string;
   /** The journal entry posted (adjust, write-off) or matched to (match); null for a match of a payout and a bank line. */
-  @IsOptional() @IsUUID() entryId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() entryId!: string | null;
   /** Counter-account of the posting (adjust, write-off). */
-  @IsOptional() @IsString() accountCode!: string | null;
+  @Nullable() @IsOptional() @IsString() accountCode!: string | null;
   @IsString() resolvedBy!: string;
   @IsString() resolvedAt!: string;
 }
@@ -58,22 +59,23 @@ export class ReconciliationExceptionView {
   @IsIn(RECONCILIATION_EXCEPTION_STATUSES) status!: ReconciliationExceptionStatus;
   /** What is wrong, in words. */
   @IsString() detail!: string;
-  @IsOptional() @IsString() stripeTransactionId!: string | null;
+  @Nullable() @IsOptional() @IsString() stripeTransactionId!: string | null;
   /** The Stripe object the money moved for (charge, refund, dispute, payout). */
-  @IsOptional() @IsString() stripeSourceId!: string | null;
-  @IsOptional() @IsString() reportingCategory!: string | null;
-  @IsOptional() @IsString() payoutId!: string | null;
-  @IsOptional() @IsUUID() bankLineId!: string | null;
-  @IsOptional() @IsString() bankReference!: string | null;
-  @IsOptional() @IsString() ledgerSourceKey!: string | null;
-  @IsOptional() @IsUUID() entryId!: string | null;
-  @IsOptional() @Matches(CURRENCY_CODE) statementCurrency!: string | null;
-  @IsOptional() @Matches(MINOR_UNITS) statementAmount!: string | null;
-  @IsOptional() @Matches(CURRENCY_CODE) bookedCurrency!: string | null;
-  @IsOptional() @Matches(MINOR_UNITS) bookedAmount!: string | null;
+  @Nullable() @IsOptional() @IsString() stripeSourceId!: string | null;
+  @Nullable() @IsOptional() @IsString() reportingCategory!: string | null;
+  @Nullable() @IsOptional() @IsString() payoutId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() bankLineId!: string | null;
+  @Nullable() @IsOptional() @IsString() bankReference!: string | null;
+  @Nullable() @IsOptional() @IsString() ledgerSourceKey!: string | null;
+  @Nullable() @IsOptional() @IsUUID() entryId!: string | null;
+  @Nullable() @IsOptional() @Matches(CURRENCY_CODE) statementCurrency!: string | null;
+  @Nullable() @IsOptional() @Matches(MINOR_UNITS) statementAmount!: string | null;
+  @Nullable() @IsOptional() @Matches(CURRENCY_CODE) bookedCurrency!: string | null;
+  @Nullable() @IsOptional() @Matches(MINOR_UNITS) bookedAmount!: string | null;
   /** When the money the difference is about moved (a payout: its arrival day, a bank line: its booking day). */
   @IsString() occurredAt!: string;
   @IsString() detectedAt!: string;
+  @Nullable()
   @IsOptional()
   @ValidateNested()
   @Type(() => ReconciliationResolutionView)
@@ -91,7 +93,7 @@ export class ListReconciliationExceptionsRequest {
 
 export class ReconciliationExceptionListResponse {
   @ValidateNested({ each: true }) @Type(() => ReconciliationExceptionView) items!: ReconciliationExceptionView[];
-  @IsOptional() @IsUUID() nextBefore!: string | null;
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 /** How a finance user settles an exception; the body of `POST …/exceptions/{id}/resolution`. */

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -61,22 +62,22 @@ export class ReconciliationImportView {
   @IsIn(RECONCILIATION_IMPORT_STATUSES) status!: ReconciliationImportStatus;
   @IsIn(RECONCILIATION_IMPORT_PHASES) phase!: ReconciliationImportPhase;
   /** The range asked of the provider (API imports); null for files. */
-  @IsOptional() @IsString() from!: string | null;
-  @IsOptional() @IsString() to!: string | null;
+  @Nullable() @IsOptional() @IsString() from!: string | null;
+  @Nullable() @IsOptional() @IsString() to!: string | null;
   @ValidateNested() @Type(() => ImportRowCounts) rows!: ImportRowCounts;
   /** Provider pages read so far (API imports). */
   @IsInt() @Min(0) pages!: number;
   /** How far through the range the import is, in whole percent (from the creation time of the last row read); null before the first page. */
-  @IsOptional() @IsInt() @Min(0) @Max(100) percent!: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(0) @Max(100) percent!: number | null;
   /** Rows read per second, from the start to the last recorded progress (or the end). */
-  @IsOptional() @IsNumber() @Min(0) rowsPerSecond!: number | null;
+  @Nullable() @IsOptional() @IsNumber() @Min(0) rowsPerSecond!: number | null;
   /** Failed attempts at a page, newest last (a page is tried again a few times before the import fails). */
   @IsString({ each: true }) errors!: string[];
   @IsString() queuedAt!: string;
-  @IsOptional() @IsString() startedAt!: string | null;
-  @IsOptional() @IsString() finishedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() startedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() finishedAt!: string | null;
   /** When the instance running the import last showed it was alive; a stale one is taken over. */
-  @IsOptional() @IsString() heartbeatAt!: string | null;
+  @Nullable() @IsOptional() @IsString() heartbeatAt!: string | null;
 }
 
 export class ReconciliationImportListResponse {

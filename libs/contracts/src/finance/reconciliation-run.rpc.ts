@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
@@ -19,8 +20,8 @@ export class ReconciliationRunView {
   @IsUUID() id!: string;
   @IsIn(RECONCILIATION_RUN_STATUSES) status!: ReconciliationRunStatus;
   /** The window differences were reported for (null until the run starts when defaulted). */
-  @IsOptional() @IsString() from!: string | null;
-  @IsOptional() @IsString() to!: string | null;
+  @Nullable() @IsOptional() @IsString() from!: string | null;
+  @Nullable() @IsOptional() @IsString() to!: string | null;
   /** Stripe balance transactions compared with the books. */
   @IsInt() @Min(0) stripeTransactions!: number;
   /** Of those, the ones that agree with a journal entry (same Stripe object, currency and amount). */
@@ -32,11 +33,11 @@ export class ReconciliationRunView {
   /** Open exceptions of the window whose difference is gone (e.g. the entry arrived late). */
   @IsInt() @Min(0) exceptionsCleared!: number;
   /** Time the matching itself took, milliseconds. */
-  @IsOptional() @IsInt() @Min(0) durationMs!: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(0) durationMs!: number | null;
   @IsString() queuedAt!: string;
-  @IsOptional() @IsString() startedAt!: string | null;
-  @IsOptional() @IsString() finishedAt!: string | null;
-  @IsOptional() @IsString() error!: string | null;
+  @Nullable() @IsOptional() @IsString() startedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() finishedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() error!: string | null;
 }
 
 export class ReconciliationRunListResponse {

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -28,7 +29,7 @@ export class RevenueReportRow {
   @Matches(REPORT_MONTH) month!: string;
   @IsIn(REVENUE_STREAMS) stream!: RevenueStream;
   /** The product, ad unit, site or counterparty id; null when grouped by stream or when the fact named none. */
-  @IsOptional() @IsString() key!: string | null;
+  @Nullable() @IsOptional() @IsString() key!: string | null;
   @Matches(CURRENCY_CODE) currency!: string;
   @Matches(MINOR_UNITS) billed!: string;
   @Matches(MINOR_UNITS) collected!: string;

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -28,7 +29,7 @@ export class SubscriptionMonthMetrics {
   @IsInt() churnedSubscriptions!: number;
   @IsInt() activeAtEnd!: number;
   /** Churned over active at the start of the month; null when none was active. */
-  @IsOptional() @IsNumber() churnRate!: number | null;
+  @Nullable() @IsOptional() @IsNumber() churnRate!: number | null;
   @Matches(MINOR_UNITS) mrrAtStart!: string;
   @Matches(MINOR_UNITS) newMrr!: string;
   @Matches(MINOR_UNITS) expansionMrr!: string;
@@ -38,7 +39,7 @@ export class SubscriptionMonthMetrics {
   /** 12 × MRR at the end of the month. */
   @Matches(MINOR_UNITS) arr!: string;
   /** MRR at the end over the subscriptions active then, rounded; null when none. */
-  @IsOptional() @Matches(MINOR_UNITS) arpu!: string | null;
+  @Nullable() @IsOptional() @Matches(MINOR_UNITS) arpu!: string | null;
 }
 
 export class SubscriptionMetricsResponse {

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -41,7 +42,7 @@ export class TrialBalanceTotal {
 
 export class TrialBalanceResponse {
   /** The day the balances stand at the end of; null for balances as they stand now. */
-  @IsOptional() @IsString() asOf!: string | null;
+  @Nullable() @IsOptional() @IsString() asOf!: string | null;
   @ValidateNested({ each: true }) @Type(() => TrialBalanceLine) lines!: TrialBalanceLine[];
   @ValidateNested({ each: true }) @Type(() => TrialBalanceTotal) totals!: TrialBalanceTotal[];
 }

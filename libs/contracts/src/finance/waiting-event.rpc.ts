@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
@@ -30,7 +31,7 @@ export class ListWaitingEventsRequest {
 
 export class WaitingEventListResponse {
   @ValidateNested({ each: true }) @Type(() => WaitingEventView) items!: WaitingEventView[];
-  @IsOptional() @IsUUID() nextAfter!: string | null;
+  @Nullable() @IsOptional() @IsUUID() nextAfter!: string | null;
 }
 
 export const ListWaitingEvents = defineRpc({

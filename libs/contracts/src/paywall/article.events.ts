@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { ARTICLE_ACCESS_LEVELS, ArticleAccessLevel, ARTICLE_ID } from './article.rpc';
@@ -5,16 +6,16 @@ import { ARTICLE_ACCESS_LEVELS, ArticleAccessLevel, ARTICLE_ID } from './article
 /** An article as the paywall's decision engine keeps it: the whole state, not a diff. */
 export class ArticleChangedEvent {
   @Matches(ARTICLE_ID) articleId!: string;
-  @IsOptional() @IsUUID() siteId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId!: string | null;
   @IsString() url!: string;
-  @IsOptional() @IsString() section!: string | null;
+  @Nullable() @IsOptional() @IsString() section!: string | null;
   @IsArray() @IsString({ each: true }) tags!: string[];
-  @IsOptional() @IsString() author!: string | null;
+  @Nullable() @IsOptional() @IsString() author!: string | null;
   /** ISO instant, or null when the CMS gave none. */
-  @IsOptional() @IsString() publishedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() publishedAt!: string | null;
   @IsIn(ARTICLE_ACCESS_LEVELS) accessLevel!: ArticleAccessLevel;
-  @IsOptional() @IsInt() @Min(1) lockAfterDays!: number | null;
-  @IsOptional() @IsInt() @Min(1) freeAfterDays!: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(1) lockAfterDays!: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(1) freeAfterDays!: number | null;
   /** Per article and agency, strictly increasing: a consumer keeps the highest it has seen. */
   @IsInt() @Min(1) version!: number;
   /** True once the article is deleted (the other fields are its last state). */

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -62,17 +63,17 @@ function IsInstant(): PropertyDecorator {
  */
 export class ArticleFields {
   /** Null or absent: the article belongs to every site of the agency. */
-  @IsOptional() @IsUUID() siteId?: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId?: string | null;
   @IsUrl(HTTP_URL, { message: 'url must be an http(s) URL' }) @MaxLength(2048) url!: string;
-  @IsOptional() @IsString() @Length(1, 100) section?: string | null;
+  @Nullable() @IsOptional() @IsString() @Length(1, 100) section?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) tags?: string[];
-  @IsOptional() @IsString() @Length(1, 200) author?: string | null;
-  @IsOptional() @IsInstant() publishedAt?: string | null;
+  @Nullable() @IsOptional() @IsString() @Length(1, 200) author?: string | null;
+  @Nullable() @IsOptional() @IsInstant() publishedAt?: string | null;
   @IsIn(ARTICLE_ACCESS_LEVELS) accessLevel!: ArticleAccessLevel;
   /** A free or metered article becomes premium this many days after publication (archive lock). */
-  @IsOptional() @IsInt() @Min(1) @Max(36_500) lockAfterDays?: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(1) @Max(36_500) lockAfterDays?: number | null;
   /** A premium article becomes free this many days after publication. */
-  @IsOptional() @IsInt() @Min(1) @Max(36_500) freeAfterDays?: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(1) @Max(36_500) freeAfterDays?: number | null;
 }
 
 export class UpsertArticleRequest extends ArticleFields {
@@ -104,15 +105,15 @@ export class ArticleBulkUpsertResult {
 
 export class ArticleView {
   @Matches(ARTICLE_ID) articleId!: string;
-  @IsOptional() @IsUUID() siteId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId!: string | null;
   @IsString() url!: string;
-  @IsOptional() @IsString() section!: string | null;
+  @Nullable() @IsOptional() @IsString() section!: string | null;
   @IsString({ each: true }) tags!: string[];
-  @IsOptional() @IsString() author!: string | null;
-  @IsOptional() @IsString() publishedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() author!: string | null;
+  @Nullable() @IsOptional() @IsString() publishedAt!: string | null;
   @IsIn(ARTICLE_ACCESS_LEVELS) accessLevel!: ArticleAccessLevel;
-  @IsOptional() @IsInt() lockAfterDays!: number | null;
-  @IsOptional() @IsInt() freeAfterDays!: number | null;
+  @Nullable() @IsOptional() @IsInt() lockAfterDays!: number | null;
+  @Nullable() @IsOptional() @IsInt() freeAfterDays!: number | null;
   /** Grows by one with every change of the article. */
   @IsInt() @Min(1) version!: number;
   @IsString() updatedAt!: string;
@@ -131,7 +132,7 @@ export class ArticleListQuery {
 export class ArticleListResponse {
   @ValidateNested({ each: true }) @Type(() => ArticleView) items!: ArticleView[];
   /** Pass as `after` for the next page; null on the last page. */
-  @IsOptional() @IsString() nextAfter!: string | null;
+  @Nullable() @IsOptional() @IsString() nextAfter!: string | null;
 }
 
 export const UpsertArticle = defineRpc({

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -12,12 +13,12 @@ export class ListConversionsRequest {
 export class ConversionView {
   @IsUUID() subscriptionId!: string;
   @IsUUID() planId!: string;
-  @IsOptional() @IsString() articleId!: string | null;
-  @IsOptional() @IsUUID() offerId!: string | null;
-  @IsOptional() @IsUUID() experimentId!: string | null;
-  @IsOptional() @IsString() arm!: string | null;
+  @Nullable() @IsOptional() @IsString() articleId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() offerId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() experimentId!: string | null;
+  @Nullable() @IsOptional() @IsString() arm!: string | null;
   @Matches(MINOR_UNITS) revenue!: string;
-  @IsOptional() @Matches(CURRENCY_CODE) currency!: string | null;
+  @Nullable() @IsOptional() @Matches(CURRENCY_CODE) currency!: string | null;
   @IsString() convertedAt!: string;
 }
 

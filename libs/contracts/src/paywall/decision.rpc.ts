@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -44,7 +45,7 @@ export class PreviewOfferView {
   @IsString() body!: string;
   @IsString() cta!: string;
   @IsUUID('all', { each: true }) planIds!: string[];
-  @IsOptional() @IsString() couponCode!: string | null;
+  @Nullable() @IsOptional() @IsString() couponCode!: string | null;
 }
 
 export class PreviewVariantView {
@@ -57,13 +58,13 @@ export class DecisionPreview {
   @IsIn(['allow', 'meter', 'register', 'block']) access!: string;
   @IsString() reason!: string;
   /** Free reads left after this article, were it read now. */
-  @IsOptional() @IsInt() remaining!: number | null;
-  @IsOptional() @IsUUID() policyId!: string | null;
+  @Nullable() @IsOptional() @IsInt() remaining!: number | null;
+  @Nullable() @IsOptional() @IsUUID() policyId!: string | null;
   @IsString() segment!: string;
-  @IsOptional() @ValidateNested() @Type(() => PreviewOfferView) offer!: PreviewOfferView | null;
-  @IsOptional() @ValidateNested() @Type(() => PreviewVariantView) variant!: PreviewVariantView | null;
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => PreviewOfferView) offer!: PreviewOfferView | null;
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => PreviewVariantView) variant!: PreviewVariantView | null;
   /** For the offer's checkout link in the newsletter (null when open). */
-  @IsOptional() @IsString() checkoutReference!: string | null;
+  @Nullable() @IsOptional() @IsString() checkoutReference!: string | null;
 }
 
 export class DecisionPreviewResponse {

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -71,8 +72,8 @@ export class UpdateExperimentRequest extends CreateExperimentRequest {
 export class ExperimentArmView {
   @IsString() name!: string;
   @IsNumber() weight!: number;
-  @IsOptional() @IsInt() limit!: number | null;
-  @IsOptional() @IsUUID() offerId!: string | null;
+  @Nullable() @IsOptional() @IsInt() limit!: number | null;
+  @Nullable() @IsOptional() @IsUUID() offerId!: string | null;
 }
 
 export class ExperimentView {
@@ -80,14 +81,14 @@ export class ExperimentView {
   @IsString() name!: string;
   @IsIn(EXPERIMENT_STATUSES) status!: ExperimentStatus;
   @IsIn(EXPERIMENT_TARGETS) target!: ExperimentTarget;
-  @IsOptional() @IsUUID() policyId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() policyId!: string | null;
   @ValidateNested({ each: true }) @Type(() => ExperimentArmView) arms!: ExperimentArmView[];
   @IsIn(EXPERIMENT_ALLOCATIONS) allocation!: ExperimentAllocation;
   @IsIn(EXPERIMENT_OBJECTIVES) objective!: ExperimentObjective;
   /** Increases with every change: paywall instances keep the highest. */
   @IsInt() version!: number;
-  @IsOptional() @IsString() startedAt!: string | null;
-  @IsOptional() @IsString() stoppedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() startedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() stoppedAt!: string | null;
   @IsString() createdAt!: string;
 }
 
@@ -121,7 +122,7 @@ export class ExperimentResultsView {
   @IsIn(EXPERIMENT_STATUSES) status!: ExperimentStatus;
   @IsIn(EXPERIMENT_OBJECTIVES) objective!: ExperimentObjective;
   /** Currency of the revenue figures (null before the first paid invoice). */
-  @IsOptional() @Matches(CURRENCY_CODE) currency!: string | null;
+  @Nullable() @IsOptional() @Matches(CURRENCY_CODE) currency!: string | null;
   @ValidateNested({ each: true }) @Type(() => ArmResultView) arms!: ArmResultView[];
 }
 

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -45,6 +46,7 @@ export class OfferInput {
   @IsString() @Length(1, 200) name!: string;
   /** Subscription plans the offer shows, in order. */
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsUUID('all', { each: true }) planIds!: string[];
+  @Nullable()
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'couponCode must be 1-40 letters, digits, _ or -' })
   couponCode?: string | null;
@@ -70,7 +72,7 @@ export class OfferView {
   @IsUUID() id!: string;
   @IsString() name!: string;
   @IsUUID('all', { each: true }) planIds!: string[];
-  @IsOptional() @IsString() couponCode!: string | null;
+  @Nullable() @IsOptional() @IsString() couponCode!: string | null;
   @ValidateNested() @Type(() => OfferCopies) copy!: OfferCopies;
   @ValidateNested() @Type(() => PolicyConditions) conditions!: PolicyConditions;
   @IsIn(OFFER_ANSWERS, { each: true }) appliesTo!: OfferAnswer[];
@@ -81,15 +83,15 @@ export class OfferSetView {
   @IsInt() revision!: number;
   @ValidateNested({ each: true }) @Type(() => OfferView) offers!: OfferView[];
   @IsString() actor!: string;
-  @IsOptional() @IsInt() restoredFrom!: number | null;
-  @IsOptional() @IsString() createdAt!: string | null;
+  @Nullable() @IsOptional() @IsInt() restoredFrom!: number | null;
+  @Nullable() @IsOptional() @IsString() createdAt!: string | null;
 }
 
 export class OfferRevisionSummary {
   @IsInt() revision!: number;
   @IsInt() offerCount!: number;
   @IsString() actor!: string;
-  @IsOptional() @IsInt() restoredFrom!: number | null;
+  @Nullable() @IsOptional() @IsInt() restoredFrom!: number | null;
   @IsString() createdAt!: string;
 }
 

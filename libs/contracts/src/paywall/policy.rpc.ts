@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -90,7 +91,7 @@ export class PolicyInput {
   @IsOptional() @IsUUID() id?: string;
   @IsString() @Length(1, 200) name!: string;
   /** Absent or null: every site of the agency. */
-  @IsOptional() @IsUUID() siteId?: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId?: string | null;
   @IsBoolean() active!: boolean;
   @ValidateNested() @Type(() => PolicyRule) rule!: PolicyRule;
   @IsOptional() @ValidateNested() @Type(() => PolicyConditions) conditions?: PolicyConditions;
@@ -106,7 +107,7 @@ export class ReplacePoliciesRequest {
 export class PolicyView {
   @IsUUID() id!: string;
   @IsString() name!: string;
-  @IsOptional() @IsUUID() siteId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() siteId!: string | null;
   @IsBoolean() active!: boolean;
   @ValidateNested() @Type(() => PolicyRule) rule!: PolicyRule;
   @ValidateNested() @Type(() => PolicyConditions) conditions!: PolicyConditions;
@@ -117,7 +118,7 @@ export class PolicySetView {
   @IsInt() revision!: number;
   @ValidateNested({ each: true }) @Type(() => PolicyView) policies!: PolicyView[];
   @IsString() actor!: string;
-  @IsOptional() @IsInt() restoredFrom!: number | null;
+  @Nullable() @IsOptional() @IsInt() restoredFrom!: number | null;
   @IsString() createdAt!: string;
 }
 
@@ -125,7 +126,7 @@ export class PolicyRevisionSummary {
   @IsInt() revision!: number;
   @IsInt() policyCount!: number;
   @IsString() actor!: string;
-  @IsOptional() @IsInt() restoredFrom!: number | null;
+  @Nullable() @IsOptional() @IsInt() restoredFrom!: number | null;
   @IsString() createdAt!: string;
 }
 

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { defineEvent } from '../define-event';
@@ -6,7 +7,7 @@ import { defineEvent } from '../define-event';
 export class RecordedRead {
   @IsString() @Length(1, 300) readerKey!: string;
   @IsString() @Length(1, 32) article!: string;
-  @IsOptional() @IsString() @Length(1, 32) section!: string | null;
+  @Nullable() @IsOptional() @IsString() @Length(1, 32) section!: string | null;
   @IsInt() day!: number;
 }
 

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
@@ -6,8 +7,8 @@ import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 export class ChargeRefundedEvent {
   @IsString() providerRefundId!: string;
   @IsString() providerChargeId!: string;
-  @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
-  @IsOptional() @IsUUID() subscriptionId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() subscriptionId!: string | null;
   @Matches(CURRENCY_CODE) currency!: string;
   /** Positive: the amount given back. */
   @Matches(MINOR_UNITS) amount!: string;

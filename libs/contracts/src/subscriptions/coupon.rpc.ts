@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -51,14 +52,14 @@ export class CreateCouponRequest {
 export class CouponView {
   @IsString() id!: string;
   @IsString() name!: string;
-  @IsOptional() @IsInt() percentOff!: number | null;
-  @IsOptional() @Matches(MINOR_UNITS) amountOff!: string | null;
-  @IsOptional() @Matches(CURRENCY_CODE) currency!: string | null;
+  @Nullable() @IsOptional() @IsInt() percentOff!: number | null;
+  @Nullable() @IsOptional() @Matches(MINOR_UNITS) amountOff!: string | null;
+  @Nullable() @IsOptional() @Matches(CURRENCY_CODE) currency!: string | null;
   @IsIn(COUPON_DURATIONS) duration!: string;
-  @IsOptional() @IsInt() durationInMonths!: number | null;
-  @IsOptional() @IsInt() maxRedemptions!: number | null;
+  @Nullable() @IsOptional() @IsInt() durationInMonths!: number | null;
+  @Nullable() @IsOptional() @IsInt() maxRedemptions!: number | null;
   @IsInt() timesRedeemed!: number;
-  @IsOptional() @IsString() redeemBy!: string | null;
+  @Nullable() @IsOptional() @IsString() redeemBy!: string | null;
   @IsBoolean() valid!: boolean;
   @IsString({ each: true }) codes!: string[];
 }

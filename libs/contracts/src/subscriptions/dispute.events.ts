@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
@@ -7,7 +8,7 @@ export const DISPUTE_OUTCOMES = ['won', 'lost'] as const;
 export class DisputeOpenedEvent {
   @IsString() providerDisputeId!: string;
   @IsString() providerChargeId!: string;
-  @IsOptional() @IsUUID() subscriptionId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() subscriptionId!: string | null;
   @Matches(CURRENCY_CODE) currency!: string;
   /** What the provider holds back while the dispute lasts. */
   @Matches(MINOR_UNITS) amount!: string;
@@ -24,7 +25,7 @@ export const DisputeOpened = defineEvent({
 export class DisputeClosedEvent {
   @IsString() providerDisputeId!: string;
   @IsString() providerChargeId!: string;
-  @IsOptional() @IsUUID() subscriptionId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() subscriptionId!: string | null;
   @Matches(CURRENCY_CODE) currency!: string;
   @Matches(MINOR_UNITS) amount!: string;
   @IsIn(DISPUTE_OUTCOMES) outcome!: (typeof DISPUTE_OUTCOMES)[number];

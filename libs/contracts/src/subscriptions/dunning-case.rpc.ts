@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
@@ -32,14 +33,14 @@ export class DunningCaseView {
   /** Retries the suite has made so far (the failed renewal itself not counted). */
   @IsInt() @Min(0) attemptsMade!: number;
   /** When the next retry is due; null once the case is no longer open. */
-  @IsOptional() @IsString() nextRetryAt!: string | null;
+  @Nullable() @IsOptional() @IsString() nextRetryAt!: string | null;
   /** Why the last retry failed, as the provider said it. */
-  @IsOptional() @IsString() lastFailure!: string | null;
-  @IsOptional() @IsString() closedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() lastFailure!: string | null;
+  @Nullable() @IsOptional() @IsString() closedAt!: string | null;
   /** Why the case left `open`: `invoice paid`, `retries exhausted`, `subscription canceled`, `invoice void`, ... */
-  @IsOptional() @IsString() closedReason!: string | null;
+  @Nullable() @IsOptional() @IsString() closedReason!: string | null;
   /** What the policy did after the last failed retry. */
-  @IsOptional() @IsIn(['cancel', 'pause']) finalAction!: 'cancel' | 'pause' | null;
+  @Nullable() @IsOptional() @IsIn(['cancel', 'pause']) finalAction!: 'cancel' | 'pause' | null;
 }
 
 export class ListDunningCasesRequest {
@@ -54,7 +55,7 @@ export class ListDunningCasesRequest {
 export class DunningCaseListResponse {
   @ValidateNested({ each: true }) @Type(() => DunningCaseView) items!: DunningCaseView[];
   /** Pass as `before` for the next page; null on the last page. */
-  @IsOptional() @IsUUID() nextBefore!: string | null;
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 export const ListDunningCases = defineRpc({

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../define-event';
@@ -6,8 +7,8 @@ import { EntitlementGrant } from './entitlement.rpc';
 export class EntitlementChangedEvent {
   /** `reader:<readerId>` or `email:<email>`: the key consumers index entitlements by. */
   @IsString() readerKey!: string;
-  @IsOptional() @IsString() readerId!: string | null;
-  @IsOptional() @IsString() email!: string | null;
+  @Nullable() @IsOptional() @IsString() readerId!: string | null;
+  @Nullable() @IsOptional() @IsString() email!: string | null;
   @ValidateNested({ each: true }) @Type(() => EntitlementGrant) entitlements!: EntitlementGrant[];
   /** Per reader, strictly increasing: a consumer keeps the highest it has seen. */
   @IsInt() @Min(1) version!: number;

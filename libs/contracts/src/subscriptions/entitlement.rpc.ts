@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
@@ -52,10 +53,10 @@ export class EntitlementsQuery {
 }
 
 export class EntitlementsView {
-  @IsOptional() @IsString() readerId!: string | null;
-  @IsOptional() @IsString() email!: string | null;
+  @Nullable() @IsOptional() @IsString() readerId!: string | null;
+  @Nullable() @IsOptional() @IsString() email!: string | null;
   /** The address asked about, when the query was by IP (group licences' ranges only). */
-  @IsOptional() @IsString() ip!: string | null;
+  @Nullable() @IsOptional() @IsString() ip!: string | null;
   @ValidateNested({ each: true }) @Type(() => EntitlementGrant) entitlements!: EntitlementGrant[];
   /** Grows with every change to this reader's entitlements (0 for an IP address). */
   @IsInt() version!: number;

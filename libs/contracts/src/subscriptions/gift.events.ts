@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsInt, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
@@ -17,8 +18,8 @@ export class GiftPurchasedEvent {
   @Matches(MINOR_UNITS) providerFee!: string;
   @IsString() providerCheckoutId!: string;
   @IsString() providerPaymentIntentId!: string;
-  @IsOptional() @IsString() providerChargeId!: string | null;
-  @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerChargeId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
   @IsString() paidAt!: string;
 }
 
@@ -36,7 +37,7 @@ export class GiftRedeemedEvent {
   @IsUUID() productId!: string;
   @IsInt() months!: number;
   /** Set for a gift bought through gift checkout (see GiftPurchased); null for one the agency recorded as paid elsewhere. */
-  @IsOptional() @IsString() providerCheckoutId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
   @IsString() redeemedAt!: string;
   /** The reader holds the product from `servicePeriodStart` until `servicePeriodEnd` (N calendar months): recognise the gift's revenue over it. */
   @IsString() servicePeriodStart!: string;
@@ -56,7 +57,7 @@ export class GiftExpiredEvent {
   @IsUUID() productId!: string;
   @IsInt() months!: number;
   /** Set for a gift bought through gift checkout (see GiftPurchased); null for one the agency recorded as paid elsewhere. */
-  @IsOptional() @IsString() providerCheckoutId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
   /** The redemption deadline that passed. */
   @IsString() expiredAt!: string;
 }

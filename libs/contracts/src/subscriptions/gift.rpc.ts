@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
@@ -36,8 +37,8 @@ export class CreateGiftRequest {
 }
 
 export class GiftRedeemerView {
-  @IsOptional() @IsString() readerId!: string | null;
-  @IsOptional() @IsString() email!: string | null;
+  @Nullable() @IsOptional() @IsString() readerId!: string | null;
+  @Nullable() @IsOptional() @IsString() email!: string | null;
 }
 
 /** A gift as staff see it: never its code, only the code's last four symbols. */
@@ -47,19 +48,19 @@ export class GiftView {
   @IsUUID() productId!: string;
   @IsInt() months!: number;
   @IsString() purchaserEmail!: string;
-  @IsOptional() @IsString() recipientEmail!: string | null;
-  @IsOptional() @IsString() message!: string | null;
-  @IsOptional() @IsString() paymentReference!: string | null;
+  @Nullable() @IsOptional() @IsString() recipientEmail!: string | null;
+  @Nullable() @IsOptional() @IsString() message!: string | null;
+  @Nullable() @IsOptional() @IsString() paymentReference!: string | null;
   /** The provider's checkout session of a gift bought through gift checkout; null for one the agency recorded. */
-  @IsOptional() @IsString() providerCheckoutId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
   @IsString() codeLast4!: string;
   @IsIn(GIFT_STATUSES) status!: GiftStatus;
   /** Unredeemed gifts are refused after this instant (a year after purchase). */
   @IsString() redeemBy!: string;
-  @IsOptional() @IsString() redeemedAt!: string | null;
-  @IsOptional() @ValidateNested() @Type(() => GiftRedeemerView) redeemedBy!: GiftRedeemerView | null;
+  @Nullable() @IsOptional() @IsString() redeemedAt!: string | null;
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => GiftRedeemerView) redeemedBy!: GiftRedeemerView | null;
   /** Until when the redeemed gift entitles its reader. */
-  @IsOptional() @IsString() redeemedUntil!: string | null;
+  @Nullable() @IsOptional() @IsString() redeemedUntil!: string | null;
   @IsString() createdAt!: string;
 }
 
@@ -94,7 +95,7 @@ export class GiftRedemptionView {
   @IsString({ each: true }) entitlements!: string[];
   @IsString() redeemedAt!: string;
   @IsString() until!: string;
-  @IsOptional() @IsString() message!: string | null;
+  @Nullable() @IsOptional() @IsString() message!: string | null;
 }
 
 export const CreateGift = defineRpc({
@@ -152,7 +153,7 @@ export class GiftByCodeView {
   @IsString() productName!: string;
   @IsString({ each: true }) entitlements!: string[];
   @IsInt() months!: number;
-  @IsOptional() @IsString() message!: string | null;
+  @Nullable() @IsOptional() @IsString() message!: string | null;
   @IsIn(GIFT_STATUSES) status!: GiftStatus;
   @IsString() redeemBy!: string;
 }

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -86,7 +87,7 @@ export class NewGroupInvitation {
 export class GroupMembershipView {
   @IsUUID() id!: string;
   @IsUUID() licenceId!: string;
-  @IsOptional() @IsString() readerId!: string | null;
+  @Nullable() @IsOptional() @IsString() readerId!: string | null;
   @IsString() email!: string;
   @IsIn(GROUP_JOIN_ROUTES) joinedBy!: GroupJoinRoute;
   @IsString() joinedAt!: string;

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
@@ -8,8 +9,8 @@ export class InvoicePaidEvent {
   @IsUUID() planId!: string;
   @IsUUID() priceId!: string;
   @IsString() providerInvoiceId!: string;
-  @IsOptional() @IsString() providerChargeId!: string | null;
-  @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerChargeId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
   @Matches(CURRENCY_CODE) currency!: string;
   /** Total charged, tax included. */
   @Matches(MINOR_UNITS) amountPaid!: string;
@@ -39,7 +40,7 @@ export class InvoiceFinalizedEvent {
   @IsString() servicePeriodStart!: string;
   @IsString() servicePeriodEnd!: string;
   /** Set for invoices sent for payment; null when the provider charges the card on file at once. */
-  @IsOptional() @IsString() dueDate!: string | null;
+  @Nullable() @IsOptional() @IsString() dueDate!: string | null;
   @IsString() finalizedAt!: string;
 }
 

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
@@ -26,11 +27,11 @@ export class InvoiceView {
   @IsString() servicePeriodStart!: string;
   @IsString() servicePeriodEnd!: string;
   /** Only for invoices sent for payment; null when the card on file is charged. */
-  @IsOptional() @IsString() dueDate!: string | null;
-  @IsOptional() @IsString() finalizedAt!: string | null;
-  @IsOptional() @IsString() paidAt!: string | null;
-  @IsOptional() @IsString() voidedAt!: string | null;
-  @IsOptional() @IsString() markedUncollectibleAt!: string | null;
+  @Nullable() @IsOptional() @IsString() dueDate!: string | null;
+  @Nullable() @IsOptional() @IsString() finalizedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() paidAt!: string | null;
+  @Nullable() @IsOptional() @IsString() voidedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() markedUncollectibleAt!: string | null;
   @IsString() recordedAt!: string;
 }
 
@@ -46,7 +47,7 @@ export class ListInvoicesRequest {
 export class InvoiceListResponse {
   @ValidateNested({ each: true }) @Type(() => InvoiceView) items!: InvoiceView[];
   /** Pass as `before` for the next page; null on the last page. */
-  @IsOptional() @IsUUID() nextBefore!: string | null;
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 export const ListInvoices = defineRpc({

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { SERVICE_ROLES } from '../roles';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
@@ -34,14 +35,14 @@ export class ProviderBalanceTransactionView {
   @IsString() reportingCategory!: string;
   @IsString() type!: string;
   /** The object the money moved for: a charge, refund, dispute or payout id. */
-  @IsOptional() @IsString() sourceId!: string | null;
-  @IsOptional() @IsString() description!: string | null;
+  @Nullable() @IsOptional() @IsString() sourceId!: string | null;
+  @Nullable() @IsOptional() @IsString() description!: string | null;
 }
 
 export class ProviderBalanceTransactionPage {
   @ValidateNested({ each: true }) @Type(() => ProviderBalanceTransactionView) items!: ProviderBalanceTransactionView[];
   /** Pass as `after` for the next page; null on the last page. */
-  @IsOptional() @IsString() nextAfter!: string | null;
+  @Nullable() @IsOptional() @IsString() nextAfter!: string | null;
 }
 
 /** Money sent from the provider balance to the agency's bank account. */
@@ -56,13 +57,13 @@ export class ProviderPayoutView {
   /** `pending`, `in_transit`, `paid`, `failed` or `canceled`. */
   @IsString() status!: string;
   /** What the bank statement shows, when the provider set it. */
-  @IsOptional() @IsString() statementDescriptor!: string | null;
-  @IsOptional() @IsString() balanceTransactionId!: string | null;
+  @Nullable() @IsOptional() @IsString() statementDescriptor!: string | null;
+  @Nullable() @IsOptional() @IsString() balanceTransactionId!: string | null;
 }
 
 export class ProviderPayoutPage {
   @ValidateNested({ each: true }) @Type(() => ProviderPayoutView) items!: ProviderPayoutView[];
-  @IsOptional() @IsString() nextAfter!: string | null;
+  @Nullable() @IsOptional() @IsString() nextAfter!: string | null;
 }
 
 export const ListProviderBalanceTransactions = defineRpc({

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
@@ -18,9 +19,9 @@ export class SyncPhaseProgress {
   /** Objects re-read and repaired so far. */
   @IsInt() @Min(0) processed!: number;
   /** How many objects the phase has, once known (Stripe lists do not say; then known when the phase ends). */
-  @IsOptional() @IsInt() @Min(0) total!: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(0) total!: number | null;
   /** `processed` of `total` in whole percent, when the total is known. */
-  @IsOptional() @IsInt() @Min(0) @Max(100) percent!: number | null;
+  @Nullable() @IsOptional() @IsInt() @Min(0) @Max(100) percent!: number | null;
 }
 
 /** A drift-repair run against the agency's payment provider, and how far it has come. */
@@ -36,14 +37,14 @@ export class ProviderSyncJobView {
   /** Paid invoices created since this instant are re-read. */
   @IsString() invoicesSince!: string;
   /** Objects re-read per second, from the start to the last recorded progress (or the end). */
-  @IsOptional() @IsNumber() @Min(0) ratePerSecond!: number | null;
+  @Nullable() @IsOptional() @IsNumber() @Min(0) ratePerSecond!: number | null;
   @IsString() queuedAt!: string;
-  @IsOptional() @IsString() startedAt!: string | null;
-  @IsOptional() @IsString() finishedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() startedAt!: string | null;
+  @Nullable() @IsOptional() @IsString() finishedAt!: string | null;
   /** When the instance running the job last showed it was alive; a stale one is taken over. */
-  @IsOptional() @IsString() heartbeatAt!: string | null;
+  @Nullable() @IsOptional() @IsString() heartbeatAt!: string | null;
   /** Why the job failed (e.g. the provider's answer). */
-  @IsOptional() @IsString() error!: string | null;
+  @Nullable() @IsOptional() @IsString() error!: string | null;
 }
 
 export class ProviderSyncJobListResponse {

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
@@ -14,9 +15,9 @@ export class ConfigureStripeAccountRequest {
 /** What the API shows of an agency's Stripe credentials: never the secrets themselves. */
 export class StripeAccountView {
   @IsBoolean() configured!: boolean;
-  @IsOptional() @IsIn(['test', 'live']) mode!: 'test' | 'live' | null;
-  @IsOptional() @IsString() keyLast4!: string | null;
-  @IsOptional() @IsString() updatedAt!: string | null;
+  @Nullable() @IsOptional() @IsIn(['test', 'live']) mode!: 'test' | 'live' | null;
+  @Nullable() @IsOptional() @IsString() keyLast4!: string | null;
+  @Nullable() @IsOptional() @IsString() updatedAt!: string | null;
 }
 
 export const ConfigureStripeAccount = defineRpc({

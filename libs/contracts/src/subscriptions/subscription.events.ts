@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
@@ -19,9 +20,9 @@ export class SubscriptionChangedEvent {
   @IsString() readerKey!: string;
   @IsUUID() planId!: string;
   @IsIn(SUBSCRIPTION_STATUSES) status!: SubscriptionStatus;
-  @IsOptional() @IsIn(SUBSCRIPTION_STATUSES) previousStatus!: SubscriptionStatus | null;
+  @Nullable() @IsOptional() @IsIn(SUBSCRIPTION_STATUSES) previousStatus!: SubscriptionStatus | null;
   @IsString() currentPeriodEnd!: string;
-  @IsOptional() @IsString() reference!: string | null;
+  @Nullable() @IsOptional() @IsString() reference!: string | null;
   /** The price version billed (absent in events published before prices were carried). */
   @IsOptional() @IsUUID() priceId?: string;
   @IsOptional() @Matches(CURRENCY_CODE) currency?: string;

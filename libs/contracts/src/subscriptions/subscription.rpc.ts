@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -23,10 +24,14 @@ export class ReaderSubscriptionView {
   @IsString() currentPeriodStart!: string;
   @IsString() currentPeriodEnd!: string;
   @IsBoolean() cancelAtPeriodEnd!: boolean;
-  @IsOptional() @IsString() trialEnd!: string | null;
-  @IsOptional() @IsString() reference!: string | null;
+  @Nullable() @IsOptional() @IsString() trialEnd!: string | null;
+  @Nullable() @IsOptional() @IsString() reference!: string | null;
   /** Until then, the subscription keeps its plan, price and entitlements; null when none is pending. */
-  @IsOptional() @ValidateNested() @Type(() => PendingPlanChangeView) pendingChange!: PendingPlanChangeView | null;
+  @Nullable()
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PendingPlanChangeView)
+  pendingChange!: PendingPlanChangeView | null;
 }
 
 export class ReaderSubscriptionListResponse {

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { defineRpc } from '../define-rpc';
@@ -28,7 +29,7 @@ export class TaxRateView {
   @IsBoolean() inclusive!: boolean;
   @IsString() displayName!: string;
   @IsString() effectiveFrom!: string;
-  @IsOptional() @IsString() effectiveTo!: string | null;
+  @Nullable() @IsOptional() @IsString() effectiveTo!: string | null;
 }
 
 export class TaxRateListResponse {
