@@ -1,3 +1,5 @@
+import { activeConformance } from './document-conformance';
+
 /** A thin HTTP client for the gateway, answering status, headers and parsed body. */
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -69,6 +71,13 @@ export class Api {
     } catch {
       // not JSON: keep the text
     }
+    activeConformance()?.checkAnswer(
+      method,
+      response.url,
+      response.status,
+      response.headers.get('content-type'),
+      parsed,
+    );
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 }

@@ -2,6 +2,7 @@ import { jetstream, jetstreamManager, StoredMsg } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { DEAD_LETTER_STREAM, EventEnvelope, MessageHeader } from '@libs/contracts';
+import { TEST_FIXTURE_HEADER } from './document-conformance';
 
 /** Direct JetStream access for tests that play the broker's part (redeliveries, poison). */
 export class JetStreamProbe {
@@ -15,11 +16,14 @@ export class JetStreamProbe {
   async publish(envelope: EventEnvelope<unknown>, msgId = randomUUID()): Promise<void> {
     const h = natsHeaders();
     h.set(MessageHeader.tenantId, envelope.tenantId);
+    h.set(TEST_FIXTURE_HEADER, '1');
     await jetstream(this.nc).publish(envelope.type, JSON.stringify(envelope), { msgID: msgId, headers: h });
   }
 
   async publishRaw(subject: string, data: string): Promise<void> {
-    await jetstream(this.nc).publish(subject, data, { msgID: randomUUID() });
+    const h = natsHeaders();
+    h.set(TEST_FIXTURE_HEADER, '1');
+    await jetstream(this.nc).publish(subject, data, { msgID: randomUUID(), headers: h });
   }
 
   /** Every message in the dead-letter stream on `subject` (e.g. `dlq.finance.>`). */

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadEnv, ServiceEnv, ServiceInstance, startService } from '@libs/common';
 import { ServiceName } from '@libs/contracts';
 import { createTestDatabase, startTestNats, TestDatabase, TestNats } from '@libs/testing';
+import { DocumentConformance } from './document-conformance';
 import { AdvertisingEnv } from '../../apps/advertising/src/config/advertising.config';
 import { AdvertisingAppModule } from '../../apps/advertising/src/advertising-app.module';
 import { FinanceEnv } from '../../apps/finance/src/config/finance.config';
@@ -46,6 +47,8 @@ export class TestSuite {
   private readonly credentialsKey = randomBytes(32).toString('base64');
   private readonly paywallTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
   private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
+  /** What the services send, checked against docs/openapi.json and docs/asyncapi.json. */
+  private readonly conformance = new DocumentConformance();
 
   private constructor(
     readonly nats: TestNats,
@@ -60,6 +63,7 @@ export class TestSuite {
     const suite = new TestSuite(nats, database);
     suite.envOverrides = envOverrides;
     try {
+      await suite.conformance.watch(nats.url);
       for (const service of services) await suite.startInstance(service);
     } catch (error) {
       // A half-started suite must not keep the test process alive (NATS server, pools).
@@ -126,9 +130,19 @@ export class TestSuite {
     return (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   }
 
+  /**
+   * Stops everything; then fails if anything the suite sent (HTTP answers, events, RPC messages)
+   * did not match its API documents.
+   */
   async close(): Promise<void> {
     for (const service of [...this.running.keys()]) await this.stopService(service);
+    const { violations } = await this.conformance.finish();
     await this.nats.destroy();
     await this.database.drop();
+    if (violations.length > 0) {
+      throw new Error(
+        `the suite sent what its API documents do not describe:\n  ${violations.slice(0, 40).join('\n  ')}`,
+      );
+    }
   }
 }

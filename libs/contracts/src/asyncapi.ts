@@ -105,8 +105,8 @@ export function buildAsyncApiDocument(version: string): Json {
       address: contract.subject,
       messages: { request: { $ref: `#/components/messages/${id}_request` } },
     };
+    // no address: the reply goes to the requester's own inbox, unknown until the request is sent
     channels[`${id}_reply`] = {
-      address: null,
       description: 'the requester inbox',
       messages: { reply: { $ref: `#/components/messages/${id}_reply` } },
     };

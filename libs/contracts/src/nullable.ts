@@ -52,7 +52,10 @@ function nullableSchema(property: Json, style: 'openapi-3.0' | 'json-schema'): J
     ? { ...property, enum: [...(property.enum as unknown[]), null] }
     : property;
   if (style === 'openapi-3.0') {
-    return typeof withNull.type === 'string' ? { ...withNull, nullable: true } : { allOf: [withNull], nullable: true };
+    // OpenAPI 3.0 reads `nullable` only beside a `type`: a nullable reference is an object that is all of it
+    return typeof withNull.type === 'string'
+      ? { ...withNull, nullable: true }
+      : { type: 'object', allOf: [withNull], nullable: true };
   }
   if (typeof withNull.type === 'string') return { ...withNull, type: [withNull.type, 'null'] };
   return { anyOf: [withNull, { type: 'null' }] };

@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { contractSchemas } from '@libs/contracts';
+import { describeRoutes } from './route-descriptions';
 
 /**
  * The OpenAPI document, generated from the controllers; the schemas of request and response
@@ -14,6 +15,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
         'Errors are RFC 9457 problem+json. Every POST honours an `Idempotency-Key` header.',
     )
     .setVersion(version)
+    .addServer('/', 'This gateway: the public API of the suite')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'secret API key (sk_...) or console access token' })
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-Site-Key', description: 'publishable site key (pk_...)' },
@@ -35,6 +37,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     schemas[name] = fromValidation[name];
     pending.push(...referencedSchemas(fromValidation[name]));
   }
+  describeRoutes(document, app);
   return document;
 }
 

@@ -1,0 +1,130 @@
+import { RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ResponsesObject,
+} from '@nestjs/swagger';
+import { ACCESS_META, PROBLEM_CONTENT_TYPE, PROBLEM_TITLES } from '@libs/common';
+import type { AccessRule } from '../auth/access.decorator';
+
+/** The problem+json body every error of the API answers (RFC 9457). */
+export const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', description: 'a stable URI naming the kind of problem' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    requestId: { type: 'string', description: 'the request id, also in the X-Request-Id header and the logs' },
+    errors: {
+      type: 'array',
+      description: 'for bad input: each field at fault and why',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+
+/**
+ * Completes each operation from its route's access rule, so the document says what the guard
+ * does: the credentials it accepts, the summary of the contract it forwards, and the problems it
+ * can answer (every error is problem+json; `default` covers the statuses no rule predicts, such
+ * as 409 from a service or 503 when one does not answer in time).
+ */
+export function describeRoutes(document: OpenAPIObject, app: NestFastifyApplication): void {
+  ((document.components ??= {}).schemas ??= {}).Problem = PROBLEM_SCHEMA;
+  for (const route of routesOf(app)) {
+    const operation = document.paths[route.path]?.[route.method] as OperationObject | undefined;
+    if (!operation) continue; // excluded from the document (the gift page, the snippet)
+    const contract = typeof route.rule === 'object' ? route.rule.contract : undefined;
+    if (!operation.summary && contract) {
+      const [first] = contract.description.split(/(?<=\.)\s/);
+      operation.summary = first.replace(/\.$/, '');
+      if (first !== contract.description) operation.description ??= contract.description;
+    }
+    operation.security = securityOf(route.rule);
+    operation.responses = { ...problemResponses(route, operation), ...operation.responses };
+  }
+}
+
+interface Route {
+  path: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  rule: AccessRule;
+}
+
+function securityOf(rule: AccessRule): Record<string, string[]>[] {
+  if (rule === 'public') return [];
+  if (rule === 'site') return [{ siteKey: [] }];
+  if (rule === 'operator') return [{ bearer: [] }];
+  return rule.orSiteKey ? [{ bearer: [] }, { siteKey: [] }] : [{ bearer: [] }];
+}
+
+function problemResponses(route: Route, operation: OperationObject): ResponsesObject {
+  const statuses: number[] = [];
+  const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
+  if (takesInput) statuses.push(400);
+  if (route.rule !== 'public') statuses.push(401, 403, 429);
+  if (route.path.includes('{')) statuses.push(404);
+  if (route.method === 'post') statuses.push(422); // an Idempotency-Key reused with another body
+  const problem = (description: string) => ({
+    description,
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_REF } },
+  });
+  return Object.fromEntries([
+    ...statuses.map((status) => [String(status), problem(PROBLEM_TITLES[status])]),
+    ['default', problem('Any other error, as problem+json')],
+  ]);
+}
+
+/** Every route of the application with its access rule, keyed as the document keys operations. */
+function routesOf(app: NestFastifyApplication): Route[] {
+  const routes: Route[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as Type | undefined;
+      if (!controller) continue;
+      const base = (Reflect.getMetadata(PATH_METADATA, controller) as string | undefined) ?? '';
+      const prototype = controller.prototype as Record<string, object>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (name === 'constructor' || method === undefined) continue;
+        const rule = (Reflect.getMetadata(ACCESS_META, handler) ?? Reflect.getMetadata(ACCESS_META, controller)) as
+          AccessRule | undefined;
+        if (rule === undefined) continue;
+        const own = (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined) ?? '';
+        const path = `/${[base, own].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}');
+        routes.push({ path: path.length > 1 ? path.replace(/\/$/, '') : path, method: methodName(method), rule });
+      }
+    }
+  }
+  return routes;
+}
+
+function methodName(method: RequestMethod): Route['method'] {
+  switch (method) {
+    case RequestMethod.GET:
+      return 'get';
+    case RequestMethod.POST:
+      return 'post';
+    case RequestMethod.PUT:
+      return 'put';
+    case RequestMethod.PATCH:
+      return 'patch';
+    case RequestMethod.DELETE:
+      return 'delete';
+    default:
+      throw new Error(`routes of method ${RequestMethod[method]} are not documented`);
+  }
+}
