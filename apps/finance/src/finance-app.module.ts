@@ -37,7 +37,8 @@ import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-di
 import { SubscriptionMetricsRpcController } from './subscription-metrics/subscription-metrics.rpc.controller';
 import { SubscriptionMetricsService } from './subscription-metrics/subscription-metrics.service';
 import { SubscriptionStatesEventsController } from './subscription-metrics/subscription-states.events.controller';
-import { AgencyCalendar } from './tenants/agency-calendar';
+import { AgencyCalendar } from './calendar/agency-calendar';
+import { AgencyCalendarRepository } from './calendar/agency-calendar.repository';
 import { reconciliationControllers, reconciliationProviders } from './reconciliation/reconciliation-components';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
 
@@ -73,6 +74,7 @@ export class FinanceAppModule {
         LedgerRepository,
         BalancesAtCommit,
         AgencyCalendar,
+        AgencyCalendarRepository,
         AgencyBooksLock,
         ParkedEventsRepository,
         RecognitionSchedulesRepository,

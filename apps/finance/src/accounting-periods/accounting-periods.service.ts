@@ -5,7 +5,7 @@ import { AccountingPeriodView, MonthEndChecklistView } from '@libs/contracts';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { AccountingPeriod } from './accounting-period.entity';
 import { AccountingPeriodRepository } from './accounting-period.repository';
-import { firstDayOf, lastDayOf, monthAfter, monthName, monthOfDay } from './calendar-month';
+import { firstDayOf, lastDayOf, monthAfter, monthName, monthOfDay } from '../calendar/calendar-month';
 
 /**
  * Month close. The books are closed up to the end of the latest closed month: a chief accountant

@@ -21,11 +21,11 @@ import {
 } from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 
 /**
  * Advertising bookings on accrual: invoiced (receivable, VAT, deferred revenue with a usage

@@ -11,8 +11,8 @@ import {
   UsageCharged,
   UsageChargedEvent,
 } from '@libs/contracts';
-import { postingDateOf } from '../ledger/posting-date';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { postingDateOf } from '../calendar/posting-date';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { ArticleRevenue } from './article-revenue.entity';
 
 /** What each article earned, recorded in the transactions that book these events (beside the bookkeeping's handlers). */

@@ -6,7 +6,7 @@ import {
   RevenueByArticleRequest,
   RevenueByArticleResponse,
 } from '@libs/contracts';
-import { reportSpan } from '../accounting-periods/calendar-month';
+import { reportSpan } from '../calendar/calendar-month';
 
 const DEFAULT_LIMIT = 100;
 

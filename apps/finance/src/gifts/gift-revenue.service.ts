@@ -18,13 +18,13 @@ import {
 } from '../accounts/account-codes';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { remainingOf } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 
 /**
  * Gifts bought through gift checkout: paid now (deferred revenue), recognized ratably once

@@ -13,14 +13,14 @@ import {
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { EntryToPost, LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { NewSchedule } from '../recognition/recognition-schedules.repository';
 import { RecognitionSchedulesService, amountsOf } from '../recognition/recognition-schedules.service';
 import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 
 export const SUBSCRIPTIONS: EntryDimensions = {
   stream: 'subscriptions',

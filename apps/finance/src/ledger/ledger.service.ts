@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { JournalEntryView } from '@libs/contracts';
-import { monthName, monthOfDay } from '../accounting-periods/calendar-month';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { monthName, monthOfDay } from '../calendar/calendar-month';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { AgencyBooksLock } from './agency-books-lock';
 import { BalancesAtCommit } from './balances-at-commit';
 import {

@@ -13,9 +13,9 @@ import {
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 
 /** Content licensing on accrual: flat fees deferred and recognized over the term, usage when used, royalties owed. */
 @Injectable()

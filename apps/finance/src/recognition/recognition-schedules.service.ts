@@ -8,7 +8,7 @@ import {
   RecognitionStatus,
 } from '@libs/contracts';
 import { EntryDimensions } from '../ledger/ledger.repository';
-import { addDays } from '../ledger/posting-date';
+import { addDays } from '../calendar/posting-date';
 import { RecognitionSchedule } from './recognition-schedule.entity';
 import { NewSchedule, RecognitionSchedulesRepository } from './recognition-schedules.repository';
 import { remainingOf, ScheduleAmounts, Withdrawal } from './schedule-arithmetic';

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeferredRevenueLine, DeferredRevenueRequest, DeferredRevenueResponse, RevenueStream } from '@libs/contracts';
 import { DEFERRED_REVENUE } from '../accounts/account-codes';
-import { lastDayOf, monthsAfter } from '../accounting-periods/calendar-month';
-import { daysBetween } from '../ledger/posting-date';
+import { lastDayOf, monthsAfter } from '../calendar/calendar-month';
+import { daysBetween } from '../calendar/posting-date';
 import { recognizedThrough } from '../recognition/ratable-split';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 
 const DEFAULT_MONTHS = 12;
 

@@ -15,7 +15,7 @@ import {
   REVENUE_ACCOUNT,
   STRIPE_BALANCE,
 } from '../accounts/account-codes';
-import { reportSpan } from '../accounting-periods/calendar-month';
+import { reportSpan } from '../calendar/calendar-month';
 
 /** Facts that bill (or take back a bill): their credits to deferred revenue and revenue, net of VAT. */
 const BILLING = [

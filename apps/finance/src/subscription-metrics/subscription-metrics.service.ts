@@ -6,7 +6,7 @@ import {
   SubscriptionMetricsResponse,
   SubscriptionMonthMetrics,
 } from '@libs/contracts';
-import { reportSpan } from '../accounting-periods/calendar-month';
+import { reportSpan } from '../calendar/calendar-month';
 
 /** Statuses in which a subscription is billed, so counts towards MRR. */
 const COUNTED = new Set(['active', 'past_due']);

@@ -1,6 +1,6 @@
 import { FieldError } from '@libs/contracts';
 import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
-import { calendarDate } from './calendar';
+import { calendarDate } from '../../calendar/calendar-date';
 import { exponentOf } from './currency-exponents';
 import { parseCsv } from './csv-table';
 import { parseDecimalAmount } from './decimal-amount';

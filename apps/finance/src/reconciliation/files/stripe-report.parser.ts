@@ -5,7 +5,7 @@ import {
   ImportedPayout,
   MAX_REPORTED_ERRORS,
 } from '../statements/statement-rows';
-import { instantOf } from './calendar';
+import { instantOf } from '../../calendar/calendar-date';
 import { exponentOf } from './currency-exponents';
 import { parseCsv } from './csv-table';
 import { parseDecimalAmount } from './decimal-amount';
