@@ -425,10 +425,10 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
       ).toBe(true);
       expect(-views.reduce((t, s) => t + BigInt(s.recognized), 0n)).toBe(BigInt(books['4100'] ?? '0'));
     }
-    const parked = await db.query(`SELECT 1 FROM finance.parked_events WHERE tenant_id = ANY($1::uuid[])`, [
+    const waiting = await db.query(`SELECT 1 FROM finance.waiting_events WHERE tenant_id = ANY($1::uuid[])`, [
       [once.tenantId, noisy.tenantId],
     ]);
-    expect(parked.rows).toHaveLength(0);
+    expect(waiting.rows).toHaveLength(0);
   });
 
   describe('schedules for finance staff', () => {

@@ -23,10 +23,11 @@ import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
 import { LicensingRevenueService } from './licensing/licensing-revenue.service';
 import { LicensingEventsController } from './licensing/licensing.events.controller';
-import { ParkedEventsRepository } from './parked-events/parked-events.repository';
+import { WaitingEventRepository } from './waiting-events/waiting-event.repository';
+import { WaitingEventsService } from './waiting-events/waiting-events.service';
 import { RecognitionRun } from './recognition/recognition-run';
 import { RecognitionRpcController } from './recognition/recognition.rpc.controller';
-import { WaitingEventsRpcController } from './parked-events/waiting-events.rpc.controller';
+import { WaitingEventsRpcController } from './waiting-events/waiting-events.rpc.controller';
 import { RecognitionSchedulesRepository } from './recognition/recognition-schedules.repository';
 import { RecognitionSchedulesService } from './recognition/recognition-schedules.service';
 import { DeferredRevenueService } from './reports/deferred-revenue.service';
@@ -76,7 +77,8 @@ export class FinanceAppModule {
         AgencyCalendar,
         AgencyCalendarRepository,
         AgencyBooksLock,
-        ParkedEventsRepository,
+        WaitingEventRepository,
+        WaitingEventsService,
         RecognitionSchedulesRepository,
         RecognitionSchedulesService,
         RecognitionRun,

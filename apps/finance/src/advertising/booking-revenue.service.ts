@@ -22,7 +22,7 @@ import {
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../calendar/posting-date';
-import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
 import { AgencyCalendar } from '../calendar/agency-calendar';
@@ -38,7 +38,7 @@ export class BookingRevenueService {
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
-    private readonly parked: ParkedEventsRepository,
+    private readonly waitingEvents: WaitingEventsService,
   ) {}
 
   /** Dr receivable (amount) / Cr VAT payable (tax) / Cr deferred revenue (amount − tax). */
@@ -76,13 +76,13 @@ export class BookingRevenueService {
       days: Math.max(1, daysBetween(firstDay, postingDateOf(event.data.flightEnd, timeZone))),
       providerChargeId: null,
     });
-    for (const parked of (await this.parked.release(tx, event.tenantId, bookingKey(bookingId))).sort((a, b) =>
+    for (const waiting of (await this.waitingEvents.release(tx, event.tenantId, bookingKey(bookingId))).sort((a, b) =>
       a.time.localeCompare(b.time),
     )) {
-      if (parked.type === DeliveryRecorded.subject)
-        await this.recognizeDelivery(tx, parked as EventEnvelope<DeliveryRecordedEvent>);
-      else if (parked.type === MakeGoodCredited.subject)
-        await this.creditMakeGood(tx, parked as EventEnvelope<MakeGoodCreditedEvent>);
+      if (waiting.type === DeliveryRecorded.subject)
+        await this.recognizeDelivery(tx, waiting as EventEnvelope<DeliveryRecordedEvent>);
+      else if (waiting.type === MakeGoodCredited.subject)
+        await this.creditMakeGood(tx, waiting as EventEnvelope<MakeGoodCreditedEvent>);
     }
   }
 
@@ -112,7 +112,7 @@ export class BookingRevenueService {
   async recognizeDelivery(tx: EntityManager, event: EventEnvelope<DeliveryRecordedEvent>): Promise<void> {
     const { bookingId, day } = event.data;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
-    if (!schedule) return this.parked.park(tx, bookingKey(bookingId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, bookingKey(bookingId), event);
     const earned = parseMinorUnits(event.data.amount);
     const left = remainingOf(amountsOf(schedule));
     const amount = earned < left ? earned : left > 0n ? left : 0n;
@@ -142,7 +142,7 @@ export class BookingRevenueService {
   async creditMakeGood(tx: EntityManager, event: EventEnvelope<MakeGoodCreditedEvent>): Promise<void> {
     const { makeGoodId, bookingId, reason } = event.data;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
-    if (!schedule) return this.parked.park(tx, bookingKey(bookingId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, bookingKey(bookingId), event);
     const amount = parseMinorUnits(event.data.amount);
     if (amount === 0n) return;
     const parts = makeGoodParts(amountsOf(schedule), amount);

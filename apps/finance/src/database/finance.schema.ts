@@ -7,7 +7,7 @@ import { AccountBalance } from '../ledger/account-balance.entity';
 import { JournalEntry } from '../ledger/journal-entry.entity';
 import { Posting } from '../ledger/posting.entity';
 import { SubscriptionState } from '../subscription-metrics/subscription-state.entity';
-import { ParkedEvent } from '../parked-events/parked-event.entity';
+import { WaitingEvent } from '../waiting-events/waiting-event.entity';
 import { RecognitionLine } from '../recognition/recognition-line.entity';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { reconciliationEntities } from '../reconciliation/reconciliation-entities';
@@ -27,7 +27,7 @@ export const financeSchema = {
     AccountingPeriod,
     RecognitionSchedule,
     RecognitionLine,
-    ParkedEvent,
+    WaitingEvent,
     SubscriptionState,
     ArticleRevenue,
     SubscriptionPayment,

@@ -14,7 +14,7 @@ import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { EntryToPost, LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../calendar/posting-date';
-import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { NewSchedule } from '../recognition/recognition-schedules.repository';
 import { RecognitionSchedulesService, amountsOf } from '../recognition/recognition-schedules.service';
@@ -56,7 +56,7 @@ export class SubscriptionInvoicesService {
     private readonly entries: LedgerRepository,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
-    private readonly parked: ParkedEventsRepository,
+    private readonly waitingEvents: WaitingEventsService,
     private readonly refunds: RefundsAndDisputesService,
   ) {}
 
@@ -68,7 +68,7 @@ export class SubscriptionInvoicesService {
   /**
    * Bills several invoices (of any agencies) at once, each as {@link bill} would, with a few
    * statements in all: the entries, the ratable schedules over each service period, and the events
-   * that waited for these invoices (replayed one by one after, in the order they were parked).
+   * that waited for these invoices (replayed one by one after, in the order they were waiting).
    */
   async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
     const due = invoices.filter((invoice) => invoice.amountDue !== 0n);
@@ -129,7 +129,7 @@ export class SubscriptionInvoicesService {
 
   /** The events that waited for these invoices' billing (voids), taken out in one statement. */
   private releaseWaitingFor(tx: EntityManager, invoices: InvoiceToBill[]): Promise<EventEnvelope<unknown>[]> {
-    return this.parked.releaseAll(
+    return this.waitingEvents.releaseAll(
       tx,
       invoices.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })),
     );
@@ -161,8 +161,8 @@ export class SubscriptionInvoicesService {
     } else {
       await this.ledger.postAll(tx, alongside);
     }
-    for (const parked of waiting) {
-      if (parked.type === InvoiceVoided.subject) await this.void(tx, parked as EventEnvelope<InvoiceVoidedEvent>);
+    for (const held of waiting) {
+      if (held.type === InvoiceVoided.subject) await this.void(tx, held as EventEnvelope<InvoiceVoidedEvent>);
     }
   }
 
@@ -222,7 +222,7 @@ export class SubscriptionInvoicesService {
   async void(tx: EntityManager, event: EventEnvelope<InvoiceVoidedEvent>): Promise<void> {
     const { providerInvoiceId: id, currency, reason } = event.data;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, invoiceKey(id));
-    if (!schedule) return this.parked.park(tx, invoiceKey(id), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, invoiceKey(id), event);
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
     const parts = voidParts(amountsOf(schedule), amount, tax);
     const lines = withoutZeros([

@@ -9,9 +9,9 @@ type Mode = 'shared' | 'exclusive';
 /**
  * One agency's bookkeeping, one transaction at a time, held until the transaction ends. Facts
  * that depend on each other meet here: a void or a refund that finds nothing to reverse waits
- * (is parked) for the billing or payment it concerns, which releases it; two transactions must
- * not both look before either has written. Batches of billings and payments share the books
- * with each other ({@link holdAllShared}): what they write commutes, they park nothing, and
+ * (a waiting event) for the billing or payment it concerns, which releases it; two transactions
+ * must not both look before either has written. Batches of billings and payments share the books
+ * with each other ({@link holdAllShared}): what they write commutes, they make nothing wait, and
  * what they release each takes alone; everything else holds the books alone.
  */
 @Injectable()
