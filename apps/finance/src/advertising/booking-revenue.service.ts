@@ -26,6 +26,7 @@ import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
 import { AgencyCalendar } from '../calendar/agency-calendar';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 
 /**
  * Advertising bookings on accrual: invoiced (receivable, VAT, deferred revenue with a usage
@@ -56,7 +57,7 @@ export class BookingRevenueService {
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `booking-invoiced:${bookingId}`,
+      sourceKey: LedgerSourceKey.bookingInvoiced(bookingId),
       postedOn: postingDateOf(event.data.invoicedAt, timeZone),
       description: `Booking ${bookingId} invoiced (${event.data.pricingModel}, ad unit ${event.data.adUnitId})`,
       lines,
@@ -94,7 +95,7 @@ export class BookingRevenueService {
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `booking-paid:${paymentId}`,
+      sourceKey: LedgerSourceKey.bookingPaid(paymentId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Booking ${bookingId} paid (${paidTo === 'bank' ? 'bank transfer' : 'Stripe'})`,
       lines: [
@@ -121,7 +122,7 @@ export class BookingRevenueService {
       amount > 0n
         ? await this.ledger.post(tx, {
             tenantId: event.tenantId,
-            sourceKey: `delivery:${bookingId}:${day}`,
+            sourceKey: LedgerSourceKey.deliveryRecognized(bookingId, day),
             postedOn: day,
             description: `Booking ${bookingId} delivered on ${day} (${event.data.impressions} impressions)`,
             lines: [debit(DEFERRED_REVENUE, currency, amount), credit(REVENUE_ACCOUNT.advertising, currency, amount)],
@@ -149,7 +150,7 @@ export class BookingRevenueService {
     const currency = schedule.currency.trim();
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `make-good:${makeGoodId}`,
+      sourceKey: LedgerSourceKey.makeGoodCredited(makeGoodId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.creditedAt),
       description: `Make-good on booking ${bookingId}: ${reason}`,
       lines: withoutZeros([

@@ -115,7 +115,7 @@ export class GiftRevenueService {
       left > 0n
         ? await this.ledger.post(tx, {
             tenantId: event.tenantId,
-            sourceKey: `gift-breakage:${event.data.giftId}`,
+            sourceKey: LedgerSourceKey.giftBreakage(event.data.giftId),
             postedOn: day,
             description: `Gift ${event.data.giftId} expired unredeemed: breakage recognized`,
             lines: [debit(DEFERRED_REVENUE, currency, left), credit(REVENUE_ACCOUNT.subscriptions, currency, left)],

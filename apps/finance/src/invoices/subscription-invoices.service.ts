@@ -21,6 +21,7 @@ import { RecognitionSchedulesService, amountsOf } from '../recognition/recogniti
 import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
 import { AgencyCalendar } from '../calendar/agency-calendar';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 
 export const SUBSCRIPTIONS: EntryDimensions = {
   stream: 'subscriptions',
@@ -190,14 +191,14 @@ export class SubscriptionInvoicesService {
     schedule: RecognitionSchedule,
   ): Promise<void> {
     const id = event.data.providerInvoiceId;
-    const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, `invoice-voided:${id}`);
+    const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, LedgerSourceKey.invoiceVoided(id));
     if (!writeOff) return;
     const postings = await this.entries.findPostingsOfEntries(event.tenantId, [writeOff], tx);
     const debitOn = (code: string) =>
       postings.filter((p) => p.account_code === code).reduce((sum, p) => sum + BigInt(p.amount), 0n);
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `invoice-reinstated:${id}`,
+      sourceKey: LedgerSourceKey.invoiceReinstated(id),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Subscription invoice ${id} paid after its write-off: write-off reversed`,
       lines: postings.map((p) => ({
@@ -234,7 +235,7 @@ export class SubscriptionInvoicesService {
     if (lines.length === 0) return;
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `invoice-voided:${id}`,
+      sourceKey: LedgerSourceKey.invoiceVoided(id),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.voidedAt),
       description: `Subscription invoice ${id} ${reason === 'void' ? 'voided' : 'written off as uncollectible'}: billing reversed`,
       lines,
@@ -266,7 +267,7 @@ function billingEntry(invoice: InvoiceToBill, timeZone: string): EntryToPost {
   const { providerInvoiceId: id, currency, amountDue, tax } = invoice;
   return {
     tenantId: invoice.tenantId,
-    sourceKey: `invoice-finalized:${id}`,
+    sourceKey: LedgerSourceKey.invoiceFinalized(id),
     postedOn: postingDateOf(invoice.billedAt, timeZone),
     description: `Subscription invoice ${id} billed`,
     lines: withoutZeros([
@@ -302,7 +303,7 @@ function paymentEntry(event: EventEnvelope<InvoicePaidEvent>, timeZone: string):
   const [paid, fee] = [event.data.amountPaid, event.data.providerFee].map(parseMinorUnits);
   return {
     tenantId: event.tenantId,
-    sourceKey: `invoice-paid:${id}`,
+    sourceKey: LedgerSourceKey.invoicePaid(id),
     postedOn: postingDateOf(event.data.paidAt, timeZone),
     description: `Subscription invoice ${id} paid`,
     lines: withoutZeros([

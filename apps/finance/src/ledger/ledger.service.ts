@@ -16,6 +16,7 @@ import {
   PostingContext,
   PostingRow,
 } from './ledger.repository';
+import { LedgerSourceKey } from './ledger-source-keys';
 
 export interface LedgerLine {
   /** Chart-of-accounts code of the agency, e.g. `1100`. */
@@ -115,7 +116,7 @@ export class LedgerService {
         [
           {
             tenantId,
-            sourceKey: `reversal-of:${entryId}`,
+            sourceKey: LedgerSourceKey.reversalOf(entryId),
             postedOn: await this.calendar.dayOf(tx, tenantId, at),
             description: `Reversal of: ${original.description}`,
             reversesEntryId: entryId,

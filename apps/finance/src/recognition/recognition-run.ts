@@ -8,11 +8,13 @@ import { FinanceEnv } from '../config/finance.config';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { credit, debit } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
+import { monthOfDay } from '../calendar/calendar-month';
 import { addDays, daysBetween, postingDateOf } from '../calendar/posting-date';
 import { AgencyCalendar } from '../calendar/agency-calendar';
 import { dayAmount } from './ratable-split';
 import { RecognitionSchedule } from './recognition-schedule.entity';
 import { NewLine, RecognitionSchedulesRepository, ScheduleAdvance } from './recognition-schedules.repository';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 
 /** Namespace of the per-agency advisory lock (two int keys: this, and the agency id's hash). */
 const RUN_LOCK_NAMESPACE = 0x52_45_43; // "REC"
@@ -128,7 +130,7 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
       const { stream, currency } = group;
       const posted = await this.ledger.post(tx, {
         tenantId,
-        sourceKey: `recognition:${runId}:${stream}:${currency}:${group.lastDay.slice(0, 7)}`,
+        sourceKey: LedgerSourceKey.recognition(runId, stream, currency, monthOfDay(group.lastDay)),
         postedOn: group.lastDay,
         description: `Revenue recognized (${stream}, ${currency}) ${group.firstDay === group.lastDay ? `on ${group.firstDay}` : `${group.firstDay} to ${group.lastDay}`}: ${group.schedules.size} schedule(s)`,
         lines: [

@@ -16,20 +16,28 @@ import {
   STRIPE_BALANCE,
 } from '../accounts/account-codes';
 import { reportSpan } from '../calendar/calendar-month';
+import { SourceKeyKind } from '../ledger/ledger-source-keys';
 
 /** Facts that bill (or take back a bill): their credits to deferred revenue and revenue, net of VAT. */
 const BILLING = [
-  'invoice-finalized',
-  'invoice-voided',
-  'invoice-reinstated',
-  'booking-invoiced',
-  'make-good',
-  'agreement-activated',
-  'usage-charged',
-  'gift-purchased',
+  SourceKeyKind.invoiceFinalized,
+  SourceKeyKind.invoiceVoided,
+  SourceKeyKind.invoiceReinstated,
+  SourceKeyKind.bookingInvoiced,
+  SourceKeyKind.makeGoodCredited,
+  SourceKeyKind.agreementActivated,
+  SourceKeyKind.usageCharged,
+  SourceKeyKind.giftPurchased,
 ];
 /** Facts that move money in or out: their debits to Stripe, the bank and the provider's fee. */
-const COLLECTION = ['invoice-paid', 'booking-paid', 'gift-purchased', 'refund', 'dispute-opened', 'dispute-won'];
+const COLLECTION = [
+  SourceKeyKind.invoicePaid,
+  SourceKeyKind.bookingPaid,
+  SourceKeyKind.giftPurchased,
+  SourceKeyKind.chargeRefunded,
+  SourceKeyKind.disputeOpened,
+  SourceKeyKind.disputeWon,
+];
 const REVENUE = [...Object.values(REVENUE_ACCOUNT), MAKE_GOOD_CREDITS];
 const CASH = [STRIPE_BALANCE, BANK, PAYMENT_FEES];
 
@@ -69,7 +77,7 @@ export class RevenueReportService {
            SELECT e.posted_on, e.stream, ${entryKey} AS key, p.currency,
                   CASE WHEN kind.name = ANY($5) AND a.code = ANY($6) THEN -p.amount ELSE 0 END AS billed,
                   CASE WHEN kind.name = ANY($7) AND a.code = ANY($8) THEN p.amount ELSE 0 END AS collected,
-                  CASE WHEN kind.name <> 'recognition' AND a.code = ANY($9) THEN -p.amount ELSE 0 END AS recognized
+                  CASE WHEN kind.name <> '${SourceKeyKind.recognition}' AND a.code = ANY($9) THEN -p.amount ELSE 0 END AS recognized
              FROM finance.journal_entries e
              JOIN period ON e.posted_on >= period.first_day AND e.posted_on < period.after_day
              LEFT JOIN finance.journal_entries o ON o.id = e.reverses_entry_id
@@ -83,7 +91,7 @@ export class RevenueReportService {
              JOIN finance.journal_entries e ON e.id = l.entry_id
              JOIN period ON e.posted_on >= period.first_day AND e.posted_on < period.after_day
              JOIN finance.recognition_schedules s ON s.id = l.schedule_id
-            WHERE l.tenant_id = $1 AND split_part(e.source_key, ':', 1) = 'recognition' AND ($4::text IS NULL OR s.stream = $4)
+            WHERE l.tenant_id = $1 AND split_part(e.source_key, ':', 1) = '${SourceKeyKind.recognition}' AND ($4::text IS NULL OR s.stream = $4)
          )
          SELECT to_char(posted_on, 'YYYY-MM') AS month, stream, key, trim(currency) AS currency,
                 sum(billed)::text AS billed, sum(collected)::text AS collected, sum(recognized)::text AS recognized

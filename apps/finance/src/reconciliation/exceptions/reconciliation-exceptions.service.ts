@@ -15,6 +15,7 @@ import { adjustmentLines, reconciledAccountOf } from './exception-adjustment';
 import { ReconciliationException } from './reconciliation-exception.entity';
 import { toReconciliationExceptionView } from './reconciliation-exception.mapper';
 import { ReconciliationExceptionsRepository } from './reconciliation-exceptions.repository';
+import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
 
 /** Accounts a write-off may go to: the difference is a loss (expense) or a gain (revenue). */
 const WRITE_OFF_TYPES = new Set(['expense', 'revenue']);
@@ -275,10 +276,13 @@ export class ReconciliationExceptionsService {
       throw new ValidationFailedError([
         { field: 'action', message: 'the statement and the books agree: there is no difference to post' },
       ]);
-    const verb = request.action === 'adjust' ? 'adjustment' : 'write-off';
+    const adjusting = request.action === 'adjust';
+    const verb = adjusting ? 'adjustment' : 'write-off';
     const posted = await this.ledger.post(tx, {
       tenantId: x.tenantId,
-      sourceKey: `reconciliation-${verb}:${x.id}`,
+      sourceKey: adjusting
+        ? LedgerSourceKey.reconciliationAdjustment(x.id)
+        : LedgerSourceKey.reconciliationWriteOff(x.id),
       postedOn: new Date().toISOString().slice(0, 10),
       description: `Reconciliation ${verb} (${x.kind}, ${x.subjectKey}): ${request.reason}`,
       lines,
