@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
-import { EventEnvelope, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent } from '@libs/contracts';
+import {
+  EventEnvelope,
+  InvoiceFinalizedEvent,
+  InvoicePaidEvent,
+  InvoiceVoided,
+  InvoiceVoidedEvent,
+} from '@libs/contracts';
 import {
   ACCOUNTS_RECEIVABLE,
   DEFERRED_REVENUE,
@@ -16,7 +22,7 @@ import { EntryToPost, LedgerService } from '../ledger/ledger.service';
 import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
-import { NewSchedule } from '../recognition/recognition-schedules.repository';
+import { NewSchedule } from '../recognition/recognition-schedule.repository';
 import { RecognitionSchedulesService, amountsOf } from '../recognition/recognition-schedules.service';
 import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
@@ -61,24 +67,20 @@ export class SubscriptionInvoicesService {
     private readonly refunds: RefundsAndDisputesService,
   ) {}
 
-  /** Dr receivable (amount due) / Cr VAT payable (tax) / Cr deferred revenue (due − tax); posted once per invoice. */
-  bill(tx: EntityManager, tenantId: string, invoice: BilledInvoice): Promise<void> {
-    return this.billAll(tx, [{ tenantId, ...invoice }]);
+  /**
+   * Dr receivable (amount due) / Cr VAT payable (tax) / Cr deferred revenue (due − tax), posted once
+   * per invoice, for several finalized invoices (of any agencies) at once, with a few statements in
+   * all: the entries, the ratable schedules over each service period, and the events that waited
+   * for these invoices (replayed one by one after, in the order they began to wait).
+   */
+  billFinalized(tx: EntityManager, events: EventEnvelope<InvoiceFinalizedEvent>[]): Promise<void> {
+    return this.billAll(tx, events.map(billedByFinalize));
   }
 
-  /**
-   * Bills several invoices (of any agencies) at once, each as {@link bill} would, with a few
-   * statements in all: the entries, the ratable schedules over each service period, and the events
-   * that waited for these invoices (replayed one by one after, in the order they were waiting).
-   */
-  async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
+  private async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
     const due = invoices.filter((invoice) => invoice.amountDue !== 0n);
     if (due.length === 0) return;
     await this.postBillings(tx, due, await this.releaseWaitingFor(tx, due), []);
-  }
-
-  collect(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
-    return this.collectAll(tx, [event]);
   }
 
   /**
@@ -243,6 +245,21 @@ export class SubscriptionInvoicesService {
     });
     if (posted.created) await this.schedules.withdraw(tx, schedule, parts, { voided: true });
   }
+}
+
+/** The invoice as its finalize tells it. */
+function billedByFinalize(event: EventEnvelope<InvoiceFinalizedEvent>): InvoiceToBill {
+  const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
+  return {
+    tenantId: event.tenantId,
+    providerInvoiceId,
+    currency,
+    amountDue: parseMinorUnits(event.data.amountDue),
+    tax: parseMinorUnits(event.data.tax),
+    servicePeriodStart,
+    servicePeriodEnd,
+    billedAt: finalizedAt,
+  };
 }
 
 /** The invoice as its payment tells it: billed when paid, for what was paid. */

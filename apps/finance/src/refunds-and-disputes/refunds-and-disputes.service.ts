@@ -69,10 +69,6 @@ export class RefundsAndDisputesService {
     return this.waitingEvents.release(tx, tenantId, chargeKey(providerChargeId));
   }
 
-  async replayWaitingFor(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<void> {
-    return this.replayWaitingForAll(tx, [{ tenantId, providerChargeId }]);
-  }
-
   /** The refunds that waited for any of these charges (a batch of payments), taken out in one statement and posted now. */
   async replayWaitingForAll(
     tx: EntityManager,

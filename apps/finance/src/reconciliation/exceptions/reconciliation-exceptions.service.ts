@@ -9,12 +9,12 @@ import {
   ResolveReconciliationExceptionRequest,
 } from '@libs/contracts';
 import { LedgerService } from '../../ledger/ledger.service';
-import { StripeLedgerKeysRepository } from '../ledger-keys/stripe-ledger-keys.repository';
-import { STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
+import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
+import { STRIPE_BALANCE } from '../../accounts/account-codes';
 import { adjustmentLines, reconciledAccountOf } from './exception-adjustment';
 import { ReconciliationException } from './reconciliation-exception.entity';
 import { toReconciliationExceptionView } from './reconciliation-exception.mapper';
-import { ReconciliationExceptionsRepository } from './reconciliation-exceptions.repository';
+import { ReconciliationExceptionRepository } from './reconciliation-exception.repository';
 import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
 
 /** Accounts a write-off may go to: the difference is a loss (expense) or a gain (revenue). */
@@ -30,8 +30,8 @@ const WRITE_OFF_TYPES = new Set(['expense', 'revenue']);
 export class ReconciliationExceptionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly exceptions: ReconciliationExceptionsRepository,
-    private readonly keys: StripeLedgerKeysRepository,
+    private readonly exceptions: ReconciliationExceptionRepository,
+    private readonly keys: StripeLedgerKeyRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditTrail,
   ) {}
@@ -141,7 +141,7 @@ export class ReconciliationExceptionsService {
     x: ReconciliationException,
     entryId: string,
   ): Promise<string> {
-    const stripeBalance = await this.exceptions.accountOf(tx, x.tenantId, STRIPE_BALANCE_ACCOUNT);
+    const stripeBalance = await this.exceptions.accountOf(tx, x.tenantId, STRIPE_BALANCE);
     const entry = stripeBalance ? await this.keys.postingOf(tx, x.tenantId, entryId, stripeBalance.id) : null;
     if (!entry) throw new NotFoundError('journal entry', entryId);
     assertSameMoney(

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, isUniqueViolation } from '@libs/common';
 import { ReconciliationImportPhase, ReconciliationImportSource } from '@libs/contracts';
-import { updateReturning } from '../update-returning';
-import { claimNextJob, updateClaimedJob } from './job-claims';
+import { ReconciliationJobRepository } from '../reconciliation-job.repository';
 import { ReconciliationImport } from './reconciliation-import.entity';
 
 /** What one page of an API import changes on its job. */
@@ -29,8 +28,10 @@ const KEPT_ERRORS = 10;
 
 /** The only code that reads and writes reconciliation imports. */
 @Injectable()
-export class ReconciliationImportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class ReconciliationImportRepository extends ReconciliationJobRepository {
+  constructor(dataSource: DataSource) {
+    super(dataSource, 'reconciliation_imports');
+  }
 
   /** Queues an API import; refuses (409) while the agency has one queued or running. */
   async enqueueApiImport(
@@ -90,15 +91,14 @@ export class ReconciliationImportsRepository {
   }
 
   async claimNextApiImport(staleAfterS: number): Promise<ReconciliationImport | null> {
-    const id = await claimNextJob(this.dataSource, 'reconciliation_imports', staleAfterS, `source = 'stripe-api'`);
+    const id = await this.claimNextJob(staleAfterS, `source = 'stripe-api'`);
     return id ? this.dataSource.getRepository(ReconciliationImport).findOneByOrFail({ id }) : null;
   }
 
   /** Adds a page's rows, moves the cursor and beats the heart, in the page's transaction; false when the job is no longer this claim's. */
   recordPage(tx: EntityManager, job: ReconciliationImport, page: ImportPageProgress): Promise<boolean> {
-    return updateClaimedJob(
+    return this.updateClaimedJob(
       tx,
-      'reconciliation_imports',
       job,
       `phase = $3, resume_cursor = $4, reached_created = $5, pages = pages + 1, rows_read = rows_read + $6, rows_imported = rows_imported + $7,
        rows_already_imported = rows_already_imported + $8, page_failures = 0, heartbeat_at = now(),
@@ -109,7 +109,7 @@ export class ReconciliationImportsRepository {
 
   /** Notes a failed attempt at the current page (the import goes on); answers the attempts so far, or null when no longer this claim's. */
   async recordPageFailure(job: ReconciliationImport, message: string): Promise<number | null> {
-    const rows = await updateReturning<{ page_failures: number }>(
+    const rows = await this.updateReturning<{ page_failures: number }>(
       this.dataSource,
       `UPDATE finance.reconciliation_imports
        SET page_failures = page_failures + 1, heartbeat_at = now(),
@@ -123,9 +123,8 @@ export class ReconciliationImportsRepository {
   }
 
   async fail(job: ReconciliationImport, message: string): Promise<boolean> {
-    return updateClaimedJob(
+    return this.updateClaimedJob(
       this.dataSource.manager,
-      'reconciliation_imports',
       job,
       `status = 'failed', finished_at = now(), heartbeat_at = now(), errors = errors || jsonb_build_array($3::text)`,
       [message.slice(0, 500)],
@@ -134,12 +133,7 @@ export class ReconciliationImportsRepository {
 
   /** Hands the job back to the queue (instance shutting down); it resumes from its cursor. */
   release(job: ReconciliationImport): Promise<boolean> {
-    return updateClaimedJob(
-      this.dataSource.manager,
-      'reconciliation_imports',
-      job,
-      `status = 'queued', heartbeat_at = NULL`,
-    );
+    return this.updateClaimedJob(this.dataSource.manager, job, `status = 'queued', heartbeat_at = NULL`);
   }
 
   findOfTenant(tenantId: string, id: string): Promise<ReconciliationImport | null> {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { BANK, STRIPE_BALANCE } from '../../accounts/account-codes';
 import { LedgerService } from '../../ledger/ledger.service';
 import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
-import { StripeLedgerKeysRepository } from '../ledger-keys/stripe-ledger-keys.repository';
+import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
 import { ImportedPayout } from './statement-rows';
 
-export const STRIPE_BALANCE_ACCOUNT = '1100';
-export const BANK_ACCOUNT = '1200';
 /** Payouts that never left (or came back to) the balance are not booked as sent. */
 const NOT_SENT = new Set(['failed', 'canceled']);
 
@@ -17,10 +16,10 @@ const NOT_SENT = new Set(['failed', 'canceled']);
  * so the payout's balance transaction matches this entry.
  */
 @Injectable()
-export class PayoutBookings {
+export class PayoutBookingsService {
   constructor(
     private readonly ledger: LedgerService,
-    private readonly keys: StripeLedgerKeysRepository,
+    private readonly keys: StripeLedgerKeyRepository,
   ) {}
 
   async bookSent(tx: EntityManager, tenantId: string, payouts: ImportedPayout[]): Promise<void> {
@@ -33,8 +32,8 @@ export class PayoutBookings {
         postedOn: payout.createdAt.toISOString().slice(0, 10),
         description: `Stripe payout ${payout.id} to the bank`,
         lines: [
-          { accountCode: BANK_ACCOUNT, currency: payout.currency, amount: payout.amount },
-          { accountCode: STRIPE_BALANCE_ACCOUNT, currency: payout.currency, amount: -payout.amount },
+          { accountCode: BANK, currency: payout.currency, amount: payout.amount },
+          { accountCode: STRIPE_BALANCE, currency: payout.currency, amount: -payout.amount },
         ],
       });
       await this.keys.record(

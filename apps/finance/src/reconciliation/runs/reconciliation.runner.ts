@@ -1,13 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep } from '@libs/common';
 import { FinanceEnv } from '../../config/finance.config';
 import { LedgerRepository } from '../../ledger/ledger.repository';
-import { STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
+import { STRIPE_BALANCE } from '../../accounts/account-codes';
 import { ReconciliationMatchingRepository, RunWindow } from './reconciliation-matching.repository';
 import { ReconciliationRun } from './reconciliation-run.entity';
-import { ReconciliationRunsRepository } from './reconciliation-runs.repository';
+import { ReconciliationRunRepository } from './reconciliation-run.repository';
 
 const IDLE_POLL_MS = 1000;
 
@@ -28,13 +28,12 @@ export class ReconciliationRunner extends ClaimedJobRunner<ReconciliationRun> {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly runs: ReconciliationRunsRepository,
+    private readonly runs: ReconciliationRunRepository,
     private readonly matching: ReconciliationMatchingRepository,
     private readonly ledger: LedgerRepository,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: FinanceEnv,
   ) {
     super();
-    const env = options.env as FinanceEnv;
     this.staleAfterS = env.RECONCILIATION_STALE_AFTER_S;
     this.workMemMb = env.RECONCILIATION_WORK_MEM_MB;
     // A heartbeat four times within the stale limit: a long run is never taken for a silent one.
@@ -69,12 +68,10 @@ export class ReconciliationRunner extends ClaimedJobRunner<ReconciliationRun> {
   private async matchInOneTransaction(run: ReconciliationRun): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const started = performance.now();
-      // A few large, simple statements: compiling them (JIT) costs more than it saves.
-      await tx.query(`SET LOCAL work_mem = '${this.workMemMb}MB'`);
-      await tx.query(`SET LOCAL jit = off`);
-      const accounts = await this.ledger.findAccountIdsByCode(tx, run.tenantId, [STRIPE_BALANCE_ACCOUNT]);
-      const stripeBalance = accounts.get(STRIPE_BALANCE_ACCOUNT);
-      if (!stripeBalance) throw new Error(`the agency has no account ${STRIPE_BALANCE_ACCOUNT} (Stripe balance) yet`);
+      await this.matching.tuneForRun(tx, this.workMemMb);
+      const accounts = await this.ledger.findAccountIdsByCode(tx, run.tenantId, [STRIPE_BALANCE]);
+      const stripeBalance = accounts.get(STRIPE_BALANCE);
+      if (!stripeBalance) throw new Error(`the agency has no account ${STRIPE_BALANCE} (Stripe balance) yet`);
       const defaults = run.windowFrom && run.windowTo ? null : await this.matching.defaultWindow(tx, run.tenantId);
       const window: RunWindow = { from: run.windowFrom ?? defaults!.from, to: run.windowTo ?? defaults!.to };
       const outcome = await this.matching.reconcile(tx, run.tenantId, run.id, window, stripeBalance);

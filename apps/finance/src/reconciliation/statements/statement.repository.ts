@@ -4,7 +4,7 @@ import { ImportedBalanceTransaction, ImportedBankLine, ImportedPayout } from './
 
 /** The only code that writes SQL for imported Stripe transactions, payouts and bank statement lines. */
 @Injectable()
-export class StatementsRepository {
+export class StatementRepository {
   /** Inserts the transactions not imported before; answers how many were new. */
   async insertBalanceTransactions(
     tx: EntityManager,

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { claimNextJob, updateClaimedJob } from '../imports/job-claims';
+import { ReconciliationJobRepository } from '../reconciliation-job.repository';
 import { RunOutcome, RunWindow } from './reconciliation-matching.repository';
 import { ReconciliationRun } from './reconciliation-run.entity';
 
 /** The only code that reads and writes reconciliation runs. */
 @Injectable()
-export class ReconciliationRunsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class ReconciliationRunRepository extends ReconciliationJobRepository {
+  constructor(dataSource: DataSource) {
+    super(dataSource, 'reconciliation_runs');
+  }
 
   /** Queues a run unless the agency has one queued or running; answers that one then. */
   async enqueue(
@@ -33,12 +35,12 @@ export class ReconciliationRunsRepository {
   }
 
   async claimNext(staleAfterS: number): Promise<ReconciliationRun | null> {
-    const id = await claimNextJob(this.dataSource, 'reconciliation_runs', staleAfterS);
+    const id = await this.claimNextJob(staleAfterS);
     return id ? this.dataSource.getRepository(ReconciliationRun).findOneByOrFail({ id }) : null;
   }
 
   heartbeat(run: ReconciliationRun): Promise<boolean> {
-    return updateClaimedJob(this.dataSource.manager, 'reconciliation_runs', run, 'heartbeat_at = now()');
+    return this.updateClaimedJob(this.dataSource.manager, run, 'heartbeat_at = now()');
   }
 
   /** Records the outcome in the run's own transaction; false when the run is no longer this claim's (then nothing of it commits). */
@@ -49,9 +51,8 @@ export class ReconciliationRunsRepository {
     outcome: RunOutcome,
     durationMs: number,
   ): Promise<boolean> {
-    return updateClaimedJob(
+    return this.updateClaimedJob(
       tx,
-      'reconciliation_runs',
       run,
       `status = 'succeeded', finished_at = now(), heartbeat_at = now(), window_from = $3, window_to = $4, stripe_transactions = $5, matched = $6,
        payouts_matched = $7, exceptions_opened = $8, exceptions_cleared = $9, duration_ms = $10`,
@@ -69,22 +70,13 @@ export class ReconciliationRunsRepository {
   }
 
   fail(run: ReconciliationRun, message: string): Promise<boolean> {
-    return updateClaimedJob(
-      this.dataSource.manager,
-      'reconciliation_runs',
-      run,
-      `status = 'failed', finished_at = now(), error = $3`,
-      [message.slice(0, 2000)],
-    );
+    return this.updateClaimedJob(this.dataSource.manager, run, `status = 'failed', finished_at = now(), error = $3`, [
+      message.slice(0, 2000),
+    ]);
   }
 
   release(run: ReconciliationRun): Promise<boolean> {
-    return updateClaimedJob(
-      this.dataSource.manager,
-      'reconciliation_runs',
-      run,
-      `status = 'queued', heartbeat_at = NULL`,
-    );
+    return this.updateClaimedJob(this.dataSource.manager, run, `status = 'queued', heartbeat_at = NULL`);
   }
 
   findOfTenant(tenantId: string, id: string): Promise<ReconciliationRun | null> {

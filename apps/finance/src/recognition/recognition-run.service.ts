@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { PeriodicTask, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { runWithContext } from '@libs/common';
 import { RecognitionRunEntry, RecognitionRunResponse, RevenueStream } from '@libs/contracts';
 import { DEFERRED_REVENUE, REVENUE_ACCOUNT } from '../accounts/account-codes';
-import { FinanceEnv } from '../config/finance.config';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { credit, debit } from '../ledger/entry-lines';
 import { LedgerService } from '../ledger/ledger.service';
@@ -13,11 +12,8 @@ import { addDays, daysBetween, postingDateOf } from '../calendar/posting-date';
 import { AgencyCalendar } from '../calendar/agency-calendar';
 import { dayAmount } from './ratable-split';
 import { RecognitionSchedule } from './recognition-schedule.entity';
-import { NewLine, RecognitionSchedulesRepository, ScheduleAdvance } from './recognition-schedules.repository';
+import { NewLine, RecognitionScheduleRepository, ScheduleAdvance } from './recognition-schedule.repository';
 import { LedgerSourceKey } from '../ledger/ledger-source-keys';
-
-/** Namespace of the per-agency advisory lock (two int keys: this, and the agency id's hash). */
-const RUN_LOCK_NAMESPACE = 0x52_45_43; // "REC"
 
 /** One journal entry of a run: a stream's revenue in one currency within one calendar month. */
 interface EntryGroup {
@@ -44,32 +40,16 @@ interface EntryGroup {
  * stays overstated waiting for a reopen.
  */
 @Injectable()
-export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RecognitionRun.name);
-  private readonly schedule: PeriodicTask;
+export class RecognitionRunService {
+  private readonly logger = new Logger(RecognitionRunService.name);
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly schedules: RecognitionSchedulesRepository,
+    private readonly schedules: RecognitionScheduleRepository,
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
     private readonly books: AgencyBooksLock,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
-  ) {
-    this.schedule = new PeriodicTask(
-      'revenue recognition run',
-      (options.env as FinanceEnv).FINANCE_RECOGNITION_EVERY_S * 1000,
-      () => this.recognizeAll(),
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.schedule.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.schedule.stop();
-  }
+  ) {}
 
   /** Every agency with something due; `now` is the clock (a test may name another instant). */
   async recognizeAll(now: Date = new Date()): Promise<RecognitionRunResponse[]> {
@@ -94,7 +74,7 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
       this.dataSource.transaction(async (tx) => {
         const through = addDays(postingDateOf(now, await this.calendar.timeZoneOf(tx, tenantId)), -1);
         const idle: RecognitionRunResponse = { through, schedules: 0, days: 0, entries: [] };
-        if (!(await this.holdAgency(tx, tenantId))) return idle;
+        if (!(await this.schedules.tryLockRunOfAgency(tx, tenantId))) return idle;
         await this.books.hold(tx, tenantId);
         const due = await this.schedules.lockDueOfTenant(tx, tenantId, through);
         if (due.length === 0) return idle;
@@ -107,14 +87,6 @@ export class RecognitionRun implements OnApplicationBootstrap, OnApplicationShut
         return { through, schedules: due.length, days: lines.length, entries };
       }),
     );
-  }
-
-  private async holdAgency(tx: EntityManager, tenantId: string): Promise<boolean> {
-    const rows: { held: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS held`, [
-      RUN_LOCK_NAMESPACE,
-      tenantId,
-    ]);
-    return rows[0].held;
   }
 
   /** Dr deferred revenue / Cr the stream's revenue, one entry per group; its lines point at it. */

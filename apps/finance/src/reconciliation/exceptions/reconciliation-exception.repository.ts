@@ -34,7 +34,7 @@ export interface PayoutRow {
 
 /** The only code that reads and writes reconciliation exceptions and the manual matches they are resolved with. */
 @Injectable()
-export class ReconciliationExceptionsRepository {
+export class ReconciliationExceptionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findOfTenant(tenantId: string, id: string): Promise<ReconciliationException | null> {

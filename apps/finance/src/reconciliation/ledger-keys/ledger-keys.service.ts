@@ -1,36 +1,29 @@
-import { Controller } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConsumesEvent, ConsumesEventsInBatches } from '@libs/common';
 import {
-  ChargeRefunded,
   ChargeRefundedEvent,
-  DisputeClosed,
   DisputeClosedEvent,
-  DisputeOpened,
   DisputeOpenedEvent,
   EventEnvelope,
-  GiftPurchased,
   GiftPurchasedEvent,
-  InvoicePaid,
   InvoicePaidEvent,
 } from '@libs/contracts';
 import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
-import { StripeLedgerKeysRepository } from './stripe-ledger-keys.repository';
+import { StripeLedgerKeyRepository } from './stripe-ledger-key.repository';
 
 /**
  * Learns from the payment events which Stripe movement each journal entry books (the entries'
  * own source keys name the invoice, the refund or the gift, not the charge Stripe's balance
- * transaction points at). Writes keys only; never posts. Its handlers join the bookkeeping's own
- * handlers of the same events, in their transactions: a key commits with the entry it names, so
- * a reconciliation run never meets one without the other.
+ * transaction points at). Writes keys only; never posts. Each key is recorded by the handler of
+ * the event, in the transaction that books the entry it names (with the same `LedgerSourceKey`),
+ * so a reconciliation run never meets one without the other.
  */
-@Controller()
-export class LedgerKeysEventsController {
-  constructor(private readonly keys: StripeLedgerKeysRepository) {}
+@Injectable()
+export class LedgerKeysService {
+  constructor(private readonly keys: StripeLedgerKeyRepository) {}
 
-  /** In the bookkeeping's batches of paid invoices. */
-  @ConsumesEventsInBatches(InvoicePaid, { maxBatch: 1000, inFlight: 2 })
-  async keyInvoicePayments(events: EventEnvelope<InvoicePaidEvent>[], tx: EntityManager): Promise<void> {
+  /** A batch of paid invoices: each one's charge is booked by its payment's entry. */
+  async recordInvoicePayments(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
     // An invoice without a charge moved no money at Stripe (free or fully discounted): nothing to key.
     await this.keys.recordAll(
       tx,
@@ -46,17 +39,15 @@ export class LedgerKeysEventsController {
     );
   }
 
-  @ConsumesEvent(GiftPurchased)
-  async keyGiftPayment(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
+  async recordGiftPayment(tx: EntityManager, event: EventEnvelope<GiftPurchasedEvent>): Promise<void> {
     const { providerChargeId, giftId, paidAt } = event.data;
     if (providerChargeId)
-      await this.key(tx, event, LedgerSourceKey.giftPurchased(giftId), providerChargeId, 'charge', paidAt);
+      await this.record(tx, event, LedgerSourceKey.giftPurchased(giftId), providerChargeId, 'charge', paidAt);
   }
 
-  @ConsumesEvent(ChargeRefunded)
-  keyRefund(event: EventEnvelope<ChargeRefundedEvent>, tx: EntityManager): Promise<void> {
+  recordRefund(tx: EntityManager, event: EventEnvelope<ChargeRefundedEvent>): Promise<void> {
     const { providerRefundId, refundedAt } = event.data;
-    return this.key(
+    return this.record(
       tx,
       event,
       LedgerSourceKey.chargeRefunded(providerRefundId),
@@ -66,10 +57,9 @@ export class LedgerKeysEventsController {
     );
   }
 
-  @ConsumesEvent(DisputeOpened)
-  keyDisputeWithdrawal(event: EventEnvelope<DisputeOpenedEvent>, tx: EntityManager): Promise<void> {
+  recordDisputeWithdrawal(tx: EntityManager, event: EventEnvelope<DisputeOpenedEvent>): Promise<void> {
     const { providerDisputeId, openedAt } = event.data;
-    return this.key(
+    return this.record(
       tx,
       event,
       LedgerSourceKey.disputeOpened(providerDisputeId),
@@ -80,11 +70,10 @@ export class LedgerKeysEventsController {
   }
 
   /** Only a won dispute moves money back (Stripe's `dispute_reversal`); a lost one moves nothing more. */
-  @ConsumesEvent(DisputeClosed)
-  async keyDisputeReinstatement(event: EventEnvelope<DisputeClosedEvent>, tx: EntityManager): Promise<void> {
+  async recordDisputeReinstatement(tx: EntityManager, event: EventEnvelope<DisputeClosedEvent>): Promise<void> {
     const { providerDisputeId, outcome, closedAt } = event.data;
     if (outcome === 'won')
-      await this.key(
+      await this.record(
         tx,
         event,
         LedgerSourceKey.disputeWon(providerDisputeId),
@@ -95,7 +84,7 @@ export class LedgerKeysEventsController {
   }
 
   /** That the entry posted under `sourceKey` books the movement of `stripeSourceId` in Stripe's `reportingCategory`. */
-  private key(
+  private record(
     tx: EntityManager,
     event: EventEnvelope<unknown>,
     sourceKey: string,

@@ -36,10 +36,22 @@ export interface ScheduleAdvance {
   status: RecognitionStatus;
 }
 
+/** Namespace of the per-agency advisory lock of recognition runs (two int keys: this, and the agency id's hash). */
+const RUN_LOCK_NAMESPACE = 0x52_45_43; // "REC"
+
 /** The only code that writes SQL for recognition schedules and their lines. */
 @Injectable()
-export class RecognitionSchedulesRepository {
+export class RecognitionScheduleRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Takes the agency's recognition-run lock until the transaction ends, unless another run holds it (then false, at once). */
+  async tryLockRunOfAgency(tx: EntityManager, tenantId: string): Promise<boolean> {
+    const rows: { held: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS held`, [
+      RUN_LOCK_NAMESPACE,
+      tenantId,
+    ]);
+    return rows[0].held;
+  }
 
   /** Opens the schedule unless one exists for the same source (a redelivery, or the other of finalize/paid). */
   insertUnlessExists(tx: EntityManager, schedule: NewSchedule): Promise<void> {

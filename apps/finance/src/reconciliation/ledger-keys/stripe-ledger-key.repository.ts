@@ -21,7 +21,7 @@ export interface LinkedEntry {
 
 /** The only code that writes SQL for the keys between Stripe movements and journal entries. */
 @Injectable()
-export class StripeLedgerKeysRepository {
+export class StripeLedgerKeyRepository {
   /**
    * `record` for many keys in one statement (a batch of payments): ranks follow the entries
    * already claiming each movement, then the order given. A key given twice counts once.
