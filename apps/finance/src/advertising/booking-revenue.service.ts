@@ -19,14 +19,14 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
-import { credit, debit, withoutZeros } from '../ledger/entry-lines';
-import { LedgerService } from '../ledger/ledger.service';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { daysBetween, postingDateOf } from '../calendar/posting-date';
-import { WaitingEventsService } from '../waiting-events/waiting-events.service';
+import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
+import { LedgerService } from '../ledger/ledger.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
-import { AgencyCalendar } from '../calendar/agency-calendar';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 /**
  * Advertising bookings on accrual: invoiced (receivable, VAT, deferred revenue with a usage

@@ -16,15 +16,15 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
-import { credit, debit, withoutZeros } from '../ledger/entry-lines';
-import { LedgerService } from '../ledger/ledger.service';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { daysBetween, postingDateOf } from '../calendar/posting-date';
+import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerSourceKey } from '../ledger/ledger-source-keys';
-import { WaitingEventsService } from '../waiting-events/waiting-events.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { remainingOf } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { AgencyCalendar } from '../calendar/agency-calendar';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 /**
  * Gifts bought through gift checkout: paid now (deferred revenue), recognized ratably once

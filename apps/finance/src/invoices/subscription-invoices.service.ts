@@ -16,18 +16,18 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { EntryToPost, LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../calendar/posting-date';
-import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { NewSchedule } from '../recognition/recognition-schedule.repository';
 import { RecognitionSchedulesService, amountsOf } from '../recognition/recognition-schedules.service';
 import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { AgencyCalendar } from '../calendar/agency-calendar';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 export const SUBSCRIPTIONS: EntryDimensions = {
   stream: 'subscriptions',

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { JournalEntryView } from '@libs/contracts';
-import { monthName, monthOfDay } from '../calendar/calendar-month';
 import { AgencyCalendar } from '../calendar/agency-calendar';
+import { monthName, monthOfDay } from '../calendar/calendar-month';
 import { AgencyBooksLock } from './agency-books-lock';
 import { BalancesAtCommit } from './balances-at-commit';
+import { LedgerSourceKey } from './ledger-source-keys';
 import {
   EntryDimensions,
   EntryRow,
@@ -16,7 +17,6 @@ import {
   PostingContext,
   PostingRow,
 } from './ledger.repository';
-import { LedgerSourceKey } from './ledger-source-keys';
 
 export interface LedgerLine {
   /** Chart-of-accounts code of the agency, e.g. `1100`. */

@@ -10,13 +10,13 @@ import {
   ROYALTIES_PAYABLE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
-import { AgencyCalendar } from '../calendar/agency-calendar';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 
 /** Content licensing on accrual: flat fees deferred and recognized over the term, usage when used, royalties owed. */
 @Injectable()

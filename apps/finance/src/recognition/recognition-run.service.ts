@@ -4,16 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { runWithContext } from '@libs/common';
 import { RecognitionRunEntry, RecognitionRunResponse, RevenueStream } from '@libs/contracts';
 import { DEFERRED_REVENUE, REVENUE_ACCOUNT } from '../accounts/account-codes';
-import { AgencyBooksLock } from '../ledger/agency-books-lock';
-import { credit, debit } from '../ledger/entry-lines';
-import { LedgerService } from '../ledger/ledger.service';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { monthOfDay } from '../calendar/calendar-month';
 import { addDays, daysBetween, postingDateOf } from '../calendar/posting-date';
-import { AgencyCalendar } from '../calendar/agency-calendar';
+import { AgencyBooksLock } from '../ledger/agency-books-lock';
+import { credit, debit } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
+import { LedgerService } from '../ledger/ledger.service';
 import { dayAmount } from './ratable-split';
 import { RecognitionSchedule } from './recognition-schedule.entity';
 import { NewLine, RecognitionScheduleRepository, ScheduleAdvance } from './recognition-schedule.repository';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 
 /** One journal entry of a run: a stream's revenue in one currency within one calendar month. */
 interface EntryGroup {

@@ -7,8 +7,8 @@ import {
   RecognitionScheduleView,
   RecognitionStatus,
 } from '@libs/contracts';
-import { EntryDimensions } from '../ledger/ledger.repository';
 import { addDays } from '../calendar/posting-date';
+import { EntryDimensions } from '../ledger/ledger.repository';
 import { RecognitionSchedule } from './recognition-schedule.entity';
 import { NewSchedule, RecognitionScheduleRepository } from './recognition-schedule.repository';
 import { remainingOf, ScheduleAmounts, Withdrawal } from './schedule-arithmetic';

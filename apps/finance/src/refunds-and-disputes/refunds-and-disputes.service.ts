@@ -15,14 +15,14 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
-import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { refundParts } from '../recognition/schedule-arithmetic';
-import { AgencyCalendar } from '../calendar/agency-calendar';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 const SUBSCRIPTIONS: EntryDimensions = { stream: 'subscriptions', productId: null, siteId: null, counterpartyId: null };
 

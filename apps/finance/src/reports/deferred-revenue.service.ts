@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeferredRevenueLine, DeferredRevenueRequest, DeferredRevenueResponse } from '@libs/contracts';
 import { DEFERRED_REVENUE } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { lastDayOf, monthsAfter } from '../calendar/calendar-month';
 import { daysBetween } from '../calendar/posting-date';
 import { recognizedThrough } from '../recognition/ratable-split';
-import { AgencyCalendar } from '../calendar/agency-calendar';
 import { DeferredRevenueRepository, OpenSchedule } from './deferred-revenue.repository';
 
 const DEFAULT_MONTHS = 12;

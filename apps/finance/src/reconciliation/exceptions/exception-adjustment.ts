@@ -1,6 +1,6 @@
 import { ReconciliationScope } from '@libs/contracts';
-import { LedgerLine } from '../../ledger/ledger.service';
 import { BANK, STRIPE_BALANCE } from '../../accounts/account-codes';
+import { LedgerLine } from '../../ledger/ledger.service';
 
 export interface Difference {
   scope: ReconciliationScope;

@@ -8,14 +8,14 @@ import {
   ReconciliationExceptionView,
   ResolveReconciliationExceptionRequest,
 } from '@libs/contracts';
+import { STRIPE_BALANCE } from '../../accounts/account-codes';
+import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
 import { LedgerService } from '../../ledger/ledger.service';
 import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
-import { STRIPE_BALANCE } from '../../accounts/account-codes';
 import { adjustmentLines, reconciledAccountOf } from './exception-adjustment';
 import { ReconciliationException } from './reconciliation-exception.entity';
 import { toReconciliationExceptionView } from './reconciliation-exception.mapper';
 import { ReconciliationExceptionRepository } from './reconciliation-exception.repository';
-import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
 
 /** Accounts a write-off may go to: the difference is a loss (expense) or a gain (revenue). */
 const WRITE_OFF_TYPES = new Set(['expense', 'revenue']);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BANK, STRIPE_BALANCE } from '../../accounts/account-codes';
-import { LedgerService } from '../../ledger/ledger.service';
 import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
+import { LedgerService } from '../../ledger/ledger.service';
 import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
 import { ImportedPayout } from './statement-rows';
 
