@@ -5,7 +5,7 @@ import {
   RecognitionScheduleListResponse,
   TrialBalanceResponse,
 } from '@libs/contracts';
-import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
+import { RecognitionRunService } from '../apps/finance/src/recognition/recognition-run.service';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { provisionedAgency } from './support/finance-fixtures';
@@ -45,7 +45,7 @@ describe('accrual postings for days of a closed month', () => {
   const close = async (month: string) =>
     expect((await agency.api.post(`/v1/finance/periods/${month}/close`, undefined)).status).toBe(200);
   const runAt = (at: string) =>
-    suite.instances('finance')[0].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date(at));
+    suite.instances('finance')[0].get(RecognitionRunService).recognizeAgency(agency.tenantId, new Date(at));
 
   beforeAll(async () => {
     suite = await TestSuite.start(['gateway', 'finance']);

@@ -5,7 +5,7 @@ import {
   RecognitionScheduleListResponse,
   RecognitionScheduleView,
 } from '@libs/contracts';
-import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
+import { RecognitionRunService } from '../apps/finance/src/recognition/recognition-run.service';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { balancesIn, createFinanceAgency, FinanceEventDelivery, journalOf, reissued } from './support/finance-events';
@@ -256,7 +256,7 @@ describe('advertising and licensing money in the books', () => {
 
       const run = await suite
         .instances('finance')[0]
-        .get(RecognitionRun)
+        .get(RecognitionRunService)
         .recognizeAgency(agency.tenantId, new Date('2026-02-01T01:00:00.000Z'));
       const january = ((30_000_000n * 31n) / 365n).toString();
       expect(run.entries).toEqual([

@@ -8,7 +8,7 @@ import {
   RecognitionScheduleListResponse,
   RecognitionScheduleView,
 } from '@libs/contracts';
-import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
+import { RecognitionRunService } from '../apps/finance/src/recognition/recognition-run.service';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import {
@@ -54,7 +54,7 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
 
   /** The run as the periodic task would make it at `at`, on one finance instance. */
   const runAt = (agency: TestAgency, at: string, instance = 0) =>
-    suite.instances('finance')[instance].get(RecognitionRun).recognizeAgency(agency.tenantId, new Date(at));
+    suite.instances('finance')[instance].get(RecognitionRunService).recognizeAgency(agency.tenantId, new Date(at));
 
   async function schedules(agency: TestAgency, query = ''): Promise<RecognitionScheduleView[]> {
     const page = await agency.api.get<RecognitionScheduleListResponse>(
@@ -240,7 +240,7 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
 
     // The periodic task's entry point on both instances at once: the rest of the period, once.
     const later = new Date('2026-11-05T03:00:00.000Z');
-    await Promise.all(suite.instances('finance').map((app) => app.get(RecognitionRun).recognizeAll(later)));
+    await Promise.all(suite.instances('finance').map((app) => app.get(RecognitionRunService).recognizeAll(later)));
     const all = invoices.reduce((sum, i) => sum + (i.amount - i.tax), 0n);
     expect((await balancesIn(agency, 'VND'))['4100']).toBe((-all).toString());
     expect((await schedules(agency)).map((s) => s.status)).toEqual(invoices.map(() => 'completed'));
@@ -425,10 +425,10 @@ describe('revenue recognition: ratable per agency-local day, once per schedule a
       ).toBe(true);
       expect(-views.reduce((t, s) => t + BigInt(s.recognized), 0n)).toBe(BigInt(books['4100'] ?? '0'));
     }
-    const parked = await db.query(`SELECT 1 FROM finance.parked_events WHERE tenant_id = ANY($1::uuid[])`, [
+    const waiting = await db.query(`SELECT 1 FROM finance.waiting_events WHERE tenant_id = ANY($1::uuid[])`, [
       [once.tenantId, noisy.tenantId],
     ]);
-    expect(parked.rows).toHaveLength(0);
+    expect(waiting.rows).toHaveLength(0);
   });
 
   describe('schedules for finance staff', () => {

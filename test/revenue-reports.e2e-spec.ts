@@ -8,7 +8,7 @@ import {
   TrialBalanceResponse,
 } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { RecognitionRun } from '../apps/finance/src/recognition/recognition-run';
+import { RecognitionRunService } from '../apps/finance/src/recognition/recognition-run.service';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { envelopeOf, FinanceEventDelivery } from './support/finance-events';
@@ -73,7 +73,7 @@ describe('revenue reports: billed, collected, recognized; deferred revenue and i
     ]);
     await suite
       .instances('finance')[0]
-      .get(RecognitionRun)
+      .get(RecognitionRunService)
       .recognizeAgency(agency.tenantId, new Date('2026-10-16T00:00:00.000Z'));
   });
 

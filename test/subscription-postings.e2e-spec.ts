@@ -397,7 +397,7 @@ describe('subscription money on accrual: billed, collected, given back', () => {
       ]);
       expect(await journal(agency)).toEqual(before);
       expect(await schedule(agency, `gift:${gift.giftId}`)).toBeUndefined();
-      const { rows } = await db.query(`SELECT 1 FROM finance.parked_events WHERE tenant_id = $1 AND awaited = $2`, [
+      const { rows } = await db.query(`SELECT 1 FROM finance.waiting_events WHERE tenant_id = $1 AND awaited = $2`, [
         agency.tenantId,
         `gift:${gift.giftId}`,
       ]);

@@ -1,95 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
-import { AccountingPeriodRepository } from './accounting-periods/accounting-period.repository';
-import { AccountingPeriodsRpcController } from './accounting-periods/accounting-periods.rpc.controller';
-import { AccountingPeriodsService } from './accounting-periods/accounting-periods.service';
-import { AccountRepository } from './accounts/account.repository';
-import { AccountsRpcController } from './accounts/accounts.rpc.controller';
-import { AccountsService } from './accounts/accounts.service';
-import { ArticleRevenueEventsController } from './article-revenue/article-revenue.events.controller';
-import { RevenueByArticleService } from './article-revenue/revenue-by-article.service';
-import { BookingRevenueService } from './advertising/booking-revenue.service';
-import { BookingsEventsController } from './advertising/bookings.events.controller';
+import { AccountingPeriodsModule } from './accounting-periods/accounting-periods.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { AdvertisingModule } from './advertising/advertising.module';
 import { financeSchema } from './database/finance.schema';
-import { GiftRevenueService } from './gifts/gift-revenue.service';
-import { GiftsEventsController } from './gifts/gifts.events.controller';
-import { InvoicesEventsController } from './invoices/invoices.events.controller';
-import { SubscriptionInvoicesService } from './invoices/subscription-invoices.service';
-import { AgencyBooksLock } from './ledger/agency-books-lock';
-import { BalancesAtCommit } from './ledger/balances-at-commit';
-import { JournalEntriesRpcController } from './ledger/journal-entries.rpc.controller';
-import { LedgerReportsService } from './ledger/ledger-reports.service';
-import { LedgerRepository } from './ledger/ledger.repository';
-import { LedgerService } from './ledger/ledger.service';
-import { LicensingRevenueService } from './licensing/licensing-revenue.service';
-import { LicensingEventsController } from './licensing/licensing.events.controller';
-import { ParkedEventsRepository } from './parked-events/parked-events.repository';
-import { RecognitionRun } from './recognition/recognition-run';
-import { RecognitionRpcController } from './recognition/recognition.rpc.controller';
-import { WaitingEventsRpcController } from './parked-events/waiting-events.rpc.controller';
-import { RecognitionSchedulesRepository } from './recognition/recognition-schedules.repository';
-import { RecognitionSchedulesService } from './recognition/recognition-schedules.service';
-import { DeferredRevenueService } from './reports/deferred-revenue.service';
-import { ReportsRpcController } from './reports/reports.rpc.controller';
-import { RevenueReportService } from './reports/revenue-report.service';
-import { RefundsAndDisputesEventsController } from './refunds-and-disputes/refunds-and-disputes.events.controller';
-import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
-import { SubscriptionMetricsRpcController } from './subscription-metrics/subscription-metrics.rpc.controller';
-import { SubscriptionMetricsService } from './subscription-metrics/subscription-metrics.service';
-import { SubscriptionStatesEventsController } from './subscription-metrics/subscription-states.events.controller';
-import { AgencyCalendar } from './tenants/agency-calendar';
-import { reconciliationControllers, reconciliationProviders } from './reconciliation/reconciliation-components';
-import { TenantsEventsController } from './tenants/tenants.events.controller';
+import { GiftsModule } from './gifts/gifts.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { LicensingModule } from './licensing/licensing.module';
+import { RecognitionModule } from './recognition/recognition.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { RefundsAndDisputesModule } from './refunds-and-disputes/refunds-and-disputes.module';
+import { ReportsModule } from './reports/reports.module';
+import { SubscriptionMetricsModule } from './subscription-metrics/subscription-metrics.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { WaitingEventsModule } from './waiting-events/waiting-events.module';
 
 @Module({})
 export class FinanceAppModule {
   static register(instance: ServiceInstance): DynamicModule {
     return {
       module: FinanceAppModule,
-      imports: [ServiceCoreModule.forService({ ...instance, ...financeSchema })],
-      controllers: [
-        AccountsRpcController,
-        JournalEntriesRpcController,
-        TenantsEventsController,
-        InvoicesEventsController,
-        RefundsAndDisputesEventsController,
-        GiftsEventsController,
-        BookingsEventsController,
-        LicensingEventsController,
-        RecognitionRpcController,
-        WaitingEventsRpcController,
-        SubscriptionStatesEventsController,
-        SubscriptionMetricsRpcController,
-        ReportsRpcController,
-        AccountingPeriodsRpcController,
-        ArticleRevenueEventsController,
-        ...reconciliationControllers,
-      ],
-      providers: [
-        AccountsService,
-        AccountRepository,
-        LedgerService,
-        LedgerReportsService,
-        LedgerRepository,
-        BalancesAtCommit,
-        AgencyCalendar,
-        AgencyBooksLock,
-        ParkedEventsRepository,
-        RecognitionSchedulesRepository,
-        RecognitionSchedulesService,
-        RecognitionRun,
-        SubscriptionInvoicesService,
-        RefundsAndDisputesService,
-        GiftRevenueService,
-        BookingRevenueService,
-        LicensingRevenueService,
-        SubscriptionMetricsService,
-        RevenueReportService,
-        DeferredRevenueService,
-        RevenueByArticleService,
-        AccountingPeriodsService,
-        AccountingPeriodRepository,
-        ...reconciliationProviders,
+      imports: [
+        ServiceCoreModule.forService({ ...instance, ...financeSchema }),
+        TenantsModule,
+        AccountsModule,
+        LedgerModule,
+        AccountingPeriodsModule,
+        InvoicesModule,
+        RefundsAndDisputesModule,
+        GiftsModule,
+        AdvertisingModule,
+        LicensingModule,
+        RecognitionModule,
+        WaitingEventsModule,
+        SubscriptionMetricsModule,
+        ReportsModule,
+        ReconciliationModule,
       ],
     };
   }

@@ -55,7 +55,7 @@ export class AccountingPeriodRepository {
 
   /**
    * What is outstanding for the month from `firstDay` to `lastDay` (agency-local): ratable schedules
-   * not recognized through its last day, events of the month waiting in `parked_events`, and open
+   * not recognized through its last day, events of the month in `waiting_events`, and open
    * reconciliation exceptions of the month (both taken on instants, in the agency's time zone).
    */
   async countOutstanding(
@@ -71,8 +71,8 @@ export class AccountingPeriodRepository {
        SELECT
          (SELECT count(*) FROM finance.recognition_schedules s
           WHERE s.tenant_id = $1 AND s.status = 'active' AND s.method = 'ratable' AND s.next_day <= $3::date)::int AS schedules,
-         (SELECT count(*) FROM finance.parked_events p, month m
-          WHERE p.tenant_id = $1 AND (p.envelope->>'time')::timestamptz >= m.starts AND (p.envelope->>'time')::timestamptz < m.ends)::int AS waiting,
+         (SELECT count(*) FROM finance.waiting_events w, month m
+          WHERE w.tenant_id = $1 AND (w.envelope->>'time')::timestamptz >= m.starts AND (w.envelope->>'time')::timestamptz < m.ends)::int AS waiting,
          (SELECT count(*) FROM finance.reconciliation_exceptions x, month m
           WHERE x.tenant_id = $1 AND x.status = 'open' AND x.occurred_at >= m.starts AND x.occurred_at < m.ends)::int AS exceptions`,
       [tenantId, firstDay, lastDay],

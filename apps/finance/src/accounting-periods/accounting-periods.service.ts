@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError } from '@libs/common';
 import { AccountingPeriodView, MonthEndChecklistView } from '@libs/contracts';
+import { firstDayOf, lastDayOf, monthAfter, monthName, monthOfDay } from '../calendar/calendar-month';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { AccountingPeriod } from './accounting-period.entity';
 import { AccountingPeriodRepository } from './accounting-period.repository';
-import { firstDayOf, lastDayOf, monthAfter, monthName, monthOfDay } from './calendar-month';
 
 /**
  * Month close. The books are closed up to the end of the latest closed month: a chief accountant

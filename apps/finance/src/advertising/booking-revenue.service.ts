@@ -19,13 +19,14 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
-import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 /**
  * Advertising bookings on accrual: invoiced (receivable, VAT, deferred revenue with a usage
@@ -38,7 +39,7 @@ export class BookingRevenueService {
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
-    private readonly parked: ParkedEventsRepository,
+    private readonly waitingEvents: WaitingEventsService,
   ) {}
 
   /** Dr receivable (amount) / Cr VAT payable (tax) / Cr deferred revenue (amount − tax). */
@@ -56,7 +57,7 @@ export class BookingRevenueService {
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `booking-invoiced:${bookingId}`,
+      sourceKey: LedgerSourceKey.bookingInvoiced(bookingId),
       postedOn: postingDateOf(event.data.invoicedAt, timeZone),
       description: `Booking ${bookingId} invoiced (${event.data.pricingModel}, ad unit ${event.data.adUnitId})`,
       lines,
@@ -76,13 +77,13 @@ export class BookingRevenueService {
       days: Math.max(1, daysBetween(firstDay, postingDateOf(event.data.flightEnd, timeZone))),
       providerChargeId: null,
     });
-    for (const parked of (await this.parked.release(tx, event.tenantId, bookingKey(bookingId))).sort((a, b) =>
+    for (const waiting of (await this.waitingEvents.release(tx, event.tenantId, bookingKey(bookingId))).sort((a, b) =>
       a.time.localeCompare(b.time),
     )) {
-      if (parked.type === DeliveryRecorded.subject)
-        await this.recognizeDelivery(tx, parked as EventEnvelope<DeliveryRecordedEvent>);
-      else if (parked.type === MakeGoodCredited.subject)
-        await this.creditMakeGood(tx, parked as EventEnvelope<MakeGoodCreditedEvent>);
+      if (waiting.type === DeliveryRecorded.subject)
+        await this.recognizeDelivery(tx, waiting as EventEnvelope<DeliveryRecordedEvent>);
+      else if (waiting.type === MakeGoodCredited.subject)
+        await this.creditMakeGood(tx, waiting as EventEnvelope<MakeGoodCreditedEvent>);
     }
   }
 
@@ -94,7 +95,7 @@ export class BookingRevenueService {
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `booking-paid:${paymentId}`,
+      sourceKey: LedgerSourceKey.bookingPaid(paymentId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Booking ${bookingId} paid (${paidTo === 'bank' ? 'bank transfer' : 'Stripe'})`,
       lines: [
@@ -112,7 +113,7 @@ export class BookingRevenueService {
   async recognizeDelivery(tx: EntityManager, event: EventEnvelope<DeliveryRecordedEvent>): Promise<void> {
     const { bookingId, day } = event.data;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
-    if (!schedule) return this.parked.park(tx, bookingKey(bookingId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, bookingKey(bookingId), event);
     const earned = parseMinorUnits(event.data.amount);
     const left = remainingOf(amountsOf(schedule));
     const amount = earned < left ? earned : left > 0n ? left : 0n;
@@ -121,7 +122,7 @@ export class BookingRevenueService {
       amount > 0n
         ? await this.ledger.post(tx, {
             tenantId: event.tenantId,
-            sourceKey: `delivery:${bookingId}:${day}`,
+            sourceKey: LedgerSourceKey.deliveryRecognized(bookingId, day),
             postedOn: day,
             description: `Booking ${bookingId} delivered on ${day} (${event.data.impressions} impressions)`,
             lines: [debit(DEFERRED_REVENUE, currency, amount), credit(REVENUE_ACCOUNT.advertising, currency, amount)],
@@ -142,14 +143,14 @@ export class BookingRevenueService {
   async creditMakeGood(tx: EntityManager, event: EventEnvelope<MakeGoodCreditedEvent>): Promise<void> {
     const { makeGoodId, bookingId, reason } = event.data;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
-    if (!schedule) return this.parked.park(tx, bookingKey(bookingId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, bookingKey(bookingId), event);
     const amount = parseMinorUnits(event.data.amount);
     if (amount === 0n) return;
     const parts = makeGoodParts(amountsOf(schedule), amount);
     const currency = schedule.currency.trim();
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `make-good:${makeGoodId}`,
+      sourceKey: LedgerSourceKey.makeGoodCredited(makeGoodId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.creditedAt),
       description: `Make-good on booking ${bookingId}: ${reason}`,
       lines: withoutZeros([

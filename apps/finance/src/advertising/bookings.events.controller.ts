@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
   BookingInvoiced,
@@ -12,36 +11,42 @@ import {
   MakeGoodCredited,
   MakeGoodCreditedEvent,
 } from '@libs/contracts';
+import { ArticleRevenueService } from '../article-revenue/article-revenue.service';
+import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { BookingRevenueService } from './booking-revenue.service';
 
+/** Advertising bookings as they reach the books; one handler per event (see ADR 0008). */
 @Controller()
 export class BookingsEventsController {
   constructor(
-    private readonly bookings: BookingRevenueService,
     private readonly books: AgencyBooksLock,
+    private readonly bookings: BookingRevenueService,
+    private readonly articleRevenue: ArticleRevenueService,
   ) {}
 
   @ConsumesEvent(BookingInvoiced)
-  async bookInvoice(event: EventEnvelope<BookingInvoicedEvent>, tx: EntityManager): Promise<void> {
+  async onBookingInvoiced(event: EventEnvelope<BookingInvoicedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.bookings.invoice(tx, event);
   }
 
   @ConsumesEvent(BookingPaid)
-  async bookPayment(event: EventEnvelope<BookingPaidEvent>, tx: EntityManager): Promise<void> {
+  async onBookingPaid(event: EventEnvelope<BookingPaidEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.bookings.collect(tx, event);
   }
 
+  /** Recognizes the day's delivery, then records what each article's pages earned. */
   @ConsumesEvent(DeliveryRecorded)
-  async recognizeDelivery(event: EventEnvelope<DeliveryRecordedEvent>, tx: EntityManager): Promise<void> {
+  async onDeliveryRecorded(event: EventEnvelope<DeliveryRecordedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.bookings.recognizeDelivery(tx, event);
+    await this.articleRevenue.recordDelivery(tx, event);
   }
 
   @ConsumesEvent(MakeGoodCredited)
-  async bookMakeGood(event: EventEnvelope<MakeGoodCreditedEvent>, tx: EntityManager): Promise<void> {
+  async onMakeGoodCredited(event: EventEnvelope<MakeGoodCreditedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.bookings.creditMakeGood(tx, event);
   }

@@ -16,15 +16,15 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
-import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
 import { LedgerSourceKey } from '../ledger/ledger-source-keys';
-import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
+import { LedgerService } from '../ledger/ledger.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { remainingOf } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 /**
  * Gifts bought through gift checkout: paid now (deferred revenue), recognized ratably once
@@ -37,7 +37,7 @@ export class GiftRevenueService {
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
-    private readonly parked: ParkedEventsRepository,
+    private readonly waitingEvents: WaitingEventsService,
     private readonly refunds: RefundsAndDisputesService,
   ) {}
 
@@ -76,13 +76,13 @@ export class GiftRevenueService {
     });
     // What waited for the purchase, replayed in the order it happened (a refund before the expiry is not the same as after).
     const waiting = [
-      ...(await this.parked.release(tx, event.tenantId, giftKey(giftId))),
+      ...(await this.waitingEvents.release(tx, event.tenantId, giftKey(giftId))),
       ...(providerChargeId ? await this.refunds.releaseWaitingFor(tx, event.tenantId, providerChargeId) : []),
     ].sort((a, b) => a.time.localeCompare(b.time));
-    for (const parked of waiting) {
-      if (parked.type === GiftRedeemed.subject) await this.redeem(tx, parked as EventEnvelope<GiftRedeemedEvent>);
-      else if (parked.type === GiftExpired.subject) await this.expire(tx, parked as EventEnvelope<GiftExpiredEvent>);
-      else await this.refunds.replay(tx, parked);
+    for (const held of waiting) {
+      if (held.type === GiftRedeemed.subject) await this.redeem(tx, held as EventEnvelope<GiftRedeemedEvent>);
+      else if (held.type === GiftExpired.subject) await this.expire(tx, held as EventEnvelope<GiftExpiredEvent>);
+      else await this.refunds.replay(tx, held);
     }
   }
 
@@ -90,7 +90,7 @@ export class GiftRevenueService {
   async redeem(tx: EntityManager, event: EventEnvelope<GiftRedeemedEvent>): Promise<void> {
     if (!event.data.providerCheckoutId) return;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, giftKey(event.data.giftId));
-    if (!schedule) return this.parked.park(tx, giftKey(event.data.giftId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, giftKey(event.data.giftId), event);
     if (schedule.status !== 'awaiting-service') return;
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     const firstDay = postingDateOf(event.data.servicePeriodStart, timeZone);
@@ -106,7 +106,7 @@ export class GiftRevenueService {
   async expire(tx: EntityManager, event: EventEnvelope<GiftExpiredEvent>): Promise<void> {
     if (!event.data.providerCheckoutId) return;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, giftKey(event.data.giftId));
-    if (!schedule) return this.parked.park(tx, giftKey(event.data.giftId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, giftKey(event.data.giftId), event);
     if (schedule.status !== 'awaiting-service') return;
     const day = await this.calendar.dayOf(tx, event.tenantId, event.data.expiredAt);
     const left = remainingOf(amountsOf(schedule));
@@ -115,7 +115,7 @@ export class GiftRevenueService {
       left > 0n
         ? await this.ledger.post(tx, {
             tenantId: event.tenantId,
-            sourceKey: `gift-breakage:${event.data.giftId}`,
+            sourceKey: LedgerSourceKey.giftBreakage(event.data.giftId),
             postedOn: day,
             description: `Gift ${event.data.giftId} expired unredeemed: breakage recognized`,
             lines: [debit(DEFERRED_REVENUE, currency, left), credit(REVENUE_ACCOUNT.subscriptions, currency, left)],

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
   EventEnvelope,
@@ -10,30 +9,36 @@ import {
   GiftRedeemed,
   GiftRedeemedEvent,
 } from '@libs/contracts';
+import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
+import { LedgerKeysService } from '../reconciliation/ledger-keys/ledger-keys.service';
 import { GiftRevenueService } from './gift-revenue.service';
 
+/** Gifts bought through gift checkout, as they reach the books; one handler per event (see ADR 0008). */
 @Controller()
 export class GiftsEventsController {
   constructor(
-    private readonly gifts: GiftRevenueService,
     private readonly books: AgencyBooksLock,
+    private readonly gifts: GiftRevenueService,
+    private readonly ledgerKeys: LedgerKeysService,
   ) {}
 
+  /** Books the payment, then records which Stripe charge its entry books. */
   @ConsumesEvent(GiftPurchased)
-  async bookPurchase(event: EventEnvelope<GiftPurchasedEvent>, tx: EntityManager): Promise<void> {
+  async onGiftPurchased(event: EventEnvelope<GiftPurchasedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.gifts.purchase(tx, event);
+    await this.ledgerKeys.recordGiftPayment(tx, event);
   }
 
   @ConsumesEvent(GiftRedeemed)
-  async startRecognition(event: EventEnvelope<GiftRedeemedEvent>, tx: EntityManager): Promise<void> {
+  async onGiftRedeemed(event: EventEnvelope<GiftRedeemedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.gifts.redeem(tx, event);
   }
 
   @ConsumesEvent(GiftExpired)
-  async recognizeBreakage(event: EventEnvelope<GiftExpiredEvent>, tx: EntityManager): Promise<void> {
+  async onGiftExpired(event: EventEnvelope<GiftExpiredEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.gifts.expire(tx, event);
   }

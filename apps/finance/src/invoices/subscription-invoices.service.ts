@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
-import { EventEnvelope, InvoicePaidEvent, InvoiceVoided, InvoiceVoidedEvent } from '@libs/contracts';
+import {
+  EventEnvelope,
+  InvoiceFinalizedEvent,
+  InvoicePaidEvent,
+  InvoiceVoided,
+  InvoiceVoidedEvent,
+} from '@libs/contracts';
 import {
   ACCOUNTS_RECEIVABLE,
   DEFERRED_REVENUE,
@@ -10,17 +16,18 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { EntryToPost, LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
-import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
-import { NewSchedule } from '../recognition/recognition-schedules.repository';
+import { NewSchedule } from '../recognition/recognition-schedule.repository';
 import { RecognitionSchedulesService, amountsOf } from '../recognition/recognition-schedules.service';
 import { voidParts } from '../recognition/schedule-arithmetic';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 export const SUBSCRIPTIONS: EntryDimensions = {
   stream: 'subscriptions',
@@ -56,28 +63,24 @@ export class SubscriptionInvoicesService {
     private readonly entries: LedgerRepository,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
-    private readonly parked: ParkedEventsRepository,
+    private readonly waitingEvents: WaitingEventsService,
     private readonly refunds: RefundsAndDisputesService,
   ) {}
 
-  /** Dr receivable (amount due) / Cr VAT payable (tax) / Cr deferred revenue (due − tax); posted once per invoice. */
-  bill(tx: EntityManager, tenantId: string, invoice: BilledInvoice): Promise<void> {
-    return this.billAll(tx, [{ tenantId, ...invoice }]);
+  /**
+   * Dr receivable (amount due) / Cr VAT payable (tax) / Cr deferred revenue (due − tax), posted once
+   * per invoice, for several finalized invoices (of any agencies) at once, with a few statements in
+   * all: the entries, the ratable schedules over each service period, and the events that waited
+   * for these invoices (replayed one by one after, in the order they began to wait).
+   */
+  billFinalized(tx: EntityManager, events: EventEnvelope<InvoiceFinalizedEvent>[]): Promise<void> {
+    return this.billAll(tx, events.map(billedByFinalize));
   }
 
-  /**
-   * Bills several invoices (of any agencies) at once, each as {@link bill} would, with a few
-   * statements in all: the entries, the ratable schedules over each service period, and the events
-   * that waited for these invoices (replayed one by one after, in the order they were parked).
-   */
-  async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
+  private async billAll(tx: EntityManager, invoices: InvoiceToBill[]): Promise<void> {
     const due = invoices.filter((invoice) => invoice.amountDue !== 0n);
     if (due.length === 0) return;
     await this.postBillings(tx, due, await this.releaseWaitingFor(tx, due), []);
-  }
-
-  collect(tx: EntityManager, event: EventEnvelope<InvoicePaidEvent>): Promise<void> {
-    return this.collectAll(tx, [event]);
   }
 
   /**
@@ -129,7 +132,7 @@ export class SubscriptionInvoicesService {
 
   /** The events that waited for these invoices' billing (voids), taken out in one statement. */
   private releaseWaitingFor(tx: EntityManager, invoices: InvoiceToBill[]): Promise<EventEnvelope<unknown>[]> {
-    return this.parked.releaseAll(
+    return this.waitingEvents.releaseAll(
       tx,
       invoices.map((invoice) => ({ tenantId: invoice.tenantId, awaited: invoiceKey(invoice.providerInvoiceId) })),
     );
@@ -161,8 +164,8 @@ export class SubscriptionInvoicesService {
     } else {
       await this.ledger.postAll(tx, alongside);
     }
-    for (const parked of waiting) {
-      if (parked.type === InvoiceVoided.subject) await this.void(tx, parked as EventEnvelope<InvoiceVoidedEvent>);
+    for (const held of waiting) {
+      if (held.type === InvoiceVoided.subject) await this.void(tx, held as EventEnvelope<InvoiceVoidedEvent>);
     }
   }
 
@@ -190,14 +193,14 @@ export class SubscriptionInvoicesService {
     schedule: RecognitionSchedule,
   ): Promise<void> {
     const id = event.data.providerInvoiceId;
-    const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, `invoice-voided:${id}`);
+    const writeOff = await this.entries.findEntryIdBySourceKey(tx, event.tenantId, LedgerSourceKey.invoiceVoided(id));
     if (!writeOff) return;
     const postings = await this.entries.findPostingsOfEntries(event.tenantId, [writeOff], tx);
     const debitOn = (code: string) =>
       postings.filter((p) => p.account_code === code).reduce((sum, p) => sum + BigInt(p.amount), 0n);
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `invoice-reinstated:${id}`,
+      sourceKey: LedgerSourceKey.invoiceReinstated(id),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.paidAt),
       description: `Subscription invoice ${id} paid after its write-off: write-off reversed`,
       lines: postings.map((p) => ({
@@ -222,7 +225,7 @@ export class SubscriptionInvoicesService {
   async void(tx: EntityManager, event: EventEnvelope<InvoiceVoidedEvent>): Promise<void> {
     const { providerInvoiceId: id, currency, reason } = event.data;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, invoiceKey(id));
-    if (!schedule) return this.parked.park(tx, invoiceKey(id), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, invoiceKey(id), event);
     const [amount, tax] = [event.data.amount, event.data.tax].map(parseMinorUnits);
     const parts = voidParts(amountsOf(schedule), amount, tax);
     const lines = withoutZeros([
@@ -234,7 +237,7 @@ export class SubscriptionInvoicesService {
     if (lines.length === 0) return;
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `invoice-voided:${id}`,
+      sourceKey: LedgerSourceKey.invoiceVoided(id),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.voidedAt),
       description: `Subscription invoice ${id} ${reason === 'void' ? 'voided' : 'written off as uncollectible'}: billing reversed`,
       lines,
@@ -242,6 +245,21 @@ export class SubscriptionInvoicesService {
     });
     if (posted.created) await this.schedules.withdraw(tx, schedule, parts, { voided: true });
   }
+}
+
+/** The invoice as its finalize tells it. */
+function billedByFinalize(event: EventEnvelope<InvoiceFinalizedEvent>): InvoiceToBill {
+  const { providerInvoiceId, currency, servicePeriodStart, servicePeriodEnd, finalizedAt } = event.data;
+  return {
+    tenantId: event.tenantId,
+    providerInvoiceId,
+    currency,
+    amountDue: parseMinorUnits(event.data.amountDue),
+    tax: parseMinorUnits(event.data.tax),
+    servicePeriodStart,
+    servicePeriodEnd,
+    billedAt: finalizedAt,
+  };
 }
 
 /** The invoice as its payment tells it: billed when paid, for what was paid. */
@@ -266,7 +284,7 @@ function billingEntry(invoice: InvoiceToBill, timeZone: string): EntryToPost {
   const { providerInvoiceId: id, currency, amountDue, tax } = invoice;
   return {
     tenantId: invoice.tenantId,
-    sourceKey: `invoice-finalized:${id}`,
+    sourceKey: LedgerSourceKey.invoiceFinalized(id),
     postedOn: postingDateOf(invoice.billedAt, timeZone),
     description: `Subscription invoice ${id} billed`,
     lines: withoutZeros([
@@ -302,7 +320,7 @@ function paymentEntry(event: EventEnvelope<InvoicePaidEvent>, timeZone: string):
   const [paid, fee] = [event.data.amountPaid, event.data.providerFee].map(parseMinorUnits);
   return {
     tenantId: event.tenantId,
-    sourceKey: `invoice-paid:${id}`,
+    sourceKey: LedgerSourceKey.invoicePaid(id),
     postedOn: postingDateOf(event.data.paidAt, timeZone),
     description: `Subscription invoice ${id} paid`,
     lines: withoutZeros([

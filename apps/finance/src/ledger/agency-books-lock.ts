@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-
-/** Namespace of the per-agency advisory lock on its books (two int keys: this, and the agency id's hash). */
-const BOOKS_LOCK_NAMESPACE = 0x42_4f_4b; // "BOK"
+import { AgencyBooksLockRepository } from './agency-books-lock.repository';
 
 type Mode = 'shared' | 'exclusive';
 
 /**
  * One agency's bookkeeping, one transaction at a time, held until the transaction ends. Facts
  * that depend on each other meet here: a void or a refund that finds nothing to reverse waits
- * (is parked) for the billing or payment it concerns, which releases it; two transactions must
- * not both look before either has written. Batches of billings and payments share the books
- * with each other ({@link holdAllShared}): what they write commutes, they park nothing, and
+ * (a waiting event) for the billing or payment it concerns, which releases it; two transactions
+ * must not both look before either has written. Batches of billings and payments share the books
+ * with each other ({@link holdAllShared}): what they write commutes, they make nothing wait, and
  * what they release each takes alone; everything else holds the books alone.
  */
 @Injectable()
 export class AgencyBooksLock {
   /** What a transaction holds already, by agency: taking a lock again would be a wasted round trip. */
   private readonly heldInTransaction = new WeakMap<EntityManager, Map<string, Mode>>();
+
+  constructor(private readonly locks: AgencyBooksLockRepository) {}
 
   hold(tx: EntityManager, tenantId: string): Promise<void> {
     return this.holdAll(tx, [tenantId]);
@@ -43,12 +43,7 @@ export class AgencyBooksLock {
       .filter((tenantId) => held.get(tenantId) !== 'exclusive' && held.get(tenantId) !== mode)
       .sort();
     if (wanted.length === 0) return;
-    // unnest answers the array's order, so the locks are taken in it.
-    await tx.query(
-      `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}($1, hashtext(t.tenant_id))
-       FROM unnest($2::text[]) WITH ORDINALITY AS t(tenant_id, n) ORDER BY t.n`,
-      [BOOKS_LOCK_NAMESPACE, wanted],
-    );
+    await this.locks.lockBooksOf(tx, wanted, mode);
     if (!inTransaction) return;
     for (const tenantId of wanted) held.set(tenantId, mode);
     this.heldInTransaction.set(tx, held);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@libs/common';
 import {
   AccountBalanceView,
   AccountType,
@@ -8,7 +7,7 @@ import {
   TrialBalanceResponse,
   TrialBalanceTotal,
 } from '@libs/contracts';
-import { AccountRepository } from '../accounts/account.repository';
+import { AccountsService } from '../accounts/accounts.service';
 import { LedgerRepository } from './ledger.repository';
 import { toView } from './ledger.service';
 
@@ -19,7 +18,7 @@ const DEFAULT_PAGE = 50;
 export class LedgerReportsService {
   constructor(
     private readonly ledger: LedgerRepository,
-    private readonly accounts: AccountRepository,
+    private readonly accounts: AccountsService,
   ) {}
 
   async journal(tenantId: string, request: ListJournalEntriesRequest): Promise<JournalEntryListResponse> {
@@ -79,8 +78,7 @@ export class LedgerReportsService {
 
   /** One account's balances per currency, now or as of a day. */
   async accountBalance(tenantId: string, accountId: string, asOf?: string): Promise<AccountBalanceView> {
-    const account = await this.accounts.findOneOfTenant(tenantId, accountId);
-    if (!account) throw new NotFoundError('account', accountId);
+    const account = await this.accounts.get(tenantId, accountId);
     const rows = await this.ledger.findBalancesOfAccount(tenantId, accountId, asOf);
     return {
       accountId,

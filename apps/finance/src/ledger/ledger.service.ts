@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { JournalEntryView } from '@libs/contracts';
-import { monthName, monthOfDay } from '../accounting-periods/calendar-month';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { monthName, monthOfDay } from '../calendar/calendar-month';
 import { AgencyBooksLock } from './agency-books-lock';
 import { BalancesAtCommit } from './balances-at-commit';
+import { LedgerSourceKey } from './ledger-source-keys';
 import {
   EntryDimensions,
   EntryRow,
@@ -115,7 +116,7 @@ export class LedgerService {
         [
           {
             tenantId,
-            sourceKey: `reversal-of:${entryId}`,
+            sourceKey: LedgerSourceKey.reversalOf(entryId),
             postedOn: await this.calendar.dayOf(tx, tenantId, at),
             description: `Reversal of: ${original.description}`,
             reversesEntryId: entryId,

@@ -10,12 +10,13 @@ import {
   ROYALTIES_PAYABLE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { daysBetween, postingDateOf } from '../calendar/posting-date';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
-import { daysBetween, postingDateOf } from '../ledger/posting-date';
 import { RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
-import { AgencyCalendar } from '../tenants/agency-calendar';
 
 /** Content licensing on accrual: flat fees deferred and recognized over the term, usage when used, royalties owed. */
 @Injectable()
@@ -40,7 +41,7 @@ export class LicensingRevenueService {
     const timeZone = await this.calendar.timeZoneOf(tx, event.tenantId);
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `agreement-activated:${agreementId}`,
+      sourceKey: LedgerSourceKey.agreementActivated(agreementId),
       postedOn: postingDateOf(event.data.activatedAt, timeZone),
       description: `Licence agreement ${agreementId} activated: flat fee billed`,
       lines,
@@ -75,7 +76,7 @@ export class LicensingRevenueService {
     if (lines.length === 0) return;
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `usage-charged:${usageId}`,
+      sourceKey: LedgerSourceKey.usageCharged(usageId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.chargedAt),
       description: `Licensed usage ${usageId} under agreement ${agreementId} (${articleIds.length} article${articleIds.length === 1 ? '' : 's'})`,
       lines,
@@ -90,7 +91,7 @@ export class LicensingRevenueService {
     if (due === 0n) return;
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: `statement-issued:${statementId}`,
+      sourceKey: LedgerSourceKey.statementIssued(statementId),
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.issuedAt),
       description: `Royalty statement ${statementId} for agreement ${agreementId}, ${periodStart} to ${periodEnd}`,
       lines: [debit(ROYALTIES, currency, due), credit(ROYALTIES_PAYABLE, currency, due)],

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import {
   AgreementActivated,
@@ -10,30 +9,36 @@ import {
   UsageCharged,
   UsageChargedEvent,
 } from '@libs/contracts';
+import { ArticleRevenueService } from '../article-revenue/article-revenue.service';
+import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { LicensingRevenueService } from './licensing-revenue.service';
 
+/** Content licensing as it reaches the books; one handler per event (see ADR 0008). */
 @Controller()
 export class LicensingEventsController {
   constructor(
-    private readonly licensing: LicensingRevenueService,
     private readonly books: AgencyBooksLock,
+    private readonly licensing: LicensingRevenueService,
+    private readonly articleRevenue: ArticleRevenueService,
   ) {}
 
   @ConsumesEvent(AgreementActivated)
-  async bookAgreement(event: EventEnvelope<AgreementActivatedEvent>, tx: EntityManager): Promise<void> {
+  async onAgreementActivated(event: EventEnvelope<AgreementActivatedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.licensing.activate(tx, event);
   }
 
+  /** Books the usage, then records what each article used earned. */
   @ConsumesEvent(UsageCharged)
-  async bookUsage(event: EventEnvelope<UsageChargedEvent>, tx: EntityManager): Promise<void> {
+  async onUsageCharged(event: EventEnvelope<UsageChargedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.licensing.chargeUsage(tx, event);
+    await this.articleRevenue.recordUsage(tx, event);
   }
 
   @ConsumesEvent(StatementIssued)
-  async bookStatement(event: EventEnvelope<StatementIssuedEvent>, tx: EntityManager): Promise<void> {
+  async onStatementIssued(event: EventEnvelope<StatementIssuedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.licensing.issueStatement(tx, event);
   }

@@ -7,10 +7,10 @@ import {
   RecognitionScheduleView,
   RecognitionStatus,
 } from '@libs/contracts';
+import { addDays } from '../calendar/posting-date';
 import { EntryDimensions } from '../ledger/ledger.repository';
-import { addDays } from '../ledger/posting-date';
 import { RecognitionSchedule } from './recognition-schedule.entity';
-import { NewSchedule, RecognitionSchedulesRepository } from './recognition-schedules.repository';
+import { NewSchedule, RecognitionScheduleRepository } from './recognition-schedule.repository';
 import { remainingOf, ScheduleAmounts, Withdrawal } from './schedule-arithmetic';
 
 const DEFAULT_PAGE = 50;
@@ -18,7 +18,7 @@ const DEFAULT_PAGE = 50;
 /** Recognition schedules: opened when a document is billed, reduced by what is given back, advanced as revenue is earned. */
 @Injectable()
 export class RecognitionSchedulesService {
-  constructor(private readonly schedules: RecognitionSchedulesRepository) {}
+  constructor(private readonly schedules: RecognitionScheduleRepository) {}
 
   open(tx: EntityManager, schedule: NewSchedule): Promise<void> {
     return this.schedules.insertUnlessExists(tx, schedule);

@@ -12,7 +12,7 @@ import {
   RunRecognition,
   TenantScopedRequest,
 } from '@libs/contracts';
-import { RecognitionRun } from './recognition-run';
+import { RecognitionRunService } from './recognition-run.service';
 import { RecognitionSchedulesService } from './recognition-schedules.service';
 
 const FINANCE = ['admin', 'finance'];
@@ -21,7 +21,7 @@ const FINANCE = ['admin', 'finance'];
 export class RecognitionRpcController {
   constructor(
     private readonly schedules: RecognitionSchedulesService,
-    private readonly run: RecognitionRun,
+    private readonly run: RecognitionRunService,
   ) {}
 
   @RpcHandler(ListRecognitionSchedules, { roles: FINANCE })

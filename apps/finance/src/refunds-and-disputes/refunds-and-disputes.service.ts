@@ -15,14 +15,14 @@ import {
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
-import { ParkedEventsRepository } from '../parked-events/parked-events.repository';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { refundParts } from '../recognition/schedule-arithmetic';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 const SUBSCRIPTIONS: EntryDimensions = { stream: 'subscriptions', productId: null, siteId: null, counterpartyId: null };
 
@@ -33,7 +33,7 @@ export class RefundsAndDisputesService {
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
-    private readonly parked: ParkedEventsRepository,
+    private readonly waitingEvents: WaitingEventsService,
   ) {}
 
   /**
@@ -45,7 +45,7 @@ export class RefundsAndDisputesService {
   async refund(tx: EntityManager, event: EventEnvelope<ChargeRefundedEvent>): Promise<void> {
     const { providerRefundId, providerChargeId, currency } = event.data;
     const schedule = await this.schedules.findByChargeForUpdate(tx, event.tenantId, providerChargeId);
-    if (!schedule) return this.parked.park(tx, chargeKey(providerChargeId), event);
+    if (!schedule) return this.waitingEvents.waitFor(tx, chargeKey(providerChargeId), event);
     const amount = parseMinorUnits(event.data.amount);
     const parts = refundParts(amountsOf(schedule), amount);
     const posted = await this.ledger.post(tx, {
@@ -66,11 +66,7 @@ export class RefundsAndDisputesService {
 
   /** The refunds that waited for this charge's payment, taken out to be posted now. */
   releaseWaitingFor(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<EventEnvelope<unknown>[]> {
-    return this.parked.release(tx, tenantId, chargeKey(providerChargeId));
-  }
-
-  async replayWaitingFor(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<void> {
-    return this.replayWaitingForAll(tx, [{ tenantId, providerChargeId }]);
+    return this.waitingEvents.release(tx, tenantId, chargeKey(providerChargeId));
   }
 
   /** The refunds that waited for any of these charges (a batch of payments), taken out in one statement and posted now. */
@@ -79,11 +75,11 @@ export class RefundsAndDisputesService {
     charges: { tenantId: string; providerChargeId: string }[],
   ): Promise<void> {
     const keys = charges.map((c) => ({ tenantId: c.tenantId, awaited: chargeKey(c.providerChargeId) }));
-    for (const parked of await this.parked.releaseAll(tx, keys)) await this.replay(tx, parked);
+    for (const waiting of await this.waitingEvents.releaseAll(tx, keys)) await this.replay(tx, waiting);
   }
 
-  async replay(tx: EntityManager, parked: EventEnvelope<unknown>): Promise<void> {
-    if (parked.type === ChargeRefunded.subject) await this.refund(tx, parked as EventEnvelope<ChargeRefundedEvent>);
+  async replay(tx: EntityManager, waiting: EventEnvelope<unknown>): Promise<void> {
+    if (waiting.type === ChargeRefunded.subject) await this.refund(tx, waiting as EventEnvelope<ChargeRefundedEvent>);
   }
 
   /** Dr refunds and chargebacks (amount held back), Dr payment fees (the dispute fee) / Cr provider balance. */

@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeferredRevenueLine, DeferredRevenueRequest, DeferredRevenueResponse, RevenueStream } from '@libs/contracts';
+import { DeferredRevenueLine, DeferredRevenueRequest, DeferredRevenueResponse } from '@libs/contracts';
 import { DEFERRED_REVENUE } from '../accounts/account-codes';
-import { lastDayOf, monthsAfter } from '../accounting-periods/calendar-month';
-import { daysBetween } from '../ledger/posting-date';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { lastDayOf, monthsAfter } from '../calendar/calendar-month';
+import { daysBetween } from '../calendar/posting-date';
 import { recognizedThrough } from '../recognition/ratable-split';
-import { AgencyCalendar } from '../tenants/agency-calendar';
+import { DeferredRevenueRepository, OpenSchedule } from './deferred-revenue.repository';
 
 const DEFAULT_MONTHS = 12;
-
-interface OpenSchedule {
-  stream: RevenueStream;
-  currency: string;
-  method: 'ratable' | 'delivery';
-  total: string;
-  reduced: string;
-  recognized: string;
-  first_day: string | null;
-  days: number | null;
-  segment_start: number;
-  segment_base: string;
-  segment_amount: string;
-}
 
 /**
  * Deferred revenue today and when it turns into revenue. Ratable schedules recognize their
@@ -33,6 +20,7 @@ interface OpenSchedule {
 export class DeferredRevenueService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly deferred: DeferredRevenueRepository,
     private readonly calendar: AgencyCalendar,
   ) {}
 
@@ -41,13 +29,7 @@ export class DeferredRevenueService {
     const today = await this.calendar.dayOf(this.dataSource.manager, tenantId, new Date());
     const firstMonth = today.slice(0, 7);
     const shown = Array.from({ length: months }, (_, at) => monthsAfter(firstMonth, at));
-    const schedules: OpenSchedule[] = await this.dataSource.query(
-      `SELECT stream, trim(currency) AS currency, method, total, reduced, recognized, to_char(first_day, 'YYYY-MM-DD') AS first_day, days,
-              segment_start, segment_base, segment_amount
-         FROM finance.recognition_schedules
-        WHERE tenant_id = $1 AND status IN ('active', 'awaiting-service') AND total - reduced - recognized > 0`,
-      [tenantId],
-    );
+    const schedules = await this.deferred.findOpenSchedules(tenantId);
     const lines = new Map<
       string,
       {
@@ -81,7 +63,7 @@ export class DeferredRevenueService {
       else if (schedule.first_day === null || schedule.days === null) held.sums.awaiting += remaining;
       else held.sums.later += spread(schedule, shown, held.byMonth);
     }
-    const ledger = await this.ledgerBalances(tenantId);
+    const ledger = await this.deferred.findCreditBalances(tenantId, DEFERRED_REVENUE);
     return {
       asOf: today,
       lines: [...lines.values()]
@@ -96,15 +78,6 @@ export class DeferredRevenueService {
         .sort((a, b) => `${a.stream} ${a.currency}`.localeCompare(`${b.stream} ${b.currency}`)),
       ledger,
     };
-  }
-
-  private async ledgerBalances(tenantId: string): Promise<{ currency: string; balance: string }[]> {
-    return this.dataSource.query(
-      `SELECT trim(b.currency) AS currency, (-b.balance)::text AS balance
-         FROM finance.account_balances b JOIN finance.accounts a ON a.id = b.account_id
-        WHERE b.tenant_id = $1 AND a.code = $2 ORDER BY 1`,
-      [tenantId, DEFERRED_REVENUE],
-    );
   }
 }
 

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
+  decodeCheckoutReference,
+  EventEnvelope,
   METRICS_MAX_MONTHS,
+  SubscriptionChangedEvent,
   SubscriptionMetricsRequest,
   SubscriptionMetricsResponse,
   SubscriptionMonthMetrics,
 } from '@libs/contracts';
-import { reportSpan } from '../accounting-periods/calendar-month';
+import { reportSpan } from '../calendar/calendar-month';
+import { SubscriptionStateRepository } from './subscription-state.repository';
 
 /** Statuses in which a subscription is billed, so counts towards MRR. */
 const COUNTED = new Set(['active', 'past_due']);
-const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 interface HeldState {
   currency: string;
@@ -20,11 +23,28 @@ interface HeldState {
 /** Subscription metrics from the history of SubscriptionChanged, month by month in the agency's calendar. */
 @Injectable()
 export class SubscriptionMetricsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly states: SubscriptionStateRepository) {}
+
+  /** Keeps what a SubscriptionChanged says from its instant on, and the article the subscription came from. */
+  async recordState(tx: EntityManager, event: EventEnvelope<SubscriptionChangedEvent>): Promise<void> {
+    const { subscriptionId, status, planId, currency, unitAmount, intervalMonths, reference } = event.data;
+    await this.states.insert(tx, {
+      id: event.id,
+      tenantId: event.tenantId,
+      subscriptionId,
+      effectiveAt: new Date(event.time),
+      status,
+      planId,
+      currency: currency ?? null,
+      unitAmount: unitAmount ?? null,
+      intervalMonths: intervalMonths ?? null,
+      articleId: decodeCheckoutReference(reference)?.articleId ?? null,
+    });
+  }
 
   async monthly(tenantId: string, request: SubscriptionMetricsRequest): Promise<SubscriptionMetricsResponse> {
     const span = reportSpan(request.from, request.to, METRICS_MAX_MONTHS);
-    const boundaries = await this.monthStarts(tenantId, request.from, span + 1);
+    const boundaries = await this.states.findMonthStarts(tenantId, request.from, span + 1);
     const states: Map<string, HeldState>[] = [];
     for (const boundary of boundaries) states.push(await this.countedAt(tenantId, boundary.startsAt));
     const currencies = [...new Set(states.flatMap((held) => [...held.values()].map((state) => state.currency)))].sort();
@@ -36,38 +56,9 @@ export class SubscriptionMetricsService {
     return { months };
   }
 
-  /** The instant each month starts in the agency's time zone, `count` months from `from`. */
-  private async monthStarts(
-    tenantId: string,
-    from: string,
-    count: number,
-  ): Promise<{ month: string; startsAt: Date }[]> {
-    const [tenant]: { time_zone: string }[] = await this.dataSource.query(
-      `SELECT time_zone FROM finance.tenants WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    return this.dataSource.query(
-      `SELECT to_char(d, 'YYYY-MM') AS month, (d::timestamp AT TIME ZONE $2) AS "startsAt"
-         FROM generate_series(to_date($1, 'YYYY-MM'), to_date($1, 'YYYY-MM') + ($3 - 1) * interval '1 month', interval '1 month') AS d`,
-      [from, tenant?.time_zone ?? DEFAULT_TIME_ZONE, count],
-    );
-  }
-
   /** Every subscription billed at `instant`, with its MRR: each one's latest state before it. */
   private async countedAt(tenantId: string, instant: Date): Promise<Map<string, HeldState>> {
-    const rows: {
-      subscription_id: string;
-      status: string;
-      currency: string | null;
-      unit_amount: string | null;
-      interval_months: number | null;
-    }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (subscription_id) subscription_id, status, currency, unit_amount, interval_months
-           FROM finance.subscription_states
-          WHERE tenant_id = $1 AND effective_at < $2
-          ORDER BY subscription_id, effective_at DESC, id`,
-      [tenantId, instant],
-    );
+    const rows = await this.states.findLatestBefore(tenantId, instant);
     const counted = new Map<string, HeldState>();
     for (const row of rows) {
       if (!COUNTED.has(row.status) || row.currency === null || row.unit_amount === null || row.interval_months === null)

@@ -1,26 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
-import { decodeCheckoutReference, EventEnvelope, SubscriptionChanged, SubscriptionChangedEvent } from '@libs/contracts';
-import { SubscriptionState } from './subscription-state.entity';
+import { EventEnvelope, SubscriptionChanged, SubscriptionChangedEvent } from '@libs/contracts';
+import { EventTransaction } from '../database/event-transaction';
+import { SubscriptionMetricsService } from './subscription-metrics.service';
 
 /** Keeps the history subscription metrics (MRR, churn) are computed from, and the article each subscription came from. */
 @Controller()
 export class SubscriptionStatesEventsController {
+  constructor(private readonly metrics: SubscriptionMetricsService) {}
+
   @ConsumesEvent(SubscriptionChanged)
-  async record(event: EventEnvelope<SubscriptionChangedEvent>, tx: EntityManager): Promise<void> {
-    const { subscriptionId, status, planId, currency, unitAmount, intervalMonths, reference } = event.data;
-    await tx.getRepository(SubscriptionState).insert({
-      id: event.id,
-      tenantId: event.tenantId,
-      subscriptionId,
-      effectiveAt: new Date(event.time),
-      status,
-      planId,
-      currency: currency ?? null,
-      unitAmount: unitAmount ?? null,
-      intervalMonths: intervalMonths ?? null,
-      articleId: decodeCheckoutReference(reference)?.articleId ?? null,
-    });
+  record(event: EventEnvelope<SubscriptionChangedEvent>, tx: EventTransaction): Promise<void> {
+    return this.metrics.recordState(tx, event);
   }
 }

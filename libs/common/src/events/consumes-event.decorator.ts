@@ -7,8 +7,8 @@ export interface ConsumedEvent {
   contract: EventContract<unknown>;
   /**
    * Names a second consumer of the same event in one service (its own durable and inbox rows,
-   * so each consumer sees every event, in its own transactions); omitted, the handler joins the
-   * service's one consumer of that event, in its transaction (see `jointSubscriptions`).
+   * so each consumer sees every event, in its own transactions); omitted, the handler is the
+   * service's one consumer of that event. A service has one handler per consumer of an event.
    */
   consumer?: string;
   /** Events handled in one transaction at most; 1 for a handler of one event at a time. */
@@ -20,10 +20,11 @@ export interface ConsumedEvent {
 }
 
 /**
- * Marks a method as the durable, idempotent consumer of one event. It is called as
+ * Marks a method as the durable, idempotent consumer of one event: the one handler of that event
+ * in the service, which calls each of the event's effects in turn. It is called as
  * `(event: EventEnvelope<Data>, tx: EntityManager)` inside the transaction that also records the
- * event in the inbox, so a duplicate delivery changes nothing. Other handlers of the same event
- * in the service are called in that transaction too, unless named as a second consumer.
+ * event in the inbox, so a duplicate delivery changes nothing, and the effects commit together or
+ * not at all.
  */
 export const ConsumesEvent = <Data>(contract: EventContract<Data>, options: { consumer?: string } = {}) =>
   SetMetadata<string, ConsumedEvent>(CONSUMES_EVENT_META, {

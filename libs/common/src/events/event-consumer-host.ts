@@ -14,7 +14,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { eventStreamOf, EventContract, EventEnvelope, MessageHeader, ServiceName } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
 import { toFieldErrors } from '../errors/validation-errors';
-import { jointSubscriptions } from './joint-subscriptions';
 
 /** Events validated between two turns of the event loop when a batch is taken. */
 const PARSE_SLICE = 50;
@@ -50,8 +49,9 @@ export function durableNameOf(service: ServiceName, subject: string, consumer?: 
 }
 
 /**
- * Runs one durable pull consumer per subscribed event (its handlers in this service joined, see
- * `jointSubscriptions`, unless one is named as a second consumer). Each message is handled in a transaction
+ * Runs one durable pull consumer per subscribed event (per named consumer, see `ConsumesEvent`):
+ * a service has one handler per event, which calls the event's effects in order (ADR 0008), so two
+ * handlers of one event are refused at start. Each message is handled in a transaction
  * that first records the event id in the inbox: a redelivery finds the row and changes nothing.
  * Failures are retried with growing delays; after `maxDeliver` attempts (or at once, for a
  * message that cannot be parsed) the message goes to `dlq.<service>.<durable>` and is terminated.
@@ -74,7 +74,8 @@ export class EventConsumerHost {
   ) {}
 
   async start(subscriptions: EventSubscription[]): Promise<void> {
-    for (const subscription of jointSubscriptions(subscriptions)) {
+    this.refuseTwoHandlersOfOneEvent(subscriptions);
+    for (const subscription of subscriptions) {
       const stream = eventStreamOf(subscription.contract.service).name;
       const durable = durableNameOf(this.service, subscription.contract.subject, subscription.consumer);
       await this.ensureConsumer(stream, durable, subscription);
@@ -82,6 +83,22 @@ export class EventConsumerHost {
       const messages = await consumer.consume({ max_messages: Math.max(100, subscription.maxBatch) });
       const loop = this.drain(messages, durable, subscription);
       this.running.push({ durable, messages, loop });
+    }
+  }
+
+  /**
+   * Two handlers of one event would share its durable consumer, each taking some of the events and
+   * neither all of them: a service handles an event in one handler that calls each effect in turn.
+   */
+  private refuseTwoHandlersOfOneEvent(subscriptions: EventSubscription[]): void {
+    const durables = new Set<string>();
+    for (const { contract, consumer } of subscriptions) {
+      const durable = durableNameOf(this.service, contract.subject, consumer);
+      if (durables.has(durable))
+        throw new Error(
+          `${this.service} has two handlers of ${contract.subject}${consumer ? ` for consumer ${consumer}` : ''}: one handler per event calls its effects in order`,
+        );
+      durables.add(durable);
     }
   }
 

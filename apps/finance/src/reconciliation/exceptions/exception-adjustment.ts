@@ -1,6 +1,6 @@
 import { ReconciliationScope } from '@libs/contracts';
+import { BANK, STRIPE_BALANCE } from '../../accounts/account-codes';
 import { LedgerLine } from '../../ledger/ledger.service';
-import { BANK_ACCOUNT, STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
 
 export interface Difference {
   scope: ReconciliationScope;
@@ -12,7 +12,7 @@ export interface Difference {
 
 /** The account a scope reconciles: Stripe's balance against the books, or the bank against the payouts booked to it. */
 export function reconciledAccountOf(scope: ReconciliationScope): string {
-  return scope === 'stripe-ledger' ? STRIPE_BALANCE_ACCOUNT : BANK_ACCOUNT;
+  return scope === 'stripe-ledger' ? STRIPE_BALANCE : BANK;
 }
 
 /**

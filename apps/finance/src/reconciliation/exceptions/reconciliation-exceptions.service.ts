@@ -8,13 +8,14 @@ import {
   ReconciliationExceptionView,
   ResolveReconciliationExceptionRequest,
 } from '@libs/contracts';
+import { STRIPE_BALANCE } from '../../accounts/account-codes';
+import { LedgerSourceKey } from '../../ledger/ledger-source-keys';
 import { LedgerService } from '../../ledger/ledger.service';
-import { StripeLedgerKeysRepository } from '../ledger-keys/stripe-ledger-keys.repository';
-import { STRIPE_BALANCE_ACCOUNT } from '../statements/payout-bookings';
+import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
 import { adjustmentLines, reconciledAccountOf } from './exception-adjustment';
 import { ReconciliationException } from './reconciliation-exception.entity';
 import { toReconciliationExceptionView } from './reconciliation-exception.mapper';
-import { ReconciliationExceptionsRepository } from './reconciliation-exceptions.repository';
+import { ReconciliationExceptionRepository } from './reconciliation-exception.repository';
 
 /** Accounts a write-off may go to: the difference is a loss (expense) or a gain (revenue). */
 const WRITE_OFF_TYPES = new Set(['expense', 'revenue']);
@@ -29,8 +30,8 @@ const WRITE_OFF_TYPES = new Set(['expense', 'revenue']);
 export class ReconciliationExceptionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly exceptions: ReconciliationExceptionsRepository,
-    private readonly keys: StripeLedgerKeysRepository,
+    private readonly exceptions: ReconciliationExceptionRepository,
+    private readonly keys: StripeLedgerKeyRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditTrail,
   ) {}
@@ -140,7 +141,7 @@ export class ReconciliationExceptionsService {
     x: ReconciliationException,
     entryId: string,
   ): Promise<string> {
-    const stripeBalance = await this.exceptions.accountOf(tx, x.tenantId, STRIPE_BALANCE_ACCOUNT);
+    const stripeBalance = await this.exceptions.accountOf(tx, x.tenantId, STRIPE_BALANCE);
     const entry = stripeBalance ? await this.keys.postingOf(tx, x.tenantId, entryId, stripeBalance.id) : null;
     if (!entry) throw new NotFoundError('journal entry', entryId);
     assertSameMoney(
@@ -275,10 +276,13 @@ export class ReconciliationExceptionsService {
       throw new ValidationFailedError([
         { field: 'action', message: 'the statement and the books agree: there is no difference to post' },
       ]);
-    const verb = request.action === 'adjust' ? 'adjustment' : 'write-off';
+    const adjusting = request.action === 'adjust';
+    const verb = adjusting ? 'adjustment' : 'write-off';
     const posted = await this.ledger.post(tx, {
       tenantId: x.tenantId,
-      sourceKey: `reconciliation-${verb}:${x.id}`,
+      sourceKey: adjusting
+        ? LedgerSourceKey.reconciliationAdjustment(x.id)
+        : LedgerSourceKey.reconciliationWriteOff(x.id),
       postedOn: new Date().toISOString().slice(0, 10),
       description: `Reconciliation ${verb} (${x.kind}, ${x.subjectKey}): ${request.reason}`,
       lines,

@@ -1,8 +1,8 @@
 import { FieldError } from '@libs/contracts';
+import { calendarDate } from '../../calendar/calendar-date';
 import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
-import { calendarDate } from './calendar';
-import { exponentOf } from './currency-exponents';
 import { parseCsv } from './csv-table';
+import { exponentOf } from './currency-exponents';
 import { parseDecimalAmount } from './decimal-amount';
 
 /** The suite's bank statement CSV: these columns, named in a header line, in any order. */

@@ -1,8 +1,8 @@
 import { SyntaxValidator } from 'fast-xml-validator';
 import { XMLParser } from 'fast-xml-parser';
 import { FieldError } from '@libs/contracts';
+import { calendarDate } from '../../calendar/calendar-date';
 import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
-import { calendarDate } from './calendar';
 import { exponentOf } from './currency-exponents';
 import { parseDecimalAmount } from './decimal-amount';
 

@@ -1,13 +1,13 @@
 import { FieldError } from '@libs/contracts';
+import { instantOf } from '../../calendar/calendar-date';
 import {
   FileParse,
   ImportedBalanceTransaction,
   ImportedPayout,
   MAX_REPORTED_ERRORS,
 } from '../statements/statement-rows';
-import { instantOf } from './calendar';
-import { exponentOf } from './currency-exponents';
 import { parseCsv } from './csv-table';
+import { exponentOf } from './currency-exponents';
 import { parseDecimalAmount } from './decimal-amount';
 
 export interface StripeReport {

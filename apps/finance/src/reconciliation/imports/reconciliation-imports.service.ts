@@ -10,11 +10,11 @@ import {
 import { parseBankCsv } from '../files/bank-csv.parser';
 import { parseCamt053 } from '../files/camt053.parser';
 import { parseStripeReport } from '../files/stripe-report.parser';
-import { PayoutBookings } from '../statements/payout-bookings';
+import { PayoutBookingsService } from '../statements/payout-bookings.service';
 import { FileParse, ImportedBankLine } from '../statements/statement-rows';
-import { StatementsRepository } from '../statements/statements.repository';
+import { StatementRepository } from '../statements/statement.repository';
 import { toReconciliationImportView } from './reconciliation-import.mapper';
-import { FileImportCounts, ReconciliationImportsRepository } from './reconciliation-imports.repository';
+import { FileImportCounts, ReconciliationImportRepository } from './reconciliation-import.repository';
 import { StripeApiImportRunner } from './stripe-api-import.runner';
 
 /**
@@ -26,9 +26,9 @@ import { StripeApiImportRunner } from './stripe-api-import.runner';
 export class ReconciliationImportsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly imports: ReconciliationImportsRepository,
-    private readonly statements: StatementsRepository,
-    private readonly payouts: PayoutBookings,
+    private readonly imports: ReconciliationImportRepository,
+    private readonly statements: StatementRepository,
+    private readonly payouts: PayoutBookingsService,
     private readonly runner: StripeApiImportRunner,
     private readonly audit: AuditTrail,
   ) {}

@@ -1,15 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  Caller,
-  ClaimedJobLoop,
-  ClaimedJobRunner,
-  ClaimedJobStep,
-  RemoteRpcError,
-  RpcClient,
-  SERVICE_OPTIONS,
-  ServiceOptions,
-} from '@libs/common';
+import { Caller, ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, RemoteRpcError, RpcClient } from '@libs/common';
 import {
   ListProviderActivityRequest,
   ListProviderBalanceTransactions,
@@ -19,12 +10,12 @@ import {
   RpcErrorCode,
 } from '@libs/contracts';
 import { FinanceEnv } from '../../config/finance.config';
-import { PayoutBookings } from '../statements/payout-bookings';
+import { PayoutBookingsService } from '../statements/payout-bookings.service';
 import { ImportedBalanceTransaction, ImportedPayout } from '../statements/statement-rows';
-import { StatementsRepository } from '../statements/statements.repository';
+import { StatementRepository } from '../statements/statement.repository';
 import { ImportPacer } from './import-pacer';
 import { ReconciliationImport } from './reconciliation-import.entity';
-import { ImportPageProgress, ReconciliationImportsRepository } from './reconciliation-imports.repository';
+import { ImportPageProgress, ReconciliationImportRepository } from './reconciliation-import.repository';
 
 const IDLE_POLL_MS = 1000;
 /** Attempts at one page before the import fails (a timeout or an unreachable service is tried again). */
@@ -74,14 +65,13 @@ export class StripeApiImportRunner extends ClaimedJobRunner<ReconciliationImport
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly imports: ReconciliationImportsRepository,
-    private readonly statements: StatementsRepository,
-    private readonly payouts: PayoutBookings,
+    private readonly imports: ReconciliationImportRepository,
+    private readonly statements: StatementRepository,
+    private readonly payouts: PayoutBookingsService,
     private readonly rpc: RpcClient,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: FinanceEnv,
   ) {
     super();
-    const env = options.env as FinanceEnv;
     this.pacer = new ImportPacer(env.RECONCILIATION_IMPORT_MAX_REQUESTS_PER_S);
     this.staleAfterS = env.RECONCILIATION_STALE_AFTER_S;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { StripeLedgerKeysRepository } from '../ledger-keys/stripe-ledger-keys.repository';
+import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
 
 export interface RunWindow {
   from: Date;
@@ -32,7 +32,16 @@ const dayStart = (column: string) => `(${column}::timestamp AT TIME ZONE 'UTC')`
  */
 @Injectable()
 export class ReconciliationMatchingRepository {
-  constructor(private readonly keys: StripeLedgerKeysRepository) {}
+  constructor(private readonly keys: StripeLedgerKeyRepository) {}
+
+  /**
+   * Gives the run's transaction the memory its joins need (PostgreSQL `work_mem`) and no JIT: a
+   * few large, simple statements, compiling them costs more than it saves.
+   */
+  async tuneForRun(tx: EntityManager, workMemMb: number): Promise<void> {
+    await tx.query(`SET LOCAL work_mem = '${workMemMb}MB'`);
+    await tx.query(`SET LOCAL jit = off`);
+  }
 
   async reconcile(
     tx: EntityManager,

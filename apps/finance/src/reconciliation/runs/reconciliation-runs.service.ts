@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Caller, NotFoundError, ValidationFailedError } from '@libs/common';
 import { RECONCILIATION_LIST_LIMIT, ReconciliationRunView, StartReconciliationRunRequest } from '@libs/contracts';
 import { toReconciliationRunView } from './reconciliation-run.mapper';
-import { ReconciliationRunner } from './reconciliation-runner';
-import { ReconciliationRunsRepository } from './reconciliation-runs.repository';
+import { ReconciliationRunRepository } from './reconciliation-run.repository';
+import { ReconciliationRunner } from './reconciliation.runner';
 
 /** Reconciliation on demand: a queued run (one per agency at a time) that a runner works, and what it found. */
 @Injectable()
 export class ReconciliationRunsService {
   constructor(
-    private readonly runs: ReconciliationRunsRepository,
+    private readonly runs: ReconciliationRunRepository,
     private readonly runner: ReconciliationRunner,
   ) {}
 
