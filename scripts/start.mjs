@@ -5,21 +5,15 @@ import { ensureDependencies, reexecUnderNode24, root } from './lib/node24.mjs';
 ensureDependencies();
 await reexecUnderNode24(new URL(import.meta.url).pathname);
 
-const { spawn, execFileSync } = await import('node:child_process');
+const { spawn } = await import('node:child_process');
 const { randomBytes } = await import('node:crypto');
 const { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } = await import('node:fs');
 const { resolve } = await import('node:path');
 const { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, ensureDatabase, ensureNats, ensurePostgres } =
   await import('./lib/infra.mjs');
-
-const SERVICES = [
-  ['gateway', 3000],
-  ['paywall', 3001],
-  ['subscriptions', 3002],
-  ['advertising', 3003],
-  ['licensing', 3004],
-  ['finance', 3005],
-];
+const { buildAndMigrate } = await import('./lib/build-and-migrate.mjs');
+const { localSecrets } = await import('./lib/secrets.mjs');
+const { SERVICE_NAMES, serviceEnv } = await import('./lib/services.mjs');
 const local = resolve(root, '.local');
 mkdirSync(resolve(local, 'logs'), { recursive: true });
 
@@ -30,38 +24,14 @@ const stopPostgres = await ensurePostgres(databaseUrl);
 await ensureDatabase(databaseUrl);
 const stopNats = await ensureNats(natsUrl);
 
-console.log('> building');
-execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-console.log('> migrating');
-execFileSync(process.execPath, ['dist/scripts/migrate.js'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: databaseUrl },
-});
-
-// Local secrets, made once and kept in .local/ (never committed); the environment wins.
-const secretsFile = resolve(local, 'secrets.json');
-const saved = existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, 'utf8')) : {};
-const secrets = {
-  JWT_SECRET: process.env.JWT_SECRET ?? saved.JWT_SECRET ?? randomBytes(32).toString('base64url'),
-  OPERATOR_TOKEN: process.env.OPERATOR_TOKEN ?? saved.OPERATOR_TOKEN ?? `op_${randomBytes(32).toString('base64url')}`,
-  CREDENTIALS_KEY: process.env.CREDENTIALS_KEY ?? saved.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
-  PAYWALL_TOKEN_KEYS:
-    process.env.PAYWALL_TOKEN_KEYS ?? saved.PAYWALL_TOKEN_KEYS ?? `k1:${randomBytes(32).toString('base64')}`,
-};
-writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+buildAndMigrate(databaseUrl);
+const secrets = localSecrets();
 
 const children = new Map();
 let stopping = false;
-for (const [service, port] of SERVICES) {
+for (const service of SERVICE_NAMES) {
   const log = openSync(resolve(local, 'logs', `${service}.log`), 'a');
-  const env = {
-    ...process.env,
-    ...secrets,
-    DATABASE_URL: process.env[`${service.toUpperCase()}_DATABASE_URL`] ?? databaseUrl,
-    NATS_URL: natsUrl,
-    HTTP_PORT: String(process.env[`${service.toUpperCase()}_PORT`] ?? port),
-  };
+  const env = serviceEnv(service, { databaseUrl, natsUrl, secrets });
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service}/src/main.js`], {
     cwd: root,
     env,

@@ -46,7 +46,8 @@ export async function startService(
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Path parameters may be an agency's own ids (an article id has up to 200 characters, counted
     // decoded); the router's default of 100 would answer 414 before the route could validate them.
-    maxParamLength: 256,
+    // A router option: Fastify 5 deprecates it at the top level (FSTDEP022).
+    routerOptions: { maxParamLength: 256 },
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers[MessageHeader.requestId];
