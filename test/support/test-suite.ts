@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadEnv, ServiceEnv, ServiceInstance, startService } from '@libs/common';
 import { ServiceName } from '@libs/contracts';
 import { createTestDatabase, startTestNats, TestDatabase, TestNats } from '@libs/testing';
-import { DocumentConformance } from './document-conformance';
+import { checkAnswersWith, DocumentConformance } from './document-conformance';
 import { AdvertisingEnv } from '../../apps/advertising/src/config/advertising.config';
 import { AdvertisingAppModule } from '../../apps/advertising/src/advertising-app.module';
 import { FinanceEnv } from '../../apps/finance/src/config/finance.config';
@@ -64,6 +64,7 @@ export class TestSuite {
     suite.envOverrides = envOverrides;
     try {
       await suite.conformance.watch(nats.url);
+      checkAnswersWith(suite.conformance);
       for (const service of services) await suite.startInstance(service);
     } catch (error) {
       // A half-started suite must not keep the test process alive (NATS server, pools).
@@ -137,6 +138,7 @@ export class TestSuite {
   async close(): Promise<void> {
     for (const service of [...this.running.keys()]) await this.stopService(service);
     const { violations } = await this.conformance.finish();
+    checkAnswersWith(null);
     await this.nats.destroy();
     await this.database.drop();
     if (violations.length > 0) {

@@ -6,6 +6,9 @@ import type { ISchemaConverters } from 'class-validator-jsonschema/build/default
  * (a `$ref` to `Array` for a list of strings).
  */
 export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
+  // Not `format: url` (no format of JSON Schema or OpenAPI) nor `uri`: the rule admits what RFC 3986
+  // does not, such as Stripe's `{CHECKOUT_SESSION_ID}` placeholder in a success URL.
+  isUrl: { type: 'string', description: 'an absolute http(s) URL' },
   isCidrRange: {
     type: 'string',
     description: 'an IPv4 or IPv6 network in CIDR notation with no host bits set, e.g. 203.0.113.0/24',
