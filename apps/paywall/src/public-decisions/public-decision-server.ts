@@ -1,52 +1,23 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseQuery } from 'fast-querystring';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, ServiceMetrics } from '@libs/common';
 import {
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TITLES,
-  problemType,
-  SERVICE_OPTIONS,
-  ServiceMetrics,
-  ServiceOptions,
-} from '@libs/common';
-import type { FieldError } from '@libs/contracts';
+  DecisionAnswer,
+  FieldError,
+  PAYWALL_DECISIONS_PATH as DECISIONS_PATH,
+  PAYWALL_STRUCTURED_DATA_PATH as STRUCTURED_DATA_PATH,
+} from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
-import type { Access } from '../decisions/paywall-rules';
-import { PaywallMemory } from '../live-state/paywall-memory';
-import { parseDecisionRequest, parseStructuredDataRequest } from './decision-request';
-import { AgencyNotReadyError, DecisionAnswer, PaywallDecisions } from './paywall-decisions';
+import { AgencyNotReadyError } from '../decisions/agency-not-ready.error';
+import type { Access } from '../decisions/decision-types';
+import { DecisionsService } from '../decisions/decisions.service';
+import { PaywallMemory } from '../memory/paywall-memory';
+import { parseDecisionRequest } from './parse-decision-request';
+import { parseStructuredDataRequest } from './parse-structured-data-request';
 import { SiteRateLimits } from './site-rate-limits';
-
-export const DECISIONS_PATH = '/v1/paywall/decisions';
-export const STRUCTURED_DATA_PATH = '/v1/paywall/structured-data';
-
-const ANSWER_SCHEMA = {
-  type: 'object',
-  properties: {
-    access: { type: 'string' },
-    reason: { type: 'string' },
-    remaining: { type: ['integer', 'null'] },
-    policyId: { type: ['string', 'null'] },
-    segment: { type: 'string' },
-    offer: {
-      type: ['object', 'null'],
-      properties: {
-        id: { type: 'string' },
-        headline: { type: 'string' },
-        body: { type: 'string' },
-        cta: { type: 'string' },
-        planIds: { type: 'array', items: { type: 'string' } },
-        couponCode: { type: ['string', 'null'] },
-      },
-    },
-    variant: { type: ['object', 'null'], properties: { experimentId: { type: 'string' }, arm: { type: 'string' } } },
-    checkoutReference: { type: ['string', 'null'] },
-    anonymousId: { type: 'string' },
-    meterToken: { type: ['string', 'null'] },
-  },
-} as const;
 
 /** What a decision request comes to: the answer, or the problem to send instead. */
 type Outcome = { answer: DecisionAnswer } | Refusal;
@@ -92,12 +63,11 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   url = '';
 
   constructor(
-    private readonly decisions: PaywallDecisions,
+    private readonly decisions: DecisionsService,
     private readonly memory: PaywallMemory,
     metrics: ServiceMetrics,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: PaywallEnv,
   ) {
-    const env = options.env as PaywallEnv;
     this.limits = new SiteRateLimits(env.PAYWALL_SITE_RATE_PER_S);
     this.port = env.PAYWALL_PUBLIC_PORT;
     this.host = env.HTTP_HOST;
@@ -138,7 +108,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         return http;
       },
     }));
-    server.post(DECISIONS_PATH, { schema: { response: { 200: ANSWER_SCHEMA } } }, (request, reply) => {
+    server.post(DECISIONS_PATH, (request, reply) => {
       void reply.headers(ANSWER_HEADERS);
       const outcome = this.outcome(request.headers['x-site-key'], request.body, request.ip ?? null);
       return 'answer' in outcome ? outcome.answer : this.refuse(request, reply, outcome);
