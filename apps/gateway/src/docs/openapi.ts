@@ -3,10 +3,13 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CUSTOM_RULE_SCHEMAS } from '@libs/contracts';
+import { paywallPublicPaths } from './paywall-public-paths';
 
 /**
  * The OpenAPI document, generated from the controllers; the schemas of request and response
- * classes come from their validation rules (one source for validation and documentation).
+ * classes come from their validation rules (one source for validation and documentation). The
+ * paywall's public decision endpoint, which the gateway does not serve, is added from its
+ * contract classes with its own server.
  */
 export function buildOpenApiDocument(app: NestFastifyApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -28,6 +31,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: CUSTOM_RULE_SCHEMAS,
   });
+  Object.assign(document.paths, paywallPublicPaths(fromValidation));
   const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
   const isEmpty = (schema: unknown) =>
     !(schema as { properties?: object } | undefined)?.properties ||
