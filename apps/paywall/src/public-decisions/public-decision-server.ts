@@ -4,12 +4,7 @@ import { parse as parseQuery } from 'fast-querystring';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, ServiceMetrics } from '@libs/common';
-import {
-  DecisionAnswer,
-  FieldError,
-  PAYWALL_DECISIONS_PATH as DECISIONS_PATH,
-  PAYWALL_STRUCTURED_DATA_PATH as STRUCTURED_DATA_PATH,
-} from '@libs/contracts';
+import { DecisionAnswer, FieldError, PAYWALL_DECISIONS_PATH, PAYWALL_STRUCTURED_DATA_PATH } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import { AgencyNotReadyError } from '../decisions/agency-not-ready.error';
 import type { Access } from '../decisions/decision-types';
@@ -108,13 +103,13 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         return http;
       },
     }));
-    server.post(DECISIONS_PATH, (request, reply) => {
+    server.post(PAYWALL_DECISIONS_PATH, (request, reply) => {
       void reply.headers(ANSWER_HEADERS);
       const outcome = this.outcome(request.headers['x-site-key'], request.body, request.ip ?? null);
       return 'answer' in outcome ? outcome.answer : this.refuse(request, reply, outcome);
     });
     // What the CMS puts in the article's JSON-LD, from the same policies (Google's paywalled-content markup).
-    server.get(STRUCTURED_DATA_PATH, (request, reply) => {
+    server.get(PAYWALL_STRUCTURED_DATA_PATH, (request, reply) => {
       const { siteKey, ...fields } = request.query as Record<string, unknown>;
       const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
       if (!site)
@@ -145,7 +140,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       }
     });
     // Servers that POST from a browser context get their preflight answered.
-    server.options(DECISIONS_PATH, (_request, reply) => {
+    server.options(PAYWALL_DECISIONS_PATH, (_request, reply) => {
       void reply
         .status(204)
         .header('access-control-allow-origin', '*')
@@ -160,7 +155,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         .header('content-type', PROBLEM_CONTENT_TYPE)
         .send(
           problemBody(
-            { status: 404, slug: 'not-found', detail: `only ${DECISIONS_PATH} is served here` },
+            { status: 404, slug: 'not-found', detail: `only ${PAYWALL_DECISIONS_PATH} is served here` },
             request.url,
             request.headers['x-request-id'],
           ),
@@ -182,7 +177,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     await server.listen({ host: this.host, port: this.port });
     const address = server.server.address();
     this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : this.port}`;
-    this.logger.log(`decisions at ${this.url}${DECISIONS_PATH}`);
+    this.logger.log(`decisions at ${this.url}${PAYWALL_DECISIONS_PATH}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -273,7 +268,10 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
 }
 
 function isDecisionsPath(url: string): boolean {
-  return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');
+  return (
+    url.startsWith(PAYWALL_DECISIONS_PATH) &&
+    (url.length === PAYWALL_DECISIONS_PATH.length || url[PAYWALL_DECISIONS_PATH.length] === '?')
+  );
 }
 
 /** As Fastify's `request.ip` with `trustProxy`: the first address of X-Forwarded-For, else the peer. */
