@@ -267,11 +267,11 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   }
 }
 
+/** Read once (an imported name is read through the contracts barrel's getters at each use): every request asks. */
+const DECISIONS_PATH: string = PAYWALL_DECISIONS_PATH;
+
 function isDecisionsPath(url: string): boolean {
-  return (
-    url.startsWith(PAYWALL_DECISIONS_PATH) &&
-    (url.length === PAYWALL_DECISIONS_PATH.length || url[PAYWALL_DECISIONS_PATH.length] === '?')
-  );
+  return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');
 }
 
 /** As Fastify's `request.ip` with `trustProxy`: the first address of X-Forwarded-For, else the peer. */
