@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ArticleChanged, ArticleChangedEvent, EventEnvelope } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { ArticlesRepository } from '../apps/paywall/src/articles/articles.repository';
+import { ArticleRepository } from '../apps/paywall/src/articles/article.repository';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api, ApiResponse } from './support/api';
 import { JetStreamProbe } from './support/jetstream';
@@ -415,7 +415,7 @@ describe('article access metadata', () => {
 
   it('hands the decision engine every live article of every agency, ordered by agency and article id', async () => {
     const paywall = suite.instances('paywall')[0];
-    const rows = await paywall.get(ArticlesRepository).findAllLive(paywall.get(DataSource).manager);
+    const rows = await paywall.get(ArticleRepository).findAllLive(paywall.get(DataSource).manager);
     const keys = rows.map((r) => `${r.tenantId} ${r.articleId}`);
     expect(keys).toEqual([...keys].sort());
     const ours = rows.filter((r) => r.tenantId === agency.tenantId);

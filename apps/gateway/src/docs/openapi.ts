@@ -1,11 +1,14 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { contractSchemas } from '@libs/contracts';
+import { paywallPublicPaths } from './paywall-public-paths';
 import { describeRoutes } from './route-descriptions';
 
 /**
  * The OpenAPI document, generated from the controllers; the schemas of request and response
- * classes come from their validation rules (one source for validation and documentation).
+ * classes come from their validation rules (one source for validation and documentation). The
+ * paywall's public decision endpoint, which the gateway does not serve, is added from its
+ * contract classes with its own server.
  */
 export function buildOpenApiDocument(app: NestFastifyApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -24,6 +27,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const fromValidation = contractSchemas('openapi-3.0');
+  describeRoutes(document, app);
+  Object.assign(document.paths, paywallPublicPaths(fromValidation));
   const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
   const isEmpty = (schema: unknown) =>
     !(schema as { properties?: object } | undefined)?.properties ||
@@ -37,7 +42,6 @@ export function buildOpenApiDocument(app: NestFastifyApplication, version: strin
     schemas[name] = fromValidation[name];
     pending.push(...referencedSchemas(fromValidation[name]));
   }
-  describeRoutes(document, app);
   return document;
 }
 

@@ -2,38 +2,12 @@ import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type {
-  OpenAPIObject,
-  OperationObject,
-  ResponsesObject,
-} from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ResponsesObject } from '@nestjs/swagger';
 import { ACCESS_META, PROBLEM_CONTENT_TYPE, PROBLEM_TITLES } from '@libs/common';
 import type { AccessRule } from '../auth/access.decorator';
+import { ProblemDetails } from './problem-details';
 
-/** The problem+json body every error of the API answers (RFC 9457). */
-export const PROBLEM_SCHEMA = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', description: 'a stable URI naming the kind of problem' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    requestId: { type: 'string', description: 'the request id, also in the X-Request-Id header and the logs' },
-    errors: {
-      type: 'array',
-      description: 'for bad input: each field at fault and why',
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-};
-
-const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+const PROBLEM_REF = { $ref: `#/components/schemas/${ProblemDetails.name}` };
 
 /**
  * Completes each operation from its route's access rule, so the document says what the guard
@@ -42,7 +16,6 @@ const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
  * as 409 from a service or 503 when one does not answer in time).
  */
 export function describeRoutes(document: OpenAPIObject, app: NestFastifyApplication): void {
-  ((document.components ??= {}).schemas ??= {}).Problem = PROBLEM_SCHEMA;
   for (const route of routesOf(app)) {
     const operation = document.paths[route.path]?.[route.method] as OperationObject | undefined;
     if (!operation) continue; // excluded from the document (the gift page, the snippet)

@@ -1,5 +1,6 @@
 import type { ArticleChangedEvent, ArticleView, UpsertArticleRequest } from '@libs/contracts';
-import type { ArticleContent, ArticleRow } from './article-row';
+import type { ArticleContent } from './article-content';
+import type { ArticleRow } from './article-row';
 
 /** What a request says, with absent fields made explicit; instants kept to the millisecond. */
 export function contentOf(request: UpsertArticleRequest): ArticleContent {

@@ -11,7 +11,7 @@ import {
 } from '@libs/contracts';
 import { contentOf, toChangedEvent, toView } from './article.mapper';
 import type { ArticleRow } from './article-row';
-import { ArticlesRepository } from './articles.repository';
+import { ArticleRepository } from './article.repository';
 
 const DEFAULT_PAGE = 50;
 
@@ -25,7 +25,7 @@ const DEFAULT_PAGE = 50;
 export class ArticlesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly articles: ArticlesRepository,
+    private readonly articles: ArticleRepository,
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
   ) {}

@@ -1,6 +1,6 @@
 import { Article } from '../articles/article.entity';
 import { PolicyRevision } from '../policies/policy-revision.entity';
-import { AddressGrantsRow } from '../reader-access/address-grants.entity';
+import { AddressGrants } from '../reader-access/address-grants.entity';
 import { ReaderGrants } from '../reader-access/reader-grants.entity';
 import { ReaderRead } from '../reader-meters/reader-read.entity';
 import { PaywallSite } from '../sites/paywall-site.entity';
@@ -20,7 +20,7 @@ export const paywallSchema = {
     PolicyRevision,
     PaywallSite,
     ReaderGrants,
-    AddressGrantsRow,
+    AddressGrants,
     ReaderRead,
     Article,
     OfferRevision,

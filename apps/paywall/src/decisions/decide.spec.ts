@@ -7,7 +7,7 @@ import type {
   PolicyConditions,
   PolicyRule,
   ReaderContext,
-} from './paywall-rules';
+} from './decision-types';
 
 const DAY = 86_400_000;
 // 2026-11-28 10:00 in Asia/Ho_Chi_Minh; local day number of that date.

@@ -8,7 +8,7 @@ import type {
   PolicyConditions,
   PolicyRule,
   ReaderContext,
-} from './paywall-rules';
+} from './decision-types';
 
 const DAY_MS = 86_400_000;
 const PREMIUM_FALLBACK_ENTITLEMENT = 'premium-articles';

@@ -1,5 +1,6 @@
 import { ReaderTokens, VERIFIED_READER_TOKENS_KEPT } from './reader-tokens';
-import { parseSigningKeys, SignedTokens } from './signed-tokens';
+import { parseSigningKeys } from './parse-signing-keys';
+import { SignedTokens } from './signed-tokens';
 
 const KEY = 'k1:' + Buffer.alloc(32, 1).toString('base64');
 const AGENCY = '11111111-1111-4111-8111-111111111111';

@@ -1,4 +1,4 @@
-import type { ArticleAccess, PaywallPolicy } from './paywall-rules';
+import type { ArticleAccess, PaywallPolicy } from './decision-types';
 import { structuredDataOf } from './structured-data';
 
 const DAY = 86_400_000;

@@ -1,12 +1,6 @@
+import type { ArticleStructuredData } from '@libs/contracts';
 import { decide } from './decide';
-import type { ArticleAccess, PaywallPolicy } from './paywall-rules';
-
-export interface ArticleStructuredData {
-  '@context': 'https://schema.org';
-  '@type': 'NewsArticle';
-  isAccessibleForFree: boolean;
-  hasPart?: { '@type': 'WebPageElement'; isAccessibleForFree: false; cssSelector: string };
-}
+import type { ArticleAccess, PaywallPolicy } from './decision-types';
 
 /**
  * What search engines are told about an article (schema.org paywalled content), from the same

@@ -1,3 +1,4 @@
+import type { ExperimentObjective } from '@libs/contracts';
 import { Random, sampleBeta } from './seeded-random';
 
 /** What an instance knows of an arm's traffic: decisions shown, conversions, revenue (minor units). */
@@ -6,8 +7,6 @@ export interface ArmCounts {
   conversions: number;
   revenue: number;
 }
-
-export type ExperimentObjective = 'conversion' | 'revenue';
 
 /**
  * Split allocation: the reader's arm follows from a hash of the experiment id and the reader's

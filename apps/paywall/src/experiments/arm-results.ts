@@ -1,4 +1,5 @@
-import { ArmCounts, ExperimentObjective, thompsonWeights } from './arm-allocation';
+import type { ExperimentObjective } from '@libs/contracts';
+import { ArmCounts, thompsonWeights } from './arm-allocation';
 import { betaQuantile } from './beta-quantile';
 import { seededRandom } from './seeded-random';
 

@@ -3,39 +3,38 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
+  ArmImpressions,
   CreateExperimentRequest,
   ExperimentChanged,
   ExperimentResultsView,
   ExperimentStatus,
   ExperimentView,
-  OfferView,
-  PolicyView,
   UpdateExperimentRequest,
 } from '@libs/contracts';
-import { OfferRevisionsRepository } from '../offers/offer-revisions.repository';
-import { PolicyRevisionsRepository } from '../policies/policy-revisions.repository';
+import { OfferRevisionRepository } from '../offers/offer-revision.repository';
+import { PolicyRevisionRepository } from '../policies/policy-revision.repository';
 import { armStatistics, revenuePerThousand } from './arm-results';
-import { ExperimentArmCounts } from './experiment-arm-counts.entity';
+import { ExperimentArmCountsRepository } from './experiment-arm-counts.repository';
+import { experimentErrors } from './experiment-errors';
 import { Experiment } from './experiment.entity';
-
-type FieldError = { field: string; message: string };
+import { toView } from './experiment.mapper';
+import { ExperimentRepository } from './experiment.repository';
 
 /** Paywall experiments: drafts that can change, then running, then stopped for good. */
 @Injectable()
 export class ExperimentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly policies: PolicyRevisionsRepository,
-    private readonly offers: OfferRevisionsRepository,
+    private readonly experiments: ExperimentRepository,
+    private readonly armCounts: ExperimentArmCountsRepository,
+    private readonly policies: PolicyRevisionRepository,
+    private readonly offers: OfferRevisionRepository,
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
   ) {}
 
   async list(tenantId: string): Promise<ExperimentView[]> {
-    const rows = await this.dataSource
-      .getRepository(Experiment)
-      .find({ where: { tenantId }, order: { createdAt: 'DESC' }, take: 500 });
-    return rows.map(toView);
+    return (await this.experiments.findRecentOfTenant(tenantId)).map(toView);
   }
 
   async get(tenantId: string, id: string): Promise<ExperimentView> {
@@ -45,7 +44,7 @@ export class ExperimentsService {
   async create(tenantId: string, request: CreateExperimentRequest): Promise<ExperimentView> {
     const fields = await this.checked(tenantId, request);
     return this.dataSource.transaction(async (tx) => {
-      const row = tx.getRepository(Experiment).create({
+      const row = await this.experiments.insert(tx, {
         id: randomUUID(),
         tenantId,
         status: 'draft',
@@ -54,7 +53,7 @@ export class ExperimentsService {
         stoppedAt: null,
         ...fields,
       });
-      return this.announce(tx, await tx.getRepository(Experiment).save(row), 'experiment.created', null);
+      return this.announce(tx, row, 'experiment.created', null);
     });
   }
 
@@ -67,7 +66,7 @@ export class ExperimentsService {
         throw new ConflictError(`experiment ${row.id} is ${row.status}; only a draft can change`);
       const before = toView(row);
       Object.assign(row, fields, { version: row.version + 1 });
-      return this.announce(tx, await tx.getRepository(Experiment).save(row), 'experiment.updated', before);
+      return this.announce(tx, await this.experiments.save(tx, row), 'experiment.updated', before);
     });
   }
 
@@ -81,9 +80,7 @@ export class ExperimentsService {
 
   async results(tenantId: string, id: string): Promise<ExperimentResultsView> {
     const experiment = await this.find(this.dataSource.manager, tenantId, id);
-    const rows = await this.dataSource
-      .getRepository(ExperimentArmCounts)
-      .find({ where: { tenantId, experimentId: id } });
+    const rows = await this.armCounts.findOfExperiment(tenantId, id);
     const counts = experiment.arms.map((arm) => {
       const row = rows.find((r) => r.arm === arm.name);
       return {
@@ -119,6 +116,12 @@ export class ExperimentsService {
     };
   }
 
+  /** Adds the decisions the instances counted in arms to the arms' totals (one writer: the durable consumer). */
+  async recordImpressions(tx: EntityManager, tenantId: string, counts: ArmImpressions[]): Promise<void> {
+    if (counts.length === 0) return;
+    await this.armCounts.addImpressions(tx, tenantId, counts);
+  }
+
   private async move(
     tenantId: string,
     id: string,
@@ -136,7 +139,7 @@ export class ExperimentsService {
       if (to === 'stopped') row.stoppedAt = new Date();
       return this.announce(
         tx,
-        await tx.getRepository(Experiment).save(row),
+        await this.experiments.save(tx, row),
         `experiment.${to === 'running' ? 'started' : 'stopped'}`,
         before,
       );
@@ -144,9 +147,9 @@ export class ExperimentsService {
   }
 
   private async find(tx: EntityManager, tenantId: string, id: string, lock = false): Promise<Experiment> {
-    const row = await tx
-      .getRepository(Experiment)
-      .findOne({ where: { tenantId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const row = lock
+      ? await this.experiments.findOfTenantForUpdate(tx, tenantId, id)
+      : await this.experiments.findOfTenant(tx, tenantId, id);
     if (!row) throw new NotFoundError('experiment', id);
     return row;
   }
@@ -189,58 +192,4 @@ export class ExperimentsService {
       })),
     };
   }
-}
-
-export function experimentErrors(
-  request: CreateExperimentRequest,
-  policies: PolicyView[],
-  offers: OfferView[],
-): FieldError[] {
-  const errors: FieldError[] = [];
-  const names = new Set<string>();
-  request.arms.forEach((arm, index) => {
-    if (names.has(arm.name)) errors.push({ field: `arms[${index}].name`, message: 'each arm name may appear once' });
-    names.add(arm.name);
-  });
-  if (request.target === 'meter-limit') {
-    const policy = policies.find((p) => p.id === request.policyId);
-    if (!request.policyId) errors.push({ field: 'policyId', message: 'policyId is needed by meter-limit experiments' });
-    else if (!policy || policy.rule.kind !== 'metered')
-      errors.push({ field: 'policyId', message: 'policyId must be a metered policy of the current revision' });
-    request.arms.forEach((arm, index) => {
-      if (arm.limit === undefined)
-        errors.push({ field: `arms[${index}].limit`, message: 'limit is needed by meter-limit experiments' });
-      if (arm.offerId !== undefined)
-        errors.push({ field: `arms[${index}].offerId`, message: 'offerId does not apply to meter-limit experiments' });
-    });
-  } else {
-    if (request.policyId !== undefined)
-      errors.push({ field: 'policyId', message: 'policyId does not apply to offer experiments' });
-    request.arms.forEach((arm, index) => {
-      if (arm.offerId === undefined)
-        errors.push({ field: `arms[${index}].offerId`, message: 'offerId is needed by offer experiments' });
-      else if (!offers.some((offer) => offer.id === arm.offerId))
-        errors.push({ field: `arms[${index}].offerId`, message: 'offerId must be an offer of the current revision' });
-      if (arm.limit !== undefined)
-        errors.push({ field: `arms[${index}].limit`, message: 'limit does not apply to offer experiments' });
-    });
-  }
-  return errors;
-}
-
-export function toView(row: Experiment): ExperimentView {
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    target: row.target,
-    policyId: row.policyId,
-    arms: row.arms,
-    allocation: row.allocation,
-    objective: row.objective,
-    version: row.version,
-    startedAt: row.startedAt?.toISOString() ?? null,
-    stoppedAt: row.stoppedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-  };
 }

@@ -1,13 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '@libs/common';
 import {
   AddressGrantChanged,
   ArticleChanged,
   EntitlementChanged,
-  EntitlementGrant,
   ExperimentChanged,
   OfferRevisionPublished,
   PolicyRevisionPublished,
@@ -16,15 +14,20 @@ import {
   TenantCreated,
 } from '@libs/contracts';
 import { toChangedEvent } from '../articles/article.mapper';
-import { ArticlesRepository } from '../articles/articles.repository';
-import { METER_MEMORY_DAYS } from '../decisions/meter-token';
-import { Experiment } from '../experiments/experiment.entity';
-import { toView } from '../experiments/experiments.service';
-import { OfferRevisionsRepository } from '../offers/offer-revisions.repository';
-import { PolicyRevisionsRepository } from '../policies/policy-revisions.repository';
+import { ArticleRepository } from '../articles/article.repository';
+import { METER_MEMORY_DAYS } from '../decisions/meter-tokens';
+import { toView } from '../experiments/experiment.mapper';
+import { ExperimentRepository } from '../experiments/experiment.repository';
+import { PaywallMemory } from '../memory/paywall-memory';
+import { OfferRevisionRepository } from '../offers/offer-revision.repository';
+import { PolicyRevisionRepository } from '../policies/policy-revision.repository';
+import { AddressGrantsRepository } from '../reader-access/address-grants.repository';
+import { ReaderGrantsRepository } from '../reader-access/reader-grants.repository';
 import { ReaderMeters } from '../reader-meters/reader-meters';
+import { ReaderReadRepository } from '../reader-meters/reader-read.repository';
+import { PaywallSiteRepository } from '../sites/paywall-site.repository';
+import { PaywallTenantRepository } from '../tenants/paywall-tenant.repository';
 import { EventFeed } from './event-feed';
-import { PaywallMemory } from './paywall-memory';
 
 /**
  * Fills an instance's memory at start and keeps it fresh. The paywall's own facts (policies,
@@ -40,10 +43,15 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(
     private readonly memory: PaywallMemory,
     private readonly meters: ReaderMeters,
-    private readonly policies: PolicyRevisionsRepository,
-    private readonly offers: OfferRevisionsRepository,
-    private readonly articles: ArticlesRepository,
-    private readonly dataSource: DataSource,
+    private readonly tenants: PaywallTenantRepository,
+    private readonly sites: PaywallSiteRepository,
+    private readonly policies: PolicyRevisionRepository,
+    private readonly offers: OfferRevisionRepository,
+    private readonly experiments: ExperimentRepository,
+    private readonly articles: ArticleRepository,
+    private readonly readerGrants: ReaderGrantsRepository,
+    private readonly addressGrants: AddressGrantsRepository,
+    private readonly reads: ReaderReadRepository,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
   ) {}
 
@@ -89,10 +97,8 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async loadSnapshot(): Promise<void> {
     const memory = this.memory;
-    const db = this.dataSource;
-    for (const row of await db.query(`SELECT tenant_id, time_zone, locale FROM paywall.tenants`))
-      memory.applyTenant(row.tenant_id, row.time_zone, row.locale);
-    for (const row of await db.query(`SELECT tenant_id, site_id, publishable_key, version FROM paywall.sites`)) {
+    for (const row of await this.tenants.findAll()) memory.applyTenant(row.tenant_id, row.time_zone, row.locale);
+    for (const row of await this.sites.findAll()) {
       memory.applySite(row.tenant_id, {
         siteId: row.site_id,
         publishableKey: row.publishable_key,
@@ -103,16 +109,11 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
       memory.applyPolicies(revision.tenantId, revision.revision, revision.policies);
     for (const revision of await this.offers.currentOfAll())
       memory.applyOffers(revision.tenantId, revision.revision, revision.offers);
-    for (const row of await db.getRepository(Experiment).find({ where: { status: 'running' } }))
-      memory.applyExperiment(row.tenantId, toView(row));
-    for (const row of await this.articles.findAllLive(db.manager))
-      memory.applyArticle(row.tenantId, toChangedEvent(row));
-    const readers: { tenant_id: string; reader_key: string; version: number; grants: EntitlementGrant[] }[] =
-      await db.query(`SELECT tenant_id, reader_key, version, grants FROM paywall.reader_grants`);
-    for (const row of readers) memory.applyReaderGrants(row.tenant_id, row.reader_key, row.version, row.grants);
-    for (const row of await db.query(
-      `SELECT tenant_id, licence_id, ip_ranges, entitlements, valid_until, version FROM paywall.address_grants`,
-    )) {
+    for (const row of await this.experiments.findRunning()) memory.applyExperiment(row.tenantId, toView(row));
+    for (const row of await this.articles.findAllLive()) memory.applyArticle(row.tenantId, toChangedEvent(row));
+    for (const row of await this.readerGrants.findAll())
+      memory.applyReaderGrants(row.tenant_id, row.reader_key, row.version, row.grants);
+    for (const row of await this.addressGrants.findAll()) {
       memory.applyAddressGrants(row.tenant_id, {
         licenceId: row.licence_id,
         ipRanges: row.ip_ranges,
@@ -122,10 +123,7 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
       });
     }
     const since = Math.floor(Date.now() / 86_400_000) - METER_MEMORY_DAYS;
-    for (const row of await db.query(
-      `SELECT tenant_id, reader_key, article, section, day FROM paywall.reader_reads WHERE day > $1`,
-      [since],
-    )) {
+    for (const row of await this.reads.findAfterDay(since)) {
       this.meters.apply(row.tenant_id, row.reader_key, { article: row.article, section: row.section, day: row.day });
     }
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, EventOutbox, NotFoundError, RpcClient, ValidationFailedError } from '@libs/common';
@@ -6,18 +5,16 @@ import {
   FieldError,
   ListCoupons,
   ListPlans,
-  OfferAnswer,
-  OfferInput,
   OfferRevisionSummary,
   OfferRevisionPublished,
   OfferSetView,
   OfferView,
   ReplaceOffersRequest,
 } from '@libs/contracts';
-import { normalizeConditions } from '../policies/policy-rules';
-import { appendRevision } from '../revisions/agency-revisions';
+import { appendRevision } from '../revisions/append-revision';
+import { normalizeOffers } from './normalize-offers';
 import { OfferRevision } from './offer-revision.entity';
-import { OfferRevisionsRepository } from './offer-revisions.repository';
+import { OfferRevisionRepository } from './offer-revision.repository';
 
 /**
  * An agency's ordered paywall offers, one immutable revision per change, announced
@@ -27,7 +24,7 @@ import { OfferRevisionsRepository } from './offer-revisions.repository';
 export class OffersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly revisions: OfferRevisionsRepository,
+    private readonly revisions: OfferRevisionRepository,
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
     private readonly rpc: RpcClient,
@@ -113,29 +110,6 @@ export class OffersService {
     };
     return appendRevision(tx, parts, { tenantId, key: 'offers', items: offers, restoredFrom, basedOn, audited: true });
   }
-}
-
-/** Fills defaults and checks what the shape cannot (ids once each), so the decision never guesses. */
-export function normalizeOffers(inputs: OfferInput[]): OfferView[] {
-  const seen = new Set<string>();
-  const errors: { field: string; message: string }[] = [];
-  const offers = inputs.map((input, index): OfferView => {
-    if (input.id && seen.has(input.id))
-      errors.push({ field: `offers[${index}].id`, message: 'each offer id may appear once' });
-    if (input.id) seen.add(input.id);
-    const conditions = normalizeConditions(input.conditions ?? {});
-    return {
-      id: input.id ?? randomUUID(),
-      name: input.name,
-      planIds: [...new Set(input.planIds)],
-      couponCode: input.couponCode ?? null,
-      copy: { vi: { ...input.copy.vi }, en: { ...input.copy.en } },
-      conditions,
-      appliesTo: [...new Set<OfferAnswer>(input.appliesTo ?? ['block', 'register'])],
-    };
-  });
-  if (errors.length > 0) throw new ValidationFailedError(errors);
-  return offers;
 }
 
 function toSetView(revision: OfferRevision): OfferSetView {

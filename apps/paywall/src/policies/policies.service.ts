@@ -8,12 +8,12 @@ import {
   PolicyView,
   ReplacePoliciesRequest,
 } from '@libs/contracts';
-import { PaywallSite } from '../sites/paywall-site.entity';
+import { appendRevision } from '../revisions/append-revision';
+import { SitesService } from '../sites/sites.service';
 import { defaultPolicies } from './default-policies';
-import { appendRevision } from '../revisions/agency-revisions';
+import { normalizePolicies } from './normalize-policies';
 import { PolicyRevision } from './policy-revision.entity';
-import { PolicyRevisionsRepository } from './policy-revisions.repository';
-import { normalizePolicies } from './policy-rules';
+import { PolicyRevisionRepository } from './policy-revision.repository';
 
 /**
  * An agency's ordered policies, one immutable revision per change. Every revision is announced
@@ -24,7 +24,8 @@ import { normalizePolicies } from './policy-rules';
 export class PoliciesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly revisions: PolicyRevisionsRepository,
+    private readonly revisions: PolicyRevisionRepository,
+    private readonly sites: SitesService,
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
   ) {}
@@ -58,10 +59,7 @@ export class PoliciesService {
   }
 
   async replace(tenantId: string, request: ReplacePoliciesRequest): Promise<PolicySetView> {
-    const sites = await this.dataSource
-      .getRepository(PaywallSite)
-      .find({ where: { tenantId }, select: { siteId: true } });
-    const policies = normalizePolicies(request.policies, new Set(sites.map((site) => site.siteId)));
+    const policies = normalizePolicies(request.policies, await this.sites.siteIdsOf(tenantId));
     return this.dataSource.transaction(async (tx) => {
       const saved = await this.append(tx, tenantId, policies, null, request.basedOnRevision);
       return toSetView(saved);

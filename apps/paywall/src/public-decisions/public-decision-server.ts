@@ -1,52 +1,18 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseQuery } from 'fast-querystring';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
-import {
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TITLES,
-  problemType,
-  SERVICE_OPTIONS,
-  ServiceMetrics,
-  ServiceOptions,
-} from '@libs/common';
-import type { FieldError } from '@libs/contracts';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, ServiceMetrics } from '@libs/common';
+import { DecisionAnswer, FieldError, PAYWALL_DECISIONS_PATH, PAYWALL_STRUCTURED_DATA_PATH } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
-import type { Access } from '../decisions/paywall-rules';
-import { PaywallMemory } from '../live-state/paywall-memory';
-import { parseDecisionRequest, parseStructuredDataRequest } from './decision-request';
-import { AgencyNotReadyError, DecisionAnswer, PaywallDecisions } from './paywall-decisions';
+import { AgencyNotReadyError } from '../decisions/agency-not-ready.error';
+import type { Access } from '../decisions/decision-types';
+import { DecisionsService } from '../decisions/decisions.service';
+import { PaywallMemory } from '../memory/paywall-memory';
+import { parseDecisionRequest } from './parse-decision-request';
+import { parseStructuredDataRequest } from './parse-structured-data-request';
 import { SiteRateLimits } from './site-rate-limits';
-
-export const DECISIONS_PATH = '/v1/paywall/decisions';
-export const STRUCTURED_DATA_PATH = '/v1/paywall/structured-data';
-
-const ANSWER_SCHEMA = {
-  type: 'object',
-  properties: {
-    access: { type: 'string' },
-    reason: { type: 'string' },
-    remaining: { type: ['integer', 'null'] },
-    policyId: { type: ['string', 'null'] },
-    segment: { type: 'string' },
-    offer: {
-      type: ['object', 'null'],
-      properties: {
-        id: { type: 'string' },
-        headline: { type: 'string' },
-        body: { type: 'string' },
-        cta: { type: 'string' },
-        planIds: { type: 'array', items: { type: 'string' } },
-        couponCode: { type: ['string', 'null'] },
-      },
-    },
-    variant: { type: ['object', 'null'], properties: { experimentId: { type: 'string' }, arm: { type: 'string' } } },
-    checkoutReference: { type: ['string', 'null'] },
-    anonymousId: { type: 'string' },
-    meterToken: { type: ['string', 'null'] },
-  },
-} as const;
 
 /** What a decision request comes to: the answer, or the problem to send instead. */
 type Outcome = { answer: DecisionAnswer } | Refusal;
@@ -92,12 +58,11 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   url = '';
 
   constructor(
-    private readonly decisions: PaywallDecisions,
+    private readonly decisions: DecisionsService,
     private readonly memory: PaywallMemory,
     metrics: ServiceMetrics,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: PaywallEnv,
   ) {
-    const env = options.env as PaywallEnv;
     this.limits = new SiteRateLimits(env.PAYWALL_SITE_RATE_PER_S);
     this.port = env.PAYWALL_PUBLIC_PORT;
     this.host = env.HTTP_HOST;
@@ -138,13 +103,13 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         return http;
       },
     }));
-    server.post(DECISIONS_PATH, { schema: { response: { 200: ANSWER_SCHEMA } } }, (request, reply) => {
+    server.post(PAYWALL_DECISIONS_PATH, (request, reply) => {
       void reply.headers(ANSWER_HEADERS);
       const outcome = this.outcome(request.headers['x-site-key'], request.body, request.ip ?? null);
       return 'answer' in outcome ? outcome.answer : this.refuse(request, reply, outcome);
     });
     // What the CMS puts in the article's JSON-LD, from the same policies (Google's paywalled-content markup).
-    server.get(STRUCTURED_DATA_PATH, (request, reply) => {
+    server.get(PAYWALL_STRUCTURED_DATA_PATH, (request, reply) => {
       const { siteKey, ...fields } = request.query as Record<string, unknown>;
       const site = typeof siteKey === 'string' ? this.memory.site(siteKey) : undefined;
       if (!site)
@@ -175,7 +140,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       }
     });
     // Servers that POST from a browser context get their preflight answered.
-    server.options(DECISIONS_PATH, (_request, reply) => {
+    server.options(PAYWALL_DECISIONS_PATH, (_request, reply) => {
       void reply
         .status(204)
         .header('access-control-allow-origin', '*')
@@ -190,7 +155,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         .header('content-type', PROBLEM_CONTENT_TYPE)
         .send(
           problemBody(
-            { status: 404, slug: 'not-found', detail: `only ${DECISIONS_PATH} is served here` },
+            { status: 404, slug: 'not-found', detail: `only ${PAYWALL_DECISIONS_PATH} is served here` },
             request.url,
             request.headers['x-request-id'],
           ),
@@ -212,7 +177,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     await server.listen({ host: this.host, port: this.port });
     const address = server.server.address();
     this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : this.port}`;
-    this.logger.log(`decisions at ${this.url}${DECISIONS_PATH}`);
+    this.logger.log(`decisions at ${this.url}${PAYWALL_DECISIONS_PATH}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -301,6 +266,9 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       .send(problemBody(refusal, request.url, request.headers['x-request-id']));
   }
 }
+
+/** Read once (an imported name is read through the contracts barrel's getters at each use): every request asks. */
+const DECISIONS_PATH: string = PAYWALL_DECISIONS_PATH;
 
 function isDecisionsPath(url: string): boolean {
   return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');

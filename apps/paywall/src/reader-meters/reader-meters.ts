@@ -4,8 +4,8 @@ import { headers as natsHeaders, NatsConnection } from '@nats-io/transport-node'
 import { randomUUID } from 'node:crypto';
 import { NATS_CONNECTION } from '@libs/common';
 import { EventEnvelope, MessageHeader, ReadsRecorded, ReadsRecordedEvent, RecordedRead } from '@libs/contracts';
-import { METER_MEMORY_DAYS } from '../decisions/meter-token';
-import type { MeteredRead } from '../decisions/paywall-rules';
+import { METER_MEMORY_DAYS } from '../decisions/meter-tokens';
+import type { MeteredRead } from '../decisions/decision-types';
 
 const FLUSH_EVERY_MS = 50;
 

@@ -1,19 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import { EventEnvelope, SiteChanged, SiteChangedEvent } from '@libs/contracts';
+import type { EventTransaction } from '../database/event-transaction';
+import { SitesService } from './sites.service';
 
-/** Keeps the paywall's copy of the sites; an older version never overwrites a newer one. */
+/** Keeps the paywall's copy of the sites. */
 @Controller()
 export class SitesEventsController {
+  constructor(private readonly sites: SitesService) {}
+
   @ConsumesEvent(SiteChanged)
-  async record(event: EventEnvelope<SiteChangedEvent>, tx: EntityManager): Promise<void> {
-    const { siteId, publishableKey, domain, version } = event.data;
-    await tx.query(
-      `INSERT INTO paywall.sites (site_id, tenant_id, publishable_key, domain, version) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (site_id) DO UPDATE SET publishable_key = EXCLUDED.publishable_key, domain = EXCLUDED.domain, version = EXCLUDED.version
-       WHERE paywall.sites.version < EXCLUDED.version AND paywall.sites.tenant_id = EXCLUDED.tenant_id`,
-      [siteId, event.tenantId, publishableKey, domain, version],
-    );
+  record(event: EventEnvelope<SiteChangedEvent>, tx: EventTransaction): Promise<void> {
+    return this.sites.record(tx, event.tenantId, event.data);
   }
 }

@@ -1,18 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ConsumesEvent } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
-import { PoliciesService } from '../policies/policies.service';
-import { PaywallTenant } from './paywall-tenant.entity';
+import type { EventTransaction } from '../database/event-transaction';
+import { TenantsService } from './tenants.service';
 
 @Controller()
 export class TenantsEventsController {
-  constructor(private readonly policies: PoliciesService) {}
+  constructor(private readonly tenants: TenantsService) {}
 
   @ConsumesEvent(TenantCreated)
-  async provision(event: EventEnvelope<TenantCreatedEvent>, tx: EntityManager): Promise<void> {
-    const { tenantId, timeZone, locale } = event.data;
-    await tx.getRepository(PaywallTenant).insert({ tenantId, timeZone, locale });
-    await this.policies.provisionDefaults(tx, tenantId);
+  provision(event: EventEnvelope<TenantCreatedEvent>, tx: EventTransaction): Promise<void> {
+    return this.tenants.provision(tx, event.data);
   }
 }

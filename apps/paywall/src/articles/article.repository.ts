@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ArticleAccessLevel } from '@libs/contracts';
-import type { ArticleContent, ArticleRow } from './article-row';
+import type { ArticleContent } from './article-content';
+import type { ArticleRow } from './article-row';
 
 const COLUMNS = `tenant_id AS "tenantId", article_id AS "articleId", site_id AS "siteId", url, section, tags, author,
   published_at AS "publishedAt", access_level AS "accessLevel", lock_after_days AS "lockAfterDays",
@@ -29,7 +30,7 @@ export interface ArticlePageFilter {
 
 /** The only code that writes SQL for articles. */
 @Injectable()
-export class ArticlesRepository {
+export class ArticleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -98,7 +99,7 @@ export class ArticlesRepository {
    * Every live article of every agency, ordered by tenant and article id (the primary key's
    * order, so a cursor over it streams without sorting): what the decision engine loads at start.
    */
-  findAllLive(manager: EntityManager): Promise<ArticleRow[]> {
+  findAllLive(manager: EntityManager = this.dataSource.manager): Promise<ArticleRow[]> {
     return manager.query(
       `SELECT ${COLUMNS} FROM paywall.articles WHERE deleted_at IS NULL ORDER BY tenant_id, article_id`,
     );

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgencyRevisions } from '../revisions/agency-revisions';
+import { AgencyRevisionRepository } from '../revisions/agency-revision.repository';
 import { OfferRevision } from './offer-revision.entity';
 
 /** The only code that reads and writes offer revisions. */
 @Injectable()
-export class OfferRevisionsRepository extends AgencyRevisions<OfferRevision> {
+export class OfferRevisionRepository extends AgencyRevisionRepository<OfferRevision> {
   constructor(dataSource: DataSource) {
     super(dataSource, OfferRevision, 'paywall-offers');
   }

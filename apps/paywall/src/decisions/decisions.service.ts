@@ -1,74 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { encodeCheckoutReference, IpAddress, OfferLanguage, OfferView, parseIpAddress } from '@libs/contracts';
-import { conditionsHold, decide } from '../decisions/decide';
-import { ArticleStructuredData, structuredDataOf } from '../decisions/structured-data';
-import { MeterTokens } from '../decisions/meter-token';
+import { NotFoundError } from '@libs/common';
+import {
+  ArticleStructuredData,
+  DecisionAnswer,
+  DecisionFields,
+  DecisionPreview,
+  DecisionPreviewRequest,
+  DecisionRequest,
+  encodeCheckoutReference,
+  IpAddress,
+  OfferLanguage,
+  OfferView,
+  parseIpAddress,
+  readerKeyOf,
+} from '@libs/contracts';
+import { ExperimentCounters } from '../experiments/experiment-counters';
+import { activeEntitlements } from '../memory/active-entitlements';
+import { articleAccess } from '../memory/article-access';
+import type { LiveExperiment } from '../memory/live-experiment';
+import { PaywallMemory } from '../memory/paywall-memory';
+import type { SiteEntry } from '../memory/site-entry';
+import type { TenantMemory } from '../memory/tenant-memory';
+import { ReaderMeters } from '../reader-meters/reader-meters';
+import { AgencyNotReadyError } from './agency-not-ready.error';
+import { conditionsHold, decide } from './decide';
 import type {
   Access,
   ArticleAccess,
   Decision,
-  Device,
   MeteredRead,
   PaywallPolicy,
   ReaderContext,
   ReaderSegment,
-} from '../decisions/paywall-rules';
-import { ReaderTokens } from '../decisions/reader-tokens';
-import { ExperimentCounters } from '../experiments/experiment-counters';
-import {
-  activeEntitlements,
-  articleAccess,
-  LiveExperiment,
-  PaywallMemory,
-  SiteEntry,
-  TenantMemory,
-} from '../live-state/paywall-memory';
-import { ReaderMeters } from '../reader-meters/reader-meters';
-
-export interface DecisionRequest {
-  articleId: string;
-  anonymousId?: string;
-  readerToken?: string;
-  meterToken?: string;
-  url?: string;
-  referrer?: string;
-  country?: string;
-  device?: Device;
-  /** For an article the CMS has not pushed yet: its section, for per-section meters. */
-  section?: string;
-  /** Language of the offer's copy; the agency's locale when absent. */
-  lang?: OfferLanguage;
-}
-
-export interface OfferAnswer {
-  id: string;
-  headline: string;
-  body: string;
-  cta: string;
-  planIds: string[];
-  couponCode: string | null;
-}
-
-export interface DecisionAnswer {
-  access: Access;
-  reason: string;
-  remaining: number | null;
-  policyId: string | null;
-  segment: ReaderSegment;
-  /** The offer to show with a paywall (none for open articles, or when no offer applies). */
-  offer: OfferAnswer | null;
-  /** The experiment arm this decision was made in. */
-  variant: { experimentId: string; arm: string } | null;
-  /** For the subscriptions checkout's `reference`: attributes a subscription to this decision (null when open). */
-  checkoutReference: string | null;
-  anonymousId: string;
-  /** The anonymous reader's meter, to send with the next decision (null for logged-in readers). */
-  meterToken: string | null;
-}
-
-/** A previewed article: the decision a read would get, nothing counted. */
-export type PreviewAnswer = { articleId: string } & Omit<DecisionAnswer, 'anonymousId' | 'meterToken'>;
+} from './decision-types';
+import { MeterTokens } from './meter-tokens';
+import { ReaderTokens } from './reader-tokens';
+import { structuredDataOf } from './structured-data';
 
 interface ReaderIdentity {
   readerKey: string | null;
@@ -88,14 +56,13 @@ interface Evaluated {
   lang: OfferLanguage;
 }
 
-export class AgencyNotReadyError extends Error {}
-
 /**
  * Decides for one page view from memory only: no database, no NATS round trip. The same answer
- * serves every channel (the public endpoint, server rendering, newsletters).
+ * serves every channel (the public endpoint, server rendering, newsletters): from what the
+ * instance holds (`PaywallMemory`, readers' meters, experiment arms) to `decide()` and back.
  */
 @Injectable()
-export class PaywallDecisions {
+export class DecisionsService {
   constructor(
     private readonly memory: PaywallMemory,
     private readonly meterTokens: MeterTokens,
@@ -164,22 +131,25 @@ export class PaywallDecisions {
   /**
    * What each article would be for a reader, without reading it: nothing is counted, no meter
    * moves, no experiment impression is recorded. For newsletters and server rendering ahead of
-   * a read. `readerKey` null is an anonymous reader with nothing read yet.
+   * a read. A reader named by neither id nor email is an anonymous reader with nothing read yet.
    */
-  preview(siteId: string, readerKey: string | null, requests: DecisionRequest[], now = Date.now()): PreviewAnswer[] {
-    const site = this.memory.siteById(siteId);
-    if (!site) throw new AgencyNotReadyError(`site ${siteId} is not loaded yet`);
+  preview(tenantId: string, request: DecisionPreviewRequest, now = Date.now()): DecisionPreview[] {
+    const site = this.memory.siteById(request.siteId);
+    if (!site || site.tenantId !== tenantId) throw new NotFoundError('site', request.siteId);
+    const readerKey = request.readerId || request.email ? readerKeyOf(request) : null;
+    const { country, lang } = request;
     const tenant = this.loaded(site.tenantId);
     const reads = readerKey ? this.readerMeters.readsOf(site.tenantId, readerKey) : [];
-    return requests.map((request) => {
+    return request.articleIds.map((articleId) => {
+      const article: DecisionRequest = { articleId, country, lang };
       const evaluated = this.evaluate(
         tenant,
         site.siteId,
-        request,
+        article,
         { readerKey, readerId: readerKey ?? 'preview', address: null, reads },
         now,
       );
-      return { articleId: request.articleId, ...this.answerOf(evaluated, request) };
+      return { articleId, ...this.answerOf(evaluated, article) };
     });
   }
 
@@ -243,7 +213,7 @@ export class PaywallDecisions {
     return { decision, segment, today, article, offer, chosen, lang: tenant.locale };
   }
 
-  private answerOf(evaluated: Evaluated, request: DecisionRequest): Omit<DecisionAnswer, 'anonymousId' | 'meterToken'> {
+  private answerOf(evaluated: Evaluated, request: DecisionRequest): DecisionFields {
     const { decision, segment, offer, chosen } = evaluated;
     const lang = request.lang ?? evaluated.lang;
     return {

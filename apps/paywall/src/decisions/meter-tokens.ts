@@ -1,4 +1,4 @@
-import type { MeteredRead } from './paywall-rules';
+import type { MeteredRead } from './decision-types';
 import { SignedTokens } from './signed-tokens';
 
 /** Reads older than any window a policy may use are dropped; at most this many are carried. */

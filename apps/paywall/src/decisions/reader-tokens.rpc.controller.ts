@@ -1,9 +1,9 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Caller, CallerOf, RpcHandler, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import { IssueReaderToken, IssueReaderTokenRequest, ReaderTokenView, readerKeyOf } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
-import { ReaderTokens } from '../decisions/reader-tokens';
+import { ReaderTokens } from './reader-tokens';
 
 @Controller()
 export class ReaderTokensRpcController {
@@ -11,9 +11,9 @@ export class ReaderTokensRpcController {
 
   constructor(
     private readonly tokens: ReaderTokens,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: PaywallEnv,
   ) {
-    this.ttlMs = (options.env as PaywallEnv).READER_TOKEN_TTL_MINUTES * 60_000;
+    this.ttlMs = env.READER_TOKEN_TTL_MINUTES * 60_000;
   }
 
   @RpcHandler(IssueReaderToken, { roles: ['admin', 'editor'] })

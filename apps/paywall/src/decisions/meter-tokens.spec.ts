@@ -1,5 +1,6 @@
-import { METER_MAX_READS, MeterTokens } from './meter-token';
-import { parseSigningKeys, SignedTokens } from './signed-tokens';
+import { METER_MAX_READS, MeterTokens } from './meter-tokens';
+import { parseSigningKeys } from './parse-signing-keys';
+import { SignedTokens } from './signed-tokens';
 
 const KEY_A = 'k1:' + Buffer.alloc(32, 1).toString('base64');
 const KEY_B = 'k2:' + Buffer.alloc(32, 2).toString('base64');

@@ -1,11 +1,13 @@
+import type { ArticleAccessLevel, DecisionAccess, Device, ReaderSegment } from '@libs/contracts';
+
 /**
- * The paywall's vocabulary, as the decision function sees it: articles with an access level,
- * readers in segments, and ordered policies with conditions. Plain data, no I/O.
+ * The types the decision function takes and answers: articles with an access level, readers in
+ * segments, and ordered policies with conditions. Plain data, no I/O. The words themselves
+ * (access, segment, device, level) are the contracts'.
  */
-export type AccessLevel = 'free' | 'metered' | 'premium';
-export type ReaderSegment = 'anonymous' | 'registered' | 'subscriber' | 'group-member';
-export type Device = 'mobile' | 'tablet' | 'desktop';
-export type Access = 'allow' | 'meter' | 'register' | 'block';
+export type { Device, ReaderSegment };
+export type AccessLevel = ArticleAccessLevel;
+export type Access = DecisionAccess;
 
 export interface ArticleAccess {
   id: string;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgencyRevisions } from '../revisions/agency-revisions';
+import { AgencyRevisionRepository } from '../revisions/agency-revision.repository';
 import { PolicyRevision } from './policy-revision.entity';
 
 /** The only code that reads and writes policy revisions. */
 @Injectable()
-export class PolicyRevisionsRepository extends AgencyRevisions<PolicyRevision> {
+export class PolicyRevisionRepository extends AgencyRevisionRepository<PolicyRevision> {
   constructor(dataSource: DataSource) {
     super(dataSource, PolicyRevision, 'paywall-policies');
   }

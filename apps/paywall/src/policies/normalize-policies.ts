@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationFailedError } from '@libs/common';
-import { PolicyConditions, PolicyInput, PolicyRule, PolicyView, READER_SEGMENTS } from '@libs/contracts';
-import type { MeterWindow, PaywallPolicy, PolicyRule as DecisionRule } from '../decisions/paywall-rules';
+import { PolicyInput, PolicyRule, PolicyView, READER_SEGMENTS } from '@libs/contracts';
+import { normalizeConditions } from '../conditions/normalize-conditions';
 
 type FieldError = { field: string; message: string };
 
-const DEFAULT_ENTITLEMENT = 'premium-articles';
+/** What a policy's readers need to pass it, when the policy names nothing else. */
+export const DEFAULT_ENTITLEMENT = 'premium-articles';
 
 /** Which rule fields each kind takes (besides `kind` and `entitlement`), and which it needs. */
 const FIELDS: Record<PolicyRule['kind'], { needs: (keyof PolicyRule)[]; may: (keyof PolicyRule)[] }> = {
@@ -78,60 +79,4 @@ function normalizeRule(rule: PolicyRule, at: string, errors: FieldError[]): Poli
   if (rule.kind === 'metered')
     Object.assign(normalized, { perSection: rule.perSection ?? false, registrationBonus: rule.registrationBonus ?? 0 });
   return normalized;
-}
-
-/** Drops empty lists and repeats, so a stored revision says each condition once. */
-export function normalizeConditions(conditions: PolicyConditions): PolicyConditions {
-  const kept: PolicyConditions = {};
-  for (const [key, value] of Object.entries(conditions) as [keyof PolicyConditions, string[] | undefined][]) {
-    if (value !== undefined && value.length > 0) (kept as Record<string, string[]>)[key] = [...new Set(value)];
-  }
-  return kept;
-}
-
-/** A stored policy as the decision function takes it. */
-export function toPaywallPolicy(view: PolicyView): PaywallPolicy {
-  const rule = view.rule;
-  const entitlement = rule.entitlement ?? DEFAULT_ENTITLEMENT;
-  const window: MeterWindow =
-    rule.window === 'rolling' ? { kind: 'rolling', days: rule.windowDays ?? 30 } : { kind: 'calendar-month' };
-  let decisionRule: DecisionRule;
-  switch (rule.kind) {
-    case 'metered':
-      decisionRule = {
-        kind: 'metered',
-        limit: rule.limit ?? 0,
-        window,
-        perSection: rule.perSection ?? false,
-        registrationBonus: rule.registrationBonus ?? 0,
-        entitlement,
-      };
-      break;
-    case 'registration':
-      decisionRule = { kind: 'registration', freeArticles: rule.freeArticles ?? 0, window };
-      break;
-    case 'freemium':
-    case 'hard':
-      decisionRule = { kind: rule.kind, entitlement };
-      break;
-    case 'time-based':
-      decisionRule = { kind: 'time-based', premiumForDays: rule.premiumForDays ?? 0, entitlement };
-      break;
-    case 'dynamic':
-      decisionRule = {
-        kind: 'dynamic',
-        threshold: rule.threshold ?? 1,
-        limitWhenLikely: rule.limitWhenLikely ?? 0,
-        limitOtherwise: rule.limitOtherwise ?? 0,
-        window,
-        propensity: rule.propensity ?? {},
-        entitlement,
-      };
-      break;
-    default: {
-      const unknown: never = rule.kind;
-      throw new Error(`unknown policy kind ${String(unknown)}`);
-    }
-  }
-  return { id: view.id, name: view.name, rule: decisionRule, conditions: view.conditions };
 }

@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, DomainError, RpcHandler } from '@libs/common';
+import { DecisionPreviewRequest, DecisionPreviewResponse, PreviewDecisions, RpcErrorCode } from '@libs/contracts';
+import { AgencyNotReadyError } from './agency-not-ready.error';
+import { DecisionsService } from './decisions.service';
+
+@Controller()
+export class DecisionPreviewsRpcController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @RpcHandler(PreviewDecisions, { roles: ['admin', 'editor'] })
+  preview(@Payload() request: DecisionPreviewRequest, @CallerOf() caller: Caller): DecisionPreviewResponse {
+    try {
+      return { items: this.decisions.preview(caller.tenantId, request) };
+    } catch (error) {
+      if (error instanceof AgencyNotReadyError) throw new DomainError(RpcErrorCode.Unprocessable, error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { PaywallEnv } from '../config/paywall.config';
+import { ExperimentsModule } from '../experiments/experiments.module';
+import { MemoryModule } from '../memory/memory.module';
+import { ReaderMetersModule } from '../reader-meters/reader-meters.module';
+import { DecisionPreviewsRpcController } from './decision-previews.rpc.controller';
+import { DecisionsService } from './decisions.service';
+import { MeterTokens } from './meter-tokens';
+import { parseSigningKeys } from './parse-signing-keys';
+import { ReaderTokens } from './reader-tokens';
+import { ReaderTokensRpcController } from './reader-tokens.rpc.controller';
+import { SignedTokens } from './signed-tokens';
+
+/** The decision, from what the instance holds in memory, and the tokens readers carry to it. */
+@Module({
+  imports: [MemoryModule, ReaderMetersModule, ExperimentsModule],
+  controllers: [DecisionPreviewsRpcController, ReaderTokensRpcController],
+  providers: [
+    {
+      provide: SignedTokens,
+      inject: [PaywallEnv],
+      useFactory: (env: PaywallEnv) => new SignedTokens(parseSigningKeys(env.PAYWALL_TOKEN_KEYS)),
+    },
+    { provide: MeterTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new MeterTokens(tokens) },
+    { provide: ReaderTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new ReaderTokens(tokens) },
+    DecisionsService,
+  ],
+  exports: [DecisionsService],
+})
+export class DecisionsModule {}
