@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PeriodicTask, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { PeriodicTask, runWithContext } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { AddressGrants } from '../group-licences/address-grants';
 import { GroupLicence } from '../group-licences/group-licence.entity';
@@ -22,12 +22,10 @@ export class EntitlementLapses implements OnApplicationBootstrap, OnApplicationS
     private readonly dataSource: DataSource,
     private readonly entitlements: EntitlementsService,
     private readonly addressGrants: AddressGrants,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.schedule = new PeriodicTask(
-      'entitlement lapse sweep',
-      (options.env as SubscriptionsEnv).ENTITLEMENT_LAPSE_SWEEP_S * 1000,
-      () => this.sweep(new Date()),
+    this.schedule = new PeriodicTask('entitlement lapse sweep', env.ENTITLEMENT_LAPSE_SWEEP_S * 1000, () =>
+      this.sweep(new Date()),
     );
   }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventOutbox, PeriodicTask, runWithContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { EventOutbox, PeriodicTask, runWithContext } from '@libs/common';
 import { GiftExpired } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { GiftsRepository } from './gifts.repository';
@@ -20,12 +20,10 @@ export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShu
     private readonly dataSource: DataSource,
     private readonly gifts: GiftsRepository,
     private readonly outbox: EventOutbox,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.schedule = new PeriodicTask(
-      'gift expiry sweep',
-      (options.env as SubscriptionsEnv).GIFT_EXPIRY_SWEEP_MINUTES * 60_000,
-      () => this.expireDue(),
+    this.schedule = new PeriodicTask('gift expiry sweep', env.GIFT_EXPIRY_SWEEP_MINUTES * 60_000, () =>
+      this.expireDue(),
     );
   }
 

@@ -1,14 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AuditTrail,
-  ConflictError,
-  currentContext,
-  EventOutbox,
-  NotFoundError,
-  SERVICE_OPTIONS,
-  ServiceOptions,
-} from '@libs/common';
+import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError } from '@libs/common';
 import {
   CreatedGiftView,
   CreateGiftRequest,
@@ -47,9 +39,9 @@ export class GiftsService {
     private readonly outbox: EventOutbox,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.publicBaseUrl = (options.env as SubscriptionsEnv).PUBLIC_BASE_URL;
+    this.publicBaseUrl = env.PUBLIC_BASE_URL;
   }
 
   async create(tenantId: string, request: CreateGiftRequest): Promise<CreatedGiftView> {

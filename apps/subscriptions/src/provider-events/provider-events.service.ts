@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { SERVICE_OPTIONS, ServiceOptions, ValidationFailedError } from '@libs/common';
+import { ValidationFailedError } from '@libs/common';
 import { ReceiveProviderNotificationRequest, ReceiveProviderNotificationResponse } from '@libs/contracts';
 import { Checkout } from '../checkout/checkout.entity';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
@@ -29,9 +29,9 @@ export class ProviderEventsService {
     private readonly refundsAndDisputes: RefundsAndDisputesService,
     private readonly dunning: DunningService,
     private readonly giftPurchases: GiftPurchasesService,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.toleranceSeconds = (options.env as SubscriptionsEnv).STRIPE_WEBHOOK_TOLERANCE_S;
+    this.toleranceSeconds = env.STRIPE_WEBHOOK_TOLERANCE_S;
   }
 
   onReceived(wake: () => void): void {

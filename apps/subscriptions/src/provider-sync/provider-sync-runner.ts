@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { PageRequest, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -39,10 +39,9 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
     private readonly accounts: StripeAccountsService,
     private readonly provider: PaymentProvider,
     private readonly repair: DriftRepair,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
     super();
-    const env = options.env as SubscriptionsEnv;
     this.staleAfterS = env.PROVIDER_SYNC_STALE_AFTER_S;
     this.pageSize = env.PROVIDER_SYNC_PAGE_SIZE;
   }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { invoiceLookbackStart } from './invoice-lookback';
 import { ProviderSyncJobsRepository } from './provider-sync-jobs.repository';
@@ -18,9 +18,9 @@ export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicati
   constructor(
     private readonly jobs: ProviderSyncJobsRepository,
     private readonly runner: ProviderSyncRunner,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.intervalMs = (options.env as SubscriptionsEnv).PROVIDER_SYNC_INTERVAL_MINUTES * 60_000;
+    this.intervalMs = env.PROVIDER_SYNC_INTERVAL_MINUTES * 60_000;
     this.schedule = new PeriodicTask('provider sync schedule', this.intervalMs, () => this.enqueueDue());
   }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, ConflictError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { AuditTrail, ConflictError } from '@libs/common';
 import { ConfigureStripeAccountRequest, StripeAccountView } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { ProviderAccount } from '../payments/payment-provider';
@@ -14,9 +14,9 @@ export class StripeAccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.cipher = new CredentialCipher((options.env as SubscriptionsEnv).CREDENTIALS_KEY);
+    this.cipher = new CredentialCipher(env.CREDENTIALS_KEY);
   }
 
   async configure(tenantId: string, request: ConfigureStripeAccountRequest): Promise<StripeAccountView> {

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
-import { fromProviderNumber, SERVICE_OPTIONS, ServiceOptions, toSafeNumber } from '@libs/common';
+import { fromProviderNumber, toSafeNumber } from '@libs/common';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import {
   ActivityRange,
@@ -37,9 +37,8 @@ export class StripePaymentProvider extends PaymentProvider {
   private readonly pacer: RequestPacer;
   private readonly apiUrl: URL | null;
 
-  constructor(@Inject(SERVICE_OPTIONS) options: ServiceOptions) {
+  constructor(env: SubscriptionsEnv) {
     super();
-    const env = options.env as SubscriptionsEnv;
     this.pacer = new RequestPacer(env.STRIPE_MAX_REQUESTS_PER_S);
     this.apiUrl = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : null;
   }
