@@ -6,49 +6,49 @@ import { BillingSettingsService } from './billing-settings/billing-settings.serv
 import { CatalogRepository } from './catalog/catalog.repository';
 import { CatalogRpcController } from './catalog/catalog.rpc.controller';
 import { CatalogService } from './catalog/catalog.service';
-import { CheckoutRpcController } from './checkout/checkout.rpc.controller';
-import { CheckoutService } from './checkout/checkout.service';
+import { CheckoutRpcController } from './checkouts/checkout.rpc.controller';
+import { CheckoutService } from './checkouts/checkout.service';
 import { CouponsRpcController } from './coupons/coupons.rpc.controller';
 import { CouponsService } from './coupons/coupons.service';
 import { CustomersService } from './customers/customers.service';
 import { subscriptionsSchema } from './database/subscriptions.schema';
-import { DunningCasesRepository } from './dunning/dunning-cases.repository';
+import { DunningCaseRepository } from './dunning/dunning-case.repository';
 import { DunningCasesRpcController } from './dunning/dunning-cases.rpc.controller';
 import { DunningCasesService } from './dunning/dunning-cases.service';
-import { DunningScheduler } from './dunning/dunning-scheduler';
+import { DunningRetrySchedule } from './dunning/dunning-retry.schedule';
 import { DunningService } from './dunning/dunning.service';
 import { EntitlementsRpcController } from './entitlements/entitlements.rpc.controller';
-import { EntitlementLapses } from './entitlements/entitlement-lapses';
+import { EntitlementLapseSchedule } from './entitlements/entitlement-lapse.schedule';
 import { EntitlementsService } from './entitlements/entitlements.service';
-import { AddressGrants } from './group-licences/address-grants';
+import { AddressGrantsService } from './entitlements/address-grants.service';
 import { GiftCheckoutsRpcController } from './gifts/gift-checkouts.rpc.controller';
 import { GiftCheckoutsService } from './gifts/gift-checkouts.service';
-import { GiftExpirySweep } from './gifts/gift-expiry.sweep';
+import { GiftExpirySchedule } from './gifts/gift-expiry.schedule';
 import { GiftPageRpcController } from './gifts/gift-page.rpc.controller';
-import { GiftPurchasesRepository } from './gifts/gift-purchases.repository';
+import { GiftPurchaseRepository } from './gifts/gift-purchase.repository';
 import { GiftPurchasesService } from './gifts/gift-purchases.service';
-import { GiftsRepository } from './gifts/gifts.repository';
+import { GiftRepository } from './gifts/gift.repository';
 import { GiftsRpcController } from './gifts/gifts.rpc.controller';
 import { GiftsService } from './gifts/gifts.service';
-import { GroupLicencesRepository } from './group-licences/group-licences.repository';
+import { GroupLicenceRepository } from './group-licences/group-licence.repository';
 import { GroupLicencesRpcController } from './group-licences/group-licences.rpc.controller';
 import { GroupLicencesService } from './group-licences/group-licences.service';
-import { GroupMembershipsRepository } from './group-licences/group-memberships.repository';
+import { GroupMembershipRepository } from './group-licences/group-membership.repository';
 import { GroupMembershipsRpcController } from './group-licences/group-memberships.rpc.controller';
 import { GroupMembershipsService } from './group-licences/group-memberships.service';
-import { InvoicesRepository } from './invoices/invoices.repository';
+import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoicesRpcController } from './invoices/invoices.rpc.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { PaymentProvider } from './payments/payment-provider';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
 import { ProviderBalanceRpcController } from './provider-balance/provider-balance.rpc.controller';
 import { ProviderBalanceService } from './provider-balance/provider-balance.service';
-import { DriftRepair } from './provider-sync/drift-repair.service';
-import { ProviderSyncJobsRepository } from './provider-sync/provider-sync-jobs.repository';
+import { DriftRepairService } from './provider-sync/drift-repair.service';
+import { ProviderSyncJobRepository } from './provider-sync/provider-sync-job.repository';
 import { ProviderSyncJobsRpcController } from './provider-sync/provider-sync-jobs.rpc.controller';
 import { ProviderSyncJobsService } from './provider-sync/provider-sync-jobs.service';
-import { ProviderSyncRunner } from './provider-sync/provider-sync-runner';
-import { ProviderSyncSchedule } from './provider-sync/provider-sync-schedule';
+import { ProviderSyncRunner } from './provider-sync/provider-sync.runner';
+import { ProviderSyncSchedule } from './provider-sync/provider-sync.schedule';
 import { ProviderEventProcessor } from './provider-events/provider-event-processor';
 import { ProviderEventsRpcController } from './provider-events/provider-events.rpc.controller';
 import { ProviderEventsService } from './provider-events/provider-events.service';
@@ -105,30 +105,30 @@ export class SubscriptionsAppModule {
         ReaderSubscriptionsService,
         PlanChangeService,
         EntitlementsService,
-        EntitlementLapses,
-        AddressGrants,
-        GiftsRepository,
+        EntitlementLapseSchedule,
+        AddressGrantsService,
+        GiftRepository,
         GiftsService,
-        GiftPurchasesRepository,
+        GiftPurchaseRepository,
         GiftPurchasesService,
         GiftCheckoutsService,
-        GiftExpirySweep,
-        GroupLicencesRepository,
+        GiftExpirySchedule,
+        GroupLicenceRepository,
         GroupLicencesService,
-        GroupMembershipsRepository,
+        GroupMembershipRepository,
         GroupMembershipsService,
-        InvoicesRepository,
+        InvoiceRepository,
         InvoicesService,
         ProviderEventsService,
         ProviderEventProcessor,
         RefundsAndDisputesService,
-        DunningCasesRepository,
+        DunningCaseRepository,
         DunningService,
         DunningCasesService,
-        DunningScheduler,
+        DunningRetrySchedule,
         CouponsService,
-        DriftRepair,
-        ProviderSyncJobsRepository,
+        DriftRepairService,
+        ProviderSyncJobRepository,
         ProviderSyncJobsService,
         ProviderSyncRunner,
         ProviderSyncSchedule,

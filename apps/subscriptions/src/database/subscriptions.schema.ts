@@ -2,7 +2,7 @@ import { BillingSettings } from '../billing-settings/billing-settings.entity';
 import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
 import { Product } from '../catalog/product.entity';
-import { Checkout } from '../checkout/checkout.entity';
+import { Checkout } from '../checkouts/checkout.entity';
 import { Customer } from '../customers/customer.entity';
 import { DunningCase } from '../dunning/dunning-case.entity';
 import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';

@@ -8,8 +8,8 @@ import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DunningCase } from './dunning-case.entity';
-import { DunningCasesRepository } from './dunning-cases.repository';
-import { nextRetryAt } from './retry-schedule';
+import { DunningCaseRepository } from './dunning-case.repository';
+import { nextRetryAt } from './next-retry-at';
 
 /** What a new agency's policy says, for an agency whose settings are missing. */
 const DEFAULT_RETRY_DAYS = [1, 3, 5];
@@ -32,7 +32,7 @@ export class DunningService {
   constructor(
     private readonly provider: PaymentProvider,
     private readonly invoices: InvoicesService,
-    private readonly cases: DunningCasesRepository,
+    private readonly cases: DunningCaseRepository,
     private readonly settings: BillingSettingsRepository,
     private readonly accounts: StripeAccountsService,
   ) {}

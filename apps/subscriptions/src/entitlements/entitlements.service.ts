@@ -15,10 +15,10 @@ import { BillingSettings } from '../billing-settings/billing-settings.entity';
 import { Plan } from '../catalog/plan.entity';
 import { Product } from '../catalog/product.entity';
 import { Customer } from '../customers/customer.entity';
-import { GiftsRepository } from '../gifts/gifts.repository';
+import { GiftRepository } from '../gifts/gift.repository';
 import { GroupLicence } from '../group-licences/group-licence.entity';
-import { GroupLicencesRepository } from '../group-licences/group-licences.repository';
-import { GroupMembershipsRepository } from '../group-licences/group-memberships.repository';
+import { GroupLicenceRepository } from '../group-licences/group-licence.repository';
+import { GroupMembershipRepository } from '../group-licences/group-membership.repository';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
 import { ReaderEntitlements } from './reader-entitlements.entity';
@@ -28,9 +28,9 @@ export class EntitlementsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
-    private readonly gifts: GiftsRepository,
-    private readonly licences: GroupLicencesRepository,
-    private readonly memberships: GroupMembershipsRepository,
+    private readonly gifts: GiftRepository,
+    private readonly licences: GroupLicenceRepository,
+    private readonly memberships: GroupMembershipRepository,
   ) {}
 
   /** A reader's grants now (or an address's), computed from their sources (never from a cache). */

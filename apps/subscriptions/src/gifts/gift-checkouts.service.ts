@@ -9,8 +9,8 @@ import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.servic
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { giftPriceOf, monthsPerInterval } from './gift-price';
 import { GiftPurchase } from './gift-purchase.entity';
-import { GiftPurchasesRepository } from './gift-purchases.repository';
-import { GiftsRepository } from './gifts.repository';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { GiftRepository } from './gift.repository';
 import { GiftsService } from './gifts.service';
 
 /**
@@ -25,8 +25,8 @@ export class GiftCheckoutsService {
     private readonly accounts: StripeAccountsService,
     private readonly taxRates: TaxRatesService,
     private readonly provider: PaymentProvider,
-    private readonly purchases: GiftPurchasesRepository,
-    private readonly gifts: GiftsRepository,
+    private readonly purchases: GiftPurchaseRepository,
+    private readonly gifts: GiftRepository,
     private readonly giftsService: GiftsService,
     private readonly dataSource: DataSource,
   ) {}

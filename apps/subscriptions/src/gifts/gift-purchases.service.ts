@@ -4,8 +4,8 @@ import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { GiftPurchased } from '@libs/contracts';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
-import { GiftPurchasesRepository } from './gift-purchases.repository';
-import { GiftsRepository } from './gifts.repository';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
 
 /** Turns a confirmed gift payment into its gift, exactly once, and tells finance. */
@@ -15,8 +15,8 @@ export class GiftPurchasesService {
 
   constructor(
     private readonly provider: PaymentProvider,
-    private readonly purchases: GiftPurchasesRepository,
-    private readonly gifts: GiftsRepository,
+    private readonly purchases: GiftPurchaseRepository,
+    private readonly gifts: GiftRepository,
     private readonly outbox: EventOutbox,
   ) {}
 

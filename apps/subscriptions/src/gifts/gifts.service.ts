@@ -16,10 +16,11 @@ import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { addCalendarMonths } from './calendar-months';
 import { canonicalGiftCode, hashGiftCode, newGiftCode } from './gift-code';
-import { GiftPurchasesRepository } from './gift-purchases.repository';
-import { giftStatusOf, toGiftView } from './gift-view.mapper';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { giftStatusOf } from './gift-status';
+import { toGiftView } from './gift-view.mapper';
 import { Gift } from './gift.entity';
-import { GiftsRepository } from './gifts.repository';
+import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
 
 /**
@@ -32,8 +33,8 @@ export class GiftsService {
   private readonly publicBaseUrl: string;
 
   constructor(
-    private readonly gifts: GiftsRepository,
-    private readonly purchases: GiftPurchasesRepository,
+    private readonly gifts: GiftRepository,
+    private readonly purchases: GiftPurchaseRepository,
     private readonly catalog: CatalogRepository,
     private readonly entitlements: EntitlementsService,
     private readonly outbox: EventOutbox,

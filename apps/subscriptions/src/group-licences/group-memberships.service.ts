@@ -12,10 +12,10 @@ import {
 } from '@libs/contracts';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GroupLicence } from './group-licence.entity';
-import { GroupLicencesRepository } from './group-licences.repository';
+import { GroupLicenceRepository } from './group-licence.repository';
 import { GroupMembership } from './group-membership.entity';
 import { toMembershipView } from './group-membership.mapper';
-import { GroupMembershipsRepository } from './group-memberships.repository';
+import { GroupMembershipRepository } from './group-membership.repository';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
 
 interface Joiner {
@@ -32,8 +32,8 @@ interface Joiner {
 @Injectable()
 export class GroupMembershipsService {
   constructor(
-    private readonly licences: GroupLicencesRepository,
-    private readonly memberships: GroupMembershipsRepository,
+    private readonly licences: GroupLicenceRepository,
+    private readonly memberships: GroupMembershipRepository,
     private readonly entitlements: EntitlementsService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,

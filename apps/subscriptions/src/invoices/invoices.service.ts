@@ -17,7 +17,7 @@ import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sy
 import { Invoice } from './invoice.entity';
 import { advanceInvoice, amountWrittenOff, InvoiceFacts } from './invoice-lifecycle';
 import { toInvoiceView } from './invoice.mapper';
-import { InvoicesRepository } from './invoices.repository';
+import { InvoiceRepository } from './invoice.repository';
 
 /**
  * Subscription invoices through their lifecycle, as the provider reports them: finalized (billed),
@@ -31,7 +31,7 @@ export class InvoicesService {
   constructor(
     private readonly provider: PaymentProvider,
     private readonly subscriptions: SubscriptionSyncService,
-    private readonly invoices: InvoicesRepository,
+    private readonly invoices: InvoiceRepository,
     private readonly outbox: EventOutbox,
   ) {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ValidationFailedError } from '@libs/common';
 import { ReceiveProviderNotificationRequest, ReceiveProviderNotificationResponse } from '@libs/contracts';
-import { Checkout } from '../checkout/checkout.entity';
+import { Checkout } from '../checkouts/checkout.entity';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { CustomersService } from '../customers/customers.service';
 import { DunningService } from '../dunning/dunning.service';

@@ -14,7 +14,7 @@ const LIVE = ['trialing', 'active', 'past_due'];
  * it twice (a resumed page) changes nothing the first repair did not.
  */
 @Injectable()
-export class DriftRepair {
+export class DriftRepairService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provider: PaymentProvider,

@@ -9,7 +9,7 @@ import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { lockSubscription } from './lock-subscription';
 import { ReaderSubscription } from './reader-subscription.entity';
-import { toView } from './reader-subscriptions.service';
+import { toReaderSubscriptionView } from './reader-subscription.mapper';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 const CHANGEABLE = ['trialing', 'active', 'past_due'];
@@ -134,7 +134,7 @@ export class PlanChangeService {
     subscription: ReaderSubscription,
   ): Promise<ReaderSubscriptionView> {
     const synced = await this.sync.sync(tx, account, subscription.providerSubscriptionId);
-    return toView(synced!);
+    return toReaderSubscriptionView(synced!);
   }
 
   private async resolve(

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { AddressGrantChanged } from '@libs/contracts';
 import { Product } from '../catalog/product.entity';
-import { GroupLicence } from './group-licence.entity';
+import { GroupLicence } from '../group-licences/group-licence.entity';
 
 /**
  * Publishes what a licence grants by address, inside the transaction that changes the licence,
@@ -11,7 +11,7 @@ import { GroupLicence } from './group-licence.entity';
  * publishes nothing.
  */
 @Injectable()
-export class AddressGrants {
+export class AddressGrantsService {
   constructor(private readonly outbox: EventOutbox) {}
 
   async publish(tx: EntityManager, licence: GroupLicence, now: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { MIN_RETRY_GAP_MS, nextRetryAt } from './retry-schedule';
+import { MIN_RETRY_GAP_MS, nextRetryAt } from './next-retry-at';
 
 const opened = new Date('2026-03-01T08:00:00Z');
 const day = (n: number, hours = 0) => new Date(opened.getTime() + n * 86_400_000 + hours * 3_600_000);

@@ -9,7 +9,7 @@ export type GiftRedemption = Pick<
 
 /** The only code that reads and writes gifts. */
 @Injectable()
-export class GiftsRepository {
+export class GiftRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(gift: Gift, tx: EntityManager = this.dataSource.manager): Promise<void> {

@@ -4,7 +4,7 @@ import { GiftPurchase } from './gift-purchase.entity';
 
 /** The only code that reads and writes gift purchases. */
 @Injectable()
-export class GiftPurchasesRepository {
+export class GiftPurchaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(purchase: GiftPurchase): Promise<void> {

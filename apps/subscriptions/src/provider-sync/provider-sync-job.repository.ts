@@ -26,7 +26,7 @@ const ACTIVE: ProviderSyncJob['status'][] = ['queued', 'running'];
  * job's claim number: once another instance has taken the job over, they change nothing.
  */
 @Injectable()
-export class ProviderSyncJobsRepository {
+export class ProviderSyncJobRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Queues a job unless the agency has one queued or running; answers that one then. */

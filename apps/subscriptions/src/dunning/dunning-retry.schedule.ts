@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { DataSource } from 'typeorm';
 import { runWithContext, WorkLoop } from '@libs/common';
 import { DunningCase } from './dunning-case.entity';
-import { DunningCasesRepository } from './dunning-cases.repository';
+import { DunningCaseRepository } from './dunning-case.repository';
 import { DunningService } from './dunning.service';
 
 /** Retries are due on days; looking once a minute is plenty. */
@@ -15,8 +15,8 @@ const AFTER_FAULT_MS = 15 * 60_000;
  * case is claimed with `FOR UPDATE SKIP LOCKED`, so no two instances retry the same case.
  */
 @Injectable()
-export class DunningScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DunningScheduler.name);
+export class DunningRetrySchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DunningRetrySchedule.name);
   private readonly loop = new WorkLoop(
     () => this.retryNextDue(new Date()),
     IDLE_POLL_MS,
@@ -25,7 +25,7 @@ export class DunningScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: DunningCasesRepository,
+    private readonly cases: DunningCaseRepository,
     private readonly dunning: DunningService,
   ) {}
 

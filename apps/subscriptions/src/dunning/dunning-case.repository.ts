@@ -12,7 +12,7 @@ export type DunningCaseChange = Partial<
 
 /** The only code that reads and writes dunning cases. */
 @Injectable()
-export class DunningCasesRepository {
+export class DunningCaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Opens the invoice's case unless it has one; answers whether this call opened it. */

@@ -5,7 +5,7 @@ import { GroupMembership } from './group-membership.entity';
 
 /** The only code that reads and writes group licence members and invitations. */
 @Injectable()
-export class GroupMembershipsRepository {
+export class GroupMembershipRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts unless the email or the reader already has a seat on that licence; answers whether it did. */

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { DataSource } from 'typeorm';
 import { PeriodicTask, runWithContext } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { AddressGrants } from '../group-licences/address-grants';
+import { AddressGrantsService } from './address-grants.service';
 import { GroupLicence } from '../group-licences/group-licence.entity';
 import { EntitlementsService } from './entitlements.service';
 
@@ -15,13 +15,13 @@ const BATCH = 100;
  * Instances share the work (SKIP LOCKED); each row is republished once per lapse.
  */
 @Injectable()
-export class EntitlementLapses implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly schedule: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly entitlements: EntitlementsService,
-    private readonly addressGrants: AddressGrants,
+    private readonly addressGrants: AddressGrantsService,
     env: SubscriptionsEnv,
   ) {
     this.schedule = new PeriodicTask('entitlement lapse sweep', env.ENTITLEMENT_LAPSE_SWEEP_S * 1000, () =>

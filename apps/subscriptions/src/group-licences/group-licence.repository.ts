@@ -4,7 +4,7 @@ import { GroupLicence } from './group-licence.entity';
 
 /** The only code that reads and writes group licences and their seat count. */
 @Injectable()
-export class GroupLicencesRepository {
+export class GroupLicenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(tx: EntityManager, licence: GroupLicence): Promise<void> {

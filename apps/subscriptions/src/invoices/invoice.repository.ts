@@ -10,7 +10,7 @@ export interface InvoiceFilter {
 
 /** The only code that reads and writes invoices. */
 @Injectable()
-export class InvoicesRepository {
+export class InvoiceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Serializes every change of one invoice until the transaction ends (also before its row exists). */

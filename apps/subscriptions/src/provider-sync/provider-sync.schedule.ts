@@ -2,8 +2,8 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { PeriodicTask } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { invoiceLookbackStart } from './invoice-lookback';
-import { ProviderSyncJobsRepository } from './provider-sync-jobs.repository';
-import { ProviderSyncRunner } from './provider-sync-runner';
+import { ProviderSyncJobRepository } from './provider-sync-job.repository';
+import { ProviderSyncRunner } from './provider-sync.runner';
 
 /**
  * Every `PROVIDER_SYNC_INTERVAL_MINUTES`, queues a scheduled sync job for each agency with
@@ -16,7 +16,7 @@ export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicati
   private readonly schedule: PeriodicTask;
 
   constructor(
-    private readonly jobs: ProviderSyncJobsRepository,
+    private readonly jobs: ProviderSyncJobRepository,
     private readonly runner: ProviderSyncRunner,
     env: SubscriptionsEnv,
   ) {

@@ -3,9 +3,9 @@ import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { PageRequest, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { DriftRepair } from './drift-repair.service';
+import { DriftRepairService } from './drift-repair.service';
 import { ProviderSyncJob } from './provider-sync-job.entity';
-import { ProviderSyncJobsRepository, ProviderSyncProgress } from './provider-sync-jobs.repository';
+import { ProviderSyncJobRepository, ProviderSyncProgress } from './provider-sync-job.repository';
 
 const IDLE_POLL_MS = 1000;
 
@@ -35,10 +35,10 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
   private readonly pageSize: number;
 
   constructor(
-    private readonly jobs: ProviderSyncJobsRepository,
+    private readonly jobs: ProviderSyncJobRepository,
     private readonly accounts: StripeAccountsService,
     private readonly provider: PaymentProvider,
-    private readonly repair: DriftRepair,
+    private readonly repair: DriftRepairService,
     env: SubscriptionsEnv,
   ) {
     super();

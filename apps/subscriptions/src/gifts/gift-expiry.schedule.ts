@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { EventOutbox, PeriodicTask, runWithContext } from '@libs/common';
 import { GiftExpired } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { GiftsRepository } from './gifts.repository';
+import { GiftRepository } from './gift.repository';
 
 const BATCH = 100;
 
@@ -13,12 +13,12 @@ const BATCH = 100;
  * (`SKIP LOCKED`) and a gift being redeemed at that moment is left to its redemption.
  */
 @Injectable()
-export class GiftExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class GiftExpirySchedule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly schedule: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly gifts: GiftsRepository,
+    private readonly gifts: GiftRepository,
     private readonly outbox: EventOutbox,
     env: SubscriptionsEnv,
   ) {
