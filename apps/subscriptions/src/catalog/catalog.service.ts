@@ -12,7 +12,7 @@ import {
 } from '@libs/contracts';
 import { PaymentProvider } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
+import { SubscriptionsTenantRepository } from '../tenants/subscriptions-tenant.repository';
 import { CatalogRepository } from './catalog.repository';
 import { Plan } from './plan.entity';
 import { Price } from './price.entity';
@@ -30,6 +30,7 @@ export class CatalogService {
     private readonly provider: PaymentProvider,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly tenants: SubscriptionsTenantRepository,
   ) {}
 
   async createProduct(tenantId: string, request: CreateProductRequest): Promise<ProductView> {
@@ -203,7 +204,7 @@ export class CatalogService {
   }
 
   private async defaultCurrencyOf(tenantId: string): Promise<string> {
-    const tenant = await this.dataSource.getRepository(SubscriptionsTenant).findOne({ where: { tenantId } });
+    const tenant = await this.tenants.findOfTenant(tenantId);
     return tenant?.defaultCurrency ?? 'VND';
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from '@libs/common';
 import { CheckoutView, CreateCheckoutRequest, CreatePortalRequest, PortalView, readerKeyOf } from '@libs/contracts';
 import { CatalogService } from '../catalog/catalog.service';
@@ -9,12 +8,12 @@ import { CustomersService } from '../customers/customers.service';
 import { PaymentProvider, UnknownPromotionCodeError } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
-import { Checkout } from './checkout.entity';
+import { CheckoutRepository } from './checkout.repository';
 
 @Injectable()
 export class CheckoutService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly checkouts: CheckoutRepository,
     private readonly catalog: CatalogService,
     private readonly catalogRepository: CatalogRepository,
     private readonly accounts: StripeAccountsService,
@@ -58,7 +57,7 @@ export class CheckoutService {
           throw new ValidationFailedError([{ field: 'promotionCode', message: error.message }]);
         throw error;
       });
-    await this.dataSource.getRepository(Checkout).insert({
+    await this.checkouts.insert({
       providerCheckoutId: session.id,
       tenantId,
       readerKey: reader.readerKey,

@@ -6,6 +6,7 @@ import { Invoice } from '../invoices/invoice.entity';
 import { InvoicesService } from '../invoices/invoices.service';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DunningCase } from './dunning-case.entity';
 import { DunningCaseRepository } from './dunning-case.repository';
@@ -35,6 +36,7 @@ export class DunningService {
     private readonly cases: DunningCaseRepository,
     private readonly settings: BillingSettingsRepository,
     private readonly accounts: StripeAccountsService,
+    private readonly subscriptions: ReaderSubscriptionRepository,
   ) {}
 
   /** A payment of a subscription invoice failed, as the provider reported it. */
@@ -46,9 +48,7 @@ export class DunningService {
     const invoice = await this.invoices.record(tx, account, failure.invoiceId);
     // A first invoice that fails leaves the subscription incomplete: the provider ends it, nobody chases it.
     if (!invoice || invoice.status !== 'open' || failure.firstInvoice) return;
-    const subscription = await tx
-      .getRepository(ReaderSubscription)
-      .findOne({ where: { tenantId: account.tenantId, id: invoice.subscriptionId } });
+    const subscription = await this.subscriptions.findOneOfTenant(account.tenantId, invoice.subscriptionId, tx);
     if (!subscription || !CHASED.has(subscription.status)) return;
     const retryDays = (await this.settings.findOfTenant(account.tenantId))?.dunningRetryDays ?? DEFAULT_RETRY_DAYS;
     const openedAt = new Date(failure.occurredAt);
@@ -104,9 +104,7 @@ export class DunningService {
    * retry scheduled, or, after the last, the final action applied and the case exhausted.
    */
   async retry(tx: EntityManager, due: DunningCase, now: Date): Promise<void> {
-    const subscription = await tx
-      .getRepository(ReaderSubscription)
-      .findOne({ where: { tenantId: due.tenantId, id: due.subscriptionId } });
+    const subscription = await this.subscriptions.findOneOfTenant(due.tenantId, due.subscriptionId, tx);
     if (!subscription || ENDED.has(subscription.status)) {
       await this.cases.update(tx, due, {
         status: 'closed',

@@ -2,9 +2,10 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { DataSource } from 'typeorm';
 import { PeriodicTask, runWithContext } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { AddressGrantRepository } from './address-grant.repository';
 import { AddressGrantsService } from './address-grants.service';
-import { GroupLicence } from '../group-licences/group-licence.entity';
 import { EntitlementsService } from './entitlements.service';
+import { ReaderEntitlementsRepository } from './reader-entitlements.repository';
 
 const BATCH = 100;
 
@@ -22,6 +23,8 @@ export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnAppli
     private readonly dataSource: DataSource,
     private readonly entitlements: EntitlementsService,
     private readonly addressGrants: AddressGrantsService,
+    private readonly published: ReaderEntitlementsRepository,
+    private readonly addressGrantState: AddressGrantRepository,
     env: SubscriptionsEnv,
   ) {
     this.schedule = new PeriodicTask('entitlement lapse sweep', env.ENTITLEMENT_LAPSE_SWEEP_S * 1000, () =>
@@ -50,11 +53,7 @@ export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnAppli
 
   private republishLapsedReaders(now: Date): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const due: { tenant_id: string; reader_key: string }[] = await tx.query(
-        `SELECT tenant_id, reader_key FROM subscriptions.reader_entitlements
-          WHERE lapses_at <= $1 ORDER BY lapses_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        [now],
-      );
+      const due = await this.published.lockLapsed(tx, now, BATCH);
       for (const row of due) await this.entitlements.refresh(tx, row.tenant_id, row.reader_key, now);
       return due.length;
     });
@@ -62,18 +61,7 @@ export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnAppli
 
   private endLapsedAddressGrants(now: Date): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const due = await tx
-        .getRepository(GroupLicence)
-        .createQueryBuilder('licence')
-        .where(
-          'licence.validUntil <= :now AND licence.addressGrantsEndedAt IS NULL AND licence.addressGrantsVersion > 0',
-          { now },
-        )
-        .orderBy('licence.validUntil')
-        .limit(BATCH)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const due = await this.addressGrantState.lockEndedUnpublished(tx, now, BATCH);
       for (const licence of due) await this.addressGrants.publish(tx, licence, now);
       return due.length;
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Gift } from './gift.entity';
 
 export type GiftRedemption = Pick<
@@ -7,7 +7,7 @@ export type GiftRedemption = Pick<
   'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'
 >;
 
-/** The only code that reads and writes gifts. */
+/** The only code that writes gifts (the entitlement rules read redeemed ones through `GrantSourceRepository`). */
 @Injectable()
 export class GiftRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -57,11 +57,6 @@ export class GiftRepository {
       .getRepository(Gift)
       .update({ tenantId, id, redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, redemption);
     return result.affected === 1;
-  }
-
-  /** Gifts a reader redeemed (current or lapsed; the entitlement rules decide). */
-  findRedeemedBy(tx: EntityManager, tenantId: string, readerKey: string): Promise<Gift[]> {
-    return tx.getRepository(Gift).find({ where: { tenantId, redeemerKey: readerKey, redeemedUntil: Not(IsNull()) } });
   }
 
   /**

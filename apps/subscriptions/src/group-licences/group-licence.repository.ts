@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { GroupLicence } from './group-licence.entity';
 
-/** The only code that reads and writes group licences and their seat count. */
+/**
+ * The only code that writes group licences and their seat count (the entitlement rules read running
+ * ones through `GrantSourceRepository`, address grants keep their state through `AddressGrantRepository`).
+ */
 @Injectable()
 export class GroupLicenceRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -54,18 +57,6 @@ export class GroupLicenceRepository {
       .getMany();
   }
 
-  /** Licences still running that have IP ranges. */
-  findOpenWithIpRanges(tenantId: string, now: Date): Promise<GroupLicence[]> {
-    return this.dataSource
-      .getRepository(GroupLicence)
-      .createQueryBuilder('licence')
-      .where('licence.tenant_id = :tenantId AND cardinality(licence.ip_ranges) > 0 AND licence.valid_until > :now', {
-        tenantId,
-        now,
-      })
-      .getMany();
-  }
-
   /**
    * Takes one seat if one is free and the licence still runs. Concurrent calls queue on the row,
    * and each re-checks the count the previous one left: the seats are never exceeded.
@@ -87,11 +78,5 @@ export class GroupLicenceRepository {
       .set({ seatsUsed: () => 'seats_used - 1' })
       .where('id = :id AND tenant_id = :tenantId', { id, tenantId })
       .execute();
-  }
-
-  /** Running licences among these ids (for a reader's memberships). */
-  findOpenByIds(tx: EntityManager, tenantId: string, ids: string[], now: Date): Promise<GroupLicence[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return tx.getRepository(GroupLicence).find({ where: { tenantId, id: In(ids), validUntil: MoreThan(now) } });
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { GroupInvitation } from './group-invitation.entity';
 import { GroupMembership } from './group-membership.entity';
 
-/** The only code that reads and writes group licence members and invitations. */
+/** The only code that writes group licence members (the entitlement rules read them through `GrantSourceRepository`). */
 @Injectable()
 export class GroupMembershipRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -68,24 +67,5 @@ export class GroupMembershipRepository {
       .getRepository(GroupMembership)
       .find({ select: { readerKey: true }, where: { tenantId, licenceId } });
     return [...new Set(rows.map((r) => r.readerKey))].sort();
-  }
-
-  membershipsOfReader(tx: EntityManager, tenantId: string, readerKey: string): Promise<GroupMembership[]> {
-    return tx.getRepository(GroupMembership).find({ where: { tenantId, readerKey } });
-  }
-
-  async insertInvitation(invitation: GroupInvitation): Promise<void> {
-    await this.dataSource.getRepository(GroupInvitation).insert(invitation);
-  }
-
-  /** The invitation with this token hash, row-locked until the transaction ends. */
-  lockInvitationByHash(tx: EntityManager, tenantId: string, tokenHash: Buffer): Promise<GroupInvitation | null> {
-    return tx
-      .getRepository(GroupInvitation)
-      .findOne({ where: { tenantId, tokenHash }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  async markInvitationAccepted(tx: EntityManager, id: string, memberId: string, at: Date): Promise<void> {
-    await tx.getRepository(GroupInvitation).update({ id }, { acceptedAt: at, memberId });
   }
 }

@@ -22,6 +22,11 @@ export class InvoiceRepository {
     return tx.getRepository(Invoice).findOne({ where: { tenantId, providerInvoiceId } });
   }
 
+  /** The invoice a charge paid, if any. */
+  findByCharge(tx: EntityManager, tenantId: string, providerChargeId: string): Promise<Invoice | null> {
+    return tx.getRepository(Invoice).findOne({ where: { tenantId, providerChargeId } });
+  }
+
   async save(tx: EntityManager, invoice: Invoice): Promise<Invoice> {
     return tx.getRepository(Invoice).save(invoice);
   }

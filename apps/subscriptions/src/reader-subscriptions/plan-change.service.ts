@@ -7,8 +7,8 @@ import { CatalogRepository } from '../catalog/catalog.repository';
 import { Price } from '../catalog/price.entity';
 import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { lockSubscription } from './lock-subscription';
 import { ReaderSubscription } from './reader-subscription.entity';
+import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 import { toReaderSubscriptionView } from './reader-subscription.mapper';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
@@ -37,6 +37,7 @@ export class PlanChangeService {
     private readonly provider: PaymentProvider,
     private readonly sync: SubscriptionSyncService,
     private readonly audit: AuditTrail,
+    private readonly subscriptions: ReaderSubscriptionRepository,
   ) {}
 
   async preview(tenantId: string, request: PlanChangeRequest): Promise<PlanChangePreview> {
@@ -117,13 +118,13 @@ export class PlanChangeService {
   ): Promise<T> {
     return this.dataSource.transaction(async (tx) => {
       const found = await this.subscriptionOf(tx, tenantId, subscriptionId);
-      await lockSubscription(tx, tenantId, found.providerSubscriptionId);
+      await this.subscriptions.lock(tx, tenantId, found.providerSubscriptionId);
       return work(tx, await this.subscriptionOf(tx, tenantId, subscriptionId));
     });
   }
 
   private async subscriptionOf(tx: EntityManager, tenantId: string, id: string): Promise<ReaderSubscription> {
-    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId, id } });
+    const subscription = await this.subscriptions.findOneOfTenant(tenantId, id, tx);
     if (!subscription) throw new NotFoundError('subscription', id);
     return subscription;
   }
@@ -153,7 +154,7 @@ export class PlanChangeService {
     if (!to || !to.active) throw new NotFoundError('plan', planId);
     const prices = await this.catalog.findPricesOfPlans(tenantId, [to.id]);
     const target = prices[prices.length - 1];
-    const current = await tx.getRepository(Price).findOne({ where: { tenantId, id: subscription.priceId } });
+    const current = await this.catalog.findPriceOfTenant(tx, tenantId, subscription.priceId);
     if (current && current.currency !== target.currency)
       throw new ConflictError(`cannot change from ${current.currency} to ${target.currency}`);
     const policy = from?.changePolicy ?? 'immediate-with-proration';
