@@ -80,7 +80,7 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     await fake.webhooksSettled();
     await eventually(async () => {
       const [{ waiting }] = await db.query(
-        'SELECT count(*)::int AS waiting FROM subscriptions.provider_events WHERE tenant_id = $1 AND processed_at IS NULL AND failed_at IS NULL',
+        'SELECT count(*)::int AS waiting FROM subscriptions.provider_notifications WHERE tenant_id = $1 AND processed_at IS NULL AND failed_at IS NULL',
         [agency.tenantId],
       );
       expect(waiting).toBe(0);

@@ -201,7 +201,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(JSON.parse(copy.body)).toEqual({ received: true, duplicate: false });
     await eventually(async () => {
       const [row] = await subscriptionsDb.query(
-        `SELECT processed_at FROM subscriptions.provider_events WHERE provider_event_id = $1`,
+        `SELECT processed_at FROM subscriptions.provider_notifications WHERE provider_notification_id = $1`,
         [copyId],
       );
       expect(row.processed_at).not.toBeNull();

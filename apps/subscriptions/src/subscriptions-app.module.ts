@@ -49,9 +49,10 @@ import { ProviderSyncJobsRpcController } from './provider-sync/provider-sync-job
 import { ProviderSyncJobsService } from './provider-sync/provider-sync-jobs.service';
 import { ProviderSyncRunner } from './provider-sync/provider-sync.runner';
 import { ProviderSyncSchedule } from './provider-sync/provider-sync.schedule';
-import { ProviderEventProcessor } from './provider-events/provider-event-processor';
-import { ProviderEventsRpcController } from './provider-events/provider-events.rpc.controller';
-import { ProviderEventsService } from './provider-events/provider-events.service';
+import { ProviderNotificationRepository } from './provider-notifications/provider-notification.repository';
+import { ProviderNotificationRunner } from './provider-notifications/provider-notification.runner';
+import { ProviderNotificationsRpcController } from './provider-notifications/provider-notifications.rpc.controller';
+import { ProviderNotificationsService } from './provider-notifications/provider-notifications.service';
 import { PlanChangeRpcController } from './reader-subscriptions/plan-change.rpc.controller';
 import { PlanChangeService } from './reader-subscriptions/plan-change.service';
 import { ReaderSubscriptionsRpcController } from './reader-subscriptions/reader-subscriptions.rpc.controller';
@@ -76,7 +77,7 @@ export class SubscriptionsAppModule {
         StripeAccountsRpcController,
         CatalogRpcController,
         CheckoutRpcController,
-        ProviderEventsRpcController,
+        ProviderNotificationsRpcController,
         EntitlementsRpcController,
         GiftsRpcController,
         GiftCheckoutsRpcController,
@@ -119,8 +120,9 @@ export class SubscriptionsAppModule {
         GroupMembershipsService,
         InvoiceRepository,
         InvoicesService,
-        ProviderEventsService,
-        ProviderEventProcessor,
+        ProviderNotificationsService,
+        ProviderNotificationRepository,
+        ProviderNotificationRunner,
         RefundsAndDisputesService,
         DunningCaseRepository,
         DunningService,

@@ -159,7 +159,7 @@ export interface ProviderDispute {
  * A webhook, translated: the facts the domain acts on, whatever the provider called them. Plain
  * JSON (it is stored before it is processed), so the instant is an ISO string.
  */
-export type PaymentEvent = { providerEventId: string; occurredAt: string; type: string } & (
+export type ParsedProviderNotification = { providerNotificationId: string; occurredAt: string; type: string } & (
   | {
       kind: 'checkout-completed';
       checkoutId: string;
@@ -348,7 +348,7 @@ export abstract class PaymentProvider {
     payload: string,
     signature: string,
     toleranceSeconds: number,
-  ): PaymentEvent;
+  ): ParsedProviderNotification;
 }
 
 export class InvalidWebhookError extends Error {}

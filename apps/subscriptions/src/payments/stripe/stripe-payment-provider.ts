@@ -10,7 +10,7 @@ import {
   NewCoupon,
   NewOneOffCheckout,
   PageRequest,
-  PaymentEvent,
+  ParsedProviderNotification,
   PaymentProvider,
   ProviderAccount,
   ProviderBalanceTransaction,
@@ -624,14 +624,23 @@ export class StripePaymentProvider extends PaymentProvider {
     return idOf(intent.latest_charge);
   }
 
-  parseWebhook(account: ProviderAccount, payload: string, signature: string, toleranceSeconds: number): PaymentEvent {
+  parseWebhook(
+    account: ProviderAccount,
+    payload: string,
+    signature: string,
+    toleranceSeconds: number,
+  ): ParsedProviderNotification {
     let event: Stripe.Event;
     try {
       event = this.client(account).webhooks.constructEvent(payload, signature, account.webhookSecret, toleranceSeconds);
     } catch (error) {
       throw new InvalidWebhookError((error as Error).message);
     }
-    const base = { providerEventId: event.id, occurredAt: fromUnix(event.created).toISOString(), type: event.type };
+    const base = {
+      providerNotificationId: event.id,
+      occurredAt: fromUnix(event.created).toISOString(),
+      type: event.type,
+    };
     switch (event.type) {
       case 'checkout.session.async_payment_succeeded':
         return event.data.object.mode === 'payment'

@@ -1,17 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { PaymentEvent } from '../payments/payment-provider';
+import type { ParsedProviderNotification } from '../payments/payment-provider';
 
 /**
- * A verified webhook, stored before it is acknowledged (the provider's event id is the key, so a
- * retried delivery is a no-op) and processed afterwards, oldest first, with retries.
+ * A verified provider notification, stored before it is acknowledged (the provider's id of it is
+ * the key, so a retried delivery is a no-op) and processed afterwards, oldest first, with retries.
  */
-@Entity({ name: 'provider_events' })
-@Index('provider_events_pending', ['nextAttemptAt'], { where: 'processed_at IS NULL AND failed_at IS NULL' })
-export class ProviderEvent {
+@Entity({ name: 'provider_notifications' })
+@Index('provider_notifications_pending', ['nextAttemptAt'], { where: 'processed_at IS NULL AND failed_at IS NULL' })
+export class ProviderNotification {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @PrimaryColumn('text', { name: 'provider_event_id' }) providerEventId!: string;
+  @PrimaryColumn('text', { name: 'provider_notification_id' }) providerNotificationId!: string;
+  /** The provider's own name for what happened (Stripe: the event type). */
   @Column('text') type!: string;
-  @Column('jsonb') event!: PaymentEvent;
+  @Column('jsonb') parsed!: ParsedProviderNotification;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
   @Column('timestamptz', { name: 'received_at', default: () => 'now()' }) receivedAt!: Date;
   @Column('timestamptz', { name: 'next_attempt_at', default: () => 'now()' }) nextAttemptAt!: Date;

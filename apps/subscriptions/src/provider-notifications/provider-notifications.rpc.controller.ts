@@ -6,11 +6,11 @@ import {
   ReceiveProviderNotificationRequest,
   ReceiveProviderNotificationResponse,
 } from '@libs/contracts';
-import { ProviderEventsService } from './provider-events.service';
+import { ProviderNotificationsService } from './provider-notifications.service';
 
 @Controller()
-export class ProviderEventsRpcController {
-  constructor(private readonly events: ProviderEventsService) {}
+export class ProviderNotificationsRpcController {
+  constructor(private readonly notifications: ProviderNotificationsService) {}
 
   /** Only the gateway's webhook route sends this; the signature is the real authentication. */
   @RpcHandler(ReceiveProviderNotification, { roles: ['payment-webhook'] })
@@ -18,6 +18,6 @@ export class ProviderEventsRpcController {
     @Payload() request: ReceiveProviderNotificationRequest,
     @CallerOf() caller: Caller,
   ): Promise<ReceiveProviderNotificationResponse> {
-    return this.events.receive(caller.tenantId, request);
+    return this.notifications.receive(caller.tenantId, request);
   }
 }
