@@ -39,8 +39,19 @@ import { GroupMembershipsService } from './group-licences/group-memberships.serv
 import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoicesRpcController } from './invoices/invoices.rpc.controller';
 import { InvoicesService } from './invoices/invoices.service';
-import { PaymentProvider } from './payments/payment-provider';
-import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
+import { ProviderBalance } from './payments/provider-balance';
+import { ProviderBilling } from './payments/provider-billing';
+import { ProviderCatalog } from './payments/provider-catalog';
+import { ProviderCheckout } from './payments/provider-checkout';
+import { ProviderNotifications } from './payments/provider-notifications';
+import { ProviderRefundsAndDisputes } from './payments/provider-refunds-and-disputes';
+import { StripeBalance } from './payments/stripe/stripe-balance';
+import { StripeBilling } from './payments/stripe/stripe-billing';
+import { StripeCatalog } from './payments/stripe/stripe-catalog';
+import { StripeCheckout } from './payments/stripe/stripe-checkout';
+import { StripeClient } from './payments/stripe/stripe-client';
+import { StripeNotifications } from './payments/stripe/stripe-notifications';
+import { StripeRefundsAndDisputes } from './payments/stripe/stripe-refunds-and-disputes';
 import { ProviderBalanceRpcController } from './provider-balance/provider-balance.rpc.controller';
 import { ProviderBalanceService } from './provider-balance/provider-balance.service';
 import { DriftRepairService } from './provider-sync/drift-repair.service';
@@ -64,6 +75,20 @@ import { StripeAccountsService } from './stripe-accounts/stripe-accounts.service
 import { TaxRatesRpcController } from './tax-rates/tax-rates.rpc.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
 import { TenantsEventsController } from './tenants/tenants.events.controller';
+
+import { AddressGrantRepository } from './entitlements/address-grant.repository';
+import { CheckoutRepository } from './checkouts/checkout.repository';
+import { CustomerRepository } from './customers/customer.repository';
+import { DisputeRepository } from './refunds-and-disputes/dispute.repository';
+import { GrantSourceRepository } from './entitlements/grant-source.repository';
+import { GroupInvitationRepository } from './group-licences/group-invitation.repository';
+import { ReaderEntitlementsRepository } from './entitlements/reader-entitlements.repository';
+import { ReaderSubscriptionRepository } from './reader-subscriptions/reader-subscription.repository';
+import { RefundRepository } from './refunds-and-disputes/refund.repository';
+import { StripeAccountRepository } from './stripe-accounts/stripe-account.repository';
+import { SubscriptionsTenantRepository } from './tenants/subscriptions-tenant.repository';
+import { TaxRateRepository } from './tax-rates/tax-rate.repository';
+import { TenantsService } from './tenants/tenants.service';
 
 @Module({})
 export class SubscriptionsAppModule {
@@ -96,7 +121,13 @@ export class SubscriptionsAppModule {
       providers: [
         BillingSettingsService,
         BillingSettingsRepository,
-        { provide: PaymentProvider, useClass: StripePaymentProvider },
+        StripeClient,
+        { provide: ProviderCatalog, useClass: StripeCatalog },
+        { provide: ProviderCheckout, useClass: StripeCheckout },
+        { provide: ProviderBilling, useClass: StripeBilling },
+        { provide: ProviderRefundsAndDisputes, useClass: StripeRefundsAndDisputes },
+        { provide: ProviderNotifications, useClass: StripeNotifications },
+        { provide: ProviderBalance, useClass: StripeBalance },
         StripeAccountsService,
         CatalogRepository,
         CatalogService,
@@ -136,6 +167,19 @@ export class SubscriptionsAppModule {
         ProviderSyncSchedule,
         TaxRatesService,
         ProviderBalanceService,
+        AddressGrantRepository,
+        CheckoutRepository,
+        CustomerRepository,
+        DisputeRepository,
+        GrantSourceRepository,
+        GroupInvitationRepository,
+        ReaderEntitlementsRepository,
+        ReaderSubscriptionRepository,
+        RefundRepository,
+        StripeAccountRepository,
+        SubscriptionsTenantRepository,
+        TaxRateRepository,
+        TenantsService,
       ],
     };
   }

@@ -10,7 +10,7 @@ import {
   PriceView,
   ProductView,
 } from '@libs/contracts';
-import { PaymentProvider } from '../payments/payment-provider';
+import { ProviderCatalog } from '../payments/provider-catalog';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { SubscriptionsTenantRepository } from '../tenants/subscriptions-tenant.repository';
 import { CatalogRepository } from './catalog.repository';
@@ -27,7 +27,7 @@ export class CatalogService {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCatalog,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly tenants: SubscriptionsTenantRepository,

@@ -5,7 +5,8 @@ import { CheckoutView, CreateCheckoutRequest, CreatePortalRequest, PortalView, r
 import { CatalogService } from '../catalog/catalog.service';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { CustomersService } from '../customers/customers.service';
-import { PaymentProvider, UnknownPromotionCodeError } from '../payments/payment-provider';
+import { ProviderCheckout } from '../payments/provider-checkout';
+import { UnknownPromotionCodeError } from '../payments/unknown-promotion-code.error';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { CheckoutRepository } from './checkout.repository';
@@ -18,7 +19,7 @@ export class CheckoutService {
     private readonly catalogRepository: CatalogRepository,
     private readonly accounts: StripeAccountsService,
     private readonly customers: CustomersService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCheckout,
     private readonly taxRates: TaxRatesService,
   ) {}
 

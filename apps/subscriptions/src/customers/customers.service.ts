@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderCheckout } from '../payments/provider-checkout';
 import { Customer } from './customer.entity';
 import { CustomerRepository } from './customer.repository';
 
@@ -7,7 +8,7 @@ import { CustomerRepository } from './customer.repository';
 export class CustomersService {
   constructor(
     private readonly customers: CustomerRepository,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCheckout,
   ) {}
 
   findByReaderKey(tenantId: string, readerKey: string): Promise<Customer | null> {

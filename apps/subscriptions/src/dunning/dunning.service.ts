@@ -4,7 +4,8 @@ import { EntityManager } from 'typeorm';
 import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
 import { Invoice } from '../invoices/invoice.entity';
 import { InvoicesService } from '../invoices/invoices.service';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -31,7 +32,7 @@ export class DunningService {
   private readonly logger = new Logger(DunningService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly invoices: InvoicesService,
     private readonly cases: DunningCaseRepository,
     private readonly settings: BillingSettingsRepository,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { CreatedGiftView, CreateGiftCheckoutRequest, GiftCheckoutView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
-import { PaymentProvider } from '../payments/payment-provider';
+import { ProviderCheckout } from '../payments/provider-checkout';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { giftPriceOf, monthsPerInterval } from './gift-price';
@@ -24,7 +24,7 @@ export class GiftCheckoutsService {
     private readonly catalog: CatalogRepository,
     private readonly accounts: StripeAccountsService,
     private readonly taxRates: TaxRatesService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCheckout,
     private readonly purchases: GiftPurchaseRepository,
     private readonly gifts: GiftRepository,
     private readonly giftsService: GiftsService,

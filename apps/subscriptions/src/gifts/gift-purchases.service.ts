@@ -3,7 +3,8 @@ import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { GiftPurchased } from '@libs/contracts';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderCheckout } from '../payments/provider-checkout';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
@@ -14,7 +15,7 @@ export class GiftPurchasesService {
   private readonly logger = new Logger(GiftPurchasesService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCheckout,
     private readonly purchases: GiftPurchaseRepository,
     private readonly gifts: GiftRepository,
     private readonly outbox: EventOutbox,

@@ -1,5 +1,5 @@
 import type { InvoiceStatus } from '@libs/contracts';
-import type { ProviderInvoice } from '../payments/payment-provider';
+import type { ProviderInvoice } from '../payments/provider-billing';
 import type { Invoice } from './invoice.entity';
 
 /** What the suite keeps of an invoice (the row without its keys and bookkeeping). */

@@ -11,7 +11,8 @@ import {
   LIST_PAGE_DEFAULT,
   ListInvoicesRequest,
 } from '@libs/contracts';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { Invoice } from './invoice.entity';
@@ -29,7 +30,7 @@ export class InvoicesService {
   private readonly logger = new Logger(InvoicesService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly subscriptions: SubscriptionSyncService,
     private readonly invoices: InvoiceRepository,
     private readonly outbox: EventOutbox,

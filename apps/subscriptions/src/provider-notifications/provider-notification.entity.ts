@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ParsedProviderNotification } from '../payments/payment-provider';
+import type { ParsedProviderNotification } from '../payments/provider-notifications';
 
 /**
  * A verified provider notification, stored before it is acknowledged (the provider's id of it is
@@ -10,7 +10,7 @@ import type { ParsedProviderNotification } from '../payments/payment-provider';
 export class ProviderNotification {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
   @PrimaryColumn('text', { name: 'provider_notification_id' }) providerNotificationId!: string;
-  /** The provider's own name for what happened (Stripe: the event type). */
+  /** The provider's own name for what happened. */
   @Column('text') type!: string;
   @Column('jsonb') parsed!: ParsedProviderNotification;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;

@@ -3,17 +3,13 @@ import { EntityManager } from 'typeorm';
 import { ValidationFailedError } from '@libs/common';
 import { ReceiveProviderNotificationRequest, ReceiveProviderNotificationResponse } from '@libs/contracts';
 import { CheckoutRepository } from '../checkouts/checkout.repository';
-import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { CustomersService } from '../customers/customers.service';
 import { DunningService } from '../dunning/dunning.service';
 import { GiftPurchasesService } from '../gifts/gift-purchases.service';
 import { InvoicesService } from '../invoices/invoices.service';
-import {
-  InvalidWebhookError,
-  ParsedProviderNotification,
-  PaymentProvider,
-  ProviderAccount,
-} from '../payments/payment-provider';
+import { InvalidProviderNotificationError } from '../payments/invalid-provider-notification.error';
+import { ProviderAccount } from '../payments/provider-account';
+import { ParsedProviderNotification, ProviderNotifications } from '../payments/provider-notifications';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -25,13 +21,12 @@ import { ProviderNotificationRepository } from './provider-notification.reposito
  */
 @Injectable()
 export class ProviderNotificationsService {
-  private readonly toleranceSeconds: number;
   private wakeRunner: () => void = () => undefined;
 
   constructor(
     private readonly stored: ProviderNotificationRepository,
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderNotifications,
     private readonly subscriptions: SubscriptionSyncService,
     private readonly invoices: InvoicesService,
     private readonly customers: CustomersService,
@@ -39,10 +34,7 @@ export class ProviderNotificationsService {
     private readonly dunning: DunningService,
     private readonly giftPurchases: GiftPurchasesService,
     private readonly checkouts: CheckoutRepository,
-    env: SubscriptionsEnv,
-  ) {
-    this.toleranceSeconds = env.STRIPE_WEBHOOK_TOLERANCE_S;
-  }
+  ) {}
 
   onReceived(wake: () => void): void {
     this.wakeRunner = wake;
@@ -60,10 +52,10 @@ export class ProviderNotificationsService {
     const account = await this.accounts.providerAccountOf(tenantId);
     let notification: ParsedProviderNotification;
     try {
-      notification = this.provider.parseWebhook(account, request.payload, request.signature, this.toleranceSeconds);
+      notification = this.provider.verifyAndParse(account, request.payload, request.signature);
     } catch (error) {
-      if (error instanceof InvalidWebhookError)
-        throw new ValidationFailedError([{ field: 'Stripe-Signature', message: error.message }]);
+      if (error instanceof InvalidProviderNotificationError)
+        throw new ValidationFailedError([{ field: error.field, message: error.message }]);
       throw error;
     }
     const stored = await this.stored.insertOnce({

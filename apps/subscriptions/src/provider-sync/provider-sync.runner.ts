@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { PageRequest, PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { PageRequest } from '../payments/page-request';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DriftRepairService } from './drift-repair.service';
 import { ProviderSyncJob } from './provider-sync-job.entity';
@@ -37,7 +39,7 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
   constructor(
     private readonly jobs: ProviderSyncJobRepository,
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly repair: DriftRepairService,
     env: SubscriptionsEnv,
   ) {

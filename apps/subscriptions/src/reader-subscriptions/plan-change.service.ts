@@ -5,7 +5,8 @@ import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { PlanChangePreview, PlanChangeRequest, ReaderSubscriptionView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Price } from '../catalog/price.entity';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { ReaderSubscription } from './reader-subscription.entity';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
@@ -34,7 +35,7 @@ export class PlanChangeService {
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogRepository,
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly sync: SubscriptionSyncService,
     private readonly audit: AuditTrail,
     private readonly subscriptions: ReaderSubscriptionRepository,

@@ -7,7 +7,8 @@ import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
 import { CustomerRepository } from '../customers/customer.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
-import { PaymentProvider, ProviderAccount, ProviderSubscription } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling, ProviderSubscription } from '../payments/provider-billing';
 import { ReaderSubscription } from './reader-subscription.entity';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 
@@ -20,7 +21,7 @@ export class SubscriptionSyncService {
   private readonly logger = new Logger(SubscriptionSyncService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly entitlements: EntitlementsService,
     private readonly outbox: EventOutbox,
     private readonly subscriptions: ReaderSubscriptionRepository,

@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { ChargeRefunded, DisputeClosed, DisputeOpened } from '@libs/contracts';
 import { InvoiceRepository } from '../invoices/invoice.repository';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderRefundsAndDisputes } from '../payments/provider-refunds-and-disputes';
 import { DisputeRepository } from './dispute.repository';
 import { RefundRepository } from './refund.repository';
 
@@ -11,7 +12,7 @@ import { RefundRepository } from './refund.repository';
 @Injectable()
 export class RefundsAndDisputesService {
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderRefundsAndDisputes,
     private readonly outbox: EventOutbox,
     private readonly refunds: RefundRepository,
     private readonly disputes: DisputeRepository,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, ConflictError } from '@libs/common';
 import { ConfigureStripeAccountRequest, StripeAccountView } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
 import { CredentialCipher } from './credential-cipher';
 import { StripeAccountRepository } from './stripe-account.repository';
 

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, ConflictError, ValidationFailedError } from '@libs/common';
 import { CreateTaxRateRequest, TaxRateView } from '@libs/contracts';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderCatalog } from '../payments/provider-catalog';
 import { basisPointsOf, percentageOf } from './basis-points';
 import { TaxRate } from './tax-rate.entity';
 import { TaxRateRepository } from './tax-rate.repository';
@@ -17,7 +18,7 @@ import { TaxRateRepository } from './tax-rate.repository';
 export class TaxRatesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCatalog,
     private readonly audit: AuditTrail,
     private readonly rates: TaxRateRepository,
   ) {}
