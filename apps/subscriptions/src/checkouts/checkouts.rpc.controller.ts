@@ -9,14 +9,14 @@ import {
   CreatePortalRequest,
   PortalView,
 } from '@libs/contracts';
-import { CheckoutService } from './checkout.service';
+import { CheckoutsService } from './checkouts.service';
 
 /** Called by the agency's servers (admin or editor keys) and by reader pages (site key). */
 const OPENERS = ['admin', 'editor', 'reader'];
 
 @Controller()
-export class CheckoutRpcController {
-  constructor(private readonly checkouts: CheckoutService) {}
+export class CheckoutsRpcController {
+  constructor(private readonly checkouts: CheckoutsService) {}
 
   @RpcHandler(CreateCheckout, { roles: OPENERS })
   open(@Payload() request: CreateCheckoutRequest, @CallerOf() caller: Caller): Promise<CheckoutView> {

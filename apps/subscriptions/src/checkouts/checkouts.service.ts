@@ -12,7 +12,7 @@ import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { CheckoutRepository } from './checkout.repository';
 
 @Injectable()
-export class CheckoutService {
+export class CheckoutsService {
   constructor(
     private readonly checkouts: CheckoutRepository,
     private readonly catalog: CatalogService,
