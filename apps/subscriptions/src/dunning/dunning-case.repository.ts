@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DunningCaseStatus } from '@libs/contracts';
 import { DunningCase } from './dunning-case.entity';
 
-export type DunningCaseChange = Partial<
+type DunningCaseChange = Partial<
   Pick<
     DunningCase,
     'status' | 'attemptsMade' | 'nextRetryAt' | 'lastFailure' | 'closedAt' | 'closedReason' | 'finalAction'

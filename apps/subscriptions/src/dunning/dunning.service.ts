@@ -135,7 +135,7 @@ export class DunningService {
         });
         return;
       case 'not-open':
-        // Paid or ended before its webhook reached us.
+        // Paid or ended before its notification reached us.
         await this.cases.update(tx, due, {
           status: result.status === 'paid' ? 'recovered' : 'closed',
           nextRetryAt: null,
@@ -174,7 +174,7 @@ export class DunningService {
   ): Promise<void> {
     const action = (await this.settings.findOfTenant(due.tenantId))?.afterFinalFailure ?? 'cancel';
     this.logger.log(`dunning case ${due.id}: retries exhausted; ${action} subscription ${subscription.id}`);
-    // The provider's webhooks bring the subscription's new status (this transaction holds the case, not the subscription).
+    // The provider's notifications bring the subscription's new status (this transaction holds the case, not the subscription).
     await this.provider.endAfterFailedPayments(
       account,
       `dunning:${due.providerInvoiceId}:${action}`,

@@ -22,9 +22,9 @@ export class GiftPurchasesService {
   ) {}
 
   /**
-   * Reads the checkout's payment afresh (a webhook may be stale, duplicated or out of order) and,
-   * when it is paid, makes the gift inside the processor's transaction. The purchase row stays
-   * locked until commit, so of two events about one payment the second finds the gift made.
+   * Reads the checkout's payment afresh (a notification may be stale, duplicated or out of order) and,
+   * when it is paid, makes the gift inside the runner's transaction. The purchase row stays
+   * locked until commit, so of two notifications about one payment the second finds the gift made.
    */
   async recordPaid(tx: EntityManager, account: ProviderAccount, checkoutId: string): Promise<void> {
     const payment = await this.provider.retrieveOneOffPayment(account, checkoutId);

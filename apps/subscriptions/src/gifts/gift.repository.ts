@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Gift } from './gift.entity';
 
-export type GiftRedemption = Pick<
-  Gift,
-  'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'
->;
+type GiftRedemption = Pick<Gift, 'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'>;
 
 /** The only code that writes gifts (the entitlement rules read redeemed ones through `GrantSourceRepository`). */
 @Injectable()

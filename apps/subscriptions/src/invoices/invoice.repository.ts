@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { InvoiceStatus } from '@libs/contracts';
 import { Invoice } from './invoice.entity';
 
-export interface InvoiceFilter {
+interface InvoiceFilter {
   subscriptionId?: string;
   status?: InvoiceStatus;
 }

@@ -37,7 +37,7 @@ export class InvoicesService {
   ) {}
 
   /**
-   * Re-reads the invoice from the provider and records it as it is now, whichever event brought
+   * Re-reads the invoice from the provider and records it as it is now, whichever notification brought
    * it and in whatever order. Answers our row, or null for drafts and invoices of no subscription
    * of the agency's.
    */

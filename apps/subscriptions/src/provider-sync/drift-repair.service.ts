@@ -11,7 +11,7 @@ import { TaxRatesService } from '../tax-rates/tax-rates.service';
 const LIVE = ['trialing', 'active', 'past_due'];
 
 /**
- * Repairs one provider object through the same idempotent paths the webhooks take, so repairing
+ * Repairs one provider object through the same idempotent paths provider notifications take, so repairing
  * it twice (a resumed page) changes nothing the first repair did not.
  */
 @Injectable()

@@ -3,21 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, type QueryDeepPartialEntity } from 'typeorm';
 import { ProviderSyncTrigger } from '@libs/contracts';
 import { ProviderSyncJob } from './provider-sync-job.entity';
-
-/** What a page of work changes on a job. */
-export type ProviderSyncProgress = Partial<
-  Pick<
-    ProviderSyncJob,
-    | 'status'
-    | 'phase'
-    | 'subscriptionsProcessed'
-    | 'subscriptionsTotal'
-    | 'subscriptionsIgnored'
-    | 'invoicesProcessed'
-    | 'invoicesTotal'
-    | 'resumeCursor'
-  >
->;
+import { ProviderSyncProgress } from './provider-sync-progress';
 
 const ACTIVE: ProviderSyncJob['status'][] = ['queued', 'running'];
 

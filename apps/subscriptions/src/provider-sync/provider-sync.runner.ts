@@ -7,7 +7,8 @@ import { ProviderBilling } from '../payments/provider-billing';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DriftRepairService } from './drift-repair.service';
 import { ProviderSyncJob } from './provider-sync-job.entity';
-import { ProviderSyncJobRepository, ProviderSyncProgress } from './provider-sync-job.repository';
+import { ProviderSyncJobRepository } from './provider-sync-job.repository';
+import { ProviderSyncProgress } from './provider-sync-progress';
 
 const IDLE_POLL_MS = 1000;
 

@@ -14,7 +14,7 @@ import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 
 /**
  * Brings one subscription up to date from the provider. It always re-reads the provider's
- * current state, so events handled late or out of order cannot move a subscription backwards.
+ * current state, so notifications handled late or out of order cannot move a subscription backwards.
  */
 @Injectable()
 export class SubscriptionSyncService {

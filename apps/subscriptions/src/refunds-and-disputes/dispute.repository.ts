@@ -5,7 +5,7 @@ import { Dispute } from './dispute.entity';
 /** The only code that reads and writes disputes. */
 @Injectable()
 export class DisputeRepository {
-  /** The dispute, row-locked until the transaction ends (its events come in any order). */
+  /** The dispute, row-locked until the transaction ends (its notifications come in any order). */
   lockOfTenant(tx: EntityManager, tenantId: string, providerDisputeId: string): Promise<Dispute | null> {
     return tx.getRepository(Dispute).findOne({
       where: { tenantId, providerDisputeId },

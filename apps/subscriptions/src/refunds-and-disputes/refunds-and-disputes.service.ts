@@ -19,7 +19,7 @@ export class RefundsAndDisputesService {
     private readonly invoices: InvoiceRepository,
   ) {}
 
-  /** Every refund of the charge not recorded yet (a charge.refunded event may cover several). */
+  /** Every refund of the charge not recorded yet (one notification of a refund may cover several). */
   async recordRefunds(tx: EntityManager, account: ProviderAccount, chargeId: string): Promise<void> {
     const subscriptionId = await this.subscriptionOfCharge(tx, account.tenantId, chargeId);
     for (const refund of await this.provider.listRefunds(account, chargeId)) {
@@ -50,7 +50,7 @@ export class RefundsAndDisputesService {
     }
   }
 
-  /** Opens the dispute on first sight and closes it once, whatever order the events come in. */
+  /** Opens the dispute on first sight and closes it once, whatever order the notifications come in. */
   async recordDispute(tx: EntityManager, account: ProviderAccount, disputeId: string, seenAt: Date): Promise<void> {
     const remote = await this.provider.retrieveDispute(account, disputeId);
     let known = await this.disputes.lockOfTenant(tx, account.tenantId, disputeId);
