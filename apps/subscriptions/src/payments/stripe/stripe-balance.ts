@@ -46,6 +46,7 @@ export class StripeBalance extends ProviderBalance {
     }));
     return { items, next: list.has_more ? (items.at(-1)?.id ?? null) : null };
   }
+
   async listPayoutsPage(
     account: ProviderAccount,
     range: ActivityRange,

@@ -41,6 +41,7 @@ export class StripeBilling extends ProviderBilling {
       scheduledPriceChange: scheduledPriceChangeOf(subscription.schedule, item.price.id),
     };
   }
+
   async previewPriceChange(
     account: ProviderAccount,
     change: { subscriptionId: string; newPriceId: string; prorationDate: number },
@@ -61,6 +62,7 @@ export class StripeBilling extends ProviderBilling {
       amountDueNow: fromProviderNumber(Math.max(0, preview.amount_due)),
     };
   }
+
   async changePrice(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -81,6 +83,7 @@ export class StripeBilling extends ProviderBilling {
       ),
     );
   }
+
   /**
    * A subscription schedule (made from the subscription unless one already manages it) whose
    * current phase keeps the current price until the period ends, then a phase at the new price,
@@ -129,6 +132,7 @@ export class StripeBilling extends ProviderBilling {
       ),
     );
   }
+
   async cancelScheduledPriceChange(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -136,6 +140,7 @@ export class StripeBilling extends ProviderBilling {
   ): Promise<void> {
     await this.stripe.call(account, (s) => s.subscriptionSchedules.release(scheduleId, {}, { idempotencyKey }));
   }
+
   private async subscriptionWithItem(
     account: ProviderAccount,
     subscriptionId: string,
@@ -148,6 +153,7 @@ export class StripeBilling extends ProviderBilling {
     if (!item) throw new Error(`subscription ${subscriptionId} has no items`);
     return { subscription, item };
   }
+
   async setSubscriptionTaxRates(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -162,6 +168,7 @@ export class StripeBilling extends ProviderBilling {
       ),
     );
   }
+
   async endAfterFailedPayments(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -176,6 +183,7 @@ export class StripeBilling extends ProviderBilling {
       await this.stripe.call(account, (s) => s.subscriptions.pause(subscriptionId, {}, { idempotencyKey }));
     }
   }
+
   async listSubscriptionsPage(account: ProviderAccount, page: PageRequest): Promise<ProviderPage> {
     const list = await this.stripe.call(account, (s) =>
       s.subscriptions.list({ status: 'all', limit: page.limit, starting_after: page.after ?? undefined }),
@@ -185,6 +193,7 @@ export class StripeBilling extends ProviderBilling {
       list.has_more,
     );
   }
+
   async retrieveInvoice(account: ProviderAccount, invoiceId: string): Promise<ProviderInvoice> {
     const invoice = await this.stripe.call(account, (s) => s.invoices.retrieve(invoiceId, { expand: ['payments'] }));
     const status = knownInvoiceStatus(invoice.status);
@@ -232,6 +241,7 @@ export class StripeBilling extends ProviderBilling {
       markedUncollectibleAt: unixOrNull(invoice.status_transitions.marked_uncollectible_at),
     };
   }
+
   /** An invoice payment names either its charge or its payment intent (whose latest charge it is). */
   private async chargeOf(account: ProviderAccount, payment: Stripe.InvoicePayment.Payment): Promise<string | null> {
     if (payment.charge) return idOf(payment.charge);
@@ -240,6 +250,7 @@ export class StripeBilling extends ProviderBilling {
     const intent = await this.stripe.call(account, (s) => s.paymentIntents.retrieve(intentId));
     return idOf(intent.latest_charge);
   }
+
   /**
    * `POST /v1/invoices/{id}/pay`. A decline answers 402 (`card_error`): a failed attempt, not a
    * fault. An invoice that is no longer open answers 400; its status then says why.
@@ -266,6 +277,7 @@ export class StripeBilling extends ProviderBilling {
       return { outcome: 'not-open', status };
     }
   }
+
   async listPaidInvoicesPage(account: ProviderAccount, since: Date, page: PageRequest): Promise<ProviderPage> {
     const created = { gte: Math.floor(since.getTime() / 1000) };
     const list = await this.stripe.call(account, (s) =>

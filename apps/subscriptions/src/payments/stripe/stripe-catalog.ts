@@ -26,6 +26,7 @@ export class StripeCatalog extends ProviderCatalog {
     );
     return created.id;
   }
+
   async createPrice(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -52,6 +53,7 @@ export class StripeCatalog extends ProviderCatalog {
     );
     return created.id;
   }
+
   async createTaxRate(
     account: ProviderAccount,
     idempotencyKey: string,
@@ -72,6 +74,7 @@ export class StripeCatalog extends ProviderCatalog {
     );
     return created.id;
   }
+
   async createCoupon(account: ProviderAccount, idempotencyKey: string, coupon: NewCoupon): Promise<ProviderCoupon> {
     const created = await this.stripe.call(account, (s) =>
       s.coupons.create(
@@ -100,6 +103,7 @@ export class StripeCatalog extends ProviderCatalog {
     }
     return { ...toCoupon(created), codes: coupon.code ? [coupon.code] : [] };
   }
+
   async listCoupons(account: ProviderAccount): Promise<ProviderCoupon[]> {
     const coupons: ProviderCoupon[] = [];
     for await (const coupon of this.stripe.sdk(account).coupons.list({ limit: 100 })) coupons.push(toCoupon(coupon));

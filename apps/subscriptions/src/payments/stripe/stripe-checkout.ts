@@ -29,6 +29,7 @@ export class StripeCheckout extends ProviderCheckout {
     );
     return created.id;
   }
+
   async createCheckout(account: ProviderAccount, checkout: NewCheckout): Promise<{ id: string; url: string }> {
     const metadata = {
       tenant_id: account.tenantId,
@@ -63,6 +64,7 @@ export class StripeCheckout extends ProviderCheckout {
     if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
     return { id: session.id, url: session.url };
   }
+
   /**
    * Checkout in `payment` mode with one inline line item (`price_data`) on the plan's Stripe
    * product. Inline rather than a one-time Price made per plan and months: the amount is our
@@ -104,6 +106,7 @@ export class StripeCheckout extends ProviderCheckout {
     if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
     return { id: session.id, url: session.url };
   }
+
   async retrieveOneOffPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment> {
     const session = await this.stripe.call(account, (s) =>
       s.checkout.sessions.retrieve(checkoutId, { expand: ['payment_intent.latest_charge.balance_transaction'] }),
@@ -128,12 +131,14 @@ export class StripeCheckout extends ProviderCheckout {
       paidAt: paid ? fromUnix(charge.created) : null,
     };
   }
+
   async createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }> {
     const session = await this.stripe.call(account, (s) =>
       s.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }),
     );
     return { url: session.url };
   }
+
   private async promotionCodeIdOf(account: ProviderAccount, code: string): Promise<string> {
     const found = await this.stripe.call(account, (s) => s.promotionCodes.list({ code, active: true, limit: 1 }));
     if (!found.data[0]) throw new UnknownPromotionCodeError(`no active promotion code ${code}`);

@@ -27,6 +27,7 @@ export class StripeRefundsAndDisputes extends ProviderRefundsAndDisputes {
     }
     return refunds;
   }
+
   async retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute> {
     const dispute = await this.stripe.call(account, (s) => s.disputes.retrieve(disputeId));
     const fee = dispute.balance_transactions.reduce(
