@@ -7,7 +7,7 @@ import {
   InvoiceVoidedEvent,
 } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { DunningScheduler } from '../apps/subscriptions/src/dunning/dunning-scheduler';
+import { DunningRetrySchedule } from '../apps/subscriptions/src/dunning/dunning-retry.schedule';
 import { FakeStripe, WireEvent } from './stripe-fake';
 import { JetStreamProbe } from './support/jetstream';
 import {
@@ -36,14 +36,14 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
   let probe: JetStreamProbe;
   let agency: StripeLinkedAgency;
   let plan: MonthlyPlan;
-  let scheduler: DunningScheduler;
+  let scheduler: DunningRetrySchedule;
   let db: DataSource;
 
   beforeAll(async () => {
     world = await startStripeWorld();
     ({ fake, suite, probe, agency } = world);
     plan = await createMonthlyPlan(agency);
-    scheduler = suite.instances('subscriptions')[0].get(DunningScheduler);
+    scheduler = suite.instances('subscriptions')[0].get(DunningRetrySchedule);
     db = suite.instances('subscriptions')[0].get(DataSource);
   });
 
@@ -80,7 +80,7 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
     await fake.webhooksSettled();
     await eventually(async () => {
       const [{ waiting }] = await db.query(
-        'SELECT count(*)::int AS waiting FROM subscriptions.provider_events WHERE tenant_id = $1 AND processed_at IS NULL AND failed_at IS NULL',
+        'SELECT count(*)::int AS waiting FROM subscriptions.provider_notifications WHERE tenant_id = $1 AND processed_at IS NULL AND failed_at IS NULL',
         [agency.tenantId],
       );
       expect(waiting).toBe(0);
@@ -426,7 +426,7 @@ describe('invoices through their lifecycle, and dunning retries scheduled by the
       expect(found.status).toBe('open');
       return found;
     });
-    const other = (await suite.startInstance('subscriptions')).get(DunningScheduler);
+    const other = (await suite.startInstance('subscriptions')).get(DunningRetrySchedule);
     // While one instance holds the case (this transaction stands in for its retry), the other passes it by.
     const holder = db.createQueryRunner();
     await holder.connect();

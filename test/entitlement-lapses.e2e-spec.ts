@@ -1,6 +1,6 @@
 import { AddressGrantChangedEvent, EntitlementChangedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { EntitlementLapses } from '../apps/subscriptions/src/entitlements/entitlement-lapses';
+import { EntitlementLapseSchedule } from '../apps/subscriptions/src/entitlements/entitlement-lapse.schedule';
 import { createMonthlyPlan, MonthlyPlan, startStripeWorld, StripeWorld } from './support/subscription-fixtures';
 
 const DAY = 86_400_000;
@@ -16,7 +16,7 @@ describe('grants that run out are published', () => {
 
   afterAll(() => world?.close());
 
-  const lapses = () => world.suite.instances('subscriptions')[0].get(EntitlementLapses);
+  const lapses = () => world.suite.instances('subscriptions')[0].get(EntitlementLapseSchedule);
   const entitlementEvents = async (readerKey: string) =>
     (await world.probe.published<EntitlementChangedEvent>('evt.subscriptions.entitlement.changed.v1'))
       .filter((e) => e.data.readerKey === readerKey)

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { GiftExpiredEvent, GiftPurchasedEvent, GiftRedeemedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { addCalendarMonths } from '../apps/subscriptions/src/gifts/calendar-months';
-import { GiftExpirySweep } from '../apps/subscriptions/src/gifts/gift-expiry.sweep';
+import { GiftExpirySchedule } from '../apps/subscriptions/src/gifts/gift-expiry.schedule';
 import { FakeStripe } from './stripe-fake';
 import { createAgency } from './support/agencies';
 import { Api, ApiResponse } from './support/api';
@@ -201,7 +201,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(JSON.parse(copy.body)).toEqual({ received: true, duplicate: false });
     await eventually(async () => {
       const [row] = await subscriptionsDb.query(
-        `SELECT processed_at FROM subscriptions.provider_events WHERE provider_event_id = $1`,
+        `SELECT processed_at FROM subscriptions.provider_notifications WHERE provider_notification_id = $1`,
         [copyId],
       );
       expect(row.processed_at).not.toBeNull();
@@ -367,7 +367,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     await subscriptionsDb.query(`UPDATE subscriptions.gifts SET redeem_by = '2021-03-01T00:00:00Z' WHERE id = $1`, [
       giftId,
     ]);
-    const sweep = world.suite.instances('subscriptions')[0].get(GiftExpirySweep);
+    const sweep = world.suite.instances('subscriptions')[0].get(GiftExpirySchedule);
     const at = new Date('2021-03-02T00:00:00Z');
     const counts = await Promise.all([sweep.expireDue(at), sweep.expireDue(at), sweep.expireDue(at)]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { InvoicePaidEvent, ProviderSyncJobView } from '@libs/contracts';
 import { eventually } from '@libs/testing';
-import { ProviderSyncSchedule } from '../apps/subscriptions/src/provider-sync/provider-sync-schedule';
+import { ProviderSyncSchedule } from '../apps/subscriptions/src/provider-sync/provider-sync.schedule';
 import { FakeStripe, RecordedApiRequest, startFakeStripe } from './stripe-fake';
 import { createAgency } from './support/agencies';
 import { Api } from './support/api';

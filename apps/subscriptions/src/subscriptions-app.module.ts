@@ -1,140 +1,55 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
-import { BillingSettingsRepository } from './billing-settings/billing-settings.repository';
-import { BillingSettingsRpcController } from './billing-settings/billing-settings.rpc.controller';
-import { BillingSettingsService } from './billing-settings/billing-settings.service';
-import { CatalogRepository } from './catalog/catalog.repository';
-import { CatalogRpcController } from './catalog/catalog.rpc.controller';
-import { CatalogService } from './catalog/catalog.service';
-import { CheckoutRpcController } from './checkout/checkout.rpc.controller';
-import { CheckoutService } from './checkout/checkout.service';
-import { CouponsRpcController } from './coupons/coupons.rpc.controller';
-import { CouponsService } from './coupons/coupons.service';
-import { CustomersService } from './customers/customers.service';
+import { BillingSettingsModule } from './billing-settings/billing-settings.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { CheckoutsModule } from './checkouts/checkouts.module';
+import { CouponsModule } from './coupons/coupons.module';
+import { CustomersModule } from './customers/customers.module';
 import { subscriptionsSchema } from './database/subscriptions.schema';
-import { DunningCasesRepository } from './dunning/dunning-cases.repository';
-import { DunningCasesRpcController } from './dunning/dunning-cases.rpc.controller';
-import { DunningCasesService } from './dunning/dunning-cases.service';
-import { DunningScheduler } from './dunning/dunning-scheduler';
-import { DunningService } from './dunning/dunning.service';
-import { EntitlementsRpcController } from './entitlements/entitlements.rpc.controller';
-import { EntitlementLapses } from './entitlements/entitlement-lapses';
-import { EntitlementsService } from './entitlements/entitlements.service';
-import { AddressGrants } from './group-licences/address-grants';
-import { GiftCheckoutsRpcController } from './gifts/gift-checkouts.rpc.controller';
-import { GiftCheckoutsService } from './gifts/gift-checkouts.service';
-import { GiftExpirySweep } from './gifts/gift-expiry.sweep';
-import { GiftPageRpcController } from './gifts/gift-page.rpc.controller';
-import { GiftPurchasesRepository } from './gifts/gift-purchases.repository';
-import { GiftPurchasesService } from './gifts/gift-purchases.service';
-import { GiftsRepository } from './gifts/gifts.repository';
-import { GiftsRpcController } from './gifts/gifts.rpc.controller';
-import { GiftsService } from './gifts/gifts.service';
-import { GroupLicencesRepository } from './group-licences/group-licences.repository';
-import { GroupLicencesRpcController } from './group-licences/group-licences.rpc.controller';
-import { GroupLicencesService } from './group-licences/group-licences.service';
-import { GroupMembershipsRepository } from './group-licences/group-memberships.repository';
-import { GroupMembershipsRpcController } from './group-licences/group-memberships.rpc.controller';
-import { GroupMembershipsService } from './group-licences/group-memberships.service';
-import { InvoicesRepository } from './invoices/invoices.repository';
-import { InvoicesRpcController } from './invoices/invoices.rpc.controller';
-import { InvoicesService } from './invoices/invoices.service';
-import { PaymentProvider } from './payments/payment-provider';
-import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
-import { ProviderBalanceRpcController } from './provider-balance/provider-balance.rpc.controller';
-import { ProviderBalanceService } from './provider-balance/provider-balance.service';
-import { DriftRepair } from './provider-sync/drift-repair.service';
-import { ProviderSyncJobsRepository } from './provider-sync/provider-sync-jobs.repository';
-import { ProviderSyncJobsRpcController } from './provider-sync/provider-sync-jobs.rpc.controller';
-import { ProviderSyncJobsService } from './provider-sync/provider-sync-jobs.service';
-import { ProviderSyncRunner } from './provider-sync/provider-sync-runner';
-import { ProviderSyncSchedule } from './provider-sync/provider-sync-schedule';
-import { ProviderEventProcessor } from './provider-events/provider-event-processor';
-import { ProviderEventsRpcController } from './provider-events/provider-events.rpc.controller';
-import { ProviderEventsService } from './provider-events/provider-events.service';
-import { PlanChangeRpcController } from './reader-subscriptions/plan-change.rpc.controller';
-import { PlanChangeService } from './reader-subscriptions/plan-change.service';
-import { ReaderSubscriptionsRpcController } from './reader-subscriptions/reader-subscriptions.rpc.controller';
-import { ReaderSubscriptionsService } from './reader-subscriptions/reader-subscriptions.service';
-import { SubscriptionSyncService } from './reader-subscriptions/subscription-sync.service';
-import { RefundsAndDisputesService } from './refunds-and-disputes/refunds-and-disputes.service';
-import { StripeAccountsRpcController } from './stripe-accounts/stripe-accounts.rpc.controller';
-import { StripeAccountsService } from './stripe-accounts/stripe-accounts.service';
-import { TaxRatesRpcController } from './tax-rates/tax-rates.rpc.controller';
-import { TaxRatesService } from './tax-rates/tax-rates.service';
-import { TenantsEventsController } from './tenants/tenants.events.controller';
+import { DunningModule } from './dunning/dunning.module';
+import { EntitlementsModule } from './entitlements/entitlements.module';
+import { GiftsModule } from './gifts/gifts.module';
+import { GroupLicencesModule } from './group-licences/group-licences.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { PaymentsModule } from './payments/payments.module';
+import { ProviderBalanceModule } from './provider-balance/provider-balance.module';
+import { ProviderNotificationsModule } from './provider-notifications/provider-notifications.module';
+import { ProviderSyncModule } from './provider-sync/provider-sync.module';
+import { ReaderSubscriptionsModule } from './reader-subscriptions/reader-subscriptions.module';
+import { RefundsAndDisputesModule } from './refunds-and-disputes/refunds-and-disputes.module';
+import { StripeAccountsModule } from './stripe-accounts/stripe-accounts.module';
+import { TaxRatesModule } from './tax-rates/tax-rates.module';
+import { TenantsModule } from './tenants/tenants.module';
+
+/** Every feature of the subscriptions service; each declares its own controllers and providers. */
+const FEATURES = [
+  PaymentsModule,
+  StripeAccountsModule,
+  BillingSettingsModule,
+  TenantsModule,
+  CatalogModule,
+  TaxRatesModule,
+  CustomersModule,
+  CouponsModule,
+  EntitlementsModule,
+  ReaderSubscriptionsModule,
+  InvoicesModule,
+  DunningModule,
+  RefundsAndDisputesModule,
+  GiftsModule,
+  GroupLicencesModule,
+  CheckoutsModule,
+  ProviderNotificationsModule,
+  ProviderSyncModule,
+  ProviderBalanceModule,
+];
 
 @Module({})
 export class SubscriptionsAppModule {
   static register(instance: ServiceInstance): DynamicModule {
     return {
       module: SubscriptionsAppModule,
-      imports: [ServiceCoreModule.forService({ ...instance, ...subscriptionsSchema })],
-      controllers: [
-        BillingSettingsRpcController,
-        TenantsEventsController,
-        StripeAccountsRpcController,
-        CatalogRpcController,
-        CheckoutRpcController,
-        ProviderEventsRpcController,
-        EntitlementsRpcController,
-        GiftsRpcController,
-        GiftCheckoutsRpcController,
-        GiftPageRpcController,
-        GroupLicencesRpcController,
-        GroupMembershipsRpcController,
-        ReaderSubscriptionsRpcController,
-        PlanChangeRpcController,
-        CouponsRpcController,
-        ProviderSyncJobsRpcController,
-        TaxRatesRpcController,
-        InvoicesRpcController,
-        DunningCasesRpcController,
-        ProviderBalanceRpcController,
-      ],
-      providers: [
-        BillingSettingsService,
-        BillingSettingsRepository,
-        { provide: PaymentProvider, useClass: StripePaymentProvider },
-        StripeAccountsService,
-        CatalogRepository,
-        CatalogService,
-        CustomersService,
-        CheckoutService,
-        SubscriptionSyncService,
-        ReaderSubscriptionsService,
-        PlanChangeService,
-        EntitlementsService,
-        EntitlementLapses,
-        AddressGrants,
-        GiftsRepository,
-        GiftsService,
-        GiftPurchasesRepository,
-        GiftPurchasesService,
-        GiftCheckoutsService,
-        GiftExpirySweep,
-        GroupLicencesRepository,
-        GroupLicencesService,
-        GroupMembershipsRepository,
-        GroupMembershipsService,
-        InvoicesRepository,
-        InvoicesService,
-        ProviderEventsService,
-        ProviderEventProcessor,
-        RefundsAndDisputesService,
-        DunningCasesRepository,
-        DunningService,
-        DunningCasesService,
-        DunningScheduler,
-        CouponsService,
-        DriftRepair,
-        ProviderSyncJobsRepository,
-        ProviderSyncJobsService,
-        ProviderSyncRunner,
-        ProviderSyncSchedule,
-        TaxRatesService,
-        ProviderBalanceService,
-      ],
+      imports: [ServiceCoreModule.forService({ ...instance, ...subscriptionsSchema }), ...FEATURES],
     };
   }
 }

@@ -6,8 +6,8 @@ import { BillingSettings } from './billing-settings.entity';
 export class BillingSettingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findOfTenant(tenantId: string): Promise<BillingSettings | null> {
-    return this.dataSource.getRepository(BillingSettings).findOne({ where: { tenantId } });
+  findOfTenant(tenantId: string, tx: EntityManager = this.dataSource.manager): Promise<BillingSettings | null> {
+    return tx.getRepository(BillingSettings).findOne({ where: { tenantId } });
   }
 
   lockOfTenant(tx: EntityManager, tenantId: string): Promise<BillingSettings | null> {

@@ -13,8 +13,12 @@ export class CatalogRepository {
     return this.dataSource.getRepository(Product).find({ where: { tenantId }, order: { createdAt: 'ASC' } });
   }
 
-  findProductOfTenant(tenantId: string, id: string): Promise<Product | null> {
-    return this.dataSource.getRepository(Product).findOne({ where: { tenantId, id } });
+  findProductOfTenant(
+    tenantId: string,
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<Product | null> {
+    return tx.getRepository(Product).findOne({ where: { tenantId, id } });
   }
 
   findPlansOfTenant(tenantId: string): Promise<Plan[]> {
@@ -25,6 +29,15 @@ export class CatalogRepository {
     return this.dataSource.getRepository(Plan).findOne({ where: { tenantId, id } });
   }
 
+  /** The plan, which must exist (a price of the agency's names it). */
+  findPlanOfTenantOrFail(tx: EntityManager, tenantId: string, id: string): Promise<Plan> {
+    return tx.getRepository(Plan).findOneOrFail({ where: { tenantId, id } });
+  }
+
+  findPlansByIds(tx: EntityManager, tenantId: string, ids: string[]): Promise<Plan[]> {
+    return tx.getRepository(Plan).find({ where: { tenantId, id: In(ids) } });
+  }
+
   findPricesOfPlans(tenantId: string, planIds: string[]): Promise<Price[]> {
     if (planIds.length === 0) return Promise.resolve([]);
     return this.dataSource
@@ -32,13 +45,17 @@ export class CatalogRepository {
       .find({ where: { tenantId, planId: In(planIds) }, order: { version: 'ASC' } });
   }
 
-  findPriceByProviderId(tenantId: string, providerPriceId: string): Promise<Price | null> {
-    return this.dataSource.getRepository(Price).findOne({ where: { tenantId, providerPriceId } });
+  findPriceOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<Price | null> {
+    return tx.getRepository(Price).findOne({ where: { tenantId, id } });
   }
 
-  findProductsByIds(tenantId: string, ids: string[]): Promise<Product[]> {
+  findPriceByProviderId(tx: EntityManager, tenantId: string, providerPriceId: string): Promise<Price | null> {
+    return tx.getRepository(Price).findOne({ where: { tenantId, providerPriceId } });
+  }
+
+  findProductsByIds(tenantId: string, ids: string[], tx: EntityManager = this.dataSource.manager): Promise<Product[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Product).find({ where: { tenantId, id: In(ids) } });
+    return tx.getRepository(Product).find({ where: { tenantId, id: In(ids) } });
   }
 
   async insertProduct(tx: EntityManager, product: Product): Promise<void> {

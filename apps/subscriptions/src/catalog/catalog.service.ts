@@ -10,9 +10,9 @@ import {
   PriceView,
   ProductView,
 } from '@libs/contracts';
-import { PaymentProvider } from '../payments/payment-provider';
+import { ProviderCatalog } from '../payments/provider-catalog';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
+import { SubscriptionsTenantRepository } from '../tenants/subscriptions-tenant.repository';
 import { CatalogRepository } from './catalog.repository';
 import { Plan } from './plan.entity';
 import { Price } from './price.entity';
@@ -27,9 +27,10 @@ export class CatalogService {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCatalog,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly tenants: SubscriptionsTenantRepository,
   ) {}
 
   async createProduct(tenantId: string, request: CreateProductRequest): Promise<ProductView> {
@@ -203,7 +204,7 @@ export class CatalogService {
   }
 
   private async defaultCurrencyOf(tenantId: string): Promise<string> {
-    const tenant = await this.dataSource.getRepository(SubscriptionsTenant).findOne({ where: { tenantId } });
+    const tenant = await this.tenants.findOfTenant(tenantId);
     return tenant?.defaultCurrency ?? 'VND';
   }
 }

@@ -31,7 +31,7 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Max(100)
   STRIPE_MAX_REQUESTS_PER_S: number = 20;
 
-  /** How often every agency's subscriptions are re-read from Stripe to repair missed webhooks. */
+  /** How often every agency's subscriptions are re-read from Stripe to repair missed provider notifications. */
   @IsInt()
   @Min(1)
   @Max(1440)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, parseMinorUnits, ValidationFailedError } from '@libs/common';
 import { CouponView, CreateCouponRequest } from '@libs/contracts';
-import { PaymentProvider, ProviderCoupon } from '../payments/payment-provider';
+import { ProviderCatalog, ProviderCoupon } from '../payments/provider-catalog';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 
 /** Discounts live at the payment provider (it applies them to invoices); this is their API. */
@@ -11,7 +11,7 @@ import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.servic
 export class CouponsService {
   constructor(
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCatalog,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
   ) {}

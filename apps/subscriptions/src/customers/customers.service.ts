@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderCheckout } from '../payments/provider-checkout';
 import { Customer } from './customer.entity';
+import { CustomerRepository } from './customer.repository';
 
 @Injectable()
 export class CustomersService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly provider: PaymentProvider,
+    private readonly customers: CustomerRepository,
+    private readonly provider: ProviderCheckout,
   ) {}
 
   findByReaderKey(tenantId: string, readerKey: string): Promise<Customer | null> {
-    return this.dataSource.getRepository(Customer).findOne({ where: { tenantId, readerKey } });
-  }
-
-  findByProviderId(tenantId: string, providerCustomerId: string): Promise<Customer | null> {
-    return this.dataSource.getRepository(Customer).findOne({ where: { tenantId, providerCustomerId } });
+    return this.customers.findByReaderKey(tenantId, readerKey);
   }
 
   /** The reader's provider customer, created once (the idempotency key makes a race harmless). */
@@ -33,23 +30,17 @@ export class CustomersService {
         readerKey: reader.readerKey,
       },
     );
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Customer)
-      .values({
-        tenantId: account.tenantId,
-        readerKey: reader.readerKey,
-        readerId: reader.readerId,
-        email: reader.email,
-        providerCustomerId,
-      })
-      .orIgnore()
-      .execute();
+    await this.customers.insertUnlessKnown({
+      tenantId: account.tenantId,
+      readerKey: reader.readerKey,
+      readerId: reader.readerId,
+      email: reader.email,
+      providerCustomerId,
+    });
     return (await this.findByReaderKey(account.tenantId, reader.readerKey))!;
   }
 
-  async updateEmail(tenantId: string, providerCustomerId: string, email: string | null): Promise<void> {
-    await this.dataSource.getRepository(Customer).update({ tenantId, providerCustomerId }, { email });
+  updateEmail(tenantId: string, providerCustomerId: string, email: string | null): Promise<void> {
+    return this.customers.updateEmail(tenantId, providerCustomerId, email);
   }
 }

@@ -2,7 +2,7 @@ import { BillingSettings } from '../billing-settings/billing-settings.entity';
 import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
 import { Product } from '../catalog/product.entity';
-import { Checkout } from '../checkout/checkout.entity';
+import { Checkout } from '../checkouts/checkout.entity';
 import { Customer } from '../customers/customer.entity';
 import { DunningCase } from '../dunning/dunning-case.entity';
 import { ReaderEntitlements } from '../entitlements/reader-entitlements.entity';
@@ -12,7 +12,7 @@ import { GroupInvitation } from '../group-licences/group-invitation.entity';
 import { GroupLicence } from '../group-licences/group-licence.entity';
 import { GroupMembership } from '../group-licences/group-membership.entity';
 import { Invoice } from '../invoices/invoice.entity';
-import { ProviderEvent } from '../provider-events/provider-event.entity';
+import { ProviderNotification } from '../provider-notifications/provider-notification.entity';
 import { ProviderSyncJob } from '../provider-sync/provider-sync-job.entity';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { Dispute } from '../refunds-and-disputes/dispute.entity';
@@ -37,7 +37,7 @@ export const subscriptionsSchema = {
     ReaderSubscription,
     Invoice,
     ReaderEntitlements,
-    ProviderEvent,
+    ProviderNotification,
     Refund,
     Dispute,
     Gift,

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/common';
 import { DunningCaseListResponse, DunningCaseView, LIST_PAGE_DEFAULT, ListDunningCasesRequest } from '@libs/contracts';
 import { toDunningCaseView } from './dunning-case.mapper';
-import { DunningCasesRepository } from './dunning-cases.repository';
+import { DunningCaseRepository } from './dunning-case.repository';
 
 /** What staff see of dunning: the readers at risk now, and how each case ended. */
 @Injectable()
 export class DunningCasesService {
-  constructor(private readonly cases: DunningCasesRepository) {}
+  constructor(private readonly cases: DunningCaseRepository) {}
 
   async list(tenantId: string, request: ListDunningCasesRequest): Promise<DunningCaseListResponse> {
     const limit = request.limit ?? LIST_PAGE_DEFAULT;

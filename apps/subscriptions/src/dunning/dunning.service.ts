@@ -4,12 +4,14 @@ import { EntityManager } from 'typeorm';
 import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
 import { Invoice } from '../invoices/invoice.entity';
 import { InvoicesService } from '../invoices/invoices.service';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DunningCase } from './dunning-case.entity';
-import { DunningCasesRepository } from './dunning-cases.repository';
-import { nextRetryAt } from './retry-schedule';
+import { DunningCaseRepository } from './dunning-case.repository';
+import { nextRetryAt } from './next-retry-at';
 
 /** What a new agency's policy says, for an agency whose settings are missing. */
 const DEFAULT_RETRY_DAYS = [1, 3, 5];
@@ -30,11 +32,12 @@ export class DunningService {
   private readonly logger = new Logger(DunningService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly invoices: InvoicesService,
-    private readonly cases: DunningCasesRepository,
+    private readonly cases: DunningCaseRepository,
     private readonly settings: BillingSettingsRepository,
     private readonly accounts: StripeAccountsService,
+    private readonly subscriptions: ReaderSubscriptionRepository,
   ) {}
 
   /** A payment of a subscription invoice failed, as the provider reported it. */
@@ -46,9 +49,7 @@ export class DunningService {
     const invoice = await this.invoices.record(tx, account, failure.invoiceId);
     // A first invoice that fails leaves the subscription incomplete: the provider ends it, nobody chases it.
     if (!invoice || invoice.status !== 'open' || failure.firstInvoice) return;
-    const subscription = await tx
-      .getRepository(ReaderSubscription)
-      .findOne({ where: { tenantId: account.tenantId, id: invoice.subscriptionId } });
+    const subscription = await this.subscriptions.findOneOfTenant(account.tenantId, invoice.subscriptionId, tx);
     if (!subscription || !CHASED.has(subscription.status)) return;
     const retryDays = (await this.settings.findOfTenant(account.tenantId))?.dunningRetryDays ?? DEFAULT_RETRY_DAYS;
     const openedAt = new Date(failure.occurredAt);
@@ -104,9 +105,7 @@ export class DunningService {
    * retry scheduled, or, after the last, the final action applied and the case exhausted.
    */
   async retry(tx: EntityManager, due: DunningCase, now: Date): Promise<void> {
-    const subscription = await tx
-      .getRepository(ReaderSubscription)
-      .findOne({ where: { tenantId: due.tenantId, id: due.subscriptionId } });
+    const subscription = await this.subscriptions.findOneOfTenant(due.tenantId, due.subscriptionId, tx);
     if (!subscription || ENDED.has(subscription.status)) {
       await this.cases.update(tx, due, {
         status: 'closed',
@@ -136,7 +135,7 @@ export class DunningService {
         });
         return;
       case 'not-open':
-        // Paid or ended before its webhook reached us.
+        // Paid or ended before its notification reached us.
         await this.cases.update(tx, due, {
           status: result.status === 'paid' ? 'recovered' : 'closed',
           nextRetryAt: null,
@@ -175,7 +174,7 @@ export class DunningService {
   ): Promise<void> {
     const action = (await this.settings.findOfTenant(due.tenantId))?.afterFinalFailure ?? 'cancel';
     this.logger.log(`dunning case ${due.id}: retries exhausted; ${action} subscription ${subscription.id}`);
-    // The provider's webhooks bring the subscription's new status (this transaction holds the case, not the subscription).
+    // The provider's notifications bring the subscription's new status (this transaction holds the case, not the subscription).
     await this.provider.endAfterFailedPayments(
       account,
       `dunning:${due.providerInvoiceId}:${action}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import {
   cidrContains,
@@ -11,26 +11,24 @@ import {
   parseIpAddress,
   readerKeyOf,
 } from '@libs/contracts';
-import { BillingSettings } from '../billing-settings/billing-settings.entity';
-import { Plan } from '../catalog/plan.entity';
-import { Product } from '../catalog/product.entity';
-import { Customer } from '../customers/customer.entity';
-import { GiftsRepository } from '../gifts/gifts.repository';
+import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { CustomerRepository } from '../customers/customer.repository';
 import { GroupLicence } from '../group-licences/group-licence.entity';
-import { GroupLicencesRepository } from '../group-licences/group-licences.repository';
-import { GroupMembershipsRepository } from '../group-licences/group-memberships.repository';
-import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
-import { ReaderEntitlements } from './reader-entitlements.entity';
+import { GrantSourceRepository } from './grant-source.repository';
+import { ReaderEntitlementsRepository } from './reader-entitlements.repository';
 
 @Injectable()
 export class EntitlementsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
-    private readonly gifts: GiftsRepository,
-    private readonly licences: GroupLicencesRepository,
-    private readonly memberships: GroupMembershipsRepository,
+    private readonly published: ReaderEntitlementsRepository,
+    private readonly sources: GrantSourceRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly settings: BillingSettingsRepository,
+    private readonly customers: CustomerRepository,
   ) {}
 
   /** A reader's grants now (or an address's), computed from their sources (never from a cache). */
@@ -38,9 +36,7 @@ export class EntitlementsService {
     if (query.ip !== undefined) return this.forAddress(tenantId, query.ip);
     const readerKey = readerKeyOf(query);
     const grants = await this.grantsOf(this.dataSource.manager, tenantId, readerKey, new Date());
-    const snapshot = await this.dataSource
-      .getRepository(ReaderEntitlements)
-      .findOne({ where: { tenantId, readerKey } });
+    const snapshot = await this.published.findOfReader(tenantId, readerKey);
     return {
       readerId: query.readerId ?? null,
       email: query.email?.toLowerCase() ?? null,
@@ -55,14 +51,13 @@ export class EntitlementsService {
    * last published ones, publishes them with the next version.
    */
   async refresh(tx: EntityManager, tenantId: string, readerKey: string, now = new Date()): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`entitlements:${tenantId}:${readerKey}`]);
+    await this.published.lockReader(tx, tenantId, readerKey);
     const grants = await this.grantsOf(tx, tenantId, readerKey, now);
-    const repo = tx.getRepository(ReaderEntitlements);
-    const last = await repo.findOne({ where: { tenantId, readerKey } });
+    const last = await this.published.findOfReader(tenantId, readerKey, tx);
     if (last && sameGrants(last.grants, grants)) return;
     const version = (last?.version ?? 0) + 1;
-    await repo.save({ tenantId, readerKey, grants, version, lapsesAt: firstLapseOf(grants) });
-    const customer = await tx.getRepository(Customer).findOne({ where: { tenantId, readerKey } });
+    await this.published.save(tx, { tenantId, readerKey, grants, version, lapsesAt: firstLapseOf(grants) });
+    const customer = await this.customers.findByReaderKey(tenantId, readerKey, tx);
     const reader = readerOfKey(readerKey);
     await this.outbox.add(tx, EntitlementChanged, {
       tenantId,
@@ -82,7 +77,7 @@ export class EntitlementsService {
     const address = parseIpAddress(ip);
     const now = new Date();
     const covering = address
-      ? (await this.licences.findOpenWithIpRanges(tenantId, now)).filter((licence) =>
+      ? (await this.sources.openLicencesWithIpRanges(tenantId, now)).filter((licence) =>
           licence.ipRanges.some((text) => {
             const range = parseCidrRange(text);
             return range !== null && cidrContains(range, address);
@@ -104,10 +99,10 @@ export class EntitlementsService {
     readerKey: string,
     now: Date,
   ): Promise<EntitlementGrant[]> {
-    const subscriptions = await tx.getRepository(ReaderSubscription).find({ where: { tenantId, readerKey } });
-    const gifts = await this.gifts.findRedeemedBy(tx, tenantId, readerKey);
-    const memberships = await this.memberships.membershipsOfReader(tx, tenantId, readerKey);
-    const licences = await this.licences.findOpenByIds(
+    const subscriptions = await this.sources.subscriptionsOfReader(tx, tenantId, readerKey);
+    const gifts = await this.sources.giftsRedeemedBy(tx, tenantId, readerKey);
+    const memberships = await this.sources.membershipsOfReader(tx, tenantId, readerKey);
+    const licences = await this.sources.openLicencesByIds(
       tx,
       tenantId,
       [...new Set(memberships.map((m) => m.licenceId))],
@@ -117,14 +112,18 @@ export class EntitlementsService {
     const plans =
       subscriptions.length === 0
         ? []
-        : await tx.getRepository(Plan).find({ where: { tenantId, id: In(subscriptions.map((s) => s.planId)) } });
+        : await this.catalog.findPlansByIds(
+            tx,
+            tenantId,
+            subscriptions.map((s) => s.planId),
+          );
     const productIds = [
       ...plans.map((p) => p.productId),
       ...gifts.map((g) => g.productId),
       ...licences.map((l) => l.productId),
     ];
     const entitlementsOf = await this.productEntitlements(tx, tenantId, productIds);
-    const settings = await tx.getRepository(BillingSettings).findOne({ where: { tenantId } });
+    const settings = await this.settings.findOfTenant(tenantId, tx);
     const entitling: EntitlingSubscription[] = subscriptions.map((s) => ({
       id: s.id,
       status: s.status,
@@ -155,7 +154,7 @@ export class EntitlementsService {
     productIds: string[],
   ): Promise<(productId: string | undefined) => readonly string[]> {
     const ids = [...new Set(productIds)];
-    const products = ids.length === 0 ? [] : await tx.getRepository(Product).find({ where: { tenantId, id: In(ids) } });
+    const products = ids.length === 0 ? [] : await this.catalog.findProductsByIds(tenantId, ids, tx);
     return (productId) => products.find((p) => p.id === productId)?.entitlements ?? [];
   }
 }

@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { CreatedGiftView, CreateGiftCheckoutRequest, GiftCheckoutView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
-import { PaymentProvider } from '../payments/payment-provider';
+import { ProviderCheckout } from '../payments/provider-checkout';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { giftPriceOf, monthsPerInterval } from './gift-price';
 import { GiftPurchase } from './gift-purchase.entity';
-import { GiftPurchasesRepository } from './gift-purchases.repository';
-import { GiftsRepository } from './gifts.repository';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { GiftRepository } from './gift.repository';
 import { GiftsService } from './gifts.service';
 
 /**
@@ -24,9 +24,9 @@ export class GiftCheckoutsService {
     private readonly catalog: CatalogRepository,
     private readonly accounts: StripeAccountsService,
     private readonly taxRates: TaxRatesService,
-    private readonly provider: PaymentProvider,
-    private readonly purchases: GiftPurchasesRepository,
-    private readonly gifts: GiftsRepository,
+    private readonly provider: ProviderCheckout,
+    private readonly purchases: GiftPurchaseRepository,
+    private readonly gifts: GiftRepository,
     private readonly giftsService: GiftsService,
     private readonly dataSource: DataSource,
   ) {}

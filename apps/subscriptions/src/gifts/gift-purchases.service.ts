@@ -3,9 +3,10 @@ import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { GiftPurchased } from '@libs/contracts';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
-import { GiftPurchasesRepository } from './gift-purchases.repository';
-import { GiftsRepository } from './gifts.repository';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderCheckout } from '../payments/provider-checkout';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
 
 /** Turns a confirmed gift payment into its gift, exactly once, and tells finance. */
@@ -14,16 +15,16 @@ export class GiftPurchasesService {
   private readonly logger = new Logger(GiftPurchasesService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
-    private readonly purchases: GiftPurchasesRepository,
-    private readonly gifts: GiftsRepository,
+    private readonly provider: ProviderCheckout,
+    private readonly purchases: GiftPurchaseRepository,
+    private readonly gifts: GiftRepository,
     private readonly outbox: EventOutbox,
   ) {}
 
   /**
-   * Reads the checkout's payment afresh (a webhook may be stale, duplicated or out of order) and,
-   * when it is paid, makes the gift inside the processor's transaction. The purchase row stays
-   * locked until commit, so of two events about one payment the second finds the gift made.
+   * Reads the checkout's payment afresh (a notification may be stale, duplicated or out of order) and,
+   * when it is paid, makes the gift inside the runner's transaction. The purchase row stays
+   * locked until commit, so of two notifications about one payment the second finds the gift made.
    */
   async recordPaid(tx: EntityManager, account: ProviderAccount, checkoutId: string): Promise<void> {
     const payment = await this.provider.retrieveOneOffPayment(account, checkoutId);

@@ -1,11 +1,6 @@
-import { GiftStatus, GiftView } from '@libs/contracts';
+import { GiftView } from '@libs/contracts';
+import { giftStatusOf } from './gift-status';
 import { Gift } from './gift.entity';
-
-/** Expired once past `redeemBy`, or once the sweep recorded it (which may run with a later instant). */
-export function giftStatusOf(gift: Gift, now: Date): GiftStatus {
-  if (gift.redeemedAt) return 'redeemed';
-  return gift.expiryRecordedAt || gift.redeemBy.getTime() <= now.getTime() ? 'expired' : 'unredeemed';
-}
 
 export function toGiftView(gift: Gift, now: Date): GiftView {
   return {

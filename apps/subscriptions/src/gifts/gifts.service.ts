@@ -1,14 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AuditTrail,
-  ConflictError,
-  currentContext,
-  EventOutbox,
-  NotFoundError,
-  SERVICE_OPTIONS,
-  ServiceOptions,
-} from '@libs/common';
+import { AuditTrail, ConflictError, currentContext, EventOutbox, NotFoundError } from '@libs/common';
 import {
   CreatedGiftView,
   CreateGiftRequest,
@@ -24,10 +16,11 @@ import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { addCalendarMonths } from './calendar-months';
 import { canonicalGiftCode, hashGiftCode, newGiftCode } from './gift-code';
-import { GiftPurchasesRepository } from './gift-purchases.repository';
-import { giftStatusOf, toGiftView } from './gift-view.mapper';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { giftStatusOf } from './gift-status';
+import { toGiftView } from './gift-view.mapper';
 import { Gift } from './gift.entity';
-import { GiftsRepository } from './gifts.repository';
+import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
 
 /**
@@ -40,16 +33,16 @@ export class GiftsService {
   private readonly publicBaseUrl: string;
 
   constructor(
-    private readonly gifts: GiftsRepository,
-    private readonly purchases: GiftPurchasesRepository,
+    private readonly gifts: GiftRepository,
+    private readonly purchases: GiftPurchaseRepository,
     private readonly catalog: CatalogRepository,
     private readonly entitlements: EntitlementsService,
     private readonly outbox: EventOutbox,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: SubscriptionsEnv,
   ) {
-    this.publicBaseUrl = (options.env as SubscriptionsEnv).PUBLIC_BASE_URL;
+    this.publicBaseUrl = env.PUBLIC_BASE_URL;
   }
 
   async create(tenantId: string, request: CreateGiftRequest): Promise<CreatedGiftView> {

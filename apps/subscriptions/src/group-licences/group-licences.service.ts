@@ -10,10 +10,10 @@ import {
 } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
-import { AddressGrants } from './address-grants';
+import { AddressGrantsService } from '../entitlements/address-grants.service';
 import { GroupLicence } from './group-licence.entity';
-import { GroupLicencesRepository } from './group-licences.repository';
-import { GroupMembershipsRepository } from './group-memberships.repository';
+import { GroupLicenceRepository } from './group-licence.repository';
+import { GroupMembershipRepository } from './group-membership.repository';
 import { toMembershipView } from './group-membership.mapper';
 
 /**
@@ -23,13 +23,13 @@ import { toMembershipView } from './group-membership.mapper';
 @Injectable()
 export class GroupLicencesService {
   constructor(
-    private readonly licences: GroupLicencesRepository,
-    private readonly memberships: GroupMembershipsRepository,
+    private readonly licences: GroupLicenceRepository,
+    private readonly memberships: GroupMembershipRepository,
     private readonly catalog: CatalogRepository,
     private readonly entitlements: EntitlementsService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    private readonly addressGrants: AddressGrants,
+    private readonly addressGrants: AddressGrantsService,
   ) {}
 
   async create(tenantId: string, request: CreateGroupLicenceRequest): Promise<GroupLicenceView> {

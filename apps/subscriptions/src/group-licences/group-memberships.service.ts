@@ -12,10 +12,11 @@ import {
 } from '@libs/contracts';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GroupLicence } from './group-licence.entity';
-import { GroupLicencesRepository } from './group-licences.repository';
+import { GroupLicenceRepository } from './group-licence.repository';
 import { GroupMembership } from './group-membership.entity';
 import { toMembershipView } from './group-membership.mapper';
-import { GroupMembershipsRepository } from './group-memberships.repository';
+import { GroupInvitationRepository } from './group-invitation.repository';
+import { GroupMembershipRepository } from './group-membership.repository';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
 
 interface Joiner {
@@ -32,8 +33,9 @@ interface Joiner {
 @Injectable()
 export class GroupMembershipsService {
   constructor(
-    private readonly licences: GroupLicencesRepository,
-    private readonly memberships: GroupMembershipsRepository,
+    private readonly licences: GroupLicenceRepository,
+    private readonly memberships: GroupMembershipRepository,
+    private readonly invitations: GroupInvitationRepository,
     private readonly entitlements: EntitlementsService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
@@ -55,7 +57,7 @@ export class GroupMembershipsService {
       memberId: null,
       createdAt: new Date(),
     };
-    await this.memberships.insertInvitation(invitation);
+    await this.invitations.insert(invitation);
     return {
       id: invitation.id,
       licenceId: licence.id,
@@ -109,7 +111,7 @@ export class GroupMembershipsService {
     joiner: Joiner,
     token: string,
   ): Promise<GroupMembership> {
-    const invitation = await this.memberships.lockInvitationByHash(tx, tenantId, hashInvitationToken(token));
+    const invitation = await this.invitations.lockByTokenHash(tx, tenantId, hashInvitationToken(token));
     // Another agency's token, a wrong one, and one for another email all look the same.
     if (!invitation || invitation.email !== joiner.email) throw new NotFoundError('group invitation');
     const existing = await this.memberships.findOnLicences(
@@ -127,7 +129,7 @@ export class GroupMembershipsService {
       throw new ConflictError(`the group licence ended at ${licence.validUntil.toISOString()}`);
     const member = await this.takeSeat(tx, licence, joiner, now, invitation.id);
     if (!member) throw new ConflictError(`all ${licence.seats} seats of the group licence are taken`);
-    await this.memberships.markInvitationAccepted(tx, invitation.id, member.id, now);
+    await this.invitations.markAccepted(tx, invitation.id, member.id, now);
     return member;
   }
 

@@ -1,4 +1,4 @@
-import type { ProviderInvoice } from '../payments/payment-provider';
+import type { ProviderInvoice } from '../payments/provider-billing';
 import { advanceInvoice, InvoiceRecord } from './invoice-lifecycle';
 
 const finalizedAt = new Date('2026-04-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import type { InvoiceStatus } from '@libs/contracts';
-import type { ProviderInvoice } from '../payments/payment-provider';
+import type { ProviderInvoice } from '../payments/provider-billing';
 import type { Invoice } from './invoice.entity';
 
 /** What the suite keeps of an invoice (the row without its keys and bookkeeping). */
@@ -23,7 +23,7 @@ const WRITTEN_OFF: ReadonlySet<InvoiceStatus> = new Set(['void', 'uncollectible'
 
 /**
  * Brings what we recorded of an invoice forward to what the provider says now. A reading that is
- * behind ours (events handled late or concurrently) changes nothing, so an invoice never moves
+ * behind ours (notifications handled late or concurrently) changes nothing, so an invoice never moves
  * backwards; each fact comes out once, on the change that makes it true. Zero amounts (a trial's
  * invoice) are recorded but are no money facts. Null for a draft: nothing is billed yet.
  */

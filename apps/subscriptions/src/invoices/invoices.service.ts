@@ -11,13 +11,14 @@ import {
   LIST_PAGE_DEFAULT,
   ListInvoicesRequest,
 } from '@libs/contracts';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { Invoice } from './invoice.entity';
 import { advanceInvoice, amountWrittenOff, InvoiceFacts } from './invoice-lifecycle';
 import { toInvoiceView } from './invoice.mapper';
-import { InvoicesRepository } from './invoices.repository';
+import { InvoiceRepository } from './invoice.repository';
 
 /**
  * Subscription invoices through their lifecycle, as the provider reports them: finalized (billed),
@@ -29,14 +30,14 @@ export class InvoicesService {
   private readonly logger = new Logger(InvoicesService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly subscriptions: SubscriptionSyncService,
-    private readonly invoices: InvoicesRepository,
+    private readonly invoices: InvoiceRepository,
     private readonly outbox: EventOutbox,
   ) {}
 
   /**
-   * Re-reads the invoice from the provider and records it as it is now, whichever event brought
+   * Re-reads the invoice from the provider and records it as it is now, whichever notification brought
    * it and in whatever order. Answers our row, or null for drafts and invoices of no subscription
    * of the agency's.
    */

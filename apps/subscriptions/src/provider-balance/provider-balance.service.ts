@@ -6,7 +6,8 @@ import {
   ProviderBalanceTransactionPage,
   ProviderPayoutPage,
 } from '@libs/contracts';
-import { ActivityRange, PageRequest, PaymentProvider } from '../payments/payment-provider';
+import { PageRequest } from '../payments/page-request';
+import { ActivityRange, ProviderBalance } from '../payments/provider-balance';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 
 /**
@@ -17,7 +18,7 @@ import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.servic
 export class ProviderBalanceService {
   constructor(
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBalance,
   ) {}
 
   async balanceTransactions(

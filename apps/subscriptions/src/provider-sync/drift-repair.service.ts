@@ -3,21 +3,22 @@ import { DataSource } from 'typeorm';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { DunningService } from '../dunning/dunning.service';
 import { InvoicesService } from '../invoices/invoices.service';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 
 const LIVE = ['trialing', 'active', 'past_due'];
 
 /**
- * Repairs one provider object through the same idempotent paths the webhooks take, so repairing
+ * Repairs one provider object through the same idempotent paths provider notifications take, so repairing
  * it twice (a resumed page) changes nothing the first repair did not.
  */
 @Injectable()
-export class DriftRepair {
+export class DriftRepairService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly subscriptions: SubscriptionSyncService,
     private readonly invoices: InvoicesService,
     private readonly dunning: DunningService,

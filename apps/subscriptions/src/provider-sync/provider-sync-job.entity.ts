@@ -24,7 +24,7 @@ export class ProviderSyncJob {
   @Column('integer', { name: 'subscriptions_ignored', default: 0 }) subscriptionsIgnored!: number;
   @Column('integer', { name: 'invoices_processed', default: 0 }) invoicesProcessed!: number;
   @Column('integer', { name: 'invoices_total', nullable: true }) invoicesTotal!: number | null;
-  /** The provider's pagination cursor in the current phase (Stripe: `starting_after`, the last object handled). */
+  /** The provider's pagination cursor in the current phase (where the next page starts), as the provider gave it. */
   @Column('text', { name: 'resume_cursor', nullable: true }) resumeCursor!: string | null;
   /** Fixed when queued, so a resumed job pages through the same invoice list. */
   @Column('timestamptz', { name: 'invoices_since' }) invoicesSince!: Date;

@@ -4,8 +4,8 @@ import { ProviderSyncJobView, SYNC_JOB_LIST_LIMIT } from '@libs/contracts';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { invoiceLookbackStart } from './invoice-lookback';
 import { toProviderSyncJobView } from './provider-sync-job.mapper';
-import { ProviderSyncJobsRepository } from './provider-sync-jobs.repository';
-import { ProviderSyncRunner } from './provider-sync-runner';
+import { ProviderSyncJobRepository } from './provider-sync-job.repository';
+import { ProviderSyncRunner } from './provider-sync.runner';
 
 /**
  * Drift repair on demand: queues a job (one per agency at a time) that a runner works through
@@ -14,7 +14,7 @@ import { ProviderSyncRunner } from './provider-sync-runner';
 @Injectable()
 export class ProviderSyncJobsService {
   constructor(
-    private readonly jobs: ProviderSyncJobsRepository,
+    private readonly jobs: ProviderSyncJobRepository,
     private readonly accounts: StripeAccountsService,
     private readonly runner: ProviderSyncRunner,
   ) {}

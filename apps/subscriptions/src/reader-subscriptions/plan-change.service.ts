@@ -5,11 +5,12 @@ import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { PlanChangePreview, PlanChangeRequest, ReaderSubscriptionView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Price } from '../catalog/price.entity';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { lockSubscription } from './lock-subscription';
 import { ReaderSubscription } from './reader-subscription.entity';
-import { toView } from './reader-subscriptions.service';
+import { ReaderSubscriptionRepository } from './reader-subscription.repository';
+import { toReaderSubscriptionView } from './reader-subscription.mapper';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 const CHANGEABLE = ['trialing', 'active', 'past_due'];
@@ -34,9 +35,10 @@ export class PlanChangeService {
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogRepository,
     private readonly accounts: StripeAccountsService,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly sync: SubscriptionSyncService,
     private readonly audit: AuditTrail,
+    private readonly subscriptions: ReaderSubscriptionRepository,
   ) {}
 
   async preview(tenantId: string, request: PlanChangeRequest): Promise<PlanChangePreview> {
@@ -117,13 +119,13 @@ export class PlanChangeService {
   ): Promise<T> {
     return this.dataSource.transaction(async (tx) => {
       const found = await this.subscriptionOf(tx, tenantId, subscriptionId);
-      await lockSubscription(tx, tenantId, found.providerSubscriptionId);
+      await this.subscriptions.lock(tx, tenantId, found.providerSubscriptionId);
       return work(tx, await this.subscriptionOf(tx, tenantId, subscriptionId));
     });
   }
 
   private async subscriptionOf(tx: EntityManager, tenantId: string, id: string): Promise<ReaderSubscription> {
-    const subscription = await tx.getRepository(ReaderSubscription).findOne({ where: { tenantId, id } });
+    const subscription = await this.subscriptions.findOneOfTenant(tenantId, id, tx);
     if (!subscription) throw new NotFoundError('subscription', id);
     return subscription;
   }
@@ -134,7 +136,7 @@ export class PlanChangeService {
     subscription: ReaderSubscription,
   ): Promise<ReaderSubscriptionView> {
     const synced = await this.sync.sync(tx, account, subscription.providerSubscriptionId);
-    return toView(synced!);
+    return toReaderSubscriptionView(synced!);
   }
 
   private async resolve(
@@ -153,7 +155,7 @@ export class PlanChangeService {
     if (!to || !to.active) throw new NotFoundError('plan', planId);
     const prices = await this.catalog.findPricesOfPlans(tenantId, [to.id]);
     const target = prices[prices.length - 1];
-    const current = await tx.getRepository(Price).findOne({ where: { tenantId, id: subscription.priceId } });
+    const current = await this.catalog.findPriceOfTenant(tx, tenantId, subscription.priceId);
     if (current && current.currency !== target.currency)
       throw new ConflictError(`cannot change from ${current.currency} to ${target.currency}`);
     const policy = from?.changePolicy ?? 'immediate-with-proration';

@@ -2,26 +2,31 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { SubscriptionChanged, SubscriptionStatus } from '@libs/contracts';
+import { CatalogRepository } from '../catalog/catalog.repository';
 import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
-import { Customer } from '../customers/customer.entity';
+import { CustomerRepository } from '../customers/customer.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
-import { PaymentProvider, ProviderAccount, ProviderSubscription } from '../payments/payment-provider';
-import { lockSubscription } from './lock-subscription';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling, ProviderSubscription } from '../payments/provider-billing';
 import { ReaderSubscription } from './reader-subscription.entity';
+import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 
 /**
  * Brings one subscription up to date from the provider. It always re-reads the provider's
- * current state, so events handled late or out of order cannot move a subscription backwards.
+ * current state, so notifications handled late or out of order cannot move a subscription backwards.
  */
 @Injectable()
 export class SubscriptionSyncService {
   private readonly logger = new Logger(SubscriptionSyncService.name);
 
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderBilling,
     private readonly entitlements: EntitlementsService,
     private readonly outbox: EventOutbox,
+    private readonly subscriptions: ReaderSubscriptionRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly customers: CustomerRepository,
   ) {}
 
   /** Answers our subscription row, or null when it is not one of this agency's products. */
@@ -31,9 +36,9 @@ export class SubscriptionSyncService {
     providerSubscriptionId: string,
   ): Promise<ReaderSubscription | null> {
     const { tenantId } = account;
-    await lockSubscription(tx, tenantId, providerSubscriptionId);
+    await this.subscriptions.lock(tx, tenantId, providerSubscriptionId);
     const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
-    const price = await tx.getRepository(Price).findOne({ where: { tenantId, providerPriceId: remote.priceId } });
+    const price = await this.catalog.findPriceByProviderId(tx, tenantId, remote.priceId);
     if (!price) {
       this.logger.log(`ignoring subscription ${remote.id}: price ${remote.priceId} is not one of the agency's`);
       return null;
@@ -43,9 +48,8 @@ export class SubscriptionSyncService {
       this.logger.warn(`ignoring subscription ${remote.id}: customer ${remote.customerId} is no reader we know`);
       return null;
     }
-    const repo = tx.getRepository(ReaderSubscription);
-    const existing = await repo.findOne({ where: { tenantId, providerSubscriptionId: remote.id } });
-    // Taken before `merge`, which writes into `existing`.
+    const existing = await this.subscriptions.findByProviderId(tx, tenantId, remote.id);
+    // Taken before `saveSynced`, which writes into `existing`.
     const before = existing && {
       status: existing.status,
       priceId: existing.priceId,
@@ -54,22 +58,26 @@ export class SubscriptionSyncService {
     };
     const status = statusOf(remote);
     const pending = await this.pendingChangeOf(tx, tenantId, remote);
-    const next = repo.merge(existing ?? repo.create({ tenantId, providerSubscriptionId: remote.id }), {
-      readerKey,
-      planId: price.planId,
-      priceId: price.id,
-      status,
-      currentPeriodStart: remote.currentPeriodStart,
-      currentPeriodEnd: remote.currentPeriodEnd,
-      cancelAtPeriodEnd: remote.cancelAtPeriodEnd,
-      trialEnd: remote.trialEnd,
-      reference: existing?.reference ?? (remote.metadata.reference || null),
-      pendingPlanId: pending?.planId ?? null,
-      pendingPriceId: pending?.id ?? null,
-      pendingEffectiveAt: pending ? remote.scheduledPriceChange!.effectiveAt : null,
-      pendingProviderScheduleId: pending ? remote.scheduledPriceChange!.scheduleId : null,
-    });
-    const saved = await repo.save(next);
+    const saved = await this.subscriptions.saveSynced(
+      tx,
+      existing,
+      { tenantId, providerSubscriptionId: remote.id },
+      {
+        readerKey,
+        planId: price.planId,
+        priceId: price.id,
+        status,
+        currentPeriodStart: remote.currentPeriodStart,
+        currentPeriodEnd: remote.currentPeriodEnd,
+        cancelAtPeriodEnd: remote.cancelAtPeriodEnd,
+        trialEnd: remote.trialEnd,
+        reference: existing?.reference ?? (remote.metadata.reference || null),
+        pendingPlanId: pending?.planId ?? null,
+        pendingPriceId: pending?.id ?? null,
+        pendingEffectiveAt: pending ? remote.scheduledPriceChange!.effectiveAt : null,
+        pendingProviderScheduleId: pending ? remote.scheduledPriceChange!.scheduleId : null,
+      },
+    );
     const changed =
       !before ||
       before.status !== status ||
@@ -77,7 +85,7 @@ export class SubscriptionSyncService {
       before.currentPeriodEnd !== remote.currentPeriodEnd.getTime() ||
       before.cancelAtPeriodEnd !== remote.cancelAtPeriodEnd;
     if (changed) {
-      const plan = await tx.getRepository(Plan).findOneOrFail({ where: { tenantId, id: price.planId } });
+      const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, price.planId);
       await this.outbox.add(tx, SubscriptionChanged, {
         tenantId,
         subject: saved.id,
@@ -110,9 +118,7 @@ export class SubscriptionSyncService {
     remote: ProviderSubscription,
   ): Promise<Price | null> {
     if (!remote.scheduledPriceChange) return null;
-    const price = await tx
-      .getRepository(Price)
-      .findOne({ where: { tenantId, providerPriceId: remote.scheduledPriceChange.priceId } });
+    const price = await this.catalog.findPriceByProviderId(tx, tenantId, remote.scheduledPriceChange.priceId);
     if (!price)
       this.logger.warn(
         `ignoring the change scheduled on subscription ${remote.id}: price ${remote.scheduledPriceChange.priceId} is not one of the agency's`,
@@ -121,9 +127,7 @@ export class SubscriptionSyncService {
   }
 
   private async readerKeyOf(tx: EntityManager, tenantId: string, remote: ProviderSubscription): Promise<string | null> {
-    const customer = await tx
-      .getRepository(Customer)
-      .findOne({ where: { tenantId, providerCustomerId: remote.customerId } });
+    const customer = await this.customers.findByProviderId(tenantId, remote.customerId, tx);
     return customer?.readerKey ?? (remote.metadata.reader_key || null);
   }
 }

@@ -2,40 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { ChargeRefunded, DisputeClosed, DisputeOpened } from '@libs/contracts';
-import { Invoice } from '../invoices/invoice.entity';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
-import { Dispute } from './dispute.entity';
-import { Refund } from './refund.entity';
+import { InvoiceRepository } from '../invoices/invoice.repository';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderRefundsAndDisputes } from '../payments/provider-refunds-and-disputes';
+import { DisputeRepository } from './dispute.repository';
+import { RefundRepository } from './refund.repository';
 
 /** Money going back to readers, recorded once each and told to finance. */
 @Injectable()
 export class RefundsAndDisputesService {
   constructor(
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderRefundsAndDisputes,
     private readonly outbox: EventOutbox,
+    private readonly refunds: RefundRepository,
+    private readonly disputes: DisputeRepository,
+    private readonly invoices: InvoiceRepository,
   ) {}
 
-  /** Every refund of the charge not recorded yet (a charge.refunded event may cover several). */
+  /** Every refund of the charge not recorded yet (one notification of a refund may cover several). */
   async recordRefunds(tx: EntityManager, account: ProviderAccount, chargeId: string): Promise<void> {
     const subscriptionId = await this.subscriptionOfCharge(tx, account.tenantId, chargeId);
     for (const refund of await this.provider.listRefunds(account, chargeId)) {
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(Refund)
-        .values({
-          tenantId: account.tenantId,
-          providerRefundId: refund.id,
-          providerChargeId: chargeId,
-          subscriptionId,
-          currency: refund.currency,
-          amount: refund.amount.toString(),
-          refundedAt: refund.createdAt,
-        })
-        .orIgnore()
-        .returning(['provider_refund_id'])
-        .execute();
-      if (inserted.raw.length === 0) continue;
+      const inserted = await this.refunds.insertOnce(tx, {
+        tenantId: account.tenantId,
+        providerRefundId: refund.id,
+        providerChargeId: chargeId,
+        subscriptionId,
+        currency: refund.currency,
+        amount: refund.amount.toString(),
+        refundedAt: refund.createdAt,
+      });
+      if (!inserted) continue;
       await this.outbox.add(tx, ChargeRefunded, {
         tenantId: account.tenantId,
         subject: refund.id,
@@ -53,14 +50,10 @@ export class RefundsAndDisputesService {
     }
   }
 
-  /** Opens the dispute on first sight and closes it once, whatever order the events come in. */
+  /** Opens the dispute on first sight and closes it once, whatever order the notifications come in. */
   async recordDispute(tx: EntityManager, account: ProviderAccount, disputeId: string, seenAt: Date): Promise<void> {
     const remote = await this.provider.retrieveDispute(account, disputeId);
-    const repo = tx.getRepository(Dispute);
-    let known = await repo.findOne({
-      where: { tenantId: account.tenantId, providerDisputeId: disputeId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    let known = await this.disputes.lockOfTenant(tx, account.tenantId, disputeId);
     const common = {
       providerDisputeId: remote.id,
       providerChargeId: remote.chargeId,
@@ -69,7 +62,7 @@ export class RefundsAndDisputesService {
     };
     if (!known) {
       const subscriptionId = await this.subscriptionOfCharge(tx, account.tenantId, remote.chargeId);
-      known = await repo.save(repo.create({ tenantId: account.tenantId, ...common, subscriptionId, status: 'open' }));
+      known = await this.disputes.save(tx, { tenantId: account.tenantId, ...common, subscriptionId, status: 'open' });
       await this.outbox.add(tx, DisputeOpened, {
         tenantId: account.tenantId,
         subject: remote.id,
@@ -83,7 +76,7 @@ export class RefundsAndDisputesService {
       });
     }
     if (known.status === 'open' && remote.status !== 'open') {
-      await repo.update({ tenantId: account.tenantId, providerDisputeId: remote.id }, { status: remote.status });
+      await this.disputes.updateStatus(tx, account.tenantId, remote.id, remote.status);
       await this.outbox.add(tx, DisputeClosed, {
         tenantId: account.tenantId,
         subject: remote.id,
@@ -99,7 +92,7 @@ export class RefundsAndDisputesService {
   }
 
   private async subscriptionOfCharge(tx: EntityManager, tenantId: string, chargeId: string): Promise<string | null> {
-    const invoice = await tx.getRepository(Invoice).findOne({ where: { tenantId, providerChargeId: chargeId } });
+    const invoice = await this.invoices.findByCharge(tx, tenantId, chargeId);
     return invoice?.subscriptionId ?? null;
   }
 }

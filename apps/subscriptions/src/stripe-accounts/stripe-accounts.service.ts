@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, ConflictError, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
+import { AuditTrail, ConflictError } from '@libs/common';
 import { ConfigureStripeAccountRequest, StripeAccountView } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
 import { CredentialCipher } from './credential-cipher';
-import { StripeAccount } from './stripe-account.entity';
+import { StripeAccountRepository } from './stripe-account.repository';
 
 @Injectable()
 export class StripeAccountsService {
@@ -14,23 +14,22 @@ export class StripeAccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    private readonly accounts: StripeAccountRepository,
+    env: SubscriptionsEnv,
   ) {
-    this.cipher = new CredentialCipher((options.env as SubscriptionsEnv).CREDENTIALS_KEY);
+    this.cipher = new CredentialCipher(env.CREDENTIALS_KEY);
   }
 
   async configure(tenantId: string, request: ConfigureStripeAccountRequest): Promise<StripeAccountView> {
     const before = await this.view(tenantId);
     await this.dataSource.transaction(async (tx) => {
-      const repo = tx.getRepository(StripeAccount);
-      const account = repo.create({
+      const account = await this.accounts.save(tx, {
         tenantId,
         secretKeySealed: this.cipher.encrypt(request.secretKey),
         webhookSecretSealed: this.cipher.encrypt(request.webhookSecret),
         mode: request.secretKey.startsWith('sk_live_') ? 'live' : 'test',
         keyLast4: request.secretKey.slice(-4),
       });
-      await repo.save(account);
       // Never the secrets: which key (mode, last four) is enough to tell one from another.
       const after = { configured: true, mode: account.mode, keyLast4: account.keyLast4 };
       await this.audit.record(tx, {
@@ -46,7 +45,7 @@ export class StripeAccountsService {
   }
 
   async view(tenantId: string): Promise<StripeAccountView> {
-    const account = await this.dataSource.getRepository(StripeAccount).findOne({ where: { tenantId } });
+    const account = await this.accounts.findOfTenant(tenantId);
     if (!account) return { configured: false, mode: null, keyLast4: null, updatedAt: null };
     return {
       configured: true,
@@ -58,7 +57,7 @@ export class StripeAccountsService {
 
   /** The decrypted credentials, for the payment adapter only. */
   async providerAccountOf(tenantId: string): Promise<ProviderAccount> {
-    const account = await this.dataSource.getRepository(StripeAccount).findOne({ where: { tenantId } });
+    const account = await this.accounts.findOfTenant(tenantId);
     if (!account) throw new ConflictError('configure the Stripe account first (PUT /v1/subscriptions/stripe-account)');
     return {
       tenantId,

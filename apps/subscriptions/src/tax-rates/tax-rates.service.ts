@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditTrail, ConflictError, ValidationFailedError } from '@libs/common';
 import { CreateTaxRateRequest, TaxRateView } from '@libs/contracts';
-import { PaymentProvider, ProviderAccount } from '../payments/payment-provider';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderCatalog } from '../payments/provider-catalog';
 import { basisPointsOf, percentageOf } from './basis-points';
 import { TaxRate } from './tax-rate.entity';
+import { TaxRateRepository } from './tax-rate.repository';
 
 /**
  * The agency's VAT table (Vietnam: 10%, with periods of reduced rates such as 8%), never a
@@ -16,8 +18,9 @@ import { TaxRate } from './tax-rate.entity';
 export class TaxRatesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly provider: PaymentProvider,
+    private readonly provider: ProviderCatalog,
     private readonly audit: AuditTrail,
+    private readonly rates: TaxRateRepository,
   ) {}
 
   async create(tenantId: string, request: CreateTaxRateRequest): Promise<TaxRateView> {
@@ -26,15 +29,10 @@ export class TaxRatesService {
     if (to && to.getTime() <= from.getTime())
       throw new ValidationFailedError([{ field: 'effectiveTo', message: 'effectiveTo must be after effectiveFrom' }]);
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tax-rates:${tenantId}:${request.productType}`]);
-      const overlapping = await tx.query(
-        `SELECT id FROM subscriptions.tax_rates WHERE tenant_id = $1 AND product_type = $2
-           AND effective_from < COALESCE($4::timestamptz, 'infinity') AND COALESCE(effective_to, 'infinity') > $3 LIMIT 1`,
-        [tenantId, request.productType, from, to],
-      );
-      if (overlapping.length > 0)
+      await this.rates.lockProductType(tx, tenantId, request.productType);
+      if (await this.rates.overlapsPeriod(tx, tenantId, request.productType, from, to))
         throw new ConflictError(`a ${request.productType} rate already covers part of that period`);
-      const rate = tx.getRepository(TaxRate).create({
+      const rate = await this.rates.insert(tx, {
         id: randomUUID(),
         tenantId,
         productType: request.productType,
@@ -45,7 +43,6 @@ export class TaxRatesService {
         effectiveTo: to,
         providerTaxRateId: null,
       });
-      await tx.getRepository(TaxRate).insert(rate);
       const view = toView(rate);
       await this.audit.record(tx, {
         tenantId,
@@ -59,27 +56,13 @@ export class TaxRatesService {
   }
 
   async list(tenantId: string): Promise<TaxRateView[]> {
-    const rates = await this.dataSource
-      .getRepository(TaxRate)
-      .find({ where: { tenantId }, order: { productType: 'ASC', effectiveFrom: 'ASC' } });
+    const rates = await this.rates.findOfTenant(tenantId);
     return rates.map(toView);
   }
 
   /** The provider tax rate ids to apply at `at` for a product type (none when no rate is in force). */
   async providerRatesAt(account: ProviderAccount, productType: string, at: Date): Promise<string[]> {
-    const repo = this.dataSource.getRepository(TaxRate);
-    const rate =
-      (await repo.findOne({
-        where: {
-          tenantId: account.tenantId,
-          productType,
-          effectiveFrom: LessThanOrEqual(at),
-          effectiveTo: MoreThan(at),
-        },
-      })) ??
-      (await repo.findOne({
-        where: { tenantId: account.tenantId, productType, effectiveFrom: LessThanOrEqual(at), effectiveTo: IsNull() },
-      }));
+    const rate = await this.rates.findInForceAt(account.tenantId, productType, at);
     if (!rate) return [];
     if (!rate.providerTaxRateId) {
       const providerTaxRateId = await this.provider.createTaxRate(account, `tax-rate:${rate.id}`, {
@@ -88,7 +71,7 @@ export class TaxRatesService {
         inclusive: rate.inclusive,
         country: 'VN',
       });
-      await repo.update({ id: rate.id }, { providerTaxRateId });
+      await this.rates.recordProviderTaxRate(rate.id, providerTaxRateId);
       return [providerTaxRateId];
     }
     return [rate.providerTaxRateId];

@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventHandlerFn } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
-import { BillingSettingsService } from '../billing-settings/billing-settings.service';
-import { SubscriptionsTenant } from './subscriptions-tenant.entity';
+import { TenantsService } from './tenants.service';
+
+/** The transaction the event is handled in (controllers name no database types themselves). */
+type EventTransaction = Parameters<EventHandlerFn>[1];
 
 @Controller()
 export class TenantsEventsController {
-  constructor(private readonly billingSettings: BillingSettingsService) {}
+  constructor(private readonly tenants: TenantsService) {}
 
   @ConsumesEvent(TenantCreated)
-  async provision(event: EventEnvelope<TenantCreatedEvent>, tx: EntityManager): Promise<void> {
-    const { tenantId, timeZone, locale, defaultCurrency } = event.data;
-    await tx.getRepository(SubscriptionsTenant).insert({ tenantId, timeZone, locale, defaultCurrency });
-    await this.billingSettings.provisionDefaults(tx, tenantId, defaultCurrency);
+  provision(event: EventEnvelope<TenantCreatedEvent>, tx: EventTransaction): Promise<void> {
+    return this.tenants.provision(tx, event.data);
   }
 }

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Gift } from './gift.entity';
+
+type GiftRedemption = Pick<Gift, 'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'>;
+
+/** The only code that writes gifts (the entitlement rules read redeemed ones through `GrantSourceRepository`). */
+@Injectable()
+export class GiftRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(gift: Gift, tx: EntityManager = this.dataSource.manager): Promise<void> {
+    await tx.getRepository(Gift).insert(gift);
+  }
+
+  findOfTenant(tenantId: string): Promise<Gift[]> {
+    return this.dataSource.getRepository(Gift).find({ where: { tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  findOneOfTenant(tenantId: string, id: string): Promise<Gift | null> {
+    return this.dataSource.getRepository(Gift).findOne({ where: { tenantId, id } });
+  }
+
+  /**
+   * The one gift lookup not scoped by tenant: the gift page knows only the code. The code hash is
+   * unique across agencies (`gifts_code`), so at most one gift answers, and its tenant scopes
+   * everything done after.
+   */
+  findByCodeHashInAnyTenant(codeHash: Buffer): Promise<Gift | null> {
+    return this.dataSource.getRepository(Gift).findOne({ where: { codeHash } });
+  }
+
+  /** The gift with this code hash, row-locked until the transaction ends (one redemption at a time). */
+  lockByCodeHash(tx: EntityManager, tenantId: string, codeHash: Buffer): Promise<Gift | null> {
+    return tx.getRepository(Gift).findOne({ where: { tenantId, codeHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<Gift | null> {
+    return tx.getRepository(Gift).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async replaceCode(
+    tx: EntityManager,
+    tenantId: string,
+    id: string,
+    code: Pick<Gift, 'codeHash' | 'codeLast4'>,
+  ): Promise<void> {
+    await tx.getRepository(Gift).update({ tenantId, id }, code);
+  }
+
+  /** Records the redemption only if none happened and the gift did not expire; answers whether this call made it. */
+  async markRedeemed(tx: EntityManager, tenantId: string, id: string, redemption: GiftRedemption): Promise<boolean> {
+    const result = await tx
+      .getRepository(Gift)
+      .update({ tenantId, id, redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, redemption);
+    return result.affected === 1;
+  }
+
+  /**
+   * Up to `limit` gifts of any agency past their deadline at `at`, unredeemed and not yet
+   * recorded as expired, locked; rows another sweep or a redemption holds are skipped.
+   */
+  lockDueForExpiry(tx: EntityManager, at: Date, limit: number): Promise<Gift[]> {
+    return tx
+      .getRepository(Gift)
+      .createQueryBuilder('g')
+      .where('g.redeemed_at IS NULL AND g.expiry_recorded_at IS NULL AND g.redeem_by <= :at', { at })
+      .orderBy('g.redeem_by', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async markExpiryRecorded(tx: EntityManager, ids: string[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await tx
+      .getRepository(Gift)
+      .update({ id: In(ids), redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, { expiryRecordedAt: at });
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { EntitlementsModule } from '../entitlements/entitlements.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
+import { TaxRatesModule } from '../tax-rates/tax-rates.module';
+import { GiftCheckoutsRpcController } from './gift-checkouts.rpc.controller';
+import { GiftCheckoutsService } from './gift-checkouts.service';
+import { GiftExpirySchedule } from './gift-expiry.schedule';
+import { GiftPageRpcController } from './gift-page.rpc.controller';
+import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { GiftPurchasesService } from './gift-purchases.service';
+import { GiftRepository } from './gift.repository';
+import { GiftsRpcController } from './gifts.rpc.controller';
+import { GiftsService } from './gifts.service';
+
+/** Gifts: recorded by staff or bought through gift checkout, redeemed once, expired when unredeemed. */
+@Module({
+  imports: [CatalogModule, StripeAccountsModule, TaxRatesModule, PaymentsModule, EntitlementsModule],
+  controllers: [GiftsRpcController, GiftCheckoutsRpcController, GiftPageRpcController],
+  providers: [
+    GiftsService,
+    GiftCheckoutsService,
+    GiftPurchasesService,
+    GiftRepository,
+    GiftPurchaseRepository,
+    GiftExpirySchedule,
+  ],
+  exports: [GiftPurchasesService],
+})
+export class GiftsModule {}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { GroupLicence } from './group-licence.entity';
+
+/**
+ * The only code that writes group licences and their seat count (the entitlement rules read running
+ * ones through `GrantSourceRepository`, address grants keep their state through `AddressGrantRepository`).
+ */
+@Injectable()
+export class GroupLicenceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, licence: GroupLicence): Promise<void> {
+    await tx.getRepository(GroupLicence).insert(licence);
+  }
+
+  findOfTenant(tenantId: string): Promise<GroupLicence[]> {
+    return this.dataSource
+      .getRepository(GroupLicence)
+      .find({ where: { tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  findOneOfTenant(
+    tenantId: string,
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<GroupLicence | null> {
+    return tx.getRepository(GroupLicence).findOne({ where: { tenantId, id } });
+  }
+
+  findByIds(tx: EntityManager, tenantId: string, ids: string[]): Promise<GroupLicence[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return tx.getRepository(GroupLicence).find({ where: { tenantId, id: In(ids) } });
+  }
+
+  /** The licence, row-locked until the transaction ends: joins wait while it changes. */
+  lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<GroupLicence | null> {
+    return tx.getRepository(GroupLicence).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async save(tx: EntityManager, licence: GroupLicence): Promise<void> {
+    await tx.getRepository(GroupLicence).save(licence);
+  }
+
+  /** Licences still running that admit this email domain, oldest first. */
+  findOpenByEmailDomain(tx: EntityManager, tenantId: string, domain: string, now: Date): Promise<GroupLicence[]> {
+    return tx
+      .getRepository(GroupLicence)
+      .createQueryBuilder('licence')
+      .where('licence.tenant_id = :tenantId AND :domain = ANY(licence.email_domains) AND licence.valid_until > :now', {
+        tenantId,
+        domain,
+        now,
+      })
+      .orderBy('licence.created_at', 'ASC')
+      .addOrderBy('licence.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Takes one seat if one is free and the licence still runs. Concurrent calls queue on the row,
+   * and each re-checks the count the previous one left: the seats are never exceeded.
+   */
+  async takeSeat(tx: EntityManager, tenantId: string, id: string, now: Date): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(GroupLicence)
+      .set({ seatsUsed: () => 'seats_used + 1' })
+      .where('id = :id AND tenant_id = :tenantId AND seats_used < seats AND valid_until > :now', { id, tenantId, now })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async releaseSeat(tx: EntityManager, tenantId: string, id: string): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(GroupLicence)
+      .set({ seatsUsed: () => 'seats_used - 1' })
+      .where('id = :id AND tenant_id = :tenantId', { id, tenantId })
+      .execute();
+  }
+}

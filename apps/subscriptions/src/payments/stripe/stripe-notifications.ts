@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+import { SubscriptionsEnv } from '../../config/subscriptions.config';
+import { InvalidProviderNotificationError } from '../invalid-provider-notification.error';
+import type { ProviderAccount } from '../provider-account';
+import { ParsedProviderNotification, ProviderNotifications } from '../provider-notifications';
+import { StripeClient } from './stripe-client';
+import { fromUnix, idOf } from './stripe-conversions';
+
+/** Stripe's webhook events: the signature checked, the event translated into what the domain acts on. */
+@Injectable()
+export class StripeNotifications extends ProviderNotifications {
+  /** Oldest signature accepted, in seconds. */
+  private readonly toleranceSeconds: number;
+
+  constructor(
+    private readonly stripe: StripeClient,
+    env: SubscriptionsEnv,
+  ) {
+    super();
+    this.toleranceSeconds = env.STRIPE_WEBHOOK_TOLERANCE_S;
+  }
+
+  /** Checks the `Stripe-Signature` header's signature with the account's webhook signing secret. */
+  verifyAndParse(account: ProviderAccount, payload: string, signature: string): ParsedProviderNotification {
+    let event: Stripe.Event;
+    try {
+      event = this.stripe
+        .sdk(account)
+        .webhooks.constructEvent(payload, signature, account.webhookSecret, this.toleranceSeconds);
+    } catch (error) {
+      throw new InvalidProviderNotificationError('Stripe-Signature', (error as Error).message);
+    }
+    const base = {
+      providerNotificationId: event.id,
+      occurredAt: fromUnix(event.created).toISOString(),
+      type: event.type,
+    };
+    switch (event.type) {
+      case 'checkout.session.async_payment_succeeded':
+        return event.data.object.mode === 'payment'
+          ? { ...base, kind: 'one-off-checkout-completed', checkoutId: event.data.object.id }
+          : { ...base, kind: 'ignored' };
+      case 'checkout.session.completed': {
+        const session = event.data.object;
+        if (session.mode === 'payment') return { ...base, kind: 'one-off-checkout-completed', checkoutId: session.id };
+        return {
+          ...base,
+          kind: 'checkout-completed',
+          checkoutId: session.id,
+          customerId: idOf(session.customer),
+          subscriptionId: idOf(session.subscription),
+          reference: session.metadata?.reference || null,
+          readerKey: session.metadata?.reader_key || session.client_reference_id || null,
+        };
+      }
+      case 'customer.subscription.created':
+      case 'customer.subscription.updated':
+      case 'customer.subscription.deleted':
+      case 'customer.subscription.paused':
+      case 'customer.subscription.resumed':
+        return { ...base, kind: 'subscription-changed', subscriptionId: event.data.object.id };
+      // A schedule's change is a change of the subscription it manages (or managed, once released),
+      // which the sync re-reads. `subscription_schedule.expiring` (a reminder) changes nothing: ignored below.
+      case 'subscription_schedule.created':
+      case 'subscription_schedule.updated':
+      case 'subscription_schedule.released':
+      case 'subscription_schedule.canceled':
+      case 'subscription_schedule.completed':
+      case 'subscription_schedule.aborted': {
+        const schedule = event.data.object;
+        const subscriptionId = idOf(schedule.subscription) ?? schedule.released_subscription;
+        return subscriptionId
+          ? { ...base, kind: 'subscription-changed', subscriptionId }
+          : { ...base, kind: 'ignored' };
+      }
+      case 'invoice.paid':
+        return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };
+      case 'invoice.finalized':
+      case 'invoice.voided':
+      case 'invoice.marked_uncollectible':
+        return { ...base, kind: 'invoice-changed', invoiceId: event.data.object.id! };
+      case 'invoice.payment_failed': {
+        const invoice = event.data.object;
+        return {
+          ...base,
+          kind: 'invoice-payment-failed',
+          invoiceId: invoice.id!,
+          subscriptionId: idOf(invoice.parent?.subscription_details?.subscription ?? null),
+          attemptCount: invoice.attempt_count,
+          firstInvoice: invoice.billing_reason === 'subscription_create',
+        };
+      }
+      case 'charge.refunded':
+        return { ...base, kind: 'charge-refunded', chargeId: event.data.object.id };
+      case 'charge.dispute.created':
+      case 'charge.dispute.closed':
+        return { ...base, kind: 'dispute-changed', disputeId: event.data.object.id };
+      case 'customer.updated':
+        return {
+          ...base,
+          kind: 'customer-updated',
+          customerId: event.data.object.id,
+          email: event.data.object.email ?? null,
+        };
+      default:
+        return { ...base, kind: 'ignored' };
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The promotion code a checkout asked for is not one the provider can redeem. */
+export class UnknownPromotionCodeError extends Error {}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CheckoutsModule } from '../checkouts/checkouts.module';
+import { CustomersModule } from '../customers/customers.module';
+import { DunningModule } from '../dunning/dunning.module';
+import { GiftsModule } from '../gifts/gifts.module';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscriptions.module';
+import { RefundsAndDisputesModule } from '../refunds-and-disputes/refunds-and-disputes.module';
+import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
+import { ProviderNotificationRepository } from './provider-notification.repository';
+import { ProviderNotificationRunner } from './provider-notification.runner';
+import { ProviderNotificationsRpcController } from './provider-notifications.rpc.controller';
+import { ProviderNotificationsService } from './provider-notifications.service';
+
+/** Provider notifications: received, stored once, then applied by the runner. */
+@Module({
+  imports: [
+    StripeAccountsModule,
+    PaymentsModule,
+    ReaderSubscriptionsModule,
+    InvoicesModule,
+    CustomersModule,
+    RefundsAndDisputesModule,
+    DunningModule,
+    GiftsModule,
+    CheckoutsModule,
+  ],
+  controllers: [ProviderNotificationsRpcController],
+  providers: [ProviderNotificationsService, ProviderNotificationRepository, ProviderNotificationRunner],
+})
+export class ProviderNotificationsModule {}

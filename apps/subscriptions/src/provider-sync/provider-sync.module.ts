@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { DunningModule } from '../dunning/dunning.module';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscriptions.module';
+import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
+import { TaxRatesModule } from '../tax-rates/tax-rates.module';
+import { DriftRepairService } from './drift-repair.service';
+import { ProviderSyncJobRepository } from './provider-sync-job.repository';
+import { ProviderSyncJobsRpcController } from './provider-sync-jobs.rpc.controller';
+import { ProviderSyncJobsService } from './provider-sync-jobs.service';
+import { ProviderSyncRunner } from './provider-sync.runner';
+import { ProviderSyncSchedule } from './provider-sync.schedule';
+
+/** Drift repair: sync jobs that re-read the provider's subscriptions and invoices, on demand and on a schedule. */
+@Module({
+  imports: [
+    PaymentsModule,
+    StripeAccountsModule,
+    ReaderSubscriptionsModule,
+    InvoicesModule,
+    DunningModule,
+    TaxRatesModule,
+    CatalogModule,
+  ],
+  controllers: [ProviderSyncJobsRpcController],
+  providers: [
+    DriftRepairService,
+    ProviderSyncJobRepository,
+    ProviderSyncJobsService,
+    ProviderSyncRunner,
+    ProviderSyncSchedule,
+  ],
+})
+export class ProviderSyncModule {}

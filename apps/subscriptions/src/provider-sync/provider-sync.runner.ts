@@ -1,0 +1,106 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep } from '@libs/common';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { PageRequest } from '../payments/page-request';
+import { ProviderAccount } from '../payments/provider-account';
+import { ProviderBilling } from '../payments/provider-billing';
+import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { DriftRepairService } from './drift-repair.service';
+import { ProviderSyncJob } from './provider-sync-job.entity';
+import { ProviderSyncJobRepository } from './provider-sync-job.repository';
+import { ProviderSyncProgress } from './provider-sync-progress';
+
+const IDLE_POLL_MS = 1000;
+
+/**
+ * Runs sync jobs one provider page at a time: claims a queued job (or one whose instance went
+ * silent), repairs each object of the page, then records progress, cursor and heartbeat before
+ * the next page. Instances share the jobs; on shutdown the job in hand goes back to the queue and
+ * another instance resumes it from its cursor.
+ */
+@Injectable()
+export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
+  private readonly logger = new Logger(ProviderSyncRunner.name);
+  protected readonly loop = new ClaimedJobLoop<ProviderSyncJob>({
+    logger: this.logger,
+    label: 'provider sync',
+    jobNoun: 'sync job',
+    idleMs: IDLE_POLL_MS,
+    contextOf: (job) => ({ requestId: `provider-sync:${job.id}`, tenantId: job.tenantId, actor: 'provider-sync' }),
+    claim: () => this.jobs.claimNext(this.staleAfterS),
+    step: (job) => this.syncNextPage(job),
+    recordFailure: (job, error) => this.jobs.fail(job, error.message),
+    handBack: async (job) => {
+      if (await this.jobs.release(job)) this.logger.log(`sync job ${job.id} handed back in its ${job.phase} phase`);
+    },
+  });
+  private readonly staleAfterS: number;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly jobs: ProviderSyncJobRepository,
+    private readonly accounts: StripeAccountsService,
+    private readonly provider: ProviderBilling,
+    private readonly repair: DriftRepairService,
+    env: SubscriptionsEnv,
+  ) {
+    super();
+    this.staleAfterS = env.PROVIDER_SYNC_STALE_AFTER_S;
+    this.pageSize = env.PROVIDER_SYNC_PAGE_SIZE;
+  }
+
+  /** Repairs the next page of the job, then records its progress, cursor and heartbeat. */
+  private async syncNextPage(job: ProviderSyncJob): Promise<ClaimedJobStep> {
+    const progress = await this.repairNextPage(job);
+    if (!(await this.jobs.recordProgress(job, progress))) return 'lost';
+    if (progress.status === 'succeeded') return 'done';
+    Object.assign(job, progress);
+    return 'continues';
+  }
+
+  private async repairNextPage(job: ProviderSyncJob): Promise<ProviderSyncProgress> {
+    const account = await this.accounts.providerAccountOf(job.tenantId);
+    const page: PageRequest = { after: job.resumeCursor, limit: this.pageSize };
+    return job.phase === 'subscriptions'
+      ? this.syncSubscriptionsPage(job, account, page)
+      : this.syncInvoicesPage(job, account, page);
+  }
+
+  private async syncSubscriptionsPage(
+    job: ProviderSyncJob,
+    account: ProviderAccount,
+    page: PageRequest,
+  ): Promise<ProviderSyncProgress> {
+    const listed = await this.provider.listSubscriptionsPage(account, page);
+    let ignored = 0;
+    for (const id of listed.ids) {
+      const ours = await naming(`subscription ${id}`, () => this.repair.repairSubscription(account, id));
+      if (!ours) ignored++;
+    }
+    const processed = job.subscriptionsProcessed + listed.ids.length;
+    const counts = { subscriptionsProcessed: processed, subscriptionsIgnored: job.subscriptionsIgnored + ignored };
+    if (listed.next) return { ...counts, subscriptionsTotal: listed.total, resumeCursor: listed.next };
+    return { ...counts, subscriptionsTotal: processed, phase: 'invoices', resumeCursor: null };
+  }
+
+  private async syncInvoicesPage(
+    job: ProviderSyncJob,
+    account: ProviderAccount,
+    page: PageRequest,
+  ): Promise<ProviderSyncProgress> {
+    const listed = await this.provider.listPaidInvoicesPage(account, job.invoicesSince, page);
+    for (const id of listed.ids) await naming(`invoice ${id}`, () => this.repair.repairInvoice(account, id));
+    const processed = job.invoicesProcessed + listed.ids.length;
+    if (listed.next) return { invoicesProcessed: processed, invoicesTotal: listed.total, resumeCursor: listed.next };
+    return { invoicesProcessed: processed, invoicesTotal: processed, resumeCursor: null, status: 'succeeded' };
+  }
+}
+
+/** Says which object a repair failed on. */
+async function naming<T>(what: string, repair: () => Promise<T>): Promise<T> {
+  try {
+    return await repair();
+  } catch (error) {
+    throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
+  }
+}

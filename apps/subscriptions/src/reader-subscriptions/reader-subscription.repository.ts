@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReaderSubscription } from './reader-subscription.entity';
+
+/** What the sync writes of a subscription, as last read from the provider. */
+type SyncedSubscriptionState = Omit<
+  ReaderSubscription,
+  'id' | 'tenantId' | 'providerSubscriptionId' | 'createdAt' | 'updatedAt'
+>;
+
+/** The only code that reads and writes reader subscriptions. */
+@Injectable()
+export class ReaderSubscriptionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Serializes work on one subscription (the sync, plan changes) until the transaction ends; reentrant. */
+  async lock(tx: EntityManager, tenantId: string, providerSubscriptionId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `subscription:${tenantId}:${providerSubscriptionId}`,
+    ]);
+  }
+
+  findOneOfTenant(
+    tenantId: string,
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<ReaderSubscription | null> {
+    return tx.getRepository(ReaderSubscription).findOne({ where: { tenantId, id } });
+  }
+
+  /** A reader's subscriptions, newest first. */
+  findOfReader(tenantId: string, readerKey: string): Promise<ReaderSubscription[]> {
+    return this.dataSource
+      .getRepository(ReaderSubscription)
+      .find({ where: { tenantId, readerKey }, order: { createdAt: 'DESC' } });
+  }
+
+  findByProviderId(
+    tx: EntityManager,
+    tenantId: string,
+    providerSubscriptionId: string,
+  ): Promise<ReaderSubscription | null> {
+    return tx.getRepository(ReaderSubscription).findOne({ where: { tenantId, providerSubscriptionId } });
+  }
+
+  /**
+   * Writes the subscription as the sync read it: into `existing` (which takes the new values), or
+   * as a new row.
+   */
+  saveSynced(
+    tx: EntityManager,
+    existing: ReaderSubscription | null,
+    key: Pick<ReaderSubscription, 'tenantId' | 'providerSubscriptionId'>,
+    state: SyncedSubscriptionState,
+  ): Promise<ReaderSubscription> {
+    const repo = tx.getRepository(ReaderSubscription);
+    return repo.save(repo.merge(existing ?? repo.create(key), state));
+  }
+}

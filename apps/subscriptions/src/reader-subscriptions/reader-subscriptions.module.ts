@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { CustomersModule } from '../customers/customers.module';
+import { EntitlementsModule } from '../entitlements/entitlements.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
+import { PlanChangeRpcController } from './plan-change.rpc.controller';
+import { PlanChangeService } from './plan-change.service';
+import { ReaderSubscriptionRepository } from './reader-subscription.repository';
+import { ReaderSubscriptionsRpcController } from './reader-subscriptions.rpc.controller';
+import { ReaderSubscriptionsService } from './reader-subscriptions.service';
+import { SubscriptionSyncService } from './subscription-sync.service';
+
+/** Readers' subscriptions as last read from the provider, and their plan changes. */
+@Module({
+  imports: [PaymentsModule, EntitlementsModule, CatalogModule, CustomersModule, StripeAccountsModule],
+  controllers: [ReaderSubscriptionsRpcController, PlanChangeRpcController],
+  providers: [ReaderSubscriptionsService, SubscriptionSyncService, PlanChangeService, ReaderSubscriptionRepository],
+  exports: [SubscriptionSyncService, ReaderSubscriptionRepository],
+})
+export class ReaderSubscriptionsModule {}
