@@ -18,36 +18,21 @@ import { GiftPageController } from './gift-page/gift-page.controller';
 import { ReaderSnippetController } from './reader-snippet/reader-snippet.controller';
 import { GiftPageService } from './gift-page/gift-page.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { AdvertisingViewsController } from './service-views/advertising-views.controller';
-import { FinanceReportsController } from './service-views/finance-reports.controller';
-import { FinanceRecognitionController } from './service-views/finance-recognition.controller';
-import { FinanceReconciliationController } from './service-views/finance-reconciliation.controller';
-import { AccountingPeriodsController } from './service-views/accounting-periods.controller';
-import { FinanceViewsController } from './service-views/finance-views.controller';
-import { LicensingViewsController } from './service-views/licensing-views.controller';
-import { PaymentWebhooksController } from './service-views/payment-webhooks.controller';
-import { PaywallArticlesController } from './service-views/paywall-articles.controller';
-import { PaywallExperimentsController } from './service-views/paywall-experiments.controller';
-import { PaywallViewsController } from './service-views/paywall-views.controller';
-import { SubscriptionBillingController } from './service-views/subscription-billing.controller';
-import { ProviderSyncJobsController } from './service-views/provider-sync-jobs.controller';
-import { SubscriptionChangesController } from './service-views/subscription-changes.controller';
-import { SubscriptionsGiftCheckoutsController } from './service-views/subscriptions-gift-checkouts.controller';
-import { SubscriptionsGiftsAndGroupsController } from './service-views/subscriptions-gifts-and-groups.controller';
-import { SubscriptionsViewsController } from './service-views/subscriptions-views.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { TenantsController } from './tenants/tenants.controller';
 import { TenantsService } from './tenants/tenants.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { RoutesModule } from './routes/routes.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class GatewayAppModule {
   static register(instance: ServiceInstance<GatewayEnv>): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [ServiceCoreModule.forService({ ...instance, ...gatewaySchema })],
+      imports: [ServiceCoreModule.forService({ ...instance, ...gatewaySchema }), RoutesModule, WebhooksModule],
       controllers: [
         TenantsController,
         SitesController,
@@ -58,23 +43,6 @@ export class GatewayAppModule {
         ReaderSnippetController,
         ReportedChangesEventsController,
         DocsController,
-        PaywallViewsController,
-        PaywallExperimentsController,
-        PaywallArticlesController,
-        SubscriptionsViewsController,
-        SubscriptionsGiftsAndGroupsController,
-        SubscriptionsGiftCheckoutsController,
-        PaymentWebhooksController,
-        SubscriptionChangesController,
-        SubscriptionBillingController,
-        ProviderSyncJobsController,
-        AdvertisingViewsController,
-        LicensingViewsController,
-        FinanceViewsController,
-        FinanceReportsController,
-        FinanceRecognitionController,
-        FinanceReconciliationController,
-        AccountingPeriodsController,
         GiftPageController,
       ],
       providers: [

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ValidationFailedError } from '@libs/common';
 import { LoginRequest, LoginResponse } from '../users/users.dto';
 import { Access } from './access.decorator';
-import { TenantPrincipalOf } from './current-principal.decorator';
+import { TenantPrincipalOf } from './tenant-principal-of.decorator';
 import { LoginService } from './login.service';
 import type { TenantPrincipal } from './principal';
 import { STAFF_ROLES } from './role';

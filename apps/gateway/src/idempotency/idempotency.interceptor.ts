@@ -12,7 +12,7 @@ import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '@libs/common';
-import type { AuthenticatedRequest } from '../auth/access.guard';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;

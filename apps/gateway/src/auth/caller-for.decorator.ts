@@ -1,0 +1,11 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { currentContext } from '@libs/common';
+import type { AuthenticatedRequest } from './authenticated-request';
+import { callerOf } from './principal';
+
+/** The caller to put in NATS headers for a request to a service. */
+export const CallerFor = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal || principal.kind === 'operator') throw new Error('CallerFor on a route not limited to tenants');
+  return callerOf(principal, currentContext()?.requestId ?? 'unknown');
+});
