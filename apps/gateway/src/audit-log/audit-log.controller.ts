@@ -1,21 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
-import { AuditLog } from './audit-log';
-
-export class AuditLogQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @IsOptional() @Matches(/^[0-9]{1,19}$/) before?: string;
-}
+import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
+import { AuditLogQuery } from './audit-log.query';
+import { AuditLogService } from './audit-log.service';
 
 @ApiTags('audit')
 @Controller('v1/audit-log')
-export class AuditController {
-  constructor(private readonly audit: AuditLog) {}
+export class AuditLogController {
+  constructor(private readonly audit: AuditLogService) {}
 
   @Get()
   @Access({ roles: ['admin'] })

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { currentContext } from '@libs/common';
 import { ConfigurationChangedEvent, EventEnvelope } from '@libs/contracts';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryRepository } from './audit-entry.repository';
 
 export interface AuditedChange {
   tenantId: string | null;
@@ -13,15 +14,15 @@ export interface AuditedChange {
   after?: object | null;
 }
 
+/** The agency's one audit log: the gateway's own changes and those the services report. */
 @Injectable()
-export class AuditLog {
-  constructor(private readonly dataSource: DataSource) {}
+export class AuditLogService {
+  constructor(private readonly entries: AuditEntryRepository) {}
 
   /** Records a change inside the transaction that makes it. */
   async record(tx: EntityManager, change: AuditedChange): Promise<void> {
     const context = currentContext();
-    const repo = tx.getRepository(AuditEntry);
-    const entry = repo.create({
+    await this.entries.append(tx, {
       tenantId: change.tenantId,
       actor: context?.actor ?? 'system',
       action: change.action,
@@ -31,36 +32,27 @@ export class AuditLog {
       after: (change.after ?? null) as Record<string, unknown> | null,
       requestId: context?.requestId ?? null,
     });
-    await repo.save(entry, { reload: false });
   }
 
   /** Records a change another service made, as that service reported it (once per event). */
   async recordReported(tx: EntityManager, event: EventEnvelope<ConfigurationChangedEvent>): Promise<void> {
     const { actor, requestId, action, targetType, targetId, before, after } = event.data;
-    const repo = tx.getRepository(AuditEntry);
-    await repo.save(
-      repo.create({
-        tenantId: event.tenantId,
-        service: event.source,
-        actor,
-        action,
-        targetType,
-        targetId,
-        before,
-        after,
-        requestId,
-        at: new Date(event.time),
-      }),
-      { reload: false },
-    );
+    await this.entries.append(tx, {
+      tenantId: event.tenantId,
+      service: event.source,
+      actor,
+      action,
+      targetType,
+      targetId,
+      before,
+      after,
+      requestId,
+      at: new Date(event.time),
+    });
   }
 
   /** Newest first; `beforeSeq` pages backwards. */
   findOfTenant(tenantId: string, limit: number, beforeSeq?: string): Promise<AuditEntry[]> {
-    return this.dataSource.getRepository(AuditEntry).find({
-      where: beforeSeq ? { tenantId, seq: LessThan(beforeSeq) } : { tenantId },
-      order: { seq: 'DESC' },
-      take: limit,
-    });
+    return this.entries.findPageOfTenant(tenantId, limit, beforeSeq);
   }
 }
