@@ -13,7 +13,8 @@ import { Caller, RpcClient } from '@libs/common';
 import { GetTrialBalance, TrialBalanceLine, TrialBalanceRequest, TrialBalanceResponse } from '@libs/contracts';
 import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
-import { ReportFormatQuery, sendCsv } from '../../http/csv';
+import { ReportFormatQuery } from '../../http/report-format.query';
+import { sendCsv } from '../../http/send-csv';
 
 class TrialBalanceQuery extends IntersectionType(TrialBalanceRequest, ReportFormatQuery) {}
 

@@ -5,7 +5,8 @@ import { Caller, RpcClient } from '@libs/common';
 import { DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue } from '@libs/contracts';
 import { Access } from '../../../auth/access.decorator';
 import { CallerFor } from '../../../auth/caller-for.decorator';
-import { ReportFormatQuery, sendCsv } from '../../../http/csv';
+import { ReportFormatQuery } from '../../../http/report-format.query';
+import { sendCsv } from '../../../http/send-csv';
 
 class DeferredRevenueQuery extends IntersectionType(DeferredRevenueRequest, ReportFormatQuery) {}
 

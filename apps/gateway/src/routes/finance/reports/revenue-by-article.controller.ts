@@ -10,7 +10,8 @@ import {
 } from '@libs/contracts';
 import { Access } from '../../../auth/access.decorator';
 import { CallerFor } from '../../../auth/caller-for.decorator';
-import { ReportFormatQuery, sendCsv } from '../../../http/csv';
+import { ReportFormatQuery } from '../../../http/report-format.query';
+import { sendCsv } from '../../../http/send-csv';
 
 class RevenueByArticleQuery extends IntersectionType(RevenueByArticleRequest, ReportFormatQuery) {}
 

@@ -1,21 +1,10 @@
-import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-
-/** `format=csv` on a report route: the same rows as a spreadsheet file instead of JSON. */
-export const REPORT_FORMATS = ['json', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** The query parameter a report route adds to its request (`IntersectionType(Request, ReportFormatQuery)`). */
-export class ReportFormatQuery {
-  /** `csv` for a spreadsheet file of the same rows. */
-  @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
-}
 
 /**
  * RFC 4180 text of `rows`, one column per key of `columns`, header first. A text cell that a
  * spreadsheet would run as a formula (=, +, -, @ first, and not a number) is prefixed with `'`.
  */
-export function toCsv<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
+function toCsv<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((column) => cell(row[column])).join(','));
   return `${lines.join('\r\n')}\r\n`;
