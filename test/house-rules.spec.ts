@@ -58,6 +58,35 @@ function controllersOf(module: DynamicModule | Type, seen = new Set<unknown>()):
   return [...own, ...imports.flatMap((imported) => controllersOf(imported, seen))];
 }
 
+/** The gateway's routes forwarded to another service live in `routes/<service>/<resource…>.controller.ts`. */
+const GATEWAY_ROUTES = join(__dirname, '..', 'apps', 'gateway', 'src', 'routes');
+const OTHER_SERVICES = SERVICES.filter((service) => service !== 'gateway');
+const OTHER_SERVICE_PATH = new RegExp(`^v1/(${OTHER_SERVICES.join('|')})(/|$)`);
+
+/** A route path without its leading or trailing slashes, as `v1/paywall/offers/:id`. */
+function pathOf(...parts: unknown[]): string {
+  return parts
+    .map((part) => String(part ?? '').replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part !== '')
+    .join('/');
+}
+
+/** Each controller class exported by a file under the gateway's routes/, with that file's path in routes/. */
+async function routesControllerFiles(): Promise<Map<Controller, string>> {
+  const files = readdirSync(GATEWAY_ROUTES, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.controller.ts'),
+  );
+  const found = new Map<Controller, string>();
+  for (const file of files) {
+    const exported = (await import(join(GATEWAY_ROUTES, file))) as Record<string, unknown>;
+    for (const value of Object.values(exported)) {
+      if (typeof value === 'function' && Reflect.getMetadata(PATH_METADATA, value) !== undefined)
+        found.set(value as Controller, file);
+    }
+  }
+  return found;
+}
+
 const rpcHandlers = Object.entries(APP_MODULES).flatMap(([service, module]) =>
   controllersOf(module).flatMap((controller) =>
     methodsOf(controller).flatMap(({ name, fn }) => {
@@ -185,6 +214,29 @@ describe('house rules', () => {
         ),
     );
     expect(open).toEqual([]);
+  });
+
+  it("serves another service's routes /v1/<service>/<resource…> from routes/<service>/<resource…>.controller.ts only", async () => {
+    const fileOf = await routesControllerFiles();
+    const gateway = controllersOf(APP_MODULES.gateway);
+    expect(fileOf.size).toBeGreaterThan(0);
+    expect([...fileOf.keys()].filter((controller) => !gateway.includes(controller)).map((c) => c.name)).toEqual([]);
+    const misplaced = gateway.flatMap((controller) => {
+      const base = pathOf(Reflect.getMetadata(PATH_METADATA, controller));
+      const file = fileOf.get(controller);
+      if (file) {
+        const expected = `v1/${file.replace(/\.controller\.ts$/, '')}`;
+        return base === expected && OTHER_SERVICE_PATH.test(base)
+          ? []
+          : [`${controller.name} in routes/${file} serves @Controller('${base}'), not '${expected}'`];
+      }
+      return methodsOf(controller)
+        .filter(({ fn }) => Reflect.getMetadata(METHOD_METADATA, fn) !== undefined)
+        .map(({ fn }) => pathOf(base, Reflect.getMetadata(PATH_METADATA, fn)))
+        .filter((path) => OTHER_SERVICE_PATH.test(path))
+        .map((path) => `${controller.name} serves ${path} outside routes/`);
+    });
+    expect(misplaced).toEqual([]);
   });
 
   it('keeps docs/asyncapi.json what the contracts generate (npm run asyncapi)', () => {

@@ -4,7 +4,7 @@ import { GatewayEnv } from './config/gateway.config';
 import { buildOpenApiDocument, serveApiDocs } from './docs/openapi';
 import { SUITE_VERSION } from './docs/suite-version';
 import { GatewayAppModule } from './gateway-app.module';
-import { RECONCILIATION_FILE_PATHS } from './service-views/finance-reconciliation.controller';
+import { RECONCILIATION_FILE_PATHS } from './routes/finance/reconciliation/reconciliation-file-paths';
 
 /** Starts one gateway instance: the public API, its documents, and the NATS side. */
 export function startGateway(

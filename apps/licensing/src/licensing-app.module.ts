@@ -1,19 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
 import { licensingSchema } from './database/licensing.schema';
-import { LicenceOfferRepository } from './licence-offers/licence-offer.repository';
-import { LicenceOffersRpcController } from './licence-offers/licence-offers.rpc.controller';
-import { LicenceOffersService } from './licence-offers/licence-offers.service';
-import { TenantsEventsController } from './tenants/tenants.events.controller';
+import { LicenceOffersModule } from './licence-offers/licence-offers.module';
+import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
 export class LicensingAppModule {
   static register(instance: ServiceInstance): DynamicModule {
     return {
       module: LicensingAppModule,
-      imports: [ServiceCoreModule.forService({ ...instance, ...licensingSchema })],
-      controllers: [LicenceOffersRpcController, TenantsEventsController],
-      providers: [LicenceOffersService, LicenceOfferRepository],
+      imports: [ServiceCoreModule.forService({ ...instance, ...licensingSchema }), LicenceOffersModule, TenantsModule],
     };
   }
 }

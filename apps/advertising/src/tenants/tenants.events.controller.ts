@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventHandlerFn } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
-import { AdUnitsService } from '../ad-units/ad-units.service';
-import { AdvertisingTenant } from './advertising-tenant.entity';
+import { TenantsService } from './tenants.service';
+
+/** The transaction the consumer host handles the event in, handed on as it is. */
+type EventTransaction = Parameters<EventHandlerFn>[1];
 
 @Controller()
 export class TenantsEventsController {
-  constructor(private readonly adUnits: AdUnitsService) {}
+  constructor(private readonly tenants: TenantsService) {}
 
   @ConsumesEvent(TenantCreated)
-  async provision(event: EventEnvelope<TenantCreatedEvent>, tx: EntityManager): Promise<void> {
-    const { tenantId, timeZone, locale, defaultCurrency } = event.data;
-    await tx.getRepository(AdvertisingTenant).insert({ tenantId, timeZone, locale, defaultCurrency });
-    await this.adUnits.provisionDefaults(tx, tenantId);
+  provision(event: EventEnvelope<TenantCreatedEvent>, tx: EventTransaction): Promise<void> {
+    return this.tenants.provision(tx, event.data);
   }
 }

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/current-principal.decorator';
+import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { currentContext, NotFoundError } from '@libs/common';
-import { AuditLog } from '../audit/audit-log';
-import { Authenticator } from '../auth/authenticator';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { LookupCache } from '../lookup-cache/lookup-cache';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyRepository } from './api-key.repository';
 import { newSecretKey } from './api-key-secret';
 import { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';
 
+/** How long a key row is trusted without asking again: a key revoked on another gateway instance stops working here within it. */
+const KEY_CACHE_MS = 10_000;
+
 @Injectable()
 export class ApiKeysService {
+  /** Key rows by prefix, for authentication; revoking a key clears this instance's entry at once. */
+  private readonly liveKeys = new LookupCache<ApiKey>(KEY_CACHE_MS);
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditLog,
-    private readonly authenticator: Authenticator,
+    private readonly keys: ApiKeyRepository,
+    private readonly audit: AuditLogService,
   ) {}
 
   create(tenantId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
@@ -23,19 +30,17 @@ export class ApiKeysService {
   async createIn(tx: EntityManager, tenantId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
     const { prefix, secret, hash } = newSecretKey();
     const actor = currentContext()?.actor;
-    const key = await tx.getRepository(ApiKey).save(
-      tx.getRepository(ApiKey).create({
-        tenantId,
-        name: request.name,
-        prefix,
-        secretHash: hash,
-        roles: [...new Set(request.roles)],
-        subjectId: request.subjectId ?? null,
-        rateLimitPerMinute: request.rateLimitPerMinute ?? null,
-        createdBy: actor?.startsWith('user:') ? actor.slice(5) : null,
-        revokedAt: null,
-      }),
-    );
+    const key = await this.keys.add(tx, {
+      tenantId,
+      name: request.name,
+      prefix,
+      secretHash: hash,
+      roles: [...new Set(request.roles)],
+      subjectId: request.subjectId ?? null,
+      rateLimitPerMinute: request.rateLimitPerMinute ?? null,
+      createdBy: actor?.startsWith('user:') ? actor.slice(5) : null,
+      revokedAt: null,
+    });
     const view = toView(key);
     await this.audit.record(tx, {
       tenantId,
@@ -48,25 +53,23 @@ export class ApiKeysService {
   }
 
   async list(tenantId: string): Promise<ApiKeyView[]> {
-    const keys = await this.dataSource
-      .getRepository(ApiKey)
-      .find({ where: { tenantId }, order: { createdAt: 'DESC' } });
+    const keys = await this.keys.findAllOfTenant(tenantId);
     return keys.map(toView);
   }
 
   async get(tenantId: string, id: string): Promise<ApiKeyView> {
-    const key = await this.dataSource.getRepository(ApiKey).findOne({ where: { tenantId, id } });
+    const key = await this.keys.findOneOfTenant(tenantId, id);
     if (!key) throw new NotFoundError('API key', id);
     return toView(key);
   }
 
   async revoke(tenantId: string, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const key = await tx.getRepository(ApiKey).findOne({ where: { tenantId, id, revokedAt: IsNull() } });
+      const key = await this.keys.findLiveOfTenant(tx, tenantId, id);
       if (!key) throw new NotFoundError('API key', id);
       const before = toView(key);
       key.revokedAt = new Date();
-      await tx.getRepository(ApiKey).save(key);
+      await this.keys.saveRevocation(tx, key);
       await this.audit.record(tx, {
         tenantId,
         action: 'api-key.revoked',
@@ -75,8 +78,13 @@ export class ApiKeysService {
         before,
         after: toView(key),
       });
-      this.authenticator.forgetKey(key.prefix);
+      this.liveKeys.forget(key.prefix);
     });
+  }
+
+  /** The live key of a prefix, as authentication needs it: looked up at most once per KEY_CACHE_MS. */
+  findLiveByPrefix(prefix: string): Promise<ApiKey | null> {
+    return this.liveKeys.get(prefix, () => this.keys.findLiveByPrefix(prefix));
   }
 }
 

@@ -7,15 +7,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
 import { ACCESS_META, currentContext } from '@libs/common';
 import { GatewayEnv } from '../config/gateway.config';
 import type { AccessRule } from './access.decorator';
+import type { AuthenticatedRequest } from './authenticated-request';
 import { Authenticator } from './authenticator';
 import { actorOf, Principal } from './principal';
 import { RateLimiter } from './rate-limiter';
-
-export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 /**
  * The gateway's one door: authenticates, applies the route's access rule and the key's rate

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedError } from '@libs/common';
-import { LoginRequest, LoginResponse } from '../users/users.dto';
+import { LoginRequest, LoginResponse } from './login.dto';
 import { Access } from './access.decorator';
-import { TenantPrincipalOf } from './current-principal.decorator';
+import { TenantPrincipalOf } from './tenant-principal-of.decorator';
 import { LoginService } from './login.service';
 import type { TenantPrincipal } from './principal';
 import { STAFF_ROLES } from './role';

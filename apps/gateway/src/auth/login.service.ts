@@ -1,14 +1,15 @@
-import { HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
-import { runWithContext, currentContext, SERVICE_OPTIONS, ServiceOptions } from '@libs/common';
-import { AuditLog } from '../audit/audit-log';
+import { runWithContext, currentContext } from '@libs/common';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { GatewayEnv } from '../config/gateway.config';
-import { Tenant } from '../tenants/tenant.entity';
+import { TenantRepository } from '../tenants/tenant.repository';
 import { User } from '../users/user.entity';
-import { LoginRequest, LoginResponse } from '../users/users.dto';
+import { UserRepository } from '../users/user.repository';
 import { AccessTokens } from './access-tokens';
-import { Session } from './session.entity';
+import { LoginRequest, LoginResponse } from './login.dto';
+import { SessionRepository } from './session.repository';
 
 const WRONG = 'email or password is wrong';
 
@@ -18,26 +19,23 @@ const WRONG = 'email or password is wrong';
  */
 @Injectable()
 export class LoginService {
-  private readonly env: GatewayEnv;
   private readonly decoyHash: Promise<string>;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tenants: TenantRepository,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
     private readonly tokens: AccessTokens,
-    private readonly audit: AuditLog,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    private readonly audit: AuditLogService,
+    private readonly env: GatewayEnv,
   ) {
-    this.env = options.env as GatewayEnv;
     this.decoyHash = hash('decoy password for unknown users');
   }
 
   async login(request: LoginRequest): Promise<LoginResponse> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { slug: request.tenant } });
-    const user = tenant
-      ? await this.dataSource
-          .getRepository(User)
-          .findOne({ where: { tenantId: tenant.id, email: request.email.toLowerCase() } })
-      : null;
+    const tenant = await this.tenants.findBySlug(request.tenant);
+    const user = tenant ? await this.users.findOneOfTenantByEmail(tenant.id, request.email.toLowerCase()) : null;
     if (!user) {
       await verify(await this.decoyHash, request.password); // same cost as a real check
       throw new UnauthorizedException(WRONG);
@@ -58,14 +56,8 @@ export class LoginService {
       throw new UnauthorizedException(WRONG);
     }
     return this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(User).update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
-      const session = await tx
-        .getRepository(Session)
-        .save(
-          tx
-            .getRepository(Session)
-            .create({ tenantId: user.tenantId, userId: user.id, lastSeenAt: new Date(), endedAt: null }),
-        );
+      await this.users.clearLoginFailures(tx, user.id);
+      const session = await this.sessions.open(tx, user.tenantId, user.id, new Date());
       await this.audit.record(tx, {
         tenantId: user.tenantId,
         action: 'user.logged-in',
@@ -79,14 +71,7 @@ export class LoginService {
 
   private async recordFailure(user: User): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const counted = await tx
-        .createQueryBuilder()
-        .update(User)
-        .set({ failedLogins: () => 'failed_logins + 1' })
-        .where('id = :id', { id: user.id })
-        .returning('failed_logins')
-        .execute();
-      const failures = Number((counted.raw as { failed_logins: number }[])[0].failed_logins);
+      const failures = await this.users.countLoginFailure(tx, user.id);
       await this.audit.record(tx, {
         tenantId: user.tenantId,
         action: 'user.login-failed',
@@ -96,7 +81,7 @@ export class LoginService {
       });
       if (failures >= this.env.LOGIN_MAX_FAILURES) {
         const lockedUntil = new Date(Date.now() + this.env.LOGIN_LOCKOUT_MINUTES * 60_000);
-        await tx.getRepository(User).update({ id: user.id }, { lockedUntil, failedLogins: 0 });
+        await this.users.lockUntil(tx, user.id, lockedUntil);
         await this.audit.record(tx, {
           tenantId: user.tenantId,
           action: 'user.locked',
@@ -110,7 +95,7 @@ export class LoginService {
 
   async logout(sessionId: string, tenantId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(Session).update({ id: sessionId, tenantId }, { endedAt: new Date() });
+      await this.sessions.end(tx, sessionId, tenantId, new Date());
       await this.audit.record(tx, { tenantId, action: 'user.logged-out', targetType: 'session', targetId: sessionId });
     });
   }

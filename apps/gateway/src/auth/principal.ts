@@ -1,4 +1,3 @@
-import type { Caller } from '@libs/common';
 import type { Role } from './role';
 
 /** Who a request comes from, once the gateway has authenticated it. */
@@ -17,16 +16,7 @@ export type Principal =
 
 export type TenantPrincipal = Exclude<Principal, { kind: 'operator' }>;
 
+/** The principal as logs, the audit log and NATS headers name it (`api-key:<id>`, `user:<id>`…). */
 export function actorOf(principal: Principal): string {
   return `${principal.kind}:${principal.id}`;
-}
-
-/** What the gateway tells a service about the caller (in NATS headers). */
-export function callerOf(principal: TenantPrincipal, requestId: string): Caller {
-  return {
-    tenantId: principal.tenantId,
-    actor: actorOf(principal),
-    roles: principal.kind === 'site' ? ['reader'] : principal.roles,
-    requestId,
-  };
 }

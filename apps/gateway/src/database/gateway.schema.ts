@@ -1,5 +1,5 @@
 import { ApiKey } from '../api-keys/api-key.entity';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditEntry } from '../audit-log/audit-entry.entity';
 import { Session } from '../auth/session.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Site } from '../sites/site.entity';

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpException, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError, RemoteRpcError, SERVICE_OPTIONS, ServiceOptions, ServiceUnavailableError } from '@libs/common';
+import { NotFoundError, RemoteRpcError, ServiceUnavailableError } from '@libs/common';
 import { RpcErrorCode } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { RateLimiter } from '../auth/rate-limiter';
@@ -30,9 +30,9 @@ export class GiftPageController {
 
   constructor(
     private readonly pages: GiftPageService,
-    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    env: GatewayEnv,
   ) {
-    this.limitPerMinute = (options.env as GatewayEnv).GIFT_PAGE_RATE_LIMIT_PER_MINUTE;
+    this.limitPerMinute = env.GIFT_PAGE_RATE_LIMIT_PER_MINUTE;
   }
 
   @Get(':code')

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { currentContext, RemoteRpcError, RpcClient } from '@libs/common';
 import {
   GIFT_CODE_INPUT,
@@ -9,7 +8,7 @@ import {
   RedeemGift,
   RpcErrorCode,
 } from '@libs/contracts';
-import { Tenant } from '../tenants/tenant.entity';
+import { TenantRepository } from '../tenants/tenant.repository';
 import { GiftAgency } from './gift-page.html';
 
 export interface FoundGift {
@@ -28,7 +27,7 @@ const LOOKS_LIKE_A_CODE = (code: string) => code.length >= 16 && code.length <= 
 export class GiftPageService {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly dataSource: DataSource,
+    private readonly tenants: TenantRepository,
   ) {}
 
   async lookUp(code: string): Promise<FoundGift | null> {
@@ -50,7 +49,7 @@ export class GiftPageService {
     }
     const context = currentContext();
     if (context) context.tenantId = gift.tenantId;
-    const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { id: gift.tenantId } });
+    const tenant = await this.tenants.findById(gift.tenantId);
     return { gift, agency: { name: tenant?.name ?? '', timeZone: tenant?.timeZone ?? 'Asia/Ho_Chi_Minh' } };
   }
 

@@ -10,10 +10,10 @@ import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '@libs/common';
-import type { AuthenticatedRequest } from '../auth/access.guard';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { IdempotencyRecordRepository } from './idempotency-record.repository';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
@@ -26,7 +26,7 @@ const WAIT_FOR_FIRST_MS = 10_000;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly records: IdempotencyRecordRepository) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -43,26 +43,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const records = this.dataSource.getRepository(IdempotencyRecord);
-    const claimed = await records
-      .createQueryBuilder()
-      .insert()
-      .values({ scope, key, requestHash, state: 'in_progress' })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
+    const claimed = await this.records.claim(scope, key, requestHash);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    if (claimed.raw.length === 1) {
+    if (claimed) {
       return next.handle().pipe(
         mergeMap(async (body: unknown) => {
-          await records.update(
-            { scope, key },
-            { state: 'completed', responseStatus: reply.statusCode, responseBody: (body ?? null) as object },
-          );
+          await this.records.complete(scope, key, reply.statusCode, (body ?? null) as object);
           return body;
         }),
         catchError((error: unknown) =>
-          from(records.delete({ scope, key })).pipe(mergeMap(() => Promise.reject(error))),
+          from(this.records.release(scope, key)).pipe(mergeMap(() => Promise.reject(error))),
         ),
       );
     }
@@ -74,7 +64,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async awaitFirst(scope: string, key: string, requestHash: string): Promise<IdempotencyRecord> {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
-      const record = await this.dataSource.getRepository(IdempotencyRecord).findOne({ where: { scope, key } });
+      const record = await this.records.findByKey(scope, key);
       if (record && record.requestHash !== requestHash) {
         throw new UnprocessableEntityException('this Idempotency-Key was used with a different request');
       }

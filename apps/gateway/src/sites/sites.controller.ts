@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/current-principal.decorator';
+import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
 import { STAFF_ROLES } from '../auth/role';
 import { UuidParam } from '../http/uuid-param.pipe';

@@ -3,24 +3,29 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventOutbox, NotFoundError } from '@libs/common';
 import { SiteChanged } from '@libs/contracts';
 import { newPublishableKey } from '../api-keys/api-key-secret';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { LookupCache } from '../lookup-cache/lookup-cache';
 import { Site } from './site.entity';
+import { SiteRepository } from './site.repository';
 import { CreateSiteRequest, SiteView, UpdateSiteRequest } from './sites.dto';
+
+/** How long a site row is trusted without asking again, for authentication by its publishable key. */
+const SITE_CACHE_MS = 10_000;
 
 @Injectable()
 export class SitesService {
+  private readonly sitesByKey = new LookupCache<Site>(SITE_CACHE_MS);
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditLog,
+    private readonly sites: SiteRepository,
+    private readonly audit: AuditLogService,
     private readonly outbox: EventOutbox,
   ) {}
 
   create(tenantId: string, request: CreateSiteRequest): Promise<SiteView> {
     return this.dataSource.transaction(async (tx) => {
-      const repo = tx.getRepository(Site);
-      const site = await repo.save(
-        repo.create({ tenantId, ...request, publishableKey: newPublishableKey(), version: 1 }),
-      );
+      const site = await this.sites.add(tx, { tenantId, ...request, publishableKey: newPublishableKey(), version: 1 });
       const view = toView(site);
       await this.announce(tx, site);
       await this.audit.record(tx, {
@@ -35,24 +40,21 @@ export class SitesService {
   }
 
   async list(tenantId: string): Promise<SiteView[]> {
-    return (await this.dataSource.getRepository(Site).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(
-      toView,
-    );
+    return (await this.sites.findAllOfTenant(tenantId)).map(toView);
   }
 
   async get(tenantId: string, id: string): Promise<SiteView> {
-    const site = await this.dataSource.getRepository(Site).findOne({ where: { tenantId, id } });
+    const site = await this.sites.findOneOfTenant(tenantId, id);
     if (!site) throw new NotFoundError('site', id);
     return toView(site);
   }
 
   update(tenantId: string, id: string, request: UpdateSiteRequest): Promise<SiteView> {
     return this.dataSource.transaction(async (tx) => {
-      const repo = tx.getRepository(Site);
-      const site = await repo.findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+      const site = await this.sites.lockOneOfTenant(tx, tenantId, id);
       if (!site) throw new NotFoundError('site', id);
       const before = toView(site);
-      const saved = await repo.save(repo.merge(site, request, { version: site.version + 1 }));
+      const saved = await this.sites.saveMerged(tx, site, request, { version: site.version + 1 });
       const after = toView(saved);
       await this.announce(tx, saved);
       await this.audit.record(tx, {
@@ -65,6 +67,11 @@ export class SitesService {
       });
       return after;
     });
+  }
+
+  /** The site of a publishable key, as authentication needs it: looked up at most once per SITE_CACHE_MS. */
+  findByPublishableKey(publishableKey: string): Promise<Site | null> {
+    return this.sitesByKey.get(publishableKey, () => this.sites.findByPublishableKey(publishableKey));
   }
 
   private async announce(tx: EntityManager, site: Site): Promise<void> {

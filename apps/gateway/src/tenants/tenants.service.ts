@@ -4,16 +4,18 @@ import { ConflictError, EventOutbox, isUniqueViolation, NotFoundError } from '@l
 import { TenantCreated } from '@libs/contracts';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { CreatedApiKey } from '../api-keys/api-keys.dto';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { Tenant } from './tenant.entity';
+import { TenantRepository } from './tenant.repository';
 import { CreateTenantRequest, TenantView } from './tenants.dto';
 
 @Injectable()
 export class TenantsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tenants: TenantRepository,
     private readonly apiKeys: ApiKeysService,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditLogService,
     private readonly outbox: EventOutbox,
   ) {}
 
@@ -24,15 +26,13 @@ export class TenantsService {
   async create(request: CreateTenantRequest): Promise<{ tenant: TenantView; adminApiKey: CreatedApiKey }> {
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const tenant = await tx.getRepository(Tenant).save(
-          tx.getRepository(Tenant).create({
-            name: request.name,
-            slug: request.slug,
-            defaultCurrency: request.defaultCurrency ?? 'VND',
-            timeZone: request.timeZone ?? 'Asia/Ho_Chi_Minh',
-            locale: request.locale ?? 'vi',
-          }),
-        );
+        const tenant = await this.tenants.add(tx, {
+          name: request.name,
+          slug: request.slug,
+          defaultCurrency: request.defaultCurrency ?? 'VND',
+          timeZone: request.timeZone ?? 'Asia/Ho_Chi_Minh',
+          locale: request.locale ?? 'vi',
+        });
         const view = toView(tenant);
         await this.audit.record(tx, {
           tenantId: tenant.id,
@@ -65,7 +65,7 @@ export class TenantsService {
   }
 
   async get(id: string): Promise<TenantView> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { id } });
+    const tenant = await this.tenants.findById(id);
     if (!tenant) throw new NotFoundError('tenant', id);
     return toView(tenant);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/current-principal.decorator';
+import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateUserRequest, UserView } from './users.dto';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length } from 'class-validator';
 import { Role, STAFF_ROLES } from '../auth/role';
 
 export class CreateUserRequest {
@@ -18,18 +18,4 @@ export class UserView {
   @ApiProperty({ enum: STAFF_ROLES }) role!: Role;
   @ApiProperty({ nullable: true, type: Date }) lockedUntil!: Date | null;
   @ApiProperty() createdAt!: Date;
-}
-
-export class LoginRequest {
-  @ApiProperty({ example: 'tin-nhanh', description: "the agency's slug" })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/)
-  tenant!: string;
-  @ApiProperty() @IsEmail() email!: string;
-  @ApiProperty() @IsString() @Length(1, 200) password!: string;
-}
-
-export class LoginResponse {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
-  @ApiProperty({ description: 'seconds' }) expiresIn!: number;
 }

@@ -2,16 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationFailedError } from '@libs/common';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { passwordProblems } from './password-policy';
 import { User } from './user.entity';
+import { UserRepository } from './user.repository';
 import { CreateUserRequest, UserView } from './users.dto';
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditLog,
+    private readonly users: UserRepository,
+    private readonly audit: AuditLogService,
   ) {}
 
   async create(tenantId: string, request: CreateUserRequest): Promise<UserView> {
@@ -21,18 +23,15 @@ export class UsersService {
     const passwordHash = await hash(request.password);
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const repo = tx.getRepository(User);
-        const user = await repo.save(
-          repo.create({
-            tenantId,
-            email,
-            name: request.name,
-            role: request.role,
-            passwordHash,
-            failedLogins: 0,
-            lockedUntil: null,
-          }),
-        );
+        const user = await this.users.add(tx, {
+          tenantId,
+          email,
+          name: request.name,
+          role: request.role,
+          passwordHash,
+          failedLogins: 0,
+          lockedUntil: null,
+        });
         const view = toUserView(user);
         await this.audit.record(tx, {
           tenantId,
@@ -52,19 +51,17 @@ export class UsersService {
   }
 
   async list(tenantId: string): Promise<UserView[]> {
-    return (await this.dataSource.getRepository(User).find({ where: { tenantId }, order: { createdAt: 'ASC' } })).map(
-      toUserView,
-    );
+    return (await this.users.findAllOfTenant(tenantId)).map(toUserView);
   }
 
   async get(tenantId: string, id: string): Promise<UserView> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { tenantId, id } });
+    const user = await this.users.findOneOfTenant(tenantId, id);
     if (!user) throw new NotFoundError('user', id);
     return toUserView(user);
   }
 }
 
-export function toUserView(user: User): UserView {
+function toUserView(user: User): UserView {
   const { id, email, name, role, lockedUntil, createdAt } = user;
   return { id, email, name, role, lockedUntil, createdAt };
 }

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  GetRecognitionSchedule,
+  ListRecognitionSchedules,
+  ListRecognitionSchedulesRequest,
+  RecognitionScheduleListResponse,
+  RecognitionScheduleView,
+} from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+import { UuidParam } from '../../http/uuid-param.pipe';
+
+/** Recognition schedules: how deferred revenue becomes revenue day by day. */
+@ApiTags('finance')
+@ApiBearerAuth()
+@Controller('v1/finance/recognition-schedules')
+export class FinanceRecognitionSchedulesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({
+    summary:
+      'Recognition schedules (total, recognized, remaining, refunds, dimensions), newest first: `limit`, `before`, `stream`, `status`',
+  })
+  @ApiOkResponse({ type: RecognitionScheduleListResponse })
+  listSchedules(@Query() query: ListRecognitionSchedulesRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListRecognitionSchedules, query, caller);
+  }
+
+  @Get(':id')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: RecognitionScheduleView })
+  getSchedule(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetRecognitionSchedule, { id }, caller);
+  }
+}

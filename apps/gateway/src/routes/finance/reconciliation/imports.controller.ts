@@ -1,0 +1,166 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  GetReconciliationImport,
+  IMPORT_FILE_MAX_CHARS,
+  ImportBankCsv,
+  ImportCamt053,
+  ImportStripeReport,
+  ListReconciliationImports,
+  ListReconciliationImportsRequest,
+  RECONCILIATION_LIST_LIMIT,
+  ReconciliationImportListResponse,
+  ReconciliationImportView,
+  StartStripeApiImport,
+  StartStripeApiImportRequest,
+} from '@libs/contracts';
+import { Access } from '../../../auth/access.decorator';
+import { CallerFor } from '../../../auth/caller-for.decorator';
+import { UuidParam } from '../../../http/uuid-param.pipe';
+
+const FINANCE = { roles: ['admin', 'finance'] } as const;
+
+const CSV = /^text\/csv\b/i;
+
+const XML = /^(application|text)\/xml\b/i;
+
+/** Reconciliation imports: Stripe balance transactions and payouts through the API, Stripe reports and bank statements as files. */
+@ApiTags('finance')
+@ApiBearerAuth()
+@Controller('v1/finance/reconciliation/imports')
+export class FinanceReconciliationImportsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @HttpCode(202)
+  @Access(FINANCE)
+  @ApiOperation({
+    summary:
+      "Start importing the agency's Stripe balance transactions and payouts created in [from, to) through the API (paced, resumable); " +
+      'answers the job at once (409 while another is queued or running). Follow `Location` until `status` is succeeded or failed',
+  })
+  @ApiAcceptedResponse({
+    type: ReconciliationImportView,
+    headers: {
+      Location: { description: 'the import: `/v1/finance/reconciliation/imports/{id}`', schema: { type: 'string' } },
+    },
+  })
+  async startApiImport(
+    @Body() body: StartStripeApiImportRequest,
+    @CallerFor() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const job = await this.rpc.request(StartStripeApiImport, body, caller);
+    void reply.header('location', `/v1/finance/reconciliation/imports/${job.id}`);
+    return job;
+  }
+
+  @Post('stripe-csv')
+  @Access(FINANCE)
+  @ApiOperation({
+    summary:
+      "Import Stripe's balance report CSV (itemized: balance_transaction_id, created_utc, currency, gross, fee, net, reporting_category, source_id, " +
+      '…; amounts in major units, whole units for VND). All or nothing: a bad row answers 400 naming `line N`; rows imported before are left alone',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: ReconciliationImportView })
+  importStripeReport(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(ImportStripeReport, { content: fileOf(body, type, CSV, 'text/csv') }, caller);
+  }
+
+  @Post('bank-csv')
+  @Access(FINANCE)
+  @ApiOperation({
+    summary:
+      'Import a bank statement as CSV with the columns date (YYYY-MM-DD), amount (major units, negative for debits), currency, reference ' +
+      "(the bank's, unique), counterparty and optionally description. All or nothing (400 names `line N`); lines imported before are left alone",
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: ReconciliationImportView })
+  importBankCsv(@Body() body: unknown, @Headers('content-type') type: string | undefined, @CallerFor() caller: Caller) {
+    return this.rpc.request(ImportBankCsv, { content: fileOf(body, type, CSV, 'text/csv') }, caller);
+  }
+
+  @Post('camt053')
+  @Access(FINANCE)
+  @ApiOperation({
+    summary:
+      'Import an ISO 20022 camt.053 bank statement (booked entries of BkToCstmrStmt/Stmt/Ntry). All or nothing: 400 names the XML `line N` ' +
+      'or the entry, e.g. `Ntry[3].Amt`; entries imported before (by AcctSvcrRef) are left alone',
+  })
+  @ApiConsumes('application/xml')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: ReconciliationImportView })
+  importCamt053(@Body() body: unknown, @Headers('content-type') type: string | undefined, @CallerFor() caller: Caller) {
+    return this.rpc.request(ImportCamt053, { content: fileOf(body, type, XML, 'application/xml') }, caller);
+  }
+
+  @Get()
+  @Access(FINANCE)
+  @ApiOperation({ summary: "The agency's reconciliation imports (API and files), newest first" })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: 1,
+      maximum: RECONCILIATION_LIST_LIMIT.max,
+      default: RECONCILIATION_LIST_LIMIT.default,
+    },
+  })
+  @ApiOkResponse({ type: ReconciliationImportListResponse })
+  listImports(@Query() query: ListReconciliationImportsRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListReconciliationImports, query, caller);
+  }
+
+  @Get(':id')
+  @Access(FINANCE)
+  @ApiOperation({
+    summary: 'An import: status, phase, rows read and imported, percent (when knowable), rows per second, errors',
+  })
+  @ApiOkResponse({ type: ReconciliationImportView })
+  getImport(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetReconciliationImport, { id }, caller);
+  }
+}
+
+/** The file as sent: the body must be of the route's type, and small enough to travel to finance in one message. */
+function fileOf(body: unknown, contentType: string | undefined, accepted: RegExp, expected: string): string {
+  if (typeof body !== 'string' || !accepted.test(contentType ?? ''))
+    throw new UnsupportedMediaTypeException(`send the file as ${expected}`);
+  if (body.length > IMPORT_FILE_MAX_CHARS)
+    throw new PayloadTooLargeException(
+      `a file of at most ${IMPORT_FILE_MAX_CHARS} characters: split the statement by period`,
+    );
+  return body;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import { GetOffers, OfferSetView, ReplaceOffers, ReplaceOffersRequest } from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+
+const EDITORS = ['admin', 'editor'] as const;
+
+/** The agency's ordered paywall offers. */
+@ApiTags('paywall')
+@ApiBearerAuth()
+@Controller('v1/paywall/offers')
+export class PaywallOffersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Access({ roles: EDITORS })
+  @ApiOperation({ summary: 'The current offers in order, with their revision (0 before the first)' })
+  @ApiOkResponse({ type: OfferSetView })
+  currentOffers(@CallerFor() caller: Caller) {
+    return this.rpc.request(GetOffers, {}, caller);
+  }
+
+  @Put()
+  @Access({ roles: EDITORS })
+  @ApiOperation({
+    summary: 'Replace the ordered offers (a new revision; `basedOnRevision` guards against a concurrent edit with 409)',
+  })
+  @ApiOkResponse({ type: OfferSetView })
+  replaceOffers(@Body() body: ReplaceOffersRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ReplaceOffers, body, caller);
+  }
+}

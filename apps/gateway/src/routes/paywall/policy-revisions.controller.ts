@@ -1,0 +1,46 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  GetPolicyRevision,
+  ListPolicyRevisions,
+  PolicyRevisionListResponse,
+  PolicySetView,
+  RestorePolicyRevision,
+} from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+
+const EDITORS = ['admin', 'editor'] as const;
+
+/** Every revision of the policies, and rolling back to one. */
+@ApiTags('paywall')
+@ApiBearerAuth()
+@Controller('v1/paywall/policy-revisions')
+export class PaywallPolicyRevisionsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Access({ roles: EDITORS })
+  @ApiOperation({ summary: 'Every revision of the policies, newest first' })
+  @ApiOkResponse({ type: PolicyRevisionListResponse })
+  listRevisions(@CallerFor() caller: Caller) {
+    return this.rpc.request(ListPolicyRevisions, {}, caller);
+  }
+
+  @Get(':revision')
+  @Access({ roles: EDITORS })
+  @ApiOkResponse({ type: PolicySetView })
+  getRevision(@Param('revision', ParseIntPipe) revision: number, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetPolicyRevision, { revision }, caller);
+  }
+
+  @Post(':revision/restore')
+  @HttpCode(200)
+  @Access({ roles: EDITORS })
+  @ApiOperation({ summary: 'Roll back: make an old revision current again (as a new revision)' })
+  @ApiOkResponse({ type: PolicySetView })
+  restoreRevision(@Param('revision', ParseIntPipe) revision: number, @CallerFor() caller: Caller) {
+    return this.rpc.request(RestorePolicyRevision, { revision }, caller);
+  }
+}

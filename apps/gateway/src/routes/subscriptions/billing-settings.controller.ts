@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import { BillingSettingsView, GetBillingSettings, UpdateDunning, UpdateDunningRequest } from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+
+/** The agency's billing settings, among them the dunning policy. */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions/billing-settings')
+export class SubscriptionsBillingSettingsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: BillingSettingsView })
+  billingSettings(@CallerFor() caller: Caller) {
+    return this.rpc.request(GetBillingSettings, {}, caller);
+  }
+
+  @Put('dunning')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOperation({
+    summary: 'Dunning policy: retries allowed, grace days with access, cancel or pause after the last failure',
+  })
+  @ApiOkResponse({ type: BillingSettingsView })
+  updateDunning(@Body() body: UpdateDunningRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(UpdateDunning, body, caller);
+  }
+}

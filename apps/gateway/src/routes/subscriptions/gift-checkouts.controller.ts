@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  CreatedGiftView,
+  CreateGiftCheckout,
+  CreateGiftCheckoutRequest,
+  GiftCheckoutView,
+  RevealGiftClaimCode,
+} from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+
+/** Buying gifts: the hosted payment, and the claim code shown once after it. */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions/gift-checkouts')
+export class SubscriptionsGiftCheckoutsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @ApiSecurity('siteKey')
+  @ApiOperation({
+    summary:
+      "A hosted payment for a gift of N months of a plan (the plan's price per interval times the intervals; months must be a whole number of intervals); send the purchaser to `url`. Put `{CHECKOUT_SESSION_ID}` in `successUrl` to fetch the claim code there",
+  })
+  @ApiCreatedResponse({ type: GiftCheckoutView })
+  openGiftCheckout(@Body() body: CreateGiftCheckoutRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(CreateGiftCheckout, body, caller);
+  }
+
+  @Post(':checkoutSessionId/claim-code')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @ApiSecurity('siteKey')
+  @ApiOperation({
+    summary:
+      'The claim code and link of the gift paid through this checkout, shown once (409 before the payment is confirmed and after the first answer; 404 for an unknown checkout)',
+  })
+  @ApiOkResponse({ type: CreatedGiftView })
+  revealGiftClaimCode(@Param('checkoutSessionId') checkoutSessionId: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(RevealGiftClaimCode, { checkoutSessionId }, caller);
+  }
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  CreatedGiftView,
+  CreateGift,
+  CreateGiftRequest,
+  GetGift,
+  GiftListResponse,
+  GiftRedemptionView,
+  GiftView,
+  ListGifts,
+  RedeemGift,
+  RedeemGiftRequest,
+  ReissueGiftCode,
+} from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+import { UuidParam } from '../../http/uuid-param.pipe';
+
+/** Gifts: N months of a plan, redeemed once with a claim code. */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions/gifts')
+export class SubscriptionsGiftsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({
+    summary:
+      'Record a paid gift of N months of a plan; answers the claim code and link (`<PUBLIC_BASE_URL>/gift/<code>`), shown this once',
+  })
+  @ApiCreatedResponse({ type: CreatedGiftView })
+  createGift(@Body() body: CreateGiftRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(CreateGift, body, caller);
+  }
+
+  @Post('redeem')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @ApiSecurity('siteKey')
+  @ApiOperation({
+    summary: 'Redeem a gift code once for a reader (409 when already redeemed or expired, 404 when unknown)',
+  })
+  @ApiOkResponse({ type: GiftRedemptionView })
+  redeemGift(@Body() body: RedeemGiftRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(RedeemGift, body, caller);
+  }
+
+  @Get()
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: GiftListResponse })
+  listGifts(@CallerFor() caller: Caller) {
+    return this.rpc.request(ListGifts, {}, caller);
+  }
+
+  @Get(':id')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: GiftView })
+  getGift(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetGift, { id }, caller);
+  }
+
+  @Post(':id/reissue-code')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({
+    summary:
+      'A new claim code for an unredeemed gift, shown this once; the old code stops working (409 once redeemed or expired)',
+  })
+  @ApiOkResponse({ type: CreatedGiftView })
+  reissueGiftCode(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(ReissueGiftCode, { id }, caller);
+  }
+}

@@ -1,0 +1,124 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  CreateGroupLicence,
+  CreateGroupLicenceRequest,
+  GetGroupLicence,
+  GetGroupLicenceUsage,
+  GroupInvitationView,
+  GroupLicenceChanges,
+  GroupLicenceListResponse,
+  GroupLicenceUsageView,
+  GroupLicenceView,
+  GroupMembershipView,
+  InviteToGroupLicence,
+  JoinGroupLicence,
+  JoinGroupLicenceRequest,
+  ListGroupLicences,
+  NewGroupInvitation,
+  RemoveGroupMember,
+  UpdateGroupLicence,
+} from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+import { UuidParam } from '../../http/uuid-param.pipe';
+
+/** Group licences: seats of a plan for an organisation (email domains, invitations, IP ranges). */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions/group-licences')
+export class SubscriptionsGroupLicencesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Access({ roles: ['admin'] })
+  @ApiOperation({
+    summary:
+      'Create a group licence: seats of a plan until a date, joined by email domain or invitation; IP ranges take no seats',
+  })
+  @ApiCreatedResponse({ type: GroupLicenceView })
+  createGroupLicence(@Body() body: CreateGroupLicenceRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(CreateGroupLicence, body, caller);
+  }
+
+  @Get()
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: GroupLicenceListResponse })
+  listGroupLicences(@CallerFor() caller: Caller) {
+    return this.rpc.request(ListGroupLicences, {}, caller);
+  }
+
+  @Post('join')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({
+    summary:
+      "Join a reader (whose email the agency has verified) to the licence of the email's domain, or the inviting one; joining again answers the same membership",
+  })
+  @ApiOkResponse({ type: GroupMembershipView })
+  joinGroupLicence(@Body() body: JoinGroupLicenceRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(JoinGroupLicence, body, caller);
+  }
+
+  @Get(':id')
+  @Access({ roles: ['admin', 'finance'] })
+  @ApiOkResponse({ type: GroupLicenceView })
+  getGroupLicence(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetGroupLicence, { id }, caller);
+  }
+
+  @Patch(':id')
+  @Access({ roles: ['admin'] })
+  @ApiOperation({
+    summary: 'Change name, seats (never below the members: 409), email domains, IP ranges or the end date',
+  })
+  @ApiOkResponse({ type: GroupLicenceView })
+  updateGroupLicence(
+    @Param('id', UuidParam) id: string,
+    @Body() body: GroupLicenceChanges,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(UpdateGroupLicence, { ...body, id }, caller);
+  }
+
+  @Post(':id/invitations')
+  @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Invite an email; answers the invitation token, shown this once' })
+  @ApiCreatedResponse({ type: GroupInvitationView })
+  inviteToGroupLicence(
+    @Param('id', UuidParam) id: string,
+    @Body() body: NewGroupInvitation,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(InviteToGroupLicence, { licenceId: id, email: body.email }, caller);
+  }
+
+  @Get(':id/usage')
+  @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Seats, seats used and the members with the day they joined' })
+  @ApiOkResponse({ type: GroupLicenceUsageView })
+  groupLicenceUsage(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetGroupLicenceUsage, { id }, caller);
+  }
+
+  @Delete(':id/members/:memberId')
+  @HttpCode(204)
+  @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Remove a member; the seat is free again and their entitlements change at once' })
+  @ApiNoContentResponse()
+  async removeGroupMember(
+    @Param('id', UuidParam) id: string,
+    @Param('memberId', new UuidParam('memberId')) memberId: string,
+    @CallerFor() caller: Caller,
+  ) {
+    await this.rpc.request(RemoveGroupMember, { licenceId: id, memberId }, caller);
+  }
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { SubscriptionsBillingSettingsController } from './billing-settings.controller';
+import { SubscriptionsCheckoutSessionsController } from './checkout-sessions.controller';
+import { SubscriptionsCouponsController } from './coupons.controller';
+import { SubscriptionsDunningCasesController } from './dunning-cases.controller';
+import { SubscriptionsEntitlementsController } from './entitlements.controller';
+import { SubscriptionsGiftCheckoutsController } from './gift-checkouts.controller';
+import { SubscriptionsGiftsController } from './gifts.controller';
+import { SubscriptionsGroupLicencesController } from './group-licences.controller';
+import { SubscriptionsInvoicesController } from './invoices.controller';
+import { SubscriptionsPlansController } from './plans.controller';
+import { SubscriptionsPortalSessionsController } from './portal-sessions.controller';
+import { SubscriptionsProductsController } from './products.controller';
+import { SubscriptionsStripeAccountController } from './stripe-account.controller';
+import { SubscriptionsReaderSubscriptionsController } from './subscriptions.controller';
+import { SubscriptionsSyncJobsController } from './sync-jobs.controller';
+import { SubscriptionsSyncController } from './sync.controller';
+import { SubscriptionsTaxRatesController } from './tax-rates.controller';
+
+/** The routes `/v1/subscriptions/…`, forwarded to the subscriptions service over NATS. */
+@Module({
+  controllers: [
+    SubscriptionsBillingSettingsController,
+    SubscriptionsStripeAccountController,
+    SubscriptionsProductsController,
+    SubscriptionsPlansController,
+    SubscriptionsCheckoutSessionsController,
+    SubscriptionsPortalSessionsController,
+    SubscriptionsReaderSubscriptionsController,
+    SubscriptionsEntitlementsController,
+    SubscriptionsGiftsController,
+    SubscriptionsGiftCheckoutsController,
+    SubscriptionsGroupLicencesController,
+    SubscriptionsCouponsController,
+    SubscriptionsTaxRatesController,
+    SubscriptionsInvoicesController,
+    SubscriptionsDunningCasesController,
+    SubscriptionsSyncController,
+    SubscriptionsSyncJobsController,
+  ],
+})
+export class SubscriptionsRoutesModule {}

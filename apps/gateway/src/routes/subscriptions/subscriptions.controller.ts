@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RpcClient } from '@libs/common';
+import {
+  ApplyPlanChange,
+  CancelPendingPlanChange,
+  GetReaderSubscription,
+  ListReaderSubscriptions,
+  PlanChangePreview,
+  PreviewPlanChange,
+  ReaderQuery,
+  ReaderSubscriptionListResponse,
+  ReaderSubscriptionView,
+} from '@libs/contracts';
+import { Access } from '../../auth/access.decorator';
+import { CallerFor } from '../../auth/caller-for.decorator';
+import { UuidParam } from '../../http/uuid-param.pipe';
+import { PlanChangeBody } from './plan-change.body';
+
+/** Readers' subscriptions and their plan changes (upgrades, downgrades, changes pending until the period ends). */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions/subscriptions')
+export class SubscriptionsReaderSubscriptionsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @ApiOperation({ summary: "A reader's subscriptions (readerId or email), newest first" })
+  @ApiOkResponse({ type: ReaderSubscriptionListResponse })
+  readerSubscriptions(@Query() query: ReaderQuery, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListReaderSubscriptions, query, caller);
+  }
+
+  @Get(':id')
+  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  readerSubscription(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(GetReaderSubscription, { id }, caller);
+  }
+
+  @Post(':id/plan-change-preview')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({ summary: 'What an upgrade or downgrade would charge now and at the next invoice' })
+  @ApiOkResponse({ type: PlanChangePreview })
+  preview(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
+    return this.rpc.request(PreviewPlanChange, { subscriptionId: id, ...body }, caller);
+  }
+
+  @Post(':id/plan-change')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({
+    summary: "Move the subscription to another plan under the current plan's change policy",
+    description:
+      'Immediate changes take effect now; at-period-end ones are answered as `pendingChange` and replace a change pending before.',
+  })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  apply(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
+    return this.rpc.request(ApplyPlanChange, { subscriptionId: id, ...body }, caller);
+  }
+
+  @Delete(':id/pending-plan-change')
+  @Access({ roles: ['admin', 'editor'] })
+  @ApiOperation({
+    summary:
+      'Drop the plan change waiting for the end of the period; the subscription stays on its plan (404 when none is pending)',
+  })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  cancelPendingPlanChange(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(CancelPendingPlanChange, { subscriptionId: id }, caller);
+  }
+}
