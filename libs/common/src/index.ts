@@ -19,6 +19,7 @@ export * from './events/consumes-event.decorator';
 export * from './events/event-outbox';
 export * from './events/audit-trail';
 export * from './events/event-consumer-host';
+export * from './events/event-transaction';
 export * from './events/outbox-relay';
 export * from './events/streams';
 export * from './database/create-data-source';

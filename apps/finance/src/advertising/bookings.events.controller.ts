@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import {
   BookingInvoiced,
   BookingInvoicedEvent,
@@ -12,7 +12,6 @@ import {
   MakeGoodCreditedEvent,
 } from '@libs/contracts';
 import { ArticleRevenueService } from '../article-revenue/article-revenue.service';
-import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { BookingRevenueService } from './booking-revenue.service';
 

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent, ConsumesEventsInBatches } from '@libs/common';
+import { ConsumesEvent, ConsumesEventsInBatches, EventTransaction } from '@libs/common';
 import {
   EventEnvelope,
   InvoiceFinalized,
@@ -10,7 +10,6 @@ import {
   InvoiceVoidedEvent,
 } from '@libs/contracts';
 import { ArticleRevenueService } from '../article-revenue/article-revenue.service';
-import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { LedgerKeysService } from '../reconciliation/ledger-keys/ledger-keys.service';
 import { SubscriptionInvoicesService } from './subscription-invoices.service';

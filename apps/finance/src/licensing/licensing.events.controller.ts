@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import {
   AgreementActivated,
   AgreementActivatedEvent,
@@ -10,7 +10,6 @@ import {
   UsageChargedEvent,
 } from '@libs/contracts';
 import { ArticleRevenueService } from '../article-revenue/article-revenue.service';
-import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { LicensingRevenueService } from './licensing-revenue.service';
 

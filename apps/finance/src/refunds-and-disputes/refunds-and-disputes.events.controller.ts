@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import {
   ChargeRefunded,
   ChargeRefundedEvent,
@@ -9,7 +9,6 @@ import {
   DisputeOpenedEvent,
   EventEnvelope,
 } from '@libs/contracts';
-import { EventTransaction } from '../database/event-transaction';
 import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { LedgerKeysService } from '../reconciliation/ledger-keys/ledger-keys.service';
 import { RefundsAndDisputesService } from './refunds-and-disputes.service';

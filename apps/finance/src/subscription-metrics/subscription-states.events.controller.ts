@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, SubscriptionChanged, SubscriptionChangedEvent } from '@libs/contracts';
-import { EventTransaction } from '../database/event-transaction';
 import { SubscriptionMetricsService } from './subscription-metrics.service';
 
 /** Keeps the history subscription metrics (MRR, churn) are computed from, and the article each subscription came from. */

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
-import { EventTransaction } from '../database/event-transaction';
 import { TenantsService } from './tenants.service';
 
 @Controller()

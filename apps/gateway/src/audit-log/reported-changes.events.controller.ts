@@ -1,11 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent, EventHandlerFn } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { CONFIGURATION_CHANGED, ConfigurationChangedEvent, EventEnvelope } from '@libs/contracts';
 import { AuditLogService } from './audit-log.service';
 
 type Reported = EventEnvelope<ConfigurationChangedEvent>;
 /** The transaction the consumer host handles the event in, handed on as it is. */
-type EventTransaction = Parameters<EventHandlerFn>[1];
 
 /** The services' configuration changes, into the one audit log of the agency. */
 @Controller()

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import {
   EventEnvelope,
   InvoicePaid,
@@ -7,7 +7,6 @@ import {
   SubscriptionChanged,
   SubscriptionChangedEvent,
 } from '@libs/contracts';
-import type { EventTransaction } from '../database/event-transaction';
 import { ConversionsService } from './conversions.service';
 
 /** Subscriptions that started from a paywall decision, and what they paid (see `ConversionsService`). */

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, ExperimentImpressionsRecorded, ExperimentImpressionsRecordedEvent } from '@libs/contracts';
-import type { EventTransaction } from '../database/event-transaction';
 import { ExperimentsService } from './experiments.service';
 
 /** Adds the instances' batched decision counts to the arms' totals (one writer: the durable consumer). */

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import {
   AddressGrantChanged,
   AddressGrantChangedEvent,
@@ -7,7 +7,6 @@ import {
   EntitlementChangedEvent,
   EventEnvelope,
 } from '@libs/contracts';
-import type { EventTransaction } from '../database/event-transaction';
 import { ReaderAccessService } from './reader-access.service';
 
 /** Keeps the paywall's durable copy of who may read what. */

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, ReadsRecorded, ReadsRecordedEvent } from '@libs/contracts';
-import type { EventTransaction } from '../database/event-transaction';
 import { ReaderReadsService } from './reader-reads.service';
 
 /** Stores logged-in readers' reads (one row per article and day), for instances that start later. */

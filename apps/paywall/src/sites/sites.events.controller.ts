@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, SiteChanged, SiteChangedEvent } from '@libs/contracts';
-import type { EventTransaction } from '../database/event-transaction';
 import { SitesService } from './sites.service';
 
 /** Keeps the paywall's copy of the sites. */

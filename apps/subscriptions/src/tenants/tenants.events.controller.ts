@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { ConsumesEvent, EventHandlerFn } from '@libs/common';
+import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
 import { TenantsService } from './tenants.service';
 
 /** The transaction the event is handled in (controllers name no database types themselves). */
-type EventTransaction = Parameters<EventHandlerFn>[1];
 
 @Controller()
 export class TenantsEventsController {

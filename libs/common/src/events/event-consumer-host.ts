@@ -14,12 +14,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { eventStreamOf, EventContract, EventEnvelope, MessageHeader, ServiceName } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
 import { toFieldErrors } from '../errors/validation-errors';
+import type { EventTransaction } from './event-transaction';
 
 /** Events validated between two turns of the event loop when a batch is taken. */
 const PARSE_SLICE = 50;
 
-export type EventHandlerFn = (event: EventEnvelope<unknown>, tx: EntityManager) => Promise<void>;
-export type EventBatchHandlerFn = (events: EventEnvelope<unknown>[], tx: EntityManager) => Promise<void>;
+export type EventHandlerFn = (event: EventEnvelope<unknown>, tx: EventTransaction) => Promise<void>;
+export type EventBatchHandlerFn = (events: EventEnvelope<unknown>[], tx: EventTransaction) => Promise<void>;
 
 export interface EventSubscription {
   contract: EventContract<unknown>;
