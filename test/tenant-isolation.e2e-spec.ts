@@ -368,7 +368,7 @@ describe('tenant isolation', () => {
 
   it("lists an agency's provider balance to finance's import role only, from that agency's Stripe account alone", async () => {
     const { RpcClient } = await import('@libs/common');
-    const { ListProviderBalanceTransactions, RECONCILIATION_IMPORT_ROLE } = await import('@libs/contracts');
+    const { ListProviderBalanceTransactions, SERVICE_ROLES } = await import('@libs/contracts');
     const rpc = suite.instances('gateway')[0].get(RpcClient);
     const range = {
       createdFrom: new Date(Date.now() - 86_400_000).toISOString(),
@@ -379,7 +379,7 @@ describe('tenant isolation', () => {
         await rpc.request(ListProviderBalanceTransactions, range, {
           tenantId: agency.tenantId,
           actor: 'test',
-          roles: [RECONCILIATION_IMPORT_ROLE],
+          roles: [SERVICE_ROLES.reconciliationImport],
           requestId: 'r5',
         })
       ).items.map((t) => t.id);

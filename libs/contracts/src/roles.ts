@@ -14,7 +14,7 @@ export const READER_ROLE = 'reader';
 /** Callers that are the suite itself, never a person or a key. */
 export const SERVICE_ROLES = {
   /** The gateway forwarding a provider notification it received, before anyone is authenticated. */
-  providerNotification: 'payment-webhook',
+  providerNotification: 'provider-notification',
   /** Finance's reconciliation import job reading an agency's provider balance. */
   reconciliationImport: 'reconciliation-import',
 } as const;

@@ -11,18 +11,16 @@ import {
 } from '@libs/contracts';
 import { AdUnitsService } from './ad-units.service';
 
-const READERS = ['admin', 'adops'];
-
 @Controller()
 export class AdUnitsRpcController {
   constructor(private readonly adUnits: AdUnitsService) {}
 
-  @RpcHandler(ListAdUnits, { roles: READERS })
+  @RpcHandler(ListAdUnits)
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<AdUnitListResponse> {
     return { items: await this.adUnits.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetAdUnit, { roles: READERS })
+  @RpcHandler(GetAdUnit)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<AdUnitView> {
     return this.adUnits.get(caller.tenantId, request.id);
   }

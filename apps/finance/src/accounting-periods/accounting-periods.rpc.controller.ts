@@ -16,13 +16,11 @@ import {
 } from '@libs/contracts';
 import { AccountingPeriodsService } from './accounting-periods.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class AccountingPeriodsRpcController {
   constructor(private readonly periods: AccountingPeriodsService) {}
 
-  @RpcHandler(ListAccountingPeriods, { roles: FINANCE })
+  @RpcHandler(ListAccountingPeriods)
   async list(
     @Payload() _request: TenantScopedRequest,
     @CallerOf() caller: Caller,
@@ -30,17 +28,17 @@ export class AccountingPeriodsRpcController {
     return { items: await this.periods.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetMonthEndChecklist, { roles: FINANCE })
+  @RpcHandler(GetMonthEndChecklist)
   checklist(@Payload() request: MonthEndChecklistRequest, @CallerOf() caller: Caller): Promise<MonthEndChecklistView> {
     return this.periods.checklist(caller.tenantId, request.month);
   }
 
-  @RpcHandler(ClosePeriod, { roles: FINANCE })
+  @RpcHandler(ClosePeriod)
   close(@Payload() request: ClosePeriodRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodView> {
     return this.periods.close(caller.tenantId, request.month, caller.actor);
   }
 
-  @RpcHandler(ReopenPeriod, { roles: FINANCE })
+  @RpcHandler(ReopenPeriod)
   reopen(@Payload() request: ReopenPeriodRequest, @CallerOf() caller: Caller): Promise<AccountingPeriodView> {
     return this.periods.reopen(caller.tenantId, request.month, request.reason, caller.actor);
   }

@@ -11,18 +11,16 @@ import {
 } from '@libs/contracts';
 import { AccountsService } from './accounts.service';
 
-const READERS = ['admin', 'finance'];
-
 @Controller()
 export class AccountsRpcController {
   constructor(private readonly accounts: AccountsService) {}
 
-  @RpcHandler(ListAccounts, { roles: READERS })
+  @RpcHandler(ListAccounts)
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<AccountListResponse> {
     return { items: await this.accounts.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetAccount, { roles: READERS })
+  @RpcHandler(GetAccount)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<AccountView> {
     return this.accounts.get(caller.tenantId, request.id);
   }

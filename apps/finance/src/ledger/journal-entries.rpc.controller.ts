@@ -19,8 +19,6 @@ import {
 import { LedgerReportsService } from './ledger-reports.service';
 import { LedgerService } from './ledger.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class JournalEntriesRpcController {
   constructor(
@@ -28,28 +26,28 @@ export class JournalEntriesRpcController {
     private readonly reports: LedgerReportsService,
   ) {}
 
-  @RpcHandler(ListJournalEntries, { roles: FINANCE })
+  @RpcHandler(ListJournalEntries)
   list(@Payload() request: ListJournalEntriesRequest, @CallerOf() caller: Caller): Promise<JournalEntryListResponse> {
     return this.reports.journal(caller.tenantId, request);
   }
 
-  @RpcHandler(GetJournalEntry, { roles: FINANCE })
+  @RpcHandler(GetJournalEntry)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<JournalEntryView> {
     return this.ledger.view(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ReverseJournalEntry, { roles: FINANCE })
+  @RpcHandler(ReverseJournalEntry)
   async reverse(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<JournalEntryView> {
     const reversal = await this.ledger.reverse(caller.tenantId, request.id);
     return this.ledger.view(caller.tenantId, reversal.entryId);
   }
 
-  @RpcHandler(GetTrialBalance, { roles: FINANCE })
+  @RpcHandler(GetTrialBalance)
   trialBalance(@Payload() request: TrialBalanceRequest, @CallerOf() caller: Caller): Promise<TrialBalanceResponse> {
     return this.reports.trialBalance(caller.tenantId, request.asOf);
   }
 
-  @RpcHandler(GetAccountBalance, { roles: FINANCE })
+  @RpcHandler(GetAccountBalance)
   accountBalance(@Payload() request: AccountBalanceRequest, @CallerOf() caller: Caller): Promise<AccountBalanceView> {
     return this.reports.accountBalance(caller.tenantId, request.id, request.asOf);
   }

@@ -15,8 +15,6 @@ import {
 import { RecognitionRunService } from './recognition-run.service';
 import { RecognitionSchedulesService } from './recognition-schedules.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class RecognitionRpcController {
   constructor(
@@ -24,7 +22,7 @@ export class RecognitionRpcController {
     private readonly run: RecognitionRunService,
   ) {}
 
-  @RpcHandler(ListRecognitionSchedules, { roles: FINANCE })
+  @RpcHandler(ListRecognitionSchedules)
   list(
     @Payload() request: ListRecognitionSchedulesRequest,
     @CallerOf() caller: Caller,
@@ -32,12 +30,12 @@ export class RecognitionRpcController {
     return this.schedules.list(caller.tenantId, request);
   }
 
-  @RpcHandler(GetRecognitionSchedule, { roles: FINANCE })
+  @RpcHandler(GetRecognitionSchedule)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<RecognitionScheduleView> {
     return this.schedules.view(caller.tenantId, request.id);
   }
 
-  @RpcHandler(RunRecognition, { roles: FINANCE })
+  @RpcHandler(RunRecognition)
   recognizeNow(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<RecognitionRunResponse> {
     return this.run.recognizeAgency(caller.tenantId);
   }

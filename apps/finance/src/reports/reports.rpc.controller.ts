@@ -16,8 +16,6 @@ import { RevenueByArticleService } from '../article-revenue/revenue-by-article.s
 import { DeferredRevenueService } from './deferred-revenue.service';
 import { RevenueReportService } from './revenue-report.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class ReportsRpcController {
   constructor(
@@ -26,12 +24,12 @@ export class ReportsRpcController {
     private readonly byArticle: RevenueByArticleService,
   ) {}
 
-  @RpcHandler(GetRevenueReport, { roles: FINANCE })
+  @RpcHandler(GetRevenueReport)
   revenueReport(@Payload() request: RevenueReportRequest, @CallerOf() caller: Caller): Promise<RevenueReportResponse> {
     return this.revenue.report(caller.tenantId, request);
   }
 
-  @RpcHandler(GetDeferredRevenue, { roles: FINANCE })
+  @RpcHandler(GetDeferredRevenue)
   deferredRevenue(
     @Payload() request: DeferredRevenueRequest,
     @CallerOf() caller: Caller,
@@ -39,7 +37,7 @@ export class ReportsRpcController {
     return this.deferred.waterfall(caller.tenantId, request);
   }
 
-  @RpcHandler(GetRevenueByArticle, { roles: FINANCE })
+  @RpcHandler(GetRevenueByArticle)
   revenueByArticle(
     @Payload() request: RevenueByArticleRequest,
     @CallerOf() caller: Caller,

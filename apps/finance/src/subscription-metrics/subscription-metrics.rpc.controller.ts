@@ -8,7 +8,7 @@ import { SubscriptionMetricsService } from './subscription-metrics.service';
 export class SubscriptionMetricsRpcController {
   constructor(private readonly metrics: SubscriptionMetricsService) {}
 
-  @RpcHandler(GetSubscriptionMetrics, { roles: ['admin', 'finance'] })
+  @RpcHandler(GetSubscriptionMetrics)
   monthly(
     @Payload() request: SubscriptionMetricsRequest,
     @CallerOf() caller: Caller,

@@ -9,7 +9,7 @@ import { WaitingEventsService } from './waiting-events.service';
 export class WaitingEventsRpcController {
   constructor(private readonly waiting: WaitingEventsService) {}
 
-  @RpcHandler(ListWaitingEvents, { roles: ['admin', 'finance'] })
+  @RpcHandler(ListWaitingEvents)
   list(@Payload() request: ListWaitingEventsRequest, @CallerOf() caller: Caller): Promise<WaitingEventListResponse> {
     return this.waiting.list(caller.tenantId, request);
   }

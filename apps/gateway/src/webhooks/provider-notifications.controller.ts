@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Param, Post, RawBodyRequest, Req } from 
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { currentContext, RpcClient, ValidationFailedError } from '@libs/common';
-import { ReceiveProviderNotification } from '@libs/contracts';
+import { ReceiveProviderNotification, SERVICE_ROLES } from '@libs/contracts';
 import { Access } from '../auth/access.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 
@@ -30,7 +30,7 @@ export class ProviderNotificationsController {
     const caller = {
       tenantId,
       actor: 'payment-provider:stripe',
-      roles: ['payment-webhook'],
+      roles: [SERVICE_ROLES.providerNotification],
       requestId: currentContext()?.requestId ?? 'webhook',
     };
     return this.rpc.request(ReceiveProviderNotification, { payload, signature }, caller);

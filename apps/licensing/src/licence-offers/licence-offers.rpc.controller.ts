@@ -11,18 +11,16 @@ import {
 } from '@libs/contracts';
 import { LicenceOffersService } from './licence-offers.service';
 
-const READERS = ['admin', 'editor'];
-
 @Controller()
 export class LicenceOffersRpcController {
   constructor(private readonly offers: LicenceOffersService) {}
 
-  @RpcHandler(ListLicenceOffers, { roles: READERS })
+  @RpcHandler(ListLicenceOffers)
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<LicenceOfferListResponse> {
     return { items: await this.offers.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetLicenceOffer, { roles: READERS })
+  @RpcHandler(GetLicenceOffer)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<LicenceOfferView> {
     return this.offers.get(caller.tenantId, request.id);
   }

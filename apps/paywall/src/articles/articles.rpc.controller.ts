@@ -17,33 +17,31 @@ import {
 } from '@libs/contracts';
 import { ArticlesService } from './articles.service';
 
-const EDITORS = ['admin', 'editor'];
-
 @Controller()
 export class ArticlesRpcController {
   constructor(private readonly articles: ArticlesService) {}
 
-  @RpcHandler(UpsertArticle, { roles: EDITORS })
+  @RpcHandler(UpsertArticle)
   upsert(@Payload() request: UpsertArticleRequest, @CallerOf() caller: Caller): Promise<ArticleView> {
     return this.articles.upsert(caller.tenantId, request);
   }
 
-  @RpcHandler(UpsertArticles, { roles: EDITORS })
+  @RpcHandler(UpsertArticles)
   upsertAll(@Payload() request: UpsertArticlesRequest, @CallerOf() caller: Caller): Promise<ArticleBulkUpsertResult> {
     return this.articles.upsertAll(caller.tenantId, request.items);
   }
 
-  @RpcHandler(GetArticle, { roles: EDITORS })
+  @RpcHandler(GetArticle)
   get(@Payload() request: ArticleIdRequest, @CallerOf() caller: Caller): Promise<ArticleView> {
     return this.articles.get(caller.tenantId, request.articleId);
   }
 
-  @RpcHandler(ListArticles, { roles: EDITORS })
+  @RpcHandler(ListArticles)
   list(@Payload() query: ArticleListQuery, @CallerOf() caller: Caller): Promise<ArticleListResponse> {
     return this.articles.list(caller.tenantId, query);
   }
 
-  @RpcHandler(DeleteArticle, { roles: EDITORS })
+  @RpcHandler(DeleteArticle)
   delete(@Payload() request: ArticleIdRequest, @CallerOf() caller: Caller): Promise<ArticleView> {
     return this.articles.delete(caller.tenantId, request.articleId);
   }

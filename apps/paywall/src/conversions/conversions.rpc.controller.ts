@@ -8,7 +8,7 @@ import { ConversionsService } from './conversions.service';
 export class ConversionsRpcController {
   constructor(private readonly conversions: ConversionsService) {}
 
-  @RpcHandler(ListConversions, { roles: ['admin', 'editor', 'finance'] })
+  @RpcHandler(ListConversions)
   list(@Payload() request: ListConversionsRequest, @CallerOf() caller: Caller): Promise<ConversionListResponse> {
     return this.conversions.list(caller.tenantId, request);
   }

@@ -9,7 +9,7 @@ import { DecisionsService } from './decisions.service';
 export class DecisionPreviewsRpcController {
   constructor(private readonly decisions: DecisionsService) {}
 
-  @RpcHandler(PreviewDecisions, { roles: ['admin', 'editor'] })
+  @RpcHandler(PreviewDecisions)
   preview(@Payload() request: DecisionPreviewRequest, @CallerOf() caller: Caller): DecisionPreviewResponse {
     try {
       return { items: this.decisions.preview(caller.tenantId, request) };

@@ -16,7 +16,7 @@ export class ReaderTokensRpcController {
     this.ttlMs = env.READER_TOKEN_TTL_MINUTES * 60_000;
   }
 
-  @RpcHandler(IssueReaderToken, { roles: ['admin', 'editor'] })
+  @RpcHandler(IssueReaderToken)
   issue(@Payload() request: IssueReaderTokenRequest, @CallerOf() caller: Caller): ReaderTokenView {
     const readerKey = readerKeyOf(request);
     const expiresAt = new Date(Date.now() + this.ttlMs);

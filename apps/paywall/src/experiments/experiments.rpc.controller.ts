@@ -19,43 +19,41 @@ import {
 } from '@libs/contracts';
 import { ExperimentsService } from './experiments.service';
 
-const EDITORS = ['admin', 'editor'];
-
 @Controller()
 export class ExperimentsRpcController {
   constructor(private readonly experiments: ExperimentsService) {}
 
-  @RpcHandler(CreateExperiment, { roles: EDITORS })
+  @RpcHandler(CreateExperiment)
   create(@Payload() request: CreateExperimentRequest, @CallerOf() caller: Caller): Promise<ExperimentView> {
     return this.experiments.create(caller.tenantId, request);
   }
 
-  @RpcHandler(UpdateExperiment, { roles: EDITORS })
+  @RpcHandler(UpdateExperiment)
   update(@Payload() request: UpdateExperimentRequest, @CallerOf() caller: Caller): Promise<ExperimentView> {
     return this.experiments.update(caller.tenantId, request);
   }
 
-  @RpcHandler(StartExperiment, { roles: EDITORS })
+  @RpcHandler(StartExperiment)
   start(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ExperimentView> {
     return this.experiments.start(caller.tenantId, request.id);
   }
 
-  @RpcHandler(StopExperiment, { roles: EDITORS })
+  @RpcHandler(StopExperiment)
   stop(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ExperimentView> {
     return this.experiments.stop(caller.tenantId, request.id);
   }
 
-  @RpcHandler(GetExperiment, { roles: EDITORS })
+  @RpcHandler(GetExperiment)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ExperimentView> {
     return this.experiments.get(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ListExperiments, { roles: EDITORS })
+  @RpcHandler(ListExperiments)
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<ExperimentListResponse> {
     return { items: await this.experiments.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetExperimentResults, { roles: EDITORS })
+  @RpcHandler(GetExperimentResults)
   results(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ExperimentResultsView> {
     return this.experiments.results(caller.tenantId, request.id);
   }

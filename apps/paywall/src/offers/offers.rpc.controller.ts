@@ -14,23 +14,21 @@ import {
 } from '@libs/contracts';
 import { OffersService } from './offers.service';
 
-const EDITORS = ['admin', 'editor'];
-
 @Controller()
 export class OffersRpcController {
   constructor(private readonly offers: OffersService) {}
 
-  @RpcHandler(GetOffers, { roles: EDITORS })
+  @RpcHandler(GetOffers)
   current(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
     return this.offers.current(caller.tenantId);
   }
 
-  @RpcHandler(ReplaceOffers, { roles: EDITORS })
+  @RpcHandler(ReplaceOffers)
   replace(@Payload() request: ReplaceOffersRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
     return this.offers.replace(caller, request);
   }
 
-  @RpcHandler(ListOfferRevisions, { roles: EDITORS })
+  @RpcHandler(ListOfferRevisions)
   async revisions(
     @Payload() _request: TenantScopedRequest,
     @CallerOf() caller: Caller,
@@ -38,7 +36,7 @@ export class OffersRpcController {
     return { items: await this.offers.list(caller.tenantId) };
   }
 
-  @RpcHandler(RestoreOfferRevision, { roles: EDITORS })
+  @RpcHandler(RestoreOfferRevision)
   restore(@Payload() request: OfferRevisionRequest, @CallerOf() caller: Caller): Promise<OfferSetView> {
     return this.offers.restore(caller, request.revision);
   }

@@ -18,29 +18,26 @@ import {
 } from '@libs/contracts';
 import { PoliciesService } from './policies.service';
 
-const READERS = ['admin', 'editor'];
-const EDITORS = ['admin', 'editor'];
-
 @Controller()
 export class PoliciesRpcController {
   constructor(private readonly policies: PoliciesService) {}
 
-  @RpcHandler(GetPolicies, { roles: READERS })
+  @RpcHandler(GetPolicies)
   current(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
     return this.policies.current(caller.tenantId);
   }
 
-  @RpcHandler(GetPolicy, { roles: READERS })
+  @RpcHandler(GetPolicy)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<PolicyView> {
     return this.policies.policy(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ReplacePolicies, { roles: EDITORS })
+  @RpcHandler(ReplacePolicies)
   replace(@Payload() request: ReplacePoliciesRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
     return this.policies.replace(caller.tenantId, request);
   }
 
-  @RpcHandler(ListPolicyRevisions, { roles: READERS })
+  @RpcHandler(ListPolicyRevisions)
   async revisions(
     @Payload() _request: TenantScopedRequest,
     @CallerOf() caller: Caller,
@@ -48,12 +45,12 @@ export class PoliciesRpcController {
     return { items: await this.policies.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetPolicyRevision, { roles: READERS })
+  @RpcHandler(GetPolicyRevision)
   revision(@Payload() request: PolicyRevisionRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
     return this.policies.revision(caller.tenantId, request.revision);
   }
 
-  @RpcHandler(RestorePolicyRevision, { roles: EDITORS })
+  @RpcHandler(RestorePolicyRevision)
   restore(@Payload() request: PolicyRevisionRequest, @CallerOf() caller: Caller): Promise<PolicySetView> {
     return this.policies.restore(caller.tenantId, request.revision);
   }

@@ -10,18 +10,16 @@ import {
 } from '@libs/contracts';
 import { BillingSettingsService } from './billing-settings.service';
 
-const READERS = ['admin', 'finance'];
-
 @Controller()
 export class BillingSettingsRpcController {
   constructor(private readonly settings: BillingSettingsService) {}
 
-  @RpcHandler(GetBillingSettings, { roles: READERS })
+  @RpcHandler(GetBillingSettings)
   get(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<BillingSettingsView> {
     return this.settings.get(caller.tenantId);
   }
 
-  @RpcHandler(UpdateDunning, { roles: ['admin', 'finance'] })
+  @RpcHandler(UpdateDunning)
   updateDunning(@Payload() request: UpdateDunningRequest, @CallerOf() caller: Caller): Promise<BillingSettingsView> {
     return this.settings.updateDunning(caller.tenantId, request);
   }

@@ -21,18 +21,16 @@ import {
 } from '@libs/contracts';
 import { CatalogService } from './catalog.service';
 
-const READERS = ['admin', 'editor', 'finance'];
-
 @Controller()
 export class CatalogRpcController {
   constructor(private readonly catalog: CatalogService) {}
 
-  @RpcHandler(CreateProduct, { roles: ['admin'] })
+  @RpcHandler(CreateProduct)
   createProduct(@Payload() request: CreateProductRequest, @CallerOf() caller: Caller): Promise<ProductView> {
     return this.catalog.createProduct(caller.tenantId, request);
   }
 
-  @RpcHandler(ListProducts, { roles: READERS })
+  @RpcHandler(ListProducts)
   async listProducts(
     @Payload() _request: TenantScopedRequest,
     @CallerOf() caller: Caller,
@@ -40,27 +38,27 @@ export class CatalogRpcController {
     return { items: await this.catalog.listProducts(caller.tenantId) };
   }
 
-  @RpcHandler(GetProduct, { roles: READERS })
+  @RpcHandler(GetProduct)
   getProduct(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ProductView> {
     return this.catalog.getProduct(caller.tenantId, request.id);
   }
 
-  @RpcHandler(CreatePlan, { roles: ['admin'] })
+  @RpcHandler(CreatePlan)
   createPlan(@Payload() request: CreatePlanRequest, @CallerOf() caller: Caller): Promise<PlanView> {
     return this.catalog.createPlan(caller.tenantId, request);
   }
 
-  @RpcHandler(AddPrice, { roles: ['admin'] })
+  @RpcHandler(AddPrice)
   addPrice(@Payload() request: AddPriceRequest, @CallerOf() caller: Caller): Promise<PlanView> {
     return this.catalog.addPrice(caller.tenantId, request);
   }
 
-  @RpcHandler(ListPlans, { roles: READERS })
+  @RpcHandler(ListPlans)
   async listPlans(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<PlanListResponse> {
     return { items: await this.catalog.listPlans(caller.tenantId) };
   }
 
-  @RpcHandler(GetPlan, { roles: READERS })
+  @RpcHandler(GetPlan)
   getPlan(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<PlanView> {
     return this.catalog.getPlan(caller.tenantId, request.id);
   }

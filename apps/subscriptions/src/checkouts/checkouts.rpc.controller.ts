@@ -11,19 +11,16 @@ import {
 } from '@libs/contracts';
 import { CheckoutsService } from './checkouts.service';
 
-/** Called by the agency's servers (admin or editor keys) and by reader pages (site key). */
-const OPENERS = ['admin', 'editor', 'reader'];
-
 @Controller()
 export class CheckoutsRpcController {
   constructor(private readonly checkouts: CheckoutsService) {}
 
-  @RpcHandler(CreateCheckout, { roles: OPENERS })
+  @RpcHandler(CreateCheckout)
   open(@Payload() request: CreateCheckoutRequest, @CallerOf() caller: Caller): Promise<CheckoutView> {
     return this.checkouts.open(caller.tenantId, request);
   }
 
-  @RpcHandler(CreatePortal, { roles: ['admin', 'editor'] })
+  @RpcHandler(CreatePortal)
   openPortal(@Payload() request: CreatePortalRequest, @CallerOf() caller: Caller): Promise<PortalView> {
     return this.checkouts.openPortal(caller.tenantId, request);
   }

@@ -11,19 +11,16 @@ import {
 } from '@libs/contracts';
 import { DunningCasesService } from './dunning-cases.service';
 
-/** Subscription managers (editors) watch readers at risk; admin and finance too. */
-const READERS = ['admin', 'editor', 'finance'];
-
 @Controller()
 export class DunningCasesRpcController {
   constructor(private readonly cases: DunningCasesService) {}
 
-  @RpcHandler(ListDunningCases, { roles: READERS })
+  @RpcHandler(ListDunningCases)
   list(@Payload() request: ListDunningCasesRequest, @CallerOf() caller: Caller): Promise<DunningCaseListResponse> {
     return this.cases.list(caller.tenantId, request);
   }
 
-  @RpcHandler(GetDunningCase, { roles: READERS })
+  @RpcHandler(GetDunningCase)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<DunningCaseView> {
     return this.cases.get(caller.tenantId, request.id);
   }

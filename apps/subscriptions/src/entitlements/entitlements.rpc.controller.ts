@@ -8,7 +8,7 @@ import { EntitlementsService } from './entitlements.service';
 export class EntitlementsRpcController {
   constructor(private readonly entitlements: EntitlementsService) {}
 
-  @RpcHandler(GetEntitlements, { roles: ['admin', 'editor', 'finance'] })
+  @RpcHandler(GetEntitlements)
   get(@Payload() request: EntitlementsQuery, @CallerOf() caller: Caller): Promise<EntitlementsView> {
     return this.entitlements.forReader(caller.tenantId, request);
   }

@@ -11,19 +11,16 @@ import {
 } from '@libs/contracts';
 import { GiftCheckoutsService } from './gift-checkouts.service';
 
-/** The agency's shop: its servers (admin or editor keys) or its pages (site key). */
-const SHOP = ['admin', 'editor', 'reader'];
-
 @Controller()
 export class GiftCheckoutsRpcController {
   constructor(private readonly checkouts: GiftCheckoutsService) {}
 
-  @RpcHandler(CreateGiftCheckout, { roles: SHOP })
+  @RpcHandler(CreateGiftCheckout)
   open(@Payload() request: CreateGiftCheckoutRequest, @CallerOf() caller: Caller): Promise<GiftCheckoutView> {
     return this.checkouts.open(caller.tenantId, request);
   }
 
-  @RpcHandler(RevealGiftClaimCode, { roles: SHOP })
+  @RpcHandler(RevealGiftClaimCode)
   revealClaimCode(
     @Payload() request: RevealGiftClaimCodeRequest,
     @CallerOf() caller: Caller,

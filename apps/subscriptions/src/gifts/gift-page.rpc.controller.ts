@@ -13,7 +13,7 @@ import { GiftsService } from './gifts.service';
 export class GiftPageRpcController {
   constructor(private readonly gifts: GiftsService) {}
 
-  @RpcHandler(LookUpGiftByCode, { roles: ['reader'] })
+  @RpcHandler(LookUpGiftByCode)
   lookUp(@Payload() request: GiftCodeRequest): Promise<GiftByCodeView> {
     return this.gifts.lookUpByCode(request.code);
   }

@@ -17,34 +17,32 @@ import {
 } from '@libs/contracts';
 import { GroupLicencesService } from './group-licences.service';
 
-const READERS = ['admin', 'finance'];
-
 @Controller()
 export class GroupLicencesRpcController {
   constructor(private readonly licences: GroupLicencesService) {}
 
-  @RpcHandler(CreateGroupLicence, { roles: ['admin'] })
+  @RpcHandler(CreateGroupLicence)
   create(@Payload() request: CreateGroupLicenceRequest, @CallerOf() caller: Caller): Promise<GroupLicenceView> {
     return this.licences.create(caller.tenantId, request);
   }
 
-  @RpcHandler(ListGroupLicences, { roles: READERS })
+  @RpcHandler(ListGroupLicences)
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<GroupLicenceListResponse> {
     return { items: await this.licences.list(caller.tenantId) };
   }
 
-  @RpcHandler(GetGroupLicence, { roles: READERS })
+  @RpcHandler(GetGroupLicence)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<GroupLicenceView> {
     return this.licences.get(caller.tenantId, request.id);
   }
 
-  @RpcHandler(UpdateGroupLicence, { roles: ['admin'] })
+  @RpcHandler(UpdateGroupLicence)
   update(@Payload() request: UpdateGroupLicenceRequest, @CallerOf() caller: Caller): Promise<GroupLicenceView> {
     return this.licences.update(caller.tenantId, request);
   }
 
   /** The group's administrator is, for now, the agency's admin. */
-  @RpcHandler(GetGroupLicenceUsage, { roles: ['admin'] })
+  @RpcHandler(GetGroupLicenceUsage)
   usage(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<GroupLicenceUsageView> {
     return this.licences.usage(caller.tenantId, request.id);
   }

@@ -17,7 +17,7 @@ import { GroupMembershipsService } from './group-memberships.service';
 export class GroupMembershipsRpcController {
   constructor(private readonly memberships: GroupMembershipsService) {}
 
-  @RpcHandler(InviteToGroupLicence, { roles: ['admin'] })
+  @RpcHandler(InviteToGroupLicence)
   invite(@Payload() request: InviteToGroupLicenceRequest, @CallerOf() caller: Caller): Promise<GroupInvitationView> {
     return this.memberships.invite(caller.tenantId, request);
   }
@@ -26,12 +26,12 @@ export class GroupMembershipsRpcController {
    * The agency's server only, not reader pages: joining by email domain trusts the email, and
    * only the agency can vouch that the reader owns it.
    */
-  @RpcHandler(JoinGroupLicence, { roles: ['admin', 'editor'] })
+  @RpcHandler(JoinGroupLicence)
   join(@Payload() request: JoinGroupLicenceRequest, @CallerOf() caller: Caller): Promise<GroupMembershipView> {
     return this.memberships.join(caller.tenantId, request);
   }
 
-  @RpcHandler(RemoveGroupMember, { roles: ['admin'] })
+  @RpcHandler(RemoveGroupMember)
   remove(@Payload() request: RemoveGroupMemberRequest, @CallerOf() caller: Caller): Promise<GroupMembershipView> {
     return this.memberships.remove(caller.tenantId, request);
   }

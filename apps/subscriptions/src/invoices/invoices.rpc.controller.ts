@@ -11,18 +11,16 @@ import {
 } from '@libs/contracts';
 import { InvoicesService } from './invoices.service';
 
-const READERS = ['admin', 'finance'];
-
 @Controller()
 export class InvoicesRpcController {
   constructor(private readonly invoices: InvoicesService) {}
 
-  @RpcHandler(ListInvoices, { roles: READERS })
+  @RpcHandler(ListInvoices)
   list(@Payload() request: ListInvoicesRequest, @CallerOf() caller: Caller): Promise<InvoiceListResponse> {
     return this.invoices.list(caller.tenantId, request);
   }
 
-  @RpcHandler(GetInvoice, { roles: READERS })
+  @RpcHandler(GetInvoice)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<InvoiceView> {
     return this.invoices.get(caller.tenantId, request.id);
   }

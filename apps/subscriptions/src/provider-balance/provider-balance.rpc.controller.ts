@@ -7,7 +7,6 @@ import {
   ListProviderPayouts,
   ProviderBalanceTransactionPage,
   ProviderPayoutPage,
-  RECONCILIATION_IMPORT_ROLE,
 } from '@libs/contracts';
 import { ProviderBalanceService } from './provider-balance.service';
 
@@ -16,7 +15,7 @@ import { ProviderBalanceService } from './provider-balance.service';
 export class ProviderBalanceRpcController {
   constructor(private readonly balance: ProviderBalanceService) {}
 
-  @RpcHandler(ListProviderBalanceTransactions, { roles: [RECONCILIATION_IMPORT_ROLE] })
+  @RpcHandler(ListProviderBalanceTransactions)
   balanceTransactions(
     @Payload() request: ListProviderActivityRequest,
     @CallerOf() caller: Caller,
@@ -24,7 +23,7 @@ export class ProviderBalanceRpcController {
     return this.balance.balanceTransactions(caller.tenantId, request);
   }
 
-  @RpcHandler(ListProviderPayouts, { roles: [RECONCILIATION_IMPORT_ROLE] })
+  @RpcHandler(ListProviderPayouts)
   payouts(@Payload() request: ListProviderActivityRequest, @CallerOf() caller: Caller): Promise<ProviderPayoutPage> {
     return this.balance.payouts(caller.tenantId, request);
   }

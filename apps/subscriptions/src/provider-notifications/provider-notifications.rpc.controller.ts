@@ -13,7 +13,7 @@ export class ProviderNotificationsRpcController {
   constructor(private readonly notifications: ProviderNotificationsService) {}
 
   /** Only the gateway's webhook route sends this; the signature is the real authentication. */
-  @RpcHandler(ReceiveProviderNotification, { roles: ['payment-webhook'] })
+  @RpcHandler(ReceiveProviderNotification)
   receive(
     @Payload() request: ReceiveProviderNotificationRequest,
     @CallerOf() caller: Caller,

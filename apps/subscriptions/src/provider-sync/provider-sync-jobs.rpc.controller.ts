@@ -13,23 +13,21 @@ import {
 } from '@libs/contracts';
 import { ProviderSyncJobsService } from './provider-sync-jobs.service';
 
-const ROLES = ['admin', 'finance'];
-
 @Controller()
 export class ProviderSyncJobsRpcController {
   constructor(private readonly syncJobs: ProviderSyncJobsService) {}
 
-  @RpcHandler(StartProviderSync, { roles: ROLES })
+  @RpcHandler(StartProviderSync)
   start(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<ProviderSyncJobView> {
     return this.syncJobs.start(caller.tenantId);
   }
 
-  @RpcHandler(GetProviderSyncJob, { roles: ROLES })
+  @RpcHandler(GetProviderSyncJob)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ProviderSyncJobView> {
     return this.syncJobs.get(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ListProviderSyncJobs, { roles: ROLES })
+  @RpcHandler(ListProviderSyncJobs)
   async list(
     @Payload() request: ListProviderSyncJobsRequest,
     @CallerOf() caller: Caller,

@@ -16,17 +16,17 @@ import { PlanChangeService } from './plan-change.service';
 export class PlanChangeRpcController {
   constructor(private readonly changes: PlanChangeService) {}
 
-  @RpcHandler(PreviewPlanChange, { roles: ['admin', 'editor'] })
+  @RpcHandler(PreviewPlanChange)
   preview(@Payload() request: PlanChangeRequest, @CallerOf() caller: Caller): Promise<PlanChangePreview> {
     return this.changes.preview(caller.tenantId, request);
   }
 
-  @RpcHandler(ApplyPlanChange, { roles: ['admin', 'editor'] })
+  @RpcHandler(ApplyPlanChange)
   apply(@Payload() request: PlanChangeRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
     return this.changes.apply(caller.tenantId, request);
   }
 
-  @RpcHandler(CancelPendingPlanChange, { roles: ['admin', 'editor'] })
+  @RpcHandler(CancelPendingPlanChange)
   cancelPending(
     @Payload() request: CancelPendingPlanChangeRequest,
     @CallerOf() caller: Caller,

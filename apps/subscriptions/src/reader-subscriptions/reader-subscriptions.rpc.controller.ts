@@ -11,18 +11,16 @@ import {
 } from '@libs/contracts';
 import { ReaderSubscriptionsService } from './reader-subscriptions.service';
 
-const READERS = ['admin', 'editor', 'finance'];
-
 @Controller()
 export class ReaderSubscriptionsRpcController {
   constructor(private readonly subscriptions: ReaderSubscriptionsService) {}
 
-  @RpcHandler(ListReaderSubscriptions, { roles: READERS })
+  @RpcHandler(ListReaderSubscriptions)
   async list(@Payload() request: ReaderQuery, @CallerOf() caller: Caller): Promise<ReaderSubscriptionListResponse> {
     return { items: await this.subscriptions.ofReader(caller.tenantId, request) };
   }
 
-  @RpcHandler(GetReaderSubscription, { roles: READERS })
+  @RpcHandler(GetReaderSubscription)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
     return this.subscriptions.get(caller.tenantId, request.id);
   }

@@ -14,12 +14,12 @@ import { StripeAccountsService } from './stripe-accounts.service';
 export class StripeAccountsRpcController {
   constructor(private readonly accounts: StripeAccountsService) {}
 
-  @RpcHandler(ConfigureStripeAccount, { roles: ['admin'] })
+  @RpcHandler(ConfigureStripeAccount)
   configure(@Payload() request: ConfigureStripeAccountRequest, @CallerOf() caller: Caller): Promise<StripeAccountView> {
     return this.accounts.configure(caller.tenantId, request);
   }
 
-  @RpcHandler(GetStripeAccount, { roles: ['admin', 'finance'] })
+  @RpcHandler(GetStripeAccount)
   get(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<StripeAccountView> {
     return this.accounts.view(caller.tenantId);
   }

@@ -15,12 +15,12 @@ import { TaxRatesService } from './tax-rates.service';
 export class TaxRatesRpcController {
   constructor(private readonly rates: TaxRatesService) {}
 
-  @RpcHandler(CreateTaxRate, { roles: ['admin', 'finance'] })
+  @RpcHandler(CreateTaxRate)
   create(@Payload() request: CreateTaxRateRequest, @CallerOf() caller: Caller): Promise<TaxRateView> {
     return this.rates.create(caller.tenantId, request);
   }
 
-  @RpcHandler(ListTaxRates, { roles: ['admin', 'finance'] })
+  @RpcHandler(ListTaxRates)
   async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<TaxRateListResponse> {
     return { items: await this.rates.list(caller.tenantId) };
   }

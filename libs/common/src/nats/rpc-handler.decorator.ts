@@ -15,10 +15,7 @@ export interface RpcHandlerMeta {
  * class (the validation pipe validates against it); the caller comes from the message headers and
  * must hold one of the roles the contract declares.
  */
-export function RpcHandler<Req, Res>(contract: RpcContract<Req, Res>, legacy?: { roles: readonly string[] }) {
-  if (legacy && [...legacy.roles].sort().join() !== [...contract.roles].sort().join()) {
-    throw new Error(`${contract.subject}: handler roles ${legacy.roles.join(',')} differ from the contract's`);
-  }
+export function RpcHandler<Req, Res>(contract: RpcContract<Req, Res>) {
   const meta: RpcHandlerMeta = { contract: contract as RpcContract<unknown, unknown>, roles: contract.roles };
   return applyDecorators(SetMetadata(RPC_HANDLER_META, meta), MessagePattern(contract.subject));
 }

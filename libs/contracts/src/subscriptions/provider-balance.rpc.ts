@@ -8,9 +8,6 @@ import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 /** Objects per page of a provider balance listing (Stripe's own maximum). */
 export const PROVIDER_BALANCE_PAGE_MAX = 100;
 
-/** The role finance's import jobs call with: these listings are for finance's service, not for the public API. */
-export const RECONCILIATION_IMPORT_ROLE = SERVICE_ROLES.reconciliationImport;
-
 /** One page of the agency's provider activity created in `[createdFrom, createdTo)`, newest first. */
 export class ListProviderActivityRequest {
   @IsISO8601({ strict: true }) createdFrom!: string;

@@ -13,13 +13,11 @@ import {
 } from '@libs/contracts';
 import { ReconciliationExceptionsService } from './reconciliation-exceptions.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class ReconciliationExceptionsRpcController {
   constructor(private readonly exceptions: ReconciliationExceptionsService) {}
 
-  @RpcHandler(ListReconciliationExceptions, { roles: FINANCE })
+  @RpcHandler(ListReconciliationExceptions)
   list(
     @Payload() request: ListReconciliationExceptionsRequest,
     @CallerOf() caller: Caller,
@@ -27,12 +25,12 @@ export class ReconciliationExceptionsRpcController {
     return this.exceptions.list(caller.tenantId, request);
   }
 
-  @RpcHandler(GetReconciliationException, { roles: FINANCE })
+  @RpcHandler(GetReconciliationException)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ReconciliationExceptionView> {
     return this.exceptions.get(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ResolveReconciliationException, { roles: FINANCE })
+  @RpcHandler(ResolveReconciliationException)
   resolve(
     @Payload() request: ResolveReconciliationExceptionRequest,
     @CallerOf() caller: Caller,

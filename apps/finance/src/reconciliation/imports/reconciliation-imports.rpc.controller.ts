@@ -17,13 +17,11 @@ import {
 } from '@libs/contracts';
 import { ReconciliationImportsService } from './reconciliation-imports.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class ReconciliationImportsRpcController {
   constructor(private readonly imports: ReconciliationImportsService) {}
 
-  @RpcHandler(StartStripeApiImport, { roles: FINANCE })
+  @RpcHandler(StartStripeApiImport)
   start(
     @Payload() request: StartStripeApiImportRequest,
     @CallerOf() caller: Caller,
@@ -31,27 +29,27 @@ export class ReconciliationImportsRpcController {
     return this.imports.startApiImport(caller, request);
   }
 
-  @RpcHandler(ImportStripeReport, { roles: FINANCE })
+  @RpcHandler(ImportStripeReport)
   stripeReport(@Payload() request: ImportFileRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportView> {
     return this.imports.importStripeReport(caller, request.content);
   }
 
-  @RpcHandler(ImportBankCsv, { roles: FINANCE })
+  @RpcHandler(ImportBankCsv)
   bankCsv(@Payload() request: ImportFileRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportView> {
     return this.imports.importBankCsv(caller, request.content);
   }
 
-  @RpcHandler(ImportCamt053, { roles: FINANCE })
+  @RpcHandler(ImportCamt053)
   camt053(@Payload() request: ImportFileRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportView> {
     return this.imports.importCamt053(caller, request.content);
   }
 
-  @RpcHandler(GetReconciliationImport, { roles: FINANCE })
+  @RpcHandler(GetReconciliationImport)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportView> {
     return this.imports.get(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ListReconciliationImports, { roles: FINANCE })
+  @RpcHandler(ListReconciliationImports)
   async list(
     @Payload() request: ListReconciliationImportsRequest,
     @CallerOf() caller: Caller,

@@ -6,7 +6,7 @@ import {
   ListProviderBalanceTransactions,
   ListProviderPayouts,
   PROVIDER_BALANCE_PAGE_MAX,
-  RECONCILIATION_IMPORT_ROLE,
+  SERVICE_ROLES,
   RpcErrorCode,
 } from '@libs/contracts';
 import { FinanceEnv } from '../../config/finance.config';
@@ -122,7 +122,7 @@ export class StripeApiImportRunner extends ClaimedJobRunner<ReconciliationImport
     const caller: Caller = {
       tenantId: job.tenantId,
       actor: `reconciliation-import:${job.id}`,
-      roles: [RECONCILIATION_IMPORT_ROLE],
+      roles: [SERVICE_ROLES.reconciliationImport],
       requestId: `stripe-import:${job.id}:${job.pages}`,
     };
     if (job.phase === 'balance-transactions') {

@@ -13,23 +13,21 @@ import {
 } from '@libs/contracts';
 import { ReconciliationRunsService } from './reconciliation-runs.service';
 
-const FINANCE = ['admin', 'finance'];
-
 @Controller()
 export class ReconciliationRunsRpcController {
   constructor(private readonly runs: ReconciliationRunsService) {}
 
-  @RpcHandler(StartReconciliationRun, { roles: FINANCE })
+  @RpcHandler(StartReconciliationRun)
   start(@Payload() request: StartReconciliationRunRequest, @CallerOf() caller: Caller): Promise<ReconciliationRunView> {
     return this.runs.start(caller, request);
   }
 
-  @RpcHandler(GetReconciliationRun, { roles: FINANCE })
+  @RpcHandler(GetReconciliationRun)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<ReconciliationRunView> {
     return this.runs.get(caller.tenantId, request.id);
   }
 
-  @RpcHandler(ListReconciliationRuns, { roles: FINANCE })
+  @RpcHandler(ListReconciliationRuns)
   async list(
     @Payload() request: ListReconciliationRunsRequest,
     @CallerOf() caller: Caller,
