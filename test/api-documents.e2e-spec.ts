@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Api } from './support/api';
 import { TestSuite } from './support/test-suite';
 
@@ -29,4 +30,22 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'siteKey']);
     expect(doc.info.description).toContain('problem+json');
   });
+
+  it.each(['openapi', 'asyncapi'])(
+    'has no error under the recommended rules of a standard linter (npx redocly lint %s)',
+    (api) => {
+      const cli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+      const run = spawnSync(process.execPath, [cli, 'lint', api, '--format', 'json', '--max-problems', '1000'], {
+        cwd: join(__dirname, '..'),
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        encoding: 'utf8',
+      });
+      const report = JSON.parse(run.stdout) as { problems: { ruleId: string; severity: string; message: string }[] };
+      const errors = report.problems
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => `${problem.ruleId}: ${problem.message}`);
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -239,6 +239,25 @@ describe('house rules', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('admits to each forwarded route exactly whom the contract it forwards admits (@Access(Contract))', async () => {
+    const contracts = await import('@libs/contracts');
+    const nameOf = new Map<unknown, string>(Object.entries(contracts).map(([name, value]) => [value, name]));
+    const wrong: string[] = [];
+    for (const [controller, file] of await routesControllerFiles()) {
+      const source = readFileSync(join(GATEWAY_ROUTES, file), 'utf8');
+      for (const { name, fn } of methodsOf(controller)) {
+        if (Reflect.getMetadata(METHOD_METADATA, fn) === undefined) continue;
+        const rule = (Reflect.getMetadata(ACCESS_META, fn) ?? {}) as { contract?: unknown };
+        const contract = nameOf.get(rule.contract);
+        const body = new RegExp(`\\n  (?:async )?${name}\\([\\s\\S]*?\\n  }\\n`).exec(source)?.[0] ?? '';
+        const forwarded = /rpc\.request\(\s*(\w+)/.exec(body)?.[1];
+        if (!contract || contract !== forwarded)
+          wrong.push(`${controller.name}.${name}: @Access(${contract ?? 'roles'}) forwards ${forwarded ?? 'nothing'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps docs/asyncapi.json what the contracts generate (npm run asyncapi)', () => {
     expect(readFileSync(join(__dirname, '..', 'docs', 'asyncapi.json'), 'utf8')).toBe(renderAsyncApi());
   });

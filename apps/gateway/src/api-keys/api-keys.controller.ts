@@ -11,7 +11,7 @@ import { Access } from '../auth/access.decorator';
 import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';
+import { ApiKeyListResponse, ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
 
 @ApiTags('api-keys')
@@ -30,13 +30,15 @@ export class ApiKeysController {
 
   @Get()
   @Access({ roles: ['admin'] })
-  @ApiOkResponse({ type: ApiKeyView, isArray: true })
+  @ApiOperation({ summary: "The agency's API keys, revoked ones included; never their secrets" })
+  @ApiOkResponse({ type: ApiKeyListResponse })
   async list(@TenantPrincipalOf() principal: TenantPrincipal) {
     return { items: await this.apiKeys.list(principal.tenantId) };
   }
 
   @Get(':id')
   @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'One API key of the agency, without its secret' })
   @ApiOkResponse({ type: ApiKeyView })
   get(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.apiKeys.get(principal.tenantId, id);

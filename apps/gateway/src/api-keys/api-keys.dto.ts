@@ -48,3 +48,7 @@ export class ApiKeyView {
 export class CreatedApiKey extends ApiKeyView {
   @ApiProperty({ description: 'the whole key; shown this once and never again' }) secret!: string;
 }
+
+export class ApiKeyListResponse {
+  @ApiProperty({ type: [ApiKeyView] }) items!: ApiKeyView[];
+}

@@ -26,6 +26,7 @@ export class AuthController {
   @HttpCode(204)
   @Access({ roles: STAFF_ROLES })
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the console session of the access token' })
   async logout(@TenantPrincipalOf() principal: TenantPrincipal): Promise<void> {
     if (principal.kind !== 'user')
       throw new ValidationFailedError([{ field: 'authorization', message: 'only a console session can log out' }]);

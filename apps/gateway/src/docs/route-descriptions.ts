@@ -1,5 +1,5 @@
 import { RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject, OperationObject, ResponsesObject } from '@nestjs/swagger';
@@ -26,7 +26,9 @@ export function describeRoutes(document: OpenAPIObject, app: NestFastifyApplicat
       if (first !== contract.description) operation.description ??= contract.description;
     }
     operation.security = securityOf(route.rule);
-    operation.responses = { ...problemResponses(route, operation), ...operation.responses };
+    const own = successAsAnswered(route, operation.responses);
+    const problems = Object.entries(problemResponses(route, operation)).filter(([status]) => !(status in own));
+    operation.responses = { ...own, ...Object.fromEntries(problems) };
   }
 }
 
@@ -34,6 +36,17 @@ interface Route {
   path: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   rule: AccessRule;
+  /** The status Nest answers on success: `@HttpCode`, else 201 for POST and 200 for the rest. */
+  status: number;
+}
+
+/** The documented success under the status the route really answers (a POST answers 201 unless it says). */
+function successAsAnswered(route: Route, responses: ResponsesObject): ResponsesObject {
+  const documented = Object.keys(responses).filter((status) => /^2\d\d$/.test(status));
+  const answered = String(route.status);
+  if (documented.length === 0 || documented.includes(answered)) return responses;
+  const { [documented[0]]: success, ...rest } = responses;
+  return { ...rest, [answered]: success };
 }
 
 function securityOf(rule: AccessRule): Record<string, string[]>[] {
@@ -78,7 +91,15 @@ function routesOf(app: NestFastifyApplication): Route[] {
         if (rule === undefined) continue;
         const own = (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined) ?? '';
         const path = `/${[base, own].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}');
-        routes.push({ path: path.length > 1 ? path.replace(/\/$/, '') : path, method: methodName(method), rule });
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+          (method === RequestMethod.POST ? 201 : 200);
+        routes.push({
+          path: path.length > 1 ? path.replace(/\/$/, '') : path,
+          method: methodName(method),
+          rule,
+          status,
+        });
       }
     }
   }

@@ -5,7 +5,7 @@ import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
 import { STAFF_ROLES } from '../auth/role';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { CreateSiteRequest, PublicSiteView, SiteView, UpdateSiteRequest } from './sites.dto';
+import { CreateSiteRequest, PublicSiteView, SiteListResponse, SiteView, UpdateSiteRequest } from './sites.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('sites')
@@ -16,6 +16,7 @@ export class SitesController {
   @Post('sites')
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Register a site of the agency; the answer holds its publishable key' })
   @ApiCreatedResponse({ type: SiteView })
   create(@Body() request: CreateSiteRequest, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.sites.create(principal.tenantId, request);
@@ -24,6 +25,8 @@ export class SitesController {
   @Get('sites')
   @Access({ roles: STAFF_ROLES })
   @ApiBearerAuth()
+  @ApiOperation({ summary: "The agency's sites" })
+  @ApiOkResponse({ type: SiteListResponse })
   async list(@TenantPrincipalOf() principal: TenantPrincipal) {
     return { items: await this.sites.list(principal.tenantId) };
   }
@@ -31,6 +34,7 @@ export class SitesController {
   @Get('sites/:id')
   @Access({ roles: STAFF_ROLES })
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'One site of the agency' })
   @ApiOkResponse({ type: SiteView })
   get(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.sites.get(principal.tenantId, id);
@@ -39,6 +43,7 @@ export class SitesController {
   @Patch('sites/:id')
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
+  @ApiOperation({ summary: "Rename a site or change its domain; readers' pages keep its publishable key" })
   @ApiOkResponse({ type: SiteView })
   update(
     @Param('id', UuidParam) id: string,

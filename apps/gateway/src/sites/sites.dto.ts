@@ -30,3 +30,7 @@ export class PublicSiteView {
   @ApiProperty() name!: string;
   @ApiProperty() domain!: string;
 }
+
+export class SiteListResponse {
+  @ApiProperty({ type: [SiteView] }) items!: SiteView[];
+}

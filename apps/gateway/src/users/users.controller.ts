@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
 import type { TenantPrincipal } from '../auth/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { CreateUserRequest, UserView } from './users.dto';
+import { CreateUserRequest, UserListResponse, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -15,6 +15,7 @@ export class UsersController {
 
   @Post()
   @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Create a console user of the agency with a role and an initial password' })
   @ApiCreatedResponse({ type: UserView })
   create(@Body() request: CreateUserRequest, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.users.create(principal.tenantId, request);
@@ -22,12 +23,15 @@ export class UsersController {
 
   @Get()
   @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: "The agency's console users" })
+  @ApiOkResponse({ type: UserListResponse })
   async list(@TenantPrincipalOf() principal: TenantPrincipal) {
     return { items: await this.users.list(principal.tenantId) };
   }
 
   @Get(':id')
   @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'One console user of the agency' })
   @ApiOkResponse({ type: UserView })
   get(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.users.get(principal.tenantId, id);

@@ -19,3 +19,7 @@ export class UserView {
   @ApiProperty({ nullable: true, type: Date }) lockedUntil!: Date | null;
   @ApiProperty() createdAt!: Date;
 }
+
+export class UserListResponse {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+}

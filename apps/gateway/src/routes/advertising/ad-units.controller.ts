@@ -14,14 +14,14 @@ export class AdvertisingAdUnitsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'adops'] })
+  @Access(ListAdUnits)
   @ApiOkResponse({ type: AdUnitListResponse })
   listAdUnits(@CallerFor() caller: Caller) {
     return this.rpc.request(ListAdUnits, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'adops'] })
+  @Access(GetAdUnit)
   @ApiOkResponse({ type: AdUnitView })
   getAdUnit(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetAdUnit, { id }, caller);

@@ -22,21 +22,21 @@ export class FinanceAccountsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListAccounts)
   @ApiOkResponse({ type: AccountListResponse })
   listAccounts(@CallerFor() caller: Caller) {
     return this.rpc.request(ListAccounts, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetAccount)
   @ApiOkResponse({ type: AccountView })
   getAccount(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetAccount, { id }, caller);
   }
 
   @Get(':id/balance')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetAccountBalance)
   @ApiOperation({
     summary:
       'Debits, credits and balance of one account per currency, now or at the end of the day `asOf` (YYYY-MM-DD)',

@@ -21,7 +21,7 @@ export class FinanceJournalEntriesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListJournalEntries)
   @ApiOperation({
     summary:
       "Journal entries with their postings, newest first: `limit` (1-100), `before` (the previous page's `nextBefore`); " +
@@ -33,14 +33,14 @@ export class FinanceJournalEntriesController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetJournalEntry)
   @ApiOkResponse({ type: JournalEntryView })
   getJournalEntry(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetJournalEntry, { id }, caller);
   }
 
   @Post(':id/reversal')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ReverseJournalEntry)
   @ApiOperation({
     summary:
       'Correct an entry: post its reversing entry (postings negated, dated today UTC); an entry is reversed at most once (409)',

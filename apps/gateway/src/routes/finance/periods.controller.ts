@@ -15,8 +15,6 @@ import { CallerFor } from '../../auth/caller-for.decorator';
 import { MonthParam } from '../../http/month-param.pipe';
 import { ReopenPeriodBody } from './reopen-period.body';
 
-const FINANCE = ['admin', 'finance'] as const;
-
 /** Accounting periods: calendar months in the agency's time zone, their month-end checklist, close and reopen. */
 @ApiTags('finance')
 @ApiBearerAuth()
@@ -25,7 +23,7 @@ export class FinancePeriodsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: FINANCE })
+  @Access(ListAccountingPeriods)
   @ApiOperation({
     summary: "Months (in the agency's time zone) that have postings or were closed, oldest first, each open or closed",
   })
@@ -35,7 +33,7 @@ export class FinancePeriodsController {
   }
 
   @Get(':month/checklist')
-  @Access({ roles: FINANCE })
+  @Access(GetMonthEndChecklist)
   @ApiOperation({
     summary:
       'What stands between a month (`YYYY-MM`) and its close: schedules not recognized through its end, events of the month still waiting, ' +
@@ -48,7 +46,7 @@ export class FinancePeriodsController {
 
   @Post(':month/close')
   @HttpCode(200)
-  @Access({ roles: FINANCE })
+  @Access(ClosePeriod)
   @ApiOperation({
     summary:
       'Close a month that has ended (`YYYY-MM`): no posting dated inside it is accepted any more, late facts are posted on the first open day. ' +
@@ -61,7 +59,7 @@ export class FinancePeriodsController {
 
   @Post(':month/reopen')
   @HttpCode(200)
-  @Access({ roles: FINANCE })
+  @Access(ReopenPeriod)
   @ApiOperation({ summary: 'Reopen the latest closed month, with a `reason` (409 for any other month); audited' })
   @ApiOkResponse({ type: AccountingPeriodView })
   reopen(@Param('month', MonthParam) month: string, @Body() body: ReopenPeriodBody, @CallerFor() caller: Caller) {

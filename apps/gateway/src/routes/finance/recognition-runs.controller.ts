@@ -13,7 +13,7 @@ export class FinanceRecognitionRunsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(RunRecognition)
   @ApiOperation({
     summary:
       'Recognize now every day up to yesterday (agency-local) not recognized yet, as the periodic run does; answers the entries posted',

@@ -20,7 +20,7 @@ export class FinanceRecognitionSchedulesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListRecognitionSchedules)
   @ApiOperation({
     summary:
       'Recognition schedules (total, recognized, remaining, refunds, dimensions), newest first: `limit`, `before`, `stream`, `status`',
@@ -31,7 +31,7 @@ export class FinanceRecognitionSchedulesController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetRecognitionSchedule)
   @ApiOkResponse({ type: RecognitionScheduleView })
   getSchedule(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetRecognitionSchedule, { id }, caller);

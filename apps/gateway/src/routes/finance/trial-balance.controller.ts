@@ -36,7 +36,7 @@ export class FinanceTrialBalanceController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetTrialBalance)
   @ApiOperation({
     summary:
       'Debits, credits and balance per account and currency, now or at the end of the day `asOf` (YYYY-MM-DD), and per currency their sums (the balance sums to zero); `format=csv` for a file of the lines',

@@ -13,7 +13,7 @@ export class FinanceWaitingEventsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListWaitingEvents)
   @ApiOperation({
     summary:
       'Money events not in the books yet, each waiting for the fact it depends on (a refund for its charge, a void for its invoice), longest waiting first: `limit`, `after`',

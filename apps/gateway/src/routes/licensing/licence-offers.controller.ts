@@ -14,14 +14,14 @@ export class LicensingLicenceOffersController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(ListLicenceOffers)
   @ApiOkResponse({ type: LicenceOfferListResponse })
   listLicenceOffers(@CallerFor() caller: Caller) {
     return this.rpc.request(ListLicenceOffers, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(GetLicenceOffer)
   @ApiOkResponse({ type: LicenceOfferView })
   getLicenceOffer(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetLicenceOffer, { id }, caller);

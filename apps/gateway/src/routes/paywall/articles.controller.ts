@@ -41,7 +41,7 @@ export class PaywallArticlesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Put(':articleId')
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(UpsertArticle)
   @ApiParam(ARTICLE_ID_PARAM)
   @ApiOperation({
     summary:
@@ -58,7 +58,7 @@ export class PaywallArticlesController {
 
   @Post('bulk')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(UpsertArticles)
   @ApiOperation({
     summary:
       'Create or replace 1-500 articles, all or nothing (an invalid item or an id given twice: 400 naming `items[N].field`); answers the counts',
@@ -69,7 +69,7 @@ export class PaywallArticlesController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(ListArticles)
   @ApiOperation({
     summary: 'Live articles by article id, a page at a time (`limit` up to 200, `after` = the previous `nextAfter`)',
   })
@@ -84,7 +84,7 @@ export class PaywallArticlesController {
   }
 
   @Get(':articleId')
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(GetArticle)
   @ApiParam(ARTICLE_ID_PARAM)
   @ApiOkResponse({ type: ArticleView })
   get(@Param('articleId', ArticleIdParam) articleId: string, @CallerFor() caller: Caller) {
@@ -93,7 +93,7 @@ export class PaywallArticlesController {
 
   @Delete(':articleId')
   @HttpCode(204)
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(DeleteArticle)
   @ApiParam(ARTICLE_ID_PARAM)
   @ApiOperation({
     summary:

@@ -13,7 +13,7 @@ export class PaywallConversionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(ListConversions)
   @ApiOperation({
     summary: 'Subscriptions attributed to paywall decisions (article, offer, experiment arm), oldest first',
   })

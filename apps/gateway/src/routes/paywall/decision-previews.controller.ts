@@ -5,8 +5,6 @@ import { DecisionPreviewRequest, DecisionPreviewResponse, PreviewDecisions } fro
 import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** Decisions for newsletters and pages rendered ahead: the same decision, nothing counted. */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -16,7 +14,7 @@ export class PaywallDecisionPreviewsController {
 
   @Post()
   @HttpCode(200)
-  @Access({ roles: EDITORS })
+  @Access(PreviewDecisions)
   @ApiOperation({
     summary:
       'What each of up to 200 articles would be for one reader, for a newsletter or a page rendered ahead: the same decision, nothing counted',

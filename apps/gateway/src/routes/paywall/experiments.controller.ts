@@ -18,8 +18,6 @@ import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** Experiments on meter limits and on offers, and their results. */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -28,7 +26,7 @@ export class PaywallExperimentsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: EDITORS })
+  @Access(CreateExperiment)
   @ApiOperation({ summary: 'Create an experiment (a draft) on a metered policy’s limit or on the offer shown' })
   @ApiCreatedResponse({ type: ExperimentView })
   createExperiment(@Body() body: CreateExperimentRequest, @CallerFor() caller: Caller) {
@@ -36,21 +34,21 @@ export class PaywallExperimentsController {
   }
 
   @Get()
-  @Access({ roles: EDITORS })
+  @Access(ListExperiments)
   @ApiOkResponse({ type: ExperimentListResponse })
   listExperiments(@CallerFor() caller: Caller) {
     return this.rpc.request(ListExperiments, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: EDITORS })
+  @Access(GetExperiment)
   @ApiOkResponse({ type: ExperimentView })
   getExperiment(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetExperiment, { id }, caller);
   }
 
   @Put(':id')
-  @Access({ roles: EDITORS })
+  @Access(UpdateExperiment)
   @ApiOperation({ summary: 'Change a draft experiment (409 once started)' })
   @ApiOkResponse({ type: ExperimentView })
   updateExperiment(
@@ -63,7 +61,7 @@ export class PaywallExperimentsController {
 
   @Post(':id/start')
   @HttpCode(200)
-  @Access({ roles: EDITORS })
+  @Access(StartExperiment)
   @ApiOkResponse({ type: ExperimentView })
   startExperiment(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(StartExperiment, { id }, caller);
@@ -71,14 +69,14 @@ export class PaywallExperimentsController {
 
   @Post(':id/stop')
   @HttpCode(200)
-  @Access({ roles: EDITORS })
+  @Access(StopExperiment)
   @ApiOkResponse({ type: ExperimentView })
   stopExperiment(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(StopExperiment, { id }, caller);
   }
 
   @Get(':id/results')
-  @Access({ roles: EDITORS })
+  @Access(GetExperimentResults)
   @ApiOperation({
     summary:
       'Per arm: decisions, conversions, rate with a 95% credible interval, revenue per 1,000 decisions, chance of being best',

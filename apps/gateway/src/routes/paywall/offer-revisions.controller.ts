@@ -5,8 +5,6 @@ import { ListOfferRevisions, OfferRevisionListResponse, OfferSetView, RestoreOff
 import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** Every revision of the offers, and rolling back to one. */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -15,7 +13,7 @@ export class PaywallOfferRevisionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: EDITORS })
+  @Access(ListOfferRevisions)
   @ApiOperation({ summary: 'Every revision of the offers, newest first' })
   @ApiOkResponse({ type: OfferRevisionListResponse })
   listOfferRevisions(@CallerFor() caller: Caller) {
@@ -24,7 +22,7 @@ export class PaywallOfferRevisionsController {
 
   @Post(':revision/restore')
   @HttpCode(200)
-  @Access({ roles: EDITORS })
+  @Access(RestoreOfferRevision)
   @ApiOperation({ summary: 'Roll back: make an old revision of the offers current again (as a new revision)' })
   @ApiOkResponse({ type: OfferSetView })
   restoreOfferRevision(@Param('revision', ParseIntPipe) revision: number, @CallerFor() caller: Caller) {

@@ -5,8 +5,6 @@ import { GetOffers, OfferSetView, ReplaceOffers, ReplaceOffersRequest } from '@l
 import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** The agency's ordered paywall offers. */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -15,7 +13,7 @@ export class PaywallOffersController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: EDITORS })
+  @Access(GetOffers)
   @ApiOperation({ summary: 'The current offers in order, with their revision (0 before the first)' })
   @ApiOkResponse({ type: OfferSetView })
   currentOffers(@CallerFor() caller: Caller) {
@@ -23,7 +21,7 @@ export class PaywallOffersController {
   }
 
   @Put()
-  @Access({ roles: EDITORS })
+  @Access(ReplaceOffers)
   @ApiOperation({
     summary: 'Replace the ordered offers (a new revision; `basedOnRevision` guards against a concurrent edit with 409)',
   })

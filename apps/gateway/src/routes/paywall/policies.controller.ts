@@ -13,8 +13,6 @@ import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** The agency's ordered paywall policies. The decisions themselves are served by the paywall service (`POST /v1/paywall/decisions`). */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -23,7 +21,7 @@ export class PaywallPoliciesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: EDITORS })
+  @Access(GetPolicies)
   @ApiOperation({ summary: 'The current policies in evaluation order, with their revision' })
   @ApiOkResponse({ type: PolicySetView })
   currentPolicies(@CallerFor() caller: Caller) {
@@ -31,7 +29,7 @@ export class PaywallPoliciesController {
   }
 
   @Put()
-  @Access({ roles: EDITORS })
+  @Access(ReplacePolicies)
   @ApiOperation({
     summary:
       'Replace the ordered policies (a new revision; `basedOnRevision` guards against a concurrent edit with 409)',
@@ -42,7 +40,7 @@ export class PaywallPoliciesController {
   }
 
   @Get(':id')
-  @Access({ roles: EDITORS })
+  @Access(GetPolicy)
   @ApiOkResponse({ type: PolicyView })
   getPolicy(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetPolicy, { id }, caller);

@@ -11,8 +11,6 @@ import {
 import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** Every revision of the policies, and rolling back to one. */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -21,7 +19,7 @@ export class PaywallPolicyRevisionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: EDITORS })
+  @Access(ListPolicyRevisions)
   @ApiOperation({ summary: 'Every revision of the policies, newest first' })
   @ApiOkResponse({ type: PolicyRevisionListResponse })
   listRevisions(@CallerFor() caller: Caller) {
@@ -29,7 +27,7 @@ export class PaywallPolicyRevisionsController {
   }
 
   @Get(':revision')
-  @Access({ roles: EDITORS })
+  @Access(GetPolicyRevision)
   @ApiOkResponse({ type: PolicySetView })
   getRevision(@Param('revision', ParseIntPipe) revision: number, @CallerFor() caller: Caller) {
     return this.rpc.request(GetPolicyRevision, { revision }, caller);
@@ -37,7 +35,7 @@ export class PaywallPolicyRevisionsController {
 
   @Post(':revision/restore')
   @HttpCode(200)
-  @Access({ roles: EDITORS })
+  @Access(RestorePolicyRevision)
   @ApiOperation({ summary: 'Roll back: make an old revision current again (as a new revision)' })
   @ApiOkResponse({ type: PolicySetView })
   restoreRevision(@Param('revision', ParseIntPipe) revision: number, @CallerFor() caller: Caller) {

@@ -5,8 +5,6 @@ import { IssueReaderToken, IssueReaderTokenRequest, ReaderTokenView } from '@lib
 import { Access } from '../../auth/access.decorator';
 import { CallerFor } from '../../auth/caller-for.decorator';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 /** Reader tokens: the agency's server vouches for a logged-in reader. */
 @ApiTags('paywall')
 @ApiBearerAuth()
@@ -15,7 +13,7 @@ export class PaywallReaderTokensController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: EDITORS })
+  @Access(IssueReaderToken)
   @ApiOperation({
     summary:
       "Vouch for a logged-in reader: the agency's server asks, the reader's page sends the token with each decision",

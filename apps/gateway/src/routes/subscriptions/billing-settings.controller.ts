@@ -13,14 +13,14 @@ export class SubscriptionsBillingSettingsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetBillingSettings)
   @ApiOkResponse({ type: BillingSettingsView })
   billingSettings(@CallerFor() caller: Caller) {
     return this.rpc.request(GetBillingSettings, {}, caller);
   }
 
   @Put('dunning')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(UpdateDunning)
   @ApiOperation({
     summary: 'Dunning policy: retries allowed, grace days with access, cancel or pause after the last failure',
   })

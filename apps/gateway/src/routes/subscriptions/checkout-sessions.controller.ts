@@ -13,7 +13,7 @@ export class SubscriptionsCheckoutSessionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @Access(CreateCheckout)
   @ApiOperation({ summary: 'A hosted checkout for a plan; send the reader to `url`' })
   @ApiCreatedResponse({ type: CheckoutView })
   checkout(@Body() body: CreateCheckoutRequest, @CallerFor() caller: Caller) {

@@ -13,7 +13,7 @@ export class SubscriptionsCouponsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin'] })
+  @Access(CreateCoupon)
   @ApiOperation({ summary: 'A discount with an optional promotion code readers type at checkout' })
   @ApiOkResponse({ type: CouponView })
   createCoupon(@Body() body: CreateCouponRequest, @CallerFor() caller: Caller) {
@@ -21,7 +21,7 @@ export class SubscriptionsCouponsController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(ListCoupons)
   @ApiOkResponse({ type: CouponListResponse })
   listCoupons(@CallerFor() caller: Caller) {
     return this.rpc.request(ListCoupons, {}, caller);

@@ -20,7 +20,7 @@ export class SubscriptionsDunningCasesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(ListDunningCases)
   @ApiOperation({
     summary:
       'Failed renewals the suite is retrying, newest first: `status` (open by default, recovered, exhausted, closed), `limit` (1-100), `before`',
@@ -31,7 +31,7 @@ export class SubscriptionsDunningCasesController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(GetDunningCase)
   @ApiOkResponse({ type: DunningCaseView })
   getDunningCase(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetDunningCase, { id }, caller);

@@ -14,7 +14,7 @@ export class SubscriptionsEntitlementsController {
 
   @Get()
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(GetEntitlements)
   @ApiOperation({
     summary:
       "A reader's (readerId or email) or an IP address's active entitlements now, until when and why (subscription, gift, group)",

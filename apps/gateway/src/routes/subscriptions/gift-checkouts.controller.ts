@@ -19,7 +19,7 @@ export class SubscriptionsGiftCheckoutsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @Access(CreateGiftCheckout)
   @ApiSecurity('siteKey')
   @ApiOperation({
     summary:
@@ -32,7 +32,7 @@ export class SubscriptionsGiftCheckoutsController {
 
   @Post(':checkoutSessionId/claim-code')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @Access(RevealGiftClaimCode)
   @ApiSecurity('siteKey')
   @ApiOperation({
     summary:

@@ -26,7 +26,7 @@ export class SubscriptionsGiftsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(CreateGift)
   @ApiOperation({
     summary:
       'Record a paid gift of N months of a plan; answers the claim code and link (`<PUBLIC_BASE_URL>/gift/<code>`), shown this once',
@@ -38,7 +38,7 @@ export class SubscriptionsGiftsController {
 
   @Post('redeem')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'], orSiteKey: true })
+  @Access(RedeemGift)
   @ApiSecurity('siteKey')
   @ApiOperation({
     summary: 'Redeem a gift code once for a reader (409 when already redeemed or expired, 404 when unknown)',
@@ -49,14 +49,14 @@ export class SubscriptionsGiftsController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListGifts)
   @ApiOkResponse({ type: GiftListResponse })
   listGifts(@CallerFor() caller: Caller) {
     return this.rpc.request(ListGifts, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetGift)
   @ApiOkResponse({ type: GiftView })
   getGift(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetGift, { id }, caller);
@@ -64,7 +64,7 @@ export class SubscriptionsGiftsController {
 
   @Post(':id/reissue-code')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(ReissueGiftCode)
   @ApiOperation({
     summary:
       'A new claim code for an unredeemed gift, shown this once; the old code stops working (409 once redeemed or expired)',

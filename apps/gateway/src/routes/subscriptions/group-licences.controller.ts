@@ -39,7 +39,7 @@ export class SubscriptionsGroupLicencesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin'] })
+  @Access(CreateGroupLicence)
   @ApiOperation({
     summary:
       'Create a group licence: seats of a plan until a date, joined by email domain or invitation; IP ranges take no seats',
@@ -50,7 +50,7 @@ export class SubscriptionsGroupLicencesController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListGroupLicences)
   @ApiOkResponse({ type: GroupLicenceListResponse })
   listGroupLicences(@CallerFor() caller: Caller) {
     return this.rpc.request(ListGroupLicences, {}, caller);
@@ -58,7 +58,7 @@ export class SubscriptionsGroupLicencesController {
 
   @Post('join')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(JoinGroupLicence)
   @ApiOperation({
     summary:
       "Join a reader (whose email the agency has verified) to the licence of the email's domain, or the inviting one; joining again answers the same membership",
@@ -69,14 +69,14 @@ export class SubscriptionsGroupLicencesController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetGroupLicence)
   @ApiOkResponse({ type: GroupLicenceView })
   getGroupLicence(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetGroupLicence, { id }, caller);
   }
 
   @Patch(':id')
-  @Access({ roles: ['admin'] })
+  @Access(UpdateGroupLicence)
   @ApiOperation({
     summary: 'Change name, seats (never below the members: 409), email domains, IP ranges or the end date',
   })
@@ -90,7 +90,7 @@ export class SubscriptionsGroupLicencesController {
   }
 
   @Post(':id/invitations')
-  @Access({ roles: ['admin'] })
+  @Access(InviteToGroupLicence)
   @ApiOperation({ summary: 'Invite an email; answers the invitation token, shown this once' })
   @ApiCreatedResponse({ type: GroupInvitationView })
   inviteToGroupLicence(
@@ -102,7 +102,7 @@ export class SubscriptionsGroupLicencesController {
   }
 
   @Get(':id/usage')
-  @Access({ roles: ['admin'] })
+  @Access(GetGroupLicenceUsage)
   @ApiOperation({ summary: 'Seats, seats used and the members with the day they joined' })
   @ApiOkResponse({ type: GroupLicenceUsageView })
   groupLicenceUsage(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
@@ -111,7 +111,7 @@ export class SubscriptionsGroupLicencesController {
 
   @Delete(':id/members/:memberId')
   @HttpCode(204)
-  @Access({ roles: ['admin'] })
+  @Access(RemoveGroupMember)
   @ApiOperation({ summary: 'Remove a member; the seat is free again and their entitlements change at once' })
   @ApiNoContentResponse()
   async removeGroupMember(

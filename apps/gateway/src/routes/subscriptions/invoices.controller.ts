@@ -14,7 +14,7 @@ export class SubscriptionsInvoicesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListInvoices)
   @ApiOperation({
     summary:
       "Subscription invoices, newest first: `subscriptionId`, `status` (open, paid, void, uncollectible), `limit` (1-100), `before` (the previous page's `nextBefore`)",
@@ -25,7 +25,7 @@ export class SubscriptionsInvoicesController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetInvoice)
   @ApiOkResponse({ type: InvoiceView })
   getInvoice(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetInvoice, { id }, caller);

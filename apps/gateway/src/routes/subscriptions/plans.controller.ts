@@ -23,7 +23,7 @@ export class SubscriptionsPlansController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin'] })
+  @Access(CreatePlan)
   @ApiOperation({
     summary: 'Create a plan with its first price (amount in minor units as a string: 99000 VND is "99000")',
   })
@@ -33,21 +33,21 @@ export class SubscriptionsPlansController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(ListPlans)
   @ApiOkResponse({ type: PlanListResponse })
   listPlans(@CallerFor() caller: Caller) {
     return this.rpc.request(ListPlans, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(GetPlan)
   @ApiOkResponse({ type: PlanView })
   getPlan(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetPlan, { id }, caller);
   }
 
   @Post(':id/prices')
-  @Access({ roles: ['admin'] })
+  @Access(AddPrice)
   @ApiOperation({ summary: 'A new price version; new subscribers get it, existing ones keep theirs' })
   @ApiCreatedResponse({ type: PlanView })
   addPrice(@Param('id', UuidParam) id: string, @Body() body: NewPriceBody, @CallerFor() caller: Caller) {

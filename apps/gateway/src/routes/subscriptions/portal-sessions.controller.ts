@@ -13,7 +13,7 @@ export class SubscriptionsPortalSessionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(CreatePortal)
   @ApiCreatedResponse({ type: PortalView })
   portal(@Body() body: CreatePortalRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(CreatePortal, body, caller);

@@ -21,21 +21,21 @@ export class SubscriptionsProductsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin'] })
+  @Access(CreateProduct)
   @ApiCreatedResponse({ type: ProductView })
   createProduct(@Body() body: CreateProductRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(CreateProduct, body, caller);
   }
 
   @Get()
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(ListProducts)
   @ApiOkResponse({ type: ProductListResponse })
   listProducts(@CallerFor() caller: Caller) {
     return this.rpc.request(ListProducts, {}, caller);
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(GetProduct)
   @ApiOkResponse({ type: ProductView })
   getProduct(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetProduct, { id }, caller);

@@ -18,7 +18,7 @@ export class SubscriptionsStripeAccountController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Put()
-  @Access({ roles: ['admin'] })
+  @Access(ConfigureStripeAccount)
   @ApiOperation({
     summary: "Store the agency's Stripe secret key and webhook signing secret (encrypted; never shown again)",
   })
@@ -28,7 +28,7 @@ export class SubscriptionsStripeAccountController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetStripeAccount)
   @ApiOkResponse({ type: StripeAccountView })
   stripeAccount(@CallerFor() caller: Caller) {
     return this.rpc.request(GetStripeAccount, {}, caller);

@@ -25,7 +25,7 @@ export class SubscriptionsReaderSubscriptionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(ListReaderSubscriptions)
   @ApiOperation({ summary: "A reader's subscriptions (readerId or email), newest first" })
   @ApiOkResponse({ type: ReaderSubscriptionListResponse })
   readerSubscriptions(@Query() query: ReaderQuery, @CallerFor() caller: Caller) {
@@ -33,7 +33,7 @@ export class SubscriptionsReaderSubscriptionsController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'editor', 'finance'] })
+  @Access(GetReaderSubscription)
   @ApiOkResponse({ type: ReaderSubscriptionView })
   readerSubscription(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetReaderSubscription, { id }, caller);
@@ -41,7 +41,7 @@ export class SubscriptionsReaderSubscriptionsController {
 
   @Post(':id/plan-change-preview')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(PreviewPlanChange)
   @ApiOperation({ summary: 'What an upgrade or downgrade would charge now and at the next invoice' })
   @ApiOkResponse({ type: PlanChangePreview })
   preview(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
@@ -50,7 +50,7 @@ export class SubscriptionsReaderSubscriptionsController {
 
   @Post(':id/plan-change')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(ApplyPlanChange)
   @ApiOperation({
     summary: "Move the subscription to another plan under the current plan's change policy",
     description:
@@ -62,7 +62,7 @@ export class SubscriptionsReaderSubscriptionsController {
   }
 
   @Delete(':id/pending-plan-change')
-  @Access({ roles: ['admin', 'editor'] })
+  @Access(CancelPendingPlanChange)
   @ApiOperation({
     summary:
       'Drop the plan change waiting for the end of the period; the subscription stays on its plan (404 when none is pending)',

@@ -21,7 +21,7 @@ export class SubscriptionsSyncJobsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListProviderSyncJobs)
   @ApiOperation({ summary: "The agency's sync jobs, newest first" })
   @ApiQuery({
     name: 'limit',
@@ -34,7 +34,7 @@ export class SubscriptionsSyncJobsController {
   }
 
   @Get(':id')
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetProviderSyncJob)
   @ApiOperation({
     summary:
       'A sync job: status, phase, objects processed (percent once the total is known), rate, result counts, error',

@@ -15,7 +15,7 @@ export class SubscriptionsSyncController {
 
   @Post()
   @HttpCode(202)
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(StartProviderSync)
   @ApiOperation({
     summary:
       'Start re-reading subscriptions and recent paid invoices from Stripe to repair drift (also runs hourly); answers the job at once, ' +

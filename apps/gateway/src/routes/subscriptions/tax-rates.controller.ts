@@ -13,7 +13,7 @@ export class SubscriptionsTaxRatesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(CreateTaxRate)
   @ApiOperation({ summary: 'A VAT rate for a product type over a period; periods of one product type may not overlap' })
   @ApiOkResponse({ type: TaxRateView })
   createTaxRate(@Body() body: CreateTaxRateRequest, @CallerFor() caller: Caller) {
@@ -21,7 +21,7 @@ export class SubscriptionsTaxRatesController {
   }
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(ListTaxRates)
   @ApiOkResponse({ type: TaxRateListResponse })
   listTaxRates(@CallerFor() caller: Caller) {
     return this.rpc.request(ListTaxRates, {}, caller);

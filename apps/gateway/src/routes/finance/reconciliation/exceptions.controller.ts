@@ -14,8 +14,6 @@ import { Access } from '../../../auth/access.decorator';
 import { CallerFor } from '../../../auth/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
 
-const FINANCE = { roles: ['admin', 'finance'] } as const;
-
 /** Reconciliation exceptions: what did not match, for finance to resolve. */
 @ApiTags('finance')
 @ApiBearerAuth()
@@ -24,7 +22,7 @@ export class FinanceReconciliationExceptionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access(FINANCE)
+  @Access(ListReconciliationExceptions)
   @ApiOperation({
     summary:
       "Reconciliation exceptions, newest first: `kind`, `status`, `limit` (1-100), `before` (the previous page's `nextBefore`)",
@@ -35,14 +33,14 @@ export class FinanceReconciliationExceptionsController {
   }
 
   @Get(':id')
-  @Access(FINANCE)
+  @Access(GetReconciliationException)
   @ApiOkResponse({ type: ReconciliationExceptionView })
   getException(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetReconciliationException, { id }, caller);
   }
 
   @Post(':id/resolution')
-  @Access(FINANCE)
+  @Access(ResolveReconciliationException)
   @ApiOperation({
     summary:
       'Resolve an open exception with a reason: `match` (give the entryId, stripeTransactionId, bankLineId or payoutId it belongs to), ' +

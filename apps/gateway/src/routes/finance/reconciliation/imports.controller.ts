@@ -42,8 +42,6 @@ import { Access } from '../../../auth/access.decorator';
 import { CallerFor } from '../../../auth/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
 
-const FINANCE = { roles: ['admin', 'finance'] } as const;
-
 const CSV = /^text\/csv\b/i;
 
 const XML = /^(application|text)\/xml\b/i;
@@ -57,7 +55,7 @@ export class FinanceReconciliationImportsController {
 
   @Post()
   @HttpCode(202)
-  @Access(FINANCE)
+  @Access(StartStripeApiImport)
   @ApiOperation({
     summary:
       "Start importing the agency's Stripe balance transactions and payouts created in [from, to) through the API (paced, resumable); " +
@@ -80,7 +78,7 @@ export class FinanceReconciliationImportsController {
   }
 
   @Post('stripe-csv')
-  @Access(FINANCE)
+  @Access(ImportStripeReport)
   @ApiOperation({
     summary:
       "Import Stripe's balance report CSV (itemized: balance_transaction_id, created_utc, currency, gross, fee, net, reporting_category, source_id, " +
@@ -98,7 +96,7 @@ export class FinanceReconciliationImportsController {
   }
 
   @Post('bank-csv')
-  @Access(FINANCE)
+  @Access(ImportBankCsv)
   @ApiOperation({
     summary:
       'Import a bank statement as CSV with the columns date (YYYY-MM-DD), amount (major units, negative for debits), currency, reference ' +
@@ -112,7 +110,7 @@ export class FinanceReconciliationImportsController {
   }
 
   @Post('camt053')
-  @Access(FINANCE)
+  @Access(ImportCamt053)
   @ApiOperation({
     summary:
       'Import an ISO 20022 camt.053 bank statement (booked entries of BkToCstmrStmt/Stmt/Ntry). All or nothing: 400 names the XML `line N` ' +
@@ -126,7 +124,7 @@ export class FinanceReconciliationImportsController {
   }
 
   @Get()
-  @Access(FINANCE)
+  @Access(ListReconciliationImports)
   @ApiOperation({ summary: "The agency's reconciliation imports (API and files), newest first" })
   @ApiQuery({
     name: 'limit',
@@ -144,7 +142,7 @@ export class FinanceReconciliationImportsController {
   }
 
   @Get(':id')
-  @Access(FINANCE)
+  @Access(GetReconciliationImport)
   @ApiOperation({
     summary: 'An import: status, phase, rows read and imported, percent (when knowable), rows per second, errors',
   })

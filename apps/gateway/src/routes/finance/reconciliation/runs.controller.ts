@@ -16,8 +16,6 @@ import { Access } from '../../../auth/access.decorator';
 import { CallerFor } from '../../../auth/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
 
-const FINANCE = { roles: ['admin', 'finance'] } as const;
-
 /** Reconciliation runs: matching imported items against journal entries and bank lines. */
 @ApiTags('finance')
 @ApiBearerAuth()
@@ -27,7 +25,7 @@ export class FinanceReconciliationRunsController {
 
   @Post()
   @HttpCode(202)
-  @Access(FINANCE)
+  @Access(StartReconciliationRun)
   @ApiOperation({
     summary:
       'Start matching imported Stripe transactions against journal entries and payouts against bank lines, for items dated in [from, to) ' +
@@ -50,7 +48,7 @@ export class FinanceReconciliationRunsController {
   }
 
   @Get()
-  @Access(FINANCE)
+  @Access(ListReconciliationRuns)
   @ApiOperation({ summary: "The agency's reconciliation runs, newest first" })
   @ApiQuery({
     name: 'limit',
@@ -68,7 +66,7 @@ export class FinanceReconciliationRunsController {
   }
 
   @Get(':id')
-  @Access(FINANCE)
+  @Access(GetReconciliationRun)
   @ApiOkResponse({ type: ReconciliationRunView })
   getRun(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetReconciliationRun, { id }, caller);

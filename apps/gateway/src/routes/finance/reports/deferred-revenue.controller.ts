@@ -29,7 +29,7 @@ export class FinanceDeferredRevenueReportController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetDeferredRevenue)
   @ApiOperation({
     summary:
       'Deferred revenue per stream and currency, and the month each part will be recognized in (waterfall), beside the ledger balance; `format=csv` for a file',

@@ -32,7 +32,7 @@ export class FinanceRevenueByArticleReportController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetRevenueByArticle)
   @ApiOperation({
     summary:
       'The articles that earned most in the months asked, across subscriptions they converted, ads on their pages and licence usage; `format=csv` for a file',

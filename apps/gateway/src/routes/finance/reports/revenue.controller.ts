@@ -28,7 +28,7 @@ export class FinanceRevenueReportController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetRevenueReport)
   @ApiOperation({
     summary:
       'Billed, collected and recognized revenue per month, stream and currency, `by` product (ad unit), site or counterparty; `format=csv` for a file',

@@ -41,7 +41,7 @@ export class FinanceSubscriptionMetricsReportController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Access({ roles: ['admin', 'finance'] })
+  @Access(GetSubscriptionMetrics)
   @ApiOperation({
     summary:
       'Per month (agency time zone) and currency: the MRR bridge, ARR, subscriptions won and lost, churn rate, ARPU; `format=csv` for a file',
