@@ -40,12 +40,47 @@ export default tseslint.config(
     rules: { 'house/sql-in-repositories': 'error' },
   },
   {
+    // Libraries serve apps; they never reach into an app, a script or the tests.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(apps|scripts|test)/', message: 'libs/ must not depend on apps, scripts or tests' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only a provider's adapter knows its SDK; domain code speaks of "the provider".
+    files: ['apps/**/*.ts'],
+    ignores: ['apps/*/src/payments/stripe/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'stripe', message: "only the provider's adapter (payments/stripe/) imports its SDK" }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSTypeReference[typeName.name=/Env$/]',
+          message: "inject the service's env class instead of casting to it",
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/**/*.controller.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'typeorm', message: 'controllers call services; services and repositories hold the data' }],
+          paths: [
+            { name: 'typeorm', message: 'controllers call services; services and repositories hold the data' },
+            { name: 'stripe', message: "only the provider's adapter (payments/stripe/) imports its SDK" },
+          ],
           patterns: [{ regex: '\\.repository$', message: 'controllers call services, not repositories' }],
         },
       ],

@@ -258,6 +258,64 @@ describe('house rules', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('names each file after the class it exports, and its role after its suffix (article.repository.ts: ArticleRepository)', () => {
+    const SUFFIXES: Record<string, string> = {
+      repository: 'Repository',
+      service: 'Service',
+      'rpc.controller': 'RpcController',
+      'events.controller': 'EventsController',
+      controller: 'Controller',
+      module: 'Module',
+      runner: 'Runner',
+      schedule: 'Schedule',
+      error: 'Error',
+      entity: '',
+    };
+    const pascal = (kebab: string) =>
+      kebab
+        .split(/[-/]/)
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join('');
+    const root = join(__dirname, '..');
+    const sources = ['apps', 'libs'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file)),
+    );
+    const misnamed: string[] = [];
+    const entities = new Set(
+      sources.filter((f) => f.endsWith('.entity.ts')).map((f) => f.split('/').pop()!.slice(0, -10)),
+    );
+    for (const file of sources) {
+      const match =
+        /^(.*\/)?([a-z0-9-]+)\.(repository|service|rpc\.controller|events\.controller|controller|module|runner|schedule|error|entity)\.ts$/.exec(
+          file,
+        );
+      if (!match) continue;
+      const [, , stem, role] = match;
+      // the gateway's forwarded routes are named after their whole path: routes/finance/reconciliation/runs
+      const routes = /^apps\/gateway\/src\/routes\/(.+)\.controller\.ts$/.exec(file);
+      const expected = (routes ? pascal(routes[1]) : pascal(stem)) + SUFFIXES[role];
+      const exported = [...readFileSync(join(root, file), 'utf8').matchAll(/export (?:abstract )?class (\w+)/g)].map(
+        (m) => m[1],
+      );
+      if (!exported.includes(expected))
+        misnamed.push(`${file}: exports ${exported.join(', ') || 'no class'}, not ${expected}`);
+      // repositories are singular, unless their row is itself named in the plural (billing-settings)
+      if (role === 'repository' && stem.endsWith('s') && !entities.has(stem)) misnamed.push(`${file}: not singular`);
+    }
+    expect(misnamed).toEqual([]);
+  });
+
+  it('describes itself from inside the repository: no file refers to a design kept outside it', () => {
+    const root = join(__dirname, '..');
+    const skip = new Set(['node_modules', 'dist', '.git', '.local', 'coverage']);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => !skip.has(entry.name) && entry.name !== 'package-lock.json')
+        .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+    const outside = walk(root).filter((file) => /\.\.\/shared\b/.test(readFileSync(file, 'utf8')));
+    expect(outside.map((file) => relative(root, file))).toEqual([]);
+  });
+
   it('keeps docs/asyncapi.json what the contracts generate (npm run asyncapi)', () => {
     expect(readFileSync(join(__dirname, '..', 'docs', 'asyncapi.json'), 'utf8')).toBe(renderAsyncApi());
   });

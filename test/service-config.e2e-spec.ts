@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createTestDatabase, eventually, freePort, startTestNats, TestDatabase, TestNats } from '@libs/testing';
 
 const root = join(__dirname, '..');
 
@@ -60,4 +62,44 @@ describe('a service process with bad configuration', () => {
     expect(run.status).toBe(78);
     expect(run.stderr).toContain(variable);
   });
+});
+
+describe('a service process with good configuration', () => {
+  let nats: TestNats;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    [nats, database] = await Promise.all([startTestNats(), createTestDatabase()]);
+  });
+
+  afterAll(async () => {
+    await nats?.destroy();
+    await database?.drop();
+  });
+
+  it('starts (the paywall: both of its HTTP servers) without printing a warning', async () => {
+    const [port, publicPort] = await Promise.all([freePort(), freePort()]);
+    const child = spawn(process.execPath, [join(root, 'dist/apps/paywall/src/main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        NATS_URL: nats.url,
+        HTTP_PORT: String(port),
+        PAYWALL_PUBLIC_PORT: String(publicPort),
+        PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+        LOG_LEVEL: 'warn',
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200), 30_000);
+      expect((await fetch(`http://127.0.0.1:${publicPort}/v1/paywall/decisions`)).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    expect(output).not.toMatch(/Warning|FSTDEP|DEP0/);
+  }, 60_000);
 });

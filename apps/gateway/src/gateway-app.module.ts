@@ -5,7 +5,7 @@ import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnv } from './config/gateway.config';
 import { gatewaySchema } from './database/gateway.schema';
-import { DocsController } from './docs/docs.controller';
+import { DocsModule } from './docs/docs.module';
 import { GiftPageModule } from './gift-page/gift-page.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ReaderSnippetModule } from './reader-snippet/reader-snippet.module';
@@ -37,8 +37,8 @@ export class GatewayAppModule {
         RoutesModule,
         WebhooksModule,
         GiftPageModule,
+        DocsModule,
       ],
-      controllers: [DocsController],
     };
   }
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 
 /**
- * The migrated database every test file's database is cloned from (see global-setup). Named
+ * The migrated database every test file's database is cloned from (see test/support/global-setup). Named
  * after the checkout, so two checkouts on one machine can run their suites at the same time.
  */
 export const TEMPLATE_DATABASE = `revenue_test_template_${createHash('sha256').update(resolve(__dirname, '../../..')).digest('hex').slice(0, 10)}`;

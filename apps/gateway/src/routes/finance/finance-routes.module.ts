@@ -7,10 +7,10 @@ import { FinanceRecognitionSchedulesController } from './recognition-schedules.c
 import { FinanceReconciliationExceptionsController } from './reconciliation/exceptions.controller';
 import { FinanceReconciliationImportsController } from './reconciliation/imports.controller';
 import { FinanceReconciliationRunsController } from './reconciliation/runs.controller';
-import { FinanceDeferredRevenueReportController } from './reports/deferred-revenue.controller';
-import { FinanceRevenueByArticleReportController } from './reports/revenue-by-article.controller';
-import { FinanceRevenueReportController } from './reports/revenue.controller';
-import { FinanceSubscriptionMetricsReportController } from './reports/subscription-metrics.controller';
+import { FinanceReportsDeferredRevenueController } from './reports/deferred-revenue.controller';
+import { FinanceReportsRevenueByArticleController } from './reports/revenue-by-article.controller';
+import { FinanceReportsRevenueController } from './reports/revenue.controller';
+import { FinanceReportsSubscriptionMetricsController } from './reports/subscription-metrics.controller';
 import { FinanceTrialBalanceController } from './trial-balance.controller';
 import { FinanceWaitingEventsController } from './waiting-events.controller';
 
@@ -21,10 +21,10 @@ import { FinanceWaitingEventsController } from './waiting-events.controller';
     FinanceTrialBalanceController,
     FinanceJournalEntriesController,
     FinanceWaitingEventsController,
-    FinanceSubscriptionMetricsReportController,
-    FinanceRevenueReportController,
-    FinanceDeferredRevenueReportController,
-    FinanceRevenueByArticleReportController,
+    FinanceReportsSubscriptionMetricsController,
+    FinanceReportsRevenueController,
+    FinanceReportsDeferredRevenueController,
+    FinanceReportsRevenueByArticleController,
     FinanceRecognitionSchedulesController,
     FinanceRecognitionRunsController,
     FinanceReconciliationImportsController,

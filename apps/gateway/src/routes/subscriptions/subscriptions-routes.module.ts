@@ -12,7 +12,7 @@ import { SubscriptionsPlansController } from './plans.controller';
 import { SubscriptionsPortalSessionsController } from './portal-sessions.controller';
 import { SubscriptionsProductsController } from './products.controller';
 import { SubscriptionsStripeAccountController } from './stripe-account.controller';
-import { SubscriptionsReaderSubscriptionsController } from './subscriptions.controller';
+import { SubscriptionsSubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsSyncJobsController } from './sync-jobs.controller';
 import { SubscriptionsSyncController } from './sync.controller';
 import { SubscriptionsTaxRatesController } from './tax-rates.controller';
@@ -26,7 +26,7 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
     SubscriptionsPlansController,
     SubscriptionsCheckoutSessionsController,
     SubscriptionsPortalSessionsController,
-    SubscriptionsReaderSubscriptionsController,
+    SubscriptionsSubscriptionsController,
     SubscriptionsEntitlementsController,
     SubscriptionsGiftsController,
     SubscriptionsGiftCheckoutsController,

@@ -21,7 +21,7 @@ import { PlanChangeBody } from './plan-change.body';
 @ApiTags('subscriptions')
 @ApiBearerAuth()
 @Controller('v1/subscriptions/subscriptions')
-export class SubscriptionsReaderSubscriptionsController {
+export class SubscriptionsSubscriptionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()

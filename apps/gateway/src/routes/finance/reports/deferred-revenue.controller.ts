@@ -25,7 +25,7 @@ const DEFERRED_COLUMNS: (keyof DeferredRevenueCell)[] = ['stream', 'currency', '
 @ApiTags('finance')
 @ApiBearerAuth()
 @Controller('v1/finance/reports/deferred-revenue')
-export class FinanceDeferredRevenueReportController {
+export class FinanceReportsDeferredRevenueController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()

@@ -28,7 +28,7 @@ const ARTICLE_COLUMNS: (keyof ArticleRevenueRow)[] = [
 @ApiTags('finance')
 @ApiBearerAuth()
 @Controller('v1/finance/reports/revenue-by-article')
-export class FinanceRevenueByArticleReportController {
+export class FinanceReportsRevenueByArticleController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()

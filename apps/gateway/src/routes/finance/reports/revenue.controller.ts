@@ -24,7 +24,7 @@ const REVENUE_COLUMNS: (keyof RevenueReportRow)[] = [
 @ApiTags('finance')
 @ApiBearerAuth()
 @Controller('v1/finance/reports/revenue')
-export class FinanceRevenueReportController {
+export class FinanceReportsRevenueController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()

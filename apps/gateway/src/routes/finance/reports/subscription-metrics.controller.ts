@@ -37,7 +37,7 @@ const METRIC_COLUMNS: (keyof SubscriptionMonthMetrics)[] = [
 @ApiTags('finance')
 @ApiBearerAuth()
 @Controller('v1/finance/reports/subscription-metrics')
-export class FinanceSubscriptionMetricsReportController {
+export class FinanceReportsSubscriptionMetricsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()

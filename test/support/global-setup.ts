@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createServiceDataSource, runServiceMigrations } from '@libs/common';
-import { SERVICE_SCHEMAS } from '../../../scripts/service-schemas';
-import { databaseUrl, TEMPLATE_DATABASE, withAdminClient } from './test-database';
+import { SERVICE_SCHEMAS } from '../../scripts/service-schemas';
+import { databaseUrl, TEMPLATE_DATABASE, withAdminClient } from '@libs/testing';
 
 /**
  * Once per test run: rebuilds the template database with every service's migrations, so each

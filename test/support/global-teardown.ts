@@ -1,4 +1,4 @@
-import { TEMPLATE_DATABASE, withAdminClient } from './test-database';
+import { TEMPLATE_DATABASE, withAdminClient } from '@libs/testing';
 
 /** Once per test run: the template goes, so temporary checkouts leave no database behind. */
 export default async function globalTeardown(): Promise<void> {
