@@ -11,6 +11,7 @@ import {
 } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { EntryToPost, LedgerService } from '../apps/finance/src/ledger/ledger.service';
+import type { SourceKey } from '../apps/finance/src/ledger/ledger-source-keys';
 import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { createFinanceAgency, seededRandom, shuffle } from './support/finance-events';
@@ -200,7 +201,8 @@ describe('the ledger: balanced, immutable, posted once per fact', () => {
       const ledger = finance.get(LedgerService);
       const entry = (key: string, amount: bigint): EntryToPost => ({
         tenantId: fresh.tenantId,
-        sourceKey: `in-service:${key}`,
+        // a made-up fact: the test plays the part of a consumer posting in its own transaction
+        sourceKey: `in-service:${key}` as SourceKey,
         postedOn: '2026-11-20',
         description: key,
         lines: [

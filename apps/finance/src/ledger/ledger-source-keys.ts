@@ -27,6 +27,14 @@ export const SourceKeyKind = {
 } as const;
 
 /**
+ * A journal entry's source key. Only {@link LedgerSourceKey} makes one, so the compiler refuses a
+ * key built anywhere else (the ledger takes nothing but this type).
+ */
+export type SourceKey = string & { readonly __madeBy: 'LedgerSourceKey' };
+
+const key = (...parts: string[]) => parts.join(':') as SourceKey;
+
+/**
  * The source key of every journal entry finance posts, one place for all of them: posting the
  * same key twice is one entry, so each fact's key must be built the same way wherever it is
  * named. The consumers that post entries, reconciliation (which records which Stripe movement
@@ -34,34 +42,34 @@ export const SourceKeyKind = {
  */
 export const LedgerSourceKey = {
   /** An invoice billed: from its InvoiceFinalized, or from its InvoicePaid when the finalize never reached the books. */
-  invoiceFinalized: (providerInvoiceId: string) => `${SourceKeyKind.invoiceFinalized}:${providerInvoiceId}`,
-  invoicePaid: (providerInvoiceId: string) => `${SourceKeyKind.invoicePaid}:${providerInvoiceId}`,
+  invoiceFinalized: (providerInvoiceId: string) => key(SourceKeyKind.invoiceFinalized, providerInvoiceId),
+  invoicePaid: (providerInvoiceId: string) => key(SourceKeyKind.invoicePaid, providerInvoiceId),
   /** An invoice voided or written off as uncollectible: its billing reversed. */
-  invoiceVoided: (providerInvoiceId: string) => `${SourceKeyKind.invoiceVoided}:${providerInvoiceId}`,
+  invoiceVoided: (providerInvoiceId: string) => key(SourceKeyKind.invoiceVoided, providerInvoiceId),
   /** A written-off invoice paid after all: its write-off reversed. */
-  invoiceReinstated: (providerInvoiceId: string) => `${SourceKeyKind.invoiceReinstated}:${providerInvoiceId}`,
-  giftPurchased: (giftId: string) => `${SourceKeyKind.giftPurchased}:${giftId}`,
+  invoiceReinstated: (providerInvoiceId: string) => key(SourceKeyKind.invoiceReinstated, providerInvoiceId),
+  giftPurchased: (giftId: string) => key(SourceKeyKind.giftPurchased, giftId),
   /** A gift expired unredeemed: what was still deferred becomes revenue. */
-  giftBreakage: (giftId: string) => `${SourceKeyKind.giftBreakage}:${giftId}`,
-  chargeRefunded: (providerRefundId: string) => `${SourceKeyKind.chargeRefunded}:${providerRefundId}`,
-  disputeOpened: (providerDisputeId: string) => `${SourceKeyKind.disputeOpened}:${providerDisputeId}`,
-  disputeWon: (providerDisputeId: string) => `${SourceKeyKind.disputeWon}:${providerDisputeId}`,
-  bookingInvoiced: (bookingId: string) => `${SourceKeyKind.bookingInvoiced}:${bookingId}`,
-  bookingPaid: (paymentId: string) => `${SourceKeyKind.bookingPaid}:${paymentId}`,
+  giftBreakage: (giftId: string) => key(SourceKeyKind.giftBreakage, giftId),
+  chargeRefunded: (providerRefundId: string) => key(SourceKeyKind.chargeRefunded, providerRefundId),
+  disputeOpened: (providerDisputeId: string) => key(SourceKeyKind.disputeOpened, providerDisputeId),
+  disputeWon: (providerDisputeId: string) => key(SourceKeyKind.disputeWon, providerDisputeId),
+  bookingInvoiced: (bookingId: string) => key(SourceKeyKind.bookingInvoiced, bookingId),
+  bookingPaid: (paymentId: string) => key(SourceKeyKind.bookingPaid, paymentId),
   /** A booking's delivery on one day (`YYYY-MM-DD`) recognized as revenue. */
-  deliveryRecognized: (bookingId: string, day: string) => `${SourceKeyKind.deliveryRecognized}:${bookingId}:${day}`,
-  makeGoodCredited: (makeGoodId: string) => `${SourceKeyKind.makeGoodCredited}:${makeGoodId}`,
-  agreementActivated: (agreementId: string) => `${SourceKeyKind.agreementActivated}:${agreementId}`,
-  usageCharged: (usageId: string) => `${SourceKeyKind.usageCharged}:${usageId}`,
-  statementIssued: (statementId: string) => `${SourceKeyKind.statementIssued}:${statementId}`,
+  deliveryRecognized: (bookingId: string, day: string) => key(SourceKeyKind.deliveryRecognized, bookingId, day),
+  makeGoodCredited: (makeGoodId: string) => key(SourceKeyKind.makeGoodCredited, makeGoodId),
+  agreementActivated: (agreementId: string) => key(SourceKeyKind.agreementActivated, agreementId),
+  usageCharged: (usageId: string) => key(SourceKeyKind.usageCharged, usageId),
+  statementIssued: (statementId: string) => key(SourceKeyKind.statementIssued, statementId),
   /** One recognition run's revenue of a stream in one currency and calendar month (`YYYY-MM`). */
   recognition: (runId: string, stream: string, currency: string, month: string) =>
-    `${SourceKeyKind.recognition}:${runId}:${stream}:${currency}:${month}`,
+    key(SourceKeyKind.recognition, runId, stream, currency, month),
   /** The negation of an entry (an entry is reversed at most once). */
-  reversalOf: (entryId: string) => `${SourceKeyKind.reversal}:${entryId}`,
+  reversalOf: (entryId: string) => key(SourceKeyKind.reversal, entryId),
   /** Posted by reconciliation itself when a payout is imported: Dr Bank, Cr Stripe balance. */
-  stripePayout: (payoutId: string) => `${SourceKeyKind.stripePayout}:${payoutId}`,
+  stripePayout: (payoutId: string) => key(SourceKeyKind.stripePayout, payoutId),
   /** A reconciliation exception resolved by posting the difference (one posting per exception). */
-  reconciliationAdjustment: (exceptionId: string) => `${SourceKeyKind.reconciliationAdjustment}:${exceptionId}`,
-  reconciliationWriteOff: (exceptionId: string) => `${SourceKeyKind.reconciliationWriteOff}:${exceptionId}`,
+  reconciliationAdjustment: (exceptionId: string) => key(SourceKeyKind.reconciliationAdjustment, exceptionId),
+  reconciliationWriteOff: (exceptionId: string) => key(SourceKeyKind.reconciliationWriteOff, exceptionId),
 } as const;

@@ -6,7 +6,7 @@ import { AgencyCalendar } from '../calendar/agency-calendar';
 import { monthName, monthOfDay } from '../calendar/calendar-month';
 import { AgencyBooksLock } from './agency-books-lock';
 import { BalancesAtCommit } from './balances-at-commit';
-import { LedgerSourceKey } from './ledger-source-keys';
+import { LedgerSourceKey, SourceKey } from './ledger-source-keys';
 import {
   EntryDimensions,
   EntryRow,
@@ -29,7 +29,7 @@ export interface LedgerLine {
 export interface EntryToPost {
   tenantId: string;
   /** The fact recorded; posting the same key again changes nothing. */
-  sourceKey: string;
+  sourceKey: SourceKey;
   /** `YYYY-MM-DD`, the agency-local day of the fact; a day in a closed month is posted late (see {@link LedgerService.postAll}). */
   postedOn: string;
   description: string;

@@ -3,6 +3,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/comm
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject, OperationObject, ResponsesObject } from '@nestjs/swagger';
+import * as contracts from '@libs/contracts';
 import { ACCESS_META, PROBLEM_CONTENT_TYPE, PROBLEM_TITLES } from '@libs/common';
 import type { AccessRule } from '../auth/access.decorator';
 import { ProblemDetails } from './problem-details';
@@ -16,10 +17,17 @@ const PROBLEM_REF = { $ref: `#/components/schemas/${ProblemDetails.name}` };
  * as 409 from a service or 503 when one does not answer in time).
  */
 export function describeRoutes(document: OpenAPIObject, app: NestFastifyApplication): void {
+  const contractNames = new Map<unknown, string>(Object.entries(contracts).map(([name, value]) => [value, name]));
+  const operationIds = new Set<string>();
   for (const route of routesOf(app)) {
     const operation = document.paths[route.path]?.[route.method] as OperationObject | undefined;
     if (!operation) continue; // excluded from the document (the gift page, the snippet)
     const contract = typeof route.rule === 'object' ? route.rule.contract : undefined;
+    // a forwarded route is named after its contract (listAdUnits), which a class rename leaves alone
+    const name = contractNames.get(contract);
+    const id = name && name.charAt(0).toLowerCase() + name.slice(1);
+    if (id && !operationIds.has(id)) operation.operationId = id;
+    operationIds.add(operation.operationId ?? '');
     if (!operation.summary && contract) {
       const [first] = contract.description.split(/(?<=\.)\s/);
       operation.summary = first.replace(/\.$/, '');
