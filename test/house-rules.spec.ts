@@ -316,6 +316,48 @@ describe('house rules', () => {
     expect(outside.map((file) => relative(root, file))).toEqual([]);
   });
 
+  it('builds every service from feature modules: its app module registers no controller or provider itself', () => {
+    const flat = Object.entries(APP_MODULES).filter(
+      ([, module]) => (module.controllers?.length ?? 0) > 0 || (module.providers?.length ?? 0) > 0,
+    );
+    expect(flat.map(([service]) => service)).toEqual([]);
+  });
+
+  it.each(SERVICES)(
+    'keeps the folders of %s free of cycles: building blocks never import the features that use them',
+    (service) => {
+      const src = join(__dirname, '..', 'apps', service, 'src');
+      const edges = new Map<string, Set<string>>();
+      for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts') || file.endsWith('.spec.ts') || !file.includes('/')) continue;
+        const from = file.split('/')[0];
+        for (const [, specifier] of readFileSync(join(src, file), 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+          const target = relative(src, join(src, file, '..', specifier));
+          const to = target.split('/')[0];
+          if (target.includes('/') && !target.startsWith('..') && to !== from)
+            edges.set(from, new Set([...(edges.get(from) ?? []), `${to} (${file})`]));
+        }
+      }
+      const folders = [...edges.keys()];
+      const reaches = (start: string): Set<string> => {
+        const seen = new Set<string>();
+        const stack = [start];
+        while (stack.length > 0)
+          for (const edge of edges.get(stack.pop()!) ?? []) {
+            const to = edge.split(' ')[0];
+            if (!seen.has(to)) stack.push((seen.add(to), to));
+          }
+        return seen;
+      };
+      const cycles = folders.flatMap((folder) =>
+        [...(edges.get(folder) ?? [])]
+          .filter((edge) => reaches(edge.split(' ')[0]).has(folder))
+          .map((edge) => `${folder} -> ${edge}`),
+      );
+      expect(cycles).toEqual([]);
+    },
+  );
+
   it('keeps docs/asyncapi.json what the contracts generate (npm run asyncapi)', () => {
     expect(readFileSync(join(__dirname, '..', 'docs', 'asyncapi.json'), 'utf8')).toBe(renderAsyncApi());
   });
