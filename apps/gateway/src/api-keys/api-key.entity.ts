@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../auth/role';
+import type { Role } from '../access/role';
 
 /** A secret key for servers: shown once, stored as a SHA-256 of its high-entropy secret. */
 @Entity({ name: 'api_keys' })

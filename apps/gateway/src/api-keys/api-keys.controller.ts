@@ -7,9 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
-import type { TenantPrincipal } from '../auth/principal';
+import { Access } from '../access/access.decorator';
+import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
+import type { TenantPrincipal } from '../access/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { ApiKeyListResponse, ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { Role, ROLES } from '../auth/role';
+import { Role, ROLES } from '../access/role';
 
 export class CreateApiKeyRequest {
   @ApiProperty({ example: 'CMS publisher' }) @IsString() @Length(1, 100) name!: string;

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
-import type { TenantPrincipal } from '../auth/principal';
-import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
+import { Access } from '../access/access.decorator';
+import type { TenantPrincipal } from '../access/principal';
+import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
 import { AuditLogQuery } from './audit-log.query';
 import { AuditLogService } from './audit-log.service';
 

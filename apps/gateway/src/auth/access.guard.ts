@@ -9,10 +9,10 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ACCESS_META, currentContext } from '@libs/common';
 import { GatewayEnv } from '../config/gateway.config';
-import type { AccessRule } from './access.decorator';
-import type { AuthenticatedRequest } from './authenticated-request';
+import type { AccessRule } from '../access/access.decorator';
+import type { AuthenticatedRequest } from '../access/authenticated-request';
 import { Authenticator } from './authenticator';
-import { actorOf, Principal } from './principal';
+import { actorOf, Principal } from '../access/principal';
 import { RateLimiter } from './rate-limiter';
 
 /**

@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedError } from '@libs/common';
 import { LoginRequest, LoginResponse } from './login.dto';
-import { Access } from './access.decorator';
-import { TenantPrincipalOf } from './tenant-principal-of.decorator';
+import { Access } from '../access/access.decorator';
+import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
 import { LoginService } from './login.service';
-import type { TenantPrincipal } from './principal';
-import { STAFF_ROLES } from './role';
+import type { TenantPrincipal } from '../access/principal';
+import { STAFF_ROLES } from '../access/role';
 
 @ApiTags('auth')
 @Controller('v1/auth')

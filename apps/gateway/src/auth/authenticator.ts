@@ -6,7 +6,7 @@ import { GatewayEnv } from '../config/gateway.config';
 import { SitesService } from '../sites/sites.service';
 import { UserRepository } from '../users/user.repository';
 import { AccessTokens } from './access-tokens';
-import { Principal } from './principal';
+import { Principal } from '../access/principal';
 import { SessionRepository } from './session.repository';
 
 interface Credentials {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { buildAsyncApiDocument } from '@libs/contracts';
-import { Access } from '../auth/access.decorator';
+import { Access } from '../access/access.decorator';
 import { SUITE_VERSION } from './suite-version';
 
 @ApiExcludeController()

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject, OperationObject, ResponsesObject } from '@nestjs/swagger';
 import * as contracts from '@libs/contracts';
 import { ACCESS_META, PROBLEM_CONTENT_TYPE, PROBLEM_TITLES } from '@libs/common';
-import type { AccessRule } from '../auth/access.decorator';
+import type { AccessRule } from '../access/access.decorator';
 import { ProblemDetails } from './problem-details';
 
 const PROBLEM_REF = { $ref: `#/components/schemas/${ProblemDetails.name}` };

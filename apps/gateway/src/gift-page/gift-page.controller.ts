@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, RemoteRpcError, ServiceUnavailableError } from '@libs/common';
 import { RpcErrorCode } from '@libs/contracts';
-import { Access } from '../auth/access.decorator';
+import { Access } from '../access/access.decorator';
 import { RateLimiter } from '../auth/rate-limiter';
 import { GatewayEnv } from '../config/gateway.config';
 import { GIFT_PAGE_CSP, GiftPage, renderGiftPage } from './gift-page.html';

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { ValidationFailedError } from '@libs/common';
-import type { AuthenticatedRequest } from '../auth/authenticated-request';
+import type { AuthenticatedRequest } from '../access/authenticated-request';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
 

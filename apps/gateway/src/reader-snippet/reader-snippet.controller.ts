@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access } from '../auth/access.decorator';
+import { Access } from '../access/access.decorator';
 import { PAYWALL_SNIPPET_SOURCE } from './paywall-snippet';
 
 /** The reader snippet agencies put on article pages (see `paywallSnippet`). */

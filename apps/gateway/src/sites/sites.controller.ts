@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
-import type { TenantPrincipal } from '../auth/principal';
-import { STAFF_ROLES } from '../auth/role';
+import { Access } from '../access/access.decorator';
+import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
+import type { TenantPrincipal } from '../access/principal';
+import { STAFF_ROLES } from '../access/role';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateSiteRequest, PublicSiteView, SiteListResponse, SiteView, UpdateSiteRequest } from './sites.dto';
 import { SitesService } from './sites.service';

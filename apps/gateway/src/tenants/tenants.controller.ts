@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@libs/common';
-import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
-import type { Principal, TenantPrincipal } from '../auth/principal';
-import { STAFF_ROLES } from '../auth/role';
+import { Access } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
+import type { Principal, TenantPrincipal } from '../access/principal';
+import { STAFF_ROLES } from '../access/role';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateTenantRequest, TenantView } from './tenants.dto';
 import { TenantsService } from './tenants.service';

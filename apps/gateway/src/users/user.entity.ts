@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { Role } from '../auth/role';
+import type { Role } from '../access/role';
 
 /** A console user of an agency; logs in with a password (argon2id) and gets a short-lived JWT. */
 @Entity({ name: 'users' })

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
-import { TenantPrincipalOf } from '../auth/tenant-principal-of.decorator';
-import type { TenantPrincipal } from '../auth/principal';
+import { Access } from '../access/access.decorator';
+import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
+import type { TenantPrincipal } from '../access/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateUserRequest, UserListResponse, UserView } from './users.dto';
 import { UsersService } from './users.service';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length } from 'class-validator';
-import { Role, STAFF_ROLES } from '../auth/role';
+import { Role, STAFF_ROLES } from '../access/role';
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'lan.nguyen@tinnhanh.vn' }) @IsEmail() email!: string;

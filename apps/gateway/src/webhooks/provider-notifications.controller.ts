@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { currentContext, RpcClient, ValidationFailedError } from '@libs/common';
 import { ReceiveProviderNotification, SERVICE_ROLES } from '@libs/contracts';
-import { Access } from '../auth/access.decorator';
+import { Access } from '../access/access.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 
 /**

@@ -10,8 +10,8 @@ import {
   ListAccounts,
   TrialBalanceRequest,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** The agency's chart of accounts and each account's balance. */

@@ -9,8 +9,8 @@ import {
   ListJournalEntriesRequest,
   ReverseJournalEntry,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** Journal entries with their postings, and their reversal. */

@@ -10,8 +10,8 @@ import {
   MonthEndChecklistView,
   ReopenPeriod,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { MonthParam } from '../../http/month-param.pipe';
 import { ReopenPeriodBody } from './reopen-period.body';
 

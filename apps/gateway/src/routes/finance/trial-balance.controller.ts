@@ -11,8 +11,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import { GetTrialBalance, TrialBalanceLine, TrialBalanceRequest, TrialBalanceResponse } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { ReportFormatQuery } from '../../http/report-format.query';
 import { sendCsv } from '../../http/send-csv';
 

@@ -23,8 +23,8 @@ import {
   UpsertArticles,
   UpsertArticlesRequest,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { ArticleIdParam } from '../../http/article-id-param.pipe';
 
 const ARTICLE_ID_PARAM = {

@@ -14,8 +14,8 @@ import {
   StopExperiment,
   UpdateExperiment,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** Experiments on meter limits and on offers, and their results. */

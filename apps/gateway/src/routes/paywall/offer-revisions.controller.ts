@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import { ListOfferRevisions, OfferRevisionListResponse, OfferSetView, RestoreOfferRevision } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** Every revision of the offers, and rolling back to one. */
 @ApiTags('paywall')

@@ -9,8 +9,8 @@ import {
   ReplacePolicies,
   ReplacePoliciesRequest,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** The agency's ordered paywall policies. The decisions themselves are served by the paywall service (`POST /v1/paywall/decisions`). */

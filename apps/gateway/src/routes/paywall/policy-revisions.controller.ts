@@ -8,8 +8,8 @@ import {
   PolicySetView,
   RestorePolicyRevision,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** Every revision of the policies, and rolling back to one. */
 @ApiTags('paywall')

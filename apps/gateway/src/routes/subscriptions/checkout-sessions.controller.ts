@@ -2,8 +2,8 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import { CheckoutView, CreateCheckout, CreateCheckoutRequest } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** Checkouts of a plan at the provider's hosted page. */
 @ApiTags('subscriptions')

@@ -8,8 +8,8 @@ import {
   ListDunningCases,
   ListDunningCasesRequest,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** Dunning cases: failed renewals being retried. */

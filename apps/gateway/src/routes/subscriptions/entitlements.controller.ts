@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import { EntitlementsQuery, EntitlementsView, GetEntitlements } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** What a reader or an IP address may use now, until when and why. */
 @ApiTags('subscriptions')

@@ -8,8 +8,8 @@ import {
   GiftCheckoutView,
   RevealGiftClaimCode,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** Buying gifts: the hosted payment, and the claim code shown once after it. */
 @ApiTags('subscriptions')

@@ -27,8 +27,8 @@ import {
   RemoveGroupMember,
   UpdateGroupLicence,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** Group licences: seats of a plan for an organisation (email domains, invitations, IP ranges). */

@@ -10,8 +10,8 @@ import {
   PlanListResponse,
   PlanView,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 import { NewPriceBody } from './new-price.body';
 

@@ -9,8 +9,8 @@ import {
   ProductListResponse,
   ProductView,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** Products: what is sold and the entitlements it grants. */

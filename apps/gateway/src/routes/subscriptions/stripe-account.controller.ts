@@ -7,8 +7,8 @@ import {
   GetStripeAccount,
   StripeAccountView,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** The agency's provider account at Stripe (credentials stored encrypted). */
 @ApiTags('subscriptions')

@@ -12,8 +12,8 @@ import {
   ReaderSubscriptionListResponse,
   ReaderSubscriptionView,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 import { PlanChangeBody } from './plan-change.body';
 

@@ -9,8 +9,8 @@ import {
   ProviderSyncJobView,
   SYNC_JOB_LIST_LIMIT,
 } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 
 /** Provider sync jobs, watched until they end. */

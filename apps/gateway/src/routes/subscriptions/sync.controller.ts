@@ -3,8 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import { ProviderSyncJobView, StartProviderSync } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** Provider sync on demand: drift repair against Stripe as a job (it also runs hourly), watched at `sync-jobs`. */
 @ApiTags('subscriptions')

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import { CreateTaxRate, CreateTaxRateRequest, ListTaxRates, TaxRateListResponse, TaxRateView } from '@libs/contracts';
-import { Access } from '../../auth/access.decorator';
-import { CallerFor } from '../../auth/caller-for.decorator';
+import { Access } from '../../access/access.decorator';
+import { CallerFor } from '../../access/caller-for.decorator';
 
 /** VAT rates per product type with their effective dates. */
 @ApiTags('subscriptions')

@@ -38,8 +38,8 @@ import {
   StartStripeApiImport,
   StartStripeApiImportRequest,
 } from '@libs/contracts';
-import { Access } from '../../../auth/access.decorator';
-import { CallerFor } from '../../../auth/caller-for.decorator';
+import { Access } from '../../../access/access.decorator';
+import { CallerFor } from '../../../access/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
 
 const CSV = /^text\/csv\b/i;

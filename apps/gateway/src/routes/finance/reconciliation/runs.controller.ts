@@ -12,8 +12,8 @@ import {
   StartReconciliationRun,
   StartReconciliationRunRequest,
 } from '@libs/contracts';
-import { Access } from '../../../auth/access.decorator';
-import { CallerFor } from '../../../auth/caller-for.decorator';
+import { Access } from '../../../access/access.decorator';
+import { CallerFor } from '../../../access/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
 
 /** Reconciliation runs: matching imported items against journal entries and bank lines. */

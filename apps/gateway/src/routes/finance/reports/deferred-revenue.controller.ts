@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, Inter
 import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import { DeferredRevenueRequest, DeferredRevenueResponse, GetDeferredRevenue } from '@libs/contracts';
-import { Access } from '../../../auth/access.decorator';
-import { CallerFor } from '../../../auth/caller-for.decorator';
+import { Access } from '../../../access/access.decorator';
+import { CallerFor } from '../../../access/caller-for.decorator';
 import { ReportFormatQuery } from '../../../http/report-format.query';
 import { sendCsv } from '../../../http/send-csv';
 
