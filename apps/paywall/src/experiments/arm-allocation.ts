@@ -1,12 +1,6 @@
 import type { ExperimentObjective } from '@libs/contracts';
+import type { ArmCounts } from '../memory/arm-counts';
 import { Random, sampleBeta } from './seeded-random';
-
-/** What an instance knows of an arm's traffic: decisions shown, conversions, revenue (minor units). */
-export interface ArmCounts {
-  impressions: number;
-  conversions: number;
-  revenue: number;
-}
 
 /**
  * Split allocation: the reader's arm follows from a hash of the experiment id and the reader's

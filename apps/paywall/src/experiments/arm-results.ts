@@ -1,5 +1,6 @@
 import type { ExperimentObjective } from '@libs/contracts';
-import { ArmCounts, thompsonWeights } from './arm-allocation';
+import type { ArmCounts } from '../memory/arm-counts';
+import { thompsonWeights } from './arm-allocation';
 import { betaQuantile } from './beta-quantile';
 import { seededRandom } from './seeded-random';
 

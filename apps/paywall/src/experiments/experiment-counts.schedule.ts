@@ -10,9 +10,10 @@ import {
   MessageHeader,
 } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
+import type { ArmCounts } from '../memory/arm-counts';
 import type { LiveExperiment } from '../memory/live-experiment';
 import { PaywallMemory } from '../memory/paywall-memory';
-import { ArmCounts, thompsonWeights } from './arm-allocation';
+import { thompsonWeights } from './arm-allocation';
 import { ExperimentArmCountsRepository } from './experiment-arm-counts.repository';
 import { ExperimentCounters } from './experiment-counters';
 import { seededRandom } from './seeded-random';

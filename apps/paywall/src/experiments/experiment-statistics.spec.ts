@@ -1,4 +1,5 @@
-import { ArmCounts, splitArm, thompsonWeights } from './arm-allocation';
+import type { ArmCounts } from '../memory/arm-counts';
+import { splitArm, thompsonWeights } from './arm-allocation';
 import { armStatistics, revenuePerThousand } from './arm-results';
 import { betaCdf, betaQuantile } from './beta-quantile';
 import { seededRandom } from './seeded-random';

@@ -1,6 +1,6 @@
 import type { ExperimentView } from '@libs/contracts';
 import type { PaywallPolicy } from '../decisions/decision-types';
-import type { ArmCounts } from '../experiments/arm-allocation';
+import type { ArmCounts } from './arm-counts';
 
 /** An experiment as decisions use it: its arms' weights and what this instance knows of their traffic. */
 export interface LiveExperiment {

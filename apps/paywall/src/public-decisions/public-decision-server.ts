@@ -6,10 +6,10 @@ import { Counter } from 'prom-client';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, ServiceMetrics } from '@libs/common';
 import { DecisionAnswer, FieldError, PAYWALL_DECISIONS_PATH, PAYWALL_STRUCTURED_DATA_PATH } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
-import { AgencyNotReadyError } from '../decisions/agency-not-ready.error';
 import type { Access } from '../decisions/decision-types';
-import { DecisionsService } from '../decisions/decisions.service';
 import { PaywallMemory } from '../memory/paywall-memory';
+import { AgencyNotReadyError } from '../reader-decisions/agency-not-ready.error';
+import { ReaderDecisionsService } from '../reader-decisions/reader-decisions.service';
 import { parseDecisionRequest } from './parse-decision-request';
 import { parseStructuredDataRequest } from './parse-structured-data-request';
 import { SiteRateLimits } from './site-rate-limits';
@@ -58,7 +58,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   url = '';
 
   constructor(
-    private readonly decisions: DecisionsService,
+    private readonly decisions: ReaderDecisionsService,
     private readonly memory: PaywallMemory,
     metrics: ServiceMetrics,
     env: PaywallEnv,

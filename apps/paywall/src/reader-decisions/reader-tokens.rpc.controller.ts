@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import { IssueReaderToken, IssueReaderTokenRequest, ReaderTokenView, readerKeyOf } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
-import { ReaderTokens } from './reader-tokens';
+import { ReaderTokens } from '../decisions/reader-tokens';
 
 @Controller()
 export class ReaderTokensRpcController {

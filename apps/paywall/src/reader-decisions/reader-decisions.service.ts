@@ -24,7 +24,7 @@ import type { SiteEntry } from '../memory/site-entry';
 import type { TenantMemory } from '../memory/tenant-memory';
 import { ReaderMeters } from '../reader-meters/reader-meters';
 import { AgencyNotReadyError } from './agency-not-ready.error';
-import { conditionsHold, decide } from './decide';
+import { conditionsHold, decide } from '../decisions/decide';
 import type {
   Access,
   ArticleAccess,
@@ -33,10 +33,10 @@ import type {
   PaywallPolicy,
   ReaderContext,
   ReaderSegment,
-} from './decision-types';
-import { MeterTokens } from './meter-tokens';
-import { ReaderTokens } from './reader-tokens';
-import { structuredDataOf } from './structured-data';
+} from '../decisions/decision-types';
+import { MeterTokens } from '../decisions/meter-tokens';
+import { ReaderTokens } from '../decisions/reader-tokens';
+import { structuredDataOf } from '../decisions/structured-data';
 
 interface ReaderIdentity {
   readerKey: string | null;
@@ -62,7 +62,7 @@ interface Evaluated {
  * instance holds (`PaywallMemory`, readers' meters, experiment arms) to `decide()` and back.
  */
 @Injectable()
-export class DecisionsService {
+export class ReaderDecisionsService {
   constructor(
     private readonly memory: PaywallMemory,
     private readonly meterTokens: MeterTokens,

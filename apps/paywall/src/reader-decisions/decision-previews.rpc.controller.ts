@@ -3,11 +3,11 @@ import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, DomainError, RpcHandler } from '@libs/common';
 import { DecisionPreviewRequest, DecisionPreviewResponse, PreviewDecisions, RpcErrorCode } from '@libs/contracts';
 import { AgencyNotReadyError } from './agency-not-ready.error';
-import { DecisionsService } from './decisions.service';
+import { ReaderDecisionsService } from './reader-decisions.service';
 
 @Controller()
 export class DecisionPreviewsRpcController {
-  constructor(private readonly decisions: DecisionsService) {}
+  constructor(private readonly decisions: ReaderDecisionsService) {}
 
   @RpcHandler(PreviewDecisions)
   preview(@Payload() request: DecisionPreviewRequest, @CallerOf() caller: Caller): DecisionPreviewResponse {

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { PaywallEnv } from '../config/paywall.config';
+import { MeterTokens } from '../decisions/meter-tokens';
+import { parseSigningKeys } from '../decisions/parse-signing-keys';
+import { ReaderTokens } from '../decisions/reader-tokens';
+import { SignedTokens } from '../decisions/signed-tokens';
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { MemoryModule } from '../memory/memory.module';
 import { ReaderMetersModule } from '../reader-meters/reader-meters.module';
 import { DecisionPreviewsRpcController } from './decision-previews.rpc.controller';
-import { DecisionsService } from './decisions.service';
-import { MeterTokens } from './meter-tokens';
-import { parseSigningKeys } from './parse-signing-keys';
-import { ReaderTokens } from './reader-tokens';
+import { ReaderDecisionsService } from './reader-decisions.service';
 import { ReaderTokensRpcController } from './reader-tokens.rpc.controller';
-import { SignedTokens } from './signed-tokens';
 
-/** The decision, from what the instance holds in memory, and the tokens readers carry to it. */
+/** A reader's decision, from what the instance holds in memory, and the tokens readers carry to it. */
 @Module({
   imports: [MemoryModule, ReaderMetersModule, ExperimentsModule],
   controllers: [DecisionPreviewsRpcController, ReaderTokensRpcController],
@@ -23,8 +23,8 @@ import { SignedTokens } from './signed-tokens';
     },
     { provide: MeterTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new MeterTokens(tokens) },
     { provide: ReaderTokens, inject: [SignedTokens], useFactory: (tokens: SignedTokens) => new ReaderTokens(tokens) },
-    DecisionsService,
+    ReaderDecisionsService,
   ],
-  exports: [DecisionsService],
+  exports: [ReaderDecisionsService],
 })
-export class DecisionsModule {}
+export class ReaderDecisionsModule {}
