@@ -2,9 +2,8 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { DataSource } from 'typeorm';
 import { PeriodicTask, runWithContext } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { AddressGrantRepository } from './address-grant.repository';
-import { AddressGrantsService } from './address-grants.service';
 import { EntitlementsService } from './entitlements.service';
+import { GrantSources } from './grant-sources';
 import { ReaderEntitlementsRepository } from './reader-entitlements.repository';
 
 const BATCH = 100;
@@ -12,7 +11,8 @@ const BATCH = 100;
 /**
  * Grants that simply run out (a gift's months, a licence's end, a period nobody renewed) change
  * no row, so nothing would announce them. This sweep republishes every reader whose first grant
- * has lapsed, and the end of licences' address grants, so consumers need not watch the clock.
+ * has lapsed, and (through the group licences' `AddressGrantSource`) the end of licences' address
+ * grants, so consumers need not watch the clock.
  * Instances share the work (SKIP LOCKED); each row is republished once per lapse.
  */
 @Injectable()
@@ -22,9 +22,8 @@ export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnAppli
   constructor(
     private readonly dataSource: DataSource,
     private readonly entitlements: EntitlementsService,
-    private readonly addressGrants: AddressGrantsService,
     private readonly published: ReaderEntitlementsRepository,
-    private readonly addressGrantState: AddressGrantRepository,
+    private readonly sources: GrantSources,
     env: SubscriptionsEnv,
   ) {
     this.schedule = new PeriodicTask('entitlement lapse sweep', env.ENTITLEMENT_LAPSE_SWEEP_S * 1000, () =>
@@ -46,7 +45,8 @@ export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnAppli
       let readers = 0;
       let licences = 0;
       for (let batch = BATCH; batch === BATCH; readers += batch) batch = await this.republishLapsedReaders(now);
-      for (let batch = BATCH; batch === BATCH; licences += batch) batch = await this.endLapsedAddressGrants(now);
+      for (let batch = BATCH; batch === BATCH; licences += batch)
+        batch = await this.sources.publishEndedAddressGrants(now, BATCH);
       return { readers, licences };
     });
   }
@@ -55,14 +55,6 @@ export class EntitlementLapseSchedule implements OnApplicationBootstrap, OnAppli
     return this.dataSource.transaction(async (tx) => {
       const due = await this.published.lockLapsed(tx, now, BATCH);
       for (const row of due) await this.entitlements.refresh(tx, row.tenant_id, row.reader_key, now);
-      return due.length;
-    });
-  }
-
-  private endLapsedAddressGrants(now: Date): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const due = await this.addressGrantState.lockEndedUnpublished(tx, now, BATCH);
-      for (const licence of due) await this.addressGrants.publish(tx, licence, now);
       return due.length;
     });
   }

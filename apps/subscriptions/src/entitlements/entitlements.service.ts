@@ -2,21 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import {
-  cidrContains,
   EntitlementChanged,
   EntitlementGrant,
   EntitlementsQuery,
   EntitlementsView,
-  parseCidrRange,
   parseIpAddress,
   readerKeyOf,
 } from '@libs/contracts';
 import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { CustomerRepository } from '../customers/customer.repository';
-import { GroupLicence } from '../group-licences/group-licence.entity';
-import { EntitlingGroupLicence, EntitlingSubscription, grantsFrom, sameGrants } from './entitlement-rules';
-import { GrantSourceRepository } from './grant-source.repository';
+import { grantsFrom, sameGrants } from './entitlement-rules';
+import type { HeldGrant } from './grant-source';
+import { GrantSources } from './grant-sources';
 import { ReaderEntitlementsRepository } from './reader-entitlements.repository';
 
 @Injectable()
@@ -25,7 +23,7 @@ export class EntitlementsService {
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
     private readonly published: ReaderEntitlementsRepository,
-    private readonly sources: GrantSourceRepository,
+    private readonly sources: GrantSources,
     private readonly catalog: CatalogRepository,
     private readonly settings: BillingSettingsRepository,
     private readonly customers: CustomerRepository,
@@ -76,39 +74,28 @@ export class EntitlementsService {
   private async forAddress(tenantId: string, ip: string): Promise<EntitlementsView> {
     const address = parseIpAddress(ip);
     const now = new Date();
-    const covering = address
-      ? (await this.sources.openLicencesWithIpRanges(tenantId, now)).filter((licence) =>
-          licence.ipRanges.some((text) => {
-            const range = parseCidrRange(text);
-            return range !== null && cidrContains(range, address);
-          }),
-        )
-      : [];
+    const covering = address ? await this.sources.coveringAddress(tenantId, address, now) : [];
     const entitlementsOf = await this.productEntitlements(
       this.dataSource.manager,
       tenantId,
       covering.map((l) => l.productId),
     );
-    const groups = covering.map((licence) => entitlingLicence(licence, 'ip-range', entitlementsOf));
+    const groups = covering.map((licence) => ({ ...licence, entitlements: entitlementsOf(licence.productId) }));
     return { readerId: null, email: null, ip, entitlements: grantsFrom({ groups }, now, 0), version: 0 };
   }
 
+  /** Reads every grant of the reader from its source, then what their products grant, then applies the rules. */
   private async grantsOf(
     tx: EntityManager,
     tenantId: string,
     readerKey: string,
     now: Date,
   ): Promise<EntitlementGrant[]> {
-    const subscriptions = await this.sources.subscriptionsOfReader(tx, tenantId, readerKey);
-    const gifts = await this.sources.giftsRedeemedBy(tx, tenantId, readerKey);
-    const memberships = await this.sources.membershipsOfReader(tx, tenantId, readerKey);
-    const licences = await this.sources.openLicencesByIds(
-      tx,
-      tenantId,
-      [...new Set(memberships.map((m) => m.licenceId))],
-      now,
-    );
-    if (subscriptions.length === 0 && gifts.length === 0 && licences.length === 0) return [];
+    const held = await this.sources.heldBy(tx, tenantId, readerKey, now);
+    if (held.length === 0) return [];
+    const subscriptions = ofSource(held, 'subscription');
+    const gifts = ofSource(held, 'gift');
+    const licences = ofSource(held, 'group');
     const plans =
       subscriptions.length === 0
         ? []
@@ -124,24 +111,14 @@ export class EntitlementsService {
     ];
     const entitlementsOf = await this.productEntitlements(tx, tenantId, productIds);
     const settings = await this.settings.findOfTenant(tenantId, tx);
-    const entitling: EntitlingSubscription[] = subscriptions.map((s) => ({
-      id: s.id,
-      status: s.status,
-      currentPeriodStart: s.currentPeriodStart,
-      currentPeriodEnd: s.currentPeriodEnd,
-      cancelAtPeriodEnd: s.cancelAtPeriodEnd,
-      entitlements: entitlementsOf(plans.find((p) => p.id === s.planId)?.productId),
-    }));
     return grantsFrom(
       {
-        subscriptions: entitling,
-        gifts: gifts.map((g) => ({
-          id: g.id,
-          months: g.months,
-          until: g.redeemedUntil!,
-          entitlements: entitlementsOf(g.productId),
+        subscriptions: subscriptions.map((s) => ({
+          ...s,
+          entitlements: entitlementsOf(plans.find((p) => p.id === s.planId)?.productId),
         })),
-        groups: licences.map((licence) => entitlingLicence(licence, 'membership', entitlementsOf)),
+        gifts: gifts.map((g) => ({ ...g, entitlements: entitlementsOf(g.productId) })),
+        groups: licences.map((l) => ({ ...l, entitlements: entitlementsOf(l.productId) })),
       },
       now,
       settings?.graceDays ?? 0,
@@ -159,18 +136,8 @@ export class EntitlementsService {
   }
 }
 
-function entitlingLicence(
-  licence: GroupLicence,
-  coveredBy: EntitlingGroupLicence['coveredBy'],
-  entitlementsOf: (productId: string) => readonly string[],
-): EntitlingGroupLicence {
-  return {
-    id: licence.id,
-    name: licence.name,
-    validUntil: licence.validUntil,
-    coveredBy,
-    entitlements: entitlementsOf(licence.productId),
-  };
+function ofSource<S extends HeldGrant['source']>(held: HeldGrant[], source: S): Extract<HeldGrant, { source: S }>[] {
+  return held.filter((grant): grant is Extract<HeldGrant, { source: S }> => grant.source === source);
 }
 
 /** Who a reader key names, for readers known only from gifts or group licences (no customer yet). */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Gift } from './gift.entity';
 
 type GiftRedemption = Pick<Gift, 'redeemedAt' | 'redeemerKey' | 'redeemerReaderId' | 'redeemerEmail' | 'redeemedUntil'>;
 
-/** The only code that writes gifts (the entitlement rules read redeemed ones through `GrantSourceRepository`). */
+/** The only code that reads and writes gifts. */
 @Injectable()
 export class GiftRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -28,6 +28,11 @@ export class GiftRepository {
    */
   findByCodeHashInAnyTenant(codeHash: Buffer): Promise<Gift | null> {
     return this.dataSource.getRepository(Gift).findOne({ where: { codeHash } });
+  }
+
+  /** Gifts a reader redeemed (current or lapsed; the entitlement rules decide), inside the caller's transaction. */
+  findRedeemedBy(tx: EntityManager, tenantId: string, readerKey: string): Promise<Gift[]> {
+    return tx.getRepository(Gift).find({ where: { tenantId, redeemerKey: readerKey, redeemedUntil: Not(IsNull()) } });
   }
 
   /** The gift with this code hash, row-locked until the transaction ends (one redemption at a time). */

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
+import { GrantSources } from '../entitlements/grant-sources';
 import { PaymentsModule } from '../payments/payments.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
 import { TaxRatesModule } from '../tax-rates/tax-rates.module';
@@ -28,4 +29,14 @@ import { GiftsService } from './gifts.service';
   ],
   exports: [GiftPurchasesService],
 })
-export class GiftsModule {}
+export class GiftsModule implements OnModuleInit {
+  constructor(
+    private readonly grantSources: GrantSources,
+    private readonly gifts: GiftsService,
+  ) {}
+
+  /** Redeemed gifts grant entitlements. */
+  onModuleInit(): void {
+    this.grantSources.register(this.gifts);
+  }
+}

@@ -14,6 +14,7 @@ import {
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { EntitlementsService } from '../entitlements/entitlements.service';
+import type { GrantSource, HeldGift } from '../entitlements/grant-source';
 import { addCalendarMonths } from './calendar-months';
 import { canonicalGiftCode, hashGiftCode, newGiftCode } from './gift-code';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
@@ -26,10 +27,13 @@ import { newGift } from './new-gift';
 /**
  * Gifts of N months of a plan's product: recorded by staff when paid elsewhere, or bought
  * through gift checkout; redeemed once by a reader, who then holds the product's entitlements
- * for N calendar months. Not a provider subscription: nothing renews.
+ * for N calendar months. Not a provider subscription: nothing renews. A redeemed gift is a grant:
+ * this service is the gifts' `GrantSource`.
  */
 @Injectable()
-export class GiftsService {
+export class GiftsService implements GrantSource {
+  readonly kind = 'gift';
+
   private readonly publicBaseUrl: string;
 
   constructor(
@@ -201,6 +205,17 @@ export class GiftsService {
         message: gift.message,
       };
     });
+  }
+
+  /** The gifts a reader redeemed, lapsed ones too, read inside the caller's transaction. */
+  async heldBy(tx: EntityManager, tenantId: string, readerKey: string): Promise<HeldGift[]> {
+    return (await this.gifts.findRedeemedBy(tx, tenantId, readerKey)).map((gift) => ({
+      source: 'gift',
+      id: gift.id,
+      months: gift.months,
+      until: gift.redeemedUntil!,
+      productId: gift.productId,
+    }));
   }
 
   private withCode(gift: Gift, code: string, now: Date): CreatedGiftView {

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { GroupLicence } from './group-licence.entity';
 
-/**
- * The only code that writes group licences and their seat count (the entitlement rules read running
- * ones through `GrantSourceRepository`, address grants keep their state through `AddressGrantRepository`).
- */
+/** The only code that reads and writes group licences: their seat count, and the state of their address grants. */
 @Injectable()
 export class GroupLicenceRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,6 +28,24 @@ export class GroupLicenceRepository {
   findByIds(tx: EntityManager, tenantId: string, ids: string[]): Promise<GroupLicence[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return tx.getRepository(GroupLicence).find({ where: { tenantId, id: In(ids) } });
+  }
+
+  /** Running licences among these ids (for a reader's memberships). */
+  findOpenByIds(tx: EntityManager, tenantId: string, ids: string[], now: Date): Promise<GroupLicence[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return tx.getRepository(GroupLicence).find({ where: { tenantId, id: In(ids), validUntil: MoreThan(now) } });
+  }
+
+  /** Licences still running that have IP ranges. */
+  findOpenWithIpRanges(tenantId: string, now: Date): Promise<GroupLicence[]> {
+    return this.dataSource
+      .getRepository(GroupLicence)
+      .createQueryBuilder('licence')
+      .where('licence.tenant_id = :tenantId AND cardinality(licence.ip_ranges) > 0 AND licence.valid_until > :now', {
+        tenantId,
+        now,
+      })
+      .getMany();
   }
 
   /** The licence, row-locked until the transaction ends: joins wait while it changes. */
@@ -78,5 +93,37 @@ export class GroupLicenceRepository {
       .set({ seatsUsed: () => 'seats_used - 1' })
       .where('id = :id AND tenant_id = :tenantId', { id, tenantId })
       .execute();
+  }
+
+  /** Records the version of the address grants last published for the licence, and whether their end was. */
+  async recordAddressGrantsPublished(
+    tx: EntityManager,
+    licence: Pick<GroupLicence, 'tenantId' | 'id' | 'addressGrantsVersion' | 'addressGrantsEndedAt'>,
+  ): Promise<void> {
+    await tx
+      .getRepository(GroupLicence)
+      .update(
+        { tenantId: licence.tenantId, id: licence.id },
+        { addressGrantsVersion: licence.addressGrantsVersion, addressGrantsEndedAt: licence.addressGrantsEndedAt },
+      );
+  }
+
+  /**
+   * Up to `limit` licences of any agency that ended at or before `now` with address grants whose
+   * end is not published yet, row-locked; rows another instance's sweep holds are skipped.
+   */
+  lockEndedWithUnpublishedAddressGrants(tx: EntityManager, now: Date, limit: number): Promise<GroupLicence[]> {
+    return tx
+      .getRepository(GroupLicence)
+      .createQueryBuilder('licence')
+      .where(
+        'licence.validUntil <= :now AND licence.addressGrantsEndedAt IS NULL AND licence.addressGrantsVersion > 0',
+        { now },
+      )
+      .orderBy('licence.validUntil')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
   }
 }

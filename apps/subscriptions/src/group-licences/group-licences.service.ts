@@ -10,7 +10,7 @@ import {
 } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
-import { AddressGrantsService } from '../entitlements/address-grants.service';
+import { AddressGrantsService } from './address-grants.service';
 import { GroupLicence } from './group-licence.entity';
 import { GroupLicenceRepository } from './group-licence.repository';
 import { GroupMembershipRepository } from './group-membership.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GroupMembership } from './group-membership.entity';
 
-/** The only code that writes group licence members (the entitlement rules read them through `GrantSourceRepository`). */
+/** The only code that reads and writes group licence members. */
 @Injectable()
 export class GroupMembershipRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -43,6 +43,11 @@ export class GroupMembershipRepository {
       ],
       order: { joinedAt: 'ASC' },
     });
+  }
+
+  /** The seats a reader holds, on any licence (running or not), inside the caller's transaction. */
+  findOfReader(tx: EntityManager, tenantId: string, readerKey: string): Promise<GroupMembership[]> {
+    return tx.getRepository(GroupMembership).find({ where: { tenantId, readerKey } });
   }
 
   lockOne(tx: EntityManager, tenantId: string, licenceId: string, id: string): Promise<GroupMembership | null> {

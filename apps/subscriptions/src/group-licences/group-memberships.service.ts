@@ -11,12 +11,14 @@ import {
   RemoveGroupMemberRequest,
 } from '@libs/contracts';
 import { EntitlementsService } from '../entitlements/entitlements.service';
+import type { GrantSource, HeldGroupLicence } from '../entitlements/grant-source';
 import { GroupLicence } from './group-licence.entity';
 import { GroupLicenceRepository } from './group-licence.repository';
 import { GroupMembership } from './group-membership.entity';
 import { toMembershipView } from './group-membership.mapper';
 import { GroupInvitationRepository } from './group-invitation.repository';
 import { GroupMembershipRepository } from './group-membership.repository';
+import { toHeldGroupLicence } from './held-group-licence.mapper';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
 
 interface Joiner {
@@ -28,10 +30,13 @@ interface Joiner {
 /**
  * Members of group licences. A seat is taken by a conditional UPDATE of the licence's count in
  * the same transaction as the member row, so concurrent joins queue on the licence row and never
- * exceed its seats; the database's check constraint backs that up.
+ * exceed its seats; the database's check constraint backs that up. A seat of a running licence is
+ * a grant: this service is the group licences' `GrantSource`.
  */
 @Injectable()
-export class GroupMembershipsService {
+export class GroupMembershipsService implements GrantSource {
+  readonly kind = 'group';
+
   constructor(
     private readonly licences: GroupLicenceRepository,
     private readonly memberships: GroupMembershipRepository,
@@ -40,6 +45,14 @@ export class GroupMembershipsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
   ) {}
+
+  /** The running licences a reader holds a seat of, read inside the caller's transaction. */
+  async heldBy(tx: EntityManager, tenantId: string, readerKey: string, now: Date): Promise<HeldGroupLicence[]> {
+    const memberships = await this.memberships.findOfReader(tx, tenantId, readerKey);
+    const licenceIds = [...new Set(memberships.map((m) => m.licenceId))];
+    const licences = await this.licences.findOpenByIds(tx, tenantId, licenceIds, now);
+    return licences.map((licence) => toHeldGroupLicence(licence, 'membership'));
+  }
 
   async invite(tenantId: string, request: InviteToGroupLicenceRequest): Promise<GroupInvitationView> {
     const licence = await this.licences.findOneOfTenant(tenantId, request.licenceId);

@@ -35,6 +35,11 @@ export class ReaderSubscriptionRepository {
       .find({ where: { tenantId, readerKey }, order: { createdAt: 'DESC' } });
   }
 
+  /** A reader's subscriptions in any status (the entitlement rules decide), inside the caller's transaction. */
+  findAllOfReader(tx: EntityManager, tenantId: string, readerKey: string): Promise<ReaderSubscription[]> {
+    return tx.getRepository(ReaderSubscription).find({ where: { tenantId, readerKey } });
+  }
+
   findByProviderId(
     tx: EntityManager,
     tenantId: string,

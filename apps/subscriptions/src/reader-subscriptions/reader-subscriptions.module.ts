@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CustomersModule } from '../customers/customers.module';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
+import { GrantSources } from '../entitlements/grant-sources';
 import { PaymentsModule } from '../payments/payments.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
 import { PlanChangeRpcController } from './plan-change.rpc.controller';
@@ -18,4 +19,14 @@ import { SubscriptionSyncService } from './subscription-sync.service';
   providers: [ReaderSubscriptionsService, SubscriptionSyncService, PlanChangeService, ReaderSubscriptionRepository],
   exports: [SubscriptionSyncService, ReaderSubscriptionRepository],
 })
-export class ReaderSubscriptionsModule {}
+export class ReaderSubscriptionsModule implements OnModuleInit {
+  constructor(
+    private readonly grantSources: GrantSources,
+    private readonly subscriptions: ReaderSubscriptionsService,
+  ) {}
+
+  /** Subscriptions grant entitlements. */
+  onModuleInit(): void {
+    this.grantSources.register(this.subscriptions);
+  }
+}

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@libs/common';
 import { readerKeyOf, ReaderQuery, ReaderSubscriptionView } from '@libs/contracts';
+import type { GrantSource, HeldSubscription } from '../entitlements/grant-source';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 import { toReaderSubscriptionView } from './reader-subscription.mapper';
 
+/** Readers' subscriptions as the agency reads them; as grants, the reader subscriptions' `GrantSource`. */
 @Injectable()
-export class ReaderSubscriptionsService {
+export class ReaderSubscriptionsService implements GrantSource {
+  readonly kind = 'subscription';
+
   constructor(private readonly subscriptions: ReaderSubscriptionRepository) {}
 
   async ofReader(tenantId: string, query: ReaderQuery): Promise<ReaderSubscriptionView[]> {
@@ -17,5 +22,18 @@ export class ReaderSubscriptionsService {
     const row = await this.subscriptions.findOneOfTenant(tenantId, id);
     if (!row) throw new NotFoundError('subscription', id);
     return toReaderSubscriptionView(row);
+  }
+
+  /** A reader's subscriptions in any status (the entitlement rules decide), read inside the caller's transaction. */
+  async heldBy(tx: EntityManager, tenantId: string, readerKey: string): Promise<HeldSubscription[]> {
+    return (await this.subscriptions.findAllOfReader(tx, tenantId, readerKey)).map((subscription) => ({
+      source: 'subscription',
+      id: subscription.id,
+      status: subscription.status,
+      currentPeriodStart: subscription.currentPeriodStart,
+      currentPeriodEnd: subscription.currentPeriodEnd,
+      cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+      planId: subscription.planId,
+    }));
   }
 }
