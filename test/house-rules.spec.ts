@@ -185,7 +185,7 @@ describe('house rules', () => {
         where: handlers[0].where,
         request: contract.request,
       });
-      expect(handlers[0].meta.roles.length).toBeGreaterThan(0);
+      expect(handlers[0].meta.contract.roles.length).toBeGreaterThan(0);
     }
   });
 

@@ -41,7 +41,7 @@ export class RpcContextInterceptor implements NestInterceptor {
         this.logger.debug(`handling ${context.switchToRpc().getContext<NatsContext>().getSubject()}`);
         if (meta && !tenantId && !meta.contract.tenantFromRequest)
           throw new ForbiddenError('message carries no tenant');
-        if (meta && !roles.some((role) => meta.roles.includes(role))) {
+        if (meta && !roles.some((role) => (meta.contract.roles as readonly string[]).includes(role))) {
           throw new ForbiddenError(`role ${roles.join(',') || 'none'} may not call ${meta.contract.subject}`);
         }
         return next.handle().subscribe(subscriber);

@@ -5,9 +5,8 @@ import { RpcContract } from '@libs/contracts';
 export const RPC_HANDLER_META = 'revenue:rpc-handler';
 
 export interface RpcHandlerMeta {
+  /** The contract served; its roles are who may call (the service re-checks what the gateway checked). */
   contract: RpcContract<unknown, unknown>;
-  /** Roles allowed to call, from the contract; the service re-checks what the gateway checked. */
-  roles: readonly string[];
 }
 
 /**
@@ -16,6 +15,6 @@ export interface RpcHandlerMeta {
  * must hold one of the roles the contract declares.
  */
 export function RpcHandler<Req, Res>(contract: RpcContract<Req, Res>) {
-  const meta: RpcHandlerMeta = { contract: contract as RpcContract<unknown, unknown>, roles: contract.roles };
+  const meta: RpcHandlerMeta = { contract: contract as RpcContract<unknown, unknown> };
   return applyDecorators(SetMetadata(RPC_HANDLER_META, meta), MessagePattern(contract.subject));
 }

@@ -19,7 +19,6 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -32,12 +31,12 @@ import {
   ImportStripeReport,
   ListReconciliationImports,
   ListReconciliationImportsRequest,
-  RECONCILIATION_LIST_LIMIT,
   ReconciliationImportListResponse,
   ReconciliationImportView,
   StartStripeApiImport,
   StartStripeApiImportRequest,
 } from '@libs/contracts';
+import { ReconciliationListLimitQuery } from './reconciliation-list-limit.query';
 import { Access } from '../../../access/access.decorator';
 import { CallerFor } from '../../../access/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
@@ -126,16 +125,7 @@ export class FinanceReconciliationImportsController {
   @Get()
   @Access(ListReconciliationImports)
   @ApiOperation({ summary: "The agency's reconciliation imports (API and files), newest first" })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: {
-      type: 'integer',
-      minimum: 1,
-      maximum: RECONCILIATION_LIST_LIMIT.max,
-      default: RECONCILIATION_LIST_LIMIT.default,
-    },
-  })
+  @ReconciliationListLimitQuery()
   @ApiOkResponse({ type: ReconciliationImportListResponse })
   listImports(@Query() query: ListReconciliationImportsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListReconciliationImports, query, caller);

@@ -1,17 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import {
   GetReconciliationRun,
   ListReconciliationRuns,
   ListReconciliationRunsRequest,
-  RECONCILIATION_LIST_LIMIT,
   ReconciliationRunListResponse,
   ReconciliationRunView,
   StartReconciliationRun,
   StartReconciliationRunRequest,
 } from '@libs/contracts';
+import { ReconciliationListLimitQuery } from './reconciliation-list-limit.query';
 import { Access } from '../../../access/access.decorator';
 import { CallerFor } from '../../../access/caller-for.decorator';
 import { UuidParam } from '../../../http/uuid-param.pipe';
@@ -50,16 +50,7 @@ export class FinanceReconciliationRunsController {
   @Get()
   @Access(ListReconciliationRuns)
   @ApiOperation({ summary: "The agency's reconciliation runs, newest first" })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: {
-      type: 'integer',
-      minimum: 1,
-      maximum: RECONCILIATION_LIST_LIMIT.max,
-      default: RECONCILIATION_LIST_LIMIT.default,
-    },
-  })
+  @ReconciliationListLimitQuery()
   @ApiOkResponse({ type: ReconciliationRunListResponse })
   listRuns(@Query() query: ListReconciliationRunsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListReconciliationRuns, query, caller);
