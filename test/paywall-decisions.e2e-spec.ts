@@ -36,7 +36,7 @@ describe('paywall decisions, served by the paywall itself', () => {
   const paywallUrl = (index = 0) => Promise.resolve(suite.instances('paywall')[index].get(PublicDecisionServer).url);
   const decide = (body: Record<string, unknown>, key = siteKey, api = paywall) =>
     api.as({ siteKey: key }).post<Answer & Problem>('/v1/paywall/decisions', body);
-  const grant = (tenantId: string, readerKey: string, version: number, keys: string[]) => {
+  const grant = (tenantId: string, readerKey: string, version: number, keys: string[], source = 'subscription') => {
     const envelope: EventEnvelope<EntitlementChangedEvent> = {
       id: randomUUID(),
       type: 'evt.subscriptions.entitlement.changed.v1',
@@ -53,7 +53,7 @@ describe('paywall decisions, served by the paywall itself', () => {
         entitlements: keys.map((key) => ({
           key,
           until: new Date(Date.now() + 30 * DAY).toISOString(),
-          source: 'subscription',
+          source: source as 'subscription',
           sourceId: randomUUID(),
           reason: 'active',
         })),
@@ -210,6 +210,18 @@ describe('paywall decisions, served by the paywall itself', () => {
       access: 'block',
       segment: 'anonymous',
     });
+  });
+
+  it('applies to memory only events its contract accepts', async () => {
+    await setPolicies(agency, [{ name: 'Subscribers only', active: true, rule: { kind: 'hard' } }]);
+    const [forged, honest] = [await readerToken(agency, 'doc-gia-9'), await readerToken(agency, 'doc-gia-10')];
+    await grant(agency.tenantId, 'reader:doc-gia-9', 1, ['premium-articles'], 'forged-source');
+    await grant(agency.tenantId, 'reader:doc-gia-10', 1, ['premium-articles']);
+    // The feed is in stream order: once the later, valid grant shows, the invalid one was seen and set aside.
+    await eventually(async () =>
+      expect((await decide({ articleId: 'tin-9', readerToken: honest })).body.access).toBe('allow'),
+    );
+    expect((await decide({ articleId: 'tin-9', readerToken: forged })).body.access).toBe('block');
   });
 
   it('counts logged-in readers server-side, across instances, and takes their anonymous reads along on login', async () => {

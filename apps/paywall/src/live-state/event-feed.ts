@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { eventStreamOf, EventContract, EventEnvelope, ServiceName } from '@libs/contracts';
-import { durableNameOf } from '@libs/common';
+import { durableNameOf, parseEvent } from '@libs/common';
 
 /**
  * Follows events as they are published, in stream order, with an ordered consumer of this
@@ -45,7 +45,8 @@ export class EventFeed {
     const loop = (async () => {
       for await (const msg of messages) {
         try {
-          apply(msg.json<EventEnvelope<Data>>());
+          // Memory takes only what the contract accepts, like the durable consumers do.
+          apply(parseEvent(contract, msg));
         } catch (error) {
           this.logger.error(`${contract.subject} #${msg.seq} not applied: ${(error as Error).message}`);
         }

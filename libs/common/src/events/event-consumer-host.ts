@@ -8,12 +8,10 @@ import {
   JsMsg,
 } from '@nats-io/jetstream';
 import { headers as natsHeaders, nanos } from '@nats-io/transport-node';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { eventStreamOf, EventContract, EventEnvelope, MessageHeader, ServiceName } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
-import { toFieldErrors } from '../errors/validation-errors';
+import { parseEvent } from './parse-event';
 import type { EventTransaction } from './event-transaction';
 
 /** Events validated between two turns of the event loop when a batch is taken. */
@@ -291,15 +289,7 @@ export class EventConsumerHost {
   }
 
   private parse(msg: JsMsg, contract: EventContract<unknown>): EventEnvelope<unknown> {
-    const envelope = msg.json<EventEnvelope<unknown>>();
-    if (!envelope || typeof envelope.id !== 'string' || typeof envelope.tenantId !== 'string') {
-      throw new Error('not an event envelope');
-    }
-    const headerTenant = msg.headers?.get(MessageHeader.tenantId);
-    if (headerTenant && headerTenant !== envelope.tenantId) throw new Error('tenant header and envelope disagree');
-    const errors = validateSync(plainToInstance(contract.data, envelope.data) as object);
-    if (errors.length > 0) throw new Error(`invalid data: ${JSON.stringify(toFieldErrors(errors))}`);
-    return envelope;
+    return parseEvent(contract, msg);
   }
 
   private async deadLetter(msg: JsMsg, durable: string, error: unknown): Promise<'dead-lettered'> {
