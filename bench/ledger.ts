@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { jetstream, JetStreamClient } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EventEnvelope, InvoicePaid, InvoicePaidEvent, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
@@ -33,11 +33,10 @@ interface Payment {
 }
 
 async function main(): Promise<void> {
-  const natsUrl = process.env.NATS_URL!;
-  await withStack(['finance'], natsUrl, async ({ databaseUrl }) => {
+  await withStack(['finance'], async ({ databaseUrl, natsUrl }) => {
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
-    const nc = await connect({ servers: natsUrl });
+    const nc = await connectNats(natsUrl, 'bench-ledger');
     const js = jetstream(nc);
     try {
       const tenants = Array.from({ length: AGENCIES }, () => randomUUID());

@@ -1,5 +1,5 @@
-import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
+import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
 import { drive, LoadResult } from './http-load';
 import { PUBLIC_DECISIONS_PORT, startBaseline, withStack } from './stack';
@@ -21,8 +21,7 @@ const SUBSCRIBERS = 2_000;
 const DAY = 86_400_000;
 
 async function main(): Promise<void> {
-  const natsUrl = process.env.NATS_URL!;
-  await withStack(['gateway', 'paywall'], natsUrl, async ({ urls, operatorToken }) => {
+  await withStack(['gateway', 'paywall'], async ({ urls, operatorToken, natsUrl }) => {
     const api = client(urls.gateway);
     const agency = await api<{ tenant: { id: string }; adminApiKey: { secret: string } }>(
       'POST',
@@ -176,7 +175,7 @@ function combine(rounds: LoadResult[]): LoadResult {
 
 /** Entitlements as the subscriptions service publishes them, for SUBSCRIBERS readers. */
 async function publishSubscribers(natsUrl: string, tenantId: string): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connectNats(natsUrl, 'bench-subscribers');
   const js = jetstream(nc);
   const until = new Date(Date.now() + 30 * DAY).toISOString();
   await Promise.all(

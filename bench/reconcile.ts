@@ -24,7 +24,7 @@ const BASELINE = `
     ON k.stripe_source_id = s.source_id AND k.reporting_category = s.reporting_category`;
 
 async function main(): Promise<void> {
-  await withStack(['gateway', 'finance'], process.env.NATS_URL!, async ({ urls, databaseUrl, operatorToken }) => {
+  await withStack(['gateway', 'finance'], async ({ urls, databaseUrl, operatorToken }) => {
     const api = client(urls.gateway);
     const agency = await api<{ tenant: { id: string }; adminApiKey: { secret: string } }>(
       'POST',

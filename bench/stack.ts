@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createServiceDataSource, runServiceMigrations } from '@libs/common';
 import { ServiceName } from '@libs/contracts';
+import { callerKeyPairs, credentialSealingKeys, startTestNats } from '@libs/testing';
 import { SERVICE_SCHEMAS } from '../scripts/service-schemas';
 import { withScratchDatabase } from '../scripts/scratch-database';
 
@@ -16,18 +17,20 @@ export interface RunningStack {
   /** The scratch database the services run on (benches that load data directly write there). */
   databaseUrl: string;
   operatorToken: string;
+  /** The bus operator's URL (credentials in it), for benches that publish events themselves. */
+  natsUrl: string;
   stop(): Promise<void>;
 }
 
 /**
  * The real services as their own processes (what `npm start` runs), on a scratch database that
- * is migrated first and dropped afterwards, against the NATS server at `natsUrl`.
+ * is migrated first and dropped afterwards, and a NATS server of the run's own, configured with
+ * the suite's users and permissions as `npm start` configures it (its store is deleted after).
  */
-export async function withStack<T>(
-  services: ServiceName[],
-  natsUrl: string,
-  work: (stack: RunningStack) => Promise<T>,
-): Promise<T> {
+export async function withStack<T>(services: ServiceName[], work: (stack: RunningStack) => Promise<T>): Promise<T> {
+  const nats = await startTestNats();
+  const callerKeys = callerKeyPairs();
+  const sealing = credentialSealingKeys();
   return withScratchDatabase(process.env.DATABASE_URL!, async (databaseUrl) => {
     for (const schema of SERVICE_SCHEMAS) {
       const dataSource = await createServiceDataSource({
@@ -41,7 +44,10 @@ export async function withStack<T>(
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
+      NATS_URL: nats.address,
+      CALLER_KEYS: callerKeys.publicKeys,
+      CREDENTIALS_SEALING_KEY: sealing.privateKey,
+      CREDENTIALS_SEALING_PUBLIC_KEY: sealing.publicKey,
       LOG_LEVEL: 'warn',
       JWT_SECRET: randomBytes(32).toString('hex'),
       OPERATOR_TOKEN: operatorToken,
@@ -59,18 +65,24 @@ export async function withStack<T>(
         // Any free port: two benches on one machine must not answer each other's health checks.
         const port = await freePort();
         const child = fork(join(DIST, 'apps', service, 'src', 'main.js'), [], {
-          env: { ...env, HTTP_PORT: String(port) },
+          env: {
+            ...env,
+            HTTP_PORT: String(port),
+            NATS_USER: nats.credentialsOf(service).user,
+            NATS_PASSWORD: nats.credentialsOf(service).password,
+            CALLER_SIGNING_KEY: callerKeys.signingKeyOf(service),
+          },
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
         children.push(child);
         urls[service] = `http://127.0.0.1:${port}`;
         await healthy(urls[service], child);
       }
-      return await work({ urls, databaseUrl, operatorToken, stop: () => stopAll(children) });
+      return await work({ urls, databaseUrl, operatorToken, natsUrl: nats.url, stop: () => stopAll(children) });
     } finally {
       await stopAll(children);
     }
-  });
+  }).finally(() => nats.destroy());
 }
 
 function freePort(): Promise<number> {

@@ -1,33 +1,19 @@
-// `npm run bench:<name>`: brings up PostgreSQL when needed, starts a NATS server of its own
-// (JetStream in a temporary directory, so a run leaves nothing behind), builds, and runs
-// dist/bench/<name>.js, whose last line is one JSON object with its figures.
+// `npm run bench:<name>`: brings up PostgreSQL when needed, builds, and runs dist/bench/<name>.js
+// (which starts a NATS server of its own, configured like `npm start`'s, in a temporary
+// directory, so a run leaves nothing behind); its last line is one JSON object with its figures.
 import { ensureDependencies, reexecUnderNode24, root } from './lib/node24.mjs';
 
 ensureDependencies();
 await reexecUnderNode24(new URL(import.meta.url).pathname);
 
-const { spawn, spawnSync } = await import('node:child_process');
-const { mkdtempSync, rmSync } = await import('node:fs');
-const { tmpdir } = await import('node:os');
-const { join } = await import('node:path');
-const { DEFAULT_DATABASE_URL, ensureDatabase, ensurePostgres, natsServerBinary, portOpen } =
-  await import('./lib/infra.mjs');
+const { spawnSync } = await import('node:child_process');
+const { DEFAULT_DATABASE_URL, ensureDatabase, ensurePostgres, natsServerBinary } = await import('./lib/infra.mjs');
 
 const name = process.argv[2];
 if (!name) throw new Error('usage: node scripts/bench.mjs <paywall|…>');
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const stopPostgres = await ensurePostgres(databaseUrl);
 await ensureDatabase(databaseUrl);
-
-const store = mkdtempSync(join(tmpdir(), 'bench-nats-'));
-const natsPort = 47_000 + Math.floor(Math.random() * 90);
-const nats = spawn(
-  natsServerBinary({ install: true }),
-  ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', store],
-  { stdio: 'ignore' },
-);
-for (let i = 0; i < 100 && !(await portOpen('127.0.0.1', natsPort)); i++)
-  await new Promise((resolve) => setTimeout(resolve, 100));
 
 let status = 1;
 try {
@@ -36,13 +22,10 @@ try {
   const run = spawnSync(process.execPath, [`dist/bench/${name}.js`], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: `nats://127.0.0.1:${natsPort}` },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NATS_SERVER_BIN: natsServerBinary({ install: true }) },
   });
   status = run.status ?? 1;
 } finally {
-  nats.kill('SIGTERM');
-  await new Promise((resolve) => nats.once('exit', resolve));
-  rmSync(store, { recursive: true, force: true });
   await stopPostgres();
 }
 process.exit(status);

@@ -30,10 +30,9 @@ const natsUrl = process.env.NATS_URL ?? DEFAULT_NATS_URL;
 // What this run started (not what was already running) it stops again on Ctrl-C.
 const stopPostgres = await ensurePostgres(databaseUrl);
 await ensureDatabase(databaseUrl);
-const stopNats = await ensureNats(natsUrl);
-
 buildAndMigrate(databaseUrl);
 const secrets = localSecrets();
+const stopNats = await ensureNats(natsUrl, secrets.natsPasswords);
 
 console.log(`> watching ${service} on :${servicePort(service)} (edit apps/${service} or libs; Ctrl-C stops)`);
 const env = serviceEnv(service, { databaseUrl, natsUrl, secrets });

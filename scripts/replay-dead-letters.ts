@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectNats, replayDeadLetters } from '@libs/common';
 import { SERVICES, ServiceName } from '@libs/contracts';
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
   if (!values.service || !SERVICES.includes(values.service as ServiceName)) {
     throw new Error(`usage: events:replay -- --service <${SERVICES.join('|')}> [--consumer <durable>] [--dry-run]`);
   }
-  const nc = await connectNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', 'dead-letter-replay');
+  const nc = await connectNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4223', 'dead-letter-replay', operator());
   try {
     const subjectPrefix = values.consumer ? `dlq.${values.service}.${values.consumer}` : `dlq.${values.service}.`;
     const letters = await replayDeadLetters(nc, { subjectPrefix, dryRun: values['dry-run'] });
@@ -29,6 +31,14 @@ async function main(): Promise<void> {
   } finally {
     await nc.drain();
   }
+}
+
+/** The bus's operator, as `npm start` configured it (unless NATS_URL carries credentials of its own). */
+function operator(): { user?: string; password?: string } {
+  const file = resolve(__dirname, '../../.local/secrets.json');
+  if (process.env.NATS_URL?.includes('@') || !existsSync(file)) return {};
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { natsPasswords?: Record<string, string> };
+  return { user: 'operator', password: saved.natsPasswords?.operator };
 }
 
 main().catch((error: unknown) => {

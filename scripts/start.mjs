@@ -22,10 +22,9 @@ const natsUrl = process.env.NATS_URL ?? DEFAULT_NATS_URL;
 // What this run started (not what was already running) it stops again on Ctrl-C.
 const stopPostgres = await ensurePostgres(databaseUrl);
 await ensureDatabase(databaseUrl);
-const stopNats = await ensureNats(natsUrl);
-
 buildAndMigrate(databaseUrl);
 const secrets = localSecrets();
+const stopNats = await ensureNats(natsUrl, secrets.natsPasswords);
 
 const children = new Map();
 let stopping = false;
@@ -75,6 +74,7 @@ Revenue suite is running.
   OpenAPI docs   ${gateway}/docs   (${gateway}/openapi.json)
   AsyncAPI       ${gateway}/asyncapi.json
   Paywall        http://127.0.0.1:${process.env.PAYWALL_PUBLIC_PORT ?? 3011}/v1/paywall/decisions   (served by the paywall itself; siteKey in the query or X-Site-Key)
+  NATS           ${natsUrl.replace(/\/\/[^@/]*@/, '//***@')}   (${natsUrl.includes('@') ? 'the credentials given' : "a user per service; the operator's password is in .local/secrets.json"})
   Health         ${[...children].map(([s, { port }]) => `${s} :${port}/health`).join(', ')}
   Logs           .local/logs/<service>.log (JSON)
   Demo agency    "${demo.slug}" — admin API key: ${demo.adminKey}

@@ -14,6 +14,7 @@ import { LicensingAppModule } from '../apps/licensing/src/licensing-app.module';
 import { PaywallAppModule } from '../apps/paywall/src/paywall-app.module';
 import { SubscriptionsAppModule } from '../apps/subscriptions/src/subscriptions-app.module';
 import { renderAsyncApi } from '../scripts/generate-asyncapi';
+import { renderDeployedNatsAuthorization } from '../scripts/generate-nats-authorization';
 
 type Controller = new (...args: never[]) => object;
 
@@ -357,6 +358,11 @@ describe('house rules', () => {
       expect(cycles).toEqual([]);
     },
   );
+
+  it('keeps deploy/k8s/nats-authorization.conf what the contracts permit (npm run nats:authorization)', () => {
+    const file = join(__dirname, '..', 'deploy', 'k8s', 'nats-authorization.conf');
+    expect(readFileSync(file, 'utf8')).toBe(renderDeployedNatsAuthorization());
+  });
 
   it('keeps docs/asyncapi.json what the contracts generate (npm run asyncapi)', () => {
     expect(readFileSync(join(__dirname, '..', 'docs', 'asyncapi.json'), 'utf8')).toBe(renderAsyncApi());

@@ -2,7 +2,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, eventually, freePort, startTestNats, TestDatabase, TestNats } from '@libs/testing';
+import {
+  callerKeyPairs,
+  createTestDatabase,
+  eventually,
+  freePort,
+  startTestNats,
+  TestDatabase,
+  TestNats,
+} from '@libs/testing';
 
 const root = join(__dirname, '..');
 
@@ -53,6 +61,7 @@ describe('a service process with bad configuration', () => {
       },
       'PROVIDER_SYNC_PAGE_SIZE',
     ],
+    ['finance', { DATABASE_URL: 'postgres://db/finance', CALLER_KEYS: 'gateway=abc' }, 'CALLER_KEYS'],
   ])('refuses to start %s, naming %p', (service, env, variable) => {
     const run = spawnSync(process.execPath, [join(root, `dist/apps/${service}/src/main.js`)], {
       env: { PATH: process.env.PATH, ...env },
@@ -83,7 +92,10 @@ describe('a service process with good configuration', () => {
       env: {
         PATH: process.env.PATH,
         DATABASE_URL: database.url,
-        NATS_URL: nats.url,
+        NATS_URL: nats.address,
+        NATS_USER: nats.credentialsOf('paywall').user,
+        NATS_PASSWORD: nats.credentialsOf('paywall').password,
+        CALLER_KEYS: callerKeyPairs().publicKeys,
         HTTP_PORT: String(port),
         PAYWALL_PUBLIC_PORT: String(publicPort),
         PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`,

@@ -1,13 +1,15 @@
 // Makes PostgreSQL and a NATS server with JetStream available: uses what runs, starts what is
 // installed, installs from the system packages what is missing (Debian/Ubuntu; root or sudo).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { root } from './node24.mjs';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/revenue';
-export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+/** The suite's own NATS (its users and permissions), beside any the machine runs on 4222. */
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4223';
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -116,43 +118,75 @@ export function natsServerBinary({ install }) {
 }
 
 /**
- * NATS with JetStream at `url`; when local and down, start one whose data stays in .local/.
+ * NATS with JetStream for the suite. When `url` carries credentials (`nats://user:password@host`),
+ * that server as its operator configured it. Otherwise a server the suite configures itself, at
+ * `url`'s address: each service its own user with the permissions the contracts give it, and the
+ * operator (scripts, on-call) with all; a server already listening there must admit the suite's
+ * operator. Built code (dist/) must exist: the configuration is derived from the contracts.
  * Answers how to stop what it started (nothing, if it was already running).
  */
-export async function ensureNats(url) {
+export async function ensureNats(url, natsPasswords) {
   const first = url.split(',')[0].trim();
-  const { hostname, port } = new URL(first.replace(/^nats:/, 'http:'));
-  const natsPort = Number(port || 4222);
-  let stop = NOTHING_TO_STOP;
-  if (!(await portOpen(hostname, natsPort))) {
-    if (!LOCAL.has(hostname)) throw new Error(`NATS at ${hostname}:${natsPort} is not reachable`);
-    const binary = natsServerBinary({ install: true });
-    const dir = resolve(root, '.local', 'nats');
-    mkdirSync(dir, { recursive: true });
-    console.log(`> starting NATS with JetStream on ${hostname}:${natsPort} (data in .local/nats)`);
-    const log = openSync(resolve(root, '.local', 'nats-server.log'), 'a');
-    const server = spawn(binary, ['-a', hostname, '-p', String(natsPort), '-js', '-sd', dir], {
-      detached: true,
-      stdio: ['ignore', log, log],
-    });
-    server.unref();
-    await waitForPort(hostname, natsPort, 'NATS');
-    stop = async () => {
-      console.log('> stopping NATS');
-      const exited = new Promise((done) => server.once('exit', done));
-      server.ref(); // keep this process alive until the server has exited
-      server.kill('SIGTERM');
-      await exited;
-    };
+  const parsed = new URL(first.replace(/^(nats|tls):/, 'http:'));
+  if (parsed.username) {
+    await assertJetStream(first);
+    return NOTHING_TO_STOP;
   }
-  await assertJetStream(first);
-  return stop;
+  const hostname = parsed.hostname;
+  const natsPort = Number(parsed.port || 4222);
+  const operator = { user: 'operator', pass: natsPasswords.operator };
+  if (await portOpen(hostname, natsPort)) {
+    await assertJetStream(`nats://${hostname}:${natsPort}`, operator).catch((error) => {
+      throw new Error(
+        `a NATS server at ${hostname}:${natsPort} does not admit the suite's operator (${error.message}): ` +
+          'stop it, set NATS_URL to a free port for the suite to configure its own, or give NATS_URL credentials',
+      );
+    });
+    return NOTHING_TO_STOP;
+  }
+  if (!LOCAL.has(hostname)) throw new Error(`NATS at ${hostname}:${natsPort} is not reachable`);
+  const binary = natsServerBinary({ install: true });
+  const dir = resolve(root, '.local', 'nats');
+  mkdirSync(dir, { recursive: true });
+  const { renderNatsServerConfig } = createRequire(import.meta.url)(
+    resolve(root, 'dist/libs/common/src/nats/bus-authorization.js'),
+  );
+  const configFile = resolve(dir, 'nats-server.conf');
+  const passwords = Object.fromEntries(Object.entries(natsPasswords).map(([user, value]) => [user, { value }]));
+  writeFileSync(
+    configFile,
+    renderNatsServerConfig({ listen: `${hostname}:${natsPort}`, storeDir: resolve(dir, 'jetstream'), passwords }),
+    { mode: 0o600 },
+  );
+  console.log(`> starting NATS with JetStream on ${hostname}:${natsPort} (the suite's users; data in .local/nats)`);
+  const log = openSync(resolve(root, '.local', 'nats-server.log'), 'a');
+  const server = spawn(binary, ['-c', configFile], { detached: true, stdio: ['ignore', log, log] });
+  server.unref();
+  await waitForPort(hostname, natsPort, 'NATS');
+  await assertJetStream(`nats://${hostname}:${natsPort}`, operator);
+  return async () => {
+    console.log('> stopping NATS');
+    const exited = new Promise((done) => server.once('exit', done));
+    server.ref(); // keep this process alive until the server has exited
+    server.kill('SIGTERM');
+    await exited;
+  };
 }
 
-async function assertJetStream(url) {
+async function assertJetStream(url, credentials = {}) {
   const { connect: natsConnect } = await import('@nats-io/transport-node');
   const { jetstreamManager } = await import('@nats-io/jetstream');
-  const nc = await natsConnect({ servers: url, timeout: 3000 });
+  const parsed = new URL(url.replace(/^(nats|tls):/, 'http:'));
+  const fromUrl = parsed.username
+    ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
+    : {};
+  const nc = await natsConnect({
+    servers: `${url.split(':')[0]}://${parsed.host}`,
+    timeout: 3000,
+    reconnect: false,
+    ...fromUrl,
+    ...credentials,
+  });
   try {
     await jetstreamManager(nc, { timeout: 3000 });
   } catch {

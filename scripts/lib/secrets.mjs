@@ -1,12 +1,25 @@
 // Local secrets, made once and kept in .local/secrets.json (never committed); the environment wins.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { root } from './node24.mjs';
+import { SERVICE_NAMES } from './services.mjs';
 
 export const SECRETS_FILE = resolve(root, '.local', 'secrets.json');
 
-/** The gateway's, subscriptions' and paywall's secrets: from the environment, else the file, else new ones (saved). */
+const keyPair = (type) => {
+  const { publicKey, privateKey } = generateKeyPairSync(type);
+  return {
+    public: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    private: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
+};
+
+/**
+ * The suite's secrets: from the environment, else the file, else new ones (saved). Besides the
+ * gateway's, subscriptions' and paywall's own, each service's NATS password and caller-signing
+ * key pair, the operator's NATS password, and the pair that seals agencies' credentials.
+ */
 export function localSecrets() {
   const saved = existsSync(SECRETS_FILE) ? JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) : {};
   const env = process.env;
@@ -16,6 +29,16 @@ export function localSecrets() {
     CREDENTIALS_KEY: env.CREDENTIALS_KEY ?? saved.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
     PAYWALL_TOKEN_KEYS:
       env.PAYWALL_TOKEN_KEYS ?? saved.PAYWALL_TOKEN_KEYS ?? `k1:${randomBytes(32).toString('base64')}`,
+    natsPasswords: Object.fromEntries(
+      [...SERVICE_NAMES, 'operator'].map((user) => [
+        user,
+        saved.natsPasswords?.[user] ?? randomBytes(24).toString('base64url'),
+      ]),
+    ),
+    callerKeys: Object.fromEntries(
+      SERVICE_NAMES.map((service) => [service, saved.callerKeys?.[service] ?? keyPair('ed25519')]),
+    ),
+    credentialsSealing: saved.credentialsSealing ?? keyPair('x25519'),
   };
   mkdirSync(resolve(root, '.local'), { recursive: true });
   writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -18,15 +18,25 @@ export function servicePort(service) {
 }
 
 /**
- * The environment of one service process: the caller's, the local secrets, its database
- * (`<SERVICE>_DATABASE_URL` or the shared one), NATS and its port.
+ * The environment of one service process: the caller's, the shared secrets, its database
+ * (`<SERVICE>_DATABASE_URL` or the shared one), its own NATS user (unless NATS_URL carries
+ * credentials), its own caller-signing key, and its port.
  */
 export function serviceEnv(service, { databaseUrl, natsUrl, secrets }) {
+  const { natsPasswords, callerKeys, credentialsSealing, ...shared } = secrets;
+  const natsHasCredentials = natsUrl.includes('@');
   return {
     ...process.env,
-    ...secrets,
+    ...shared,
     DATABASE_URL: process.env[`${service.toUpperCase()}_DATABASE_URL`] ?? databaseUrl,
     NATS_URL: natsUrl,
+    ...(natsHasCredentials ? {} : { NATS_USER: service, NATS_PASSWORD: natsPasswords[service] }),
+    CALLER_KEYS: Object.entries(callerKeys)
+      .map(([signer, pair]) => `${signer}:${pair.public}`)
+      .join(','),
+    CALLER_SIGNING_KEY: callerKeys[service].private,
+    ...(service === 'gateway' ? { CREDENTIALS_SEALING_PUBLIC_KEY: credentialsSealing.public } : {}),
+    ...(service === 'subscriptions' ? { CREDENTIALS_SEALING_KEY: credentialsSealing.private } : {}),
     HTTP_PORT: String(servicePort(service)),
   };
 }

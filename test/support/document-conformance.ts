@@ -1,6 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { connect, Msg, NatsConnection } from '@nats-io/transport-node';
+import { Msg, NatsConnection } from '@nats-io/transport-node';
+import { connectNats } from '@libs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -59,7 +60,7 @@ export class DocumentConformance {
    * (no "no responders" any more), and RPC replies reach clients as the gateway's answers anyway.
    */
   async watch(natsUrl: string): Promise<void> {
-    this.tap = await connect({ servers: natsUrl, name: 'document-conformance' });
+    this.tap = await connectNats(natsUrl, 'document-conformance');
     this.tap.subscribe('evt.>', {
       callback: (error, msg) => {
         if (!error) this.checkEvent(msg);

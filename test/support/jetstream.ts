@@ -1,5 +1,6 @@
 import { jetstream, jetstreamManager, StoredMsg } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
+import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
 import { DEAD_LETTER_STREAM, EventEnvelope, MessageHeader } from '@libs/contracts';
 import { TEST_FIXTURE_HEADER } from './document-conformance';
@@ -9,7 +10,7 @@ export class JetStreamProbe {
   private constructor(private readonly nc: NatsConnection) {}
 
   static async connect(url: string): Promise<JetStreamProbe> {
-    return new JetStreamProbe(await connect({ servers: url }));
+    return new JetStreamProbe(await connectNats(url, 'test-probe'));
   }
 
   /** Publishes an envelope as the owning service's relay would; a fresh msg id bypasses dedup. */

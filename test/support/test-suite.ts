@@ -3,7 +3,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadEnv, ServiceEnv, ServiceInstance, startService } from '@libs/common';
 import { ServiceName } from '@libs/contracts';
-import { createTestDatabase, startTestNats, TestDatabase, TestNats } from '@libs/testing';
+import {
+  callerKeyPairs,
+  createTestDatabase,
+  credentialSealingKeys,
+  startTestNats,
+  TestDatabase,
+  TestNats,
+} from '@libs/testing';
 import { checkAnswersWith, DocumentConformance } from './document-conformance';
 import { AdvertisingEnv } from '../../apps/advertising/src/config/advertising.config';
 import { AdvertisingAppModule } from '../../apps/advertising/src/advertising-app.module';
@@ -46,6 +53,8 @@ export class TestSuite {
   private readonly jwtSecret = randomBytes(32).toString('hex');
   private readonly credentialsKey = randomBytes(32).toString('base64');
   private readonly paywallTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
+  private readonly callerKeys = callerKeyPairs();
+  private readonly sealingKeys = credentialSealingKeys();
   private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
   /** What the services send, checked against docs/openapi.json and docs/asyncapi.json. */
   private readonly conformance = new DocumentConformance();
@@ -79,7 +88,13 @@ export class TestSuite {
   envOf(service: ServiceName): ServiceEnv {
     return loadEnv(SERVICES[service].env, {
       DATABASE_URL: this.database.url,
-      NATS_URL: this.nats.url,
+      NATS_URL: this.nats.address,
+      NATS_USER: this.nats.credentialsOf(service).user,
+      NATS_PASSWORD: this.nats.credentialsOf(service).password,
+      CALLER_KEYS: this.callerKeys.publicKeys,
+      CALLER_SIGNING_KEY: this.callerKeys.signingKeyOf(service),
+      CREDENTIALS_SEALING_KEY: this.sealingKeys.privateKey,
+      CREDENTIALS_SEALING_PUBLIC_KEY: this.sealingKeys.publicKey,
       HTTP_PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
       JWT_SECRET: this.jwtSecret,
@@ -101,6 +116,11 @@ export class TestSuite {
     });
     this.running.set(service, [...(this.running.get(service) ?? []), app]);
     return app;
+  }
+
+  /** The private key `service` signs its callers with (CALLER_SIGNING_KEY). */
+  callerSigningKeyOf(service: ServiceName): string {
+    return this.callerKeys.signingKeyOf(service);
   }
 
   instances(service: ServiceName): NestFastifyApplication[] {

@@ -36,3 +36,7 @@ export * from './service/work-loop';
 export * from './service/claimed-job-loop';
 export * from './service/periodic-task';
 export * from './database/unique-violation';
+export * from './nats/caller-signature';
+export * from './nats/bus-authorization';
+export * from './secrets/sealed-credentials';
+export * from './events/parse-event';

@@ -20,3 +20,4 @@ export * from './list-page';
 export * from './custom-rule-schemas';
 export * from './nullable';
 export * from './contract-schemas';
+export * from './bus-permissions';

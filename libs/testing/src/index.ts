@@ -1,3 +1,4 @@
 export * from './start-nats';
 export * from './test-database';
 export * from './eventually';
+export * from './caller-keys';

@@ -1,11 +1,19 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PasswordSource, renderNatsServerConfig } from '@libs/common';
+import { BUS_OPERATOR, SERVICES, ServiceName } from '@libs/contracts';
 
 export interface TestNats {
+  /** The operator's URL (credentials in it): for the test's own probes and fixtures. */
   url: string;
+  /** The server's address without credentials. */
+  address: string;
+  /** The NATS user and password of one service, with that service's permissions only. */
+  credentialsOf(service: ServiceName): { user: string; password: string };
   /** Stops the server (SIGTERM) and keeps its JetStream store. */
   stop(): Promise<void>;
   /** Starts it again on the same port with the same store. */
@@ -45,16 +53,30 @@ export function freePort(): Promise<number> {
 
 /**
  * A NATS server with JetStream of the test file's own (own port, own store), so test files
- * running side by side never see each other's streams or consumers.
+ * running side by side never see each other's streams or consumers. It admits only the suite's
+ * users (a password each, made here), with the permissions the contracts give them.
  */
 export async function startTestNats(): Promise<TestNats> {
   const port = await freePort();
   const store = mkdtempSync(join(tmpdir(), 'nats-test-'));
   const binary = natsServerBinary();
+  const passwords = Object.fromEntries(
+    [...SERVICES, BUS_OPERATOR].map((user) => [user, { value: randomBytes(18).toString('base64url') }]),
+  ) as Record<ServiceName | typeof BUS_OPERATOR, { value: string }>;
+  const configFile = join(store, 'nats-server.conf');
+  writeFileSync(
+    configFile,
+    renderNatsServerConfig({
+      listen: `127.0.0.1:${port}`,
+      storeDir: join(store, 'jetstream'),
+      passwords: passwords as Record<ServiceName | typeof BUS_OPERATOR, PasswordSource>,
+    }),
+    { mode: 0o600 },
+  );
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', store], {
+    child = spawn(binary, ['-c', configFile], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     // Whatever ends the test process (but SIGKILL) ends its server too: no orphans left behind.
@@ -71,8 +93,11 @@ export async function startTestNats(): Promise<TestNats> {
     await exited;
   };
   await start();
+  const address = `nats://127.0.0.1:${port}`;
   return {
-    url: `nats://127.0.0.1:${port}`,
+    url: `nats://${BUS_OPERATOR}:${passwords[BUS_OPERATOR].value}@127.0.0.1:${port}`,
+    address,
+    credentialsOf: (service) => ({ user: service, password: passwords[service].value }),
     start,
     stop,
     destroy: async () => {

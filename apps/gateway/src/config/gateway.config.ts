@@ -14,6 +14,10 @@ export class GatewayEnv extends ServiceEnv {
   @MinLength(32, { message: 'must be at least 32 characters' })
   OPERATOR_TOKEN: string = '';
 
+  /** The subscriptions service's X25519 public key (base64 SPKI DER): agencies' credentials are sealed to it before they cross the bus. */
+  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 public key (SPKI DER)' })
+  CREDENTIALS_SEALING_PUBLIC_KEY: string = '';
+
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 

@@ -8,6 +8,13 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
   CREDENTIALS_KEY: string = '';
 
+  /**
+   * X25519 private key (base64 PKCS#8 DER) that opens the credentials the gateway seals for this
+   * service (its public half is the gateway's CREDENTIALS_SEALING_PUBLIC_KEY).
+   */
+  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 private key (PKCS#8 DER)' })
+  CREDENTIALS_SEALING_KEY: string = '';
+
   /** Where the Stripe SDK sends requests; unset means Stripe itself. Tests point it at a fake. */
   @ValidateIf((env: SubscriptionsEnv) => env.STRIPE_API_URL !== '')
   @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:12111' })

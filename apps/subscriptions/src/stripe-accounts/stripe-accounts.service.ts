@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, ConflictError } from '@libs/common';
-import { ConfigureStripeAccountRequest, StripeAccountView } from '@libs/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AuditTrail, ConflictError, CredentialOpener, toFieldErrors, ValidationFailedError } from '@libs/common';
+import { ConfigureStripeAccountRequest, StripeAccountCredentials, StripeAccountView } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { ProviderAccount } from '../payments/provider-account';
 import { CredentialCipher } from './credential-cipher';
@@ -10,6 +12,7 @@ import { StripeAccountRepository } from './stripe-account.repository';
 @Injectable()
 export class StripeAccountsService {
   private readonly cipher: CredentialCipher;
+  private readonly opener: CredentialOpener;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -18,9 +21,22 @@ export class StripeAccountsService {
     env: SubscriptionsEnv,
   ) {
     this.cipher = new CredentialCipher(env.CREDENTIALS_KEY);
+    this.opener = new CredentialOpener(env.CREDENTIALS_SEALING_KEY);
   }
 
-  async configure(tenantId: string, request: ConfigureStripeAccountRequest): Promise<StripeAccountView> {
+  /** The credentials the gateway sealed for this service and this agency, checked as the admin sent them. */
+  private async openCredentials(tenantId: string, sealed: string): Promise<StripeAccountCredentials> {
+    const opened = await this.opener.open(tenantId, sealed).catch((error: Error) => {
+      throw new ValidationFailedError([{ field: 'sealedCredentials', message: error.message }]);
+    });
+    const credentials = plainToInstance(StripeAccountCredentials, opened);
+    const errors = validateSync(credentials, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) throw new ValidationFailedError(toFieldErrors(errors));
+    return credentials;
+  }
+
+  async configure(tenantId: string, sealed: ConfigureStripeAccountRequest): Promise<StripeAccountView> {
+    const request = await this.openCredentials(tenantId, sealed.sealedCredentials);
     const before = await this.view(tenantId);
     await this.dataSource.transaction(async (tx) => {
       const account = await this.accounts.save(tx, {

@@ -9,6 +9,30 @@ export class ServiceEnv {
   @Matches(/^(nats|tls):\/\/\S+(,\s*(nats|tls):\/\/\S+)*$/, { message: 'must be nats:// URLs, comma-separated' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
+  /** This service's NATS user; empty when NATS_URL carries the credentials (`nats://user:password@host`). */
+  @IsString()
+  NATS_USER: string = '';
+
+  @IsString()
+  NATS_PASSWORD: string = '';
+
+  /** CA certificate (PEM file) the NATS servers' TLS certificates are verified by; empty on one host. */
+  @IsString()
+  NATS_TLS_CA_FILE: string = '';
+
+  /**
+   * The public keys of the services that sign callers: `<service>:<base64 SPKI DER Ed25519>`,
+   * comma-separated. A request whose caller is not signed by one of them is refused.
+   */
+  @Matches(/^[a-z]+:[A-Za-z0-9+/=]+(,\s*[a-z]+:[A-Za-z0-9+/=]+)*$/, {
+    message: 'must be <service>:<base64 public key> entries, comma-separated',
+  })
+  CALLER_KEYS: string = '';
+
+  /** This service's Ed25519 private key (base64 PKCS#8 DER), to sign callers it originates; empty: it only relays. */
+  @IsString()
+  CALLER_SIGNING_KEY: string = '';
+
   @IsInt()
   @Min(0)
   @Max(65535)

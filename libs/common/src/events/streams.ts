@@ -22,20 +22,22 @@ function streamConfig(
 }
 
 /**
- * Creates (or brings up to date) the event streams of the given services and the dead-letter
- * stream. Idempotent, so every service calls it at start for what it publishes and consumes.
+ * Creates (or brings up to date) the event stream of `owner` and the dead-letter stream, and
+ * creates the streams of `consumed` services when they do not exist yet (their owner brings them
+ * up to date; a service's bus permissions let it change only its own). Idempotent, so every
+ * service calls it at start for what it publishes and consumes.
  */
 export async function ensureStreams(
   jsm: JetStreamManager,
-  services: Iterable<ServiceName>,
+  owner: ServiceName,
+  consumed: Iterable<ServiceName>,
   replicas: number,
 ): Promise<void> {
-  const wanted = [...new Set(services)].map((service) => {
-    const { name, subjects } = eventStreamOf(service);
-    return streamConfig(name, subjects, replicas, 365);
-  });
-  wanted.push(streamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, replicas, 90));
-  for (const config of wanted) {
+  const own = [
+    streamConfig(eventStreamOf(owner).name, eventStreamOf(owner).subjects, replicas, 365),
+    streamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, replicas, 90),
+  ];
+  for (const config of own) {
     try {
       await jsm.streams.add(config);
     } catch (error) {
@@ -43,5 +45,14 @@ export async function ensureStreams(
       // Already there with another configuration (e.g. fewer replicas): bring it up to date.
       await jsm.streams.update(config.name, config);
     }
+  }
+  for (const service of new Set(consumed)) {
+    if (service === owner) continue;
+    const { name, subjects } = eventStreamOf(service);
+    if (await jsm.streams.info(name).catch(() => null)) continue;
+    await jsm.streams.add(streamConfig(name, subjects, replicas, 365)).catch((error: unknown) => {
+      // Its owner created it meanwhile.
+      if (!(error instanceof JetStreamApiError)) throw error;
+    });
   }
 }

@@ -9,6 +9,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { isRpcErrorBody, MessageHeader, RpcContract } from '@libs/contracts';
 import { Caller, TenantlessCaller } from '../context/caller';
+import { currentContext } from '../context/request-context';
+import { CallerSigner } from './caller-signature';
 import { RemoteRpcError, ServiceUnavailableError } from '../errors/remote-rpc.error';
 
 interface NestReplyPacket {
@@ -18,13 +20,16 @@ interface NestReplyPacket {
 
 /**
  * Request-reply over NATS in the packet format of Nest's NATS transport, with a deadline on every
- * call and the caller in the headers. A refusal comes back as {@link RemoteRpcError}.
+ * call and the caller signed in the headers: the signed caller this service was called with when
+ * it calls on for the same caller, else one it signs itself. A refusal comes back as
+ * {@link RemoteRpcError}.
  */
 @Injectable()
 export class RpcClient {
   constructor(
     private readonly nats: NatsConnection,
     private readonly timeoutMs: number,
+    private readonly signer: CallerSigner | null,
   ) {}
 
   /** `caller` without a tenant only for contracts that find the tenant from the request (`tenantFromRequest`). */
@@ -34,9 +39,7 @@ export class RpcClient {
     caller: Caller | TenantlessCaller,
   ): Promise<Res> {
     const h = natsHeaders();
-    if ('tenantId' in caller) h.set(MessageHeader.tenantId, caller.tenantId);
-    h.set(MessageHeader.actor, caller.actor);
-    h.set(MessageHeader.roles, caller.roles.join(','));
+    h.set(MessageHeader.caller, this.signedCaller(caller, contract.subject));
     h.set(MessageHeader.requestId, caller.requestId);
     const packet = JSON.stringify({ pattern: contract.subject, data: payload, id: randomUUID() });
     let reply: NestReplyPacket;
@@ -52,6 +55,24 @@ export class RpcClient {
     }
     return reply.response as Res;
   }
+
+  private signedCaller(caller: Caller | TenantlessCaller, subject: string): string {
+    const context = currentContext();
+    if (context?.callerToken && sameCaller(context, caller)) return context.callerToken;
+    if (!this.signer) throw new ServiceUnavailableError(subject, 'this service has no key to sign a caller of its own');
+    return this.signer.sign(caller);
+  }
+}
+
+function sameCaller(
+  context: { tenantId?: string; actor?: string; roles?: readonly string[] },
+  caller: Caller | TenantlessCaller,
+): boolean {
+  return (
+    context.tenantId === ('tenantId' in caller ? caller.tenantId : undefined) &&
+    context.actor === caller.actor &&
+    (context.roles ?? []).join(',') === caller.roles.join(',')
+  );
 }
 
 function describeFailure(error: unknown): string {

@@ -9,6 +9,7 @@ import { EventOutbox } from '../events/event-outbox';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { CallerSigner, CallerVerifier } from '../nats/caller-signature';
 import { connectNats } from '../nats/connect-nats';
 import { RpcClient } from '../nats/rpc.client';
 import { NATS_CONNECTION, SERVICE_OPTIONS } from '../nats/tokens';
@@ -49,13 +50,24 @@ export class ServiceCoreModule {
         },
         {
           provide: NATS_CONNECTION,
-          useFactory: () => connectNats(options.env.NATS_URL, `${options.service}-${options.instanceId}`),
+          useFactory: () =>
+            connectNats(options.env.NATS_URL, `${options.service}-${options.instanceId}`, {
+              user: options.env.NATS_USER,
+              password: options.env.NATS_PASSWORD,
+              tlsCaFile: options.env.NATS_TLS_CA_FILE,
+            }),
         },
         {
           provide: RpcClient,
           inject: [NATS_CONNECTION],
-          useFactory: (nats: NatsConnection) => new RpcClient(nats, options.env.RPC_TIMEOUT_MS),
+          useFactory: (nats: NatsConnection) =>
+            new RpcClient(
+              nats,
+              options.env.RPC_TIMEOUT_MS,
+              options.env.CALLER_SIGNING_KEY ? new CallerSigner(options.service, options.env.CALLER_SIGNING_KEY) : null,
+            ),
         },
+        { provide: CallerVerifier, useValue: new CallerVerifier(options.env.CALLER_KEYS) },
         { provide: EventOutbox, useValue: new EventOutbox(options.service) },
         {
           provide: AuditTrail,
@@ -71,6 +83,7 @@ export class ServiceCoreModule {
         DataSource,
         NATS_CONNECTION,
         RpcClient,
+        CallerVerifier,
         EventOutbox,
         AuditTrail,
         ServiceMetrics,

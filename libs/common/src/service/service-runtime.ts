@@ -10,6 +10,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
+import { CONSUMED_STREAMS } from '@libs/contracts';
 import { ConsumedEvent, CONSUMES_EVENT_META } from '../events/consumes-event.decorator';
 import {
   EventBatchHandlerFn,
@@ -47,7 +48,14 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
     const { service, env } = this.options;
     const subscriptions = this.discoverSubscriptions();
     const jsm = await jetstreamManager(this.nats);
-    await ensureStreams(jsm, [service, ...subscriptions.map((s) => s.contract.service)], env.JETSTREAM_REPLICAS);
+    const consumed = subscriptions.map((s) => s.contract.service);
+    const undeclared = consumed.filter((s) => !CONSUMED_STREAMS[service].includes(s));
+    if (undeclared.length > 0) {
+      throw new Error(
+        `${service} consumes events of ${[...new Set(undeclared)].join(', ')}: declare it in CONSUMED_STREAMS (libs/contracts/src/bus-permissions.ts), or the bus refuses it`,
+      );
+    }
+    await ensureStreams(jsm, service, CONSUMED_STREAMS[service], env.JETSTREAM_REPLICAS);
     const js = jetstream(this.nats);
     this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
     await this.relay.start();

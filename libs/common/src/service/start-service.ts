@@ -10,6 +10,8 @@ import { ErrorFilter } from '../errors/error.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { createLogger, NestPinoLogger } from '../logging/logger';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { CallerVerifier } from '../nats/caller-signature';
+import { natsConnectionOptions } from '../nats/connect-nats';
 import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
 import type { ServiceInstance } from './service-options';
 
@@ -105,14 +107,17 @@ export async function startService(
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor(app.get(Reflector)));
+  app.useGlobalInterceptors(new RpcContextInterceptor(app.get(Reflector), app.get(CallerVerifier)));
   app.connectMicroservice<MicroserviceOptions>(
     {
       transport: Transport.NATS,
       options: {
-        servers: env.NATS_URL.split(',').map((s) => s.trim()),
+        ...natsConnectionOptions(env.NATS_URL, `${service}-${options.instanceId}-rpc`, {
+          user: env.NATS_USER,
+          password: env.NATS_PASSWORD,
+          tlsCaFile: env.NATS_TLS_CA_FILE,
+        }),
         queue: service,
-        name: `${service}-${options.instanceId}-rpc`,
         gracefulShutdown: true,
         gracePeriod: 500,
       },

@@ -1,12 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, RpcClient } from '@libs/common';
-import {
-  ConfigureStripeAccount,
-  ConfigureStripeAccountRequest,
-  GetStripeAccount,
-  StripeAccountView,
-} from '@libs/contracts';
+import { Caller, CredentialSealer, RpcClient } from '@libs/common';
+import { ConfigureStripeAccount, GetStripeAccount, StripeAccountCredentials, StripeAccountView } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 
@@ -15,7 +10,10 @@ import { CallerFor } from '../../access/caller-for.decorator';
 @ApiBearerAuth()
 @Controller('v1/subscriptions/stripe-account')
 export class SubscriptionsStripeAccountController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sealer: CredentialSealer,
+  ) {}
 
   @Put()
   @Access(ConfigureStripeAccount)
@@ -23,8 +21,10 @@ export class SubscriptionsStripeAccountController {
     summary: "Store the agency's Stripe secret key and webhook signing secret (encrypted; never shown again)",
   })
   @ApiOkResponse({ type: StripeAccountView })
-  configureStripe(@Body() body: ConfigureStripeAccountRequest, @CallerFor() caller: Caller) {
-    return this.rpc.request(ConfigureStripeAccount, body, caller);
+  async configureStripe(@Body() body: StripeAccountCredentials, @CallerFor() caller: Caller) {
+    // Sealed here, opened only by the subscriptions service: the secrets never cross the bus in clear.
+    const sealedCredentials = await this.sealer.seal(caller.tenantId, body);
+    return this.rpc.request(ConfigureStripeAccount, { sealedCredentials }, caller);
   }
 
   @Get()

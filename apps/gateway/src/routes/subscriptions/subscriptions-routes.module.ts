@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CredentialSealer } from '@libs/common';
+import { GatewayEnv } from '../../config/gateway.config';
 import { SubscriptionsBillingSettingsController } from './billing-settings.controller';
 import { SubscriptionsCheckoutSessionsController } from './checkout-sessions.controller';
 import { SubscriptionsCouponsController } from './coupons.controller';
@@ -37,6 +39,13 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
     SubscriptionsDunningCasesController,
     SubscriptionsSyncController,
     SubscriptionsSyncJobsController,
+  ],
+  providers: [
+    {
+      provide: CredentialSealer,
+      inject: [GatewayEnv],
+      useFactory: (env: GatewayEnv) => new CredentialSealer(env.CREDENTIALS_SEALING_PUBLIC_KEY),
+    },
   ],
 })
 export class SubscriptionsRoutesModule {}

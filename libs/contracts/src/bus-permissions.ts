@@ -1,0 +1,95 @@
+import { allContracts, RpcContract } from './contract-registry';
+import { ListCoupons } from './subscriptions/coupon.rpc';
+import { ListPlans } from './subscriptions/plan.rpc';
+import { ListProviderBalanceTransactions, ListProviderPayouts } from './subscriptions/provider-balance.rpc';
+import { SERVICE_ROLES, type CallerRole } from './roles';
+import { DEAD_LETTER_STREAM, eventStreamOf, SERVICES, ServiceName } from './services';
+
+/**
+ * Who may do what on the message bus. Each service connects as its own NATS user whose
+ * permissions are derived from here: it publishes only its own events, serves only its own
+ * request subjects, requests only the contracts it calls, reads only the streams it consumes,
+ * and receives replies only on an inbox of its own. Scripts and tests connect as the operator.
+ */
+export const BUS_OPERATOR = 'operator';
+
+/** The RPCs each service calls (the gateway forwards every route, so it calls every contract). */
+const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown, unknown>[]> = {
+  gateway: 'every-contract',
+  paywall: [ListPlans, ListCoupons],
+  subscriptions: [],
+  advertising: [],
+  licensing: [],
+  finance: [ListProviderBalanceTransactions, ListProviderPayouts],
+};
+
+/** Whose event streams each service reads (its own included where it follows its own events). */
+export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
+  gateway: SERVICES,
+  paywall: ['gateway', 'paywall', 'subscriptions'],
+  subscriptions: ['gateway'],
+  advertising: ['gateway'],
+  licensing: ['gateway'],
+  finance: ['gateway', 'subscriptions', 'advertising', 'licensing'],
+};
+
+/**
+ * The roles a service may assert when it signs a caller of its own (not relaying one it was
+ * given): the gateway speaks for every authenticated principal, finance only for its import job.
+ */
+export const SIGNER_ROLES: Record<ServiceName, 'any' | readonly CallerRole[]> = {
+  gateway: 'any',
+  paywall: [],
+  subscriptions: [],
+  advertising: [],
+  licensing: [],
+  finance: [SERVICE_ROLES.reconciliationImport],
+};
+
+/** The inbox prefix of a bus user: replies to its requests arrive where no one else may listen. */
+export function inboxPrefixOf(user: string): string {
+  return `_INBOX_${user}`;
+}
+
+export interface BusPermissions {
+  publish: string[];
+  subscribe: string[];
+}
+
+function rpcContracts(): RpcContract<unknown, unknown>[] {
+  return allContracts().filter((c): c is RpcContract<unknown, unknown> => c.kind === 'rpc');
+}
+
+/** JetStream API subjects to create (and, when `owner`, change) one stream and use consumers of it. */
+function streamAccess(stream: string, owner: boolean): string[] {
+  return [
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.CREATE.${stream}`,
+    ...(owner ? [`$JS.API.STREAM.UPDATE.${stream}`] : []),
+    `$JS.API.CONSUMER.*.${stream}`,
+    `$JS.API.CONSUMER.*.${stream}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
+    `$JS.ACK.${stream}.>`,
+  ];
+}
+
+/** The subjects `service` may publish to and subscribe on; replies to what it serves are allowed apart. */
+export function busPermissionsOf(service: ServiceName): BusPermissions {
+  const rpcs = rpcContracts();
+  const calls = CALLS[service];
+  const called = calls === 'every-contract' ? rpcs.filter((c) => c.service !== service) : calls;
+  const ownStream = eventStreamOf(service).name;
+  const streams = [...new Set([service, ...CONSUMED_STREAMS[service]])].map((s) => eventStreamOf(s).name);
+  return {
+    publish: [
+      `evt.${service}.>`,
+      `dlq.${service}.>`,
+      ...called.map((c) => c.subject),
+      '$JS.API.INFO',
+      ...streams.flatMap((stream) => streamAccess(stream, stream === ownStream)),
+      ...streamAccess(DEAD_LETTER_STREAM.name, true),
+    ],
+    subscribe: [...rpcs.filter((c) => c.service === service).map((c) => c.subject), `${inboxPrefixOf(service)}.>`],
+  };
+}
