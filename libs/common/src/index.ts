@@ -36,3 +36,4 @@ export * from './service/work-loop';
 export * from './service/claimed-job-loop';
 export * from './service/periodic-task';
 export * from './database/unique-violation';
+export * from './memory/bounded-map';
