@@ -18,7 +18,7 @@ import {
   EventSubscription,
 } from '../events/event-consumer-host';
 import { OutboxRelay } from '../events/outbox-relay';
-import { ensureStreams } from '../events/streams';
+import { ensureStreams, streamLimitsOf } from '../events/streams';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { NATS_CONNECTION, SERVICE_OPTIONS } from '../nats/tokens';
 import type { ServiceOptions } from './service-options';
@@ -47,7 +47,7 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
     const { service, env } = this.options;
     const subscriptions = this.discoverSubscriptions();
     const jsm = await jetstreamManager(this.nats);
-    await ensureStreams(jsm, [service, ...subscriptions.map((s) => s.contract.service)], env.JETSTREAM_REPLICAS);
+    await ensureStreams(jsm, [service, ...subscriptions.map((s) => s.contract.service)], streamLimitsOf(env));
     const js = jetstream(this.nats);
     this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
     await this.relay.start();
