@@ -126,7 +126,10 @@ export class ReaderMeters implements OnApplicationShutdown {
   }
 }
 
-function message({ tenantId, reads }: ReadsBatch): [string, { msgID: string; headers: ReturnType<typeof natsHeaders> }] {
+function message({
+  tenantId,
+  reads,
+}: ReadsBatch): [string, { msgID: string; headers: ReturnType<typeof natsHeaders> }] {
   const envelope: EventEnvelope<ReadsRecordedEvent> = {
     id: randomUUID(),
     type: ReadsRecorded.subject,
