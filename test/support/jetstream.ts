@@ -1,8 +1,8 @@
-import { jetstream, jetstreamManager, StoredMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, StoredMsg, StreamInfo } from '@nats-io/jetstream';
 import { headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
 import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
-import { DEAD_LETTER_STREAM, EventEnvelope, MessageHeader } from '@libs/contracts';
+import { DEAD_LETTER_STREAM, EventEnvelope, eventStreamOf, MessageHeader } from '@libs/contracts';
 import { TEST_FIXTURE_HEADER } from './document-conformance';
 
 /** Direct JetStream access for tests that play the broker's part (redeliveries, poison). */
@@ -43,7 +43,7 @@ export class JetStreamProbe {
   /** Every event published on `subject` so far (from its owner's stream), oldest first. */
   async published<T = unknown>(subject: string): Promise<EventEnvelope<T>[]> {
     const jsm = await jetstreamManager(this.nc);
-    const stream = `EVT_${subject.split('.')[1].toUpperCase()}`;
+    const stream = eventStreamOf(subject);
     const info = await jsm.streams.info(stream).catch(() => null);
     if (!info || info.state.messages === 0) return [];
     const found: EventEnvelope<T>[] = [];
@@ -52,6 +52,12 @@ export class JetStreamProbe {
       if (msg?.subject === subject) found.push(msg.json<EventEnvelope<T>>());
     }
     return found;
+  }
+
+  /** A stream's configuration and state as the server holds them (null when it does not exist). */
+  async stream(name: string): Promise<StreamInfo | null> {
+    const jsm = await jetstreamManager(this.nc);
+    return jsm.streams.info(name).catch(() => null);
   }
 
   close(): Promise<void> {

@@ -40,3 +40,4 @@ export * from './nats/caller-signature';
 export * from './nats/bus-authorization';
 export * from './secrets/sealed-credentials';
 export * from './events/parse-event';
+export * from './memory/bounded-map';

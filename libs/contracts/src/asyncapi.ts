@@ -1,5 +1,6 @@
 import { allContracts, AnyContract } from './contract-registry';
 import { contractSchemas } from './contract-schemas';
+import { eventStreamOf } from './services';
 
 type Json = Record<string, unknown>;
 
@@ -79,7 +80,7 @@ export function buildAsyncApiDocument(version: string): Json {
       operations[`publish_${id}`] = {
         action: 'send',
         channel: { $ref: `#/channels/${id}` },
-        summary: `${contract.service} publishes (JetStream stream EVT_${contract.service.toUpperCase()})`,
+        summary: `${contract.service} publishes (JetStream stream ${eventStreamOf(contract.subject)})`,
       };
       continue;
     }

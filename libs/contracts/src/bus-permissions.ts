@@ -3,7 +3,7 @@ import { ListCoupons } from './subscriptions/coupon.rpc';
 import { ListPlans } from './subscriptions/plan.rpc';
 import { ListProviderBalanceTransactions, ListProviderPayouts } from './subscriptions/provider-balance.rpc';
 import { SERVICE_ROLES, type CallerRole } from './roles';
-import { DEAD_LETTER_STREAM, eventStreamOf, SERVICES, ServiceName } from './services';
+import { DEAD_LETTER_STREAM, eventStreamsOf, SERVICES, ServiceName } from './services';
 
 /**
  * Who may do what on the message bus. Each service connects as its own NATS user whose
@@ -79,15 +79,17 @@ export function busPermissionsOf(service: ServiceName): BusPermissions {
   const rpcs = rpcContracts();
   const calls = CALLS[service];
   const called = calls === 'every-contract' ? rpcs.filter((c) => c.service !== service) : calls;
-  const ownStream = eventStreamOf(service).name;
-  const streams = [...new Set([service, ...CONSUMED_STREAMS[service]])].map((s) => eventStreamOf(s).name);
+  const ownStreams = new Set(eventStreamsOf(service).map((stream) => stream.name));
+  const streams = [...new Set([service, ...CONSUMED_STREAMS[service]])].flatMap((s) =>
+    eventStreamsOf(s).map((stream) => stream.name),
+  );
   return {
     publish: [
       `evt.${service}.>`,
       `dlq.${service}.>`,
       ...called.map((c) => c.subject),
       '$JS.API.INFO',
-      ...streams.flatMap((stream) => streamAccess(stream, stream === ownStream)),
+      ...streams.flatMap((stream) => streamAccess(stream, ownStreams.has(stream))),
       ...streamAccess(DEAD_LETTER_STREAM.name, true),
     ],
     subscribe: [...rpcs.filter((c) => c.service === service).map((c) => c.subject), `${inboxPrefixOf(service)}.>`],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentContext, NotFoundError } from '@libs/common';
 import { AuditLogService } from '../audit-log/audit-log.service';
+import { GatewayEnv } from '../config/gateway.config';
 import { LookupCache } from '../lookup-cache/lookup-cache';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyRepository } from './api-key.repository';
@@ -14,13 +15,21 @@ const KEY_CACHE_MS = 10_000;
 @Injectable()
 export class ApiKeysService {
   /** Key rows by prefix, for authentication; revoking a key clears this instance's entry at once. */
-  private readonly liveKeys = new LookupCache<ApiKey>(KEY_CACHE_MS);
+  private readonly liveKeys: LookupCache<ApiKey>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly keys: ApiKeyRepository,
     private readonly audit: AuditLogService,
-  ) {}
+    env: GatewayEnv,
+  ) {
+    this.liveKeys = new LookupCache<ApiKey>(KEY_CACHE_MS, env.CREDENTIAL_CACHE_MAX_ENTRIES);
+  }
+
+  /** Key lookups this instance holds, misses included (at most CREDENTIAL_CACHE_MAX_ENTRIES). */
+  get cachedLookups(): number {
+    return this.liveKeys.size;
+  }
 
   create(tenantId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
     return this.dataSource.transaction((tx) => this.createIn(tx, tenantId, request));

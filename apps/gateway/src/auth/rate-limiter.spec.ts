@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { RateLimiter } from './rate-limiter';
 
 describe('RateLimiter', () => {
@@ -19,5 +20,22 @@ describe('RateLimiter', () => {
     limiter.take('a', 1, 0);
     expect(limiter.take('a', 1, 0)).toBeGreaterThan(0);
     expect(limiter.take('b', 1, 0)).toBe(0);
+  });
+});
+
+describe('RateLimiter memory', () => {
+  it('keeps at most its number of buckets whatever 200,000 random keys arrive', () => {
+    const limiter = new RateLimiter(1000);
+    for (let i = 0; i < 200_000; i++) limiter.take(randomBytes(12).toString('hex'), 60, i);
+    expect(limiter.size).toBe(1000);
+  });
+
+  it('still limits a busy key while random keys stream past', () => {
+    const limiter = new RateLimiter(1000);
+    limiter.take('busy', 1, 0);
+    for (let i = 0; i < 200_000; i++) {
+      limiter.take(randomBytes(12).toString('hex'), 60, 0);
+      if (i % 500 === 0) expect(limiter.take('busy', 1, 0)).toBeGreaterThan(0);
+    }
   });
 });

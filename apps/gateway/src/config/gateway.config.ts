@@ -46,6 +46,12 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /** API key and site key lookups (misses included) each cache keeps; past this the least recently used is forgotten. */
+  @IsInt()
+  @Min(100)
+  @Max(10_000_000)
+  CREDENTIAL_CACHE_MAX_ENTRIES: number = 100_000;
+
   /** Requests a minute per client address to the public gift page (`/gift/<code>`), which has no key to count by. */
   @IsInt()
   @Min(1)

@@ -4,6 +4,7 @@ import { EventOutbox, NotFoundError } from '@libs/common';
 import { SiteChanged } from '@libs/contracts';
 import { newPublishableKey } from '../api-keys/api-key-secret';
 import { AuditLogService } from '../audit-log/audit-log.service';
+import { GatewayEnv } from '../config/gateway.config';
 import { LookupCache } from '../lookup-cache/lookup-cache';
 import { Site } from './site.entity';
 import { SiteRepository } from './site.repository';
@@ -14,14 +15,22 @@ const SITE_CACHE_MS = 10_000;
 
 @Injectable()
 export class SitesService {
-  private readonly sitesByKey = new LookupCache<Site>(SITE_CACHE_MS);
+  private readonly sitesByKey: LookupCache<Site>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly sites: SiteRepository,
     private readonly audit: AuditLogService,
     private readonly outbox: EventOutbox,
-  ) {}
+    env: GatewayEnv,
+  ) {
+    this.sitesByKey = new LookupCache<Site>(SITE_CACHE_MS, env.CREDENTIAL_CACHE_MAX_ENTRIES);
+  }
+
+  /** Site key lookups this instance holds, misses included (at most CREDENTIAL_CACHE_MAX_ENTRIES). */
+  get cachedLookups(): number {
+    return this.sitesByKey.size;
+  }
 
   create(tenantId: string, request: CreateSiteRequest): Promise<SiteView> {
     return this.dataSource.transaction(async (tx) => {

@@ -34,6 +34,21 @@ export class PaywallEnv extends ServiceEnv {
   @Max(86_400)
   PAYWALL_THOMPSON_REWEIGH_S: number = 300;
 
+  /**
+   * Logged-in readers' reads counted here and not yet published that are kept while NATS is away;
+   * past this the oldest are dropped and counted (`paywall_reader_reads_dropped_total`).
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(10_000_000)
+  PAYWALL_PENDING_READS_MAX: number = 100_000;
+
+  /** Logged-in readers whose meters one instance keeps in memory; past this the least recently seen is forgotten (their meter counts low). */
+  @IsInt()
+  @Min(1000)
+  @Max(100_000_000)
+  PAYWALL_READER_METERS_MAX: number = 1_000_000;
+
   /** How long a reader token issued to an agency's server stays valid. */
   @IsInt()
   @Min(1)

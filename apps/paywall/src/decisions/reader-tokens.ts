@@ -1,8 +1,9 @@
+import { BoundedMap } from '@libs/common';
 import { SignedTokens } from './signed-tokens';
 
 type Wire = { v: 1; t: string; r: string; x: number };
 
-/** Verified tokens kept per instance; past this, the oldest is forgotten first. */
+/** Verified tokens kept per instance; past this, the least recently used is forgotten first. */
 export const VERIFIED_READER_TOKENS_KEPT = 100_000;
 
 /**
@@ -16,7 +17,7 @@ export class ReaderTokens {
    * most of what a decision costs: tokens that verified are remembered by their exact text (never
    * a failure, so nothing unsigned gets in). Expiry and agency are still checked on every use.
    */
-  private readonly verified = new Map<string, Wire>();
+  private readonly verified = new BoundedMap<string, Wire>({ maxEntries: VERIFIED_READER_TOKENS_KEPT });
 
   constructor(private readonly tokens: SignedTokens) {}
 
@@ -40,7 +41,6 @@ export class ReaderTokens {
     const wire = this.tokens.verify('reader', token) as Wire | null;
     if (!wire || wire.v !== 1 || typeof wire.t !== 'string' || typeof wire.r !== 'string' || typeof wire.x !== 'number')
       return null;
-    if (this.verified.size >= VERIFIED_READER_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, wire);
     return wire;
   }

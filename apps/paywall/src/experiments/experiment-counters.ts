@@ -3,7 +3,11 @@ import type { ArmImpressions } from '@libs/contracts';
 import type { LiveExperiment } from '../memory/live-experiment';
 import { splitArm } from './arm-allocation';
 
-/** Arm decisions counted by this instance and not published yet, by agency, then by experiment and arm. */
+/**
+ * Arm decisions counted by this instance and not published yet, by agency, then by experiment and
+ * arm: keyed by experiments held in memory (loaded from the database), never by what a client
+ * sends, and emptied every second, so it needs no bound.
+ */
 export type UnpublishedImpressions = Map<string, Map<string, ArmImpressions>>;
 
 /**

@@ -23,7 +23,7 @@ export class EventFeed {
    * every event: memory loaded from the database afterwards only needs what comes after it.
    */
   async storedUpTo(contract: EventContract<unknown>): Promise<number> {
-    const stream = eventStreamOf(contract.service).name;
+    const stream = eventStreamOf(contract.subject);
     const info = await this.jsm.consumers.info(stream, durableNameOf(this.service, contract.subject)).catch(() => null);
     return info?.ack_floor.stream_seq ?? 0;
   }
@@ -34,7 +34,7 @@ export class EventFeed {
     after: number | 'new',
     apply: (event: EventEnvelope<Data>) => void,
   ): Promise<void> {
-    const stream = eventStreamOf(contract.service).name;
+    const stream = eventStreamOf(contract.subject);
     const consumer = await this.js.consumers.get(
       stream,
       after === 'new'

@@ -1,6 +1,8 @@
 /**
  * A token bucket per site (per instance): `perSecond` decisions a second, bursts up to one
- * second's worth. Answers 0 when a decision may go ahead, else the seconds to wait.
+ * second's worth. Answers 0 when a decision may go ahead, else the seconds to wait. Keyed by the
+ * ids of sites held in memory (loaded from the database), never by what a client sends, so the
+ * map is as large as the number of sites and needs no bound.
  */
 export class SiteRateLimits {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

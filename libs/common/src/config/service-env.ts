@@ -56,6 +56,28 @@ export class ServiceEnv {
   @Max(5)
   JETSTREAM_REPLICAS: number = 1;
 
+  /** Bytes each service's stream of facts (money, configuration) and the dead-letter stream may hold; when full, new events wait in their outbox. */
+  @IsInt()
+  @Min(1024 * 1024)
+  EVENT_STREAM_MAX_BYTES: number = 512 * 1024 * 1024;
+
+  /** Days a fact stays in its stream: as long as reconciliation and replays need it. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  EVENT_STREAM_MAX_AGE_DAYS: number = 400;
+
+  /** Bytes the stream of high-volume counts (readers' reads, experiment impressions) may hold; when full, its oldest go. */
+  @IsInt()
+  @Min(1024 * 1024)
+  READ_STREAM_MAX_BYTES: number = 1024 * 1024 * 1024;
+
+  /** Days readers' reads and experiment impressions stay in their stream (they are stored by then). */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  READ_STREAM_MAX_AGE_DAYS: number = 7;
+
   /** Deliveries of one event before it goes to the dead-letter subject. */
   @IsInt()
   @Min(1)

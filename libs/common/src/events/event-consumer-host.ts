@@ -75,7 +75,7 @@ export class EventConsumerHost {
   async start(subscriptions: EventSubscription[]): Promise<void> {
     this.refuseTwoHandlersOfOneEvent(subscriptions);
     for (const subscription of subscriptions) {
-      const stream = eventStreamOf(subscription.contract.service).name;
+      const stream = eventStreamOf(subscription.contract.subject);
       const durable = durableNameOf(this.service, subscription.contract.subject, subscription.consumer);
       await this.ensureConsumer(stream, durable, subscription);
       const consumer = await this.js.consumers.get(stream, durable);

@@ -19,7 +19,7 @@ import {
   EventSubscription,
 } from '../events/event-consumer-host';
 import { OutboxRelay } from '../events/outbox-relay';
-import { ensureStreams } from '../events/streams';
+import { ensureStreams, streamLimitsOf } from '../events/streams';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { NATS_CONNECTION, SERVICE_OPTIONS } from '../nats/tokens';
 import type { ServiceOptions } from './service-options';
@@ -55,7 +55,7 @@ export class ServiceRuntime implements OnApplicationBootstrap, BeforeApplication
         `${service} consumes events of ${[...new Set(undeclared)].join(', ')}: declare it in CONSUMED_STREAMS (libs/contracts/src/bus-permissions.ts), or the bus refuses it`,
       );
     }
-    await ensureStreams(jsm, service, CONSUMED_STREAMS[service], env.JETSTREAM_REPLICAS);
+    await ensureStreams(jsm, service, CONSUMED_STREAMS[service], streamLimitsOf(env));
     const js = jetstream(this.nats);
     this.relay = new OutboxRelay(service, this.dataSource, js, env.DATABASE_URL);
     await this.relay.start();

@@ -11,8 +11,11 @@ export class RecordedRead {
   @IsInt() day!: number;
 }
 
+/** Reads one ReadsRecorded event may carry. */
+export const READS_PER_EVENT_MAX = 10_000;
+
 export class ReadsRecordedEvent {
-  @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => RecordedRead) reads!: RecordedRead[];
+  @ArrayMaxSize(READS_PER_EVENT_MAX) @ValidateNested({ each: true }) @Type(() => RecordedRead) reads!: RecordedRead[];
 }
 
 export const ReadsRecorded = defineEvent({

@@ -1,6 +1,7 @@
 /**
  * Spaces an agency's requests to at most `perSecond`, so an import never meets the provider's
- * rate limit. One import per agency runs at a time, so pacing the job paces the agency.
+ * rate limit. One import per agency runs at a time, so pacing the job paces the agency. Keyed by
+ * tenant ids of stored imports, so it holds one number per agency and needs no bound.
  */
 export class ImportPacer {
   private readonly nextSlot = new Map<string, number>();

@@ -1,6 +1,7 @@
 /**
  * Spaces requests to one provider account to at most `perSecond`, across all callers in this
- * process, so bursts queue here instead of meeting the provider's rate limit.
+ * process, so bursts queue here instead of meeting the provider's rate limit. Keyed by agencies'
+ * provider accounts, read from the database, so it holds one number per agency and needs no bound.
  */
 export class RequestPacer {
   private readonly nextSlot = new Map<string, number>();
