@@ -7,6 +7,7 @@ import { createServiceDataSource } from '../database/create-data-source';
 import { AuditTrail } from '../events/audit-trail';
 import { EventOutbox } from '../events/event-outbox';
 import { HealthController } from '../health/health.controller';
+import { HealthDetails } from '../health/health-details';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { connectNats } from '../nats/connect-nats';
@@ -63,6 +64,7 @@ export class ServiceCoreModule {
           useFactory: (outbox: EventOutbox) => new AuditTrail(options.service, outbox),
         },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
+        { provide: HealthDetails, useValue: new HealthDetails() },
         ServiceRuntime,
       ],
       exports: [
@@ -74,6 +76,7 @@ export class ServiceCoreModule {
         EventOutbox,
         AuditTrail,
         ServiceMetrics,
+        HealthDetails,
       ],
     };
   }
