@@ -46,6 +46,11 @@ export class ServiceCoreModule {
               schema: options.service,
               entities: options.entities,
               migrations: options.migrations,
+              timeouts: {
+                statementMs: options.env.DATABASE_STATEMENT_TIMEOUT_MS,
+                idleInTransactionMs: options.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+                acquireMs: options.env.DATABASE_ACQUIRE_TIMEOUT_MS,
+              },
             }).initialize(),
         },
         {
