@@ -92,14 +92,12 @@ describe('provider notifications: nothing lost', () => {
       created: Math.floor(Date.now() / 1000),
       data: { object: { id: 'cus_1', object: 'customer', email: 'a@example.vn' } },
     };
-    const unknown = await post(
-      `${gatewayUrl}/v1/webhooks/stripe/${randomUUID()}`,
-      event,
-      first.webhookSecret,
-    );
+    const unknown = await post(`${gatewayUrl}/v1/webhooks/stripe/${randomUUID()}`, event, first.webhookSecret);
     expect(unknown).toMatchObject({ status: 404, body: { status: 404, detail: expect.stringMatching(/agency/) } });
     const unlinked = await createAgency(new Api(gatewayUrl), suite.operatorToken);
-    await eventually(async () => expect((await unlinked.api.get('/v1/subscriptions/billing-settings')).status).toBe(200));
+    await eventually(async () =>
+      expect((await unlinked.api.get('/v1/subscriptions/billing-settings')).status).toBe(200),
+    );
     const unconfigured = await post(
       `${gatewayUrl}/v1/webhooks/stripe/${unlinked.tenantId}`,
       { ...event, id: 'evt_unconfigured_1' },
@@ -123,7 +121,11 @@ describe('provider notifications: nothing lost', () => {
       id: `il_big_${i}`,
       description: `Dòng ${i}: ${'quảng cáo trên trang nhất, '.repeat(32)}`,
     }));
-    const big = (id: string) => ({ ...paid, id, data: { object: { ...invoice, lines: { ...invoice.lines, data: lines } } } });
+    const big = (id: string) => ({
+      ...paid,
+      id,
+      data: { object: { ...invoice, lines: { ...invoice.lines, data: lines } } },
+    });
     const size = Buffer.byteLength(signed(big('evt_big_gateway'), first.webhookSecret).body);
     expect(size).toBeGreaterThan(900 * 1024);
     expect(size).toBeLessThan(1024 * 1024);

@@ -11,7 +11,12 @@ import { ProviderNotificationRepository } from './provider-notification.reposito
  */
 @Injectable()
 export class ProviderNotificationBacklog {
-  constructor(stored: ProviderNotificationRepository, metrics: ServiceMetrics, health: HealthDetails, env: SubscriptionsEnv) {
+  constructor(
+    stored: ProviderNotificationRepository,
+    metrics: ServiceMetrics,
+    health: HealthDetails,
+    env: SubscriptionsEnv,
+  ) {
     new Gauge({
       name: 'provider_notifications_oldest_unprocessed_age_seconds',
       help: 'Seconds the oldest provider notification not yet processed (nor given up on) has waited; 0 when none waits',

@@ -54,7 +54,12 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
     server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) this.logger.error(`provider notification not stored: ${error.message}`);
-      return this.refuse(request, reply, status, status === 500 ? 'the notification could not be stored' : error.message);
+      return this.refuse(
+        request,
+        reply,
+        status,
+        status === 500 ? 'the notification could not be stored' : error.message,
+      );
     });
     // Instances on one host share the port (the kernel spreads connections), as tests run several in one process.
     await server.listen({ host: this.host, port: this.port, reusePort: true } as { host: string; port: number });
@@ -105,7 +110,9 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .header(MessageHeader.requestId, requestId)
       .send({
-        type: problemType(code?.replace(/_/g, '-') ?? (errors ? 'validation-failed' : (PROBLEM_SLUGS[status] ?? 'error'))),
+        type: problemType(
+          code?.replace(/_/g, '-') ?? (errors ? 'validation-failed' : (PROBLEM_SLUGS[status] ?? 'error')),
+        ),
         title: PROBLEM_TITLES[status] ?? 'Error',
         status,
         detail,

@@ -51,7 +51,7 @@ export class ProviderNotificationsService {
   async receive(tenantId: string, payload: string, signature: string): Promise<ReceiveProviderNotificationResponse> {
     const account = await this.accounts.findProviderAccountOf(tenantId);
     if (!account) {
-      if (!(await this.tenants.findOfTenant(tenantId))) throw new NotFoundError("agency", tenantId);
+      if (!(await this.tenants.findOfTenant(tenantId))) throw new NotFoundError('agency', tenantId);
       throw new ValidationFailedError([
         { field: 'tenantId', message: 'this agency has not configured its payment provider account' },
       ]);
