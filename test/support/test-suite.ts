@@ -12,6 +12,7 @@ import {
   TestNats,
 } from '@libs/testing';
 import { checkAnswersWith, DocumentConformance } from './document-conformance';
+import { freePort } from './free-port';
 import { AdvertisingEnv } from '../../apps/advertising/src/config/advertising.config';
 import { AdvertisingAppModule } from '../../apps/advertising/src/advertising-app.module';
 import { FinanceEnv } from '../../apps/finance/src/config/finance.config';
@@ -71,6 +72,7 @@ export class TestSuite {
     const [nats, database] = await Promise.all([startTestNats(), createTestDatabase()]);
     const suite = new TestSuite(nats, database);
     suite.envOverrides = envOverrides;
+    suite.webhookPort = await freePort();
     try {
       await suite.conformance.watch(nats.url);
       checkAnswersWith(suite.conformance);
@@ -84,6 +86,8 @@ export class TestSuite {
   }
 
   private envOverrides: Record<string, string> = {};
+  /** Subscriptions' notification receiver: one port its instances share, known to the gateway before they start. */
+  private webhookPort = 0;
 
   envOf(service: ServiceName): ServiceEnv {
     return loadEnv(SERVICES[service].env, {
@@ -102,6 +106,8 @@ export class TestSuite {
       CREDENTIALS_KEY: this.credentialsKey,
       PAYWALL_TOKEN_KEYS: this.paywallTokenKeys,
       PAYWALL_PUBLIC_PORT: '0',
+      SUBSCRIPTIONS_WEBHOOK_PORT: String(this.webhookPort),
+      SUBSCRIPTIONS_WEBHOOK_URL: `http://127.0.0.1:${this.webhookPort}`,
       EVENT_MAX_DELIVER: '3',
       ...this.envOverrides,
     });

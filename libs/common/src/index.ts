@@ -25,6 +25,7 @@ export * from './events/streams';
 export * from './database/create-data-source';
 export * from './database/messaging-tables';
 export * from './metrics/service-metrics';
+export * from './health/health-details';
 export * from './service/service-options';
 export * from './service/service-core.module';
 export * from './service/start-service';

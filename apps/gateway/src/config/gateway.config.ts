@@ -21,6 +21,10 @@ export class GatewayEnv extends ServiceEnv {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
+  /** Subscriptions' receiver of provider notifications (its `SUBSCRIPTIONS_WEBHOOK_PORT`); webhooks are forwarded there as received. */
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:3012' })
+  SUBSCRIPTIONS_WEBHOOK_URL: string = 'http://127.0.0.1:3012';
+
   @IsInt()
   @Min(1)
   @Max(60)

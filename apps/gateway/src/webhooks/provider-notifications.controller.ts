@@ -1,38 +1,38 @@
-import { Controller, Headers, HttpCode, Param, Post, RawBodyRequest, Req } from '@nestjs/common';
+import { Controller, Headers, Param, Post, RawBodyRequest, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { currentContext, RpcClient, ValidationFailedError } from '@libs/common';
-import { ReceiveProviderNotification, SERVICE_ROLES } from '@libs/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { currentContext, ValidationFailedError } from '@libs/common';
 import { Access } from '../access/access.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { ProviderNotificationForwarder } from './provider-notification-forwarder';
 
 /**
  * Provider notifications: Stripe posts each agency's events to `/v1/webhooks/stripe/<tenant id>`.
- * The gateway passes the exact bytes and the signature to subscriptions, which verifies them with
- * that agency's signing secret and stores the notification before this answers.
+ * The gateway passes the exact bytes and the signature to subscriptions' own receiver over HTTP,
+ * which verifies them with that agency's signing secret and stores the notification before this
+ * answers with its answer.
  */
 @Controller('v1/webhooks')
 export class ProviderNotificationsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly forwarder: ProviderNotificationForwarder) {}
 
   @Post('stripe/:tenantId')
-  @HttpCode(200)
   @Access('public')
   @ApiExcludeEndpoint()
-  receiveStripe(
+  async receiveStripe(
     @Param('tenantId', new UuidParam('tenantId')) tenantId: string,
     @Headers('stripe-signature') signature: string | undefined,
     @Req() request: RawBodyRequest<FastifyRequest>,
-  ) {
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!signature)
       throw new ValidationFailedError([{ field: 'Stripe-Signature', message: 'Stripe-Signature header is required' }]);
-    const payload = request.rawBody?.toString('utf8') ?? '';
-    const caller = {
-      tenantId,
-      actor: 'payment-provider:stripe',
-      roles: [SERVICE_ROLES.providerNotification],
-      requestId: currentContext()?.requestId ?? 'webhook',
-    };
-    return this.rpc.request(ReceiveProviderNotification, { payload, signature }, caller);
+    const answer = await this.forwarder.forward(
+      `/v1/webhooks/stripe/${tenantId}`,
+      request.rawBody ?? Buffer.alloc(0),
+      signature,
+      currentContext()?.requestId ?? String(request.id),
+    );
+    await reply.status(answer.status).header('content-type', answer.contentType).send(answer.body);
   }
 }

@@ -67,4 +67,28 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Min(1)
   @Max(100)
   PROVIDER_SYNC_PAGE_SIZE: number = 100;
+
+  /** Where Stripe's webhooks are received (this service's own public server; 0 picks a free port). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SUBSCRIPTIONS_WEBHOOK_PORT: number = 3012;
+
+  /** Agencies whose provider notifications are processed at once; one agency's slow ones never hold up the others. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PROVIDER_NOTIFICATION_AGENCIES_IN_PARALLEL: number = 4;
+
+  /** Notifications one agency has processed before the next agency in turn gets its go. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PROVIDER_NOTIFICATIONS_PER_AGENCY_TURN: number = 10;
+
+  /** Health reports degraded when a provider notification has waited longer than this, in seconds. */
+  @IsInt()
+  @Min(0)
+  @Max(604800)
+  PROVIDER_NOTIFICATION_MAX_AGE_S: number = 900;
 }

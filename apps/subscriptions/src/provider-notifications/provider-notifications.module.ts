@@ -8,6 +8,9 @@ import { PaymentsModule } from '../payments/payments.module';
 import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscriptions.module';
 import { RefundsAndDisputesModule } from '../refunds-and-disputes/refunds-and-disputes.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
+import { TenantsModule } from '../tenants/tenants.module';
+import { ProviderNotificationBacklog } from './provider-notification-backlog';
+import { ProviderNotificationServer } from './provider-notification-server';
 import { ProviderNotificationRepository } from './provider-notification.repository';
 import { ProviderNotificationRunner } from './provider-notification.runner';
 import { ProviderNotificationsRpcController } from './provider-notifications.rpc.controller';
@@ -25,8 +28,15 @@ import { ProviderNotificationsService } from './provider-notifications.service';
     DunningModule,
     GiftsModule,
     CheckoutsModule,
+    TenantsModule,
   ],
   controllers: [ProviderNotificationsRpcController],
-  providers: [ProviderNotificationsService, ProviderNotificationRepository, ProviderNotificationRunner],
+  providers: [
+    ProviderNotificationsService,
+    ProviderNotificationRepository,
+    ProviderNotificationRunner,
+    ProviderNotificationServer,
+    ProviderNotificationBacklog,
+  ],
 })
 export class ProviderNotificationsModule {}

@@ -18,6 +18,6 @@ export class ProviderNotificationsRpcController {
     @Payload() request: ReceiveProviderNotificationRequest,
     @CallerOf() caller: Caller,
   ): Promise<ReceiveProviderNotificationResponse> {
-    return this.notifications.receive(caller.tenantId, request);
+    return this.notifications.receive(caller.tenantId, request.payload, request.signature);
   }
 }

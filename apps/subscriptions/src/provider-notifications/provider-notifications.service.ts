@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ValidationFailedError } from '@libs/common';
-import { ReceiveProviderNotificationRequest, ReceiveProviderNotificationResponse } from '@libs/contracts';
+import { NotFoundError, ValidationFailedError } from '@libs/common';
+import { ReceiveProviderNotificationResponse } from '@libs/contracts';
 import { CheckoutRepository } from '../checkouts/checkout.repository';
 import { CustomersService } from '../customers/customers.service';
 import { DunningService } from '../dunning/dunning.service';
@@ -13,6 +13,7 @@ import { ParsedProviderNotification, ProviderNotifications } from '../payments/p
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
+import { SubscriptionsTenantRepository } from '../tenants/subscriptions-tenant.repository';
 import { ProviderNotificationRepository } from './provider-notification.repository';
 
 /**
@@ -34,6 +35,7 @@ export class ProviderNotificationsService {
     private readonly dunning: DunningService,
     private readonly giftPurchases: GiftPurchasesService,
     private readonly checkouts: CheckoutRepository,
+    private readonly tenants: SubscriptionsTenantRepository,
   ) {}
 
   onReceived(wake: () => void): void {
@@ -43,16 +45,20 @@ export class ProviderNotificationsService {
   /**
    * Verifies the signature with the agency's signing secret and stores the notification; processing
    * happens afterwards, so the provider gets its answer fast. A bad or stale signature changes
-   * nothing.
+   * nothing. An unknown agency is not found (the provider stops retrying sooner than on a
+   * conflict); one without a provider account is bad input.
    */
-  async receive(
-    tenantId: string,
-    request: ReceiveProviderNotificationRequest,
-  ): Promise<ReceiveProviderNotificationResponse> {
-    const account = await this.accounts.providerAccountOf(tenantId);
+  async receive(tenantId: string, payload: string, signature: string): Promise<ReceiveProviderNotificationResponse> {
+    const account = await this.accounts.findProviderAccountOf(tenantId);
+    if (!account) {
+      if (!(await this.tenants.findOfTenant(tenantId))) throw new NotFoundError('agency', tenantId);
+      throw new ValidationFailedError([
+        { field: 'tenantId', message: 'this agency has not configured its payment provider account' },
+      ]);
+    }
     let notification: ParsedProviderNotification;
     try {
-      notification = this.provider.verifyAndParse(account, request.payload, request.signature);
+      notification = this.provider.verifyAndParse(account, payload, signature);
     } catch (error) {
       if (error instanceof InvalidProviderNotificationError)
         throw new ValidationFailedError([{ field: error.field, message: error.message }]);

@@ -73,8 +73,15 @@ export class StripeAccountsService {
 
   /** The decrypted credentials, for the payment adapter only. */
   async providerAccountOf(tenantId: string): Promise<ProviderAccount> {
-    const account = await this.accounts.findOfTenant(tenantId);
+    const account = await this.findProviderAccountOf(tenantId);
     if (!account) throw new ConflictError('configure the Stripe account first (PUT /v1/subscriptions/stripe-account)');
+    return account;
+  }
+
+  /** The decrypted credentials, or null when the agency has not configured its account. */
+  async findProviderAccountOf(tenantId: string): Promise<ProviderAccount | null> {
+    const account = await this.accounts.findOfTenant(tenantId);
+    if (!account) return null;
     return {
       tenantId,
       secretKey: this.cipher.decrypt(account.secretKeySealed),

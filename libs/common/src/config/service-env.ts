@@ -89,4 +89,22 @@ export class ServiceEnv {
   @Min(1000)
   @Max(600000)
   EVENT_ACK_WAIT_MS: number = 30000;
+
+  /** Longest a database statement may run before it fails (a statement timeout, not a hang). */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 30_000;
+
+  /** Longest a transaction may sit idle before the server ends it and releases its locks. */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60_000;
+
+  /** Longest a caller waits for a free pooled connection before failing. */
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_ACQUIRE_TIMEOUT_MS: number = 10_000;
 }

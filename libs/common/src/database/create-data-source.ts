@@ -7,10 +7,31 @@ export interface ServiceDataSourceOptions {
   entities: MixedList<string | EntitySchema | (new () => unknown)>;
   migrations: MixedList<string | (new () => unknown)>;
   poolSize?: number;
+  /** Time limits of the pool's connections; each has a default (see `ServiceEnv`). */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
-/** Never `synchronize`: schemas change only through the service's migrations. */
+/** How long a statement may run, a transaction sit idle, and a caller wait for a pooled connection. */
+export interface DatabaseTimeouts {
+  statementMs: number;
+  idleInTransactionMs: number;
+  acquireMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementMs: 30_000,
+  idleInTransactionMs: 60_000,
+  acquireMs: 10_000,
+};
+
+/**
+ * Never `synchronize`: schemas change only through the service's migrations. A statement over its
+ * time fails ("canceling statement due to statement timeout"), a transaction left idle is ended by
+ * the server (its locks released), and a caller waiting for a free connection gets "timeout
+ * exceeded when trying to connect" instead of hanging.
+ */
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -23,7 +44,13 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: options.poolSize ?? 10, application_name: options.schema },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.schema,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      connectionTimeoutMillis: timeouts.acquireMs,
+    },
   });
 }
 

@@ -5,6 +5,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION } from '../nats/tokens';
+import { HealthDetails } from './health-details';
 
 type Check = 'up' | 'down';
 
@@ -16,6 +17,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly details: HealthDetails,
   ) {}
 
   @Get('live')
@@ -26,10 +28,16 @@ export class HealthController {
 
   @Get()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [database, nats] = await Promise.all([this.checkDatabase(), this.checkNats()]);
+    const [database, nats, details] = await Promise.all([
+      this.checkDatabase(),
+      this.checkNats(),
+      withDeadline(this.details.read(), 1000).catch(() => null),
+    ]);
     const ok = database === 'up' && nats === 'up';
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { database, nats } };
+    if (!details) return { status: ok ? 'ok' : 'unavailable', checks: { database, nats } };
+    const degraded = Object.values(details).some((detail) => detail.status !== 'ok');
+    return { status: ok ? (degraded ? 'degraded' : 'ok') : 'unavailable', checks: { database, nats }, details };
   }
 
   private async checkDatabase(): Promise<Check> {

@@ -7,6 +7,7 @@ import { createServiceDataSource } from '../database/create-data-source';
 import { AuditTrail } from '../events/audit-trail';
 import { EventOutbox } from '../events/event-outbox';
 import { HealthController } from '../health/health.controller';
+import { HealthDetails } from '../health/health-details';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { CallerSigner, CallerVerifier } from '../nats/caller-signature';
@@ -46,6 +47,11 @@ export class ServiceCoreModule {
               schema: options.service,
               entities: options.entities,
               migrations: options.migrations,
+              timeouts: {
+                statementMs: options.env.DATABASE_STATEMENT_TIMEOUT_MS,
+                idleInTransactionMs: options.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+                acquireMs: options.env.DATABASE_ACQUIRE_TIMEOUT_MS,
+              },
             }).initialize(),
         },
         {
@@ -75,6 +81,7 @@ export class ServiceCoreModule {
           useFactory: (outbox: EventOutbox) => new AuditTrail(options.service, outbox),
         },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
+        { provide: HealthDetails, useValue: new HealthDetails() },
         ServiceRuntime,
       ],
       exports: [
@@ -87,6 +94,7 @@ export class ServiceCoreModule {
         EventOutbox,
         AuditTrail,
         ServiceMetrics,
+        HealthDetails,
       ],
     };
   }

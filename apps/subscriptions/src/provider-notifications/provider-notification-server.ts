@@ -1,0 +1,129 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  httpStatusOf,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_SLUGS,
+  PROBLEM_TITLES,
+  problemType,
+  runWithContext,
+} from '@libs/common';
+import { FieldError, MessageHeader } from '@libs/contracts';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { ProviderNotificationsService } from './provider-notifications.service';
+
+/** Twice the gateway's body limit: whatever the gateway's route accepts, this accepts too. */
+const BODY_LIMIT = 2 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * Where the payment provider's notifications arrive, on this service's own port
+ * (`SUBSCRIPTIONS_WEBHOOK_PORT`): the raw bytes are verified against the agency's signing secret
+ * and stored here, where they are processed, so a body of any size the provider sends (an
+ * invoice of hundreds of lines) never crosses NATS. The gateway's `/v1/webhooks/stripe/:tenantId`
+ * forwards to it over HTTP; an ingress may route the path here directly.
+ */
+@Injectable()
+export class ProviderNotificationServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProviderNotificationServer.name);
+  private readonly port: number;
+  private readonly host: string;
+  private server?: FastifyInstance;
+  url = '';
+
+  constructor(
+    private readonly notifications: ProviderNotificationsService,
+    env: SubscriptionsEnv,
+  ) {
+    this.port = env.SUBSCRIPTIONS_WEBHOOK_PORT;
+    this.host = env.HTTP_HOST;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const server = (this.server = Fastify({ logger: false, trustProxy: true, bodyLimit: BODY_LIMIT }));
+    // The signature covers the exact bytes: nothing parses the body before it is verified.
+    server.removeAllContentTypeParsers();
+    server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    server.post('/v1/webhooks/stripe/:tenantId', (request, reply) => this.receive(request, reply));
+    server.setNotFoundHandler((request, reply) =>
+      this.refuse(request, reply, 404, 'only POST /v1/webhooks/stripe/<agency id> is served here'),
+    );
+    server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) this.logger.error(`provider notification not stored: ${error.message}`);
+      return this.refuse(
+        request,
+        reply,
+        status,
+        status === 500 ? 'the notification could not be stored' : error.message,
+      );
+    });
+    // Instances on one host share the port (the kernel spreads connections), as tests run several in one process.
+    await server.listen({ host: this.host, port: this.port, reusePort: true } as { host: string; port: number });
+    const address = server.server.address();
+    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : this.port}`;
+    this.logger.log(`provider notifications at ${this.url}/v1/webhooks/stripe/<agency id>`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.close();
+  }
+
+  private async receive(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    const { tenantId } = request.params as { tenantId: string };
+    if (!UUID.test(tenantId))
+      return this.refuse(request, reply, 400, 'the agency id is not valid', [
+        { field: 'tenantId', message: 'tenantId must be a UUID' },
+      ]);
+    const signature = request.headers['stripe-signature'];
+    if (typeof signature !== 'string' || signature === '')
+      return this.refuse(request, reply, 400, 'the signature is missing', [
+        { field: 'Stripe-Signature', message: 'Stripe-Signature header is required' },
+      ]);
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const requestId = requestIdOf(request);
+    try {
+      const answer = await runWithContext({ requestId, tenantId, actor: 'payment-provider' }, () =>
+        this.notifications.receive(tenantId, body.toString('utf8'), signature),
+      );
+      return reply.header(MessageHeader.requestId, requestId).send(answer);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.refuse(request, reply, httpStatusOf(error.code), error.message, error.errors, error.code);
+    }
+  }
+
+  private refuse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    detail: string,
+    errors?: FieldError[],
+    code?: string,
+  ): FastifyReply {
+    const requestId = requestIdOf(request);
+    return reply
+      .status(status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header(MessageHeader.requestId, requestId)
+      .send({
+        type: problemType(
+          code?.replace(/_/g, '-') ?? (errors ? 'validation-failed' : (PROBLEM_SLUGS[status] ?? 'error')),
+        ),
+        title: PROBLEM_TITLES[status] ?? 'Error',
+        status,
+        detail,
+        instance: request.url.split('?')[0],
+        requestId,
+        ...(errors ? { errors } : {}),
+      });
+  }
+}
+
+function requestIdOf(request: FastifyRequest): string {
+  const given = request.headers[MessageHeader.requestId];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
