@@ -292,9 +292,9 @@ describe('hostile input', () => {
       ['/v1/subscriptions/invoices?limit=99999999999999999999999', 'limit'],
       ['/v1/paywall/articles?after=%00%01', 'after'],
       ['/v1/subscriptions/gifts?limit=0', 'limit'],
-      ['/v1/subscriptions/gifts?after=garbage', 'after'],
+      ['/v1/subscriptions/gifts?before=garbage', 'before'],
       ['/v1/subscriptions/group-licences?limit=1000', 'limit'],
-      ['/v1/subscriptions/group-licences?after=garbage', 'after'],
+      ['/v1/subscriptions/group-licences?before=garbage', 'before'],
     ];
     const answers = await Promise.all(cases.map(([url]) => admin.get(url)));
     const wrong = answers.flatMap((response, i) =>
@@ -306,14 +306,14 @@ describe('hostile input', () => {
   });
 
   it('pages gifts and group licences like the other lists', async () => {
-    const gifts = await admin.get<{ items: unknown[]; nextAfter: string | null }>('/v1/subscriptions/gifts?limit=1');
+    const gifts = await admin.get<{ items: unknown[]; nextBefore: string | null }>('/v1/subscriptions/gifts?limit=1');
     expect(gifts.status).toBe(200);
-    expect(gifts.body).toEqual({ items: [], nextAfter: null });
-    const licences = await admin.get<{ items: unknown[]; nextAfter: string | null }>(
+    expect(gifts.body).toEqual({ items: [], nextBefore: null });
+    const licences = await admin.get<{ items: unknown[]; nextBefore: string | null }>(
       '/v1/subscriptions/group-licences?limit=1',
     );
     expect(licences.status).toBe(200);
-    expect(licences.body).toEqual({ items: [], nextAfter: null });
+    expect(licences.body).toEqual({ items: [], nextBefore: null });
   });
 
   it('refuses an imported statement line whose amount overflows, naming the line', async () => {

@@ -11,6 +11,7 @@ import {
   GiftRedemptionView,
   GiftView,
   ListGifts,
+  ListGiftsRequest,
   RedeemGift,
   RedeemGiftRequest,
   ReissueGiftCode,
@@ -41,8 +42,8 @@ export class GiftsRpcController {
   }
 
   @RpcHandler(ListGifts)
-  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<GiftListResponse> {
-    return { items: await this.gifts.list(caller.tenantId) };
+  list(@Payload() request: ListGiftsRequest, @CallerOf() caller: Caller): Promise<GiftListResponse> {
+    return this.gifts.list(caller.tenantId, request);
   }
 
   @RpcHandler(GetGift)
