@@ -18,5 +18,6 @@ export * from './asyncapi';
 export * from './money';
 export * from './list-page';
 export * from './custom-rule-schemas';
+export * from './max-bytes.validator';
 export * from './nullable';
 export * from './contract-schemas';

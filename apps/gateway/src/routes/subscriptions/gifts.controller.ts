@@ -51,7 +51,9 @@ export class SubscriptionsGiftsController {
 
   @Get()
   @Access(ListGifts)
-  @ApiOperation({ summary: 'Newest first: `limit` (1-100), `before` (the previous page’s `nextBefore`)' })
+  @ApiOperation({
+    summary: "The agency's gifts, newest first: `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
   @ApiOkResponse({ type: GiftListResponse })
   listGifts(@Query() query: ListGiftsRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListGifts, query, caller);

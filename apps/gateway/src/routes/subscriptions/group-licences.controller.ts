@@ -52,7 +52,9 @@ export class SubscriptionsGroupLicencesController {
 
   @Get()
   @Access(ListGroupLicences)
-  @ApiOperation({ summary: 'Newest first: `limit` (1-100), `before` (the previous page’s `nextBefore`)' })
+  @ApiOperation({
+    summary: "The agency's group licences, newest first: `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
   @ApiOkResponse({ type: GroupLicenceListResponse })
   listGroupLicences(@Query() query: ListGroupLicencesRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(ListGroupLicences, query, caller);
