@@ -119,7 +119,13 @@ function hostileCases(route: WriteRoute): Hostile[] {
   const cases: Hostile[] = [
     { label: 'text, not JSON', route, payload: 'hostile', contentType: 'text/plain', status: 415 },
     // A file route takes no JSON at all: 415, or 400 when the JSON parser refuses it first.
-    { label: 'deep nesting', route, payload: nested(5000), contentType: json, status: route.takesFile ? undefined : 400 },
+    {
+      label: 'deep nesting',
+      route,
+      payload: nested(5000),
+      contentType: json,
+      status: route.takesFile ? undefined : 400,
+    },
     {
       label: 'a 1 MB string',
       route,
@@ -127,7 +133,13 @@ function hostileCases(route: WriteRoute): Hostile[] {
       contentType: json,
       status: 413,
     },
-    { label: 'unparsable JSON', route, payload: '{"name": ', contentType: json, status: route.takesFile ? undefined : 400 },
+    {
+      label: 'unparsable JSON',
+      route,
+      payload: '{"name": ',
+      contentType: json,
+      status: route.takesFile ? undefined : 400,
+    },
   ];
   if (route.takesFile) return cases;
   cases.push(
@@ -249,18 +261,18 @@ describe('hostile input', () => {
     const routes = writeRoutes();
     expect(routes.length).toBeGreaterThan(40);
     // Logging out last: were it to take a hostile body as a logout, the walk would go on signed out.
-    const cases = routes.flatMap(hostileCases).sort((a, b) => Number(a.route.path === LOGOUT) - Number(b.route.path === LOGOUT));
+    const cases = routes
+      .flatMap(hostileCases)
+      .sort((a, b) => Number(a.route.path === LOGOUT) - Number(b.route.path === LOGOUT));
     const before = await rowCounts(suite.database.url);
     const wrong: string[] = [];
     for (let i = 0; i < cases.length; i += BATCH) {
       const answers = await Promise.all(
-        cases
-          .slice(i, i + BATCH)
-          .map((c) =>
-            (OPERATOR_ROUTES.has(c.route.path) ? operator : admin).send<unknown>(c.route.method, c.route.url, c.payload, {
-              'content-type': c.contentType,
-            }),
-          ),
+        cases.slice(i, i + BATCH).map((c) =>
+          (OPERATOR_ROUTES.has(c.route.path) ? operator : admin).send<unknown>(c.route.method, c.route.url, c.payload, {
+            'content-type': c.contentType,
+          }),
+        ),
       );
       answers.forEach((response, j) => {
         const c = cases[i + j];
@@ -350,13 +362,16 @@ describe('hostile input', () => {
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       const problem = problemOf(response);
-      expect(problem).toMatchObject({ status, type: expect.stringMatching(/^https:\/\/revenue-suite\.dev\/problems\//) });
+      expect(problem).toMatchObject({
+        status,
+        type: expect.stringMatching(/^https:\/\/revenue-suite\.dev\/problems\//),
+      });
       expect(problem.requestId).toBe(requestId);
       expect(JSON.stringify(problem).length).toBeLessThan(2000);
     }
 
     /** `path` takes a JSON POST; a server without routes with parameters answers a long path 404. */
-    async function frameworkErrors(base: Api, path: string, longPath: 414 | 404): Promise<void> {
+    async function expectFrameworkErrors(base: Api, path: string, longPath: 414 | 404): Promise<void> {
       const id = () => `hostile-${randomUUID()}`;
       let rid = id();
       expectFrameworkProblem(await base.get(`/v1/sites/${'x'.repeat(5000)}`, { 'x-request-id': rid }), longPath, rid);
@@ -379,20 +394,23 @@ describe('hostile input', () => {
     }
 
     it('on the gateway', async () => {
-      await frameworkErrors(admin, '/v1/sites', 414);
+      expect.hasAssertions();
+      await expectFrameworkErrors(admin, '/v1/sites', 414);
     });
 
     it('on a service’s own HTTP server', async () => {
+      expect.hasAssertions();
       const [finance] = suite.instances('finance');
       const url = (await finance.getUrl()).replace('[::1]', '127.0.0.1');
-      await frameworkErrors(new Api(url), '/v1/nowhere', 404);
+      await expectFrameworkErrors(new Api(url), '/v1/nowhere', 404);
     });
 
     it('on the paywall’s public decision server', async () => {
+      expect.hasAssertions();
       const [paywall] = suite.instances('paywall');
       const { PublicDecisionServer } = await import('../apps/paywall/src/public-decisions/public-decision-server');
       const server = paywall.get(PublicDecisionServer);
-      await frameworkErrors(new Api(server.url), '/v1/paywall/decisions', 404);
+      await expectFrameworkErrors(new Api(server.url), '/v1/paywall/decisions', 404);
     });
   });
 });

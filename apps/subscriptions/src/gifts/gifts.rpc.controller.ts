@@ -15,7 +15,6 @@ import {
   RedeemGift,
   RedeemGiftRequest,
   ReissueGiftCode,
-  TenantScopedRequest,
 } from '@libs/contracts';
 import { GiftsService } from './gifts.service';
 

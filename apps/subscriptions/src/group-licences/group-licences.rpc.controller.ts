@@ -12,7 +12,6 @@ import {
   GroupLicenceView,
   ListGroupLicences,
   ListGroupLicencesRequest,
-  TenantScopedRequest,
   UpdateGroupLicence,
   UpdateGroupLicenceRequest,
 } from '@libs/contracts';

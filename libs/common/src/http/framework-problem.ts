@@ -19,7 +19,11 @@ export function problemInstance(url: string): string {
 }
 
 /** Problem+json for an error the HTTP framework raises before any route runs (bad URL, long parameter). */
-export function frameworkProblem(error: { statusCode?: number; code?: string }, url: string, requestId: string): Problem {
+export function frameworkProblem(
+  error: { statusCode?: number; code?: string },
+  url: string,
+  requestId: string,
+): Problem {
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
   return {
     type: problemType(PROBLEM_SLUGS[status] ?? 'bad-request'),

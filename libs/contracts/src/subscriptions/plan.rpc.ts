@@ -14,7 +14,13 @@ import {
 } from 'class-validator';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
-import { CURRENCY_CODE, CURRENCY_MESSAGE, MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS_MESSAGE } from '../money';
+import {
+  CURRENCY_CODE,
+  CURRENCY_MESSAGE,
+  MINOR_UNITS,
+  NON_NEGATIVE_MINOR_UNITS,
+  NON_NEGATIVE_MINOR_UNITS_MESSAGE,
+} from '../money';
 
 export const BILLING_INTERVALS = ['month', 'year'] as const;
 

@@ -147,6 +147,8 @@ function fileOf(body: unknown, contentType: string | undefined, accepted: RegExp
   if (typeof body !== 'string' || !accepted.test(contentType ?? ''))
     throw new UnsupportedMediaTypeException(`send the file as ${expected}`);
   if (Buffer.byteLength(body, 'utf8') > IMPORT_FILE_MAX_BYTES)
-    throw new PayloadTooLargeException(`a file of at most ${IMPORT_FILE_MAX_BYTES} bytes: split the statement by period`);
+    throw new PayloadTooLargeException(
+      `a file of at most ${IMPORT_FILE_MAX_BYTES} bytes: split the statement by period`,
+    );
   return body;
 }
