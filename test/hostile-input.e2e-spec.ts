@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api, ApiResponse } from './support/api';
-import { bankCsv, stripeReport } from './support/reconciliation-files';
+import { bankCsv, camt053, stripeReport } from './support/reconciliation-files';
 import { TestSuite } from './support/test-suite';
 
 /**
@@ -328,31 +328,36 @@ describe('hostile input', () => {
     expect(licences.body).toEqual({ items: [], nextBefore: null });
   });
 
-  it('refuses an imported statement line whose amount overflows, naming the line', async () => {
+  it.each([
+    ['more digits than any amount', 'VND', '99999999999999999999999'],
+    ['too many cents for a bigint', 'USD', '999999999999999999'],
+  ])('refuses an imported statement line with %s, naming the line', async (_case, currency, amount) => {
     const csv = { 'content-type': 'text/csv' };
+    const xml = { 'content-type': 'application/xml' };
     const before = await rowCounts(suite.database.url);
     const report = stripeReport([
       {
         id: 'txn_overflow',
         created: '2031-01-05 10:00:00',
-        currency: 'vnd',
-        gross: '99999999999999999999999',
+        currency: currency.toLowerCase(),
+        gross: amount,
         fee: '0',
-        net: '99999999999999999999999',
+        net: amount,
         category: 'charge',
       },
     ]);
-    const bank = bankCsv([
-      { date: '2031-01-05', amount: '99999999999999999999999', currency: 'VND', reference: 'overflow' },
-    ]);
-    for (const [path, file] of [
-      ['/v1/finance/reconciliation/imports/stripe-csv', report],
-      ['/v1/finance/reconciliation/imports/bank-csv', bank],
-    ]) {
-      const refused = await admin.post<Problem>(path, file, csv);
+    const bank = bankCsv([{ date: '2031-01-05', amount, currency, reference: 'overflow' }]);
+    const statement = camt053([{ amount, currency, bookedOn: '2031-01-05', reference: 'overflow' }], currency);
+    for (const [path, file, type, line] of [
+      ['/v1/finance/reconciliation/imports/stripe-csv', report, csv, /line 2/],
+      ['/v1/finance/reconciliation/imports/bank-csv', bank, csv, /line 2/],
+      ['/v1/finance/reconciliation/imports/camt053', statement, xml, /Ntry\[0\]\.Amt/],
+    ] as const) {
+      const refused = await admin.post<Problem>(path, file, type);
       expect([path, refused.status]).toEqual([path, 400]);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
-      expect(JSON.stringify(refused.body)).toMatch(/line 2/);
+      expect(JSON.stringify(refused.body)).toMatch(line);
+      expect(JSON.stringify(refused.body)).toContain(amount);
     }
     expect(await rowCounts(suite.database.url)).toEqual(before);
   });
