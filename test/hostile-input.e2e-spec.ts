@@ -317,17 +317,6 @@ describe('hostile input', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('pages gifts and group licences like the other lists', async () => {
-    const gifts = await admin.get<{ items: unknown[]; nextBefore: string | null }>('/v1/subscriptions/gifts?limit=1');
-    expect(gifts.status).toBe(200);
-    expect(gifts.body).toEqual({ items: [], nextBefore: null });
-    const licences = await admin.get<{ items: unknown[]; nextBefore: string | null }>(
-      '/v1/subscriptions/group-licences?limit=1',
-    );
-    expect(licences.status).toBe(200);
-    expect(licences.body).toEqual({ items: [], nextBefore: null });
-  });
-
   it.each([
     ['more digits than any amount', 'VND', '99999999999999999999999'],
     ['too many cents for a bigint', 'USD', '999999999999999999'],
