@@ -107,6 +107,22 @@ describe('gifts and group licences', () => {
     }
   }
 
+  /** Every id of a list, walked a page of `limit` at a time through `nextBefore`. */
+  async function walkPages(path: string, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    let before: string | null = null;
+    do {
+      const page: ApiResponse<{ items: { id: string }[]; nextBefore: string | null }> = await agency.api.get(
+        `${path}?limit=${limit}${before ? `&before=${before}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(limit);
+      ids.push(...page.body.items.map((item) => item.id));
+      before = page.body.nextBefore;
+    } while (before);
+    return ids;
+  }
+
   beforeAll(async () => {
     fake = await startFakeStripe();
     suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
@@ -128,6 +144,17 @@ describe('gifts and group licences', () => {
   });
 
   describe('gifts', () => {
+    it('lists gifts a page at a time, newest first, each once', async () => {
+      const created = [await createGift(), await createGift(), await createGift()].map((gift) => gift.id);
+      const all = await agency.api.get<{ items: { id: string }[]; nextBefore: string | null }>(
+        '/v1/subscriptions/gifts?limit=100',
+      );
+      expect(all.body.nextBefore).toBeNull();
+      const ids = all.body.items.map((gift) => gift.id);
+      expect(ids.slice(0, 3)).toEqual([...created].reverse());
+      expect(await walkPages('/v1/subscriptions/gifts', 2)).toEqual(ids);
+    });
+
     it('answers a claim code and link once, and never shows the code again', async () => {
       const gift = await createGift();
       expect(gift.claimCode).toMatch(/^GIFT(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
@@ -315,6 +342,23 @@ describe('gifts and group licences', () => {
       });
       expect(created.status).toBe(201);
       licenceId = created.body.id;
+    });
+
+    it('lists group licences a page at a time, newest first, each once', async () => {
+      for (const name of ['Trường A', 'Trường B'])
+        expect(
+          (
+            await agency.api.post('/v1/subscriptions/group-licences', {
+              name,
+              planId: plan.planId,
+              seats: 1,
+              validUntil,
+            })
+          ).status,
+        ).toBe(201);
+      const all = await agency.api.get<{ items: { id: string }[] }>('/v1/subscriptions/group-licences?limit=100');
+      expect(all.body.items.length).toBeGreaterThanOrEqual(3);
+      expect(await walkPages('/v1/subscriptions/group-licences', 1)).toEqual(all.body.items.map((l) => l.id));
     });
 
     it('shows the licence as created, domains in lowercase', async () => {

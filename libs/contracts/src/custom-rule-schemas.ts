@@ -15,5 +15,9 @@ export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
   },
   isIpAddress: { type: 'string', description: 'an IPv4 or IPv6 address, e.g. 203.0.113.7' },
   isInstant: { type: 'string', description: 'an instant with a time zone, e.g. 2026-05-01T08:30:00+07:00' },
+  maxBytes: (meta) => ({
+    type: 'string',
+    description: `at most ${String(meta.constraints?.[0])} bytes in UTF-8 (what a NATS message carries)`,
+  }),
   isFutureInstant: { type: 'string', description: 'a future instant with a time zone, e.g. 2027-06-30T23:59:59+07:00' },
 };

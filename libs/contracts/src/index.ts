@@ -18,6 +18,7 @@ export * from './asyncapi';
 export * from './money';
 export * from './list-page';
 export * from './custom-rule-schemas';
+export * from './max-bytes.validator';
 export * from './nullable';
 export * from './contract-schemas';
 export * from './bus-permissions';

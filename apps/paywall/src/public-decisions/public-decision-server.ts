@@ -1,9 +1,19 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseQuery } from 'fast-querystring';
+import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, ServiceMetrics } from '@libs/common';
+import {
+  createJsonBodyParser,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_SLUGS,
+  PROBLEM_TITLES,
+  problemInstance,
+  problemType,
+  sendFrameworkProblem,
+  ServiceMetrics,
+} from '@libs/common';
 import { DecisionAnswer, FieldError, PAYWALL_DECISIONS_PATH, PAYWALL_STRUCTURED_DATA_PATH } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import type { Access } from '../decisions/decision-types';
@@ -93,6 +103,10 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       logger: false,
       trustProxy: true,
       bodyLimit: 16 * 1024,
+      requestIdHeader: false,
+      genReqId: (request) => requestIdOf(request.headers['x-request-id']),
+      // The router's own refusals (a malformed path) as problem+json, like every error here.
+      frameworkErrors: sendFrameworkProblem,
       serverFactory: (fastify) => {
         const http = createServer((request, response) => {
           if (request.method === 'GET' && isDecisionsPath(request.url!)) this.decideForPage(request, response);
@@ -103,6 +117,13 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         return http;
       },
     }));
+    // JSON only (Fastify would read text/plain too), refused past a sane nesting depth before it is parsed.
+    server.removeAllContentTypeParsers();
+    server.addContentTypeParser('application/json', { parseAs: 'buffer' }, createJsonBodyParser(server));
+    server.addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
     server.post(PAYWALL_DECISIONS_PATH, (request, reply) => {
       void reply.headers(ANSWER_HEADERS);
       const outcome = this.outcome(request.headers['x-site-key'], request.body, request.ip ?? null);
@@ -157,7 +178,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
           problemBody(
             { status: 404, slug: 'not-found', detail: `only ${PAYWALL_DECISIONS_PATH} is served here` },
             request.url,
-            request.headers['x-request-id'],
+            request.id,
           ),
         ),
     );
@@ -166,13 +187,13 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       if (status === 500) this.logger.error(`decision failed: ${error.message}`);
       const refusal = {
         status,
-        slug: status === 500 ? 'internal' : 'bad-request',
+        slug: PROBLEM_SLUGS[status] ?? 'bad-request',
         detail: status === 500 ? 'the decision failed' : error.message,
       };
       return reply
         .status(status)
         .header('content-type', PROBLEM_CONTENT_TYPE)
-        .send(problemBody(refusal, request.url, request.headers['x-request-id']));
+        .send(problemBody(refusal, request.url, request.id));
     });
     await server.listen({ host: this.host, port: this.port });
     const address = server.server.address();
@@ -208,13 +229,15 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       return;
     }
     this.refused.labels(String(outcome.status)).inc();
+    const requestId = requestIdOf(request.headers['x-request-id']);
     const headers: Record<string, string> = {
       'content-type': PROBLEM_CONTENT_TYPE,
+      'x-request-id': requestId,
       'access-control-allow-origin': '*',
       'cache-control': 'no-store',
     };
     if (outcome.retryAfter) headers['retry-after'] = String(outcome.retryAfter);
-    const body = problemBody(outcome, url, request.headers['x-request-id']);
+    const body = problemBody(outcome, url, requestId);
     headers['content-length'] = String(Buffer.byteLength(body));
     response.writeHead(outcome.status, headers).end(body);
   }
@@ -263,7 +286,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     return reply
       .status(refusal.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send(problemBody(refusal, request.url, request.headers['x-request-id']));
+      .send(problemBody(refusal, request.url, request.id));
   }
 }
 
@@ -281,15 +304,22 @@ function clientAddress(request: IncomingMessage): string | null {
   return request.socket.remoteAddress ?? null;
 }
 
-function problemBody(refusal: Refusal, url: string, requestId: string | string[] | undefined): string {
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The caller's request id when it is a sane one, else a new one (as the suite's other servers do). */
+function requestIdOf(given: string | string[] | undefined): string {
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+function problemBody(refusal: Refusal, url: string, requestId: string): string {
   const { status, slug, detail, errors } = refusal;
   return JSON.stringify({
     type: problemType(slug),
     title: PROBLEM_TITLES[status] ?? 'Error',
     status,
     detail,
-    instance: url.split('?')[0],
-    requestId: typeof requestId === 'string' ? requestId : undefined,
+    instance: problemInstance(url),
+    requestId,
     errors,
   });
 }

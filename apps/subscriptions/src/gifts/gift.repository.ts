@@ -13,8 +13,21 @@ export class GiftRepository {
     await tx.getRepository(Gift).insert(gift);
   }
 
-  findOfTenant(tenantId: string): Promise<Gift[]> {
-    return this.dataSource.getRepository(Gift).find({ where: { tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  /** Newest first; `before` (an id) starts the page after that one. */
+  findPageOfTenant(tenantId: string, limit: number, before?: string): Promise<Gift[]> {
+    const query = this.dataSource
+      .getRepository(Gift)
+      .createQueryBuilder('g')
+      .where('g.tenant_id = :tenantId', { tenantId })
+      .orderBy('g.created_at', 'DESC')
+      .addOrderBy('g.id', 'DESC')
+      .limit(limit);
+    if (before)
+      query.andWhere(
+        '(g.created_at, g.id) < (SELECT b.created_at, b.id FROM subscriptions.gifts b WHERE b.tenant_id = :tenantId AND b.id = :before)',
+        { before },
+      );
+    return query.getMany();
   }
 
   findOneOfTenant(tenantId: string, id: string): Promise<Gift | null> {

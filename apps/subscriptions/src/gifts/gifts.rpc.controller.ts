@@ -11,10 +11,10 @@ import {
   GiftRedemptionView,
   GiftView,
   ListGifts,
+  ListGiftsRequest,
   RedeemGift,
   RedeemGiftRequest,
   ReissueGiftCode,
-  TenantScopedRequest,
 } from '@libs/contracts';
 import { GiftsService } from './gifts.service';
 
@@ -41,8 +41,8 @@ export class GiftsRpcController {
   }
 
   @RpcHandler(ListGifts)
-  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<GiftListResponse> {
-    return { items: await this.gifts.list(caller.tenantId) };
+  list(@Payload() request: ListGiftsRequest, @CallerOf() caller: Caller): Promise<GiftListResponse> {
+    return this.gifts.list(caller.tenantId, request);
   }
 
   @RpcHandler(GetGift)

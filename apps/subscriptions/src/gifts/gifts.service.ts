@@ -5,9 +5,12 @@ import {
   CreatedGiftView,
   CreateGiftRequest,
   GiftByCodeView,
+  GiftListResponse,
   GiftRedeemed,
   GiftRedemptionView,
   GiftView,
+  LIST_PAGE_DEFAULT,
+  ListGiftsRequest,
   readerKeyOf,
   RedeemGiftRequest,
 } from '@libs/contracts';
@@ -81,9 +84,14 @@ export class GiftsService implements GrantSource {
     return created;
   }
 
-  async list(tenantId: string): Promise<GiftView[]> {
+  async list(tenantId: string, request: ListGiftsRequest): Promise<GiftListResponse> {
+    const limit = request.limit ?? LIST_PAGE_DEFAULT;
+    const rows = await this.gifts.findPageOfTenant(tenantId, limit, request.before);
     const now = new Date();
-    return (await this.gifts.findOfTenant(tenantId)).map((gift) => toGiftView(gift, now));
+    return {
+      items: rows.map((gift) => toGiftView(gift, now)),
+      nextBefore: rows.length === limit ? rows[rows.length - 1].id : null,
+    };
   }
 
   async get(tenantId: string, id: string): Promise<GiftView> {

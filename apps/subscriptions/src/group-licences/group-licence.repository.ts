@@ -11,10 +11,21 @@ export class GroupLicenceRepository {
     await tx.getRepository(GroupLicence).insert(licence);
   }
 
-  findOfTenant(tenantId: string): Promise<GroupLicence[]> {
-    return this.dataSource
+  /** Newest first; `before` (an id) starts the page after that one. */
+  findPageOfTenant(tenantId: string, limit: number, before?: string): Promise<GroupLicence[]> {
+    const query = this.dataSource
       .getRepository(GroupLicence)
-      .find({ where: { tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
+      .createQueryBuilder('l')
+      .where('l.tenant_id = :tenantId', { tenantId })
+      .orderBy('l.created_at', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .limit(limit);
+    if (before)
+      query.andWhere(
+        '(l.created_at, l.id) < (SELECT b.created_at, b.id FROM subscriptions.group_licences b WHERE b.tenant_id = :tenantId AND b.id = :before)',
+        { before },
+      );
+    return query.getMany();
   }
 
   findOneOfTenant(

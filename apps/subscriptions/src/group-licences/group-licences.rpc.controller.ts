@@ -11,7 +11,7 @@ import {
   GroupLicenceUsageView,
   GroupLicenceView,
   ListGroupLicences,
-  TenantScopedRequest,
+  ListGroupLicencesRequest,
   UpdateGroupLicence,
   UpdateGroupLicenceRequest,
 } from '@libs/contracts';
@@ -27,8 +27,8 @@ export class GroupLicencesRpcController {
   }
 
   @RpcHandler(ListGroupLicences)
-  async list(@Payload() _request: TenantScopedRequest, @CallerOf() caller: Caller): Promise<GroupLicenceListResponse> {
-    return { items: await this.licences.list(caller.tenantId) };
+  list(@Payload() request: ListGroupLicencesRequest, @CallerOf() caller: Caller): Promise<GroupLicenceListResponse> {
+    return this.licences.list(caller.tenantId, request);
   }
 
   @RpcHandler(GetGroupLicence)

@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import {
   CreateGroupLicenceRequest,
+  GroupLicenceListResponse,
   GroupLicenceUsageView,
   GroupLicenceView,
+  LIST_PAGE_DEFAULT,
+  ListGroupLicencesRequest,
   UpdateGroupLicenceRequest,
 } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -67,8 +70,10 @@ export class GroupLicencesService {
     return view;
   }
 
-  async list(tenantId: string): Promise<GroupLicenceView[]> {
-    return (await this.licences.findOfTenant(tenantId)).map(toLicenceView);
+  async list(tenantId: string, request: ListGroupLicencesRequest): Promise<GroupLicenceListResponse> {
+    const limit = request.limit ?? LIST_PAGE_DEFAULT;
+    const rows = await this.licences.findPageOfTenant(tenantId, limit, request.before);
+    return { items: rows.map(toLicenceView), nextBefore: rows.length === limit ? rows[rows.length - 1].id : null };
   }
 
   async get(tenantId: string, id: string): Promise<GroupLicenceView> {

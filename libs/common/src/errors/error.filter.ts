@@ -11,6 +11,7 @@ import {
   PROBLEM_TITLES as TITLES,
   problemType,
 } from '../http/problem';
+import { problemInstance } from '../http/framework-problem';
 import { DomainError } from './domain.error';
 import { httpStatusOf } from './http-status-of';
 import { ServiceUnavailableError } from './remote-rpc.error';
@@ -29,7 +30,7 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const problem = this.toProblem(exception);
-    problem.instance = request.url.split('?')[0];
+    problem.instance = problemInstance(request.url);
     problem.requestId = currentContext()?.requestId ?? String(request.id);
     if (exception instanceof HttpException && exception.getStatus() === 429) {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
@@ -69,7 +70,8 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const status = httpStatusOfUnknown(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const detail = status < 500 && exception instanceof Error ? exception.message : undefined;
+    // The framework's messages may carry the path ("Cannot GET /…"): a hostile one is not echoed whole.
+    const detail = status < 500 && exception instanceof Error ? clip(exception.message) : undefined;
     return { type: problemType(SLUGS[status] ?? 'error'), title: TITLES[status] ?? 'Error', status, detail };
   }
 }
@@ -79,4 +81,8 @@ function httpStatusOfUnknown(exception: unknown): number {
   // Fastify's own errors (body too large, bad JSON, wrong content type) carry a statusCode.
   const statusCode = (exception as { statusCode?: unknown })?.statusCode;
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600 ? statusCode : 500;
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

@@ -8,6 +8,9 @@ import { MessageHeader } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
 import { ErrorFilter } from '../errors/error.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
+import { sendFrameworkProblem } from '../http/framework-problem';
+import { createJsonBodyParser } from '../http/json-body.parser';
+import { UnwantedBodyInterceptor } from '../http/unwanted-body.interceptor';
 import { createLogger, NestPinoLogger } from '../logging/logger';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { CallerVerifier } from '../nats/caller-signature';
@@ -44,8 +47,11 @@ export async function startService(
 ): Promise<NestFastifyApplication> {
   const { env, service } = options;
   const logger = createLogger(service, env.LOG_LEVEL);
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit,
+    // The router's own refusals (a parameter too long, a malformed path) as problem+json, like every error.
+    frameworkErrors: sendFrameworkProblem,
     // Path parameters may be an agency's own ids (an article id has up to 200 characters, counted
     // decoded); the router's default of 100 would answer 414 before the route could validate them.
     // A router option: Fastify 5 deprecates it at the top level (FSTDEP022).
@@ -62,6 +68,7 @@ export async function startService(
     rawBody: options.rawBody ?? false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit }, createJsonBodyParser(fastify));
   const metrics = app.get(ServiceMetrics);
   fastify.addHook('onRequest', (request: FastifyRequest, reply, done) => {
     void reply.header(MessageHeader.requestId, request.id);
@@ -107,7 +114,10 @@ export async function startService(
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor(app.get(Reflector), app.get(CallerVerifier)));
+  app.useGlobalInterceptors(
+    new RpcContextInterceptor(app.get(Reflector), app.get(CallerVerifier)),
+    new UnwantedBodyInterceptor(),
+  );
   app.connectMicroservice<MicroserviceOptions>(
     {
       transport: Transport.NATS,

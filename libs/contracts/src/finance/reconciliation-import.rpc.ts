@@ -8,13 +8,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  MaxLength,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
+import { MaxBytes } from '../max-bytes.validator';
 
 export const RECONCILIATION_IMPORT_SOURCES = ['stripe-api', 'stripe-csv', 'bank-csv', 'camt053'] as const;
 export type ReconciliationImportSource = (typeof RECONCILIATION_IMPORT_SOURCES)[number];
@@ -26,10 +26,10 @@ export type ReconciliationImportPhase = (typeof RECONCILIATION_IMPORT_PHASES)[nu
 
 export const RECONCILIATION_LIST_LIMIT = { default: 20, max: 100 } as const;
 /**
- * Largest file taken in one request, in characters: it travels to finance in one NATS message
+ * Largest file taken in one request, in bytes (UTF-8): it travels to finance in one NATS message
  * (1 MiB by default), with room for the JSON around it. Larger statements are split by period.
  */
-export const IMPORT_FILE_MAX_CHARS = 900_000;
+export const IMPORT_FILE_MAX_BYTES = 900_000;
 
 export class StartStripeApiImportRequest {
   @IsIn(['stripe-api']) source!: 'stripe-api';
@@ -41,7 +41,7 @@ export class StartStripeApiImportRequest {
 
 /** A file as received: a Stripe report or a bank statement. */
 export class ImportFileRequest {
-  @IsString() @MaxLength(IMPORT_FILE_MAX_CHARS) content!: string;
+  @IsString() @MaxBytes(IMPORT_FILE_MAX_BYTES) content!: string;
 }
 
 export class ImportRowCounts {

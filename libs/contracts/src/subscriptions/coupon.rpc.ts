@@ -15,7 +15,13 @@ import {
 } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
-import { CURRENCY_CODE, CURRENCY_MESSAGE, MINOR_UNITS, MINOR_UNITS_MESSAGE } from '../money';
+import {
+  CURRENCY_CODE,
+  CURRENCY_MESSAGE,
+  MINOR_UNITS,
+  NON_NEGATIVE_MINOR_UNITS,
+  NON_NEGATIVE_MINOR_UNITS_MESSAGE,
+} from '../money';
 
 export const COUPON_DURATIONS = ['once', 'repeating', 'forever'] as const;
 export const PROMOTION_CODE = /^[A-Z0-9][A-Z0-9_-]{2,39}$/;
@@ -29,7 +35,7 @@ export class CreateCouponRequest {
   @Max(100)
   percentOff?: number;
   @ValidateIf((o: CreateCouponRequest) => o.amountOff !== undefined || o.percentOff === undefined)
-  @Matches(MINOR_UNITS, { message: `amountOff ${MINOR_UNITS_MESSAGE}` })
+  @Matches(NON_NEGATIVE_MINOR_UNITS, { message: `amountOff ${NON_NEGATIVE_MINOR_UNITS_MESSAGE}` })
   amountOff?: string;
   @ValidateIf((o: CreateCouponRequest) => o.amountOff !== undefined)
   @Matches(CURRENCY_CODE, { message: `currency ${CURRENCY_MESSAGE}` })

@@ -14,8 +14,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
+import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
+import { LIST_PAGE_MAX } from '../list-page';
 import { READER_ID } from './checkout.rpc';
 
 export const GIFT_STATUSES = ['unredeemed', 'redeemed', 'expired'] as const;
@@ -73,8 +74,17 @@ export class CreatedGiftView {
   @IsString() claimUrl!: string;
 }
 
+export class ListGiftsRequest {
+  /** Page size, 1-100 (default 50). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIST_PAGE_MAX) limit?: number;
+  /** The `nextBefore` of the previous page: the page starts after this gift. */
+  @IsOptional() @IsUUID() before?: string;
+}
+
 export class GiftListResponse {
   @ValidateNested({ each: true }) @Type(() => GiftView) items!: GiftView[];
+  /** Pass as `before` for the next page; null on the last page. */
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 export class RedeemGiftRequest {
@@ -132,9 +142,9 @@ export const GetGift = defineRpc({
 
 export const ListGifts = defineRpc({
   subject: 'subscriptions.gift.list.v1',
-  request: TenantScopedRequest,
+  request: ListGiftsRequest,
   response: GiftListResponse,
-  description: "The agency's gifts, newest first.",
+  description: "The agency's gifts, newest first, a page at a time.",
   roles: ['admin', 'finance'],
 });
 

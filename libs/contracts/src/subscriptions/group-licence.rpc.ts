@@ -15,8 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
+import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
+import { LIST_PAGE_MAX } from '../list-page';
 import { IsFutureInstant } from './future-instant.validator';
 import { IsCidrRange } from './ip-address.validators';
 
@@ -77,8 +78,17 @@ export class GroupLicenceView {
   @IsString() createdAt!: string;
 }
 
+export class ListGroupLicencesRequest {
+  /** Page size, 1-100 (default 50). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIST_PAGE_MAX) limit?: number;
+  /** The `nextBefore` of the previous page: the page starts after this licence. */
+  @IsOptional() @IsUUID() before?: string;
+}
+
 export class GroupLicenceListResponse {
   @ValidateNested({ each: true }) @Type(() => GroupLicenceView) items!: GroupLicenceView[];
+  /** Pass as `before` for the next page; null on the last page. */
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
 }
 
 export class NewGroupInvitation {
@@ -113,9 +123,9 @@ export const CreateGroupLicence = defineRpc({
 
 export const ListGroupLicences = defineRpc({
   subject: 'subscriptions.group-licence.list.v1',
-  request: TenantScopedRequest,
+  request: ListGroupLicencesRequest,
   response: GroupLicenceListResponse,
-  description: "The agency's group licences, newest first.",
+  description: "The agency's group licences, newest first, a page at a time.",
   roles: ['admin', 'finance'],
 });
 

@@ -14,7 +14,13 @@ import {
 } from 'class-validator';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
-import { CURRENCY_CODE, CURRENCY_MESSAGE, MINOR_UNITS, MINOR_UNITS_MESSAGE } from '../money';
+import {
+  CURRENCY_CODE,
+  CURRENCY_MESSAGE,
+  MINOR_UNITS,
+  NON_NEGATIVE_MINOR_UNITS,
+  NON_NEGATIVE_MINOR_UNITS_MESSAGE,
+} from '../money';
 
 export const BILLING_INTERVALS = ['month', 'year'] as const;
 
@@ -28,7 +34,7 @@ export class CreatePlanRequest {
   @IsInt() @Min(1) @Max(12) intervalCount!: number;
   @IsOptional() @IsInt() @Min(0) @Max(365) trialDays?: number;
   @IsOptional() @Matches(CURRENCY_CODE, { message: `currency ${CURRENCY_MESSAGE}` }) currency?: string;
-  @Matches(MINOR_UNITS, { message: `unitAmount ${MINOR_UNITS_MESSAGE}` }) unitAmount!: string;
+  @Matches(NON_NEGATIVE_MINOR_UNITS, { message: `unitAmount ${NON_NEGATIVE_MINOR_UNITS_MESSAGE}` }) unitAmount!: string;
   @IsOptional() @IsIn(PLAN_CHANGE_POLICIES) changePolicy?: (typeof PLAN_CHANGE_POLICIES)[number];
 }
 export class PriceView {

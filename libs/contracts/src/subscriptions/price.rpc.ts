@@ -1,11 +1,11 @@
 import { IsUUID, Matches } from 'class-validator';
 import { defineRpc } from '../define-rpc';
-import { MINOR_UNITS, MINOR_UNITS_MESSAGE } from '../money';
+import { NON_NEGATIVE_MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS_MESSAGE } from '../money';
 import { PlanView } from './plan.rpc';
 
 export class AddPriceRequest {
   @IsUUID() planId!: string;
-  @Matches(MINOR_UNITS, { message: `unitAmount ${MINOR_UNITS_MESSAGE}` }) unitAmount!: string;
+  @Matches(NON_NEGATIVE_MINOR_UNITS, { message: `unitAmount ${NON_NEGATIVE_MINOR_UNITS_MESSAGE}` }) unitAmount!: string;
 }
 
 export const AddPrice = defineRpc({

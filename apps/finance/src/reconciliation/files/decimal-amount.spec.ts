@@ -44,4 +44,15 @@ describe('decimal amounts in minor units', () => {
   it('refuses a currency it does not know rather than guess its decimals', () => {
     expect(parseDecimalAmount('1.00', 'XYZ')).toEqual({ ok: false, reason: 'currency XYZ is not supported' });
   });
+
+  it('refuses an amount whose minor units do not fit the books (a signed 64-bit integer)', () => {
+    expect(minor('92233720368547758.07', 'USD')).toBe(9223372036854775807n);
+    expect(minor('-92233720368547758.07', 'USD')).toBe(-9223372036854775807n);
+    expect(parseDecimalAmount('92233720368547758.08', 'USD')).toEqual({
+      ok: false,
+      reason: '"92233720368547758.08" is too large an amount (at most 92233720368547758.07 USD)',
+    });
+    expect(parseDecimalAmount('999999999999999999', 'USD').ok).toBe(false);
+    expect(parseDecimalAmount('-999999999999999999', 'KWD').ok).toBe(false);
+  });
 });

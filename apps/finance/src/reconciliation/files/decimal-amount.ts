@@ -1,6 +1,8 @@
 import { exponentOf } from './currency-exponents';
 
 const DECIMAL = /^(-?)(\d{1,18})(?:\.(\d{1,18}))?$/;
+/** The largest amount the books hold, in minor units (their columns are `bigint`). */
+const MAX_MINOR_UNITS = 9223372036854775807n;
 
 export type AmountParse = { ok: true; minorUnits: bigint } | { ok: false; reason: string };
 
@@ -20,5 +22,15 @@ export function parseDecimalAmount(text: string, currency: string): AmountParse 
     return { ok: false, reason: `"${text}" has more decimals than ${currency.toUpperCase()} has (${exponent})` };
   }
   const minor = BigInt(whole + fraction.slice(0, exponent).padEnd(exponent, '0'));
+  if (minor > MAX_MINOR_UNITS)
+    return {
+      ok: false,
+      reason: `"${text}" is too large an amount (at most ${inMajorUnits(MAX_MINOR_UNITS, exponent)} ${currency.toUpperCase()})`,
+    };
   return { ok: true, minorUnits: sign === '-' ? -minor : minor };
+}
+
+function inMajorUnits(minor: bigint, exponent: number): string {
+  const digits = minor.toString();
+  return exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }

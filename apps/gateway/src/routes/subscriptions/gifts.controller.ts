@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
@@ -10,6 +10,7 @@ import {
   GiftRedemptionView,
   GiftView,
   ListGifts,
+  ListGiftsRequest,
   RedeemGift,
   RedeemGiftRequest,
   ReissueGiftCode,
@@ -50,9 +51,12 @@ export class SubscriptionsGiftsController {
 
   @Get()
   @Access(ListGifts)
+  @ApiOperation({
+    summary: "The agency's gifts, newest first: `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
   @ApiOkResponse({ type: GiftListResponse })
-  listGifts(@CallerFor() caller: Caller) {
-    return this.rpc.request(ListGifts, {}, caller);
+  listGifts(@Query() query: ListGiftsRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListGifts, query, caller);
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -23,6 +23,7 @@ import {
   JoinGroupLicence,
   JoinGroupLicenceRequest,
   ListGroupLicences,
+  ListGroupLicencesRequest,
   NewGroupInvitation,
   RemoveGroupMember,
   UpdateGroupLicence,
@@ -51,9 +52,12 @@ export class SubscriptionsGroupLicencesController {
 
   @Get()
   @Access(ListGroupLicences)
+  @ApiOperation({
+    summary: "The agency's group licences, newest first: `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
   @ApiOkResponse({ type: GroupLicenceListResponse })
-  listGroupLicences(@CallerFor() caller: Caller) {
-    return this.rpc.request(ListGroupLicences, {}, caller);
+  listGroupLicences(@Query() query: ListGroupLicencesRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListGroupLicences, query, caller);
   }
 
   @Post('join')

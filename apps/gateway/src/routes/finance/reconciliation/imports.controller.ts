@@ -25,7 +25,7 @@ import type { FastifyReply } from 'fastify';
 import { Caller, RpcClient } from '@libs/common';
 import {
   GetReconciliationImport,
-  IMPORT_FILE_MAX_CHARS,
+  IMPORT_FILE_MAX_BYTES,
   ImportBankCsv,
   ImportCamt053,
   ImportStripeReport,
@@ -146,9 +146,9 @@ export class FinanceReconciliationImportsController {
 function fileOf(body: unknown, contentType: string | undefined, accepted: RegExp, expected: string): string {
   if (typeof body !== 'string' || !accepted.test(contentType ?? ''))
     throw new UnsupportedMediaTypeException(`send the file as ${expected}`);
-  if (body.length > IMPORT_FILE_MAX_CHARS)
+  if (Buffer.byteLength(body, 'utf8') > IMPORT_FILE_MAX_BYTES)
     throw new PayloadTooLargeException(
-      `a file of at most ${IMPORT_FILE_MAX_CHARS} characters: split the statement by period`,
+      `a file of at most ${IMPORT_FILE_MAX_BYTES} bytes: split the statement by period`,
     );
   return body;
 }
