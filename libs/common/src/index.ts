@@ -10,6 +10,7 @@ export * from './errors/error.filter';
 export * from './errors/validation.pipe';
 export * from './errors/validation-errors';
 export * from './http/problem';
+export * from './http/client-address';
 export * from './nats/tokens';
 export * from './nats/connect-nats';
 export * from './nats/rpc.client';

@@ -3,7 +3,16 @@ import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { parse as parseQuery } from 'fast-querystring';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType, ServiceMetrics } from '@libs/common';
+import {
+  clientAddressOf,
+  parseTrustedProxies,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TITLES,
+  problemType,
+  ServiceMetrics,
+  trustsHop,
+  TrustsHop,
+} from '@libs/common';
 import { DecisionAnswer, FieldError, PAYWALL_DECISIONS_PATH, PAYWALL_STRUCTURED_DATA_PATH } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import type { Access } from '../decisions/decision-types';
@@ -47,6 +56,10 @@ const ANSWER_HEADERS = {
 export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PublicDecisionServer.name);
   private readonly limits: SiteRateLimits;
+  /** The same buckets per site and client address: one client cannot spend its site's budget. */
+  private readonly clientLimits: SiteRateLimits;
+  /** Which hops may name the client (`TRUSTED_PROXIES`), as the gateway reads them. */
+  private readonly trusts: TrustsHop;
   private readonly port: number;
   private readonly host: string;
   /** Decisions by answer, counted as plain numbers and handed to the metric when it is scraped. */
@@ -64,6 +77,8 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     env: PaywallEnv,
   ) {
     this.limits = new SiteRateLimits(env.PAYWALL_SITE_RATE_PER_S);
+    this.clientLimits = new SiteRateLimits(env.PAYWALL_CLIENT_RATE_PER_S);
+    this.trusts = trustsHop(parseTrustedProxies(env.TRUSTED_PROXIES) ?? { kind: 'none' });
     this.port = env.PAYWALL_PUBLIC_PORT;
     this.host = env.HTTP_HOST;
     const answered = this.answered;
@@ -91,7 +106,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     const server = (this.server = Fastify({
       logger: false,
-      trustProxy: true,
+      trustProxy: this.trusts,
       bodyLimit: 16 * 1024,
       serverFactory: (fastify) => {
         const http = createServer((request, response) => {
@@ -194,7 +209,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       outcome = this.outcome(
         typeof siteKey === 'string' ? siteKey : request.headers['x-site-key'],
         fields,
-        clientAddress(request),
+        clientAddressOf(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], this.trusts) || null,
       );
     } catch (error) {
       this.logger.error(`decision failed: ${(error as Error).message}`);
@@ -236,7 +251,16 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         slug: 'unauthenticated',
         detail: 'send the site’s publishable key (X-Site-Key, or siteKey in the query)',
       };
-    const retryAfter = this.limits.take(site.siteId, Date.now());
+    const now = Date.now();
+    const clientWait = this.clientLimits.take(`${site.siteId} ${clientIp ?? ''}`, now);
+    if (clientWait > 0)
+      return {
+        status: 429,
+        slug: 'rate-limited',
+        detail: 'too many decisions from this address; slow down',
+        retryAfter: clientWait,
+      };
+    const retryAfter = this.limits.take(site.siteId, now);
     if (retryAfter > 0)
       return { status: 429, slug: 'rate-limited', detail: 'too many decisions for this site; slow down', retryAfter };
     const parsed = parseDecisionRequest(input);
@@ -272,13 +296,6 @@ const DECISIONS_PATH: string = PAYWALL_DECISIONS_PATH;
 
 function isDecisionsPath(url: string): boolean {
   return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');
-}
-
-/** As Fastify's `request.ip` with `trustProxy`: the first address of X-Forwarded-For, else the peer. */
-function clientAddress(request: IncomingMessage): string | null {
-  const forwarded = request.headers['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded.length > 0) return forwarded.split(',')[0].trim();
-  return request.socket.remoteAddress ?? null;
 }
 
 function problemBody(refusal: Refusal, url: string, requestId: string | string[] | undefined): string {

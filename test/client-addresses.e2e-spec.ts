@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { AddressGrantChangedEvent, EventEnvelope } from '@libs/contracts';
+import { eventually } from '@libs/testing';
+import { PublicDecisionServer } from '../apps/paywall/src/public-decisions/public-decision-server';
+import { createAgency, TestAgency } from './support/agencies';
+import { Api } from './support/api';
+import { JetStreamProbe } from './support/jetstream';
+import { TestSuite } from './support/test-suite';
+
+/** Where a university's readers come from; a reader elsewhere claims it in X-Forwarded-For. */
+const CAMPUS = '203.0.113.0/24';
+const ON_CAMPUS = '203.0.113.9';
+/** Limits a burst sent at once overruns: 200 decisions against 50 a second, 10 gateway calls against 5 a minute. */
+const LIMITS = { PAYWALL_CLIENT_RATE_PER_S: '50', SITE_CLIENT_RATE_LIMIT_PER_MINUTE: '5' };
+
+interface World {
+  suite: TestSuite;
+  probe: JetStreamProbe;
+  agency: TestAgency;
+  gateway: Api;
+  paywall: Api;
+}
+
+async function startWorld(env: Record<string, string>): Promise<World> {
+  const suite = await TestSuite.start(['gateway', 'paywall'], { ...LIMITS, ...env });
+  const probe = await JetStreamProbe.connect(suite.nats.url);
+  const gateway = new Api(await suite.gatewayUrl());
+  const agency = await createAgency(gateway, suite.operatorToken);
+  const paywall = new Api(suite.instances('paywall')[0].get(PublicDecisionServer).url);
+  const policies = [{ name: 'Subscribers only', active: true, rule: { kind: 'hard' } }];
+  expect((await agency.api.send('PUT', '/v1/paywall/policies', { policies })).status).toBe(200);
+  return { suite, probe, agency, gateway, paywall };
+}
+
+async function newSite(world: World): Promise<string> {
+  const site = await world.agency.api.post<{ publishableKey: string }>('/v1/sites', {
+    name: 'Tin Nhanh',
+    domain: `${randomUUID().slice(0, 8)}.example.vn`,
+  });
+  expect(site.status).toBe(201);
+  const siteKey = site.body.publishableKey;
+  await eventually(async () =>
+    expect((await world.paywall.get(`/v1/paywall/decisions?siteKey=${siteKey}&articleId=warm-up`)).status).toBe(200),
+  );
+  return siteKey;
+}
+
+function publishAddressGrant(world: World, licenceId: string, version: number, ipRanges: string[]) {
+  const envelope: EventEnvelope<AddressGrantChangedEvent> = {
+    id: randomUUID(),
+    type: 'evt.subscriptions.address-grant.changed.v1',
+    source: 'subscriptions',
+    tenantId: world.agency.tenantId,
+    time: new Date().toISOString(),
+    subject: licenceId,
+    dataVersion: '1',
+    data: {
+      licenceId,
+      ipRanges,
+      entitlements: ['premium-articles'],
+      validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      version,
+    },
+  };
+  return world.probe.publish(envelope);
+}
+
+/** The page's GET and a server's POST, each claiming `forwardedFor`; answers both accesses. */
+async function accessFrom(world: World, siteKey: string, forwardedFor?: string): Promise<string[]> {
+  const headers: Record<string, string> = forwardedFor ? { 'x-forwarded-for': forwardedFor } : {};
+  const viaGet = await world.paywall.get<{ access: string }>(
+    `/v1/paywall/decisions?siteKey=${siteKey}&articleId=bai-1`,
+    headers,
+  );
+  const viaPost = await world.paywall
+    .as({ siteKey })
+    .post<{ access: string }>('/v1/paywall/decisions', { articleId: 'bai-1' }, headers);
+  return [viaGet.body.access, viaPost.body.access];
+}
+
+/** 200 decisions (GET) and 10 site-key calls to the gateway at once, each from another claimed address. */
+async function burstOfClaimedAddresses(world: World): Promise<{ paywall: number[]; gateway: number[] }> {
+  const siteKey = await newSite(world);
+  const claimed = Array.from({ length: 200 }, (_, i) => `198.51.100.${i + 1}`);
+  const paywall = await Promise.all(
+    claimed.map(
+      async (address) =>
+        (
+          await world.paywall.get(`/v1/paywall/decisions?siteKey=${siteKey}&articleId=bai-2`, {
+            'x-forwarded-for': address,
+          })
+        ).status,
+    ),
+  );
+  // Refused by validation after the guard's limits: no service behind it is needed.
+  const gateway = await Promise.all(
+    claimed.slice(0, 10).map(
+      async (address) =>
+        (await world.gateway.as({ siteKey }).post('/v1/subscriptions/gifts/redeem', {}, { 'x-forwarded-for': address }))
+          .status,
+    ),
+  );
+  return { paywall, gateway };
+}
+
+describe('client addresses with no trusted proxy (the default)', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await startWorld({});
+  });
+
+  afterAll(async () => {
+    await world?.probe.close();
+    await world?.suite.close();
+  });
+
+  it("ignores an address a client claims in X-Forwarded-For when matching a group licence's ranges", async () => {
+    const siteKey = await newSite(world);
+    const licenceId = randomUUID();
+    // The licence first covers the test's own address: the grant is seen to arrive and to work.
+    await publishAddressGrant(world, licenceId, 1, ['127.0.0.1/32']);
+    await eventually(async () => expect(await accessFrom(world, siteKey)).toEqual(['allow', 'allow']));
+    await publishAddressGrant(world, licenceId, 2, [CAMPUS]);
+    await eventually(async () => expect(await accessFrom(world, siteKey)).toEqual(['block', 'block']));
+    expect(await accessFrom(world, siteKey, ON_CAMPUS)).toEqual(['block', 'block']);
+  });
+
+  it('counts every claimed address as the one peer it comes from, in the paywall and the gateway', async () => {
+    const { paywall, gateway } = await burstOfClaimedAddresses(world);
+    expect(paywall.filter((status) => status === 429).length).toBeGreaterThanOrEqual(100);
+    expect(gateway.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+    expect(new Set([...paywall, ...gateway])).toEqual(new Set([200, 400, 429]));
+  });
+});
+
+describe('client addresses behind a trusted proxy (TRUSTED_PROXIES covers the peer)', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await startWorld({ TRUSTED_PROXIES: '127.0.0.1/32' });
+  });
+
+  afterAll(async () => {
+    await world?.probe.close();
+    await world?.suite.close();
+  });
+
+  it("honours the address the proxy forwards when matching a group licence's ranges", async () => {
+    const siteKey = await newSite(world);
+    await publishAddressGrant(world, randomUUID(), 1, [CAMPUS]);
+    await eventually(async () => expect(await accessFrom(world, siteKey, ON_CAMPUS)).toEqual(['allow', 'allow']));
+    expect(await accessFrom(world, siteKey)).toEqual(['block', 'block']);
+    // Only the hop the proxy appended counts: what the client wrote before it is not read.
+    expect(await accessFrom(world, siteKey, `${ON_CAMPUS}, 198.51.100.1`)).toEqual(['block', 'block']);
+  });
+
+  it('gives each forwarded client address its own budget under the site, in the paywall and the gateway', async () => {
+    const { paywall, gateway } = await burstOfClaimedAddresses(world);
+    expect(paywall).toEqual(Array(200).fill(200));
+    expect(gateway).toEqual(Array(10).fill(400));
+  });
+});
