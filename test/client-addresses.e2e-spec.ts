@@ -10,8 +10,8 @@ import { TestSuite } from './support/test-suite';
 /** Where a university's readers come from; a reader elsewhere claims it in X-Forwarded-For. */
 const CAMPUS = '203.0.113.0/24';
 const ON_CAMPUS = '203.0.113.9';
-/** Limits a burst sent at once overruns: 200 decisions against 50 a second, 10 gateway calls against 5 a minute. */
-const LIMITS = { PAYWALL_CLIENT_RATE_PER_S: '50', SITE_CLIENT_RATE_LIMIT_PER_MINUTE: '5' };
+/** Limits a burst sent at once overruns: 40 decisions against 2 a second, 10 gateway calls against 5 a minute. */
+const LIMITS = { PAYWALL_CLIENT_RATE_PER_S: '2', SITE_CLIENT_RATE_LIMIT_PER_MINUTE: '5' };
 
 interface World {
   suite: TestSuite;
@@ -78,10 +78,19 @@ async function accessFrom(world: World, siteKey: string, forwardedFor?: string):
   return [viaGet.body.access, viaPost.body.access];
 }
 
-/** 200 decisions (GET) and 10 site-key calls to the gateway at once, each from another claimed address. */
+/** Until both answers are `expected`, asking once a second (a client may ask 2 decisions a second). */
+function eventuallyAccess(world: World, siteKey: string, forwardedFor: string | undefined, expected: string) {
+  return eventually(
+    async () => expect(await accessFrom(world, siteKey, forwardedFor)).toEqual([expected, expected]),
+    20_000,
+    1_000,
+  );
+}
+
+/** 40 decisions (GET) and 10 site-key calls to the gateway at once, each from another claimed address. */
 async function burstOfClaimedAddresses(world: World): Promise<{ paywall: number[]; gateway: number[] }> {
   const siteKey = await newSite(world);
-  const claimed = Array.from({ length: 200 }, (_, i) => `198.51.100.${i + 1}`);
+  const claimed = Array.from({ length: 40 }, (_, i) => `198.51.100.${i + 1}`);
   const paywall = await Promise.all(
     claimed.map(
       async (address) =>
@@ -94,11 +103,16 @@ async function burstOfClaimedAddresses(world: World): Promise<{ paywall: number[
   );
   // Refused by validation after the guard's limits: no service behind it is needed.
   const gateway = await Promise.all(
-    claimed.slice(0, 10).map(
-      async (address) =>
-        (await world.gateway.as({ siteKey }).post('/v1/subscriptions/gifts/redeem', {}, { 'x-forwarded-for': address }))
-          .status,
-    ),
+    claimed
+      .slice(0, 10)
+      .map(
+        async (address) =>
+          (
+            await world.gateway
+              .as({ siteKey })
+              .post('/v1/subscriptions/gifts/redeem', {}, { 'x-forwarded-for': address })
+          ).status,
+      ),
   );
   return { paywall, gateway };
 }
@@ -120,15 +134,16 @@ describe('client addresses with no trusted proxy (the default)', () => {
     const licenceId = randomUUID();
     // The licence first covers the test's own address: the grant is seen to arrive and to work.
     await publishAddressGrant(world, licenceId, 1, ['127.0.0.1/32']);
-    await eventually(async () => expect(await accessFrom(world, siteKey)).toEqual(['allow', 'allow']));
+    await eventuallyAccess(world, siteKey, undefined, 'allow');
     await publishAddressGrant(world, licenceId, 2, [CAMPUS]);
-    await eventually(async () => expect(await accessFrom(world, siteKey)).toEqual(['block', 'block']));
-    expect(await accessFrom(world, siteKey, ON_CAMPUS)).toEqual(['block', 'block']);
+    await eventuallyAccess(world, siteKey, undefined, 'block');
+    // The new ranges are in force: a claimed address on them would be let in now, and is not.
+    await eventuallyAccess(world, siteKey, ON_CAMPUS, 'block');
   });
 
   it('counts every claimed address as the one peer it comes from, in the paywall and the gateway', async () => {
     const { paywall, gateway } = await burstOfClaimedAddresses(world);
-    expect(paywall.filter((status) => status === 429).length).toBeGreaterThanOrEqual(100);
+    expect(paywall.filter((status) => status === 429).length).toBeGreaterThanOrEqual(20);
     expect(gateway.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
     expect(new Set([...paywall, ...gateway])).toEqual(new Set([200, 400, 429]));
   });
@@ -149,15 +164,15 @@ describe('client addresses behind a trusted proxy (TRUSTED_PROXIES covers the pe
   it("honours the address the proxy forwards when matching a group licence's ranges", async () => {
     const siteKey = await newSite(world);
     await publishAddressGrant(world, randomUUID(), 1, [CAMPUS]);
-    await eventually(async () => expect(await accessFrom(world, siteKey, ON_CAMPUS)).toEqual(['allow', 'allow']));
-    expect(await accessFrom(world, siteKey)).toEqual(['block', 'block']);
+    await eventuallyAccess(world, siteKey, ON_CAMPUS, 'allow');
+    await eventuallyAccess(world, siteKey, undefined, 'block');
     // Only the hop the proxy appended counts: what the client wrote before it is not read.
-    expect(await accessFrom(world, siteKey, `${ON_CAMPUS}, 198.51.100.1`)).toEqual(['block', 'block']);
+    await eventuallyAccess(world, siteKey, `${ON_CAMPUS}, 198.51.100.1`, 'block');
   });
 
   it('gives each forwarded client address its own budget under the site, in the paywall and the gateway', async () => {
     const { paywall, gateway } = await burstOfClaimedAddresses(world);
-    expect(paywall).toEqual(Array(200).fill(200));
+    expect(paywall).toEqual(Array(40).fill(200));
     expect(gateway).toEqual(Array(10).fill(400));
   });
 });

@@ -91,9 +91,9 @@ export interface StripeWorld {
   close(): Promise<void>;
 }
 
-export async function startStripeWorld(): Promise<StripeWorld> {
+export async function startStripeWorld(env: Record<string, string> = {}): Promise<StripeWorld> {
   const fake = await startFakeStripe();
-  const suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url }).catch(
+  const suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url, ...env }).catch(
     async (error: unknown) => {
       await fake.close();
       throw error;
