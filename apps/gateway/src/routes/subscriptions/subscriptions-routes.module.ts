@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SitesModule } from '../../sites/sites.module';
 import { SubscriptionsBillingSettingsController } from './billing-settings.controller';
 import { SubscriptionsCheckoutSessionsController } from './checkout-sessions.controller';
 import { SubscriptionsCouponsController } from './coupons.controller';
@@ -19,6 +20,7 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
 
 /** The routes `/v1/subscriptions/…`, forwarded to the subscriptions service over NATS. */
 @Module({
+  imports: [SitesModule],
   controllers: [
     SubscriptionsBillingSettingsController,
     SubscriptionsStripeAccountController,
