@@ -56,6 +56,9 @@ export async function withStack<T>(services: ServiceName[], work: (stack: Runnin
       // the benches measure the work, not the limits that protect it
       RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_SITE_RATE_PER_S: '1000000',
+      PAYWALL_CLIENT_RATE_PER_S: '1000000',
+      SITE_CLIENT_RATE_LIMIT_PER_MINUTE: '1000000',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_PUBLIC_PORT: String(PUBLIC_DECISIONS_PORT),
     };
     const children: ChildProcess[] = [];

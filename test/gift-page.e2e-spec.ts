@@ -41,7 +41,8 @@ describe('the gift page at /gift/<code>', () => {
     });
 
   beforeAll(async () => {
-    world = await startStripeWorld();
+    // The test stands in for readers behind one trusted proxy: each X-Forwarded-For is another reader.
+    world = await startStripeWorld({ TRUSTED_PROXIES: '127.0.0.1' });
     ({ agency } = world);
     plan = await createMonthlyPlan(agency);
     browser = new Api(world.gatewayUrl);

@@ -22,6 +22,7 @@ interface GiftCheckout {
   url: string;
   currency: string;
   amount: string;
+  purchaserSecret: string;
 }
 
 interface ClaimedGift {
@@ -68,8 +69,11 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
       cancelUrl: 'https://tinnhanh.vn/qua-tang',
       ...overrides,
     });
-  const claimCode = (sessionId: string, api: Api = shopPage) =>
-    api.post<ClaimedGift & Problem>(`/v1/subscriptions/gift-checkouts/${sessionId}/claim-code`, {});
+  /** Asks for the claim code as the purchaser: with the secret that opening the checkout answered. */
+  const claimCode = (checkout: { id: string; purchaserSecret?: string }, api: Api = shopPage) =>
+    api.post<ClaimedGift & Problem>(`/v1/subscriptions/gift-checkouts/${checkout.id}/claim-code`, {
+      purchaserSecret: checkout.purchaserSecret,
+    });
   const pathOf = (claimUrl: string) => new URL(claimUrl).pathname;
   const submitForm = (path: string, fields: Record<string, string>) =>
     browser.post<string>(`${path}/redeem`, new URLSearchParams(fields).toString(), {
@@ -151,7 +155,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     const [line] = session.line_items!.data;
     expect([line.quantity, line.price?.unit_amount, line.description]).toEqual([3, 99_000, product.body.name]);
 
-    const early = await claimCode(opened.body.id);
+    const early = await claimCode(opened.body);
     expect(early.status).toBe(409);
     expect(early.body.detail).toContain('not confirmed yet');
 
@@ -210,7 +214,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(await published(PURCHASED, gift.id)).toHaveLength(1);
     await giftOf(sessionId);
 
-    const revealed = await claimCode(sessionId);
+    const revealed = await claimCode(opened.body);
     expect(revealed.status).toBe(200);
     expect(revealed.body.claimCode).toMatch(/^GIFT(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
     expect(revealed.body.claimUrl).toBe(`http://127.0.0.1:3000/gift/${revealed.body.claimCode}`);
@@ -221,7 +225,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
       providerCheckoutId: sessionId,
       message: 'Chúc mừng năm mới!',
     });
-    const twice = await claimCode(sessionId);
+    const twice = await claimCode(opened.body);
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toContain('already been shown');
 
@@ -278,7 +282,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect(opened.status).toBe(201);
     expect(opened.body.amount).toBe('99000');
     await fake.completeCheckout(opened.body.id, { delayedPayment: true });
-    expect((await claimCode(opened.body.id)).status).toBe(409);
+    expect((await claimCode(opened.body)).status).toBe(409);
     await fake.settleCheckoutPayment(opened.body.id);
     const gift = await giftOf(opened.body.id);
     const [purchased] = await eventually(async () => {
@@ -287,7 +291,40 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
       return events;
     });
     expect(purchased.data).toMatchObject({ amountPaid: '99000', tax: '9000', months: 1 });
-    expect((await claimCode(opened.body.id, agency.api)).status).toBe(200);
+    expect((await claimCode(opened.body, agency.api)).status).toBe(200);
+  });
+
+  it('shows the claim code only to the purchaser: not for the checkout session id alone, nor with another secret', async () => {
+    const opened = await openGiftCheckout({ months: 1 });
+    const another = await openGiftCheckout({ months: 1 });
+    expect([opened.status, another.status]).toEqual([201, 201]);
+    expect(opened.body.purchaserSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await fake.completeCheckout(opened.body.id);
+    await giftOf(opened.body.id);
+    const withoutSecret = await claimCode({ id: opened.body.id });
+    expect(withoutSecret.status).toBe(400);
+    expect((withoutSecret.body.errors ?? []).map((e) => e.field)).toEqual(['purchaserSecret']);
+    const withAnother = await claimCode({ id: opened.body.id, purchaserSecret: another.body.purchaserSecret });
+    expect(withAnother.status).toBe(404);
+    expect(withAnother.body.claimCode).toBeUndefined();
+    // Not even the staff's key opens it without the secret; the purchaser still can, once.
+    expect(
+      (await claimCode({ id: opened.body.id, purchaserSecret: another.body.purchaserSecret }, agency.api)).status,
+    ).toBe(404);
+    const revealed = await claimCode(opened.body);
+    expect(revealed.status).toBe(200);
+    expect(revealed.body.claimCode).toMatch(/^GIFT-/);
+  });
+
+  it("refuses a reader page's gift checkout that would send the purchaser off the site's domain, naming the field", async () => {
+    for (const field of ['successUrl', 'cancelUrl']) {
+      const refused = await openGiftCheckout({ [field]: 'https://tinnhanh.vn.evil.example/cam-on' });
+      expect(refused.status).toBe(400);
+      expect((refused.body.errors ?? []).map((e) => e.field)).toEqual([field]);
+    }
+    expect((await openGiftCheckout({ successUrl: 'https://www.tinnhanh.vn/cam-on' })).status).toBe(201);
+    // The agency's own server (a secret key) sends its purchasers where it likes.
+    expect((await openGiftCheckout({ cancelUrl: 'https://shop.example.com/' }, agency.api)).status).toBe(201);
   });
 
   it.each([
@@ -322,11 +359,11 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     const theirs = await openGiftCheckout({ planId: theirPlan.planId }, other.api);
     expect(theirs.status).toBe(201);
     await fake.completeCheckout(theirs.body.id);
-    const unknown = await claimCode('cs_test_doesNotExist123');
+    const unknown = await claimCode({ id: 'cs_test_doesNotExist123', purchaserSecret: theirs.body.purchaserSecret });
     expect(unknown.status).toBe(404);
-    expect((await claimCode(theirs.body.id)).status).toBe(404);
+    expect((await claimCode(theirs.body)).status).toBe(404);
     // Their payment reaches the gift once Stripe's webhook is handled; before that the code is not there to reveal (409).
-    await eventually(async () => expect((await claimCode(theirs.body.id, other.api)).status).toBe(200));
+    await eventually(async () => expect((await claimCode(theirs.body, other.api)).status).toBe(200));
   });
 
   it('reissues the code of an unredeemed gift: the old code stops working, and a purchaser can no longer reveal one', async () => {
@@ -336,7 +373,7 @@ describe('buying a gift through Stripe and redeeming it on the gift page', () =>
     expect((await shopPage.post(`/v1/subscriptions/gifts/${gift.id}/reissue-code`, {})).status).toBe(403);
     const first = await agency.api.post<ClaimedGift>(`/v1/subscriptions/gifts/${gift.id}/reissue-code`, {});
     expect(first.status).toBe(200);
-    expect((await claimCode(opened.body.id)).status).toBe(409);
+    expect((await claimCode(opened.body)).status).toBe(409);
     const second = await agency.api.post<ClaimedGift>(`/v1/subscriptions/gifts/${gift.id}/reissue-code`, {});
     expect(second.body.claimCode).not.toBe(first.body.claimCode);
     expect(second.body.gift.codeLast4).toBe(second.body.claimCode.slice(-4));

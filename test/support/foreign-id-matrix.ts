@@ -276,6 +276,8 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   {
     method: 'POST',
     path: '/v1/subscriptions/gift-checkouts/{checkoutSessionId}/claim-code',
+    // well-formed, so that the answer is about the checkout, not the body
+    body: { purchaserSecret: 'A'.repeat(43) },
     readPath: '/v1/subscriptions/gifts',
     idOf: async (owner) => (await purchasedGift(owner)).id,
     paramsOf: async (owner) => ({ checkoutSessionId: (await purchasedGift(owner)).providerCheckoutId }),

@@ -91,14 +91,18 @@ export interface StripeWorld {
   close(): Promise<void>;
 }
 
-export async function startStripeWorld(): Promise<StripeWorld> {
+export async function startStripeWorld(
+  env: Record<string, string> = {},
+  alsoStart: ('paywall' | 'finance')[] = [],
+): Promise<StripeWorld> {
   const fake = await startFakeStripe();
-  const suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url }).catch(
-    async (error: unknown) => {
-      await fake.close();
-      throw error;
-    },
-  );
+  const suite = await TestSuite.start(['gateway', 'subscriptions', ...alsoStart], {
+    STRIPE_API_URL: fake.url,
+    ...env,
+  }).catch(async (error: unknown) => {
+    await fake.close();
+    throw error;
+  });
   const probe = await JetStreamProbe.connect(suite.nats.url);
   const gatewayUrl = await suite.gatewayUrl();
   const agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);

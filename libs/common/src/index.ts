@@ -13,6 +13,7 @@ export * from './http/problem';
 export * from './http/framework-problem';
 export * from './http/json-body.parser';
 export * from './http/json-nesting';
+export * from './http/client-address';
 export * from './nats/tokens';
 export * from './nats/connect-nats';
 export * from './nats/rpc.client';

@@ -12,7 +12,7 @@ export type Principal =
       rateLimitPerMinute: number | null;
     }
   | { kind: 'user'; id: string; tenantId: string; roles: readonly Role[]; sessionId: string }
-  | { kind: 'site'; id: string; tenantId: string };
+  | { kind: 'site'; id: string; tenantId: string; domain: string };
 
 export type TenantPrincipal = Exclude<Principal, { kind: 'operator' }>;
 

@@ -17,12 +17,13 @@ import { RateLimiter } from './rate-limiter';
 
 /**
  * The gateway's one door: authenticates, applies the route's access rule and the key's rate
- * limit, and records tenant and actor in the request context (logs, NATS headers).
+ * limit (and a site key's per client address), and records tenant and actor in the request context (logs, NATS headers).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly limiter = new RateLimiter();
   private readonly defaultLimit: number;
+  private readonly siteClientLimit: number;
 
   constructor(
     private readonly reflector: Reflector,
@@ -30,6 +31,7 @@ export class AccessGuard implements CanActivate {
     env: GatewayEnv,
   ) {
     this.defaultLimit = env.RATE_LIMIT_PER_MINUTE;
+    this.siteClientLimit = env.SITE_CLIENT_RATE_LIMIT_PER_MINUTE;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,7 +57,7 @@ export class AccessGuard implements CanActivate {
       if (principal.kind !== 'operator') requestContext.tenantId = principal.tenantId;
     }
     this.checkRule(rule, principal);
-    this.checkRate(principal);
+    this.checkRate(principal, request.ip);
     return true;
   }
 
@@ -74,8 +76,17 @@ export class AccessGuard implements CanActivate {
       );
   }
 
-  private checkRate(principal: Principal): void {
+  private checkRate(principal: Principal, clientAddress: string): void {
     if (principal.kind === 'operator') return;
+    // A site key is public: each reader's address gets its own share, so one client cannot spend the site's.
+    if (principal.kind === 'site') {
+      const wait = this.limiter.take(`site-client:${principal.id}:${clientAddress}`, this.siteClientLimit);
+      if (wait > 0)
+        throw new HttpException(
+          { message: `rate limit of ${this.siteClientLimit}/min per client address exceeded`, retryAfter: wait },
+          429,
+        );
+    }
     const limit =
       principal.kind === 'api-key' ? (principal.rateLimitPerMinute ?? this.defaultLimit) : this.defaultLimit;
     const wait = this.limiter.take(`${principal.kind}:${principal.id}`, limit);

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ValidationFailedError } from '@libs/common';
 import { LoginRequest, LoginResponse } from './login.dto';
 import { Access } from '../access/access.decorator';
@@ -18,8 +19,8 @@ export class AuthController {
   @Access('public')
   @ApiOperation({ summary: 'Console login; locks the account after repeated failures' })
   @ApiOkResponse({ type: LoginResponse })
-  login(@Body() request: LoginRequest) {
-    return this.logins.login(request);
+  login(@Body() request: LoginRequest, @Req() http: FastifyRequest) {
+    return this.logins.login(request, http.ip);
   }
 
   @Post('logout')

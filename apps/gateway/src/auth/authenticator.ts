@@ -86,7 +86,7 @@ export class Authenticator {
       ? await this.sites.findByPublishableKey(publishableKey)
       : null;
     if (!site) throw new UnauthorizedException('unknown site key');
-    return { kind: 'site', id: site.id, tenantId: site.tenantId };
+    return { kind: 'site', id: site.id, tenantId: site.tenantId, domain: site.domain };
   }
 }
 

@@ -56,6 +56,16 @@ export class GatewayEnv extends ServiceEnv {
   @Max(10_000_000)
   CREDENTIAL_CACHE_MAX_ENTRIES: number = 100_000;
 
+  /** Requests a minute one client address may make with one site key, within the key's limit. */
+  @IsInt()
+  @Min(1)
+  SITE_CLIENT_RATE_LIMIT_PER_MINUTE: number = 120;
+
+  /** Login attempts a minute per client address, counted before any password is checked. */
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE: number = 20;
+
   /** Requests a minute per client address to the public gift page (`/gift/<code>`), which has no key to count by. */
   @IsInt()
   @Min(1)

@@ -34,7 +34,9 @@ const BAD_SITE_KEY = problem('No site key, or one of no site (`unauthenticated`)
 const NOT_LOADED = problem("The paywall of the site's agency is not loaded on this instance yet (`unavailable`)");
 const OTHER = problem('Any other error (an unknown path, a body too large), as problem+json');
 const TOO_MANY = {
-  ...problem('The site asked more decisions a second of this instance than `PAYWALL_SITE_RATE_PER_S` (`rate-limited`)'),
+  ...problem(
+    'The site asked more decisions a second of this instance than `PAYWALL_SITE_RATE_PER_S`, or one client address more than `PAYWALL_CLIENT_RATE_PER_S` (`rate-limited`)',
+  ),
   headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
 };
 

@@ -91,6 +91,8 @@ export function paywallSnippet(window: any, document: any): Promise<void> {
           reference: answer.checkoutReference || undefined,
           promotionCode: offer.couponCode || undefined,
           readerId: config.readerId || undefined,
+          // the gateway takes a reader id from a page only with the reader's token
+          readerToken: config.readerId ? fields.readerToken || undefined : undefined,
           email: email ? email.value : undefined,
           successUrl: window.location.href,
           cancelUrl: window.location.href,

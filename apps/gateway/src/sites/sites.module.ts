@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditLogModule } from '../audit-log/audit-log.module';
+import { ReaderPageRequestsService } from './reader-page-requests.service';
 import { SiteRepository } from './site.repository';
 import { SitesController } from './sites.controller';
 import { SitesService } from './sites.service';
@@ -8,7 +9,7 @@ import { SitesService } from './sites.service';
 @Module({
   imports: [AuditLogModule],
   controllers: [SitesController],
-  providers: [SitesService, SiteRepository],
-  exports: [SitesService],
+  providers: [SitesService, SiteRepository, ReaderPageRequestsService],
+  exports: [SitesService, ReaderPageRequestsService],
 })
 export class SitesModule {}

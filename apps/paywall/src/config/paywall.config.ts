@@ -25,6 +25,12 @@ export class PaywallEnv extends ServiceEnv {
   @Max(1_000_000)
   PAYWALL_SITE_RATE_PER_S: number = 20_000;
 
+  /** Decisions a second one client address may ask for one site of each instance, within the site's. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  PAYWALL_CLIENT_RATE_PER_S: number = 100;
+
   /**
    * How often a Thompson experiment's shares of readers follow the evidence. Between two
    * reweighings every reader keeps their arm; shorter moves traffic to a winner sooner.

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
 import {
+  clientAddressOf,
   createJsonBodyParser,
+  parseTrustedProxies,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_SLUGS,
   PROBLEM_TITLES,
@@ -13,6 +15,8 @@ import {
   problemType,
   sendFrameworkProblem,
   ServiceMetrics,
+  trustsHop,
+  TrustsHop,
 } from '@libs/common';
 import { DecisionAnswer, FieldError, PAYWALL_DECISIONS_PATH, PAYWALL_STRUCTURED_DATA_PATH } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
@@ -57,6 +61,10 @@ const ANSWER_HEADERS = {
 export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PublicDecisionServer.name);
   private readonly limits: SiteRateLimits;
+  /** The same buckets per site and client address: one client cannot spend its site's budget. */
+  private readonly clientLimits: SiteRateLimits;
+  /** Which hops may name the client (`TRUSTED_PROXIES`), as the gateway reads them. */
+  private readonly trusts: TrustsHop;
   private readonly port: number;
   private readonly host: string;
   /** Decisions by answer, counted as plain numbers and handed to the metric when it is scraped. */
@@ -74,6 +82,8 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
     env: PaywallEnv,
   ) {
     this.limits = new SiteRateLimits(env.PAYWALL_SITE_RATE_PER_S);
+    this.clientLimits = new SiteRateLimits(env.PAYWALL_CLIENT_RATE_PER_S);
+    this.trusts = trustsHop(parseTrustedProxies(env.TRUSTED_PROXIES) ?? { kind: 'none' });
     this.port = env.PAYWALL_PUBLIC_PORT;
     this.host = env.HTTP_HOST;
     const answered = this.answered;
@@ -101,7 +111,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     const server = (this.server = Fastify({
       logger: false,
-      trustProxy: true,
+      trustProxy: this.trusts,
       bodyLimit: 16 * 1024,
       requestIdHeader: false,
       genReqId: (request) => requestIdOf(request.headers['x-request-id']),
@@ -215,7 +225,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       outcome = this.outcome(
         typeof siteKey === 'string' ? siteKey : request.headers['x-site-key'],
         fields,
-        clientAddress(request),
+        clientAddressOf(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], this.trusts) || null,
       );
     } catch (error) {
       this.logger.error(`decision failed: ${(error as Error).message}`);
@@ -259,7 +269,16 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
         slug: 'unauthenticated',
         detail: 'send the site’s publishable key (X-Site-Key, or siteKey in the query)',
       };
-    const retryAfter = this.limits.take(site.siteId, Date.now());
+    const now = Date.now();
+    const clientWait = this.clientLimits.take(`${site.siteId} ${clientIp ?? ''}`, now);
+    if (clientWait > 0)
+      return {
+        status: 429,
+        slug: 'rate-limited',
+        detail: 'too many decisions from this address; slow down',
+        retryAfter: clientWait,
+      };
+    const retryAfter = this.limits.take(site.siteId, now);
     if (retryAfter > 0)
       return { status: 429, slug: 'rate-limited', detail: 'too many decisions for this site; slow down', retryAfter };
     const parsed = parseDecisionRequest(input);
@@ -295,13 +314,6 @@ const DECISIONS_PATH: string = PAYWALL_DECISIONS_PATH;
 
 function isDecisionsPath(url: string): boolean {
   return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');
-}
-
-/** As Fastify's `request.ip` with `trustProxy`: the first address of X-Forwarded-For, else the peer. */
-function clientAddress(request: IncomingMessage): string | null {
-  const forwarded = request.headers['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded.length > 0) return forwarded.split(',')[0].trim();
-  return request.socket.remoteAddress ?? null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;

@@ -1,7 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { IssueReaderToken, IssueReaderTokenRequest, ReaderTokenView, readerKeyOf } from '@libs/contracts';
+import { Caller, CallerOf, RpcHandler, ValidationFailedError } from '@libs/common';
+import {
+  IssueReaderToken,
+  IssueReaderTokenRequest,
+  ReaderTokenView,
+  readerKeyOf,
+  VerifiedReaderView,
+  VerifyReaderToken,
+  VerifyReaderTokenRequest,
+} from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
 import { ReaderTokens } from '../decisions/reader-tokens';
 
@@ -25,5 +33,15 @@ export class ReaderTokensRpcController {
       readerKey,
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  @RpcHandler(VerifyReaderToken)
+  verify(@Payload() request: VerifyReaderTokenRequest, @CallerOf() caller: Caller): VerifiedReaderView {
+    const readerKey = this.tokens.readerKeyOf(request.token, caller.tenantId, Date.now());
+    if (!readerKey)
+      throw new ValidationFailedError([
+        { field: 'readerToken', message: "readerToken is expired, forged or another agency's" },
+      ]);
+    return { readerKey };
   }
 }

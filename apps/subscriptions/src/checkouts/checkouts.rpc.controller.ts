@@ -8,6 +8,7 @@ import {
   CreatePortal,
   CreatePortalRequest,
   PortalView,
+  READER_ROLE,
 } from '@libs/contracts';
 import { CheckoutsService } from './checkouts.service';
 
@@ -17,7 +18,9 @@ export class CheckoutsRpcController {
 
   @RpcHandler(CreateCheckout)
   open(@Payload() request: CreateCheckoutRequest, @CallerOf() caller: Caller): Promise<CheckoutView> {
-    return this.checkouts.open(caller.tenantId, request);
+    // A reader page's token was checked by the gateway; without one, the page vouches for no reader.
+    const fromReaderPage = caller.roles.includes(READER_ROLE);
+    return this.checkouts.open(caller.tenantId, request, !fromReaderPage || request.readerToken !== undefined);
   }
 
   @RpcHandler(CreatePortal)

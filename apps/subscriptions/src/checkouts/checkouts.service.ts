@@ -23,8 +23,12 @@ export class CheckoutsService {
     private readonly taxRates: TaxRatesService,
   ) {}
 
-  /** Opens a hosted checkout for the plan's current price version, with the VAT rate in force. */
-  async open(tenantId: string, request: CreateCheckoutRequest): Promise<CheckoutView> {
+  /**
+   * Opens a hosted checkout for the plan's current price version, with the VAT rate in force.
+   * `readerVouchedFor` false (a reader page without the reader's token): the checkout never
+   * goes to an existing customer of the provider; the provider makes a new one from the email.
+   */
+  async open(tenantId: string, request: CreateCheckoutRequest, readerVouchedFor: boolean): Promise<CheckoutView> {
     const plan = await this.catalog.getPlan(tenantId, request.planId);
     if (!plan.active) throw new NotFoundError('plan', request.planId);
     const price = (await this.catalogRepository.findPricesOfPlans(tenantId, [plan.id])).find(
@@ -36,14 +40,18 @@ export class CheckoutsService {
       readerId: request.readerId ?? null,
       email: request.email?.toLowerCase() ?? null,
     };
-    const customer = await this.customers.ensure(account, reader);
+    const existing = await this.customers.findByReaderKey(tenantId, reader.readerKey);
+    const customerId =
+      existing && !readerVouchedFor
+        ? null
+        : (existing ?? (await this.customers.ensure(account, reader))).providerCustomerId;
     const product = await this.catalogRepository.findProductOfTenant(tenantId, plan.productId);
     const taxRateIds = await this.taxRates.providerRatesAt(account, product!.productType, new Date());
     const session = await this.provider
       .createCheckout(account, {
         idempotencyKey: `checkout:${randomUUID()}`,
         providerPriceId: price.providerPriceId,
-        customerId: customer.providerCustomerId,
+        customerId,
         email: reader.email,
         readerKey: reader.readerKey,
         trialDays: plan.trialDays,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { CreatedGiftView, CreateGiftCheckoutRequest, GiftCheckoutView } from '@libs/contracts';
@@ -50,6 +50,7 @@ export class GiftCheckoutsService {
     }
     const account = await this.accounts.providerAccountOf(tenantId);
     const taxRateIds = await this.taxRates.providerRatesAt(account, product.productType, new Date());
+    const purchaserSecret = randomBytes(32).toString('base64url');
     const purchase: GiftPurchase = {
       id: randomUUID(),
       tenantId,
@@ -67,6 +68,7 @@ export class GiftCheckoutsService {
       providerCheckoutId: null,
       giftId: null,
       paidAt: null,
+      purchaserSecretHash: digestOf(purchaserSecret),
       codeRevealedAt: null,
       createdAt: new Date(),
     };
@@ -85,17 +87,23 @@ export class GiftCheckoutsService {
       description: `Gift: ${request.months} months of ${product.name}`,
     });
     await this.purchases.linkCheckout(tenantId, purchase.id, session.id);
-    return { id: session.id, url: session.url, currency: price.currency, amount: purchase.amount };
+    return { id: session.id, url: session.url, currency: price.currency, amount: purchase.amount, purchaserSecret };
   }
 
   /**
    * The purchaser's one look at the claim code, once the payment is confirmed. The code is made
-   * now (the gift was made with one nobody saw), so it exists in clear only in this answer.
+   * now (the gift was made with one nobody saw), so it exists in clear only in this answer. Only
+   * to the holder of the purchaser secret: to anyone else the checkout is unknown.
    */
-  async revealClaimCode(tenantId: string, checkoutSessionId: string): Promise<CreatedGiftView> {
+  async revealClaimCode(
+    tenantId: string,
+    checkoutSessionId: string,
+    purchaserSecret: string,
+  ): Promise<CreatedGiftView> {
     return this.dataSource.transaction(async (tx) => {
       const purchase = await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId);
-      if (!purchase) throw new NotFoundError('gift checkout', checkoutSessionId);
+      if (!purchase || !secretMatches(purchaserSecret, purchase.purchaserSecretHash))
+        throw new NotFoundError('gift checkout', checkoutSessionId);
       if (!purchase.giftId)
         throw new ConflictError(
           'the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)',
@@ -109,4 +117,12 @@ export class GiftCheckoutsService {
       return this.giftsService.issueCode(tx, gift, now);
     });
   }
+}
+
+function digestOf(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function secretMatches(secret: string, digest: string | null): boolean {
+  return digest !== null && timingSafeEqual(Buffer.from(digestOf(secret), 'hex'), Buffer.from(digest, 'hex'));
 }

@@ -32,6 +32,11 @@ export class GiftPurchase {
   @Column('text', { name: 'provider_checkout_id', nullable: true }) providerCheckoutId!: string | null;
   @Column('uuid', { name: 'gift_id', nullable: true }) giftId!: string | null;
   @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
+  /**
+   * SHA-256 (hex) of the secret answered to whoever opened the checkout: only its holder is shown
+   * the claim code, not whoever learns the checkout session's id. None on purchases made before.
+   */
+  @Column('text', { name: 'purchaser_secret_hash', nullable: true }) purchaserSecretHash!: string | null;
   /** When the purchaser was shown the claim code (or staff reissued it): never again after. */
   @Column('timestamptz', { name: 'code_revealed_at', nullable: true }) codeRevealedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { parseTrustedProxies } from '../http/client-address';
 
 /** The variables every service process reads; a service extends this with its own. */
 export class ServiceEnv {
@@ -107,4 +108,17 @@ export class ServiceEnv {
   @Min(100)
   @Max(600_000)
   DATABASE_ACQUIRE_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Who may say who the client is with X-Forwarded-For: empty (none; the socket's peer is the
+   * client), a hop count (`1`: one ingress in front), or the proxies' addresses or CIDRs, comma-separated.
+   */
+  @ValidateBy({
+    name: 'trustedProxies',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTrustedProxies(value) !== null,
+      defaultMessage: () => 'must be empty, a hop count, or comma-separated addresses or CIDRs',
+    },
+  })
+  TRUSTED_PROXIES: string = '';
 }

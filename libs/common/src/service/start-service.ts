@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { MessageHeader } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
+import { parseTrustedProxies, trustsHop } from '../http/client-address';
 import { ErrorFilter } from '../errors/error.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { sendFrameworkProblem } from '../http/framework-problem';
@@ -56,7 +57,8 @@ export async function startService(
     // decoded); the router's default of 100 would answer 414 before the route could validate them.
     // A router option: Fastify 5 deprecates it at the top level (FSTDEP022).
     routerOptions: { maxParamLength: 256 },
-    trustProxy: true,
+    // `request.ip` is the client only as far as TRUSTED_PROXIES vouch for X-Forwarded-For (else the peer).
+    trustProxy: trustsHop(parseTrustedProxies(env.TRUSTED_PROXIES) ?? { kind: 'none' }),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers[MessageHeader.requestId];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

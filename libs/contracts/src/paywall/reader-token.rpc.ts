@@ -1,4 +1,4 @@
-import { IsEmail, IsString, Matches, ValidateIf } from 'class-validator';
+import { IsEmail, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { READER_ID } from '../subscriptions/checkout.rpc';
 
@@ -26,4 +26,23 @@ export const IssueReaderToken = defineRpc({
   description:
     "Vouches for a logged-in reader: the agency's server asks, the reader's page sends the token with each decision.",
   roles: ['admin', 'editor'],
+});
+
+/** A reader token as a reader's page sends it, to be checked. */
+export class VerifyReaderTokenRequest {
+  @IsString() @Length(1, 4096) token!: string;
+}
+
+export class VerifiedReaderView {
+  /** The reader the token vouches for (`reader:<readerId>` or `email:<email>`). */
+  @IsString() readerKey!: string;
+}
+
+export const VerifyReaderToken = defineRpc({
+  subject: 'paywall.reader-token.verify.v1',
+  request: VerifyReaderTokenRequest,
+  response: VerifiedReaderView,
+  description:
+    "Whom a reader token vouches for, for a reader page's request that names a reader (validation failure when it is expired, forged or another agency's).",
+  roles: ['reader'],
 });

@@ -19,6 +19,11 @@ export class CreateCheckoutRequest {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) cancelUrl!: string;
   /** Where the reader came from (article, offer, variant), for conversion attribution. */
   @IsOptional() @IsString() @Length(1, 200) reference?: string;
+  /**
+   * The reader's token (`POST /v1/paywall/reader-tokens`): a reader page (site key) names a
+   * reader by `readerId`, or checks out as an existing customer, only with it.
+   */
+  @IsOptional() @IsString() @Length(1, 4096) readerToken?: string;
 }
 
 export class CheckoutView {

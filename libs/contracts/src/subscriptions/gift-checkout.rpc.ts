@@ -6,6 +6,9 @@ import { CreatedGiftView } from './gift.rpc';
 /** A provider's checkout session id as it comes back on the success URL (`cs_test_...`, `cs_live_...`). */
 export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
+/** The purchaser's secret of a gift checkout: 32 random bytes, base64url. */
+export const PURCHASER_SECRET = /^[A-Za-z0-9_-]{43}$/;
+
 /** Someone buys N months of a plan as a gift, paying on the provider's hosted page. */
 export class CreateGiftCheckoutRequest {
   @IsUUID() planId!: string;
@@ -26,11 +29,19 @@ export class GiftCheckoutView {
   @Matches(CURRENCY_CODE) currency!: string;
   /** The plan's price per billing interval times the intervals in `months`, before any exclusive VAT (minor units). */
   @Matches(MINOR_UNITS) amount!: string;
+  /**
+   * Shown only here: keep it where the purchaser comes back to (e.g. the page's session storage)
+   * and send it to reveal the claim code; the checkout session id alone reveals nothing.
+   */
+  @Matches(PURCHASER_SECRET) purchaserSecret!: string;
 }
 
 export class RevealGiftClaimCodeRequest {
   @Matches(CHECKOUT_SESSION_ID, { message: 'checkoutSessionId must be a checkout session id such as cs_test_a1B2' })
   checkoutSessionId!: string;
+  /** What opening the checkout answered (`purchaserSecret`). */
+  @Matches(PURCHASER_SECRET, { message: 'purchaserSecret must be the purchaserSecret the gift checkout answered' })
+  purchaserSecret!: string;
 }
 
 export const CreateGiftCheckout = defineRpc({
@@ -47,6 +58,6 @@ export const RevealGiftClaimCode = defineRpc({
   request: RevealGiftClaimCodeRequest,
   response: CreatedGiftView,
   description:
-    "The paid gift's claim code and link, shown once to the purchaser back from the hosted payment (conflict before the payment is confirmed and after the first answer).",
+    "The paid gift's claim code and link, shown once to the purchaser back from the hosted payment, who proves to be them with the checkout's purchaser secret (not found without it; conflict before the payment is confirmed and after the first answer).",
   roles: ['admin', 'editor', 'reader'],
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CredentialSealer } from '@libs/common';
 import { GatewayEnv } from '../../config/gateway.config';
+import { SitesModule } from '../../sites/sites.module';
 import { SubscriptionsBillingSettingsController } from './billing-settings.controller';
 import { SubscriptionsCheckoutSessionsController } from './checkout-sessions.controller';
 import { SubscriptionsCouponsController } from './coupons.controller';
@@ -21,6 +22,7 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
 
 /** The routes `/v1/subscriptions/…`, forwarded to the subscriptions service over NATS. */
 @Module({
+  imports: [SitesModule],
   controllers: [
     SubscriptionsBillingSettingsController,
     SubscriptionsStripeAccountController,
