@@ -35,4 +35,5 @@ export * from './money/minor-units';
 export * from './service/work-loop';
 export * from './service/claimed-job-loop';
 export * from './service/periodic-task';
+export * from './service/retention-schedule';
 export * from './database/unique-violation';

@@ -65,4 +65,10 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Min(1)
   @Max(100)
   PROVIDER_SYNC_PAGE_SIZE: number = 100;
+
+  /** Days a processed provider notification is kept (pending and failed ones are kept until dealt with). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  PROVIDER_NOTIFICATION_RETENTION_DAYS: number = 90;
 }

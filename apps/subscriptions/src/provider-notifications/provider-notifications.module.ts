@@ -9,6 +9,7 @@ import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscr
 import { RefundsAndDisputesModule } from '../refunds-and-disputes/refunds-and-disputes.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
 import { ProviderNotificationRepository } from './provider-notification.repository';
+import { ProviderNotificationRetentionSchedule } from './provider-notification-retention.schedule';
 import { ProviderNotificationRunner } from './provider-notification.runner';
 import { ProviderNotificationsRpcController } from './provider-notifications.rpc.controller';
 import { ProviderNotificationsService } from './provider-notifications.service';
@@ -27,6 +28,11 @@ import { ProviderNotificationsService } from './provider-notifications.service';
     CheckoutsModule,
   ],
   controllers: [ProviderNotificationsRpcController],
-  providers: [ProviderNotificationsService, ProviderNotificationRepository, ProviderNotificationRunner],
+  providers: [
+    ProviderNotificationsService,
+    ProviderNotificationRepository,
+    ProviderNotificationRunner,
+    ProviderNotificationRetentionSchedule,
+  ],
 })
 export class ProviderNotificationsModule {}

@@ -6,6 +6,7 @@ import { ServiceEnv } from '../config/service-env';
 import { createServiceDataSource } from '../database/create-data-source';
 import { AuditTrail } from '../events/audit-trail';
 import { EventOutbox } from '../events/event-outbox';
+import { MessagingRetentionSchedule } from '../events/messaging-retention.schedule';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -64,6 +65,7 @@ export class ServiceCoreModule {
         },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
         ServiceRuntime,
+        MessagingRetentionSchedule,
       ],
       exports: [
         SERVICE_OPTIONS,

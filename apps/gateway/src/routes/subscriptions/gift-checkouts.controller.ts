@@ -10,6 +10,7 @@ import {
 } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
+import { ShownOnce } from '../../idempotency/shown-once.decorator';
 
 /** Buying gifts: the hosted payment, and the claim code shown once after it. */
 @ApiTags('subscriptions')
@@ -31,6 +32,7 @@ export class SubscriptionsGiftCheckoutsController {
   }
 
   @Post(':checkoutSessionId/claim-code')
+  @ShownOnce()
   @HttpCode(200)
   @Access(RevealGiftClaimCode)
   @ApiSecurity('siteKey')

@@ -17,6 +17,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
+import { ShownOnce } from '../../idempotency/shown-once.decorator';
 
 /** Gifts: N months of a plan, redeemed once with a claim code. */
 @ApiTags('subscriptions')
@@ -26,6 +27,7 @@ export class SubscriptionsGiftsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @ShownOnce()
   @Access(CreateGift)
   @ApiOperation({
     summary:
@@ -63,6 +65,7 @@ export class SubscriptionsGiftsController {
   }
 
   @Post(':id/reissue-code')
+  @ShownOnce()
   @HttpCode(200)
   @Access(ReissueGiftCode)
   @ApiOperation({
