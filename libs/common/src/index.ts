@@ -21,6 +21,7 @@ export * from './events/audit-trail';
 export * from './events/event-consumer-host';
 export * from './events/event-transaction';
 export * from './events/outbox-relay';
+export * from './events/messaging-retention.schedule';
 export * from './events/streams';
 export * from './database/create-data-source';
 export * from './database/messaging-tables';
