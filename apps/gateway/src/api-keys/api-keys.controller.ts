@@ -49,7 +49,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Revoke a key; it stops working at once on this gateway, within 10 s on the others' })
+  @ApiOperation({ summary: 'Revoke a key; it stops working at once on this gateway, within 5 s on the others' })
   @ApiNoContentResponse()
   revoke(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.apiKeys.revoke(principal.tenantId, id);

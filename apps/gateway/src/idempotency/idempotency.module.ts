@@ -6,6 +6,10 @@ import { IdempotencyRetentionSchedule } from './idempotency-retention.schedule';
 
 /** `Idempotency-Key` on every POST: the first response stored and replayed. */
 @Module({
-  providers: [IdempotencyRecordRepository, IdempotencyRetentionSchedule, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [
+    IdempotencyRecordRepository,
+    IdempotencyRetentionSchedule,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
 })
 export class IdempotencyModule {}

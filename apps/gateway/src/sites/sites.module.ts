@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditLogModule } from '../audit-log/audit-log.module';
+import { SiteKeyCachingInterceptor } from './site-key-caching.interceptor';
 import { SiteRepository } from './site.repository';
 import { SitesController } from './sites.controller';
 import { SitesService } from './sites.service';
@@ -8,7 +10,7 @@ import { SitesService } from './sites.service';
 @Module({
   imports: [AuditLogModule],
   controllers: [SitesController],
-  providers: [SitesService, SiteRepository],
+  providers: [SitesService, SiteRepository, { provide: APP_INTERCEPTOR, useClass: SiteKeyCachingInterceptor }],
   exports: [SitesService],
 })
 export class SitesModule {}

@@ -12,7 +12,7 @@ export class WithholdShownOnceAnswers1796669589492 implements MigrationInterface
     await queryRunner.query(
       `UPDATE "gateway"."idempotency_keys" SET "response_body" = NULL, "answer_withheld" = true
         WHERE "response_body" ? 'secret' OR "response_body" ? 'adminApiKey' OR "response_body" ? 'claimCode'
-           OR "response_body" ? 'token' OR "response_body" ? 'accessToken'`,
+           OR "response_body" ? 'token' OR "response_body" ? 'accessToken' OR "response_body" ? 'invitationToken'`,
     );
   }
 
