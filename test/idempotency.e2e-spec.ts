@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { TestSuite } from './support/test-suite';
@@ -5,13 +6,19 @@ import { TestSuite } from './support/test-suite';
 describe('Idempotency-Key', () => {
   let suite: TestSuite;
   let agency: TestAgency;
+  let db: Client;
 
   beforeAll(async () => {
     suite = await TestSuite.start(['gateway']);
     agency = await createAgency(new Api(await suite.gatewayUrl()), suite.operatorToken);
+    db = new Client({ connectionString: suite.database.url });
+    await db.connect();
   });
 
-  afterAll(() => suite?.close());
+  afterAll(async () => {
+    await db?.end();
+    await suite?.close();
+  });
 
   const sites = async () => (await agency.api.get<{ items: { id: string; name: string }[] }>('/v1/sites')).body.items;
 
@@ -27,21 +34,60 @@ describe('Idempotency-Key', () => {
     expect((await sites()).filter((s) => s.name === 'Concurrent')).toHaveLength(1);
   });
 
-  it('replays the first answer to a later repeat, shown-once secrets included', async () => {
+  it('does not keep a secret shown once: a repeat gets 409, and the table holds no secret', async () => {
     const headers = { 'idempotency-key': 'create-key-1' };
     const first = await agency.api.post<{ id: string; secret: string }>(
       '/v1/api-keys',
       { name: 'cms', roles: ['editor'] },
       headers,
     );
-    const again = await agency.api.post<{ id: string; secret: string }>(
+    expect(first.status).toBe(201);
+    const again = await agency.api.post<{ detail: string; secret?: string }>(
       '/v1/api-keys',
       { name: 'cms', roles: ['editor'] },
       headers,
     );
-    expect(again.body).toEqual(first.body);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/shown once/);
+    expect(JSON.stringify(again.body)).not.toContain(first.body.secret);
     const keys = (await agency.api.get<{ items: { name: string }[] }>('/v1/api-keys')).body.items;
     expect(keys.filter((k) => k.name === 'cms')).toHaveLength(1);
+    const stored = await db.query<{ row: string }>('SELECT i::text AS row FROM gateway.idempotency_keys i');
+    expect(stored.rows.length).toBeGreaterThan(0);
+    expect(stored.rows.filter((r) => r.row.includes(first.body.secret))).toEqual([]);
+    expect(stored.rows.filter((r) => r.row.includes(first.body.secret.slice(3)))).toEqual([]);
+  });
+
+  it('keeps keys of two callers of one agency apart', async () => {
+    const second = await agency.api.post<{ secret: string }>('/v1/api-keys', { name: 'second', roles: ['admin'] });
+    const secondApi = agency.api.as({ bearer: second.body.secret });
+    const headers = { 'idempotency-key': 'same-key-two-callers' };
+    const mine = await agency.api.post<{ id: string; name: string }>(
+      '/v1/sites',
+      { name: 'A', domain: 'a.vn' },
+      headers,
+    );
+    const theirs = await secondApi.post<{ id: string; name: string }>(
+      '/v1/sites',
+      { name: 'B', domain: 'b.vn' },
+      headers,
+    );
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.name).toBe('B');
+    expect(theirs.body.id).not.toBe(mine.body.id);
+  });
+
+  it('treats a key older than its 24 hours as a new request instead of replaying it', async () => {
+    const headers = { 'idempotency-key': 'yesterday' };
+    const first = await agency.api.post<{ id: string }>('/v1/sites', { name: 'Old', domain: 'old.vn' }, headers);
+    await db.query(
+      `UPDATE gateway.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'yesterday'`,
+    );
+    const later = await agency.api.post<{ id: string }>('/v1/sites', { name: 'Old', domain: 'old.vn' }, headers);
+    expect(later.status).toBe(201);
+    expect(later.headers.get('idempotent-replayed')).toBeNull();
+    expect(later.body.id).not.toBe(first.body.id);
   });
 
   it('refuses the same key with a different body with 422, creating nothing', async () => {

@@ -13,6 +13,7 @@ import type { TenantPrincipal } from '../access/principal';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { ApiKeyListResponse, ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
+import { ShownOnce } from '../idempotency/shown-once.decorator';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class ApiKeysController {
 
   @Post()
   @Access({ roles: ['admin'] })
+  @ShownOnce()
   @ApiOperation({ summary: 'Create a secret API key; the answer holds the secret, shown this once' })
   @ApiCreatedResponse({ type: CreatedApiKey })
   create(@Body() request: CreateApiKeyRequest, @TenantPrincipalOf() principal: TenantPrincipal) {
@@ -47,7 +49,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Revoke a key; it stops working at once on this gateway, within 10 s on the others' })
+  @ApiOperation({ summary: 'Revoke a key; it stops working at once on this gateway, within 5 s on the others' })
   @ApiNoContentResponse()
   revoke(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
     return this.apiKeys.revoke(principal.tenantId, id);

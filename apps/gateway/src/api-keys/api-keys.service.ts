@@ -9,8 +9,8 @@ import { ApiKeyRepository } from './api-key.repository';
 import { newSecretKey } from './api-key-secret';
 import { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.dto';
 
-/** How long a key row is trusted without asking again: a key revoked on another gateway instance stops working here within it. */
-const KEY_CACHE_MS = 10_000;
+/** How long a key row is trusted without asking again: a key revoked on another gateway instance stops working here within it (5 s). */
+export const KEY_CACHE_MS = 5_000;
 
 @Injectable()
 export class ApiKeysService {
@@ -73,7 +73,7 @@ export class ApiKeysService {
   }
 
   async revoke(tenantId: string, id: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    const prefix = await this.dataSource.transaction(async (tx) => {
       const key = await this.keys.findLiveOfTenant(tx, tenantId, id);
       if (!key) throw new NotFoundError('API key', id);
       const before = toView(key);
@@ -87,8 +87,10 @@ export class ApiKeysService {
         before,
         after: toView(key),
       });
-      this.liveKeys.forget(key.prefix);
+      return key.prefix;
     });
+    // After the commit: a lookup between the forget and the commit would cache the live row again.
+    this.liveKeys.forget(prefix);
   }
 
   /** The live key of a prefix, as authentication needs it: looked up at most once per KEY_CACHE_MS. */

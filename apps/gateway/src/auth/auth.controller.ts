@@ -8,6 +8,7 @@ import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
 import { LoginService } from './login.service';
 import type { TenantPrincipal } from '../access/principal';
 import { STAFF_ROLES } from '../access/role';
+import { ShownOnce } from '../idempotency/shown-once.decorator';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -15,6 +16,7 @@ export class AuthController {
   constructor(private readonly logins: LoginService) {}
 
   @Post('login')
+  @ShownOnce()
   @HttpCode(200)
   @Access('public')
   @ApiOperation({ summary: 'Console login; locks the account after repeated failures' })

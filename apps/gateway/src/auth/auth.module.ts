@@ -12,6 +12,7 @@ import { AuthController } from './auth.controller';
 import { Authenticator } from './authenticator';
 import { LoginService } from './login.service';
 import { SessionRepository } from './session.repository';
+import { SessionRetentionSchedule } from './session-retention.schedule';
 
 /**
  * Who calls: the AccessGuard in front of every route (credentials, access rule, rate limit),
@@ -30,6 +31,7 @@ import { SessionRepository } from './session.repository';
     Authenticator,
     LoginService,
     SessionRepository,
+    SessionRetentionSchedule,
   ],
 })
 export class AuthModule {}

@@ -75,4 +75,16 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  /** Hours an Idempotency-Key's answer is replayed, and its record kept; after that the key is a new request. */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_KEY_RETENTION_HOURS: number = 24;
+
+  /** Days a console session is kept after it ended or was last seen. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SESSION_RETENTION_DAYS: number = 30;
 }

@@ -6,14 +6,17 @@ import {
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { ValidationFailedError } from '@libs/common';
 import type { AuthenticatedRequest } from '../access/authenticated-request';
+import { GatewayEnv } from '../config/gateway.config';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
+import { SHOWN_ONCE_META } from './shown-once.decorator';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
@@ -22,11 +25,22 @@ const WAIT_FOR_FIRST_MS = 10_000;
  * `Idempotency-Key` on any POST: the first request with a key runs, its successful response is
  * stored and replayed to every repeat (`Idempotent-Replayed: true`); a repeat that arrives while
  * the first still runs waits for it. The same key with another body is refused (422). A failed
- * first attempt changed nothing and frees the key.
+ * first attempt changed nothing and frees the key. Keys belong to the caller (the user, the API
+ * key, or the site key with the client's address), never to the whole agency, and live
+ * `IDEMPOTENCY_KEY_RETENTION_HOURS` (24 h): an older key is a new request. An answer holding a
+ * secret shown once (`@ShownOnce()`) is not stored: a repeat gets 409 saying so.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly records: IdempotencyRecordRepository) {}
+  private readonly liveHours: number;
+
+  constructor(
+    private readonly records: IdempotencyRecordRepository,
+    private readonly reflector: Reflector,
+    env: GatewayEnv,
+  ) {
+    this.liveHours = env.IDEMPOTENCY_KEY_RETENTION_HOURS;
+  }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -38,17 +52,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' },
       ]);
     }
-    const principal = request.principal;
-    const scope = principal ? `${principal.kind}:${principal.id}` : `ip:${request.ip}`;
+    const scope = scopeOf(request);
+    const shownOnce = this.reflector.get<boolean | undefined>(SHOWN_ONCE_META, context.getHandler()) === true;
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const claimed = await this.records.claim(scope, key, requestHash);
+    const claimed = await this.records.claim(scope, key, requestHash, this.liveHours);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (claimed) {
       return next.handle().pipe(
         mergeMap(async (body: unknown) => {
-          await this.records.complete(scope, key, reply.statusCode, (body ?? null) as object);
+          await this.records.complete(scope, key, reply.statusCode, shownOnce ? null : (body ?? null), shownOnce);
           return body;
         }),
         catchError((error: unknown) =>
@@ -57,6 +71,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const first = await this.awaitFirst(scope, key, requestHash);
+    if (first.answerWithheld)
+      throw new ConflictException(
+        `the first request with this Idempotency-Key succeeded (${first.responseStatus}); its answer held a secret shown once, which is not kept, so it cannot be replayed`,
+      );
     void reply.header('idempotent-replayed', 'true');
     return of(first.responseBody);
   }
@@ -75,4 +93,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+}
+
+/** Whose key it is: the user, the API key, or the site key with the reader's client address; the address for the unauthenticated. */
+function scopeOf(request: AuthenticatedRequest): string {
+  const principal = request.principal;
+  if (!principal) return `ip:${request.ip}`;
+  if (principal.kind === 'site') return `site:${principal.id}:ip:${request.ip}`;
+  return `${principal.kind}:${principal.id}`;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator';
 import { TenantPrincipalOf } from '../access/tenant-principal-of.decorator';
@@ -51,6 +51,19 @@ export class SitesController {
     @TenantPrincipalOf() principal: TenantPrincipal,
   ) {
     return this.sites.update(principal.tenantId, id, request);
+  }
+
+  @Post('sites/:id/key-rotation')
+  @HttpCode(200)
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "Give the site a new publishable key; the old one is revoked at once (on every gateway and the paywall's decision server within 5 s), so pages must carry the new one",
+  })
+  @ApiOkResponse({ type: SiteView })
+  rotateKey(@Param('id', UuidParam) id: string, @TenantPrincipalOf() principal: TenantPrincipal) {
+    return this.sites.rotateKey(principal.tenantId, id);
   }
 
   @Get('public/site')

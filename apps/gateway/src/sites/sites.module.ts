@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { ReaderPageRequestsService } from './reader-page-requests.service';
+import { SiteKeyCachingInterceptor } from './site-key-caching.interceptor';
 import { SiteRepository } from './site.repository';
 import { SitesController } from './sites.controller';
 import { SitesService } from './sites.service';
@@ -9,7 +11,12 @@ import { SitesService } from './sites.service';
 @Module({
   imports: [AuditLogModule],
   controllers: [SitesController],
-  providers: [SitesService, SiteRepository, ReaderPageRequestsService],
+  providers: [
+    SitesService,
+    SiteRepository,
+    ReaderPageRequestsService,
+    { provide: APP_INTERCEPTOR, useClass: SiteKeyCachingInterceptor },
+  ],
   exports: [SitesService, ReaderPageRequestsService],
 })
 export class SitesModule {}

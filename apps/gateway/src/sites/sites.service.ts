@@ -5,16 +5,15 @@ import { SiteChanged } from '@libs/contracts';
 import { newPublishableKey } from '../api-keys/api-key-secret';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { GatewayEnv } from '../config/gateway.config';
+import { KEY_CACHE_MS } from '../api-keys/api-keys.service';
 import { LookupCache } from '../lookup-cache/lookup-cache';
 import { Site } from './site.entity';
 import { SiteRepository } from './site.repository';
 import { CreateSiteRequest, SiteView, UpdateSiteRequest } from './sites.dto';
 
-/** How long a site row is trusted without asking again, for authentication by its publishable key. */
-const SITE_CACHE_MS = 10_000;
-
 @Injectable()
 export class SitesService {
+  /** Site rows by publishable key, for authentication; a replaced key stops working on every instance within KEY_CACHE_MS. */
   private readonly sitesByKey: LookupCache<Site>;
 
   constructor(
@@ -24,7 +23,7 @@ export class SitesService {
     private readonly outbox: EventOutbox,
     env: GatewayEnv,
   ) {
-    this.sitesByKey = new LookupCache<Site>(SITE_CACHE_MS, env.CREDENTIAL_CACHE_MAX_ENTRIES);
+    this.sitesByKey = new LookupCache<Site>(KEY_CACHE_MS, env.CREDENTIAL_CACHE_MAX_ENTRIES);
   }
 
   /** Site key lookups this instance holds, misses included (at most CREDENTIAL_CACHE_MAX_ENTRIES). */
@@ -78,7 +77,36 @@ export class SitesService {
     });
   }
 
-  /** The site of a publishable key, as authentication needs it: looked up at most once per SITE_CACHE_MS. */
+  /**
+   * Gives the site a new publishable key; the old one is revoked at once (on this instance now,
+   * on the other gateway instances and the paywall's decision server within 5 s).
+   */
+  async rotateKey(tenantId: string, id: string): Promise<SiteView> {
+    const { before, after } = await this.dataSource.transaction(async (tx) => {
+      const site = await this.sites.lockOneOfTenant(tx, tenantId, id);
+      if (!site) throw new NotFoundError('site', id);
+      const previous = toView(site);
+      const saved = await this.sites.saveMerged(tx, site, {
+        publishableKey: newPublishableKey(),
+        version: site.version + 1,
+      });
+      const view = toView(saved);
+      await this.announce(tx, saved);
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'site.key-rotated',
+        targetType: 'site',
+        targetId: id,
+        before: previous,
+        after: view,
+      });
+      return { before: previous, after: view };
+    });
+    this.sitesByKey.forget(before.publishableKey);
+    return after;
+  }
+
+  /** The site of a publishable key, as authentication needs it: looked up at most once per KEY_CACHE_MS. */
   findByPublishableKey(publishableKey: string): Promise<Site | null> {
     return this.sitesByKey.get(publishableKey, () => this.sites.findByPublishableKey(publishableKey));
   }

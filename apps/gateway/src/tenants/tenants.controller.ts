@@ -9,6 +9,7 @@ import { STAFF_ROLES } from '../access/role';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateTenantRequest, TenantView } from './tenants.dto';
 import { TenantsService } from './tenants.service';
+import { ShownOnce } from '../idempotency/shown-once.decorator';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 
   @Post('tenants')
+  @ShownOnce()
   @Access('operator')
   @ApiOperation({ summary: 'Register an agency (platform operator); answers its first admin API key, shown once' })
   @ApiCreatedResponse({ description: 'the agency and `adminApiKey.secret`' })

@@ -1,5 +1,6 @@
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@libs/common';
+import { METER_MEMORY_DAYS } from '../decisions/meter-tokens';
 
 export class PaywallEnv extends ServiceEnv {
   override HTTP_PORT: number = 3001;
@@ -60,4 +61,10 @@ export class PaywallEnv extends ServiceEnv {
   @Min(1)
   @Max(43_200)
   READER_TOKEN_TTL_MINUTES: number = 60;
+
+  /** Days a logged-in reader's read is kept; at least the meters' memory (METER_MEMORY_DAYS, 92). */
+  @IsInt()
+  @Min(METER_MEMORY_DAYS)
+  @Max(3650)
+  READER_READ_RETENTION_DAYS: number = 100;
 }

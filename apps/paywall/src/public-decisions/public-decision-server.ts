@@ -40,10 +40,12 @@ interface Refusal {
 }
 
 const KEEP_ALIVE_MS = 72_000;
+/** A decision depends on the site key (and the reader): never kept by a shared cache, keyed by the key in a browser's. */
 const ANSWER_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'access-control-allow-origin': '*',
-  'cache-control': 'no-store',
+  'cache-control': 'private, no-store',
+  vary: 'X-Site-Key',
 };
 
 /**

@@ -33,4 +33,14 @@ export class ReaderReadRepository {
       [day],
     );
   }
+
+  /** Deletes up to `limit` reads of local days before `day`; answers how many. */
+  async deleteBeforeDay(day: number, limit: number): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM paywall.reader_reads WHERE (tenant_id, reader_key, article, day) IN (
+         SELECT tenant_id, reader_key, article, day FROM paywall.reader_reads WHERE day < $1 LIMIT $2)`,
+      [day, limit],
+    )) as [unknown, number];
+    return deleted;
+  }
 }

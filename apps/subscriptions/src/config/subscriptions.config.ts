@@ -4,8 +4,13 @@ import { ServiceEnv } from '@libs/common';
 export class SubscriptionsEnv extends ServiceEnv {
   override HTTP_PORT: number = 3002;
 
-  /** 32 random bytes, base64: encrypts agencies' Stripe credentials at rest (AES-256-GCM). */
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  /**
+   * 32 random bytes, base64, that encrypt agencies' Stripe credentials at rest (AES-256-GCM); or a
+   * list `kid:base64,kid2:base64` to rotate: the first seals, every one opens.
+   */
+  @Matches(/^([A-Za-z0-9+/]{43}=|[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*)$/, {
+    message: 'must be 32 bytes in base64 (openssl rand -base64 32), or a list kid:base64,kid2:base64',
+  })
   CREDENTIALS_KEY: string = '';
 
   /**
@@ -91,4 +96,10 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Min(0)
   @Max(604800)
   PROVIDER_NOTIFICATION_MAX_AGE_S: number = 900;
+
+  /** Days a processed provider notification is kept (pending and failed ones are kept until dealt with). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  PROVIDER_NOTIFICATION_RETENTION_DAYS: number = 90;
 }

@@ -110,4 +110,18 @@ export class ProviderNotificationRepository {
       .where('e.failed_at IS NOT NULL')
       .getCount();
   }
+
+  /**
+   * Deletes up to `limit` notifications processed more than `days` ago; one still pending, being
+   * retried or failed (kept for operators to replay) is never deleted. Answers how many.
+   */
+  async deleteProcessedBefore(days: number, limit: number): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM subscriptions.provider_notifications WHERE (tenant_id, provider_notification_id) IN (
+         SELECT tenant_id, provider_notification_id FROM subscriptions.provider_notifications
+         WHERE processed_at IS NOT NULL AND processed_at < now() - make_interval(days => $1) LIMIT $2)`,
+      [days, limit],
+    )) as [unknown, number];
+    return deleted;
+  }
 }

@@ -12,6 +12,7 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { ProviderNotificationBacklog } from './provider-notification-backlog';
 import { ProviderNotificationServer } from './provider-notification-server';
 import { ProviderNotificationRepository } from './provider-notification.repository';
+import { ProviderNotificationRetentionSchedule } from './provider-notification-retention.schedule';
 import { ProviderNotificationRunner } from './provider-notification.runner';
 import { ProviderNotificationsRpcController } from './provider-notifications.rpc.controller';
 import { ProviderNotificationsService } from './provider-notifications.service';
@@ -37,6 +38,7 @@ import { ProviderNotificationsService } from './provider-notifications.service';
     ProviderNotificationRunner,
     ProviderNotificationServer,
     ProviderNotificationBacklog,
+    ProviderNotificationRetentionSchedule,
   ],
 })
 export class ProviderNotificationsModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -9,8 +9,15 @@ import { ProviderAccount } from '../payments/provider-account';
 import { CredentialCipher } from './credential-cipher';
 import { StripeAccountRepository } from './stripe-account.repository';
 
+/**
+ * Agencies' Stripe credentials, sealed per agency (see CredentialCipher). At start, every account
+ * sealed by another key than the current one (or before keys had ids) is sealed again with the
+ * current key, in the background: after every instance has restarted with a new key first in
+ * `CREDENTIALS_KEY`, the old key can leave the list.
+ */
 @Injectable()
-export class StripeAccountsService {
+export class StripeAccountsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(StripeAccountsService.name);
   private readonly cipher: CredentialCipher;
   private readonly opener: CredentialOpener;
 
@@ -22,6 +29,28 @@ export class StripeAccountsService {
   ) {
     this.cipher = new CredentialCipher(env.CREDENTIALS_KEY);
     this.opener = new CredentialOpener(env.CREDENTIALS_SEALING_KEY);
+  }
+
+  onApplicationBootstrap(): void {
+    void this.resealAll().catch((error: Error) => this.logger.error(`re-sealing credentials failed: ${error.message}`));
+  }
+
+  /** Seals again, with the current key, every account sealed otherwise; answers how many changed. */
+  async resealAll(): Promise<number> {
+    let resealed = 0;
+    for (const account of await this.accounts.findAll()) {
+      const { tenantId, secretKeySealed, webhookSecretSealed } = account;
+      if (!this.cipher.needsResealing(secretKeySealed) && !this.cipher.needsResealing(webhookSecretSealed)) continue;
+      const sealedAgain = {
+        secretKeySealed: this.cipher.encrypt(this.cipher.decrypt(secretKeySealed, tenantId), tenantId),
+        webhookSecretSealed: this.cipher.encrypt(this.cipher.decrypt(webhookSecretSealed, tenantId), tenantId),
+      };
+      // Only if unchanged meanwhile: new credentials configured since the read win.
+      if (await this.accounts.replaceSealedIfUnchanged(account, sealedAgain)) resealed += 1;
+    }
+    if (resealed > 0)
+      this.logger.log(`sealed ${resealed} accounts' credentials again with key ${this.cipher.currentKeyId}`);
+    return resealed;
   }
 
   /** The credentials the gateway sealed for this service and this agency, checked as the admin sent them. */
@@ -41,8 +70,8 @@ export class StripeAccountsService {
     await this.dataSource.transaction(async (tx) => {
       const account = await this.accounts.save(tx, {
         tenantId,
-        secretKeySealed: this.cipher.encrypt(request.secretKey),
-        webhookSecretSealed: this.cipher.encrypt(request.webhookSecret),
+        secretKeySealed: this.cipher.encrypt(request.secretKey, tenantId),
+        webhookSecretSealed: this.cipher.encrypt(request.webhookSecret, tenantId),
         mode: request.secretKey.startsWith('sk_live_') ? 'live' : 'test',
         keyLast4: request.secretKey.slice(-4),
       });
@@ -84,8 +113,8 @@ export class StripeAccountsService {
     if (!account) return null;
     return {
       tenantId,
-      secretKey: this.cipher.decrypt(account.secretKeySealed),
-      webhookSecret: this.cipher.decrypt(account.webhookSecretSealed),
+      secretKey: this.cipher.decrypt(account.secretKeySealed, tenantId),
+      webhookSecret: this.cipher.decrypt(account.webhookSecretSealed, tenantId),
     };
   }
 }

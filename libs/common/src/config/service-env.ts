@@ -121,4 +121,22 @@ export class ServiceEnv {
     },
   })
   TRUSTED_PROXIES: string = '';
+
+  /** How often each instance deletes rows past their retention (outbox, inbox, and each service's own). */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RETENTION_SWEEP_INTERVAL_S: number = 3600;
+
+  /** Days a published outbox row is kept (unpublished rows are never deleted). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS: number = 7;
+
+  /** Days an inbox row (an event applied) is kept; keep it longer than events can be redelivered or replayed. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INBOX_RETENTION_DAYS: number = 30;
 }

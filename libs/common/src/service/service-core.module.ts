@@ -6,6 +6,7 @@ import { ServiceEnv } from '../config/service-env';
 import { createServiceDataSource } from '../database/create-data-source';
 import { AuditTrail } from '../events/audit-trail';
 import { EventOutbox } from '../events/event-outbox';
+import { MessagingRetentionSchedule } from '../events/messaging-retention.schedule';
 import { HealthController } from '../health/health.controller';
 import { HealthDetails } from '../health/health-details';
 import { MetricsController } from '../metrics/metrics.controller';
@@ -83,6 +84,7 @@ export class ServiceCoreModule {
         { provide: ServiceMetrics, useValue: new ServiceMetrics(options.service) },
         { provide: HealthDetails, useValue: new HealthDetails() },
         ServiceRuntime,
+        MessagingRetentionSchedule,
       ],
       exports: [
         SERVICE_OPTIONS,

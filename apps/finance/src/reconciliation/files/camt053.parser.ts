@@ -1,5 +1,4 @@
-import { SyntaxValidator } from 'fast-xml-validator';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
 import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
@@ -45,11 +44,11 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
         },
       ],
     };
-  try {
-    SyntaxValidator.validate(xml);
-  } catch (error) {
-    const { line, message } = error as { line?: number; message: string };
-    return { ok: false, errors: [{ field: `line ${line ?? 1}`, message: `malformed XML: ${message}` }] };
+  // Deprecated in fast-xml-parser's typings in favour of fast-xml-validator, yet exported and maintained in 5.x.
+  const syntax = XMLValidator.validate(xml);
+  if (syntax !== true) {
+    const { line, msg } = syntax.err;
+    return { ok: false, errors: [{ field: `line ${line}`, message: `malformed XML: ${msg}` }] };
   }
   const document = (parser.parse(xml) as Node).Document as Node | undefined;
   const statement = document?.BkToCstmrStmt as Node | undefined;

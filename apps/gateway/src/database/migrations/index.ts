@@ -2,5 +2,6 @@
 import { CreateGatewaySchema1795843923708 } from './1795843923708-CreateGatewaySchema';
 import { RecordServiceOfAuditEntries1795852876809 } from './1795852876809-RecordServiceOfAuditEntries';
 import { VersionSites1795853931307 } from './1795853931307-VersionSites';
+import { WithholdShownOnceAnswers1796669589492 } from './1796669589492-WithholdShownOnceAnswers';
 
-export const migrations = [CreateGatewaySchema1795843923708, RecordServiceOfAuditEntries1795852876809, VersionSites1795853931307];
+export const migrations = [CreateGatewaySchema1795843923708, RecordServiceOfAuditEntries1795852876809, VersionSites1795853931307, WithholdShownOnceAnswers1796669589492];

@@ -4,6 +4,7 @@ import { Caller, RpcClient } from '@libs/common';
 import { IssueReaderToken, IssueReaderTokenRequest, ReaderTokenView } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
+import { ShownOnce } from '../../idempotency/shown-once.decorator';
 
 /** Reader tokens: the agency's server vouches for a logged-in reader. */
 @ApiTags('paywall')
@@ -13,6 +14,7 @@ export class PaywallReaderTokensController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @ShownOnce()
   @Access(IssueReaderToken)
   @ApiOperation({
     summary:

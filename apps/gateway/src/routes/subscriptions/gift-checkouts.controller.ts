@@ -14,6 +14,7 @@ import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import type { Principal } from '../../access/principal';
 import { ReaderPageRequestsService } from '../../sites/reader-page-requests.service';
 import { ClaimCodeBody } from './claim-code.body';
+import { ShownOnce } from '../../idempotency/shown-once.decorator';
 
 /** Buying gifts: the hosted payment, and the claim code shown once after it. */
 @ApiTags('subscriptions')
@@ -43,6 +44,7 @@ export class SubscriptionsGiftCheckoutsController {
   }
 
   @Post(':checkoutSessionId/claim-code')
+  @ShownOnce()
   @HttpCode(200)
   @Access(RevealGiftClaimCode)
   @ApiSecurity('siteKey')

@@ -18,6 +18,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
+import { ShownOnce } from '../../idempotency/shown-once.decorator';
 
 /** Gifts: N months of a plan, redeemed once with a claim code. */
 @ApiTags('subscriptions')
@@ -27,6 +28,7 @@ export class SubscriptionsGiftsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @ShownOnce()
   @Access(CreateGift)
   @ApiOperation({
     summary:
@@ -67,6 +69,7 @@ export class SubscriptionsGiftsController {
   }
 
   @Post(':id/reissue-code')
+  @ShownOnce()
   @HttpCode(200)
   @Access(ReissueGiftCode)
   @ApiOperation({

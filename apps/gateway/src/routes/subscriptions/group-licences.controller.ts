@@ -31,6 +31,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
+import { ShownOnce } from '../../idempotency/shown-once.decorator';
 
 /** Group licences: seats of a plan for an organisation (email domains, invitations, IP ranges). */
 @ApiTags('subscriptions')
@@ -94,6 +95,7 @@ export class SubscriptionsGroupLicencesController {
   }
 
   @Post(':id/invitations')
+  @ShownOnce()
   @Access(InviteToGroupLicence)
   @ApiOperation({ summary: 'Invite an email; answers the invitation token, shown this once' })
   @ApiCreatedResponse({ type: GroupInvitationView })

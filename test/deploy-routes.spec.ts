@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const deploy = (file: string) => readFileSync(resolve(__dirname, '../deploy', file), 'utf8');
+
+/** What the public side of a deployment routes: the API and the reader-facing paths, nothing else. */
+const PUBLIC_ROUTES = [
+  ['/v1/paywall/decisions', 'paywall:3011'],
+  ['/v1/paywall/structured-data', 'paywall:3011'],
+  ['/v1', 'gateway:3000'],
+  ['/gift', 'gateway:3000'],
+  ['/paywall.js', 'gateway:3000'],
+];
+const INTERNAL = ['/metrics', '/health', '/docs', '/openapi.json', '/asyncapi.json'];
+
+describe('public routes of the deployments', () => {
+  it('lets the Kubernetes ingress route only the API and reader paths', () => {
+    const ingress = deploy('k8s/ingress.yaml');
+    const routes = [...ingress.matchAll(/- path: (\S+)[\s\S]*?name: (\w+)\s+port:\s+number: (\d+)/g)].map((m) => [
+      m[1],
+      `${m[2]}:${m[3]}`,
+    ]);
+    expect(routes).toEqual(PUBLIC_ROUTES);
+  });
+
+  it("routes the same in compose's proxy, and nothing of the services' own endpoints", () => {
+    const proxy = deploy('proxy/nginx.conf');
+    const locations = [...proxy.matchAll(/location (=\s)?(\S+) \{ (proxy_pass http:\/\/(\w+)|return 404)/g)].map(
+      (m) => [m[2].replace(/\/$/, ''), m[4] ?? '404'],
+    );
+    const upstreams = { paywall_public: 'paywall:3011', gateway: 'gateway:3000' } as Record<string, string>;
+    expect(locations.filter(([, to]) => to !== '404').map(([path, to]) => [path, upstreams[to]])).toEqual(
+      PUBLIC_ROUTES,
+    );
+    expect(locations.find(([path]) => path === '')).toEqual(['', '404']);
+    for (const path of INTERNAL) expect(proxy).not.toMatch(new RegExp(`location[^{]*${path.replace('.', '\\.')}`));
+  });
+
+  it("publishes the services' own ports (with /metrics) on 127.0.0.1 only in compose", () => {
+    const compose = deploy('compose.yaml');
+    const published = [...compose.matchAll(/^\s+- "(.*):([^:"]+):(\d+)"$/gm)].map((m) => [m[1], m[3]]);
+    expect(published.filter(([, port]) => port !== '8080').every(([address]) => address === '127.0.0.1')).toBe(true);
+    expect(published.map(([, port]) => port)).toContain('8080');
+  });
+});
