@@ -155,7 +155,7 @@ describe('paywall decisions, served by the paywall itself', () => {
     const query = new URLSearchParams({ siteKey, articleId: 'tin-3', meterToken: token! });
     const viaGet = await paywall.get<Answer>(`/v1/paywall/decisions?${query.toString()}`);
     expect(viaGet.status).toBe(200);
-    expect(viaGet.headers.get('cache-control')).toBe('no-store');
+    expect(viaGet.headers.get('cache-control')).toBe('private, no-store');
     expect(viaGet.body).toMatchObject({ access: 'meter', remaining: 0 });
     expect((await paywall.get<Problem>('/v1/paywall/decisions?articleId=tin-3')).status).toBe(401);
     const reread = await decide({ articleId: 'tin-2', meterToken: token! });

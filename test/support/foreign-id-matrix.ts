@@ -125,7 +125,12 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     body: { name: 'taken over' },
     idOf: (owner) => firstId(owner, '/v1/sites'),
   },
-  { method: 'POST', path: '/v1/sites/{id}/key-rotation', idOf: (owner) => firstId(owner, '/v1/sites') },
+  {
+    method: 'POST',
+    path: '/v1/sites/{id}/key-rotation',
+    readPath: '/v1/sites/{id}',
+    idOf: (owner) => firstId(owner, '/v1/sites'),
+  },
   { method: 'GET', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'DELETE', path: '/v1/api-keys/{id}', idOf: (owner) => firstId(owner, '/v1/api-keys') },
   { method: 'GET', path: '/v1/users/{id}', idOf: (owner) => firstId(owner, '/v1/users') },

@@ -6,8 +6,7 @@ const TENANT_B = '0b1e5a1e-0000-4000-8000-00000000000b';
 const newKey = () => randomBytes(32).toString('base64');
 
 /** A secret as sealed before key ids and agency binding: `iv | tag | ciphertext`. */
-function sealedTheOldWay(base64Key: string, plain: string): Buffer {
-  const iv = randomBytes(12);
+function sealedTheOldWay(base64Key: string, plain: string, iv = randomBytes(12)): Buffer {
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(base64Key, 'base64'), iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
@@ -64,6 +63,14 @@ describe('CredentialCipher', () => {
     const rotated = new CredentialCipher(`new:${newKey()},old:${key}`);
     expect(rotated.decrypt(legacy, TENANT_A)).toBe('sk_test_legacy');
     expect(rotated.needsResealing(legacy)).toBe(true);
+  });
+
+  it('opens a legacy secret whose random IV happens to begin like the marker of a named key', () => {
+    const key = newKey();
+    // "cc2:" then a key-id length of 2 and an id "k1": what a new secret of key k1 begins with.
+    const iv = Buffer.concat([Buffer.from('cc2:', 'ascii'), Buffer.of(2), Buffer.from('k1', 'ascii'), randomBytes(5)]);
+    const legacy = sealedTheOldWay(key, 'sk_test_unlucky', iv);
+    expect(new CredentialCipher(`k1:${key}`).decrypt(legacy, TENANT_A)).toBe('sk_test_unlucky');
   });
 
   it('refuses a key list with a short key, a bad id or a repeated id', () => {

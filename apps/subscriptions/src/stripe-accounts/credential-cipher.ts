@@ -45,8 +45,17 @@ export class CredentialCipher {
     if (keyId === null) return this.openWithAny(sealed, null);
     const body = sealed.subarray(MAGIC.length + 1 + keyId.length);
     const named = this.keys.find((candidate) => candidate.id === keyId);
-    // A key listed under another name than it sealed with (a single key's derived id, renamed in a list) still opens.
-    return named ? open(named.key, body, tenantId) : this.openWithAny(body, tenantId);
+    try {
+      // A key listed under another name than it sealed with (a single key's derived id, renamed in a list) still opens.
+      return named ? open(named.key, body, tenantId) : this.openWithAny(body, tenantId);
+    } catch (error) {
+      // A legacy secret whose random IV happens to begin like the marker (about 1 in 2^32).
+      try {
+        return this.openWithAny(sealed, null);
+      } catch {
+        throw error;
+      }
+    }
   }
 
   /** Whether the secret was sealed by another key than the current one, or before keys had ids. */
