@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createServiceDataSource, loadEnv, MessagingRetentionSchedule, ServiceEnv, ServiceOptions } from '@libs/common';
+import { createServiceDataSource, MessagingRetentionSchedule, ServiceOptions } from '@libs/common';
 import { eventually } from '@libs/testing';
 import { TestSuite } from './support/test-suite';
 
@@ -119,7 +119,7 @@ describe('retention of operational rows', () => {
       migrations: [],
     }).initialize();
     try {
-      const env = loadEnv(ServiceEnv, { DATABASE_URL: suite.database.url });
+      const env = suite.envOf('finance');
       const sweep = new MessagingRetentionSchedule(dataSource, env, { service: 'finance' } as ServiceOptions);
       const [unpublished, published] = [randomUUID(), randomUUID()];
       await db.query(
