@@ -6,6 +6,7 @@ const deploy = (file: string) => readFileSync(resolve(__dirname, '../deploy', fi
 /** What the public side of a deployment routes: the API and the reader-facing paths, nothing else. */
 const PUBLIC_ROUTES = [
   ['/v1/paywall/decisions', 'paywall:3011'],
+  ['/v1/webhooks/stripe', 'subscriptions:3012'],
   ['/v1/paywall/structured-data', 'paywall:3011'],
   ['/v1', 'gateway:3000'],
   ['/gift', 'gateway:3000'],
@@ -28,7 +29,11 @@ describe('public routes of the deployments', () => {
     const locations = [...proxy.matchAll(/location (=\s)?(\S+) \{ (proxy_pass http:\/\/(\w+)|return 404)/g)].map(
       (m) => [m[2].replace(/\/$/, ''), m[4] ?? '404'],
     );
-    const upstreams = { paywall_public: 'paywall:3011', gateway: 'gateway:3000' } as Record<string, string>;
+    const upstreams: Record<string, string> = {
+      paywall_public: 'paywall:3011',
+      gateway: 'gateway:3000',
+      subscriptions_webhooks: 'subscriptions:3012',
+    };
     expect(locations.filter(([, to]) => to !== '404').map(([path, to]) => [path, upstreams[to]])).toEqual(
       PUBLIC_ROUTES,
     );
