@@ -125,7 +125,7 @@ export function natsServerBinary({ install }) {
  * operator. Built code (dist/) must exist: the configuration is derived from the contracts.
  * Answers how to stop what it started (nothing, if it was already running).
  */
-export async function ensureNats(url, natsPasswords) {
+export async function ensureNats(url, natsPasswords, { dir = resolve(root, '.local', 'nats') } = {}) {
   const first = url.split(',')[0].trim();
   const parsed = new URL(first.replace(/^(nats|tls):/, 'http:'));
   if (parsed.username) {
@@ -146,11 +146,10 @@ export async function ensureNats(url, natsPasswords) {
   }
   if (!LOCAL.has(hostname)) throw new Error(`NATS at ${hostname}:${natsPort} is not reachable`);
   const binary = natsServerBinary({ install: true });
-  const dir = resolve(root, '.local', 'nats');
   mkdirSync(dir, { recursive: true });
-  const { renderNatsServerConfig } = createRequire(import.meta.url)(
-    resolve(root, 'dist/libs/common/src/nats/bus-authorization.js'),
-  );
+  const require = createRequire(import.meta.url);
+  require('reflect-metadata'); // the contracts' decorators need it
+  const { renderNatsServerConfig } = require(resolve(root, 'dist/libs/common/src/nats/bus-authorization.js'));
   const configFile = resolve(dir, 'nats-server.conf');
   const passwords = Object.fromEntries(Object.entries(natsPasswords).map(([user, value]) => [user, { value }]));
   writeFileSync(
@@ -158,8 +157,8 @@ export async function ensureNats(url, natsPasswords) {
     renderNatsServerConfig({ listen: `${hostname}:${natsPort}`, storeDir: resolve(dir, 'jetstream'), passwords }),
     { mode: 0o600 },
   );
-  console.log(`> starting NATS with JetStream on ${hostname}:${natsPort} (the suite's users; data in .local/nats)`);
-  const log = openSync(resolve(root, '.local', 'nats-server.log'), 'a');
+  console.log(`> starting NATS with JetStream on ${hostname}:${natsPort} (the suite's users; data in ${dir})`);
+  const log = openSync(resolve(dir, 'nats-server.log'), 'a');
   const server = spawn(binary, ['-c', configFile], { detached: true, stdio: ['ignore', log, log] });
   server.unref();
   await waitForPort(hostname, natsPort, 'NATS');
