@@ -21,6 +21,7 @@ import {
 } from './support/subscription-fixtures';
 
 const LOST = 'http://127.0.0.1:9/lost';
+const LOOKBACK_DAYS = 7;
 
 describe('repairing refunds, disputes and gift payments whose webhooks were lost', () => {
   let world: StripeWorld;
@@ -31,7 +32,7 @@ describe('repairing refunds, disputes and gift payments whose webhooks were lost
   let shopPage: Api;
 
   beforeAll(async () => {
-    world = await startStripeWorld();
+    world = await startStripeWorld({ PROVIDER_SYNC_LOOKBACK_DAYS: String(LOOKBACK_DAYS) });
     ({ fake, probe, agency } = world);
     plan = await createMonthlyPlan(agency);
     const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', { name: 'Tin Nhanh', domain: 'tn.vn' });
@@ -129,7 +130,22 @@ describe('repairing refunds, disputes and gift payments whose webhooks were lost
     expect(await ofAgency('evt.subscriptions.charge.refunded.v1')).toEqual([]);
     expect(await ofAgency('evt.subscriptions.dispute.opened.v1')).toEqual([]);
 
-    await syncNow();
+    const before = Date.now();
+    const job = await syncNow();
+    const since = Date.parse(job.invoicesSince);
+    expect(since).toBeGreaterThanOrEqual(before - LOOKBACK_DAYS * 86_400_000 - 1000);
+    expect(since).toBeLessThanOrEqual(Date.now() - LOOKBACK_DAYS * 86_400_000);
+    expect(job.payments).toEqual({ processed: 3, total: 3, percent: 100 });
+    const windows = fake
+      .apiRequests(agency.stripeKey)
+      .filter((r) => r.method === 'GET' && ['/v1/refunds', '/v1/disputes', '/v1/checkout/sessions'].includes(r.path))
+      .map((r) => [r.path, r.params.created]);
+    const gte = { gte: String(Math.floor(since / 1000)) };
+    expect(windows).toEqual([
+      ['/v1/refunds', gte],
+      ['/v1/disputes', gte],
+      ['/v1/checkout/sessions', gte],
+    ]);
 
     const refunds = await eventually(async () => {
       const events = await ofAgency<ChargeRefundedEvent>('evt.subscriptions.charge.refunded.v1');
