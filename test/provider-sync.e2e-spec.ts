@@ -129,10 +129,11 @@ describe('repairing drift from missed webhooks, as a job', () => {
 
     const done = await jobEnded(agency, started.id, 'succeeded');
     expect(done).toMatchObject({
-      phase: 'invoices',
+      phase: 'gift-checkouts',
       subscriptions: { processed: 2, total: 2, percent: 100 },
       subscriptionsIgnored: 1,
       invoices: { processed: 2, total: 2, percent: 100 },
+      payments: { processed: 0, total: 0, percent: 100 },
       error: null,
     });
     expect(Date.parse(done.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(done.startedAt!));

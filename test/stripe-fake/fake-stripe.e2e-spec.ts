@@ -317,6 +317,48 @@ describe('fake Stripe, driven by the real stripe SDK', () => {
     });
   });
 
+  it('filters refund, dispute and Checkout Session lists by created, and pages them', async () => {
+    const client = fake.sdk(fake.addAccount());
+    const chargeOf = async () => {
+      const { session, subscription } = await subscribe(await vndPrice(99_000, client), {}, client);
+      const [payment] = (await client.invoicePayments.list({ invoice: subscription.latest_invoice as string })).data;
+      const intent = await client.paymentIntents.retrieve(payment.payment.payment_intent as string);
+      return { session, chargeId: intent.latest_charge as string };
+    };
+    const [first, second] = [await chargeOf(), await chargeOf()];
+    const refunds = [
+      (await fake.refund(first.chargeId, 10_000)).object,
+      (await fake.refund(first.chargeId, 20_000)).object,
+    ];
+    const dispute = (await fake.dispute(second.chargeId)).object;
+    const at = Math.min(refunds[0].created, dispute.created, first.session.created);
+    const ids = async (created: Stripe.RangeQueryParam) => ({
+      refunds: (await client.refunds.list({ created })).data.map((r) => r.id),
+      disputes: (await client.disputes.list({ created })).data.map((d) => d.id),
+      sessions: (await client.checkout.sessions.list({ created, status: 'complete' })).data.map((c) => c.id),
+    });
+    expect(await ids({ gte: at })).toEqual({
+      refunds: [refunds[1].id, refunds[0].id],
+      disputes: [dispute.id],
+      sessions: [second.session.id, first.session.id],
+    });
+    expect(await ids({ gt: at + 3600 })).toEqual({ refunds: [], disputes: [], sessions: [] });
+    const page = await client.refunds.list({ created: { gte: at }, limit: 1 });
+    expect({ ids: page.data.map((r) => r.id), hasMore: page.has_more }).toEqual({
+      ids: [refunds[1].id],
+      hasMore: true,
+    });
+    const rest = await client.refunds.list({ created: { gte: at }, limit: 1, starting_after: refunds[1].id });
+    expect({ ids: rest.data.map((r) => r.id), hasMore: rest.has_more }).toEqual({
+      ids: [refunds[0].id],
+      hasMore: false,
+    });
+    await expect(client.disputes.list({ created: { after: at } as Stripe.RangeQueryParam })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'created[after]',
+    });
+  });
+
   it('records the API requests of an account, and holds one until the test releases it', async () => {
     const key = fake.addAccount();
     const client = fake.sdk(key);

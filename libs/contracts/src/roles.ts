@@ -13,8 +13,6 @@ export const READER_ROLE = 'reader';
 
 /** Callers that are the suite itself, never a person or a key. */
 export const SERVICE_ROLES = {
-  /** The gateway forwarding a provider notification it received, before anyone is authenticated. */
-  providerNotification: 'provider-notification',
   /** Finance's reconciliation import job reading an agency's provider balance. */
   reconciliationImport: 'reconciliation-import',
 } as const;

@@ -1,5 +1,6 @@
 import { openCheckoutSession } from '../billing/open-checkout-session';
 import { recordChange } from '../billing/record-change';
+import { createdFilter } from '../created-filter';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 import { StripeApiError } from '../stripe-api-error';
@@ -27,13 +28,15 @@ export const checkoutSessionRoutes: Route[] = [
     const customer = params.string('customer');
     const subscription = params.string('subscription');
     const status = params.string('status');
+    const created = createdFilter(params);
     const sessions = account
       .list('checkout.session')
       .filter(
         (session) =>
           (!customer || session.customer === customer) &&
           (!subscription || session.subscription === subscription) &&
-          (!status || session.status === status),
+          (!status || session.status === status) &&
+          created(session),
       );
     return listPage(sessions, params, url);
   }),

@@ -1,4 +1,5 @@
 import { refundCharge } from '../billing/refund-charge';
+import { createdFilter } from '../created-filter';
 import { listPage } from '../list-page';
 import { route, Route } from '../router';
 import { StripeApiError } from '../stripe-api-error';
@@ -46,8 +47,9 @@ export const paymentRoutes: Route[] = [
   route('GET', '/v1/refunds/:id', ({ account, path }) => account.get('refund', path.id)),
   route('GET', '/v1/refunds', ({ account, params, url }) => {
     const charge = params.string('charge');
+    const created = createdFilter(params);
     return listPage(
-      account.list('refund').filter((refund) => !charge || refund.charge === charge),
+      account.list('refund').filter((refund) => (!charge || refund.charge === charge) && created(refund)),
       params,
       url,
     );
@@ -55,8 +57,9 @@ export const paymentRoutes: Route[] = [
   route('GET', '/v1/disputes/:id', ({ account, path }) => account.get('dispute', path.id)),
   route('GET', '/v1/disputes', ({ account, params, url }) => {
     const charge = params.string('charge');
+    const created = createdFilter(params);
     return listPage(
-      account.list('dispute').filter((dispute) => !charge || dispute.charge === charge),
+      account.list('dispute').filter((dispute) => (!charge || dispute.charge === charge) && created(dispute)),
       params,
       url,
     );

@@ -73,6 +73,12 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Max(100)
   PROVIDER_SYNC_PAGE_SIZE: number = 100;
 
+  /** How far back a sync re-reads paid invoices, refunds, disputes and gift checkouts: a monthly renewal and slack. */
+  @IsInt()
+  @Min(1)
+  @Max(400)
+  PROVIDER_SYNC_LOOKBACK_DAYS: number = 35;
+
   /** Where Stripe's webhooks are received (this service's own public server; 0 picks a free port). */
   @IsInt()
   @Min(0)

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { GiftPurchased } from '@libs/contracts';
 import { ProviderAccount } from '../payments/provider-account';
-import { ProviderCheckout } from '../payments/provider-checkout';
+import { ProviderCheckout, ProviderOneOffPayment } from '../payments/provider-checkout';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
@@ -27,7 +27,12 @@ export class GiftPurchasesService {
    * locked until commit, so of two notifications about one payment the second finds the gift made.
    */
   async recordPaid(tx: EntityManager, account: ProviderAccount, checkoutId: string): Promise<void> {
-    const payment = await this.provider.retrieveOneOffPayment(account, checkoutId);
+    await this.recordPayment(tx, account, await this.provider.retrieveOneOffPayment(account, checkoutId));
+  }
+
+  /** The checkout's payment as read from the provider (before the transaction): the gift, once it is paid. */
+  async recordPayment(tx: EntityManager, account: ProviderAccount, payment: ProviderOneOffPayment): Promise<void> {
+    const checkoutId = payment.checkoutId;
     if (!payment.purchaseId || !isUUID(payment.purchaseId)) {
       this.logger.log(`checkout ${checkoutId} is no gift purchase; nothing to record`);
       return;

@@ -3,3 +3,9 @@ export interface PageRequest {
   after: string | null;
   limit: number;
 }
+
+/** One page of a provider list, the objects as read, and where the following page starts (null: this was the last). */
+export interface ListedPage<T> {
+  items: T[];
+  next: string | null;
+}

@@ -1,3 +1,4 @@
+import type { ListedPage, PageRequest } from './page-request';
 import type { ProviderAccount } from './provider-account';
 
 export interface NewCheckout {
@@ -67,5 +68,14 @@ export abstract class ProviderCheckout {
     checkout: NewOneOffCheckout,
   ): Promise<{ id: string; url: string }>;
   abstract retrieveOneOffPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment>;
+  /**
+   * One page of the completed one-off checkouts created since `since` that name a purchase (their ids, newest
+   * first), for drift repair; whether each is paid is read with `retrieveOneOffPayment`.
+   */
+  abstract listCompletedPurchaseCheckoutsPage(
+    account: ProviderAccount,
+    since: Date,
+    page: PageRequest,
+  ): Promise<ListedPage<string>>;
   abstract createPortal(account: ProviderAccount, customerId: string, returnUrl: string): Promise<{ url: string }>;
 }

@@ -1,3 +1,4 @@
+import type { ListedPage, PageRequest } from './page-request';
 import type { ProviderAccount } from './provider-account';
 
 export interface ProviderRefund {
@@ -23,4 +24,16 @@ export interface ProviderDispute {
 export abstract class ProviderRefundsAndDisputes {
   abstract listRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]>;
   abstract retrieveDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute>;
+  /** One page of the refunds (of charges) created since `since`, newest first, for drift repair. */
+  abstract listRefundsPage(
+    account: ProviderAccount,
+    since: Date,
+    page: PageRequest,
+  ): Promise<ListedPage<ProviderRefund>>;
+  /** One page of the disputes created since `since`, newest first, for drift repair. */
+  abstract listDisputesPage(
+    account: ProviderAccount,
+    since: Date,
+    page: PageRequest,
+  ): Promise<ListedPage<ProviderDispute>>;
 }

@@ -14,7 +14,6 @@ import { ProviderNotificationServer } from './provider-notification-server';
 import { ProviderNotificationRepository } from './provider-notification.repository';
 import { ProviderNotificationRetentionSchedule } from './provider-notification-retention.schedule';
 import { ProviderNotificationRunner } from './provider-notification.runner';
-import { ProviderNotificationsRpcController } from './provider-notifications.rpc.controller';
 import { ProviderNotificationsService } from './provider-notifications.service';
 
 /** Provider notifications: received, stored once, then applied by the runner. */
@@ -31,7 +30,6 @@ import { ProviderNotificationsService } from './provider-notifications.service';
     CheckoutsModule,
     TenantsModule,
   ],
-  controllers: [ProviderNotificationsRpcController],
   providers: [
     ProviderNotificationsService,
     ProviderNotificationRepository,

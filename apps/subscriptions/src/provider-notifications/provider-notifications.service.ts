@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from '@libs/common';
-import { ReceiveProviderNotificationResponse } from '@libs/contracts';
 import { CheckoutRepository } from '../checkouts/checkout.repository';
 import { CustomersService } from '../customers/customers.service';
 import { DunningService } from '../dunning/dunning.service';
@@ -15,6 +14,12 @@ import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-d
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { SubscriptionsTenantRepository } from '../tenants/subscriptions-tenant.repository';
 import { ProviderNotificationRepository } from './provider-notification.repository';
+
+/** What the provider is answered: received, and whether this notification id was received before (nothing changes). */
+export interface ProviderNotificationReceipt {
+  received: boolean;
+  duplicate: boolean;
+}
 
 /**
  * Provider notifications: received (verified, then stored once per provider id) and, later, applied
@@ -48,7 +53,7 @@ export class ProviderNotificationsService {
    * nothing. An unknown agency is not found (the provider stops retrying sooner than on a
    * conflict); one without a provider account is bad input.
    */
-  async receive(tenantId: string, payload: string, signature: string): Promise<ReceiveProviderNotificationResponse> {
+  async receive(tenantId: string, payload: string, signature: string): Promise<ProviderNotificationReceipt> {
     const account = await this.accounts.findProviderAccountOf(tenantId);
     if (!account) {
       if (!(await this.tenants.findOfTenant(tenantId))) throw new NotFoundError('agency', tenantId);

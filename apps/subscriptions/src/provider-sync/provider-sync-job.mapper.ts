@@ -10,9 +10,10 @@ export function toProviderSyncJobView(job: ProviderSyncJob): ProviderSyncJobView
     subscriptions: phaseProgress(job.subscriptionsProcessed, job.subscriptionsTotal),
     subscriptionsIgnored: job.subscriptionsIgnored,
     invoices: phaseProgress(job.invoicesProcessed, job.invoicesTotal),
+    payments: phaseProgress(job.paymentsProcessed, job.paymentsTotal),
     invoicesSince: job.invoicesSince.toISOString(),
     ratePerSecond: ratePerSecond(
-      job.subscriptionsProcessed + job.invoicesProcessed,
+      job.subscriptionsProcessed + job.invoicesProcessed + job.paymentsProcessed,
       job.startedAt,
       job.finishedAt ?? job.heartbeatAt,
     ),

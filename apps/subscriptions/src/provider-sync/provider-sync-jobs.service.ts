@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@libs/common';
 import { ProviderSyncJobView, SYNC_JOB_LIST_LIMIT } from '@libs/contracts';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { invoiceLookbackStart } from './invoice-lookback';
+import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { syncWindowStart } from './sync-window';
 import { toProviderSyncJobView } from './provider-sync-job.mapper';
 import { ProviderSyncJobRepository } from './provider-sync-job.repository';
 import { ProviderSyncRunner } from './provider-sync.runner';
@@ -17,12 +18,17 @@ export class ProviderSyncJobsService {
     private readonly jobs: ProviderSyncJobRepository,
     private readonly accounts: StripeAccountsService,
     private readonly runner: ProviderSyncRunner,
+    private readonly env: SubscriptionsEnv,
   ) {}
 
   /** The new job, or the one already queued or running. */
   async start(tenantId: string): Promise<ProviderSyncJobView> {
     await this.accounts.providerAccountOf(tenantId); // refuses (409) an agency with no provider account
-    const { job, queued } = await this.jobs.enqueue(tenantId, 'manual', invoiceLookbackStart());
+    const { job, queued } = await this.jobs.enqueue(
+      tenantId,
+      'manual',
+      syncWindowStart(this.env.PROVIDER_SYNC_LOOKBACK_DAYS),
+    );
     if (queued) this.runner.wake();
     return toProviderSyncJobView(job);
   }

@@ -11,6 +11,8 @@ export type ProviderSyncProgress = Partial<
     | 'subscriptionsIgnored'
     | 'invoicesProcessed'
     | 'invoicesTotal'
+    | 'paymentsProcessed'
+    | 'paymentsTotal'
     | 'resumeCursor'
   >
 >;

@@ -6,11 +6,18 @@ import { ProviderAccount } from '../payments/provider-account';
 import { ProviderBilling } from '../payments/provider-billing';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DriftRepairService } from './drift-repair.service';
+import { PaymentDriftRepairService, PaymentPhase } from './payment-drift-repair.service';
 import { ProviderSyncJob } from './provider-sync-job.entity';
 import { ProviderSyncJobRepository } from './provider-sync-job.repository';
 import { ProviderSyncProgress } from './provider-sync-progress';
 
 const IDLE_POLL_MS = 1000;
+/** The phase after each payment phase; the last one ends the job. */
+const AFTER: Record<PaymentPhase, PaymentPhase | null> = {
+  refunds: 'disputes',
+  disputes: 'gift-checkouts',
+  'gift-checkouts': null,
+};
 
 /**
  * Runs sync jobs one provider page at a time: claims a queued job (or one whose instance went
@@ -42,6 +49,7 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
     private readonly accounts: StripeAccountsService,
     private readonly provider: ProviderBilling,
     private readonly repair: DriftRepairService,
+    private readonly paymentRepair: PaymentDriftRepairService,
     env: SubscriptionsEnv,
   ) {
     super();
@@ -61,9 +69,14 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
   private async repairNextPage(job: ProviderSyncJob): Promise<ProviderSyncProgress> {
     const account = await this.accounts.providerAccountOf(job.tenantId);
     const page: PageRequest = { after: job.resumeCursor, limit: this.pageSize };
-    return job.phase === 'subscriptions'
-      ? this.syncSubscriptionsPage(job, account, page)
-      : this.syncInvoicesPage(job, account, page);
+    switch (job.phase) {
+      case 'subscriptions':
+        return this.syncSubscriptionsPage(job, account, page);
+      case 'invoices':
+        return this.syncInvoicesPage(job, account, page);
+      default:
+        return this.syncPaymentsPage(job, job.phase, account, page);
+    }
   }
 
   private async syncSubscriptionsPage(
@@ -92,7 +105,22 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
     for (const id of listed.ids) await naming(`invoice ${id}`, () => this.repair.repairInvoice(account, id));
     const processed = job.invoicesProcessed + listed.ids.length;
     if (listed.next) return { invoicesProcessed: processed, invoicesTotal: listed.total, resumeCursor: listed.next };
-    return { invoicesProcessed: processed, invoicesTotal: processed, resumeCursor: null, status: 'succeeded' };
+    return { invoicesProcessed: processed, invoicesTotal: processed, phase: 'refunds', resumeCursor: null };
+  }
+
+  /** Refunds, then disputes, then gift checkouts, each from the job's window; the last page of the last ends the job. */
+  private async syncPaymentsPage(
+    job: ProviderSyncJob,
+    phase: PaymentPhase,
+    account: ProviderAccount,
+    page: PageRequest,
+  ): Promise<ProviderSyncProgress> {
+    const repaired = await this.paymentRepair.repairPage(phase, account, job.invoicesSince, page);
+    const processed = job.paymentsProcessed + repaired.listed;
+    if (repaired.next) return { paymentsProcessed: processed, resumeCursor: repaired.next };
+    const following = AFTER[phase];
+    if (following) return { paymentsProcessed: processed, phase: following, resumeCursor: null };
+    return { paymentsProcessed: processed, paymentsTotal: processed, resumeCursor: null, status: 'succeeded' };
   }
 }
 

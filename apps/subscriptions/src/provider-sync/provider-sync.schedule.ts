@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
-import { invoiceLookbackStart } from './invoice-lookback';
+import { syncWindowStart } from './sync-window';
 import { ProviderSyncJobRepository } from './provider-sync-job.repository';
 import { ProviderSyncRunner } from './provider-sync.runner';
 
@@ -13,6 +13,7 @@ import { ProviderSyncRunner } from './provider-sync.runner';
 @Injectable()
 export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly intervalMs: number;
+  private readonly lookbackDays: number;
   private readonly schedule: PeriodicTask;
 
   constructor(
@@ -21,6 +22,7 @@ export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicati
     env: SubscriptionsEnv,
   ) {
     this.intervalMs = env.PROVIDER_SYNC_INTERVAL_MINUTES * 60_000;
+    this.lookbackDays = env.PROVIDER_SYNC_LOOKBACK_DAYS;
     this.schedule = new PeriodicTask('provider sync schedule', this.intervalMs, () => this.enqueueDue());
   }
 
@@ -34,7 +36,7 @@ export class ProviderSyncSchedule implements OnApplicationBootstrap, OnApplicati
 
   /** Queues the scheduled jobs now due; answers how many. */
   async enqueueDue(): Promise<number> {
-    const queued = await this.jobs.enqueueScheduled(invoiceLookbackStart(), this.intervalMs / 2000);
+    const queued = await this.jobs.enqueueScheduled(syncWindowStart(this.lookbackDays), this.intervalMs / 2000);
     if (queued > 0) this.runner.wake();
     return queued;
   }

@@ -4,7 +4,7 @@ import { EventOutbox } from '@libs/common';
 import { ChargeRefunded, DisputeClosed, DisputeOpened } from '@libs/contracts';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { ProviderAccount } from '../payments/provider-account';
-import { ProviderRefundsAndDisputes } from '../payments/provider-refunds-and-disputes';
+import { ProviderDispute, ProviderRefund, ProviderRefundsAndDisputes } from '../payments/provider-refunds-and-disputes';
 import { DisputeRepository } from './dispute.repository';
 import { RefundRepository } from './refund.repository';
 
@@ -21,38 +21,53 @@ export class RefundsAndDisputesService {
 
   /** Every refund of the charge not recorded yet (one notification of a refund may cover several). */
   async recordRefunds(tx: EntityManager, account: ProviderAccount, chargeId: string): Promise<void> {
+    for (const refund of await this.provider.listRefunds(account, chargeId))
+      await this.recordRefund(tx, account, refund);
+  }
+
+  /** One refund as read from the provider, recorded and told to finance unless it already was. */
+  async recordRefund(tx: EntityManager, account: ProviderAccount, refund: ProviderRefund): Promise<void> {
+    const chargeId = refund.chargeId;
     const subscriptionId = await this.subscriptionOfCharge(tx, account.tenantId, chargeId);
-    for (const refund of await this.provider.listRefunds(account, chargeId)) {
-      const inserted = await this.refunds.insertOnce(tx, {
-        tenantId: account.tenantId,
+    const inserted = await this.refunds.insertOnce(tx, {
+      tenantId: account.tenantId,
+      providerRefundId: refund.id,
+      providerChargeId: chargeId,
+      subscriptionId,
+      currency: refund.currency,
+      amount: refund.amount.toString(),
+      refundedAt: refund.createdAt,
+    });
+    if (!inserted) return;
+    await this.outbox.add(tx, ChargeRefunded, {
+      tenantId: account.tenantId,
+      subject: refund.id,
+      time: refund.createdAt,
+      data: {
         providerRefundId: refund.id,
         providerChargeId: chargeId,
+        providerBalanceTransactionId: refund.balanceTransactionId,
         subscriptionId,
         currency: refund.currency,
         amount: refund.amount.toString(),
-        refundedAt: refund.createdAt,
-      });
-      if (!inserted) continue;
-      await this.outbox.add(tx, ChargeRefunded, {
-        tenantId: account.tenantId,
-        subject: refund.id,
-        time: refund.createdAt,
-        data: {
-          providerRefundId: refund.id,
-          providerChargeId: chargeId,
-          providerBalanceTransactionId: refund.balanceTransactionId,
-          subscriptionId,
-          currency: refund.currency,
-          amount: refund.amount.toString(),
-          refundedAt: refund.createdAt.toISOString(),
-        },
-      });
-    }
+        refundedAt: refund.createdAt.toISOString(),
+      },
+    });
   }
 
   /** Opens the dispute on first sight and closes it once, whatever order the notifications come in. */
   async recordDispute(tx: EntityManager, account: ProviderAccount, disputeId: string, seenAt: Date): Promise<void> {
-    const remote = await this.provider.retrieveDispute(account, disputeId);
+    await this.recordDisputeAsRead(tx, account, await this.provider.retrieveDispute(account, disputeId), seenAt);
+  }
+
+  /** The dispute as read from the provider (before the transaction), opened and closed at most once each. */
+  async recordDisputeAsRead(
+    tx: EntityManager,
+    account: ProviderAccount,
+    remote: ProviderDispute,
+    seenAt: Date,
+  ): Promise<void> {
+    const disputeId = remote.id;
     let known = await this.disputes.lockOfTenant(tx, account.tenantId, disputeId);
     const common = {
       providerDisputeId: remote.id,

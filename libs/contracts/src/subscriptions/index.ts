@@ -24,7 +24,6 @@ export * from './portal.rpc';
 export * from './price.rpc';
 export * from './product.rpc';
 export * from './provider-balance.rpc';
-export * from './provider-notification.rpc';
 export * from './provider-sync-job.rpc';
 export * from './reader-key';
 export * from './stripe-account.rpc';

@@ -8,8 +8,11 @@ export const PROVIDER_SYNC_TRIGGERS = ['manual', 'scheduled'] as const;
 export type ProviderSyncTrigger = (typeof PROVIDER_SYNC_TRIGGERS)[number];
 export const PROVIDER_SYNC_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ProviderSyncStatus = (typeof PROVIDER_SYNC_STATUSES)[number];
-/** A sync re-reads the subscriptions first, then the recent paid invoices. */
-export const PROVIDER_SYNC_PHASES = ['subscriptions', 'invoices'] as const;
+/**
+ * A sync re-reads the subscriptions first, then the recent paid invoices, then the recent refunds, disputes and
+ * gift checkouts (the payments).
+ */
+export const PROVIDER_SYNC_PHASES = ['subscriptions', 'invoices', 'refunds', 'disputes', 'gift-checkouts'] as const;
 export type ProviderSyncPhase = (typeof PROVIDER_SYNC_PHASES)[number];
 
 export const SYNC_JOB_LIST_LIMIT = { default: 20, max: 100 } as const;
@@ -34,7 +37,9 @@ export class ProviderSyncJobView {
   /** Subscriptions on the provider account that are not the agency's products (left alone). */
   @IsInt() @Min(0) subscriptionsIgnored!: number;
   @ValidateNested() @Type(() => SyncPhaseProgress) invoices!: SyncPhaseProgress;
-  /** Paid invoices created since this instant are re-read. */
+  /** Refunds, disputes and completed gift checkouts re-read, all three phases together. */
+  @ValidateNested() @Type(() => SyncPhaseProgress) payments!: SyncPhaseProgress;
+  /** Paid invoices, refunds, disputes and gift checkouts created since this instant are re-read. */
   @IsString() invoicesSince!: string;
   /** Objects re-read per second, from the start to the last recorded progress (or the end). */
   @Nullable() @IsOptional() @IsNumber() @Min(0) ratePerSecond!: number | null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { fromProviderNumber, toSafeNumber } from '@libs/common';
+import type { ListedPage, PageRequest } from '../page-request';
 import type { ProviderAccount } from '../provider-account';
 import { NewCheckout, NewOneOffCheckout, ProviderCheckout, ProviderOneOffPayment } from '../provider-checkout';
 import { UnknownPromotionCodeError } from '../unknown-promotion-code.error';
@@ -129,6 +130,25 @@ export class StripeCheckout extends ProviderCheckout {
       balanceTransactionId: txn?.id ?? null,
       fee: txn ? fromProviderNumber(txn.fee) : 0n,
       paidAt: paid ? fromUnix(charge.created) : null,
+    };
+  }
+
+  async listCompletedPurchaseCheckoutsPage(
+    account: ProviderAccount,
+    since: Date,
+    page: PageRequest,
+  ): Promise<ListedPage<string>> {
+    const list = await this.stripe.call(account, (s) =>
+      s.checkout.sessions.list({
+        status: 'complete',
+        created: { gte: Math.floor(since.getTime() / 1000) },
+        limit: page.limit,
+        starting_after: page.after ?? undefined,
+      }),
+    );
+    return {
+      items: list.data.filter((s) => s.mode === 'payment' && s.metadata?.purchase_id).map((s) => s.id),
+      next: list.has_more ? (list.data.at(-1)?.id ?? null) : null,
     };
   }
 
