@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
 import { GiftPurchased } from '@libs/contracts';
 import { ProviderAccount } from '../payments/provider-account';
-import { ProviderCheckout } from '../payments/provider-checkout';
+import { ProviderCheckout, ProviderOneOffPayment } from '../payments/provider-checkout';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
@@ -21,13 +21,21 @@ export class GiftPurchasesService {
     private readonly outbox: EventOutbox,
   ) {}
 
+  /** The checkout's payment read afresh (a notification may be stale, duplicated or out of order), before any transaction. */
+  fetchPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment> {
+    return this.provider.retrieveOneOffPayment(account, checkoutId);
+  }
+
   /**
-   * Reads the checkout's payment afresh (a notification may be stale, duplicated or out of order) and,
-   * when it is paid, makes the gift inside the runner's transaction. The purchase row stays
+   * When the payment is paid, makes the gift inside the runner's transaction. The purchase row stays
    * locked until commit, so of two notifications about one payment the second finds the gift made.
    */
-  async recordPaid(tx: EntityManager, account: ProviderAccount, checkoutId: string): Promise<void> {
-    const payment = await this.provider.retrieveOneOffPayment(account, checkoutId);
+  async recordPaid(
+    tx: EntityManager,
+    account: ProviderAccount,
+    checkoutId: string,
+    payment: ProviderOneOffPayment,
+  ): Promise<void> {
     if (!payment.purchaseId || !isUUID(payment.purchaseId)) {
       this.logger.log(`checkout ${checkoutId} is no gift purchase; nothing to record`);
       return;

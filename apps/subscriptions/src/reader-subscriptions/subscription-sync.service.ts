@@ -29,15 +29,32 @@ export class SubscriptionSyncService {
     private readonly customers: CustomerRepository,
   ) {}
 
-  /** Answers our subscription row, or null when it is not one of this agency's products. */
+  /**
+   * Reads the provider inside the caller's transaction, under the subscription's row lock. Answers
+   * our subscription row, or null when it is not one of this agency's products.
+   */
   async sync(
     tx: EntityManager,
     account: ProviderAccount,
     providerSubscriptionId: string,
   ): Promise<ReaderSubscription | null> {
+    await this.subscriptions.lock(tx, account.tenantId, providerSubscriptionId);
+    return this.write(tx, account, await this.fetch(account, providerSubscriptionId));
+  }
+
+  /** The subscription as the provider has it now; read before any transaction opens. */
+  fetch(account: ProviderAccount, providerSubscriptionId: string): Promise<ProviderSubscription> {
+    return this.provider.retrieveSubscription(account, providerSubscriptionId);
+  }
+
+  /** Records the subscription as read from the provider; answers as {@link sync}. */
+  async write(
+    tx: EntityManager,
+    account: ProviderAccount,
+    remote: ProviderSubscription,
+  ): Promise<ReaderSubscription | null> {
     const { tenantId } = account;
-    await this.subscriptions.lock(tx, tenantId, providerSubscriptionId);
-    const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
+    await this.subscriptions.lock(tx, tenantId, remote.id);
     const price = await this.catalog.findPriceByProviderId(tx, tenantId, remote.priceId);
     if (!price) {
       this.logger.log(`ignoring subscription ${remote.id}: price ${remote.priceId} is not one of the agency's`);

@@ -4,7 +4,7 @@ import { EventOutbox } from '@libs/common';
 import { ChargeRefunded, DisputeClosed, DisputeOpened } from '@libs/contracts';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { ProviderAccount } from '../payments/provider-account';
-import { ProviderRefundsAndDisputes } from '../payments/provider-refunds-and-disputes';
+import { ProviderDispute, ProviderRefund, ProviderRefundsAndDisputes } from '../payments/provider-refunds-and-disputes';
 import { DisputeRepository } from './dispute.repository';
 import { RefundRepository } from './refund.repository';
 
@@ -19,10 +19,25 @@ export class RefundsAndDisputesService {
     private readonly invoices: InvoiceRepository,
   ) {}
 
+  /** The charge's refunds as the provider has them now; read before any transaction opens. */
+  fetchRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]> {
+    return this.provider.listRefunds(account, chargeId);
+  }
+
+  /** The dispute as the provider has it now; read before any transaction opens. */
+  fetchDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute> {
+    return this.provider.retrieveDispute(account, disputeId);
+  }
+
   /** Every refund of the charge not recorded yet (one notification of a refund may cover several). */
-  async recordRefunds(tx: EntityManager, account: ProviderAccount, chargeId: string): Promise<void> {
+  async recordRefunds(
+    tx: EntityManager,
+    account: ProviderAccount,
+    chargeId: string,
+    refunds: ProviderRefund[],
+  ): Promise<void> {
     const subscriptionId = await this.subscriptionOfCharge(tx, account.tenantId, chargeId);
-    for (const refund of await this.provider.listRefunds(account, chargeId)) {
+    for (const refund of refunds) {
       const inserted = await this.refunds.insertOnce(tx, {
         tenantId: account.tenantId,
         providerRefundId: refund.id,
@@ -51,9 +66,13 @@ export class RefundsAndDisputesService {
   }
 
   /** Opens the dispute on first sight and closes it once, whatever order the notifications come in. */
-  async recordDispute(tx: EntityManager, account: ProviderAccount, disputeId: string, seenAt: Date): Promise<void> {
-    const remote = await this.provider.retrieveDispute(account, disputeId);
-    let known = await this.disputes.lockOfTenant(tx, account.tenantId, disputeId);
+  async recordDispute(
+    tx: EntityManager,
+    account: ProviderAccount,
+    remote: ProviderDispute,
+    seenAt: Date,
+  ): Promise<void> {
+    let known = await this.disputes.lockOfTenant(tx, account.tenantId, remote.id);
     const common = {
       providerDisputeId: remote.id,
       providerChargeId: remote.chargeId,
