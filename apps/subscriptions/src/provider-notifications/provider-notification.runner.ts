@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { runWithContext, WorkLoop } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { inProviderLane } from '../payments/provider-lane';
+import { StaleProviderReadError } from '../reader-subscriptions/stale-provider-read.error';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { nextAttemptOf } from './provider-notification-retry';
 import { ProviderNotification } from './provider-notification.entity';
@@ -12,6 +13,8 @@ import { ProviderNotificationsService } from './provider-notifications.service';
 const IDLE_POLL_MS = 1000;
 /** How long a claimed notification stays this instance's; longer than its provider reads can take (paced, retried). */
 const CLAIM_LEASE_S = 300;
+/** Provider reads per attempt when each went stale before its write; then the attempt counts as failed (retried later). */
+const READS_PER_ATTEMPT = 3;
 /** Agencies with due notifications looked at per dispatch; enough to fill every free turn. */
 const AGENCIES_PER_LOOK = 200;
 
@@ -108,7 +111,18 @@ export class ProviderNotificationRunner implements OnApplicationBootstrap, Befor
     return true;
   }
 
+  /** Reads and writes again when what was read went stale meanwhile (see {@link StaleProviderReadError}). */
   private async process(claimed: ProviderNotification): Promise<void> {
+    for (let read = 1; ; read++) {
+      try {
+        return await this.readThenWrite(claimed);
+      } catch (error) {
+        if (!(error instanceof StaleProviderReadError) || read >= READS_PER_ATTEMPT) throw error;
+      }
+    }
+  }
+
+  private async readThenWrite(claimed: ProviderNotification): Promise<void> {
     const account = await this.accounts.providerAccountOf(claimed.tenantId);
     const writes = await inProviderLane('notifications', () => this.notifications.prepare(account, claimed.parsed));
     const kept = await this.dataSource.transaction(async (tx) => {
