@@ -169,6 +169,31 @@ describe('provider notifications: nothing lost', () => {
     await processed(first, 'evt_slow_1');
   });
 
+  it('holds no transaction open in the subscriptions schema while a notification waits on the provider', async () => {
+    const event = (await paidSubscription(second, 'held-call-reader')).find(
+      (e) => e.type === 'customer.subscription.created',
+    )!;
+    // Every provider call for the agency hangs until released: the runner is now inside its provider read.
+    const hold = fake.holdRequest(second.stripeKey, () => true);
+    try {
+      expect((await post(second.webhookUrl, { ...event, id: 'evt_held_1' }, second.webhookSecret)).status).toBe(200);
+      await hold.arrived;
+      // A transaction that waits on something outside the database while holding locks shows as "idle in transaction".
+      const openWhileWaiting = await db.query<{ relname: string; mode: string }[]>(
+        `SELECT c.relname, l.mode FROM pg_locks l
+           JOIN pg_class c ON c.oid = l.relation
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE n.nspname = 'subscriptions' AND a.datname = current_database()
+            AND a.state = 'idle in transaction' AND l.pid <> pg_backend_pid()`,
+      );
+      expect(openWhileWaiting).toEqual([]);
+    } finally {
+      hold.release();
+    }
+    await processed(second, 'evt_held_1');
+  });
+
   it('puts failed notifications of an agency back to work on replay', async () => {
     const [event] = fake.events(second.stripeKey).filter((e) => e.type === 'customer.subscription.created');
     // Stands for one that failed for days: kept, marked failed, never deleted.

@@ -1,6 +1,7 @@
 import { allContracts, AnyContract } from './contract-registry';
 import { contractSchemas } from './contract-schemas';
 import { eventStreamOf } from './services';
+import { RpcErrorCode } from './rpc-error';
 
 type Json = Record<string, unknown>;
 
@@ -124,13 +125,14 @@ export function buildAsyncApiDocument(version: string): Json {
     properties: {
       code: {
         type: 'string',
-        enum: ['validation_failed', 'not_found', 'conflict', 'forbidden', 'unprocessable', 'internal'],
+        enum: Object.values(RpcErrorCode),
       },
       message: { type: 'string' },
       errors: {
         type: 'array',
         items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
       },
+      retryAfterS: { type: 'integer', description: 'with `unavailable`: when to try again, in seconds' },
     },
   };
   return {

@@ -8,6 +8,8 @@ export enum RpcErrorCode {
   Conflict = 'conflict',
   Forbidden = 'forbidden',
   Unprocessable = 'unprocessable',
+  /** Busy for now (a queue is full): the caller may try again after `retryAfterS`. */
+  Unavailable = 'unavailable',
   Internal = 'internal',
 }
 
@@ -21,6 +23,8 @@ export interface RpcErrorBody {
   code: RpcErrorCode;
   message: string;
   errors?: FieldError[];
+  /** With `unavailable`: when to try again, in seconds. */
+  retryAfterS?: number;
 }
 
 export function isRpcErrorBody(value: unknown): value is RpcErrorBody {

@@ -43,6 +43,15 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Max(100)
   STRIPE_MAX_REQUESTS_PER_S: number = 20;
 
+  /**
+   * Stripe requests that may wait for their turn per agency and lane (interactive, notifications,
+   * sync); one more is refused at once (a user gets 503 with Retry-After, a notification is retried).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  STRIPE_MAX_WAITING_REQUESTS: number = 100;
+
   /** How often every agency's subscriptions are re-read from Stripe to repair missed provider notifications. */
   @IsInt()
   @Min(1)

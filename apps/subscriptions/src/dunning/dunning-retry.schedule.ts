@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { runWithContext, WorkLoop } from '@libs/common';
+import { inProviderLane } from '../payments/provider-lane';
 import { DunningCase } from './dunning-case.entity';
 import { DunningCaseRepository } from './dunning-case.repository';
 import { DunningService } from './dunning.service';
@@ -54,7 +55,7 @@ export class DunningRetrySchedule implements OnApplicationBootstrap, BeforeAppli
         claimed = due;
         await runWithContext(
           { requestId: `dunning:${due.id}:${due.attemptsMade + 1}`, tenantId: due.tenantId, actor: 'dunning' },
-          () => this.dunning.retry(tx, due, now),
+          () => inProviderLane('sync', () => this.dunning.retry(tx, due, now)),
         );
         return true;
       });

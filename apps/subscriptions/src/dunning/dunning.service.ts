@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
 import { Invoice } from '../invoices/invoice.entity';
-import { InvoicesService } from '../invoices/invoices.service';
+import { FetchedInvoice, InvoicesService } from '../invoices/invoices.service';
 import { ProviderAccount } from '../payments/provider-account';
 import { ProviderBilling } from '../payments/provider-billing';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
@@ -44,9 +44,10 @@ export class DunningService {
   async onPaymentFailed(
     tx: EntityManager,
     account: ProviderAccount,
-    failure: { invoiceId: string; firstInvoice: boolean; occurredAt: string },
+    failure: { firstInvoice: boolean; occurredAt: string },
+    failed: FetchedInvoice,
   ): Promise<void> {
-    const invoice = await this.invoices.record(tx, account, failure.invoiceId);
+    const invoice = await this.invoices.write(tx, account, failed);
     // A first invoice that fails leaves the subscription incomplete: the provider ends it, nobody chases it.
     if (!invoice || invoice.status !== 'open' || failure.firstInvoice) return;
     const subscription = await this.subscriptions.findOneOfTenant(account.tenantId, invoice.subscriptionId, tx);

@@ -26,8 +26,8 @@ export class GiftPurchasesService {
    * when it is paid, makes the gift inside the runner's transaction. The purchase row stays
    * locked until commit, so of two notifications about one payment the second finds the gift made.
    */
-  async recordPaid(tx: EntityManager, account: ProviderAccount, checkoutId: string): Promise<void> {
-    await this.recordPayment(tx, account, await this.provider.retrieveOneOffPayment(account, checkoutId));
+  fetchPayment(account: ProviderAccount, checkoutId: string): Promise<ProviderOneOffPayment> {
+    return this.provider.retrieveOneOffPayment(account, checkoutId);
   }
 
   /** The checkout's payment as read from the provider (before the transaction): the gift, once it is paid. */

@@ -12,13 +12,23 @@ import {
   ListInvoicesRequest,
 } from '@libs/contracts';
 import { ProviderAccount } from '../payments/provider-account';
-import { ProviderBilling } from '../payments/provider-billing';
+import { ProviderBilling, ProviderInvoice } from '../payments/provider-billing';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
-import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
+import { FetchedSubscription, SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { Invoice } from './invoice.entity';
 import { advanceInvoice, amountWrittenOff, InvoiceFacts } from './invoice-lifecycle';
 import { toInvoiceView } from './invoice.mapper';
 import { InvoiceRepository } from './invoice.repository';
+
+/** An invoice as read from the provider, with its subscription when it is a finalized subscription invoice. */
+export interface FetchedInvoice {
+  invoice: ProviderInvoice;
+  subscription: FetchedSubscription | null;
+}
+
+function isRecordable(invoice: ProviderInvoice): boolean {
+  return !!invoice.subscriptionId && invoice.status !== 'draft';
+}
 
 /**
  * Subscription invoices through their lifecycle, as the provider reports them: finalized (billed),
@@ -43,14 +53,40 @@ export class InvoicesService {
    */
   async record(tx: EntityManager, account: ProviderAccount, providerInvoiceId: string): Promise<Invoice | null> {
     const remote = await this.provider.retrieveInvoice(account, providerInvoiceId);
-    if (!remote.subscriptionId || remote.status === 'draft') {
-      this.logger.log(
-        `invoice ${remote.id} is not a finalized subscription invoice (${remote.status}); nothing to record`,
-      );
-      return null;
-    }
-    const subscription = await this.subscriptions.sync(tx, account, remote.subscriptionId);
-    if (!subscription) return null;
+    if (!isRecordable(remote)) return this.notRecorded(remote);
+    const subscription = await this.subscriptions.sync(tx, account, remote.subscriptionId!);
+    return subscription && this.save(tx, account, remote, subscription);
+  }
+
+  /** The invoice and its subscription as the provider has them now; read before any transaction opens. */
+  async fetch(account: ProviderAccount, providerInvoiceId: string): Promise<FetchedInvoice> {
+    const invoice = await this.provider.retrieveInvoice(account, providerInvoiceId);
+    const subscription = isRecordable(invoice)
+      ? await this.subscriptions.fetch(account, invoice.subscriptionId!)
+      : null;
+    return { invoice, subscription };
+  }
+
+  /** Records the invoice as read from the provider; answers as {@link record}. */
+  async write(tx: EntityManager, account: ProviderAccount, fetched: FetchedInvoice): Promise<Invoice | null> {
+    if (!fetched.subscription) return this.notRecorded(fetched.invoice);
+    const subscription = await this.subscriptions.write(tx, account, fetched.subscription);
+    return subscription && this.save(tx, account, fetched.invoice, subscription);
+  }
+
+  private notRecorded(remote: ProviderInvoice): null {
+    this.logger.log(
+      `invoice ${remote.id} is not a finalized subscription invoice (${remote.status}); nothing to record`,
+    );
+    return null;
+  }
+
+  private async save(
+    tx: EntityManager,
+    account: ProviderAccount,
+    remote: ProviderInvoice,
+    subscription: ReaderSubscription,
+  ): Promise<Invoice | null> {
     await this.invoices.lock(tx, account.tenantId, remote.id);
     const current = await this.invoices.findByProviderId(tx, account.tenantId, remote.id);
     const advance = advanceInvoice(current, remote);

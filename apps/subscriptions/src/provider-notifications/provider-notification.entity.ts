@@ -19,6 +19,10 @@ export class ProviderNotification {
   @Column('integer', { default: 0 }) attempts!: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
   @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt!: Date | null;
+  /** How many times an instance claimed it; the write that ends an attempt names the claim it belongs to. */
+  @Column('integer', { default: 0 }) claims!: number;
+  /** Held by the instance working it until then (reading the provider happens outside any transaction). */
+  @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil!: Date | null;
   /** Gave up after the last retry; shown to operators, replayed by hand. */
   @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt!: Date | null;
 }

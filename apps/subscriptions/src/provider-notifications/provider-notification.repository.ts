@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ProviderNotification } from './provider-notification.entity';
 
-const DUE = 'e.processed_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= now()';
+const DUE =
+  'e.processed_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= now() AND (e.claimed_until IS NULL OR e.claimed_until < now())';
+
+/** A notification as claimed by one instance: the claim number its writes must still match. */
+export type ClaimedNotification = ProviderNotification;
 
 /** The only code that reads and writes stored provider notifications. */
 @Injectable()
@@ -39,44 +43,69 @@ export class ProviderNotificationRepository {
   }
 
   /**
-   * The agency's oldest notification due for processing, row-locked until the transaction ends;
-   * those another instance holds are skipped, so instances share the work.
+   * Claims the agency's oldest notification due for processing for `leaseSeconds`, in one short
+   * statement (no transaction stays open while the provider is read); rows another instance is
+   * claiming are skipped, and a claim whose instance went silent lapses at the end of its lease.
    */
-  async claimNextDueOf(tx: EntityManager, tenantId: string): Promise<ProviderNotification | null> {
-    const [next] = await tx
+  async claimNextDueOf(tenantId: string, leaseSeconds: number): Promise<ClaimedNotification | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE subscriptions.provider_notifications SET claims = claims + 1, claimed_until = now() + make_interval(secs => $2)
+        WHERE (tenant_id, provider_notification_id) = (
+          SELECT e.tenant_id, e.provider_notification_id FROM subscriptions.provider_notifications e
+           WHERE ${DUE} AND e.tenant_id = $1
+           ORDER BY e.occurred_at ASC, e.received_at ASC LIMIT 1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING tenant_id, provider_notification_id`,
+      [tenantId, leaseSeconds],
+    )) as [{ tenant_id: string; provider_notification_id: string }[], number];
+    const [claimed] = rows;
+    if (!claimed) return null;
+    return this.dataSource
       .getRepository(ProviderNotification)
-      .createQueryBuilder('e')
-      .where(DUE)
-      .andWhere('e.tenant_id = :tenantId', { tenantId })
-      .orderBy('e.occurred_at', 'ASC')
-      .addOrderBy('e.received_at', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return next ?? null;
+      .findOneBy({ tenantId: claimed.tenant_id, providerNotificationId: claimed.provider_notification_id });
   }
 
-  async markProcessed(tx: EntityManager, notification: ProviderNotification, at: Date): Promise<void> {
+  /**
+   * Inside the transaction that writes the notification's effects: locks its row and answers
+   * whether it is still this claim's and unprocessed (another instance may have taken it over once
+   * the lease lapsed, and finished it).
+   */
+  async holdsClaim(tx: EntityManager, notification: ClaimedNotification): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM subscriptions.provider_notifications
+        WHERE tenant_id = $1 AND provider_notification_id = $2 AND claims = $3 AND processed_at IS NULL AND failed_at IS NULL
+        FOR UPDATE`,
+      [notification.tenantId, notification.providerNotificationId, notification.claims],
+    );
+    return rows.length === 1;
+  }
+
+  async markProcessed(tx: EntityManager, notification: ClaimedNotification, at: Date): Promise<void> {
     await tx
       .getRepository(ProviderNotification)
       .update(
         { tenantId: notification.tenantId, providerNotificationId: notification.providerNotificationId },
-        { processedAt: at },
+        { processedAt: at, claimedUntil: null },
       );
   }
 
-  /** Records a failed attempt (outside the failed transaction): when to try again, or that it gave up. */
+  /**
+   * Records a failed attempt of this claim (outside any transaction): when to try again, or that it
+   * gave up; the claim ends. Changes nothing once another instance has claimed it since.
+   */
   async recordFailure(
-    notification: ProviderNotification,
+    notification: ClaimedNotification,
     failure: Pick<ProviderNotification, 'attempts' | 'lastError' | 'nextAttemptAt' | 'failedAt'>,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(ProviderNotification)
-      .update(
-        { tenantId: notification.tenantId, providerNotificationId: notification.providerNotificationId },
-        failure,
-      );
+    await this.dataSource.getRepository(ProviderNotification).update(
+      {
+        tenantId: notification.tenantId,
+        providerNotificationId: notification.providerNotificationId,
+        claims: notification.claims,
+        processedAt: IsNull(),
+      },
+      { ...failure, claimedUntil: null },
+    );
   }
 
   /** Puts the agency's failed notifications (received since, when given) back to pending, due now; answers how many. */
@@ -84,7 +113,7 @@ export class ProviderNotificationRepository {
     const query = this.dataSource
       .createQueryBuilder()
       .update(ProviderNotification)
-      .set({ failedAt: null, attempts: 0, nextAttemptAt: () => 'now()' })
+      .set({ failedAt: null, attempts: 0, nextAttemptAt: () => 'now()', claimedUntil: null })
       .where('tenant_id = :tenantId AND failed_at IS NOT NULL', { tenantId });
     if (since) query.andWhere('received_at >= :since', { since });
     const result = await query.execute();

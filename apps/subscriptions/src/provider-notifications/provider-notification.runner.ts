@@ -2,6 +2,8 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { DataSource } from 'typeorm';
 import { runWithContext, WorkLoop } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
+import { inProviderLane } from '../payments/provider-lane';
+import { StaleProviderReadError } from '../reader-subscriptions/stale-provider-read.error';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { nextAttemptOf } from './provider-notification-retry';
 import { ProviderNotification } from './provider-notification.entity';
@@ -9,16 +11,20 @@ import { ProviderNotificationRepository } from './provider-notification.reposito
 import { ProviderNotificationsService } from './provider-notifications.service';
 
 const IDLE_POLL_MS = 1000;
+/** How long a claimed notification stays this instance's; longer than its provider reads can take (paced, retried). */
+const CLAIM_LEASE_S = 300;
+/** Provider reads per attempt when each went stale before its write; then the attempt counts as failed (retried later). */
+const READS_PER_ATTEMPT = 3;
 /** Agencies with due notifications looked at per dispatch; enough to fill every free turn. */
 const AGENCIES_PER_LOOK = 200;
 
 /**
  * Works through stored provider notifications agency by agency: each agency with notifications
- * due gets a turn (its oldest first, up to `PROVIDER_NOTIFICATIONS_PER_AGENCY_TURN`, each in its
- * own transaction, which also holds the notification's row), up to
+ * due gets a turn (its oldest first, up to `PROVIDER_NOTIFICATIONS_PER_AGENCY_TURN`, each claimed
+ * for a lease, read from the provider outside any transaction, then written in a short one), up to
  * `PROVIDER_NOTIFICATION_AGENCIES_IN_PARALLEL` turns run at once, and the agency served longest ago
  * goes next; so one agency's burst or a provider that hangs for one agency keeps its trouble to
- * itself. Instances share the work (`SKIP LOCKED`); a failing notification is retried with
+ * itself. Instances share the work (claims skip each other's rows; a silent instance's lease lapses); a failing notification is retried with
  * growing delays for days, then marked failed for an operator (never deleted).
  */
 @Injectable()
@@ -86,27 +92,49 @@ export class ProviderNotificationRunner implements OnApplicationBootstrap, Befor
     }
   }
 
-  /** Claims and processes the agency's oldest due notification; answers false when there was none. */
+  /**
+   * Claims the agency's oldest due notification (a lease, no transaction), reads what it needs from
+   * the provider, then writes its effects in one short transaction that first checks the
+   * notification is still this claim's and unprocessed. Answers false when none was due.
+   */
   async processNextOf(tenantId: string): Promise<boolean> {
-    let claimed: ProviderNotification | undefined;
+    const claimed = await this.stored.claimNextDueOf(tenantId, CLAIM_LEASE_S);
+    if (!claimed) return false;
     try {
-      return await this.dataSource.transaction(async (tx) => {
-        const next = await this.stored.claimNextDueOf(tx, tenantId);
-        if (!next) return false;
-        claimed = next;
-        const account = await this.accounts.providerAccountOf(next.tenantId);
-        await runWithContext(
-          { requestId: next.providerNotificationId, tenantId: next.tenantId, actor: 'payment-provider' },
-          () => this.notifications.apply(tx, account, next.parsed),
-        );
-        await this.stored.markProcessed(tx, next, new Date());
-        return true;
-      });
+      await runWithContext(
+        { requestId: claimed.providerNotificationId, tenantId: claimed.tenantId, actor: 'payment-provider' },
+        () => this.process(claimed),
+      );
     } catch (error) {
-      if (!claimed) throw error;
       await this.recordFailure(claimed, error as Error);
-      return true;
     }
+    return true;
+  }
+
+  /** Reads and writes again when what was read went stale meanwhile (see {@link StaleProviderReadError}). */
+  private async process(claimed: ProviderNotification): Promise<void> {
+    for (let read = 1; ; read++) {
+      try {
+        return await this.readThenWrite(claimed);
+      } catch (error) {
+        if (!(error instanceof StaleProviderReadError) || read >= READS_PER_ATTEMPT) throw error;
+      }
+    }
+  }
+
+  private async readThenWrite(claimed: ProviderNotification): Promise<void> {
+    const account = await this.accounts.providerAccountOf(claimed.tenantId);
+    const writes = await inProviderLane('notifications', () => this.notifications.prepare(account, claimed.parsed));
+    const kept = await this.dataSource.transaction(async (tx) => {
+      if (!(await this.stored.holdsClaim(tx, claimed))) return false;
+      await writes(tx);
+      await this.stored.markProcessed(tx, claimed, new Date());
+      return true;
+    });
+    if (!kept)
+      this.logger.warn(
+        `provider notification ${claimed.providerNotificationId} was taken over by another instance; leaving it`,
+      );
   }
 
   private async recordFailure(notification: ProviderNotification, error: Error): Promise<void> {

@@ -21,9 +21,15 @@ export interface ProviderNotificationReceipt {
   duplicate: boolean;
 }
 
+/** The writes a notification calls for, made in one short transaction once the provider has been read. */
+export type NotificationWrites = (tx: EntityManager) => Promise<unknown>;
+
+const NOTHING: NotificationWrites = async () => undefined;
+
 /**
  * Provider notifications: received (verified, then stored once per provider id) and, later, applied
- * by the runner through the same idempotent paths a sync takes.
+ * by the runner through the same idempotent paths a sync takes: the provider is read first, outside
+ * any transaction, then the effects are written in a short one.
  */
 @Injectable()
 export class ProviderNotificationsService {
@@ -81,51 +87,57 @@ export class ProviderNotificationsService {
     return { received: true, duplicate };
   }
 
-  /** Acts on one stored notification inside the runner's transaction. */
-  async apply(tx: EntityManager, account: ProviderAccount, notification: ParsedProviderNotification): Promise<void> {
+  /**
+   * Reads what acting on the notification needs from the provider, outside any transaction, and
+   * answers the writes to make with it, for the runner's short transaction.
+   */
+  async prepare(account: ProviderAccount, notification: ParsedProviderNotification): Promise<NotificationWrites> {
+    const occurredAt = new Date(notification.occurredAt);
     switch (notification.kind) {
-      case 'checkout-completed':
-        await this.checkouts.markCompleted(
-          tx,
-          account.tenantId,
-          notification.checkoutId,
-          new Date(notification.occurredAt),
-        );
-        if (notification.subscriptionId) await this.subscriptions.sync(tx, account, notification.subscriptionId);
-        return;
-      case 'one-off-checkout-completed':
-        await this.giftPurchases.recordPaid(tx, account, notification.checkoutId);
-        return;
+      case 'checkout-completed': {
+        const { checkoutId, subscriptionId } = notification;
+        const remote = subscriptionId ? await this.subscriptions.fetch(account, subscriptionId) : null;
+        return async (tx) => {
+          await this.checkouts.markCompleted(tx, account.tenantId, checkoutId, occurredAt);
+          if (remote) await this.subscriptions.write(tx, account, remote);
+        };
+      }
+      case 'one-off-checkout-completed': {
+        const payment = await this.giftPurchases.fetchPayment(account, notification.checkoutId);
+        return (tx) => this.giftPurchases.recordPayment(tx, account, payment);
+      }
       case 'subscription-changed': {
-        const subscription = await this.subscriptions.sync(tx, account, notification.subscriptionId);
-        if (subscription) await this.dunning.onSubscriptionSynced(tx, subscription, new Date(notification.occurredAt));
-        return;
+        const remote = await this.subscriptions.fetch(account, notification.subscriptionId);
+        return async (tx) => {
+          const subscription = await this.subscriptions.write(tx, account, remote);
+          if (subscription) await this.dunning.onSubscriptionSynced(tx, subscription, occurredAt);
+        };
       }
       case 'invoice-paid':
       case 'invoice-changed': {
-        const invoice = await this.invoices.record(tx, account, notification.invoiceId);
-        if (invoice) await this.dunning.onInvoiceRecorded(tx, invoice, new Date(notification.occurredAt));
-        return;
+        const fetched = await this.invoices.fetch(account, notification.invoiceId);
+        return async (tx) => {
+          const invoice = await this.invoices.write(tx, account, fetched);
+          if (invoice) await this.dunning.onInvoiceRecorded(tx, invoice, occurredAt);
+        };
       }
-      case 'invoice-payment-failed':
-        if (notification.subscriptionId) await this.dunning.onPaymentFailed(tx, account, notification);
-        return;
+      case 'invoice-payment-failed': {
+        if (!notification.subscriptionId) return NOTHING;
+        const failed = await this.invoices.fetch(account, notification.invoiceId);
+        return (tx) => this.dunning.onPaymentFailed(tx, account, notification, failed);
+      }
       case 'customer-updated':
-        await this.customers.updateEmail(account.tenantId, notification.customerId, notification.email);
-        return;
-      case 'charge-refunded':
-        await this.refundsAndDisputes.recordRefunds(tx, account, notification.chargeId);
-        return;
-      case 'dispute-changed':
-        await this.refundsAndDisputes.recordDispute(
-          tx,
-          account,
-          notification.disputeId,
-          new Date(notification.occurredAt),
-        );
-        return;
+        return () => this.customers.updateEmail(account.tenantId, notification.customerId, notification.email);
+      case 'charge-refunded': {
+        const refunds = await this.refundsAndDisputes.fetchRefunds(account, notification.chargeId);
+        return (tx) => this.refundsAndDisputes.recordRefunds(tx, account, refunds);
+      }
+      case 'dispute-changed': {
+        const dispute = await this.refundsAndDisputes.fetchDispute(account, notification.disputeId);
+        return (tx) => this.refundsAndDisputes.recordDisputeAsRead(tx, account, dispute, occurredAt);
+      }
       case 'ignored':
-        return;
+        return NOTHING;
       default: {
         const unknown: never = notification;
         throw new Error(`unhandled provider notification ${JSON.stringify(unknown)}`);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ClaimedJobLoop, ClaimedJobRunner, ClaimedJobStep } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { PageRequest } from '../payments/page-request';
+import { inProviderLane } from '../payments/provider-lane';
 import { ProviderAccount } from '../payments/provider-account';
 import { ProviderBilling } from '../payments/provider-billing';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -35,7 +36,7 @@ export class ProviderSyncRunner extends ClaimedJobRunner<ProviderSyncJob> {
     idleMs: IDLE_POLL_MS,
     contextOf: (job) => ({ requestId: `provider-sync:${job.id}`, tenantId: job.tenantId, actor: 'provider-sync' }),
     claim: () => this.jobs.claimNext(this.staleAfterS),
-    step: (job) => this.syncNextPage(job),
+    step: (job) => inProviderLane('sync', () => this.syncNextPage(job)),
     recordFailure: (job, error) => this.jobs.fail(job, error.message),
     handBack: async (job) => {
       if (await this.jobs.release(job)) this.logger.log(`sync job ${job.id} handed back in its ${job.phase} phase`);

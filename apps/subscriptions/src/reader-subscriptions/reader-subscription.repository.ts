@@ -20,6 +20,18 @@ export class ReaderSubscriptionRepository {
     ]);
   }
 
+  /**
+   * The row's version (the transaction that last wrote it, Postgres' `xmin`), or null when there is
+   * no row: a change of it means someone wrote the row in between.
+   */
+  async versionOf(tenantId: string, providerSubscriptionId: string, tx?: EntityManager): Promise<string | null> {
+    const rows: { version: string }[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT xmin::text AS version FROM subscriptions.reader_subscriptions WHERE tenant_id = $1 AND provider_subscription_id = $2`,
+      [tenantId, providerSubscriptionId],
+    );
+    return rows[0]?.version ?? null;
+  }
+
   findOneOfTenant(
     tenantId: string,
     id: string,

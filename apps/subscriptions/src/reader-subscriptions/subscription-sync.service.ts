@@ -11,6 +11,13 @@ import { ProviderAccount } from '../payments/provider-account';
 import { ProviderBilling, ProviderSubscription } from '../payments/provider-billing';
 import { ReaderSubscription } from './reader-subscription.entity';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
+import { StaleProviderReadError } from './stale-provider-read.error';
+
+/** A subscription read from the provider, and the version our row had when the read began (null: no row yet). */
+export interface FetchedSubscription {
+  remote: ProviderSubscription;
+  seenVersion: string | null;
+}
 
 /**
  * Brings one subscription up to date from the provider. It always re-reads the provider's
@@ -29,15 +36,52 @@ export class SubscriptionSyncService {
     private readonly customers: CustomerRepository,
   ) {}
 
-  /** Answers our subscription row, or null when it is not one of this agency's products. */
+  /**
+   * Reads the provider inside the caller's transaction, under the subscription's row lock. Answers
+   * our subscription row, or null when it is not one of this agency's products.
+   */
   async sync(
     tx: EntityManager,
     account: ProviderAccount,
     providerSubscriptionId: string,
   ): Promise<ReaderSubscription | null> {
+    await this.subscriptions.lock(tx, account.tenantId, providerSubscriptionId);
+    return this.save(tx, account, await this.provider.retrieveSubscription(account, providerSubscriptionId));
+  }
+
+  /**
+   * The subscription as the provider has it now, read before any transaction opens, with the
+   * version of our row when the read began (see {@link write}).
+   */
+  async fetch(account: ProviderAccount, providerSubscriptionId: string): Promise<FetchedSubscription> {
+    const seenVersion = await this.subscriptions.versionOf(account.tenantId, providerSubscriptionId);
+    return { remote: await this.provider.retrieveSubscription(account, providerSubscriptionId), seenVersion };
+  }
+
+  /**
+   * Records the subscription as fetched; answers as {@link sync}. Under the subscription's lock it
+   * first checks our row is as it was when the read began: if anything wrote it since (a plan
+   * change, another sync), the read may be older than what was written, and it throws
+   * {@link StaleProviderReadError} so the caller reads again instead of moving the row backwards.
+   */
+  async write(
+    tx: EntityManager,
+    account: ProviderAccount,
+    fetched: FetchedSubscription,
+  ): Promise<ReaderSubscription | null> {
+    const { remote } = fetched;
+    await this.subscriptions.lock(tx, account.tenantId, remote.id);
+    if ((await this.subscriptions.versionOf(account.tenantId, remote.id, tx)) !== fetched.seenVersion)
+      throw new StaleProviderReadError(remote.id);
+    return this.save(tx, account, remote);
+  }
+
+  private async save(
+    tx: EntityManager,
+    account: ProviderAccount,
+    remote: ProviderSubscription,
+  ): Promise<ReaderSubscription | null> {
     const { tenantId } = account;
-    await this.subscriptions.lock(tx, tenantId, providerSubscriptionId);
-    const remote = await this.provider.retrieveSubscription(account, providerSubscriptionId);
     const price = await this.catalog.findPriceByProviderId(tx, tenantId, remote.priceId);
     if (!price) {
       this.logger.log(`ignoring subscription ${remote.id}: price ${remote.priceId} is not one of the agency's`);

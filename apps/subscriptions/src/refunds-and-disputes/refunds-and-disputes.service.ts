@@ -19,10 +19,14 @@ export class RefundsAndDisputesService {
     private readonly invoices: InvoiceRepository,
   ) {}
 
-  /** Every refund of the charge not recorded yet (one notification of a refund may cover several). */
-  async recordRefunds(tx: EntityManager, account: ProviderAccount, chargeId: string): Promise<void> {
-    for (const refund of await this.provider.listRefunds(account, chargeId))
-      await this.recordRefund(tx, account, refund);
+  /** The charge's refunds as the provider has them now (one notification may cover several); read before any transaction opens. */
+  fetchRefunds(account: ProviderAccount, chargeId: string): Promise<ProviderRefund[]> {
+    return this.provider.listRefunds(account, chargeId);
+  }
+
+  /** Each refund read (before the transaction) recorded, unless it already was. */
+  async recordRefunds(tx: EntityManager, account: ProviderAccount, refunds: ProviderRefund[]): Promise<void> {
+    for (const refund of refunds) await this.recordRefund(tx, account, refund);
   }
 
   /** One refund as read from the provider, recorded and told to finance unless it already was. */
@@ -56,8 +60,9 @@ export class RefundsAndDisputesService {
   }
 
   /** Opens the dispute on first sight and closes it once, whatever order the notifications come in. */
-  async recordDispute(tx: EntityManager, account: ProviderAccount, disputeId: string, seenAt: Date): Promise<void> {
-    await this.recordDisputeAsRead(tx, account, await this.provider.retrieveDispute(account, disputeId), seenAt);
+  /** The dispute as the provider has it now; read before any transaction opens. */
+  fetchDispute(account: ProviderAccount, disputeId: string): Promise<ProviderDispute> {
+    return this.provider.retrieveDispute(account, disputeId);
   }
 
   /** The dispute as read from the provider (before the transaction), opened and closed at most once each. */

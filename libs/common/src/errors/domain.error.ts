@@ -9,6 +9,8 @@ export class DomainError extends Error {
     readonly code: RpcErrorCode,
     message: string,
     readonly errors?: FieldError[],
+    /** When to try again, in seconds, for a refusal that only means "busy now". */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = new.target.name;
@@ -36,5 +38,12 @@ export class ConflictError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(message = 'not allowed for this principal') {
     super(RpcErrorCode.Forbidden, message);
+  }
+}
+
+/** Busy for now (a queue is full): answered 503 with Retry-After, nothing changed. */
+export class UnavailableError extends DomainError {
+  constructor(message: string, retryAfterS: number) {
+    super(RpcErrorCode.Unavailable, message, undefined, retryAfterS);
   }
 }

@@ -36,12 +36,19 @@ export class ErrorFilter implements ExceptionFilter {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
       if (retryAfter) void reply.header('retry-after', String(retryAfter));
     }
+    if (exception instanceof DomainError && exception.retryAfterS)
+      void reply.header('retry-after', String(exception.retryAfterS));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
   private toRpcBody(exception: unknown): RpcErrorBody {
     if (exception instanceof DomainError)
-      return { code: exception.code, message: exception.message, errors: exception.errors };
+      return {
+        code: exception.code,
+        message: exception.message,
+        errors: exception.errors,
+        ...(exception.retryAfterS ? { retryAfterS: exception.retryAfterS } : {}),
+      };
     if (exception instanceof RpcException && isRpcErrorBody(exception.getError()))
       return exception.getError() as RpcErrorBody;
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

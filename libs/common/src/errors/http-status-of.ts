@@ -17,6 +17,8 @@ export function httpStatusOf(code: RpcErrorCode): number {
       return 409;
     case RpcErrorCode.Unprocessable:
       return 422;
+    case RpcErrorCode.Unavailable:
+      return 503;
     case RpcErrorCode.Internal:
       return 500;
     default:

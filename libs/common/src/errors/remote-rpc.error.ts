@@ -7,7 +7,7 @@ export class RemoteRpcError extends DomainError {
     readonly subject: string,
     body: RpcErrorBody,
   ) {
-    super(body.code, body.message, body.errors);
+    super(body.code, body.message, body.errors, body.retryAfterS);
   }
 }
 

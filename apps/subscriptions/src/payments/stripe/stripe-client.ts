@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { SubscriptionsEnv } from '../../config/subscriptions.config';
 import type { ProviderAccount } from '../provider-account';
+import { currentProviderLane } from '../provider-lane';
 import { RequestPacer } from './request-pacer';
 
 const RATE_LIMIT_RETRIES = 4;
@@ -17,14 +18,17 @@ export class StripeClient {
   private readonly apiUrl: URL | null;
 
   constructor(env: SubscriptionsEnv) {
-    this.pacer = new RequestPacer(env.STRIPE_MAX_REQUESTS_PER_S);
+    this.pacer = new RequestPacer(env.STRIPE_MAX_REQUESTS_PER_S, env.STRIPE_MAX_WAITING_REQUESTS);
     this.apiUrl = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : null;
   }
 
-  /** Paced, and retried with backoff when Stripe still answers 429. */
+  /**
+   * Paced in the lane of the work in progress ({@link currentProviderLane}), refused at once when
+   * that lane's queue is full, and retried with backoff when Stripe still answers 429.
+   */
   async call<T>(account: ProviderAccount, request: (stripe: Stripe) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await this.pacer.wait(account.secretKey);
+      await this.pacer.wait(account.secretKey, currentProviderLane());
       try {
         return await request(this.sdk(account));
       } catch (error) {
