@@ -31,4 +31,8 @@ export class DunningCase {
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('text', { name: 'closed_reason', nullable: true }) closedReason!: string | null;
   @Column('text', { name: 'final_action', nullable: true }) finalAction!: 'cancel' | 'pause' | null;
+  /** How many times an instance claimed it for a retry; the write ending a retry names the claim it belongs to. */
+  @Column('integer', { default: 0 }) claims!: number;
+  /** Until when the last claim keeps other instances off it (a retry calls the provider outside any transaction). */
+  @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil!: Date | null;
 }

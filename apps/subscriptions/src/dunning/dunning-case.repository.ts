@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DunningCaseStatus } from '@libs/contracts';
 import { DunningCase } from './dunning-case.entity';
 
-type DunningCaseChange = Partial<
+export type DunningCaseChange = Partial<
   Pick<
     DunningCase,
     'status' | 'attemptsMade' | 'nextRetryAt' | 'lastFailure' | 'closedAt' | 'closedReason' | 'finalAction'
@@ -29,31 +29,53 @@ export class DunningCaseRepository {
   }
 
   /**
-   * The open case whose retry is most overdue at `now`, row-locked until the transaction ends;
-   * cases other instances hold are skipped, so several instances share the work.
+   * Claims the open case whose retry is most overdue at `now` for a lease (one short UPDATE, no
+   * transaction left open): cases another instance is claiming are skipped, and a claim whose
+   * instance went silent lapses at the end of its lease.
    */
-  async claimNextDue(tx: EntityManager, now: Date): Promise<DunningCase | null> {
-    const [due] = await tx
-      .getRepository(DunningCase)
-      .createQueryBuilder('c')
-      .where("c.status = 'open' AND c.next_retry_at <= :now", { now })
-      .orderBy('c.next_retry_at', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return due ?? null;
+  async claimNextDue(now: Date, leaseSeconds: number): Promise<DunningCase | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE subscriptions.dunning_cases SET claims = claims + 1, claimed_until = now() + make_interval(secs => $2)
+        WHERE id = (
+          SELECT c.id FROM subscriptions.dunning_cases c
+           WHERE c.status = 'open' AND c.next_retry_at <= $1 AND (c.claimed_until IS NULL OR c.claimed_until < now())
+           ORDER BY c.next_retry_at ASC LIMIT 1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [now, leaseSeconds],
+    )) as [{ id: string }[], number];
+    const [claimed] = rows;
+    if (!claimed) return null;
+    return this.dataSource.getRepository(DunningCase).findOneBy({ id: claimed.id });
   }
 
+  /**
+   * Inside the transaction recording a retry's outcome: locks the case and answers whether it is
+   * still this claim's and open (another instance may have taken it over once the lease lapsed).
+   */
+  async holdsClaim(tx: EntityManager, claimed: DunningCase): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM subscriptions.dunning_cases WHERE id = $1 AND claims = $2 AND status = 'open' FOR UPDATE`,
+      [claimed.id, claimed.claims],
+    );
+    return rows.length === 1;
+  }
+
+  /** Records the outcome of a claimed case's retry; the claim ends. */
   async update(tx: EntityManager, dunningCase: DunningCase, change: DunningCaseChange): Promise<void> {
-    await tx.getRepository(DunningCase).update({ tenantId: dunningCase.tenantId, id: dunningCase.id }, change);
+    await tx
+      .getRepository(DunningCase)
+      .update({ tenantId: dunningCase.tenantId, id: dunningCase.id }, { ...change, claimedUntil: null });
   }
 
-  /** Moves a case's next retry, outside any claim (after a fault that left it untried). */
-  async postpone(dunningCase: DunningCase, until: Date): Promise<void> {
+  /** Moves a claimed case's next retry, outside any transaction (after a fault that left it untried); the claim ends. */
+  async postpone(claimed: DunningCase, until: Date): Promise<void> {
     await this.dataSource
       .getRepository(DunningCase)
-      .update({ tenantId: dunningCase.tenantId, id: dunningCase.id, status: 'open' }, { nextRetryAt: until });
+      .update(
+        { tenantId: claimed.tenantId, id: claimed.id, status: 'open', claims: claimed.claims },
+        { nextRetryAt: until, claimedUntil: null },
+      );
   }
 
   /** Ends the invoice's case if it is still open; answers whether one was. */

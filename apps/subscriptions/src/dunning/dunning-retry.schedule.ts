@@ -1,8 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { runWithContext, WorkLoop } from '@libs/common';
 import { inProviderLane } from '../payments/provider-lane';
-import { DunningCase } from './dunning-case.entity';
 import { DunningCaseRepository } from './dunning-case.repository';
 import { DunningService } from './dunning.service';
 
@@ -10,10 +8,14 @@ import { DunningService } from './dunning.service';
 const IDLE_POLL_MS = 60_000;
 /** A retry that failed for want of the provider or the database is tried again this much later. */
 const AFTER_FAULT_MS = 15 * 60_000;
+/** How long a claimed case stays this instance's; longer than its provider calls can take (paced, retried). */
+const CLAIM_LEASE_S = 300;
 
 /**
- * Makes the dunning retries that are due, one case per transaction. Every instance runs it: a
- * case is claimed with `FOR UPDATE SKIP LOCKED`, so no two instances retry the same case.
+ * Makes the dunning retries that are due, one case at a time. Every instance runs it: a case is
+ * claimed for a lease (a short UPDATE skipping rows others are claiming), so no two instances retry
+ * the same case; the provider is called outside any transaction, and the outcome is recorded in a
+ * short one that first checks the claim still holds.
  */
 @Injectable()
 export class DunningRetrySchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,7 +27,6 @@ export class DunningRetrySchedule implements OnApplicationBootstrap, BeforeAppli
   );
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: DunningCaseRepository,
     private readonly dunning: DunningService,
   ) {}
@@ -47,23 +48,17 @@ export class DunningRetrySchedule implements OnApplicationBootstrap, BeforeAppli
 
   /** Claims and handles the most overdue case at `now`; answers false when none was due. */
   async retryNextDue(now: Date): Promise<boolean> {
-    let claimed: DunningCase | undefined;
+    const due = await this.cases.claimNextDue(now, CLAIM_LEASE_S);
+    if (!due) return false;
     try {
-      return await this.dataSource.transaction(async (tx) => {
-        const due = await this.cases.claimNextDue(tx, now);
-        if (!due) return false;
-        claimed = due;
-        await runWithContext(
-          { requestId: `dunning:${due.id}:${due.attemptsMade + 1}`, tenantId: due.tenantId, actor: 'dunning' },
-          () => inProviderLane('sync', () => this.dunning.retry(tx, due, now)),
-        );
-        return true;
-      });
+      await runWithContext(
+        { requestId: `dunning:${due.id}:${due.attemptsMade + 1}`, tenantId: due.tenantId, actor: 'dunning' },
+        () => inProviderLane('sync', () => this.dunning.retry(due, now)),
+      );
     } catch (error) {
-      if (!claimed) throw error;
-      this.logger.warn(`dunning case ${claimed.id}: retry not made (${(error as Error).message}); trying again later`);
-      await this.cases.postpone(claimed, new Date(now.getTime() + AFTER_FAULT_MS));
-      return true;
+      this.logger.warn(`dunning case ${due.id}: retry not made (${(error as Error).message}); trying again later`);
+      await this.cases.postpone(due, new Date(now.getTime() + AFTER_FAULT_MS));
     }
+    return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
 import { Invoice } from '../invoices/invoice.entity';
 import { FetchedInvoice, InvoicesService } from '../invoices/invoices.service';
@@ -10,7 +10,7 @@ import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { DunningCase } from './dunning-case.entity';
-import { DunningCaseRepository } from './dunning-case.repository';
+import { DunningCaseChange, DunningCaseRepository } from './dunning-case.repository';
 import { nextRetryAt } from './next-retry-at';
 
 /** What a new agency's policy says, for an agency whose settings are missing. */
@@ -32,6 +32,7 @@ export class DunningService {
   private readonly logger = new Logger(DunningService.name);
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly provider: ProviderBilling,
     private readonly invoices: InvoicesService,
     private readonly cases: DunningCaseRepository,
@@ -73,6 +74,8 @@ export class DunningService {
       closedAt: null,
       closedReason: null,
       finalAction: null,
+      claims: 0,
+      claimedUntil: null,
     });
     if (opened)
       this.logger.log(
@@ -101,23 +104,22 @@ export class DunningService {
   }
 
   /**
-   * Makes the case's due step at `now`, inside the scheduler's transaction that holds the case:
-   * one payment retry (idempotency key `dunning:<invoice>:<attempt>`), then recovered, the next
-   * retry scheduled, or, after the last, the final action applied and the case exhausted.
+   * Makes the step due of a case the scheduler claimed, at `now`: one payment retry (idempotency
+   * key `dunning:<invoice>:<attempt>`), then recovered, the next retry scheduled, or, after the
+   * last, the final action applied and the case exhausted. The provider is called outside any
+   * transaction; the outcome is recorded in a short one, if the claim still holds.
    */
-  async retry(tx: EntityManager, due: DunningCase, now: Date): Promise<void> {
-    const subscription = await this.subscriptions.findOneOfTenant(due.tenantId, due.subscriptionId, tx);
-    if (!subscription || ENDED.has(subscription.status)) {
-      await this.cases.update(tx, due, {
+  async retry(due: DunningCase, now: Date): Promise<void> {
+    const subscription = await this.subscriptions.findOneOfTenant(due.tenantId, due.subscriptionId);
+    if (!subscription || ENDED.has(subscription.status))
+      return this.record(due, {
         status: 'closed',
         nextRetryAt: null,
         closedAt: now,
         closedReason: `subscription ${subscription?.status ?? 'gone'}`,
       });
-      return;
-    }
     const account = await this.accounts.providerAccountOf(due.tenantId);
-    if (due.attemptsMade >= due.retryDays.length) return this.exhaust(tx, account, due, subscription, now, {});
+    if (due.attemptsMade >= due.retryDays.length) return this.exhaust(account, due, subscription, now, {});
     const attempt = due.attemptsMade + 1;
     const result = await this.provider.retryInvoicePayment(
       account,
@@ -127,35 +129,32 @@ export class DunningService {
     switch (result.outcome) {
       case 'paid':
         this.logger.log(`dunning case ${due.id}: retry ${attempt} paid invoice ${due.providerInvoiceId}`);
-        await this.cases.update(tx, due, {
+        return this.record(due, {
           status: 'recovered',
           attemptsMade: attempt,
           nextRetryAt: null,
           closedAt: now,
           closedReason: 'invoice paid',
         });
-        return;
       case 'not-open':
         // Paid or ended before its notification reached us.
-        await this.cases.update(tx, due, {
+        return this.record(due, {
           status: result.status === 'paid' ? 'recovered' : 'closed',
           nextRetryAt: null,
           closedAt: now,
           closedReason: `invoice ${result.status}`,
         });
-        return;
       case 'declined': {
         this.logger.log(
           `dunning case ${due.id}: retry ${attempt} of ${due.retryDays.length} declined (${result.reason})`,
         );
         const next = nextRetryAt(due.openedAt, due.retryDays, attempt, now);
         if (!next)
-          return this.exhaust(tx, account, due, subscription, now, {
+          return this.exhaust(account, due, subscription, now, {
             attemptsMade: attempt,
             lastFailure: result.reason,
           });
-        await this.cases.update(tx, due, { attemptsMade: attempt, lastFailure: result.reason, nextRetryAt: next });
-        return;
+        return this.record(due, { attemptsMade: attempt, lastFailure: result.reason, nextRetryAt: next });
       }
       default: {
         const unknown: never = result;
@@ -164,9 +163,18 @@ export class DunningService {
     }
   }
 
+  /** Records a retry's outcome in one short transaction, unless another instance took the case over meanwhile. */
+  private async record(due: DunningCase, change: DunningCaseChange): Promise<void> {
+    const kept = await this.dataSource.transaction(async (tx) => {
+      if (!(await this.cases.holdsClaim(tx, due))) return false;
+      await this.cases.update(tx, due, change);
+      return true;
+    });
+    if (!kept) this.logger.warn(`dunning case ${due.id} was taken over by another instance; its outcome is not recorded`);
+  }
+
   /** The last retry failed: cancel or pause, as the agency's policy says now. */
   private async exhaust(
-    tx: EntityManager,
     account: ProviderAccount,
     due: DunningCase,
     subscription: ReaderSubscription,
@@ -175,14 +183,14 @@ export class DunningService {
   ): Promise<void> {
     const action = (await this.settings.findOfTenant(due.tenantId))?.afterFinalFailure ?? 'cancel';
     this.logger.log(`dunning case ${due.id}: retries exhausted; ${action} subscription ${subscription.id}`);
-    // The provider's notifications bring the subscription's new status (this transaction holds the case, not the subscription).
+    // The provider's notifications bring the subscription's new status.
     await this.provider.endAfterFailedPayments(
       account,
       `dunning:${due.providerInvoiceId}:${action}`,
       subscription.providerSubscriptionId,
       action,
     );
-    await this.cases.update(tx, due, {
+    await this.record(due, {
       ...change,
       status: 'exhausted',
       nextRetryAt: null,

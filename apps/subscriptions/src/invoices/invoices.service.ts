@@ -46,18 +46,6 @@ export class InvoicesService {
     private readonly outbox: EventOutbox,
   ) {}
 
-  /**
-   * Re-reads the invoice from the provider and records it as it is now, whichever notification brought
-   * it and in whatever order. Answers our row, or null for drafts and invoices of no subscription
-   * of the agency's.
-   */
-  async record(tx: EntityManager, account: ProviderAccount, providerInvoiceId: string): Promise<Invoice | null> {
-    const remote = await this.provider.retrieveInvoice(account, providerInvoiceId);
-    if (!isRecordable(remote)) return this.notRecorded(remote);
-    const subscription = await this.subscriptions.sync(tx, account, remote.subscriptionId!);
-    return subscription && this.save(tx, account, remote, subscription);
-  }
-
   /** The invoice and its subscription as the provider has them now; read before any transaction opens. */
   async fetch(account: ProviderAccount, providerInvoiceId: string): Promise<FetchedInvoice> {
     const invoice = await this.provider.retrieveInvoice(account, providerInvoiceId);
@@ -67,7 +55,8 @@ export class InvoicesService {
     return { invoice, subscription };
   }
 
-  /** Records the invoice as read from the provider; answers as {@link record}. */
+  /** Records the invoice as read from the provider; answers our row, or null for drafts and invoices of no
+   * subscription of the agency's. */
   async write(tx: EntityManager, account: ProviderAccount, fetched: FetchedInvoice): Promise<Invoice | null> {
     if (!fetched.subscription) return this.notRecorded(fetched.invoice);
     const subscription = await this.subscriptions.write(tx, account, fetched.subscription);

@@ -5,6 +5,7 @@ import { DunningService } from '../dunning/dunning.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { ProviderAccount } from '../payments/provider-account';
 import { ProviderBilling } from '../payments/provider-billing';
+import { readAgainWhileStale } from '../reader-subscriptions/stale-provider-read.error';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 
@@ -12,7 +13,8 @@ const LIVE = ['trialing', 'active', 'past_due'];
 
 /**
  * Repairs one provider object through the same idempotent paths provider notifications take, so repairing
- * it twice (a resumed page) changes nothing the first repair did not.
+ * it twice (a resumed page) changes nothing the first repair did not: the provider is read before any
+ * transaction opens, then what was read is written in a short one (read again if it went stale meanwhile).
  */
 @Injectable()
 export class DriftRepairService {
@@ -28,10 +30,13 @@ export class DriftRepairService {
 
   /** Answers false when the subscription is not one of the agency's products (left alone). */
   async repairSubscription(account: ProviderAccount, providerSubscriptionId: string): Promise<boolean> {
-    const ours = await this.dataSource.transaction(async (tx) => {
-      const subscription = await this.subscriptions.sync(tx, account, providerSubscriptionId);
-      if (subscription) await this.dunning.onSubscriptionSynced(tx, subscription, new Date());
-      return subscription;
+    const ours = await readAgainWhileStale(async () => {
+      const fetched = await this.subscriptions.fetch(account, providerSubscriptionId);
+      return this.dataSource.transaction(async (tx) => {
+        const subscription = await this.subscriptions.write(tx, account, fetched);
+        if (subscription) await this.dunning.onSubscriptionSynced(tx, subscription, new Date());
+        return subscription;
+      });
     });
     if (!ours) return false;
     if (LIVE.includes(ours.status))
@@ -40,9 +45,12 @@ export class DriftRepairService {
   }
 
   async repairInvoice(account: ProviderAccount, providerInvoiceId: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const invoice = await this.invoices.record(tx, account, providerInvoiceId);
-      if (invoice) await this.dunning.onInvoiceRecorded(tx, invoice, new Date());
+    await readAgainWhileStale(async () => {
+      const fetched = await this.invoices.fetch(account, providerInvoiceId);
+      await this.dataSource.transaction(async (tx) => {
+        const invoice = await this.invoices.write(tx, account, fetched);
+        if (invoice) await this.dunning.onInvoiceRecorded(tx, invoice, new Date());
+      });
     });
   }
 

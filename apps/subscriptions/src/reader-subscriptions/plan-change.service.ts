@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, ConflictError, NotFoundError } from '@libs/common';
+import { AuditedChange, AuditTrail, ConflictError, NotFoundError } from '@libs/common';
 import { PlanChangePreview, PlanChangeRequest, ReaderSubscriptionView } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Price } from '../catalog/price.entity';
@@ -11,9 +11,12 @@ import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.servic
 import { ReaderSubscription } from './reader-subscription.entity';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 import { toReaderSubscriptionView } from './reader-subscription.mapper';
+import { readAgainWhileStale } from './stale-provider-read.error';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 const CHANGEABLE = ['trialing', 'active', 'past_due'];
+/** How long a change keeps others off its subscription; longer than its provider calls can take (paced, retried). */
+const CHANGE_LEASE_S = 300;
 
 interface ResolvedChange {
   /** The plan's current price version. */
@@ -62,8 +65,8 @@ export class PlanChangeService {
 
   async apply(tenantId: string, request: PlanChangeRequest): Promise<ReaderSubscriptionView> {
     const account = await this.accounts.providerAccountOf(tenantId);
-    return this.underLock(tenantId, request.subscriptionId, async (tx, subscription) => {
-      const { target, effective } = await this.resolve(tx, tenantId, subscription, request.planId);
+    return this.underLease(tenantId, request.subscriptionId, async (subscription, lease) => {
+      const { target, effective } = await this.resolve(this.dataSource.manager, tenantId, subscription, request.planId);
       const change = { subscriptionId: subscription.providerSubscriptionId, newPriceId: target.providerPriceId };
       if (effective === 'now') {
         const prorationDate = request.prorationDate ?? unixNow();
@@ -72,25 +75,20 @@ export class PlanChangeService {
           prorationDate,
         });
       } else {
-        await this.provider.schedulePriceChange(account, `plan-change:${randomUUID()}`, change);
+        await this.provider.schedulePriceChange(account, `plan-change:${lease}`, change);
       }
-      const after = await this.synced(tx, account, subscription);
-      await this.audit.record(tx, {
-        tenantId,
+      return this.recordSynced(account, subscription, lease, (after) => ({
         action: effective === 'now' ? 'subscription.plan-changed' : 'subscription.plan-change-scheduled',
-        targetType: 'subscription',
-        targetId: subscription.id,
         before: { planId: subscription.planId, priceId: subscription.priceId },
         after: { planId: after.planId, priceId: after.priceId, pendingChange: after.pendingChange },
-      });
-      return after;
+      }));
     });
   }
 
   /** Drops the change waiting for the end of the period; 404 when none is pending. */
   async cancelPending(tenantId: string, subscriptionId: string): Promise<ReaderSubscriptionView> {
     const account = await this.accounts.providerAccountOf(tenantId);
-    return this.underLock(tenantId, subscriptionId, async (tx, subscription) => {
+    return this.underLease(tenantId, subscriptionId, async (subscription, lease) => {
       const scheduleId = subscription.pendingProviderScheduleId;
       if (!scheduleId) throw new NotFoundError('pending plan change of subscription', subscriptionId);
       await this.provider.cancelScheduledPriceChange(
@@ -98,29 +96,59 @@ export class PlanChangeService {
         `plan-change:${subscription.id}:cancel:${scheduleId}`,
         scheduleId,
       );
-      const after = await this.synced(tx, account, subscription);
-      await this.audit.record(tx, {
-        tenantId,
+      return this.recordSynced(account, subscription, lease, (after) => ({
         action: 'subscription.plan-change-cancelled',
-        targetType: 'subscription',
-        targetId: subscription.id,
         before: { pendingPlanId: subscription.pendingPlanId },
         after: { pendingChange: after.pendingChange },
-      });
-      return after;
+      }));
     });
   }
 
-  /** One change of a subscription at a time, and the sync reading its result waits for it too. */
-  private async underLock<T>(
+  /**
+   * One change of a subscription at a time: a change takes the subscription's lease (a short
+   * UPDATE; held by another change → 409), calls the provider outside any transaction, records the
+   * result in a short one, and gives the lease back, also when it fails.
+   */
+  private async underLease<T>(
     tenantId: string,
     subscriptionId: string,
-    work: (tx: EntityManager, subscription: ReaderSubscription) => Promise<T>,
+    work: (subscription: ReaderSubscription, lease: string) => Promise<T>,
   ): Promise<T> {
-    return this.dataSource.transaction(async (tx) => {
-      const found = await this.subscriptionOf(tx, tenantId, subscriptionId);
-      await this.subscriptions.lock(tx, tenantId, found.providerSubscriptionId);
-      return work(tx, await this.subscriptionOf(tx, tenantId, subscriptionId));
+    const lease = randomUUID();
+    if (!(await this.subscriptions.takeChangeLease(tenantId, subscriptionId, lease, CHANGE_LEASE_S))) {
+      await this.subscriptionOf(this.dataSource.manager, tenantId, subscriptionId);
+      throw new ConflictError('a change of this subscription is in progress');
+    }
+    try {
+      return await work(await this.subscriptionOf(this.dataSource.manager, tenantId, subscriptionId), lease);
+    } finally {
+      await this.subscriptions.releaseChangeLease(tenantId, subscriptionId, lease);
+    }
+  }
+
+  /**
+   * Reads the changed subscription from the provider (outside any transaction), then in one short
+   * transaction records it with the audit entry and gives the lease back; read again when the
+   * read went stale before its write (see {@link SubscriptionSyncService.write}).
+   */
+  private recordSynced(
+    account: ProviderAccount,
+    subscription: ReaderSubscription,
+    lease: string,
+    audited: (after: ReaderSubscriptionView) => Pick<AuditedChange, 'action' | 'before' | 'after'>,
+  ): Promise<ReaderSubscriptionView> {
+    const { tenantId, id } = subscription;
+    return readAgainWhileStale(async () => {
+      const fetched = await this.sync.fetch(account, subscription.providerSubscriptionId);
+      return this.dataSource.transaction(async (tx) => {
+        await this.subscriptions.lock(tx, tenantId, subscription.providerSubscriptionId);
+        if (!(await this.subscriptions.holdsChangeLease(tx, tenantId, id, lease)))
+          throw new ConflictError('the change of this subscription outlasted its lease; it is to be checked');
+        const after = toReaderSubscriptionView((await this.sync.write(tx, account, fetched))!);
+        await this.audit.record(tx, { tenantId, targetType: 'subscription', targetId: id, ...audited(after) });
+        await this.subscriptions.releaseChangeLease(tenantId, id, lease, tx);
+        return after;
+      });
     });
   }
 
@@ -128,15 +156,6 @@ export class PlanChangeService {
     const subscription = await this.subscriptions.findOneOfTenant(tenantId, id, tx);
     if (!subscription) throw new NotFoundError('subscription', id);
     return subscription;
-  }
-
-  private async synced(
-    tx: EntityManager,
-    account: ProviderAccount,
-    subscription: ReaderSubscription,
-  ): Promise<ReaderSubscriptionView> {
-    const synced = await this.sync.sync(tx, account, subscription.providerSubscriptionId);
-    return toReaderSubscriptionView(synced!);
   }
 
   private async resolve(

@@ -7,3 +7,14 @@ export class StaleProviderReadError extends Error {
     super(`subscription ${providerSubscriptionId} changed while the provider was read; to be read again`);
   }
 }
+
+/** Reads and writes again while the read went stale before its write, `reads` times in all; then the error stands. */
+export async function readAgainWhileStale<T>(readThenWrite: () => Promise<T>, reads = 3): Promise<T> {
+  for (let read = 1; ; read++) {
+    try {
+      return await readThenWrite();
+    } catch (error) {
+      if (!(error instanceof StaleProviderReadError) || read >= reads) throw error;
+    }
+  }
+}

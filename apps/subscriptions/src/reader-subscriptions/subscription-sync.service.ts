@@ -37,19 +37,6 @@ export class SubscriptionSyncService {
   ) {}
 
   /**
-   * Reads the provider inside the caller's transaction, under the subscription's row lock. Answers
-   * our subscription row, or null when it is not one of this agency's products.
-   */
-  async sync(
-    tx: EntityManager,
-    account: ProviderAccount,
-    providerSubscriptionId: string,
-  ): Promise<ReaderSubscription | null> {
-    await this.subscriptions.lock(tx, account.tenantId, providerSubscriptionId);
-    return this.save(tx, account, await this.provider.retrieveSubscription(account, providerSubscriptionId));
-  }
-
-  /**
    * The subscription as the provider has it now, read before any transaction opens, with the
    * version of our row when the read began (see {@link write}).
    */
@@ -59,7 +46,8 @@ export class SubscriptionSyncService {
   }
 
   /**
-   * Records the subscription as fetched; answers as {@link sync}. Under the subscription's lock it
+   * Records the subscription as fetched; answers our subscription row, or null when it is not one of
+   * this agency's products. Under the subscription's lock it
    * first checks our row is as it was when the read began: if anything wrote it since (a plan
    * change, another sync), the read may be older than what was written, and it throws
    * {@link StaleProviderReadError} so the caller reads again instead of moving the row backwards.
