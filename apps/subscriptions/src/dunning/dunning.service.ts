@@ -170,7 +170,8 @@ export class DunningService {
       await this.cases.update(tx, due, change);
       return true;
     });
-    if (!kept) this.logger.warn(`dunning case ${due.id} was taken over by another instance; its outcome is not recorded`);
+    if (!kept)
+      this.logger.warn(`dunning case ${due.id} was taken over by another instance; its outcome is not recorded`);
   }
 
   /** The last retry failed: cancel or pause, as the agency's policy says now. */
