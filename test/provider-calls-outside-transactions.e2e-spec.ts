@@ -56,7 +56,22 @@ describe('provider calls made outside database transactions', () => {
       expect(subscription?.status).toBe('active');
       return subscription.id;
     });
+    await settled();
     return { id, providerId: String(completed.object.subscription) };
+  }
+
+  /** Every webhook sent so far has been answered, and none of its notifications is being or due to be processed. */
+  async function settled(): Promise<void> {
+    await fake.webhooksSettled();
+    await eventually(async () => {
+      const [{ waiting }] = await db.query(
+        `SELECT count(*)::int AS waiting FROM subscriptions.provider_notifications
+          WHERE tenant_id = $1 AND processed_at IS NULL AND failed_at IS NULL
+            AND (next_attempt_at <= now() OR claimed_until > now())`,
+        [agency.tenantId],
+      );
+      expect(waiting).toBe(0);
+    });
   }
 
   /** Sessions waiting outside the database inside a transaction that holds locks of the subscriptions service. */
@@ -124,6 +139,7 @@ describe('provider calls made outside database transactions', () => {
       expect(found).toBeDefined();
       return found!;
     });
+    await settled();
     const due = new Date(new Date(opened.openedAt).getTime() + DAY_MS);
     const handled = await whileHeld(
       (r) => r.method === 'POST' && r.path === `/v1/invoices/${invoiceId}/pay`,
@@ -153,6 +169,7 @@ describe('provider calls made outside database transactions', () => {
     );
     expect(repaired).toBe(true);
     const invoiceId = String((await fake.sdk(agency.stripeKey).subscriptions.retrieve(providerId)).latest_invoice);
+    await settled();
     await whileHeld(
       (r) => r.method === 'GET' && r.path === `/v1/invoices/${invoiceId}`,
       () => repair.repairInvoice(account, invoiceId),

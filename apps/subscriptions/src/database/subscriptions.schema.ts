@@ -15,6 +15,7 @@ import { Invoice } from '../invoices/invoice.entity';
 import { ProviderNotification } from '../provider-notifications/provider-notification.entity';
 import { ProviderSyncJob } from '../provider-sync/provider-sync-job.entity';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { SubscriptionChangeLease } from '../reader-subscriptions/subscription-change-lease.entity';
 import { Dispute } from '../refunds-and-disputes/dispute.entity';
 import { Refund } from '../refunds-and-disputes/refund.entity';
 import { StripeAccount } from '../stripe-accounts/stripe-account.entity';
@@ -35,6 +36,7 @@ export const subscriptionsSchema = {
     Customer,
     Checkout,
     ReaderSubscription,
+    SubscriptionChangeLease,
     Invoice,
     ReaderEntitlements,
     ProviderNotification,

@@ -12,6 +12,7 @@ import { ReaderSubscription } from './reader-subscription.entity';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 import { toReaderSubscriptionView } from './reader-subscription.mapper';
 import { readAgainWhileStale } from './stale-provider-read.error';
+import { SubscriptionChangeLeaseRepository } from './subscription-change-lease.repository';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 const CHANGEABLE = ['trialing', 'active', 'past_due'];
@@ -42,6 +43,7 @@ export class PlanChangeService {
     private readonly sync: SubscriptionSyncService,
     private readonly audit: AuditTrail,
     private readonly subscriptions: ReaderSubscriptionRepository,
+    private readonly leases: SubscriptionChangeLeaseRepository,
   ) {}
 
   async preview(tenantId: string, request: PlanChangeRequest): Promise<PlanChangePreview> {
@@ -105,8 +107,8 @@ export class PlanChangeService {
   }
 
   /**
-   * One change of a subscription at a time: a change takes the subscription's lease (a short
-   * UPDATE; held by another change → 409), calls the provider outside any transaction, records the
+   * One change of a subscription at a time: a change takes the subscription's lease (one short
+   * statement; held by another change → 409), calls the provider outside any transaction, records the
    * result in a short one, and gives the lease back, also when it fails.
    */
   private async underLease<T>(
@@ -114,15 +116,14 @@ export class PlanChangeService {
     subscriptionId: string,
     work: (subscription: ReaderSubscription, lease: string) => Promise<T>,
   ): Promise<T> {
+    await this.subscriptionOf(this.dataSource.manager, tenantId, subscriptionId);
     const lease = randomUUID();
-    if (!(await this.subscriptions.takeChangeLease(tenantId, subscriptionId, lease, CHANGE_LEASE_S))) {
-      await this.subscriptionOf(this.dataSource.manager, tenantId, subscriptionId);
+    if (!(await this.leases.take(tenantId, subscriptionId, lease, CHANGE_LEASE_S)))
       throw new ConflictError('a change of this subscription is in progress');
-    }
     try {
       return await work(await this.subscriptionOf(this.dataSource.manager, tenantId, subscriptionId), lease);
     } finally {
-      await this.subscriptions.releaseChangeLease(tenantId, subscriptionId, lease);
+      await this.leases.release(tenantId, subscriptionId, lease);
     }
   }
 
@@ -142,11 +143,11 @@ export class PlanChangeService {
       const fetched = await this.sync.fetch(account, subscription.providerSubscriptionId);
       return this.dataSource.transaction(async (tx) => {
         await this.subscriptions.lock(tx, tenantId, subscription.providerSubscriptionId);
-        if (!(await this.subscriptions.holdsChangeLease(tx, tenantId, id, lease)))
+        if (!(await this.leases.holds(tx, tenantId, id, lease)))
           throw new ConflictError('the change of this subscription outlasted its lease; it is to be checked');
         const after = toReaderSubscriptionView((await this.sync.write(tx, account, fetched))!);
         await this.audit.record(tx, { tenantId, targetType: 'subscription', targetId: id, ...audited(after) });
-        await this.subscriptions.releaseChangeLease(tenantId, id, lease, tx);
+        await this.leases.release(tenantId, id, lease, tx);
         return after;
       });
     });

@@ -32,12 +32,6 @@ export class ReaderSubscription {
   @Column('uuid', { name: 'pending_price_id', nullable: true }) pendingPriceId!: string | null;
   @Column('timestamptz', { name: 'pending_effective_at', nullable: true }) pendingEffectiveAt!: Date | null;
   @Column('text', { name: 'pending_provider_schedule_id', nullable: true }) pendingProviderScheduleId!: string | null;
-  /**
-   * A plan change at work on the subscription (it calls the provider outside any transaction): its
-   * lease, and until when it keeps other changes off. Null when no change is at work.
-   */
-  @Column('uuid', { name: 'change_lease', nullable: true }) changeLease!: string | null;
-  @Column('timestamptz', { name: 'change_leased_until', nullable: true }) changeLeasedUntil!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,7 +5,7 @@ import { ReaderSubscription } from './reader-subscription.entity';
 /** What the sync writes of a subscription, as last read from the provider. */
 type SyncedSubscriptionState = Omit<
   ReaderSubscription,
-  'id' | 'tenantId' | 'providerSubscriptionId' | 'createdAt' | 'updatedAt' | 'changeLease' | 'changeLeasedUntil'
+  'id' | 'tenantId' | 'providerSubscriptionId' | 'createdAt' | 'updatedAt'
 >;
 
 /** The only code that reads and writes reader subscriptions. */
@@ -30,44 +30,6 @@ export class ReaderSubscriptionRepository {
       [tenantId, providerSubscriptionId],
     );
     return rows[0]?.version ?? null;
-  }
-
-  /**
-   * Takes the subscription's change lease for `lease` (one short UPDATE, no transaction left open)
-   * unless another change holds it; answers whether it was taken.
-   */
-  async takeChangeLease(tenantId: string, id: string, lease: string, seconds: number): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE subscriptions.reader_subscriptions
-          SET change_lease = $3, change_leased_until = now() + make_interval(secs => $4)
-        WHERE tenant_id = $1 AND id = $2 AND (change_leased_until IS NULL OR change_leased_until < now())
-        RETURNING id`,
-      [tenantId, id, lease, seconds],
-    )) as [unknown[], number];
-    return rows.length === 1;
-  }
-
-  /** Inside the transaction recording a change (after {@link lock}): whether `lease` still holds. */
-  async holdsChangeLease(tx: EntityManager, tenantId: string, id: string, lease: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM subscriptions.reader_subscriptions WHERE tenant_id = $1 AND id = $2 AND change_lease = $3 FOR UPDATE`,
-      [tenantId, id, lease],
-    );
-    return rows.length === 1;
-  }
-
-  /** Gives the change lease back, inside the transaction recording the change or on its own; no-op once it is not `lease`'s. */
-  async releaseChangeLease(
-    tenantId: string,
-    id: string,
-    lease: string,
-    tx: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE subscriptions.reader_subscriptions SET change_lease = NULL, change_leased_until = NULL
-        WHERE tenant_id = $1 AND id = $2 AND change_lease = $3`,
-      [tenantId, id, lease],
-    );
   }
 
   findOneOfTenant(

@@ -10,13 +10,20 @@ import { PlanChangeService } from './plan-change.service';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 import { ReaderSubscriptionsRpcController } from './reader-subscriptions.rpc.controller';
 import { ReaderSubscriptionsService } from './reader-subscriptions.service';
+import { SubscriptionChangeLeaseRepository } from './subscription-change-lease.repository';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 /** Readers' subscriptions as last read from the provider, and their plan changes. */
 @Module({
   imports: [PaymentsModule, EntitlementsModule, CatalogModule, CustomersModule, StripeAccountsModule],
   controllers: [ReaderSubscriptionsRpcController, PlanChangeRpcController],
-  providers: [ReaderSubscriptionsService, SubscriptionSyncService, PlanChangeService, ReaderSubscriptionRepository],
+  providers: [
+    ReaderSubscriptionsService,
+    SubscriptionSyncService,
+    PlanChangeService,
+    ReaderSubscriptionRepository,
+    SubscriptionChangeLeaseRepository,
+  ],
   exports: [SubscriptionSyncService, ReaderSubscriptionRepository],
 })
 export class ReaderSubscriptionsModule implements OnModuleInit {
