@@ -90,6 +90,11 @@ describe('message bus trust boundary', () => {
     );
   });
 
+  it('lets a service answer only into the inboxes of its callers: the paywall cannot feed finance a forged reply', async () => {
+    const paywall = await as('paywall');
+    await expect(paywall.request('_INBOX_finance.forged', '{}', { timeout: 2000 })).rejects.toThrow(/permission/i);
+  });
+
   it("lets no service listen on another's requests or replies", async () => {
     for (const subject of [ConfigureStripeAccount.subject, '_INBOX_gateway.>', '_INBOX.>']) {
       const paywall = await as('paywall');

@@ -74,11 +74,24 @@ function streamAccess(stream: string, owner: boolean): string[] {
   ];
 }
 
-/** The subjects `service` may publish to and subscribe on; replies to what it serves are allowed apart. */
+function calledBy(
+  caller: ServiceName,
+  rpcs: RpcContract<unknown, unknown>[],
+): readonly RpcContract<unknown, unknown>[] {
+  const calls = CALLS[caller];
+  return calls === 'every-contract' ? rpcs.filter((c) => c.service !== caller) : calls;
+}
+
+/**
+ * The subjects `service` may publish to and subscribe on. Its answers go to the inboxes of the
+ * services that call it, and only theirs. (Not `allow_responses`: the server would then track
+ * the reply subject of every message it delivers, JetStream's acknowledgements included, which
+ * cost a quarter of the ledger's throughput.)
+ */
 export function busPermissionsOf(service: ServiceName): BusPermissions {
   const rpcs = rpcContracts();
-  const calls = CALLS[service];
-  const called = calls === 'every-contract' ? rpcs.filter((c) => c.service !== service) : calls;
+  const called = calledBy(service, rpcs);
+  const callers = SERVICES.filter((caller) => calledBy(caller, rpcs).some((c) => c.service === service));
   const ownStreams = new Set(eventStreamsOf(service).map((stream) => stream.name));
   const streams = [...new Set([service, ...CONSUMED_STREAMS[service]])].flatMap((s) =>
     eventStreamsOf(s).map((stream) => stream.name),
@@ -88,6 +101,8 @@ export function busPermissionsOf(service: ServiceName): BusPermissions {
       `evt.${service}.>`,
       `dlq.${service}.>`,
       ...called.map((c) => c.subject),
+      // The operator (on-call tools) may ask any service; it holds every permission anyway.
+      ...[...callers, BUS_OPERATOR].map((caller) => `${inboxPrefixOf(caller)}.>`),
       '$JS.API.INFO',
       ...streams.flatMap((stream) => streamAccess(stream, ownStreams.has(stream))),
       ...streamAccess(DEAD_LETTER_STREAM.name, true),

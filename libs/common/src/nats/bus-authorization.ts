@@ -35,7 +35,6 @@ export function renderNatsAuthorization(passwords: NatsServerConfigOptions['pass
       `      permissions: {`,
       `        publish: { allow: ${list(publish)} }`,
       `        subscribe: { allow: ${list(subscribe)} }`,
-      `        allow_responses: true`,
       `      }`,
       `    }`,
     ].join('\n');
