@@ -27,7 +27,8 @@ export const VNPAY_CAPABILITIES: RailCapabilities = {
   settlementReport: {
     api: false,
     note:
-      'The PAY 2.1.0 documents describe no settlement or reconciliation API; transaction reports are ' +
-      'downloaded from the VNPay merchant portal, and querydr answers for one transaction at a time.',
+      'The PAY 2.1.0 documents read here (pay, querydr/refund) describe no settlement or reconciliation ' +
+      'API; querydr answers for one transaction at a time. Reconciliation reports come from the VNPay ' +
+      'merchant portal (merchantv2), which we did not find documented as an API.',
   },
 };

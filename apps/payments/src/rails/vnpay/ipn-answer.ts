@@ -38,4 +38,3 @@ export function ipnAnswer(decision: IpnDecision): IpnAnswer {
       return assertUnreachable(decision);
   }
 }
-

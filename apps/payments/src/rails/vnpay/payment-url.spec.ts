@@ -75,8 +75,16 @@ describe('VNPay pay URL', () => {
 
   it.each<[string, Partial<OneTimePayment>, string]>([
     ['another currency', { money: { minorUnits: 1000n, currency: 'USD' } }, 'money.currency'],
-    ['a fractional amount', { money: { minorUnits: 18060.5 as unknown as bigint, currency: 'VND' } }, 'money.minorUnits'],
-    ['an amount in a JavaScript number', { money: { minorUnits: 18060 as unknown as bigint, currency: 'VND' } }, 'money.minorUnits'],
+    [
+      'a fractional amount',
+      { money: { minorUnits: 18060.5 as unknown as bigint, currency: 'VND' } },
+      'money.minorUnits',
+    ],
+    [
+      'an amount in a JavaScript number',
+      { money: { minorUnits: 18060 as unknown as bigint, currency: 'VND' } },
+      'money.minorUnits',
+    ],
     ['a zero amount', { money: { minorUnits: 0n, currency: 'VND' } }, 'money.minorUnits'],
     ['a negative amount', { money: { minorUnits: -5n, currency: 'VND' } }, 'money.minorUnits'],
     ['more than vnp_Amount carries', { money: { minorUnits: 10_000_000_000n, currency: 'VND' } }, 'money.minorUnits'],
@@ -94,8 +102,8 @@ describe('VNPay pay URL', () => {
   });
 
   it('refuses a terminal code that is not 8 alphanumerics', () => {
-    expect(refusedField(() => buildPaymentUrl({ ...terminal, tmnCode: 'DEMO' }, VNPAY_SANDBOX_PAYMENT_URL, payment))).toBe(
-      'tmnCode',
-    );
+    expect(
+      refusedField(() => buildPaymentUrl({ ...terminal, tmnCode: 'DEMO' }, VNPAY_SANDBOX_PAYMENT_URL, payment)),
+    ).toBe('tmnCode');
   });
 });

@@ -3,16 +3,7 @@ import { orderInfoWithoutAccents } from './order-info';
 import { toVnpayAmount } from './vnpay-amount';
 import { canonicalQuery, signVnpay } from './vnpay-checksum';
 import { formatVnpayDate } from './vnpay-date';
-import {
-  BANK_CODE,
-  Money,
-  ORDER_TYPE,
-  refuse,
-  requireMatch,
-  TMN_CODE,
-  TXN_REF,
-  VnpayTerminal,
-} from './vnpay-fields';
+import { BANK_CODE, Money, ORDER_TYPE, refuse, requireMatch, TMN_CODE, TXN_REF, VnpayTerminal } from './vnpay-fields';
 
 export const VNPAY_VERSION = '2.1.0';
 export const VNPAY_SANDBOX_PAYMENT_URL = 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html';

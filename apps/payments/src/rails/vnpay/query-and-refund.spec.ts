@@ -157,7 +157,12 @@ describe('VNPay querydr and refund answers', () => {
   it('reads a refund answer signed in the documented order', () => {
     expect(verifyRefundResponse(terminal, refundAnswer)).toMatchObject({
       verified: true,
-      answer: { responseCode: '00', money: { minorUnits: 5000n, currency: 'VND' }, transactionType: '03', succeeded: true },
+      answer: {
+        responseCode: '00',
+        money: { minorUnits: 5000n, currency: 'VND' },
+        transactionType: '03',
+        succeeded: true,
+      },
     });
   });
 
@@ -175,7 +180,11 @@ describe('VNPay querydr and refund answers', () => {
   });
 
   it.each([
-    ['another secret', { ...queryAnswer, vnp_SecureHash: hmacSha512('ANOTHERSECRET', queryAnswerSigned) }, 'checksum-mismatch'],
+    [
+      'another secret',
+      { ...queryAnswer, vnp_SecureHash: hmacSha512('ANOTHERSECRET', queryAnswerSigned) },
+      'checksum-mismatch',
+    ],
     ['no checksum', { ...queryAnswer, vnp_SecureHash: undefined }, 'missing-checksum'],
     ['no body', null, 'malformed'],
   ])('refuses a querydr answer with %s', (_case, answer, reason) => {

@@ -18,25 +18,31 @@ import {
 } from './vnpay-fields';
 
 // querydr and refund: JSON POSTed to https://sandbox.vnpayment.vn/merchant_webapi/api/transaction.
-// Each side signs its fields joined with '|' in the order of VNPay's "querydr, refund" page; an
-// absent field joins as the empty string. The orders below are that page's, and the npm `vnpay`
-// package uses the same ones.
+// Each side signs its fields joined with '|' in a fixed order; an absent field joins as the empty
+// string. Reading taken: the stored copy of VNPay's "querydr, refund" page we could read gives the
+// parameter tables but was cut before its checksum lines, so these orders are the ones the npm
+// `vnpay` package (query.service.ts) and other integrations citing that page use, which agree.
+// Where they differ: `vnpay` hashes a querydr answer with our own TmnCode; we hash the answer's
+// vnp_TmnCode and then refuse it if it is not ours.
 export const VNPAY_SANDBOX_TRANSACTION_API = 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction';
 
+// prettier-ignore
 const QUERY_REQUEST_ORDER = [
   'vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef',
   'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo',
-] as const; // prettier-ignore
+] as const;
+// prettier-ignore
 const REFUND_REQUEST_ORDER = [
   'vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TransactionType', 'vnp_TxnRef',
   'vnp_Amount', 'vnp_TransactionNo', 'vnp_TransactionDate', 'vnp_CreateBy', 'vnp_CreateDate',
   'vnp_IpAddr', 'vnp_OrderInfo',
-] as const; // prettier-ignore
+] as const;
+// prettier-ignore
 const REFUND_RESPONSE_ORDER = [
   'vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message', 'vnp_TmnCode', 'vnp_TxnRef',
   'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate', 'vnp_TransactionNo', 'vnp_TransactionType',
   'vnp_TransactionStatus', 'vnp_OrderInfo',
-] as const; // prettier-ignore
+] as const;
 const QUERY_RESPONSE_ORDER = [...REFUND_RESPONSE_ORDER, 'vnp_PromotionCode', 'vnp_PromotionAmount'] as const;
 
 export interface TransactionQuery {
@@ -81,7 +87,9 @@ export function buildRefundRequest(terminal: VnpayTerminal, refund: RefundOrder)
 
 /** The pipe-joined string a body or response is signed over, in a documented order. */
 export function pipeJoined(order: readonly string[], fields: Record<string, unknown>): string {
-  return order.map((name) => (fields[name] === undefined || fields[name] === null ? '' : String(fields[name]))).join('|');
+  return order
+    .map((name) => (fields[name] === undefined || fields[name] === null ? '' : String(fields[name])))
+    .join('|');
 }
 
 export interface TransactionAnswer {
@@ -102,10 +110,19 @@ export interface TransactionAnswer {
 
 export type AnswerVerification =
   | { verified: true; answer: TransactionAnswer }
-  | { verified: false; reason: 'missing-checksum' | 'checksum-mismatch' | 'other-terminal' | 'malformed'; field?: string };
+  | {
+      verified: false;
+      reason: 'missing-checksum' | 'checksum-mismatch' | 'other-terminal' | 'malformed';
+      field?: string;
+    };
 
 export function verifyQueryResponse(terminal: VnpayTerminal, body: unknown): AnswerVerification {
-  return verifyAnswer(terminal, body, QUERY_RESPONSE_ORDER, (a) => a.responseCode === '00' && a.transactionStatus === '00');
+  return verifyAnswer(
+    terminal,
+    body,
+    QUERY_RESPONSE_ORDER,
+    (a) => a.responseCode === '00' && a.transactionStatus === '00',
+  );
 }
 
 /**
@@ -163,7 +180,8 @@ function verifyAnswer(
     };
     return { verified: true, answer: { ...answer, succeeded: succeeded(answer) } };
   } catch (error) {
-    if (error instanceof ValidationFailedError) return { verified: false, reason: 'malformed', field: error.errors?.[0]?.field };
+    if (error instanceof ValidationFailedError)
+      return { verified: false, reason: 'malformed', field: error.errors?.[0]?.field };
     throw error;
   }
 }

@@ -67,8 +67,16 @@ describe('VNPay return URL / IPN verification', () => {
 
   it.each([
     ['no checksum', (q: URLSearchParams) => q.delete('vnp_SecureHash'), 'missing-checksum'],
-    ['a truncated checksum', (q: URLSearchParams) => q.set('vnp_SecureHash', q.get('vnp_SecureHash')!.slice(0, 64)), 'checksum-mismatch'],
-    ['a checksum that is not hex', (q: URLSearchParams) => q.set('vnp_SecureHash', 'z'.repeat(128)), 'checksum-mismatch'],
+    [
+      'a truncated checksum',
+      (q: URLSearchParams) => q.set('vnp_SecureHash', q.get('vnp_SecureHash')!.slice(0, 64)),
+      'checksum-mismatch',
+    ],
+    [
+      'a checksum that is not hex',
+      (q: URLSearchParams) => q.set('vnp_SecureHash', 'z'.repeat(128)),
+      'checksum-mismatch',
+    ],
     ['a field given twice', (q: URLSearchParams) => q.append('vnp_TxnRef', '5'), 'malformed'],
   ])('refuses %s', (_case, change, reason) => {
     const query = callback(signedReturn);
@@ -83,7 +91,11 @@ describe('VNPay return URL / IPN verification', () => {
 
   it('refuses a signed amount that is not a whole number of VND', () => {
     const signed = signedReturn.replace('vnp_Amount=1806000', 'vnp_Amount=1806050');
-    expect(verifyCallback(terminal, callback(signed))).toEqual({ verified: false, reason: 'malformed', field: 'vnp_Amount' });
+    expect(verifyCallback(terminal, callback(signed))).toEqual({
+      verified: false,
+      reason: 'malformed',
+      field: 'vnp_Amount',
+    });
   });
 
   it.each([

@@ -26,7 +26,11 @@ export interface VnpayCallback {
 
 export type CallbackVerification =
   | { verified: true; callback: VnpayCallback }
-  | { verified: false; reason: 'missing-checksum' | 'checksum-mismatch' | 'other-terminal' | 'malformed'; field?: string };
+  | {
+      verified: false;
+      reason: 'missing-checksum' | 'checksum-mismatch' | 'other-terminal' | 'malformed';
+      field?: string;
+    };
 
 // Not part of the signed data: the checksum itself, and vnp_SecureHashType (2.0.x only).
 const UNSIGNED = new Set(['vnp_SecureHash', 'vnp_SecureHashType']);
@@ -52,7 +56,8 @@ export function verifyCallback(terminal: VnpayTerminal, query: CallbackQuery): C
   try {
     return { verified: true, callback: callbackOf(fields) };
   } catch (error) {
-    if (error instanceof ValidationFailedError) return { verified: false, reason: 'malformed', field: error.errors?.[0]?.field };
+    if (error instanceof ValidationFailedError)
+      return { verified: false, reason: 'malformed', field: error.errors?.[0]?.field };
     throw error;
   }
 }
