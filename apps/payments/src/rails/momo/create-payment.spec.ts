@@ -3,7 +3,11 @@ import { MomoRequestError } from './momo-request.error';
 import { CREATE_PAYMENT_SIGNED_KEYS, PaymentToCreate, buildCreatePaymentBody } from './create-payment';
 import { isMomoSignatureValid } from './momo-signature';
 
-const PARTNER = { partnerCode: 'MOMOSPEC2026', accessKey: 'SPECACCESSKEY01', secretKey: 'spec-secret-key-0123456789abcdef' };
+const PARTNER = {
+  partnerCode: 'MOMOSPEC2026',
+  accessKey: 'SPECACCESSKEY01',
+  secretKey: 'spec-secret-key-0123456789abcdef',
+};
 const hmac = (raw: string, key = PARTNER.secretKey) => createHmac('sha256', key).update(raw, 'utf8').digest('hex');
 
 const PAYMENT: PaymentToCreate = {
@@ -77,7 +81,18 @@ describe('buildCreatePaymentBody', () => {
   it('is not verified over another order of the same fields', () => {
     const body = buildCreatePaymentBody(PARTNER, PAYMENT);
     const fields = { ...body, accessKey: PARTNER.accessKey };
-    const swapped = ['accessKey', 'amount', 'extraData', 'ipnUrl', 'orderInfo', 'orderId', 'partnerCode', 'redirectUrl', 'requestId', 'requestType'];
+    const swapped = [
+      'accessKey',
+      'amount',
+      'extraData',
+      'ipnUrl',
+      'orderInfo',
+      'orderId',
+      'partnerCode',
+      'redirectUrl',
+      'requestId',
+      'requestType',
+    ];
     expect(isMomoSignatureValid(fields, CREATE_PAYMENT_SIGNED_KEYS, PARTNER.secretKey, body.signature)).toBe(true);
     expect(isMomoSignatureValid(fields, swapped, PARTNER.secretKey, body.signature)).toBe(false);
   });
@@ -107,8 +122,8 @@ describe('buildCreatePaymentBody', () => {
   });
 
   it.each([1_000, 50_000_000])('accepts the documented bound %i VND', (amount) => {
-    expect(buildCreatePaymentBody(PARTNER, { ...PAYMENT, money: { amountMinor: amount, currency: 'VND' } }).amount).toBe(
-      amount,
-    );
+    expect(
+      buildCreatePaymentBody(PARTNER, { ...PAYMENT, money: { amountMinor: amount, currency: 'VND' } }).amount,
+    ).toBe(amount);
   });
 });

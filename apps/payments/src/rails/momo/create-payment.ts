@@ -84,6 +84,10 @@ export function buildCreatePaymentBody(partner: MomoPartner, payment: PaymentToC
     lang: payment.lang,
     ...(payment.autoCapture === undefined ? {} : { autoCapture: payment.autoCapture }),
   };
-  const signature = signMomo({ ...unsigned, accessKey: partner.accessKey }, CREATE_PAYMENT_SIGNED_KEYS, partner.secretKey);
+  const signature = signMomo(
+    { ...unsigned, accessKey: partner.accessKey },
+    CREATE_PAYMENT_SIGNED_KEYS,
+    partner.secretKey,
+  );
   return { ...unsigned, signature };
 }

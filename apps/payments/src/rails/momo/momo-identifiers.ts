@@ -3,7 +3,10 @@ import { MomoRequestError } from './momo-request.error';
 
 export function momoOrderId(value: string, field = 'orderId'): string {
   if (value.length > MOMO_ORDER_ID_MAX_LENGTH || !MOMO_ORDER_ID.test(value))
-    throw new MomoRequestError(field, `not a MoMo orderId (${MOMO_ORDER_ID.source}, at most ${MOMO_ORDER_ID_MAX_LENGTH})`);
+    throw new MomoRequestError(
+      field,
+      `not a MoMo orderId (${MOMO_ORDER_ID.source}, at most ${MOMO_ORDER_ID_MAX_LENGTH})`,
+    );
   return value;
 }
 

@@ -7,7 +7,11 @@ import {
   readRefundResponse,
 } from './query-and-refund';
 
-const PARTNER = { partnerCode: 'MOMOSPEC2026', accessKey: 'SPECACCESSKEY01', secretKey: 'spec-secret-key-0123456789abcdef' };
+const PARTNER = {
+  partnerCode: 'MOMOSPEC2026',
+  accessKey: 'SPECACCESSKEY01',
+  secretKey: 'spec-secret-key-0123456789abcdef',
+};
 const hmac = (raw: string, key = PARTNER.secretKey) => createHmac('sha256', key).update(raw, 'utf8').digest('hex');
 const refusedOn = (field: string) => expect.objectContaining({ errors: [expect.objectContaining({ field })] });
 
@@ -30,7 +34,9 @@ describe('buildQueryBody', () => {
       requestId: 'req-query-0001',
       orderId: 'pay_0b9e1c2a-7f31',
       lang: 'en',
-      signature: hmac('accessKey=SPECACCESSKEY01&orderId=pay_0b9e1c2a-7f31&partnerCode=MOMOSPEC2026&requestId=req-query-0001'),
+      signature: hmac(
+        'accessKey=SPECACCESSKEY01&orderId=pay_0b9e1c2a-7f31&partnerCode=MOMOSPEC2026&requestId=req-query-0001',
+      ),
     });
     expect(body.signature).not.toBe(
       hmac('accessKey=SPECACCESSKEY01&partnerCode=MOMOSPEC2026&orderId=pay_0b9e1c2a-7f31&requestId=req-query-0001'),
@@ -67,7 +73,11 @@ describe('buildRefundBody', () => {
     ['less than MoMo minimum', { money: { amountMinor: 999, currency: 'VND' } }, 'amount'],
     [
       'above the tokenization refund cap',
-      { money: { amountMinor: 30_000_001, currency: 'VND' }, paid: { amountMinor: 40_000_000, currency: 'VND' }, limits: TOKEN_PAYMENT_REFUND_LIMITS },
+      {
+        money: { amountMinor: 30_000_001, currency: 'VND' },
+        paid: { amountMinor: 40_000_000, currency: 'VND' },
+        limits: TOKEN_PAYMENT_REFUND_LIMITS,
+      },
       'amount',
     ],
     ['a transId that is not MoMo', { transId: '12ab' }, 'transId'],

@@ -41,7 +41,12 @@ export interface QueryBody {
   signature: string;
 }
 
-export function buildQueryBody(partner: MomoPartner, paymentId: string, requestId: string, lang: MomoLanguage): QueryBody {
+export function buildQueryBody(
+  partner: MomoPartner,
+  paymentId: string,
+  requestId: string,
+  lang: MomoLanguage,
+): QueryBody {
   const unsigned = {
     partnerCode: partner.partnerCode,
     requestId: momoRequestId(requestId),

@@ -8,7 +8,11 @@ import {
   buildTokenPayBody,
 } from './tokenization';
 
-const PARTNER = { partnerCode: 'MOMOSPEC2026', accessKey: 'SPECACCESSKEY01', secretKey: 'spec-secret-key-0123456789abcdef' };
+const PARTNER = {
+  partnerCode: 'MOMOSPEC2026',
+  accessKey: 'SPECACCESSKEY01',
+  secretKey: 'spec-secret-key-0123456789abcdef',
+};
 const hmac = (raw: string, key = PARTNER.secretKey) => createHmac('sha256', key).update(raw, 'utf8').digest('hex');
 const refusedOn = (field: string) => expect.objectContaining({ errors: [expect.objectContaining({ field })] });
 

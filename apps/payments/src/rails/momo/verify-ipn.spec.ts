@@ -1,7 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { IPN_ANSWER_STATUS, verifyIpn } from './verify-ipn';
 
-const PARTNER = { partnerCode: 'MOMOSPEC2026', accessKey: 'SPECACCESSKEY01', secretKey: 'spec-secret-key-0123456789abcdef' };
+const PARTNER = {
+  partnerCode: 'MOMOSPEC2026',
+  accessKey: 'SPECACCESSKEY01',
+  secretKey: 'spec-secret-key-0123456789abcdef',
+};
 const hmac = (raw: string, key = PARTNER.secretKey) => createHmac('sha256', key).update(raw, 'utf8').digest('hex');
 
 // Shaped like the notification page's example, with our spec partner.
@@ -71,11 +75,19 @@ describe('verifyIpn', () => {
   });
 
   it('refuses a notification signed with another secret', () => {
-    expect(() => verifyIpn(PARTNER, { ...IPN, signature: hmac(RAW, 'another-secret') })).toThrow(refusedOn('signature'));
+    expect(() => verifyIpn(PARTNER, { ...IPN, signature: hmac(RAW, 'another-secret') })).toThrow(
+      refusedOn('signature'),
+    );
   });
 
   it.each([
-    ['orderInfo before orderId', RAW.replace('&orderId=pay_0b9e1c2a-7f31&orderInfo=Gói đọc báo tháng 12', '&orderInfo=Gói đọc báo tháng 12&orderId=pay_0b9e1c2a-7f31')],
+    [
+      'orderInfo before orderId',
+      RAW.replace(
+        '&orderId=pay_0b9e1c2a-7f31&orderInfo=Gói đọc báo tháng 12',
+        '&orderInfo=Gói đọc báo tháng 12&orderId=pay_0b9e1c2a-7f31',
+      ),
+    ],
     ['without transId', RAW.replace('&transId=4088878653', '')],
     ['without accessKey', RAW.replace('accessKey=SPECACCESSKEY01&', '')],
     ['with a space after each &', RAW.replaceAll('&', '& ')],

@@ -53,7 +53,16 @@ export interface MomoPaymentOutcome {
   extraData: string;
 }
 
-const TEXT_KEYS = ['partnerCode', 'orderId', 'requestId', 'orderInfo', 'orderType', 'message', 'payType', 'extraData'] as const;
+const TEXT_KEYS = [
+  'partnerCode',
+  'orderId',
+  'requestId',
+  'orderInfo',
+  'orderType',
+  'message',
+  'payType',
+  'extraData',
+] as const;
 const WHOLE_KEYS = ['amount', 'transId', 'resultCode', 'responseTime'] as const;
 
 /**
