@@ -80,6 +80,14 @@ describe('binding', () => {
     );
   });
 
+  it.each([
+    ['a fraction of a đồng', { amountMinor: 0.5, currency: 'VND' }],
+    ['between 0 and the minimum', { amountMinor: 999, currency: 'VND' }],
+    ['0 in another currency', { amountMinor: 0, currency: 'USD' }],
+  ])('refuses a binding amount of %s', (_case, money) => {
+    expect(() => buildTokenBindingBody(PARTNER, { ...BINDING, money })).toThrow(refusedOn('amount'));
+  });
+
   it('asks for the token with the callbackToken of the binding IPN', () => {
     const body = buildTokenCallbackBody(PARTNER, {
       paymentId: 'pay_bind-01',

@@ -108,7 +108,7 @@ export interface TokenBindingToCreate {
 }
 
 export function buildTokenBindingBody(partner: MomoPartner, binding: TokenBindingToCreate) {
-  const bindOnly = binding.money.currency === 'VND' && BigInt(binding.money.amountMinor) === 0n;
+  const bindOnly = binding.money.currency === 'VND' && Number(binding.money.amountMinor) === 0;
   const unsigned = {
     partnerCode: partner.partnerCode,
     requestId: momoRequestId(binding.requestId),
