@@ -7,7 +7,8 @@ import { SERVICE_NAMES } from './services.mjs';
 
 export const SECRETS_FILE = resolve(root, '.local', 'secrets.json');
 
-const keyPair = (type) => {
+/** A fresh key pair (`ed25519` signs callers, `x25519` seals credentials), both halves base64 DER. */
+export const keyPair = (type) => {
   const { publicKey, privateKey } = generateKeyPairSync(type);
   return {
     public: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),

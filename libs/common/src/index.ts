@@ -48,3 +48,4 @@ export * from './nats/bus-authorization';
 export * from './secrets/sealed-credentials';
 export * from './events/parse-event';
 export * from './memory/bounded-map';
+export * from './http/request-id';

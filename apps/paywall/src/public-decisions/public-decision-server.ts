@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseQuery } from 'fast-querystring';
-import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter } from 'prom-client';
 import {
@@ -13,6 +12,7 @@ import {
   PROBLEM_TITLES,
   problemInstance,
   problemType,
+  requestIdOf,
   sendFrameworkProblem,
   ServiceMetrics,
   trustsHop,
@@ -116,7 +116,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       trustProxy: this.trusts,
       bodyLimit: 16 * 1024,
       requestIdHeader: false,
-      genReqId: (request) => requestIdOf(request.headers['x-request-id']),
+      genReqId: (request) => requestIdOf(request.headers),
       // The router's own refusals (a malformed path) as problem+json, like every error here.
       frameworkErrors: sendFrameworkProblem,
       serverFactory: (fastify) => {
@@ -241,7 +241,7 @@ export class PublicDecisionServer implements OnApplicationBootstrap, OnApplicati
       return;
     }
     this.refused.labels(String(outcome.status)).inc();
-    const requestId = requestIdOf(request.headers['x-request-id']);
+    const requestId = requestIdOf(request.headers);
     const headers: Record<string, string> = {
       'content-type': PROBLEM_CONTENT_TYPE,
       'x-request-id': requestId,
@@ -316,13 +316,6 @@ const DECISIONS_PATH: string = PAYWALL_DECISIONS_PATH;
 
 function isDecisionsPath(url: string): boolean {
   return url.startsWith(DECISIONS_PATH) && (url.length === DECISIONS_PATH.length || url[DECISIONS_PATH.length] === '?');
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
-/** The caller's request id when it is a sane one, else a new one (as the suite's other servers do). */
-function requestIdOf(given: string | string[] | undefined): string {
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 function problemBody(refusal: Refusal, url: string, requestId: string): string {

@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   httpStatusOf,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_SLUGS,
   PROBLEM_TITLES,
+  problemInstance,
   problemType,
+  requestIdOf,
   runWithContext,
 } from '@libs/common';
 import { FieldError, MessageHeader } from '@libs/contracts';
@@ -17,7 +18,6 @@ import { ProviderNotificationsService } from './provider-notifications.service';
 /** Twice the gateway's body limit: whatever the gateway's route accepts, this accepts too. */
 const BODY_LIMIT = 2 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * Where the payment provider's notifications arrive, on this service's own port
@@ -43,7 +43,11 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const server = (this.server = Fastify({ logger: false, trustProxy: true, bodyLimit: BODY_LIMIT }));
+    const server = (this.server = Fastify({
+      logger: false,
+      bodyLimit: BODY_LIMIT,
+      genReqId: (request) => requestIdOf(request.headers),
+    }));
     // The signature covers the exact bytes: nothing parses the body before it is verified.
     server.removeAllContentTypeParsers();
     server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -84,7 +88,7 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
         { field: 'Stripe-Signature', message: 'Stripe-Signature header is required' },
       ]);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const requestId = requestIdOf(request);
+    const requestId = String(request.id);
     try {
       const answer = await runWithContext({ requestId, tenantId, actor: 'payment-provider' }, () =>
         this.notifications.receive(tenantId, body.toString('utf8'), signature),
@@ -104,7 +108,7 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
     errors?: FieldError[],
     code?: string,
   ): FastifyReply {
-    const requestId = requestIdOf(request);
+    const requestId = String(request.id);
     return reply
       .status(status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
@@ -116,14 +120,9 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
         title: PROBLEM_TITLES[status] ?? 'Error',
         status,
         detail,
-        instance: request.url.split('?')[0],
+        instance: problemInstance(request.url),
         requestId,
         ...(errors ? { errors } : {}),
       });
   }
-}
-
-function requestIdOf(request: FastifyRequest): string {
-  const given = request.headers[MessageHeader.requestId];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }

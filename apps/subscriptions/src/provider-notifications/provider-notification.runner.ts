@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { runWithContext, WorkLoop } from '@libs/common';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { inProviderLane } from '../payments/provider-lane';
-import { StaleProviderReadError } from '../reader-subscriptions/stale-provider-read.error';
+import { readAgainWhileStale } from '../reader-subscriptions/stale-provider-read.error';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { nextAttemptOf } from './provider-notification-retry';
 import { ProviderNotification } from './provider-notification.entity';
@@ -111,15 +111,9 @@ export class ProviderNotificationRunner implements OnApplicationBootstrap, Befor
     return true;
   }
 
-  /** Reads and writes again when what was read went stale meanwhile (see {@link StaleProviderReadError}). */
-  private async process(claimed: ProviderNotification): Promise<void> {
-    for (let read = 1; ; read++) {
-      try {
-        return await this.readThenWrite(claimed);
-      } catch (error) {
-        if (!(error instanceof StaleProviderReadError) || read >= READS_PER_ATTEMPT) throw error;
-      }
-    }
+  /** Reads and writes again when what was read went stale meanwhile (see {@link readAgainWhileStale}). */
+  private process(claimed: ProviderNotification): Promise<void> {
+    return readAgainWhileStale(() => this.readThenWrite(claimed), READS_PER_ATTEMPT);
   }
 
   private async readThenWrite(claimed: ProviderNotification): Promise<void> {

@@ -3,13 +3,13 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { MessageHeader } from '@libs/contracts';
 import { RequestContext, runWithContext } from '../context/request-context';
 import { parseTrustedProxies, trustsHop } from '../http/client-address';
 import { ErrorFilter } from '../errors/error.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { sendFrameworkProblem } from '../http/framework-problem';
+import { requestIdOf } from '../http/request-id';
 import { createJsonBodyParser } from '../http/json-body.parser';
 import { UnwantedBodyInterceptor } from '../http/unwanted-body.interceptor';
 import { createLogger, NestPinoLogger } from '../logging/logger';
@@ -19,7 +19,6 @@ import { natsConnectionOptions } from '../nats/connect-nats';
 import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
 import type { ServiceInstance } from './service-options';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const FILE_TYPES = /^(text\/csv|application\/xml|text\/xml)\b/i;
 
 export interface StartServiceOptions extends ServiceInstance {
@@ -59,10 +58,7 @@ export async function startService(
     routerOptions: { maxParamLength: 256 },
     // `request.ip` is the client only as far as TRUSTED_PROXIES vouch for X-Forwarded-For (else the peer).
     trustProxy: trustsHop(parseTrustedProxies(env.TRUSTED_PROXIES) ?? { kind: 'none' }),
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers[MessageHeader.requestId];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
   });
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
     logger: new NestPinoLogger(logger),
