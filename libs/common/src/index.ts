@@ -46,6 +46,7 @@ export * from './database/unique-violation';
 export * from './nats/caller-signature';
 export * from './nats/bus-authorization';
 export * from './secrets/sealed-credentials';
+export * from './secrets/credential-cipher';
 export * from './events/parse-event';
 export * from './memory/bounded-map';
 export * from './http/request-id';

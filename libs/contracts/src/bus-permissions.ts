@@ -18,6 +18,7 @@ const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown
   gateway: 'every-contract',
   paywall: [ListPlans, ListCoupons],
   subscriptions: [],
+  payments: [],
   advertising: [],
   licensing: [],
   finance: [ListProviderBalanceTransactions, ListProviderPayouts],
@@ -28,9 +29,10 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
   gateway: SERVICES,
   paywall: ['gateway', 'paywall', 'subscriptions'],
   subscriptions: ['gateway'],
+  payments: ['gateway'],
   advertising: ['gateway'],
   licensing: ['gateway'],
-  finance: ['gateway', 'subscriptions', 'advertising', 'licensing'],
+  finance: ['gateway', 'subscriptions', 'payments', 'advertising', 'licensing'],
 };
 
 /**
@@ -41,6 +43,7 @@ export const SIGNER_ROLES: Record<ServiceName, 'any' | readonly CallerRole[]> = 
   gateway: 'any',
   paywall: [],
   subscriptions: [],
+  payments: [],
   advertising: [],
   licensing: [],
   finance: [SERVICE_ROLES.reconciliationImport],

@@ -13,6 +13,7 @@ export * from './paywall';
 export * from './subscriptions';
 export * from './advertising';
 export * from './licensing';
+export * from './payments';
 export * from './finance';
 export * from './asyncapi';
 export * from './money';

@@ -1,0 +1,175 @@
+import { Nullable } from '../nullable';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Type } from 'class-transformer';
+import { defineRpc } from '../define-rpc';
+import { ByIdRequest } from '../by-id.request';
+import { READER_ROLE } from '../roles';
+import { MaxBytes } from '../max-bytes.validator';
+import { CURRENCY_CODE, CURRENCY_MESSAGE, NON_NEGATIVE_MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS_MESSAGE } from '../money';
+import { PAYMENT_RAILS, PAYMENT_STREAMS, PaymentRailName, PaymentStream } from './payment-rail';
+
+const POSITIVE_MINOR_UNITS = /^[1-9][0-9]{0,17}$/;
+const POSITIVE_MESSAGE = 'must be a positive integer amount in minor units, as a string (99000 VND is "99000")';
+const WEB_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+
+/** What a payment pays for: the stream that asked and its own reference (one payment per reference). */
+export class PaymentPurpose {
+  @IsIn(PAYMENT_STREAMS) stream!: PaymentStream;
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'reference must be 1 to 100 letters, digits or . _ : -' })
+  reference!: string;
+  /** Shown to the payer and sent to the rail (accents are removed for rails that refuse them). */
+  @IsString() @MaxBytes(255) description!: string;
+}
+
+/** Who pays, as a Vietnamese e-invoice will name them; every field is optional. */
+export class PaymentBuyer {
+  @Nullable() @IsOptional() @IsString() @MaxBytes(200) name!: string | null;
+  @Nullable() @IsOptional() @IsEmail() @MaxLength(254) email!: string | null;
+  @Nullable() @IsOptional() @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits' })
+  phone!: string | null;
+  /** Vietnamese tax code (mã số thuế): 10 digits, or 10 and a 3-digit branch suffix. */
+  @Nullable()
+  @IsOptional()
+  @Matches(/^[0-9]{10}(-[0-9]{3})?$/, { message: 'taxCode must be 10 digits, or 10 digits, a dash and 3' })
+  taxCode!: string | null;
+  @Nullable() @IsOptional() @IsString() @MaxBytes(300) address!: string | null;
+}
+
+/** One line of what is paid for, VAT-exclusive, with its VAT. */
+export class PaymentLine {
+  @IsString() @MaxBytes(200) description!: string;
+  @IsInt() @Min(1) @Max(1_000_000) quantity!: number;
+  /** Quantity × unit price, VAT excluded. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS, { message: `amount ${NON_NEGATIVE_MINOR_UNITS_MESSAGE}` }) amount!: string;
+  /** VAT rate in basis points: 1000 is 10 %. */
+  @IsInt() @Min(0) @Max(10_000) vatRateBasisPoints!: number;
+  @Matches(NON_NEGATIVE_MINOR_UNITS, { message: `vatAmount ${NON_NEGATIVE_MINOR_UNITS_MESSAGE}` }) vatAmount!: string;
+}
+
+/**
+ * A stream asks for money: the amount (VAT included) in minor units, what it pays for, who pays,
+ * where the payer returns, and which rails it may be paid on (the agency's enabled ones if absent).
+ * The same purpose asked again answers the payment already made for it.
+ */
+export class CreatePaymentRequest {
+  @Matches(POSITIVE_MINOR_UNITS, { message: `amount ${POSITIVE_MESSAGE}` }) amount!: string;
+  @Matches(CURRENCY_CODE, { message: `currency ${CURRENCY_MESSAGE}` }) currency!: string;
+  @ValidateNested() @Type(() => PaymentPurpose) purpose!: PaymentPurpose;
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => PaymentBuyer) buyer!: PaymentBuyer | null;
+  /** When given, their amounts and VAT add up to `amount`. */
+  @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PaymentLine) lines?: PaymentLine[];
+  @IsUrl(WEB_URL) @MaxLength(1000) returnUrl!: string;
+  @IsOptional() @ArrayMinSize(1) @ArrayUnique() @IsIn(PAYMENT_RAILS, { each: true }) rails?: PaymentRailName[];
+  /** How long the payer has; 60 minutes if absent. */
+  @IsOptional() @IsInt() @Min(5) @Max(10_080) expiresInMinutes?: number;
+}
+
+export const PAYMENT_STATUSES = ['open', 'succeeded', 'failed', 'expired', 'refunded', 'partially-refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const ATTEMPT_STATUSES = ['started', 'succeeded', 'failed', 'expired'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/** One try of the payer on one rail: where to send them, or the QR to show. */
+export class PaymentAttemptView {
+  @IsUUID() id!: string;
+  @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
+  @IsIn(ATTEMPT_STATUSES) status!: AttemptStatus;
+  /** The reference the rail knows the attempt by (MoMo orderId, VNPay vnp_TxnRef, payOS orderCode). */
+  @IsString() orderReference!: string;
+  @Nullable() @IsOptional() @IsString() redirectUrl!: string | null;
+  /** The VietQR or wallet QR payload to render, when the rail gives one. */
+  @Nullable() @IsOptional() @IsString() qrCode!: string | null;
+  @Nullable() @IsOptional() @IsString() providerTransactionId!: string | null;
+  @Nullable() @IsOptional() @IsString() failure!: string | null;
+  @IsString() createdAt!: string;
+}
+
+export class PaymentView {
+  @IsUUID() id!: string;
+  @IsIn(PAYMENT_STATUSES) status!: PaymentStatus;
+  @Matches(NON_NEGATIVE_MINOR_UNITS) amount!: string;
+  @Matches(CURRENCY_CODE) currency!: string;
+  @Matches(NON_NEGATIVE_MINOR_UNITS) refundedAmount!: string;
+  @ValidateNested() @Type(() => PaymentPurpose) purpose!: PaymentPurpose;
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => PaymentBuyer) buyer!: PaymentBuyer | null;
+  @ValidateNested({ each: true }) @Type(() => PaymentLine) lines!: PaymentLine[];
+  /** The rails the payer may choose from. */
+  @IsIn(PAYMENT_RAILS, { each: true }) rails!: PaymentRailName[];
+  @IsString() returnUrl!: string;
+  /** The hosted page where the payer chooses a rail and pays; its secret token is part of it. */
+  @IsString() payPageUrl!: string;
+  @ValidateNested({ each: true }) @Type(() => PaymentAttemptView) attempts!: PaymentAttemptView[];
+  @IsString() createdAt!: string;
+  @IsString() expiresAt!: string;
+  @Nullable() @IsOptional() @IsString() succeededAt!: string | null;
+}
+
+export const CreatePayment = defineRpc({
+  subject: 'payments.payment.create.v1',
+  request: CreatePaymentRequest,
+  response: PaymentView,
+  description:
+    'Asks for a payment (amount in minor units, VAT included) for a purpose; the same purpose again answers the same payment.',
+  roles: ['admin', 'finance'],
+});
+
+export const GetPayment = defineRpc({
+  subject: 'payments.payment.get.v1',
+  request: ByIdRequest,
+  response: PaymentView,
+  description: 'One payment of the agency, with its attempts on the rails.',
+  roles: ['admin', 'finance'],
+});
+
+/** The payer picks a rail on the hosted page; the pay token proves they hold the payment's link. */
+export class StartPaymentAttemptRequest {
+  @IsUUID() id!: string;
+  @Matches(/^[A-Za-z0-9_-]{32,64}$/, { message: 'payToken must be the token of the payment link' }) payToken!: string;
+  @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
+  /** A rail's own method: MoMo `captureWallet` or `payWithMethod`; a VNPay bank code such as `VNPAYQR`. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_]{2,30}$/, { message: 'method must be 2 to 30 letters, digits or _' })
+  method?: string;
+  @IsIn(['vi', 'en']) locale!: 'vi' | 'en';
+  /** The payer's address as the gateway saw it (VNPay requires it). */
+  @Matches(/^[0-9a-fA-F:.]{2,45}$/, { message: 'clientIp must be an IP address' }) clientIp!: string;
+}
+
+export const StartPaymentAttempt = defineRpc({
+  subject: 'payments.payment.start-attempt.v1',
+  request: StartPaymentAttemptRequest,
+  response: PaymentAttemptView,
+  description: "Starts the payer's attempt on one rail: a redirect to the wallet or bank, or a QR to scan.",
+  roles: [READER_ROLE],
+});
+
+/** Gives money back: all that is left when `amount` is absent. */
+export class RefundPaymentRequest {
+  @IsUUID() id!: string;
+  @IsOptional() @Matches(POSITIVE_MINOR_UNITS, { message: `amount ${POSITIVE_MESSAGE}` }) amount?: string;
+  @IsString() @MaxBytes(255) reason!: string;
+}
+
+export const RefundPayment = defineRpc({
+  subject: 'payments.payment.refund.v1',
+  request: RefundPaymentRequest,
+  response: PaymentView,
+  description: 'Refunds a succeeded payment in full or in part, on the rail it was paid on.',
+  roles: ['admin', 'finance'],
+});
