@@ -5,6 +5,20 @@ export class RailUnavailableError extends Error {
   }
 }
 
+/**
+ * The rail answered and refused what was asked (a duplicate order, an amount out of its limits,
+ * credentials it does not know): the rail's code and message, for the person who configured it.
+ */
+export class RailRefusedError extends Error {
+  constructor(
+    readonly rail: string,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`${rail} refused: ${detail} (${code})`);
+  }
+}
+
 export interface RailHttpAnswer {
   status: number;
   body: unknown;
@@ -21,7 +35,11 @@ export class RailHttp {
     body: unknown,
     headers: Record<string, string> = {},
   ): Promise<RailHttpAnswer> {
-    return this.send(rail, url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return this.send(rail, url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   }
 
   async getJson(rail: string, url: string, headers: Record<string, string> = {}): Promise<RailHttpAnswer> {

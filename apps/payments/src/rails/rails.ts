@@ -7,7 +7,5 @@ const ADAPTERS: Partial<Record<PaymentRailName, (http: RailHttp) => PaymentRail>
 
 /** The adapters, built with the service's HTTP deadline. */
 export function buildRails(http: RailHttp): Map<PaymentRailName, PaymentRail> {
-  return new Map(
-    Object.entries(ADAPTERS).map(([name, build]) => [name as PaymentRailName, build(http)] as const),
-  );
+  return new Map(Object.entries(ADAPTERS).map(([name, build]) => [name as PaymentRailName, build(http)] as const));
 }

@@ -45,7 +45,8 @@ export class PaymentFailedEvent extends PaymentFacts {
 export const PaymentFailed = defineEvent({
   subject: 'evt.payments.payment.failed.v1',
   data: PaymentFailedEvent,
-  description: "An attempt to pay on a rail failed (declined, cancelled by the payer, or expired), with the rail's reason.",
+  description:
+    "An attempt to pay on a rail failed (declined, cancelled by the payer, or expired), with the rail's reason.",
 });
 
 /** Money given back on the rail it was paid on. */

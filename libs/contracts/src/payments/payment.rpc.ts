@@ -41,7 +41,9 @@ export class PaymentPurpose {
 export class PaymentBuyer {
   @Nullable() @IsOptional() @IsString() @MaxBytes(200) name!: string | null;
   @Nullable() @IsOptional() @IsEmail() @MaxLength(254) email!: string | null;
-  @Nullable() @IsOptional() @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits' })
+  @Nullable()
+  @IsOptional()
+  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits' })
   phone!: string | null;
   /** Vietnamese tax code (mã số thuế): 10 digits, or 10 and a 3-digit branch suffix. */
   @Nullable()
@@ -144,7 +146,8 @@ export class StartPaymentAttemptRequest {
   @Matches(/^[A-Za-z0-9_-]{32,64}$/, { message: 'payToken must be the token of the payment link' }) payToken!: string;
   @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
   /** A rail's own method: MoMo `captureWallet` or `payWithMethod`; a VNPay bank code such as `VNPAYQR`. */
-  @IsOptional() @Matches(/^[A-Za-z0-9_]{2,30}$/, { message: 'method must be 2 to 30 letters, digits or _' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_]{2,30}$/, { message: 'method must be 2 to 30 letters, digits or _' })
   method?: string;
   @IsIn(['vi', 'en']) locale!: 'vi' | 'en';
   /** The payer's address as the gateway saw it (VNPay requires it). */
