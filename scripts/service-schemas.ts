@@ -2,6 +2,7 @@ import { advertisingSchema } from '../apps/advertising/src/database/advertising.
 import { financeSchema } from '../apps/finance/src/database/finance.schema';
 import { licensingSchema } from '../apps/licensing/src/database/licensing.schema';
 import { gatewaySchema } from '../apps/gateway/src/database/gateway.schema';
+import { paymentsSchema } from '../apps/payments/src/database/payments.schema';
 import { paywallSchema } from '../apps/paywall/src/database/paywall.schema';
 import { subscriptionsSchema } from '../apps/subscriptions/src/database/subscriptions.schema';
 
@@ -10,6 +11,7 @@ export const SERVICE_SCHEMAS = [
   gatewaySchema,
   paywallSchema,
   subscriptionsSchema,
+  paymentsSchema,
   advertisingSchema,
   licensingSchema,
   financeSchema,

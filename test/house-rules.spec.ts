@@ -11,6 +11,7 @@ import { FinanceAppModule } from '../apps/finance/src/finance-app.module';
 import { GatewayEnv } from '../apps/gateway/src/config/gateway.config';
 import { GatewayAppModule } from '../apps/gateway/src/gateway-app.module';
 import { LicensingAppModule } from '../apps/licensing/src/licensing-app.module';
+import { PaymentsAppModule } from '../apps/payments/src/payments-app.module';
 import { PaywallAppModule } from '../apps/paywall/src/paywall-app.module';
 import { SubscriptionsAppModule } from '../apps/subscriptions/src/subscriptions-app.module';
 import { renderAsyncApi } from '../scripts/generate-asyncapi';
@@ -31,6 +32,7 @@ const APP_MODULES: Record<ServiceName, DynamicModule> = {
   paywall: PaywallAppModule.register(instance('paywall')),
   subscriptions: SubscriptionsAppModule.register(instance('subscriptions')),
   advertising: AdvertisingAppModule.register(instance('advertising')),
+  payments: PaymentsAppModule.register(instance('payments')),
   licensing: LicensingAppModule.register(instance('licensing')),
   finance: FinanceAppModule.register(instance('finance')),
 };

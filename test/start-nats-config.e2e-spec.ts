@@ -18,6 +18,7 @@ describe('the NATS server npm start configures', () => {
     gateway: 'gw-pass',
     paywall: 'pw-pass',
     subscriptions: 'sub-pass',
+    payments: 'pay-pass',
     advertising: 'ad-pass',
     licensing: 'lic-pass',
     finance: 'fin-pass',

@@ -40,6 +40,7 @@ export function localSecrets() {
       SERVICE_NAMES.map((service) => [service, saved.callerKeys?.[service] ?? keyPair('ed25519')]),
     ),
     credentialsSealing: saved.credentialsSealing ?? keyPair('x25519'),
+    paymentsCredentialsSealing: saved.paymentsCredentialsSealing ?? keyPair('x25519'),
   };
   mkdirSync(resolve(root, '.local'), { recursive: true });
   writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });

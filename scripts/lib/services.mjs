@@ -1,9 +1,10 @@
-// The six services, their HTTP ports and the environment `npm start` and `npm run dev` give each.
+// The seven services, their HTTP ports and the environment `npm start` and `npm run dev` give each.
 
 export const SERVICES = [
   ['gateway', 3000],
   ['paywall', 3001],
   ['subscriptions', 3002],
+  ['payments', 3006],
   ['advertising', 3003],
   ['licensing', 3004],
   ['finance', 3005],
@@ -23,7 +24,7 @@ export function servicePort(service) {
  * credentials), its own caller-signing key, and its port.
  */
 export function serviceEnv(service, { databaseUrl, natsUrl, secrets }) {
-  const { natsPasswords, callerKeys, credentialsSealing, ...shared } = secrets;
+  const { natsPasswords, callerKeys, credentialsSealing, paymentsCredentialsSealing, ...shared } = secrets;
   const natsHasCredentials = natsUrl.includes('@');
   return {
     ...process.env,
@@ -35,8 +36,14 @@ export function serviceEnv(service, { databaseUrl, natsUrl, secrets }) {
       .map(([signer, pair]) => `${signer}:${pair.public}`)
       .join(','),
     CALLER_SIGNING_KEY: callerKeys[service].private,
-    ...(service === 'gateway' ? { CREDENTIALS_SEALING_PUBLIC_KEY: credentialsSealing.public } : {}),
+    ...(service === 'gateway'
+      ? {
+          CREDENTIALS_SEALING_PUBLIC_KEY: credentialsSealing.public,
+          PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: paymentsCredentialsSealing.public,
+        }
+      : {}),
     ...(service === 'subscriptions' ? { CREDENTIALS_SEALING_KEY: credentialsSealing.private } : {}),
+    ...(service === 'payments' ? { CREDENTIALS_SEALING_KEY: paymentsCredentialsSealing.private } : {}),
     HTTP_PORT: String(servicePort(service)),
   };
 }

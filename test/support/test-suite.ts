@@ -21,6 +21,8 @@ import { GatewayEnv } from '../../apps/gateway/src/config/gateway.config';
 import { startGateway } from '../../apps/gateway/src/gateway-app';
 import { LicensingEnv } from '../../apps/licensing/src/config/licensing.config';
 import { LicensingAppModule } from '../../apps/licensing/src/licensing-app.module';
+import { PaymentsEnv } from '../../apps/payments/src/config/payments.config';
+import { PaymentsAppModule } from '../../apps/payments/src/payments-app.module';
 import { PaywallEnv } from '../../apps/paywall/src/config/paywall.config';
 import { PaywallAppModule } from '../../apps/paywall/src/paywall-app.module';
 import { SubscriptionsEnv } from '../../apps/subscriptions/src/config/subscriptions.config';
@@ -37,6 +39,7 @@ const SERVICES: Record<ServiceName, { env: new () => ServiceEnv; start: Starter 
   gateway: { env: GatewayEnv, start: (instance) => startGateway(instance as ServiceInstance<GatewayEnv>) },
   paywall: { env: PaywallEnv, start: plain((i) => PaywallAppModule.register(i)) },
   subscriptions: { env: SubscriptionsEnv, start: plain((i) => SubscriptionsAppModule.register(i)) },
+  payments: { env: PaymentsEnv, start: plain((i) => PaymentsAppModule.register(i)) },
   advertising: { env: AdvertisingEnv, start: plain((i) => AdvertisingAppModule.register(i)) },
   licensing: { env: LicensingEnv, start: plain((i) => LicensingAppModule.register(i)) },
   finance: { env: FinanceEnv, start: plain((i) => FinanceAppModule.register(i)) },
@@ -56,6 +59,8 @@ export class TestSuite {
   private readonly paywallTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
   private readonly callerKeys = callerKeyPairs();
   private readonly sealingKeys = credentialSealingKeys();
+  /** Rail credentials are sealed to the payments service's own key. */
+  private readonly paymentsSealingKeys = credentialSealingKeys();
   private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
   /** What the services send, checked against docs/openapi.json and docs/asyncapi.json. */
   private readonly conformance = new DocumentConformance();
@@ -73,6 +78,7 @@ export class TestSuite {
     const suite = new TestSuite(nats, database);
     suite.envOverrides = envOverrides;
     suite.webhookPort = await freePort();
+    suite.notificationPort = await freePort();
     try {
       await suite.conformance.watch(nats.url);
       checkAnswersWith(suite.conformance);
@@ -88,6 +94,8 @@ export class TestSuite {
   private envOverrides: Record<string, string> = {};
   /** Subscriptions' notification receiver: one port its instances share, known to the gateway before they start. */
   private webhookPort = 0;
+  /** Payments' rail notification receiver, shared by its instances likewise. */
+  private notificationPort = 0;
 
   envOf(service: ServiceName): ServiceEnv {
     return loadEnv(SERVICES[service].env, {
@@ -97,8 +105,9 @@ export class TestSuite {
       NATS_PASSWORD: this.nats.credentialsOf(service).password,
       CALLER_KEYS: this.callerKeys.publicKeys,
       CALLER_SIGNING_KEY: this.callerKeys.signingKeyOf(service),
-      CREDENTIALS_SEALING_KEY: this.sealingKeys.privateKey,
+      CREDENTIALS_SEALING_KEY: (service === 'payments' ? this.paymentsSealingKeys : this.sealingKeys).privateKey,
       CREDENTIALS_SEALING_PUBLIC_KEY: this.sealingKeys.publicKey,
+      PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: this.paymentsSealingKeys.publicKey,
       HTTP_PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
       JWT_SECRET: this.jwtSecret,
@@ -108,6 +117,8 @@ export class TestSuite {
       PAYWALL_PUBLIC_PORT: '0',
       SUBSCRIPTIONS_WEBHOOK_PORT: String(this.webhookPort),
       SUBSCRIPTIONS_WEBHOOK_URL: `http://127.0.0.1:${this.webhookPort}`,
+      PAYMENTS_NOTIFICATION_PORT: String(this.notificationPort),
+      PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${this.notificationPort}`,
       EVENT_MAX_DELIVER: '3',
       ...this.envOverrides,
     });

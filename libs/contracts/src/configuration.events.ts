@@ -32,6 +32,7 @@ function configurationChanged(service: Exclude<ServiceName, 'gateway'>): EventCo
 export const CONFIGURATION_CHANGED = {
   paywall: configurationChanged('paywall'),
   subscriptions: configurationChanged('subscriptions'),
+  payments: configurationChanged('payments'),
   advertising: configurationChanged('advertising'),
   licensing: configurationChanged('licensing'),
   finance: configurationChanged('finance'),

@@ -1,7 +1,15 @@
 import { allContracts } from './contract-registry';
 
 /** The seven processes of the suite; each owns one Postgres schema and one JetStream stream of its facts. */
-export const SERVICES = ['gateway', 'paywall', 'subscriptions', 'payments', 'advertising', 'licensing', 'finance'] as const;
+export const SERVICES = [
+  'gateway',
+  'paywall',
+  'subscriptions',
+  'payments',
+  'advertising',
+  'licensing',
+  'finance',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /**

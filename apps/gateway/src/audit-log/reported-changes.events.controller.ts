@@ -21,6 +21,11 @@ export class ReportedChangesEventsController {
     return this.audit.recordReported(tx, event);
   }
 
+  @ConsumesEvent(CONFIGURATION_CHANGED.payments)
+  payments(event: Reported, tx: EventTransaction): Promise<void> {
+    return this.audit.recordReported(tx, event);
+  }
+
   @ConsumesEvent(CONFIGURATION_CHANGED.advertising)
   advertising(event: Reported, tx: EventTransaction): Promise<void> {
     return this.audit.recordReported(tx, event);

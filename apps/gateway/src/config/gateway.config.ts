@@ -18,6 +18,10 @@ export class GatewayEnv extends ServiceEnv {
   @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 public key (SPKI DER)' })
   CREDENTIALS_SEALING_PUBLIC_KEY: string = '';
 
+  /** The payments service's X25519 public key (base64 SPKI DER): agencies' rail credentials are sealed to it. */
+  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 public key (SPKI DER)' })
+  PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: string = '';
+
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdvertisingRoutesModule } from './advertising/advertising-routes.module';
 import { FinanceRoutesModule } from './finance/finance-routes.module';
 import { LicensingRoutesModule } from './licensing/licensing-routes.module';
+import { PaymentsRoutesModule } from './payments/payments-routes.module';
 import { PaywallRoutesModule } from './paywall/paywall-routes.module';
 import { SubscriptionsRoutesModule } from './subscriptions/subscriptions-routes.module';
 
@@ -14,6 +15,7 @@ import { SubscriptionsRoutesModule } from './subscriptions/subscriptions-routes.
   imports: [
     PaywallRoutesModule,
     SubscriptionsRoutesModule,
+    PaymentsRoutesModule,
     AdvertisingRoutesModule,
     LicensingRoutesModule,
     FinanceRoutesModule,

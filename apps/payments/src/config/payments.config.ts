@@ -16,7 +16,7 @@ export class PaymentsEnv extends ServiceEnv {
   @Matches(HTTP_URL, { message: 'must be an http(s) URL without a trailing slash, e.g. https://pay.example.com' })
   PAYMENTS_NOTIFICATION_BASE_URL: string = 'http://127.0.0.1:3016';
 
-  /** The suite's public URL; the hosted payment page is `<PUBLIC_BASE_URL>/pay/<payment id>?token=…`. */
+  /** The suite's public URL; the hosted payment page is `<PUBLIC_BASE_URL>/pay/<agency id>/<payment id>?token=…`. */
   @Matches(HTTP_URL, { message: 'must be an http(s) URL without a trailing slash, e.g. https://revenue.example.com' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 

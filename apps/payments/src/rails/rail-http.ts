@@ -26,7 +26,7 @@ export interface RailHttpAnswer {
 
 /** The only way adapters reach their rail's API: JSON over HTTP with a deadline. */
 export class RailHttp {
-  constructor(private readonly timeoutMs: number) {}
+  constructor(readonly timeoutMs: number) {}
 
   /** POSTs JSON; answers the status and parsed body of any 2xx or 4xx answer, throws RailUnavailableError otherwise. */
   async postJson(

@@ -82,7 +82,8 @@ export class CreatePaymentRequest {
   @IsOptional() @IsInt() @Min(5) @Max(10_080) expiresInMinutes?: number;
 }
 
-export const PAYMENT_STATUSES = ['open', 'succeeded', 'failed', 'expired', 'refunded', 'partially-refunded'] as const;
+/** `expired`: nobody paid in time (money arriving later for an attempt still counts). */
+export const PAYMENT_STATUSES = ['open', 'succeeded', 'expired', 'refunded', 'partially-refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const ATTEMPT_STATUSES = ['started', 'succeeded', 'failed', 'expired'] as const;

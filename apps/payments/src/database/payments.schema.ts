@@ -1,0 +1,14 @@
+import { RailAccountRecord } from '../accounts/rail-account.entity';
+import { RailNotification } from '../notifications/rail-notification.entity';
+import { PaymentAttempt } from '../payments/payment-attempt.entity';
+import { PaymentRefund } from '../payments/payment-refund.entity';
+import { Payment } from '../payments/payment.entity';
+import { PaymentsTenant } from '../tenants/payments-tenant.entity';
+import { migrations } from './migrations';
+
+/** The tables payments owns, and the migrations that make them (explicit, no globs). */
+export const paymentsSchema = {
+  name: 'payments' as const,
+  entities: [PaymentsTenant, RailAccountRecord, Payment, PaymentAttempt, PaymentRefund, RailNotification],
+  migrations,
+};

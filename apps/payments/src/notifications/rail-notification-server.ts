@@ -1,0 +1,77 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestIdOf, runWithContext } from '@libs/common';
+import { MessageHeader } from '@libs/contracts';
+import { PaymentsEnv } from '../config/payments.config';
+import { RailNotificationsService } from './rail-notifications.service';
+
+/** The largest notification any rail sends is a few kilobytes; this leaves room and no more. */
+const BODY_LIMIT = 256 * 1024;
+
+/**
+ * Where the rails' notifications arrive, on this service's own public port
+ * (`PAYMENTS_NOTIFICATION_PORT`): `POST|GET /v1/notifications/<rail>/<account id>`. The exact
+ * bytes and parameters are verified and stored here, where they are applied: nothing parses a
+ * body before its rail's adapter has verified it, and nothing crosses the bus.
+ */
+@Injectable()
+export class RailNotificationServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RailNotificationServer.name);
+  private readonly port: number;
+  private readonly host: string;
+  private server?: FastifyInstance;
+  url = '';
+
+  constructor(
+    private readonly notifications: RailNotificationsService,
+    env: PaymentsEnv,
+  ) {
+    this.port = env.PAYMENTS_NOTIFICATION_PORT;
+    this.host = env.HTTP_HOST;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const server = (this.server = Fastify({
+      logger: false,
+      bodyLimit: BODY_LIMIT,
+      genReqId: (request) => requestIdOf(request.headers),
+    }));
+    server.removeAllContentTypeParsers();
+    server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    const receive = (request: FastifyRequest, reply: FastifyReply) => this.receive(request, reply);
+    server.post('/v1/notifications/:rail/:accountId', receive);
+    server.get('/v1/notifications/:rail/:accountId', receive);
+    server.setNotFoundHandler((_request, reply) => reply.status(404).send());
+    server.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) this.logger.error(`rail notification not received: ${error.message}`);
+      return reply.status(status).send();
+    });
+    // Instances on one host share the port (the kernel spreads connections), as tests run several in one process.
+    await server.listen({ host: this.host, port: this.port, reusePort: true } as { host: string; port: number });
+    const address = server.server.address();
+    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : this.port}`;
+    this.logger.log(`rail notifications at ${this.url}/v1/notifications/<rail>/<account id>`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.close();
+  }
+
+  private async receive(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const { rail, accountId } = request.params as { rail: string; accountId: string };
+    const requestId = String(request.id);
+    const queryAt = request.url.indexOf('?');
+    const answer = await runWithContext({ requestId, actor: `rail:${rail}` }, () =>
+      this.notifications.receive(rail, accountId, {
+        method: request.method === 'GET' ? 'GET' : 'POST',
+        query: new URLSearchParams(queryAt === -1 ? '' : request.url.slice(queryAt + 1)),
+        headers: request.headers,
+        body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+      }),
+    );
+    reply.status(answer.status).header(MessageHeader.requestId, requestId);
+    if (answer.contentType) reply.header('content-type', answer.contentType);
+    return reply.send(answer.body);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RailAccountsModule } from '../accounts/rail-accounts.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { RailNotificationServer } from './rail-notification-server';
+import { RailNotificationRepository } from './rail-notification.repository';
+import { RailNotificationsService } from './rail-notifications.service';
+
+/** The rails' notifications: received on the public port, verified, stored once, applied. */
+@Module({
+  imports: [RailAccountsModule, PaymentsModule],
+  providers: [RailNotificationsService, RailNotificationRepository, RailNotificationServer],
+})
+export class RailNotificationsModule {}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { AttemptStatus, PaymentStatus } from '@libs/contracts';
+import { PaymentAttempt } from './payment-attempt.entity';
+import { PaymentRefund } from './payment-refund.entity';
+import { Payment } from './payment.entity';
+
+export type NewPayment = Omit<
+  Payment,
+  'id' | 'createdAt' | 'refundedAmount' | 'succeededAt' | 'succeededAttemptId' | 'status'
+>;
+export type NewAttempt = Pick<
+  PaymentAttempt,
+  | 'tenantId'
+  | 'paymentId'
+  | 'accountId'
+  | 'rail'
+  | 'orderReference'
+  | 'amount'
+  | 'currency'
+  | 'clientIp'
+  | 'nextQueryAt'
+>;
+
+/** Payments, their attempts and refunds: the only code that reads or writes them. */
+@Injectable()
+export class PaymentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts the payment unless its purpose has one already; answers the purpose's payment either way, and whether it is new. */
+  async insertOnce(payment: NewPayment): Promise<{ payment: Payment; created: boolean }> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO payments.payments (tenant_id, amount, currency, status, purpose_stream, purpose_reference, description,
+         buyer, lines, rails, return_url, expires_at)
+       VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (tenant_id, purpose_stream, purpose_reference) DO NOTHING RETURNING id`,
+      [
+        payment.tenantId,
+        payment.amount,
+        payment.currency,
+        payment.purposeStream,
+        payment.purposeReference,
+        payment.description,
+        payment.buyer === null ? null : JSON.stringify(payment.buyer),
+        JSON.stringify(payment.lines),
+        payment.rails,
+        payment.returnUrl,
+        payment.expiresAt,
+      ],
+    )) as { id: string }[];
+    const found = await this.dataSource.getRepository(Payment).findOneByOrFail({
+      tenantId: payment.tenantId,
+      purposeStream: payment.purposeStream,
+      purposeReference: payment.purposeReference,
+    });
+    return { payment: found, created: rows.length === 1 };
+  }
+
+  findOfTenant(tenantId: string, id: string): Promise<Payment | null> {
+    return this.dataSource.getRepository(Payment).findOneBy({ tenantId, id });
+  }
+
+  lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<Payment | null> {
+    return tx.getRepository(Payment).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  attemptsOf(tenantId: string, paymentId: string): Promise<PaymentAttempt[]> {
+    return this.dataSource
+      .getRepository(PaymentAttempt)
+      .find({ where: { tenantId, paymentId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** A new attempt, its order code from the service's sequence (rails keyed by number need one unique per merchant). */
+  async insertAttempt(attempt: NewAttempt): Promise<PaymentAttempt> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO payments.payment_attempts (tenant_id, payment_id, account_id, rail, order_reference, order_code, status,
+         amount, currency, client_ip, next_query_at)
+       VALUES ($1, $2, $3, $4, $5, nextval('payments.attempt_order_codes'), 'started', $6, $7, $8, $9) RETURNING id`,
+      [
+        attempt.tenantId,
+        attempt.paymentId,
+        attempt.accountId,
+        attempt.rail,
+        attempt.orderReference,
+        attempt.amount,
+        attempt.currency,
+        attempt.clientIp,
+        attempt.nextQueryAt,
+      ],
+    )) as { id: string }[];
+    return this.dataSource.getRepository(PaymentAttempt).findOneByOrFail({ id: row.id });
+  }
+
+  async recordStart(
+    attemptId: string,
+    started: Pick<PaymentAttempt, 'redirectUrl' | 'qrCode' | 'providerReference'>,
+  ): Promise<void> {
+    await this.dataSource.getRepository(PaymentAttempt).update({ id: attemptId }, started);
+  }
+
+  async failAttempt(attemptId: string, failure: string): Promise<void> {
+    await this.dataSource
+      .getRepository(PaymentAttempt)
+      .update(
+        { id: attemptId, status: 'started' },
+        { status: 'failed', failure, settledAt: new Date(), nextQueryAt: null },
+      );
+  }
+
+  lockAttemptByOrder(tx: EntityManager, accountId: string, orderReference: string): Promise<PaymentAttempt | null> {
+    return tx.getRepository(PaymentAttempt).findOne({
+      where: { accountId, orderReference },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  lockPayment(tx: EntityManager, id: string): Promise<Payment> {
+    return tx.getRepository(Payment).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async settleAttempt(
+    tx: EntityManager,
+    attemptId: string,
+    change: Partial<Pick<PaymentAttempt, 'status' | 'providerTransactionId' | 'failure' | 'paidTwice'>> & {
+      status: AttemptStatus;
+    },
+    at: Date,
+  ): Promise<void> {
+    await tx.getRepository(PaymentAttempt).update({ id: attemptId }, { ...change, settledAt: at, nextQueryAt: null });
+  }
+
+  async markPaid(tx: EntityManager, paymentId: string, attemptId: string, at: Date): Promise<void> {
+    await tx
+      .getRepository(Payment)
+      .update({ id: paymentId }, { status: 'succeeded', succeededAt: at, succeededAttemptId: attemptId });
+  }
+
+  async setStatus(tx: EntityManager, paymentId: string, status: PaymentStatus, refundedAmount?: bigint): Promise<void> {
+    await tx
+      .getRepository(Payment)
+      .update(
+        { id: paymentId },
+        { status, ...(refundedAmount === undefined ? {} : { refundedAmount: refundedAmount.toString() }) },
+      );
+  }
+
+  /**
+   * Claims attempts whose rail should be asked about them now: each is pushed to its next query
+   * time in the same statement, so instances never ask about one attempt at once.
+   */
+  async claimDueForQuery(now: Date, afterS: number, limit: number): Promise<PaymentAttempt[]> {
+    const rows = (await this.dataSource.query(
+      `UPDATE payments.payment_attempts a
+          SET queries = a.queries + 1,
+              next_query_at = $1::timestamptz + make_interval(secs => LEAST($2::int * power(2, LEAST(a.queries, 10)), 21600))
+        WHERE a.id IN (SELECT id FROM payments.payment_attempts
+                        WHERE status = 'started' AND next_query_at <= $1
+                        ORDER BY next_query_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING a.id`,
+      [now, afterS, limit],
+    )) as [{ id: string }[], number];
+    const ids = rows[0].map((row) => row.id);
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(PaymentAttempt).findBy({ id: In(ids) });
+  }
+
+  /** Open payments whose time ran out and that no attempt may still pay: expired. Answers how many. */
+  async expireDue(now: Date): Promise<number> {
+    const result = (await this.dataSource.query(
+      `UPDATE payments.payments p SET status = 'expired'
+        WHERE p.status = 'open' AND p.expires_at <= $1
+          AND NOT EXISTS (SELECT 1 FROM payments.payment_attempts a WHERE a.payment_id = p.id AND a.status = 'started')`,
+      [now],
+    )) as [unknown, number];
+    return result[1];
+  }
+
+  async expireAttempt(attemptId: string, at: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(PaymentAttempt)
+      .update({ id: attemptId, status: 'started' }, { status: 'expired', settledAt: at, nextQueryAt: null });
+  }
+
+  refundsOf(tx: EntityManager, paymentId: string): Promise<PaymentRefund[]> {
+    return tx.getRepository(PaymentRefund).findBy({ paymentId });
+  }
+
+  insertRefund(tx: EntityManager, refund: Omit<PaymentRefund, 'id' | 'createdAt'>): Promise<PaymentRefund> {
+    const repo = tx.getRepository(PaymentRefund);
+    return repo.save(repo.create(refund));
+  }
+
+  async settleRefund(
+    tx: EntityManager,
+    refundId: string,
+    change: Pick<PaymentRefund, 'status' | 'providerRefundId' | 'failure'>,
+    at: Date,
+  ): Promise<void> {
+    await tx.getRepository(PaymentRefund).update({ id: refundId }, { ...change, settledAt: at });
+  }
+
+  attemptById(tx: EntityManager, id: string): Promise<PaymentAttempt> {
+    return tx.getRepository(PaymentAttempt).findOneByOrFail({ id });
+  }
+}

@@ -1,0 +1,48 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Caller, CallerOf, RpcHandler } from '@libs/common';
+import {
+  ByIdRequest,
+  CreatePayment,
+  CreatePaymentRequest,
+  GetPayment,
+  PaymentAttemptView,
+  PaymentView,
+  RefundPayment,
+  RefundPaymentRequest,
+  StartPaymentAttempt,
+  StartPaymentAttemptRequest,
+} from '@libs/contracts';
+import { PaymentRefundsService } from '../refunds/payment-refunds.service';
+import { PaymentsService } from './payments.service';
+
+@Controller()
+export class PaymentsRpcController {
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly refunds: PaymentRefundsService,
+  ) {}
+
+  @RpcHandler(CreatePayment)
+  create(@Payload() request: CreatePaymentRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
+    return this.payments.create(caller.tenantId, request);
+  }
+
+  @RpcHandler(GetPayment)
+  get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
+    return this.payments.get(caller.tenantId, request.id);
+  }
+
+  @RpcHandler(StartPaymentAttempt)
+  startAttempt(
+    @Payload() request: StartPaymentAttemptRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<PaymentAttemptView> {
+    return this.payments.startAttempt(caller.tenantId, request);
+  }
+
+  @RpcHandler(RefundPayment)
+  refund(@Payload() request: RefundPaymentRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
+    return this.refunds.refund(caller.tenantId, request);
+  }
+}
