@@ -1,10 +1,12 @@
 import { PaymentRailName } from '@libs/contracts';
+import { MomoRail } from './momo/momo-rail';
 import { PaymentRail } from './payment-rail';
 import { PayosRail } from './payos/payos-rail';
 import { RailHttp } from './rail-http';
 
 /** Every rail the service can take money on: one line per adapter. */
 const ADAPTERS: Partial<Record<PaymentRailName, (http: RailHttp) => PaymentRail>> = {
+  momo: (http) => new MomoRail(http),
   payos: (http) => new PayosRail(http),
 };
 

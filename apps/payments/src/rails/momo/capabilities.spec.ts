@@ -2,12 +2,13 @@ import { MOMO_CAPABILITIES } from './capabilities';
 
 describe('MOMO_CAPABILITIES', () => {
   it('says what the rail does: VND one-time payments, refunds, status; renewal only by contract', () => {
-    expect(MOMO_CAPABILITIES).toMatchObject({
+    expect(MOMO_CAPABILITIES).toEqual({
       currencies: ['VND'],
       oneTimePayment: true,
-      automaticRenewal: 'with-tokenization-where-contract-allows',
+      automaticRenewal: 'where-contract-allows',
       refund: { full: true, partial: true },
       statusQuery: true,
+      settlementReport: 'portal-export',
     });
   });
 });

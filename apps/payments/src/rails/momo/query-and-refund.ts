@@ -64,8 +64,11 @@ export interface RefundToRequest {
   /** MoMo's transId of the paid payment (from the IPN or the query). */
   transId: string;
   money: MomoMoney;
-  /** What the payment took, so that a refund above it is refused here and full or partial is known. */
-  paid: MomoMoney;
+  /**
+   * What the payment took, when the caller knows it: a refund above it is refused here and full or
+   * partial is known. The rail port does not carry it (the payments service checks what was paid).
+   */
+  paid?: MomoMoney;
   description: string;
   lang: MomoLanguage;
   limits?: VndLimits;
@@ -84,15 +87,20 @@ export interface RefundBody {
 
 export interface RefundRequest {
   body: RefundBody;
-  /** full: the whole paid amount; partial: less (MoMo accepts several partial refunds up to the total). */
-  scope: 'full' | 'partial';
+  /**
+   * full: the whole paid amount; partial: less (MoMo accepts several partial refunds up to the total);
+   * null when what was paid is not known here.
+   */
+  scope: 'full' | 'partial' | null;
 }
 
 export function buildRefundBody(partner: MomoPartner, refund: RefundToRequest): RefundRequest {
   const limits = refund.limits ?? REFUND_LIMITS;
   const amount = momoAmount(refund.money, limits);
-  const paid = momoAmount(refund.paid, { min: 1, max: Number.MAX_SAFE_INTEGER }, 'paid');
-  if (amount > paid) throw new MomoRequestError('amount', `refund ${amount} exceeds the ${paid} VND paid`);
+  const paid =
+    refund.paid === undefined ? null : momoAmount(refund.paid, { min: 1, max: Number.MAX_SAFE_INTEGER }, 'paid');
+  if (paid !== null && amount > paid)
+    throw new MomoRequestError('amount', `refund ${amount} exceeds the ${paid} VND paid`);
   if (!/^[1-9][0-9]{0,15}$/.test(refund.transId) || !Number.isSafeInteger(Number(refund.transId)))
     throw new MomoRequestError('transId', "not MoMo's transaction id");
   const unsigned = {
@@ -105,7 +113,8 @@ export function buildRefundBody(partner: MomoPartner, refund: RefundToRequest): 
     description: refund.description,
   };
   const signature = signMomo({ ...unsigned, accessKey: partner.accessKey }, REFUND_SIGNED_KEYS, partner.secretKey);
-  return { body: { ...unsigned, signature }, scope: amount === paid ? 'full' : 'partial' };
+  const scope = paid === null ? null : amount === paid ? 'full' : 'partial';
+  return { body: { ...unsigned, signature }, scope };
 }
 
 /**

@@ -15,6 +15,7 @@ import { signMomo } from './momo-signature';
  *  4. each renewal: POST /v2/gateway/api/tokenization/pay with partnerClientId and token, no reader
  *     present; its result arrives as an ordinary IPN (verify-ipn.ts).
  * This file builds steps 1, 3 and 4 and names step 2's signed keys; it does not decrypt aesToken.
+ * Not wired to the rail port yet: the port has no saved-token renewal, so MomoRail does not use it.
  */
 export const TOKEN_BINDING_REQUEST_TYPE = 'linkWallet';
 export const TOKEN_CALLBACK_PATH = '/v2/gateway/api/tokenization/cbToken';

@@ -1,0 +1,57 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The fake's own signing, written from MoMo's reference pages and on purpose sharing nothing with
+ * the adapter's momo-signature.ts: each raw string is spelled out as its page prints it, so a wrong
+ * key list or order in either one makes the other refuse.
+ */
+export interface FakeMerchant {
+  partnerCode: string;
+  accessKey: string;
+  secretKey: string;
+}
+
+type Text = string | number;
+
+export function hmacHex(secretKey: string, raw: string): string {
+  return createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(Buffer.from(raw, 'utf8')).digest('hex');
+}
+
+export function signaturesMatch(expected: string, received: unknown): boolean {
+  if (typeof received !== 'string') return false;
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(received.toLowerCase(), 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** captureWallet / payWithMethod page: accessKey=$accessKey&amount=$amount&extraData=$extraData&ipnUrl=…&requestType=$requestType. */
+export function createRequestRaw(m: FakeMerchant, b: Record<string, Text>): string {
+  return (
+    `accessKey=${m.accessKey}&amount=${b.amount}&extraData=${b.extraData}&ipnUrl=${b.ipnUrl}` +
+    `&orderId=${b.orderId}&orderInfo=${b.orderInfo}&partnerCode=${b.partnerCode}` +
+    `&redirectUrl=${b.redirectUrl}&requestId=${b.requestId}&requestType=${b.requestType}`
+  );
+}
+
+/** Query page: accessKey=$accessKey&orderId=$orderId&partnerCode=$partnerCode&requestId=$requestId. */
+export function queryRequestRaw(m: FakeMerchant, b: Record<string, Text>): string {
+  return `accessKey=${m.accessKey}&orderId=${b.orderId}&partnerCode=${b.partnerCode}&requestId=${b.requestId}`;
+}
+
+/** Refund page: accessKey, amount, description, orderId, partnerCode, requestId, transId. */
+export function refundRequestRaw(m: FakeMerchant, b: Record<string, Text>): string {
+  return (
+    `accessKey=${m.accessKey}&amount=${b.amount}&description=${b.description}&orderId=${b.orderId}` +
+    `&partnerCode=${b.partnerCode}&requestId=${b.requestId}&transId=${b.transId}`
+  );
+}
+
+/** Payment Notification page: accessKey=$accessKey&amount=$amount&extraData=…&resultCode=$resultCode&transId=$transId. */
+export function ipnRaw(m: FakeMerchant, b: Record<string, Text>): string {
+  return (
+    `accessKey=${m.accessKey}&amount=${b.amount}&extraData=${b.extraData}&message=${b.message}` +
+    `&orderId=${b.orderId}&orderInfo=${b.orderInfo}&orderType=${b.orderType}&partnerCode=${b.partnerCode}` +
+    `&payType=${b.payType}&requestId=${b.requestId}&responseTime=${b.responseTime}` +
+    `&resultCode=${b.resultCode}&transId=${b.transId}`
+  );
+}
