@@ -184,6 +184,29 @@ describe('payments on the Vietnamese rails in the books', () => {
     });
   });
 
+  it('books a payment and its refund told after their month closed on the first open day, each with its own date', async () => {
+    const agency = await provisionedAgency();
+    expect((await agency.api.post('/v1/finance/periods/2026-08/close', undefined)).status).toBe(200);
+    const payment = makePayment(agency.tenantId, { rail: 'vnpay', stream: 'advertising', amount: 770_000n });
+    const refunded = paymentRefunded(payment, {
+      amount: 70_000n,
+      refundedTotal: 70_000n,
+      refundedAt: '2026-08-31T03:00:00.000Z',
+    });
+    await events.deliverInOrder([paymentSucceeded(payment, '2026-08-30T03:00:00.000Z'), refunded]);
+    for (const [sourceKey, day] of [
+      [`payment-succeeded:${payment.paymentId}`, '2026-08-30'],
+      [`payment-refunded:${refunded.data.refundId}`, '2026-08-31'],
+    ]) {
+      expect(await entryOf(agency, sourceKey)).toMatchObject({
+        postedOn: '2026-09-01',
+        datedOriginally: day,
+        lateReference: `late: ${day}, August 2026 closed`,
+      });
+    }
+    expect(await balancesIn(agency, 'VND')).toEqual({ '1120': '700000', '1300': '-700000' });
+  });
+
   it('books nothing of an event with a bad amount, and dead-letters it', async () => {
     const agency = await provisionedAgency();
     const payment = makePayment(agency.tenantId, { rail: 'vnpay', stream: 'subscriptions', amount: 99_000n });
