@@ -8,6 +8,7 @@ import { GiftsModule } from './gifts/gifts.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LicensingModule } from './licensing/licensing.module';
+import { PaymentsModule } from './payments/payments.module';
 import { RecognitionModule } from './recognition/recognition.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RefundsAndDisputesModule } from './refunds-and-disputes/refunds-and-disputes.module';
@@ -32,6 +33,7 @@ export class FinanceAppModule {
         GiftsModule,
         AdvertisingModule,
         LicensingModule,
+        PaymentsModule,
         RecognitionModule,
         WaitingEventsModule,
         SubscriptionMetricsModule,

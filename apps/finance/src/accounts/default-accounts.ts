@@ -3,11 +3,17 @@ import type { Account } from './account.entity';
 
 const CHART: [code: string, name: string, type: AccountType][] = [
   ['1100', 'Stripe balance', 'asset'],
+  // Money taken on a Vietnamese rail, until the rail settles it to the bank.
+  ['1110', 'MoMo clearing', 'asset'],
+  ['1120', 'VNPay clearing', 'asset'],
+  ['1130', 'payOS clearing', 'asset'],
   ['1200', 'Bank', 'asset'],
   ['1300', 'Accounts receivable', 'asset'],
   ['2100', 'Deferred revenue', 'liability'],
   ['2200', 'VAT payable', 'liability'],
   ['2300', 'Royalties payable', 'liability'],
+  // Money received that no receivable asked for yet (a payment an agency asked for by API).
+  ['2400', 'Unapplied receipts', 'liability'],
   ['4100', 'Subscription revenue', 'revenue'],
   ['4200', 'Advertising revenue', 'revenue'],
   ['4300', 'Licensing revenue', 'revenue'],

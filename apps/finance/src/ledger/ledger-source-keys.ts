@@ -19,6 +19,8 @@ export const SourceKeyKind = {
   agreementActivated: 'agreement-activated',
   usageCharged: 'usage-charged',
   statementIssued: 'statement-issued',
+  paymentSucceeded: 'payment-succeeded',
+  paymentRefunded: 'payment-refunded',
   recognition: 'recognition',
   reversal: 'reversal-of',
   stripePayout: 'stripe-payout',
@@ -62,6 +64,10 @@ export const LedgerSourceKey = {
   agreementActivated: (agreementId: string) => key(SourceKeyKind.agreementActivated, agreementId),
   usageCharged: (usageId: string) => key(SourceKeyKind.usageCharged, usageId),
   statementIssued: (statementId: string) => key(SourceKeyKind.statementIssued, statementId),
+  /** Money taken on a payment rail (MoMo, VNPay, payOS), by the payments service's payment id. */
+  paymentSucceeded: (paymentId: string) => key(SourceKeyKind.paymentSucceeded, paymentId),
+  /** Money given back on the rail, by the payments service's refund id (a payment may have several). */
+  paymentRefunded: (refundId: string) => key(SourceKeyKind.paymentRefunded, refundId),
   /** One recognition run's revenue of a stream in one currency and calendar month (`YYYY-MM`). */
   recognition: (runId: string, stream: string, currency: string, month: string) =>
     key(SourceKeyKind.recognition, runId, stream, currency, month),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { METRICS_MAX_MONTHS, RevenueReportRequest, RevenueReportResponse } from '@libs/contracts';
 import {
   BANK,
+  CLEARING_ACCOUNT,
   DEFERRED_REVENUE,
   MAKE_GOOD_CREDITS,
   PAYMENT_FEES,
@@ -23,7 +24,7 @@ const BILLING = [
   SourceKeyKind.usageCharged,
   SourceKeyKind.giftPurchased,
 ];
-/** Facts that move money in or out: their debits to Stripe, the bank and the provider's fee. */
+/** Facts that move money in or out: their debits to Stripe, the rails' clearing, the bank and the provider's fee. */
 const COLLECTION = [
   SourceKeyKind.invoicePaid,
   SourceKeyKind.bookingPaid,
@@ -31,9 +32,11 @@ const COLLECTION = [
   SourceKeyKind.chargeRefunded,
   SourceKeyKind.disputeOpened,
   SourceKeyKind.disputeWon,
+  SourceKeyKind.paymentSucceeded,
+  SourceKeyKind.paymentRefunded,
 ];
 const REVENUE = [...Object.values(REVENUE_ACCOUNT), MAKE_GOOD_CREDITS];
-const CASH = [STRIPE_BALANCE, BANK, PAYMENT_FEES];
+const CASH = [STRIPE_BALANCE, ...Object.values(CLEARING_ACCOUNT), BANK, PAYMENT_FEES];
 
 /**
  * Billed, collected and recognized revenue from the ledger, month by month of posting date. An

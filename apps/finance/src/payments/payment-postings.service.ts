@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { parseMinorUnits } from '@libs/common';
+import {
+  EventEnvelope,
+  PaymentPurpose,
+  PaymentRailName,
+  PaymentRefundedEvent,
+  PaymentSucceededEvent,
+  RevenueStream,
+} from '@libs/contracts';
+import { ACCOUNTS_RECEIVABLE, CLEARING_ACCOUNT, UNAPPLIED_RECEIPTS } from '../accounts/account-codes';
+import { AgencyCalendar } from '../calendar/agency-calendar';
+import { credit, debit } from '../ledger/entry-lines';
+import { LedgerSourceKey } from '../ledger/ledger-source-keys';
+import { EntryDimensions, NO_DIMENSIONS } from '../ledger/ledger.repository';
+import { LedgerService } from '../ledger/ledger.service';
+
+const RAIL_NAME: Record<PaymentRailName, string> = { momo: 'MoMo', vnpay: 'VNPay', payos: 'payOS' };
+
+/**
+ * Money taken and given back on the Vietnamese rails, each rail to its own clearing account. A
+ * payment for a stream settles that stream's receivable and nothing more: the stream books the
+ * receivable and its revenue from its own events, payments only move cash.
+ */
+@Injectable()
+export class PaymentPostingsService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly calendar: AgencyCalendar,
+  ) {}
+
+  /** Dr the rail's clearing / Cr receivable, or unapplied receipts for a payment no stream asked for. */
+  async receive(tx: EntityManager, event: EventEnvelope<PaymentSucceededEvent>): Promise<void> {
+    const { paymentId, rail, purpose, currency } = event.data;
+    const amount = parseMinorUnits(event.data.amount);
+    if (amount === 0n) return;
+    await this.ledger.post(tx, {
+      tenantId: event.tenantId,
+      sourceKey: LedgerSourceKey.paymentSucceeded(paymentId),
+      postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.succeededAt),
+      description: `Payment ${paymentId} on ${RAIL_NAME[rail]} for ${purpose.stream} ${purpose.reference}`,
+      lines: [debit(CLEARING_ACCOUNT[rail], currency, amount), credit(settledAccountOf(purpose), currency, amount)],
+      dimensions: dimensionsOf(purpose),
+    });
+  }
+
+  /** The payment's entry the other way round, for this refund's amount: Dr what it credited / Cr the rail's clearing. */
+  async refund(tx: EntityManager, event: EventEnvelope<PaymentRefundedEvent>): Promise<void> {
+    const { paymentId, refundId, rail, purpose, currency } = event.data;
+    const amount = parseMinorUnits(event.data.amount);
+    if (amount === 0n) return;
+    await this.ledger.post(tx, {
+      tenantId: event.tenantId,
+      sourceKey: LedgerSourceKey.paymentRefunded(refundId),
+      postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.refundedAt),
+      description: `Refund ${refundId} of payment ${paymentId} on ${RAIL_NAME[rail]}: ${event.data.reason}`,
+      lines: [debit(settledAccountOf(purpose), currency, amount), credit(CLEARING_ACCOUNT[rail], currency, amount)],
+      dimensions: dimensionsOf(purpose),
+    });
+  }
+}
+
+/** What a payment credits: the purpose is on every payment event, so a refund finds the same account without its payment. */
+function settledAccountOf(purpose: PaymentPurpose): string {
+  return purpose.stream === 'direct' ? UNAPPLIED_RECEIPTS : ACCOUNTS_RECEIVABLE;
+}
+
+/** Gifts are sold as subscriptions (their revenue is subscription revenue); a direct payment is of no stream. */
+function dimensionsOf(purpose: PaymentPurpose): EntryDimensions {
+  const stream: RevenueStream | null =
+    purpose.stream === 'direct' ? null : purpose.stream === 'gifts' ? 'subscriptions' : purpose.stream;
+  return { ...NO_DIMENSIONS, stream };
+}
