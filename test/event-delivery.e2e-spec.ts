@@ -4,10 +4,14 @@ import { connectNats, replayDeadLetters } from '@libs/common';
 import { EventEnvelope, TenantCreated, TenantCreatedEvent } from '@libs/contracts';
 import { eventually } from '@libs/testing';
 import { AccountsService } from '../apps/finance/src/accounts/accounts.service';
+import { defaultAccountsFor } from '../apps/finance/src/accounts/default-accounts';
 import { createAgency } from './support/agencies';
 import { Api } from './support/api';
 import { JetStreamProbe } from './support/jetstream';
 import { TestSuite } from './support/test-suite';
+
+/** How many accounts a new agency's chart starts with. */
+const DEFAULT_CHART_SIZE = defaultAccountsFor(randomUUID()).length;
 
 describe('event delivery: outbox, inbox, retries, dead letters', () => {
   let suite: TestSuite;
@@ -64,24 +68,24 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
     const whileDown = await agency.api.get('/v1/finance/accounts');
     expect(whileDown.status).toBe(503);
     await suite.startInstance('finance');
-    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13));
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE));
     await eventually(async () => expect(countOf(await financeMetrics(), 'processed')).toBe(1));
   });
 
   it('changes nothing when the same event is delivered again', async () => {
     const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13));
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE));
     const envelope = await outboxEnvelope(agency.tenantId);
     const duplicatesBefore = countOf(await financeMetrics(), 'duplicate');
     await probe.publish(envelope);
     await probe.publish(envelope);
     await eventually(async () => expect(countOf(await financeMetrics(), 'duplicate')).toBe(duplicatesBefore + 2));
-    expect(await accountCount(agency.tenantId)).toBe(13);
+    expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE);
   });
 
   it('retries a failing event a bounded number of times, then dead-letters it', async () => {
     const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13));
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE));
     // Another fact (new id) about a tenant finance already has: provisioning it again fails.
     const conflicting = { ...(await outboxEnvelope(agency.tenantId)), id: randomUUID() };
     await probe.publish(conflicting);
@@ -95,12 +99,12 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
     expect(letter.header.get('x-consumer')).toBe('finance__evt_gateway_tenant_created_v1');
     expect(letter.header.get('x-error')).toMatch(/duplicate key/);
     expect(countOf(await financeMetrics(), 'retry')).toBeGreaterThanOrEqual(2);
-    expect(await accountCount(agency.tenantId)).toBe(13);
+    expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE);
   });
 
   it('replays a dead letter once its cause is mended, and only once', async () => {
     const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13));
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE));
     const conflicting = { ...(await outboxEnvelope(agency.tenantId)), id: randomUUID() };
     await probe.publish(conflicting);
     const isOurs = (m: { json<T>(): T }) => m.json<EventEnvelope>().id === conflicting.id;
@@ -113,7 +117,7 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
     try {
       const replayed = await replayDeadLetters(nc, { subjectPrefix: 'dlq.finance.' });
       expect(replayed.find((l) => l.eventId === conflicting.id)?.originalSubject).toBe(TenantCreated.subject);
-      await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13));
+      await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE));
       expect((await probe.deadLetters('dlq.finance.')).some(isOurs)).toBe(false);
       const again = await replayDeadLetters(nc, { subjectPrefix: 'dlq.finance.', dryRun: true });
       expect(again.map((l) => l.eventId)).not.toContain(conflicting.id);
@@ -129,17 +133,17 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
       expect(letters.some((m) => m.string() === '{"not":"an envelope"')).toBe(true);
     });
     const agency = await createAgency(api, suite.operatorToken);
-    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13));
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE));
   });
 
   it('loses nothing the gateway acknowledged while NATS was down', async () => {
     await suite.nats.stop();
     const agency = await createAgency(api, suite.operatorToken);
     await suite.nats.start();
-    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(13), 30_000);
+    await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE), 30_000);
     await eventually(
       async () =>
-        expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(13),
+        expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(DEFAULT_CHART_SIZE),
       20_000,
     );
   });

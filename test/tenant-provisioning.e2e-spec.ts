@@ -38,11 +38,15 @@ describe('registering an agency', () => {
     );
     expect(accounts.body.items.map((a) => a.code)).toEqual([
       '1100',
+      '1110',
+      '1120',
+      '1130',
       '1200',
       '1300',
       '2100',
       '2200',
       '2300',
+      '2400',
       '4100',
       '4200',
       '4300',
