@@ -7,6 +7,7 @@ import { GatewayEnv } from './config/gateway.config';
 import { gatewaySchema } from './database/gateway.schema';
 import { DocsModule } from './docs/docs.module';
 import { GiftPageModule } from './gift-page/gift-page.module';
+import { PayPageModule } from './pay-page/pay-page.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ReaderSnippetModule } from './reader-snippet/reader-snippet.module';
 import { RoutesModule } from './routes/routes.module';
@@ -37,6 +38,7 @@ export class GatewayAppModule {
         RoutesModule,
         WebhooksModule,
         GiftPageModule,
+        PayPageModule,
         DocsModule,
       ],
     };

@@ -4,6 +4,8 @@ import { RailAccountsModule } from './accounts/rail-accounts.module';
 import { paymentsSchema } from './database/payments.schema';
 import { RailNotificationsModule } from './notifications/rail-notifications.module';
 import { PaymentsModule } from './payments/payments.module';
+import { PaymentRefundsModule } from './refunds/payment-refunds.module';
+import { AttemptStatusModule } from './status-queries/attempt-status.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -17,6 +19,8 @@ export class PaymentsAppModule {
         RailAccountsModule,
         PaymentsModule,
         RailNotificationsModule,
+        PaymentRefundsModule,
+        AttemptStatusModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PaymentRailName } from '@libs/contracts';
-import { RailAccountRecord } from './rail-account.entity';
+import { RailAccountRecord } from './rail-account-record.entity';
 
 export type RailAccountFields = Pick<
   RailAccountRecord,

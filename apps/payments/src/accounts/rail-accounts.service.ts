@@ -12,7 +12,7 @@ import { ConfigurePaymentAccountRequest, PaymentAccountView, PaymentRailName } f
 import { PaymentsEnv } from '../config/payments.config';
 import { PaymentRail, RailAccount } from '../rails/payment-rail';
 import { PaymentRails } from '../rails/payment-rails';
-import { RailAccountRecord } from './rail-account.entity';
+import { RailAccountRecord } from './rail-account-record.entity';
 import { RailAccountRepository } from './rail-account.repository';
 
 /** An account ready to use: its adapter and its opened credentials. */

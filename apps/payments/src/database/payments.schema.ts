@@ -1,4 +1,4 @@
-import { RailAccountRecord } from '../accounts/rail-account.entity';
+import { RailAccountRecord } from '../accounts/rail-account-record.entity';
 import { RailNotification } from '../notifications/rail-notification.entity';
 import { PaymentAttempt } from '../payments/payment-attempt.entity';
 import { PaymentRefund } from '../payments/payment-refund.entity';

@@ -8,20 +8,14 @@ import {
   GetPayment,
   PaymentAttemptView,
   PaymentView,
-  RefundPayment,
-  RefundPaymentRequest,
   StartPaymentAttempt,
   StartPaymentAttemptRequest,
 } from '@libs/contracts';
-import { PaymentRefundsService } from '../refunds/payment-refunds.service';
 import { PaymentsService } from './payments.service';
 
 @Controller()
 export class PaymentsRpcController {
-  constructor(
-    private readonly payments: PaymentsService,
-    private readonly refunds: PaymentRefundsService,
-  ) {}
+  constructor(private readonly payments: PaymentsService) {}
 
   @RpcHandler(CreatePayment)
   create(@Payload() request: CreatePaymentRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
@@ -39,10 +33,5 @@ export class PaymentsRpcController {
     @CallerOf() caller: Caller,
   ): Promise<PaymentAttemptView> {
     return this.payments.startAttempt(caller.tenantId, request);
-  }
-
-  @RpcHandler(RefundPayment)
-  refund(@Payload() request: RefundPaymentRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
-    return this.refunds.refund(caller.tenantId, request);
   }
 }

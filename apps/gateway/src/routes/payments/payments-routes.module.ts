@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CredentialSealer } from '@libs/common';
 import { GatewayEnv } from '../../config/gateway.config';
-import { PayerAttemptsController } from './payer-attempts.controller';
-import { PaymentAccountsController } from './payment-accounts.controller';
-import { PaymentsController } from './payments.controller';
+import { PaymentsAccountsController } from './accounts.controller';
+import { PaymentsPaymentsController } from './payments.controller';
 
-/** The routes `/v1/payments/…` and the payer's `/v1/pay/…`, forwarded to the payments service over NATS. */
+/** The routes `/v1/payments/…`, forwarded to the payments service over NATS. */
 @Module({
-  controllers: [PaymentAccountsController, PaymentsController, PayerAttemptsController],
+  controllers: [PaymentsAccountsController, PaymentsPaymentsController],
   providers: [
     {
       provide: CredentialSealer,

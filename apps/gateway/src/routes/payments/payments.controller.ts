@@ -12,7 +12,7 @@ import { PaymentRefundBody } from './payment-refund.body';
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('v1/payments/payments')
-export class PaymentsController {
+export class PaymentsPaymentsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()

@@ -3,20 +3,20 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { currentContext, RpcClient } from '@libs/common';
 import { PaymentAttemptView, READER_ROLE, StartPaymentAttempt } from '@libs/contracts';
-import { Access } from '../../access/access.decorator';
-import { RateLimiter } from '../../auth/rate-limiter';
-import { GatewayEnv } from '../../config/gateway.config';
-import { UuidParam } from '../../http/uuid-param.pipe';
+import { Access } from '../access/access.decorator';
+import { RateLimiter } from '../auth/rate-limiter';
+import { GatewayEnv } from '../config/gateway.config';
+import { UuidParam } from '../http/uuid-param.pipe';
 import { PayerAttemptBody } from './payer-attempt.body';
 
 /**
- * The payer's side of a pay link (`/pay/<agency id>/<payment id>?token=…`): choosing a rail starts
- * an attempt there. The link's token is the only credential, so no key is needed; the payments
+ * The payer's side of a pay link (`<PUBLIC_BASE_URL>/pay/<agency id>/<payment id>?token=…`): choosing
+ * a rail starts an attempt there. The link's token is the only credential, so no key is needed; the payments
  * service checks it, and each client address is rate-limited here.
  */
 @ApiTags('payments')
-@Controller('v1/pay')
-export class PayerAttemptsController {
+@Controller('pay')
+export class PayPageController {
   private readonly limiter = new RateLimiter();
   private readonly limitPerMinute: number;
 

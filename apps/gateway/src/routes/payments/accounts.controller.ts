@@ -17,7 +17,7 @@ import { CallerFor } from '../../access/caller-for.decorator';
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('v1/payments/accounts')
-export class PaymentAccountsController {
+export class PaymentsAccountsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly sealer: CredentialSealer,
