@@ -1,9 +1,12 @@
 import { PaymentRailName } from '@libs/contracts';
 import { PaymentRail } from './payment-rail';
 import { RailHttp } from './rail-http';
+import { VnpayRail } from './vnpay/vnpay-rail';
 
 /** Every rail the service can take money on: one line per adapter. */
-const ADAPTERS: Partial<Record<PaymentRailName, (http: RailHttp) => PaymentRail>> = {};
+const ADAPTERS: Partial<Record<PaymentRailName, (http: RailHttp) => PaymentRail>> = {
+  vnpay: (http) => new VnpayRail(http),
+};
 
 /** The adapters, built with the service's HTTP deadline. */
 export function buildRails(http: RailHttp): Map<PaymentRailName, PaymentRail> {
