@@ -63,7 +63,7 @@ describe('VNPay golden vectors', () => {
     expect(verifyCallback(PUBLISHED, new URLSearchParams(publishedIpn))).toMatchObject({ verified: true });
     expect(rail.readNotification(accountWith(PUBLISHED), notification(publishedIpn))).toEqual({
       verified: true,
-      dedupeKey: '14422574:00:00',
+      dedupeKey: '1716257871703:14422574:00:00',
       report: {
         orderReference: '1716257871703',
         outcome: 'succeeded',
@@ -78,7 +78,11 @@ describe('VNPay golden vectors', () => {
 
   it('verifies the published IPN of a failure (vnp_ResponseCode 99) and reads it as failed', () => {
     const reading = rail.readNotification(accountWith(PUBLISHED), notification(publishedFailedIpn));
-    expect(reading).toMatchObject({ verified: true, dedupeKey: '14422574:99:00', report: { outcome: 'failed' } });
+    expect(reading).toMatchObject({
+      verified: true,
+      dedupeKey: '1716257871703:14422574:99:00',
+      report: { outcome: 'failed' },
+    });
   });
 
   it('refuses the published IPN under another secret', () => {

@@ -44,7 +44,8 @@ function read(terminal: VnpayTerminal, notification: IncomingNotification): Noti
   const { callback } = verification;
   return {
     verified: true,
-    dedupeKey: `${callback.transactionNo}:${callback.responseCode}:${callback.transactionStatus}`,
+    // The order is part of the key: VNPay numbers a cancelled payment 0, so two cancelled orders would share one.
+    dedupeKey: `${callback.paymentId}:${callback.transactionNo}:${callback.responseCode}:${callback.transactionStatus}`,
     report: {
       orderReference: callback.paymentId,
       outcome: callback.paid ? 'succeeded' : 'failed',
