@@ -46,6 +46,25 @@ describe('tenant isolation', () => {
       };
       expect((await agency.api.put(`/v1/paywall/articles/isolation-${tag}-${n}`, article)).status).toBe(200);
     }
+    const momo = {
+      partnerCode: `MOMO${tag.toUpperCase()}ISOLATION`,
+      accessKey: `access-${tag}`,
+      secretKey: `secret-${tag}`,
+    };
+    const account = await agency.api.put('/v1/payments/accounts/momo', {
+      environment: 'sandbox',
+      enabled: true,
+      credentials: momo,
+    });
+    expect(account.status).toBe(200);
+    const payment = await agency.api.post('/v1/payments/payments', {
+      amount: '99000',
+      currency: 'VND',
+      purpose: { stream: 'direct', reference: `isolation-${tag}`, description: `Đơn ${tag}` },
+      buyer: null,
+      returnUrl: `https://${tag}.example.vn/cam-on`,
+    });
+    expect(payment.status).toBe(201);
     const linked = await linkStripe(agency, fake, api.baseUrl);
     const { planId } = await createMonthlyPlan(linked);
     const readerId = `isolation-reader-${agency.tenantId}`;

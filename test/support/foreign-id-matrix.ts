@@ -173,6 +173,14 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     path: '/v1/licensing/licence-offers/{id}',
     idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers'),
   },
+  { method: 'GET', path: '/v1/payments/payments/{id}', idOf: (owner) => firstId(owner, '/v1/payments/payments') },
+  {
+    method: 'POST',
+    path: '/v1/payments/payments/{id}/refunds',
+    readPath: '/v1/payments/payments/{id}',
+    idOf: (owner) => firstId(owner, '/v1/payments/payments'),
+    body: { amount: '1000', reason: 'intruder' },
+  },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/finance/accounts/{id}/balance', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   {
@@ -337,6 +345,8 @@ export const LIST_ROUTES = [
   '/v1/paywall/experiments',
   '/v1/advertising/ad-units',
   '/v1/licensing/licence-offers',
+  '/v1/payments/accounts',
+  '/v1/payments/payments',
   '/v1/finance/accounts',
   '/v1/finance/journal-entries',
   '/v1/finance/recognition-schedules',

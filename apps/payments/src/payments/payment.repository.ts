@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { AttemptStatus, PaymentStatus } from '@libs/contracts';
+import type { AttemptStatus, PaymentStatus, PaymentStream } from '@libs/contracts';
 import { PaymentAttempt } from './payment-attempt.entity';
 import { PaymentRefund } from './payment-refund.entity';
 import { Payment } from './payment.entity';
@@ -60,6 +60,38 @@ export class PaymentRepository {
     return this.dataSource.getRepository(Payment).findOneBy({ tenantId, id });
   }
 
+  /** Newest first; `before` (a payment id) starts the page after that payment. */
+  findPageOfTenant(
+    tenantId: string,
+    filter: { status?: PaymentStatus; stream?: PaymentStream },
+    limit: number,
+    before?: string,
+  ): Promise<Payment[]> {
+    const query = this.dataSource
+      .getRepository(Payment)
+      .createQueryBuilder('p')
+      .where('p.tenant_id = :tenantId', { tenantId })
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(limit);
+    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    if (filter.stream) query.andWhere('p.purpose_stream = :stream', { stream: filter.stream });
+    if (before)
+      query.andWhere(
+        '(p.created_at, p.id) < (SELECT b.created_at, b.id FROM payments.payments b WHERE b.tenant_id = :tenantId AND b.id = :before)',
+        { before },
+      );
+    return query.getMany();
+  }
+
+  /** The attempts of many payments at once, for a page of them. */
+  attemptsOfMany(tenantId: string, paymentIds: string[]): Promise<PaymentAttempt[]> {
+    if (paymentIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(PaymentAttempt)
+      .find({ where: { tenantId, paymentId: In(paymentIds) }, order: { createdAt: 'ASC' } });
+  }
+
   lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<Payment | null> {
     return tx.getRepository(Payment).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -107,9 +139,16 @@ export class PaymentRepository {
       );
   }
 
+  /** The attempt a rail names by its order reference, or, for rails keyed by number, by its order code. */
   lockAttemptByOrder(tx: EntityManager, accountId: string, orderReference: string): Promise<PaymentAttempt | null> {
+    const byCode = /^[1-9][0-9]{0,15}$/.test(orderReference);
     return tx.getRepository(PaymentAttempt).findOne({
-      where: { accountId, orderReference },
+      where: byCode
+        ? [
+            { accountId, orderReference },
+            { accountId, orderCode: orderReference },
+          ]
+        : { accountId, orderReference },
       lock: { mode: 'pessimistic_write' },
     });
   }

@@ -6,6 +6,9 @@ import {
   CreatePayment,
   CreatePaymentRequest,
   GetPayment,
+  ListPayments,
+  ListPaymentsRequest,
+  PaymentListResponse,
   PaymentAttemptView,
   PaymentView,
   StartPaymentAttempt,
@@ -20,6 +23,11 @@ export class PaymentsRpcController {
   @RpcHandler(CreatePayment)
   create(@Payload() request: CreatePaymentRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
     return this.payments.create(caller.tenantId, request);
+  }
+
+  @RpcHandler(ListPayments)
+  list(@Payload() request: ListPaymentsRequest, @CallerOf() caller: Caller): Promise<PaymentListResponse> {
+    return this.payments.list(caller.tenantId, request);
   }
 
   @RpcHandler(GetPayment)

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnavailableError, ValidationFailedError } from '@libs/common';
-import { CreatePaymentRequest, PaymentAttemptView, PaymentView, StartPaymentAttemptRequest } from '@libs/contracts';
+import {
+  CreatePaymentRequest,
+  LIST_PAGE_DEFAULT,
+  ListPaymentsRequest,
+  PaymentAttemptView,
+  PaymentListResponse,
+  PaymentView,
+  StartPaymentAttemptRequest,
+} from '@libs/contracts';
 import { RailAccountsService } from '../accounts/rail-accounts.service';
 import { PaymentsEnv } from '../config/payments.config';
 import { RailRefusedError, RailUnavailableError } from '../rails/rail-http';
@@ -76,6 +84,24 @@ export class PaymentsService {
         `${request.purpose.stream} ${request.purpose.reference} already has a payment of ${payment.amount} ${payment.currency}`,
       );
     return this.viewOf(payment);
+  }
+
+  async list(tenantId: string, request: ListPaymentsRequest): Promise<PaymentListResponse> {
+    const limit = request.limit ?? LIST_PAGE_DEFAULT;
+    const page = await this.payments.findPageOfTenant(tenantId, request, limit, request.before);
+    const attempts = await this.payments.attemptsOfMany(
+      tenantId,
+      page.map((payment) => payment.id),
+    );
+    const items = await Promise.all(
+      page.map((payment) =>
+        this.viewOf(
+          payment,
+          attempts.filter((attempt) => attempt.paymentId === payment.id),
+        ),
+      ),
+    );
+    return { items, nextBefore: page.length === limit ? page[page.length - 1].id : null };
   }
 
   async get(tenantId: string, id: string): Promise<PaymentView> {

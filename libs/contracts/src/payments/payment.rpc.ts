@@ -19,6 +19,7 @@ import {
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest } from '../by-id.request';
+import { LIST_PAGE_MAX } from '../list-page';
 import { READER_ROLE } from '../roles';
 import { MaxBytes } from '../max-bytes.validator';
 import { CURRENCY_CODE, CURRENCY_MESSAGE, NON_NEGATIVE_MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS_MESSAGE } from '../money';
@@ -175,5 +176,28 @@ export const RefundPayment = defineRpc({
   request: RefundPaymentRequest,
   response: PaymentView,
   description: 'Refunds a succeeded payment in full or in part, on the rail it was paid on.',
+  roles: ['admin', 'finance'],
+});
+
+export class ListPaymentsRequest {
+  @IsOptional() @IsIn(PAYMENT_STATUSES) status?: PaymentStatus;
+  @IsOptional() @IsIn(PAYMENT_STREAMS) stream?: PaymentStream;
+  /** Page size, 1-100 (default 50). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIST_PAGE_MAX) limit?: number;
+  /** The `nextBefore` of the previous page: the page starts after this payment. */
+  @IsOptional() @IsUUID() before?: string;
+}
+
+export class PaymentListResponse {
+  @ValidateNested({ each: true }) @Type(() => PaymentView) items!: PaymentView[];
+  /** Pass as `before` for the next page; null on the last page. */
+  @Nullable() @IsOptional() @IsUUID() nextBefore!: string | null;
+}
+
+export const ListPayments = defineRpc({
+  subject: 'payments.payment.list.v1',
+  request: ListPaymentsRequest,
+  response: PaymentListResponse,
+  description: "The agency's payments, newest first, by status and stream, a page at a time.",
   roles: ['admin', 'finance'],
 });

@@ -1,7 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
-import { CreatePayment, CreatePaymentRequest, GetPayment, PaymentView, RefundPayment } from '@libs/contracts';
+import {
+  CreatePayment,
+  CreatePaymentRequest,
+  GetPayment,
+  ListPayments,
+  ListPaymentsRequest,
+  PaymentListResponse,
+  PaymentView,
+  RefundPayment,
+} from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
@@ -25,6 +34,16 @@ export class PaymentsPaymentsController {
   @ApiCreatedResponse({ type: PaymentView })
   createPayment(@Body() body: CreatePaymentRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(CreatePayment, body, caller);
+  }
+
+  @Get()
+  @Access(ListPayments)
+  @ApiOperation({
+    summary: "Payments, newest first: `status`, `stream`, `limit` (1-100), `before` (the previous page's `nextBefore`)",
+  })
+  @ApiOkResponse({ type: PaymentListResponse })
+  listPayments(@Query() query: ListPaymentsRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(ListPayments, query, caller);
   }
 
   @Get(':id')

@@ -42,7 +42,7 @@ export async function refundVnpayPayment(
       extent: refund.full ? 'full' : 'partial',
       money: { minorUnits: refund.amount, currency: refund.currency },
       transactionNo,
-      requestedBy: refund.requestedBy,
+      requestedBy: createdByOf(refund.requestedBy),
     }),
   );
   const answer = await http.postJson('vnpay', transactionApi, body);
@@ -66,4 +66,9 @@ export async function refundVnpayPayment(
     default:
       return { outcome: 'failed', providerRefundId, failure: transactionStatusMeaning(read.transactionStatus) };
   }
+}
+
+/** Who asked, in the characters vnp_CreateBy accepts (an actor such as `api-key:…` carries others). */
+function createdByOf(actor: string): string {
+  return actor.replace(/[^A-Za-z0-9 ._@-]/g, '-').slice(0, 250) || 'payments';
 }
