@@ -7,9 +7,11 @@ const deploy = (file: string) => readFileSync(resolve(__dirname, '../deploy', fi
 const PUBLIC_ROUTES = [
   ['/v1/paywall/decisions', 'paywall:3011'],
   ['/v1/webhooks/stripe', 'subscriptions:3012'],
+  ['/v1/notifications', 'payments:3016'],
   ['/v1/paywall/structured-data', 'paywall:3011'],
   ['/v1', 'gateway:3000'],
   ['/gift', 'gateway:3000'],
+  ['/pay', 'gateway:3000'],
   ['/paywall.js', 'gateway:3000'],
 ];
 const INTERNAL = ['/metrics', '/health', '/docs', '/openapi.json', '/asyncapi.json'];
@@ -29,16 +31,24 @@ describe('public routes of the deployments', () => {
     const locations = [...proxy.matchAll(/location (=\s)?(\S+) \{ (proxy_pass http:\/\/(\w+)|return 404)/g)].map(
       (m) => [m[2].replace(/\/$/, ''), m[4] ?? '404'],
     );
-    const upstreams: Record<string, string> = {
-      paywall_public: 'paywall:3011',
-      gateway: 'gateway:3000',
-      subscriptions_webhooks: 'subscriptions:3012',
-    };
+    const upstreams = Object.fromEntries(
+      [...proxy.matchAll(/upstream (\w+) \{ server ([\w-]+:\d+);/g)].map((m) => [m[1], m[2]]),
+    );
     expect(locations.filter(([, to]) => to !== '404').map(([path, to]) => [path, upstreams[to]])).toEqual(
       PUBLIC_ROUTES,
     );
     expect(locations.find(([path]) => path === '')).toEqual(['', '404']);
     for (const path of INTERNAL) expect(proxy).not.toMatch(new RegExp(`location[^{]*${path.replace('.', '\\.')}`));
+  });
+
+  it('sends each public route to a port that its Kubernetes Service and container declare', () => {
+    for (const [, target] of PUBLIC_ROUTES) {
+      const [service, port] = target.split(':');
+      const manifest = deploy(`k8s/${service}.yaml`);
+      const servicePort = manifest.match(new RegExp(`- name: [\\w-]+\\s+port: ${port}\\s+targetPort: ([\\w-]+)`));
+      expect([target, servicePort?.[1]]).toEqual([target, expect.any(String)]);
+      expect(manifest).toMatch(new RegExp(`- name: ${servicePort?.[1]}\\s+containerPort: ${port}\\n`));
+    }
   });
 
   it("publishes the services' own ports (with /metrics) on 127.0.0.1 only in compose", () => {
