@@ -7,6 +7,7 @@ import {
   PaymentRefunded,
 } from '@libs/contracts';
 import { eventually } from '@libs/testing';
+import { DuplicatePaymentReturns } from '../apps/payments/src/refunds/duplicate-payment-returns';
 import { AttemptStatusSchedule } from '../apps/payments/src/status-queries/attempt-status.schedule';
 import { startFakeMomo } from './momo-fake/fake-momo';
 import { startFakePayos } from './payos-fake/fake-payos';
@@ -54,6 +55,10 @@ describe('payments on the Vietnamese rails, end to end', () => {
   /** An agency with an account on the rail, set up as its admin would, through the gateway. */
   async function agencyOn(rail: PaymentRailName): Promise<{ agency: TestAgency; account: PaymentAccountView }> {
     const agency = await createFinanceAgency(api, suite.operatorToken);
+    return { agency, account: await addRail(agency, rail) };
+  }
+
+  async function addRail(agency: TestAgency, rail: PaymentRailName): Promise<PaymentAccountView> {
     const credentials = fakes[rail].merchant();
     const configured = await eventually(async () => {
       const response = await agency.api.put<PaymentAccountView>(`/v1/payments/accounts/${rail}`, {
@@ -66,7 +71,7 @@ describe('payments on the Vietnamese rails, end to end', () => {
     });
     expect(JSON.stringify(configured)).not.toContain(Object.values(credentials).at(-1));
     fakes[rail].setNotificationUrl(credentials, configured.notificationUrl);
-    return { agency, account: configured };
+    return configured;
   }
 
   async function askForPayment(agency: TestAgency, overrides: Record<string, unknown> = {}): Promise<PaymentView> {
@@ -200,6 +205,29 @@ describe('payments on the Vietnamese rails, end to end', () => {
       expect(refunds.map((e) => e.data.amount)).toEqual(['40000', '59000']);
     });
     expect(fakes[rail].calls('refund')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends back a second payment of one payment, on its rail, and books one', async () => {
+    const { agency } = await agencyOn('momo');
+    await addRail(agency, 'vnpay');
+    const payment = await askForPayment(agency);
+    expect(payment.rails.sort()).toEqual(['momo', 'vnpay']);
+    const [onMomo, onVnpay] = [(await startAttempt(payment, 'momo')).body, (await startAttempt(payment, 'vnpay')).body];
+    await fakes.momo.pay(onMomo);
+    const refundsBefore = fakes.vnpay.calls('refund');
+    await fakes.vnpay.pay(onVnpay);
+    const paid = await paymentOf(agency, payment.id);
+    expect(paid.status).toBe('succeeded');
+    expect(paid.attempts.map((a) => [a.rail, a.status])).toEqual([
+      ['momo', 'succeeded'],
+      ['vnpay', 'succeeded'],
+    ]);
+    await suite.instances('payments')[0].get(DuplicatePaymentReturns).returnDue();
+    expect(fakes.vnpay.calls('refund')).toBe(refundsBefore + 1);
+    await eventually(async () => expect(await succeededEventsOf(payment.id)).toHaveLength(1));
+    // The payment's own refund still has all of it to give back.
+    const refund = await agency.api.post<PaymentView>(`/v1/payments/payments/${payment.id}/refunds`, { reason: 'hủy' });
+    expect(refund.body).toMatchObject({ status: 'refunded', refundedAmount: '99000' });
   });
 
   it('says payOS refunds by bank transfer, not by API', async () => {

@@ -220,6 +220,23 @@ export class PaymentRepository {
       .update({ id: attemptId, status: 'started' }, { status: 'expired', settledAt: at, nextQueryAt: null });
   }
 
+  /**
+   * Attempts that paid a payment another attempt had already paid, whose money has not been sent
+   * back yet, locked for the caller's transaction (instances skip each other's).
+   */
+  lockPaidTwiceWithoutReturn(tx: EntityManager, limit: number): Promise<PaymentAttempt[]> {
+    return tx
+      .getRepository(PaymentAttempt)
+      .createQueryBuilder('a')
+      .where('a.paid_twice')
+      .andWhere('NOT EXISTS (SELECT 1 FROM payments.payment_refunds r WHERE r.attempt_id = a.id)')
+      .orderBy('a.settled_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
   refundsOf(tx: EntityManager, paymentId: string): Promise<PaymentRefund[]> {
     return tx.getRepository(PaymentRefund).findBy({ paymentId });
   }

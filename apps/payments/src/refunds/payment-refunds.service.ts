@@ -39,7 +39,8 @@ export class PaymentRefundsService {
       const attempt = await this.payments.attemptById(tx, payment.succeededAttemptId);
       const { rail } = await this.accounts.usableById(attempt.accountId);
       const taken = (await this.payments.refundsOf(tx, payment.id))
-        .filter((refund) => refund.status !== 'failed')
+        // A duplicate payment's return (another attempt) is not a refund of this payment.
+        .filter((refund) => refund.attemptId === attempt.id && refund.status !== 'failed')
         .reduce((sum, refund) => sum + BigInt(refund.amount), 0n);
       const left = BigInt(payment.amount) - taken;
       const amount = request.amount === undefined ? left : BigInt(request.amount);
