@@ -19,5 +19,13 @@ export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
     type: 'string',
     description: `at most ${String(meta.constraints?.[0])} bytes in UTF-8 (what a NATS message carries)`,
   }),
+  isCredentialFields: {
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 1024 },
+    minProperties: 1,
+    maxProperties: 12,
+    description:
+      "a rail's credentials: named text fields (MoMo partnerCode, accessKey, secretKey; VNPay tmnCode, hashSecret; payOS clientId, apiKey, checksumKey)",
+  },
   isFutureInstant: { type: 'string', description: 'a future instant with a time zone, e.g. 2027-06-30T23:59:59+07:00' },
 };
