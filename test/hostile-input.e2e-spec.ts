@@ -74,6 +74,7 @@ function resolve(schema: SchemaObject): SchemaObject {
 function sampleParam(name: string): string {
   if (name === 'revision') return '987654';
   if (name === 'month') return '2031-01';
+  if (name === 'rail') return 'momo';
   if (name === 'articleId') return `hostile-${randomUUID()}`;
   if (name === 'checkoutSessionId') return `cs_test_${randomUUID().replace(/-/g, '')}`;
   return randomUUID();

@@ -24,6 +24,12 @@ export interface ForeignIdCase {
    * read, 200 with the caller's own view of that month), and the owner's periods stay as they were.
    */
   ownBooks?: { status: number };
+  /**
+   * The path names a kind of thing every agency may have one of (a payment rail, `{rail}`), not an
+   * object of the owner's: the call is about the caller's own and succeeds, and the owner's stays
+   * as it was.
+   */
+  callersOwn?: true;
 }
 
 async function firstId(agency: TestAgency, listPath: string): Promise<string> {
@@ -174,6 +180,25 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers'),
   },
   { method: 'GET', path: '/v1/payments/payments/{id}', idOf: (owner) => firstId(owner, '/v1/payments/payments') },
+  {
+    method: 'PUT',
+    path: '/v1/payments/accounts/{rail}',
+    paramsOf: async () => ({ rail: 'momo' }),
+    readPath: '/v1/payments/accounts',
+    callersOwn: true,
+    body: {
+      environment: 'production',
+      enabled: false,
+      credentials: { partnerCode: 'INTRUDER', accessKey: 'intruder', secretKey: 'intruder' },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/pay/{tenantId}/{paymentId}/attempts',
+    paramsOf: async (owner) => ({ tenantId: owner.tenantId, paymentId: await firstId(owner, '/v1/payments/payments') }),
+    readPath: '/v1/payments/payments/{paymentId}',
+    body: { token: 'x'.repeat(43), rail: 'momo', locale: 'vi' },
+  },
   {
     method: 'POST',
     path: '/v1/payments/payments/{id}/refunds',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, CredentialSealer, RpcClient } from '@libs/common';
 import {
@@ -12,6 +12,7 @@ import {
 } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
+import { RailParam } from './rail-param.pipe';
 
 /** The agency's merchant accounts on the domestic rails (credentials stored encrypted, never shown again). */
 @ApiTags('payments')
@@ -33,7 +34,7 @@ export class PaymentsAccountsController {
   })
   @ApiOkResponse({ type: PaymentAccountView })
   async configureAccount(
-    @Param('rail', new ParseEnumPipe(PAYMENT_RAILS)) rail: PaymentRailName,
+    @Param('rail', RailParam) rail: PaymentRailName,
     @Body() body: PaymentAccountSettings,
     @CallerFor() caller: Caller,
   ) {
