@@ -16,7 +16,7 @@ export function startGateway(
     handleSignals,
     bodyLimit: instance.env.BODY_LIMIT_BYTES,
     rawBody: true, // payment webhooks are verified over the exact bytes received
-    formPaths: /^\/gift\/[^/]+\/redeem$/, // the gift page's form posts without a script
+    formPaths: /^\/(gift\/[^/]+\/redeem|pay\/[^/]+\/[^/]+)$/, // the gift and pay pages post forms without a script
     filePaths: RECONCILIATION_FILE_PATHS, // statements are uploaded as they are: CSV or XML
     configure: (app) => {
       // Reader pages on the agencies' own domains call site-key routes (checkout from the snippet).

@@ -1,4 +1,4 @@
-import type { PaymentAttemptView, PaymentView } from '@libs/contracts';
+import type { PayerPaymentView, PaymentAttemptView, PaymentView } from '@libs/contracts';
 import { PaymentAttempt } from './payment-attempt.entity';
 import { Payment } from './payment.entity';
 
@@ -33,5 +33,21 @@ export function paymentViewOf(payment: Payment, attempts: PaymentAttempt[], payP
     createdAt: payment.createdAt.toISOString(),
     expiresAt: payment.expiresAt.toISOString(),
     succeededAt: payment.succeededAt?.toISOString() ?? null,
+  };
+}
+
+/** `attempts` oldest first, as the repository gives them: the payer sees the last. */
+export function payerViewOf(payment: Payment, attempts: PaymentAttempt[]): PayerPaymentView {
+  const latest = attempts.at(-1);
+  return {
+    id: payment.id,
+    status: payment.status,
+    amount: payment.amount,
+    currency: payment.currency,
+    description: payment.description,
+    rails: payment.rails,
+    expiresAt: payment.expiresAt.toISOString(),
+    returnUrl: payment.returnUrl,
+    latestAttempt: latest ? attemptViewOf(latest) : null,
   };
 }

@@ -6,11 +6,14 @@ import {
   CreatePayment,
   CreatePaymentRequest,
   GetPayment,
+  GetPaymentForPayer,
+  GetPaymentForPayerRequest,
   ListPayments,
   ListPaymentsRequest,
   PaymentListResponse,
   PaymentAttemptView,
   PaymentView,
+  PayerPaymentView,
   StartPaymentAttempt,
   StartPaymentAttemptRequest,
 } from '@libs/contracts';
@@ -33,6 +36,11 @@ export class PaymentsRpcController {
   @RpcHandler(GetPayment)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
     return this.payments.get(caller.tenantId, request.id);
+  }
+
+  @RpcHandler(GetPaymentForPayer)
+  getForPayer(@Payload() request: GetPaymentForPayerRequest, @CallerOf() caller: Caller): Promise<PayerPaymentView> {
+    return this.payments.getForPayer(caller.tenantId, request.id, request.payToken);
   }
 
   @RpcHandler(StartPaymentAttempt)

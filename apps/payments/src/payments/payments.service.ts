@@ -8,6 +8,7 @@ import {
   PaymentAttemptView,
   PaymentListResponse,
   PaymentView,
+  PayerPaymentView,
   StartPaymentAttemptRequest,
 } from '@libs/contracts';
 import { RailAccountsService } from '../accounts/rail-accounts.service';
@@ -17,7 +18,7 @@ import { PayLinkTokens } from './pay-link-token';
 import { PaymentAttempt } from './payment-attempt.entity';
 import { PaymentRepository } from './payment.repository';
 import { Payment } from './payment.entity';
-import { attemptViewOf, paymentViewOf } from './payment-view';
+import { attemptViewOf, payerViewOf, paymentViewOf } from './payment-view';
 
 const DEFAULT_EXPIRY_MINUTES = 60;
 
@@ -108,6 +109,13 @@ export class PaymentsService {
     const payment = await this.payments.findOfTenant(tenantId, id);
     if (!payment) throw new NotFoundError('payment', id);
     return this.viewOf(payment);
+  }
+
+  /** The payment as its payer sees it; not found unless the token is the link's, as for an attempt. */
+  async getForPayer(tenantId: string, id: string, payToken: string): Promise<PayerPaymentView> {
+    const payment = await this.payments.findOfTenant(tenantId, id);
+    if (!payment || !this.tokens.matches(payment.id, payToken)) throw new NotFoundError('payment', id);
+    return payerViewOf(payment, await this.payments.attemptsOf(tenantId, payment.id));
   }
 
   /**

@@ -27,6 +27,9 @@ import { PAYMENT_RAILS, PAYMENT_STREAMS, PaymentRailName, PaymentStream } from '
 
 const POSITIVE_MINOR_UNITS = /^[1-9][0-9]{0,17}$/;
 const POSITIVE_MESSAGE = 'must be a positive integer amount in minor units, as a string (99000 VND is "99000")';
+/** The secret of a pay link, as the payments service derives it (base64url). */
+const PAY_TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
+const PAY_TOKEN_MESSAGE = 'payToken must be the token of the payment link';
 const WEB_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
 /** What a payment pays for: the stream that asked and its own reference (one payment per reference). */
@@ -145,7 +148,7 @@ export const GetPayment = defineRpc({
 /** The payer picks a rail on the hosted page; the pay token proves they hold the payment's link. */
 export class StartPaymentAttemptRequest {
   @IsUUID() id!: string;
-  @Matches(/^[A-Za-z0-9_-]{32,64}$/, { message: 'payToken must be the token of the payment link' }) payToken!: string;
+  @Matches(PAY_TOKEN, { message: PAY_TOKEN_MESSAGE }) payToken!: string;
   @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
   /** A rail's own method: MoMo `captureWallet` or `payWithMethod`; a VNPay bank code such as `VNPAYQR`. */
   @IsOptional()
@@ -161,6 +164,36 @@ export const StartPaymentAttempt = defineRpc({
   request: StartPaymentAttemptRequest,
   response: PaymentAttemptView,
   description: "Starts the payer's attempt on one rail: a redirect to the wallet or bank, or a QR to scan.",
+  roles: [READER_ROLE],
+});
+
+/** The payer opens the hosted page; the pay token proves they hold the payment's link. */
+export class GetPaymentForPayerRequest {
+  @IsUUID() id!: string;
+  @Matches(PAY_TOKEN, { message: PAY_TOKEN_MESSAGE }) payToken!: string;
+}
+
+/** What the hosted page shows the payer: what they pay and how, never who the buyer is or what the stream knows. */
+export class PayerPaymentView {
+  @IsUUID() id!: string;
+  @IsIn(PAYMENT_STATUSES) status!: PaymentStatus;
+  @Matches(NON_NEGATIVE_MINOR_UNITS) amount!: string;
+  @Matches(CURRENCY_CODE) currency!: string;
+  @IsString() description!: string;
+  /** The rails the payer may choose from. */
+  @IsIn(PAYMENT_RAILS, { each: true }) rails!: PaymentRailName[];
+  @IsString() expiresAt!: string;
+  /** The stream's page, where the payer goes once paid. */
+  @IsString() returnUrl!: string;
+  /** The payer's most recent attempt, if they made one. */
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => PaymentAttemptView) latestAttempt!: PaymentAttemptView | null;
+}
+
+export const GetPaymentForPayer = defineRpc({
+  subject: 'payments.payment.get-for-payer.v1',
+  request: GetPaymentForPayerRequest,
+  response: PayerPaymentView,
+  description: 'The payment as the hosted page shows it to the payer holding its link: amount, rails, status.',
   roles: [READER_ROLE],
 });
 
