@@ -52,7 +52,7 @@ export class PayosRail implements PaymentRail {
 
   constructor(http: RailHttp) {
     // The SDK makes its own requests; it keeps the service's deadline.
-    this.timeoutMs = http['timeoutMs'];
+    this.timeoutMs = http.timeoutMs;
   }
 
   checkCredentials(input: Readonly<Record<string, string>>): CheckedCredentials {
