@@ -94,3 +94,69 @@ export function camt053(entries: CamtEntry[], accountCurrency = 'VND'): string {
 </Document>
 `;
 }
+
+export interface RailReportRow {
+  transactionId: string;
+  orderId: string;
+  /** Major units as the portal prints them, e.g. `1.000.000` or `1000000` (VND). */
+  amount: string;
+  fee: string;
+  net?: string;
+  /** Vietnam time, e.g. `2026-11-03 10:00:00`. */
+  time: string;
+  settledOn?: string;
+  batch?: string;
+  type?: string;
+  status?: string;
+}
+
+/** The header names a rail's report is written with: English, or Vietnamese as a portal shows them. */
+export const RAIL_REPORT_HEADERS = {
+  english: [
+    'transaction_id',
+    'order_id',
+    'amount',
+    'fee',
+    'net_amount',
+    'transaction_time',
+    'settlement_date',
+    'settlement_batch',
+    'type',
+    'status',
+  ],
+  vietnamese: [
+    'Mã giao dịch',
+    'Mã đơn hàng',
+    'Số tiền',
+    'Phí giao dịch',
+    'Số tiền thực nhận',
+    'Thời gian giao dịch',
+    'Ngày quyết toán',
+    'Phiên đối soát',
+    'Loại giao dịch',
+    'Trạng thái',
+  ],
+} as const;
+
+/** A rail's transaction or settlement report as CSV, with a column the import ignores (the payer). */
+export function railReport(rows: RailReportRow[], headers: readonly string[] = RAIL_REPORT_HEADERS.english): string {
+  const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = rows.map((r) =>
+    [
+      r.transactionId,
+      r.orderId,
+      r.amount,
+      r.fee,
+      r.net ?? '',
+      r.time,
+      r.settledOn ?? '',
+      r.batch ?? '',
+      r.type ?? 'payment',
+      r.status ?? 'success',
+      '0901234567',
+    ]
+      .map(quote)
+      .join(','),
+  );
+  return `${[...headers, 'payer'].map(quote).join(',')}\n${lines.join('\n')}\n`;
+}

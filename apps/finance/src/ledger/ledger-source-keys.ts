@@ -24,6 +24,7 @@ export const SourceKeyKind = {
   recognition: 'recognition',
   reversal: 'reversal-of',
   stripePayout: 'stripe-payout',
+  railSettlement: 'rail-settlement',
   reconciliationAdjustment: 'reconciliation-adjustment',
   reconciliationWriteOff: 'reconciliation-write-off',
 } as const;
@@ -75,6 +76,12 @@ export const LedgerSourceKey = {
   reversalOf: (entryId: string) => key(SourceKeyKind.reversal, entryId),
   /** Posted by reconciliation itself when a payout is imported: Dr Bank, Cr Stripe balance. */
   stripePayout: (payoutId: string) => key(SourceKeyKind.stripePayout, payoutId),
+  /**
+   * Posted by reconciliation when a rail's report says a line settled: Dr Bank net, Dr fees, Cr the
+   * rail's clearing gross. One per line of the rail (a payment or a refund, by the rail's transaction id).
+   */
+  railSettlement: (rail: string, movement: string, railTransactionId: string) =>
+    key(SourceKeyKind.railSettlement, rail, movement, railTransactionId),
   /** A reconciliation exception resolved by posting the difference (one posting per exception). */
   reconciliationAdjustment: (exceptionId: string) => key(SourceKeyKind.reconciliationAdjustment, exceptionId),
   reconciliationWriteOff: (exceptionId: string) => key(SourceKeyKind.reconciliationWriteOff, exceptionId),

@@ -4,7 +4,6 @@ import { parseMinorUnits } from '@libs/common';
 import {
   EventEnvelope,
   PaymentPurpose,
-  PaymentRailName,
   PaymentRefundedEvent,
   PaymentSucceededEvent,
   RevenueStream,
@@ -15,19 +14,21 @@ import { credit, debit } from '../ledger/entry-lines';
 import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions, NO_DIMENSIONS } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
-
-const RAIL_NAME: Record<PaymentRailName, string> = { momo: 'MoMo', vnpay: 'VNPay', payos: 'payOS' };
+import { RailLedgerKeyRepository } from '../reconciliation/rails/rail-ledger-key.repository';
+import { RAIL_NAMES } from '../accounts/rail-names';
 
 /**
  * Money taken and given back on the Vietnamese rails, each rail to its own clearing account. A
  * payment for a stream settles that stream's receivable and nothing more: the stream books the
- * receivable and its revenue from its own events, payments only move cash.
+ * receivable and its revenue from its own events, payments only move cash. Each entry's rail
+ * transaction id is recorded beside it, so reconciliation finds the entry a rail's report line is about.
  */
 @Injectable()
 export class PaymentPostingsService {
   constructor(
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
+    private readonly railKeys: RailLedgerKeyRepository,
   ) {}
 
   /** Dr the rail's clearing / Cr receivable, or unapplied receipts for a payment no stream asked for. */
@@ -35,13 +36,26 @@ export class PaymentPostingsService {
     const { paymentId, rail, purpose, currency } = event.data;
     const amount = parseMinorUnits(event.data.amount);
     if (amount === 0n) return;
-    await this.ledger.post(tx, {
+    const sourceKey = LedgerSourceKey.paymentSucceeded(paymentId);
+    const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: LedgerSourceKey.paymentSucceeded(paymentId),
+      sourceKey,
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.succeededAt),
-      description: `Payment ${paymentId} on ${RAIL_NAME[rail]} for ${purpose.stream} ${purpose.reference}`,
+      description: `Payment ${paymentId} on ${RAIL_NAMES[rail]} for ${purpose.stream} ${purpose.reference}`,
       lines: [debit(CLEARING_ACCOUNT[rail], currency, amount), credit(settledAccountOf(purpose), currency, amount)],
       dimensions: dimensionsOf(purpose),
+    });
+    await this.railKeys.record(tx, {
+      tenantId: event.tenantId,
+      rail,
+      movement: 'payment',
+      railTransactionId: event.data.providerTransactionId,
+      sourceKey,
+      entryId: posted.entryId,
+      paymentId,
+      currency,
+      amount,
+      occurredAt: new Date(event.data.succeededAt),
     });
   }
 
@@ -50,13 +64,26 @@ export class PaymentPostingsService {
     const { paymentId, refundId, rail, purpose, currency } = event.data;
     const amount = parseMinorUnits(event.data.amount);
     if (amount === 0n) return;
-    await this.ledger.post(tx, {
+    const sourceKey = LedgerSourceKey.paymentRefunded(refundId);
+    const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
-      sourceKey: LedgerSourceKey.paymentRefunded(refundId),
+      sourceKey,
       postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.refundedAt),
-      description: `Refund ${refundId} of payment ${paymentId} on ${RAIL_NAME[rail]}: ${event.data.reason}`,
+      description: `Refund ${refundId} of payment ${paymentId} on ${RAIL_NAMES[rail]}: ${event.data.reason}`,
       lines: [debit(settledAccountOf(purpose), currency, amount), credit(CLEARING_ACCOUNT[rail], currency, amount)],
       dimensions: dimensionsOf(purpose),
+    });
+    await this.railKeys.record(tx, {
+      tenantId: event.tenantId,
+      rail,
+      movement: 'refund',
+      railTransactionId: event.data.providerRefundId,
+      sourceKey,
+      entryId: posted.entryId,
+      paymentId,
+      currency,
+      amount: -amount,
+      occurredAt: new Date(event.data.refundedAt),
     });
   }
 }

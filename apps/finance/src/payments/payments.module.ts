@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { LedgerModule } from '../ledger/ledger.module';
+import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { PaymentPostingsService } from './payment-postings.service';
 import { PaymentsEventsController } from './payments.events.controller';
 
 /** Payments taken and refunded on the Vietnamese rails (MoMo, VNPay, payOS), each rail to its clearing account. */
 @Module({
-  imports: [LedgerModule, CalendarModule],
+  imports: [LedgerModule, CalendarModule, ReconciliationModule],
   controllers: [PaymentsEventsController],
   providers: [PaymentPostingsService],
 })

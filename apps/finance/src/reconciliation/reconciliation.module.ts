@@ -14,13 +14,16 @@ import { ReconciliationRunRepository } from './runs/reconciliation-run.repositor
 import { ReconciliationRunsRpcController } from './runs/reconciliation-runs.rpc.controller';
 import { ReconciliationRunsService } from './runs/reconciliation-runs.service';
 import { ReconciliationRunner } from './runs/reconciliation.runner';
+import { RailLedgerKeyRepository } from './rails/rail-ledger-key.repository';
+import { RailReportLineRepository } from './rails/rail-report-line.repository';
+import { RailSettlementBookingsService } from './rails/rail-settlement-bookings.service';
 import { PayoutBookingsService } from './statements/payout-bookings.service';
 import { StatementRepository } from './statements/statement.repository';
 
 /**
- * Reconciliation: imports of Stripe activity and bank statements, runs that match them to the
- * journal, and the exceptions staff resolve. Exports the ledger keys the handlers of payment
- * events record beside the entries they book.
+ * Reconciliation: imports of Stripe activity, the payment rails' reports and bank statements, runs
+ * that match them to the journal, and the exceptions staff resolve. Exports the ledger keys the
+ * handlers of payment events record beside the entries they book.
  */
 @Module({
   imports: [LedgerModule],
@@ -43,7 +46,10 @@ import { StatementRepository } from './statements/statement.repository';
     ReconciliationRunsService,
     ReconciliationExceptionRepository,
     ReconciliationExceptionsService,
+    RailLedgerKeyRepository,
+    RailReportLineRepository,
+    RailSettlementBookingsService,
   ],
-  exports: [LedgerKeysService],
+  exports: [LedgerKeysService, RailLedgerKeyRepository],
 })
 export class ReconciliationModule {}

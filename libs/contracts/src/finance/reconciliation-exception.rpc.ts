@@ -17,11 +17,13 @@ import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 import { LIST_PAGE_MAX } from '../list-page';
+import { PAYMENT_RAILS, PaymentRailName } from '../payments/payment-rail';
 
 export const RECONCILIATION_EXCEPTION_KINDS = [
   'missing-in-ledger',
   'missing-at-stripe',
   'missing-at-bank',
+  'missing-at-rail',
   'amount-mismatch',
   'currency-mismatch',
   'duplicate',
@@ -30,8 +32,11 @@ export type ReconciliationExceptionKind = (typeof RECONCILIATION_EXCEPTION_KINDS
 /** `cleared`: the difference went away by itself before anyone resolved it (e.g. a late journal entry). */
 export const RECONCILIATION_EXCEPTION_STATUSES = ['open', 'resolved', 'cleared'] as const;
 export type ReconciliationExceptionStatus = (typeof RECONCILIATION_EXCEPTION_STATUSES)[number];
-/** What was compared: Stripe's balance with the books, or Stripe's payouts with the bank. */
-export const RECONCILIATION_SCOPES = ['stripe-ledger', 'payout-bank'] as const;
+/**
+ * What was compared: Stripe's balance with the books, Stripe's payouts with the bank, or a payment
+ * rail's report (MoMo, VNPay, payOS) with the payments and refunds booked to its clearing account.
+ */
+export const RECONCILIATION_SCOPES = ['stripe-ledger', 'payout-bank', 'rail-ledger'] as const;
 export type ReconciliationScope = (typeof RECONCILIATION_SCOPES)[number];
 export const RECONCILIATION_RESOLUTIONS = ['match', 'adjust', 'write-off'] as const;
 export type ReconciliationResolutionAction = (typeof RECONCILIATION_RESOLUTIONS)[number];
@@ -48,9 +53,11 @@ export class ReconciliationResolutionView {
 }
 
 /**
- * Something the books and a statement disagree on. `statement*` is what Stripe (stripe-ledger) or
- * the bank (payout-bank) says; `booked*` what the agency's records say: the entry's posting to the
- * Stripe balance, or the payout as booked to the bank account.
+ * Something the books and a statement disagree on. `statement*` is what Stripe (stripe-ledger),
+ * the bank (payout-bank) or the rail's report (rail-ledger: the line's gross, refunds negative)
+ * says; `booked*` what the agency's records say: the entry's posting to the Stripe balance, the
+ * payout as booked to the bank account, or the payment (refund) as booked to the rail's clearing
+ * account. `missing-at-rail`: a payment or refund booked on a day the rail's reports cover, on none of them.
  */
 export class ReconciliationExceptionView {
   @IsUUID() id!: string;
@@ -66,6 +73,10 @@ export class ReconciliationExceptionView {
   @Nullable() @IsOptional() @IsString() payoutId!: string | null;
   @Nullable() @IsOptional() @IsUUID() bankLineId!: string | null;
   @Nullable() @IsOptional() @IsString() bankReference!: string | null;
+  /** The payment rail (rail-ledger). */
+  @Nullable() @IsOptional() @IsIn(PAYMENT_RAILS) rail!: PaymentRailName | null;
+  /** The rail's id of the transaction (a payment's providerTransactionId, a refund's providerRefundId). */
+  @Nullable() @IsOptional() @IsString() railTransactionId!: string | null;
   @Nullable() @IsOptional() @IsString() ledgerSourceKey!: string | null;
   @Nullable() @IsOptional() @IsUUID() entryId!: string | null;
   @Nullable() @IsOptional() @Matches(CURRENCY_CODE) statementCurrency!: string | null;

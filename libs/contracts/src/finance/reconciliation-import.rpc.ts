@@ -15,8 +15,18 @@ import {
 import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
 import { MaxBytes } from '../max-bytes.validator';
+import { PAYMENT_RAILS, PaymentRailName } from '../payments/payment-rail';
 
-export const RECONCILIATION_IMPORT_SOURCES = ['stripe-api', 'stripe-csv', 'bank-csv', 'camt053'] as const;
+/** `momo-csv`, `vnpay-csv`, `payos-csv`: a payment rail's transaction or settlement report. */
+export const RECONCILIATION_IMPORT_SOURCES = [
+  'stripe-api',
+  'stripe-csv',
+  'bank-csv',
+  'camt053',
+  'momo-csv',
+  'vnpay-csv',
+  'payos-csv',
+] as const;
 export type ReconciliationImportSource = (typeof RECONCILIATION_IMPORT_SOURCES)[number];
 export const RECONCILIATION_IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ReconciliationImportStatus = (typeof RECONCILIATION_IMPORT_STATUSES)[number];
@@ -44,6 +54,11 @@ export class ImportFileRequest {
   @IsString() @MaxBytes(IMPORT_FILE_MAX_BYTES) content!: string;
 }
 
+/** A payment rail's transaction or settlement report as exported from its merchant portal (CSV). */
+export class ImportRailReportRequest extends ImportFileRequest {
+  @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
+}
+
 export class ImportRowCounts {
   /** Rows (transactions, payouts, statement lines) read from the provider or the file. */
   @IsInt() @Min(0) read!: number;
@@ -51,7 +66,7 @@ export class ImportRowCounts {
   @IsInt() @Min(0) imported!: number;
   /** Rows already imported before (same Stripe id or bank reference): left as they were. */
   @IsInt() @Min(0) alreadyImported!: number;
-  /** Rows read but not taken, e.g. statement entries not yet booked. */
+  /** Rows read but not taken, e.g. statement entries not yet booked, a rail's failed or pending transactions. */
   @IsInt() @Min(0) skipped!: number;
 }
 
@@ -61,7 +76,10 @@ export class ReconciliationImportView {
   @IsIn(RECONCILIATION_IMPORT_SOURCES) source!: ReconciliationImportSource;
   @IsIn(RECONCILIATION_IMPORT_STATUSES) status!: ReconciliationImportStatus;
   @IsIn(RECONCILIATION_IMPORT_PHASES) phase!: ReconciliationImportPhase;
-  /** The range asked of the provider (API imports); null for files. */
+  /**
+   * The range asked of the provider (API imports), or the days a rail's report covers (from the
+   * start of its first transaction's day to the end of its last's, Vietnam time); null for other files.
+   */
   @Nullable() @IsOptional() @IsString() from!: string | null;
   @Nullable() @IsOptional() @IsString() to!: string | null;
   @ValidateNested() @Type(() => ImportRowCounts) rows!: ImportRowCounts;
@@ -122,6 +140,15 @@ export const ImportCamt053 = defineRpc({
   response: ReconciliationImportView,
   description:
     'Imports an ISO 20022 camt.053 bank statement; all or nothing, entries already imported (by account servicer reference) are left alone.',
+  roles: ['admin', 'finance'],
+});
+
+export const ImportRailReport = defineRpc({
+  subject: 'finance.reconciliation-import.rail-report.v1',
+  request: ImportRailReportRequest,
+  response: ReconciliationImportView,
+  description:
+    "Imports a payment rail's (MoMo, VNPay, payOS) transaction or settlement report CSV and books its settled lines from the rail's clearing account to the bank, fees apart; all or nothing, lines imported before (by the rail's transaction id) are left alone.",
   roles: ['admin', 'finance'],
 });
 

@@ -12,5 +12,6 @@ import { PostingsCheckedPerStatement1795871943491 } from './1795871943491-Postin
 import { ReversedLedgerKeys1795872176941 } from './1795872176941-ReversedLedgerKeys';
 import { RenameParkedEventsToWaitingEvents1796659968539 } from './1796659968539-RenameParkedEventsToWaitingEvents';
 import { AddPaymentRailAccounts1796678048157 } from './1796678048157-AddPaymentRailAccounts';
+import { RailSettlements1796679281023 } from './1796679281023-RailSettlements';
 
-export const migrations = [CreateFinanceSchema1795843758256, CreateLedger1795859512580, AccountingPeriodsAndDailyTotals1795862896283, AddJournalEntryDimensions1795862990580, CreateRevenueRecognition1795863256333, AddReconciliation1795864453302, SubscriptionStates1795864471443, BalanceCheckPerStatement1795866528604, RevenueByArticle1795868504636, PostingsCheckedPerStatement1795871943491, ReversedLedgerKeys1795872176941, RenameParkedEventsToWaitingEvents1796659968539, AddPaymentRailAccounts1796678048157];
+export const migrations = [CreateFinanceSchema1795843758256, CreateLedger1795859512580, AccountingPeriodsAndDailyTotals1795862896283, AddJournalEntryDimensions1795862990580, CreateRevenueRecognition1795863256333, AddReconciliation1795864453302, SubscriptionStates1795864471443, BalanceCheckPerStatement1795866528604, RevenueByArticle1795868504636, PostingsCheckedPerStatement1795871943491, ReversedLedgerKeys1795872176941, RenameParkedEventsToWaitingEvents1796659968539, AddPaymentRailAccounts1796678048157, RailSettlements1796679281023];

@@ -5,6 +5,7 @@ describe('adjusting the books to a statement', () => {
     const lines = adjustmentLines(
       {
         scope: 'stripe-ledger',
+        rail: null,
         statementCurrency: 'VND',
         statementAmount: 94600n,
         bookedCurrency: null,
@@ -18,10 +19,29 @@ describe('adjusting the books to a statement', () => {
     ]);
   });
 
+  it("posts a rail's difference to that rail's clearing account (the report shows less than the payment booked)", () => {
+    const lines = adjustmentLines(
+      {
+        scope: 'rail-ledger',
+        rail: 'vnpay',
+        statementCurrency: 'VND',
+        statementAmount: 150000n,
+        bookedCurrency: 'VND',
+        bookedAmount: 200000n,
+      },
+      '5200',
+    );
+    expect(lines).toEqual([
+      { accountCode: '1120', currency: 'VND', amount: -50000n },
+      { accountCode: '5200', currency: 'VND', amount: 50000n },
+    ]);
+  });
+
   it('posts only the difference of an amount mismatch (Stripe took a larger fee than booked)', () => {
     const lines = adjustmentLines(
       {
         scope: 'stripe-ledger',
+        rail: null,
         statementCurrency: 'USD',
         statementAmount: 9600n,
         bookedCurrency: 'USD',
@@ -39,6 +59,7 @@ describe('adjusting the books to a statement', () => {
     const lines = adjustmentLines(
       {
         scope: 'stripe-ledger',
+        rail: null,
         statementCurrency: null,
         statementAmount: null,
         bookedCurrency: 'USD',
@@ -56,6 +77,7 @@ describe('adjusting the books to a statement', () => {
     const lines = adjustmentLines(
       {
         scope: 'stripe-ledger',
+        rail: null,
         statementCurrency: 'USD',
         statementAmount: 400n,
         bookedCurrency: 'VND',
@@ -75,6 +97,7 @@ describe('adjusting the books to a statement', () => {
     const lines = adjustmentLines(
       {
         scope: 'payout-bank',
+        rail: null,
         statementCurrency: 'VND',
         statementAmount: 4_990_000n,
         bookedCurrency: 'VND',
@@ -93,6 +116,7 @@ describe('adjusting the books to a statement', () => {
       adjustmentLines(
         {
           scope: 'stripe-ledger',
+          rail: null,
           statementCurrency: 'USD',
           statementAmount: 5n,
           bookedCurrency: 'USD',

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type {
+  PaymentRailName,
   ReconciliationExceptionKind,
   ReconciliationExceptionStatus,
   ReconciliationResolutionAction,
@@ -18,9 +19,9 @@ import type {
 @Index('reconciliation_exceptions_tenant_open', ['tenantId', 'occurredAt'], { where: `"status" = 'open'` })
 @Check(
   'reconciliation_exceptions_kind',
-  `"kind" IN ('missing-in-ledger', 'missing-at-stripe', 'missing-at-bank', 'amount-mismatch', 'currency-mismatch', 'duplicate')`,
+  `"kind" IN ('missing-in-ledger', 'missing-at-stripe', 'missing-at-bank', 'missing-at-rail', 'amount-mismatch', 'currency-mismatch', 'duplicate')`,
 )
-@Check('reconciliation_exceptions_scope', `"scope" IN ('stripe-ledger', 'payout-bank')`)
+@Check('reconciliation_exceptions_scope', `"scope" IN ('stripe-ledger', 'payout-bank', 'rail-ledger')`)
 @Check('reconciliation_exceptions_status', `"status" IN ('open', 'resolved', 'cleared')`)
 @Check(
   'reconciliation_exceptions_resolution',
@@ -39,12 +40,15 @@ export class ReconciliationException {
   @Column('text', { name: 'payout_id', nullable: true }) payoutId!: string | null;
   @Column('uuid', { name: 'bank_line_id', nullable: true }) bankLineId!: string | null;
   @Column('text', { name: 'bank_reference', nullable: true }) bankReference!: string | null;
+  @Column('text', { nullable: true }) rail!: PaymentRailName | null;
+  /** The rail's id of the payment or refund (rail-ledger). */
+  @Column('text', { name: 'rail_transaction_id', nullable: true }) railTransactionId!: string | null;
   @Column('text', { name: 'ledger_source_key', nullable: true }) ledgerSourceKey!: string | null;
   @Column('uuid', { name: 'entry_id', nullable: true }) entryId!: string | null;
-  /** What Stripe (stripe-ledger) or the bank (payout-bank) says, minor units. */
+  /** What Stripe (stripe-ledger), the bank (payout-bank) or the rail's report (rail-ledger: the line's gross) says, minor units. */
   @Column('char', { name: 'statement_currency', length: 3, nullable: true }) statementCurrency!: string | null;
   @Column('bigint', { name: 'statement_amount', nullable: true }) statementAmount!: string | null;
-  /** What the books say: the entry's posting to the Stripe balance, or the payout as booked to the bank account. */
+  /** What the books say: the entry's posting to the Stripe balance or to the rail's clearing account, or the payout as booked to the bank account. */
   @Column('char', { name: 'booked_currency', length: 3, nullable: true }) bookedCurrency!: string | null;
   @Column('bigint', { name: 'booked_amount', nullable: true }) bookedAmount!: string | null;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;

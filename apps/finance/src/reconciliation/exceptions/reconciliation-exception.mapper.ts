@@ -1,4 +1,5 @@
 import { ReconciliationExceptionView } from '@libs/contracts';
+import { RAIL_NAMES } from '../../accounts/rail-names';
 import { ReconciliationException } from './reconciliation-exception.entity';
 
 export function toReconciliationExceptionView(x: ReconciliationException): ReconciliationExceptionView {
@@ -14,6 +15,8 @@ export function toReconciliationExceptionView(x: ReconciliationException): Recon
     payoutId: x.payoutId,
     bankLineId: x.bankLineId,
     bankReference: x.bankReference,
+    rail: x.rail,
+    railTransactionId: x.railTransactionId,
     ledgerSourceKey: x.ledgerSourceKey,
     entryId: x.entryId,
     statementCurrency: x.statementCurrency?.trim() ?? null,
@@ -41,6 +44,7 @@ export function detailOf(x: ReconciliationException): string {
   const statement = `${x.statementAmount} ${x.statementCurrency?.trim()}`;
   const booked = `${x.bookedAmount} ${x.bookedCurrency?.trim()}`;
   const movement = `${x.reportingCategory ?? 'movement'} ${x.stripeSourceId ?? x.stripeTransactionId}`;
+  if (x.scope === 'rail-ledger') return railDetailOf(x, statement, booked);
   if (x.scope === 'stripe-ledger') {
     switch (x.kind) {
       case 'missing-in-ledger':
@@ -74,5 +78,24 @@ export function detailOf(x: ReconciliationException): string {
       return `Bank line ${x.bankReference} of ${statement} names payout ${x.payoutId}, already found on another line`;
     default:
       return x.kind;
+  }
+}
+
+/** A rail's line against the books; the subject (`rail:<rail>:<movement>:<id>`) names the movement. */
+function railDetailOf(x: ReconciliationException, statement: string, booked: string): string {
+  const rail = x.rail ? RAIL_NAMES[x.rail] : 'the rail';
+  const movement = x.subjectKey.split(':')[2] ?? 'transaction';
+  const line = `${rail} ${movement} ${x.railTransactionId}`;
+  switch (x.kind) {
+    case 'missing-in-ledger':
+      return `${line} moved ${statement}; no payment or refund booked from the payments service names it`;
+    case 'missing-at-rail':
+      return `Journal entry ${x.ledgerSourceKey} books ${line} (${booked}) on a day ${rail}'s reports cover; none of them shows it`;
+    case 'amount-mismatch':
+      return `${line} is ${statement} in ${rail}'s report; journal entry ${x.ledgerSourceKey} books ${booked} to its clearing account`;
+    case 'currency-mismatch':
+      return `${line} is in ${x.statementCurrency?.trim()} in ${rail}'s report; journal entry ${x.ledgerSourceKey} books ${booked}`;
+    default:
+      return `${x.kind}: ${line}`;
   }
 }

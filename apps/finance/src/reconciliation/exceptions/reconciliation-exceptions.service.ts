@@ -127,6 +127,12 @@ export class ReconciliationExceptionsService {
   }
 
   private matchTargetOf(x: ReconciliationException): 'entryId' | 'stripeTransactionId' | 'bankLineId' | 'payoutId' {
+    if (x.scope === 'rail-ledger') {
+      // The rail's line and the payment pair by the rail's transaction id alone: there is nothing else to match by hand.
+      throw new ValidationFailedError([
+        { field: 'action', message: `a ${x.rail} ${x.kind} is settled by adjust or write-off, not by a match` },
+      ]);
+    }
     if (x.kind === 'missing-in-ledger') return 'entryId';
     if (x.kind === 'missing-at-stripe') return x.scope === 'stripe-ledger' ? 'stripeTransactionId' : 'payoutId';
     if (x.kind === 'missing-at-bank') return 'bankLineId';
@@ -246,7 +252,7 @@ export class ReconciliationExceptionsService {
       throw new ValidationFailedError([
         { field: 'accountCode', message: `no account ${accountCode} in the chart of accounts` },
       ]);
-    if (accountCode === reconciledAccountOf(x.scope)) {
+    if (accountCode === reconciledAccountOf(x.scope, x.rail)) {
       throw new ValidationFailedError([
         {
           field: 'accountCode',
@@ -265,6 +271,7 @@ export class ReconciliationExceptionsService {
     const lines = adjustmentLines(
       {
         scope: x.scope,
+        rail: x.rail,
         statementCurrency: x.statementCurrency?.trim() ?? null,
         statementAmount: x.statementAmount === null ? null : BigInt(x.statementAmount),
         bookedCurrency: x.bookedCurrency?.trim() ?? null,

@@ -6,7 +6,7 @@ import type {
 } from '@libs/contracts';
 
 /**
- * One import of Stripe activity or a bank statement. A file is imported in one transaction and
+ * One import of Stripe activity, a payment rail's report or a bank statement. A file is imported in one transaction and
  * recorded as done; an API import is a job: runners claim it, read the provider page by page and
  * record cursor, counts and heartbeat after each page, so another instance resumes it from its
  * cursor. At most one API import per agency is queued or running.
@@ -17,7 +17,10 @@ import type {
   where: `"source" = 'stripe-api' AND "status" IN ('queued', 'running')`,
 })
 @Index('reconciliation_imports_tenant_queued', ['tenantId', 'queuedAt'])
-@Check('reconciliation_imports_source', `"source" IN ('stripe-api', 'stripe-csv', 'bank-csv', 'camt053')`)
+@Check(
+  'reconciliation_imports_source',
+  `"source" IN ('stripe-api', 'stripe-csv', 'bank-csv', 'camt053', 'momo-csv', 'vnpay-csv', 'payos-csv')`,
+)
 @Check('reconciliation_imports_status', `"status" IN ('queued', 'running', 'succeeded', 'failed')`)
 @Check('reconciliation_imports_phase', `"phase" IN ('balance-transactions', 'payouts', 'done')`)
 export class ReconciliationImport {
@@ -26,6 +29,7 @@ export class ReconciliationImport {
   @Column('text') source!: ReconciliationImportSource;
   @Column('text') status!: ReconciliationImportStatus;
   @Column('text') phase!: ReconciliationImportPhase;
+  /** The range asked of Stripe (API imports), or the days a rail's report covers. */
   @Column('timestamptz', { name: 'created_from', nullable: true }) createdFrom!: Date | null;
   @Column('timestamptz', { name: 'created_to', nullable: true }) createdTo!: Date | null;
   /** The provider's cursor in the current phase (Stripe: `starting_after`, the last object read). */

@@ -67,18 +67,22 @@ export class ReconciliationImportRepository extends ReconciliationJobRepository 
     return this.dataSource.getRepository(ReconciliationImport).findOneByOrFail({ id });
   }
 
-  /** Records a file import as done, in the transaction that imports its rows (their counts follow). */
+  /**
+   * Records a file import as done, in the transaction that imports its rows (their counts follow);
+   * a rail's report keeps the days it covers.
+   */
   async insertFileImport(
     tx: EntityManager,
     tenantId: string,
     source: ReconciliationImportSource,
     requestedBy: string,
+    covers: { from: Date; to: Date } | null = null,
   ): Promise<string> {
     const id = randomUUID();
     await tx.query(
-      `INSERT INTO finance.reconciliation_imports (id, tenant_id, source, status, phase, requested_by, pages, started_at, finished_at)
-       VALUES ($1, $2, $3, 'succeeded', 'done', $4, 1, now(), now())`,
-      [id, tenantId, source, requestedBy],
+      `INSERT INTO finance.reconciliation_imports (id, tenant_id, source, status, phase, requested_by, pages, started_at, finished_at, created_from, created_to)
+       VALUES ($1, $2, $3, 'succeeded', 'done', $4, 1, now(), now(), $5, $6)`,
+      [id, tenantId, source, requestedBy, covers?.from ?? null, covers?.to ?? null],
     );
     return id;
   }

@@ -7,6 +7,8 @@ import {
   ImportBankCsv,
   ImportCamt053,
   ImportFileRequest,
+  ImportRailReport,
+  ImportRailReportRequest,
   ImportStripeReport,
   ListReconciliationImports,
   ListReconciliationImportsRequest,
@@ -42,6 +44,14 @@ export class ReconciliationImportsRpcController {
   @RpcHandler(ImportCamt053)
   camt053(@Payload() request: ImportFileRequest, @CallerOf() caller: Caller): Promise<ReconciliationImportView> {
     return this.imports.importCamt053(caller, request.content);
+  }
+
+  @RpcHandler(ImportRailReport)
+  railReport(
+    @Payload() request: ImportRailReportRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<ReconciliationImportView> {
+    return this.imports.importRailReport(caller, request.rail, request.content);
   }
 
   @RpcHandler(GetReconciliationImport)

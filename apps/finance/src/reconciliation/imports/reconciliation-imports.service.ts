@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
+  PaymentRailName,
   RECONCILIATION_LIST_LIMIT,
   ReconciliationImportSource,
   ReconciliationImportView,
@@ -10,6 +11,9 @@ import {
 import { parseBankCsv } from '../files/bank-csv.parser';
 import { parseCamt053 } from '../files/camt053.parser';
 import { parseStripeReport } from '../files/stripe-report.parser';
+import { RailReportLineRepository } from '../rails/rail-report-line.repository';
+import { parseRailReport } from '../rails/rail-report.parser';
+import { RailSettlementBookingsService } from '../rails/rail-settlement-bookings.service';
 import { PayoutBookingsService } from '../statements/payout-bookings.service';
 import { FileParse, ImportedBankLine } from '../statements/statement-rows';
 import { StatementRepository } from '../statements/statement.repository';
@@ -18,9 +22,10 @@ import { FileImportCounts, ReconciliationImportRepository } from './reconciliati
 import { StripeApiImportRunner } from './stripe-api-import.runner';
 
 /**
- * Brings Stripe activity and bank statements into finance: from Stripe's API as a job a runner
- * works through, or from a file in one transaction. A file with any bad row is refused whole,
- * naming each bad row; rows imported before (same Stripe id or bank reference) are left alone.
+ * Brings Stripe activity, the payment rails' reports and bank statements into finance: from
+ * Stripe's API as a job a runner works through, or from a file in one transaction. A file with
+ * any bad row is refused whole, naming each bad row; rows imported before (same Stripe id, rail
+ * transaction id or bank reference) are left alone.
  */
 @Injectable()
 export class ReconciliationImportsService {
@@ -29,6 +34,8 @@ export class ReconciliationImportsService {
     private readonly imports: ReconciliationImportRepository,
     private readonly statements: StatementRepository,
     private readonly payouts: PayoutBookingsService,
+    private readonly railLines: RailReportLineRepository,
+    private readonly settlements: RailSettlementBookingsService,
     private readonly runner: StripeApiImportRunner,
     private readonly audit: AuditTrail,
   ) {}
@@ -55,6 +62,23 @@ export class ReconciliationImportsService {
       const read = report.rows.transactions.length;
       return { read, imported, alreadyImported: read - imported, skipped: 0 };
     });
+  }
+
+  /** A rail's report: its lines kept for the runs, its settled lines booked to the bank at once. */
+  async importRailReport(caller: Caller, rail: PaymentRailName, content: string): Promise<ReconciliationImportView> {
+    const report = accepted(parseRailReport(rail, content));
+    const { lines, covers } = report.rows;
+    return this.importFile(
+      caller,
+      `${rail}-csv`,
+      async (tx, importId) => {
+        const imported = await this.railLines.upsert(tx, caller.tenantId, importId, lines);
+        await this.settlements.bookSettled(tx, caller.tenantId, lines);
+        const read = lines.length + report.skipped;
+        return { read, imported, alreadyImported: lines.length - imported, skipped: report.skipped };
+      },
+      covers,
+    );
   }
 
   importBankCsv(caller: Caller, content: string): Promise<ReconciliationImportView> {
@@ -92,9 +116,10 @@ export class ReconciliationImportsService {
     caller: Caller,
     source: ReconciliationImportSource,
     write: (tx: EntityManager, importId: string) => Promise<FileImportCounts>,
+    covers: { from: Date; to: Date } | null = null,
   ): Promise<ReconciliationImportView> {
     const importId = await this.dataSource.transaction(async (tx) => {
-      const id = await this.imports.insertFileImport(tx, caller.tenantId, source, caller.actor);
+      const id = await this.imports.insertFileImport(tx, caller.tenantId, source, caller.actor, covers);
       const counts = await write(tx, id);
       await this.imports.recordFileCounts(tx, id, counts);
       await this.audit.record(tx, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { PAYMENT_RAILS } from '@libs/contracts';
 import { StripeLedgerKeyRepository } from '../ledger-keys/stripe-ledger-key.repository';
 
 export interface RunWindow {
@@ -19,6 +20,9 @@ export interface RunOutcome {
 const DAYS_BEFORE_ARRIVAL = 1;
 /** …or this many after; a payout unseen on statements covering that long is missing at the bank. */
 const DAYS_AFTER_ARRIVAL = 4;
+
+/** The imports of the rails' reports, which record the days each covers. */
+const RAIL_REPORT_SOURCES = PAYMENT_RAILS.map((rail) => `'${rail}-csv'`).join(', ');
 
 /** Day columns count from 00:00 UTC of the day, so they compare with a run's window of instants. */
 const dayStart = (column: string) => `(${column}::timestamp AT TIME ZONE 'UTC')`;
@@ -55,7 +59,7 @@ export class ReconciliationMatchingRepository {
       kind text NOT NULL, scope text NOT NULL, subject_key text NOT NULL,
       stripe_transaction_id text, stripe_source_id text, reporting_category text, payout_id text, bank_line_id uuid, bank_reference text,
       ledger_source_key text, entry_id uuid, statement_currency char(3), statement_amount bigint, booked_currency char(3), booked_amount bigint,
-      occurred_at timestamptz NOT NULL
+      occurred_at timestamptz NOT NULL, rail text, rail_transaction_id text
     ) ON COMMIT DROP`);
     const args = [tenantId, window.from, window.to];
     const [{ transactions }]: { transactions: number }[] = await tx.query(STRIPE_AGAINST_LEDGER, args);
@@ -64,6 +68,7 @@ export class ReconciliationMatchingRepository {
     const byReference: unknown[] = await tx.query(PAYOUTS_BY_REFERENCE, [tenantId]);
     const byAmountAndDate: unknown[] = await tx.query(PAYOUTS_BY_AMOUNT_AND_DATE, [tenantId]);
     await tx.query(PAYOUTS_AGAINST_BANK, args);
+    await tx.query(RAILS_AGAINST_LEDGER, args);
     await tx.query(`CREATE INDEX ON found (kind, subject_key)`);
     const [{ opened }]: { opened: number }[] = await tx.query(OPEN_EXCEPTIONS, [tenantId, runId]);
     const [{ cleared }]: { cleared: number }[] = await tx.query(CLEAR_EXCEPTIONS, [...args, runId]);
@@ -79,10 +84,15 @@ export class ReconciliationMatchingRepository {
     };
   }
 
-  /** The default window: from the oldest imported item (transaction, payout or bank line) to just after the newest. */
+  /**
+   * The default window: from the oldest imported item (transaction, payout, rail report day or
+   * bank line) to just after the newest.
+   */
   async defaultWindow(tx: EntityManager, tenantId: string): Promise<RunWindow> {
     const [row]: { from: Date | null; to: Date | null }[] = await tx.query(
-      `SELECT least(t.first, p.first, b.first) AS "from", greatest(t.last, p.last, b.last) AS "to" FROM
+      `SELECT least(t.first, p.first, b.first, r.first) AS "from", greatest(t.last, p.last, b.last, r.last) AS "to" FROM
+         (SELECT min(created_from) AS first, max(created_to) AS last FROM finance.reconciliation_imports
+          WHERE tenant_id = $1 AND source IN (${RAIL_REPORT_SOURCES})) r,
          (SELECT min(created_at) AS first, max(created_at) + interval '1 millisecond' AS last FROM finance.stripe_balance_transactions WHERE tenant_id = $1) t,
          (SELECT min(${dayStart('arrival_date')}) AS first, max(${dayStart('arrival_date')}) + interval '1 day' AS last FROM finance.stripe_payouts WHERE tenant_id = $1) p,
          (SELECT min(${dayStart('booked_on')}) AS first, max(${dayStart('booked_on')}) + interval '1 day' AS last FROM finance.bank_statement_lines WHERE tenant_id = $1) b`,
@@ -112,7 +122,7 @@ const STRIPE_AGAINST_LEDGER = `
                   ELSE 'amount-mismatch' END,
              'stripe-ledger', CASE WHEN s.id IS NULL THEN '' ELSE 'txn:' || s.id END,
              s.id, COALESCE(k.stripe_source_id, s.source_id), COALESCE(s.reporting_category, k.reporting_category), NULL, NULL, NULL,
-             NULL, NULL, s.currency, s.net, k.currency, k.amount, COALESCE(s.created_at, k.occurred_at))::found)
+             NULL, NULL, s.currency, s.net, k.currency, k.amount, COALESCE(s.created_at, k.occurred_at), NULL, NULL)::found)
            -- Either side missing shows as a distinct amount; a key whose entry never posted and has no transaction is no difference.
            FILTER (WHERE (s.net IS DISTINCT FROM k.amount OR s.currency IS DISTINCT FROM k.currency)
                      AND CASE WHEN s.id IS NULL THEN k.occurred_at >= $2 AND k.occurred_at < $3 ELSE s.created_at >= $2 AND s.created_at < $3 END)
@@ -211,6 +221,36 @@ const PAYOUTS_AGAINST_BANK = `
     AND ${dayStart('b.booked_on')} >= $2 AND ${dayStart('b.booked_on')} < $3`;
 
 /**
+ * Each line of the rails' reports against the payment or refund booked from the payments
+ * service's events, by rail, movement and the rail's transaction id (a hash full join on the two
+ * narrow tables): a line no entry books is missing in the ledger; a booking on a day some imported
+ * report of its rail covers, on no report, is missing at the rail; otherwise currency, then the
+ * gross (refunds negative), must agree with the booking's posting to the rail's clearing account.
+ * The line's movement (payment or refund) stays in the subject: `rail:<rail>:<movement>:<id>`.
+ */
+const RAILS_AGAINST_LEDGER = `
+  INSERT INTO found
+  SELECT CASE WHEN k.rail_transaction_id IS NULL THEN 'missing-in-ledger'
+              WHEN l.rail_transaction_id IS NULL THEN 'missing-at-rail'
+              WHEN l.currency <> k.currency THEN 'currency-mismatch'
+              ELSE 'amount-mismatch' END,
+         'rail-ledger',
+         'rail:' || COALESCE(l.rail, k.rail) || ':' || COALESCE(l.movement, k.movement) || ':' || COALESCE(l.rail_transaction_id, k.rail_transaction_id),
+         NULL, NULL, NULL, NULL, NULL, NULL,
+         k.source_key, k.entry_id, l.currency, l.amount, k.currency, k.amount, COALESCE(l.occurred_at, k.occurred_at),
+         COALESCE(l.rail, k.rail), COALESCE(l.rail_transaction_id, k.rail_transaction_id)
+  FROM (SELECT rail, movement, rail_transaction_id, currency, amount, occurred_at FROM finance.rail_report_lines WHERE tenant_id = $1) l
+  FULL JOIN (SELECT rail, movement, rail_transaction_id, source_key, entry_id, currency, amount, occurred_at
+             FROM finance.rail_ledger_keys WHERE tenant_id = $1) k
+    ON k.rail = l.rail AND k.movement = l.movement AND k.rail_transaction_id = l.rail_transaction_id
+  WHERE (l.amount IS DISTINCT FROM k.amount OR l.currency IS DISTINCT FROM k.currency)
+    AND CASE WHEN l.rail_transaction_id IS NULL
+             THEN k.occurred_at >= $2 AND k.occurred_at < $3
+                  AND EXISTS (SELECT 1 FROM finance.reconciliation_imports i
+                              WHERE i.tenant_id = $1 AND i.source = k.rail || '-csv' AND i.created_from <= k.occurred_at AND k.occurred_at < i.created_to)
+             ELSE l.occurred_at >= $2 AND l.occurred_at < $3 END`;
+
+/**
  * Opens what was found: new exceptions, and cleared ones found again. One already open stays as
  * it is; a resolved one is never raised again (the conflict leaves it alone).
  */
@@ -218,10 +258,11 @@ const OPEN_EXCEPTIONS = `
   WITH opened AS (
     INSERT INTO finance.reconciliation_exceptions AS x
       (tenant_id, kind, scope, subject_key, status, stripe_transaction_id, stripe_source_id, reporting_category, payout_id, bank_line_id, bank_reference,
-       ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount, occurred_at, detected_by_run)
+       ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount, occurred_at, detected_by_run,
+       rail, rail_transaction_id)
     SELECT DISTINCT ON (kind, subject_key) $1::uuid, kind, scope, subject_key, 'open', stripe_transaction_id, stripe_source_id, reporting_category,
            payout_id, bank_line_id, bank_reference, ledger_source_key, entry_id, statement_currency, statement_amount, booked_currency, booked_amount,
-           occurred_at, $2::uuid
+           occurred_at, $2::uuid, rail, rail_transaction_id
     FROM found ORDER BY kind, subject_key, occurred_at
     ON CONFLICT (tenant_id, kind, subject_key) DO UPDATE
       SET status = 'open', cleared_at = NULL, detected_at = now(), detected_by_run = EXCLUDED.detected_by_run,

@@ -28,6 +28,7 @@ import {
   IMPORT_FILE_MAX_BYTES,
   ImportBankCsv,
   ImportCamt053,
+  ImportRailReport,
   ImportStripeReport,
   ListReconciliationImports,
   ListReconciliationImportsRequest,
@@ -45,7 +46,14 @@ const CSV = /^text\/csv\b/i;
 
 const XML = /^(application|text)\/xml\b/i;
 
-/** Reconciliation imports: Stripe balance transactions and payouts through the API, Stripe reports and bank statements as files. */
+/** What every rail's report may hold (the columns; see docs/api/finance.md for each rail's header names). */
+const RAIL_REPORT_SUMMARY =
+  "columns, by English or Vietnamese header names, in any order (others ignored): transaction id (the rail's, = the payment's providerTransactionId " +
+  "or the refund's providerRefundId), order id, amount, fee, transaction time, type (payment/refund), status, and optionally net, settlement date, " +
+  'settlement batch, currency (default VND). Settled lines are booked Dr Bank net, Dr 5100 fee, Cr the clearing account gross on the settlement day. ' +
+  'All or nothing: a bad row answers 400 naming `line N`; lines imported before are left alone and booked once';
+
+/** Reconciliation imports: Stripe balance transactions and payouts through the API, Stripe and rail reports and bank statements as files. */
 @ApiTags('finance')
 @ApiBearerAuth()
 @Controller('v1/finance/reconciliation/imports')
@@ -120,6 +128,52 @@ export class FinanceReconciliationImportsController {
   @ApiCreatedResponse({ type: ReconciliationImportView })
   importCamt053(@Body() body: unknown, @Headers('content-type') type: string | undefined, @CallerFor() caller: Caller) {
     return this.rpc.request(ImportCamt053, { content: fileOf(body, type, XML, 'application/xml') }, caller);
+  }
+
+  @Post('momo-csv')
+  @Access(ImportRailReport)
+  @ApiOperation({
+    summary: `Import a MoMo transaction report (business.momo.vn export, as CSV): ${RAIL_REPORT_SUMMARY}`,
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: ReconciliationImportView })
+  importMomoReport(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(ImportRailReport, { rail: 'momo', content: fileOf(body, type, CSV, 'text/csv') }, caller);
+  }
+
+  @Post('vnpay-csv')
+  @Access(ImportRailReport)
+  @ApiOperation({
+    summary: `Import a VNPay transaction or settlement (đối soát) report from its merchant portal, as CSV: ${RAIL_REPORT_SUMMARY}`,
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: ReconciliationImportView })
+  importVnpayReport(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(ImportRailReport, { rail: 'vnpay', content: fileOf(body, type, CSV, 'text/csv') }, caller);
+  }
+
+  @Post('payos-csv')
+  @Access(ImportRailReport)
+  @ApiOperation({ summary: `Import a payOS transaction list export, as CSV: ${RAIL_REPORT_SUMMARY}` })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: ReconciliationImportView })
+  importPayosReport(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(ImportRailReport, { rail: 'payos', content: fileOf(body, type, CSV, 'text/csv') }, caller);
   }
 
   @Get()
