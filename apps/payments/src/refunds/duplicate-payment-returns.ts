@@ -7,6 +7,7 @@ import { PaymentAttempt } from '../payments/payment-attempt.entity';
 import { PaymentRefund } from '../payments/payment-refund.entity';
 import { PaymentRepository } from '../payments/payment.repository';
 import { RailRefusedError } from '../rails/rail-http';
+import { attemptToQueryOf } from '../payments/attempt-to-query';
 
 const BATCH = 20;
 const EVERY_MS = 60_000;
@@ -86,13 +87,7 @@ export class DuplicatePaymentReturns implements OnApplicationBootstrap, OnApplic
     try {
       const report = await rail.refund(account, {
         refundReference: refund.refundReference,
-        attempt: {
-          orderReference: attempt.orderReference,
-          orderCode: Number(attempt.orderCode),
-          providerTransactionId: attempt.providerTransactionId,
-          createdAt: attempt.createdAt,
-          clientIp: attempt.clientIp,
-        },
+        attempt: attemptToQueryOf(attempt),
         amount: BigInt(attempt.amount),
         currency: attempt.currency,
         full: true,

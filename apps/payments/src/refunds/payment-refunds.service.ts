@@ -14,6 +14,7 @@ import { RailAccountsService } from '../accounts/rail-accounts.service';
 import { PaymentRepository } from '../payments/payment.repository';
 import { PaymentsService } from '../payments/payments.service';
 import { RailRefusedError, RailUnavailableError } from '../rails/rail-http';
+import { attemptToQueryOf } from '../payments/attempt-to-query';
 
 /**
  * Refunds on the rail that took the money. The amount is reserved under the payment's lock before
@@ -75,13 +76,7 @@ export class PaymentRefundsService {
     try {
       report = await rail.refund!(account, {
         refundReference: refund.refundReference,
-        attempt: {
-          orderReference: attempt.orderReference,
-          orderCode: Number(attempt.orderCode),
-          providerTransactionId: attempt.providerTransactionId,
-          createdAt: attempt.createdAt,
-          clientIp: attempt.clientIp,
-        },
+        attempt: attemptToQueryOf(attempt),
         amount,
         currency: payment.currency,
         full,

@@ -5,6 +5,7 @@ import { PaymentsEnv } from '../config/payments.config';
 import { AttemptSettlementsService } from '../payments/attempt-settlements.service';
 import { PaymentAttempt } from '../payments/payment-attempt.entity';
 import { PaymentRepository } from '../payments/payment.repository';
+import { attemptToQueryOf } from '../payments/attempt-to-query';
 
 const BATCH = 20;
 /** An attempt the rail still calls pending or has never seen this long after its payment expired is over. */
@@ -65,13 +66,7 @@ export class AttemptStatusSchedule implements OnApplicationBootstrap, OnApplicat
   private async ask(attempt: PaymentAttempt, now: Date): Promise<void> {
     const { rail, account } = await this.accounts.usableById(attempt.accountId);
     if (!rail.capabilities.statusQuery) return;
-    const report = await rail.query(account, {
-      orderReference: attempt.orderReference,
-      orderCode: Number(attempt.orderCode),
-      providerTransactionId: attempt.providerTransactionId,
-      createdAt: attempt.createdAt,
-      clientIp: attempt.clientIp,
-    });
+    const report = await rail.query(account, attemptToQueryOf(attempt));
     await this.settlements.settle(account.id, report);
     if (report.outcome === 'pending' || report.outcome === 'not-found') {
       const payment = await this.payments.findOfTenant(attempt.tenantId, attempt.paymentId);
