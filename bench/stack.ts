@@ -26,8 +26,13 @@ export interface RunningStack {
  * The real services as their own processes (what `npm start` runs), on a scratch database that
  * is migrated first and dropped afterwards, and a NATS server of the run's own, configured with
  * the suite's users and permissions as `npm start` configures it (its store is deleted after).
+ * `overrides` join every service's environment (a bench's own settings, such as the rails' URLs).
  */
-export async function withStack<T>(services: ServiceName[], work: (stack: RunningStack) => Promise<T>): Promise<T> {
+export async function withStack<T>(
+  services: ServiceName[],
+  work: (stack: RunningStack) => Promise<T>,
+  overrides: Record<string, string> = {},
+): Promise<T> {
   const nats = await startTestNats();
   const callerKeys = callerKeyPairs();
   const sealing = credentialSealingKeys();
@@ -41,6 +46,8 @@ export async function withStack<T>(services: ServiceName[], work: (stack: Runnin
       await runServiceMigrations(dataSource, schema.name).finally(() => dataSource.destroy());
     }
     const operatorToken = `op_${randomBytes(24).toString('hex')}`;
+    const notificationPort = await freePort();
+    const webhookPort = await freePort();
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -48,6 +55,8 @@ export async function withStack<T>(services: ServiceName[], work: (stack: Runnin
       CALLER_KEYS: callerKeys.publicKeys,
       CREDENTIALS_SEALING_KEY: sealing.privateKey,
       CREDENTIALS_SEALING_PUBLIC_KEY: sealing.publicKey,
+      // one pair for every service here: the gateway seals rail credentials to the payments service with it too
+      PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: sealing.publicKey,
       LOG_LEVEL: 'warn',
       JWT_SECRET: randomBytes(32).toString('hex'),
       OPERATOR_TOKEN: operatorToken,
@@ -59,7 +68,14 @@ export async function withStack<T>(services: ServiceName[], work: (stack: Runnin
       PAYWALL_CLIENT_RATE_PER_S: '1000000',
       SITE_CLIENT_RATE_LIMIT_PER_MINUTE: '1000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+      GIFT_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_PUBLIC_PORT: String(PUBLIC_DECISIONS_PORT),
+      // the services' own public ports, free ones, as their HTTP ports are
+      SUBSCRIPTIONS_WEBHOOK_PORT: String(webhookPort),
+      SUBSCRIPTIONS_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}`,
+      PAYMENTS_NOTIFICATION_PORT: String(notificationPort),
+      PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${notificationPort}`,
+      ...overrides,
     };
     const children: ChildProcess[] = [];
     const urls: Record<string, string> = {};

@@ -1,6 +1,13 @@
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { NotificationSent, PayOptions, RailFake, StartedAttemptRef } from '../support/rail-fake';
+import {
+  NotificationSent,
+  PayOptions,
+  RailFake,
+  RailNotification,
+  StartedAttemptRef,
+  sendNotification,
+} from '../support/rail-fake';
 import { FakeMomoReply, createPayment, momoMessage, queryPayment, refundPayment } from './fake-momo-api';
 import { hmacHex, ipnRaw } from './fake-momo-signatures';
 import { FakeMomoOrder, FakeMomoStore } from './fake-momo-store';
@@ -72,7 +79,7 @@ export async function startFakeMomo(): Promise<RailFake> {
 
   async function notify(order: FakeMomoOrder, times: number): Promise<NotificationSent[]> {
     const sent: NotificationSent[] = [];
-    for (let i = 0; i < times; i += 1) sent.push(await postIpn(order.ipnUrl, order.lastIpn ?? {}));
+    for (let i = 0; i < times; i += 1) sent.push(await sendNotification(ipnRequest(order.ipnUrl, order.lastIpn ?? {})));
     return sent;
   }
 
@@ -102,7 +109,12 @@ export async function startFakeMomo(): Promise<RailFake> {
       const order = orderOf(attempt);
       if (!order.lastIpn) throw new Error('fake MoMo: nothing was notified for this payment yet');
       const ipn = options.badSignature ? { ...order.lastIpn, signature: forged(order) } : order.lastIpn;
-      return postIpn(order.ipnUrl, ipn);
+      return sendNotification(ipnRequest(order.ipnUrl, ipn));
+    },
+    notificationFor(attempt) {
+      const order = orderOf(attempt);
+      if (!order.lastIpn) throw new Error('fake MoMo: nothing was notified for this payment yet');
+      return ipnRequest(order.ipnUrl, order.lastIpn);
     },
     calls: (kind) => counts[kind],
     async close() {
@@ -140,13 +152,8 @@ function forged(order: FakeMomoOrder): string {
   return hmacHex(`${order.merchant.secretKey}-not`, JSON.stringify(order.lastIpn));
 }
 
-async function postIpn(ipnUrl: string, ipn: Record<string, string | number>): Promise<NotificationSent> {
-  const response = await fetch(ipnUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ipn),
-  });
-  return { status: response.status, body: await response.text() };
+function ipnRequest(ipnUrl: string, ipn: Record<string, string | number>): RailNotification {
+  return { method: 'POST', url: ipnUrl, headers: { 'content-type': 'application/json' }, body: JSON.stringify(ipn) };
 }
 
 async function readJsonObject(request: IncomingMessage): Promise<Record<string, unknown> | null> {

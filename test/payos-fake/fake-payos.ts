@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { NotificationSent, PayOptions, RailFake, StartedAttemptRef } from '../support/rail-fake';
+import {
+  NotificationSent,
+  PayOptions,
+  RailFake,
+  RailNotification,
+  StartedAttemptRef,
+  sendNotification,
+} from '../support/rail-fake';
 import { createRequestSignature, dataSignature } from './payos-fake-signature';
 import { FakeChannel, FakeLink, PayosFakeStore } from './payos-fake-store';
 
@@ -105,20 +112,15 @@ export async function startFakePayos(): Promise<PayosFake> {
     });
   }
 
-  async function sendWebhook(
-    link: FakeLink,
-    body: Record<string, unknown>,
-    badSignature = false,
-  ): Promise<NotificationSent> {
+  function sendWebhook(link: FakeLink, body: Record<string, unknown>, badSignature = false): Promise<NotificationSent> {
+    return sendNotification(webhookRequest(link, body, badSignature));
+  }
+
+  function webhookRequest(link: FakeLink, body: Record<string, unknown>, badSignature = false): RailNotification {
     const target = link.channel.webhookUrl;
     if (!target) throw new Error('fake payOS: this channel has no webhook URL (setNotificationUrl)');
     const sent = badSignature ? { ...body, signature: flipped(String(body.signature)) } : body;
-    const response = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sent),
-    });
-    return { status: response.status, body: await response.text() };
+    return { method: 'POST', url: target, headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) };
   }
 
   function channelOf(credentials: Record<string, string>): FakeChannel {
@@ -189,6 +191,11 @@ export async function startFakePayos(): Promise<PayosFake> {
       const link = links.linkHeldByPayer(attempt);
       if (!link.lastWebhook) throw new Error('fake payOS: nothing was notified for this link');
       return sendWebhook(link, link.lastWebhook, options.badSignature);
+    },
+    notificationFor(attempt: StartedAttemptRef) {
+      const link = links.linkHeldByPayer(attempt);
+      if (!link.lastWebhook) throw new Error('fake payOS: nothing was notified for this link');
+      return webhookRequest(link, link.lastWebhook);
     },
     calls(kind) {
       return counts[kind];

@@ -16,6 +16,14 @@ export interface NotificationSent {
   body: string;
 }
 
+/** A notification as the rail would send it, signed, not sent: the caller sends it (as often as it likes). */
+export interface RailNotification {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
 /** The attempt as the payments service handed it to the payer. */
 export interface StartedAttemptRef {
   redirectUrl: string | null;
@@ -45,7 +53,20 @@ export interface RailFake {
   decline(attempt: StartedAttemptRef, options?: Pick<PayOptions, 'notifications'>): Promise<NotificationSent[]>;
   /** Sends the last notification of the attempt again, as the rail retries. */
   resend(attempt: StartedAttemptRef, options?: Pick<PayOptions, 'badSignature'>): Promise<NotificationSent>;
+  /** The last notification of the attempt (after `pay` or `decline`), exactly as `resend` would send it. */
+  notificationFor(attempt: StartedAttemptRef): RailNotification;
   /** How many API calls of each kind the fake received (payment creations, status queries, refunds). */
   calls(kind: 'create' | 'query' | 'refund'): number;
   close(): Promise<void>;
+}
+
+/** Sends a notification as the rails do (a redirect is an answer, not followed); answers the reply. */
+export async function sendNotification(notification: RailNotification): Promise<NotificationSent> {
+  const response = await fetch(notification.url, {
+    method: notification.method,
+    headers: notification.headers,
+    body: notification.body ?? undefined,
+    redirect: 'manual',
+  });
+  return { status: response.status, body: await response.text() };
 }

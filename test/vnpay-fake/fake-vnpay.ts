@@ -1,6 +1,13 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { NotificationSent, PayOptions, RailFake, StartedAttemptRef } from '../support/rail-fake';
+import {
+  NotificationSent,
+  PayOptions,
+  RailFake,
+  RailNotification,
+  StartedAttemptRef,
+  sendNotification,
+} from '../support/rail-fake';
 import { answerTransactionApi } from './vnpay-fake-api';
 import { randomAlphanumerics, signedQueryWithHash, vietnamTime } from './vnpay-fake-signing';
 import { FakePayment, FakeTerminal, VnpayFakeStore } from './vnpay-fake-store';
@@ -71,6 +78,11 @@ export async function startFakeVnpay(): Promise<RailFake> {
       const [sent] = await notify(terminal, payment.lastIpn, 1, options.badSignature ?? false);
       return sent;
     },
+    notificationFor(attempt) {
+      const { terminal, payment } = paymentOf(attempt);
+      if (!payment.lastIpn) throw new Error(`the fake VNPay has notified nothing for ${payment.txnRef}`);
+      return ipnRequest(terminal, payment.lastIpn, false);
+    },
     calls: (kind) => store.calls[kind],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -114,22 +126,25 @@ function ipnOf(payment: FakePayment, responseCode: string, transactionStatus: st
   };
 }
 
-/** Sends the IPN `times` times, one after the other, as GET with the signed query; answers each reply. */
+/** Sends the IPN `times` times, one after the other; answers each reply. */
 async function notify(
   terminal: FakeTerminal,
   ipn: Record<string, string>,
   times: number,
   badSignature: boolean,
 ): Promise<NotificationSent[]> {
+  const request = ipnRequest(terminal, ipn, badSignature);
+  const sent: NotificationSent[] = [];
+  for (let i = 0; i < times; i += 1) sent.push(await sendNotification(request));
+  return sent;
+}
+
+/** The IPN as VNPay sends it: a GET to the terminal's IPN URL with the signed query. */
+function ipnRequest(terminal: FakeTerminal, ipn: Record<string, string>, badSignature: boolean): RailNotification {
   if (!terminal.ipnUrl) throw new Error(`no IPN URL is registered for terminal ${terminal.tmnCode}`);
   const secret = badSignature ? `${terminal.hashSecret}WRONG` : terminal.hashSecret;
-  const target = `${terminal.ipnUrl}${terminal.ipnUrl.includes('?') ? '&' : '?'}${signedQueryWithHash(secret, ipn)}`;
-  const sent: NotificationSent[] = [];
-  for (let i = 0; i < times; i += 1) {
-    const reply = await fetch(target, { redirect: 'manual' });
-    sent.push({ status: reply.status, body: await reply.text() });
-  }
-  return sent;
+  const url = `${terminal.ipnUrl}${terminal.ipnUrl.includes('?') ? '&' : '?'}${signedQueryWithHash(secret, ipn)}`;
+  return { method: 'GET', url, headers: {}, body: null };
 }
 
 async function route(store: VnpayFakeStore, req: IncomingMessage, res: ServerResponse): Promise<void> {
