@@ -143,7 +143,9 @@ describe('event delivery: outbox, inbox, retries, dead letters', () => {
     await eventually(async () => expect(await accountCount(agency.tenantId)).toBe(DEFAULT_CHART_SIZE), 30_000);
     await eventually(
       async () =>
-        expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(DEFAULT_CHART_SIZE),
+        expect((await agency.api.get<{ items: unknown[] }>('/v1/finance/accounts')).body.items).toHaveLength(
+          DEFAULT_CHART_SIZE,
+        ),
       20_000,
     );
   });

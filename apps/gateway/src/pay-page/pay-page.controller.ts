@@ -2,13 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpException, Param, Post, Query, Req
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentContext, RemoteRpcError, RpcClient, ServiceUnavailableError } from '@libs/common';
-import {
-  PAYMENT_RAILS,
-  PaymentAttemptView,
-  READER_ROLE,
-  RpcErrorCode,
-  StartPaymentAttempt,
-} from '@libs/contracts';
+import { PAYMENT_RAILS, PaymentAttemptView, READER_ROLE, RpcErrorCode, StartPaymentAttempt } from '@libs/contracts';
 import { Access } from '../access/access.decorator';
 import { RateLimiter } from '../auth/rate-limiter';
 import { GatewayEnv } from '../config/gateway.config';

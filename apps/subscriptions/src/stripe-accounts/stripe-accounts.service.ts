@@ -2,7 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AuditTrail, ConflictError, CredentialCipher, CredentialOpener, toFieldErrors, ValidationFailedError } from '@libs/common';
+import {
+  AuditTrail,
+  ConflictError,
+  CredentialCipher,
+  CredentialOpener,
+  toFieldErrors,
+  ValidationFailedError,
+} from '@libs/common';
 import { ConfigureStripeAccountRequest, StripeAccountCredentials, StripeAccountView } from '@libs/contracts';
 import { SubscriptionsEnv } from '../config/subscriptions.config';
 import { ProviderAccount } from '../payments/provider-account';
