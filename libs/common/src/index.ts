@@ -50,3 +50,4 @@ export * from './secrets/credential-cipher';
 export * from './events/parse-event';
 export * from './memory/bounded-map';
 export * from './http/request-id';
+export * from './http/raw-body-server';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requestIdOf, runWithContext } from '@libs/common';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listenForRawBodies, runWithContext } from '@libs/common';
 import { MessageHeader } from '@libs/contracts';
 import { PaymentsEnv } from '../config/payments.config';
 import { RailNotificationsService } from './rail-notifications.service';
@@ -31,26 +31,22 @@ export class RailNotificationServer implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const server = (this.server = Fastify({
-      logger: false,
-      bodyLimit: BODY_LIMIT,
-      genReqId: (request) => requestIdOf(request.headers),
-    }));
-    server.removeAllContentTypeParsers();
-    server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    const receive = (request: FastifyRequest, reply: FastifyReply) => this.receive(request, reply);
-    server.post('/v1/notifications/:rail/:accountId', receive);
-    server.get('/v1/notifications/:rail/:accountId', receive);
-    server.setNotFoundHandler((_request, reply) => reply.status(404).send());
-    server.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) this.logger.error(`rail notification not received: ${error.message}`);
-      return reply.status(status).send();
-    });
-    // Instances on one host share the port (the kernel spreads connections), as tests run several in one process.
-    await server.listen({ host: this.host, port: this.port, reusePort: true } as { host: string; port: number });
-    const address = server.server.address();
-    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : this.port}`;
+    const listening = await listenForRawBodies(
+      { host: this.host, port: this.port, bodyLimit: BODY_LIMIT },
+      (server) => {
+        const receive = (request: FastifyRequest, reply: FastifyReply) => this.receive(request, reply);
+        server.post('/v1/notifications/:rail/:accountId', receive);
+        server.get('/v1/notifications/:rail/:accountId', receive);
+        server.setNotFoundHandler((_request, reply) => reply.status(404).send());
+        server.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+          const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+          if (status === 500) this.logger.error(`rail notification not received: ${error.message}`);
+          return reply.status(status).send();
+        });
+      },
+    );
+    this.server = listening.server;
+    this.url = listening.url;
     this.logger.log(`rail notifications at ${this.url}/v1/notifications/<rail>/<account id>`);
   }
 

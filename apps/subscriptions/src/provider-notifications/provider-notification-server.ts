@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
   httpStatusOf,
@@ -8,7 +8,7 @@ import {
   PROBLEM_TITLES,
   problemInstance,
   problemType,
-  requestIdOf,
+  listenForRawBodies,
   runWithContext,
 } from '@libs/common';
 import { FieldError, MessageHeader } from '@libs/contracts';
@@ -43,32 +43,27 @@ export class ProviderNotificationServer implements OnApplicationBootstrap, OnApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const server = (this.server = Fastify({
-      logger: false,
-      bodyLimit: BODY_LIMIT,
-      genReqId: (request) => requestIdOf(request.headers),
-    }));
-    // The signature covers the exact bytes: nothing parses the body before it is verified.
-    server.removeAllContentTypeParsers();
-    server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    server.post('/v1/webhooks/stripe/:tenantId', (request, reply) => this.receive(request, reply));
-    server.setNotFoundHandler((request, reply) =>
-      this.refuse(request, reply, 404, 'only POST /v1/webhooks/stripe/<agency id> is served here'),
+    const listening = await listenForRawBodies(
+      { host: this.host, port: this.port, bodyLimit: BODY_LIMIT },
+      (server) => {
+        server.post('/v1/webhooks/stripe/:tenantId', (request, reply) => this.receive(request, reply));
+        server.setNotFoundHandler((request, reply) =>
+          this.refuse(request, reply, 404, 'only POST /v1/webhooks/stripe/<agency id> is served here'),
+        );
+        server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+          const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+          if (status === 500) this.logger.error(`provider notification not stored: ${error.message}`);
+          return this.refuse(
+            request,
+            reply,
+            status,
+            status === 500 ? 'the notification could not be stored' : error.message,
+          );
+        });
+      },
     );
-    server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) this.logger.error(`provider notification not stored: ${error.message}`);
-      return this.refuse(
-        request,
-        reply,
-        status,
-        status === 500 ? 'the notification could not be stored' : error.message,
-      );
-    });
-    // Instances on one host share the port (the kernel spreads connections), as tests run several in one process.
-    await server.listen({ host: this.host, port: this.port, reusePort: true } as { host: string; port: number });
-    const address = server.server.address();
-    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : this.port}`;
+    this.server = listening.server;
+    this.url = listening.url;
     this.logger.log(`provider notifications at ${this.url}/v1/webhooks/stripe/<agency id>`);
   }
 
