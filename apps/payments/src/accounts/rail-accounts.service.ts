@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   AuditTrail,
+  BoundedMap,
   ConflictError,
   CredentialCipher,
   CredentialOpener,
@@ -33,6 +34,12 @@ export class RailAccountsService implements OnApplicationBootstrap {
   private readonly cipher: CredentialCipher;
   private readonly opener: CredentialOpener;
   private readonly notificationBaseUrl: string;
+  /**
+   * Accounts by id, opened, for the notifications' hot path: read and decrypted once a few seconds
+   * per instance, not once per notification. A change made here is seen at once; one made on
+   * another instance within the TTL.
+   */
+  private readonly openedById = new BoundedMap<string, UsableRailAccount>({ maxEntries: 10_000, ttlMs: 5_000 });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,6 +98,7 @@ export class RailAccountsService implements OnApplicationBootstrap {
       });
       return account;
     });
+    this.openedById.delete(saved.id);
     return this.viewOf(saved);
   }
 
@@ -114,9 +122,13 @@ export class RailAccountsService implements OnApplicationBootstrap {
 
   /** An account by id (notifications name it in their URL), enabled or not: a disabled account still settles. */
   async usableById(accountId: string): Promise<UsableRailAccount> {
+    const opened = this.openedById.get(accountId);
+    if (opened) return opened;
     const record = await this.accounts.findById(accountId);
     if (!record) throw new NotFoundError('payment account', accountId);
-    return this.usable(record);
+    const usable = this.usable(record);
+    this.openedById.set(accountId, usable);
+    return usable;
   }
 
   notificationUrlOf(account: Pick<RailAccountRecord, 'id' | 'rail'>): string {

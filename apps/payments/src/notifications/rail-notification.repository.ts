@@ -12,10 +12,18 @@ export class RailNotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Stores the notification once per account and key; answers the stored row (this one or the earlier one). */
-  async storeOnce(notification: ReceivedRailNotification): Promise<{ stored: RailNotification; first: boolean }> {
-    const rows = (await this.dataSource.query(
-      `INSERT INTO payments.rail_notifications (tenant_id, account_id, rail, dedupe_key, order_reference, method, query, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id`,
+  async storeOnce(
+    notification: ReceivedRailNotification,
+  ): Promise<{ stored: Pick<RailNotification, 'id' | 'verdict'>; first: boolean }> {
+    // One round trip: the new row, or the one stored before under the same key.
+    const [row] = (await this.dataSource.query(
+      `WITH inserted AS (
+         INSERT INTO payments.rail_notifications (tenant_id, account_id, rail, dedupe_key, order_reference, method, query, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id, verdict)
+       SELECT id, verdict, true AS first FROM inserted
+       UNION ALL
+       SELECT id, verdict, false AS first FROM payments.rail_notifications
+        WHERE account_id = $2 AND dedupe_key = $4 AND NOT EXISTS (SELECT 1 FROM inserted)`,
       [
         notification.tenantId,
         notification.accountId,
@@ -26,11 +34,8 @@ export class RailNotificationRepository {
         notification.query,
         notification.body,
       ],
-    )) as { id: string }[];
-    const stored = await this.dataSource
-      .getRepository(RailNotification)
-      .findOneByOrFail({ accountId: notification.accountId, dedupeKey: notification.dedupeKey });
-    return { stored, first: rows.length === 1 };
+    )) as { id: string; verdict: string | null; first: boolean }[];
+    return { stored: { id: row.id, verdict: row.verdict }, first: row.first };
   }
 
   async recordVerdict(id: string, verdict: string): Promise<void> {
