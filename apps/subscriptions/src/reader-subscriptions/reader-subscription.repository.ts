@@ -75,7 +75,10 @@ export class ReaderSubscriptionRepository {
   }
 
   /** Writes a subscription the suite bills itself: a new row, or `subscription` with its new values. */
-  saveBilledBySuite(tx: EntityManager, subscription: Omit<ReaderSubscription, 'createdAt' | 'updatedAt'>): Promise<ReaderSubscription> {
+  saveBilledBySuite(
+    tx: EntityManager,
+    subscription: Omit<ReaderSubscription, 'createdAt' | 'updatedAt'>,
+  ): Promise<ReaderSubscription> {
     return tx.getRepository(ReaderSubscription).save({ ...subscription, billedBy: 'suite' });
   }
 }

@@ -61,7 +61,11 @@ export class TaxRatesService {
   }
 
   /** The product type's rate in force at `at` (null: none), for invoices the suite bills itself. */
-  async rateAt(tenantId: string, productType: string, at: Date): Promise<Pick<TaxRate, 'basisPoints' | 'inclusive'> | null> {
+  async rateAt(
+    tenantId: string,
+    productType: string,
+    at: Date,
+  ): Promise<Pick<TaxRate, 'basisPoints' | 'inclusive'> | null> {
     const rate = await this.rates.findInForceAt(tenantId, productType, at);
     return rate && { basisPoints: rate.basisPoints, inclusive: rate.inclusive };
   }
