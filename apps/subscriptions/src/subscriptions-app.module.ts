@@ -15,6 +15,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ProviderBalanceModule } from './provider-balance/provider-balance.module';
 import { ProviderNotificationsModule } from './provider-notifications/provider-notifications.module';
 import { ProviderSyncModule } from './provider-sync/provider-sync.module';
+import { RailBillingModule } from './rail-billing/rail-billing.module';
 import { ReaderSubscriptionsModule } from './reader-subscriptions/reader-subscriptions.module';
 import { RefundsAndDisputesModule } from './refunds-and-disputes/refunds-and-disputes.module';
 import { StripeAccountsModule } from './stripe-accounts/stripe-accounts.module';
@@ -42,6 +43,7 @@ const FEATURES = [
   ProviderNotificationsModule,
   ProviderSyncModule,
   ProviderBalanceModule,
+  RailBillingModule,
 ];
 
 @Module({})

@@ -1,4 +1,5 @@
 import { allContracts, RpcContract } from './contract-registry';
+import { CreatePayment } from './payments/payment.rpc';
 import { ListCoupons } from './subscriptions/coupon.rpc';
 import { ListPlans } from './subscriptions/plan.rpc';
 import { ListProviderBalanceTransactions, ListProviderPayouts } from './subscriptions/provider-balance.rpc';
@@ -17,7 +18,7 @@ export const BUS_OPERATOR = 'operator';
 const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown, unknown>[]> = {
   gateway: 'every-contract',
   paywall: [ListPlans, ListCoupons],
-  subscriptions: [],
+  subscriptions: [CreatePayment],
   payments: [],
   advertising: [],
   licensing: [],
@@ -28,7 +29,7 @@ const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown
 export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
   gateway: SERVICES,
   paywall: ['gateway', 'paywall', 'subscriptions'],
-  subscriptions: ['gateway'],
+  subscriptions: ['gateway', 'payments'],
   payments: ['gateway'],
   advertising: ['gateway'],
   licensing: ['gateway'],
@@ -37,12 +38,13 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
 
 /**
  * The roles a service may assert when it signs a caller of its own (not relaying one it was
- * given): the gateway speaks for every authenticated principal, finance only for its import job.
+ * given): the gateway speaks for every authenticated principal, finance only for its import job,
+ * subscriptions only for the charges it bills itself.
  */
 export const SIGNER_ROLES: Record<ServiceName, 'any' | readonly CallerRole[]> = {
   gateway: 'any',
   paywall: [],
-  subscriptions: [],
+  subscriptions: [SERVICE_ROLES.streamBilling],
   payments: [],
   advertising: [],
   licensing: [],

@@ -15,6 +15,8 @@ export const READER_ROLE = 'reader';
 export const SERVICE_ROLES = {
   /** Finance's reconciliation import job reading an agency's provider balance. */
   reconciliationImport: 'reconciliation-import',
+  /** A stream asking payments for money it bills itself (subscriptions billing a reader on a rail). */
+  streamBilling: 'stream-billing',
 } as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[keyof typeof SERVICE_ROLES];
 

@@ -86,7 +86,8 @@ export class SubscriptionInvoicesService {
   /**
    * Bills each invoice first when its finalize has not reached the books (older data, or events
    * out of order: the same source key, so the later finalize changes nothing), then
-   * Dr provider balance (paid − fee), Dr payment fees / Cr receivable (paid). Several payments (of
+   * Dr provider balance (paid − fee), Dr payment fees / Cr receivable (paid), except for invoices a
+   * payment on a rail paid (`paymentId`), whose PaymentSucceeded booked the cash. Several payments (of
    * any agencies) are booked with a few statements in all. When nothing waited for these invoices
    * and none was written off (the common case) billings and collections are posted together; else
    * in that order, with the waiting voids replayed and the write-offs undone in between.
@@ -103,7 +104,9 @@ export class SubscriptionInvoicesService {
       tx,
       events.map((event) => event.tenantId),
     );
+    // An invoice paid on a rail had its cash booked from its payment (Dr clearing / Cr receivable).
     const collections = events
+      .filter((event) => !event.data.paymentId)
       .map((event) => paymentEntry(event, timeZones.get(event.tenantId)!))
       .filter((entry) => entry.lines.length > 0);
     if (waiting.length === 0 && writtenOff.length === 0) {

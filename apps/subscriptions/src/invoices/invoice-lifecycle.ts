@@ -3,7 +3,10 @@ import type { ProviderInvoice } from '../payments/provider-billing';
 import type { Invoice } from './invoice.entity';
 
 /** What the suite keeps of an invoice (the row without its keys and bookkeeping). */
-export type InvoiceRecord = Omit<Invoice, 'tenantId' | 'providerInvoiceId' | 'id' | 'subscriptionId' | 'recordedAt'>;
+export type InvoiceRecord = Omit<
+  Invoice,
+  'tenantId' | 'providerInvoiceId' | 'id' | 'subscriptionId' | 'paymentId' | 'recordedAt'
+>;
 
 /** Money facts for finance that a change of the record makes true for the first time. */
 export interface InvoiceFacts {

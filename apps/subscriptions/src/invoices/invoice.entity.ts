@@ -31,6 +31,8 @@ export class Invoice {
   @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
   @Column('timestamptz', { name: 'voided_at', nullable: true }) voidedAt!: Date | null;
   @Column('timestamptz', { name: 'marked_uncollectible_at', nullable: true }) markedUncollectibleAt!: Date | null;
+  /** The payment (payments service) that paid an invoice the suite bills itself; null for the provider's. */
+  @Column('uuid', { name: 'payment_id', nullable: true }) paymentId!: string | null;
   /** When the suite first learned of the invoice; lists are newest first by it. */
   @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' }) recordedAt!: Date;
 }

@@ -86,6 +86,7 @@ export class InvoicesService {
         providerInvoiceId: remote.id,
         id: randomUUID(),
         subscriptionId: subscription.id,
+        paymentId: null,
         recordedAt: new Date(),
       }),
       ...advance.record,
@@ -111,7 +112,11 @@ export class InvoicesService {
     return toInvoiceView(invoice);
   }
 
-  private async publish(
+  /**
+   * Publishes the money facts the invoice's last change made true, in the transaction that records
+   * it (also for invoices the suite bills itself: rail billing).
+   */
+  async publish(
     tx: EntityManager,
     subscription: ReaderSubscription,
     invoice: Invoice,
@@ -159,6 +164,8 @@ export class InvoicesService {
           providerFee: invoice.providerFee,
           ...period,
           paidAt: invoice.paidAt.toISOString(),
+          // Only on invoices a payment paid: the provider's invoices read as before.
+          ...(invoice.paymentId ? { paymentId: invoice.paymentId } : {}),
         },
       });
     }

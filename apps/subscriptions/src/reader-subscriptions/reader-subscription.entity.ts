@@ -1,7 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SubscriptionStatus } from '@libs/contracts';
 
-/** A reader's subscription as last read from the payment provider (the source of truth). */
+/**
+ * A reader's subscription: as last read from the payment provider (the source of truth) when the
+ * provider bills it, or as the suite billed it (`billed_by` 'suite': paid on a domestic rail).
+ */
 @Entity({ name: 'reader_subscriptions' })
 @Index('reader_subscriptions_provider', ['tenantId', 'providerSubscriptionId'], { unique: true })
 @Index('reader_subscriptions_reader', ['tenantId', 'readerKey'])
@@ -9,6 +12,7 @@ import type { SubscriptionStatus } from '@libs/contracts';
   'reader_subscriptions_pending_change_whole',
   '(pending_plan_id IS NULL) = (pending_price_id IS NULL) AND (pending_plan_id IS NULL) = (pending_effective_at IS NULL) AND (pending_plan_id IS NULL) = (pending_provider_schedule_id IS NULL)',
 )
+@Check('reader_subscriptions_billed_by', `billed_by IN ('provider', 'suite')`)
 export class ReaderSubscription {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
@@ -23,6 +27,12 @@ export class ReaderSubscription {
   @Column('boolean', { name: 'cancel_at_period_end' }) cancelAtPeriodEnd!: boolean;
   @Column('timestamptz', { name: 'trial_end', nullable: true }) trialEnd!: Date | null;
   @Column('text', { nullable: true }) reference!: string | null;
+  /**
+   * Whose billing engine renews and collects it: the provider's (Stripe Billing; the sync writes
+   * the row), or the suite's own (its invoices paid through the payments service; its
+   * `provider_subscription_id` is then `suite:<id>`, never a provider's).
+   */
+  @Column('text', { name: 'billed_by', default: 'provider' }) billedBy!: 'provider' | 'suite';
   /**
    * A plan change the provider will make when the period ends (`at-period-end` policy), as last
    * read from it: the plan and price version then, when, and the provider's schedule making it.

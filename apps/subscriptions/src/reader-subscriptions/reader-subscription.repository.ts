@@ -5,7 +5,7 @@ import { ReaderSubscription } from './reader-subscription.entity';
 /** What the sync writes of a subscription, as last read from the provider. */
 type SyncedSubscriptionState = Omit<
   ReaderSubscription,
-  'id' | 'tenantId' | 'providerSubscriptionId' | 'createdAt' | 'updatedAt'
+  'id' | 'tenantId' | 'providerSubscriptionId' | 'billedBy' | 'createdAt' | 'updatedAt'
 >;
 
 /** The only code that reads and writes reader subscriptions. */
@@ -72,5 +72,13 @@ export class ReaderSubscriptionRepository {
   ): Promise<ReaderSubscription> {
     const repo = tx.getRepository(ReaderSubscription);
     return repo.save(repo.merge(existing ?? repo.create(key), state));
+  }
+
+  /** Writes a subscription the suite bills itself: a new row, or `subscription` with its new values. */
+  saveBilledBySuite(
+    tx: EntityManager,
+    subscription: Omit<ReaderSubscription, 'createdAt' | 'updatedAt'>,
+  ): Promise<ReaderSubscription> {
+    return tx.getRepository(ReaderSubscription).save({ ...subscription, billedBy: 'suite' });
   }
 }

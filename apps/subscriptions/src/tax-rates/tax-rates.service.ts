@@ -60,6 +60,16 @@ export class TaxRatesService {
     return rates.map(toView);
   }
 
+  /** The product type's rate in force at `at` (null: none), for invoices the suite bills itself. */
+  async rateAt(
+    tenantId: string,
+    productType: string,
+    at: Date,
+  ): Promise<Pick<TaxRate, 'basisPoints' | 'inclusive'> | null> {
+    const rate = await this.rates.findInForceAt(tenantId, productType, at);
+    return rate && { basisPoints: rate.basisPoints, inclusive: rate.inclusive };
+  }
+
   /** The provider tax rate ids to apply at `at` for a product type (none when no rate is in force). */
   async providerRatesAt(account: ProviderAccount, productType: string, at: Date): Promise<string[]> {
     const rate = await this.rates.findInForceAt(account.tenantId, productType, at);

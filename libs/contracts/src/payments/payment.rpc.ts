@@ -20,7 +20,7 @@ import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest } from '../by-id.request';
 import { LIST_PAGE_MAX } from '../list-page';
-import { READER_ROLE } from '../roles';
+import { READER_ROLE, SERVICE_ROLES } from '../roles';
 import { MaxBytes } from '../max-bytes.validator';
 import { CURRENCY_CODE, CURRENCY_MESSAGE, NON_NEGATIVE_MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS_MESSAGE } from '../money';
 import { PAYMENT_RAILS, PAYMENT_STREAMS, PaymentRailName, PaymentStream } from './payment-rail';
@@ -134,7 +134,7 @@ export const CreatePayment = defineRpc({
   response: PaymentView,
   description:
     'Asks for a payment (amount in minor units, VAT included) for a purpose; the same purpose again answers the same payment.',
-  roles: ['admin', 'finance'],
+  roles: ['admin', 'finance', SERVICE_ROLES.streamBilling],
 });
 
 export const GetPayment = defineRpc({

@@ -25,6 +25,7 @@ export * from './price.rpc';
 export * from './product.rpc';
 export * from './provider-balance.rpc';
 export * from './provider-sync-job.rpc';
+export * from './rail-checkout.rpc';
 export * from './reader-key';
 export * from './stripe-account.rpc';
 export * from './subscription.events';

@@ -19,12 +19,20 @@ export class InvoicePaidEvent {
   @IsString() servicePeriodStart!: string;
   @IsString() servicePeriodEnd!: string;
   @IsString() paidAt!: string;
+  /**
+   * The payment (payments service) that paid an invoice the suite bills itself: finance books its
+   * cash from that payment's PaymentSucceeded, not from this event. Null or absent: the provider
+   * (Stripe) collected it, and this event carries the cash.
+   */
+  @Nullable() @IsOptional() @IsUUID() paymentId?: string | null;
 }
 
 export const InvoicePaid = defineEvent({
   subject: 'evt.subscriptions.invoice.paid.v1',
   data: InvoicePaidEvent,
-  description: 'A subscription invoice was paid: amount, tax, currency, service period, provider ids and fee.',
+  description:
+    'A subscription invoice was paid: amount, tax, currency, service period, provider ids and fee; ' +
+    '`paymentId` when a payment on a rail paid it (its cash is booked from that payment).',
 });
 
 /** A subscription invoice was issued (billed): what the reader owes for the service period. */

@@ -14,6 +14,7 @@ import { SubscriptionsInvoicesController } from './invoices.controller';
 import { SubscriptionsPlansController } from './plans.controller';
 import { SubscriptionsPortalSessionsController } from './portal-sessions.controller';
 import { SubscriptionsProductsController } from './products.controller';
+import { SubscriptionsRailCheckoutsController } from './rail-checkouts.controller';
 import { SubscriptionsStripeAccountController } from './stripe-account.controller';
 import { SubscriptionsSubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsSyncJobsController } from './sync-jobs.controller';
@@ -29,6 +30,7 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
     SubscriptionsProductsController,
     SubscriptionsPlansController,
     SubscriptionsCheckoutSessionsController,
+    SubscriptionsRailCheckoutsController,
     SubscriptionsPortalSessionsController,
     SubscriptionsSubscriptionsController,
     SubscriptionsEntitlementsController,

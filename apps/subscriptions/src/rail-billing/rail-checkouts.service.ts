@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Caller, EventOutbox, RpcClient, ValidationFailedError } from '@libs/common';
+import {
+  CreatePayment,
+  CreateRailCheckoutRequest,
+  RailCheckoutView,
+  readerKeyOf,
+  SERVICE_ROLES,
+  SubscriptionChanged,
+} from '@libs/contracts';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { Plan } from '../catalog/plan.entity';
+import { Price } from '../catalog/price.entity';
+import { Invoice } from '../invoices/invoice.entity';
+import { InvoiceRepository } from '../invoices/invoice.repository';
+import { InvoicesService } from '../invoices/invoices.service';
+import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
+import { TaxRatesService } from '../tax-rates/tax-rates.service';
+import { billFirstPeriod, FirstPeriodBill } from './first-period-bill';
+import { suiteInvoiceKey } from './suite-invoice-key';
+import { suiteSubscriptionChanged } from './suite-subscription-changed';
+
+/** How long the reader has to pay the first period; the invoice is due then. */
+const PAY_WITHIN_MINUTES = 60;
+
+interface PlanOnSale {
+  plan: Plan;
+  price: Price;
+  productType: string;
+}
+
+/**
+ * A reader buys a plan on a domestic rail: the suite records the subscription (incomplete) and
+ * bills its first period (finance hears it billed, as for the provider's invoices), then asks
+ * payments for the money and answers the pay link. Payments is asked after the commit, so no
+ * transaction waits on it; asked again for the same invoice it answers the same payment.
+ */
+@Injectable()
+export class RailCheckoutsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: CatalogRepository,
+    private readonly taxRates: TaxRatesService,
+    private readonly subscriptions: ReaderSubscriptionRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly invoiceFacts: InvoicesService,
+    private readonly outbox: EventOutbox,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  async open(tenantId: string, request: CreateRailCheckoutRequest, requestId: string): Promise<RailCheckoutView> {
+    const { plan, price, productType } = await this.planOnSale(tenantId, request.planId);
+    const now = new Date();
+    const bill = billFirstPeriod(
+      BigInt(price.unitAmount),
+      plan,
+      await this.taxRates.rateAt(tenantId, productType, now),
+      now,
+    );
+    const subscriptionId = randomUUID();
+    const { subscription, invoice } = await this.dataSource.transaction(async (tx) => {
+      const subscription = await this.subscriptions.saveBilledBySuite(tx, {
+        id: subscriptionId,
+        tenantId,
+        providerSubscriptionId: `suite:${subscriptionId}`,
+        readerKey: readerKeyOf(request),
+        planId: plan.id,
+        priceId: price.id,
+        status: 'incomplete',
+        currentPeriodStart: bill.periodStart,
+        currentPeriodEnd: bill.periodEnd,
+        cancelAtPeriodEnd: false,
+        trialEnd: null,
+        reference: request.reference ?? null,
+        pendingPlanId: null,
+        pendingPriceId: null,
+        pendingEffectiveAt: null,
+        pendingProviderScheduleId: null,
+        billedBy: 'suite',
+      });
+      const invoice = await this.invoices.save(tx, openInvoiceOf(tenantId, subscription, price, bill, now));
+      await this.invoiceFacts.publish(tx, subscription, invoice, { finalized: true, paid: false, writtenOff: null });
+      await this.outbox.add(tx, SubscriptionChanged, {
+        tenantId,
+        subject: subscription.id,
+        data: suiteSubscriptionChanged(subscription, price, plan, null),
+      });
+      return { subscription, invoice };
+    });
+    const payment = await this.rpc.request(
+      CreatePayment,
+      {
+        amount: invoice.amountDue,
+        currency: invoice.currency,
+        purpose: { stream: 'subscriptions', reference: invoice.id, description: plan.name },
+        buyer: { name: null, email: request.email?.toLowerCase() ?? null, phone: null, taxCode: null, address: null },
+        lines: [
+          {
+            description: plan.name,
+            quantity: 1,
+            amount: bill.net.toString(),
+            vatRateBasisPoints: bill.vatRateBasisPoints,
+            vatAmount: bill.vat.toString(),
+          },
+        ],
+        returnUrl: request.returnUrl,
+        ...(request.rails ? { rails: request.rails } : {}),
+        expiresInMinutes: PAY_WITHIN_MINUTES,
+      },
+      billingCaller(tenantId, invoice.id, requestId),
+    );
+    return {
+      subscriptionId: subscription.id,
+      invoiceId: invoice.id,
+      paymentId: payment.id,
+      payPageUrl: payment.payPageUrl,
+    };
+  }
+
+  /** The plan, if the agency sells it, with its current price version; else the request's `planId` is refused. */
+  private async planOnSale(tenantId: string, planId: string): Promise<PlanOnSale> {
+    const plan = await this.catalog.findPlanOfTenant(tenantId, planId);
+    if (!plan?.active)
+      throw new ValidationFailedError([{ field: 'planId', message: 'planId names no plan the agency sells' }]);
+    // A trial is the provider engine's; the suite's own engine bills from the first day.
+    if (plan.trialDays > 0)
+      throw new ValidationFailedError([
+        { field: 'planId', message: 'a plan with a trial cannot be bought on a payment rail yet' },
+      ]);
+    const price = (await this.catalog.findPricesOfPlans(tenantId, [plan.id])).at(-1);
+    const [product] = await this.catalog.findProductsByIds(tenantId, [plan.productId]);
+    if (!price || !product)
+      throw new ValidationFailedError([{ field: 'planId', message: 'planId names a plan without a price' }]);
+    return { plan, price, productType: product.productType };
+  }
+}
+
+function openInvoiceOf(
+  tenantId: string,
+  subscription: ReaderSubscription,
+  price: Price,
+  bill: FirstPeriodBill,
+  now: Date,
+): Invoice {
+  const id = randomUUID();
+  return {
+    tenantId,
+    providerInvoiceId: suiteInvoiceKey(id),
+    id,
+    subscriptionId: subscription.id,
+    status: 'open',
+    currency: price.currency,
+    amountDue: bill.amountDue.toString(),
+    amountPaid: '0',
+    tax: bill.vat.toString(),
+    providerFee: '0',
+    providerChargeId: null,
+    providerBalanceTransactionId: null,
+    periodStart: bill.periodStart,
+    periodEnd: bill.periodEnd,
+    dueDate: new Date(now.getTime() + PAY_WITHIN_MINUTES * 60_000),
+    finalizedAt: now,
+    paidAt: null,
+    voidedAt: null,
+    markedUncollectibleAt: null,
+    paymentId: null,
+    recordedAt: now,
+  };
+}
+
+/** Subscriptions itself asking payments for an invoice's money (not the reader or the page that checked out). */
+function billingCaller(tenantId: string, invoiceId: string, requestId: string): Caller {
+  return {
+    tenantId,
+    actor: `subscriptions:invoice:${invoiceId}`,
+    roles: [SERVICE_ROLES.streamBilling],
+    requestId,
+  };
+}
