@@ -37,7 +37,7 @@ export function billFirstPeriod(
   const inclusive = rate?.inclusive ?? true;
   const net = inclusive ? roundedQuotient(unitAmount * WHOLE, WHOLE + basisPoints) : unitAmount;
   const vat = inclusive ? unitAmount - net : roundedQuotient(unitAmount * basisPoints, WHOLE);
-  const months = (plan.interval === 'year' ? 12 : 1) * plan.intervalCount;
+  const months = periodMonthsOf(plan);
   return {
     amountDue: net + vat,
     vat,
@@ -46,6 +46,11 @@ export function billFirstPeriod(
     periodStart: now,
     periodEnd: addCalendarMonths(now, months),
   };
+}
+
+/** How many calendar months one period of the plan lasts. */
+export function periodMonthsOf(plan: { interval: 'month' | 'year'; intervalCount: number }): number {
+  return (plan.interval === 'year' ? 12 : 1) * plan.intervalCount;
 }
 
 /** `numerator / denominator` for non-negative numerator and positive denominator, rounded half up. */

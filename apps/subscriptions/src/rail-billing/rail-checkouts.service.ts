@@ -15,7 +15,6 @@ import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { InvoiceRepository } from '../invoices/invoice.repository';
-import { InvoicesService } from '../invoices/invoices.service';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
@@ -34,8 +33,8 @@ interface PlanOnSale {
 
 /**
  * A reader buys a plan on a domestic rail: the suite records the subscription (incomplete) and
- * bills its first period (finance hears it billed, as for the provider's invoices), then asks
- * payments for the money and answers the pay link. Payments is asked after the commit, so no
+ * the invoice of its first period (open; finance hears it billed and paid together once the money
+ * arrives, as a provider's checkout bills), then asks payments for the money and answers the pay link. Payments is asked after the commit, so no
  * transaction waits on it; asked again for the same invoice it answers the same payment.
  */
 @Injectable()
@@ -46,7 +45,6 @@ export class RailCheckoutsService {
     private readonly taxRates: TaxRatesService,
     private readonly subscriptions: ReaderSubscriptionRepository,
     private readonly invoices: InvoiceRepository,
-    private readonly invoiceFacts: InvoicesService,
     private readonly outbox: EventOutbox,
     private readonly rpc: RpcClient,
   ) {}
@@ -81,8 +79,8 @@ export class RailCheckoutsService {
         pendingProviderScheduleId: null,
         billedBy: 'suite',
       });
+      // Billed only once paid, as a provider's checkout bills: an abandoned checkout leaves nothing in the books.
       const invoice = await this.invoices.save(tx, openInvoiceOf(tenantId, subscription, price, bill, now));
-      await this.invoiceFacts.publish(tx, subscription, invoice, { finalized: true, paid: false, writtenOff: null });
       await this.outbox.add(tx, SubscriptionChanged, {
         tenantId,
         subject: subscription.id,
@@ -162,7 +160,7 @@ function openInvoiceOf(
     periodStart: bill.periodStart,
     periodEnd: bill.periodEnd,
     dueDate: new Date(now.getTime() + PAY_WITHIN_MINUTES * 60_000),
-    finalizedAt: now,
+    finalizedAt: null,
     paidAt: null,
     voidedAt: null,
     markedUncollectibleAt: null,

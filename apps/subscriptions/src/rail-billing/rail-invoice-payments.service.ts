@@ -7,6 +7,8 @@ import { EntitlementsService } from '../entitlements/entitlements.service';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
+import { addCalendarMonths } from '../gifts/calendar-months';
+import { periodMonthsOf } from './first-period-bill';
 import { settleInvoiceByPayment } from './invoice-payment-settlement';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { suiteSubscriptionChanged } from './suite-subscription-changed';
@@ -54,23 +56,29 @@ export class RailInvoicePaymentsService {
     if (settlement.kind === 'already-paid' || !invoice || !subscription) return;
 
     await this.subscriptions.lock(tx, tenantId, subscription.providerSubscriptionId);
+    const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, subscription.planId);
+    // The period runs from when the money arrived: a reader who pays late loses none of it.
+    const paidAt = new Date(event.data.succeededAt);
+    const periodEnd = addCalendarMonths(paidAt, periodMonthsOf(plan));
     const paid = await this.invoices.save(tx, {
       ...invoice,
       status: 'paid',
       amountPaid: event.data.amount,
-      paidAt: new Date(event.data.succeededAt),
+      periodStart: paidAt,
+      periodEnd,
+      finalizedAt: paidAt,
+      paidAt,
       paymentId,
     });
     const previousStatus = subscription.status;
     const active = await this.subscriptions.saveBilledBySuite(tx, {
       ...subscription,
       status: 'active',
-      currentPeriodStart: invoice.periodStart,
-      currentPeriodEnd: invoice.periodEnd,
+      currentPeriodStart: paidAt,
+      currentPeriodEnd: periodEnd,
     });
-    await this.invoiceFacts.publish(tx, active, paid, { finalized: false, paid: true, writtenOff: null });
+    await this.invoiceFacts.publish(tx, active, paid, { finalized: true, paid: true, writtenOff: null });
     const price = await this.catalog.findPriceOfTenant(tx, tenantId, active.priceId);
-    const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, active.planId);
     await this.outbox.add(tx, SubscriptionChanged, {
       tenantId,
       subject: active.id,
