@@ -19,7 +19,9 @@ describe('retention of operational rows', () => {
     Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0].n);
 
   beforeAll(async () => {
-    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions'], { RETENTION_SWEEP_INTERVAL_S: '1' });
+    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions', 'payments'], {
+      RETENTION_SWEEP_INTERVAL_S: '1',
+    });
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
   });
@@ -78,6 +80,19 @@ describe('retention of operational rows', () => {
     await notification('evt_pending_old', null, null);
     await notification('evt_failed_old', null, '200 days');
 
+    // Rail notifications (90 days after they were applied; never one not applied).
+    const railNotification = (key: string, processedAgo: string | null) =>
+      db.query(
+        `INSERT INTO payments.rail_notifications
+           (tenant_id, account_id, rail, dedupe_key, order_reference, method, query, body, verdict, received_at, processed_at)
+         VALUES ($1, $1, 'momo', $2, 'o', 'POST', '', '\\x7b7d', CASE WHEN $3::interval IS NULL THEN NULL ELSE 'accepted' END,
+                 now() - interval '200 days', now() - $3::interval)`,
+        [tenantId, key, processedAgo],
+      );
+    await railNotification('rail_applied_old', '91 days');
+    await railNotification('rail_applied_new', '89 days');
+    await railNotification('rail_unapplied_old', null);
+
     // Reader reads (100 days after their local day).
     await db.query(
       `INSERT INTO paywall.reader_reads (tenant_id, reader_key, article, day) VALUES ($1, 'r', 'old', $2), ($1, 'r', 'new', $3)`,
@@ -93,6 +108,7 @@ describe('retention of operational rows', () => {
         await countOf(`subscriptions.provider_notifications WHERE provider_notification_id = 'evt_processed_old'`),
       ).toBe(0);
       expect(await countOf(`paywall.reader_reads WHERE tenant_id = $1 AND article = 'old'`, [tenantId])).toBe(0);
+      expect(await countOf(`payments.rail_notifications WHERE dedupe_key = 'rail_applied_old'`)).toBe(0);
     });
 
     expect(await countOf(`gateway.outbox WHERE id = ANY($1)`, [[newPublished]])).toBe(1);
@@ -108,6 +124,14 @@ describe('retention of operational rows', () => {
       ).rows.map((row) => row.id),
     ).toEqual(['evt_failed_old', 'evt_pending_old', 'evt_processed_new']);
     expect(await countOf(`paywall.reader_reads WHERE tenant_id = $1 AND article = 'new'`, [tenantId])).toBe(1);
+    expect(
+      (
+        await db.query<{ key: string }>(
+          `SELECT dedupe_key AS key FROM payments.rail_notifications WHERE tenant_id = $1 ORDER BY 1`,
+          [tenantId],
+        )
+      ).rows.map((row) => row.key),
+    ).toEqual(['rail_applied_new', 'rail_unapplied_old']);
   });
 
   it('never deletes an outbox row not yet published, however old', async () => {

@@ -56,4 +56,10 @@ export class PaymentsEnv extends ServiceEnv {
   @Min(5)
   @Max(86_400)
   PAYMENT_STATUS_QUERY_AFTER_S: number = 300;
+
+  /** Days a processed rail notification is kept (one never applied is kept until it is). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RAIL_NOTIFICATION_RETENTION_DAYS: number = 90;
 }

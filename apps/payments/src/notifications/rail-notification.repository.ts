@@ -41,4 +41,15 @@ export class RailNotificationRepository {
   async recordVerdict(id: string, verdict: string): Promise<void> {
     await this.dataSource.getRepository(RailNotification).update({ id }, { verdict, processedAt: new Date() });
   }
+
+  /** Deletes up to `limit` notifications applied more than `days` ago; answers how many. */
+  async deleteProcessedBefore(days: number, limit: number): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM payments.rail_notifications WHERE id IN (
+         SELECT id FROM payments.rail_notifications
+          WHERE processed_at IS NOT NULL AND processed_at < now() - make_interval(days => $1) LIMIT $2)`,
+      [days, limit],
+    )) as [unknown, number];
+    return deleted;
+  }
 }

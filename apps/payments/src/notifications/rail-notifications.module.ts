@@ -3,11 +3,17 @@ import { RailAccountsModule } from '../accounts/rail-accounts.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { RailNotificationServer } from './rail-notification-server';
 import { RailNotificationRepository } from './rail-notification.repository';
+import { RailNotificationRetentionSchedule } from './rail-notification-retention.schedule';
 import { RailNotificationsService } from './rail-notifications.service';
 
 /** The rails' notifications: received on the public port, verified, stored once, applied. */
 @Module({
   imports: [RailAccountsModule, PaymentsModule],
-  providers: [RailNotificationsService, RailNotificationRepository, RailNotificationServer],
+  providers: [
+    RailNotificationsService,
+    RailNotificationRepository,
+    RailNotificationServer,
+    RailNotificationRetentionSchedule,
+  ],
 })
 export class RailNotificationsModule {}
