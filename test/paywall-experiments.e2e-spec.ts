@@ -28,6 +28,8 @@ interface Answer {
     cta: string;
     planIds: string[];
     couponCode: string | null;
+    checkout: string;
+    rails: string[] | null;
   } | null;
   variant: { experimentId: string; arm: string } | null;
   checkoutReference: string | null;
@@ -183,6 +185,8 @@ describe('paywall offers, experiments and conversions', () => {
       ...copy('tháng').vi,
       planIds: [monthlyPlanId],
       couponCode: null,
+      checkout: 'stripe',
+      rails: null,
     });
     expect(vietnamese.body.variant).toBeNull();
     expect(vietnamese.body.checkoutReference).toMatch(/^pw1\.[A-Za-z0-9_-]+$/);

@@ -57,6 +57,8 @@ function browser(answer: object, checkout: object = { url: 'https://checkout.str
       events.push({ name: event.type, detail: event.detail }),
   };
   const window = {
+    /** What a page may set before the snippet runs (`window.revenuePaywall`). */
+    revenuePaywall: undefined as Record<string, string> | undefined,
     URL,
     URLSearchParams,
     innerWidth: 400,
@@ -89,6 +91,8 @@ const offer = {
   cta: 'Đăng ký ngay',
   planIds: ['p1'],
   couponCode: null,
+  checkout: 'stripe',
+  rails: null,
 };
 
 describe('the reader snippet', () => {
@@ -148,6 +152,58 @@ describe('the reader snippet', () => {
       successUrl: 'https://tinnhanh.vn/bai-1',
     });
     expect(page.assigned).toEqual(['https://checkout.stripe.com/c/pay/cs_1']);
+  });
+
+  it('opens the pay page on the rails for an offer that sells there, for the reader its token vouches for', async () => {
+    const page = browser(
+      {
+        access: 'block',
+        reason: 'x',
+        offer: { ...offer, checkout: 'rails', rails: ['momo', 'vnpay'] },
+        checkoutReference: 'pw1.abc',
+        meterToken: 't',
+        anonymousId: 'a',
+      },
+      { subscriptionId: 's1', payPageUrl: 'https://api.tinnhanh.vn/pay/t1/p1?token=abc' },
+    );
+    page.window.revenuePaywall = { readerId: 'doc-gia-1', readerToken: 'r.k1.mac' };
+    await paywallSnippet(page.window, page.document);
+    const box = page.premium.nextSibling!;
+    expect(box.children.map((c) => c.tag)).toEqual(['h2', 'p', 'button']);
+    await box.children[2].click();
+    const checkout = page.requests[1];
+    expect(checkout.url).toBe('https://api.tinnhanh.vn/v1/subscriptions/rail-checkouts');
+    expect(checkout.init?.headers['x-site-key']).toBe('pk_site');
+    expect(JSON.parse(checkout.init!.body)).toEqual({
+      planId: 'p1',
+      reference: 'pw1.abc',
+      readerId: 'doc-gia-1',
+      readerToken: 'r.k1.mac',
+      rails: ['momo', 'vnpay'],
+      returnUrl: 'https://tinnhanh.vn/bai-1',
+    });
+    expect(page.assigned).toEqual(['https://api.tinnhanh.vn/pay/t1/p1?token=abc']);
+  });
+
+  it('tells the site when a checkout fails instead of leaving the page', async () => {
+    const page = browser(
+      {
+        access: 'block',
+        reason: 'x',
+        offer: { ...offer, checkout: 'rails' },
+        checkoutReference: 'pw1.abc',
+        meterToken: 't',
+        anonymousId: 'a',
+      },
+      { status: 400, errors: [{ field: 'returnUrl', message: 'returnUrl must be on the site' }] },
+    );
+    await paywallSnippet(page.window, page.document);
+    const box = page.premium.nextSibling!;
+    box.children[2].value = 'ban.doc@example.vn';
+    await box.children[3].click();
+    expect(JSON.parse(page.requests[1].init!.body)).not.toHaveProperty('rails');
+    expect(page.assigned).toEqual([]);
+    expect(page.events.map((e) => e.name)).toEqual(['revenue-paywall:decision', 'revenue-paywall:checkout-failed']);
   });
 
   it('leaves an allowed article alone, and hands a register answer to the site', async () => {

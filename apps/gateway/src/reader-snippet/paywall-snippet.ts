@@ -5,8 +5,9 @@
  * data-decisions-url="https://…" async></script>`. It asks the paywall for a decision (GET, no
  * preflight), keeps the anonymous meter in localStorage, hides the paywalled part
  * (`data-body-selector`, default `.paywall-content`) when the answer is block or register, and
- * shows the offer, whose button opens Stripe Checkout through the gateway (with the decision's
- * `checkoutReference`, so the conversion is attributed). Every answer is also dispatched as a
+ * shows the offer, whose button opens, through the gateway, the checkout the offer names: Stripe
+ * Checkout, or the suite's pay page on the domestic rails (MoMo, VNPay, payOS); either with the
+ * decision's `checkoutReference`, so the conversion is attributed. Every answer is also dispatched as a
  * `revenue-paywall:decision` event; a register answer's button dispatches `revenue-paywall:register`
  * for the site's own login. Text is only ever set as text, never as HTML.
  *
@@ -86,29 +87,37 @@ export function paywallSnippet(window: any, document: any): Promise<void> {
       button.textContent = offer ? offer.cta : answer.access === 'register' ? 'Đăng ký / Register' : 'OK';
       button.addEventListener('click', () => {
         if (answer.access === 'register' || !offer) return announce('revenue-paywall:register', answer);
-        const body = {
+        // The same reader for either checkout: a reader id from a page only with the reader's token.
+        const reader = {
           planId: offer.planIds[0],
           reference: answer.checkoutReference || undefined,
-          promotionCode: offer.couponCode || undefined,
           readerId: config.readerId || undefined,
-          // the gateway takes a reader id from a page only with the reader's token
           readerToken: config.readerId ? fields.readerToken || undefined : undefined,
           email: email ? email.value : undefined,
-          successUrl: window.location.href,
-          cancelUrl: window.location.href,
         };
+        const onRails = offer.checkout === 'rails';
+        const [path, body] = onRails
+          ? ['rail-checkouts', { ...reader, rails: offer.rails || undefined, returnUrl: window.location.href }]
+          : [
+              'checkout-sessions',
+              {
+                ...reader,
+                promotionCode: offer.couponCode || undefined,
+                successUrl: window.location.href,
+                cancelUrl: window.location.href,
+              },
+            ];
         return window
-          .fetch(`${apiUrl}/v1/subscriptions/checkout-sessions`, {
+          .fetch(`${apiUrl}/v1/subscriptions/${path}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-site-key': siteKey },
             body: JSON.stringify(body),
           })
           .then((response: any) => response.json())
-          .then((checkout: any) =>
-            checkout && checkout.url
-              ? window.location.assign(checkout.url)
-              : announce('revenue-paywall:checkout-failed', checkout),
-          );
+          .then((checkout: any) => {
+            const next = checkout && (onRails ? checkout.payPageUrl : checkout.url);
+            return next ? window.location.assign(next) : announce('revenue-paywall:checkout-failed', checkout);
+          });
       });
       box.appendChild(button);
       const anchor = parts[parts.length - 1];

@@ -9,12 +9,16 @@ import {
   OfferRevisionPublished,
   OfferSetView,
   OfferView,
+  PlanView,
   ReplaceOffersRequest,
 } from '@libs/contracts';
 import { appendRevision } from '../revisions/append-revision';
 import { normalizeOffers } from './normalize-offers';
 import { OfferRevision } from './offer-revision.entity';
 import { OfferRevisionRepository } from './offer-revision.repository';
+
+/** MoMo, VNPay and payOS all settle in VND alone. */
+const RAIL_CURRENCY = 'VND';
 
 /**
  * An agency's ordered paywall offers, one immutable revision per change, announced
@@ -66,8 +70,9 @@ export class OffersService {
 
   /**
    * An offer's button opens checkout with its plans and promotion code: a plan the agency does
-   * not sell (any more) or a code that is not redeemable would fail there, in front of a reader,
-   * so it is refused here, naming the field. The catalog is the subscriptions service's.
+   * not sell (any more), a code that is not redeemable, or a plan a rail checkout cannot sell
+   * would fail there, in front of a reader, so it is refused here, naming the field. The catalog
+   * is the subscriptions service's.
    */
   private async refuseWhatCheckoutWouldRefuse(offers: OfferView[], caller: Caller): Promise<void> {
     const plans = new Map((await this.rpc.request(ListPlans, {}, caller)).items.map((plan) => [plan.id, plan]));
@@ -76,11 +81,14 @@ export class OffersService {
     const errors: FieldError[] = [];
     offers.forEach((offer, index) => {
       offer.planIds.forEach((planId, at) => {
+        const field = `offers[${index}].planIds[${at}]`;
         const plan = plans.get(planId);
-        if (!plan)
-          errors.push({ field: `offers[${index}].planIds[${at}]`, message: `the agency has no plan ${planId}` });
-        else if (!plan.active)
-          errors.push({ field: `offers[${index}].planIds[${at}]`, message: `plan ${plan.name} is no longer sold` });
+        if (!plan) errors.push({ field, message: `the agency has no plan ${planId}` });
+        else if (!plan.active) errors.push({ field, message: `plan ${plan.name} is no longer sold` });
+        else if (offer.checkout === 'rails') {
+          const refusal = railCheckoutRefusal(plan);
+          if (refusal) errors.push({ field, message: refusal });
+        }
       });
       if (offer.couponCode === null) return;
       const coupon = coupons.find((candidate) => candidate.codes.includes(offer.couponCode!));
@@ -110,6 +118,14 @@ export class OffersService {
     };
     return appendRevision(tx, parts, { tenantId, key: 'offers', items: offers, restoredFrom, basedOn, audited: true });
   }
+}
+
+/** Why a rail checkout of this plan would fail in front of the reader, or null. */
+function railCheckoutRefusal(plan: PlanView): string | null {
+  if (plan.trialDays > 0) return `plan ${plan.name} has a trial, which cannot be bought on the rails yet`;
+  if (plan.currentPrice.currency !== RAIL_CURRENCY)
+    return `plan ${plan.name} is priced in ${plan.currentPrice.currency}; the rails take ${RAIL_CURRENCY} only`;
+  return null;
 }
 
 function toSetView(revision: OfferRevision): OfferSetView {

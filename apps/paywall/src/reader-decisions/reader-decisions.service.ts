@@ -222,7 +222,14 @@ export class ReaderDecisionsService {
       remaining: decision.remaining,
       policyId: decision.policyId,
       segment,
-      offer: offer && { id: offer.id, ...offer.copy[lang], planIds: offer.planIds, couponCode: offer.couponCode },
+      offer: offer && {
+        id: offer.id,
+        ...offer.copy[lang],
+        planIds: offer.planIds,
+        couponCode: offer.couponCode,
+        checkout: offer.checkout,
+        rails: offer.rails,
+      },
       variant: chosen && { experimentId: chosen.experiment.view.id, arm: chosen.experiment.view.arms[chosen.arm].name },
       checkoutReference:
         decision.access === 'allow'

@@ -19,7 +19,8 @@ import {
 import { defineRpc } from '../define-rpc';
 import { READER_ID } from '../subscriptions/checkout.rpc';
 import { ARTICLE_ID, ARTICLE_ID_MESSAGE } from './article.rpc';
-import { OFFER_LANGUAGES, OfferLanguage } from './offer.rpc';
+import { PAYMENT_RAILS, PaymentRailName } from '../payments/payment-rail';
+import { OFFER_CHECKOUTS, OFFER_LANGUAGES, OfferCheckout, OfferLanguage } from './offer.rpc';
 import { DEVICES, READER_SEGMENTS } from './policy.rpc';
 
 /**
@@ -104,6 +105,13 @@ export class DecisionOffer {
   @IsString() cta!: string;
   @IsUUID('all', { each: true }) planIds!: string[];
   @Nullable() @IsOptional() @IsString() couponCode!: string | null;
+  /**
+   * What the button opens: `stripe`, a checkout session (`POST /v1/subscriptions/checkout-sessions`);
+   * `rails`, a rail checkout (`POST /v1/subscriptions/rail-checkouts`) whose `payPageUrl` the reader is sent to.
+   */
+  @IsIn(OFFER_CHECKOUTS) checkout!: OfferCheckout;
+  /** For `rails`: the rails to pass to the rail checkout; null: every rail the agency has enabled. */
+  @Nullable() @IsOptional() @IsIn(PAYMENT_RAILS, { each: true }) rails!: PaymentRailName[] | null;
 }
 
 /** The experiment arm a decision was made in. */

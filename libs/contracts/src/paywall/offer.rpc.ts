@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -16,6 +17,7 @@ import {
 } from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
+import { PAYMENT_RAILS, PaymentRailName } from '../payments/payment-rail';
 import { PolicyConditions } from './policy.rpc';
 
 /** The paywall answers an offer may be shown with (an open article shows none). */
@@ -26,6 +28,15 @@ export type OfferAnswer = (typeof OFFER_ANSWERS)[number];
 export const OFFER_LANGUAGES = ['vi', 'en'] as const;
 
 export type OfferLanguage = (typeof OFFER_LANGUAGES)[number];
+
+/**
+ * Where an offer's button takes the reader: Stripe's hosted checkout
+ * (`POST /v1/subscriptions/checkout-sessions`), or the suite's pay page on the domestic rails
+ * (`POST /v1/subscriptions/rail-checkouts`), where the payer picks MoMo, VNPay or payOS.
+ */
+export const OFFER_CHECKOUTS = ['stripe', 'rails'] as const;
+
+export type OfferCheckout = (typeof OFFER_CHECKOUTS)[number];
 
 /** What the reader reads on the paywall, in one language. */
 export class OfferCopy {
@@ -59,6 +70,16 @@ export class OfferInput {
   @ArrayMaxSize(3)
   @IsIn(OFFER_ANSWERS, { each: true })
   appliesTo?: OfferAnswer[];
+  /** `stripe` when absent. */
+  @IsOptional() @IsIn(OFFER_CHECKOUTS) checkout?: OfferCheckout;
+  /** With checkout `rails`: the rails the payer may pick from; every rail the agency has enabled when absent. */
+  @Nullable()
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(PAYMENT_RAILS, { each: true })
+  rails?: PaymentRailName[] | null;
 }
 
 export class ReplaceOffersRequest {
@@ -76,6 +97,9 @@ export class OfferView {
   @ValidateNested() @Type(() => OfferCopies) copy!: OfferCopies;
   @ValidateNested() @Type(() => PolicyConditions) conditions!: PolicyConditions;
   @IsIn(OFFER_ANSWERS, { each: true }) appliesTo!: OfferAnswer[];
+  @IsIn(OFFER_CHECKOUTS) checkout!: OfferCheckout;
+  /** The rails the payer may pick from (checkout `rails`); null: every rail the agency has enabled (always null for `stripe`). */
+  @Nullable() @IsOptional() @IsIn(PAYMENT_RAILS, { each: true }) rails!: PaymentRailName[] | null;
 }
 
 /** One revision of an agency's offers: every change makes one; restoring an old one makes another. */
