@@ -10,6 +10,14 @@ import { migrations } from './migrations';
 /** The tables payments owns, and the migrations that make them (explicit, no globs). */
 export const paymentsSchema = {
   name: 'payments' as const,
-  entities: [PaymentsTenant, RailAccountRecord, Payment, PaymentAttempt, PaymentRefund, RailNotification, SavedTokenRecord],
+  entities: [
+    PaymentsTenant,
+    RailAccountRecord,
+    Payment,
+    PaymentAttempt,
+    PaymentRefund,
+    RailNotification,
+    SavedTokenRecord,
+  ],
   migrations,
 };

@@ -172,9 +172,7 @@ export class PaymentsService {
         expiresAt: payment.expiresAt,
         method: request.method ?? null,
         saveTokenFor:
-          payment.saveTokenFor !== null && savesWallets(rail)
-            ? payerReferenceOf(tenantId, payment.saveTokenFor)
-            : null,
+          payment.saveTokenFor !== null && savesWallets(rail) ? payerReferenceOf(tenantId, payment.saveTokenFor) : null,
       });
       await this.payments.recordStart(attempt.id, started);
       return attemptViewOf({ ...attempt, ...started });

@@ -45,7 +45,9 @@ export class SavedTokenChargesService {
     const inFlight = attempts.some((attempt) => attempt.savedTokenId !== null && attempt.status === 'started');
     if (PAID.has(payment.status) || inFlight) return this.views.viewOf(payment, attempts);
     if (payment.status !== 'open' || payment.expiresAt <= new Date())
-      throw new ConflictError(payment.status === 'open' ? 'the payment has expired' : `the payment is ${payment.status}`);
+      throw new ConflictError(
+        payment.status === 'open' ? 'the payment has expired' : `the payment is ${payment.status}`,
+      );
     if (token.status !== 'active') throw new ConflictError(`saved token ${token.id} is ${token.status}`);
     if (!payment.rails.includes(token.rail))
       throw new ValidationFailedError([

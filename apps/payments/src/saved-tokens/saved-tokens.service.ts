@@ -1,12 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, CredentialCipher, NotFoundError } from '@libs/common';
-import {
-  LIST_PAGE_DEFAULT,
-  ListSavedTokensRequest,
-  SavedTokenListResponse,
-  SavedTokenView,
-} from '@libs/contracts';
+import { LIST_PAGE_DEFAULT, ListSavedTokensRequest, SavedTokenListResponse, SavedTokenView } from '@libs/contracts';
 import { RailAccountsService, UsableRailAccount } from '../accounts/rail-accounts.service';
 import { PaymentsEnv } from '../config/payments.config';
 import { SavedTokenClaim } from '../rails/payment-rail';

@@ -73,10 +73,9 @@ export class MomoRail implements PaymentRail {
       lang: attempt.locale,
     };
     // Binding and paying at once: linkWallet with the amount (the binding page's "bind AND request payment").
-    const body =
-      !attempt.saveTokenFor
-        ? buildCreatePaymentBody(partner, { ...order, method: momoMethod(attempt.method) })
-        : buildTokenBindingBody(partner, { ...order, readerId: attempt.saveTokenFor });
+    const body = !attempt.saveTokenFor
+      ? buildCreatePaymentBody(partner, { ...order, method: momoMethod(attempt.method) })
+      : buildTokenBindingBody(partner, { ...order, readerId: attempt.saveTokenFor });
     const answer = await this.post(account, CREATE_PAYMENT_PATH, body);
     if (answer.resultCode !== 0) throw momoRefusal(answer);
     const { payUrl, qrCodeUrl } = answer.body;
