@@ -42,8 +42,10 @@ export interface FakeMomo extends RailFake {
   planTokenCharge(plan: TokenChargePlan): void;
   /** Sends the IPNs of charges planned `ipn: 'late'`; answers what the payments service said. */
   sendLateIpns(): Promise<NotificationSent[]>;
-  /** The wallets bound so far, active or unbound: never the tokens themselves. */
+  /** The wallets bound so far, active or unbound. */
   boundWallets(): { partnerClientId: string; active: boolean }[];
+  /** Every token and callbackToken the fake ever issued: what must never show outside the payments service. */
+  issuedSecrets(): string[];
   callsTo(kind: CallKind): number;
 }
 
@@ -58,6 +60,7 @@ export async function startFakeMomo(): Promise<FakeMomo> {
   const counts: Record<CallKind, number> = { create: 0, query: 0, refund: 0, cbToken: 0, tokenPay: 0, tokenDelete: 0 };
   const plans: TokenChargePlan[] = [];
   const late: FakeMomoOrder[] = [];
+  const issued = new Set<string>();
   let url = '';
 
   const server = createServer((request, response) => {
@@ -100,8 +103,11 @@ export async function startFakeMomo(): Promise<FakeMomo> {
         return queryPayment(store, body);
       case 'refund':
         return refundPayment(store, body);
-      case 'cbToken':
-        return answerCallbackToken(store, body);
+      case 'cbToken': {
+        const answered = answerCallbackToken(store, body);
+        for (const token of store.tokens.keys()) issued.add(token);
+        return answered;
+      }
       case 'tokenDelete':
         return unbindToken(store, body);
       case 'tokenPay':
@@ -158,6 +164,7 @@ export async function startFakeMomo(): Promise<FakeMomo> {
   function bound(order: FakeMomoOrder): BindingFields | null {
     if (order.partnerClientId === null) return null;
     const callbackToken = randomText(40);
+    issued.add(callbackToken);
     store.callbacks.set(callbackToken, {
       partnerCode: order.merchant.partnerCode,
       orderId: order.orderId,
@@ -207,6 +214,7 @@ export async function startFakeMomo(): Promise<FakeMomo> {
       for (const order of late.splice(0)) sent.push(...(await notify(order, 1)));
       return sent;
     },
+    issuedSecrets: () => [...issued],
     boundWallets: () =>
       [...store.tokens.values()].map((token) => ({ partnerClientId: token.partnerClientId, active: token.active })),
     async close() {
