@@ -43,14 +43,15 @@ export function readMomoNotification(partner: MomoPartner, notification: Incomin
         failure: outcome === 'failed' ? `${ipn.resultCode} ${ipn.message}` : null,
         occurredAt: ipn.respondedAt,
         // MoMo's result codes: 0 paid, 9000 confirmed; "for a binding, go on and ask for the recurring token".
-        savedTokenClaim:
-          ipn.binding && ipn.binding.callbackToken !== '' && (ipn.paid || ipn.authorizedOnly)
-            ? {
+        ...(ipn.binding && ipn.binding.callbackToken !== '' && (ipn.paid || ipn.authorizedOnly)
+          ? {
+              savedTokenClaim: {
                 orderReference: ipn.paymentId,
                 payerReference: ipn.binding.partnerClientId,
                 claimSecret: ipn.binding.callbackToken,
-              }
-            : null,
+              },
+            }
+          : {}),
       },
       dedupeKey: `${ipn.transId}:${ipn.resultCode}`,
     };
