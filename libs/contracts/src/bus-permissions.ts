@@ -1,6 +1,6 @@
 import { allContracts, RpcContract } from './contract-registry';
-import { CreatePayment } from './payments/payment.rpc';
-import { ChargeSavedToken, ListSavedTokens } from './payments/saved-token.rpc';
+import { ChargeSavedToken, CreatePayment } from './payments/payment.rpc';
+import { ListSavedTokens } from './payments/saved-token.rpc';
 import { ListCoupons } from './subscriptions/coupon.rpc';
 import { ListPlans } from './subscriptions/plan.rpc';
 import { ListProviderBalanceTransactions, ListProviderPayouts } from './subscriptions/provider-balance.rpc';

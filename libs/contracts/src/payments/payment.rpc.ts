@@ -243,3 +243,23 @@ export const ListPayments = defineRpc({
   description: "The agency's payments, newest first, by status and stream, a page at a time.",
   roles: ['admin', 'finance'],
 });
+
+/**
+ * Charges a payment already asked for (its purpose, amount and VAT stay as they were asked) to a
+ * payer's saved wallet, without the payer. One charge at a time per payment: asked again while a
+ * charge is in flight, or once the payment is paid, it answers the payment as it stands.
+ */
+export class ChargeSavedTokenRequest {
+  /** The payment. */
+  @IsUUID() id!: string;
+  @IsUUID() savedTokenId!: string;
+}
+
+export const ChargeSavedToken = defineRpc({
+  subject: 'payments.payment.charge-saved-token.v1',
+  request: ChargeSavedTokenRequest,
+  response: PaymentView,
+  description:
+    "Charges an open payment to a payer's saved wallet, without the payer; settled as any attempt (one PaymentSucceeded).",
+  roles: ['admin', 'finance', SERVICE_ROLES.streamBilling],
+});

@@ -5,7 +5,7 @@ import { defineRpc } from '../define-rpc';
 import { ByIdRequest } from '../by-id.request';
 import { LIST_PAGE_MAX } from '../list-page';
 import { SERVICE_ROLES } from '../roles';
-import { PAYER_KEY, PAYER_KEY_MESSAGE, PaymentView } from './payment.rpc';
+import { PAYER_KEY, PAYER_KEY_MESSAGE } from './payment.rpc';
 import { PAYMENT_RAILS, PaymentRailName } from './payment-rail';
 
 export const SAVED_TOKEN_STATUSES = ['active', 'revoked'] as const;
@@ -60,24 +60,4 @@ export const RevokeSavedToken = defineRpc({
   response: SavedTokenView,
   description: 'Stops a saved wallet from being charged again, and asks its rail to unbind it.',
   roles: ['admin'],
-});
-
-/**
- * Charges a payment already asked for (its purpose, amount and VAT stay as they were asked) to a
- * payer's saved wallet, without the payer. One charge at a time per payment: asked again while a
- * charge is in flight, or once the payment is paid, it answers the payment as it stands.
- */
-export class ChargeSavedTokenRequest {
-  /** The payment. */
-  @IsUUID() id!: string;
-  @IsUUID() savedTokenId!: string;
-}
-
-export const ChargeSavedToken = defineRpc({
-  subject: 'payments.payment.charge-saved-token.v1',
-  request: ChargeSavedTokenRequest,
-  response: PaymentView,
-  description:
-    "Charges an open payment to a payer's saved wallet, without the payer; settled as any attempt (one PaymentSucceeded).",
-  roles: ['admin', 'finance', SERVICE_ROLES.streamBilling],
 });
