@@ -1,6 +1,7 @@
 import { FakeMomoStore } from './fake-momo-store';
 import {
   FakeMerchant,
+  bindingRequestRaw,
   createRequestRaw,
   hmacHex,
   queryRequestRaw,
@@ -24,7 +25,11 @@ const CODES = {
   22: 'The transaction amount is out of range.',
   41: 'Duplicated orderId.',
   42: 'Invalid orderId or orderId is not found.',
+  // The fake's answer to a token it does not know or that was unbound: the result-code list we could
+  // read names no token code, so the fake uses its "inapplicable information" refusal (a reading).
+  47: 'Inapplicable information in the given set of valid data.',
   1000: 'Transaction is initiated, waiting for user confirmation.',
+  1001: 'Transaction failed due to insufficient funds.',
   1006: 'Transaction denied by user.',
   1081: 'Refund rejected. The original transaction might have been refunded.',
 } as const;
@@ -34,21 +39,21 @@ export function momoMessage(code: FakeMomoCode): string {
   return CODES[code];
 }
 
-function reply(body: Body, code: FakeMomoCode): FakeMomoReply {
+export function reply(body: Body, code: FakeMomoCode): FakeMomoReply {
   // MoMo answers a refused request with a 4xx and the same envelope; a transaction's fate with a 200.
   const status = code !== 0 && code < 1000 ? 400 : 200;
   return { status, body: { ...body, resultCode: code, message: momoMessage(code), responseTime: Date.now() } };
 }
 
-function echo(body: Body): Body {
+export function echo(body: Body): Body {
   return { partnerCode: body.partnerCode, requestId: body.requestId, orderId: body.orderId };
 }
 
-const TEXT = (body: Body, keys: readonly string[]) => keys.every((key) => typeof body[key] === 'string');
-const WHOLE = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+export const TEXT = (body: Body, keys: readonly string[]) => keys.every((key) => typeof body[key] === 'string');
+export const WHOLE = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 
 /** The merchant the request names, when its signature is that merchant's. */
-function authenticated(store: FakeMomoStore, body: Body, raw: (m: FakeMerchant) => string): FakeMerchant | null {
+export function authenticated(store: FakeMomoStore, body: Body, raw: (m: FakeMerchant) => string): FakeMerchant | null {
   const merchant = store.merchant(body.partnerCode);
   if (!merchant) return null;
   return signaturesMatch(hmacHex(merchant.secretKey, raw(merchant)), body.signature) ? merchant : null;
@@ -66,11 +71,17 @@ export function createPayment(store: FakeMomoStore, baseUrl: string, body: Body)
     'extraData',
   ];
   if (!TEXT(body, textKeys) || !WHOLE(body.amount)) return reply(echo(body), 20);
-  if (body.requestType !== 'captureWallet' && body.requestType !== 'payWithMethod') return reply(echo(body), 20);
-  const merchant = authenticated(store, body, (m) => createRequestRaw(m, body as Record<string, string | number>));
+  const binding = body.requestType === 'linkWallet';
+  if (!binding && body.requestType !== 'captureWallet' && body.requestType !== 'payWithMethod')
+    return reply(echo(body), 20);
+  if (binding && typeof body.partnerClientId !== 'string') return reply(echo(body), 20);
+  const raw = binding ? bindingRequestRaw : createRequestRaw;
+  const merchant = authenticated(store, body, (m) => raw(m, body as Record<string, string | number>));
   if (!merchant) return reply(echo(body), 13);
   const amount = body.amount as number;
-  if (amount < 1_000 || amount > 50_000_000) return reply({ ...echo(body), amount }, 22);
+  // The binding page: 0 binds only; otherwise at least 1.000 VND, bound and paid at once.
+  if (!(binding && amount === 0) && (amount < 1_000 || amount > 50_000_000))
+    return reply({ ...echo(body), amount }, 22);
   const orderId = body.orderId as string;
   if (store.orderIdTaken(merchant.partnerCode, orderId)) return reply({ ...echo(body), amount }, 41);
   const order = store.add({
@@ -82,6 +93,7 @@ export function createPayment(store: FakeMomoStore, baseUrl: string, body: Body)
     extraData: body.extraData as string,
     ipnUrl: body.ipnUrl as string,
     redirectUrl: body.redirectUrl as string,
+    partnerClientId: binding ? (body.partnerClientId as string) : null,
   });
   return reply(
     {

@@ -12,6 +12,8 @@ export interface FakeMomoOrder {
   extraData: string;
   ipnUrl: string;
   redirectUrl: string;
+  /** The payer's id a linkWallet request binds (null for a plain payment or a token charge). */
+  partnerClientId: string | null;
   state: 'created' | 'paid' | 'declined';
   /** MoMo's transaction id, 0 until the payer acted. */
   transId: number;
@@ -27,12 +29,28 @@ export interface FakeMomoRefund {
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomText(length: number, alphabet = ALPHANUMERIC): string {
+export function randomText(length: number, alphabet = ALPHANUMERIC): string {
   return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
-/** Merchants, their orders and refunds: everything the fake MoMo remembers. */
+/** A wallet bound to a merchant's payer: what tokenization/pay charges. */
+export interface FakeMomoToken {
+  partnerCode: string;
+  partnerClientId: string;
+  active: boolean;
+}
+
+/** A bound wallet's token not yet fetched: the one-time callbackToken of the binding IPN. */
+export interface FakeMomoCallback {
+  partnerCode: string;
+  orderId: string;
+  partnerClientId: string;
+}
+
+/** Merchants, their orders and refunds, bound wallets: everything the fake MoMo remembers. */
 export class FakeMomoStore {
+  readonly tokens = new Map<string, FakeMomoToken>();
+  readonly callbacks = new Map<string, FakeMomoCallback>();
   private readonly merchants = new Map<string, FakeMerchant>();
   private readonly orders = new Map<string, FakeMomoOrder>();
   private readonly byPayId = new Map<string, FakeMomoOrder>();

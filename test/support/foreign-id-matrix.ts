@@ -206,6 +206,20 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, '/v1/payments/payments'),
     body: { amount: '1000', reason: 'intruder' },
   },
+  {
+    method: 'POST',
+    path: '/v1/payments/payments/{id}/saved-token-charges',
+    readPath: '/v1/payments/payments/{id}',
+    idOf: (owner) => firstId(owner, '/v1/payments/payments'),
+    body: { savedTokenId: '00000000-0000-4000-8000-000000000000' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/payments/saved-tokens/{id}/revoke',
+    readPath: '/v1/payments/saved-tokens',
+    // The seed's payment with saveTokenFor, paid on the MoMo fake, saved the owner's wallet.
+    idOf: (owner) => firstId(owner, '/v1/payments/saved-tokens'),
+  },
   { method: 'GET', path: '/v1/finance/accounts/{id}', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   { method: 'GET', path: '/v1/finance/accounts/{id}/balance', idOf: (owner) => firstId(owner, '/v1/finance/accounts') },
   {
@@ -372,6 +386,7 @@ export const LIST_ROUTES = [
   '/v1/licensing/licence-offers',
   '/v1/payments/accounts',
   '/v1/payments/payments',
+  '/v1/payments/saved-tokens',
   '/v1/finance/accounts',
   '/v1/finance/journal-entries',
   '/v1/finance/recognition-schedules',

@@ -1,5 +1,6 @@
 import { allContracts, RpcContract } from './contract-registry';
-import { CreatePayment } from './payments/payment.rpc';
+import { ChargeSavedToken, CreatePayment } from './payments/payment.rpc';
+import { ListSavedTokens } from './payments/saved-token.rpc';
 import { ListCoupons } from './subscriptions/coupon.rpc';
 import { ListPlans } from './subscriptions/plan.rpc';
 import { ListProviderBalanceTransactions, ListProviderPayouts } from './subscriptions/provider-balance.rpc';
@@ -18,7 +19,7 @@ export const BUS_OPERATOR = 'operator';
 const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown, unknown>[]> = {
   gateway: 'every-contract',
   paywall: [ListPlans, ListCoupons],
-  subscriptions: [CreatePayment],
+  subscriptions: [CreatePayment, ListSavedTokens, ChargeSavedToken],
   payments: [],
   advertising: [],
   licensing: [],

@@ -4,6 +4,7 @@ import { RailAccountsService, UsableRailAccount } from '../accounts/rail-account
 import { AttemptSettlementsService } from '../payments/attempt-settlements.service';
 import { IncomingNotification, NotificationVerdict, ProviderAnswer } from '../rails/payment-rail';
 import { PaymentRails } from '../rails/payment-rails';
+import { SavedTokensService } from '../saved-tokens/saved-tokens.service';
 import { RailNotificationRepository } from './rail-notification.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,6 +26,7 @@ export class RailNotificationsService {
     private readonly accounts: RailAccountsService,
     private readonly notifications: RailNotificationRepository,
     private readonly settlements: AttemptSettlementsService,
+    private readonly savedTokens: SavedTokensService,
   ) {}
 
   async receive(railName: string, accountId: string, incoming: IncomingNotification): Promise<NotificationAnswer> {
@@ -62,6 +64,8 @@ export class RailNotificationsService {
       if (!first && stored.verdict !== null) return rail.answer(repeatVerdict(stored.verdict as NotificationVerdict));
       verdict = await this.settlements.settle(accountId, reading.report);
       await this.notifications.recordVerdict(stored.id, verdict);
+      const claim = reading.report.savedTokenClaim;
+      if (claim && verdict === 'accepted') await this.savedTokens.claim(usable, claim);
     } catch (error) {
       this.logger.error(`${rail.name} notification for account ${accountId} not applied: ${(error as Error).message}`);
       return rail.answer('failed');

@@ -6,6 +6,10 @@ import type { AttemptStatus, PaymentRailName } from '@libs/contracts';
 @Index('payment_attempts_account_order', ['accountId', 'orderReference'], { unique: true })
 @Index('payment_attempts_payment', ['paymentId'])
 @Index('payment_attempts_due_for_query', ['nextQueryAt'], { where: `"status" = 'started'` })
+@Index('payment_attempts_one_charge_in_flight', ['paymentId'], {
+  unique: true,
+  where: `"saved_token_id" IS NOT NULL AND "status" = 'started'`,
+})
 @Check('payment_attempts_amount_positive', `"amount" > 0`)
 export class PaymentAttempt {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -31,4 +35,6 @@ export class PaymentAttempt {
   @Column('integer', { default: 0 }) queries!: number;
   /** Paid although another attempt had already paid the payment: money to give back. */
   @Column('boolean', { name: 'paid_twice', default: false }) paidTwice!: boolean;
+  /** A charge of a saved wallet, the payer absent: the wallet charged. */
+  @Column('uuid', { name: 'saved_token_id', nullable: true }) savedTokenId!: string | null;
 }

@@ -24,4 +24,6 @@ export class Payment {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'succeeded_at', nullable: true }) succeededAt!: Date | null;
   @Column('uuid', { name: 'succeeded_attempt_id', nullable: true }) succeededAttemptId!: string | null;
+  /** The payer, in the stream's words, whose wallet this payment saves where its rail can. */
+  @Column('text', { name: 'save_token_for', nullable: true }) saveTokenFor!: string | null;
 }

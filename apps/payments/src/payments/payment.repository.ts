@@ -31,8 +31,8 @@ export class PaymentRepository {
   async insertOnce(payment: NewPayment): Promise<{ payment: Payment; created: boolean }> {
     const rows = (await this.dataSource.query(
       `INSERT INTO payments.payments (tenant_id, amount, currency, status, purpose_stream, purpose_reference, description,
-         buyer, lines, rails, return_url, expires_at)
-       VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)
+         buyer, lines, rails, return_url, expires_at, save_token_for)
+       VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (tenant_id, purpose_stream, purpose_reference) DO NOTHING RETURNING id`,
       [
         payment.tenantId,
@@ -46,6 +46,7 @@ export class PaymentRepository {
         payment.rails,
         payment.returnUrl,
         payment.expiresAt,
+        payment.saveTokenFor,
       ],
     )) as { id: string }[];
     const found = await this.dataSource.getRepository(Payment).findOneByOrFail({
@@ -121,6 +122,33 @@ export class PaymentRepository {
       ],
     )) as { id: string }[];
     return this.dataSource.getRepository(PaymentAttempt).findOneByOrFail({ id: row.id });
+  }
+
+  /**
+   * A charge of a saved wallet, unless the payment has one in flight already (one at a time per
+   * payment, held by a unique index): null then.
+   */
+  async insertChargeAttemptOnce(attempt: NewAttempt & { savedTokenId: string }): Promise<PaymentAttempt | null> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO payments.payment_attempts (tenant_id, payment_id, account_id, rail, order_reference, order_code, status,
+         amount, currency, client_ip, next_query_at, saved_token_id)
+       VALUES ($1, $2, $3, $4, $5, nextval('payments.attempt_order_codes'), 'started', $6, $7, $8, $9, $10)
+       ON CONFLICT (payment_id) WHERE saved_token_id IS NOT NULL AND status = 'started' DO NOTHING RETURNING id`,
+      [
+        attempt.tenantId,
+        attempt.paymentId,
+        attempt.accountId,
+        attempt.rail,
+        attempt.orderReference,
+        attempt.amount,
+        attempt.currency,
+        attempt.clientIp,
+        attempt.nextQueryAt,
+        attempt.savedTokenId,
+      ],
+    )) as { id: string }[];
+    if (rows.length === 0) return null;
+    return this.dataSource.getRepository(PaymentAttempt).findOneByOrFail({ id: rows[0].id });
   }
 
   async recordStart(

@@ -3,6 +3,8 @@ import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
   ByIdRequest,
+  ChargeSavedToken,
+  ChargeSavedTokenRequest,
   CreatePayment,
   CreatePaymentRequest,
   GetPayment,
@@ -18,10 +20,14 @@ import {
   StartPaymentAttemptRequest,
 } from '@libs/contracts';
 import { PaymentsService } from './payments.service';
+import { SavedTokenChargesService } from './saved-token-charges.service';
 
 @Controller()
 export class PaymentsRpcController {
-  constructor(private readonly payments: PaymentsService) {}
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly charges: SavedTokenChargesService,
+  ) {}
 
   @RpcHandler(CreatePayment)
   create(@Payload() request: CreatePaymentRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
@@ -49,5 +55,10 @@ export class PaymentsRpcController {
     @CallerOf() caller: Caller,
   ): Promise<PaymentAttemptView> {
     return this.payments.startAttempt(caller.tenantId, request);
+  }
+
+  @RpcHandler(ChargeSavedToken)
+  chargeSavedToken(@Payload() request: ChargeSavedTokenRequest, @CallerOf() caller: Caller): Promise<PaymentView> {
+    return this.charges.charge(caller.tenantId, request);
   }
 }

@@ -13,7 +13,9 @@ import {
 } from '@libs/contracts';
 import { RailAccountsService } from '../accounts/rail-accounts.service';
 import { PaymentsEnv } from '../config/payments.config';
+import { savesWallets } from '../rails/saves-wallets';
 import { RailRefusedError, RailUnavailableError } from '../rails/rail-http';
+import { payerReferenceOf } from '../saved-tokens/payer-reference';
 import { PayLinkTokens } from './pay-link-token';
 import { PaymentAttempt } from './payment-attempt.entity';
 import { PaymentRepository } from './payment.repository';
@@ -79,6 +81,7 @@ export class PaymentsService {
       rails,
       returnUrl: request.returnUrl,
       expiresAt,
+      saveTokenFor: request.saveTokenFor ?? null,
     });
     if (payment.amount !== request.amount || payment.currency !== request.currency)
       throw new ConflictError(
@@ -168,6 +171,8 @@ export class PaymentsService {
         createdAt: attempt.createdAt,
         expiresAt: payment.expiresAt,
         method: request.method ?? null,
+        saveTokenFor:
+          payment.saveTokenFor !== null && savesWallets(rail) ? payerReferenceOf(tenantId, payment.saveTokenFor) : null,
       });
       await this.payments.recordStart(attempt.id, started);
       return attemptViewOf({ ...attempt, ...started });

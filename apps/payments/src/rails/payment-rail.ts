@@ -57,6 +57,11 @@ export interface AttemptToStart {
   expiresAt: Date;
   /** A rail's own method (MoMo `captureWallet` / `payWithMethod`, a VNPay bank code); the adapter checks it. */
   method: string | null;
+  /**
+   * The payer's id at the rail when this attempt should also save the payer's wallet (MoMo's
+   * partnerClientId); absent or null for a plain payment. Only rails with `chargeSavedToken` read it.
+   */
+  saveTokenFor?: string | null;
 }
 
 export interface StartedAttempt {
@@ -80,6 +85,40 @@ export interface AttemptReport {
   /** The rail's code and message, for a failure. */
   failure: string | null;
   occurredAt: Date | null;
+  /** The attempt also saved the payer's wallet: what `claimSavedToken` needs to fetch the token. */
+  savedTokenClaim?: SavedTokenClaim | null;
+}
+
+/** A rail's word that a wallet was saved, and the one-time secret that fetches its token. */
+export interface SavedTokenClaim {
+  orderReference: string;
+  /** The payer's id at the rail, as the attempt gave it (`AttemptToStart.saveTokenFor`). */
+  payerReference: string;
+  /** One-time and secret (MoMo's callbackToken): never stored, never logged. */
+  claimSecret: string;
+}
+
+/** A payer's saved wallet, as the rail gave it. */
+export interface SavedToken {
+  /** The token that charges the wallet: a secret, sealed at rest, never in an event, a log or a view. */
+  providerToken: string;
+  /** What the payer would recognise (their wallet, a masked number). */
+  label: string;
+}
+
+/** A charge of a saved wallet, the payer absent. */
+export interface SavedTokenCharge {
+  orderReference: string;
+  orderCode: number;
+  payerReference: string;
+  providerToken: string;
+  amount: bigint;
+  currency: string;
+  description: string;
+  notificationUrl: string;
+  /** Where a rail that insists on one would send a browser; nobody is there to follow it. */
+  returnUrl: string;
+  clientIp: string;
 }
 
 /** A notification as it arrived, untouched: the adapter verifies the exact bytes or parameters. */
@@ -162,4 +201,13 @@ export interface PaymentRail {
   query(account: RailAccount, attempt: AttemptToQuery): Promise<AttemptReport>;
   /** Absent when the rail cannot refund by API (`capabilities.refund`). */
   refund?(account: RailAccount, refund: RefundToRequest): Promise<RefundReport>;
+  /**
+   * Saved wallets (`capabilities.automaticRenewal` other than `no`): all three present or none.
+   * `claimSavedToken` fetches the token a notification announced; `chargeSavedToken` charges it
+   * and answers what the rail said at once (its notification may follow, and settles the same);
+   * `removeSavedToken` asks the rail to unbind it.
+   */
+  claimSavedToken?(account: RailAccount, claim: SavedTokenClaim): Promise<SavedToken>;
+  chargeSavedToken?(account: RailAccount, charge: SavedTokenCharge): Promise<AttemptReport>;
+  removeSavedToken?(account: RailAccount, token: { payerReference: string; providerToken: string }): Promise<void>;
 }

@@ -2,3 +2,4 @@ export * from './payment-rail';
 export * from './account.rpc';
 export * from './payment.rpc';
 export * from './payment.events';
+export * from './saved-token.rpc';

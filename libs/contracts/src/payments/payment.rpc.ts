@@ -31,6 +31,9 @@ const POSITIVE_MESSAGE = 'must be a positive integer amount in minor units, as a
 const PAY_TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 const PAY_TOKEN_MESSAGE = 'payToken must be the token of the payment link';
 const WEB_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+/** A payer as a stream names them: an email, a reader key, an id of its own. */
+export const PAYER_KEY = /^[A-Za-z0-9._@+:-]{1,200}$/;
+export const PAYER_KEY_MESSAGE = 'must be 1 to 200 letters, digits or . _ @ + : - (an email, a reader key)';
 
 /** What a payment pays for: the stream that asked and its own reference (one payment per reference). */
 export class PaymentPurpose {
@@ -84,6 +87,12 @@ export class CreatePaymentRequest {
   @IsOptional() @ArrayMinSize(1) @ArrayUnique() @IsIn(PAYMENT_RAILS, { each: true }) rails?: PaymentRailName[];
   /** How long the payer has; 60 minutes if absent. */
   @IsOptional() @IsInt() @Min(5) @Max(10_080) expiresInMinutes?: number;
+  /**
+   * Who pays, in the stream's own words (a buyer's email, a reader key): when given, a rail that can
+   * save the payer's wallet (MoMo, where the agency's contract allows it) saves it as this payment is
+   * paid, so that later payments can be charged without the payer (`payments.payment.charge-saved-token.v1`).
+   */
+  @IsOptional() @Matches(PAYER_KEY, { message: PAYER_KEY_MESSAGE }) saveTokenFor?: string;
 }
 
 /** `expired`: nobody paid in time (money arriving later for an attempt still counts). */
@@ -233,4 +242,24 @@ export const ListPayments = defineRpc({
   response: PaymentListResponse,
   description: "The agency's payments, newest first, by status and stream, a page at a time.",
   roles: ['admin', 'finance'],
+});
+
+/**
+ * Charges a payment already asked for (its purpose, amount and VAT stay as they were asked) to a
+ * payer's saved wallet, without the payer. One charge at a time per payment: asked again while a
+ * charge is in flight, or once the payment is paid, it answers the payment as it stands.
+ */
+export class ChargeSavedTokenRequest {
+  /** The payment. */
+  @IsUUID() id!: string;
+  @IsUUID() savedTokenId!: string;
+}
+
+export const ChargeSavedToken = defineRpc({
+  subject: 'payments.payment.charge-saved-token.v1',
+  request: ChargeSavedTokenRequest,
+  response: PaymentView,
+  description:
+    "Charges an open payment to a payer's saved wallet, without the payer; settled as any attempt (one PaymentSucceeded).",
+  roles: ['admin', 'finance', SERVICE_ROLES.streamBilling],
 });

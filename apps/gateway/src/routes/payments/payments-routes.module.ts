@@ -3,10 +3,11 @@ import { CredentialSealer } from '@libs/common';
 import { GatewayEnv } from '../../config/gateway.config';
 import { PaymentsAccountsController } from './accounts.controller';
 import { PaymentsPaymentsController } from './payments.controller';
+import { PaymentsSavedTokensController } from './saved-tokens.controller';
 
 /** The routes `/v1/payments/…`, forwarded to the payments service over NATS. */
 @Module({
-  controllers: [PaymentsAccountsController, PaymentsPaymentsController],
+  controllers: [PaymentsAccountsController, PaymentsPaymentsController, PaymentsSavedTokensController],
   providers: [
     {
       provide: CredentialSealer,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
+  ChargeSavedToken,
   CreatePayment,
   CreatePaymentRequest,
   GetPayment,
@@ -16,6 +17,7 @@ import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
 import { ShownOnce } from '../../idempotency/shown-once.decorator';
 import { PaymentRefundBody } from './payment-refund.body';
+import { SavedTokenChargeBody } from './saved-token-charge.body';
 
 /** Payments on the domestic rails: asked for, followed, refunded. */
 @ApiTags('payments')
@@ -60,5 +62,21 @@ export class PaymentsPaymentsController {
   @ApiOkResponse({ type: PaymentView })
   refundPayment(@Param('id', UuidParam) id: string, @Body() body: PaymentRefundBody, @CallerFor() caller: Caller) {
     return this.rpc.request(RefundPayment, { id, ...body }, caller);
+  }
+
+  @Post(':id/saved-token-charges')
+  @HttpCode(200)
+  @Access(ChargeSavedToken)
+  @ApiOperation({
+    summary:
+      "Charge an open payment to a payer's saved wallet, without the payer; asked again while a charge is in flight or once paid, answers the payment as it stands",
+  })
+  @ApiOkResponse({ type: PaymentView })
+  chargeSavedToken(
+    @Param('id', UuidParam) id: string,
+    @Body() body: SavedTokenChargeBody,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(ChargeSavedToken, { id, ...body }, caller);
   }
 }

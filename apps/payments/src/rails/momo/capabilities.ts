@@ -5,8 +5,8 @@ export const MOMO_CAPABILITIES: RailCapabilities = {
   currencies: ['VND'],
   oneTimePayment: true,
   // Tokenization (linkWallet, tokenization/pay) is a permission MoMo grants per merchant contract;
-  // without it a renewal needs the reader to pay again (a new captureWallet payment). The adapter
-  // does not use tokenization.ts yet.
+  // without it MoMo refuses the linkWallet request, and a renewal needs the reader to pay again
+  // (a new captureWallet payment). MomoRail saves and charges wallets (momo-saved-tokens.ts).
   automaticRenewal: 'where-contract-allows',
   refund: { full: true, partial: true },
   statusQuery: true,

@@ -42,6 +42,16 @@ export function readMomoNotification(partner: MomoPartner, notification: Incomin
         providerTransactionId: ipn.transId === '0' ? null : ipn.transId,
         failure: outcome === 'failed' ? `${ipn.resultCode} ${ipn.message}` : null,
         occurredAt: ipn.respondedAt,
+        // MoMo's result codes: 0 paid, 9000 confirmed; "for a binding, go on and ask for the recurring token".
+        ...(ipn.binding && ipn.binding.callbackToken !== '' && (ipn.paid || ipn.authorizedOnly)
+          ? {
+              savedTokenClaim: {
+                orderReference: ipn.paymentId,
+                payerReference: ipn.binding.partnerClientId,
+                claimSecret: ipn.binding.callbackToken,
+              },
+            }
+          : {}),
       },
       dedupeKey: `${ipn.transId}:${ipn.resultCode}`,
     };

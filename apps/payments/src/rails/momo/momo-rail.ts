@@ -14,6 +14,9 @@ import {
   RailEndpoints,
   RefundReport,
   RefundToRequest,
+  SavedToken,
+  SavedTokenCharge,
+  SavedTokenClaim,
   StartedAttempt,
 } from '../payment-rail';
 import { RailHttp, RailUnavailableError } from '../rail-http';
@@ -22,6 +25,7 @@ import { CREATE_PAYMENT_PATH, MomoPaymentMethod, buildCreatePaymentBody } from '
 import { MOMO, MomoAnswer, momoRefusal, readMomoAnswer } from './momo-answer';
 import { checkMomoCredentials, momoPartnerOf } from './momo-credentials';
 import { answerMomo, readMomoNotification } from './momo-notification';
+import { MomoSavedTokens } from './momo-saved-tokens';
 import { MOMO_ORDER_NOT_FOUND, momoResultOf } from './momo-result-codes';
 import {
   QUERY_PATH,
@@ -31,6 +35,7 @@ import {
   readQueryResponse,
   readRefundResponse,
 } from './query-and-refund';
+import { buildTokenBindingBody } from './tokenization';
 
 const METHODS: readonly MomoPaymentMethod[] = ['captureWallet', 'payWithMethod'];
 
@@ -47,6 +52,8 @@ export class MomoRail implements PaymentRail {
     production: 'https://payment.momo.vn',
   };
 
+  private readonly savedTokens = new MomoSavedTokens((account, path, body) => this.post(account, path, body));
+
   constructor(private readonly http: RailHttp) {}
 
   checkCredentials(input: Readonly<Record<string, string>>): CheckedCredentials {
@@ -56,16 +63,19 @@ export class MomoRail implements PaymentRail {
   async start(account: RailAccount, attempt: AttemptToStart): Promise<StartedAttempt> {
     const partner = momoPartnerOf(account);
     const requestId = randomUUID();
-    const body = buildCreatePaymentBody(partner, {
+    const order = {
       paymentId: attempt.orderReference,
       requestId,
       money: { amountMinor: attempt.amount, currency: attempt.currency },
       orderInfo: attempt.description.slice(0, ORDER_INFO_MAX_LENGTH) || attempt.orderReference,
       redirectUrl: attempt.returnUrl,
       ipnUrl: attempt.notificationUrl,
-      method: momoMethod(attempt.method),
       lang: attempt.locale,
-    });
+    };
+    // Binding and paying at once: linkWallet with the amount (the binding page's "bind AND request payment").
+    const body = !attempt.saveTokenFor
+      ? buildCreatePaymentBody(partner, { ...order, method: momoMethod(attempt.method) })
+      : buildTokenBindingBody(partner, { ...order, readerId: attempt.saveTokenFor });
     const answer = await this.post(account, CREATE_PAYMENT_PATH, body);
     if (answer.resultCode !== 0) throw momoRefusal(answer);
     const { payUrl, qrCodeUrl } = answer.body;
@@ -135,6 +145,18 @@ export class MomoRail implements PaymentRail {
       providerRefundId: outcome.transId === '0' ? null : outcome.transId,
       failure: null,
     };
+  }
+
+  claimSavedToken(account: RailAccount, claim: SavedTokenClaim): Promise<SavedToken> {
+    return this.savedTokens.claim(account, claim);
+  }
+
+  chargeSavedToken(account: RailAccount, charge: SavedTokenCharge): Promise<AttemptReport> {
+    return this.savedTokens.charge(account, charge);
+  }
+
+  removeSavedToken(account: RailAccount, token: { payerReference: string; providerToken: string }): Promise<void> {
+    return this.savedTokens.remove(account, token);
   }
 
   private async post(account: RailAccount, path: string, body: unknown): Promise<MomoAnswer> {

@@ -14,12 +14,19 @@ import { signMomo } from './momo-signature';
  *     under our secret key (aesToken); we store the decrypted token for the reader;
  *  4. each renewal: POST /v2/gateway/api/tokenization/pay with partnerClientId and token, no reader
  *     present; its result arrives as an ordinary IPN (verify-ipn.ts).
- * This file builds steps 1, 3 and 4 and names step 2's signed keys; it does not decrypt aesToken.
- * Not wired to the rail port yet: the port has no saved-token renewal, so MomoRail does not use it.
+ * This file builds steps 1, 3 and 4 (and the unbinding) and names step 2's signed keys; momo-aes-token.ts
+ * opens aesToken, and MomoSavedTokens puts them behind the rail port's saved-token methods.
  */
 export const TOKEN_BINDING_REQUEST_TYPE = 'linkWallet';
 export const TOKEN_CALLBACK_PATH = '/v2/gateway/api/tokenization/cbToken';
 export const TOKEN_PAY_PATH = '/v2/gateway/api/tokenization/pay';
+/**
+ * Unbinding. The pages we could read publish no unbinding API; the reading taken is MoMo's Java SDK
+ * (github.com/momo-wallet/java, processor/DeleteToken), which POSTs a token delete request whose
+ * endpoint we take, as an integration built on that SDK spells it, as tokenization/delete under the
+ * gateway API. To be confirmed in MoMo's sandbox; a refusal leaves the token revoked on our side.
+ */
+export const TOKEN_DELETE_PATH = '/v2/gateway/api/tokenization/delete';
 
 /** Binding request's keys: the create list with partnerClientId in its a-z place. */
 export const TOKEN_BINDING_SIGNED_KEYS = [
@@ -62,6 +69,16 @@ export const TOKEN_CALLBACK_SIGNED_KEYS = [
   'partnerClientId',
   'partnerCode',
   'requestId',
+] as const;
+
+/** DeleteToken's keys in MoMo's Java SDK: accessKey, orderId, partnerClientId, partnerCode, requestId, token. */
+export const TOKEN_DELETE_SIGNED_KEYS = [
+  'accessKey',
+  'orderId',
+  'partnerClientId',
+  'partnerCode',
+  'requestId',
+  'token',
 ] as const;
 
 /**
@@ -176,4 +193,21 @@ export function buildTokenPayBody(partner: MomoPartner, charge: RenewalCharge) {
   };
   const fields = { ...unsigned, accessKey: partner.accessKey };
   return { ...unsigned, signature: signMomo(fields, TOKEN_PAY_SIGNED_KEYS, partner.secretKey) };
+}
+
+export function buildTokenDeleteBody(
+  partner: MomoPartner,
+  request: { orderId: string; requestId: string; readerId: string; token: string; lang: MomoLanguage },
+) {
+  if (request.token.length === 0) throw new MomoRequestError('token', 'empty');
+  const unsigned = {
+    partnerCode: partner.partnerCode,
+    requestId: momoRequestId(request.requestId),
+    orderId: momoOrderId(request.orderId),
+    partnerClientId: partnerClientId(request.readerId),
+    token: request.token,
+    lang: request.lang,
+  };
+  const fields = { ...unsigned, accessKey: partner.accessKey };
+  return { ...unsigned, signature: signMomo(fields, TOKEN_DELETE_SIGNED_KEYS, partner.secretKey) };
 }

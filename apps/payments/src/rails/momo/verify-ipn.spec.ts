@@ -38,6 +38,7 @@ describe('verifyIpn', () => {
 
   it('reads a paid notification signed over the documented keys', () => {
     expect(verifyIpn(PARTNER, IPN)).toEqual({
+      binding: null,
       paymentId: 'pay_0b9e1c2a-7f31',
       requestId: 'req-0001',
       amountVnd: 59000n,
@@ -107,5 +108,27 @@ describe('verifyIpn', () => {
     ['no orderId', { ...IPN, orderId: undefined }, 'orderId'],
   ])('refuses %s, naming the field', (_case, body, field) => {
     expect(() => verifyIpn(PARTNER, body)).toThrow(refusedOn(field));
+  });
+
+  describe('a binding (linkWallet) IPN', () => {
+    const BOUND = { ...IPN, partnerClientId: 'payer-7c2e', callbackToken: 'cb-0001' };
+    const bindingRaw = (ipn: typeof BOUND) =>
+      `accessKey=${PARTNER.accessKey}&amount=${ipn.amount}&callbackToken=${ipn.callbackToken}` +
+      `&extraData=${ipn.extraData}&message=${ipn.message}&orderId=${ipn.orderId}&orderInfo=${ipn.orderInfo}` +
+      `&orderType=${ipn.orderType}&partnerClientId=${ipn.partnerClientId}&partnerCode=${ipn.partnerCode}` +
+      `&payType=${ipn.payType}&requestId=${ipn.requestId}&responseTime=${ipn.responseTime}` +
+      `&resultCode=${ipn.resultCode}&transId=${ipn.transId}`;
+    const hmacOf = (raw: string) => createHmac('sha256', PARTNER.secretKey).update(raw, 'utf8').digest('hex');
+
+    it('is read, with its payer and callbackToken, when signed over the binding list', () => {
+      const read = verifyIpn(PARTNER, { ...BOUND, signature: hmacOf(bindingRaw(BOUND)) });
+      expect(read.binding).toEqual({ partnerClientId: 'payer-7c2e', callbackToken: 'cb-0001' });
+    });
+
+    it('is refused when signed over the plain IPN list (callbackToken unsigned)', () => {
+      expect(() => verifyIpn(PARTNER, { ...BOUND, signature: IPN.signature })).toThrow(
+        expect.objectContaining({ errors: [expect.objectContaining({ field: 'signature' })] }),
+      );
+    });
   });
 });

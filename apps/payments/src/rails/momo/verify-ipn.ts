@@ -1,6 +1,7 @@
 import { MomoPartner } from './momo-partner';
 import { MomoRequestError } from './momo-request.error';
 import { isMomoSignatureValid } from './momo-signature';
+import { TOKEN_BINDING_IPN_SIGNED_KEYS } from './tokenization';
 
 /**
  * MoMo's IPN is a POST of JSON to the ipnUrl given at create. We answer it with HTTP 204 and no
@@ -51,6 +52,8 @@ export interface MomoPaymentOutcome {
   /** When MoMo answered (its responseTime, epoch milliseconds). */
   respondedAt: Date;
   extraData: string;
+  /** The IPN of a linkWallet request: the payer's id and the one-time callbackToken that fetches the token. */
+  binding: { partnerClientId: string; callbackToken: string } | null;
 }
 
 const TEXT_KEYS = [
@@ -79,8 +82,16 @@ export function verifyIpn(partner: MomoPartner, body: unknown): MomoPaymentOutco
   for (const key of WHOLE_KEYS)
     if (!Number.isSafeInteger(ipn[key])) throw new MomoRequestError(key, 'missing or not a whole number');
   if (ipn.partnerCode !== partner.partnerCode) throw new MomoRequestError('partnerCode', 'not our partner code');
+  // The reading taken: an IPN carrying callbackToken is a binding's, signed over the binding page's
+  // list (callbackToken and partnerClientId in their a-z places); every other IPN, a token charge's
+  // included, over the notification page's list. Either way only our secret key makes a valid one.
+  const binding = 'callbackToken' in ipn;
+  if (binding)
+    for (const key of ['callbackToken', 'partnerClientId'])
+      if (typeof ipn[key] !== 'string') throw new MomoRequestError(key, 'missing or not a string');
   const fields = { ...(ipn as Record<string, string | number>), accessKey: partner.accessKey };
-  if (!isMomoSignatureValid(fields, IPN_SIGNED_KEYS, partner.secretKey, ipn.signature))
+  const signedKeys = binding ? TOKEN_BINDING_IPN_SIGNED_KEYS : IPN_SIGNED_KEYS;
+  if (!isMomoSignatureValid(fields, signedKeys, partner.secretKey, ipn.signature))
     throw new MomoRequestError('signature', 'does not match the notification');
   const resultCode = ipn.resultCode as number;
   return {
@@ -95,5 +106,8 @@ export function verifyIpn(partner: MomoPartner, body: unknown): MomoPaymentOutco
     payType: ipn.payType as string,
     respondedAt: new Date(ipn.responseTime as number),
     extraData: ipn.extraData as string,
+    binding: binding
+      ? { partnerClientId: ipn.partnerClientId as string, callbackToken: ipn.callbackToken as string }
+      : null,
   };
 }
