@@ -1,4 +1,5 @@
 import { eventually } from '@libs/testing';
+import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
@@ -19,6 +20,7 @@ interface Seeded {
 
 describe('tenant isolation', () => {
   let fake: FakeStripe;
+  let momo: FakeMomo;
   let suite: TestSuite;
   let api: Api;
   let a: TestAgency;
@@ -46,25 +48,30 @@ describe('tenant isolation', () => {
       };
       expect((await agency.api.put(`/v1/paywall/articles/isolation-${tag}-${n}`, article)).status).toBe(200);
     }
-    const momo = {
-      partnerCode: `MOMO${tag.toUpperCase()}ISOLATION`,
-      accessKey: `access-${tag}`,
-      secretKey: `secret-${tag}`,
-    };
+    // A payment paid on MoMo that saved the payer's wallet: a payment, a refund target and a saved token to address.
     const account = await agency.api.put('/v1/payments/accounts/momo', {
       environment: 'sandbox',
       enabled: true,
-      credentials: momo,
+      credentials: momo.merchant(),
     });
     expect(account.status).toBe(200);
-    const payment = await agency.api.post('/v1/payments/payments', {
+    const payment = await agency.api.post<{ payPageUrl: string }>('/v1/payments/payments', {
       amount: '99000',
       currency: 'VND',
       purpose: { stream: 'direct', reference: `isolation-${tag}`, description: `Đơn ${tag}` },
       buyer: null,
       returnUrl: `https://${tag}.example.vn/cam-on`,
+      saveTokenFor: `payer@${tag}.example.vn`,
     });
     expect(payment.status).toBe(201);
+    const link = new URL(payment.body.payPageUrl);
+    const attempt = await api.post<{ redirectUrl: string | null; qrCode: string | null }>(`${link.pathname}/attempts`, {
+      token: link.searchParams.get('token'),
+      rail: 'momo',
+      locale: 'vi',
+    });
+    expect(attempt.status).toBe(200);
+    expect((await momo.pay(attempt.body)).map((answer) => answer.status)).toEqual([204]);
     const linked = await linkStripe(agency, fake, api.baseUrl);
     const { planId } = await createMonthlyPlan(linked);
     const readerId = `isolation-reader-${agency.tenantId}`;
@@ -224,8 +231,8 @@ describe('tenant isolation', () => {
   }
 
   beforeAll(async () => {
-    fake = await startFakeStripe();
-    suite = await TestSuite.start(undefined, { STRIPE_API_URL: fake.url });
+    [fake, momo] = await Promise.all([startFakeStripe(), startFakeMomo()]);
+    suite = await TestSuite.start(undefined, { STRIPE_API_URL: fake.url, PAYMENT_RAIL_URLS: `momo=${momo.url}` });
     api = new Api(await suite.gatewayUrl());
     [a, b] = await Promise.all([createAgency(api, suite.operatorToken), createAgency(api, suite.operatorToken)]);
     await Promise.all([awaitProvisioned(a), awaitProvisioned(b), seed(a, 'a'), seed(b, 'b')]);
@@ -234,6 +241,7 @@ describe('tenant isolation', () => {
   afterAll(async () => {
     await suite?.close();
     await fake?.close();
+    await momo?.close();
   });
 
   it('covers every route that takes an id (any path parameter: `{id}`, `{articleId}`...)', async () => {
