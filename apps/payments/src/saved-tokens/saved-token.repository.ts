@@ -84,4 +84,20 @@ export class SavedTokenRepository {
   async markUsed(id: string, at: Date): Promise<void> {
     await this.dataSource.getRepository(SavedTokenRecord).update({ id }, { lastUsedAt: at });
   }
+
+  /** Every saved token's sealed form, to seal again under a new key. */
+  findAllSealed(): Promise<Pick<SavedTokenRecord, 'id' | 'tenantId' | 'tokenSealed'>[]> {
+    return this.dataSource
+      .getRepository(SavedTokenRecord)
+      .find({ select: { id: true, tenantId: true, tokenSealed: true } });
+  }
+
+  /** Stores the token sealed again, unless it changed since it was read; true when stored. */
+  async replaceSealedIfUnchanged(id: string, before: Buffer, after: Buffer): Promise<boolean> {
+    const result = (await this.dataSource.query(
+      `UPDATE payments.saved_tokens SET token_sealed = $3 WHERE id = $1 AND token_sealed = $2`,
+      [id, before, after],
+    )) as [unknown, number];
+    return result[1] === 1;
+  }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, CredentialCipher, NotFoundError } from '@libs/common';
 import { LIST_PAGE_DEFAULT, ListSavedTokensRequest, SavedTokenListResponse, SavedTokenView } from '@libs/contracts';
@@ -15,7 +15,7 @@ import { SavedTokenRepository } from './saved-token.repository';
  * view; its id and label do.
  */
 @Injectable()
-export class SavedTokensService {
+export class SavedTokensService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SavedTokensService.name);
   private readonly cipher: CredentialCipher;
 
@@ -27,6 +27,23 @@ export class SavedTokensService {
     env: PaymentsEnv,
   ) {
     this.cipher = new CredentialCipher(env.CREDENTIALS_KEY);
+  }
+
+  onApplicationBootstrap(): void {
+    void this.resealAll().catch((error: Error) =>
+      this.logger.error(`re-sealing saved tokens failed: ${error.message}`),
+    );
+  }
+
+  /** Seals again, with the current key, every token sealed by an older one (as rail credentials are); answers how many. */
+  async resealAll(): Promise<number> {
+    let resealed = 0;
+    for (const token of await this.tokens.findAllSealed()) {
+      if (!this.cipher.needsResealing(token.tokenSealed)) continue;
+      const again = this.cipher.encrypt(this.cipher.decrypt(token.tokenSealed, token.tenantId), token.tenantId);
+      if (await this.tokens.replaceSealedIfUnchanged(token.id, token.tokenSealed, again)) resealed += 1;
+    }
+    return resealed;
   }
 
   /**
