@@ -145,6 +145,15 @@ describe('tenant isolation', () => {
       const gifts = await agency.api.get<{ items: { providerCheckoutId: string | null }[] }>('/v1/subscriptions/gifts');
       expect(gifts.body.items.map((g) => g.providerCheckoutId)).toContain(giftCheckout.body.id);
     });
+    // A gift bought on a rail, not yet paid: a purchase whose claim code another agency must not reach.
+    const giftRailCheckout = await agency.api.post('/v1/subscriptions/gift-rail-checkouts', {
+      planId,
+      months: 1,
+      purchaserEmail: `shopper@${tag}.example.vn`,
+      rails: ['momo'],
+      returnUrl: `https://${tag}.example.vn/cam-on`,
+    });
+    expect(giftRailCheckout.status).toBe(201);
     const gift = await agency.api.post<{ gift: { id: string }; claimCode: string }>('/v1/subscriptions/gifts', {
       planId,
       months: 1,

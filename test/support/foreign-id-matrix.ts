@@ -66,6 +66,16 @@ async function purchasedGift(agency: TestAgency): Promise<{ id: string; provider
   return { id: gift.id, providerCheckoutId: gift.providerCheckoutId };
 }
 
+/** The owner's gift purchase on a rail, as the payment asked for it names it. */
+async function railGiftPurchaseId(agency: TestAgency): Promise<string> {
+  const response = await agency.api.get<{ items: { purpose: { stream: string; reference: string } }[] }>(
+    '/v1/payments/payments?stream=gifts',
+  );
+  const reference = response.body.items?.find((payment) => payment.purpose.stream === 'gifts')?.purpose.reference;
+  if (!reference) throw new Error(`no gift purchase on a rail to address: ${JSON.stringify(response.body)}`);
+  return reference;
+}
+
 async function articleIds(agency: TestAgency): Promise<string[]> {
   const response = await agency.api.get<{ items: { articleId: string }[] }>('/v1/paywall/articles');
   const ids = (response.body.items ?? []).map((a) => a.articleId);
@@ -334,6 +344,14 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     readPath: '/v1/subscriptions/gifts',
     idOf: async (owner) => (await purchasedGift(owner)).id,
     paramsOf: async (owner) => ({ checkoutSessionId: (await purchasedGift(owner)).providerCheckoutId }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/subscriptions/gift-rail-checkouts/{giftPurchaseId}/claim-code',
+    // well-formed, so that the answer is about the purchase, not the body
+    body: { purchaserSecret: 'A'.repeat(43) },
+    readPath: '/v1/subscriptions/gifts',
+    paramsOf: async (owner) => ({ giftPurchaseId: await railGiftPurchaseId(owner) }),
   },
   {
     method: 'GET',

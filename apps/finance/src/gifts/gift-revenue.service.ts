@@ -10,6 +10,7 @@ import {
   GiftRedeemedEvent,
 } from '@libs/contracts';
 import {
+  ACCOUNTS_RECEIVABLE,
   DEFERRED_REVENUE,
   PAYMENT_FEES,
   REVENUE_ACCOUNT,
@@ -27,9 +28,9 @@ import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-d
 import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 /**
- * Gifts bought through gift checkout: paid now (deferred revenue), recognized ratably once
- * redeemed, or in full as breakage when they expire unredeemed. A gift the agency recorded as
- * paid elsewhere (no checkout) never reached these books and is left alone.
+ * Gifts bought through gift checkout (the provider's or a rail's): paid now (deferred revenue),
+ * recognized ratably once redeemed, or in full as breakage when they expire unredeemed. A gift the
+ * agency recorded as paid elsewhere (no checkout, no payment) never reached these books and is left alone.
  */
 @Injectable()
 export class GiftRevenueService {
@@ -41,14 +42,20 @@ export class GiftRevenueService {
     private readonly refunds: RefundsAndDisputesService,
   ) {}
 
-  /** Dr provider balance (paid − fee), Dr payment fees / Cr VAT payable / Cr deferred revenue (paid − tax). */
+  /**
+   * Dr provider balance (paid − fee), Dr payment fees / Cr VAT payable / Cr deferred revenue (paid − tax).
+   * A gift paid on a rail (`paymentId`) had its cash booked from its payment (Dr clearing / Cr
+   * receivable): its purchase debits the receivable that payment settled instead of the provider balance.
+   */
   async purchase(tx: EntityManager, event: EventEnvelope<GiftPurchasedEvent>): Promise<void> {
-    const { giftId, currency, productId, providerChargeId } = event.data;
+    const { giftId, currency, productId, providerChargeId, paymentId } = event.data;
     const [paid, tax, fee] = [event.data.amountPaid, event.data.tax, event.data.providerFee].map(parseMinorUnits);
     const dimensions = { stream: 'subscriptions' as const, productId, siteId: null, counterpartyId: null };
+    const cash = paymentId
+      ? [debit(ACCOUNTS_RECEIVABLE, currency, paid)]
+      : [debit(STRIPE_BALANCE, currency, paid - fee), debit(PAYMENT_FEES, currency, fee)];
     const lines = withoutZeros([
-      debit(STRIPE_BALANCE, currency, paid - fee),
-      debit(PAYMENT_FEES, currency, fee),
+      ...cash,
       credit(VAT_PAYABLE, currency, tax),
       credit(DEFERRED_REVENUE, currency, paid - tax),
     ]);
@@ -88,7 +95,7 @@ export class GiftRevenueService {
 
   /** The service period is known: the deferred amount is recognized ratably over it by the recognition run. */
   async redeem(tx: EntityManager, event: EventEnvelope<GiftRedeemedEvent>): Promise<void> {
-    if (!event.data.providerCheckoutId) return;
+    if (!purchasedThroughCheckout(event.data)) return;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, giftKey(event.data.giftId));
     if (!schedule) return this.waitingEvents.waitFor(tx, giftKey(event.data.giftId), event);
     if (schedule.status !== 'awaiting-service') return;
@@ -104,7 +111,7 @@ export class GiftRevenueService {
 
   /** Breakage: what is still deferred is revenue on the day the gift expired (Dr deferred / Cr subscription revenue). */
   async expire(tx: EntityManager, event: EventEnvelope<GiftExpiredEvent>): Promise<void> {
-    if (!event.data.providerCheckoutId) return;
+    if (!purchasedThroughCheckout(event.data)) return;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, giftKey(event.data.giftId));
     if (!schedule) return this.waitingEvents.waitFor(tx, giftKey(event.data.giftId), event);
     if (schedule.status !== 'awaiting-service') return;
@@ -125,6 +132,11 @@ export class GiftRevenueService {
     if (posted && !posted.created) return;
     await this.schedules.recognizeOnDay(tx, schedule, day, left, posted?.entryId ?? null, 'expired');
   }
+}
+
+/** Bought through the provider's gift checkout or a rail's: not recorded by the agency as paid elsewhere. */
+function purchasedThroughCheckout(gift: { providerCheckoutId: string | null; paymentId?: string | null }): boolean {
+  return Boolean(gift.providerCheckoutId || gift.paymentId);
 }
 
 function giftKey(giftId: string): string {

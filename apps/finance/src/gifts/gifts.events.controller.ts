@@ -13,7 +13,7 @@ import { AgencyBooksLock } from '../ledger/agency-books-lock';
 import { LedgerKeysService } from '../reconciliation/ledger-keys/ledger-keys.service';
 import { GiftRevenueService } from './gift-revenue.service';
 
-/** Gifts bought through gift checkout, as they reach the books; one handler per event (see ADR 0008). */
+/** Gifts bought through gift checkout (the provider's or a rail's), as they reach the books; one handler per event (see ADR 0008). */
 @Controller()
 export class GiftsEventsController {
   constructor(
@@ -22,7 +22,7 @@ export class GiftsEventsController {
     private readonly ledgerKeys: LedgerKeysService,
   ) {}
 
-  /** Books the payment, then records which Stripe charge its entry books. */
+  /** Books the purchase, then records which Stripe charge its entry books (none for a gift paid on a rail). */
   @ConsumesEvent(GiftPurchased)
   async onGiftPurchased(event: EventEnvelope<GiftPurchasedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);

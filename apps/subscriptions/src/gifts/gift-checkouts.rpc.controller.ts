@@ -25,6 +25,6 @@ export class GiftCheckoutsRpcController {
     @Payload() request: RevealGiftClaimCodeRequest,
     @CallerOf() caller: Caller,
   ): Promise<CreatedGiftView> {
-    return this.checkouts.revealClaimCode(caller.tenantId, request.checkoutSessionId, request.purchaserSecret);
+    return this.checkouts.revealClaimCode(caller.tenantId, request);
   }
 }

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
-import { CreatedGiftView, CreateGiftCheckoutRequest, GiftCheckoutView } from '@libs/contracts';
+import {
+  CreatedGiftView,
+  CreateGiftCheckoutRequest,
+  GiftCheckoutView,
+  RevealGiftClaimCodeRequest,
+} from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ProviderCheckout } from '../payments/provider-checkout';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
@@ -12,6 +17,7 @@ import { GiftPurchase } from './gift-purchase.entity';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftRepository } from './gift.repository';
 import { GiftsService } from './gifts.service';
+import { newPurchaserSecret, purchaserSecretMatches } from './purchaser-secret';
 
 /**
  * Buying a gift: a hosted one-off payment at the plan's current price per interval times the
@@ -50,7 +56,7 @@ export class GiftCheckoutsService {
     }
     const account = await this.accounts.providerAccountOf(tenantId);
     const taxRateIds = await this.taxRates.providerRatesAt(account, product.productType, new Date());
-    const purchaserSecret = randomBytes(32).toString('base64url');
+    const { secret: purchaserSecret, hash: purchaserSecretHash } = newPurchaserSecret();
     const purchase: GiftPurchase = {
       id: randomUUID(),
       tenantId,
@@ -66,9 +72,12 @@ export class GiftCheckoutsService {
       recipientEmail: request.recipientEmail?.toLowerCase() ?? null,
       message: request.message ?? null,
       providerCheckoutId: null,
+      paymentId: null,
+      amountDue: null,
+      tax: null,
       giftId: null,
       paidAt: null,
-      purchaserSecretHash: digestOf(purchaserSecret),
+      purchaserSecretHash,
       codeRevealedAt: null,
       createdAt: new Date(),
     };
@@ -93,17 +102,24 @@ export class GiftCheckoutsService {
   /**
    * The purchaser's one look at the claim code, once the payment is confirmed. The code is made
    * now (the gift was made with one nobody saw), so it exists in clear only in this answer. Only
-   * to the holder of the purchaser secret: to anyone else the checkout is unknown.
+   * to the holder of the purchaser secret: to anyone else the checkout is unknown. The purchase is
+   * named by the provider's checkout session, or by its own id when it was paid on a rail.
    */
-  async revealClaimCode(
-    tenantId: string,
-    checkoutSessionId: string,
-    purchaserSecret: string,
-  ): Promise<CreatedGiftView> {
+  async revealClaimCode(tenantId: string, request: RevealGiftClaimCodeRequest): Promise<CreatedGiftView> {
+    const { checkoutSessionId, giftPurchaseId, purchaserSecret } = request;
+    if (checkoutSessionId !== undefined && giftPurchaseId !== undefined)
+      throw new ValidationFailedError([
+        {
+          field: 'giftPurchaseId',
+          message: 'giftPurchaseId names the purchase instead of checkoutSessionId, not with it',
+        },
+      ]);
     return this.dataSource.transaction(async (tx) => {
-      const purchase = await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId);
-      if (!purchase || !secretMatches(purchaserSecret, purchase.purchaserSecretHash))
-        throw new NotFoundError('gift checkout', checkoutSessionId);
+      const purchase = giftPurchaseId
+        ? await this.purchases.lockOfTenant(tx, tenantId, giftPurchaseId)
+        : await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId!);
+      if (!purchase || !purchaserSecretMatches(purchaserSecret, purchase.purchaserSecretHash))
+        throw new NotFoundError('gift checkout', giftPurchaseId ?? checkoutSessionId!);
       if (!purchase.giftId)
         throw new ConflictError(
           'the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)',
@@ -117,12 +133,4 @@ export class GiftCheckoutsService {
       return this.giftsService.issueCode(tx, gift, now);
     });
   }
-}
-
-function digestOf(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
-
-function secretMatches(secret: string, digest: string | null): boolean {
-  return digest !== null && timingSafeEqual(Buffer.from(digestOf(secret), 'hex'), Buffer.from(digest, 'hex'));
 }

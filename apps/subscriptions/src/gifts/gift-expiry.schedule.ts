@@ -53,6 +53,7 @@ export class GiftExpirySchedule implements OnApplicationBootstrap, OnApplication
                 productId: gift.productId,
                 months: gift.months,
                 providerCheckoutId: gift.providerCheckoutId,
+                ...(gift.paymentId ? { paymentId: gift.paymentId } : {}),
                 expiredAt: gift.redeemBy.toISOString(),
               },
             });

@@ -1,9 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A gift being bought through the provider's hosted payment. Recorded before the provider is
- * called (its id keys the provider request), linked to the checkout session once the provider
- * answers, and to the gift once the payment is confirmed. The claim code is revealed once.
+ * A gift being bought through the provider's hosted payment or on a rail. Recorded before the
+ * provider or payments is called (its id keys the request), linked to the checkout session or the
+ * payment once it answers, and to the gift once the payment is confirmed. The claim code is revealed once.
  */
 @Entity({ name: 'gift_purchases' })
 @Index('gift_purchases_checkout', ['tenantId', 'providerCheckoutId'], {
@@ -11,6 +11,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
   where: 'provider_checkout_id IS NOT NULL',
 })
 @Index('gift_purchases_gift', ['giftId'], { unique: true, where: 'gift_id IS NOT NULL' })
+@Index('gift_purchases_payment', ['tenantId', 'paymentId'], { unique: true, where: 'payment_id IS NOT NULL' })
 @Check('gift_purchases_months', '"months" BETWEEN 1 AND 36')
 @Check('gift_purchases_amount', '"amount" >= 0 AND "unit_amount" >= 0 AND "intervals" >= 1')
 export class GiftPurchase {
@@ -30,6 +31,14 @@ export class GiftPurchase {
   @Column('text', { name: 'recipient_email', nullable: true }) recipientEmail!: string | null;
   @Column('text', { nullable: true }) message!: string | null;
   @Column('text', { name: 'provider_checkout_id', nullable: true }) providerCheckoutId!: string | null;
+  /** The payment on a rail asked for it (rail gift checkout); null through the provider's checkout. */
+  @Column('uuid', { name: 'payment_id', nullable: true }) paymentId!: string | null;
+  /**
+   * What the payment on a rail asks for, VAT included, and the VAT in it (as the provider computes
+   * it for its checkout); null through the provider's checkout, which computes them itself.
+   */
+  @Column('bigint', { name: 'amount_due', nullable: true }) amountDue!: string | null;
+  @Column('bigint', { nullable: true }) tax!: string | null;
   @Column('uuid', { name: 'gift_id', nullable: true }) giftId!: string | null;
   @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
   /**

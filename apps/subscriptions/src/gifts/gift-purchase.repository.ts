@@ -15,6 +15,10 @@ export class GiftPurchaseRepository {
     await this.dataSource.getRepository(GiftPurchase).update({ tenantId, id }, { providerCheckoutId });
   }
 
+  async linkPayment(tenantId: string, id: string, paymentId: string): Promise<void> {
+    await this.dataSource.getRepository(GiftPurchase).update({ tenantId, id }, { paymentId });
+  }
+
   lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<GiftPurchase | null> {
     return tx.getRepository(GiftPurchase).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -30,7 +34,7 @@ export class GiftPurchaseRepository {
     tx: EntityManager,
     tenantId: string,
     id: string,
-    paid: Pick<GiftPurchase, 'giftId' | 'paidAt' | 'providerCheckoutId'>,
+    paid: Pick<GiftPurchase, 'giftId' | 'paidAt'> & Partial<Pick<GiftPurchase, 'providerCheckoutId' | 'paymentId'>>,
   ): Promise<boolean> {
     const result = await tx.getRepository(GiftPurchase).update({ tenantId, id, giftId: IsNull() }, paid);
     return result.affected === 1;

@@ -60,6 +60,7 @@ export class GiftPurchasesService {
         message: purchase.message,
         paymentReference: null,
         providerCheckoutId: checkoutId,
+        paymentId: null,
       },
       payment.paidAt,
     );

@@ -13,6 +13,7 @@ export function toGiftView(gift: Gift, now: Date): GiftView {
     message: gift.message,
     paymentReference: gift.paymentReference,
     providerCheckoutId: gift.providerCheckoutId,
+    paymentId: gift.paymentId,
     codeLast4: gift.codeLast4,
     status: giftStatusOf(gift, now),
     redeemBy: gift.redeemBy.toISOString(),

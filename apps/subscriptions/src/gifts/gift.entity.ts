@@ -27,6 +27,8 @@ export class Gift {
   @Column('text', { name: 'payment_reference', nullable: true }) paymentReference!: string | null;
   /** The provider checkout it was bought through (gift checkout); null when the agency recorded it. */
   @Column('text', { name: 'provider_checkout_id', nullable: true }) providerCheckoutId!: string | null;
+  /** The payment on a rail it was bought with (rail gift checkout); null otherwise. */
+  @Column('uuid', { name: 'payment_id', nullable: true }) paymentId!: string | null;
   @Column('bytea', { name: 'code_hash' }) codeHash!: Buffer;
   @Column('text', { name: 'code_last4' }) codeLast4!: string;
   @Column('timestamptz', { name: 'redeem_by' }) redeemBy!: Date;

@@ -11,23 +11,28 @@ import { GiftExpirySchedule } from './gift-expiry.schedule';
 import { GiftPageRpcController } from './gift-page.rpc.controller';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftPurchasesService } from './gift-purchases.service';
+import { GiftRailCheckoutsRpcController } from './gift-rail-checkouts.rpc.controller';
+import { GiftRailCheckoutsService } from './gift-rail-checkouts.service';
+import { GiftRailPaymentsService } from './gift-rail-payments.service';
 import { GiftRepository } from './gift.repository';
 import { GiftsRpcController } from './gifts.rpc.controller';
 import { GiftsService } from './gifts.service';
 
-/** Gifts: recorded by staff or bought through gift checkout, redeemed once, expired when unredeemed. */
+/** Gifts: recorded by staff or bought through gift checkout (the provider's or a rail's), redeemed once, expired when unredeemed. */
 @Module({
   imports: [CatalogModule, StripeAccountsModule, TaxRatesModule, PaymentsModule, EntitlementsModule],
-  controllers: [GiftsRpcController, GiftCheckoutsRpcController, GiftPageRpcController],
+  controllers: [GiftsRpcController, GiftCheckoutsRpcController, GiftRailCheckoutsRpcController, GiftPageRpcController],
   providers: [
     GiftsService,
     GiftCheckoutsService,
     GiftPurchasesService,
+    GiftRailCheckoutsService,
+    GiftRailPaymentsService,
     GiftRepository,
     GiftPurchaseRepository,
     GiftExpirySchedule,
   ],
-  exports: [GiftPurchasesService],
+  exports: [GiftPurchasesService, GiftRailPaymentsService],
 })
 export class GiftsModule implements OnModuleInit {
   constructor(

@@ -67,6 +67,7 @@ export class GiftsService implements GrantSource {
         message: request.message ?? null,
         paymentReference: request.paymentReference ?? null,
         providerCheckoutId: null,
+        paymentId: null,
       },
       now,
     );
@@ -198,6 +199,7 @@ export class GiftsService implements GrantSource {
           productId: gift.productId,
           months: gift.months,
           providerCheckoutId: gift.providerCheckoutId,
+          ...(gift.paymentId ? { paymentId: gift.paymentId } : {}),
           redeemedAt: now.toISOString(),
           servicePeriodStart: now.toISOString(),
           servicePeriodEnd: until.toISOString(),

@@ -17,6 +17,7 @@ export type GiftTerms = Pick<
   | 'message'
   | 'paymentReference'
   | 'providerCheckoutId'
+  | 'paymentId'
 >;
 
 /** An unredeemed gift bought at `purchasedAt`, with a fresh claim code (answered beside it, never stored). */

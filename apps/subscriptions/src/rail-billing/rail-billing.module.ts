@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
+import { GiftsModule } from '../gifts/gifts.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscriptions.module';
 import { TaxRatesModule } from '../tax-rates/tax-rates.module';
@@ -14,7 +15,7 @@ import { RailPaymentsEventsController } from './rail-payments.events.controller'
  * (first period only, for now: no renewals, dunning, plan changes or cancellations yet).
  */
 @Module({
-  imports: [CatalogModule, TaxRatesModule, ReaderSubscriptionsModule, InvoicesModule, EntitlementsModule],
+  imports: [CatalogModule, TaxRatesModule, ReaderSubscriptionsModule, InvoicesModule, EntitlementsModule, GiftsModule],
   controllers: [RailCheckoutsRpcController, RailPaymentsEventsController],
   providers: [RailCheckoutsService, RailInvoicePaymentsService],
 })

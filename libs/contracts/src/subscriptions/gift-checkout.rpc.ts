@@ -1,4 +1,16 @@
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { defineRpc } from '../define-rpc';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 import { CreatedGiftView } from './gift.rpc';
@@ -36,9 +48,15 @@ export class GiftCheckoutView {
   @Matches(PURCHASER_SECRET) purchaserSecret!: string;
 }
 
+/** The gift bought through a provider's checkout (`checkoutSessionId`) or on a rail (`giftPurchaseId`): one of the two. */
 export class RevealGiftClaimCodeRequest {
+  @ValidateIf((o: RevealGiftClaimCodeRequest) => o.giftPurchaseId === undefined)
   @Matches(CHECKOUT_SESSION_ID, { message: 'checkoutSessionId must be a checkout session id such as cs_test_a1B2' })
-  checkoutSessionId!: string;
+  checkoutSessionId?: string;
+  /** What a rail gift checkout answered (`giftPurchaseId`), instead of a checkout session. */
+  @ValidateIf((o: RevealGiftClaimCodeRequest) => o.giftPurchaseId !== undefined)
+  @IsUUID('all', { message: 'giftPurchaseId must be the giftPurchaseId the rail gift checkout answered' })
+  giftPurchaseId?: string;
   /** What opening the checkout answered (`purchaserSecret`). */
   @Matches(PURCHASER_SECRET, { message: 'purchaserSecret must be the purchaserSecret the gift checkout answered' })
   purchaserSecret!: string;
@@ -58,6 +76,6 @@ export const RevealGiftClaimCode = defineRpc({
   request: RevealGiftClaimCodeRequest,
   response: CreatedGiftView,
   description:
-    "The paid gift's claim code and link, shown once to the purchaser back from the hosted payment, who proves to be them with the checkout's purchaser secret (not found without it; conflict before the payment is confirmed and after the first answer).",
+    "The paid gift's claim code and link, shown once to the purchaser back from the hosted payment or the rail, who proves to be them with the checkout's purchaser secret (not found without it; conflict before the payment is confirmed and after the first answer).",
   roles: ['admin', 'editor', 'reader'],
 });

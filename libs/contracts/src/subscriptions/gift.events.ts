@@ -3,7 +3,10 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, MINOR_UNITS } from '../money';
 
-/** A gift paid through gift checkout: money received now for a service given later (deferred revenue). */
+/**
+ * A gift paid through gift checkout, the provider's or a rail's: money received now for a service
+ * given later (deferred revenue).
+ */
 export class GiftPurchasedEvent {
   @IsUUID() giftId!: string;
   @IsUUID() planId!: string;
@@ -15,11 +18,19 @@ export class GiftPurchasedEvent {
   /** Total charged, tax included. */
   @Matches(MINOR_UNITS) amountPaid!: string;
   @Matches(MINOR_UNITS) tax!: string;
+  /** The provider's fee; 0 on a rail (the rail's fee is known from its settlement report). */
   @Matches(MINOR_UNITS) providerFee!: string;
-  @IsString() providerCheckoutId!: string;
-  @IsString() providerPaymentIntentId!: string;
+  /** The provider's checkout session and payment intent; null for a gift paid on a rail (see `paymentId`). */
+  @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
+  @Nullable() @IsOptional() @IsString() providerPaymentIntentId!: string | null;
   @Nullable() @IsOptional() @IsString() providerChargeId!: string | null;
   @Nullable() @IsOptional() @IsString() providerBalanceTransactionId!: string | null;
+  /**
+   * Set when a payment on a rail paid the gift: finance books its cash from that payment's
+   * PaymentSucceeded, not from this event. Null or absent: the provider (Stripe) collected it, and
+   * this event carries the cash.
+   */
+  @Nullable() @IsOptional() @IsUUID() paymentId?: string | null;
   @IsString() paidAt!: string;
 }
 
@@ -27,7 +38,7 @@ export const GiftPurchased = defineEvent({
   subject: 'evt.subscriptions.gift.purchased.v1',
   data: GiftPurchasedEvent,
   description:
-    'A gift was paid through gift checkout: amount, tax, currency, provider fee and ids. Nothing is earned yet; the service period starts when the gift is redeemed (GiftRedeemed) or the money is kept when it expires (GiftExpired).',
+    'A gift was paid through gift checkout: amount, tax, currency, provider fee and ids, or `paymentId` when a payment on a rail paid it (its cash is booked from that payment). Nothing is earned yet; the service period starts when the gift is redeemed (GiftRedeemed) or the money is kept when it expires (GiftExpired).',
 });
 
 /** A reader redeemed a gift: its service period is now known. */
@@ -38,6 +49,8 @@ export class GiftRedeemedEvent {
   @IsInt() months!: number;
   /** Set for a gift bought through gift checkout (see GiftPurchased); null for one the agency recorded as paid elsewhere. */
   @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
+  /** Set for a gift bought on a rail (see GiftPurchased); absent or null otherwise. */
+  @Nullable() @IsOptional() @IsUUID() paymentId?: string | null;
   @IsString() redeemedAt!: string;
   /** The reader holds the product from `servicePeriodStart` until `servicePeriodEnd` (N calendar months): recognise the gift's revenue over it. */
   @IsString() servicePeriodStart!: string;
@@ -58,6 +71,8 @@ export class GiftExpiredEvent {
   @IsInt() months!: number;
   /** Set for a gift bought through gift checkout (see GiftPurchased); null for one the agency recorded as paid elsewhere. */
   @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
+  /** Set for a gift bought on a rail (see GiftPurchased); absent or null otherwise. */
+  @Nullable() @IsOptional() @IsUUID() paymentId?: string | null;
   /** The redemption deadline that passed. */
   @IsString() expiredAt!: string;
 }

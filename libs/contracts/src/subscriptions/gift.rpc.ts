@@ -54,6 +54,8 @@ export class GiftView {
   @Nullable() @IsOptional() @IsString() paymentReference!: string | null;
   /** The provider's checkout session of a gift bought through gift checkout; null for one the agency recorded. */
   @Nullable() @IsOptional() @IsString() providerCheckoutId!: string | null;
+  /** The payment on a rail of a gift bought through a rail gift checkout; null otherwise. */
+  @Nullable() @IsOptional() @IsUUID() paymentId!: string | null;
   @IsString() codeLast4!: string;
   @IsIn(GIFT_STATUSES) status!: GiftStatus;
   /** Unredeemed gifts are refused after this instant (a year after purchase). */

@@ -9,6 +9,7 @@ export * from './entitlement.events';
 export * from './entitlement.rpc';
 export * from './future-instant.validator';
 export * from './gift-checkout.rpc';
+export * from './gift-rail-checkout.rpc';
 export * from './gift.events';
 export * from './gift.rpc';
 export * from './group-invitation.rpc';

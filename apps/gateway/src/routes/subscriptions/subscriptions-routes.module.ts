@@ -8,6 +8,7 @@ import { SubscriptionsCouponsController } from './coupons.controller';
 import { SubscriptionsDunningCasesController } from './dunning-cases.controller';
 import { SubscriptionsEntitlementsController } from './entitlements.controller';
 import { SubscriptionsGiftCheckoutsController } from './gift-checkouts.controller';
+import { SubscriptionsGiftRailCheckoutsController } from './gift-rail-checkouts.controller';
 import { SubscriptionsGiftsController } from './gifts.controller';
 import { SubscriptionsGroupLicencesController } from './group-licences.controller';
 import { SubscriptionsInvoicesController } from './invoices.controller';
@@ -36,6 +37,7 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
     SubscriptionsEntitlementsController,
     SubscriptionsGiftsController,
     SubscriptionsGiftCheckoutsController,
+    SubscriptionsGiftRailCheckoutsController,
     SubscriptionsGroupLicencesController,
     SubscriptionsCouponsController,
     SubscriptionsTaxRatesController,
