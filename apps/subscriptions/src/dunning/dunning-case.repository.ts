@@ -29,16 +29,17 @@ export class DunningCaseRepository {
   }
 
   /**
-   * Claims the open case whose retry is most overdue at `now` for a lease (one short UPDATE, no
-   * transaction left open): cases another instance is claiming are skipped, and a claim whose
-   * instance went silent lapses at the end of its lease.
+   * Claims the open case of a provider's invoice whose retry is most overdue at `now` for a lease
+   * (one short UPDATE, no transaction left open): cases another instance is claiming are skipped,
+   * and a claim whose instance went silent lapses at the end of its lease. Cases of invoices the
+   * suite bills itself are the suite's renewal engine's.
    */
   async claimNextDue(now: Date, leaseSeconds: number): Promise<DunningCase | null> {
     const [rows] = (await this.dataSource.query(
       `UPDATE subscriptions.dunning_cases SET claims = claims + 1, claimed_until = now() + make_interval(secs => $2)
         WHERE id = (
           SELECT c.id FROM subscriptions.dunning_cases c
-           WHERE c.status = 'open' AND c.next_retry_at <= $1 AND (c.claimed_until IS NULL OR c.claimed_until < now())
+           WHERE c.status = 'open' AND c.billed_by = 'provider' AND c.next_retry_at <= $1 AND (c.claimed_until IS NULL OR c.claimed_until < now())
            ORDER BY c.next_retry_at ASC LIMIT 1
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,

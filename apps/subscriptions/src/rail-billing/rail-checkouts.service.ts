@@ -165,6 +165,7 @@ function openInvoiceOf(
     voidedAt: null,
     markedUncollectibleAt: null,
     paymentId: null,
+    payPageUrl: null,
     recordedAt: now,
   };
 }
