@@ -14,7 +14,7 @@ import { SuiteBillingSchedule } from './suite-billing.schedule';
 import { SuiteCancellationsService } from './suite-cancellations.service';
 import { SuiteDunningService } from './suite-dunning.service';
 import { SuiteRenewalsService } from './suite-renewals.service';
-import { SuiteSubscriptionChanges } from './suite-subscription-changes.service';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /**
  * Subscriptions the suite bills itself, paid on the domestic rails through the payments service:
@@ -35,7 +35,7 @@ import { SuiteSubscriptionChanges } from './suite-subscription-changes.service';
   providers: [
     RailCheckoutsService,
     RailInvoicePaymentsService,
-    SuiteSubscriptionChanges,
+    SuiteSubscriptionChangesService,
     SuiteRenewalsService,
     SuiteDunningService,
     SuiteCancellationsService,

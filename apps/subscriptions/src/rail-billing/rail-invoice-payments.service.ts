@@ -10,7 +10,7 @@ import { periodMonthsOf } from './first-period-bill';
 import { settleInvoiceByPayment } from './invoice-payment-settlement';
 import { SuiteDunningService } from './suite-dunning.service';
 import { suiteInvoiceKey } from './suite-invoice-key';
-import { SuiteSubscriptionChanges } from './suite-subscription-changes.service';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /**
  * A payment on a rail paid an invoice the suite bills: the invoice becomes paid, its subscription
@@ -29,7 +29,7 @@ export class RailInvoicePaymentsService {
     private readonly subscriptions: ReaderSubscriptionRepository,
     private readonly catalog: CatalogRepository,
     private readonly dunning: SuiteDunningService,
-    private readonly changes: SuiteSubscriptionChanges,
+    private readonly changes: SuiteSubscriptionChangesService,
   ) {}
 
   async applyPayment(tx: EntityManager, event: EventEnvelope<PaymentSucceededEvent>): Promise<void> {

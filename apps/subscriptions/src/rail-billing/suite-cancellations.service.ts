@@ -6,7 +6,7 @@ import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
-import { SuiteSubscriptionChanges } from './suite-subscription-changes.service';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /**
  * A subscription the suite bills is cancelled at its period's end (no renewal is billed; one
@@ -26,7 +26,7 @@ export class SuiteCancellationsService {
     private readonly invoices: InvoiceRepository,
     private readonly invoiceFacts: InvoicesService,
     private readonly cases: DunningCaseRepository,
-    private readonly changes: SuiteSubscriptionChanges,
+    private readonly changes: SuiteSubscriptionChangesService,
     private readonly audit: AuditTrail,
   ) {}
 

@@ -13,7 +13,7 @@ import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { renewalPaymentRequested } from './renewal-payment-requested';
 import { suiteDunningStepAt } from './suite-billing-step';
-import { SuiteSubscriptionChanges } from './suite-subscription-changes.service';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 const BATCH = 50;
 /** What a new agency's policy says, for an agency whose settings are missing. */
@@ -38,7 +38,7 @@ export class SuiteDunningService {
     private readonly invoiceFacts: InvoicesService,
     private readonly subscriptions: ReaderSubscriptionRepository,
     private readonly settings: BillingSettingsRepository,
-    private readonly changes: SuiteSubscriptionChanges,
+    private readonly changes: SuiteSubscriptionChangesService,
     private readonly outbox: EventOutbox,
   ) {}
 

@@ -16,7 +16,7 @@ import { renewalInvoiceOf } from './renewal-invoice';
 import { emailOf, renewalPaymentRequested } from './renewal-payment-requested';
 import { suiteBillingStepAt } from './suite-billing-step';
 import { SuiteDunningService } from './suite-dunning.service';
-import { SuiteSubscriptionChanges } from './suite-subscription-changes.service';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 const BATCH = 50;
 const DAY_MS = 86_400_000;
@@ -46,7 +46,7 @@ export class SuiteRenewalsService {
     private readonly taxRates: TaxRatesService,
     private readonly settings: BillingSettingsRepository,
     private readonly dunning: SuiteDunningService,
-    private readonly changes: SuiteSubscriptionChanges,
+    private readonly changes: SuiteSubscriptionChangesService,
     private readonly outbox: EventOutbox,
     private readonly rpc: RpcClient,
   ) {}

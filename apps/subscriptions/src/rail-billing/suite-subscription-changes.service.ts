@@ -13,7 +13,7 @@ import { suiteSubscriptionChanged } from './suite-subscription-changed';
  * SubscriptionChanged (its status, period and price version), and the reader's entitlements.
  */
 @Injectable()
-export class SuiteSubscriptionChanges {
+export class SuiteSubscriptionChangesService {
   constructor(
     private readonly subscriptions: ReaderSubscriptionRepository,
     private readonly catalog: CatalogRepository,
