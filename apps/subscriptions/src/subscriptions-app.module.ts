@@ -16,6 +16,7 @@ import { ProviderBalanceModule } from './provider-balance/provider-balance.modul
 import { ProviderNotificationsModule } from './provider-notifications/provider-notifications.module';
 import { ProviderSyncModule } from './provider-sync/provider-sync.module';
 import { RailBillingModule } from './rail-billing/rail-billing.module';
+import { CancellationsModule } from './cancellations/cancellations.module';
 import { ReaderSubscriptionsModule } from './reader-subscriptions/reader-subscriptions.module';
 import { RefundsAndDisputesModule } from './refunds-and-disputes/refunds-and-disputes.module';
 import { StripeAccountsModule } from './stripe-accounts/stripe-accounts.module';
@@ -44,6 +45,7 @@ const FEATURES = [
   ProviderSyncModule,
   ProviderBalanceModule,
   RailBillingModule,
+  CancellationsModule,
 ];
 
 @Module({})

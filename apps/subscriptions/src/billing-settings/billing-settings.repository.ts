@@ -22,6 +22,10 @@ export class BillingSettingsRepository {
     await tx.getRepository(BillingSettings).update({ tenantId }, dunning);
   }
 
+  async updateRenewalNotice(tx: EntityManager, tenantId: string, renewalNoticeDays: number): Promise<void> {
+    await tx.getRepository(BillingSettings).update({ tenantId }, { renewalNoticeDays });
+  }
+
   async insert(tx: EntityManager, settings: BillingSettings): Promise<void> {
     await tx.getRepository(BillingSettings).insert(settings);
   }

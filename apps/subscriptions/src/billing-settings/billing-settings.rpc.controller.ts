@@ -7,6 +7,8 @@ import {
   TenantScopedRequest,
   UpdateDunning,
   UpdateDunningRequest,
+  UpdateRenewalNotice,
+  UpdateRenewalNoticeRequest,
 } from '@libs/contracts';
 import { BillingSettingsService } from './billing-settings.service';
 
@@ -22,5 +24,13 @@ export class BillingSettingsRpcController {
   @RpcHandler(UpdateDunning)
   updateDunning(@Payload() request: UpdateDunningRequest, @CallerOf() caller: Caller): Promise<BillingSettingsView> {
     return this.settings.updateDunning(caller.tenantId, request);
+  }
+
+  @RpcHandler(UpdateRenewalNotice)
+  updateRenewalNotice(
+    @Payload() request: UpdateRenewalNoticeRequest,
+    @CallerOf() caller: Caller,
+  ): Promise<BillingSettingsView> {
+    return this.settings.updateRenewalNotice(caller.tenantId, request);
   }
 }

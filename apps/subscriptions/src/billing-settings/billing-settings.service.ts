@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, NotFoundError } from '@libs/common';
-import { BillingSettingsView, UpdateDunningRequest } from '@libs/contracts';
+import { BillingSettingsView, UpdateDunningRequest, UpdateRenewalNoticeRequest } from '@libs/contracts';
 import { BillingSettings } from './billing-settings.entity';
 import { BillingSettingsRepository } from './billing-settings.repository';
 import { defaultBillingSettingsFor } from './default-billing-settings';
@@ -45,12 +45,36 @@ export class BillingSettingsService {
     });
   }
 
+  async updateRenewalNotice(tenantId: string, request: UpdateRenewalNoticeRequest): Promise<BillingSettingsView> {
+    return this.dataSource.transaction(async (tx) => {
+      const settings = await this.settings.lockOfTenant(tx, tenantId);
+      if (!settings) throw new NotFoundError('billing settings');
+      const before = settings.renewalNoticeDays;
+      settings.renewalNoticeDays = request.renewalNoticeDays;
+      await this.settings.updateRenewalNotice(tx, tenantId, settings.renewalNoticeDays);
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'renewal-notice.updated',
+        targetType: 'billing-settings',
+        targetId: tenantId,
+        before: { renewalNoticeDays: before },
+        after: { renewalNoticeDays: settings.renewalNoticeDays },
+      });
+      return toView(settings);
+    });
+  }
+
   provisionDefaults(tx: EntityManager, tenantId: string, defaultCurrency: string): Promise<void> {
     return this.settings.insert(tx, defaultBillingSettingsFor(tenantId, defaultCurrency));
   }
 }
 
 function toView(settings: BillingSettings): BillingSettingsView {
-  const { tenantId, defaultCurrency, dunningRetryDays, graceDays, afterFinalFailure } = settings;
-  return { tenantId, defaultCurrency, dunning: { retryDays: dunningRetryDays, graceDays, afterFinalFailure } };
+  const { tenantId, defaultCurrency, dunningRetryDays, graceDays, afterFinalFailure, renewalNoticeDays } = settings;
+  return {
+    tenantId,
+    defaultCurrency,
+    dunning: { retryDays: dunningRetryDays, graceDays, afterFinalFailure },
+    renewalNoticeDays,
+  };
 }

@@ -35,4 +35,12 @@ export class DunningCase {
   @Column('integer', { default: 0 }) claims!: number;
   /** Until when the last claim keeps other instances off it (a retry calls the provider outside any transaction). */
   @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil!: Date | null;
+  /**
+   * Whose engine chases it: the suite retries the provider's invoices with the provider; for an
+   * invoice the suite bills itself (`suite`) it sends the pay link again on the reminder days
+   * (`retryDays`, `attemptsMade` and `nextRetryAt` count reminders) and ends it at the end of grace.
+   */
+  @Column('text', { name: 'billed_by', default: 'provider' }) billedBy!: 'provider' | 'suite';
+  /** A payment that arrived after the case ended the invoice unpaid: held for a refund, not applied. */
+  @Column('uuid', { name: 'late_payment_id', nullable: true }) latePaymentId!: string | null;
 }

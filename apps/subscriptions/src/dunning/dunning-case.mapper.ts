@@ -19,5 +19,6 @@ export function toDunningCaseView(dunningCase: DunningCase): DunningCaseView {
     closedAt: dunningCase.closedAt?.toISOString() ?? null,
     closedReason: dunningCase.closedReason,
     finalAction: dunningCase.finalAction,
+    latePaymentId: dunningCase.latePaymentId,
   };
 }

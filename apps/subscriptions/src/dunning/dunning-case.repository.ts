@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { DunningCaseStatus } from '@libs/contracts';
 import { DunningCase } from './dunning-case.entity';
 
@@ -29,16 +29,17 @@ export class DunningCaseRepository {
   }
 
   /**
-   * Claims the open case whose retry is most overdue at `now` for a lease (one short UPDATE, no
-   * transaction left open): cases another instance is claiming are skipped, and a claim whose
-   * instance went silent lapses at the end of its lease.
+   * Claims the open case of a provider's invoice whose retry is most overdue at `now` for a lease
+   * (one short UPDATE, no transaction left open): cases another instance is claiming are skipped,
+   * and a claim whose instance went silent lapses at the end of its lease. Cases of invoices the
+   * suite bills itself are the suite's renewal engine's.
    */
   async claimNextDue(now: Date, leaseSeconds: number): Promise<DunningCase | null> {
     const [rows] = (await this.dataSource.query(
       `UPDATE subscriptions.dunning_cases SET claims = claims + 1, claimed_until = now() + make_interval(secs => $2)
         WHERE id = (
           SELECT c.id FROM subscriptions.dunning_cases c
-           WHERE c.status = 'open' AND c.next_retry_at <= $1 AND (c.claimed_until IS NULL OR c.claimed_until < now())
+           WHERE c.status = 'open' AND c.billed_by = 'provider' AND c.next_retry_at <= $1 AND (c.claimed_until IS NULL OR c.claimed_until < now())
            ORDER BY c.next_retry_at ASC LIMIT 1
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
@@ -102,6 +103,44 @@ export class DunningCaseRepository {
       .getRepository(DunningCase)
       .update({ tenantId, subscriptionId, status: 'open' }, { ...end, nextRetryAt: null });
     return result.affected ?? 0;
+  }
+
+  /**
+   * Locks up to `limit` open cases of renewals the suite bills whose next step is due at `now`,
+   * with their subscriptions' rows (both at once, skipping any another instance or a payment
+   * holds, so no two writers wait on each other).
+   */
+  async lockDueOfSuite(tx: EntityManager, now: Date, limit: number): Promise<DunningCase[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT c.id FROM subscriptions.dunning_cases c
+         JOIN subscriptions.reader_subscriptions s ON s.tenant_id = c.tenant_id AND s.id = c.subscription_id
+        WHERE c.status = 'open' AND c.billed_by = 'suite' AND c.next_retry_at <= $1
+        ORDER BY c.next_retry_at
+        LIMIT $2
+        FOR UPDATE OF c, s SKIP LOCKED`,
+      [now, limit],
+    );
+    if (rows.length === 0) return [];
+    return tx.getRepository(DunningCase).findBy({ id: In(rows.map((row) => row.id)) });
+  }
+
+  /** Records the next step of a case the suite chases (the caller holds its row). */
+  async updateOfSuite(tx: EntityManager, dunningCase: DunningCase, change: DunningCaseChange): Promise<void> {
+    await tx.getRepository(DunningCase).update({ tenantId: dunningCase.tenantId, id: dunningCase.id }, change);
+  }
+
+  /**
+   * Records a payment that arrived for an invoice ended unpaid: on its case, or on a closed case
+   * opened for the purpose (an invoice voided by a cancellation had none), so staff find it.
+   */
+  async recordLatePayment(tx: EntityManager, dunningCase: DunningCase): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DunningCase)
+      .values(dunningCase)
+      .orUpdate(['late_payment_id'], ['tenant_id', 'provider_invoice_id'])
+      .execute();
   }
 
   findOneOfTenant(tenantId: string, id: string): Promise<DunningCase | null> {

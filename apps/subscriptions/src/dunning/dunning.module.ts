@@ -15,6 +15,6 @@ import { DunningService } from './dunning.service';
   imports: [PaymentsModule, InvoicesModule, BillingSettingsModule, StripeAccountsModule, ReaderSubscriptionsModule],
   controllers: [DunningCasesRpcController],
   providers: [DunningService, DunningCasesService, DunningCaseRepository, DunningRetrySchedule],
-  exports: [DunningService],
+  exports: [DunningService, DunningCaseRepository],
 })
 export class DunningModule {}

@@ -76,6 +76,8 @@ export class DunningService {
       finalAction: null,
       claims: 0,
       claimedUntil: null,
+      billedBy: 'provider',
+      latePaymentId: null,
     });
     if (opened)
       this.logger.log(

@@ -10,6 +10,11 @@ import type { InvoiceStatus } from '@libs/contracts';
 @Index('invoices_id', ['id'], { unique: true })
 @Index('invoices_newest', ['tenantId', 'recordedAt', 'id'])
 @Index('invoices_subscription', ['tenantId', 'subscriptionId'])
+// One invoice the suite bills per subscription and period: a renewal is billed once, whatever the instances.
+@Index('invoices_suite_period', ['tenantId', 'subscriptionId', 'periodStart'], {
+  unique: true,
+  where: "provider_invoice_id LIKE 'suite:%'",
+})
 export class Invoice {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
   @PrimaryColumn('text', { name: 'provider_invoice_id' }) providerInvoiceId!: string;
@@ -33,6 +38,12 @@ export class Invoice {
   @Column('timestamptz', { name: 'marked_uncollectible_at', nullable: true }) markedUncollectibleAt!: Date | null;
   /** The payment (payments service) that paid an invoice the suite bills itself; null for the provider's. */
   @Column('uuid', { name: 'payment_id', nullable: true }) paymentId!: string | null;
+  /**
+   * The pay link of a renewal the suite bills itself (the hosted page of its payment), kept to be
+   * sent again on reminder days; a secret of the payer, never shown in views. Null until payments
+   * answered, and for the provider's invoices.
+   */
+  @Column('text', { name: 'pay_page_url', nullable: true }) payPageUrl!: string | null;
   /** When the suite first learned of the invoice; lists are newest first by it. */
   @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' }) recordedAt!: Date;
 }

@@ -31,6 +31,80 @@ export class InvoiceRepository {
     return tx.getRepository(Invoice).save(invoice);
   }
 
+  /** Records an invoice the suite bills unless its subscription has one for that period; answers whether this call did. */
+  async insertSuiteInvoiceOnce(tx: EntityManager, invoice: Invoice): Promise<boolean> {
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Invoice)
+      .values(invoice)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (inserted.raw as unknown[]).length > 0;
+  }
+
+  /** The invoice the suite bills for a subscription's period starting at `periodStart`, if issued. */
+  findSuiteInvoiceOfPeriod(
+    tx: EntityManager,
+    tenantId: string,
+    subscriptionId: string,
+    periodStart: Date,
+  ): Promise<Invoice | null> {
+    return tx
+      .getRepository(Invoice)
+      .createQueryBuilder('i')
+      .where('i.tenant_id = :tenantId AND i.subscription_id = :subscriptionId AND i.period_start = :periodStart', {
+        tenantId,
+        subscriptionId,
+        periodStart,
+      })
+      .andWhere("i.provider_invoice_id LIKE 'suite:%'")
+      .getOne();
+  }
+
+  /** The open invoices the suite bills of a subscription (a renewal, or an unpaid first period), to end with it. */
+  findOpenSuiteInvoicesOfSubscription(tx: EntityManager, tenantId: string, subscriptionId: string): Promise<Invoice[]> {
+    return tx
+      .getRepository(Invoice)
+      .createQueryBuilder('i')
+      .where("i.tenant_id = :tenantId AND i.subscription_id = :subscriptionId AND i.status = 'open'", {
+        tenantId,
+        subscriptionId,
+      })
+      .andWhere("i.provider_invoice_id LIKE 'suite:%'")
+      .getMany();
+  }
+
+  /**
+   * Open renewals the suite billed whose pay link payments has not yet answered (every agency),
+   * oldest first. A first period's invoice is never among them: it is billed (finalized) only once paid.
+   */
+  findSuiteRenewalsAwaitingPayLink(limit: number): Promise<Invoice[]> {
+    return this.dataSource
+      .getRepository(Invoice)
+      .createQueryBuilder('i')
+      .where("i.status = 'open' AND i.provider_invoice_id LIKE 'suite:%'")
+      .andWhere('i.finalized_at IS NOT NULL AND i.pay_page_url IS NULL')
+      .orderBy('i.recorded_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Keeps the renewal's pay link unless one was kept before (another instance); answers whether this call kept it. */
+  async keepPayLinkOnce(tx: EntityManager, invoice: Invoice, payPageUrl: string): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(Invoice)
+      .set({ payPageUrl })
+      .where('tenant_id = :tenantId AND provider_invoice_id = :key AND pay_page_url IS NULL', {
+        tenantId: invoice.tenantId,
+        key: invoice.providerInvoiceId,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   findOneOfTenant(tenantId: string, id: string): Promise<Invoice | null> {
     return this.dataSource.getRepository(Invoice).findOne({ where: { tenantId, id } });
   }

@@ -87,6 +87,7 @@ export class InvoicesService {
         id: randomUUID(),
         subscriptionId: subscription.id,
         paymentId: null,
+        payPageUrl: null,
         recordedAt: new Date(),
       }),
       ...advance.record,

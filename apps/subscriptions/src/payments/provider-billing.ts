@@ -106,6 +106,13 @@ export abstract class ProviderBilling {
     subscriptionId: string,
     taxRateIds: string[],
   ): Promise<void>;
+  /** Cancels the subscription at the end of its period (nothing more billed) or now (no proration, no final invoice). */
+  abstract cancelSubscription(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    subscriptionId: string,
+    atPeriodEnd: boolean,
+  ): Promise<void>;
   /** What dunning does after the last failed retry. */
   abstract endAfterFailedPayments(
     account: ProviderAccount,

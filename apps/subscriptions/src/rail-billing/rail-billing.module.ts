@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BillingSettingsModule } from '../billing-settings/billing-settings.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { DunningModule } from '../dunning/dunning.module';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { GiftsModule } from '../gifts/gifts.module';
 import { InvoicesModule } from '../invoices/invoices.module';
@@ -9,14 +11,38 @@ import { RailCheckoutsRpcController } from './rail-checkouts.rpc.controller';
 import { RailCheckoutsService } from './rail-checkouts.service';
 import { RailInvoicePaymentsService } from './rail-invoice-payments.service';
 import { RailPaymentsEventsController } from './rail-payments.events.controller';
+import { SuiteBillingSchedule } from './suite-billing.schedule';
+import { SuiteCancellationsService } from './suite-cancellations.service';
+import { SuiteDunningService } from './suite-dunning.service';
+import { SuiteRenewalsService } from './suite-renewals.service';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /**
- * Subscriptions the suite bills itself, paid on the domestic rails through the payments service
- * (first period only, for now: no renewals, dunning, plan changes or cancellations yet).
+ * Subscriptions the suite bills itself, paid on the domestic rails through the payments service:
+ * the first period, renewals by pay link, dunning with grace, lapse and cancellation (no plan
+ * changes yet).
  */
 @Module({
-  imports: [CatalogModule, TaxRatesModule, ReaderSubscriptionsModule, InvoicesModule, EntitlementsModule, GiftsModule],
+  imports: [
+    CatalogModule,
+    TaxRatesModule,
+    ReaderSubscriptionsModule,
+    InvoicesModule,
+    EntitlementsModule,
+    BillingSettingsModule,
+    DunningModule,
+    GiftsModule,
+  ],
   controllers: [RailCheckoutsRpcController, RailPaymentsEventsController],
-  providers: [RailCheckoutsService, RailInvoicePaymentsService],
+  providers: [
+    RailCheckoutsService,
+    RailInvoicePaymentsService,
+    SuiteSubscriptionChangesService,
+    SuiteRenewalsService,
+    SuiteDunningService,
+    SuiteCancellationsService,
+    SuiteBillingSchedule,
+  ],
+  exports: [SuiteCancellationsService],
 })
 export class RailBillingModule {}

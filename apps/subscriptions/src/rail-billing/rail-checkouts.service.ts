@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Caller, EventOutbox, RpcClient, ValidationFailedError } from '@libs/common';
+import { EventOutbox, RpcClient, ValidationFailedError } from '@libs/common';
 import {
   CreatePayment,
   CreateRailCheckoutRequest,
   RailCheckoutView,
   readerKeyOf,
-  SERVICE_ROLES,
   SubscriptionChanged,
 } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -18,6 +17,7 @@ import { InvoiceRepository } from '../invoices/invoice.repository';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
+import { billingCaller } from './billing-caller';
 import { billFirstPeriod, FirstPeriodBill } from './first-period-bill';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { suiteSubscriptionChanged } from './suite-subscription-changed';
@@ -78,6 +78,7 @@ export class RailCheckoutsService {
         pendingEffectiveAt: null,
         pendingProviderScheduleId: null,
         billedBy: 'suite',
+        returnUrl: request.returnUrl,
       });
       // Billed only once paid, as a provider's checkout bills: an abandoned checkout leaves nothing in the books.
       const invoice = await this.invoices.save(tx, openInvoiceOf(tenantId, subscription, price, bill, now));
@@ -165,16 +166,7 @@ function openInvoiceOf(
     voidedAt: null,
     markedUncollectibleAt: null,
     paymentId: null,
+    payPageUrl: null,
     recordedAt: now,
-  };
-}
-
-/** Subscriptions itself asking payments for an invoice's money (not the reader or the page that checked out). */
-function billingCaller(tenantId: string, invoiceId: string, requestId: string): Caller {
-  return {
-    tenantId,
-    actor: `subscriptions:invoice:${invoiceId}`,
-    roles: [SERVICE_ROLES.streamBilling],
-    requestId,
   };
 }

@@ -1,22 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventOutbox } from '@libs/common';
-import { EventEnvelope, PaymentSucceededEvent, SubscriptionChanged } from '@libs/contracts';
+import { EventEnvelope, PaymentSucceededEvent } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
-import { EntitlementsService } from '../entitlements/entitlements.service';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { addCalendarMonths } from '../gifts/calendar-months';
 import { periodMonthsOf } from './first-period-bill';
 import { settleInvoiceByPayment } from './invoice-payment-settlement';
+import { SuiteDunningService } from './suite-dunning.service';
 import { suiteInvoiceKey } from './suite-invoice-key';
-import { suiteSubscriptionChanged } from './suite-subscription-changed';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /**
  * A payment on a rail paid an invoice the suite bills: the invoice becomes paid, its subscription
- * active for the invoice's period (so the reader is entitled, as a provider's active subscription
- * entitles), and finance hears it paid, with the payment that booked its cash.
+ * active (so the reader is entitled, as a provider's active subscription entitles), and finance
+ * hears it paid, with the payment that booked its cash. A first period runs from the payment; a
+ * renewal for the period it billed (from the end of the last), also when paid during grace, which
+ * recovers its dunning case. Money for an invoice ended unpaid is held for a refund, and said so.
  */
 @Injectable()
 export class RailInvoicePaymentsService {
@@ -27,8 +28,8 @@ export class RailInvoicePaymentsService {
     private readonly invoiceFacts: InvoicesService,
     private readonly subscriptions: ReaderSubscriptionRepository,
     private readonly catalog: CatalogRepository,
-    private readonly entitlements: EntitlementsService,
-    private readonly outbox: EventOutbox,
+    private readonly dunning: SuiteDunningService,
+    private readonly changes: SuiteSubscriptionChangesService,
   ) {}
 
   async applyPayment(tx: EntityManager, event: EventEnvelope<PaymentSucceededEvent>): Promise<void> {
@@ -36,8 +37,12 @@ export class RailInvoicePaymentsService {
     const { paymentId, purpose } = event.data;
     const key = suiteInvoiceKey(purpose.reference);
     await this.invoices.lock(tx, tenantId, key);
-    const invoice = await this.invoices.findByProviderId(tx, tenantId, key);
-    const subscription = invoice && (await this.subscriptions.findOneOfTenant(tenantId, invoice.subscriptionId, tx));
+    const seen = await this.invoices.findByProviderId(tx, tenantId, key);
+    const found = seen && (await this.subscriptions.findOneOfTenant(tenantId, seen.subscriptionId, tx));
+    if (found) await this.subscriptions.lock(tx, tenantId, found.providerSubscriptionId);
+    // The renewal engine and cancellations change the invoice while holding the subscription's row: read both after it.
+    const subscription = found && (await this.subscriptions.lockOfTenant(tx, tenantId, found.id));
+    const invoice = subscription && (await this.invoices.findByProviderId(tx, tenantId, key));
     const settlement = settleInvoiceByPayment(
       invoice &&
         subscription && {
@@ -46,44 +51,59 @@ export class RailInvoicePaymentsService {
           amountDue: BigInt(invoice.amountDue),
           paymentId: invoice.paymentId,
           billedBy: subscription.billedBy,
+          // Open renewals are billed when issued; an open first period only once paid.
+          renewal: invoice.finalizedAt !== null,
         },
       { paymentId, currency: event.data.currency, amount: BigInt(event.data.amount) },
     );
-    if (settlement.kind === 'ignore')
-      return this.logger.warn(
-        `payment ${paymentId} for invoice ${purpose.reference} changes nothing: ${settlement.reason}`,
-      );
-    if (settlement.kind === 'already-paid' || !invoice || !subscription) return;
-
-    await this.subscriptions.lock(tx, tenantId, subscription.providerSubscriptionId);
-    const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, subscription.planId);
-    // The period runs from when the money arrived: a reader who pays late loses none of it.
     const paidAt = new Date(event.data.succeededAt);
-    const periodEnd = addCalendarMonths(paidAt, periodMonthsOf(plan));
+    switch (settlement.kind) {
+      case 'ignore':
+        return this.logger.warn(
+          `payment ${paymentId} for invoice ${purpose.reference} changes nothing: ${settlement.reason}`,
+        );
+      case 'already-paid':
+        return;
+      case 'hold':
+        this.logger.warn(
+          `payment ${paymentId} for invoice ${purpose.reference} is not applied: ${settlement.reason} (recorded on its dunning case)`,
+        );
+        return this.dunning.recordLatePayment(tx, invoice!, subscription!, paymentId, paidAt);
+      case 'pay':
+        break;
+      default: {
+        const unknown: never = settlement;
+        throw new Error(`unhandled settlement ${JSON.stringify(unknown)}`);
+      }
+    }
+    if (!invoice || !subscription) return;
+
+    let { periodStart, periodEnd } = invoice;
+    if (settlement.period === 'from-payment') {
+      // The period runs from when the money arrived: a reader who pays late loses none of it.
+      const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, subscription.planId);
+      [periodStart, periodEnd] = [paidAt, addCalendarMonths(paidAt, periodMonthsOf(plan))];
+    }
     const paid = await this.invoices.save(tx, {
       ...invoice,
       status: 'paid',
       amountPaid: event.data.amount,
-      periodStart: paidAt,
+      periodStart,
       periodEnd,
-      finalizedAt: paidAt,
+      finalizedAt: invoice.finalizedAt ?? paidAt,
       paidAt,
       paymentId,
     });
-    const previousStatus = subscription.status;
-    const active = await this.subscriptions.saveBilledBySuite(tx, {
-      ...subscription,
-      status: 'active',
-      currentPeriodStart: paidAt,
-      currentPeriodEnd: periodEnd,
+    const active = await this.changes.record(
+      tx,
+      { ...subscription, status: 'active', currentPeriodStart: periodStart, currentPeriodEnd: periodEnd },
+      subscription.status,
+    );
+    await this.invoiceFacts.publish(tx, active, paid, {
+      finalized: settlement.period === 'from-payment',
+      paid: true,
+      writtenOff: null,
     });
-    await this.invoiceFacts.publish(tx, active, paid, { finalized: true, paid: true, writtenOff: null });
-    const price = await this.catalog.findPriceOfTenant(tx, tenantId, active.priceId);
-    await this.outbox.add(tx, SubscriptionChanged, {
-      tenantId,
-      subject: active.id,
-      data: suiteSubscriptionChanged(active, price!, plan, previousStatus),
-    });
-    await this.entitlements.refresh(tx, tenantId, active.readerKey);
+    if (settlement.period === 'as-invoiced') await this.dunning.recover(tx, paid, paidAt);
   }
 }

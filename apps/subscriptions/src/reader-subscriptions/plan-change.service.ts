@@ -107,6 +107,31 @@ export class PlanChangeService {
   }
 
   /**
+   * Cancels a subscription the provider bills, at period end or now, and records it as the
+   * provider then has it (its notifications bring the same, later).
+   */
+  async cancelSubscription(
+    tenantId: string,
+    subscriptionId: string,
+    atPeriodEnd: boolean,
+  ): Promise<ReaderSubscriptionView> {
+    const account = await this.accounts.providerAccountOf(tenantId);
+    return this.underLease(tenantId, subscriptionId, async (subscription, lease) => {
+      await this.provider.cancelSubscription(
+        account,
+        `cancel:${subscription.id}:${atPeriodEnd ? 'at-period-end' : 'now'}`,
+        subscription.providerSubscriptionId,
+        atPeriodEnd,
+      );
+      return this.recordSynced(account, subscription, lease, (after) => ({
+        action: atPeriodEnd ? 'subscription.cancelled-at-period-end' : 'subscription.cancelled',
+        before: { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
+        after: { status: after.status, cancelAtPeriodEnd: after.cancelAtPeriodEnd },
+      }));
+    });
+  }
+
+  /**
    * One change of a subscription at a time: a change takes the subscription's lease (one short
    * statement; held by another change → 409), calls the provider outside any transaction, records the
    * result in a short one, and gives the lease back, also when it fails.

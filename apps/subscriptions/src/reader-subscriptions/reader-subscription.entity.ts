@@ -34,6 +34,11 @@ export class ReaderSubscription {
    */
   @Column('text', { name: 'billed_by', default: 'provider' }) billedBy!: 'provider' | 'suite';
   /**
+   * Where the payer returns after paying on a rail, as the checkout gave it: the pay links of the
+   * renewals the suite bills return there too. Null for the provider's subscriptions.
+   */
+  @Column('text', { name: 'return_url', nullable: true }) returnUrl!: string | null;
+  /**
    * A plan change the provider will make when the period ends (`at-period-end` policy), as last
    * read from it: the plan and price version then, when, and the provider's schedule making it.
    * All four are set, or none.

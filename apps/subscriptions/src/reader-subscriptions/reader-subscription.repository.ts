@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { InvoiceStatus } from '@libs/contracts';
+import { DEFAULT_RENEWAL_NOTICE_DAYS } from '../billing-settings/default-billing-settings';
 import { ReaderSubscription } from './reader-subscription.entity';
 
 /** What the sync writes of a subscription, as last read from the provider. */
 type SyncedSubscriptionState = Omit<
   ReaderSubscription,
-  'id' | 'tenantId' | 'providerSubscriptionId' | 'billedBy' | 'createdAt' | 'updatedAt'
+  'id' | 'tenantId' | 'providerSubscriptionId' | 'billedBy' | 'returnUrl' | 'createdAt' | 'updatedAt'
 >;
 
 /** The only code that reads and writes reader subscriptions. */
@@ -38,6 +40,48 @@ export class ReaderSubscriptionRepository {
     tx: EntityManager = this.dataSource.manager,
   ): Promise<ReaderSubscription | null> {
     return tx.getRepository(ReaderSubscription).findOne({ where: { tenantId, id } });
+  }
+
+  /** The subscription with its row locked until the transaction ends (whoever else writes it waits). */
+  lockOfTenant(tx: EntityManager, tenantId: string, id: string): Promise<ReaderSubscription | null> {
+    return tx
+      .getRepository(ReaderSubscription)
+      .findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Locks up to `limit` active subscriptions the suite bills with something due at `now`: the
+   * renewal not yet issued once within the agency's notice days (none for one cancelled at period
+   * end), or the period over. Rows other instances hold are skipped; answers each with its
+   * agency's notice days and the status of its next period's invoice, if issued.
+   */
+  async lockSuiteBilledDue(
+    tx: EntityManager,
+    now: Date,
+    limit: number,
+  ): Promise<{ subscription: ReaderSubscription; noticeDays: number; renewalStatus: InvoiceStatus | null }[]> {
+    const rows: { id: string; notice_days: number; renewal_status: InvoiceStatus | null }[] = await tx.query(
+      `SELECT s.id, COALESCE(b.renewal_notice_days, $3) AS notice_days, r.status AS renewal_status
+         FROM subscriptions.reader_subscriptions s
+         LEFT JOIN subscriptions.billing_settings b ON b.tenant_id = s.tenant_id
+         LEFT JOIN subscriptions.invoices r ON r.tenant_id = s.tenant_id AND r.subscription_id = s.id
+              AND r.period_start = s.current_period_end AND r.provider_invoice_id LIKE 'suite:%'
+        WHERE s.billed_by = 'suite' AND s.status = 'active'
+          AND s.current_period_end <= $1::timestamptz + make_interval(days => COALESCE(b.renewal_notice_days, $3))
+          AND (s.current_period_end <= $1 OR (r.provider_invoice_id IS NULL AND NOT s.cancel_at_period_end))
+        ORDER BY s.current_period_end
+        LIMIT $2
+        FOR UPDATE OF s SKIP LOCKED`,
+      [now, limit, DEFAULT_RENEWAL_NOTICE_DAYS],
+    );
+    if (rows.length === 0) return [];
+    const subscriptions = await tx.getRepository(ReaderSubscription).findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(subscriptions.map((subscription) => [subscription.id, subscription]));
+    return rows.map((row) => ({
+      subscription: byId.get(row.id)!,
+      noticeDays: row.notice_days,
+      renewalStatus: row.renewal_status,
+    }));
   }
 
   /** A reader's subscriptions, newest first. */

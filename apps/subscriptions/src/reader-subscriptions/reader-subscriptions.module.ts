@@ -24,7 +24,7 @@ import { SubscriptionSyncService } from './subscription-sync.service';
     ReaderSubscriptionRepository,
     SubscriptionChangeLeaseRepository,
   ],
-  exports: [SubscriptionSyncService, ReaderSubscriptionRepository],
+  exports: [SubscriptionSyncService, ReaderSubscriptionRepository, PlanChangeService],
 })
 export class ReaderSubscriptionsModule implements OnModuleInit {
   constructor(

@@ -41,6 +41,11 @@ export class DunningCaseView {
   @Nullable() @IsOptional() @IsString() closedReason!: string | null;
   /** What the policy did after the last failed retry. */
   @Nullable() @IsOptional() @IsIn(['cancel', 'pause']) finalAction!: 'cancel' | 'pause' | null;
+  /**
+   * A payment (payments service) that arrived for the invoice after the case ended it unpaid (a
+   * subscription the suite bills): the money is held, not applied; staff refund it.
+   */
+  @Nullable() @IsOptional() @IsUUID() latePaymentId!: string | null;
 }
 
 export class ListDunningCasesRequest {

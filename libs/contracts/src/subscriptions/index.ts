@@ -28,6 +28,7 @@ export * from './provider-balance.rpc';
 export * from './provider-sync-job.rpc';
 export * from './rail-checkout.rpc';
 export * from './reader-key';
+export * from './renewal.events';
 export * from './stripe-account.rpc';
 export * from './subscription.events';
 export * from './subscription.rpc';

@@ -53,3 +53,22 @@ export const GetReaderSubscription = defineRpc({
   description: 'One reader subscription.',
   roles: ['admin', 'editor', 'finance'],
 });
+
+export class CancelSubscriptionRequest {
+  @IsUUID() subscriptionId!: string;
+  /**
+   * True: no further period is billed; the reader keeps access until the period ends, then the
+   * subscription is `canceled`. False: cancelled now, access ends now, nothing is refunded.
+   */
+  @IsBoolean() atPeriodEnd!: boolean;
+}
+
+export const CancelSubscription = defineRpc({
+  subject: 'subscriptions.subscription.cancel.v1',
+  request: CancelSubscriptionRequest,
+  response: ReaderSubscriptionView,
+  description:
+    "Cancels a reader's subscription at the end of its period or now, whoever bills it (the provider or the suite); " +
+    'nothing is refunded.',
+  roles: ['admin', 'editor'],
+});

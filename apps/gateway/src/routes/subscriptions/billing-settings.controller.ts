@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
-import { BillingSettingsView, GetBillingSettings, UpdateDunning, UpdateDunningRequest } from '@libs/contracts';
+import {
+  BillingSettingsView,
+  GetBillingSettings,
+  UpdateDunning,
+  UpdateDunningRequest,
+  UpdateRenewalNotice,
+  UpdateRenewalNoticeRequest,
+} from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 
@@ -27,5 +34,15 @@ export class SubscriptionsBillingSettingsController {
   @ApiOkResponse({ type: BillingSettingsView })
   updateDunning(@Body() body: UpdateDunningRequest, @CallerFor() caller: Caller) {
     return this.rpc.request(UpdateDunning, body, caller);
+  }
+
+  @Put('renewal-notice')
+  @Access(UpdateRenewalNotice)
+  @ApiOperation({
+    summary: 'Days before a period ends on which a subscription the suite bills is billed and its pay link sent',
+  })
+  @ApiOkResponse({ type: BillingSettingsView })
+  updateRenewalNotice(@Body() body: UpdateRenewalNoticeRequest, @CallerFor() caller: Caller) {
+    return this.rpc.request(UpdateRenewalNotice, body, caller);
   }
 }

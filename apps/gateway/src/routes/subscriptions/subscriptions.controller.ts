@@ -4,6 +4,7 @@ import { Caller, RpcClient } from '@libs/common';
 import {
   ApplyPlanChange,
   CancelPendingPlanChange,
+  CancelSubscription,
   GetReaderSubscription,
   ListReaderSubscriptions,
   PlanChangePreview,
@@ -15,6 +16,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 import { UuidParam } from '../../http/uuid-param.pipe';
+import { CancellationBody } from './cancellation.body';
 import { PlanChangeBody } from './plan-change.body';
 
 /** Readers' subscriptions and their plan changes (upgrades, downgrades, changes pending until the period ends). */
@@ -59,6 +61,20 @@ export class SubscriptionsSubscriptionsController {
   @ApiOkResponse({ type: ReaderSubscriptionView })
   apply(@Param('id', UuidParam) id: string, @Body() body: PlanChangeBody, @CallerFor() caller: Caller) {
     return this.rpc.request(ApplyPlanChange, { subscriptionId: id, ...body }, caller);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Access(CancelSubscription)
+  @ApiOperation({
+    summary: 'Cancel at the end of the period (no renewal; access until then) or now (access ends now); no refund',
+    description:
+      'Whoever bills the subscription: the provider, or the suite for subscriptions paid on a domestic rail ' +
+      '(an open renewal invoice is voided).',
+  })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  cancel(@Param('id', UuidParam) id: string, @Body() body: CancellationBody, @CallerFor() caller: Caller) {
+    return this.rpc.request(CancelSubscription, { subscriptionId: id, ...body }, caller);
   }
 
   @Delete(':id/pending-plan-change')

@@ -169,6 +169,19 @@ export class StripeBilling extends ProviderBilling {
     );
   }
 
+  async cancelSubscription(
+    account: ProviderAccount,
+    idempotencyKey: string,
+    subscriptionId: string,
+    atPeriodEnd: boolean,
+  ): Promise<void> {
+    await this.stripe.call(account, (s) =>
+      atPeriodEnd
+        ? s.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey })
+        : s.subscriptions.cancel(subscriptionId, { invoice_now: false, prorate: false }, { idempotencyKey }),
+    );
+  }
+
   async endAfterFailedPayments(
     account: ProviderAccount,
     idempotencyKey: string,

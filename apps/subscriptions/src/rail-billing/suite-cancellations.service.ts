@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, NotFoundError } from '@libs/common';
+import { DunningCaseRepository } from '../dunning/dunning-case.repository';
+import { InvoiceRepository } from '../invoices/invoice.repository';
+import { InvoicesService } from '../invoices/invoices.service';
+import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
+
+/**
+ * A subscription the suite bills is cancelled at its period's end (no renewal is billed; one
+ * already billed is voided, so finance reverses it; access until the period ends, then the engine
+ * ends it) or now (access ends now; its open invoices are voided and its dunning case closed). A
+ * past-due subscription has no paid period left to run: cancelled at period end, it ends now.
+ * Nothing is refunded: a refund of the unused part would be asked of payments (RefundPayment of the
+ * period's payment, pro rata) and booked by finance from its PaymentRefunded, as a separate act.
+ */
+@Injectable()
+export class SuiteCancellationsService {
+  private readonly logger = new Logger(SuiteCancellationsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subscriptions: ReaderSubscriptionRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly invoiceFacts: InvoicesService,
+    private readonly cases: DunningCaseRepository,
+    private readonly changes: SuiteSubscriptionChangesService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async cancel(tenantId: string, subscriptionId: string, atPeriodEnd: boolean): Promise<ReaderSubscription> {
+    const now = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const subscription = await this.subscriptions.lockOfTenant(tx, tenantId, subscriptionId);
+      if (!subscription) throw new NotFoundError('subscription', subscriptionId);
+      if (subscription.status === 'canceled') return subscription;
+      await this.voidOpenInvoices(tx, subscription, now);
+      const atEnd = atPeriodEnd && subscription.status === 'active';
+      const cancelled = await this.changes.record(
+        tx,
+        atEnd ? { ...subscription, cancelAtPeriodEnd: true } : { ...subscription, status: 'canceled' },
+        subscription.status,
+        now,
+      );
+      if (!atEnd)
+        await this.cases.endOpenOfSubscription(tx, tenantId, subscription.id, {
+          status: 'closed',
+          closedAt: now,
+          closedReason: 'subscription canceled',
+        });
+      await this.audit.record(tx, {
+        tenantId,
+        action: atEnd ? 'subscription.cancelled-at-period-end' : 'subscription.cancelled',
+        targetType: 'subscription',
+        targetId: subscription.id,
+        before: { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
+        after: { status: cancelled.status, cancelAtPeriodEnd: cancelled.cancelAtPeriodEnd },
+      });
+      this.logger.log(`subscription ${subscription.id} cancelled ${atEnd ? 'at period end' : 'now'}`);
+      return cancelled;
+    });
+  }
+
+  /**
+   * Voids what is still open: a renewal (billed when issued: finance hears it voided) and an unpaid
+   * first period (never billed: nothing to reverse). A payment arriving for either later is held.
+   */
+  private async voidOpenInvoices(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<void> {
+    for (const invoice of await this.invoices.findOpenSuiteInvoicesOfSubscription(
+      tx,
+      subscription.tenantId,
+      subscription.id,
+    )) {
+      const voided = await this.invoices.save(tx, { ...invoice, status: 'void', voidedAt: now });
+      await this.invoiceFacts.publish(tx, subscription, voided, {
+        finalized: false,
+        paid: false,
+        writtenOff: voided.finalizedAt ? 'void' : null,
+      });
+    }
+  }
+}

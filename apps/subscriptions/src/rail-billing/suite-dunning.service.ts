@@ -1,0 +1,213 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventOutbox } from '@libs/common';
+import { RenewalPaymentRequested } from '@libs/contracts';
+import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
+import { DunningCase } from '../dunning/dunning-case.entity';
+import { DunningCaseRepository } from '../dunning/dunning-case.repository';
+import { Invoice } from '../invoices/invoice.entity';
+import { InvoiceRepository } from '../invoices/invoice.repository';
+import { InvoicesService } from '../invoices/invoices.service';
+import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
+import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
+import { renewalPaymentRequested } from './renewal-payment-requested';
+import { suiteDunningStepAt } from './suite-billing-step';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
+
+const BATCH = 50;
+/** What a new agency's policy says, for an agency whose settings are missing. */
+const DEFAULT_POLICY = { dunningRetryDays: [1, 3, 5], graceDays: 7 };
+
+/**
+ * Dunning of the renewals the suite bills, with the agency's policy and the Stripe path's cases:
+ * a period that ends unpaid makes the subscription past due for the invoice's period (the reader
+ * keeps access for the grace days, as the entitlement rules give any past-due subscription) and
+ * opens a case; on the policy's retry days the pay link is sent again (reminders, not charges: a
+ * rail has no card on file); a payment recovers the case; at the end of grace the invoice is
+ * voided, the subscription cancelled and the case exhausted.
+ */
+@Injectable()
+export class SuiteDunningService {
+  private readonly logger = new Logger(SuiteDunningService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: DunningCaseRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly invoiceFacts: InvoicesService,
+    private readonly subscriptions: ReaderSubscriptionRepository,
+    private readonly settings: BillingSettingsRepository,
+    private readonly changes: SuiteSubscriptionChangesService,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  /** The period ended with its renewal unpaid: past due for the renewal's period, and a case opens. */
+  async fallPastDue(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<void> {
+    const renewal = await this.invoices.findSuiteInvoiceOfPeriod(
+      tx,
+      subscription.tenantId,
+      subscription.id,
+      subscription.currentPeriodEnd,
+    );
+    if (!renewal) throw new Error(`subscription ${subscription.id}: no renewal to chase`);
+    const policy = (await this.settings.findOfTenant(subscription.tenantId, tx)) ?? DEFAULT_POLICY;
+    const openedAt = renewal.periodStart;
+    const step = suiteDunningStepAt(
+      { openedAt, retryDays: policy.dunningRetryDays, attemptsMade: 0 },
+      policy.graceDays,
+      now,
+    );
+    await this.cases.openOnce(tx, {
+      id: randomUUID(),
+      tenantId: subscription.tenantId,
+      invoiceId: renewal.id,
+      providerInvoiceId: renewal.providerInvoiceId,
+      subscriptionId: subscription.id,
+      readerKey: subscription.readerKey,
+      status: 'open',
+      currency: renewal.currency,
+      amountDue: renewal.amountDue,
+      openedAt,
+      retryDays: policy.dunningRetryDays,
+      attemptsMade: 0,
+      // A case opened late (the schedule was down) makes its due step at once.
+      nextRetryAt: step.kind === 'wait' ? step.next : now,
+      lastFailure: 'period ended unpaid',
+      closedAt: null,
+      closedReason: null,
+      finalAction: null,
+      claims: 0,
+      claimedUntil: null,
+      billedBy: 'suite',
+      latePaymentId: null,
+    });
+    await this.changes.record(
+      tx,
+      {
+        ...subscription,
+        status: 'past_due',
+        currentPeriodStart: renewal.periodStart,
+        currentPeriodEnd: renewal.periodEnd,
+      },
+      subscription.status,
+      now,
+    );
+    this.logger.log(`subscription ${subscription.id}: renewal ${renewal.id} unpaid at period end; past due`);
+  }
+
+  /** Makes every reminder and lapse due at `now` (every agency); answers how many cases moved. */
+  async chaseDue(now: Date): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (tx) => {
+        const due = await this.cases.lockDueOfSuite(tx, now, BATCH);
+        for (const dunningCase of due) await this.chase(tx, dunningCase, now);
+        return due.length;
+      });
+      moved += batch;
+      if (batch < BATCH) return moved;
+    }
+  }
+
+  /** A payment paid the case's invoice: recovered. */
+  async recover(tx: EntityManager, invoice: Invoice, at: Date): Promise<void> {
+    await this.cases.endOpenOfInvoice(tx, invoice.tenantId, invoice.providerInvoiceId, {
+      status: 'recovered',
+      closedAt: at,
+      closedReason: 'invoice paid',
+    });
+  }
+
+  /**
+   * Money arrived for an invoice ended unpaid (voided by its lapse or a cancellation): it is not
+   * applied (the subscription stays ended, finance has reversed the billing) but kept on the
+   * invoice's case for staff to refund; finance holds the cash against the receivable meanwhile.
+   */
+  async recordLatePayment(
+    tx: EntityManager,
+    invoice: Invoice,
+    subscription: ReaderSubscription,
+    paymentId: string,
+    at: Date,
+  ): Promise<void> {
+    await this.cases.recordLatePayment(tx, {
+      id: randomUUID(),
+      tenantId: invoice.tenantId,
+      invoiceId: invoice.id,
+      providerInvoiceId: invoice.providerInvoiceId,
+      subscriptionId: subscription.id,
+      readerKey: subscription.readerKey,
+      status: 'closed',
+      currency: invoice.currency,
+      amountDue: invoice.amountDue,
+      openedAt: at,
+      retryDays: [],
+      attemptsMade: 0,
+      nextRetryAt: null,
+      lastFailure: null,
+      closedAt: at,
+      closedReason: `invoice ${invoice.status}`,
+      finalAction: null,
+      claims: 0,
+      claimedUntil: null,
+      billedBy: 'suite',
+      latePaymentId: paymentId,
+    });
+  }
+
+  private async chase(tx: EntityManager, dunningCase: DunningCase, now: Date): Promise<void> {
+    const { tenantId } = dunningCase;
+    const policy = (await this.settings.findOfTenant(tenantId, tx)) ?? DEFAULT_POLICY;
+    const step = suiteDunningStepAt(dunningCase, policy.graceDays, now);
+    const invoice = await this.invoices.findByProviderId(tx, tenantId, dunningCase.providerInvoiceId);
+    const subscription = await this.subscriptions.findOneOfTenant(tenantId, dunningCase.subscriptionId, tx);
+    if (!invoice || !subscription || invoice.status !== 'open' || subscription.status !== 'past_due')
+      return this.cases.updateOfSuite(tx, dunningCase, {
+        status: invoice?.status === 'paid' ? 'recovered' : 'closed',
+        nextRetryAt: null,
+        closedAt: now,
+        closedReason: invoice?.status === 'paid' ? 'invoice paid' : `subscription ${subscription?.status ?? 'gone'}`,
+      });
+    switch (step.kind) {
+      case 'wait':
+        return this.cases.updateOfSuite(tx, dunningCase, { nextRetryAt: step.next });
+      case 'remind':
+        // Without a pay link yet, the first request (when payments answers) is the reminder.
+        if (invoice.payPageUrl)
+          await this.outbox.add(tx, RenewalPaymentRequested, {
+            tenantId,
+            subject: subscription.id,
+            data: renewalPaymentRequested(subscription, invoice, invoice.payPageUrl, step.reminder),
+          });
+        return this.cases.updateOfSuite(tx, dunningCase, { attemptsMade: step.reminder, nextRetryAt: step.next });
+      case 'lapse':
+        return this.lapse(tx, dunningCase, invoice, subscription, now);
+      default: {
+        const unknown: never = step;
+        throw new Error(`unhandled dunning step ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /** Grace is over unpaid: the invoice is voided (finance reverses its billing), the subscription ends. */
+  private async lapse(
+    tx: EntityManager,
+    dunningCase: DunningCase,
+    invoice: Invoice,
+    subscription: ReaderSubscription,
+    now: Date,
+  ): Promise<void> {
+    const voided = await this.invoices.save(tx, { ...invoice, status: 'void', voidedAt: now });
+    await this.invoiceFacts.publish(tx, subscription, voided, { finalized: false, paid: false, writtenOff: 'void' });
+    await this.changes.record(tx, { ...subscription, status: 'canceled' }, subscription.status, now);
+    await this.cases.updateOfSuite(tx, dunningCase, {
+      status: 'exhausted',
+      nextRetryAt: null,
+      closedAt: now,
+      closedReason: 'grace ended unpaid',
+      finalAction: 'cancel',
+    });
+    this.logger.log(`subscription ${subscription.id}: grace ended unpaid; renewal ${invoice.id} voided, cancelled`);
+  }
+}
