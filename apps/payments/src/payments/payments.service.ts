@@ -16,6 +16,7 @@ import { PaymentsEnv } from '../config/payments.config';
 import { savesWallets } from '../rails/saves-wallets';
 import { RailRefusedError, RailUnavailableError } from '../rails/rail-http';
 import { payerReferenceOf } from '../saved-tokens/payer-reference';
+import { attemptExpiresAt } from './attempt-expiry';
 import { PayLinkTokens } from './pay-link-token';
 import { PaymentAttempt } from './payment-attempt.entity';
 import { PaymentRepository } from './payment.repository';
@@ -23,6 +24,7 @@ import { Payment } from './payment.entity';
 import { attemptViewOf, payerViewOf, paymentViewOf } from './payment-view';
 
 const DEFAULT_EXPIRY_MINUTES = 60;
+const REUSE_MARGIN_MS = 5 * 60_000;
 
 /** Payments asked for by the streams, and the payer's attempts on the rails. */
 @Injectable()
@@ -135,9 +137,14 @@ export class PaymentsService {
       );
     if (!payment.rails.includes(request.rail))
       throw new ValidationFailedError([{ field: 'rail', message: `this payment is not taken on ${request.rail}` }]);
+    // Given again only while the rail still takes it, with a few minutes left to pay.
+    const stillPayableAfter = Date.now() + REUSE_MARGIN_MS;
     const open = (await this.payments.attemptsOf(tenantId, payment.id)).find(
       (attempt) =>
-        attempt.rail === request.rail && attempt.status === 'started' && (attempt.redirectUrl ?? attempt.qrCode),
+        attempt.rail === request.rail &&
+        attempt.status === 'started' &&
+        (attempt.redirectUrl ?? attempt.qrCode) &&
+        attemptExpiresAt(attempt.createdAt, payment.expiresAt).getTime() > stillPayableAfter,
     );
     if (open) return attemptViewOf(open);
     const { rail, account, record } = await this.accounts.usableOf(tenantId, request.rail);
@@ -169,7 +176,7 @@ export class PaymentsService {
         clientIp: request.clientIp,
         locale: request.locale,
         createdAt: attempt.createdAt,
-        expiresAt: payment.expiresAt,
+        expiresAt: attemptExpiresAt(attempt.createdAt, payment.expiresAt),
         method: request.method ?? null,
         saveTokenFor:
           payment.saveTokenFor !== null && savesWallets(rail) ? payerReferenceOf(tenantId, payment.saveTokenFor) : null,

@@ -3,12 +3,13 @@ import { PeriodicTask, runWithContext } from '@libs/common';
 import { RailAccountsService } from '../accounts/rail-accounts.service';
 import { PaymentsEnv } from '../config/payments.config';
 import { AttemptSettlementsService } from '../payments/attempt-settlements.service';
+import { attemptExpiresAt } from '../payments/attempt-expiry';
 import { PaymentAttempt } from '../payments/payment-attempt.entity';
 import { PaymentRepository } from '../payments/payment.repository';
 import { attemptToQueryOf } from '../payments/attempt-to-query';
 
 const BATCH = 20;
-/** An attempt the rail still calls pending or has never seen this long after its payment expired is over. */
+/** An attempt the rail still calls pending or has never seen this long after it stopped being payable is over. */
 const EXPIRY_GRACE_MS = 30 * 60_000;
 
 /**
@@ -70,7 +71,10 @@ export class AttemptStatusSchedule implements OnApplicationBootstrap, OnApplicat
     await this.settlements.settle(account.id, report);
     if (report.outcome === 'pending' || report.outcome === 'not-found') {
       const payment = await this.payments.findOfTenant(attempt.tenantId, attempt.paymentId);
-      if (payment && payment.expiresAt.getTime() + EXPIRY_GRACE_MS <= now.getTime())
+      if (
+        payment &&
+        attemptExpiresAt(attempt.createdAt, payment.expiresAt).getTime() + EXPIRY_GRACE_MS <= now.getTime()
+      )
         await this.payments.expireAttempt(attempt.id, now);
     }
   }

@@ -20,8 +20,8 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
 
 const BATCH = 50;
 const DAY_MS = 86_400_000;
-/** Payments keeps a payment open at most a week. */
-const MAX_PAY_MINUTES = 10_080;
+/** Payments keeps a payment open at most 90 days: a renewal's notice (up to 30) and grace (up to 60) fit. */
+const MAX_PAY_MINUTES = 129_600;
 const MIN_PAY_MINUTES = 5;
 /** What a new agency's policy says, for an agency whose settings are missing. */
 const DEFAULT_GRACE_DAYS = 7;

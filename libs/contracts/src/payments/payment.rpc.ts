@@ -85,8 +85,8 @@ export class CreatePaymentRequest {
   @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PaymentLine) lines?: PaymentLine[];
   @IsUrl(WEB_URL) @MaxLength(1000) returnUrl!: string;
   @IsOptional() @ArrayMinSize(1) @ArrayUnique() @IsIn(PAYMENT_RAILS, { each: true }) rails?: PaymentRailName[];
-  /** How long the payer has; 60 minutes if absent. */
-  @IsOptional() @IsInt() @Min(5) @Max(10_080) expiresInMinutes?: number;
+  /** How long the payer has, in minutes (at most 90 days: a renewal stays payable through its grace); 60 if absent. */
+  @IsOptional() @IsInt() @Min(5) @Max(129_600) expiresInMinutes?: number;
   /**
    * Who pays, in the stream's own words (a buyer's email, a reader key): when given, a rail that can
    * save the payer's wallet (MoMo, where the agency's contract allows it) saves it as this payment is
