@@ -324,6 +324,13 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   {
+    method: 'POST',
+    path: '/v1/subscriptions/subscriptions/{id}/cancel',
+    body: { atPeriodEnd: false },
+    readPath: '/v1/subscriptions/subscriptions/{id}',
+    idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
+  },
+  {
     method: 'DELETE',
     path: '/v1/subscriptions/subscriptions/{id}/pending-plan-change',
     readPath: '/v1/subscriptions/subscriptions/{id}',
