@@ -75,6 +75,7 @@ describe('registering an agency', () => {
       tenantId: agency.tenantId,
       defaultCurrency: 'VND',
       dunning: { retryDays: [1, 3, 5], graceDays: 7, afterFinalFailure: 'cancel' },
+      renewalNoticeDays: 3,
     });
   });
 
