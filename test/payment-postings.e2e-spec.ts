@@ -119,7 +119,8 @@ describe('payments on the Vietnamese rails in the books', () => {
 
   it('books a payment once, however often it is delivered or published again', async () => {
     const agency = await provisionedAgency();
-    const payment = makePayment(agency.tenantId, { rail: 'momo', stream: 'subscriptions', amount: 99_000n });
+    // Advertising: a subscription payment's refund waits for its invoice (see rail-refund-postings).
+    const payment = makePayment(agency.tenantId, { rail: 'momo', stream: 'advertising', amount: 99_000n });
     const succeeded = paymentSucceeded(payment, '2026-11-11T03:00:00.000Z');
     const refunded = paymentRefunded(payment, {
       amount: 9_000n,

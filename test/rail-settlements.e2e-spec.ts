@@ -240,7 +240,8 @@ describe("the payment rails' settlements: clearing to the bank, fees apart, and 
 
   it('nets refunds out of the settlement: the refund leaves the bank and comes back to clearing', async () => {
     const agency = await createFinanceAgency(api, suite.operatorToken);
-    const payment = makePayment(agency.tenantId, { rail: 'momo', stream: 'subscriptions', amount: 1_000_000n });
+    // Advertising: a subscription payment's refund waits for its invoice (see rail-refund-postings).
+    const payment = makePayment(agency.tenantId, { rail: 'momo', stream: 'advertising', amount: 1_000_000n });
     const id = await paid(payment, '2026-11-12T03:00:00.000Z');
     const refund = paymentRefunded(payment, {
       amount: 400_000n,

@@ -27,6 +27,8 @@ export interface TestInvoice {
   end: string;
   /** When it was billed and paid. */
   at: string;
+  /** Set for an invoice the suite bills and a payment on a rail paid (`suite:<id>`): no charge, no fee. */
+  paymentId?: string;
 }
 
 export function makeInvoice(tenantId: string, overrides: Partial<TestInvoice> = {}): TestInvoice {
@@ -77,15 +79,16 @@ export function paid(invoice: TestInvoice, paidAt = invoice.at): EventEnvelope<u
     {
       ...ids,
       providerInvoiceId: invoice.invoiceId,
-      providerChargeId: invoice.chargeId,
+      providerChargeId: invoice.paymentId ? null : invoice.chargeId,
       providerBalanceTransactionId: null,
       currency: invoice.currency ?? 'VND',
       amountPaid: invoice.amount.toString(),
       tax: invoice.tax.toString(),
-      providerFee: invoice.fee.toString(),
+      providerFee: invoice.paymentId ? '0' : invoice.fee.toString(),
       servicePeriodStart: invoice.start,
       servicePeriodEnd: invoice.end,
       paidAt,
+      paymentId: invoice.paymentId ?? null,
     },
     paidAt,
   );
@@ -191,6 +194,8 @@ export interface TestGift {
   paid: bigint;
   tax: bigint;
   fee: bigint;
+  /** Set for a gift a payment on a rail paid: no checkout, no charge, no fee. */
+  paymentId?: string;
 }
 
 export function makeGift(tenantId: string, overrides: Partial<TestGift> = {}): TestGift {
@@ -221,10 +226,20 @@ export function giftPurchased(gift: TestGift, paidAt: string): EventEnvelope<unk
       currency: 'VND',
       amountPaid: gift.paid.toString(),
       tax: gift.tax.toString(),
-      providerFee: gift.fee.toString(),
-      providerCheckoutId: gift.checkoutId ?? 'cs_none',
-      providerPaymentIntentId: `pi_${gift.giftId}`,
-      providerChargeId: gift.chargeId,
+      ...(gift.paymentId
+        ? {
+            providerFee: '0',
+            providerCheckoutId: null,
+            providerPaymentIntentId: null,
+            providerChargeId: null,
+            paymentId: gift.paymentId,
+          }
+        : {
+            providerFee: gift.fee.toString(),
+            providerCheckoutId: gift.checkoutId ?? 'cs_none',
+            providerPaymentIntentId: `pi_${gift.giftId}`,
+            providerChargeId: gift.chargeId,
+          }),
       providerBalanceTransactionId: null,
       paidAt,
     },
@@ -240,7 +255,8 @@ export function giftRedeemed(gift: TestGift, start: string, end: string): EventE
       giftId: gift.giftId,
       ...giftIds,
       productId: gift.productId,
-      providerCheckoutId: gift.checkoutId,
+      providerCheckoutId: gift.paymentId ? null : gift.checkoutId,
+      paymentId: gift.paymentId ?? null,
       redeemedAt: start,
       servicePeriodStart: start,
       servicePeriodEnd: end,
@@ -257,7 +273,8 @@ export function giftExpired(gift: TestGift, expiredAt: string): EventEnvelope<un
       giftId: gift.giftId,
       ...giftIds,
       productId: gift.productId,
-      providerCheckoutId: gift.checkoutId,
+      providerCheckoutId: gift.paymentId ? null : gift.checkoutId,
+      paymentId: gift.paymentId ?? null,
       expiredAt,
     },
     expiredAt,

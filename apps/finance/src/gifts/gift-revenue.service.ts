@@ -80,11 +80,13 @@ export class GiftRevenueService {
       firstDay: null,
       days: null,
       providerChargeId,
+      paymentId: paymentId ?? null,
     });
     // What waited for the purchase, replayed in the order it happened (a refund before the expiry is not the same as after).
     const waiting = [
       ...(await this.waitingEvents.release(tx, event.tenantId, giftKey(giftId))),
       ...(providerChargeId ? await this.refunds.releaseWaitingFor(tx, event.tenantId, providerChargeId) : []),
+      ...(paymentId ? await this.refunds.releaseWaitingForPayment(tx, event.tenantId, paymentId) : []),
     ].sort((a, b) => a.time.localeCompare(b.time));
     for (const held of waiting) {
       if (held.type === GiftRedeemed.subject) await this.redeem(tx, held as EventEnvelope<GiftRedeemedEvent>);

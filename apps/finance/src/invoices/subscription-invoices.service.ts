@@ -90,7 +90,8 @@ export class SubscriptionInvoicesService {
    * payment on a rail paid (`paymentId`), whose PaymentSucceeded booked the cash. Several payments (of
    * any agencies) are booked with a few statements in all. When nothing waited for these invoices
    * and none was written off (the common case) billings and collections are posted together; else
-   * in that order, with the waiting voids replayed and the write-offs undone in between.
+   * in that order, with the waiting voids replayed and the write-offs undone in between. Last, each
+   * schedule learns the charge or rail payment that paid it, and the refunds that waited for it are booked.
    */
   async collectAll(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
     if (events.length === 0) return;
@@ -117,6 +118,7 @@ export class SubscriptionInvoicesService {
       await this.reinstateWrittenOff(tx, events);
       await this.ledger.postAll(tx, collections);
     }
+    await this.attachPayments(tx, events);
     const charged = events.filter((event) => event.data.providerChargeId);
     if (charged.length === 0) return;
     await this.schedules.attachCharges(
@@ -130,6 +132,24 @@ export class SubscriptionInvoicesService {
     await this.refunds.replayWaitingForAll(
       tx,
       charged.map((event) => ({ tenantId: event.tenantId, providerChargeId: event.data.providerChargeId! })),
+    );
+  }
+
+  /** Names the rail payment of each invoice a rail paid, then books the refunds of it that waited for it. */
+  private async attachPayments(tx: EntityManager, events: EventEnvelope<InvoicePaidEvent>[]): Promise<void> {
+    const onRails = events.filter((event) => event.data.paymentId);
+    if (onRails.length === 0) return;
+    await this.schedules.attachPayments(
+      tx,
+      onRails.map((event) => ({
+        tenantId: event.tenantId,
+        sourceRef: invoiceKey(event.data.providerInvoiceId),
+        paymentId: event.data.paymentId!,
+      })),
+    );
+    await this.refunds.replayWaitingForPayments(
+      tx,
+      onRails.map((event) => ({ tenantId: event.tenantId, paymentId: event.data.paymentId! })),
     );
   }
 

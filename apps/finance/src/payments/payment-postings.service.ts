@@ -15,13 +15,16 @@ import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions, NO_DIMENSIONS } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
 import { RailLedgerKeyRepository } from '../reconciliation/rails/rail-ledger-key.repository';
+import { railRefundBooking } from '../reconciliation/rails/rail-refund-booking';
 import { RAIL_NAMES } from '../accounts/rail-names';
+import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
 
 /**
  * Money taken and given back on the Vietnamese rails, each rail to its own clearing account. A
  * payment for a stream settles that stream's receivable and nothing more: the stream books the
- * receivable and its revenue from its own events, payments only move cash. Each entry's rail
- * transaction id is recorded beside it, so reconciliation finds the entry a rail's report line is about.
+ * receivable and its revenue from its own events, payments only move cash. A refund of a payment
+ * for a subscription invoice or a gift gives back what that document billed (its stream's events
+ * never tell of the refund), as the provider's refund of it does. Each entry's rail transaction id is recorded beside it, so reconciliation finds the entry a rail's report line is about.
  */
 @Injectable()
 export class PaymentPostingsService {
@@ -29,6 +32,7 @@ export class PaymentPostingsService {
     private readonly ledger: LedgerService,
     private readonly calendar: AgencyCalendar,
     private readonly railKeys: RailLedgerKeyRepository,
+    private readonly refunds: RefundsAndDisputesService,
   ) {}
 
   /** Dr the rail's clearing / Cr receivable, or unapplied receipts for a payment no stream asked for. */
@@ -59,11 +63,18 @@ export class PaymentPostingsService {
     });
   }
 
-  /** The payment's entry the other way round, for this refund's amount: Dr what it credited / Cr the rail's clearing. */
+  /**
+   * A refund of an invoice or gift's payment is booked as the provider's refund of the same
+   * document is (VAT, deferred revenue, refunds: see RefundsAndDisputesService). Any other is the
+   * payment's entry the other way round, for this refund's amount: Dr what it credited / Cr the
+   * rail's clearing (their streams book no revenue from the payment, and a direct payment has none).
+   */
   async refund(tx: EntityManager, event: EventEnvelope<PaymentRefundedEvent>): Promise<void> {
     const { paymentId, refundId, rail, purpose, currency } = event.data;
     const amount = parseMinorUnits(event.data.amount);
     if (amount === 0n) return;
+    if (purpose.stream === 'subscriptions' || purpose.stream === 'gifts')
+      return this.refunds.refundRailPayment(tx, event);
     const sourceKey = LedgerSourceKey.paymentRefunded(refundId);
     const posted = await this.ledger.post(tx, {
       tenantId: event.tenantId,
@@ -73,18 +84,7 @@ export class PaymentPostingsService {
       lines: [debit(settledAccountOf(purpose), currency, amount), credit(CLEARING_ACCOUNT[rail], currency, amount)],
       dimensions: dimensionsOf(purpose),
     });
-    await this.railKeys.record(tx, {
-      tenantId: event.tenantId,
-      rail,
-      movement: 'refund',
-      railTransactionId: event.data.providerRefundId,
-      sourceKey,
-      entryId: posted.entryId,
-      paymentId,
-      currency,
-      amount: -amount,
-      occurredAt: new Date(event.data.refundedAt),
-    });
+    await this.railKeys.record(tx, railRefundBooking(event, sourceKey, posted.entryId));
   }
 }
 

@@ -9,6 +9,7 @@ import type { RecognitionMethod, RecognitionStatus, RevenueStream } from '@libs/
 @Entity({ name: 'recognition_schedules' })
 @Unique('recognition_schedules_tenant_source', ['tenantId', 'sourceRef'])
 @Index('recognition_schedules_tenant_charge', ['tenantId', 'providerChargeId'])
+@Index('recognition_schedules_tenant_payment', ['tenantId', 'paymentId'])
 @Index('recognition_schedules_due', ['status', 'method', 'nextDay'])
 @Index('recognition_schedules_tenant_created', ['tenantId', 'createdAt', 'id'])
 export class RecognitionSchedule {
@@ -49,6 +50,8 @@ export class RecognitionSchedule {
   @Column('bigint', { name: 'segment_amount' }) segmentAmount!: string;
   /** The payment's charge at the provider: how a refund finds what it refunds. */
   @Column('text', { name: 'provider_charge_id', nullable: true }) providerChargeId!: string | null;
+  /** The payment on a rail (payments service) that paid it: how a rail's refund finds what it refunds. */
+  @Column('uuid', { name: 'payment_id', nullable: true }) paymentId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -17,7 +17,7 @@ export type NewSchedule = Pick<
   | 'firstDay'
   | 'days'
   | 'providerChargeId'
-> & { billed: bigint; tax: bigint };
+> & { billed: bigint; tax: bigint; paymentId?: string | null };
 
 export interface NewLine {
   tenantId: string;
@@ -69,14 +69,14 @@ export class RecognitionScheduleRepository {
     await tx.query(
       `INSERT INTO finance.recognition_schedules
          (tenant_id, source_ref, stream, product_id, site_id, counterparty_id, currency, method, status, billed, tax, total, segment_amount,
-          first_day, days, next_day, provider_charge_id)
+          first_day, days, next_day, provider_charge_id, payment_id)
        SELECT s.tenant_id, s.source_ref, s.stream, s.product_id, s.site_id, s.counterparty_id, s.currency, s.method, s.status, s.billed, s.tax,
               s.billed - s.tax, s.billed - s.tax, s.first_day, s.days,
-              CASE WHEN s.status = 'active' AND s.method = 'ratable' THEN s.first_day END, s.provider_charge_id
+              CASE WHEN s.status = 'active' AND s.method = 'ratable' THEN s.first_day END, s.provider_charge_id, s.payment_id
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::bigint[],
-                   $11::bigint[], $12::date[], $13::int[], $14::text[])
+                   $11::bigint[], $12::date[], $13::int[], $14::text[], $15::uuid[])
          WITH ORDINALITY AS s(tenant_id, source_ref, stream, product_id, site_id, counterparty_id, currency, method, status, billed, tax, first_day,
-                              days, provider_charge_id, n)
+                              days, provider_charge_id, payment_id, n)
        ORDER BY s.tenant_id, s.source_ref
        ON CONFLICT (tenant_id, source_ref) DO NOTHING`,
       [
@@ -94,6 +94,7 @@ export class RecognitionScheduleRepository {
         column((s) => s.firstDay),
         column((s) => s.days),
         column((s) => s.providerChargeId),
+        column((s) => s.paymentId ?? null),
       ],
     );
   }
@@ -112,6 +113,26 @@ export class RecognitionScheduleRepository {
     return tx
       .getRepository(RecognitionSchedule)
       .findOne({ where: { tenantId, providerChargeId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByPaymentForUpdate(tx: EntityManager, tenantId: string, paymentId: string): Promise<RecognitionSchedule | null> {
+    return tx
+      .getRepository(RecognitionSchedule)
+      .findOne({ where: { tenantId, paymentId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Records the rail payment of each schedule (by agency and source), in one statement. */
+  async attachPayments(
+    tx: EntityManager,
+    payments: { tenantId: string; sourceRef: string; paymentId: string }[],
+  ): Promise<void> {
+    if (payments.length === 0) return;
+    await tx.query(
+      `UPDATE finance.recognition_schedules s SET payment_id = p.payment_id, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS p(tenant_id, source_ref, payment_id)
+       WHERE s.tenant_id = p.tenant_id AND s.source_ref = p.source_ref`,
+      [payments.map((p) => p.tenantId), payments.map((p) => p.sourceRef), payments.map((p) => p.paymentId)],
+    );
   }
 
   /** Records the provider's charge of each schedule (by agency and source), in one statement. */

@@ -41,6 +41,10 @@ export class RecognitionSchedulesService {
     return this.schedules.findByChargeForUpdate(tx, tenantId, providerChargeId);
   }
 
+  findByPaymentForUpdate(tx: EntityManager, tenantId: string, paymentId: string): Promise<RecognitionSchedule | null> {
+    return this.schedules.findByPaymentForUpdate(tx, tenantId, paymentId);
+  }
+
   /** Of these sources, the schedules voided (written off), locked. */
   findVoidedForUpdate(
     tx: EntityManager,
@@ -54,6 +58,14 @@ export class RecognitionSchedulesService {
     charges: { tenantId: string; sourceRef: string; providerChargeId: string }[],
   ): Promise<void> {
     return this.schedules.attachCharges(tx, charges);
+  }
+
+  /** Names the rail payment that paid each schedule's document (a batch of invoices paid on rails). */
+  attachPayments(
+    tx: EntityManager,
+    payments: { tenantId: string; sourceRef: string; paymentId: string }[],
+  ): Promise<void> {
+    return this.schedules.attachPayments(tx, payments);
   }
 
   /** Records money given back (refund, void): what is left shrinks by the deferred part and is spread anew over the days left. */

@@ -7,24 +7,42 @@ import {
   DisputeClosedEvent,
   DisputeOpenedEvent,
   EventEnvelope,
+  PaymentRefunded,
+  PaymentRefundedEvent,
 } from '@libs/contracts';
 import {
+  CLEARING_ACCOUNT,
   DEFERRED_REVENUE,
   PAYMENT_FEES,
   REFUNDS_AND_CHARGEBACKS,
   STRIPE_BALANCE,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
+import { RAIL_NAMES } from '../accounts/rail-names';
 import { AgencyCalendar } from '../calendar/agency-calendar';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
-import { LedgerSourceKey } from '../ledger/ledger-source-keys';
+import { LedgerSourceKey, SourceKey } from '../ledger/ledger-source-keys';
 import { EntryDimensions } from '../ledger/ledger.repository';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService, PostedEntry } from '../ledger/ledger.service';
+import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
 import { refundParts } from '../recognition/schedule-arithmetic';
+import { RailLedgerKeyRepository } from '../reconciliation/rails/rail-ledger-key.repository';
+import { railRefundBooking } from '../reconciliation/rails/rail-refund-booking';
 import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 const SUBSCRIPTIONS: EntryDimensions = { stream: 'subscriptions', productId: null, siteId: null, counterpartyId: null };
+
+/** Money given back against what a schedule recognizes, from `cashAccount` (the provider's balance or a rail's clearing). */
+interface ScheduleRefund {
+  tenantId: string;
+  sourceKey: SourceKey;
+  refundedAt: string;
+  description: string;
+  cashAccount: string;
+  currency: string;
+  amount: bigint;
+}
 
 /** Money going back to readers: refunds (against what they paid for) and disputes (chargebacks). */
 @Injectable()
@@ -34,34 +52,78 @@ export class RefundsAndDisputesService {
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
     private readonly waitingEvents: WaitingEventsService,
+    private readonly railKeys: RailLedgerKeyRepository,
   ) {}
 
   /**
-   * Cr provider balance (refund) / Dr VAT payable (its tax share), Dr deferred revenue (the part
-   * not yet recognized: the schedule's remainder shrinks), Dr refunds and chargebacks (the part
-   * already recognized). The invoice or gift is found by its charge; a refund that arrives before
-   * the payment waits for it.
+   * A refund at the provider (Stripe), booked against the invoice or gift its charge paid (see
+   * {@link refundAgainst}). A refund that arrives before the payment waits for it.
    */
   async refund(tx: EntityManager, event: EventEnvelope<ChargeRefundedEvent>): Promise<void> {
     const { providerRefundId, providerChargeId, currency } = event.data;
     const schedule = await this.schedules.findByChargeForUpdate(tx, event.tenantId, providerChargeId);
     if (!schedule) return this.waitingEvents.waitFor(tx, chargeKey(providerChargeId), event);
-    const amount = parseMinorUnits(event.data.amount);
-    const parts = refundParts(amountsOf(schedule), amount);
-    const posted = await this.ledger.post(tx, {
+    await this.refundAgainst(tx, schedule, {
       tenantId: event.tenantId,
       sourceKey: LedgerSourceKey.chargeRefunded(providerRefundId),
-      postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.refundedAt),
+      refundedAt: event.data.refundedAt,
       description: `Refund ${providerRefundId} of charge ${providerChargeId} (${schedule.sourceRef})`,
+      cashAccount: STRIPE_BALANCE,
+      currency,
+      amount: parseMinorUnits(event.data.amount),
+    });
+  }
+
+  /**
+   * A refund on a rail of a payment that paid a subscription invoice or a gift, booked as the
+   * provider's refund of the same document is (see {@link refundAgainst}), from the rail's clearing
+   * account, and paired with the rail's refund for reconciliation. The document is found by its
+   * payment, known once its InvoicePaid or GiftPurchased is booked: a refund before that waits for it.
+   */
+  async refundRailPayment(tx: EntityManager, event: EventEnvelope<PaymentRefundedEvent>): Promise<void> {
+    const { paymentId, refundId, rail, currency } = event.data;
+    const schedule = await this.schedules.findByPaymentForUpdate(tx, event.tenantId, paymentId);
+    if (!schedule) return this.waitingEvents.waitFor(tx, paymentKey(paymentId), event);
+    const sourceKey = LedgerSourceKey.paymentRefunded(refundId);
+    const posted = await this.refundAgainst(tx, schedule, {
+      tenantId: event.tenantId,
+      sourceKey,
+      refundedAt: event.data.refundedAt,
+      description: `Refund ${refundId} of payment ${paymentId} on ${RAIL_NAMES[rail]} (${schedule.sourceRef}): ${event.data.reason}`,
+      cashAccount: CLEARING_ACCOUNT[rail],
+      currency,
+      amount: parseMinorUnits(event.data.amount),
+    });
+    await this.railKeys.record(tx, railRefundBooking(event, sourceKey, posted.entryId));
+  }
+
+  /**
+   * Cr the cash account (refund) / Dr VAT payable (its tax share), Dr deferred revenue (the part
+   * not yet recognized: the schedule's remainder shrinks), Dr refunds and chargebacks (the part
+   * already recognized). Once per source key: a refund told again changes nothing.
+   */
+  private async refundAgainst(
+    tx: EntityManager,
+    schedule: RecognitionSchedule,
+    refund: ScheduleRefund,
+  ): Promise<PostedEntry> {
+    const { currency, amount } = refund;
+    const parts = refundParts(amountsOf(schedule), amount);
+    const posted = await this.ledger.post(tx, {
+      tenantId: refund.tenantId,
+      sourceKey: refund.sourceKey,
+      postedOn: await this.calendar.dayOf(tx, refund.tenantId, refund.refundedAt),
+      description: refund.description,
       lines: withoutZeros([
         debit(VAT_PAYABLE, currency, parts.tax),
         debit(DEFERRED_REVENUE, currency, parts.deferred),
         debit(REFUNDS_AND_CHARGEBACKS, currency, parts.earned),
-        credit(STRIPE_BALANCE, currency, amount),
+        credit(refund.cashAccount, currency, amount),
       ]),
       dimensions: dimensionsOf(schedule),
     });
     if (posted.created) await this.schedules.withdraw(tx, schedule, parts, { refunded: amount });
+    return posted;
   }
 
   /** The refunds that waited for this charge's payment, taken out to be posted now. */
@@ -78,8 +140,24 @@ export class RefundsAndDisputesService {
     for (const waiting of await this.waitingEvents.releaseAll(tx, keys)) await this.replay(tx, waiting);
   }
 
+  /** The rail refunds that waited for this payment's invoice or gift, taken out to be posted now. */
+  releaseWaitingForPayment(tx: EntityManager, tenantId: string, paymentId: string): Promise<EventEnvelope<unknown>[]> {
+    return this.waitingEvents.release(tx, tenantId, paymentKey(paymentId));
+  }
+
+  /** The rail refunds that waited for any of these payments (a batch of invoices paid on rails), posted now. */
+  async replayWaitingForPayments(
+    tx: EntityManager,
+    payments: { tenantId: string; paymentId: string }[],
+  ): Promise<void> {
+    const keys = payments.map((p) => ({ tenantId: p.tenantId, awaited: paymentKey(p.paymentId) }));
+    for (const waiting of await this.waitingEvents.releaseAll(tx, keys)) await this.replay(tx, waiting);
+  }
+
   async replay(tx: EntityManager, waiting: EventEnvelope<unknown>): Promise<void> {
     if (waiting.type === ChargeRefunded.subject) await this.refund(tx, waiting as EventEnvelope<ChargeRefundedEvent>);
+    else if (waiting.type === PaymentRefunded.subject)
+      await this.refundRailPayment(tx, waiting as EventEnvelope<PaymentRefundedEvent>);
   }
 
   /** Dr refunds and chargebacks (amount held back), Dr payment fees (the dispute fee) / Cr provider balance. */
@@ -120,4 +198,8 @@ export class RefundsAndDisputesService {
 
 function chargeKey(providerChargeId: string): string {
   return `charge:${providerChargeId}`;
+}
+
+function paymentKey(paymentId: string): string {
+  return `payment:${paymentId}`;
 }
