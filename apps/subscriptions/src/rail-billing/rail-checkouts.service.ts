@@ -173,6 +173,7 @@ function openInvoiceOf(
     markedUncollectibleAt: null,
     paymentId: null,
     payPageUrl: null,
+    tokenChargeAttemptedAt: null,
     recordedAt: now,
   };
 }
