@@ -14,7 +14,7 @@ import {
 import { eventually } from '@libs/testing';
 import { addCalendarMonths } from '../apps/subscriptions/src/gifts/calendar-months';
 import { SuiteBillingSchedule } from '../apps/subscriptions/src/rail-billing/suite-billing.schedule';
-import { startFakeMomo } from './momo-fake/fake-momo';
+import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { startFakePayos } from './payos-fake/fake-payos';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { TestAgency } from './support/agencies';
@@ -48,10 +48,12 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
   let stripe: FakeStripe;
   let gatewayUrl: string;
   const fakes = {} as Record<Rail, RailFake>;
+  let momo: FakeMomo;
   let readers = 0;
 
   beforeAll(async () => {
-    [fakes.momo, fakes.payos, stripe] = await Promise.all([startFakeMomo(), startFakePayos(), startFakeStripe()]);
+    [momo, fakes.payos, stripe] = await Promise.all([startFakeMomo(), startFakePayos(), startFakeStripe()]);
+    fakes.momo = momo;
     suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions', 'payments', 'finance'], {
       STRIPE_API_URL: stripe.url,
       PAYMENT_RAIL_URLS: `momo=${fakes.momo.url},payos=${fakes.payos.url}`,
@@ -147,6 +149,14 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
     return { agency, plan, readerId, subscription, end: new Date(subscription.currentPeriodEnd) };
   }
 
+  /**
+   * A MoMo reader's wallet, saved as they paid the first period, declines the renewal's charge, so that
+   * they are sent the pay link (a charge that pays: rail-subscription-token-renewals.e2e-spec.ts).
+   */
+  function savedWalletDeclines(rail: Rail): void {
+    if (rail === 'momo') momo.planTokenCharge({ outcome: 'declined' });
+  }
+
   /** The renewal billed for the period after `end`, once the engine billed it. */
   async function renewalOf(agency: TestAgency, subscriptionId: string, end: Date): Promise<InvoiceView> {
     const renewals = (await invoicesOf(agency, subscriptionId)).filter(
@@ -159,6 +169,7 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
   describe.each(['momo', 'payos'] as const)('on %s', (rail) => {
     it('bills the renewal ahead of the period end, sends its pay link once, and continues the period from the old end when paid', async () => {
       const { agency, readerId, subscription, end } = await subscribed(rail);
+      savedWalletDeclines(rail);
 
       await Promise.all(engines().map((engine) => engine.runDue(daysFrom(end, -3.5))));
       expect(await invoicesOf(agency, subscription.id)).toHaveLength(1);
@@ -252,6 +263,7 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
 
   it('falls past due at the period end, sends reminders, and lapses at the end of grace: invoice voided, access ended, books reversed; a late payment is held', async () => {
     const { agency, readerId, subscription, end } = await subscribed('momo');
+    savedWalletDeclines('momo');
     await runAt(daysFrom(end, -2));
     const renewal = await renewalOf(agency, subscription.id, end);
 

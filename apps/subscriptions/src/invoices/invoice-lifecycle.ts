@@ -5,7 +5,14 @@ import type { Invoice } from './invoice.entity';
 /** What the suite keeps of an invoice (the row without its keys and bookkeeping). */
 export type InvoiceRecord = Omit<
   Invoice,
-  'tenantId' | 'providerInvoiceId' | 'id' | 'subscriptionId' | 'paymentId' | 'payPageUrl' | 'recordedAt'
+  | 'tenantId'
+  | 'providerInvoiceId'
+  | 'id'
+  | 'subscriptionId'
+  | 'paymentId'
+  | 'payPageUrl'
+  | 'tokenChargeAttemptedAt'
+  | 'recordedAt'
 >;
 
 /** Money facts for finance that a change of the record makes true for the first time. */

@@ -44,6 +44,11 @@ export class Invoice {
    * answered, and for the provider's invoices.
    */
   @Column('text', { name: 'pay_page_url', nullable: true }) payPageUrl!: string | null;
+  /**
+   * When the suite began to charge a renewal to the reader's saved wallet (it does once, whatever
+   * the instances and restarts); null before, and for every other invoice.
+   */
+  @Column('timestamptz', { name: 'token_charge_attempted_at', nullable: true }) tokenChargeAttemptedAt!: Date | null;
   /** When the suite first learned of the invoice; lists are newest first by it. */
   @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' }) recordedAt!: Date;
 }

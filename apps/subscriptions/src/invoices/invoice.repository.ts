@@ -105,6 +105,23 @@ export class InvoiceRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Records that the renewal is being charged to a saved wallet unless that was recorded before
+   * (another instance, an earlier run); answers whether this call recorded it.
+   */
+  async claimTokenCharge(invoice: Invoice, at: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Invoice)
+      .set({ tokenChargeAttemptedAt: at })
+      .where('tenant_id = :tenantId AND provider_invoice_id = :key AND token_charge_attempted_at IS NULL', {
+        tenantId: invoice.tenantId,
+        key: invoice.providerInvoiceId,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   findOneOfTenant(tenantId: string, id: string): Promise<Invoice | null> {
     return this.dataSource.getRepository(Invoice).findOne({ where: { tenantId, id } });
   }

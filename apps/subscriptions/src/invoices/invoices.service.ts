@@ -88,6 +88,7 @@ export class InvoicesService {
         subscriptionId: subscription.id,
         paymentId: null,
         payPageUrl: null,
+        tokenChargeAttemptedAt: null,
         recordedAt: new Date(),
       }),
       ...advance.record,

@@ -11,6 +11,7 @@ import { RailCheckoutsRpcController } from './rail-checkouts.rpc.controller';
 import { RailCheckoutsService } from './rail-checkouts.service';
 import { RailInvoicePaymentsService } from './rail-invoice-payments.service';
 import { RailPaymentsEventsController } from './rail-payments.events.controller';
+import { RenewalWalletChargesService } from './renewal-wallet-charges.service';
 import { SuiteBillingSchedule } from './suite-billing.schedule';
 import { SuiteCancellationsService } from './suite-cancellations.service';
 import { SuiteDunningService } from './suite-dunning.service';
@@ -19,7 +20,7 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
 
 /**
  * Subscriptions the suite bills itself, paid on the domestic rails through the payments service:
- * the first period, renewals by pay link, dunning with grace, lapse and cancellation (no plan
+ * the first period, renewals charged to a saved wallet or by pay link, dunning with grace, lapse and cancellation (no plan
  * changes yet).
  */
 @Module({
@@ -39,6 +40,7 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
     RailInvoicePaymentsService,
     SuiteSubscriptionChangesService,
     SuiteRenewalsService,
+    RenewalWalletChargesService,
     SuiteDunningService,
     SuiteCancellationsService,
     SuiteBillingSchedule,

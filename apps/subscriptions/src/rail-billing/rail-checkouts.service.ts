@@ -19,6 +19,7 @@ import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-sub
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { billingCaller } from './billing-caller';
 import { billFirstPeriod, FirstPeriodBill } from './first-period-bill';
+import { payerKeyOf } from './payer-key';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { suiteSubscriptionChanged } from './suite-subscription-changed';
 
@@ -34,8 +35,9 @@ interface PlanOnSale {
 /**
  * A reader buys a plan on a domestic rail: the suite records the subscription (incomplete) and
  * the invoice of its first period (open; finance hears it billed and paid together once the money
- * arrives, as a provider's checkout bills), then asks payments for the money and answers the pay link. Payments is asked after the commit, so no
- * transaction waits on it; asked again for the same invoice it answers the same payment.
+ * arrives, as a provider's checkout bills), then asks payments for the money and answers the pay link. Payments is asked
+ * after the commit, so no transaction waits on it; asked again for the same invoice it answers the same payment. The
+ * payment saves the reader's wallet where the rail can, so that renewals are charged to it (SuiteRenewalsService).
  */
 @Injectable()
 export class RailCheckoutsService {
@@ -89,6 +91,7 @@ export class RailCheckoutsService {
       });
       return { subscription, invoice };
     });
+    const payerKey = payerKeyOf(subscription.readerKey);
     const payment = await this.rpc.request(
       CreatePayment,
       {
@@ -108,6 +111,9 @@ export class RailCheckoutsService {
         returnUrl: request.returnUrl,
         ...(request.rails ? { rails: request.rails } : {}),
         expiresInMinutes: PAY_WITHIN_MINUTES,
+        // A rail that saves wallets (MoMo) binds the reader's as they pay, for renewals charged without them;
+        // payments ignores it on the rails that cannot (VNPay, payOS).
+        ...(payerKey ? { saveTokenFor: payerKey } : {}),
       },
       billingCaller(tenantId, invoice.id, requestId),
     );
@@ -167,6 +173,7 @@ function openInvoiceOf(
     markedUncollectibleAt: null,
     paymentId: null,
     payPageUrl: null,
+    tokenChargeAttemptedAt: null,
     recordedAt: now,
   };
 }

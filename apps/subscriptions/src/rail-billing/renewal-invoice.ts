@@ -37,6 +37,7 @@ export function renewalInvoiceOf(
     markedUncollectibleAt: null,
     paymentId: null,
     payPageUrl: null,
+    tokenChargeAttemptedAt: null,
     recordedAt: now,
   };
 }

@@ -14,6 +14,7 @@ import { billingCaller } from './billing-caller';
 import { billFirstPeriod } from './first-period-bill';
 import { renewalInvoiceOf } from './renewal-invoice';
 import { emailOf, renewalPaymentRequested } from './renewal-payment-requested';
+import { RenewalWalletChargesService } from './renewal-wallet-charges.service';
 import { suiteBillingStepAt } from './suite-billing-step';
 import { SuiteDunningService } from './suite-dunning.service';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
@@ -30,7 +31,8 @@ const DEFAULT_GRACE_DAYS = 7;
  * The suite's own engine renews what it bills: the renewal is billed (InvoiceFinalized) the
  * agency's notice days before the period ends, at the price version the reader pays and the VAT
  * in force when the new period starts; payments is then asked for the money (outside any
- * transaction) and the pay link goes to the agency's mailer. At the period's end a subscription
+ * transaction), charged to the reader's saved wallet where the rail saved one, and otherwise (or
+ * declined) the pay link goes to the agency's mailer. At the period's end a subscription
  * cancelled at period end ends, and one whose renewal is unpaid falls past due (dunning).
  */
 @Injectable()
@@ -47,6 +49,7 @@ export class SuiteRenewalsService {
     private readonly settings: BillingSettingsRepository,
     private readonly dunning: SuiteDunningService,
     private readonly changes: SuiteSubscriptionChangesService,
+    private readonly walletCharges: RenewalWalletChargesService,
     private readonly outbox: EventOutbox,
     private readonly rpc: RpcClient,
   ) {}
@@ -74,8 +77,9 @@ export class SuiteRenewalsService {
 
   /**
    * Asks payments for the money of every renewal billed without a pay link yet (also one whose
-   * asking failed before: payments answers the same payment for the same invoice), keeps the link
-   * and sends it to the agency's mailer, once. Answers how many links were sent.
+   * asking failed before: payments answers the same payment for the same invoice), charges it to
+   * the reader's saved wallet once if there is one, keeps the link and, unless the wallet paid,
+   * sends it to the agency's mailer, once. Answers how many links were sent.
    */
   async requestPayLinks(now: Date, requestId: string): Promise<number> {
     let sent = 0;
@@ -172,8 +176,12 @@ export class SuiteRenewalsService {
       },
       billingCaller(tenantId, invoice.id, requestId),
     );
+    const charge = await this.walletCharges.chargeOnce(invoice, subscription, payment, now, requestId);
+    if (charge === 'settling') return false;
     return this.dataSource.transaction(async (tx) => {
       if (!(await this.invoices.keepPayLinkOnce(tx, invoice, payment.payPageUrl))) return false;
+      // Paid without the reader: its PaymentSucceeded pays the invoice; the link is kept only for the record.
+      if (charge === 'paid') return false;
       await this.outbox.add(tx, RenewalPaymentRequested, {
         tenantId,
         subject: subscription.id,
