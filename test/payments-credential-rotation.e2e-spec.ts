@@ -74,6 +74,7 @@ describe('CREDENTIALS_KEY rotation in payments', () => {
       const configured = await agency.api.put('/v1/payments/accounts/momo', {
         environment: 'sandbox',
         enabled: true,
+        savesWallets: true,
         credentials: momo.merchant(),
       });
       expect(configured.status).toBe(200);

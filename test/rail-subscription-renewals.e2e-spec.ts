@@ -153,9 +153,6 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
    * A MoMo reader's wallet, saved as they paid the first period, declines the renewal's charge, so that
    * they are sent the pay link (a charge that pays: rail-subscription-token-renewals.e2e-spec.ts).
    */
-  function savedWalletDeclines(rail: Rail): void {
-    if (rail === 'momo') momo.planTokenCharge({ outcome: 'declined' });
-  }
 
   /** The renewal billed for the period after `end`, once the engine billed it. */
   async function renewalOf(agency: TestAgency, subscriptionId: string, end: Date): Promise<InvoiceView> {
@@ -169,7 +166,6 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
   describe.each(['momo', 'payos'] as const)('on %s', (rail) => {
     it('bills the renewal ahead of the period end, sends its pay link once, and continues the period from the old end when paid', async () => {
       const { agency, readerId, subscription, end } = await subscribed(rail);
-      savedWalletDeclines(rail);
 
       await Promise.all(engines().map((engine) => engine.runDue(daysFrom(end, -3.5))));
       expect(await invoicesOf(agency, subscription.id)).toHaveLength(1);
@@ -263,7 +259,6 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
 
   it('falls past due at the period end, sends reminders, and lapses at the end of grace: invoice voided, access ended, books reversed; a late payment is held', async () => {
     const { agency, readerId, subscription, end } = await subscribed('momo');
-    savedWalletDeclines('momo');
     await runAt(daysFrom(end, -2));
     const renewal = await renewalOf(agency, subscription.id, end);
 

@@ -84,6 +84,7 @@ describe('renewals of subscriptions billed by the suite, charged to the saved wa
       const response = await agency.api.put<PaymentAccountView>(`/v1/payments/accounts/${rail}`, {
         environment: 'sandbox',
         enabled: true,
+        savesWallets: rail === 'momo',
         credentials,
       });
       if (response.status !== 200) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);

@@ -43,6 +43,7 @@ describe('saved wallets: a renewal charged without the payer (MoMo tokenization)
       const response = await agency.api.put('/v1/payments/accounts/momo', {
         environment: 'sandbox',
         enabled: true,
+        savesWallets: true,
         credentials: momo.merchant(),
       });
       if (response.status !== 200) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);

@@ -52,6 +52,7 @@ describe('tenant isolation', () => {
     const account = await agency.api.put('/v1/payments/accounts/momo', {
       environment: 'sandbox',
       enabled: true,
+      savesWallets: true,
       credentials: momo.merchant(),
     });
     expect(account.status).toBe(200);

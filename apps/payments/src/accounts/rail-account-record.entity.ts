@@ -10,6 +10,8 @@ export class RailAccountRecord {
   @Column('text') rail!: PaymentRailName;
   @Column('text') environment!: RailEnvironment;
   @Column('boolean') enabled!: boolean;
+  /** The merchant's contract lets the rail save payers' wallets (MoMo tokenization). */
+  @Column('boolean', { name: 'saves_wallets', default: false }) savesWallets!: boolean;
   @Column('text', { name: 'merchant_id' }) merchantId!: string;
   @Column('bytea', { name: 'credentials_sealed' }) credentialsSealed!: Buffer;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -5,7 +5,7 @@ import { RailAccountRecord } from './rail-account-record.entity';
 
 export type RailAccountFields = Pick<
   RailAccountRecord,
-  'tenantId' | 'rail' | 'environment' | 'enabled' | 'merchantId' | 'credentialsSealed'
+  'tenantId' | 'rail' | 'environment' | 'enabled' | 'savesWallets' | 'merchantId' | 'credentialsSealed'
 >;
 
 @Injectable()
@@ -15,12 +15,21 @@ export class RailAccountRepository {
   /** Creates or replaces the agency's account on the rail; its id stays (notification URLs hold it). */
   async save(tx: EntityManager, fields: RailAccountFields): Promise<RailAccountRecord> {
     const [row] = (await tx.query(
-      `INSERT INTO payments.rail_accounts (tenant_id, rail, environment, enabled, merchant_id, credentials_sealed)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO payments.rail_accounts (tenant_id, rail, environment, enabled, saves_wallets, merchant_id, credentials_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (tenant_id, rail) DO UPDATE SET environment = EXCLUDED.environment, enabled = EXCLUDED.enabled,
-         merchant_id = EXCLUDED.merchant_id, credentials_sealed = EXCLUDED.credentials_sealed, updated_at = now()
+         saves_wallets = EXCLUDED.saves_wallets, merchant_id = EXCLUDED.merchant_id,
+         credentials_sealed = EXCLUDED.credentials_sealed, updated_at = now()
        RETURNING id`,
-      [fields.tenantId, fields.rail, fields.environment, fields.enabled, fields.merchantId, fields.credentialsSealed],
+      [
+        fields.tenantId,
+        fields.rail,
+        fields.environment,
+        fields.enabled,
+        fields.savesWallets,
+        fields.merchantId,
+        fields.credentialsSealed,
+      ],
     )) as { id: string }[];
     return tx.getRepository(RailAccountRecord).findOneByOrFail({ id: row.id });
   }

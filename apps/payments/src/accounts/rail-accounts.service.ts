@@ -13,6 +13,7 @@ import { ConfigurePaymentAccountRequest, PaymentAccountView, PaymentRailName } f
 import { PaymentsEnv } from '../config/payments.config';
 import { PaymentRail, RailAccount } from '../rails/payment-rail';
 import { PaymentRails } from '../rails/payment-rails';
+import { savesWallets } from '../rails/saves-wallets';
 import { RailAccountRecord } from './rail-account-record.entity';
 import { RailAccountRepository } from './rail-account.repository';
 
@@ -84,6 +85,7 @@ export class RailAccountsService implements OnApplicationBootstrap {
         rail: request.rail,
         environment: request.environment,
         enabled: request.enabled,
+        savesWallets: request.savesWallets ?? false,
         merchantId: checked.merchantId,
         credentialsSealed: this.cipher.encrypt(JSON.stringify(checked.credentials), tenantId),
       });
@@ -166,6 +168,7 @@ export class RailAccountsService implements OnApplicationBootstrap {
       rail: account.rail,
       environment: account.environment,
       enabled: account.enabled,
+      savesWallets: account.savesWallets,
       merchantId: account.merchantId,
     };
   }
@@ -176,6 +179,7 @@ export class RailAccountsService implements OnApplicationBootstrap {
       rail: account.rail,
       environment: account.environment,
       enabled: account.enabled,
+      savesWallets: account.savesWallets,
       merchantId: account.merchantId,
       notificationUrl: this.notificationUrlOf(account),
       updatedAt: account.updatedAt.toISOString(),

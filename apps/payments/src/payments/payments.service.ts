@@ -179,7 +179,9 @@ export class PaymentsService {
         expiresAt: attemptExpiresAt(attempt.createdAt, payment.expiresAt),
         method: request.method ?? null,
         saveTokenFor:
-          payment.saveTokenFor !== null && savesWallets(rail) ? payerReferenceOf(tenantId, payment.saveTokenFor) : null,
+          payment.saveTokenFor !== null && savesWallets(rail) && record.savesWallets
+            ? payerReferenceOf(tenantId, payment.saveTokenFor)
+            : null,
       });
       await this.payments.recordStart(attempt.id, started);
       return attemptViewOf({ ...attempt, ...started });

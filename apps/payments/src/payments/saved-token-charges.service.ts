@@ -56,6 +56,8 @@ export class SavedTokenChargesService {
     const { rail, account, record } = await this.accounts.usableOf(tenantId, token.rail);
     if (!savesWallets(rail) || !rail.chargeSavedToken)
       throw new ValidationFailedError([{ field: 'savedTokenId', message: `${rail.name} charges no saved wallet` }]);
+    if (!record.savesWallets)
+      throw new ConflictError(`the agency's ${rail.name} account no longer saves wallets: pay by link`);
     if (account.id !== token.accountId)
       throw new ConflictError(`saved token ${token.id} belongs to another ${rail.name} account`);
     const attempt = await this.payments.insertChargeAttemptOnce({

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
@@ -14,6 +14,12 @@ export class PaymentAccountSettings {
   @IsIn(RAIL_ENVIRONMENTS) environment!: RailEnvironment;
   /** Offered to payers; a disabled account still receives notifications and answers refunds. */
   @IsBoolean() enabled!: boolean;
+  /**
+   * The agency's contract with the rail lets it save payers' wallets and charge them without the
+   * payer (MoMo tokenization, granted per merchant): renewals are then charged to a saved wallet.
+   * False when absent; a rail that cannot save wallets refuses true.
+   */
+  @IsOptional() @IsBoolean() savesWallets?: boolean;
   @IsCredentialFields() credentials!: Record<string, string>;
 }
 
@@ -25,6 +31,7 @@ export class ConfigurePaymentAccountRequest {
   @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
   @IsIn(RAIL_ENVIRONMENTS) environment!: RailEnvironment;
   @IsBoolean() enabled!: boolean;
+  @IsOptional() @IsBoolean() savesWallets?: boolean;
   @MaxLength(8192)
   @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){4}$/, { message: 'sealedCredentials must be a compact JWE' })
   sealedCredentials!: string;
@@ -36,6 +43,8 @@ export class PaymentAccountView {
   @IsIn(PAYMENT_RAILS) rail!: PaymentRailName;
   @IsIn(RAIL_ENVIRONMENTS) environment!: RailEnvironment;
   @IsBoolean() enabled!: boolean;
+  /** Payers' wallets are saved on this account and renewals charged to them. */
+  @IsBoolean() savesWallets!: boolean;
   /** The merchant's public identifier at the rail (MoMo partner code, VNPay terminal, payOS client id). */
   @IsString() merchantId!: string;
   /** Where the rail must send its notifications (VNPay's IPN URL is registered with VNPay by the agency). */

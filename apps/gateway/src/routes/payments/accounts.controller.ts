@@ -42,7 +42,13 @@ export class PaymentsAccountsController {
     const sealedCredentials = await this.sealer.seal(caller.tenantId, body.credentials);
     return this.rpc.request(
       ConfigurePaymentAccount,
-      { rail, environment: body.environment, enabled: body.enabled, sealedCredentials },
+      {
+        rail,
+        environment: body.environment,
+        enabled: body.enabled,
+        savesWallets: body.savesWallets,
+        sealedCredentials,
+      },
       caller,
     );
   }
