@@ -290,6 +290,14 @@ describe('payments on the Vietnamese rails, end to end', () => {
     });
     expect(badAccount.status).toBe(400);
     expect(badAccount.body.errors?.map((e) => e.field).join(' ')).toContain('credentials.');
+    const walletsOnVnpay = await agency.api.put<{ errors?: { field: string }[] }>('/v1/payments/accounts/vnpay', {
+      environment: 'sandbox',
+      enabled: true,
+      savesWallets: true,
+      credentials: fakes.vnpay.merchant(),
+    });
+    expect(walletsOnVnpay.status).toBe(400);
+    expect(walletsOnVnpay.body.errors?.map((e) => e.field)).toEqual(['savesWallets']);
     const accounts = await agency.api.get<{ items: PaymentAccountView[] }>('/v1/payments/accounts');
     expect(accounts.body.items.map((a) => a.rail)).toEqual(['momo']);
   });

@@ -77,6 +77,8 @@ export class RailAccountsService implements OnApplicationBootstrap {
     });
     if (typeof opened !== 'object' || opened === null || Array.isArray(opened))
       throw new ValidationFailedError([{ field: 'credentials', message: 'credentials must be an object' }]);
+    if (request.savesWallets && !savesWallets(rail))
+      throw new ValidationFailedError([{ field: 'savesWallets', message: `${rail.name} cannot save payers' wallets` }]);
     const checked = rail.checkCredentials(opened as Record<string, string>);
     const before = await this.accounts.findOfTenant(tenantId, request.rail);
     const saved = await this.dataSource.transaction(async (tx) => {
