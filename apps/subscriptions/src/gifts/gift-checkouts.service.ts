@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
@@ -13,10 +12,10 @@ import { ProviderCheckout } from '../payments/provider-checkout';
 import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { giftPriceOf, monthsPerInterval } from './gift-price';
-import { GiftPurchase } from './gift-purchase.entity';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftRepository } from './gift.repository';
 import { GiftsService } from './gifts.service';
+import { pendingGiftPurchase } from './pending-gift-purchase';
 import { newPurchaserSecret, purchaserSecretMatches } from './purchaser-secret';
 
 /**
@@ -57,30 +56,13 @@ export class GiftCheckoutsService {
     const account = await this.accounts.providerAccountOf(tenantId);
     const taxRateIds = await this.taxRates.providerRatesAt(account, product.productType, new Date());
     const { secret: purchaserSecret, hash: purchaserSecretHash } = newPurchaserSecret();
-    const purchase: GiftPurchase = {
-      id: randomUUID(),
+    const purchase = pendingGiftPurchase(
       tenantId,
-      planId: plan.id,
-      priceId: price.id,
-      productId: product.id,
-      months: request.months,
-      intervals: giftPrice.intervals,
-      currency: price.currency,
-      unitAmount: price.unitAmount,
-      amount: giftPrice.amount.toString(),
-      purchaserEmail: request.purchaserEmail.toLowerCase(),
-      recipientEmail: request.recipientEmail?.toLowerCase() ?? null,
-      message: request.message ?? null,
-      providerCheckoutId: null,
-      paymentId: null,
-      amountDue: null,
-      tax: null,
-      giftId: null,
-      paidAt: null,
+      { plan, price, productId: product.id, giftPrice, bill: null },
+      request,
       purchaserSecretHash,
-      codeRevealedAt: null,
-      createdAt: new Date(),
-    };
+      new Date(),
+    );
     await this.purchases.insert(purchase);
     const session = await this.provider.createOneOffCheckout(account, {
       idempotencyKey: `gift-checkout:${purchase.id}`,

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Caller, RpcClient, ValidationFailedError } from '@libs/common';
 import { CreateGiftRailCheckoutRequest, CreatePayment, GiftRailCheckoutView, SERVICE_ROLES } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { billGift } from './gift-bill';
 import { giftPriceOf, monthsPerInterval } from './gift-price';
-import { GiftPurchase } from './gift-purchase.entity';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { pendingGiftPurchase } from './pending-gift-purchase';
 import { newPurchaserSecret } from './purchaser-secret';
 
 /** How long the purchaser has to pay. */
@@ -55,30 +54,13 @@ export class GiftRailCheckoutsService {
     const now = new Date();
     const bill = billGift(giftPrice.amount, await this.taxRates.rateAt(tenantId, product.productType, now));
     const { secret: purchaserSecret, hash: purchaserSecretHash } = newPurchaserSecret();
-    const purchase: GiftPurchase = {
-      id: randomUUID(),
+    const purchase = pendingGiftPurchase(
       tenantId,
-      planId: plan.id,
-      priceId: price.id,
-      productId: product.id,
-      months: request.months,
-      intervals: giftPrice.intervals,
-      currency: price.currency,
-      unitAmount: price.unitAmount,
-      amount: giftPrice.amount.toString(),
-      purchaserEmail: request.purchaserEmail.toLowerCase(),
-      recipientEmail: request.recipientEmail?.toLowerCase() ?? null,
-      message: request.message ?? null,
-      providerCheckoutId: null,
-      paymentId: null,
-      amountDue: bill.amountDue.toString(),
-      tax: bill.vat.toString(),
-      giftId: null,
-      paidAt: null,
+      { plan, price, productId: product.id, giftPrice, bill: bill },
+      request,
       purchaserSecretHash,
-      codeRevealedAt: null,
-      createdAt: now,
-    };
+      now,
+    );
     await this.purchases.insert(purchase);
     const description = clippedToBytes(`Gift: ${request.months} months of ${product.name}`, LINE_DESCRIPTION_BYTES);
     const payment = await this.rpc.request(
