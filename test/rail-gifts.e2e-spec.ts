@@ -22,6 +22,7 @@ import { JetStreamProbe } from './support/jetstream';
 import { RailFake } from './support/rail-fake';
 import { createMonthlyPlan, linkStripe, MonthlyPlan } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
+import { configureRailAccount } from './support/rail-accounts';
 
 const CLEARING: Record<'momo' | 'payos', string> = { momo: '1110', payos: '1130' };
 const [STRIPE_BALANCE, RECEIVABLE, DEFERRED_REVENUE, VAT_PAYABLE] = ['1100', '1300', '2100', '2200'];
@@ -71,17 +72,7 @@ describe('gifts bought on a domestic rail', () => {
       effectiveFrom: '2020-01-01T00:00:00+07:00',
     });
     expect(vat.status).toBe(201);
-    const credentials = fakes[rail].merchant();
-    const railAccount = await eventually(async () => {
-      const response = await agency.api.put<PaymentAccountView>(`/v1/payments/accounts/${rail}`, {
-        environment: 'sandbox',
-        enabled: true,
-        credentials,
-      });
-      if (response.status !== 200) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
-      return response.body;
-    });
-    fakes[rail].setNotificationUrl(credentials, railAccount.notificationUrl);
+    const railAccount = await configureRailAccount(agency, fakes[rail]);
     const site = await agency.api.post<{ publishableKey: string }>('/v1/sites', {
       name: 'Tin Nhanh',
       domain: 'tinnhanh.vn',

@@ -5,7 +5,6 @@ import {
   InvoicePaidEvent,
   InvoiceView,
   InvoiceVoidedEvent,
-  PaymentAccountView,
   PaymentAttemptView,
   RailCheckoutView,
   ReaderSubscriptionView,
@@ -24,6 +23,7 @@ import { JetStreamProbe } from './support/jetstream';
 import { RailFake } from './support/rail-fake';
 import { createMonthlyPlan, linkStripe, MonthlyPlan } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
+import { configureRailAccount } from './support/rail-accounts';
 
 type Rail = 'momo' | 'payos';
 const CLEARING: Record<Rail, string> = { momo: '1110', payos: '1130' };
@@ -84,17 +84,7 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
       effectiveFrom: '2020-01-01T00:00:00+07:00',
     });
     expect(vat.status).toBe(201);
-    const credentials = fakes[rail].merchant();
-    const account = await eventually(async () => {
-      const response = await agency.api.put<PaymentAccountView>(`/v1/payments/accounts/${rail}`, {
-        environment: 'sandbox',
-        enabled: true,
-        credentials,
-      });
-      if (response.status !== 200) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
-      return response.body;
-    });
-    fakes[rail].setNotificationUrl(credentials, account.notificationUrl);
+    await configureRailAccount(agency, fakes[rail]);
     return { agency, plan: await createMonthlyPlan(agency) };
   }
 
