@@ -8,12 +8,14 @@ import {
   GetStripeAccount,
   ListAccounts,
   MessageHeader,
+  RelayStripeRequest,
   RpcContract,
+  SERVICE_ROLES,
 } from '@libs/contracts';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
-import { linkStripe } from './support/subscription-fixtures';
+import { createMonthlyPlan, linkStripe, openCheckout } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
 /** The bus as a trust boundary: who may connect, publish, serve, listen and speak for whom. */
@@ -25,7 +27,7 @@ describe('message bus trust boundary', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions', 'finance']);
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments', 'finance'], { STRIPE_API_URL: fake.url });
     const api = new Api(await suite.gatewayUrl());
     agency = await createAgency(api, suite.operatorToken);
   });
@@ -178,5 +180,68 @@ describe('message bus trust boundary', () => {
     expect(carried).not.toContain(linked.stripeKey.slice(8));
     const view = await agency.api.get<{ configured: boolean; keyLast4: string }>('/v1/subscriptions/stripe-account');
     expect(view.body).toMatchObject({ configured: true, keyLast4: linked.stripeKey.slice(-4) });
+  });
+
+  it("never carries a Stripe key on the bus when subscriptions calls Stripe through payments", async () => {
+    const linked = await linkStripe(
+      await createAgency(new Api(await suite.gatewayUrl()), suite.operatorToken),
+      fake,
+      await suite.gatewayUrl(),
+    );
+    const operator = await connectNats(suite.nats.url, 'test-tap-relay');
+    opened.push(operator);
+    const seen: Msg[] = [];
+    const tap = operator.subscribe(`${RelayStripeRequest.subject}`, { callback: (_error, msg) => void seen.push(msg) });
+    const replies = operator.subscribe('_INBOX_subscriptions.>', { callback: (_error, msg) => void seen.push(msg) });
+    await operator.flush();
+    const plan = await createMonthlyPlan(linked);
+    await openCheckout(linked, plan.planId, { readerId: 'relay-reader' });
+    tap.unsubscribe();
+    replies.unsubscribe();
+    const requests = seen.filter((msg) => msg.subject === RelayStripeRequest.subject);
+    expect(requests.map((msg) => (msg.json<{ data: { path: string } }>().data.path))).toContain('/v1/checkout/sessions');
+    for (const msg of seen) {
+      expect(msg.string()).not.toContain(linked.stripeKey);
+      expect(msg.string()).not.toContain(linked.webhookSecret);
+    }
+  });
+
+  it("lets only subscriptions' billing reach Stripe through payments, and only Stripe Billing's resources", async () => {
+    const linked = await linkStripe(
+      await createAgency(new Api(await suite.gatewayUrl()), suite.operatorToken),
+      fake,
+      await suite.gatewayUrl(),
+    );
+    const operator = await connectNats(suite.nats.url, 'test-relay-refusals');
+    opened.push(operator);
+    const relay = RelayStripeRequest as RpcContract<unknown, unknown>;
+    const billing = {
+      tenantId: linked.tenantId,
+      actor: 'subscriptions:stripe-billing',
+      roles: [SERVICE_ROLES.stripeBilling],
+      requestId: randomUUID(),
+    };
+    const subscriptions = new CallerSigner('subscriptions', suite.callerSigningKeyOf('subscriptions'));
+    const payout = { method: 'POST', path: '/v1/payouts', body: 'amount=1000000&currency=vnd' };
+    const refused = await rpc(operator, relay, payout, { [MessageHeader.caller]: subscriptions.sign(billing) });
+    expect(refused.err).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/\/v1\/payouts/) });
+    // An admin's key through the gateway cannot reach the relay at all.
+    const gateway = new CallerSigner('gateway', suite.callerSigningKeyOf('gateway'));
+    const asAdmin = await rpc(
+      operator,
+      relay,
+      { method: 'GET', path: '/v1/customers', body: '' },
+      { [MessageHeader.caller]: gateway.sign({ ...billing, actor: 'api-key', roles: ['admin'] }) },
+    );
+    expect(asAdmin.err).toMatchObject({ code: 'forbidden' });
+    expect(fake.apiRequests(linked.stripeKey).filter((r) => r.path.startsWith('/v1/payouts'))).toEqual([]);
+    // A Billing read, signed as subscriptions' billing, is served with the agency's account.
+    const served = await rpc(
+      operator,
+      relay,
+      { method: 'GET', path: '/v1/customers?limit=1', body: '' },
+      { [MessageHeader.caller]: subscriptions.sign(billing) },
+    );
+    expect(served.response).toMatchObject({ status: 200 });
   });
 });

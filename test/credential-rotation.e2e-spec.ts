@@ -15,7 +15,7 @@ function sealedTheOldWay(base64Key: string, plain: string): Buffer {
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-describe('CREDENTIALS_KEY rotation', () => {
+describe('CREDENTIALS_KEY rotation (Stripe accounts, held by payments)', () => {
   const oldKey = randomBytes(32).toString('base64');
   const newKey = randomBytes(32).toString('base64');
   let fake: FakeStripe;
@@ -27,20 +27,20 @@ describe('CREDENTIALS_KEY rotation', () => {
   const sealedRow = async () =>
     (
       await db.query<{ secret_key_sealed: Buffer; webhook_secret_sealed: Buffer }>(
-        'SELECT secret_key_sealed, webhook_secret_sealed FROM subscriptions.stripe_accounts WHERE tenant_id = $1',
+        'SELECT secret_key_sealed, webhook_secret_sealed FROM payments.stripe_accounts WHERE tenant_id = $1',
         [agency.tenantId],
       )
     ).rows[0];
-  const restartSubscriptionsWith = async (credentialsKey: string) => {
+  const restartPaymentsWith = async (credentialsKey: string) => {
     env.CREDENTIALS_KEY = credentialsKey;
-    await suite.stopService('subscriptions');
-    await suite.startInstance('subscriptions');
+    await suite.stopService('payments');
+    await suite.startInstance('payments');
   };
 
   beforeAll(async () => {
     fake = await startFakeStripe();
     Object.assign(env, { STRIPE_API_URL: fake.url, CREDENTIALS_KEY: oldKey });
-    suite = await TestSuite.start(['gateway', 'subscriptions'], env);
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments'], env);
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
     const gatewayUrl = await suite.gatewayUrl();
@@ -56,10 +56,10 @@ describe('CREDENTIALS_KEY rotation', () => {
   it('keeps secrets sealed the old way and by the old key readable, and seals them again with the new key', async () => {
     // As a row written before key ids: no key id, not bound to the agency.
     await db.query(
-      'UPDATE subscriptions.stripe_accounts SET secret_key_sealed = $2, webhook_secret_sealed = $3 WHERE tenant_id = $1',
+      'UPDATE payments.stripe_accounts SET secret_key_sealed = $2, webhook_secret_sealed = $3 WHERE tenant_id = $1',
       [agency.tenantId, sealedTheOldWay(oldKey, agency.stripeKey), sealedTheOldWay(oldKey, agency.webhookSecret)],
     );
-    await restartSubscriptionsWith(`new:${newKey},old:${oldKey}`);
+    await restartPaymentsWith(`new:${newKey},old:${oldKey}`);
 
     // Creating a plan creates its price at the provider with the agency's (decrypted) secret key.
     await createMonthlyPlan(agency);
@@ -75,7 +75,7 @@ describe('CREDENTIALS_KEY rotation', () => {
     expect((await sealedRow()).secret_key_sealed.includes(Buffer.from(agency.stripeKey))).toBe(false);
 
     // Once sealed again, the old key can leave the list.
-    await restartSubscriptionsWith(`new:${newKey}`);
+    await restartPaymentsWith(`new:${newKey}`);
     await createMonthlyPlan(agency, { name: 'Hằng năm', interval: 'year' });
     await eventually(async () =>
       expect((await fake.sdk(agency.stripeKey).prices.list({ limit: 10 })).data).toHaveLength(2),

@@ -125,7 +125,7 @@ describe('gifts and group licences', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments'], { STRIPE_API_URL: fake.url });
     probe = await JetStreamProbe.connect(suite.nats.url);
     const gatewayUrl = await suite.gatewayUrl();
     agency = await linkStripe(await createAgency(new Api(gatewayUrl), suite.operatorToken), fake, gatewayUrl);

@@ -88,7 +88,7 @@ describe('paywall offers, experiments and conversions', () => {
   beforeAll(async () => {
     fake = await startFakeStripe();
     // One reweighing period a day: no period ends while a test looks at which arm a reader keeps.
-    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions'], {
+    suite = await TestSuite.start(['gateway', 'paywall', 'subscriptions', 'payments'], {
       STRIPE_API_URL: fake.url,
       PAYWALL_THOMPSON_REWEIGH_S: '86400',
     });

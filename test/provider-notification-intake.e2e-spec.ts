@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { eventually } from '@libs/testing';
-import { ProviderNotificationServer } from '../apps/subscriptions/src/provider-notifications/provider-notification-server';
+import { RailNotificationServer } from '../apps/payments/src/notifications/rail-notification-server';
 import { replayFailedProviderNotifications } from '../scripts/replay-provider-notifications';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { WireEvent } from './stripe-fake/objects/wire-types';
@@ -30,7 +30,7 @@ describe('provider notifications: nothing lost', () => {
   beforeAll(async () => {
     fake = await startFakeStripe();
     // Any unprocessed notification counts as old here, so the health check's degraded answer is reachable without waiting.
-    suite = await TestSuite.start(['gateway', 'subscriptions'], {
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments'], {
       STRIPE_API_URL: fake.url,
       PROVIDER_NOTIFICATION_MAX_AGE_S: '0',
     });
@@ -46,8 +46,9 @@ describe('provider notifications: nothing lost', () => {
     await fake?.close();
   });
 
+  /** Payments' notification port, where agencies register Stripe's webhooks now. */
   const directUrl = (tenantId: string) =>
-    `${suite.instances('subscriptions')[0].get(ProviderNotificationServer).url}/v1/webhooks/stripe/${tenantId}`;
+    `${suite.instances('payments')[0].get(RailNotificationServer).url}/v1/notifications/stripe/${tenantId}`;
 
   const storedOf = async (agency: StripeLinkedAgency): Promise<StoredNotification[]> =>
     db.query(
@@ -106,7 +107,8 @@ describe('provider notifications: nothing lost', () => {
     expect(unconfigured.status).toBe(400);
     expect(unconfigured.body).toMatchObject({ status: 400, errors: [{ field: 'tenantId' }] });
     const [{ count }] = await db.query<{ count: string }[]>(
-      `SELECT count(*) FROM subscriptions.provider_notifications WHERE provider_notification_id = 'evt_unconfigured_1'`,
+      `SELECT (SELECT count(*) FROM subscriptions.provider_notifications WHERE provider_notification_id = 'evt_unconfigured_1')
+            + (SELECT count(*) FROM payments.stripe_notifications WHERE event_id = 'evt_unconfigured_1') AS count`,
     );
     expect(count).toBe('0');
   });

@@ -19,7 +19,7 @@ describe('repairing drift from missed webhooks, as a job', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], {
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments'], {
       STRIPE_API_URL: fake.url,
       PROVIDER_SYNC_PAGE_SIZE: String(PAGE_SIZE),
     });
@@ -354,7 +354,7 @@ describe('calling Stripe within its limits', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions'], { STRIPE_API_URL: fake.url });
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments'], { STRIPE_API_URL: fake.url });
   });
 
   afterAll(async () => {

@@ -26,7 +26,7 @@ describe('reconciliation imports', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions', 'finance'], {
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments', 'finance'], {
       STRIPE_API_URL: fake.url,
       RECONCILIATION_STALE_AFTER_S: '10',
     });

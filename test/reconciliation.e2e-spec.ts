@@ -81,7 +81,7 @@ describe('reconciliation: Stripe and the bank against the books', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    suite = await TestSuite.start(['gateway', 'subscriptions', 'finance'], { STRIPE_API_URL: fake.url });
+    suite = await TestSuite.start(['gateway', 'subscriptions', 'payments', 'finance'], { STRIPE_API_URL: fake.url });
     api = new Api(await suite.gatewayUrl());
     probe = await JetStreamProbe.connect(suite.nats.url);
     db = new Client({ connectionString: suite.database.url });

@@ -31,7 +31,16 @@ describe('a service process with bad configuration', () => {
     ['subscriptions', { DATABASE_URL: 'postgres://db/subscriptions' }, 'CREDENTIALS_KEY'],
     [
       'subscriptions',
-      { DATABASE_URL: 'postgres://db/subscriptions', CREDENTIALS_KEY: 'A'.repeat(43) + '=', STRIPE_API_URL: 'ftp://x' },
+      {
+        DATABASE_URL: 'postgres://db/subscriptions',
+        CREDENTIALS_KEY: 'A'.repeat(43) + '=',
+        PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: 'not a key',
+      },
+      'PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY',
+    ],
+    [
+      'payments',
+      { DATABASE_URL: 'postgres://db/payments', CREDENTIALS_KEY: 'A'.repeat(43) + '=', STRIPE_API_URL: 'ftp://x' },
       'STRIPE_API_URL',
     ],
     [

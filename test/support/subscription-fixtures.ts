@@ -96,7 +96,7 @@ export async function startStripeWorld(
   alsoStart: ('paywall' | 'finance')[] = [],
 ): Promise<StripeWorld> {
   const fake = await startFakeStripe();
-  const suite = await TestSuite.start(['gateway', 'subscriptions', ...alsoStart], {
+  const suite = await TestSuite.start(['gateway', 'subscriptions', 'payments', ...alsoStart], {
     STRIPE_API_URL: fake.url,
     ...env,
   }).catch(async (error: unknown) => {

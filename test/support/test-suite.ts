@@ -58,8 +58,7 @@ export class TestSuite {
   private readonly credentialsKey = randomBytes(32).toString('base64');
   private readonly paywallTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
   private readonly callerKeys = callerKeyPairs();
-  private readonly sealingKeys = credentialSealingKeys();
-  /** Rail credentials are sealed to the payments service's own key. */
+  /** Stripe and rail credentials are sealed to the payments service's own key. */
   private readonly paymentsSealingKeys = credentialSealingKeys();
   private readonly running = new Map<ServiceName, NestFastifyApplication[]>();
   /** What the services send, checked against docs/openapi.json and docs/asyncapi.json. */
@@ -77,7 +76,6 @@ export class TestSuite {
     const [nats, database] = await Promise.all([startTestNats(), createTestDatabase()]);
     const suite = new TestSuite(nats, database);
     suite.envOverrides = envOverrides;
-    suite.webhookPort = await freePort();
     suite.notificationPort = await freePort();
     try {
       await suite.conformance.watch(nats.url);
@@ -92,9 +90,7 @@ export class TestSuite {
   }
 
   private envOverrides: Record<string, string> = {};
-  /** Subscriptions' notification receiver: one port its instances share, known to the gateway before they start. */
-  private webhookPort = 0;
-  /** Payments' rail notification receiver, shared by its instances likewise. */
+  /** Payments' notification receiver (rails' and Stripe's): one port its instances share, known to the gateway before they start. */
   private notificationPort = 0;
 
   envOf(service: ServiceName): ServiceEnv {
@@ -105,8 +101,7 @@ export class TestSuite {
       NATS_PASSWORD: this.nats.credentialsOf(service).password,
       CALLER_KEYS: this.callerKeys.publicKeys,
       CALLER_SIGNING_KEY: this.callerKeys.signingKeyOf(service),
-      CREDENTIALS_SEALING_KEY: (service === 'payments' ? this.paymentsSealingKeys : this.sealingKeys).privateKey,
-      CREDENTIALS_SEALING_PUBLIC_KEY: this.sealingKeys.publicKey,
+      CREDENTIALS_SEALING_KEY: this.paymentsSealingKeys.privateKey,
       PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: this.paymentsSealingKeys.publicKey,
       HTTP_PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
@@ -115,8 +110,7 @@ export class TestSuite {
       CREDENTIALS_KEY: this.credentialsKey,
       PAYWALL_TOKEN_KEYS: this.paywallTokenKeys,
       PAYWALL_PUBLIC_PORT: '0',
-      SUBSCRIPTIONS_WEBHOOK_PORT: String(this.webhookPort),
-      SUBSCRIPTIONS_WEBHOOK_URL: `http://127.0.0.1:${this.webhookPort}`,
+      PAYMENTS_NOTIFICATION_URL: `http://127.0.0.1:${this.notificationPort}`,
       PAYMENTS_NOTIFICATION_PORT: String(this.notificationPort),
       PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${this.notificationPort}`,
       EVENT_MAX_DELIVER: '3',

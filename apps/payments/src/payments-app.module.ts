@@ -6,6 +6,7 @@ import { RailNotificationsModule } from './notifications/rail-notifications.modu
 import { PaymentsModule } from './payments/payments.module';
 import { PaymentRefundsModule } from './refunds/payment-refunds.module';
 import { AttemptStatusModule } from './status-queries/attempt-status.module';
+import { StripeModule } from './stripe/stripe.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -21,6 +22,7 @@ export class PaymentsAppModule {
         RailNotificationsModule,
         PaymentRefundsModule,
         AttemptStatusModule,
+        StripeModule,
       ],
     };
   }

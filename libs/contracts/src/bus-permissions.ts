@@ -1,6 +1,8 @@
 import { allContracts, RpcContract } from './contract-registry';
 import { ChargeSavedToken, CreatePayment } from './payments/payment.rpc';
 import { ListSavedTokens } from './payments/saved-token.rpc';
+import { AdoptStripeAccount, GetStripeAccount } from './payments/stripe-account.rpc';
+import { RelayStripeRequest } from './payments/stripe-api.rpc';
 import { ListCoupons } from './subscriptions/coupon.rpc';
 import { ListPlans } from './subscriptions/plan.rpc';
 import { ListProviderBalanceTransactions, ListProviderPayouts } from './subscriptions/provider-balance.rpc';
@@ -19,7 +21,14 @@ export const BUS_OPERATOR = 'operator';
 const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown, unknown>[]> = {
   gateway: 'every-contract',
   paywall: [ListPlans, ListCoupons],
-  subscriptions: [CreatePayment, ListSavedTokens, ChargeSavedToken],
+  subscriptions: [
+    CreatePayment,
+    ListSavedTokens,
+    ChargeSavedToken,
+    RelayStripeRequest,
+    GetStripeAccount,
+    AdoptStripeAccount,
+  ],
   payments: [],
   advertising: [],
   licensing: [],
@@ -40,12 +49,12 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
 /**
  * The roles a service may assert when it signs a caller of its own (not relaying one it was
  * given): the gateway speaks for every authenticated principal, finance only for its import job,
- * subscriptions only for the charges it bills itself.
+ * subscriptions only for the charges it bills itself and for driving Stripe Billing through payments.
  */
 export const SIGNER_ROLES: Record<ServiceName, 'any' | readonly CallerRole[]> = {
   gateway: 'any',
   paywall: [],
-  subscriptions: [SERVICE_ROLES.streamBilling],
+  subscriptions: [SERVICE_ROLES.streamBilling, SERVICE_ROLES.stripeBilling],
   payments: [],
   advertising: [],
   licensing: [],

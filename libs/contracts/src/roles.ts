@@ -17,6 +17,8 @@ export const SERVICE_ROLES = {
   reconciliationImport: 'reconciliation-import',
   /** A stream asking payments for money it bills itself (subscriptions billing a reader on a rail). */
   streamBilling: 'stream-billing',
+  /** Subscriptions driving Stripe Billing (customers, subscriptions, invoices) through payments' Stripe account. */
+  stripeBilling: 'stripe-billing',
 } as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[keyof typeof SERVICE_ROLES];
 

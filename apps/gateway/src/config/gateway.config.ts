@@ -14,20 +14,16 @@ export class GatewayEnv extends ServiceEnv {
   @MinLength(32, { message: 'must be at least 32 characters' })
   OPERATOR_TOKEN: string = '';
 
-  /** The subscriptions service's X25519 public key (base64 SPKI DER): agencies' credentials are sealed to it before they cross the bus. */
-  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 public key (SPKI DER)' })
-  CREDENTIALS_SEALING_PUBLIC_KEY: string = '';
-
-  /** The payments service's X25519 public key (base64 SPKI DER): agencies' rail credentials are sealed to it. */
+  /** The payments service's X25519 public key (base64 SPKI DER): agencies' Stripe and rail credentials are sealed to it before they cross the bus. */
   @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 public key (SPKI DER)' })
   PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: string = '';
 
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
-  /** Subscriptions' receiver of provider notifications (its `SUBSCRIPTIONS_WEBHOOK_PORT`); webhooks are forwarded there as received. */
-  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:3012' })
-  SUBSCRIPTIONS_WEBHOOK_URL: string = 'http://127.0.0.1:3012';
+  /** Payments' notification port as the gateway reaches it; Stripe webhooks sent to the gateway's old URL are forwarded there as received. */
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:3016' })
+  PAYMENTS_NOTIFICATION_URL: string = 'http://127.0.0.1:3016';
 
   @IsInt()
   @Min(1)

@@ -3,7 +3,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType } from '@libs/common'
 import { MessageHeader } from '@libs/contracts';
 import { GatewayEnv } from '../config/gateway.config';
 
-/** What subscriptions answered, to be passed on to the provider unchanged. */
+/** What payments answered, to be passed on to the provider unchanged. */
 export interface ForwardedAnswer {
   status: number;
   contentType: string;
@@ -11,7 +11,7 @@ export interface ForwardedAnswer {
 }
 
 /**
- * Passes a provider notification to subscriptions' own receiver over HTTP, the exact bytes and
+ * Passes a Stripe webhook sent to the gateway's old URL to payments' notification port over HTTP, the exact bytes and
  * the signature, and brings its answer back: no size limit of the bus on the way, and when the
  * receiver cannot be reached the answer says so (503 naming the cause, so the provider retries).
  */
@@ -22,7 +22,7 @@ export class ProviderNotificationForwarder {
   private readonly timeoutMs: number;
 
   constructor(env: GatewayEnv) {
-    this.receiverUrl = env.SUBSCRIPTIONS_WEBHOOK_URL;
+    this.receiverUrl = env.PAYMENTS_NOTIFICATION_URL;
     this.timeoutMs = env.RPC_TIMEOUT_MS;
   }
 
@@ -53,7 +53,7 @@ export class ProviderNotificationForwarder {
           type: problemType('unavailable'),
           title: PROBLEM_TITLES[503],
           status: 503,
-          detail: `the subscriptions service's notification receiver could not be reached (${cause}); nothing was stored`,
+          detail: `the payments service's notification port could not be reached (${cause}); nothing was stored`,
           instance: path,
           requestId,
         }),

@@ -7,10 +7,11 @@ import { UuidParam } from '../http/uuid-param.pipe';
 import { ProviderNotificationForwarder } from './provider-notification-forwarder';
 
 /**
- * Provider notifications: Stripe posts each agency's events to `/v1/webhooks/stripe/<tenant id>`.
- * The gateway passes the exact bytes and the signature to subscriptions' own receiver over HTTP,
- * which verifies them with that agency's signing secret and stores the notification before this
- * answers with its answer.
+ * Stripe's webhooks at the URL agencies registered before payments received them,
+ * `/v1/webhooks/stripe/<tenant id>`: the gateway passes the exact bytes and the signature to
+ * payments' notification port over HTTP, which verifies them with that agency's signing secret and
+ * stores the event before this answers with its answer. New registrations use payments'
+ * `/v1/notifications/stripe/<tenant id>` directly.
  */
 @Controller('v1/webhooks')
 export class ProviderNotificationsController {

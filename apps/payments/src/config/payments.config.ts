@@ -1,4 +1,4 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ServiceEnv } from '@libs/common';
 
 const HTTP_URL = /^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/;
@@ -21,7 +21,7 @@ export class PaymentsEnv extends ServiceEnv {
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
   /**
-   * 32 random bytes, base64, that encrypt agencies' rail credentials at rest (AES-256-GCM); or a
+   * 32 random bytes, base64, that encrypt agencies' rail and Stripe credentials at rest (AES-256-GCM); or a
    * list `kid:base64,kid2:base64` to rotate: the first seals, every one opens.
    */
   @Matches(/^([A-Za-z0-9+/]{43}=|[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*)$/, {
@@ -30,8 +30,9 @@ export class PaymentsEnv extends ServiceEnv {
   CREDENTIALS_KEY: string = '';
 
   /**
-   * X25519 private key (base64 PKCS#8 DER) that opens the rail credentials the gateway seals for
-   * this service (its public half is the gateway's PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY).
+   * X25519 private key (base64 PKCS#8 DER) that opens the rail and Stripe credentials sealed for
+   * this service (its public half is PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY, the gateway's and
+   * subscriptions').
    */
   @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 private key (PKCS#8 DER)' })
   CREDENTIALS_SEALING_KEY: string = '';
@@ -62,4 +63,21 @@ export class PaymentsEnv extends ServiceEnv {
   @Min(1)
   @Max(3650)
   RAIL_NOTIFICATION_RETENTION_DAYS: number = 90;
+
+  /** Where Stripe's API is reached; unset means Stripe itself. Tests point it at a fake. */
+  @ValidateIf((env: PaymentsEnv) => env.STRIPE_API_URL !== '')
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:12111' })
+  STRIPE_API_URL: string = '';
+
+  /** How long Stripe may take to answer one request, in milliseconds. */
+  @IsInt()
+  @Min(1_000)
+  @Max(80_000)
+  STRIPE_TIMEOUT_MS: number = 20_000;
+
+  /** Oldest Stripe webhook signature accepted, in seconds (Stripe's own default is 300). */
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  STRIPE_WEBHOOK_TOLERANCE_S: number = 300;
 }

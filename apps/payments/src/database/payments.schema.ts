@@ -4,6 +4,8 @@ import { PaymentAttempt } from '../payments/payment-attempt.entity';
 import { PaymentRefund } from '../payments/payment-refund.entity';
 import { Payment } from '../payments/payment.entity';
 import { SavedTokenRecord } from '../saved-tokens/saved-token-record.entity';
+import { StripeAccount } from '../stripe/stripe-account.entity';
+import { StripeNotification } from '../stripe/stripe-notification.entity';
 import { PaymentsTenant } from '../tenants/payments-tenant.entity';
 import { migrations } from './migrations';
 
@@ -18,6 +20,8 @@ export const paymentsSchema = {
     PaymentRefund,
     RailNotification,
     SavedTokenRecord,
+    StripeAccount,
+    StripeNotification,
   ],
   migrations,
 };

@@ -3,6 +3,7 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listenForRawBodies, runWithContext } from '@libs/common';
 import { MessageHeader } from '@libs/contracts';
 import { PaymentsEnv } from '../config/payments.config';
+import { isStripeWebhookPath, refuse, StripeWebhookRoutes } from '../stripe/stripe-webhook-routes';
 import { RailNotificationsService } from './rail-notifications.service';
 
 /** The largest notification any rail sends is a few kilobytes; this leaves room and no more. */
@@ -10,9 +11,10 @@ const BODY_LIMIT = 256 * 1024;
 
 /**
  * Where the rails' notifications arrive, on this service's own public port
- * (`PAYMENTS_NOTIFICATION_PORT`): `POST|GET /v1/notifications/<rail>/<account id>`. The exact
- * bytes and parameters are verified and stored here, where they are applied: nothing parses a
- * body before its rail's adapter has verified it, and nothing crosses the bus.
+ * (`PAYMENTS_NOTIFICATION_PORT`): `POST|GET /v1/notifications/<rail>/<account id>`, and Stripe's
+ * webhooks (`StripeWebhookRoutes`). The exact bytes and parameters are verified and stored here,
+ * where they are applied: nothing parses a body before its adapter has verified it, and no raw
+ * body crosses the bus.
  */
 @Injectable()
 export class RailNotificationServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +26,7 @@ export class RailNotificationServer implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly notifications: RailNotificationsService,
+    private readonly stripeWebhooks: StripeWebhookRoutes,
     env: PaymentsEnv,
   ) {
     this.port = env.PAYMENTS_NOTIFICATION_PORT;
@@ -37,10 +40,13 @@ export class RailNotificationServer implements OnApplicationBootstrap, OnApplica
         const receive = (request: FastifyRequest, reply: FastifyReply) => this.receive(request, reply);
         server.post('/v1/notifications/:rail/:accountId', receive);
         server.get('/v1/notifications/:rail/:accountId', receive);
+        this.stripeWebhooks.register(server);
         server.setNotFoundHandler((_request, reply) => reply.status(404).send());
-        server.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+        server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
           const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-          if (status === 500) this.logger.error(`rail notification not received: ${error.message}`);
+          if (status === 500) this.logger.error(`notification not received at ${request.url}: ${error.message}`);
+          if (isStripeWebhookPath(request.url))
+            return refuse(request, reply, status, status === 500 ? 'the notification could not be stored' : error.message);
           return reply.status(status).send();
         });
       },

@@ -5,8 +5,8 @@ export class SubscriptionsEnv extends ServiceEnv {
   override HTTP_PORT: number = 3002;
 
   /**
-   * 32 random bytes, base64, that encrypt agencies' Stripe credentials at rest (AES-256-GCM); or a
-   * list `kid:base64,kid2:base64` to rotate: the first seals, every one opens.
+   * The keys (32 random bytes, base64; or a list `kid:base64,kid2:base64`) that open the Stripe
+   * credentials subscriptions held before payments owned Stripe, to hand them over.
    */
   @Matches(/^([A-Za-z0-9+/]{43}=|[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*)$/, {
     message: 'must be 32 bytes in base64 (openssl rand -base64 32), or a list kid:base64,kid2:base64',
@@ -14,22 +14,12 @@ export class SubscriptionsEnv extends ServiceEnv {
   CREDENTIALS_KEY: string = '';
 
   /**
-   * X25519 private key (base64 PKCS#8 DER) that opens the credentials the gateway seals for this
-   * service (its public half is the gateway's CREDENTIALS_SEALING_PUBLIC_KEY).
+   * The payments service's X25519 public key (base64 SPKI DER), to seal Stripe accounts held here
+   * before to it when handing them over; unset only where there is nothing to hand over.
    */
-  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 private key (PKCS#8 DER)' })
-  CREDENTIALS_SEALING_KEY: string = '';
-
-  /** Where the Stripe SDK sends requests; unset means Stripe itself. Tests point it at a fake. */
-  @ValidateIf((env: SubscriptionsEnv) => env.STRIPE_API_URL !== '')
-  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be a scheme and host, e.g. http://127.0.0.1:12111' })
-  STRIPE_API_URL: string = '';
-
-  /** Oldest webhook signature accepted, in seconds (Stripe's own default is 300). */
-  @IsInt()
-  @Min(30)
-  @Max(3600)
-  STRIPE_WEBHOOK_TOLERANCE_S: number = 300;
+  @ValidateIf((env: SubscriptionsEnv) => env.PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY !== '')
+  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'must be a base64 X25519 public key (SPKI DER)' })
+  PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: string = '';
 
   /** The suite's public URL; gift claim links are `<PUBLIC_BASE_URL>/gift/<code>`. */
   @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/, {
@@ -87,12 +77,6 @@ export class SubscriptionsEnv extends ServiceEnv {
   @Min(1)
   @Max(400)
   PROVIDER_SYNC_LOOKBACK_DAYS: number = 35;
-
-  /** Where Stripe's webhooks are received (this service's own public server; 0 picks a free port). */
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  SUBSCRIPTIONS_WEBHOOK_PORT: number = 3012;
 
   /** Agencies whose provider notifications are processed at once; one agency's slow ones never hold up the others. */
   @IsInt()

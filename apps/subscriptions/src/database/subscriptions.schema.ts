@@ -19,6 +19,7 @@ import { SubscriptionChangeLease } from '../reader-subscriptions/subscription-ch
 import { Dispute } from '../refunds-and-disputes/dispute.entity';
 import { Refund } from '../refunds-and-disputes/refund.entity';
 import { StripeAccount } from '../stripe-accounts/stripe-account.entity';
+import { StripeBillingAgency } from '../stripe-accounts/stripe-billing-agency.entity';
 import { TaxRate } from '../tax-rates/tax-rate.entity';
 import { SubscriptionsTenant } from '../tenants/subscriptions-tenant.entity';
 import { migrations } from './migrations';
@@ -30,6 +31,7 @@ export const subscriptionsSchema = {
     SubscriptionsTenant,
     BillingSettings,
     StripeAccount,
+    StripeBillingAgency,
     Product,
     Plan,
     Price,

@@ -1,6 +1,7 @@
-/** An agency's credentials at its payment provider, decrypted, for the adapters only. */
+/**
+ * The agency whose account at the payment provider a request is made with. Its credentials are
+ * payments' alone: subscriptions names the agency, payments adds the key.
+ */
 export interface ProviderAccount {
   tenantId: string;
-  secretKey: string;
-  webhookSecret: string;
 }

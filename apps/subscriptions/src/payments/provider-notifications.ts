@@ -1,4 +1,4 @@
-import type { ProviderAccount } from './provider-account';
+import type { StripeNotificationReceivedEvent } from '@libs/contracts';
 
 /**
  * A provider notification, translated: the facts the domain acts on, whatever the provider called them. Plain
@@ -32,11 +32,54 @@ export type ParsedProviderNotification = { providerNotificationId: string; occur
   | { kind: 'ignored' }
 );
 
-/** What a provider sends about what happened at it (a webhook event, an IPN), verified and translated. */
-export abstract class ProviderNotifications {
-  /**
-   * Verifies the signature on the raw body with the account's signing secret and translates the
-   * notification; throws `InvalidProviderNotificationError` on a bad or stale signature.
-   */
-  abstract verifyAndParse(account: ProviderAccount, payload: string, signature: string): ParsedProviderNotification;
+/**
+ * The notification payments verified and published, as the domain acts on it: only the fields of
+ * its kind, whatever else the event carried.
+ */
+export function parsedNotificationOf(event: StripeNotificationReceivedEvent): ParsedProviderNotification {
+  const base = { providerNotificationId: event.providerNotificationId, occurredAt: event.occurredAt, type: event.type };
+  switch (event.kind) {
+    case 'checkout-completed':
+      return {
+        ...base,
+        kind: event.kind,
+        checkoutId: required(event.checkoutId, event),
+        customerId: event.customerId ?? null,
+        subscriptionId: event.subscriptionId ?? null,
+        reference: event.reference ?? null,
+        readerKey: event.readerKey ?? null,
+      };
+    case 'one-off-checkout-completed':
+      return { ...base, kind: event.kind, checkoutId: required(event.checkoutId, event) };
+    case 'subscription-changed':
+      return { ...base, kind: event.kind, subscriptionId: required(event.subscriptionId, event) };
+    case 'invoice-paid':
+    case 'invoice-changed':
+      return { ...base, kind: event.kind, invoiceId: required(event.invoiceId, event) };
+    case 'invoice-payment-failed':
+      return {
+        ...base,
+        kind: event.kind,
+        invoiceId: required(event.invoiceId, event),
+        subscriptionId: event.subscriptionId ?? null,
+        attemptCount: event.attemptCount ?? 0,
+        firstInvoice: event.firstInvoice ?? false,
+      };
+    case 'customer-updated':
+      return { ...base, kind: event.kind, customerId: required(event.customerId, event), email: event.email ?? null };
+    case 'charge-refunded':
+      return { ...base, kind: event.kind, chargeId: required(event.chargeId, event) };
+    case 'dispute-changed':
+      return { ...base, kind: event.kind, disputeId: required(event.disputeId, event) };
+    default: {
+      const unknown: never = event.kind;
+      throw new Error(`unknown provider notification kind ${String(unknown)}`);
+    }
+  }
+}
+
+function required<T>(value: T | null | undefined, event: StripeNotificationReceivedEvent): T {
+  if (value === null || value === undefined)
+    throw new Error(`provider notification ${event.providerNotificationId} (${event.kind}) lacks the id it names`);
+  return value;
 }

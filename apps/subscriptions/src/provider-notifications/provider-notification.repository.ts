@@ -15,9 +15,10 @@ export class ProviderNotificationRepository {
 
   /** Stores the notification unless it was received before; answers whether this call stored it. */
   async insertOnce(
+    tx: EntityManager,
     notification: Pick<ProviderNotification, 'tenantId' | 'providerNotificationId' | 'type' | 'parsed' | 'occurredAt'>,
   ): Promise<boolean> {
-    const stored = await this.dataSource
+    const stored = await tx
       .createQueryBuilder()
       .insert()
       .into(ProviderNotification)

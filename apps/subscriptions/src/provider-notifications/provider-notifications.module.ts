@@ -8,16 +8,16 @@ import { PaymentsModule } from '../payments/payments.module';
 import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscriptions.module';
 import { RefundsAndDisputesModule } from '../refunds-and-disputes/refunds-and-disputes.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
-import { TenantsModule } from '../tenants/tenants.module';
 import { ProviderNotificationBacklog } from './provider-notification-backlog';
-import { ProviderNotificationServer } from './provider-notification-server';
 import { ProviderNotificationRepository } from './provider-notification.repository';
 import { ProviderNotificationRetentionSchedule } from './provider-notification-retention.schedule';
 import { ProviderNotificationRunner } from './provider-notification.runner';
+import { ProviderNotificationsEventsController } from './provider-notifications.events.controller';
 import { ProviderNotificationsService } from './provider-notifications.service';
 
-/** Provider notifications: received, stored once, then applied by the runner. */
+/** Provider notifications: received from payments, stored once, then applied by the runner. */
 @Module({
+  controllers: [ProviderNotificationsEventsController],
   imports: [
     StripeAccountsModule,
     PaymentsModule,
@@ -28,13 +28,11 @@ import { ProviderNotificationsService } from './provider-notifications.service';
     DunningModule,
     GiftsModule,
     CheckoutsModule,
-    TenantsModule,
   ],
   providers: [
     ProviderNotificationsService,
     ProviderNotificationRepository,
     ProviderNotificationRunner,
-    ProviderNotificationServer,
     ProviderNotificationBacklog,
     ProviderNotificationRetentionSchedule,
   ],

@@ -1,25 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotFoundError, ValidationFailedError } from '@libs/common';
 import { CheckoutRepository } from '../checkouts/checkout.repository';
 import { CustomersService } from '../customers/customers.service';
 import { DunningService } from '../dunning/dunning.service';
 import { GiftPurchasesService } from '../gifts/gift-purchases.service';
 import { InvoicesService } from '../invoices/invoices.service';
-import { InvalidProviderNotificationError } from '../payments/invalid-provider-notification.error';
 import { ProviderAccount } from '../payments/provider-account';
-import { ParsedProviderNotification, ProviderNotifications } from '../payments/provider-notifications';
+import { ParsedProviderNotification } from '../payments/provider-notifications';
 import { SubscriptionSyncService } from '../reader-subscriptions/subscription-sync.service';
 import { RefundsAndDisputesService } from '../refunds-and-disputes/refunds-and-disputes.service';
-import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.service';
-import { SubscriptionsTenantRepository } from '../tenants/subscriptions-tenant.repository';
 import { ProviderNotificationRepository } from './provider-notification.repository';
-
-/** What the provider is answered: received, and whether this notification id was received before (nothing changes). */
-export interface ProviderNotificationReceipt {
-  received: boolean;
-  duplicate: boolean;
-}
 
 /** The writes a notification calls for, made in one short transaction once the provider has been read. */
 export type NotificationWrites = (tx: EntityManager) => Promise<unknown>;
@@ -27,7 +17,8 @@ export type NotificationWrites = (tx: EntityManager) => Promise<unknown>;
 const NOTHING: NotificationWrites = async () => undefined;
 
 /**
- * Provider notifications: received (verified, then stored once per provider id) and, later, applied
+ * Provider notifications: received from payments (which verified them), stored once per provider
+ * id, and, later, applied
  * by the runner through the same idempotent paths a sync takes: the provider is read first, outside
  * any transaction, then the effects are written in a short one.
  */
@@ -37,8 +28,6 @@ export class ProviderNotificationsService {
 
   constructor(
     private readonly stored: ProviderNotificationRepository,
-    private readonly accounts: StripeAccountsService,
-    private readonly provider: ProviderNotifications,
     private readonly subscriptions: SubscriptionSyncService,
     private readonly invoices: InvoicesService,
     private readonly customers: CustomersService,
@@ -46,7 +35,6 @@ export class ProviderNotificationsService {
     private readonly dunning: DunningService,
     private readonly giftPurchases: GiftPurchasesService,
     private readonly checkouts: CheckoutRepository,
-    private readonly tenants: SubscriptionsTenantRepository,
   ) {}
 
   onReceived(wake: () => void): void {
@@ -54,37 +42,18 @@ export class ProviderNotificationsService {
   }
 
   /**
-   * Verifies the signature with the agency's signing secret and stores the notification; processing
-   * happens afterwards, so the provider gets its answer fast. A bad or stale signature changes
-   * nothing. An unknown agency is not found (the provider stops retrying sooner than on a
-   * conflict); one without a provider account is bad input.
+   * Stores a notification payments verified, in the transaction of its event, unless it was stored
+   * before (a redelivery changes nothing); the runner applies it afterwards.
    */
-  async receive(tenantId: string, payload: string, signature: string): Promise<ProviderNotificationReceipt> {
-    const account = await this.accounts.findProviderAccountOf(tenantId);
-    if (!account) {
-      if (!(await this.tenants.findOfTenant(tenantId))) throw new NotFoundError('agency', tenantId);
-      throw new ValidationFailedError([
-        { field: 'tenantId', message: 'this agency has not configured its payment provider account' },
-      ]);
-    }
-    let notification: ParsedProviderNotification;
-    try {
-      notification = this.provider.verifyAndParse(account, payload, signature);
-    } catch (error) {
-      if (error instanceof InvalidProviderNotificationError)
-        throw new ValidationFailedError([{ field: error.field, message: error.message }]);
-      throw error;
-    }
-    const stored = await this.stored.insertOnce({
+  async record(tx: EntityManager, tenantId: string, notification: ParsedProviderNotification): Promise<void> {
+    const stored = await this.stored.insertOnce(tx, {
       tenantId,
       providerNotificationId: notification.providerNotificationId,
       type: notification.type,
       parsed: notification,
       occurredAt: new Date(notification.occurredAt),
     });
-    const duplicate = !stored;
-    if (!duplicate) this.wakeRunner();
-    return { received: true, duplicate };
+    if (stored) this.wakeRunner();
   }
 
   /**

@@ -40,7 +40,7 @@ export class ProviderSyncJobRepository {
   }
 
   /**
-   * Queues a scheduled job for every agency with provider credentials that has none queued or
+   * Queues a scheduled job for every agency billing on Stripe that has none queued or
    * running and none scheduled within `quietSeconds` (instances' timers do not double the work).
    * Answers how many were queued.
    */
@@ -48,7 +48,7 @@ export class ProviderSyncJobRepository {
     const queued: unknown[] = await this.dataSource.query(
       `INSERT INTO subscriptions.provider_sync_jobs (id, tenant_id, trigger, status, phase, invoices_since)
        SELECT gen_random_uuid(), a.tenant_id, 'scheduled', 'queued', 'subscriptions', $1
-       FROM subscriptions.stripe_accounts a
+       FROM subscriptions.stripe_billing_agencies a
        WHERE NOT EXISTS (
          SELECT 1 FROM subscriptions.provider_sync_jobs j
          WHERE j.tenant_id = a.tenant_id AND j.trigger = 'scheduled' AND j.queued_at > now() - make_interval(secs => $2))

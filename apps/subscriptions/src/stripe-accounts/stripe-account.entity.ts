@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-/** An agency's Stripe credentials, encrypted; the API never returns them. */
+/** An agency's Stripe credentials as subscriptions held them before payments owned Stripe; kept only until handed over. */
 @Entity({ name: 'stripe_accounts' })
 export class StripeAccount {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;

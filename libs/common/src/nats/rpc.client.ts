@@ -32,11 +32,16 @@ export class RpcClient {
     private readonly signer: CallerSigner | null,
   ) {}
 
-  /** `caller` without a tenant only for contracts that find the tenant from the request (`tenantFromRequest`). */
+  /**
+   * `caller` without a tenant only for contracts that find the tenant from the request
+   * (`tenantFromRequest`); `timeoutMs` only for a call known to wait on someone slower than the
+   * bus (a provider's API), instead of `RPC_TIMEOUT_MS`.
+   */
   async request<Req extends object, Res>(
     contract: RpcContract<Req, Res>,
     payload: Req,
     caller: Caller | TenantlessCaller,
+    options: { timeoutMs?: number } = {},
   ): Promise<Res> {
     const h = natsHeaders();
     h.set(MessageHeader.caller, this.signedCaller(caller, contract.subject));
@@ -44,7 +49,7 @@ export class RpcClient {
     const packet = JSON.stringify({ pattern: contract.subject, data: payload, id: randomUUID() });
     let reply: NestReplyPacket;
     try {
-      const msg = await this.nats.request(contract.subject, packet, { timeout: this.timeoutMs, headers: h });
+      const msg = await this.nats.request(contract.subject, packet, { timeout: options.timeoutMs ?? this.timeoutMs, headers: h });
       reply = msg.json<NestReplyPacket>();
     } catch (error) {
       throw new ServiceUnavailableError(contract.subject, describeFailure(error));

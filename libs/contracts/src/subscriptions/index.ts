@@ -29,7 +29,6 @@ export * from './provider-sync-job.rpc';
 export * from './rail-checkout.rpc';
 export * from './reader-key';
 export * from './renewal.events';
-export * from './stripe-account.rpc';
 export * from './subscription.events';
 export * from './subscription.rpc';
 export * from './tax-rate.rpc';

@@ -5,7 +5,7 @@ import { ConfigureStripeAccount, GetStripeAccount, StripeAccountCredentials, Str
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
 
-/** The agency's provider account at Stripe (credentials stored encrypted). */
+/** The agency's provider account at Stripe (credentials held by the payments service, encrypted). */
 @ApiTags('subscriptions')
 @ApiBearerAuth()
 @Controller('v1/subscriptions/stripe-account')
@@ -22,7 +22,7 @@ export class SubscriptionsStripeAccountController {
   })
   @ApiOkResponse({ type: StripeAccountView })
   async configureStripe(@Body() body: StripeAccountCredentials, @CallerFor() caller: Caller) {
-    // Sealed here, opened only by the subscriptions service: the secrets never cross the bus in clear.
+    // Sealed here, opened only by the payments service: the secrets never cross the bus in clear.
     const sealedCredentials = await this.sealer.seal(caller.tenantId, body);
     return this.rpc.request(ConfigureStripeAccount, { sealedCredentials }, caller);
   }

@@ -50,7 +50,7 @@ import { SubscriptionsTaxRatesController } from './tax-rates.controller';
     {
       provide: CredentialSealer,
       inject: [GatewayEnv],
-      useFactory: (env: GatewayEnv) => new CredentialSealer(env.CREDENTIALS_SEALING_PUBLIC_KEY),
+      useFactory: (env: GatewayEnv) => new CredentialSealer(env.PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY),
     },
   ],
 })

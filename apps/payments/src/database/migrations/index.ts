@@ -2,5 +2,6 @@
 import { CreatePaymentsSchema1796678248873 } from './1796678248873-CreatePaymentsSchema';
 import { SaveWalletsForChargesWithoutThePayer1796681130881 } from './1796681130881-SaveWalletsForChargesWithoutThePayer';
 import { LetAccountsSaveWallets1796683581161 } from './1796683581161-LetAccountsSaveWallets';
+import { OwnStripeAccounts1796687929656 } from './1796687929656-OwnStripeAccounts';
 
-export const migrations = [CreatePaymentsSchema1796678248873, SaveWalletsForChargesWithoutThePayer1796681130881, LetAccountsSaveWallets1796683581161];
+export const migrations = [CreatePaymentsSchema1796678248873, SaveWalletsForChargesWithoutThePayer1796681130881, LetAccountsSaveWallets1796683581161, OwnStripeAccounts1796687929656];

@@ -3,14 +3,12 @@ import { ProviderBalance } from '../provider-balance';
 import { ProviderBilling } from '../provider-billing';
 import { ProviderCatalog } from '../provider-catalog';
 import { ProviderCheckout } from '../provider-checkout';
-import { ProviderNotifications } from '../provider-notifications';
 import { ProviderRefundsAndDisputes } from '../provider-refunds-and-disputes';
 import { StripeBalance } from './stripe-balance';
 import { StripeBilling } from './stripe-billing';
 import { StripeCatalog } from './stripe-catalog';
 import { StripeCheckout } from './stripe-checkout';
 import { StripeClient } from './stripe-client';
-import { StripeNotifications } from './stripe-notifications';
 import { StripeRefundsAndDisputes } from './stripe-refunds-and-disputes';
 
 /** Stripe behind every payment capability: one adapter per port, all on one paced client. */
@@ -21,7 +19,6 @@ import { StripeRefundsAndDisputes } from './stripe-refunds-and-disputes';
     { provide: ProviderCheckout, useClass: StripeCheckout },
     { provide: ProviderBilling, useClass: StripeBilling },
     { provide: ProviderRefundsAndDisputes, useClass: StripeRefundsAndDisputes },
-    { provide: ProviderNotifications, useClass: StripeNotifications },
     { provide: ProviderBalance, useClass: StripeBalance },
   ],
   exports: [
@@ -29,7 +26,6 @@ import { StripeRefundsAndDisputes } from './stripe-refunds-and-disputes';
     ProviderCheckout,
     ProviderBilling,
     ProviderRefundsAndDisputes,
-    ProviderNotifications,
     ProviderBalance,
   ],
 })

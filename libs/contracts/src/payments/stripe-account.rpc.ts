@@ -1,7 +1,9 @@
 import { Nullable } from '../nullable';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { defineEvent } from '../define-event';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
+import { SERVICE_ROLES } from '../roles';
 
 /** The agency's Stripe credentials, as its admin sends them to the gateway. */
 export class StripeAccountCredentials {
@@ -14,8 +16,9 @@ export class StripeAccountCredentials {
 }
 
 /**
- * The credentials on the bus: sealed by the gateway to the subscriptions service's key (a JWE in
- * compact form, bound to the agency), never in clear.
+ * The credentials on the bus: sealed to the payments service's key (a JWE in compact form, bound
+ * to the agency), never in clear: by the gateway when an admin configures them, by subscriptions
+ * when it hands over an account it held before payments owned Stripe.
  */
 export class ConfigureStripeAccountRequest {
   @MaxLength(4096)
@@ -32,7 +35,7 @@ export class StripeAccountView {
 }
 
 export const ConfigureStripeAccount = defineRpc({
-  subject: 'subscriptions.stripe-account.configure.v1',
+  subject: 'payments.stripe-account.configure.v1',
   request: ConfigureStripeAccountRequest,
   response: StripeAccountView,
   description: "Stores the agency's Stripe secret key and webhook signing secret, encrypted.",
@@ -40,9 +43,33 @@ export const ConfigureStripeAccount = defineRpc({
 });
 
 export const GetStripeAccount = defineRpc({
-  subject: 'subscriptions.stripe-account.get.v1',
+  subject: 'payments.stripe-account.get.v1',
   request: TenantScopedRequest,
   response: StripeAccountView,
   description: "Whether the agency's Stripe account is configured, in which mode.",
-  roles: ['admin', 'finance'],
+  // Subscriptions asks before it bills on Stripe, to tell an agency without an account what to do.
+  roles: ['admin', 'finance', SERVICE_ROLES.stripeBilling],
+});
+
+export const AdoptStripeAccount = defineRpc({
+  subject: 'payments.stripe-account.adopt.v1',
+  request: ConfigureStripeAccountRequest,
+  response: StripeAccountView,
+  description:
+    'Takes over a Stripe account subscriptions held before payments owned Stripe; an account the agency configured since is kept.',
+  roles: [SERVICE_ROLES.stripeBilling],
+});
+
+/** An agency's Stripe account was configured or handed over: which one (never its secrets). */
+export class StripeAccountConfiguredEvent {
+  @IsIn(['test', 'live']) mode!: 'test' | 'live';
+  @IsString() keyLast4!: string;
+  @IsString() configuredAt!: string;
+}
+
+export const StripeAccountConfigured = defineEvent({
+  subject: 'evt.payments.stripe-account.configured.v1',
+  data: StripeAccountConfiguredEvent,
+  description:
+    "An agency's Stripe account was configured (or handed over from subscriptions): the agency bills on Stripe from now on.",
 });

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
+  AdoptStripeAccount,
   ConfigureStripeAccount,
   ConfigureStripeAccountRequest,
   GetStripeAccount,
@@ -17,6 +18,11 @@ export class StripeAccountsRpcController {
   @RpcHandler(ConfigureStripeAccount)
   configure(@Payload() request: ConfigureStripeAccountRequest, @CallerOf() caller: Caller): Promise<StripeAccountView> {
     return this.accounts.configure(caller.tenantId, request);
+  }
+
+  @RpcHandler(AdoptStripeAccount)
+  adopt(@Payload() request: ConfigureStripeAccountRequest, @CallerOf() caller: Caller): Promise<StripeAccountView> {
+    return this.accounts.adopt(caller.tenantId, request);
   }
 
   @RpcHandler(GetStripeAccount)
