@@ -47,15 +47,13 @@ export async function withStack<T>(
     }
     const operatorToken = `op_${randomBytes(24).toString('hex')}`;
     const notificationPort = await freePort();
-    const webhookPort = await freePort();
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       NATS_URL: nats.address,
       CALLER_KEYS: callerKeys.publicKeys,
+      // payments' pair: the gateway (and subscriptions, handing Stripe accounts over) seal to it, payments opens
       CREDENTIALS_SEALING_KEY: sealing.privateKey,
-      CREDENTIALS_SEALING_PUBLIC_KEY: sealing.publicKey,
-      // one pair for every service here: the gateway seals rail credentials to the payments service with it too
       PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: sealing.publicKey,
       LOG_LEVEL: 'warn',
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -71,10 +69,10 @@ export async function withStack<T>(
       GIFT_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_PUBLIC_PORT: String(PUBLIC_DECISIONS_PORT),
       // the services' own public ports, free ones, as their HTTP ports are
-      SUBSCRIPTIONS_WEBHOOK_PORT: String(webhookPort),
-      SUBSCRIPTIONS_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}`,
       PAYMENTS_NOTIFICATION_PORT: String(notificationPort),
       PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${notificationPort}`,
+      // where the gateway's /v1/webhooks/stripe/<agency id> forwards
+      PAYMENTS_NOTIFICATION_URL: `http://127.0.0.1:${notificationPort}`,
       ...overrides,
     };
     const children: ChildProcess[] = [];

@@ -1,7 +1,8 @@
 // `npm run secrets:deploy`: prints fresh values for the bus's secrets (deploy/.env or the
 // Kubernetes Secret): a NATS password per service and for the operator, every service's
 // caller-signing key pair (CALLER_KEYS and <SERVICE>_CALLER_SIGNING_KEY), and the pair that seals
-// agencies' Stripe credentials, and the pair that seals their rail credentials for payments. Nothing is written; keep the output in your secret manager.
+// agencies' Stripe and rail credentials to payments. Nothing is written; keep the output in your
+// secret manager.
 import { randomBytes } from 'node:crypto';
 import { keyPair } from './lib/secrets.mjs';
 import { SERVICE_NAMES } from './lib/services.mjs';
@@ -17,9 +18,6 @@ for (const service of SERVICE_NAMES) {
   lines.push(`${service.toUpperCase()}_CALLER_SIGNING_KEY=${pair.private}`);
 }
 lines.push(`CALLER_KEYS=${publicKeys.join(',')}`);
-const sealing = keyPair('x25519');
-lines.push(`CREDENTIALS_SEALING_PUBLIC_KEY=${sealing.public}`);
-lines.push(`CREDENTIALS_SEALING_KEY=${sealing.private}`);
 const paymentsSealing = keyPair('x25519');
 lines.push(`PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY=${paymentsSealing.public}`);
 lines.push(`PAYMENTS_CREDENTIALS_SEALING_KEY=${paymentsSealing.private}`);

@@ -75,7 +75,7 @@ Revenue suite is running.
   AsyncAPI       ${gateway}/asyncapi.json
   Paywall        http://127.0.0.1:${process.env.PAYWALL_PUBLIC_PORT ?? 3011}/v1/paywall/decisions   (served by the paywall itself; siteKey in the query or X-Site-Key)
   NATS           ${natsUrl.replace(/\/\/[^@/]*@/, '//***@')}   (${natsUrl.includes('@') ? 'the credentials given' : "a user per service; the operator's password is in .local/secrets.json"})
-  Webhooks       http://127.0.0.1:${process.env.SUBSCRIPTIONS_WEBHOOK_PORT ?? 3012}/v1/webhooks/stripe/<agency id>   (received by subscriptions itself; ${gateway}/v1/webhooks/stripe/<agency id> forwards there)
+  Webhooks       http://127.0.0.1:${process.env.PAYMENTS_NOTIFICATION_PORT ?? 3016}/v1/notifications/stripe/<agency id>   (Stripe; received by payments itself; ${gateway}/v1/webhooks/stripe/<agency id> forwards there)
   Rail notices   http://127.0.0.1:${process.env.PAYMENTS_NOTIFICATION_PORT ?? 3016}/v1/notifications/<rail>/<account id>   (MoMo, VNPay, payOS; received by payments itself)
   Health         ${[...children].map(([s, { port }]) => `${s} :${port}/health`).join(', ')}
   Logs           .local/logs/<service>.log (JSON)

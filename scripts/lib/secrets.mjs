@@ -19,9 +19,12 @@ export const keyPair = (type) => {
 /**
  * The suite's secrets: from the environment, else the file, else new ones (saved). Besides the
  * gateway's, subscriptions' and paywall's own, each service's NATS password and caller-signing
- * key pair, the operator's NATS password, and the pair that seals agencies' credentials.
+ * key pair, the operator's NATS password, and the payments service's pair that seals agencies'
+ * credentials.
  */
 export function localSecrets() {
+  // A file made before Stripe's credentials moved to payments also has `credentialsSealing`
+  // (subscriptions' own pair): it is no longer used, and left out when the file is written again.
   const saved = existsSync(SECRETS_FILE) ? JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) : {};
   const env = process.env;
   const secrets = {
@@ -39,7 +42,6 @@ export function localSecrets() {
     callerKeys: Object.fromEntries(
       SERVICE_NAMES.map((service) => [service, saved.callerKeys?.[service] ?? keyPair('ed25519')]),
     ),
-    credentialsSealing: saved.credentialsSealing ?? keyPair('x25519'),
     paymentsCredentialsSealing: saved.paymentsCredentialsSealing ?? keyPair('x25519'),
   };
   mkdirSync(resolve(root, '.local'), { recursive: true });

@@ -24,7 +24,7 @@ export function servicePort(service) {
  * credentials), its own caller-signing key, and its port.
  */
 export function serviceEnv(service, { databaseUrl, natsUrl, secrets }) {
-  const { natsPasswords, callerKeys, credentialsSealing, paymentsCredentialsSealing, ...shared } = secrets;
+  const { natsPasswords, callerKeys, paymentsCredentialsSealing, ...shared } = secrets;
   const natsHasCredentials = natsUrl.includes('@');
   return {
     ...process.env,
@@ -36,13 +36,11 @@ export function serviceEnv(service, { databaseUrl, natsUrl, secrets }) {
       .map(([signer, pair]) => `${signer}:${pair.public}`)
       .join(','),
     CALLER_SIGNING_KEY: callerKeys[service].private,
-    ...(service === 'gateway'
-      ? {
-          CREDENTIALS_SEALING_PUBLIC_KEY: credentialsSealing.public,
-          PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: paymentsCredentialsSealing.public,
-        }
+    // The gateway seals agencies' Stripe and rail credentials to payments; subscriptions seals to
+    // it the Stripe accounts it held before, to hand them over; payments opens them.
+    ...(service === 'gateway' || service === 'subscriptions'
+      ? { PAYMENTS_CREDENTIALS_SEALING_PUBLIC_KEY: paymentsCredentialsSealing.public }
       : {}),
-    ...(service === 'subscriptions' ? { CREDENTIALS_SEALING_KEY: credentialsSealing.private } : {}),
     ...(service === 'payments' ? { CREDENTIALS_SEALING_KEY: paymentsCredentialsSealing.private } : {}),
     HTTP_PORT: String(servicePort(service)),
   };
