@@ -56,11 +56,18 @@ export default tseslint.config(
   {
     // Only a provider's adapter knows its SDK; domain code speaks of "the provider".
     files: ['apps/**/*.ts'],
-    ignores: ['apps/*/src/payments/stripe/**'],
+    ignores: ['apps/subscriptions/src/payments/stripe/**', 'apps/payments/src/stripe/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'stripe', message: "only the provider's adapter (payments/stripe/) imports its SDK" }] },
+        {
+          paths: [
+            {
+              name: 'stripe',
+              message: "only Stripe's adapters (subscriptions' payments/stripe/, payments' stripe/) import its SDK",
+            },
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
@@ -79,7 +86,10 @@ export default tseslint.config(
         {
           paths: [
             { name: 'typeorm', message: 'controllers call services; services and repositories hold the data' },
-            { name: 'stripe', message: "only the provider's adapter (payments/stripe/) imports its SDK" },
+            {
+              name: 'stripe',
+              message: "only Stripe's adapters (subscriptions' payments/stripe/, payments' stripe/) import its SDK",
+            },
           ],
           patterns: [{ regex: '\\.repository$', message: 'controllers call services, not repositories' }],
         },

@@ -182,7 +182,7 @@ describe('message bus trust boundary', () => {
     expect(view.body).toMatchObject({ configured: true, keyLast4: linked.stripeKey.slice(-4) });
   });
 
-  it("never carries a Stripe key on the bus when subscriptions calls Stripe through payments", async () => {
+  it('never carries a Stripe key on the bus when subscriptions calls Stripe through payments', async () => {
     const linked = await linkStripe(
       await createAgency(new Api(await suite.gatewayUrl()), suite.operatorToken),
       fake,
@@ -199,7 +199,7 @@ describe('message bus trust boundary', () => {
     tap.unsubscribe();
     replies.unsubscribe();
     const requests = seen.filter((msg) => msg.subject === RelayStripeRequest.subject);
-    expect(requests.map((msg) => (msg.json<{ data: { path: string } }>().data.path))).toContain('/v1/checkout/sessions');
+    expect(requests.map((msg) => msg.json<{ data: { path: string } }>().data.path)).toContain('/v1/checkout/sessions');
     for (const msg of seen) {
       expect(msg.string()).not.toContain(linked.stripeKey);
       expect(msg.string()).not.toContain(linked.webhookSecret);

@@ -97,7 +97,10 @@ describe('Stripe accounts handed over from subscriptions to payments', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload: body, secret: heldAccount.webhookSecret }),
+        'stripe-signature': Stripe.webhooks.generateTestHeaderString({
+          payload: body,
+          secret: heldAccount.webhookSecret,
+        }),
       },
       body,
     });

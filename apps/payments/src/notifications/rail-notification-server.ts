@@ -46,7 +46,12 @@ export class RailNotificationServer implements OnApplicationBootstrap, OnApplica
           const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
           if (status === 500) this.logger.error(`notification not received at ${request.url}: ${error.message}`);
           if (isStripeWebhookPath(request.url))
-            return refuse(request, reply, status, status === 500 ? 'the notification could not be stored' : error.message);
+            return refuse(
+              request,
+              reply,
+              status,
+              status === 500 ? 'the notification could not be stored' : error.message,
+            );
           return reply.status(status).send();
         });
       },

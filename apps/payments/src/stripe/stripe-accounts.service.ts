@@ -88,7 +88,8 @@ export class StripeAccountsService implements OnApplicationBootstrap {
    */
   async adopt(tenantId: string, sealed: ConfigureStripeAccountRequest): Promise<StripeAccountView> {
     const credentials = await this.openCredentials(tenantId, sealed.sealedCredentials);
-    if (!(await this.accounts.findOfTenant(tenantId))) await this.store(tenantId, credentials, 'stripe-account.adopted');
+    if (!(await this.accounts.findOfTenant(tenantId)))
+      await this.store(tenantId, credentials, 'stripe-account.adopted');
     return this.view(tenantId);
   }
 
@@ -149,7 +150,11 @@ export class StripeAccountsService implements OnApplicationBootstrap {
       await this.outbox.add(tx, StripeAccountConfigured, {
         tenantId,
         subject: tenantId,
-        data: { mode: account.mode, keyLast4: account.keyLast4, configuredAt: (account.updatedAt ?? new Date()).toISOString() },
+        data: {
+          mode: account.mode,
+          keyLast4: account.keyLast4,
+          configuredAt: (account.updatedAt ?? new Date()).toISOString(),
+        },
       });
     });
     this.opened.delete(tenantId);

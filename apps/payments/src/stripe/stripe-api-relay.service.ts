@@ -58,7 +58,9 @@ export class StripeApiRelayService {
     }
     const body = await response.text();
     if (Buffer.byteLength(body) > RELAYED_BODY_MAX)
-      throw new ConflictError(`Stripe's answer to ${request.path.split('?', 1)[0]} is too large to relay; ask for a smaller page`);
+      throw new ConflictError(
+        `Stripe's answer to ${request.path.split('?', 1)[0]} is too large to relay; ask for a smaller page`,
+      );
     const headers: Record<string, string> = {};
     for (const name of RELAYED_HEADERS) {
       const value = response.headers.get(name);

@@ -3,10 +3,14 @@ import { DataSource } from 'typeorm';
 import { EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
 import { StripeNotificationReceived } from '@libs/contracts';
 import { PaymentsEnv } from '../config/payments.config';
-import { PaymentsTenant } from '../tenants/payments-tenant.entity';
+import { PaymentsTenantRepository } from '../tenants/payments-tenant.repository';
 import { StripeAccountsService } from './stripe-accounts.service';
 import { StripeNotificationRepository } from './stripe-notification.repository';
-import { InvalidStripeSignatureError, TranslatedStripeEvent, verifiedStripeNotification } from './stripe-webhook-events';
+import {
+  InvalidStripeSignatureError,
+  TranslatedStripeEvent,
+  verifiedStripeNotification,
+} from './stripe-webhook-events';
 
 /** What Stripe is answered: received, and whether this event id was received before (nothing changes). */
 export interface StripeNotificationReceipt {
@@ -29,6 +33,7 @@ export class StripeNotificationsService {
     private readonly accounts: StripeAccountsService,
     private readonly notifications: StripeNotificationRepository,
     private readonly outbox: EventOutbox,
+    private readonly tenants: PaymentsTenantRepository,
     env: PaymentsEnv,
   ) {
     this.toleranceSeconds = env.STRIPE_WEBHOOK_TOLERANCE_S;
@@ -37,8 +42,7 @@ export class StripeNotificationsService {
   async receive(tenantId: string, payload: string, signature: string): Promise<StripeNotificationReceipt> {
     const account = await this.accounts.findCredentialsOf(tenantId);
     if (!account) {
-      if (!(await this.dataSource.getRepository(PaymentsTenant).existsBy({ tenantId })))
-        throw new NotFoundError('agency', tenantId);
+      if (!(await this.tenants.exists(tenantId))) throw new NotFoundError('agency', tenantId);
       throw new ValidationFailedError([
         { field: 'tenantId', message: 'this agency has not configured its Stripe account' },
       ]);

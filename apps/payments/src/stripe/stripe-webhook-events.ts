@@ -75,9 +75,7 @@ function translated(event: Stripe.Event): TranslatedStripeEvent {
     case 'subscription_schedule.aborted': {
       const schedule = event.data.object;
       const subscriptionId = idOf(schedule.subscription) ?? schedule.released_subscription;
-      return subscriptionId
-        ? { ...base, kind: 'subscription-changed', subscriptionId }
-        : { ...base, kind: 'ignored' };
+      return subscriptionId ? { ...base, kind: 'subscription-changed', subscriptionId } : { ...base, kind: 'ignored' };
     }
     case 'invoice.paid':
       return { ...base, kind: 'invoice-paid', invoiceId: event.data.object.id! };

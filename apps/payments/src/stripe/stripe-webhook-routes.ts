@@ -77,7 +77,9 @@ export function refuse(
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .header(MessageHeader.requestId, requestId)
     .send({
-      type: problemType(code?.replace(/_/g, '-') ?? (errors ? 'validation-failed' : (PROBLEM_SLUGS[status] ?? 'error'))),
+      type: problemType(
+        code?.replace(/_/g, '-') ?? (errors ? 'validation-failed' : (PROBLEM_SLUGS[status] ?? 'error')),
+      ),
       title: PROBLEM_TITLES[status] ?? 'Error',
       status,
       detail,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TenantsModule } from '../tenants/tenants.module';
 import { StripeAccountRepository } from './stripe-account.repository';
 import { StripeAccountsRpcController } from './stripe-accounts.rpc.controller';
 import { StripeAccountsService } from './stripe-accounts.service';
@@ -14,6 +15,7 @@ import { StripeWebhookRoutes } from './stripe-webhook-routes';
  * Billing requests subscriptions makes) and Stripe's webhooks, verified and published.
  */
 @Module({
+  imports: [TenantsModule],
   controllers: [StripeAccountsRpcController, StripeApiRpcController],
   providers: [
     StripeAccountsService,

@@ -7,5 +7,6 @@ import { TenantsService } from './tenants.service';
 @Module({
   controllers: [TenantsEventsController],
   providers: [TenantsService, PaymentsTenantRepository],
+  exports: [PaymentsTenantRepository],
 })
 export class TenantsModule {}

@@ -1,20 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { ConsumesEvent, EventTransaction } from '@libs/common';
 import { EventEnvelope, StripeAccountConfigured, StripeAccountConfiguredEvent } from '@libs/contracts';
-import { StripeBillingAgencyRepository } from './stripe-billing-agency.repository';
+import { StripeAccountsService } from './stripe-accounts.service';
 
 /** Which agencies bill on Stripe, as payments announces their accounts. */
 @Controller()
 export class StripeAccountsEventsController {
-  constructor(private readonly agencies: StripeBillingAgencyRepository) {}
+  constructor(private readonly accounts: StripeAccountsService) {}
 
   @ConsumesEvent(StripeAccountConfigured)
   onConfigured(event: EventEnvelope<StripeAccountConfiguredEvent>, tx: EventTransaction): Promise<void> {
-    return this.agencies.record(tx, {
-      tenantId: event.tenantId,
-      mode: event.data.mode,
-      keyLast4: event.data.keyLast4,
-      configuredAt: new Date(event.data.configuredAt),
-    });
+    return this.accounts.recordConfigured(tx, event.tenantId, event.data);
   }
 }

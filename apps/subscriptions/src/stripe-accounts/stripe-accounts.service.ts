@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BoundedMap, ConflictError, currentContext, RpcClient } from '@libs/common';
-import { GetStripeAccount, SERVICE_ROLES } from '@libs/contracts';
+import { GetStripeAccount, SERVICE_ROLES, StripeAccountConfiguredEvent } from '@libs/contracts';
+import { EntityManager } from 'typeorm';
 import { ProviderAccount } from '../payments/provider-account';
 import { StripeBillingAgencyRepository } from './stripe-billing-agency.repository';
 
@@ -18,6 +19,16 @@ export class StripeAccountsService {
     private readonly rpc: RpcClient,
     private readonly agencies: StripeBillingAgencyRepository,
   ) {}
+
+  /** Records that the agency bills on Stripe, as payments announced its account. */
+  recordConfigured(tx: EntityManager, tenantId: string, account: StripeAccountConfiguredEvent): Promise<void> {
+    return this.agencies.record(tx, {
+      tenantId,
+      mode: account.mode,
+      keyLast4: account.keyLast4,
+      configuredAt: new Date(account.configuredAt),
+    });
+  }
 
   /** The account provider calls are made with; 409 when the agency has not configured one. */
   async providerAccountOf(tenantId: string): Promise<ProviderAccount> {

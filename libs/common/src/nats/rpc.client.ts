@@ -49,7 +49,10 @@ export class RpcClient {
     const packet = JSON.stringify({ pattern: contract.subject, data: payload, id: randomUUID() });
     let reply: NestReplyPacket;
     try {
-      const msg = await this.nats.request(contract.subject, packet, { timeout: options.timeoutMs ?? this.timeoutMs, headers: h });
+      const msg = await this.nats.request(contract.subject, packet, {
+        timeout: options.timeoutMs ?? this.timeoutMs,
+        headers: h,
+      });
       reply = msg.json<NestReplyPacket>();
     } catch (error) {
       throw new ServiceUnavailableError(contract.subject, describeFailure(error));

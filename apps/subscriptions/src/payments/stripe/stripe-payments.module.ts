@@ -21,12 +21,6 @@ import { StripeRefundsAndDisputes } from './stripe-refunds-and-disputes';
     { provide: ProviderRefundsAndDisputes, useClass: StripeRefundsAndDisputes },
     { provide: ProviderBalance, useClass: StripeBalance },
   ],
-  exports: [
-    ProviderCatalog,
-    ProviderCheckout,
-    ProviderBilling,
-    ProviderRefundsAndDisputes,
-    ProviderBalance,
-  ],
+  exports: [ProviderCatalog, ProviderCheckout, ProviderBilling, ProviderRefundsAndDisputes, ProviderBalance],
 })
 export class StripePaymentsModule {}
