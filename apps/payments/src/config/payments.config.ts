@@ -58,7 +58,7 @@ export class PaymentsEnv extends ServiceEnv {
   @Max(86_400)
   PAYMENT_STATUS_QUERY_AFTER_S: number = 300;
 
-  /** Days a processed rail notification is kept (one never applied is kept until it is). */
+  /** Days a processed rail notification, or a received Stripe event's id, is kept (a rail notification never applied is kept until it is). */
   @IsInt()
   @Min(1)
   @Max(3650)

@@ -4,7 +4,7 @@ import { PaymentsModule } from '../payments/payments.module';
 import { StripeModule } from '../stripe/stripe.module';
 import { RailNotificationServer } from './rail-notification-server';
 import { RailNotificationRepository } from './rail-notification.repository';
-import { RailNotificationRetentionSchedule } from './rail-notification-retention.schedule';
+import { NotificationRetentionSchedule } from './notification-retention.schedule';
 import { RailNotificationsService } from './rail-notifications.service';
 
 /** The rails' notifications (and Stripe's, handed to StripeModule): received on the public port, verified, stored once, applied. */
@@ -14,7 +14,7 @@ import { RailNotificationsService } from './rail-notifications.service';
     RailNotificationsService,
     RailNotificationRepository,
     RailNotificationServer,
-    RailNotificationRetentionSchedule,
+    NotificationRetentionSchedule,
   ],
 })
 export class RailNotificationsModule {}

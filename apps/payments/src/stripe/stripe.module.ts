@@ -6,7 +6,6 @@ import { StripeAccountsService } from './stripe-accounts.service';
 import { StripeApiRelayService } from './stripe-api-relay.service';
 import { StripeApiRpcController } from './stripe-api.rpc.controller';
 import { StripeNotificationRepository } from './stripe-notification.repository';
-import { StripeNotificationRetentionSchedule } from './stripe-notification-retention.schedule';
 import { StripeNotificationsService } from './stripe-notifications.service';
 import { StripeWebhookRoutes } from './stripe-webhook-routes';
 
@@ -23,9 +22,8 @@ import { StripeWebhookRoutes } from './stripe-webhook-routes';
     StripeApiRelayService,
     StripeNotificationsService,
     StripeNotificationRepository,
-    StripeNotificationRetentionSchedule,
     StripeWebhookRoutes,
   ],
-  exports: [StripeWebhookRoutes],
+  exports: [StripeWebhookRoutes, StripeNotificationRepository],
 })
 export class StripeModule {}
