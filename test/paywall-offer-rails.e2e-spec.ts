@@ -174,7 +174,7 @@ describe('a paywall offer sold on the domestic rails', () => {
     });
     expect(checkout.status).toBe(201);
     const { subscriptionId, paymentId, payPageUrl } = checkout.body;
-    const payPage = new URL(payPageUrl);
+    const payPage = new URL(payPageUrl!);
     expect(payPage.pathname).toBe(`/pay/${agency.tenantId}/${paymentId}`);
     // The link names the gateway's public address; this test reaches the same gateway locally.
     const page = await fetch(`${gateway.baseUrl}${payPage.pathname}${payPage.search}`);

@@ -130,7 +130,7 @@ describe('subscriptions billed by the suite: renewals, dunning, lapse and cancel
       returnUrl: RETURN_URL,
     });
     expect(checkout.status).toBe(201);
-    await payByLink(checkout.body.payPageUrl, rail);
+    await payByLink(checkout.body.payPageUrl!, rail);
     const subscription = await eventually(async () => {
       const current = await subscriptionOf(agency, checkout.body.subscriptionId);
       expect(current.status).toBe('active');

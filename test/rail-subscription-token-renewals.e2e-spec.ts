@@ -154,7 +154,7 @@ describe('renewals of subscriptions billed by the suite, charged to the saved wa
       returnUrl: RETURN_URL,
     });
     expect(checkout.status).toBe(201);
-    await payByLink(checkout.body.payPageUrl, rail);
+    await payByLink(checkout.body.payPageUrl!, rail);
     const subscription = await eventually(async () => {
       const current = await subscriptionOf(agency, checkout.body.subscriptionId);
       expect(current.status).toBe('active');

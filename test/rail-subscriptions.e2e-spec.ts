@@ -140,7 +140,13 @@ describe('subscriptions billed by the suite, paid on a domestic rail', () => {
       const before = Date.now();
       const checkout = await railCheckout(agency, { planId: plan.planId, readerId, returnUrl: RETURN_URL });
       expect(checkout.status).toBe(201);
-      const { subscriptionId, invoiceId, paymentId, payPageUrl } = checkout.body;
+      const { subscriptionId, status, trialEnd } = checkout.body;
+      const [invoiceId, paymentId, payPageUrl] = [
+        checkout.body.invoiceId!,
+        checkout.body.paymentId!,
+        checkout.body.payPageUrl!,
+      ];
+      expect([status, trialEnd]).toEqual(['incomplete', null]);
       expect(new URL(payPageUrl).pathname).toBe(`/pay/${agency.tenantId}/${paymentId}`);
       expect(await subscriptionOf(agency, subscriptionId)).toMatchObject({ status: 'incomplete', planId: plan.planId });
       const payment = (

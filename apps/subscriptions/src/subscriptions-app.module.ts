@@ -17,6 +17,7 @@ import { ProviderNotificationsModule } from './provider-notifications/provider-n
 import { ProviderSyncModule } from './provider-sync/provider-sync.module';
 import { RailBillingModule } from './rail-billing/rail-billing.module';
 import { CancellationsModule } from './cancellations/cancellations.module';
+import { PlanChangesModule } from './plan-changes/plan-changes.module';
 import { ReaderSubscriptionsModule } from './reader-subscriptions/reader-subscriptions.module';
 import { RefundsAndDisputesModule } from './refunds-and-disputes/refunds-and-disputes.module';
 import { StripeAccountsModule } from './stripe-accounts/stripe-accounts.module';
@@ -46,6 +47,7 @@ const FEATURES = [
   ProviderBalanceModule,
   RailBillingModule,
   CancellationsModule,
+  PlanChangesModule,
 ];
 
 @Module({})

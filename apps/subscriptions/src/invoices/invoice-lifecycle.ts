@@ -12,6 +12,8 @@ export type InvoiceRecord = Omit<
   | 'paymentId'
   | 'payPageUrl'
   | 'tokenChargeAttemptedAt'
+  | 'proration'
+  | 'creditApplied'
   | 'recordedAt'
 >;
 

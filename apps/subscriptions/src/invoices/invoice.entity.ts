@@ -10,10 +10,11 @@ import type { InvoiceStatus } from '@libs/contracts';
 @Index('invoices_id', ['id'], { unique: true })
 @Index('invoices_newest', ['tenantId', 'recordedAt', 'id'])
 @Index('invoices_subscription', ['tenantId', 'subscriptionId'])
-// One invoice the suite bills per subscription and period: a renewal is billed once, whatever the instances.
+// One invoice the suite bills per subscription and period: a renewal is billed once, whatever the instances
+// (a voided one may be billed again, at a price a plan change made; a plan change's proration is no period's).
 @Index('invoices_suite_period', ['tenantId', 'subscriptionId', 'periodStart'], {
   unique: true,
-  where: "provider_invoice_id LIKE 'suite:%'",
+  where: "provider_invoice_id LIKE 'suite:%' AND NOT proration AND status <> 'void'",
 })
 export class Invoice {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
@@ -49,6 +50,13 @@ export class Invoice {
    * the instances and restarts); null before, and for every other invoice.
    */
   @Column('timestamptz', { name: 'token_charge_attempted_at', nullable: true }) tokenChargeAttemptedAt!: Date | null;
+  /**
+   * An invoice the suite bills for a plan change made at once: the prorated difference for the
+   * rest of the current period (not a period of its own: paying it moves no period).
+   */
+  @Column('boolean', { default: false }) proration!: boolean;
+  /** Credit the reader held applied to this invoice the suite bills (minor units, VAT included; already off `amount_due`). */
+  @Column('bigint', { name: 'credit_applied', default: '0' }) creditApplied!: string;
   /** When the suite first learned of the invoice; lists are newest first by it. */
   @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' }) recordedAt!: Date;
 }

@@ -12,6 +12,8 @@ export function toInvoiceView(invoice: Invoice): InvoiceView {
     amountDue: invoice.amountDue,
     amountPaid: invoice.amountPaid,
     tax: invoice.tax,
+    creditApplied: invoice.creditApplied,
+    proration: invoice.proration,
     providerFee: invoice.providerFee,
     servicePeriodStart: invoice.periodStart.toISOString(),
     servicePeriodEnd: invoice.periodEnd.toISOString(),

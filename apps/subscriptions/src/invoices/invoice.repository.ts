@@ -44,7 +44,7 @@ export class InvoiceRepository {
     return (inserted.raw as unknown[]).length > 0;
   }
 
-  /** The invoice the suite bills for a subscription's period starting at `periodStart`, if issued. */
+  /** The invoice the suite bills for a subscription's period starting at `periodStart`, if issued (not voided; no proration). */
   findSuiteInvoiceOfPeriod(
     tx: EntityManager,
     tenantId: string,
@@ -59,7 +59,7 @@ export class InvoiceRepository {
         subscriptionId,
         periodStart,
       })
-      .andWhere("i.provider_invoice_id LIKE 'suite:%'")
+      .andWhere("i.provider_invoice_id LIKE 'suite:%' AND NOT i.proration AND i.status <> 'void'")
       .getOne();
   }
 

@@ -89,6 +89,8 @@ export class InvoicesService {
         paymentId: null,
         payPageUrl: null,
         tokenChargeAttemptedAt: null,
+        proration: false,
+        creditApplied: '0',
         recordedAt: new Date(),
       }),
       ...advance.record,

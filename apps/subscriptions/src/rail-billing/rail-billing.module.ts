@@ -15,13 +15,14 @@ import { RenewalWalletChargesService } from './renewal-wallet-charges.service';
 import { SuiteBillingSchedule } from './suite-billing.schedule';
 import { SuiteCancellationsService } from './suite-cancellations.service';
 import { SuiteDunningService } from './suite-dunning.service';
+import { SuitePlanChangesService } from './suite-plan-changes.service';
 import { SuiteRenewalsService } from './suite-renewals.service';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /**
  * Subscriptions the suite bills itself, paid on the domestic rails through the payments service:
- * the first period, renewals charged to a saved wallet or by pay link, dunning with grace, lapse and cancellation (no plan
- * changes yet).
+ * trials, the first period, renewals charged to a saved wallet or by pay link, plan changes (prorated at once or at
+ * period end, credit kept for renewals), dunning with grace, lapse and cancellation.
  */
 @Module({
   imports: [
@@ -43,8 +44,9 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
     RenewalWalletChargesService,
     SuiteDunningService,
     SuiteCancellationsService,
+    SuitePlanChangesService,
     SuiteBillingSchedule,
   ],
-  exports: [SuiteCancellationsService],
+  exports: [SuiteCancellationsService, SuitePlanChangesService],
 })
 export class RailBillingModule {}

@@ -22,9 +22,11 @@ import { billFirstPeriod, FirstPeriodBill } from './first-period-bill';
 import { payerKeyOf } from './payer-key';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { suiteSubscriptionChanged } from './suite-subscription-changed';
+import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 /** How long the reader has to pay the first period; the invoice is due then. */
 const PAY_WITHIN_MINUTES = 60;
+const DAY_MS = 86_400_000;
 
 interface PlanOnSale {
   plan: Plan;
@@ -38,6 +40,12 @@ interface PlanOnSale {
  * arrives, as a provider's checkout bills), then asks payments for the money and answers the pay link. Payments is asked
  * after the commit, so no transaction waits on it; asked again for the same invoice it answers the same payment. The
  * payment saves the reader's wallet where the rail can, so that renewals are charged to it (SuiteRenewalsService).
+ *
+ * A plan with a trial the reader has not had (once per reader and plan, whoever billed the earlier
+ * one) starts trialing at once, entitled, with nothing billed or asked: no rail takes a payment of
+ * 0 to bind a wallet, so the trial's end is billed as a renewal (SuiteRenewalsService: its pay link
+ * the agency's notice days before, charged to a wallet the reader saved before if any, dunning per
+ * the agency's policy when unpaid). Cancelled during the trial, it ends without a bill.
  */
 @Injectable()
 export class RailCheckoutsService {
@@ -47,6 +55,7 @@ export class RailCheckoutsService {
     private readonly taxRates: TaxRatesService,
     private readonly subscriptions: ReaderSubscriptionRepository,
     private readonly invoices: InvoiceRepository,
+    private readonly changes: SuiteSubscriptionChangesService,
     private readonly outbox: EventOutbox,
     private readonly rpc: RpcClient,
   ) {}
@@ -54,6 +63,10 @@ export class RailCheckoutsService {
   async open(tenantId: string, request: CreateRailCheckoutRequest, requestId: string): Promise<RailCheckoutView> {
     const { plan, price, productType } = await this.planOnSale(tenantId, request.planId);
     const now = new Date();
+    if (plan.trialDays > 0) {
+      const trial = await this.startTrialOnce(tenantId, request, plan, price, now);
+      if (trial) return trial;
+    }
     const bill = billFirstPeriod(
       BigInt(price.unitAmount),
       plan,
@@ -73,6 +86,7 @@ export class RailCheckoutsService {
         currentPeriodStart: bill.periodStart,
         currentPeriodEnd: bill.periodEnd,
         cancelAtPeriodEnd: false,
+        creditBalance: '0',
         trialEnd: null,
         reference: request.reference ?? null,
         pendingPlanId: null,
@@ -119,10 +133,66 @@ export class RailCheckoutsService {
     );
     return {
       subscriptionId: subscription.id,
+      status: 'incomplete',
       invoiceId: invoice.id,
       paymentId: payment.id,
       payPageUrl: payment.payPageUrl,
+      trialEnd: null,
     };
+  }
+
+  /**
+   * Starts the plan's trial unless the reader had one of this plan (then null: they pay now). The
+   * check and the start are serialized per reader and plan, so two checkouts at once start one trial.
+   */
+  private async startTrialOnce(
+    tenantId: string,
+    request: CreateRailCheckoutRequest,
+    plan: Plan,
+    price: Price,
+    now: Date,
+  ): Promise<RailCheckoutView | null> {
+    const readerKey = readerKeyOf(request);
+    const trialEnd = new Date(now.getTime() + plan.trialDays * DAY_MS);
+    return this.dataSource.transaction(async (tx) => {
+      await this.subscriptions.lockReaderPlan(tx, tenantId, readerKey, plan.id);
+      if (await this.subscriptions.hasHadTrialOf(tx, tenantId, readerKey, plan.id)) return null;
+      const id = randomUUID();
+      const subscription = await this.changes.record(
+        tx,
+        {
+          id,
+          tenantId,
+          providerSubscriptionId: `suite:${id}`,
+          readerKey,
+          planId: plan.id,
+          priceId: price.id,
+          status: 'trialing',
+          currentPeriodStart: now,
+          currentPeriodEnd: trialEnd,
+          cancelAtPeriodEnd: false,
+          creditBalance: '0',
+          trialEnd,
+          reference: request.reference ?? null,
+          pendingPlanId: null,
+          pendingPriceId: null,
+          pendingEffectiveAt: null,
+          pendingProviderScheduleId: null,
+          billedBy: 'suite',
+          returnUrl: request.returnUrl,
+        },
+        null,
+        now,
+      );
+      return {
+        subscriptionId: subscription.id,
+        status: 'trialing',
+        invoiceId: null,
+        paymentId: null,
+        payPageUrl: null,
+        trialEnd: trialEnd.toISOString(),
+      };
+    });
   }
 
   /** The plan, if the agency sells it, with its current price version; else the request's `planId` is refused. */
@@ -130,11 +200,6 @@ export class RailCheckoutsService {
     const plan = await this.catalog.findPlanOfTenant(tenantId, planId);
     if (!plan?.active)
       throw new ValidationFailedError([{ field: 'planId', message: 'planId names no plan the agency sells' }]);
-    // A trial is the provider engine's; the suite's own engine bills from the first day.
-    if (plan.trialDays > 0)
-      throw new ValidationFailedError([
-        { field: 'planId', message: 'a plan with a trial cannot be bought on a payment rail yet' },
-      ]);
     const price = (await this.catalog.findPricesOfPlans(tenantId, [plan.id])).at(-1);
     const [product] = await this.catalog.findProductsByIds(tenantId, [plan.productId]);
     if (!price || !product)
@@ -174,6 +239,8 @@ function openInvoiceOf(
     paymentId: null,
     payPageUrl: null,
     tokenChargeAttemptedAt: null,
+    proration: false,
+    creditApplied: '0',
     recordedAt: now,
   };
 }

@@ -7,6 +7,7 @@ import { InvoicesService } from '../invoices/invoices.service';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { addCalendarMonths } from '../gifts/calendar-months';
 import { periodMonthsOf } from './first-period-bill';
+import { withPendingChangeDue } from './pending-plan-change';
 import { settleInvoiceByPayment } from './invoice-payment-settlement';
 import { SuiteDunningService } from './suite-dunning.service';
 import { suiteInvoiceKey } from './suite-invoice-key';
@@ -17,7 +18,9 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
  * active (so the reader is entitled, as a provider's active subscription entitles), and finance
  * hears it paid, with the payment that booked its cash. A first period runs from the payment; a
  * renewal for the period it billed (from the end of the last), also when paid during grace, which
- * recovers its dunning case. Money for an invoice ended unpaid is held for a refund, and said so.
+ * recovers its dunning case, and makes a plan change pending for that period. A plan change's
+ * proration moves no period: its invoice is paid and nothing else changes (the change was made when
+ * billed). Money for an invoice ended unpaid is held for a refund, and said so.
  */
 @Injectable()
 export class RailInvoicePaymentsService {
@@ -77,6 +80,20 @@ export class RailInvoicePaymentsService {
       }
     }
     if (!invoice || !subscription) return;
+    if (invoice.proration) {
+      const paidChange = await this.invoices.save(tx, {
+        ...invoice,
+        status: 'paid',
+        amountPaid: event.data.amount,
+        paidAt,
+        paymentId,
+      });
+      return this.invoiceFacts.publish(tx, subscription, paidChange, {
+        finalized: false,
+        paid: true,
+        writtenOff: null,
+      });
+    }
 
     let { periodStart, periodEnd } = invoice;
     if (settlement.period === 'from-payment') {
@@ -96,7 +113,12 @@ export class RailInvoicePaymentsService {
     });
     const active = await this.changes.record(
       tx,
-      { ...subscription, status: 'active', currentPeriodStart: periodStart, currentPeriodEnd: periodEnd },
+      withPendingChangeDue({
+        ...subscription,
+        status: 'active',
+        currentPeriodStart: periodStart,
+        currentPeriodEnd: periodEnd,
+      }),
       subscription.status,
     );
     await this.invoiceFacts.publish(tx, active, paid, {

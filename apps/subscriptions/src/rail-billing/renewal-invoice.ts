@@ -38,6 +38,8 @@ export function renewalInvoiceOf(
     paymentId: null,
     payPageUrl: null,
     tokenChargeAttemptedAt: null,
+    proration: false,
+    creditApplied: '0',
     recordedAt: now,
   };
 }

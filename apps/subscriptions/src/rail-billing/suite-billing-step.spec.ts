@@ -36,6 +36,19 @@ describe('suiteBillingStepAt', () => {
     ],
     ['leaves an incomplete subscription (its first period unpaid) alone', { status: 'incomplete' }, 0, 'none'],
     ['leaves a cancelled subscription alone', { status: 'canceled' }, 0, 'none'],
+    ["bills a trial's end as a renewal, ahead by the notice days", { status: 'trialing' }, -3, 'bill-renewal'],
+    [
+      'makes a trial past due when it ends unpaid',
+      { status: 'trialing', renewal: { status: 'open' } },
+      0,
+      'fall-past-due',
+    ],
+    [
+      'ends a trial cancelled at its end, unbilled',
+      { status: 'trialing', cancelAtPeriodEnd: true },
+      0,
+      'end-cancelled',
+    ],
     ['does nothing after a renewal voided by a cancellation', { renewal: { status: 'void' } }, 1, 'none'],
   ])('%s', (_, change, days, step) => {
     expect(suiteBillingStepAt({ ...ACTIVE, ...change }, 3, at(days))).toBe(step);

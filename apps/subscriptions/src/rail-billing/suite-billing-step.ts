@@ -19,7 +19,7 @@ export interface SuiteBilledSubscription {
 export type SuiteBillingStep = 'bill-renewal' | 'end-cancelled' | 'fall-past-due' | 'none';
 
 /**
- * What is due at `now` for an active subscription the suite bills: its renewal is billed
+ * What is due at `now` for an active (or trialing: the trial's end is its first renewal) subscription the suite bills: its renewal is billed
  * `noticeDays` before the period ends (never for one cancelled at period end, which ends then
  * instead); a period that ends with the renewal still open makes it past due. A renewal paid
  * early has already moved the period on, so nothing else is ever due; other statuses are moved
@@ -30,7 +30,7 @@ export function suiteBillingStepAt(
   noticeDays: number,
   now: Date,
 ): SuiteBillingStep {
-  if (subscription.status !== 'active') return 'none';
+  if (subscription.status !== 'active' && subscription.status !== 'trialing') return 'none';
   const ended = subscription.currentPeriodEnd.getTime() <= now.getTime();
   if (subscription.cancelAtPeriodEnd) return ended ? 'end-cancelled' : 'none';
   if (!subscription.renewal) {

@@ -37,7 +37,8 @@ export class SuiteCancellationsService {
       if (!subscription) throw new NotFoundError('subscription', subscriptionId);
       if (subscription.status === 'canceled') return subscription;
       await this.voidOpenInvoices(tx, subscription, now);
-      const atEnd = atPeriodEnd && subscription.status === 'active';
+      // A trial cancelled at its end ends then, unbilled; a past-due subscription has no paid period left.
+      const atEnd = atPeriodEnd && (subscription.status === 'active' || subscription.status === 'trialing');
       const cancelled = await this.changes.record(
         tx,
         atEnd ? { ...subscription, cancelAtPeriodEnd: true } : { ...subscription, status: 'canceled' },

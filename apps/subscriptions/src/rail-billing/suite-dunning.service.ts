@@ -11,6 +11,7 @@ import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
+import { withPendingChangeDue } from './pending-plan-change';
 import { renewalPaymentRequested } from './renewal-payment-requested';
 import { suiteDunningStepAt } from './suite-billing-step';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
@@ -82,14 +83,15 @@ export class SuiteDunningService {
       billedBy: 'suite',
       latePaymentId: null,
     });
+    // The unpaid period is the new plan's when a change was pending for it.
     await this.changes.record(
       tx,
-      {
+      withPendingChangeDue({
         ...subscription,
         status: 'past_due',
         currentPeriodStart: renewal.periodStart,
         currentPeriodEnd: renewal.periodEnd,
-      },
+      }),
       subscription.status,
       now,
     );

@@ -12,12 +12,14 @@ import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-sub
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { billingCaller } from './billing-caller';
 import { billFirstPeriod } from './first-period-bill';
+import { planOfPeriod, withPendingChangeDue } from './pending-plan-change';
 import { renewalInvoiceOf } from './renewal-invoice';
 import { emailOf, renewalPaymentRequested } from './renewal-payment-requested';
 import { RenewalWalletChargesService } from './renewal-wallet-charges.service';
 import { suiteBillingStepAt } from './suite-billing-step';
 import { SuiteDunningService } from './suite-dunning.service';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
+import { applyCredit } from './suite-plan-change-proration';
 
 const BATCH = 50;
 const DAY_MS = 86_400_000;
@@ -30,7 +32,9 @@ const DEFAULT_GRACE_DAYS = 7;
 /**
  * The suite's own engine renews what it bills: the renewal is billed (InvoiceFinalized) the
  * agency's notice days before the period ends, at the price version the reader pays and the VAT
- * in force when the new period starts; payments is then asked for the money (outside any
+ * in force when the new period starts (a plan change pending for that period: the new plan's
+ * price), less credit the reader holds from plan changes down (never below 0; a renewal credit
+ * pays in full is paid at once); payments is then asked for the money (outside any
  * transaction), charged to the reader's saved wallet where the rail saved one, and otherwise (or
  * declined) the pay link goes to the agency's mailer. At the period's end a subscription
  * cancelled at period end ends, and one whose renewal is unpaid falls past due (dunning).
@@ -93,6 +97,18 @@ export class SuiteRenewalsService {
     return sent;
   }
 
+  /**
+   * Asks payments for one invoice's money at once (a plan change's), as the schedule would; when
+   * that fails the schedule asks again on its next pass.
+   */
+  async requestPayLinkOnce(invoice: Invoice, now: Date, requestId: string): Promise<void> {
+    try {
+      await this.requestPayLink(invoice, now, requestId);
+    } catch (error) {
+      this.logger.warn(`invoice ${invoice.id}: no pay link yet (${(error as Error).message}); asking again later`);
+    }
+  }
+
   private async step(
     tx: EntityManager,
     subscription: ReaderSubscription,
@@ -126,17 +142,48 @@ export class SuiteRenewalsService {
   /** Records and bills the invoice of the period starting when the current one ends. */
   private async billRenewal(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<boolean> {
     const { tenantId } = subscription;
-    const price = await this.catalog.findPriceOfTenant(tx, tenantId, subscription.priceId);
-    const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, subscription.planId);
+    const start = subscription.currentPeriodEnd;
+    const billed = { ...subscription, ...planOfPeriod(subscription, start) };
+    const price = await this.catalog.findPriceOfTenant(tx, tenantId, billed.priceId);
+    const plan = await this.catalog.findPlanOfTenantOrFail(tx, tenantId, billed.planId);
     const [product] = await this.catalog.findProductsByIds(tenantId, [plan.productId], tx);
     if (!price || !product) throw new Error(`subscription ${subscription.id}: its price or product is gone`);
-    const start = subscription.currentPeriodEnd;
     // Billed as a first period that starts when the current one ends: the same VAT arithmetic.
     const rate = await this.taxRates.rateAt(tenantId, product.productType, start);
     const bill = billFirstPeriod(BigInt(price.unitAmount), plan, rate, start);
-    const invoice = renewalInvoiceOf(subscription, price.currency, bill, now);
+    const credited = applyCredit(bill, BigInt(subscription.creditBalance));
+    const invoice = {
+      ...renewalInvoiceOf(
+        subscription,
+        price.currency,
+        { ...bill, amountDue: credited.amountDue, vat: credited.vat, net: credited.amountDue - credited.vat },
+        now,
+      ),
+      creditApplied: credited.applied.toString(),
+    };
     if (!(await this.invoices.insertSuiteInvoiceOnce(tx, invoice))) return false;
-    await this.invoiceFacts.publish(tx, subscription, invoice, { finalized: true, paid: false, writtenOff: null });
+    const creditBalance = (BigInt(subscription.creditBalance) - credited.applied).toString();
+    if (credited.amountDue === 0n) {
+      // Credit pays it in full: paid now, and the period moves on as for a renewal paid early.
+      const paid = await this.invoices.save(tx, { ...invoice, status: 'paid', paidAt: now });
+      const moved = await this.changes.record(
+        tx,
+        withPendingChangeDue({
+          ...subscription,
+          status: 'active',
+          creditBalance,
+          currentPeriodStart: paid.periodStart,
+          currentPeriodEnd: paid.periodEnd,
+        }),
+        subscription.status,
+        now,
+      );
+      await this.invoiceFacts.publish(tx, moved, paid, { finalized: true, paid: true, writtenOff: null });
+    } else {
+      if (credited.applied > 0n) await this.subscriptions.saveBilledBySuite(tx, { ...subscription, creditBalance });
+      // Finance hears the plan and price the period is billed at (a change pending for it is made when it starts).
+      await this.invoiceFacts.publish(tx, billed, invoice, { finalized: true, paid: false, writtenOff: null });
+    }
     this.logger.log(`subscription ${subscription.id}: renewal ${invoice.id} billed for ${start.toISOString()}`);
     return true;
   }
@@ -145,8 +192,10 @@ export class SuiteRenewalsService {
     const { tenantId } = invoice;
     const subscription = await this.subscriptions.findOneOfTenant(tenantId, invoice.subscriptionId);
     if (!subscription?.returnUrl) throw new Error('its subscription has no return URL for the payer');
-    const plan = await this.catalog.findPlanOfTenantOrFail(this.dataSource.manager, tenantId, subscription.planId);
+    const { planId } = invoice.proration ? subscription : planOfPeriod(subscription, invoice.periodStart);
+    const plan = await this.catalog.findPlanOfTenantOrFail(this.dataSource.manager, tenantId, planId);
     const [product] = await this.catalog.findProductsByIds(tenantId, [plan.productId]);
+    const description = invoice.proration ? `${plan.name}: plan change for the rest of the period` : plan.name;
     const rate = product ? await this.taxRates.rateAt(tenantId, product.productType, invoice.periodStart) : null;
     const graceDays = (await this.settings.findOfTenant(tenantId))?.graceDays ?? DEFAULT_GRACE_DAYS;
     const graceEnd = invoice.periodStart.getTime() + graceDays * DAY_MS;
@@ -156,11 +205,11 @@ export class SuiteRenewalsService {
       {
         amount: invoice.amountDue,
         currency: invoice.currency,
-        purpose: { stream: 'subscriptions', reference: invoice.id, description: plan.name },
+        purpose: { stream: 'subscriptions', reference: invoice.id, description },
         buyer: { name: null, email: emailOf(subscription.readerKey), phone: null, taxCode: null, address: null },
         lines: [
           {
-            description: plan.name,
+            description,
             quantity: 1,
             amount: (BigInt(invoice.amountDue) - tax).toString(),
             vatRateBasisPoints: tax === 0n ? 0 : (rate?.basisPoints ?? 0),

@@ -24,8 +24,9 @@ export class SuiteSubscriptionChangesService {
   /** `at`: the instant the entitlements are computed for (the schedule's clock). */
   async record(
     tx: EntityManager,
-    changed: ReaderSubscription,
-    previousStatus: SubscriptionStatus,
+    changed: Omit<ReaderSubscription, 'createdAt' | 'updatedAt'>,
+    /** Null for a subscription that starts here. */
+    previousStatus: SubscriptionStatus | null,
     at: Date = new Date(),
   ): Promise<ReaderSubscription> {
     const saved = await this.subscriptions.saveBilledBySuite(tx, changed);

@@ -13,6 +13,7 @@ import type { SubscriptionStatus } from '@libs/contracts';
   '(pending_plan_id IS NULL) = (pending_price_id IS NULL) AND (pending_plan_id IS NULL) = (pending_effective_at IS NULL) AND (pending_plan_id IS NULL) = (pending_provider_schedule_id IS NULL)',
 )
 @Check('reader_subscriptions_billed_by', `billed_by IN ('provider', 'suite')`)
+@Check('reader_subscriptions_credit_balance', 'credit_balance >= 0')
 export class ReaderSubscription {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
@@ -40,13 +41,19 @@ export class ReaderSubscription {
   @Column('text', { name: 'return_url', nullable: true }) returnUrl!: string | null;
   /**
    * A plan change the provider will make when the period ends (`at-period-end` policy), as last
-   * read from it: the plan and price version then, when, and the provider's schedule making it.
-   * All four are set, or none.
+   * read from it: the plan and price version then, when, and the provider's schedule making it
+   * (`suite` when the suite bills the subscription: its renewal makes the change). All four are
+   * set, or none.
    */
   @Column('uuid', { name: 'pending_plan_id', nullable: true }) pendingPlanId!: string | null;
   @Column('uuid', { name: 'pending_price_id', nullable: true }) pendingPriceId!: string | null;
   @Column('timestamptz', { name: 'pending_effective_at', nullable: true }) pendingEffectiveAt!: Date | null;
   @Column('text', { name: 'pending_provider_schedule_id', nullable: true }) pendingProviderScheduleId!: string | null;
+  /**
+   * Credit the reader holds from plan changes down (minor units, VAT included) on a subscription
+   * the suite bills: applied to its next invoices, never paid out; always 0 for the provider's.
+   */
+  @Column('bigint', { name: 'credit_balance', default: '0' }) creditBalance!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -17,5 +17,6 @@ export function toReaderSubscriptionView(s: ReaderSubscription): ReaderSubscript
       s.pendingPlanId && s.pendingPriceId && s.pendingEffectiveAt
         ? { planId: s.pendingPlanId, priceId: s.pendingPriceId, effectiveAt: s.pendingEffectiveAt.toISOString() }
         : null,
+    creditBalance: s.creditBalance,
   };
 }

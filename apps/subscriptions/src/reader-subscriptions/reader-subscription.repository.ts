@@ -7,7 +7,7 @@ import { ReaderSubscription } from './reader-subscription.entity';
 /** What the sync writes of a subscription, as last read from the provider. */
 type SyncedSubscriptionState = Omit<
   ReaderSubscription,
-  'id' | 'tenantId' | 'providerSubscriptionId' | 'billedBy' | 'returnUrl' | 'createdAt' | 'updatedAt'
+  'id' | 'tenantId' | 'providerSubscriptionId' | 'billedBy' | 'returnUrl' | 'creditBalance' | 'createdAt' | 'updatedAt'
 >;
 
 /** The only code that reads and writes reader subscriptions. */
@@ -50,7 +50,7 @@ export class ReaderSubscriptionRepository {
   }
 
   /**
-   * Locks up to `limit` active subscriptions the suite bills with something due at `now`: the
+   * Locks up to `limit` active or trialing subscriptions the suite bills with something due at `now`: the
    * renewal not yet issued once within the agency's notice days (none for one cancelled at period
    * end), or the period over. Rows other instances hold are skipped; answers each with its
    * agency's notice days and the status of its next period's invoice, if issued.
@@ -66,7 +66,8 @@ export class ReaderSubscriptionRepository {
          LEFT JOIN subscriptions.billing_settings b ON b.tenant_id = s.tenant_id
          LEFT JOIN subscriptions.invoices r ON r.tenant_id = s.tenant_id AND r.subscription_id = s.id
               AND r.period_start = s.current_period_end AND r.provider_invoice_id LIKE 'suite:%'
-        WHERE s.billed_by = 'suite' AND s.status = 'active'
+              AND NOT r.proration AND r.status <> 'void'
+        WHERE s.billed_by = 'suite' AND s.status IN ('active', 'trialing')
           AND s.current_period_end <= $1::timestamptz + make_interval(days => COALESCE(b.renewal_notice_days, $3))
           AND (s.current_period_end <= $1 OR (r.provider_invoice_id IS NULL AND NOT s.cancel_at_period_end))
         ORDER BY s.current_period_end
@@ -82,6 +83,25 @@ export class ReaderSubscriptionRepository {
       noticeDays: row.notice_days,
       renewalStatus: row.renewal_status,
     }));
+  }
+
+  /** Serializes what is decided per reader and plan (one trial each) until the transaction ends. */
+  async lockReaderPlan(tx: EntityManager, tenantId: string, readerKey: string, planId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reader-plan:${tenantId}:${readerKey}:${planId}`]);
+  }
+
+  /** Whether the reader ever had a trial of the plan (any subscription of it with a trial end, whoever billed it). */
+  async hasHadTrialOf(tx: EntityManager, tenantId: string, readerKey: string, planId: string): Promise<boolean> {
+    return tx
+      .getRepository(ReaderSubscription)
+      .createQueryBuilder('s')
+      .where('s.tenant_id = :tenantId AND s.reader_key = :readerKey AND s.plan_id = :planId', {
+        tenantId,
+        readerKey,
+        planId,
+      })
+      .andWhere('s.trial_end IS NOT NULL')
+      .getExists();
   }
 
   /** A reader's subscriptions, newest first. */

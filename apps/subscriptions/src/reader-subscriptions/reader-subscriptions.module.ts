@@ -5,7 +5,6 @@ import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { GrantSources } from '../entitlements/grant-sources';
 import { PaymentsModule } from '../payments/payments.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
-import { PlanChangeRpcController } from './plan-change.rpc.controller';
 import { PlanChangeService } from './plan-change.service';
 import { ReaderSubscriptionRepository } from './reader-subscription.repository';
 import { ReaderSubscriptionsRpcController } from './reader-subscriptions.rpc.controller';
@@ -13,10 +12,10 @@ import { ReaderSubscriptionsService } from './reader-subscriptions.service';
 import { SubscriptionChangeLeaseRepository } from './subscription-change-lease.repository';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
-/** Readers' subscriptions as last read from the provider, and their plan changes. */
+/** Readers' subscriptions as last read from the provider, and their plan changes by the provider (routed by plan-changes/). */
 @Module({
   imports: [PaymentsModule, EntitlementsModule, CatalogModule, CustomersModule, StripeAccountsModule],
-  controllers: [ReaderSubscriptionsRpcController, PlanChangeRpcController],
+  controllers: [ReaderSubscriptionsRpcController],
   providers: [
     ReaderSubscriptionsService,
     SubscriptionSyncService,

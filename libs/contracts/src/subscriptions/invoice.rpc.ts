@@ -1,9 +1,20 @@
 import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ByIdRequest } from '../by-id.request';
 import { defineRpc } from '../define-rpc';
-import { CURRENCY_CODE, MINOR_UNITS } from '../money';
+import { CURRENCY_CODE, MINOR_UNITS, NON_NEGATIVE_MINOR_UNITS } from '../money';
 import { LIST_PAGE_MAX } from '../list-page';
 
 export const INVOICE_STATUSES = ['open', 'paid', 'void', 'uncollectible'] as const;
@@ -22,6 +33,13 @@ export class InvoiceView {
   /** Collected so far (minor units). */
   @Matches(MINOR_UNITS) amountPaid!: string;
   @Matches(MINOR_UNITS) tax!: string;
+  /**
+   * Credit the reader held (from a plan change down) taken off this invoice the suite bills, tax
+   * included; already off `amountDue` (which it reduces to no less than 0). Always 0 for the provider's.
+   */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) creditApplied!: string;
+  /** A plan change's prorated difference for the rest of the current period, not a period of its own. */
+  @IsBoolean() proration!: boolean;
   /** The provider's fee on the payment (minor units; 0 until paid). */
   @Matches(MINOR_UNITS) providerFee!: string;
   @IsString() servicePeriodStart!: string;

@@ -1,3 +1,4 @@
+import { Nullable } from '../nullable';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -47,12 +48,21 @@ export class CreateRailCheckoutRequest {
   @IsOptional() @IsString() @Length(1, 200) reference?: string;
 }
 
-/** The subscription (incomplete until paid), its first invoice, and the payment link to send the reader to. */
+/**
+ * The subscription (incomplete until paid), its first invoice, and the payment link to send the
+ * reader to; or, for a plan with a trial the reader has not had, the subscription trialing with
+ * nothing to pay now.
+ */
 export class RailCheckoutView {
   @IsUUID() subscriptionId!: string;
-  @IsUUID() invoiceId!: string;
-  @IsUUID() paymentId!: string;
-  @IsString() payPageUrl!: string;
+  /** `incomplete` until the first period is paid; `trialing` when the plan's trial started (nothing to pay now). */
+  @IsIn(['incomplete', 'trialing']) status!: 'incomplete' | 'trialing';
+  /** The first period's invoice; null during a trial (its end bills the first period as a renewal). */
+  @Nullable() @IsOptional() @IsUUID() invoiceId!: string | null;
+  @Nullable() @IsOptional() @IsUUID() paymentId!: string | null;
+  @Nullable() @IsOptional() @IsString() payPageUrl!: string | null;
+  /** When the trial ends; null without one. */
+  @Nullable() @IsOptional() @IsString() trialEnd!: string | null;
 }
 
 export const CreateRailCheckout = defineRpc({
@@ -60,6 +70,7 @@ export const CreateRailCheckout = defineRpc({
   request: CreateRailCheckoutRequest,
   response: RailCheckoutView,
   description:
-    "A reader subscribes to a plan and pays its first period on a domestic rail; answers the payment's pay link.",
+    "A reader subscribes to a plan and pays its first period on a domestic rail; answers the payment's pay link. " +
+    "A plan's trial (once per reader and plan) starts at once with nothing to pay: its end bills the first period as a renewal.",
   roles: ['admin', 'editor', 'reader'],
 });

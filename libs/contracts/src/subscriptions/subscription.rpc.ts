@@ -1,6 +1,7 @@
 import { Nullable } from '../nullable';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { NON_NEGATIVE_MINOR_UNITS } from '../money';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest } from '../by-id.request';
 import { ReaderQuery } from './checkout.rpc';
@@ -32,6 +33,11 @@ export class ReaderSubscriptionView {
   @ValidateNested()
   @Type(() => PendingPlanChangeView)
   pendingChange!: PendingPlanChangeView | null;
+  /**
+   * Credit the reader holds from plan changes down on a subscription the suite bills (minor units,
+   * tax included), taken off its next invoices; never paid out. Always 0 for the provider's.
+   */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) creditBalance!: string;
 }
 
 export class ReaderSubscriptionListResponse {

@@ -10,11 +10,11 @@ import {
   PreviewPlanChange,
   ReaderSubscriptionView,
 } from '@libs/contracts';
-import { PlanChangeService } from './plan-change.service';
+import { PlanChangesService } from './plan-changes.service';
 
 @Controller()
-export class PlanChangeRpcController {
-  constructor(private readonly changes: PlanChangeService) {}
+export class PlanChangesRpcController {
+  constructor(private readonly changes: PlanChangesService) {}
 
   @RpcHandler(PreviewPlanChange)
   preview(@Payload() request: PlanChangeRequest, @CallerOf() caller: Caller): Promise<PlanChangePreview> {
@@ -23,7 +23,7 @@ export class PlanChangeRpcController {
 
   @RpcHandler(ApplyPlanChange)
   apply(@Payload() request: PlanChangeRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
-    return this.changes.apply(caller.tenantId, request);
+    return this.changes.apply(caller.tenantId, request, caller.requestId);
   }
 
   @RpcHandler(CancelPendingPlanChange)
