@@ -1,6 +1,5 @@
 import { Nullable } from '../nullable';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { defineEvent } from '../define-event';
 import { defineRpc } from '../define-rpc';
 import { TenantScopedRequest } from '../by-id.request';
 import { SERVICE_ROLES } from '../roles';
@@ -58,18 +57,4 @@ export const AdoptStripeAccount = defineRpc({
   description:
     'Takes over a Stripe account subscriptions held before payments owned Stripe; an account the agency configured since is kept.',
   roles: [SERVICE_ROLES.stripeBilling],
-});
-
-/** An agency's Stripe account was configured or handed over: which one (never its secrets). */
-export class StripeAccountConfiguredEvent {
-  @IsIn(['test', 'live']) mode!: 'test' | 'live';
-  @IsString() keyLast4!: string;
-  @IsString() configuredAt!: string;
-}
-
-export const StripeAccountConfigured = defineEvent({
-  subject: 'evt.payments.stripe-account.configured.v1',
-  data: StripeAccountConfiguredEvent,
-  description:
-    "An agency's Stripe account was configured (or handed over from subscriptions): the agency bills on Stripe from now on.",
 });
