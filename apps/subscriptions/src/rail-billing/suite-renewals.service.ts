@@ -227,7 +227,7 @@ export class SuiteRenewalsService {
     );
     const charge = await this.walletCharges.chargeOnce(invoice, subscription, payment, now, requestId);
     if (charge === 'settling') return false;
-    return this.dataSource.transaction(async (tx) => {
+    const sent = await this.dataSource.transaction(async (tx) => {
       if (!(await this.invoices.keepPayLinkOnce(tx, invoice, payment.payPageUrl))) return false;
       // Paid without the reader: its PaymentSucceeded pays the invoice; the link is kept only for the record.
       if (charge === 'paid') return false;
@@ -238,5 +238,11 @@ export class SuiteRenewalsService {
       });
       return true;
     });
+    // An upgrade the saved wallet declined has failed now (dunning chases it; the reader has the link).
+    if (invoice.proration && charge === 'declined')
+      await this.dataSource.transaction((tx) =>
+        this.dunning.failUpgrade(tx, invoice, now, 'saved wallet declined', now),
+      );
+    return sent;
   }
 }
