@@ -514,6 +514,69 @@ describe('plan changes of subscriptions billed by the suite', () => {
     expect(await keysOf(agency, readerId)).toEqual(['e-paper', 'premium-articles']);
   });
 
+  it("keeps a downgrade's credit on a cancelled subscription (with what a voided renewal took of it): shown, audited, no cash booked", async () => {
+    const { agency, basic, premium } = await agencyOn('payos');
+    const creditOf = async (subscription: ReaderSubscriptionView, end: Date) => {
+      const prorationDate = Math.floor((Date.parse(subscription.currentPeriodStart) + end.getTime()) / 2000);
+      expect((await change(agency, subscription.id, { planId: basic.planId, prorationDate })).status).toBe(200);
+      return (
+        prorated(199_000n, subscription, prorationDate) - prorated(99_000n, subscription, prorationDate)
+      ).toString();
+    };
+    const cancel = (id: string, atPeriodEnd: boolean) =>
+      agency.api.post<ReaderSubscriptionView>(`/v1/subscriptions/subscriptions/${id}/cancel`, { atPeriodEnd });
+
+    // Cancelled at period end after the renewal took the credit: the renewal is voided, the credit given back and kept.
+    const first = await subscribed(agency, premium, 'payos');
+    const credit = await creditOf(first.subscription, first.end);
+    await runAt(daysFrom(first.end, -2));
+    const renewal = (await invoicesOf(agency, first.subscription.id)).find((i) => i.status === 'open')!;
+    expect(renewal.creditApplied).toBe(credit);
+    expect((await subscriptionOf(agency, first.subscription.id)).creditBalance).toBe('0');
+    const atEnd = await cancel(first.subscription.id, true);
+    expect(atEnd.body).toMatchObject({ cancelAtPeriodEnd: true, creditBalance: credit });
+    await runAt(daysFrom(first.end, 0.01));
+    expect(await subscriptionOf(agency, first.subscription.id)).toMatchObject({
+      status: 'canceled',
+      creditBalance: credit,
+    });
+
+    // Cancelled now.
+    const second = await subscribed(agency, premium, 'payos');
+    const secondCredit = await creditOf(second.subscription, second.end);
+    const now = await cancel(second.subscription.id, false);
+    expect(now.body).toMatchObject({ status: 'canceled', creditBalance: secondCredit });
+
+    const audited = await eventually(async () => {
+      const entries = (
+        await agency.api.get<{ items: { action: string; targetId: string; after: Record<string, unknown> }[] }>(
+          '/v1/audit-log?limit=500',
+        )
+      ).body.items.filter((entry) => entry.action === 'subscription.ended-with-credit');
+      expect(entries).toHaveLength(2);
+      return entries;
+    });
+    expect(audited.map((entry) => [entry.targetId, entry.after.creditBalance]).sort()).toEqual(
+      [
+        [first.subscription.id, credit],
+        [second.subscription.id, secondCredit],
+      ].sort(),
+    );
+    // Finance: the voided renewal reversed, no cash but the two first periods.
+    const keys = [`invoice-finalized:suite:${renewal.id}`, `invoice-voided:suite:${renewal.id}`];
+    const journal = await eventually(async () => {
+      const entries = await journalOf(agency);
+      expect(entries.map((e) => e.sourceKey)).toEqual(expect.arrayContaining(keys));
+      return entries;
+    });
+    expect(receivableOf(journal, keys)).toBe(0n);
+    const cash = journal
+      .flatMap((e) => e.postings)
+      .filter((p) => p.accountCode === CLEARING.payos)
+      .reduce((sum, p) => sum + BigInt(p.amount), 0n);
+    expect(cash).toBe(2n * 199_000n);
+  });
+
   it('refuses bad changes naming the field, and writes nothing', async () => {
     const { agency, basic, premium } = await agencyOn('payos');
     const { subscription } = await subscribed(agency, basic, 'payos');

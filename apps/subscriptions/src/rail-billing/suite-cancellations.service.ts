@@ -15,6 +15,8 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
  * past-due subscription has no paid period left to run: cancelled at period end, it ends now.
  * Nothing is refunded: a refund of the unused part would be asked of payments (RefundPayment of the
  * period's payment, pro rata) and booked by finance from its PaymentRefunded, as a separate act.
+ * Credit the reader holds from plan changes down (with what a voided renewal had taken of it) stays
+ * on the ended subscription, shown and audited, for staff to refund the same way if the agency wants.
  */
 @Injectable()
 export class SuiteCancellationsService {
@@ -36,12 +38,16 @@ export class SuiteCancellationsService {
       const subscription = await this.subscriptions.lockOfTenant(tx, tenantId, subscriptionId);
       if (!subscription) throw new NotFoundError('subscription', subscriptionId);
       if (subscription.status === 'canceled') return subscription;
-      await this.voidOpenInvoices(tx, subscription, now);
+      // Credit a voided renewal took is the reader's again.
+      const returned = await this.voidOpenInvoices(tx, subscription, now);
+      const creditBalance = (BigInt(subscription.creditBalance) + returned).toString();
       // A trial cancelled at its end ends then, unbilled; a past-due subscription has no paid period left.
       const atEnd = atPeriodEnd && (subscription.status === 'active' || subscription.status === 'trialing');
       const cancelled = await this.changes.record(
         tx,
-        atEnd ? { ...subscription, cancelAtPeriodEnd: true } : { ...subscription, status: 'canceled' },
+        atEnd
+          ? { ...subscription, creditBalance, cancelAtPeriodEnd: true }
+          : { ...subscription, creditBalance, status: 'canceled' },
         subscription.status,
         now,
       );
@@ -56,9 +62,18 @@ export class SuiteCancellationsService {
         action: atEnd ? 'subscription.cancelled-at-period-end' : 'subscription.cancelled',
         targetType: 'subscription',
         targetId: subscription.id,
-        before: { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
-        after: { status: cancelled.status, cancelAtPeriodEnd: cancelled.cancelAtPeriodEnd },
+        before: {
+          status: subscription.status,
+          cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+          creditBalance: subscription.creditBalance,
+        },
+        after: {
+          status: cancelled.status,
+          cancelAtPeriodEnd: cancelled.cancelAtPeriodEnd,
+          creditBalance: cancelled.creditBalance,
+        },
       });
+      if (!atEnd) await this.changes.auditCreditKept(tx, cancelled, 'cancelled');
       this.logger.log(`subscription ${subscription.id} cancelled ${atEnd ? 'at period end' : 'now'}`);
       return cancelled;
     });
@@ -67,8 +82,10 @@ export class SuiteCancellationsService {
   /**
    * Voids what is still open: a renewal (billed when issued: finance hears it voided) and an unpaid
    * first period (never billed: nothing to reverse). A payment arriving for either later is held.
+   * Answers the credit the voided invoices had taken (given back to the subscription).
    */
-  private async voidOpenInvoices(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<void> {
+  private async voidOpenInvoices(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<bigint> {
+    let returned = 0n;
     for (const invoice of await this.invoices.findOpenSuiteInvoicesOfSubscription(
       tx,
       subscription.tenantId,
@@ -80,6 +97,8 @@ export class SuiteCancellationsService {
         paid: false,
         writtenOff: voided.finalizedAt ? 'void' : null,
       });
+      returned += BigInt(invoice.creditApplied);
     }
+    return returned;
   }
 }

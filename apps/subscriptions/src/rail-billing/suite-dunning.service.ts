@@ -276,7 +276,10 @@ export class SuiteDunningService {
     const voided = await this.invoices.save(tx, { ...invoice, status: 'void', voidedAt: now });
     await this.invoiceFacts.publish(tx, subscription, voided, { finalized: false, paid: false, writtenOff: 'void' });
     const status = action === 'pause' ? 'paused' : 'canceled';
-    await this.changes.record(tx, { ...subscription, status }, subscription.status, now);
+    // Credit the voided renewal took is the reader's again, kept on the ended subscription.
+    const creditBalance = (BigInt(subscription.creditBalance) + BigInt(invoice.creditApplied)).toString();
+    const ended = await this.changes.record(tx, { ...subscription, status, creditBalance }, subscription.status, now);
+    await this.changes.auditCreditKept(tx, ended, 'grace ended unpaid');
     await this.cases.updateOfSuite(tx, dunningCase, {
       status: 'exhausted',
       nextRetryAt: null,

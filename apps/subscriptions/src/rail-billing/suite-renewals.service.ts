@@ -124,9 +124,11 @@ export class SuiteRenewalsService {
     switch (step) {
       case 'bill-renewal':
         return this.billRenewal(tx, subscription, now);
-      case 'end-cancelled':
-        await this.changes.record(tx, { ...subscription, status: 'canceled' }, subscription.status, now);
+      case 'end-cancelled': {
+        const ended = await this.changes.record(tx, { ...subscription, status: 'canceled' }, subscription.status, now);
+        await this.changes.auditCreditKept(tx, ended, 'cancelled at period end');
         return true;
+      }
       case 'fall-past-due':
         await this.dunning.fallPastDue(tx, subscription, now);
         return true;
