@@ -577,6 +577,48 @@ describe('plan changes of subscriptions billed by the suite', () => {
     expect(cash).toBe(2n * 199_000n);
   });
 
+  it('resumes a suite-billed cancellation at period end: the voided renewal is billed again; refused (409) when not set to cancel or ended', async () => {
+    const { agency, basic } = await agencyOn('payos');
+    const { subscription, end } = await subscribed(agency, basic, 'payos');
+    const resume = () =>
+      agency.api.post<ReaderSubscriptionView>(`/v1/subscriptions/subscriptions/${subscription.id}/resume`, {});
+    const openRenewals = async () =>
+      (await invoicesOf(agency, subscription.id)).filter(
+        (i) => i.servicePeriodStart === end.toISOString() && i.status === 'open',
+      );
+    expect((await resume()).status).toBe(409);
+    await runAt(daysFrom(end, -2));
+    expect(await openRenewals()).toHaveLength(1);
+    const cancelled = await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, {
+      atPeriodEnd: true,
+    });
+    expect(cancelled.status).toBe(200);
+    expect(await openRenewals()).toEqual([]);
+
+    const resumed = await resume();
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'active', cancelAtPeriodEnd: false });
+    expect((await resume()).status).toBe(409);
+    await runAt(daysFrom(end, -1.9));
+    expect((await openRenewals()).map((i) => i.amountDue)).toEqual(['99000']);
+    // It renews: paid, the next period starts.
+    const link = await eventually(async () => {
+      const sent = await payLinksOf(subscription.id);
+      expect(sent).toHaveLength(2);
+      return sent[1];
+    });
+    await payByLink(link.payPageUrl, 'payos');
+    await eventually(async () =>
+      expect(await subscriptionOf(agency, subscription.id)).toMatchObject({
+        status: 'active',
+        cancelAtPeriodEnd: false,
+        currentPeriodStart: end.toISOString(),
+      }),
+    );
+    await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, { atPeriodEnd: false });
+    expect((await resume()).status).toBe(409);
+  });
+
   it('refuses bad changes naming the field, and writes nothing', async () => {
     const { agency, basic, premium } = await agencyOn('payos');
     const { subscription } = await subscribed(agency, basic, 'payos');

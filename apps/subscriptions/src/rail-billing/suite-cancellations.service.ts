@@ -4,6 +4,7 @@ import { AuditTrail, NotFoundError } from '@libs/common';
 import { DunningCaseRepository } from '../dunning/dunning-case.repository';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
+import { refuseUnlessResumable } from '../reader-subscriptions/plan-change.service';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
@@ -76,6 +77,36 @@ export class SuiteCancellationsService {
       if (!atEnd) await this.changes.auditCreditKept(tx, cancelled, 'cancelled');
       this.logger.log(`subscription ${subscription.id} cancelled ${atEnd ? 'at period end' : 'now'}`);
       return cancelled;
+    });
+  }
+
+  /**
+   * Undoes a cancellation at period end: the subscription renews again (the engine bills its renewal
+   * when due, at once when the notice has begun; credit held is taken off it); 409 when the
+   * subscription is not set to cancel or has ended.
+   */
+  async resume(tenantId: string, subscriptionId: string): Promise<ReaderSubscription> {
+    const now = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const subscription = await this.subscriptions.lockOfTenant(tx, tenantId, subscriptionId);
+      if (!subscription) throw new NotFoundError('subscription', subscriptionId);
+      refuseUnlessResumable(subscription);
+      const resumed = await this.changes.record(
+        tx,
+        { ...subscription, cancelAtPeriodEnd: false },
+        subscription.status,
+        now,
+      );
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'subscription.resumed',
+        targetType: 'subscription',
+        targetId: subscription.id,
+        before: { status: subscription.status, cancelAtPeriodEnd: true },
+        after: { status: resumed.status, cancelAtPeriodEnd: false },
+      });
+      this.logger.log(`subscription ${subscription.id}: cancellation at period end undone`);
+      return resumed;
     });
   }
 
