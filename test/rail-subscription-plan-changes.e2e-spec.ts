@@ -1,4 +1,5 @@
 import {
+  DunningCaseListResponse,
   EntitlementsView,
   InvoiceFinalizedEvent,
   InvoiceView,
@@ -390,6 +391,232 @@ describe('plan changes of subscriptions billed by the suite', () => {
       }),
     );
     expect(await keysOf(agency, readerId)).toEqual(['premium-articles']);
+  });
+
+  const casesOf = async (agency: TestAgency, status: string) =>
+    (await agency.api.get<DunningCaseListResponse>(`/v1/subscriptions/dunning-cases?status=${status}`)).body.items;
+  async function setPolicy(agency: TestAgency, policy: object): Promise<void> {
+    const updated = await agency.api.send('PUT', '/v1/subscriptions/billing-settings/dunning', policy);
+    expect(updated.status).toBe(200);
+  }
+  /** Waits until the reader's wallet is saved (MoMo, after the first payment). */
+  const walletSaved = (agency: TestAgency, readerId: string) =>
+    eventually(async () => {
+      const wallets = await agency.api.get<{ items: unknown[] }>(
+        `/v1/payments/saved-tokens?payerKey=${encodeURIComponent(`reader:${readerId}`)}`,
+      );
+      expect(wallets.body.items).toHaveLength(1);
+    });
+
+  it('an upgrade the saved wallet declines falls past due at once, is chased by the policy, and at its end the invoice is voided, the subscription paused, access ended and the receivable reversed', async () => {
+    const { agency, basic, premium } = await agencyOn('momo');
+    await setPolicy(agency, { retryDays: [1], graceDays: 3, afterFinalFailure: 'pause' });
+    const { readerId, subscription } = await subscribed(agency, basic, 'momo');
+    await walletSaved(agency, readerId);
+    momo.planTokenCharge({ outcome: 'declined' });
+    const failedAt = Date.now();
+
+    const changed = await change(agency, subscription.id, {
+      planId: premium.planId,
+      prorationDate: justAfterStart(subscription),
+    });
+    expect(changed.status).toBe(200);
+    const [upgrade] = (await invoicesOf(agency, subscription.id)).filter((invoice) => invoice.proration);
+    expect(await subscriptionOf(agency, subscription.id)).toMatchObject({
+      status: 'past_due',
+      planId: premium.planId,
+      currentPeriodStart: subscription.currentPeriodStart,
+      currentPeriodEnd: subscription.currentPeriodEnd,
+    });
+    const [opened] = await casesOf(agency, 'open');
+    expect(opened).toMatchObject({
+      invoiceId: upgrade.id,
+      retryDays: [1],
+      attemptsMade: 0,
+      amountDue: upgrade.amountDue,
+    });
+    expect(Date.parse(opened.openedAt)).toBeGreaterThanOrEqual(failedAt);
+    // The reader has the pay link of the difference, and keeps access during grace.
+    await eventually(async () =>
+      expect((await payLinksOf(subscription.id)).map((link) => [link.invoiceId, link.reminder])).toEqual([
+        [upgrade.id, 0],
+      ]),
+    );
+    expect(await keysOf(agency, readerId)).toEqual(['e-paper', 'premium-articles']);
+
+    await runAt(new Date(Date.parse(opened.openedAt) + 1.5 * DAY_MS));
+    await eventually(async () =>
+      expect((await payLinksOf(subscription.id)).map((link) => link.reminder)).toEqual([0, 1]),
+    );
+    expect((await subscriptionOf(agency, subscription.id)).status).toBe('past_due');
+
+    await runAt(new Date(Date.parse(opened.openedAt) + 3 * DAY_MS));
+    expect(await subscriptionOf(agency, subscription.id)).toMatchObject({ status: 'paused', planId: premium.planId });
+    expect((await invoicesOf(agency, subscription.id)).find((invoice) => invoice.id === upgrade.id)!.status).toBe(
+      'void',
+    );
+    expect(await keysOf(agency, readerId)).toEqual([]);
+    expect(await casesOf(agency, 'exhausted')).toEqual([
+      expect.objectContaining({ invoiceId: upgrade.id, attemptsMade: 1, finalAction: 'pause' }),
+    ]);
+    const keys = [`invoice-finalized:suite:${upgrade.id}`, `invoice-voided:suite:${upgrade.id}`];
+    const journal = await eventually(async () => {
+      const entries = await journalOf(agency);
+      expect(entries.map((e) => e.sourceKey)).toEqual(expect.arrayContaining(keys));
+      return entries;
+    });
+    expect(receivableOf(journal, [keys[0]])).toBe(BigInt(upgrade.amountDue));
+    expect(receivableOf(journal, keys)).toBe(0n);
+  });
+
+  it('an upgrade still unpaid on its due date (the renewal notice) falls past due; paid during dunning, the case recovers and the subscription is active again', async () => {
+    const { agency, basic, premium } = await agencyOn('payos');
+    const { readerId, subscription } = await subscribed(agency, basic, 'payos');
+    const billedAt = Date.now();
+    expect(
+      (await change(agency, subscription.id, { planId: premium.planId, prorationDate: justAfterStart(subscription) }))
+        .status,
+    ).toBe(200);
+    const [upgrade] = (await invoicesOf(agency, subscription.id)).filter((invoice) => invoice.proration);
+    const due = Date.parse(upgrade.dueDate!);
+    // Due after the agency's renewal notice (3 days by default).
+    expect(due - billedAt).toBeGreaterThanOrEqual(3 * DAY_MS - 1000);
+    expect(due - billedAt).toBeLessThanOrEqual(3 * DAY_MS + 60_000);
+    const [link] = await eventually(async () => {
+      const sent = await payLinksOf(subscription.id);
+      expect(sent).toHaveLength(1);
+      return sent;
+    });
+
+    await runAt(new Date(due - 60_000));
+    expect((await subscriptionOf(agency, subscription.id)).status).toBe('active');
+    expect(await casesOf(agency, 'open')).toEqual([]);
+    await runAt(new Date(due + 60_000));
+    expect((await subscriptionOf(agency, subscription.id)).status).toBe('past_due');
+    expect(await casesOf(agency, 'open')).toEqual([
+      expect.objectContaining({ invoiceId: upgrade.id, openedAt: upgrade.dueDate, lastFailure: 'unpaid when due' }),
+    ]);
+
+    await payByLink(link.payPageUrl, 'payos');
+    await eventually(async () =>
+      expect(await subscriptionOf(agency, subscription.id)).toMatchObject({
+        status: 'active',
+        planId: premium.planId,
+        currentPeriodEnd: subscription.currentPeriodEnd,
+      }),
+    );
+    expect((await invoicesOf(agency, subscription.id)).find((invoice) => invoice.id === upgrade.id)).toMatchObject({
+      status: 'paid',
+      amountPaid: upgrade.amountDue,
+    });
+    expect(await casesOf(agency, 'recovered')).toEqual([expect.objectContaining({ invoiceId: upgrade.id })]);
+    expect(await casesOf(agency, 'open')).toEqual([]);
+    expect(await keysOf(agency, readerId)).toEqual(['e-paper', 'premium-articles']);
+  });
+
+  it("keeps a downgrade's credit on a cancelled subscription (with what a voided renewal took of it): shown, audited, no cash booked", async () => {
+    const { agency, basic, premium } = await agencyOn('payos');
+    const creditOf = async (subscription: ReaderSubscriptionView, end: Date) => {
+      const prorationDate = Math.floor((Date.parse(subscription.currentPeriodStart) + end.getTime()) / 2000);
+      expect((await change(agency, subscription.id, { planId: basic.planId, prorationDate })).status).toBe(200);
+      return (
+        prorated(199_000n, subscription, prorationDate) - prorated(99_000n, subscription, prorationDate)
+      ).toString();
+    };
+    const cancel = (id: string, atPeriodEnd: boolean) =>
+      agency.api.post<ReaderSubscriptionView>(`/v1/subscriptions/subscriptions/${id}/cancel`, { atPeriodEnd });
+
+    // Cancelled at period end after the renewal took the credit: the renewal is voided, the credit given back and kept.
+    const first = await subscribed(agency, premium, 'payos');
+    const credit = await creditOf(first.subscription, first.end);
+    await runAt(daysFrom(first.end, -2));
+    const renewal = (await invoicesOf(agency, first.subscription.id)).find((i) => i.status === 'open')!;
+    expect(renewal.creditApplied).toBe(credit);
+    expect((await subscriptionOf(agency, first.subscription.id)).creditBalance).toBe('0');
+    const atEnd = await cancel(first.subscription.id, true);
+    expect(atEnd.body).toMatchObject({ cancelAtPeriodEnd: true, creditBalance: credit });
+    await runAt(daysFrom(first.end, 0.01));
+    expect(await subscriptionOf(agency, first.subscription.id)).toMatchObject({
+      status: 'canceled',
+      creditBalance: credit,
+    });
+
+    // Cancelled now.
+    const second = await subscribed(agency, premium, 'payos');
+    const secondCredit = await creditOf(second.subscription, second.end);
+    const now = await cancel(second.subscription.id, false);
+    expect(now.body).toMatchObject({ status: 'canceled', creditBalance: secondCredit });
+
+    const audited = await eventually(async () => {
+      const entries = (
+        await agency.api.get<{ items: { action: string; targetId: string; after: Record<string, unknown> }[] }>(
+          '/v1/audit-log?limit=500',
+        )
+      ).body.items.filter((entry) => entry.action === 'subscription.ended-with-credit');
+      expect(entries).toHaveLength(2);
+      return entries;
+    });
+    expect(audited.map((entry) => [entry.targetId, entry.after.creditBalance]).sort()).toEqual(
+      [
+        [first.subscription.id, credit],
+        [second.subscription.id, secondCredit],
+      ].sort(),
+    );
+    // Finance: the voided renewal reversed, no cash but the two first periods.
+    const keys = [`invoice-finalized:suite:${renewal.id}`, `invoice-voided:suite:${renewal.id}`];
+    const journal = await eventually(async () => {
+      const entries = await journalOf(agency);
+      expect(entries.map((e) => e.sourceKey)).toEqual(expect.arrayContaining(keys));
+      return entries;
+    });
+    expect(receivableOf(journal, keys)).toBe(0n);
+    const cash = journal
+      .flatMap((e) => e.postings)
+      .filter((p) => p.accountCode === CLEARING.payos)
+      .reduce((sum, p) => sum + BigInt(p.amount), 0n);
+    expect(cash).toBe(2n * 199_000n);
+  });
+
+  it('resumes a suite-billed cancellation at period end: the voided renewal is billed again; refused (409) when not set to cancel or ended', async () => {
+    const { agency, basic } = await agencyOn('payos');
+    const { subscription, end } = await subscribed(agency, basic, 'payos');
+    const resume = () =>
+      agency.api.post<ReaderSubscriptionView>(`/v1/subscriptions/subscriptions/${subscription.id}/resume`, {});
+    const openRenewals = async () =>
+      (await invoicesOf(agency, subscription.id)).filter(
+        (i) => i.servicePeriodStart === end.toISOString() && i.status === 'open',
+      );
+    expect((await resume()).status).toBe(409);
+    await runAt(daysFrom(end, -2));
+    expect(await openRenewals()).toHaveLength(1);
+    const cancelled = await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, {
+      atPeriodEnd: true,
+    });
+    expect(cancelled.status).toBe(200);
+    expect(await openRenewals()).toEqual([]);
+
+    const resumed = await resume();
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'active', cancelAtPeriodEnd: false });
+    expect((await resume()).status).toBe(409);
+    await runAt(daysFrom(end, -1.9));
+    expect((await openRenewals()).map((i) => i.amountDue)).toEqual(['99000']);
+    // It renews: paid, the next period starts.
+    const link = await eventually(async () => {
+      const sent = await payLinksOf(subscription.id);
+      expect(sent).toHaveLength(2);
+      return sent[1];
+    });
+    await payByLink(link.payPageUrl, 'payos');
+    await eventually(async () =>
+      expect(await subscriptionOf(agency, subscription.id)).toMatchObject({
+        status: 'active',
+        cancelAtPeriodEnd: false,
+        currentPeriodStart: end.toISOString(),
+      }),
+    );
+    await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, { atPeriodEnd: false });
+    expect((await resume()).status).toBe(409);
   });
 
   it('refuses bad changes naming the field, and writes nothing', async () => {

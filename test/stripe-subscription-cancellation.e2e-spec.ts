@@ -61,6 +61,27 @@ describe('cancelling a Stripe-billed subscription', () => {
     );
   });
 
+  it('resumes a cancellation at period end: Stripe is told cancel_at_period_end=false; refused (409) when not set to cancel or ended', async () => {
+    const { subscription, providerId } = await subscribed();
+    const resume = () => agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/resume`, {});
+    expect((await resume()).status).toBe(409);
+    const cancelled = await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, {
+      atPeriodEnd: true,
+    });
+    expect(cancelled.status).toBe(200);
+    const resumed = await resume();
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'active', cancelAtPeriodEnd: false });
+    expect((await fake.sdk(agency.stripeKey).subscriptions.retrieve(providerId)).cancel_at_period_end).toBe(false);
+    await eventually(async () =>
+      expect(await current(subscription.id)).toMatchObject({ status: 'active', cancelAtPeriodEnd: false }),
+    );
+    expect((await resume()).status).toBe(409);
+    await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, { atPeriodEnd: false });
+    await eventually(async () => expect((await current(subscription.id)).status).toBe('canceled'));
+    expect((await resume()).status).toBe(409);
+  });
+
   it('now: Stripe cancels it and the suite follows', async () => {
     const { subscription, providerId } = await subscribed();
     const answer = await agency.api.post(`/v1/subscriptions/subscriptions/${subscription.id}/cancel`, {

@@ -331,6 +331,12 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
   },
   {
+    method: 'POST',
+    path: '/v1/subscriptions/subscriptions/{id}/resume',
+    readPath: '/v1/subscriptions/subscriptions/{id}',
+    idOf: (owner) => firstId(owner, `/v1/subscriptions/subscriptions?readerId=isolation-reader-${owner.tenantId}`),
+  },
+  {
     method: 'DELETE',
     path: '/v1/subscriptions/subscriptions/{id}/pending-plan-change',
     readPath: '/v1/subscriptions/subscriptions/{id}',

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Caller, CallerOf, RpcHandler } from '@libs/common';
-import { CancelSubscription, CancelSubscriptionRequest, ReaderSubscriptionView } from '@libs/contracts';
+import {
+  CancelSubscription,
+  CancelSubscriptionRequest,
+  ReaderSubscriptionView,
+  ResumeSubscription,
+  ResumeSubscriptionRequest,
+} from '@libs/contracts';
 import { SubscriptionCancellationsService } from './subscription-cancellations.service';
 
 @Controller()
@@ -11,5 +17,10 @@ export class SubscriptionCancellationsRpcController {
   @RpcHandler(CancelSubscription)
   cancel(@Payload() request: CancelSubscriptionRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
     return this.cancellations.cancel(caller.tenantId, request);
+  }
+
+  @RpcHandler(ResumeSubscription)
+  resume(@Payload() request: ResumeSubscriptionRequest, @CallerOf() caller: Caller): Promise<ReaderSubscriptionView> {
+    return this.cancellations.resume(caller.tenantId, request);
   }
 }

@@ -92,6 +92,21 @@ export class DunningCaseRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Whether the subscription has an open case other than the one of `providerInvoiceId`. */
+  async hasOtherOpenOfSubscription(
+    tx: EntityManager,
+    tenantId: string,
+    subscriptionId: string,
+    providerInvoiceId: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM subscriptions.dunning_cases
+        WHERE tenant_id = $1 AND subscription_id = $2 AND status = 'open' AND provider_invoice_id <> $3 LIMIT 1`,
+      [tenantId, subscriptionId, providerInvoiceId],
+    );
+    return rows.length > 0;
+  }
+
   /** Ends every open case of the subscription; answers how many there were. */
   async endOpenOfSubscription(
     tx: EntityManager,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { InvoiceStatus } from '@libs/contracts';
 import { Invoice } from './invoice.entity';
 
@@ -89,6 +89,27 @@ export class InvoiceRepository {
       .orderBy('i.recorded_at', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /**
+   * Locks up to `limit` open invoices of plan changes the suite bills that were due at `now` and
+   * have no dunning case yet, with their subscriptions' rows (skipping any another instance or a
+   * payment holds).
+   */
+  async lockSuiteProrationsUnpaidWhenDue(tx: EntityManager, now: Date, limit: number): Promise<Invoice[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT i.id FROM subscriptions.invoices i
+         JOIN subscriptions.reader_subscriptions s ON s.tenant_id = i.tenant_id AND s.id = i.subscription_id
+        WHERE i.status = 'open' AND i.proration AND i.provider_invoice_id LIKE 'suite:%' AND i.due_date <= $1
+          AND NOT EXISTS (SELECT 1 FROM subscriptions.dunning_cases c
+                           WHERE c.tenant_id = i.tenant_id AND c.provider_invoice_id = i.provider_invoice_id)
+        ORDER BY i.due_date
+        LIMIT $2
+        FOR UPDATE OF i, s SKIP LOCKED`,
+      [now, limit],
+    );
+    if (rows.length === 0) return [];
+    return tx.getRepository(Invoice).findBy({ id: In(rows.map((row) => row.id)) });
   }
 
   /** Keeps the renewal's pay link unless one was kept before (another instance); answers whether this call kept it. */

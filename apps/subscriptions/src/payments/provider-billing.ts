@@ -113,6 +113,8 @@ export abstract class ProviderBilling {
     subscriptionId: string,
     atPeriodEnd: boolean,
   ): Promise<void>;
+  /** Undoes a cancellation at the end of the period (`cancel_at_period_end=false`): the subscription renews again. */
+  abstract resumeSubscription(account: ProviderAccount, idempotencyKey: string, subscriptionId: string): Promise<void>;
   /** What dunning does after the last failed retry. */
   abstract endAfterFailedPayments(
     account: ProviderAccount,

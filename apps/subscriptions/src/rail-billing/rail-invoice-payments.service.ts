@@ -20,7 +20,8 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
  * renewal for the period it billed (from the end of the last), also when paid during grace, which
  * recovers its dunning case, and makes a plan change pending for that period. A plan change's
  * proration moves no period: its invoice is paid and nothing else changes (the change was made when
- * billed). Money for an invoice ended unpaid is held for a refund, and said so.
+ * billed); paid during its dunning (the upgrade failed), it recovers the case and makes the
+ * subscription active again. Money for an invoice ended unpaid is held for a refund, and said so.
  */
 @Injectable()
 export class RailInvoicePaymentsService {
@@ -88,11 +89,17 @@ export class RailInvoicePaymentsService {
         paidAt,
         paymentId,
       });
-      return this.invoiceFacts.publish(tx, subscription, paidChange, {
+      await this.invoiceFacts.publish(tx, subscription, paidChange, {
         finalized: false,
         paid: true,
         writtenOff: null,
       });
+      // Paid during its dunning: the case recovers and, unless a renewal is chased too, the subscription is active again.
+      if (subscription.status !== 'past_due') return;
+      await this.dunning.recover(tx, paidChange, paidAt);
+      if (!(await this.dunning.chasedForAnother(tx, subscription, paidChange)))
+        await this.changes.record(tx, { ...subscription, status: 'active' }, subscription.status);
+      return;
     }
 
     let { periodStart, periodEnd } = invoice;
@@ -111,11 +118,14 @@ export class RailInvoicePaymentsService {
       paidAt,
       paymentId,
     });
+    // An upgrade of the last period still chased keeps the subscription past due until it is paid too.
+    const chased =
+      settlement.period === 'as-invoiced' && (await this.dunning.chasedForAnother(tx, subscription, invoice));
     const active = await this.changes.record(
       tx,
       withPendingChangeDue({
         ...subscription,
-        status: 'active',
+        status: chased ? 'past_due' : 'active',
         currentPeriodStart: periodStart,
         currentPeriodEnd: periodEnd,
       }),

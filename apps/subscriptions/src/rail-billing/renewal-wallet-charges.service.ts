@@ -9,10 +9,12 @@ import { payerKeyOf } from './payer-key';
 
 /**
  * What became of a renewal's payment before its pay link goes out: `paid` (from the saved wallet,
- * or before), `unpaid` (no wallet, or the charge declined: the reader is sent the link), `settling`
- * (a charge another instance makes, or one whose outcome the rail has not given yet: asked again later).
+ * or before), `unpaid` (no wallet, or a charge whose outcome was lost: the reader is sent the
+ * link), `declined` (the saved wallet declined the charge just made: the reader is sent the link),
+ * `settling` (a charge another instance makes, or one whose outcome the rail has not given yet:
+ * asked again later).
  */
-export type RenewalWalletCharge = 'paid' | 'unpaid' | 'settling';
+export type RenewalWalletCharge = 'paid' | 'unpaid' | 'declined' | 'settling';
 
 /** A charge started this long ago has settled at the rail (payments' status job asks it within minutes). */
 const SETTLING_MS = 15 * 60_000;
@@ -57,7 +59,7 @@ export class RenewalWalletChargesService {
       }
       if (charged.attempts.some((attempt) => attempt.status === 'started')) return 'settling';
       this.logger.log(`renewal ${invoice.id}: saved wallet ${wallet.id} declined; the reader is sent the pay link`);
-      return 'unpaid';
+      return 'declined';
     } catch (error) {
       // The rail may have taken the charge before its answer was lost: the link waits until it settled.
       this.logger.warn(`renewal ${invoice.id}: saved wallet charge unanswered (${(error as Error).message})`);

@@ -11,13 +11,14 @@ export interface SuiteBillingRun {
   subscriptions: number;
   /** Pay links asked for and sent to the agency's mailer. */
   payLinks: number;
-  /** Dunning cases moved: reminders, waits and lapses. */
+  /** Dunning cases moved: upgrades failed when due, reminders, waits and lapses. */
   dunningCases: number;
 }
 
 /**
  * The suite's own billing engine on the clock, for the subscriptions it bills: renewals billed,
- * their pay links asked for and sent, periods ended, dunning reminders and lapses. Every instance
+ * their pay links asked for and sent, periods ended, upgrades unpaid when due failed, dunning
+ * reminders and lapses. Every instance
  * runs it; they share the work (rows locked with SKIP LOCKED, one renewal per period, a pay link
  * kept once).
  */
@@ -44,7 +45,7 @@ export class SuiteBillingSchedule implements OnApplicationBootstrap, OnApplicati
     return runWithContext({ requestId, actor: 'suite-billing' }, async () => {
       const subscriptions = await this.renewals.stepDue(now);
       const payLinks = await this.renewals.requestPayLinks(now, requestId);
-      const dunningCases = await this.dunning.chaseDue(now);
+      const dunningCases = (await this.dunning.failUpgradesUnpaidWhenDue(now)) + (await this.dunning.chaseDue(now));
       return { subscriptions, payLinks, dunningCases };
     });
   }

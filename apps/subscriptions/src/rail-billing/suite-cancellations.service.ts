@@ -4,6 +4,7 @@ import { AuditTrail, NotFoundError } from '@libs/common';
 import { DunningCaseRepository } from '../dunning/dunning-case.repository';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
+import { refuseUnlessResumable } from '../reader-subscriptions/plan-change.service';
 import { ReaderSubscription } from '../reader-subscriptions/reader-subscription.entity';
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
@@ -15,6 +16,8 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
  * past-due subscription has no paid period left to run: cancelled at period end, it ends now.
  * Nothing is refunded: a refund of the unused part would be asked of payments (RefundPayment of the
  * period's payment, pro rata) and booked by finance from its PaymentRefunded, as a separate act.
+ * Credit the reader holds from plan changes down (with what a voided renewal had taken of it) stays
+ * on the ended subscription, shown and audited, for staff to refund the same way if the agency wants.
  */
 @Injectable()
 export class SuiteCancellationsService {
@@ -36,12 +39,16 @@ export class SuiteCancellationsService {
       const subscription = await this.subscriptions.lockOfTenant(tx, tenantId, subscriptionId);
       if (!subscription) throw new NotFoundError('subscription', subscriptionId);
       if (subscription.status === 'canceled') return subscription;
-      await this.voidOpenInvoices(tx, subscription, now);
+      // Credit a voided renewal took is the reader's again.
+      const returned = await this.voidOpenInvoices(tx, subscription, now);
+      const creditBalance = (BigInt(subscription.creditBalance) + returned).toString();
       // A trial cancelled at its end ends then, unbilled; a past-due subscription has no paid period left.
       const atEnd = atPeriodEnd && (subscription.status === 'active' || subscription.status === 'trialing');
       const cancelled = await this.changes.record(
         tx,
-        atEnd ? { ...subscription, cancelAtPeriodEnd: true } : { ...subscription, status: 'canceled' },
+        atEnd
+          ? { ...subscription, creditBalance, cancelAtPeriodEnd: true }
+          : { ...subscription, creditBalance, status: 'canceled' },
         subscription.status,
         now,
       );
@@ -56,19 +63,60 @@ export class SuiteCancellationsService {
         action: atEnd ? 'subscription.cancelled-at-period-end' : 'subscription.cancelled',
         targetType: 'subscription',
         targetId: subscription.id,
-        before: { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
-        after: { status: cancelled.status, cancelAtPeriodEnd: cancelled.cancelAtPeriodEnd },
+        before: {
+          status: subscription.status,
+          cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+          creditBalance: subscription.creditBalance,
+        },
+        after: {
+          status: cancelled.status,
+          cancelAtPeriodEnd: cancelled.cancelAtPeriodEnd,
+          creditBalance: cancelled.creditBalance,
+        },
       });
+      if (!atEnd) await this.changes.auditCreditKept(tx, cancelled, 'cancelled');
       this.logger.log(`subscription ${subscription.id} cancelled ${atEnd ? 'at period end' : 'now'}`);
       return cancelled;
     });
   }
 
   /**
+   * Undoes a cancellation at period end: the subscription renews again (the engine bills its renewal
+   * when due, at once when the notice has begun; credit held is taken off it); 409 when the
+   * subscription is not set to cancel or has ended.
+   */
+  async resume(tenantId: string, subscriptionId: string): Promise<ReaderSubscription> {
+    const now = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const subscription = await this.subscriptions.lockOfTenant(tx, tenantId, subscriptionId);
+      if (!subscription) throw new NotFoundError('subscription', subscriptionId);
+      refuseUnlessResumable(subscription);
+      const resumed = await this.changes.record(
+        tx,
+        { ...subscription, cancelAtPeriodEnd: false },
+        subscription.status,
+        now,
+      );
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'subscription.resumed',
+        targetType: 'subscription',
+        targetId: subscription.id,
+        before: { status: subscription.status, cancelAtPeriodEnd: true },
+        after: { status: resumed.status, cancelAtPeriodEnd: false },
+      });
+      this.logger.log(`subscription ${subscription.id}: cancellation at period end undone`);
+      return resumed;
+    });
+  }
+
+  /**
    * Voids what is still open: a renewal (billed when issued: finance hears it voided) and an unpaid
    * first period (never billed: nothing to reverse). A payment arriving for either later is held.
+   * Answers the credit the voided invoices had taken (given back to the subscription).
    */
-  private async voidOpenInvoices(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<void> {
+  private async voidOpenInvoices(tx: EntityManager, subscription: ReaderSubscription, now: Date): Promise<bigint> {
+    let returned = 0n;
     for (const invoice of await this.invoices.findOpenSuiteInvoicesOfSubscription(
       tx,
       subscription.tenantId,
@@ -80,6 +128,8 @@ export class SuiteCancellationsService {
         paid: false,
         writtenOff: voided.finalizedAt ? 'void' : null,
       });
+      returned += BigInt(invoice.creditApplied);
     }
+    return returned;
   }
 }

@@ -18,7 +18,7 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
 
 const BATCH = 50;
 /** What a new agency's policy says, for an agency whose settings are missing. */
-const DEFAULT_POLICY = { dunningRetryDays: [1, 3, 5], graceDays: 7 };
+const DEFAULT_POLICY = { dunningRetryDays: [1, 3, 5], graceDays: 7, afterFinalFailure: 'cancel' as const };
 
 /**
  * Dunning of the renewals the suite bills, with the agency's policy and the Stripe path's cases:
@@ -26,7 +26,9 @@ const DEFAULT_POLICY = { dunningRetryDays: [1, 3, 5], graceDays: 7 };
  * keeps access for the grace days, as the entitlement rules give any past-due subscription) and
  * opens a case; on the policy's retry days the pay link is sent again (reminders, not charges: a
  * rail has no card on file); a payment recovers the case; at the end of grace the invoice is
- * voided, the subscription cancelled and the case exhausted.
+ * voided, the subscription cancelled or paused (the agency's `afterFinalFailure`) and the case
+ * exhausted. An upgrade's invoice (a plan change's proration) that fails (its saved wallet
+ * declined, or still unpaid on its due date) is chased the same way, from when it failed.
  */
 @Injectable()
 export class SuiteDunningService {
@@ -96,6 +98,72 @@ export class SuiteDunningService {
       now,
     );
     this.logger.log(`subscription ${subscription.id}: renewal ${renewal.id} unpaid at period end; past due`);
+  }
+
+  /**
+   * An upgrade's invoice failed at `failedAt` (its saved wallet declined, or it was still unpaid on
+   * its due date): the subscription falls past due (keeping its period and the new plan) and a case
+   * opens for the invoice, with grace and reminders counted from `failedAt`. Nothing happens to an
+   * invoice no longer open or a subscription that ended meanwhile.
+   */
+  async failUpgrade(tx: EntityManager, invoice: Invoice, failedAt: Date, reason: string, now: Date): Promise<void> {
+    const { tenantId } = invoice;
+    const subscription = await this.subscriptions.lockOfTenant(tx, tenantId, invoice.subscriptionId);
+    const current = await this.invoices.findByProviderId(tx, tenantId, invoice.providerInvoiceId);
+    if (!subscription || !current?.proration || current.status !== 'open') return;
+    if (!['active', 'trialing', 'past_due'].includes(subscription.status)) return;
+    const policy = (await this.settings.findOfTenant(tenantId, tx)) ?? DEFAULT_POLICY;
+    const step = suiteDunningStepAt(
+      { openedAt: failedAt, retryDays: policy.dunningRetryDays, attemptsMade: 0 },
+      policy.graceDays,
+      now,
+    );
+    const opened = await this.cases.openOnce(tx, {
+      id: randomUUID(),
+      tenantId,
+      invoiceId: current.id,
+      providerInvoiceId: current.providerInvoiceId,
+      subscriptionId: subscription.id,
+      readerKey: subscription.readerKey,
+      status: 'open',
+      currency: current.currency,
+      amountDue: current.amountDue,
+      openedAt: failedAt,
+      retryDays: policy.dunningRetryDays,
+      attemptsMade: 0,
+      nextRetryAt: step.kind === 'wait' ? step.next : now,
+      lastFailure: reason,
+      closedAt: null,
+      closedReason: null,
+      finalAction: null,
+      claims: 0,
+      claimedUntil: null,
+      billedBy: 'suite',
+      latePaymentId: null,
+    });
+    if (!opened) return;
+    if (subscription.status !== 'past_due')
+      await this.changes.record(tx, { ...subscription, status: 'past_due' }, subscription.status, now);
+    this.logger.log(`subscription ${subscription.id}: upgrade ${current.id} failed (${reason}); past due`);
+  }
+
+  /** Opens the case of every upgrade invoice still unpaid on its due date (every agency); answers how many. */
+  async failUpgradesUnpaidWhenDue(now: Date): Promise<number> {
+    let failed = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (tx) => {
+        const due = await this.invoices.lockSuiteProrationsUnpaidWhenDue(tx, now, BATCH);
+        for (const invoice of due) await this.failUpgrade(tx, invoice, invoice.dueDate ?? now, 'unpaid when due', now);
+        return due.length;
+      });
+      failed += batch;
+      if (batch < BATCH) return failed;
+    }
+  }
+
+  /** Whether the subscription is still chased for an invoice other than `invoice` (after `invoice` is paid). */
+  chasedForAnother(tx: EntityManager, subscription: ReaderSubscription, invoice: Invoice): Promise<boolean> {
+    return this.cases.hasOtherOpenOfSubscription(tx, subscription.tenantId, subscription.id, invoice.providerInvoiceId);
   }
 
   /** Makes every reminder and lapse due at `now` (every agency); answers how many cases moved. */
@@ -192,7 +260,11 @@ export class SuiteDunningService {
     }
   }
 
-  /** Grace is over unpaid: the invoice is voided (finance reverses its billing), the subscription ends. */
+  /**
+   * Grace is over unpaid: the invoice is voided (finance reverses its billing), the subscription
+   * is cancelled or paused as the agency's policy says now (either way its entitlements end), and
+   * any other case of it closes on its next look (the subscription is no longer past due).
+   */
   private async lapse(
     tx: EntityManager,
     dunningCase: DunningCase,
@@ -200,16 +272,21 @@ export class SuiteDunningService {
     subscription: ReaderSubscription,
     now: Date,
   ): Promise<void> {
+    const action = (await this.settings.findOfTenant(subscription.tenantId, tx))?.afterFinalFailure ?? 'cancel';
     const voided = await this.invoices.save(tx, { ...invoice, status: 'void', voidedAt: now });
     await this.invoiceFacts.publish(tx, subscription, voided, { finalized: false, paid: false, writtenOff: 'void' });
-    await this.changes.record(tx, { ...subscription, status: 'canceled' }, subscription.status, now);
+    const status = action === 'pause' ? 'paused' : 'canceled';
+    // Credit the voided renewal took is the reader's again, kept on the ended subscription.
+    const creditBalance = (BigInt(subscription.creditBalance) + BigInt(invoice.creditApplied)).toString();
+    const ended = await this.changes.record(tx, { ...subscription, status, creditBalance }, subscription.status, now);
+    await this.changes.auditCreditKept(tx, ended, 'grace ended unpaid');
     await this.cases.updateOfSuite(tx, dunningCase, {
       status: 'exhausted',
       nextRetryAt: null,
       closedAt: now,
       closedReason: 'grace ended unpaid',
-      finalAction: 'cancel',
+      finalAction: action,
     });
-    this.logger.log(`subscription ${subscription.id}: grace ended unpaid; renewal ${invoice.id} voided, cancelled`);
+    this.logger.log(`subscription ${subscription.id}: grace ended unpaid; invoice ${invoice.id} voided, ${status}`);
   }
 }

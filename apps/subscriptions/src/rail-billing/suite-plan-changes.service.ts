@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import { PlanChangePreview, PlanChangeRequest, ReaderSubscriptionView } from '@libs/contracts';
+import { BillingSettingsRepository } from '../billing-settings/billing-settings.repository';
+import { DEFAULT_RENEWAL_NOTICE_DAYS } from '../billing-settings/default-billing-settings';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
@@ -21,6 +23,7 @@ import { SuiteRenewalsService } from './suite-renewals.service';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 
 const CHANGEABLE = ['trialing', 'active', 'past_due'];
+const DAY_MS = 86_400_000;
 
 interface ResolvedChange {
   to: Plan;
@@ -38,7 +41,8 @@ interface ResolvedChange {
  * (the plan being left decides). `now`: the subscription moves at once (plan, price,
  * entitlements), as Stripe's `always_invoice` does; the prorated difference
  * (prorateSuitePlanChange) is billed at once when positive (finalized, then asked of payments as a
- * renewal is: the saved wallet, else the pay link) and kept as credit for the next renewals when
+ * renewal is: the saved wallet, else the pay link; a wallet's decline, or the link still unpaid
+ * after the agency's renewal notice days, fails it and dunning chases it as an unpaid renewal) and kept as credit for the next renewals when
  * negative (no money is sent back; finance books nothing for it: the next renewal is billed less).
  * `period-end`: the change waits on the subscription (pending, shown in the view) and the renewal of
  * the next period bills the new price; the plan moves when that period starts. A renewal already
@@ -58,6 +62,7 @@ export class SuitePlanChangesService {
     private readonly invoiceFacts: InvoicesService,
     private readonly changes: SuiteSubscriptionChangesService,
     private readonly renewals: SuiteRenewalsService,
+    private readonly settings: BillingSettingsRepository,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -113,7 +118,9 @@ export class SuitePlanChangesService {
         now,
       );
       const invoice =
-        proration && proration.amountDue > 0n ? await this.billProration(tx, changed, change, proration, now) : null;
+        proration && proration.amountDue > 0n
+          ? await this.billProration(tx, changed, change, proration, now, await this.noticeDays(tx, tenantId))
+          : null;
       const view = toReaderSubscriptionView(changed);
       await this.audit.record(tx, {
         tenantId,
@@ -258,13 +265,23 @@ export class SuitePlanChangesService {
     this.logger.log(`subscription ${subscription.id}: renewal ${renewal.id} voided by a plan change`);
   }
 
-  /** The invoice of the prorated difference, billed (finalized) now for the rest of the period and due now. */
+  /** The agency's renewal notice: how long a pay link is given before its invoice counts as failed. */
+  private async noticeDays(tx: EntityManager, tenantId: string): Promise<number> {
+    return (await this.settings.findOfTenant(tenantId, tx))?.renewalNoticeDays ?? DEFAULT_RENEWAL_NOTICE_DAYS;
+  }
+
+  /**
+   * The invoice of the prorated difference, billed (finalized) now for the rest of the period, due
+   * in the agency's renewal notice days (the time a renewal's pay link gets before its period ends):
+   * unpaid then (or at once, when the saved wallet declines it), it fails and dunning chases it.
+   */
   private async billProration(
     tx: EntityManager,
     subscription: ReaderSubscription,
     change: ResolvedChange,
     proration: SuitePlanChangeProration,
     now: Date,
+    noticeDays: number,
   ): Promise<Invoice> {
     const id = randomUUID();
     const invoice: Invoice = {
@@ -282,7 +299,7 @@ export class SuitePlanChangesService {
       providerBalanceTransactionId: null,
       periodStart: proration.at,
       periodEnd: subscription.currentPeriodEnd,
-      dueDate: now,
+      dueDate: new Date(now.getTime() + noticeDays * DAY_MS),
       finalizedAt: now,
       paidAt: null,
       voidedAt: null,

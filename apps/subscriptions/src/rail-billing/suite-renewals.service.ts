@@ -124,9 +124,11 @@ export class SuiteRenewalsService {
     switch (step) {
       case 'bill-renewal':
         return this.billRenewal(tx, subscription, now);
-      case 'end-cancelled':
-        await this.changes.record(tx, { ...subscription, status: 'canceled' }, subscription.status, now);
+      case 'end-cancelled': {
+        const ended = await this.changes.record(tx, { ...subscription, status: 'canceled' }, subscription.status, now);
+        await this.changes.auditCreditKept(tx, ended, 'cancelled at period end');
         return true;
+      }
       case 'fall-past-due':
         await this.dunning.fallPastDue(tx, subscription, now);
         return true;
@@ -227,7 +229,7 @@ export class SuiteRenewalsService {
     );
     const charge = await this.walletCharges.chargeOnce(invoice, subscription, payment, now, requestId);
     if (charge === 'settling') return false;
-    return this.dataSource.transaction(async (tx) => {
+    const sent = await this.dataSource.transaction(async (tx) => {
       if (!(await this.invoices.keepPayLinkOnce(tx, invoice, payment.payPageUrl))) return false;
       // Paid without the reader: its PaymentSucceeded pays the invoice; the link is kept only for the record.
       if (charge === 'paid') return false;
@@ -238,5 +240,11 @@ export class SuiteRenewalsService {
       });
       return true;
     });
+    // An upgrade the saved wallet declined has failed now (dunning chases it; the reader has the link).
+    if (invoice.proration && charge === 'declined')
+      await this.dataSource.transaction((tx) =>
+        this.dunning.failUpgrade(tx, invoice, now, 'saved wallet declined', now),
+      );
+    return sent;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventOutbox } from '@libs/common';
+import { AuditTrail, EventOutbox } from '@libs/common';
 import { SubscriptionChanged, SubscriptionStatus } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -19,6 +19,7 @@ export class SuiteSubscriptionChangesService {
     private readonly catalog: CatalogRepository,
     private readonly entitlements: EntitlementsService,
     private readonly outbox: EventOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** `at`: the instant the entitlements are computed for (the schedule's clock). */
@@ -40,5 +41,22 @@ export class SuiteSubscriptionChangesService {
     });
     await this.entitlements.refresh(tx, saved.tenantId, saved.readerKey, at);
     return saved;
+  }
+
+  /**
+   * A subscription that ended (cancelled, lapsed, paused) keeps the credit it held: shown in its
+   * view (`creditBalance`) and audited here, for staff to refund through payments if the agency
+   * wants to. Nothing is published that books cash: finance never booked the credit as money owed.
+   */
+  async auditCreditKept(tx: EntityManager, ended: ReaderSubscription, why: string): Promise<void> {
+    if (BigInt(ended.creditBalance) <= 0n) return;
+    await this.audit.record(tx, {
+      tenantId: ended.tenantId,
+      action: 'subscription.ended-with-credit',
+      targetType: 'subscription',
+      targetId: ended.id,
+      before: null,
+      after: { status: ended.status, creditBalance: ended.creditBalance, reason: why },
+    });
   }
 }

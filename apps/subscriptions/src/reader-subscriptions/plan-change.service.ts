@@ -132,6 +132,27 @@ export class PlanChangeService {
   }
 
   /**
+   * Undoes a cancellation at period end at the provider (`cancel_at_period_end=false`), recorded as
+   * the provider then has it; 409 when the subscription is not set to cancel or has ended.
+   */
+  async resumeSubscription(tenantId: string, subscriptionId: string): Promise<ReaderSubscriptionView> {
+    const account = await this.accounts.providerAccountOf(tenantId);
+    return this.underLease(tenantId, subscriptionId, async (subscription, lease) => {
+      refuseUnlessResumable(subscription);
+      await this.provider.resumeSubscription(
+        account,
+        `resume:${subscription.id}:${subscription.currentPeriodEnd.toISOString()}`,
+        subscription.providerSubscriptionId,
+      );
+      return this.recordSynced(account, subscription, lease, (after) => ({
+        action: 'subscription.resumed',
+        before: { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
+        after: { status: after.status, cancelAtPeriodEnd: after.cancelAtPeriodEnd },
+      }));
+    });
+  }
+
+  /**
    * One change of a subscription at a time: a change takes the subscription's lease (one short
    * statement; held by another change → 409), calls the provider outside any transaction, records the
    * result in a short one, and gives the lease back, also when it fails.
@@ -210,4 +231,11 @@ export class PlanChangeService {
 
 function unixNow(): number {
   return Math.floor(Date.now() / 1000);
+}
+
+/** Only a subscription still running and set to cancel at its period's end can be resumed (else 409). */
+export function refuseUnlessResumable(subscription: Pick<ReaderSubscription, 'status' | 'cancelAtPeriodEnd'>): void {
+  if (!['active', 'trialing', 'past_due'].includes(subscription.status))
+    throw new ConflictError(`a ${subscription.status} subscription cannot be resumed`);
+  if (!subscription.cancelAtPeriodEnd) throw new ConflictError('the subscription is not set to cancel at period end');
 }

@@ -69,6 +69,20 @@ export class CancelSubscriptionRequest {
   @IsBoolean() atPeriodEnd!: boolean;
 }
 
+export class ResumeSubscriptionRequest {
+  @IsUUID() subscriptionId!: string;
+}
+
+export const ResumeSubscription = defineRpc({
+  subject: 'subscriptions.subscription.resume.v1',
+  request: ResumeSubscriptionRequest,
+  response: ReaderSubscriptionView,
+  description:
+    'Undoes a cancellation at period end, whoever bills the subscription (the provider: cancel_at_period_end=false; ' +
+    'the suite: its renewal is billed again); refused (conflict) when the subscription is not set to cancel or has ended.',
+  roles: ['admin'],
+});
+
 export const CancelSubscription = defineRpc({
   subject: 'subscriptions.subscription.cancel.v1',
   request: CancelSubscriptionRequest,

@@ -12,6 +12,7 @@ import {
   ReaderQuery,
   ReaderSubscriptionListResponse,
   ReaderSubscriptionView,
+  ResumeSubscription,
 } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
@@ -75,6 +76,20 @@ export class SubscriptionsSubscriptionsController {
   @ApiOkResponse({ type: ReaderSubscriptionView })
   cancel(@Param('id', UuidParam) id: string, @Body() body: CancellationBody, @CallerFor() caller: Caller) {
     return this.rpc.request(CancelSubscription, { subscriptionId: id, ...body }, caller);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Access(ResumeSubscription)
+  @ApiOperation({
+    summary: 'Undo a cancellation at the end of the period: the subscription renews again',
+    description:
+      'Whoever bills the subscription: the provider (cancel_at_period_end=false), or the suite (its renewal is ' +
+      'billed again). 409 when the subscription is not set to cancel at period end, or has ended.',
+  })
+  @ApiOkResponse({ type: ReaderSubscriptionView })
+  resume(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
+    return this.rpc.request(ResumeSubscription, { subscriptionId: id }, caller);
   }
 
   @Delete(':id/pending-plan-change')

@@ -182,6 +182,12 @@ export class StripeBilling extends ProviderBilling {
     );
   }
 
+  async resumeSubscription(account: ProviderAccount, idempotencyKey: string, subscriptionId: string): Promise<void> {
+    await this.stripe.call(account, (s) =>
+      s.subscriptions.update(subscriptionId, { cancel_at_period_end: false }, { idempotencyKey }),
+    );
+  }
+
   async endAfterFailedPayments(
     account: ProviderAccount,
     idempotencyKey: string,
