@@ -39,28 +39,31 @@ export class InventoryDayRepository {
     }));
   }
 
-  /**
-   * Makes the rows of the unit-days a booking touches (at the unit's capacity, as it is now) and
-   * locks them all in one order (unit, day), so concurrent bookings of overlapping days queue
-   * instead of deadlocking.
-   */
-  async lockDays(
+  /** Makes the rows of the unit-days a booking touches, at the unit's capacity as it is now (the unit is locked). */
+  async ensureDays(
     tx: EntityManager,
     tenantId: string,
-    units: { adUnitId: string; capacity: number; days: string[] }[],
+    adUnitId: string,
+    capacity: number,
+    days: string[],
   ): Promise<void> {
-    for (const unit of units)
-      await tx.query(
-        `INSERT INTO advertising.inventory_days (ad_unit_id, day, tenant_id, capacity)
-         SELECT $1, d, $2, $3 FROM unnest($4::date[]) AS d ON CONFLICT DO NOTHING`,
-        [unit.adUnitId, tenantId, unit.capacity, unit.days],
-      );
-    const pairs = units.flatMap((unit) => unit.days.map((day) => [unit.adUnitId, day]));
+    await tx.query(
+      `INSERT INTO advertising.inventory_days (ad_unit_id, day, tenant_id, capacity)
+       SELECT $1, d, $2, $3 FROM unnest($4::date[]) AS d ON CONFLICT DO NOTHING`,
+      [adUnitId, tenantId, capacity, days],
+    );
+  }
+
+  /**
+   * Locks unit-days in one order (unit, day), so that bookings of several lines whose days
+   * overlap queue instead of deadlocking. (One line's update locks its days in index order by itself.)
+   */
+  async lockDays(tx: EntityManager, pairs: { adUnitId: string; day: string }[]): Promise<void> {
     await tx.query(
       `SELECT 1 FROM advertising.inventory_days i
        JOIN unnest($1::uuid[], $2::date[]) AS p(ad_unit_id, day) ON i.ad_unit_id = p.ad_unit_id AND i.day = p.day
        ORDER BY i.ad_unit_id, i.day FOR UPDATE OF i`,
-      [pairs.map(([unit]) => unit), pairs.map(([, day]) => day)],
+      [pairs.map((pair) => pair.adUnitId), pairs.map((pair) => pair.day)],
     );
   }
 

@@ -1,4 +1,4 @@
-import { cancellationPenaltyOf, InventoryDayCounts, unitDayFigures } from './unit-day-availability';
+import { cancellationPenaltyOf, fitsOn, InventoryDayCounts, unitDayFigures } from './unit-day-availability';
 
 const UNIT = { dailyCapacity: 1000, exclusiveSponsorship: true };
 const day = (sold: number, held: number, exclusive = false, capacity = 1000): InventoryDayCounts => ({
@@ -32,6 +32,23 @@ describe('availability of a unit on a day', () => {
     expect(`${figures.capacity} ${figures.sold} ${figures.held} ${figures.available} ${figures.exclusive}`).toBe(
       expected,
     );
+  });
+});
+
+describe('whether a line fits on a day', () => {
+  const impressions = (n: number) => ({ wholeDay: false as const, impressions: n });
+  const whole = { wholeDay: true as const };
+  it.each<[string, InventoryDayCounts | null, { wholeDay: true } | { wholeDay: false; impressions: number }, boolean]>([
+    ['impressions up to the capacity of a day never booked', null, impressions(1000), true],
+    ['not one beyond it', null, impressions(1001), false],
+    ['impressions filling what sold and held leave', day(300, 200), impressions(500), true],
+    ['not one more', day(300, 200), impressions(501), false],
+    ['a whole day that nothing is booked on', day(0, 0), whole, true],
+    ['not a whole day that holds anything', day(0, 1), whole, false],
+    ['nothing on a day a whole-day line owns', day(0, 1000, true, 2000), impressions(1), false],
+    ['no whole day of a unit of no capacity', day(0, 0, false, 0), whole, false],
+  ])('%s', (_what, stored, take, fits) => {
+    expect(fitsOn(stored, 1000, take)).toBe(fits);
   });
 });
 

@@ -42,6 +42,21 @@ export function unitDayFigures(
 }
 
 /**
+ * Whether a line's take fits on a day as stored (null: never booked, the unit's capacity): a
+ * whole-day line only on a day with nothing sold or held, impressions only within capacity, and
+ * nothing on a day a whole-day line owns. The same rule as the conditional update that holds them.
+ */
+export function fitsOn(
+  stored: InventoryDayCounts | null,
+  dailyCapacity: number,
+  take: { wholeDay: true } | { wholeDay: false; impressions: number },
+): boolean {
+  const { capacity, sold, held, exclusive } = stored ?? { capacity: dailyCapacity, sold: 0, held: 0, exclusive: false };
+  if (exclusive) return false;
+  return take.wholeDay ? sold === 0 && held === 0 && capacity > 0 : sold + held + take.impressions <= capacity;
+}
+
+/**
  * The part of a line's price an advertiser owes when canceling with `noticeHours` before its flight
  * begins: the penalty of the shortest notice band the notice falls under, rounded half up; nothing
  * with more notice than every band. Bands are "under N hours: P basis points".

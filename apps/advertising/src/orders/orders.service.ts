@@ -4,8 +4,9 @@ import { AuditTrail, Caller, ConflictError, NotFoundError } from '@libs/common';
 import { CreateOrderRequest, DEFAULT_HOLD_HOURS, ListOrdersRequest, OrderView } from '@libs/contracts';
 import { AdUnitsService } from '../ad-units/ad-units.service';
 import { advertiserScopeOf } from '../advertisers/advertisers.service';
-import { InventoryDayRepository, TakenDay } from '../inventory/inventory-day.repository';
-import { QuotesService } from '../quotes/quotes.service';
+import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { fitsOn } from '../inventory/unit-day-availability';
+import { PricedProposal, QuotesService } from '../quotes/quotes.service';
 import { orderViewOf } from './order-view';
 import { OrderRepository, OrderScope } from './order.repository';
 
@@ -23,47 +24,28 @@ export class OrdersService {
   ) {}
 
   /**
-   * Prices the lines, then in one transaction holds each line's impressions on each of its days
-   * with a conditional update PostgreSQL checks against capacity; a line that does not fit on a
-   * day refuses the whole order (409, naming the days) and nothing is held or written.
+   * Prices the lines, then in one transaction writes the order and holds each line's impressions
+   * on each of its days with a conditional update PostgreSQL checks against capacity (the table's
+   * CHECK backs it); a line that does not fit on a day refuses the whole order (409, naming the
+   * days) and nothing is held or written. The unit-day rows stay locked only from that update to
+   * the commit. A day already without room is refused before the transaction, from a plain read:
+   * a refusal may be that stale, a booking never is.
    */
   async create(caller: Caller, request: CreateOrderRequest): Promise<OrderView> {
     const tenantId = caller.tenantId;
     const advertiser = (await this.quotes.advertiserFor(caller, request.advertiserId, 'advertiserId', true))!;
     const priced = await this.quotes.price(tenantId, request.lines, !!advertiser.mediaAgency, (i) => `lines[${i}].`);
+    await this.refuseWhereFull(tenantId, priced);
     const holdMs = (request.holdHours ?? DEFAULT_HOLD_HOURS) * HOUR_MS;
     return this.dataSource.transaction(async (tx) => {
       const unitIds = [...new Set(priced.map((p) => p.unit.id))].sort();
-      const units = await this.adUnits.lockForBooking(tx, tenantId, unitIds);
-      const stale = units.filter((unit) => !unit.active || !unit.siteId);
-      if (stale.length > 0 || units.length !== unitIds.length)
-        throw new ConflictError(`ad unit ${stale.map((unit) => unit.code).join(', ')} went off sale meanwhile`);
-      await this.inventory.lockDays(
-        tx,
-        tenantId,
-        units.map((unit) => ({
-          adUnitId: unit.id,
-          capacity: unit.dailyCapacity,
-          days: [...new Set(priced.filter((p) => p.unit.id === unit.id).flatMap((p) => p.days))],
-        })),
-      );
-      const taken: TakenDay[][] = [];
-      for (const [i, proposal] of priced.entries()) {
-        const held = await this.inventory.hold(
-          tx,
-          proposal.unit.id,
-          proposal.days,
-          proposal.wholeDay ? { wholeDay: true } : { wholeDay: false, impressions: proposal.line.impressionsPerDay! },
-        );
-        if (held.length < proposal.days.length) {
-          const short = proposal.days.filter((day) => !held.some((h) => h.day === day));
-          throw new ConflictError(
-            `lines[${i}]: ad unit ${proposal.unit.code} has no room for the line on ${short.slice(0, 31).join(', ')}${short.length > 31 ? ` and ${short.length - 31} more days` : ''}`,
-          );
-        }
-        taken.push(held);
-      }
-      const sum = (pick: (p: (typeof priced)[number]) => string) =>
+      const units = new Map((await this.adUnits.lockForBooking(tx, tenantId, unitIds)).map((unit) => [unit.id, unit]));
+      const stale = unitIds.filter((id) => !units.get(id)?.active || !units.get(id)?.siteId);
+      if (stale.length > 0) throw new ConflictError(`ad unit ${stale.join(', ')} went off sale meanwhile`);
+      // a whole-day line takes each day's capacity: the unit's, which its days to come keep while the unit is locked
+      const takeOf = (p: PricedProposal) =>
+        p.wholeDay ? units.get(p.unit.id)!.dailyCapacity : p.line.impressionsPerDay!;
+      const sum = (pick: (p: PricedProposal) => string) =>
         priced.reduce((total, p) => total + BigInt(pick(p)), 0n).toString();
       const { order, lines } = await this.orders.add(
         tx,
@@ -86,10 +68,10 @@ export class OrdersService {
           pricingModel: proposal.line.pricingModel,
           flightStart: proposal.line.flightStart,
           flightEnd: proposal.line.flightEnd,
-          impressionsPerDay: proposal.wholeDay ? proposal.unit.dailyCapacity : proposal.line.impressionsPerDay!,
+          impressionsPerDay: takeOf(proposal),
           targeting: proposal.line.targeting ?? {},
           quote: proposal.quote,
-          days: taken[i],
+          days: proposal.days.map((day) => ({ day, impressions: takeOf(proposal) })),
         })),
       );
       const view = orderViewOf(order, lines);
@@ -100,8 +82,44 @@ export class OrdersService {
         targetId: order.id,
         after: view,
       });
+      for (const id of unitIds) {
+        const days = [...new Set(priced.filter((p) => p.unit.id === id).flatMap((p) => p.days))];
+        await this.inventory.ensureDays(tx, tenantId, id, units.get(id)!.dailyCapacity, days);
+      }
+      if (priced.length > 1)
+        await this.inventory.lockDays(
+          tx,
+          priced.flatMap((p) => p.days.map((day) => ({ adUnitId: p.unit.id, day }))),
+        );
+      for (const [i, proposal] of priced.entries()) {
+        const take = proposal.wholeDay
+          ? { wholeDay: true as const }
+          : { wholeDay: false as const, impressions: takeOf(proposal) };
+        const held = await this.inventory.hold(tx, proposal.unit.id, proposal.days, take);
+        if (held.length < proposal.days.length)
+          throw noRoom(
+            i,
+            proposal,
+            proposal.days.filter((day) => !held.some((h) => h.day === day)),
+          );
+      }
       return view;
     });
+  }
+
+  /** Refuses, before any lock is taken, a line that finds a day already without room for it. */
+  private async refuseWhereFull(tenantId: string, priced: PricedProposal[]): Promise<void> {
+    for (const [i, proposal] of priced.entries()) {
+      const { days, unit } = proposal;
+      const stored = await this.inventory.findRange(tenantId, [unit.id], days[0], days[days.length - 1]);
+      const take = proposal.wholeDay
+        ? { wholeDay: true as const }
+        : { wholeDay: false as const, impressions: proposal.line.impressionsPerDay! };
+      const full = days.filter(
+        (day) => !fitsOn(stored.find((row) => row.day === day) ?? null, unit.dailyCapacity, take),
+      );
+      if (full.length > 0) throw noRoom(i, proposal, full);
+    }
   }
 
   async list(caller: Caller, request: ListOrdersRequest): Promise<OrderView[]> {
@@ -115,6 +133,11 @@ export class OrdersService {
     if (!order) throw new NotFoundError('order', id);
     return orderViewOf(order, await this.orders.linesOf([order.id]));
   }
+}
+
+function noRoom(i: number, proposal: PricedProposal, days: string[]): ConflictError {
+  const named = `${days.slice(0, 31).join(', ')}${days.length > 31 ? ` and ${days.length - 31} more days` : ''}`;
+  return new ConflictError(`lines[${i}]: ad unit ${proposal.unit.code} has no room for the line on ${named}`);
 }
 
 /** Staff see the agency's orders; an advertiser's key only its own (another's answer 404, as unknown ones do). */
