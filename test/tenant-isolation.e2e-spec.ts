@@ -1,6 +1,7 @@
 import { eventually } from '@libs/testing';
 import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
+import { advertiserWithKey, bookableUnit, cpmLine, placeOrder, siteFollowed } from './support/ad-booking-fixtures';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { FOREIGN_ID_MATRIX, LIST_ROUTES } from './support/foreign-id-matrix';
@@ -48,6 +49,13 @@ describe('tenant isolation', () => {
       };
       expect((await agency.api.put(`/v1/paywall/articles/isolation-${tag}-${n}`, article)).status).toBe(200);
     }
+    // A unit with a rate card, an advertiser and its draft order: advertising's objects to address.
+    const adSite = await siteFollowed(agency, `${tag}-ads`);
+    const adUnit = await bookableUnit(agency, adSite, `isolation-${tag}`);
+    const { advertiser } = await advertiserWithKey(agency, api, `Advertiser ${tag}`);
+    expect(
+      (await placeOrder(agency.api, { advertiserId: advertiser.id, lines: [cpmLine(adUnit.id, 100)] })).status,
+    ).toBe(201);
     // A payment paid on MoMo that saved the payer's wallet: a payment, a refund target and a saved token to address.
     const account = await agency.api.put('/v1/payments/accounts/momo', {
       environment: 'sandbox',

@@ -132,6 +132,18 @@ const lastArticle = async (owner: TestAgency) => ({ articleId: (await articleIds
  * Every route that takes an object id. Tenant A's credentials with tenant B's id must answer 404
  * and change nothing; a meta-test fails when a route with a path parameter is missing here.
  */
+const AD_UNIT = '/v1/advertising/ad-units/{id}';
+const ADVERTISER = '/v1/advertising/advertisers/{id}';
+const ORDER = '/v1/advertising/orders/{id}';
+/** The owner's booked unit (the seed's), which has a rate card and an order on it. */
+const firstAdUnit = async (owner: TestAgency) => {
+  const response = await owner.api.get<{ items: { id: string; code: string }[] }>('/v1/advertising/ad-units');
+  const unit = response.body.items?.find((item) => item.code.startsWith('isolation-'));
+  if (!unit) throw new Error(`no booked ad unit to address: ${JSON.stringify(response.body)}`);
+  return unit.id;
+};
+const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
+
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
   { method: 'GET', path: '/v1/sites/{id}', idOf: (owner) => firstId(owner, '/v1/sites') },
@@ -183,7 +195,41 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
       tags: ['intruder'],
     },
   },
-  { method: 'GET', path: '/v1/advertising/ad-units/{id}', idOf: (owner) => firstId(owner, '/v1/advertising/ad-units') },
+  { method: 'GET', path: AD_UNIT, idOf: firstAdUnit },
+  { method: 'PATCH', path: AD_UNIT, body: { dailyCapacity: 0, name: 'Intruder' }, idOf: firstAdUnit },
+  { method: 'DELETE', path: AD_UNIT, idOf: firstAdUnit },
+  { method: 'GET', path: `${AD_UNIT}/rate-card`, idOf: firstAdUnit },
+  {
+    method: 'PUT',
+    path: `${AD_UNIT}/rate-card`,
+    body: {
+      cpdPrice: '1',
+      cpmPrice: null,
+      sponsorshipDayPrice: null,
+      vatRateBp: 0,
+      seasonalMultipliers: [],
+      volumeDiscounts: [],
+      commissionTiers: [],
+      cancellationPenalties: [],
+    },
+    idOf: firstAdUnit,
+  },
+  { method: 'GET', path: ADVERTISER, idOf: (owner) => firstId(owner, '/v1/advertising/advertisers') },
+  {
+    method: 'POST',
+    path: `${ADVERTISER}/api-keys`,
+    body: { name: 'intruder' },
+    readPath: '/v1/api-keys',
+    idOf: (owner) => firstId(owner, '/v1/advertising/advertisers'),
+  },
+  { method: 'GET', path: ORDER, idOf: firstOrder },
+  ...(['submit', 'approve', 'reject', 'cancel'] as const).map((action) => ({
+    method: 'POST' as const,
+    path: `${ORDER}/${action}`,
+    body: { reason: 'intrusion' },
+    readPath: ORDER,
+    idOf: firstOrder,
+  })),
   {
     method: 'GET',
     path: '/v1/licensing/licence-offers/{id}',
@@ -414,6 +460,8 @@ export const LIST_ROUTES = [
   '/v1/paywall/articles',
   '/v1/paywall/experiments',
   '/v1/advertising/ad-units',
+  '/v1/advertising/advertisers',
+  '/v1/advertising/orders',
   '/v1/licensing/licence-offers',
   '/v1/payments/accounts',
   '/v1/payments/payments',

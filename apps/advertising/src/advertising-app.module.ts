@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
 import { AdUnitsModule } from './ad-units/ad-units.module';
+import { AdvertisersModule } from './advertisers/advertisers.module';
+import { AvailabilityModule } from './availability/availability.module';
 import { advertisingSchema } from './database/advertising.schema';
+import { OrdersModule } from './orders/orders.module';
+import { QuotesModule } from './quotes/quotes.module';
+import { RateCardsModule } from './rate-cards/rate-cards.module';
+import { SitesModule } from './sites/sites.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -9,7 +15,17 @@ export class AdvertisingAppModule {
   static register(instance: ServiceInstance): DynamicModule {
     return {
       module: AdvertisingAppModule,
-      imports: [ServiceCoreModule.forService({ ...instance, ...advertisingSchema }), AdUnitsModule, TenantsModule],
+      imports: [
+        ServiceCoreModule.forService({ ...instance, ...advertisingSchema }),
+        AdUnitsModule,
+        AdvertisersModule,
+        AvailabilityModule,
+        OrdersModule,
+        QuotesModule,
+        RateCardsModule,
+        SitesModule,
+        TenantsModule,
+      ],
     };
   }
 }

@@ -1,18 +1,27 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { AdFormat } from '@libs/contracts';
 
-/** An inventory position an agency sells: where an ad goes, in which format and size. */
+/** An inventory position an agency sells: where an ad goes, in which sizes, how many impressions a day. */
 @Entity({ name: 'ad_units' })
 @Unique('ad_units_tenant_code', ['tenantId', 'code'])
 export class AdUnit {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  /** The site it is on; null for the defaults a new agency starts with, until ad ops place them. */
+  @Column('uuid', { name: 'site_id', nullable: true }) siteId!: string | null;
   @Column('text') code!: string;
   @Column('text') name!: string;
   @Column('text') format!: AdFormat;
-  /** Pixels; 0 for formats that take their size from the page (native, sponsorship). */
+  /** Pixels of the first fixed size accepted; 0 for units that take their size from the page (native, fluid). */
   @Column('integer') width!: number;
   @Column('integer') height!: number;
+  /** `WxH`, `native` or `fluid`. */
+  @Column('text', { array: true, default: '{}' }) sizes!: string[];
+  @Column('text', { name: 'page_types', array: true, default: '{}' }) pageTypes!: string[];
+  @Column('text', { array: true, default: '{}' }) sections!: string[];
+  /** Impressions it may sell per agency-local day; days already booked keep theirs in `inventory_days`. */
+  @Column('integer', { name: 'daily_capacity', default: 0 }) dailyCapacity!: number;
+  @Column('boolean', { name: 'exclusive_sponsorship', default: false }) exclusiveSponsorship!: boolean;
   @Column('boolean', { default: true }) active!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

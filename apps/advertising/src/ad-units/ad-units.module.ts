@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { InventoryModule } from '../inventory/inventory.module';
+import { SitesModule } from '../sites/sites.module';
 import { AdUnitRepository } from './ad-unit.repository';
 import { AdUnitsRpcController } from './ad-units.rpc.controller';
 import { AdUnitsService } from './ad-units.service';
 
 /** Ad units: the inventory positions an agency sells. */
 @Module({
+  imports: [CalendarModule, InventoryModule, SitesModule],
   controllers: [AdUnitsRpcController],
   providers: [AdUnitsService, AdUnitRepository],
   exports: [AdUnitsService],

@@ -4,10 +4,15 @@ import { Caller, CallerOf, RpcHandler } from '@libs/common';
 import {
   AdUnitListResponse,
   AdUnitView,
+  ArchiveAdUnit,
   ByIdRequest,
+  CreateAdUnit,
+  CreateAdUnitRequest,
   GetAdUnit,
   ListAdUnits,
   TenantScopedRequest,
+  UpdateAdUnit,
+  UpdateAdUnitRequest,
 } from '@libs/contracts';
 import { AdUnitsService } from './ad-units.service';
 
@@ -23,5 +28,21 @@ export class AdUnitsRpcController {
   @RpcHandler(GetAdUnit)
   get(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<AdUnitView> {
     return this.adUnits.get(caller.tenantId, request.id);
+  }
+
+  @RpcHandler(CreateAdUnit)
+  create(@Payload() request: CreateAdUnitRequest, @CallerOf() caller: Caller): Promise<AdUnitView> {
+    return this.adUnits.create(caller.tenantId, request);
+  }
+
+  @RpcHandler(UpdateAdUnit)
+  update(@Payload() request: UpdateAdUnitRequest, @CallerOf() caller: Caller): Promise<AdUnitView> {
+    const { id, ...changes } = request;
+    return this.adUnits.update(caller.tenantId, id, changes);
+  }
+
+  @RpcHandler(ArchiveAdUnit)
+  archive(@Payload() request: ByIdRequest, @CallerOf() caller: Caller): Promise<AdUnitView> {
+    return this.adUnits.archive(caller.tenantId, request.id);
   }
 }

@@ -1,31 +1,174 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { NotFoundError } from '@libs/common';
-import { AdUnitView } from '@libs/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, ConflictError, isUniqueViolation, NotFoundError, ValidationFailedError } from '@libs/common';
+import { AdUnitChanges, AdUnitView, CreateAdUnitRequest } from '@libs/contracts';
+import { localDayOf } from '../calendar/agency-days';
+import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
+import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { SitesService } from '../sites/sites.service';
 import { AdUnit } from './ad-unit.entity';
 import { AdUnitRepository } from './ad-unit.repository';
 import { defaultAdUnitsFor } from './default-ad-units';
 
 @Injectable()
 export class AdUnitsService {
-  constructor(private readonly adUnits: AdUnitRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly adUnits: AdUnitRepository,
+    private readonly inventory: InventoryDayRepository,
+    private readonly calendars: AgencyCalendarRepository,
+    private readonly sites: SitesService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async list(tenantId: string): Promise<AdUnitView[]> {
     return (await this.adUnits.findAllOfTenant(tenantId)).map(toView);
   }
 
   async get(tenantId: string, id: string): Promise<AdUnitView> {
-    const adUnit = await this.adUnits.findOneOfTenant(tenantId, id);
-    if (!adUnit) throw new NotFoundError('ad unit', id);
-    return toView(adUnit);
+    return toView(await this.find(tenantId, id));
+  }
+
+  async create(tenantId: string, request: CreateAdUnitRequest): Promise<AdUnitView> {
+    await this.checkSite(tenantId, request.siteId);
+    return this.dataSource.transaction(async (tx) => {
+      const adUnit = await this.adUnits
+        .add(tx, {
+          tenantId,
+          siteId: request.siteId,
+          code: request.code,
+          name: request.name,
+          format: request.format,
+          ...sizeFields(request.sizes),
+          pageTypes: unique(request.pageTypes),
+          sections: unique(request.sections ?? []),
+          dailyCapacity: request.dailyCapacity,
+          exclusiveSponsorship: request.exclusiveSponsorship ?? false,
+          active: true,
+        })
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error))
+            throw new ConflictError(`the agency already has an ad unit coded ${request.code}`);
+          throw error;
+        });
+      const view = toView(adUnit);
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'ad-unit.created',
+        targetType: 'ad-unit',
+        targetId: adUnit.id,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async update(tenantId: string, id: string, changes: AdUnitChanges): Promise<AdUnitView> {
+    if (changes.siteId !== undefined) await this.checkSite(tenantId, changes.siteId);
+    const { timeZone } = await this.calendars.findOfTenant(tenantId);
+    return this.dataSource.transaction(async (tx) => {
+      const adUnit = await this.adUnits.findForChange(tx, tenantId, id);
+      if (!adUnit) throw new NotFoundError('ad unit', id);
+      const before = toView(adUnit);
+      const today = localDayOf(new Date(), timeZone);
+      if (changes.dailyCapacity !== undefined && changes.dailyCapacity !== adUnit.dailyCapacity) {
+        const over = await this.inventory.daysAbove(tx, id, today, changes.dailyCapacity);
+        if (over.length > 0)
+          throw new ConflictError(
+            `dailyCapacity ${changes.dailyCapacity} is below what is sold or held on ${over.slice(0, 31).join(', ')}${over.length > 31 ? ` and ${over.length - 31} more days` : ''}`,
+          );
+        await this.inventory.setCapacity(tx, id, today, changes.dailyCapacity);
+      }
+      if (changes.active === false && adUnit.active) await this.refuseWhileBooked(tx, adUnit, today);
+      Object.assign(adUnit, {
+        ...(changes.siteId !== undefined ? { siteId: changes.siteId } : {}),
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.format !== undefined ? { format: changes.format } : {}),
+        ...(changes.sizes !== undefined ? sizeFields(changes.sizes) : {}),
+        ...(changes.pageTypes !== undefined ? { pageTypes: unique(changes.pageTypes) } : {}),
+        ...(changes.sections !== undefined ? { sections: unique(changes.sections) } : {}),
+        ...(changes.dailyCapacity !== undefined ? { dailyCapacity: changes.dailyCapacity } : {}),
+        ...(changes.exclusiveSponsorship !== undefined ? { exclusiveSponsorship: changes.exclusiveSponsorship } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+      });
+      const after = toView(await this.adUnits.save(tx, adUnit));
+      await this.audit.record(tx, {
+        tenantId,
+        action: 'ad-unit.changed',
+        targetType: 'ad-unit',
+        targetId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Off sale; refused while a day to come is sold or held on it. */
+  archive(tenantId: string, id: string): Promise<AdUnitView> {
+    return this.update(tenantId, id, { active: false });
+  }
+
+  /** The agency's units among `ids`, locked against changes while the transaction books on them. */
+  lockForBooking(tx: EntityManager, tenantId: string, ids: string[]): Promise<AdUnit[]> {
+    return this.adUnits.findForBooking(tx, tenantId, ids);
+  }
+
+  /** The agency's units among `ids` (another agency's are not found). */
+  findMany(tenantId: string, ids: string[]): Promise<AdUnit[]> {
+    return this.adUnits.findManyOfTenant(tenantId, ids);
   }
 
   provisionDefaults(tx: EntityManager, tenantId: string): Promise<void> {
     return this.adUnits.insertAll(tx, defaultAdUnitsFor(tenantId));
   }
+
+  private async find(tenantId: string, id: string): Promise<AdUnit> {
+    const adUnit = await this.adUnits.findOneOfTenant(tenantId, id);
+    if (!adUnit) throw new NotFoundError('ad unit', id);
+    return adUnit;
+  }
+
+  private async checkSite(tenantId: string, siteId: string): Promise<void> {
+    if (!(await this.sites.isOfTenant(tenantId, siteId)))
+      throw new ValidationFailedError([{ field: 'siteId', message: 'must be a site of the agency' }]);
+  }
+
+  private async refuseWhileBooked(tx: EntityManager, adUnit: AdUnit, today: string): Promise<void> {
+    const taken = await this.inventory.daysTaken(tx, adUnit.id, today);
+    if (taken.length > 0)
+      throw new ConflictError(
+        `ad unit ${adUnit.code} is sold or held on ${taken.slice(0, 31).join(', ')}; it stays on sale`,
+      );
+  }
 }
 
-function toView(adUnit: AdUnit): AdUnitView {
-  const { id, code, name, format, width, height, active } = adUnit;
-  return { id, code, name, format, width, height, active };
+/** Width and height of the first fixed size, or 0 when the unit takes only native or fluid ads. */
+function sizeFields(sizes: string[]): Pick<AdUnit, 'sizes' | 'width' | 'height'> {
+  const fixed = sizes.find((size) => size.includes('x'));
+  const [width, height] = fixed ? fixed.split('x').map(Number) : [0, 0];
+  return { sizes: unique(sizes), width, height };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+export function toView(adUnit: AdUnit): AdUnitView {
+  const { id, siteId, code, name, format, width, height, sizes, pageTypes, sections, dailyCapacity } = adUnit;
+  return {
+    id,
+    siteId,
+    code,
+    name,
+    format,
+    width,
+    height,
+    sizes,
+    pageTypes,
+    sections,
+    dailyCapacity,
+    exclusiveSponsorship: adUnit.exclusiveSponsorship,
+    active: adUnit.active,
+  };
 }

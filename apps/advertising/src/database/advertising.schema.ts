@@ -1,10 +1,27 @@
 import { AdUnit } from '../ad-units/ad-unit.entity';
+import { Advertiser } from '../advertisers/advertiser.entity';
+import { InventoryDay } from '../inventory/inventory-day.entity';
+import { OrderLineDay } from '../orders/order-line-day.entity';
+import { OrderLine } from '../orders/order-line.entity';
+import { Order } from '../orders/order.entity';
+import { RateCard } from '../rate-cards/rate-card.entity';
+import { AdvertisingSite } from '../sites/advertising-site.entity';
 import { AdvertisingTenant } from '../tenants/advertising-tenant.entity';
 import { migrations } from './migrations';
 
 /** The tables advertising owns, and the migrations that make them (explicit, no globs). */
 export const advertisingSchema = {
   name: 'advertising' as const,
-  entities: [AdvertisingTenant, AdUnit],
+  entities: [
+    AdvertisingTenant,
+    AdUnit,
+    AdvertisingSite,
+    Advertiser,
+    RateCard,
+    InventoryDay,
+    Order,
+    OrderLine,
+    OrderLineDay,
+  ],
   migrations,
 };

@@ -17,5 +17,6 @@ function callerOf(principal: TenantPrincipal, requestId: string): Caller {
     actor: actorOf(principal),
     roles: principal.kind === 'site' ? ['reader'] : principal.roles,
     requestId,
+    ...(principal.kind === 'api-key' && principal.subjectId ? { subjectId: principal.subjectId } : {}),
   };
 }

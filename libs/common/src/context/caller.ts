@@ -7,6 +7,8 @@ export interface Caller {
   actor: string;
   roles: readonly string[];
   requestId: string;
+  /** The advertiser or licensee a partner's key acts for (its `advertiser`/`licensee` role); absent for staff. */
+  subjectId?: string;
 }
 
 /** A caller that cannot know the tenant yet (a public page holding only a gift code). */
@@ -21,5 +23,6 @@ export const CallerOf = createParamDecorator((_: unknown, _ctx: ExecutionContext
     actor: context.actor ?? 'unknown',
     roles: context.roles ?? [],
     requestId: context.requestId,
+    ...(context.subjectId ? { subjectId: context.subjectId } : {}),
   };
 });

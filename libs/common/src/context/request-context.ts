@@ -6,6 +6,8 @@ export interface RequestContext {
   tenantId?: string;
   actor?: string;
   roles?: readonly string[];
+  /** The partner (advertiser, licensee) the caller acts for, when it is one. */
+  subjectId?: string;
   /** The signed caller an RPC arrived with, relayed when the handler calls on with the same caller. */
   callerToken?: string;
 }

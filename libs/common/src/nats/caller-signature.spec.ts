@@ -18,6 +18,19 @@ describe('signed callers', () => {
     expect(verifier.verify(tenantless).tenantId).toBeUndefined();
   });
 
+  it('carries the partner a key acts for, signed with the rest', () => {
+    const advertiser = { ...admin, roles: ['advertiser'], subjectId: 'adv-1' };
+    const token = new CallerSigner('gateway', keys.signingKeyOf('gateway'), () => now).sign(advertiser);
+    expect(verifier.verify(token)).toEqual({ signer: 'gateway', ...advertiser });
+    const [signer, , signature] = token.split('.');
+    const other = Buffer.from(
+      JSON.stringify({ t: 't-1', a: 'user:1', r: ['advertiser'], q: 'r-1', s: 'adv-2', e: now + 1000 }),
+    );
+    expect(() => verifier.verify([signer, other.toString('base64url'), signature].join('.'))).toThrow(
+      /does not verify/,
+    );
+  });
+
   it.each([
     ['nothing', undefined, /no signed caller/],
     ['garbage', 'not-a-token', /malformed/],

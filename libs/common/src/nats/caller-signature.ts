@@ -16,6 +16,8 @@ interface Claims {
   r: readonly string[];
   /** request id */
   q: string;
+  /** the partner (advertiser, licensee) the caller acts for, when it is one */
+  s?: string;
   /** expires at, epoch milliseconds */
   e: number;
 }
@@ -45,6 +47,7 @@ export class CallerSigner {
       a: caller.actor,
       r: caller.roles,
       q: caller.requestId,
+      ...(caller.subjectId ? { s: caller.subjectId } : {}),
       e: this.now() + SIGNED_CALLER_TTL_MS,
     };
     const signed = `${this.signer}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
@@ -58,6 +61,7 @@ export interface VerifiedCaller {
   actor: string;
   roles: readonly string[];
   requestId: string;
+  subjectId?: string;
 }
 
 /** Checks a signed caller against the signers' public keys and what each signer may assert. */
@@ -106,6 +110,7 @@ export class CallerVerifier {
       actor: claims.a,
       roles: claims.r,
       requestId: claims.q,
+      ...(typeof claims.s === 'string' ? { subjectId: claims.s } : {}),
     };
   }
 }

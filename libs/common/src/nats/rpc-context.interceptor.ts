@@ -48,6 +48,7 @@ export class RpcContextInterceptor implements NestInterceptor {
       tenantId: caller?.tenantId,
       actor: caller?.actor,
       roles: caller?.roles ?? [],
+      subjectId: caller?.subjectId,
       callerToken: token,
     };
     return new Observable((subscriber) =>

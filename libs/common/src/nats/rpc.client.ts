@@ -73,12 +73,13 @@ export class RpcClient {
 }
 
 function sameCaller(
-  context: { tenantId?: string; actor?: string; roles?: readonly string[] },
+  context: { tenantId?: string; actor?: string; roles?: readonly string[]; subjectId?: string },
   caller: Caller | TenantlessCaller,
 ): boolean {
   return (
     context.tenantId === ('tenantId' in caller ? caller.tenantId : undefined) &&
     context.actor === caller.actor &&
+    context.subjectId === caller.subjectId &&
     (context.roles ?? []).join(',') === caller.roles.join(',')
   );
 }

@@ -1,8 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../../api-keys/api-keys.module';
 import { AdvertisingAdUnitsController } from './ad-units.controller';
+import { AdvertisingAdvertisersController } from './advertisers.controller';
+import { AdvertisingAvailabilityController } from './availability.controller';
+import { AdvertisingOrdersController } from './orders.controller';
+import { AdvertisingQuotesController } from './quotes.controller';
 
 /** The routes `/v1/advertising/…`, forwarded to the advertising service over NATS. */
 @Module({
-  controllers: [AdvertisingAdUnitsController],
+  imports: [ApiKeysModule],
+  controllers: [
+    AdvertisingAdUnitsController,
+    AdvertisingAdvertisersController,
+    AdvertisingAvailabilityController,
+    AdvertisingOrdersController,
+    AdvertisingQuotesController,
+  ],
 })
 export class AdvertisingRoutesModule {}

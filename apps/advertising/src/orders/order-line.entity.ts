@@ -1,0 +1,19 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { LineTargeting, PricingModel, QuoteView } from '@libs/contracts';
+
+/** One line of an order: a unit over a flight, its goal, targeting and quoted price. */
+@Entity({ name: 'order_lines' })
+@Index('order_lines_order', ['orderId', 'position'])
+export class OrderLine {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @Column('uuid', { name: 'order_id' }) orderId!: string;
+  @Column('integer') position!: number;
+  @Column('uuid', { name: 'ad_unit_id' }) adUnitId!: string;
+  @Column('text', { name: 'pricing_model' }) pricingModel!: PricingModel;
+  @Column('date', { name: 'flight_start' }) flightStart!: string;
+  @Column('date', { name: 'flight_end' }) flightEnd!: string;
+  @Column('integer', { name: 'impressions_per_day' }) impressionsPerDay!: number;
+  @Column('jsonb') targeting!: LineTargeting;
+  @Column('jsonb') quote!: QuoteView;
+}

@@ -1,0 +1,32 @@
+import type { OrderView } from '@libs/contracts';
+import type { OrderLine } from './order-line.entity';
+import type { Order } from './order.entity';
+
+export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
+  return {
+    id: order.id,
+    advertiserId: order.advertiserId,
+    name: order.name,
+    status: order.status,
+    currency: order.currency,
+    lines: lines
+      .filter((line) => line.orderId === order.id)
+      .map((line) => ({
+        id: line.id,
+        adUnitId: line.adUnitId,
+        pricingModel: line.pricingModel,
+        flightStart: line.flightStart,
+        flightEnd: line.flightEnd,
+        impressionsPerDay: line.impressionsPerDay,
+        targeting: line.targeting,
+        quote: line.quote,
+      })),
+    taxable: order.taxable,
+    vat: order.vat,
+    total: order.total,
+    holdExpiresAt: order.holdExpiresAt?.toISOString() ?? null,
+    cancellationPenalty: order.cancellationPenalty,
+    history: order.history,
+    createdAt: order.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdvertisingSiteRepository } from './advertising-site.repository';
+import { SitesEventsController } from './sites.events.controller';
+import { SitesService } from './sites.service';
+
+/** The agency's sites, followed from the gateway's events, on which ad units are placed. */
+@Module({
+  controllers: [SitesEventsController],
+  providers: [SitesService, AdvertisingSiteRepository],
+  exports: [SitesService],
+})
+export class SitesModule {}
