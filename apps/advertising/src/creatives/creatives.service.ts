@@ -200,6 +200,8 @@ export class CreativesService {
   /** The advertiser a new creative belongs to: an advertiser key's own; for staff, one they name of the agency. */
   private async advertiserOf(caller: Caller, requested: string | undefined): Promise<string> {
     const own = advertiserScopeOf(caller);
+    // an advertiser's key naming another advertiser learns nothing of it: as unknown
+    if (own && requested && requested !== own) throw new NotFoundError('advertiser', requested);
     if (own) return own;
     if (!requested) throw new ValidationFailedError([{ field: 'advertiserId', message: 'name the advertiser' }]);
     if (!(await this.advertisers.find(caller.tenantId, requested)))

@@ -110,7 +110,15 @@ export class AdvertisingCreativesController {
     summary:
       "The creative's stored file for ad ops to preview (a tag as text/plain), sandboxed: Content-Security-Policy: sandbox, X-Content-Type-Options: nosniff",
   })
-  @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/zip', 'text/plain')
+  @ApiProduces(
+    'image/png',
+    'image/jpeg',
+    'image/gif',
+    'image/webp',
+    'application/zip',
+    'text/plain',
+    'application/octet-stream',
+  )
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async getCreativeContent(
     @Param('id', UuidParam) id: string,
