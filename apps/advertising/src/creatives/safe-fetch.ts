@@ -8,6 +8,8 @@ export interface SafeFetchLimits {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects: number;
+  /** Why an address may not be reached (null: it may); `forbiddenAddress` unless a test narrows it. */
+  forbidden?: (address: string) => string | null;
 }
 
 /** Why a URL could not be fetched safely (a message to show with the field's name). */
@@ -27,7 +29,7 @@ export async function safeFetch(url: string, limits: SafeFetchLimits = CREATIVE_
   let current = url;
   for (let hop = 0; hop <= limits.maxRedirects; hop++) {
     const target = parse(current);
-    const address = await checkedAddress(target.hostname.replace(/^\[|\]$/g, ''));
+    const address = await checkedAddress(target.hostname.replace(/^\[|\]$/g, ''), limits.forbidden ?? forbiddenAddress);
     const response = await get(target, address, deadline);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
@@ -57,7 +59,10 @@ function parse(url: string): URL {
   return parsed;
 }
 
-async function checkedAddress(host: string): Promise<{ address: string; family: number }> {
+async function checkedAddress(
+  host: string,
+  forbidden: (address: string) => string | null,
+): Promise<{ address: string; family: number }> {
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
   else {
@@ -69,7 +74,7 @@ async function checkedAddress(host: string): Promise<{ address: string; family: 
   }
   if (addresses.length === 0) throw new UnsafeFetchRefusal('has a host that does not resolve');
   for (const { address } of addresses) {
-    const reason = forbiddenAddress(address);
+    const reason = forbidden(address);
     if (reason) throw new UnsafeFetchRefusal(`points at a ${reason} address`);
   }
   return addresses[0];
@@ -115,6 +120,10 @@ function readCapped(response: IncomingMessage, maxBytes: number, signal: AbortSi
       } else chunks.push(chunk);
     });
     response.on('end', () => resolve(Buffer.concat(chunks)));
-    response.on('error', () => reject(new UnsafeFetchRefusal(signal.aborted ? 'took too long' : 'was cut off')));
+    const cutOff = () => reject(new UnsafeFetchRefusal(signal.aborted ? 'took too long' : 'was cut off'));
+    response.on('error', cutOff);
+    response.on('close', () => {
+      if (!response.complete) cutOff();
+    });
   });
 }
