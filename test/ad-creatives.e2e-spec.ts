@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { eventually, gifOf, jpegOf, pngOf, webpOf, zipOf } from '@libs/testing';
 import type { AdvertiserView, CreativeView, OrderView } from '@libs/contracts';
-import { advertiserWithKey, bookableUnit, cpmLine, placeOrder, siteFollowed } from './support/ad-booking-fixtures';
+import {
+  advertiserWithKey,
+  bookableUnit,
+  cpmLine,
+  placeOrder,
+  RATE_CARD,
+  siteFollowed,
+} from './support/ad-booking-fixtures';
 import { createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { TestSuite } from './support/test-suite';
@@ -34,6 +41,7 @@ describe('advertising creatives', () => {
   let clientA: Api;
   let clientB: Api;
   let order: OrderView;
+  let siteId: string;
 
   const fieldsOf = (body: unknown) => ((body as Problem).errors ?? []).map((error) => error.field);
   const storedCount = async () =>
@@ -54,7 +62,7 @@ describe('advertising creatives', () => {
     suite = await TestSuite.start(['gateway', 'advertising']);
     api = new Api(await suite.gatewayUrl());
     agency = await createAgency(api, suite.operatorToken);
-    const siteId = await siteFollowed(agency, agency.slug);
+    siteId = await siteFollowed(agency, agency.slug);
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
     ({ advertiser: advertiserA, client: clientA } = await advertiserWithKey(agency, api, 'Ngân hàng A'));
@@ -311,6 +319,44 @@ describe('advertising creatives', () => {
       expect((await clientA.get<CreativeView>(`/v1/advertising/creatives/${created.id}`)).body.orderLineIds).toEqual(
         [],
       );
+    });
+
+    it('attaches to a unit inside article content only a creative placed in content, with its label', async () => {
+      const unit = await agency.api.post<{ id: string }>('/v1/advertising/ad-units', {
+        siteId,
+        code: 'creative-in-article',
+        name: 'Trong bài',
+        format: 'native',
+        sizes: ['native'],
+        pageTypes: ['article'],
+        dailyCapacity: 10_000,
+      });
+      expect(unit.status).toBe(201);
+      expect((await agency.api.put(`/v1/advertising/ad-units/${unit.body.id}/rate-card`, RATE_CARD)).status).toBe(200);
+      const inArticle = await placeOrder(clientB, { lines: [cpmLine(unit.body.id, 1000)] });
+      expect(inArticle.status).toBe(201);
+      const native = (placement: string, label?: string) =>
+        clientB.post<CreativeView>('/v1/advertising/creatives', {
+          name: `Native ${placement}`,
+          kind: 'native',
+          size: 'native',
+          headline: 'Ưu đãi Tết',
+          placement,
+          label,
+          clickUrl: 'https://xe.example.vn/',
+          contentBase64: b64(pngOf(600, 314)),
+        });
+      const orderLineId = inArticle.body.lines[0].id;
+      const standard = (await native('standard')).body;
+      const refused = await clientB.post(`/v1/advertising/creatives/${standard.id}/attachments`, { orderLineId });
+      expect(refused.status).toBe(400);
+      expect(fieldsOf(refused.body)).toEqual(['orderLineId']);
+      const labelled = (await native('in-content', 'Advertisement')).body;
+      const attached = await clientB.post<CreativeView>(`/v1/advertising/creatives/${labelled.id}/attachments`, {
+        orderLineId,
+      });
+      expect(attached.status).toBe(200);
+      expect(attached.body.orderLineIds).toEqual([orderLineId]);
     });
 
     it("refuses to attach another advertiser's creative to the line", async () => {
