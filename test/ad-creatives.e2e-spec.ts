@@ -274,6 +274,10 @@ describe('advertising creatives', () => {
       const approved = await agency.api.send<CreativeView>('POST', `${path}/approve`, undefined);
       expect(approved.body).toMatchObject({ status: 'approved', rejectionReason: null });
       expect((await agency.api.send('POST', `${path}/approve`, undefined)).status).toBe(409);
+      expect((await clientA.patch<CreativeView>(path, {})).body.status).toBe('approved');
+      const headline = await clientA.patch(path, { headline: 'Không phải native' });
+      expect(headline.status).toBe(400);
+      expect(fieldsOf(headline.body)).toEqual(['headline']);
       const edited = await clientA.patch<CreativeView>(path, { clickUrl: 'https://brand.example.vn/moi' });
       expect(edited.body).toMatchObject({ status: 'pending-review', clickUrl: 'https://brand.example.vn/moi' });
       const badEdit = await clientA.patch(path, { clickUrl: 'http://brand.example.vn/' });

@@ -82,16 +82,22 @@ export class CreativesService {
   }
 
   /** A change by anyone sends the creative back to review: what serves is always what was approved. */
-  update(caller: Caller, id: string, changes: CreativeChanges): Promise<CreativeView> {
+  async update(caller: Caller, id: string, changes: CreativeChanges): Promise<CreativeView> {
+    const defined = definedOf(changes);
+    // nothing to change changes nothing, not even the review
+    if (Object.keys(defined).length === 0) return this.get(caller, id);
     const errors: FieldError[] = [];
     if (changes.clickUrl !== undefined) {
       const problem = clickUrlProblem(changes.clickUrl, 'clickUrl');
       if (problem) errors.push(problem);
     }
     return this.change(caller, id, 'edit', undefined, (creative) => {
-      const next = { ...creative, ...definedOf(changes) } as Creative;
+      const next = { ...creative, ...defined } as Creative;
       const problems = [
         ...errors,
+        ...(changes.headline !== undefined && creative.kind !== 'native'
+          ? [{ field: 'headline', message: 'only a native creative has a headline' }]
+          : []),
         ...lawProblems({
           format: next.format,
           closeControlAfterMs: next.closeControlAfterMs,
