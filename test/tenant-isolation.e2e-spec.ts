@@ -1,4 +1,4 @@
-import { eventually } from '@libs/testing';
+import { eventually, pngOf } from '@libs/testing';
 import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
 import { advertiserWithKey, bookableUnit, cpmLine, placeOrder, siteFollowed } from './support/ad-booking-fixtures';
@@ -56,6 +56,15 @@ describe('tenant isolation', () => {
     expect(
       (await placeOrder(agency.api, { advertiserId: advertiser.id, lines: [cpmLine(adUnit.id, 100)] })).status,
     ).toBe(201);
+    const creative = await agency.api.post('/v1/advertising/creatives', {
+      advertiserId: advertiser.id,
+      name: `Creative ${tag}`,
+      kind: 'image',
+      size: '300x250',
+      clickUrl: `https://${tag}.example.vn/`,
+      contentBase64: pngOf(300, 250).toString('base64'),
+    });
+    expect(creative.status).toBe(201);
     // A payment paid on MoMo that saved the payer's wallet: a payment, a refund target and a saved token to address.
     const account = await agency.api.put('/v1/payments/accounts/momo', {
       environment: 'sandbox',

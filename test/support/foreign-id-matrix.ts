@@ -143,6 +143,8 @@ const firstAdUnit = async (owner: TestAgency) => {
   return unit.id;
 };
 const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
+const CREATIVE = '/v1/advertising/creatives/{id}';
+const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -230,6 +232,24 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     readPath: ORDER,
     idOf: firstOrder,
   })),
+  { method: 'GET', path: CREATIVE, idOf: firstCreative },
+  { method: 'PATCH', path: CREATIVE, body: { name: 'taken over' }, idOf: firstCreative },
+  { method: 'POST', path: `${CREATIVE}/approve`, readPath: CREATIVE, idOf: firstCreative },
+  {
+    method: 'POST',
+    path: `${CREATIVE}/reject`,
+    body: { reason: 'intrusion' },
+    readPath: CREATIVE,
+    idOf: firstCreative,
+  },
+  {
+    method: 'POST',
+    path: `${CREATIVE}/attachments`,
+    body: { orderLineId: '00000000-0000-4000-8000-000000000000' },
+    readPath: CREATIVE,
+    idOf: firstCreative,
+  },
+  { method: 'GET', path: `${CREATIVE}/content`, idOf: firstCreative },
   {
     method: 'GET',
     path: '/v1/licensing/licence-offers/{id}',
@@ -462,6 +482,7 @@ export const LIST_ROUTES = [
   '/v1/advertising/ad-units',
   '/v1/advertising/advertisers',
   '/v1/advertising/orders',
+  '/v1/advertising/creatives',
   '/v1/licensing/licence-offers',
   '/v1/payments/accounts',
   '/v1/payments/payments',

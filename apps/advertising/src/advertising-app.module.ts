@@ -3,6 +3,7 @@ import { ServiceCoreModule, ServiceInstance } from '@libs/common';
 import { AdUnitsModule } from './ad-units/ad-units.module';
 import { AdvertisersModule } from './advertisers/advertisers.module';
 import { AvailabilityModule } from './availability/availability.module';
+import { CreativesModule } from './creatives/creatives.module';
 import { advertisingSchema } from './database/advertising.schema';
 import { OrdersModule } from './orders/orders.module';
 import { QuotesModule } from './quotes/quotes.module';
@@ -20,6 +21,7 @@ export class AdvertisingAppModule {
         AdUnitsModule,
         AdvertisersModule,
         AvailabilityModule,
+        CreativesModule,
         OrdersModule,
         QuotesModule,
         RateCardsModule,

@@ -1,5 +1,6 @@
 import { AdUnit } from '../ad-units/ad-unit.entity';
 import { Advertiser } from '../advertisers/advertiser.entity';
+import { Creative } from '../creatives/creative.entity';
 import { InventoryDay } from '../inventory/inventory-day.entity';
 import { OrderLineDay } from '../orders/order-line-day.entity';
 import { OrderLine } from '../orders/order-line.entity';
@@ -22,6 +23,7 @@ export const advertisingSchema = {
     Order,
     OrderLine,
     OrderLineDay,
+    Creative,
   ],
   migrations,
 };

@@ -2,6 +2,7 @@ export * from './ad-unit.rpc';
 export * from './advertiser.rpc';
 export * from './availability.rpc';
 export * from './booking.events';
+export * from './creative.rpc';
 export * from './delivery.events';
 export * from './make-good.events';
 export * from './order.rpc';

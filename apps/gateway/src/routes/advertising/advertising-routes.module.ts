@@ -3,6 +3,7 @@ import { ApiKeysModule } from '../../api-keys/api-keys.module';
 import { AdvertisingAdUnitsController } from './ad-units.controller';
 import { AdvertisingAdvertisersController } from './advertisers.controller';
 import { AdvertisingAvailabilityController } from './availability.controller';
+import { AdvertisingCreativesController } from './creatives.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
 
@@ -13,6 +14,7 @@ import { AdvertisingQuotesController } from './quotes.controller';
     AdvertisingAdUnitsController,
     AdvertisingAdvertisersController,
     AdvertisingAvailabilityController,
+    AdvertisingCreativesController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
   ],
