@@ -17,7 +17,8 @@ export interface ArrivedGiftPayment {
 
 /**
  * `issue`: the purchase becomes paid and its gift is made; `already-issued`: this payment made the
- * gift before (nothing to do); `ignore`: nothing is changed, for the reason given (to be warned about).
+ * gift before (nothing to do); `ignore`: nothing is changed, for the reason given: the payment is
+ * left unapplied (the payer's money, for staff to refund).
  */
 export type GiftPaymentSettlement = { kind: 'issue' } | { kind: 'already-issued' } | { kind: 'ignore'; reason: string };
 

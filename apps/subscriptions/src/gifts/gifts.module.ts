@@ -5,6 +5,7 @@ import { GrantSources } from '../entitlements/grant-sources';
 import { PaymentsModule } from '../payments/payments.module';
 import { StripeAccountsModule } from '../stripe-accounts/stripe-accounts.module';
 import { TaxRatesModule } from '../tax-rates/tax-rates.module';
+import { UnappliedPaymentsModule } from '../unapplied-payments/unapplied-payments.module';
 import { GiftCheckoutsRpcController } from './gift-checkouts.rpc.controller';
 import { GiftCheckoutsService } from './gift-checkouts.service';
 import { GiftExpirySchedule } from './gift-expiry.schedule';
@@ -20,7 +21,14 @@ import { GiftsService } from './gifts.service';
 
 /** Gifts: recorded by staff or bought through gift checkout (the provider's or a rail's), redeemed once, expired when unredeemed. */
 @Module({
-  imports: [CatalogModule, StripeAccountsModule, TaxRatesModule, PaymentsModule, EntitlementsModule],
+  imports: [
+    CatalogModule,
+    StripeAccountsModule,
+    TaxRatesModule,
+    PaymentsModule,
+    EntitlementsModule,
+    UnappliedPaymentsModule,
+  ],
   controllers: [GiftsRpcController, GiftCheckoutsRpcController, GiftRailCheckoutsRpcController, GiftPageRpcController],
   providers: [
     GiftsService,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, PaymentSucceededEvent } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -11,18 +11,18 @@ import { settleInvoiceByPayment } from './invoice-payment-settlement';
 import { SuiteDunningService } from './suite-dunning.service';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
+import { UnappliedPaymentsService } from '../unapplied-payments/unapplied-payments.service';
 
 /**
  * A payment on a rail paid an invoice the suite bills: the invoice becomes paid, its subscription
  * active (so the reader is entitled, as a provider's active subscription entitles), and finance
  * hears it paid, with the payment that booked its cash. A first period runs from the payment; a
  * renewal for the period it billed (from the end of the last), also when paid during grace, which
- * recovers its dunning case. Money for an invoice ended unpaid is held for a refund, and said so.
+ * recovers its dunning case. Money for an invoice ended unpaid is held for a refund, and said so;
+ * any payment not applied is told to finance as left unapplied (the payer's money, to be refunded).
  */
 @Injectable()
 export class RailInvoicePaymentsService {
-  private readonly logger = new Logger(RailInvoicePaymentsService.name);
-
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly invoiceFacts: InvoicesService,
@@ -30,6 +30,7 @@ export class RailInvoicePaymentsService {
     private readonly catalog: CatalogRepository,
     private readonly dunning: SuiteDunningService,
     private readonly changes: SuiteSubscriptionChangesService,
+    private readonly unapplied: UnappliedPaymentsService,
   ) {}
 
   async applyPayment(tx: EntityManager, event: EventEnvelope<PaymentSucceededEvent>): Promise<void> {
@@ -59,15 +60,11 @@ export class RailInvoicePaymentsService {
     const paidAt = new Date(event.data.succeededAt);
     switch (settlement.kind) {
       case 'ignore':
-        return this.logger.warn(
-          `payment ${paymentId} for invoice ${purpose.reference} changes nothing: ${settlement.reason}`,
-        );
+        return this.unapplied.leave(tx, event, { reason: settlement.reason, invoiceId: seen?.id ?? null });
       case 'already-paid':
         return;
       case 'hold':
-        this.logger.warn(
-          `payment ${paymentId} for invoice ${purpose.reference} is not applied: ${settlement.reason} (recorded on its dunning case)`,
-        );
+        await this.unapplied.leave(tx, event, { reason: settlement.reason, invoiceId: invoice!.id });
         return this.dunning.recordLatePayment(tx, invoice!, subscription!, paymentId, paidAt);
       case 'pay':
         break;
