@@ -27,7 +27,9 @@ export class UnappliedPaymentsService {
   async leave(tx: EntityManager, event: EventEnvelope<PaymentSucceededEvent>, left: UnappliedPayment): Promise<void> {
     const { paymentId, purpose } = event.data;
     if (purpose.stream !== 'subscriptions' && purpose.stream !== 'gifts') return;
-    this.logger.warn(`payment ${paymentId} for ${purpose.stream} ${purpose.reference} is left unapplied: ${left.reason}`);
+    this.logger.warn(
+      `payment ${paymentId} for ${purpose.stream} ${purpose.reference} is left unapplied: ${left.reason}`,
+    );
     await this.outbox.add(tx, PaymentLeftUnapplied, {
       tenantId: event.tenantId,
       subject: paymentId,
