@@ -15,11 +15,16 @@ import { GiftPurchasesService } from './gift-purchases.service';
 import { GiftRailCheckoutsRpcController } from './gift-rail-checkouts.rpc.controller';
 import { GiftRailCheckoutsService } from './gift-rail-checkouts.service';
 import { GiftRailPaymentsService } from './gift-rail-payments.service';
+import { GiftRailRefundsEventsController } from './gift-rail-refunds.events.controller';
+import { GiftRailRefundsService } from './gift-rail-refunds.service';
 import { GiftRepository } from './gift.repository';
 import { GiftsRpcController } from './gifts.rpc.controller';
 import { GiftsService } from './gifts.service';
 
-/** Gifts: recorded by staff or bought through gift checkout (the provider's or a rail's), redeemed once, expired when unredeemed. */
+/**
+ * Gifts: recorded by staff or bought through gift checkout (the provider's or a rail's), redeemed
+ * once, expired when unredeemed, revoked when a rail payment for one is refunded in full.
+ */
 @Module({
   imports: [
     CatalogModule,
@@ -29,13 +34,20 @@ import { GiftsService } from './gifts.service';
     EntitlementsModule,
     UnappliedPaymentsModule,
   ],
-  controllers: [GiftsRpcController, GiftCheckoutsRpcController, GiftRailCheckoutsRpcController, GiftPageRpcController],
+  controllers: [
+    GiftsRpcController,
+    GiftCheckoutsRpcController,
+    GiftRailCheckoutsRpcController,
+    GiftPageRpcController,
+    GiftRailRefundsEventsController,
+  ],
   providers: [
     GiftsService,
     GiftCheckoutsService,
     GiftPurchasesService,
     GiftRailCheckoutsService,
     GiftRailPaymentsService,
+    GiftRailRefundsService,
     GiftRepository,
     GiftPurchaseRepository,
     GiftExpirySchedule,

@@ -10,7 +10,7 @@ import { PublishLapsesAndAddressGrants1795853392214 } from './1795853392214-Publ
 import { AddPendingPlanChange1795853428758 } from './1795853428758-AddPendingPlanChange';
 import { AddGiftPurchasesAndExpiry1795853497030 } from './1795853497030-AddGiftPurchasesAndExpiry';
 import { RenameProviderEventsToProviderNotifications1796661118881 } from './1796661118881-RenameProviderEventsToProviderNotifications';
-import { RecordStripeBillingAgencies1797420000000 } from './1797420000000-RecordStripeBillingAgencies';
+import { RecordGiftRefunds1797510000000 } from './1797510000000-RecordGiftRefunds';
 import { AddGiftPurchaserSecret1796762000123 } from './1796762000123-AddGiftPurchaserSecret';
 import { SyncRefundsDisputesAndGiftCheckouts1796863000417 } from './1796863000417-SyncRefundsDisputesAndGiftCheckouts';
 import { AddProviderNotificationClaims1796900000000 } from './1796900000000-AddProviderNotificationClaims';
@@ -19,5 +19,6 @@ import { AddRailBilling1797100000000 } from './1797100000000-AddRailBilling';
 import { AddSuiteRenewals1797210000000 } from './1797210000000-AddSuiteRenewals';
 import { AddRailGiftPurchases1797305000000 } from './1797305000000-AddRailGiftPurchases';
 import { AddRenewalTokenCharges1797410000000 } from './1797410000000-AddRenewalTokenCharges';
+import { RecordStripeBillingAgencies1797420000000 } from './1797420000000-RecordStripeBillingAgencies';
 
-export const migrations = [CreateSubscriptionsSchema1795843756329, AddCatalogCheckoutAndEntitlements1795845457887, AddRefundsAndDisputes1795847060111, AddGiftsAndGroupLicences1795847785982, AddTaxRates1795850134232, AddProviderSyncJobs1795853249862, AddInvoiceLifecycleAndDunningCases1795853351112, PublishLapsesAndAddressGrants1795853392214, AddPendingPlanChange1795853428758, AddGiftPurchasesAndExpiry1795853497030, RenameProviderEventsToProviderNotifications1796661118881, RecordStripeBillingAgencies1797420000000, AddGiftPurchaserSecret1796762000123, SyncRefundsDisputesAndGiftCheckouts1796863000417, AddProviderNotificationClaims1796900000000, AddDunningClaimsAndPlanChangeLeases1797012000412, AddRailBilling1797100000000, AddSuiteRenewals1797210000000, AddRailGiftPurchases1797305000000, AddRenewalTokenCharges1797410000000];
+export const migrations = [CreateSubscriptionsSchema1795843756329, AddCatalogCheckoutAndEntitlements1795845457887, AddRefundsAndDisputes1795847060111, AddGiftsAndGroupLicences1795847785982, AddTaxRates1795850134232, AddProviderSyncJobs1795853249862, AddInvoiceLifecycleAndDunningCases1795853351112, PublishLapsesAndAddressGrants1795853392214, AddPendingPlanChange1795853428758, AddGiftPurchasesAndExpiry1795853497030, RenameProviderEventsToProviderNotifications1796661118881, RecordGiftRefunds1797510000000, AddGiftPurchaserSecret1796762000123, SyncRefundsDisputesAndGiftCheckouts1796863000417, AddProviderNotificationClaims1796900000000, AddDunningClaimsAndPlanChangeLeases1797012000412, AddRailBilling1797100000000, AddSuiteRenewals1797210000000, AddRailGiftPurchases1797305000000, AddRenewalTokenCharges1797410000000, RecordStripeBillingAgencies1797420000000];
