@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CreatedGiftView,
   EntitlementChangedEvent,
@@ -5,6 +6,7 @@ import {
   GiftRailCheckoutView,
   GiftView,
   PaymentAttemptView,
+  PaymentLeftUnappliedEvent,
   PaymentView,
   RecognitionScheduleListResponse,
   WaitingEventListResponse,
@@ -17,11 +19,13 @@ import { TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { balancesIn, createFinanceAgency, journalOf } from './support/finance-events';
 import { JetStreamProbe } from './support/jetstream';
+import { paymentRefunded, paymentSucceeded, TestPayment } from './support/payment-events';
 import { configureRailAccount } from './support/rail-accounts';
 import { createMonthlyPlan, linkStripe, MonthlyPlan } from './support/subscription-fixtures';
 import { TestSuite } from './support/test-suite';
 
 const RETURN_URL = 'https://tinnhanh.vn/qua-tang/cam-on';
+const LEFT_UNAPPLIED = 'evt.subscriptions.payment.left-unapplied.v1';
 
 interface Problem {
   detail?: string;
@@ -61,8 +65,8 @@ describe('gifts bought on a rail whose payment is refunded', () => {
     await Promise.all([momo, stripe].map((fake) => fake?.close()));
   });
 
-  /** 3 months for 297,000 VND (VAT 27,000 inside) bought on MoMo, paid, and its code shown to the purchaser. */
-  async function boughtGift(): Promise<BoughtGift> {
+  /** An agency selling on MoMo, and a purchase of 3 months for 297,000 VND (VAT 27,000 inside), not paid yet. */
+  async function openedPurchase(): Promise<{ agency: TestAgency; plan: MonthlyPlan; opened: GiftRailCheckoutView }> {
     const agency = await linkStripe(await createFinanceAgency(api, suite.operatorToken), stripe, gatewayUrl);
     const vat = await agency.api.post('/v1/subscriptions/tax-rates', {
       productType: 'digital-subscription',
@@ -82,7 +86,13 @@ describe('gifts bought on a rail whose payment is refunded', () => {
       returnUrl: RETURN_URL,
     });
     expect(opened.status).toBe(201);
-    const link = new URL(opened.body.payPageUrl);
+    return { agency, plan, opened: opened.body };
+  }
+
+  /** The purchase opened and paid, and the gift's code shown to the purchaser. */
+  async function boughtGift(): Promise<BoughtGift> {
+    const { agency, plan, opened } = await openedPurchase();
+    const link = new URL(opened.payPageUrl);
     const attempt = await api.post<PaymentAttemptView>(`${link.pathname}/attempts`, {
       token: link.searchParams.get('token'),
       rail: 'momo',
@@ -92,8 +102,8 @@ describe('gifts bought on a rail whose payment is refunded', () => {
     await momo.pay(attempt.body, { notifications: 2 });
     const revealed = await eventually(async () => {
       const answer = await agency.api.post<CreatedGiftView>(
-        `/v1/subscriptions/gift-rail-checkouts/${opened.body.giftPurchaseId}/claim-code`,
-        { purchaserSecret: opened.body.purchaserSecret },
+        `/v1/subscriptions/gift-rail-checkouts/${opened.giftPurchaseId}/claim-code`,
+        { purchaserSecret: opened.purchaserSecret },
       );
       expect(answer.status).toBe(200);
       return answer.body;
@@ -102,7 +112,7 @@ describe('gifts bought on a rail whose payment is refunded', () => {
     await eventually(async () =>
       expect((await journalOf(agency)).map((e) => e.sourceKey)).toContain(`gift-purchased:${revealed.gift.id}`),
     );
-    return { agency, plan, gift: revealed.gift, paymentId: opened.body.paymentId, claimCode: revealed.claimCode };
+    return { agency, plan, gift: revealed.gift, paymentId: opened.paymentId, claimCode: revealed.claimCode };
   }
 
   const giftOf = async (agency: TestAgency, id: string) =>
@@ -239,5 +249,52 @@ describe('gifts bought on a rail whose payment is refunded', () => {
     expect(redeemed.status).toBe(200);
     expect(await entitlementKeys(agency, readerId)).toEqual(['ad-free', 'premium-articles']);
     expect(await giftOf(agency, gift.id)).toMatchObject({ status: 'redeemed', redeemedUntil: redeemed.body.until });
+  });
+
+  it('refunded in full before its payment reaches subscriptions, no gift is made and the payment is left unapplied', async () => {
+    const { agency, opened } = await openedPurchase();
+    // As payments publishes them, the refund taken by subscriptions before the payment (each event has its own consumer).
+    const payment: TestPayment = {
+      tenantId: agency.tenantId,
+      paymentId: opened.paymentId,
+      attemptId: randomUUID(),
+      rail: 'momo',
+      stream: 'gifts',
+      reference: opened.giftPurchaseId,
+      currency: 'VND',
+      amount: 297_000n,
+    };
+    const paidAt = new Date().toISOString();
+    const takenBefore = await refundsTakenBySubscriptions();
+    await probe.publish(paymentRefunded(payment, { amount: 297_000n, refundedTotal: 297_000n, refundedAt: paidAt }));
+    await eventually(async () => expect(await refundsTakenBySubscriptions()).toBeGreaterThan(takenBefore));
+    await probe.publish(paymentSucceeded(payment, paidAt));
+
+    const [left] = await eventually(async () => {
+      const found = (await probe.published<PaymentLeftUnappliedEvent>(LEFT_UNAPPLIED)).filter(
+        (e) => e.data.paymentId === payment.paymentId,
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(left.data).toMatchObject({
+      stream: 'gifts',
+      giftPurchaseId: opened.giftPurchaseId,
+      amount: '297000',
+      reason: 'the payment was refunded in full before it made the gift',
+    });
+    expect((await agency.api.get<{ items: GiftView[] }>('/v1/subscriptions/gifts')).body.items).toEqual([]);
+    const claim = await agency.api.post<Problem>(
+      `/v1/subscriptions/gift-rail-checkouts/${opened.giftPurchaseId}/claim-code`,
+      { purchaserSecret: opened.purchaserSecret },
+    );
+    expect(claim.status).toBe(409);
+    expect(claim.body.detail).toContain('refunded to its purchaser');
+    // Finance took the money, held it as unapplied receipts and gave it back: nothing is left, nothing waits.
+    await eventually(async () => {
+      expect((await journalOf(agency)).map((e) => e.sourceKey)).toContain(`payment-unapplied:${payment.paymentId}`);
+      expect(await balancesIn(agency, 'VND')).toEqual({});
+      expect(await waitingOf(agency)).toEqual([]);
+    });
   });
 });

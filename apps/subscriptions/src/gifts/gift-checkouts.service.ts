@@ -103,6 +103,7 @@ export class GiftCheckoutsService {
         : await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId!);
       if (!purchase || !purchaserSecretMatches(purchaserSecret, purchase.purchaserSecretHash))
         throw new NotFoundError('gift checkout', giftPurchaseId ?? checkoutSessionId!);
+      if (purchase.refundedAt) throw new ConflictError(`${GIFT_REFUNDED}; no gift was made`);
       if (!purchase.giftId)
         throw new ConflictError(
           'the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)',

@@ -37,6 +37,7 @@ export class GiftRailPaymentsService {
         amountDue: purchase.amountDue === null ? null : BigInt(purchase.amountDue),
         paymentId: purchase.paymentId,
         giftId: purchase.giftId,
+        refunded: purchase.refundedAt !== null,
       },
       { paymentId, currency, amount: BigInt(event.data.amount) },
     );
