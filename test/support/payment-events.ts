@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   EventEnvelope,
+  PaymentLeftUnapplied,
+  PaymentLeftUnappliedEvent,
   PaymentRailName,
   PaymentRefunded,
   PaymentRefundedEvent,
@@ -93,5 +95,32 @@ export function paymentRefunded(
       refundedAt: refund.refundedAt,
     },
     refund.refundedAt,
+  );
+}
+
+/** PaymentLeftUnapplied as subscriptions publishes it when it will never apply a payment it asked for. */
+export function paymentLeftUnapplied(
+  p: TestPayment,
+  succeededAt: string,
+  reason = 'the invoice is void: the money is held for a refund',
+): EventEnvelope<PaymentLeftUnappliedEvent> {
+  if (p.stream !== 'subscriptions' && p.stream !== 'gifts')
+    throw new Error(`subscriptions asks for no ${p.stream} payment`);
+  return envelopeOf(
+    PaymentLeftUnapplied,
+    p.tenantId,
+    {
+      paymentId: p.paymentId,
+      rail: p.rail,
+      stream: p.stream,
+      reference: p.reference,
+      invoiceId: null,
+      giftPurchaseId: null,
+      currency: p.currency,
+      amount: p.amount.toString(),
+      reason,
+      succeededAt,
+    },
+    succeededAt,
   );
 }

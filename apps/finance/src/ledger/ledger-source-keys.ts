@@ -21,6 +21,7 @@ export const SourceKeyKind = {
   statementIssued: 'statement-issued',
   paymentSucceeded: 'payment-succeeded',
   paymentRefunded: 'payment-refunded',
+  paymentUnapplied: 'payment-unapplied',
   recognition: 'recognition',
   reversal: 'reversal-of',
   stripePayout: 'stripe-payout',
@@ -69,6 +70,8 @@ export const LedgerSourceKey = {
   paymentSucceeded: (paymentId: string) => key(SourceKeyKind.paymentSucceeded, paymentId),
   /** Money given back on the rail, by the payments service's refund id (a payment may have several). */
   paymentRefunded: (refundId: string) => key(SourceKeyKind.paymentRefunded, refundId),
+  /** A rail payment its stream will never apply, moved from receivable to unapplied receipts (once per payment). */
+  paymentUnapplied: (paymentId: string) => key(SourceKeyKind.paymentUnapplied, paymentId),
   /** One recognition run's revenue of a stream in one currency and calendar month (`YYYY-MM`). */
   recognition: (runId: string, stream: string, currency: string, month: string) =>
     key(SourceKeyKind.recognition, runId, stream, currency, month),

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
 import {
   EventEnvelope,
+  PaymentLeftUnappliedEvent,
   PaymentPurpose,
   PaymentRefundedEvent,
   PaymentSucceededEvent,
@@ -64,6 +65,28 @@ export class PaymentPostingsService {
   }
 
   /**
+   * Dr receivable / Cr unapplied receipts: subscriptions will never apply this payment to an invoice
+   * or a gift (its receivable would otherwise keep the payment's credit), so its money is held as the
+   * payer's until refunded. Once per payment; a refund that waited for it is booked now, from the
+   * unapplied receipts (see RefundsAndDisputesService.refundRailPayment).
+   */
+  async holdUnapplied(tx: EntityManager, event: EventEnvelope<PaymentLeftUnappliedEvent>): Promise<void> {
+    const { paymentId, rail, stream, reference, currency } = event.data;
+    const amount = parseMinorUnits(event.data.amount);
+    if (amount > 0n)
+      await this.ledger.post(tx, {
+        tenantId: event.tenantId,
+        sourceKey: LedgerSourceKey.paymentUnapplied(paymentId),
+        postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.succeededAt),
+        description: `Payment ${paymentId} on ${RAIL_NAMES[rail]} for ${stream} ${reference} left unapplied: ${event.data.reason}`,
+        lines: [debit(ACCOUNTS_RECEIVABLE, currency, amount), credit(UNAPPLIED_RECEIPTS, currency, amount)],
+        dimensions: dimensionsOf({ stream }),
+      });
+    for (const waiting of await this.refunds.releaseWaitingForPayment(tx, event.tenantId, paymentId))
+      await this.refunds.replay(tx, waiting);
+  }
+
+  /**
    * A refund of an invoice or gift's payment is booked as the provider's refund of the same
    * document is (VAT, deferred revenue, refunds: see RefundsAndDisputesService). Any other is the
    * payment's entry the other way round, for this refund's amount: Dr what it credited / Cr the
@@ -94,7 +117,7 @@ function settledAccountOf(purpose: PaymentPurpose): string {
 }
 
 /** Gifts are sold as subscriptions (their revenue is subscription revenue); a direct payment is of no stream. */
-function dimensionsOf(purpose: PaymentPurpose): EntryDimensions {
+function dimensionsOf(purpose: Pick<PaymentPurpose, 'stream'>): EntryDimensions {
   const stream: RevenueStream | null =
     purpose.stream === 'direct' ? null : purpose.stream === 'gifts' ? 'subscriptions' : purpose.stream;
   return { ...NO_DIMENSIONS, stream };

@@ -16,13 +16,14 @@ import {
   PAYMENT_FEES,
   REFUNDS_AND_CHARGEBACKS,
   STRIPE_BALANCE,
+  UNAPPLIED_RECEIPTS,
   VAT_PAYABLE,
 } from '../accounts/account-codes';
 import { RAIL_NAMES } from '../accounts/rail-names';
 import { AgencyCalendar } from '../calendar/agency-calendar';
 import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerSourceKey, SourceKey } from '../ledger/ledger-source-keys';
-import { EntryDimensions } from '../ledger/ledger.repository';
+import { EntryDimensions, LedgerRepository } from '../ledger/ledger.repository';
 import { LedgerService, PostedEntry } from '../ledger/ledger.service';
 import { RecognitionSchedule } from '../recognition/recognition-schedule.entity';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
@@ -49,6 +50,7 @@ interface ScheduleRefund {
 export class RefundsAndDisputesService {
   constructor(
     private readonly ledger: LedgerService,
+    private readonly entries: LedgerRepository,
     private readonly calendar: AgencyCalendar,
     private readonly schedules: RecognitionSchedulesService,
     private readonly waitingEvents: WaitingEventsService,
@@ -78,12 +80,19 @@ export class RefundsAndDisputesService {
    * A refund on a rail of a payment that paid a subscription invoice or a gift, booked as the
    * provider's refund of the same document is (see {@link refundAgainst}), from the rail's clearing
    * account, and paired with the rail's refund for reconciliation. The document is found by its
-   * payment, known once its InvoicePaid or GiftPurchased is booked: a refund before that waits for it.
+   * payment, known once its InvoicePaid or GiftPurchased is booked. A payment subscriptions left
+   * unapplied (PaymentLeftUnapplied) paid no document: its refund gives back the unapplied
+   * receipts. A refund before either waits for it.
    */
   async refundRailPayment(tx: EntityManager, event: EventEnvelope<PaymentRefundedEvent>): Promise<void> {
     const { paymentId, refundId, rail, currency } = event.data;
     const schedule = await this.schedules.findByPaymentForUpdate(tx, event.tenantId, paymentId);
-    if (!schedule) return this.waitingEvents.waitFor(tx, paymentKey(paymentId), event);
+    if (!schedule) {
+      const unapplied = LedgerSourceKey.paymentUnapplied(paymentId);
+      if (await this.entries.findEntryIdBySourceKey(tx, event.tenantId, unapplied))
+        return this.refundUnappliedPayment(tx, event);
+      return this.waitingEvents.waitFor(tx, paymentKey(paymentId), event);
+    }
     const sourceKey = LedgerSourceKey.paymentRefunded(refundId);
     const posted = await this.refundAgainst(tx, schedule, {
       tenantId: event.tenantId,
@@ -93,6 +102,26 @@ export class RefundsAndDisputesService {
       cashAccount: CLEARING_ACCOUNT[rail],
       currency,
       amount: parseMinorUnits(event.data.amount),
+    });
+    await this.railKeys.record(tx, railRefundBooking(event, sourceKey, posted.entryId));
+  }
+
+  /**
+   * Dr unapplied receipts / Cr the rail's clearing, for this refund's amount: the money of a payment
+   * left unapplied goes back to its payer (no revenue was booked from it), paired with the rail's
+   * refund for reconciliation. Once per refund.
+   */
+  private async refundUnappliedPayment(tx: EntityManager, event: EventEnvelope<PaymentRefundedEvent>): Promise<void> {
+    const { paymentId, refundId, rail, currency } = event.data;
+    const amount = parseMinorUnits(event.data.amount);
+    const sourceKey = LedgerSourceKey.paymentRefunded(refundId);
+    const posted = await this.ledger.post(tx, {
+      tenantId: event.tenantId,
+      sourceKey,
+      postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.refundedAt),
+      description: `Refund ${refundId} of payment ${paymentId} on ${RAIL_NAMES[rail]}, left unapplied: ${event.data.reason}`,
+      lines: [debit(UNAPPLIED_RECEIPTS, currency, amount), credit(CLEARING_ACCOUNT[rail], currency, amount)],
+      dimensions: SUBSCRIPTIONS,
     });
     await this.railKeys.record(tx, railRefundBooking(event, sourceKey, posted.entryId));
   }

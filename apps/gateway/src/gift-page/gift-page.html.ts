@@ -94,6 +94,18 @@ function giftPage(page: Extract<GiftPage, { kind: 'gift' }>): RenderedPage {
       ),
     };
   }
+  if (gift.status === 'refunded') {
+    return {
+      status: 410,
+      html: layout(
+        'Quà đã được hoàn tiền · Gift refunded',
+        both(
+          'Quà tặng này đã được hoàn tiền cho người mua nên không thể nhận được nữa.',
+          'This gift was refunded to its purchaser and can no longer be redeemed.',
+        ) + details,
+      ),
+    };
+  }
   if (gift.status === 'expired') {
     const until = when(gift.redeemBy, agency);
     return {
@@ -126,6 +138,7 @@ function giftDetails(gift: GiftByCodeView, agency: GiftAgency): string {
     unredeemed: ['Chưa sử dụng', 'Not yet redeemed'],
     redeemed: ['Đã sử dụng', 'Used'],
     expired: ['Đã hết hạn', 'Expired'],
+    refunded: ['Đã hoàn tiền', 'Refunded'],
   }[gift.status];
   const redeemBy = when(gift.redeemBy, agency);
   return (

@@ -13,6 +13,7 @@ import { StripeAccountsService } from '../stripe-accounts/stripe-accounts.servic
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { giftPriceOf, monthsPerInterval } from './gift-price';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
+import { GIFT_REFUNDED } from './gift-status';
 import { GiftRepository } from './gift.repository';
 import { GiftsService } from './gifts.service';
 import { pendingGiftPurchase } from './pending-gift-purchase';
@@ -102,6 +103,7 @@ export class GiftCheckoutsService {
         : await this.purchases.lockByCheckout(tx, tenantId, checkoutSessionId!);
       if (!purchase || !purchaserSecretMatches(purchaserSecret, purchase.purchaserSecretHash))
         throw new NotFoundError('gift checkout', giftPurchaseId ?? checkoutSessionId!);
+      if (purchase.refundedAt) throw new ConflictError(`${GIFT_REFUNDED}; no gift was made`);
       if (!purchase.giftId)
         throw new ConflictError(
           'the payment for this gift is not confirmed yet; ask again once it is (usually within a minute)',
@@ -110,6 +112,7 @@ export class GiftCheckoutsService {
         throw new ConflictError('the claim code of this gift has already been shown; the agency can reissue it');
       const gift = await this.gifts.lockOfTenant(tx, tenantId, purchase.giftId);
       if (!gift) throw new NotFoundError('gift', purchase.giftId);
+      if (gift.refundedAt) throw new ConflictError(`${GIFT_REFUNDED}; its claim code is no longer shown`);
       const now = new Date();
       await this.purchases.markCodeRevealed(tx, tenantId, purchase.id, now);
       return this.giftsService.issueCode(tx, gift, now);

@@ -6,7 +6,13 @@ import {
 } from './gift-payment-settlement';
 
 const PAYMENT: ArrivedGiftPayment = { paymentId: 'pay-1', currency: 'VND', amount: 297_000n };
-const PENDING: PurchaseAwaitingPayment = { currency: 'VND', amountDue: 297_000n, paymentId: 'pay-1', giftId: null };
+const PENDING: PurchaseAwaitingPayment = {
+  currency: 'VND',
+  amountDue: 297_000n,
+  paymentId: 'pay-1',
+  giftId: null,
+  refunded: false,
+};
 
 describe('settleGiftPurchaseByPayment', () => {
   it.each<[string, PurchaseAwaitingPayment | null, GiftPaymentSettlement['kind'], string | null]>([
@@ -18,6 +24,7 @@ describe('settleGiftPurchaseByPayment', () => {
     ['changes nothing when the same payment comes again', { ...PENDING, giftId: 'gift-1' }, 'already-issued', null],
     ['ignores another amount', { ...PENDING, amountDue: 296_999n }, 'ignore', 'of 296999 VND'],
     ['ignores another currency', { ...PENDING, currency: 'USD' }, 'ignore', 'of 297000 USD'],
+    ['makes no gift of a payment refunded in full first', { ...PENDING, refunded: true }, 'ignore', 'refunded in full'],
   ])('%s', (_, purchase, kind, reason) => {
     const settlement = settleGiftPurchaseByPayment(purchase, PAYMENT);
     expect(settlement).toEqual(reason === null ? { kind } : { kind, reason: expect.stringContaining(reason) });

@@ -42,6 +42,11 @@ export class GiftPurchase {
   @Column('uuid', { name: 'gift_id', nullable: true }) giftId!: string | null;
   @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
   /**
+   * When its payment on a rail was refunded in full before it made the gift: the payment, when it is
+   * applied, makes none (it is left unapplied).
+   */
+  @Column('timestamptz', { name: 'refunded_at', nullable: true }) refundedAt!: Date | null;
+  /**
    * SHA-256 (hex) of the secret answered to whoever opened the checkout: only its holder is shown
    * the claim code, not whoever learns the checkout session's id. None on purchases made before.
    */

@@ -40,6 +40,14 @@ export class GiftPurchaseRepository {
     return result.affected === 1;
   }
 
+  /** Records that its payment was refunded in full before it made the gift (once, and only while no gift is made). */
+  async markRefunded(tx: EntityManager, tenantId: string, id: string, at: Date): Promise<boolean> {
+    const result = await tx
+      .getRepository(GiftPurchase)
+      .update({ tenantId, id, giftId: IsNull(), refundedAt: IsNull() }, { refundedAt: at });
+    return result.affected === 1;
+  }
+
   /** Closes the purchaser's one look at the claim code; answers whether it was still open. */
   async markCodeRevealed(tx: EntityManager, tenantId: string, id: string, at: Date): Promise<boolean> {
     const result = await tx

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { EventOutbox } from '@libs/common';
@@ -7,20 +7,21 @@ import { settleGiftPurchaseByPayment } from './gift-payment-settlement';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
 import { GiftRepository } from './gift.repository';
 import { newGift } from './new-gift';
+import { UnappliedPaymentsService } from '../unapplied-payments/unapplied-payments.service';
 
 /**
  * A payment on a rail paid a gift purchase: the gift is made, exactly as a paid provider checkout
  * makes it (its claim code revealed once with the purchaser secret), and finance hears it
- * purchased, with the payment that booked its cash.
+ * purchased, with the payment that booked its cash. A payment that makes no gift is told to
+ * finance as left unapplied (the payer's money, to be refunded).
  */
 @Injectable()
 export class GiftRailPaymentsService {
-  private readonly logger = new Logger(GiftRailPaymentsService.name);
-
   constructor(
     private readonly purchases: GiftPurchaseRepository,
     private readonly gifts: GiftRepository,
     private readonly outbox: EventOutbox,
+    private readonly unapplied: UnappliedPaymentsService,
   ) {}
 
   /** Inside the event's transaction: the purchase row stays locked until commit, so a payment seen twice makes one gift. */
@@ -36,13 +37,12 @@ export class GiftRailPaymentsService {
         amountDue: purchase.amountDue === null ? null : BigInt(purchase.amountDue),
         paymentId: purchase.paymentId,
         giftId: purchase.giftId,
+        refunded: purchase.refundedAt !== null,
       },
       { paymentId, currency, amount: BigInt(event.data.amount) },
     );
     if (settlement.kind === 'ignore')
-      return this.logger.warn(
-        `payment ${paymentId} for gift purchase ${purpose.reference} changes nothing: ${settlement.reason}`,
-      );
+      return this.unapplied.leave(tx, event, { reason: settlement.reason, giftPurchaseId: purchase?.id ?? null });
     if (settlement.kind === 'already-issued' || !purchase) return;
 
     const paidAt = new Date(event.data.succeededAt);

@@ -20,6 +20,7 @@ export function toGiftView(gift: Gift, now: Date): GiftView {
     redeemedAt: gift.redeemedAt?.toISOString() ?? null,
     redeemedBy: gift.redeemedAt ? { readerId: gift.redeemerReaderId, email: gift.redeemerEmail } : null,
     redeemedUntil: gift.redeemedUntil?.toISOString() ?? null,
+    refundedAt: gift.refundedAt?.toISOString() ?? null,
     createdAt: gift.createdAt.toISOString(),
   };
 }

@@ -14,6 +14,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
   where: 'provider_checkout_id IS NOT NULL',
 })
 @Index('gifts_unredeemed_by', ['redeemBy'], { where: 'redeemed_at IS NULL AND expiry_recorded_at IS NULL' })
+@Index('gifts_payment', ['tenantId', 'paymentId'], { where: 'payment_id IS NOT NULL' })
 @Check('gifts_months', '"months" BETWEEN 1 AND 36')
 export class Gift {
   @PrimaryColumn('uuid') id!: string;
@@ -38,6 +39,11 @@ export class Gift {
   @Column('text', { name: 'redeemer_reader_id', nullable: true }) redeemerReaderId!: string | null;
   @Column('text', { name: 'redeemer_email', nullable: true }) redeemerEmail!: string | null;
   @Column('timestamptz', { name: 'redeemed_until', nullable: true }) redeemedUntil!: Date | null;
+  /**
+   * When its payment on a rail was refunded in full: it can no longer be redeemed (nor expire), and
+   * a redemption made before ends then (`redeemedUntil`).
+   */
+  @Column('timestamptz', { name: 'refunded_at', nullable: true }) refundedAt!: Date | null;
   /** When the expiry sweep found it past `redeemBy` unredeemed and published GiftExpired (once). */
   @Column('timestamptz', { name: 'expiry_recorded_at', nullable: true }) expiryRecordedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -66,23 +66,28 @@ export class GiftRepository {
     await tx.getRepository(Gift).update({ tenantId, id }, code);
   }
 
-  /** Records the redemption only if none happened and the gift did not expire; answers whether this call made it. */
+  /** Records the redemption only if none happened and the gift did not expire nor was refunded; answers whether this call made it. */
   async markRedeemed(tx: EntityManager, tenantId: string, id: string, redemption: GiftRedemption): Promise<boolean> {
     const result = await tx
       .getRepository(Gift)
-      .update({ tenantId, id, redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, redemption);
+      .update({ tenantId, id, redeemedAt: IsNull(), expiryRecordedAt: IsNull(), refundedAt: IsNull() }, redemption);
     return result.affected === 1;
   }
 
   /**
-   * Up to `limit` gifts of any agency past their deadline at `at`, unredeemed and not yet
-   * recorded as expired, locked; rows another sweep or a redemption holds are skipped.
+   * Up to `limit` gifts of any agency past their deadline at `at`, unredeemed, not refunded and not
+   * yet recorded as expired, locked; rows another sweep or a redemption holds are skipped.
    */
   lockDueForExpiry(tx: EntityManager, at: Date, limit: number): Promise<Gift[]> {
     return tx
       .getRepository(Gift)
       .createQueryBuilder('g')
-      .where('g.redeemed_at IS NULL AND g.expiry_recorded_at IS NULL AND g.redeem_by <= :at', { at })
+      .where(
+        'g.redeemed_at IS NULL AND g.expiry_recorded_at IS NULL AND g.refunded_at IS NULL AND g.redeem_by <= :at',
+        {
+          at,
+        },
+      )
       .orderBy('g.redeem_by', 'ASC')
       .addOrderBy('g.id', 'ASC')
       .limit(limit)
@@ -91,10 +96,29 @@ export class GiftRepository {
       .getMany();
   }
 
+  /** The gift bought with this payment on a rail, row-locked until the transaction ends. */
+  lockByPayment(tx: EntityManager, tenantId: string, paymentId: string): Promise<Gift | null> {
+    return tx.getRepository(Gift).findOne({ where: { tenantId, paymentId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Records the full refund of its payment (once), and ends a redemption made before at `redeemedUntil`. */
+  async markRefunded(
+    tx: EntityManager,
+    tenantId: string,
+    id: string,
+    refund: Pick<Gift, 'refundedAt' | 'redeemedUntil'>,
+  ): Promise<boolean> {
+    const result = await tx.getRepository(Gift).update({ tenantId, id, refundedAt: IsNull() }, refund);
+    return result.affected === 1;
+  }
+
   async markExpiryRecorded(tx: EntityManager, ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     await tx
       .getRepository(Gift)
-      .update({ id: In(ids), redeemedAt: IsNull(), expiryRecordedAt: IsNull() }, { expiryRecordedAt: at });
+      .update(
+        { id: In(ids), redeemedAt: IsNull(), expiryRecordedAt: IsNull(), refundedAt: IsNull() },
+        { expiryRecordedAt: at },
+      );
   }
 }

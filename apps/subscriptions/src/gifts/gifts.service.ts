@@ -21,7 +21,7 @@ import type { GrantSource, HeldGift } from '../entitlements/grant-source';
 import { addCalendarMonths } from './calendar-months';
 import { canonicalGiftCode, hashGiftCode, newGiftCode } from './gift-code';
 import { GiftPurchaseRepository } from './gift-purchase.repository';
-import { giftStatusOf } from './gift-status';
+import { GIFT_REFUNDED, giftStatusOf } from './gift-status';
 import { toGiftView } from './gift-view.mapper';
 import { Gift } from './gift.entity';
 import { GiftRepository } from './gift.repository';
@@ -108,6 +108,7 @@ export class GiftsService implements GrantSource {
       if (!gift) throw new NotFoundError('gift', id);
       const now = new Date();
       const status = giftStatusOf(gift, now);
+      if (status === 'refunded') throw new ConflictError(`${GIFT_REFUNDED}; its code can no longer be reissued`);
       if (status === 'redeemed')
         throw new ConflictError('this gift has been redeemed; its code can no longer be reissued');
       if (status === 'expired')
@@ -176,6 +177,7 @@ export class GiftsService implements GrantSource {
       const gift = await this.gifts.lockByCodeHash(tx, tenantId, hashGiftCode(canonical));
       if (!gift) throw new NotFoundError('gift code');
       const now = new Date();
+      if (gift.refundedAt) throw new ConflictError(`${GIFT_REFUNDED}; it can no longer be redeemed`);
       if (gift.redeemedAt) throw new ConflictError('this gift code has already been redeemed');
       if (giftStatusOf(gift, now) === 'expired')
         throw new ConflictError(`this gift code could be redeemed until ${gift.redeemBy.toISOString()}`);

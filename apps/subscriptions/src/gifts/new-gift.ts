@@ -34,6 +34,7 @@ export function newGift(terms: GiftTerms, purchasedAt: Date): { gift: Gift; code
     redeemerReaderId: null,
     redeemerEmail: null,
     redeemedUntil: null,
+    refundedAt: null,
     expiryRecordedAt: null,
     createdAt: purchasedAt,
   };

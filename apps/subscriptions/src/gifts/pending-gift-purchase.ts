@@ -45,6 +45,7 @@ export function pendingGiftPurchase(
     tax: bill?.vat.toString() ?? null,
     giftId: null,
     paidAt: null,
+    refundedAt: null,
     purchaserSecretHash,
     codeRevealedAt: null,
     createdAt: now,

@@ -24,8 +24,8 @@ export interface ArrivedPayment {
  * renewal: it continues from the end of the last, also when paid during grace);
  * `already-paid`: this payment was applied before (nothing to do); `hold`: the invoice was ended
  * unpaid (a lapse or a cancellation voided it) before the money came: nothing is applied, the
- * payment is recorded for staff to refund; `ignore`: nothing is changed, for the reason given
- * (to be warned about).
+ * payment is recorded for staff to refund; `ignore`: nothing is changed, for the reason given.
+ * Either of the last two leaves the payment unapplied (the payer's money, for staff to refund).
  */
 export type InvoicePaymentSettlement =
   | { kind: 'pay'; period: 'from-payment' | 'as-invoiced' }

@@ -7,6 +7,7 @@ import { GiftsModule } from '../gifts/gifts.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { ReaderSubscriptionsModule } from '../reader-subscriptions/reader-subscriptions.module';
 import { TaxRatesModule } from '../tax-rates/tax-rates.module';
+import { UnappliedPaymentsModule } from '../unapplied-payments/unapplied-payments.module';
 import { RailCheckoutsRpcController } from './rail-checkouts.rpc.controller';
 import { RailCheckoutsService } from './rail-checkouts.service';
 import { RailInvoicePaymentsService } from './rail-invoice-payments.service';
@@ -34,6 +35,7 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
     BillingSettingsModule,
     DunningModule,
     GiftsModule,
+    UnappliedPaymentsModule,
   ],
   controllers: [RailCheckoutsRpcController, RailPaymentsEventsController],
   providers: [

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, PaymentSucceededEvent } from '@libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -12,6 +12,7 @@ import { settleInvoiceByPayment } from './invoice-payment-settlement';
 import { SuiteDunningService } from './suite-dunning.service';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
+import { UnappliedPaymentsService } from '../unapplied-payments/unapplied-payments.service';
 
 /**
  * A payment on a rail paid an invoice the suite bills: the invoice becomes paid, its subscription
@@ -21,12 +22,11 @@ import { SuiteSubscriptionChangesService } from './suite-subscription-changes.se
  * recovers its dunning case, and makes a plan change pending for that period. A plan change's
  * proration moves no period: its invoice is paid and nothing else changes (the change was made when
  * billed); paid during its dunning (the upgrade failed), it recovers the case and makes the
- * subscription active again. Money for an invoice ended unpaid is held for a refund, and said so.
+ * subscription active again. Money for an invoice ended unpaid is held for a refund, and said so;
+ * any payment not applied is told to finance as left unapplied (the payer's money, to be refunded).
  */
 @Injectable()
 export class RailInvoicePaymentsService {
-  private readonly logger = new Logger(RailInvoicePaymentsService.name);
-
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly invoiceFacts: InvoicesService,
@@ -34,6 +34,7 @@ export class RailInvoicePaymentsService {
     private readonly catalog: CatalogRepository,
     private readonly dunning: SuiteDunningService,
     private readonly changes: SuiteSubscriptionChangesService,
+    private readonly unapplied: UnappliedPaymentsService,
   ) {}
 
   async applyPayment(tx: EntityManager, event: EventEnvelope<PaymentSucceededEvent>): Promise<void> {
@@ -63,15 +64,11 @@ export class RailInvoicePaymentsService {
     const paidAt = new Date(event.data.succeededAt);
     switch (settlement.kind) {
       case 'ignore':
-        return this.logger.warn(
-          `payment ${paymentId} for invoice ${purpose.reference} changes nothing: ${settlement.reason}`,
-        );
+        return this.unapplied.leave(tx, event, { reason: settlement.reason, invoiceId: seen?.id ?? null });
       case 'already-paid':
         return;
       case 'hold':
-        this.logger.warn(
-          `payment ${paymentId} for invoice ${purpose.reference} is not applied: ${settlement.reason} (recorded on its dunning case)`,
-        );
+        await this.unapplied.leave(tx, event, { reason: settlement.reason, invoiceId: invoice!.id });
         return this.dunning.recordLatePayment(tx, invoice!, subscription!, paymentId, paidAt);
       case 'pay':
         break;

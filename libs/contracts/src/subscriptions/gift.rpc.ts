@@ -19,7 +19,8 @@ import { defineRpc } from '../define-rpc';
 import { LIST_PAGE_MAX } from '../list-page';
 import { READER_ID } from './checkout.rpc';
 
-export const GIFT_STATUSES = ['unredeemed', 'redeemed', 'expired'] as const;
+/** `refunded`: its payment on a rail was refunded in full; it can no longer be redeemed, and a redemption made before ended then. */
+export const GIFT_STATUSES = ['unredeemed', 'redeemed', 'expired', 'refunded'] as const;
 
 export type GiftStatus = (typeof GIFT_STATUSES)[number];
 
@@ -62,8 +63,10 @@ export class GiftView {
   @IsString() redeemBy!: string;
   @Nullable() @IsOptional() @IsString() redeemedAt!: string | null;
   @Nullable() @IsOptional() @ValidateNested() @Type(() => GiftRedeemerView) redeemedBy!: GiftRedeemerView | null;
-  /** Until when the redeemed gift entitles its reader. */
+  /** Until when the redeemed gift entitles its reader (the refund, when its payment was refunded in full after). */
   @Nullable() @IsOptional() @IsString() redeemedUntil!: string | null;
+  /** When its payment on a rail was refunded in full (status `refunded`); null otherwise. */
+  @Nullable() @IsOptional() @IsString() refundedAt!: string | null;
   @IsString() createdAt!: string;
 }
 

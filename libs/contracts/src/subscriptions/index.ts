@@ -17,6 +17,7 @@ export * from './group-licence.rpc';
 export * from './group-membership.rpc';
 export * from './invoice.events';
 export * from './invoice.rpc';
+export * from './payment.events';
 export * from './ip-address';
 export * from './ip-address.validators';
 export * from './plan-change.rpc';
