@@ -240,7 +240,7 @@ describe('a payment that arrives after dunning ended its renewal, refunded by st
       returnUrl: 'https://tinnhanh.vn/cam-on',
     });
     expect(checkout.status).toBe(201);
-    await payByLink(checkout.body.payPageUrl);
+    await payByLink(checkout.body.payPageUrl!);
     const subscription = await eventually(async () => {
       const current = await subscriptionOf(agency, checkout.body.subscriptionId);
       expect(current.status).toBe('active');
