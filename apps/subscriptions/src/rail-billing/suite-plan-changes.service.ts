@@ -51,6 +51,8 @@ interface ResolvedChange {
  * renewal is: the saved wallet, else the pay link; a wallet's decline, or the link still unpaid
  * after the agency's renewal notice days, fails it and dunning chases it as an unpaid renewal) and kept as credit for the next renewals when
  * negative (no money is sent back; finance books nothing for it: the next renewal is billed less).
+ * A plan of another interval restarts the billing cycle at the change (as Stripe does): the whole
+ * new price is charged (less the same credit) for a new period starting then.
  * `period-end`: the change waits on the subscription (pending, shown in the view) and the renewal of
  * the next period bills the new price; the plan moves when that period starts. A renewal already
  * billed at the price a change replaces is voided (finance reverses it) and billed again. During a
