@@ -66,6 +66,16 @@ describe('grantsFrom', () => {
     expect(grantsFrom({ subscriptions: [pastDue] }, day(13), 7)).toEqual([]);
   });
 
+  it('counts grace from when the unpaid invoice became due when known (an upgrade failed late in a period)', () => {
+    const failedUpgrade = sub({ status: 'past_due', currentPeriodStart: day(-20), pastDueSince: day(8) });
+    expect(grantsFrom({ subscriptions: [failedUpgrade] }, now, 7)[0]).toMatchObject({
+      until: day(15).toISOString(),
+      reason: 'past_due (grace)',
+    });
+    expect(grantsFrom({ subscriptions: [failedUpgrade] }, day(15), 7)).toEqual([]);
+    expect(grantsFrom({ subscriptions: [{ ...failedUpgrade, pastDueSince: null }] }, now, 7)).toEqual([]);
+  });
+
   it.each(['unpaid', 'paused', 'canceled', 'incomplete'] as const)('grants nothing to a %s subscription', (status) => {
     expect(grantsFrom({ subscriptions: [sub({ status })] }, now, 7)).toEqual([]);
   });

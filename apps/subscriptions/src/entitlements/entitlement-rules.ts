@@ -6,6 +6,11 @@ export interface EntitlingSubscription {
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
   cancelAtPeriodEnd: boolean;
+  /**
+   * When the invoice it is past due for became due, when known (the suite's dunning case opened
+   * then: a renewal's at its period start, a failed upgrade's when it failed); grace counts from it.
+   */
+  pastDueSince?: Date | null;
   /** What the subscription's product grants. */
   entitlements: readonly string[];
 }
@@ -46,8 +51,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What a reader may use now. From subscriptions: trialing and active ones until the period ends
- * (also when cancelled at period end); past-due ones for the grace days from the start of the
- * unpaid period; nothing for unpaid, paused, incomplete or cancelled ones. From redeemed gifts:
+ * (also when cancelled at period end); past-due ones for the grace days from when the unpaid
+ * invoice became due (`pastDueSince`; else the start of the unpaid period: a renewal's due date,
+ * as the provider bills it), so an upgrade failing late in a paid period keeps access as long as
+ * its dunning lasts; nothing for unpaid, paused, incomplete or cancelled ones. From redeemed gifts:
  * until redemption plus their months. From group licences: until the licence ends. One grant per
  * key, the longest-lasting (on a tie, subscriptions before gifts before groups).
  */
@@ -105,7 +112,7 @@ function grantOf(subscription: EntitlingSubscription, graceDays: number): { unti
       };
     case 'past_due':
       return {
-        until: new Date(subscription.currentPeriodStart.getTime() + graceDays * DAY_MS),
+        until: new Date((subscription.pastDueSince ?? subscription.currentPeriodStart).getTime() + graceDays * DAY_MS),
         reason: 'past_due (grace)',
       };
     case 'incomplete':

@@ -23,7 +23,8 @@ const DEFAULT_POLICY = { dunningRetryDays: [1, 3, 5], graceDays: 7, afterFinalFa
 /**
  * Dunning of the renewals the suite bills, with the agency's policy and the Stripe path's cases:
  * a period that ends unpaid makes the subscription past due for the invoice's period (the reader
- * keeps access for the grace days, as the entitlement rules give any past-due subscription) and
+ * keeps access for the grace days from the case's opening, as the entitlement rules give a
+ * suite-billed past-due subscription) and
  * opens a case; on the policy's retry days the pay link is sent again (reminders, not charges: a
  * rail has no card on file); a payment recovers the case; at the end of grace the invoice is
  * voided, the subscription cancelled or paused (the agency's `afterFinalFailure`) and the case

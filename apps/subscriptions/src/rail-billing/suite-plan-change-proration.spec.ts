@@ -7,6 +7,7 @@ const DAY_S = 86_400;
 const day = (n: number) => START.getTime() / 1000 + n * DAY_S;
 const VAT_10_INSIDE: VatRate = { basisPoints: 1000, inclusive: true };
 const VAT_5_5_ON_TOP: VatRate = { basisPoints: 550, inclusive: false };
+const YEAR_END = new Date('2027-01-01T00:00:00.000Z');
 const BASE: SuitePlanChangeInput = {
   period: { start: START, end: END },
   prorationDate: day(15),
@@ -74,6 +75,52 @@ describe('prorateSuitePlanChange', () => {
       'held credit larger than the upgrade: nothing due, the rest kept',
       { creditBalance: 70_000n },
       [49_500n, 99_500n, 0n, 0n, 50_000n, 20_000n],
+    ],
+    [
+      'monthly to yearly halfway, VND, 10 % VAT inside: half a month back, a whole year charged (VAT 90,000 − 4,500)',
+      { toUnitAmount: 990_000n, restartsCycle: true },
+      [49_500n, 990_000n, 940_500n, 85_500n, 0n, 0n],
+    ],
+    [
+      'monthly to yearly at the period start: the whole month back, the year charged',
+      { toUnitAmount: 990_000n, restartsCycle: true, prorationDate: day(0) },
+      [99_000n, 990_000n, 891_000n, 81_000n, 0n, 0n],
+    ],
+    [
+      'yearly to monthly with 4/5 of the year left: the credit beats the month, the rest kept with credit held',
+      {
+        period: { start: START, end: YEAR_END },
+        prorationDate: day(73),
+        fromUnitAmount: 990_000n,
+        toUnitAmount: 99_000n,
+        restartsCycle: true,
+        creditBalance: 10_000n,
+      },
+      [792_000n, 99_000n, 0n, 0n, 0n, 703_000n],
+    ],
+    [
+      'USD cents monthly to yearly, a third left, no VAT, held credit applied: 100.00 − 3.33 − 6.67',
+      {
+        fromUnitAmount: 1_000n,
+        toUnitAmount: 10_000n,
+        prorationDate: day(20),
+        rate: null,
+        restartsCycle: true,
+        creditBalance: 667n,
+      },
+      [333n, 10_000n, 9_000n, 0n, 667n, 0n],
+    ],
+    [
+      'USD cents yearly to monthly, 5.5 % VAT on top: 4/5 of 120.00 back (101.28), 10.55 charged, the rest kept',
+      {
+        period: { start: START, end: YEAR_END },
+        prorationDate: day(73),
+        fromUnitAmount: 12_000n,
+        toUnitAmount: 1_000n,
+        rate: VAT_5_5_ON_TOP,
+        restartsCycle: true,
+      },
+      [10_128n, 1_055n, 0n, 0n, 0n, 9_073n],
     ],
     [
       'a trial (nothing paid for the period): nothing either way',

@@ -13,6 +13,11 @@ export interface SuitePlanChangeInput {
   rate: VatRate | null;
   /** Credit the reader holds from earlier downgrades (minor units, VAT included). */
   creditBalance: bigint;
+  /**
+   * The billing cycle restarts at the change (a plan of another interval): the charge is the new
+   * price's whole period from `at`, not the rest of this one.
+   */
+  restartsCycle?: boolean;
 }
 
 /** The prorated difference of a change made now, as the suite bills it. */
@@ -21,9 +26,9 @@ export interface SuitePlanChangeProration {
   at: Date;
   /** The unused rest of the period at the old price, VAT split (given back). */
   credit: VatSplit;
-  /** The rest of the period at the new price, VAT split (charged). */
+  /** The rest of the period at the new price, VAT split (charged); a whole new period when the cycle restarts. */
   charge: VatSplit;
-  /** Billed now (an invoice for the rest of the period), VAT included, after the held credit; 0 when nothing is. */
+  /** Billed now (an invoice for the rest of the period, or the new period), VAT included, after the held credit; 0 when nothing is. */
   amountDue: bigint;
   /** Its VAT. */
   tax: bigint;
@@ -40,7 +45,9 @@ export interface SuitePlanChangeProration {
  * up to the minor unit (VND has none: whole đồng), then each VAT split as the provider splits a
  * line (`splitVat`). The difference, VAT included, is billed now when positive, reduced first by
  * credit the reader holds (never below 0); when negative it is kept as credit for the next
- * renewals (never paid out). Both parts are integers, so a preview and the change made with its
+ * renewals (never paid out). A change of interval restarts the billing cycle at `at` (as Stripe
+ * does): the credit is the same, the charge the new price's whole unit amount (a new period from
+ * `at`, which the caller sets). Both parts are integers, so a preview and the change made with its
  * `prorationDate` give the same amounts.
  */
 export function prorateSuitePlanChange(input: SuitePlanChangeInput): SuitePlanChangeProration {
@@ -50,7 +57,10 @@ export function prorateSuitePlanChange(input: SuitePlanChangeInput): SuitePlanCh
   const length = BigInt(Math.max(end - start, 1));
   const remaining = BigInt(end - at);
   const credit = splitVat(roundHalfUp(input.fromUnitAmount * remaining, length), input.rate);
-  const charge = splitVat(roundHalfUp(input.toUnitAmount * remaining, length), input.rate);
+  const charge = splitVat(
+    input.restartsCycle ? input.toUnitAmount : roundHalfUp(input.toUnitAmount * remaining, length),
+    input.rate,
+  );
   const difference = charge.amountDue - credit.amountDue;
   if (difference <= 0n)
     return {

@@ -8,6 +8,7 @@ import { DEFAULT_RENEWAL_NOTICE_DAYS } from '../billing-settings/default-billing
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { Plan } from '../catalog/plan.entity';
 import { Price } from '../catalog/price.entity';
+import { addCalendarMonths } from '../gifts/calendar-months';
 import { Invoice } from '../invoices/invoice.entity';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
@@ -16,6 +17,7 @@ import { toReaderSubscriptionView } from '../reader-subscriptions/reader-subscri
 import { ReaderSubscriptionRepository } from '../reader-subscriptions/reader-subscription.repository';
 import { TaxRatesService } from '../tax-rates/tax-rates.service';
 import { splitVat, VatRate } from '../tax-rates/vat-split';
+import { periodMonthsOf } from './first-period-bill';
 import { SUITE_PENDING_CHANGE } from './pending-plan-change';
 import { suiteInvoiceKey } from './suite-invoice-key';
 import { applyCredit, prorateSuitePlanChange, SuitePlanChangeProration } from './suite-plan-change-proration';
@@ -32,6 +34,11 @@ interface ResolvedChange {
   /** The price version the reader pays now. */
   current: Price;
   effective: PlanChangePreview['effective'];
+  /**
+   * The billing cycle restarts at the change (`now` to a plan of another interval, outside a
+   * trial): the new plan's whole period is charged from the change, which starts it.
+   */
+  restartsCycle: boolean;
   /** The VAT rate in force for the new plan's product type at `at`. */
   rateAt(at: Date): Promise<VatRate | null>;
 }
@@ -44,6 +51,8 @@ interface ResolvedChange {
  * renewal is: the saved wallet, else the pay link; a wallet's decline, or the link still unpaid
  * after the agency's renewal notice days, fails it and dunning chases it as an unpaid renewal) and kept as credit for the next renewals when
  * negative (no money is sent back; finance books nothing for it: the next renewal is billed less).
+ * A plan of another interval restarts the billing cycle at the change (as Stripe does): the whole
+ * new price is charged (less the same credit) for a new period starting then.
  * `period-end`: the change waits on the subscription (pending, shown in the view) and the renewal of
  * the next period bills the new price; the plan moves when that period starts. A renewal already
  * billed at the price a change replaces is voided (finance reverses it) and billed again. During a
@@ -73,14 +82,16 @@ export class SuitePlanChangesService {
     const prorationDate = request.prorationDate ?? unixNow();
     const held = await this.heldCredit(tx, subscription);
     const proration = change.effective === 'now' ? await this.prorate(subscription, change, prorationDate, held) : null;
-    const nextRate = await change.rateAt(subscription.currentPeriodEnd);
+    const nextAt =
+      proration && change.restartsCycle ? periodFrom(proration.at, change).end : subscription.currentPeriodEnd;
+    const nextRate = await change.rateAt(nextAt);
     const next = applyCredit(splitVat(BigInt(change.target.unitAmount), nextRate), proration?.creditBalance ?? held);
     return {
       effective: change.effective,
       currency: change.target.currency,
       amountDueNow: (proration?.amountDue ?? 0n).toString(),
       nextInvoiceAmount: next.amountDue.toString(),
-      nextInvoiceAt: subscription.currentPeriodEnd.toISOString(),
+      nextInvoiceAt: nextAt.toISOString(),
       prorationDate,
     };
   }
@@ -105,6 +116,7 @@ export class SuitePlanChangesService {
               priceId: change.target.id,
               creditBalance: proration.creditBalance.toString(),
               ...NOTHING_PENDING,
+              ...(change.restartsCycle ? periodOf(periodFrom(proration.at, change)) : {}),
             }
           : {
               ...subscription,
@@ -194,14 +206,8 @@ export class SuitePlanChangesService {
         { field: 'planId', message: `planId is priced in ${target.currency}, the subscription in ${current.currency}` },
       ]);
     const effective = (from?.changePolicy ?? 'immediate-with-proration') === 'at-period-end' ? 'period-end' : 'now';
+    const otherInterval = !!from && (from.interval !== to.interval || from.intervalCount !== to.intervalCount);
     if (effective === 'now') {
-      if (from && (from.interval !== to.interval || from.intervalCount !== to.intervalCount))
-        throw new ValidationFailedError([
-          {
-            field: 'planId',
-            message: 'planId bills another interval: a plan changed at once is prorated within one interval',
-          },
-        ]);
       if (subscription.status === 'past_due')
         throw new ConflictError('a past-due subscription changes plan at once only once its open invoice is paid');
     }
@@ -210,6 +216,7 @@ export class SuitePlanChangesService {
       target,
       current,
       effective,
+      restartsCycle: effective === 'now' && otherInterval && subscription.status !== 'trialing',
       rateAt: (at) => this.taxRates.rateAt(tenantId, product.productType, at),
     };
   }
@@ -235,6 +242,7 @@ export class SuitePlanChangesService {
       toUnitAmount: trial ? 0n : BigInt(change.target.unitAmount),
       rate: await change.rateAt(at),
       creditBalance,
+      restartsCycle: change.restartsCycle,
     });
   }
 
@@ -338,4 +346,16 @@ const NOTHING_PENDING = {
 
 function unixNow(): number {
   return Math.floor(Date.now() / 1000);
+}
+
+/** The new plan's period starting at `at` (a cycle restarted by a change of interval). */
+function periodFrom(at: Date, change: ResolvedChange): { start: Date; end: Date } {
+  return { start: at, end: addCalendarMonths(at, periodMonthsOf(change.to)) };
+}
+
+function periodOf(period: {
+  start: Date;
+  end: Date;
+}): Pick<ReaderSubscription, 'currentPeriodStart' | 'currentPeriodEnd'> {
+  return { currentPeriodStart: period.start, currentPeriodEnd: period.end };
 }

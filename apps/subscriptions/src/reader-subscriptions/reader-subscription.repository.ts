@@ -116,6 +116,25 @@ export class ReaderSubscriptionRepository {
     return tx.getRepository(ReaderSubscription).find({ where: { tenantId, readerKey } });
   }
 
+  /**
+   * When each of these subscriptions the suite bills fell due unpaid: its earliest open dunning
+   * case's opening (the one that lapses first); subscriptions without one are left out.
+   */
+  async suiteDunningOpenedAt(
+    tx: EntityManager,
+    tenantId: string,
+    subscriptionIds: string[],
+  ): Promise<Map<string, Date>> {
+    if (subscriptionIds.length === 0) return new Map();
+    const rows: { subscription_id: string; opened_at: Date }[] = await tx.query(
+      `SELECT subscription_id, min(opened_at) AS opened_at FROM subscriptions.dunning_cases
+        WHERE tenant_id = $1 AND subscription_id = ANY($2::uuid[]) AND status = 'open' AND billed_by = 'suite'
+        GROUP BY subscription_id`,
+      [tenantId, subscriptionIds],
+    );
+    return new Map(rows.map((row) => [row.subscription_id, new Date(row.opened_at)]));
+  }
+
   findByProviderId(
     tx: EntityManager,
     tenantId: string,

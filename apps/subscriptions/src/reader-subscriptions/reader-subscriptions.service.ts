@@ -26,13 +26,17 @@ export class ReaderSubscriptionsService implements GrantSource {
 
   /** A reader's subscriptions in any status (the entitlement rules decide), read inside the caller's transaction. */
   async heldBy(tx: EntityManager, tenantId: string, readerKey: string): Promise<HeldSubscription[]> {
-    return (await this.subscriptions.findAllOfReader(tx, tenantId, readerKey)).map((subscription) => ({
+    const held = await this.subscriptions.findAllOfReader(tx, tenantId, readerKey);
+    const chased = held.filter((s) => s.status === 'past_due' && s.billedBy === 'suite').map((s) => s.id);
+    const pastDueSince = await this.subscriptions.suiteDunningOpenedAt(tx, tenantId, chased);
+    return held.map((subscription) => ({
       source: 'subscription',
       id: subscription.id,
       status: subscription.status,
       currentPeriodStart: subscription.currentPeriodStart,
       currentPeriodEnd: subscription.currentPeriodEnd,
       cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+      pastDueSince: pastDueSince.get(subscription.id) ?? null,
       planId: subscription.planId,
     }));
   }
