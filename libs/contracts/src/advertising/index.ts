@@ -9,4 +9,4 @@ export * from './order.rpc';
 export * from './quote.rpc';
 export * from './rate-card.rpc';
 export * from './ad-decision';
-export * from './serving.events';
+export * from './order-serving.events';

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { defineEvent } from '../define-event';
+import { Nullable } from '../nullable';
 import { CALENDAR_DAY } from '../money';
 import { AD_SLUG } from './ad-unit.rpc';
 import { PRICING_MODELS, PricingModel } from './booking.events';
@@ -26,14 +27,14 @@ export class ServedCreative {
   @IsIn(CREATIVE_KINDS) kind!: CreativeKind;
   /** `WxH`, `native` or `fluid`. */
   @IsString() @Length(1, 20) size!: string;
-  @IsOptional() @IsString() clickUrl!: string | null;
-  @IsOptional() @IsString() headline!: string | null;
-  @IsOptional() @IsString() label!: string | null;
+  @Nullable() @IsOptional() @IsString() clickUrl!: string | null;
+  @Nullable() @IsOptional() @IsString() headline!: string | null;
+  @Nullable() @IsOptional() @IsString() label!: string | null;
   /** A third-party tag's markup; null for a stored file. */
-  @IsOptional() @IsString() tag!: string | null;
+  @Nullable() @IsOptional() @IsString() tag!: string | null;
   /** The stored file's digest (image or HTML5 zip); null for a tag. */
-  @IsOptional() @IsString() sha256!: string | null;
-  @IsOptional() @IsString() contentType!: string | null;
+  @Nullable() @IsOptional() @IsString() sha256!: string | null;
+  @Nullable() @IsOptional() @IsString() contentType!: string | null;
 }
 
 /** A line of an order as serving needs it: where, when, to whom, and what it shows. */
