@@ -40,6 +40,8 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
   private readonly port: number;
   private readonly host: string;
   private server?: Server;
+  /** Answers decided in this turn of the event loop, sent together at its end. */
+  private unsent: { response: ServerResponse; body: string }[] = [];
   url = '';
 
   constructor(
@@ -89,9 +91,17 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
       answer = { status: 500, slug: 'internal', detail: 'the decision failed' };
     }
     if ('status' in answer) return this.refuse(request, response, answer);
-    const body = JSON.stringify(answer);
-    response.writeHead(200, { ...ANSWER_HEADERS, 'content-length': Buffer.byteLength(body) }).end(body);
+    // As the paywall does: answers decided in one wake-up of the event loop are written back to back
+    // at its end, so a connection is woken once per burst, not once per answer.
+    if (this.unsent.push({ response, body: JSON.stringify(answer) }) === 1) setImmediate(this.sendAnswers);
   }
+
+  private readonly sendAnswers = (): void => {
+    const answers = this.unsent;
+    this.unsent = [];
+    for (const { response, body } of answers)
+      response.writeHead(200, { ...ANSWER_HEADERS, 'content-length': Buffer.byteLength(body) }).end(body);
+  };
 
   private decide(query: Record<string, unknown>): AdDecisionAnswer | Refusal {
     const parsed = parseAdRequest(query);
