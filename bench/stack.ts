@@ -68,6 +68,8 @@ export async function withStack<T>(
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
       GIFT_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_PUBLIC_PORT: String(PUBLIC_DECISIONS_PORT),
+      // any free port for advertising's decision server, unless a bench names one (two instances may run)
+      ADVERTISING_PUBLIC_PORT: '0',
       // the services' own public ports, free ones, as their HTTP ports are
       PAYMENTS_NOTIFICATION_PORT: String(notificationPort),
       PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${notificationPort}`,

@@ -110,6 +110,7 @@ export class TestSuite {
       CREDENTIALS_KEY: this.credentialsKey,
       PAYWALL_TOKEN_KEYS: this.paywallTokenKeys,
       PAYWALL_PUBLIC_PORT: '0',
+      ADVERTISING_PUBLIC_PORT: '0',
       PAYMENTS_NOTIFICATION_URL: `http://127.0.0.1:${this.notificationPort}`,
       PAYMENTS_NOTIFICATION_PORT: String(this.notificationPort),
       PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${this.notificationPort}`,

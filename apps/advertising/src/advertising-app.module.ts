@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { AdDecisionsModule } from './decisions/ad-decisions.module';
 import { AdUnitsModule } from './ad-units/ad-units.module';
 import { AdvertisersModule } from './advertisers/advertisers.module';
 import { AvailabilityModule } from './availability/availability.module';
@@ -18,6 +19,7 @@ export class AdvertisingAppModule {
       module: AdvertisingAppModule,
       imports: [
         ServiceCoreModule.forService({ ...instance, ...advertisingSchema }),
+        AdDecisionsModule,
         AdUnitsModule,
         AdvertisersModule,
         AvailabilityModule,

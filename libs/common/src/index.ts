@@ -20,6 +20,7 @@ export * from './nats/rpc.client';
 export * from './nats/rpc-handler.decorator';
 export * from './nats/rpc-context.interceptor';
 export * from './events/consumes-event.decorator';
+export * from './events/event-feed';
 export * from './events/event-outbox';
 export * from './events/audit-trail';
 export * from './events/event-consumer-host';

@@ -14,6 +14,7 @@ import { advertiserScopeOf, AdvertisersService } from '../advertisers/advertiser
 import { checkContent, contentFieldOf, requestProblems } from './creative-content';
 import { clickUrlProblem, lawProblems, unitAccepts } from './creative-rules';
 import { CreativeAction, reviewCreative } from './creative-review';
+import { OrderServingPublisher } from '../serving/order-serving.publisher';
 import { Creative } from './creative.entity';
 import { CreativeRepository, CreativeScope } from './creative.repository';
 import { safeFetch, UnsafeFetchRefusal } from './safe-fetch';
@@ -25,6 +26,7 @@ export class CreativesService {
     private readonly creatives: CreativeRepository,
     private readonly advertisers: AdvertisersService,
     private readonly audit: AuditTrail,
+    private readonly serving: OrderServingPublisher,
   ) {}
 
   async create(caller: Caller, request: CreateCreativeRequest): Promise<CreativeView> {
@@ -144,6 +146,7 @@ export class CreativesService {
       if (creative.orderLineIds.includes(orderLineId)) return toView(creative);
       creative.orderLineIds = [...creative.orderLineIds, orderLineId];
       const saved = await this.creatives.save(tx, creative);
+      if (saved.status === 'approved') await this.serving.linesChanged(tx, caller.tenantId, [orderLineId]);
       await this.audit.record(tx, {
         tenantId: caller.tenantId,
         action: 'creative.attached',
@@ -190,6 +193,7 @@ export class CreativesService {
       creative.status = transition.to;
       if (transition.to !== 'rejected') creative.rejectionReason = null;
       const saved = await this.creatives.save(tx, creative);
+      await this.serving.linesChanged(tx, caller.tenantId, saved.orderLineIds);
       const view = toView(saved);
       await this.audit.record(tx, {
         tenantId: caller.tenantId,

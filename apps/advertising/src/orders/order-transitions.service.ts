@@ -16,6 +16,7 @@ import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository
 import { InventoryDayRepository } from '../inventory/inventory-day.repository';
 import { cancellationPenaltyOf } from '../inventory/unit-day-availability';
 import { RateCardsService } from '../rate-cards/rate-cards.service';
+import { OrderServingPublisher } from '../serving/order-serving.publisher';
 import { OrderAction, transitionOrder } from './order-lifecycle';
 import type { OrderLine } from './order-line.entity';
 import { orderViewOf } from './order-view';
@@ -43,6 +44,7 @@ export class OrderTransitionsService {
     private readonly calendars: AgencyCalendarRepository,
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
+    private readonly serving: OrderServingPublisher,
   ) {}
 
   /** A person moves an order on: refused (409) unless the lifecycle allows it, audited with who and why. */
@@ -109,6 +111,7 @@ export class OrderTransitionsService {
     order.status = transition.to;
     const saved = await this.orders.save(tx, order);
     if (transition.to === 'approved') await this.invoice(tx, saved, lines, now);
+    await this.serving.ordersChanged(tx, order.tenantId, [order.id]);
     await this.audit.record(tx, {
       tenantId: order.tenantId,
       action: `order.${transition.to}`,

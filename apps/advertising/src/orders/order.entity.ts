@@ -19,6 +19,8 @@ export class Order {
   @Column('bigint', { name: 'cancellation_penalty', nullable: true }) cancellationPenalty!: string | null;
   /** Each change of status: who, why, when (also in the agency's audit log). */
   @Column('jsonb') history!: OrderTransitionView[];
+  /** Rises each time what the order serves is published (`OrderServingChanged`). */
+  @Column('integer', { name: 'serving_version', default: 0 }) servingVersion!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { QuotesModule } from '../quotes/quotes.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
+import { ServingModule } from '../serving/serving.module';
 import { OrderClockSchedule } from './order-clock.schedule';
 import { OrderRepository } from './order.repository';
 import { OrderTransitionsService } from './order-transitions.service';
@@ -12,7 +13,7 @@ import { OrdersService } from './orders.service';
 
 /** Advertisers' orders: lines held against capacity, approved, live, completed, or rejected and canceled. */
 @Module({
-  imports: [AdUnitsModule, CalendarModule, InventoryModule, QuotesModule, RateCardsModule],
+  imports: [AdUnitsModule, CalendarModule, InventoryModule, QuotesModule, RateCardsModule, ServingModule],
   controllers: [OrdersRpcController],
   providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule],
 })

@@ -54,6 +54,7 @@ export class OrdersService {
           advertiserId: advertiser.id,
           name: request.name,
           status: 'draft',
+          servingVersion: 0,
           currency: priced[0].quote.currency,
           taxable: sum((p) => p.quote.steps.taxable),
           vat: sum((p) => p.quote.steps.vat),

@@ -6,5 +6,7 @@ export class AdvertisingSite {
   @PrimaryColumn('uuid', { name: 'site_id' }) siteId!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
   @Column('text') name!: string;
+  /** The key reader pages send for ads (`pk_…`); null for a site copied before advertising kept it, until its next change. */
+  @Column('text', { name: 'publishable_key', nullable: true }) publishableKey!: string | null;
   @Column('integer') version!: number;
 }

@@ -7,6 +7,6 @@ import { SitesService } from './sites.service';
 @Module({
   controllers: [SitesEventsController],
   providers: [SitesService, AdvertisingSiteRepository],
-  exports: [SitesService],
+  exports: [SitesService, AdvertisingSiteRepository],
 })
 export class SitesModule {}

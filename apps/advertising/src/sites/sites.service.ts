@@ -8,7 +8,13 @@ export class SitesService {
   constructor(private readonly sites: AdvertisingSiteRepository) {}
 
   follow(tx: EntityManager, tenantId: string, site: SiteChangedEvent): Promise<void> {
-    return this.sites.upsertNewer(tx, { siteId: site.siteId, tenantId, name: site.name, version: site.version });
+    return this.sites.upsertNewer(tx, {
+      siteId: site.siteId,
+      tenantId,
+      name: site.name,
+      publishableKey: site.publishableKey,
+      version: site.version,
+    });
   }
 
   /** Whether the agency has this site (another agency's answers no). */

@@ -9,5 +9,6 @@ import { TenantsService } from './tenants.service';
   imports: [AdUnitsModule],
   controllers: [TenantsEventsController],
   providers: [TenantsService, AdvertisingTenantRepository],
+  exports: [AdvertisingTenantRepository],
 })
 export class TenantsModule {}

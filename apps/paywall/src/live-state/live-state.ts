@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { NATS_CONNECTION } from '@libs/common';
+import { EventFeed, NATS_CONNECTION } from '@libs/common';
 import {
   AddressGrantChanged,
   ArticleChanged,
@@ -27,7 +27,6 @@ import { ReaderMeters } from '../reader-meters/reader-meters';
 import { ReaderReadRepository } from '../reader-meters/reader-read.repository';
 import { PaywallSiteRepository } from '../sites/paywall-site.repository';
 import { PaywallTenantRepository } from '../tenants/paywall-tenant.repository';
-import { EventFeed } from './event-feed';
 
 /**
  * Fills an instance's memory at start and keeps it fresh. The paywall's own facts (policies,

@@ -8,3 +8,5 @@ export * from './make-good.events';
 export * from './order.rpc';
 export * from './quote.rpc';
 export * from './rate-card.rpc';
+export * from './ad-decision';
+export * from './order-serving.events';

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { eventStreamOf, EventContract, EventEnvelope, ServiceName } from '@libs/contracts';
-import { durableNameOf, parseEvent } from '@libs/common';
+import { durableNameOf } from './event-consumer-host';
+import { parseEvent } from './parse-event';
 
 /**
  * Follows events as they are published, in stream order, with an ordered consumer of this
