@@ -16,6 +16,7 @@ import { grantsFrom, sameGrants } from './entitlement-rules';
 import type { HeldGrant } from './grant-source';
 import { GrantSources } from './grant-sources';
 import { ReaderEntitlementsRepository } from './reader-entitlements.repository';
+import { DEFAULT_DUNNING_POLICY } from '../billing-settings/default-billing-settings';
 
 @Injectable()
 export class EntitlementsService {
@@ -121,7 +122,7 @@ export class EntitlementsService {
         groups: licences.map((l) => ({ ...l, entitlements: entitlementsOf(l.productId) })),
       },
       now,
-      settings?.graceDays ?? 0,
+      settings?.graceDays ?? DEFAULT_DUNNING_POLICY.graceDays,
     );
   }
 

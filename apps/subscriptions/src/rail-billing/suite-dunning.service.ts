@@ -15,10 +15,11 @@ import { withPendingChangeDue } from './pending-plan-change';
 import { renewalPaymentRequested } from './renewal-payment-requested';
 import { suiteDunningStepAt } from './suite-billing-step';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
+import { DEFAULT_DUNNING_POLICY } from '../billing-settings/default-billing-settings';
 
 const BATCH = 50;
 /** What a new agency's policy says, for an agency whose settings are missing. */
-const DEFAULT_POLICY = { dunningRetryDays: [1, 3, 5], graceDays: 7, afterFinalFailure: 'cancel' as const };
+const DEFAULT_POLICY = DEFAULT_DUNNING_POLICY;
 
 /**
  * Dunning of the renewals the suite bills, with the agency's policy and the Stripe path's cases:

@@ -20,6 +20,7 @@ import { suiteBillingStepAt } from './suite-billing-step';
 import { SuiteDunningService } from './suite-dunning.service';
 import { SuiteSubscriptionChangesService } from './suite-subscription-changes.service';
 import { applyCredit } from './suite-plan-change-proration';
+import { DEFAULT_DUNNING_POLICY } from '../billing-settings/default-billing-settings';
 
 const BATCH = 50;
 const DAY_MS = 86_400_000;
@@ -27,7 +28,6 @@ const DAY_MS = 86_400_000;
 const MAX_PAY_MINUTES = 129_600;
 const MIN_PAY_MINUTES = 5;
 /** What a new agency's policy says, for an agency whose settings are missing. */
-const DEFAULT_GRACE_DAYS = 7;
 
 /**
  * The suite's own engine renews what it bills: the renewal is billed (InvoiceFinalized) the
@@ -199,7 +199,7 @@ export class SuiteRenewalsService {
     const [product] = await this.catalog.findProductsByIds(tenantId, [plan.productId]);
     const description = invoice.proration ? `${plan.name}: plan change for the rest of the period` : plan.name;
     const rate = product ? await this.taxRates.rateAt(tenantId, product.productType, invoice.periodStart) : null;
-    const graceDays = (await this.settings.findOfTenant(tenantId))?.graceDays ?? DEFAULT_GRACE_DAYS;
+    const graceDays = (await this.settings.findOfTenant(tenantId))?.graceDays ?? DEFAULT_DUNNING_POLICY.graceDays;
     const graceEnd = invoice.periodStart.getTime() + graceDays * DAY_MS;
     const tax = BigInt(invoice.tax);
     const payment = await this.rpc.request(
