@@ -3,8 +3,8 @@ import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { OrderServingChangedEvent, ServedLine } from '@libs/contracts';
-import { drive, LoadResult } from './http-load';
-import { startBaseline, withStack } from './stack';
+import { driveAgainstBaseline } from './against-baseline';
+import { withStack } from './stack';
 
 /**
  * `npm run bench:ads`: the real gateway and advertising as processes, an agency with a site, and
@@ -72,21 +72,11 @@ async function main(): Promise<void> {
       });
       const filled = await countFilled(origin, paths.slice(0, 300));
 
-      const baseline = await startBaseline();
-      const bareRounds: LoadResult[] = [];
-      const adRounds: LoadResult[] = [];
-      try {
-        await drive(baseline.url, { connections: CONNECTIONS, seconds: 2 });
-        await drive(origin, { connections: CONNECTIONS, seconds: 2, paths });
-        for (let round = 0; round < ROUNDS; round++) {
-          bareRounds.push(await drive(baseline.url, { connections: CONNECTIONS, seconds: SECONDS }));
-          adRounds.push(await drive(origin, { connections: CONNECTIONS, seconds: SECONDS, paths }));
-        }
-      } finally {
-        await baseline.stop();
-      }
-      const bare = combine(bareRounds);
-      const ads = combine(adRounds);
+      const { bare, target: ads } = await driveAgainstBaseline(origin, paths, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        rounds: ROUNDS,
+      });
       const ratio = ads.rps / bare.rps;
       console.log(`units filled in a sample of pages: ${(filled * 100).toFixed(0)}%`);
       console.log(`bare Fastify:    ${Math.round(bare.rps)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
@@ -186,18 +176,6 @@ async function countFilled(origin: string, paths: string[]): Promise<number> {
     filled += answer.units.filter((u) => u.ad !== null).length;
   }
   return filled / (paths.length * 3);
-}
-
-/** Mean throughput of the rounds; the worst round's latencies; every error counted. */
-function combine(rounds: LoadResult[]): LoadResult {
-  const sum = (pick: (r: LoadResult) => number) => rounds.reduce((total, r) => total + pick(r), 0);
-  return {
-    rps: sum((r) => r.rps) / rounds.length,
-    p50: Math.max(...rounds.map((r) => r.p50)),
-    p99: Math.max(...rounds.map((r) => r.p99)),
-    errors: sum((r) => r.errors),
-    non2xx: sum((r) => r.non2xx),
-  };
 }
 
 async function call<T>(url: string, body: unknown, bearer: string): Promise<T> {

@@ -1,8 +1,8 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
-import { drive, LoadResult } from './http-load';
-import { PUBLIC_DECISIONS_PORT, startBaseline, withStack } from './stack';
+import { driveAgainstBaseline } from './against-baseline';
+import { PUBLIC_DECISIONS_PORT, withStack } from './stack';
 
 /**
  * `npm run bench:paywall`: the real gateway and paywall as processes, an agency with a site,
@@ -124,22 +124,11 @@ async function main(): Promise<void> {
       return query({ articleId: article(i), readerToken: registeredTokens[i % registeredTokens.length] });
     });
 
-    // Baseline and paywall take turns, so a shared machine's drift falls on both alike.
-    const baseline = await startBaseline();
-    const bareRounds: LoadResult[] = [];
-    const paywallRounds: LoadResult[] = [];
-    try {
-      await drive(baseline.url, { connections: CONNECTIONS, seconds: 2 });
-      await drive(decisionsOrigin, { connections: CONNECTIONS, seconds: 2, paths });
-      for (let round = 0; round < ROUNDS; round++) {
-        bareRounds.push(await drive(baseline.url, { connections: CONNECTIONS, seconds: SECONDS }));
-        paywallRounds.push(await drive(decisionsOrigin, { connections: CONNECTIONS, seconds: SECONDS, paths }));
-      }
-    } finally {
-      await baseline.stop();
-    }
-    const bare = combine(bareRounds);
-    const paywall = combine(paywallRounds);
+    const { bare, target: paywall } = await driveAgainstBaseline(decisionsOrigin, paths, {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+    });
 
     const ratio = paywall.rps / bare.rps;
     console.log(`bare Fastify:        ${Math.round(bare.rps)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
@@ -159,18 +148,6 @@ async function main(): Promise<void> {
       }),
     );
   });
-}
-
-/** Mean throughput of the rounds; the worst round's latencies; every error counted. */
-function combine(rounds: LoadResult[]): LoadResult {
-  const sum = (pick: (r: LoadResult) => number) => rounds.reduce((total, r) => total + pick(r), 0);
-  return {
-    rps: sum((r) => r.rps) / rounds.length,
-    p50: Math.max(...rounds.map((r) => r.p50)),
-    p99: Math.max(...rounds.map((r) => r.p99)),
-    errors: sum((r) => r.errors),
-    non2xx: sum((r) => r.non2xx),
-  };
 }
 
 /** Entitlements as the subscriptions service publishes them, for SUBSCRIBERS readers. */
