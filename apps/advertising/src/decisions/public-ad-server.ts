@@ -120,8 +120,11 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
       { random: Math.random },
     );
     return {
+      capToken: null,
       units: decided.map(({ unit, choice }) => ({
         unit,
+        fill: choice ? 'line' : 'none',
+        passback: null,
         ad: choice && {
           orderId: choice.line.orderId,
           lineId: choice.line.lineId,
@@ -135,6 +138,10 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
           headline: choice.creative.headline,
           label: choice.creative.label,
           clickUrl: choice.creative.clickUrl,
+          // signed beacons are the tracking work's next step
+          impressionUrl: '',
+          viewableUrl: '',
+          clickThroughUrl: null,
         },
       })),
     };

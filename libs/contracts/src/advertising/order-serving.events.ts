@@ -50,6 +50,11 @@ export class ServedLine {
   @IsInt() @Min(0) impressionsPerDay!: number;
   @ValidateNested() @Type(() => LineTargeting) targeting!: LineTargeting;
   @IsArray() @ValidateNested({ each: true }) @Type(() => ServedCreative) creatives!: ServedCreative[];
+  /**
+   * A takeover (roadblock): every line of the order with the same id fills its unit on one page
+   * together, or none of them does. Absent or null for a line sold on its own.
+   */
+  @Nullable() @IsOptional() @IsUUID() roadblockId?: string | null;
 }
 
 /** What an order now serves: its status, its advertiser's category and its lines with their approved creatives. */
