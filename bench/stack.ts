@@ -60,6 +60,7 @@ export async function withStack<T>(
       OPERATOR_TOKEN: operatorToken,
       CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       PAYWALL_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      ADVERTISING_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       // the benches measure the work, not the limits that protect it
       RATE_LIMIT_PER_MINUTE: '1000000',
       PAYWALL_SITE_RATE_PER_S: '1000000',

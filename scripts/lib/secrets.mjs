@@ -33,6 +33,8 @@ export function localSecrets() {
     CREDENTIALS_KEY: env.CREDENTIALS_KEY ?? saved.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
     PAYWALL_TOKEN_KEYS:
       env.PAYWALL_TOKEN_KEYS ?? saved.PAYWALL_TOKEN_KEYS ?? `k1:${randomBytes(32).toString('base64')}`,
+    ADVERTISING_TOKEN_KEYS:
+      env.ADVERTISING_TOKEN_KEYS ?? saved.ADVERTISING_TOKEN_KEYS ?? `k1:${randomBytes(32).toString('base64')}`,
     natsPasswords: Object.fromEntries(
       [...SERVICE_NAMES, 'operator'].map((user) => [
         user,

@@ -57,6 +57,7 @@ export class TestSuite {
   private readonly jwtSecret = randomBytes(32).toString('hex');
   private readonly credentialsKey = randomBytes(32).toString('base64');
   private readonly paywallTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
+  private readonly advertisingTokenKeys = `k1:${randomBytes(32).toString('base64')}`;
   private readonly callerKeys = callerKeyPairs();
   /** Stripe and rail credentials are sealed to the payments service's own key. */
   private readonly paymentsSealingKeys = credentialSealingKeys();
@@ -109,6 +110,7 @@ export class TestSuite {
       OPERATOR_TOKEN: this.operatorToken,
       CREDENTIALS_KEY: this.credentialsKey,
       PAYWALL_TOKEN_KEYS: this.paywallTokenKeys,
+      ADVERTISING_TOKEN_KEYS: this.advertisingTokenKeys,
       PAYWALL_PUBLIC_PORT: '0',
       ADVERTISING_PUBLIC_PORT: '0',
       PAYMENTS_NOTIFICATION_URL: `http://127.0.0.1:${this.notificationPort}`,

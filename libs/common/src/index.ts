@@ -52,3 +52,7 @@ export * from './events/parse-event';
 export * from './memory/bounded-map';
 export * from './http/request-id';
 export * from './http/raw-body-server';
+export * from './tokens/signed-tokens';
+export * from './tokens/parse-signing-keys';
+export * from './tokens/reader-tokens';
+export * from './tokens/signing-keys-env';

@@ -1,5 +1,5 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { ServiceEnv } from '@libs/common';
+import { IsSigningKeys, ServiceEnv } from '@libs/common';
 
 export class AdvertisingEnv extends ServiceEnv {
   override HTTP_PORT: number = 3003;
@@ -9,4 +9,18 @@ export class AdvertisingEnv extends ServiceEnv {
   @Min(0)
   @Max(65535)
   ADVERTISING_PUBLIC_PORT: number = 3013;
+
+  /**
+   * Keys that sign advertising's own tokens (beacon and click URLs, frequency-cap tokens):
+   * `id:base64-of-32-bytes`, comma-separated; the first signs, all verify (a new key goes first).
+   */
+  @IsSigningKeys()
+  ADVERTISING_TOKEN_KEYS: string = '';
+
+  /**
+   * The paywall's keys, to read the reader tokens pages already carry (who is logged in, for
+   * ad-free readers and subscriber targeting). Advertising never signs with them.
+   */
+  @IsSigningKeys()
+  PAYWALL_TOKEN_KEYS: string = '';
 }

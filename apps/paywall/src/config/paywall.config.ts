@@ -1,5 +1,5 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ServiceEnv } from '@libs/common';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsSigningKeys, ServiceEnv } from '@libs/common';
 import { METER_MEMORY_DAYS } from '../decisions/meter-tokens';
 
 export class PaywallEnv extends ServiceEnv {
@@ -15,9 +15,7 @@ export class PaywallEnv extends ServiceEnv {
    * Keys that sign meter and reader tokens: `id:base64-of-32-bytes`, comma-separated. The first
    * signs; all verify, so a new key goes first and the old one stays until its tokens are gone.
    */
-  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
-    message: 'must be id:base64 pairs of 32 random bytes, e.g. k1:$(openssl rand -base64 32)',
-  })
+  @IsSigningKeys()
   PAYWALL_TOKEN_KEYS: string = '';
 
   /** Decisions one site may ask of one instance per second before 429 (the page-view rate, with room). */

@@ -1,6 +1,5 @@
 import { METER_MAX_READS, MeterTokens } from './meter-tokens';
-import { parseSigningKeys } from './parse-signing-keys';
-import { SignedTokens } from './signed-tokens';
+import { parseSigningKeys, SignedTokens } from '@libs/common';
 
 const KEY_A = 'k1:' + Buffer.alloc(32, 1).toString('base64');
 const KEY_B = 'k2:' + Buffer.alloc(32, 2).toString('base64');

@@ -1,5 +1,5 @@
+import { SignedTokens } from '@libs/common';
 import type { MeteredRead } from './decision-types';
-import { SignedTokens } from './signed-tokens';
 
 /** Reads older than any window a policy may use are dropped; at most this many are carried. */
 export const METER_MEMORY_DAYS = 92;

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
+import { parseSigningKeys, ReaderTokens, SignedTokens } from '@libs/common';
 import { PaywallEnv } from '../config/paywall.config';
 import { MeterTokens } from '../decisions/meter-tokens';
-import { parseSigningKeys } from '../decisions/parse-signing-keys';
-import { ReaderTokens } from '../decisions/reader-tokens';
-import { SignedTokens } from '../decisions/signed-tokens';
+
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { MemoryModule } from '../memory/memory.module';
 import { ReaderMetersModule } from '../reader-meters/reader-meters.module';

@@ -1,7 +1,7 @@
 import { createValidationPipe } from '@libs/common';
 import { DecisionPreviewResponse, OfferView } from '@libs/contracts';
 import type { MeterTokens } from '../decisions/meter-tokens';
-import type { ReaderTokens } from '../decisions/reader-tokens';
+import type { ReaderTokens } from '@libs/common';
 import type { ExperimentCounters } from '../experiments/experiment-counters';
 import { PaywallMemory } from '../memory/paywall-memory';
 import type { ReaderMeters } from '../reader-meters/reader-meters';

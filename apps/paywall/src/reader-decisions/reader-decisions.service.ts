@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { NotFoundError } from '@libs/common';
+import { NotFoundError, ReaderTokens } from '@libs/common';
 import {
   ArticleStructuredData,
   DecisionAnswer,
@@ -35,7 +35,7 @@ import type {
   ReaderSegment,
 } from '../decisions/decision-types';
 import { MeterTokens } from '../decisions/meter-tokens';
-import { ReaderTokens } from '../decisions/reader-tokens';
+
 import { structuredDataOf } from '../decisions/structured-data';
 
 interface ReaderIdentity {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Caller, CallerOf, RpcHandler, ValidationFailedError } from '@libs/common';
+import { Caller, CallerOf, ReaderTokens, RpcHandler, ValidationFailedError } from '@libs/common';
 import {
   IssueReaderToken,
   IssueReaderTokenRequest,
@@ -11,7 +11,6 @@ import {
   VerifyReaderTokenRequest,
 } from '@libs/contracts';
 import { PaywallEnv } from '../config/paywall.config';
-import { ReaderTokens } from '../decisions/reader-tokens';
 
 @Controller()
 export class ReaderTokensRpcController {

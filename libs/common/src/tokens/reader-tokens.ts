@@ -1,4 +1,4 @@
-import { BoundedMap } from '@libs/common';
+import { BoundedMap } from '../memory/bounded-map';
 import { SignedTokens } from './signed-tokens';
 
 type Wire = { v: 1; t: string; r: string; x: number };
