@@ -15,6 +15,7 @@ const PUBLIC_ROUTES = [
   ['/gift', 'gateway:3000'],
   ['/pay', 'gateway:3000'],
   ['/paywall.js', 'gateway:3000'],
+  ['/ads.js', 'gateway:3000'],
 ];
 const INTERNAL = ['/metrics', '/health', '/docs', '/openapi.json', '/asyncapi.json'];
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule, ServiceInstance } from '@libs/common';
+import { AdSnippetModule } from './ad-snippet/ad-snippet.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
@@ -35,6 +36,7 @@ export class GatewayAppModule {
         AuditLogModule,
         IdempotencyModule,
         ReaderSnippetModule,
+        AdSnippetModule,
         RoutesModule,
         WebhooksModule,
         GiftPageModule,
