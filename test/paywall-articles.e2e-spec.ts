@@ -28,6 +28,18 @@ function article(overrides: Record<string, unknown> = {}) {
   return { url: 'https://tinnhanh.vn/kinh-te/bai-1', accessLevel: 'metered', ...overrides };
 }
 
+/** What licensing follows of an article the CMS said nothing about: none of it, not licensable. */
+const NO_LICENSING_FIELDS = {
+  headline: null,
+  bodyUrl: null,
+  language: null,
+  authors: [],
+  rightsHolder: null,
+  embargoUntil: null,
+  licensable: false,
+  excludedTerritories: [],
+};
+
 function fieldsOf(response: ApiResponse<unknown>): string[] {
   expect(response.status).toBe(400);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -90,8 +102,10 @@ describe('article access metadata', () => {
     expect(created.status).toBe(200);
     expect(created.body).toEqual({
       ...body,
+      ...NO_LICENSING_FIELDS,
       articleId: 'story-1001',
       publishedAt: '2026-05-01T01:30:00.000Z',
+      bodyBytes: null,
       version: 1,
       updatedAt: expect.any(String),
     });
@@ -118,9 +132,52 @@ describe('article access metadata', () => {
       accessLevel: 'free',
       lockAfterDays: 30,
       freeAfterDays: null,
+      ...NO_LICENSING_FIELDS,
+      body: null,
       version: 1,
       deleted: false,
     });
+  });
+
+  it('keeps what licensing needs, answers the size of the text but publishes the text itself', async () => {
+    const text = '<p>Ngân hàng Nhà nước giữ nguyên lãi suất điều hành.</p>';
+    const body = article({
+      headline: 'Lãi suất điều hành giữ nguyên',
+      body: text,
+      language: 'VI-vn',
+      authors: [{ name: 'Trần Thị B', contributorId: 'cms-user:42' }, { name: 'Lê C' }],
+      rightsHolder: 'Thông tấn xã Việt Nam',
+      embargoUntil: '2026-06-01T07:00:00+07:00',
+      licensable: true,
+      excludedTerritories: ['CN', 'US'],
+    });
+    const created = await put('story-1100', body);
+    expect(created.status).toBe(200);
+    const licensing = {
+      headline: 'Lãi suất điều hành giữ nguyên',
+      bodyUrl: null,
+      language: 'vi-VN',
+      authors: [
+        { name: 'Trần Thị B', contributorId: 'cms-user:42' },
+        { name: 'Lê C', contributorId: null },
+      ],
+      rightsHolder: 'Thông tấn xã Việt Nam',
+      embargoUntil: '2026-06-01T00:00:00.000Z',
+      licensable: true,
+      excludedTerritories: ['CN', 'US'],
+    };
+    expect(created.body).toMatchObject({ ...licensing, bodyBytes: Buffer.byteLength(text), version: 1 });
+    expect(created.body).not.toHaveProperty('body');
+    const [event] = await eventually(async () => {
+      const found = await changes(agency, ['story-1100']);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(event.data).toMatchObject({ ...licensing, body: text });
+    // the same again, language as canonical or not: the same article, no new version
+    expect((await put('story-1100', { ...body, language: 'vi-VN' })).body.version).toBe(1);
+    const byUrl = await put('story-1100', { ...body, body: null, bodyUrl: 'https://api.tinnhanh.vn/bai/1100' });
+    expect(byUrl.body).toMatchObject({ version: 2, bodyBytes: null, bodyUrl: 'https://api.tinnhanh.vn/bai/1100' });
   });
 
   it('keeps the version and publishes nothing for the same metadata, and moves to version 2 on a change', async () => {
@@ -227,6 +284,22 @@ describe('article access metadata', () => {
     ['free after a fraction of a day', { freeAfterDays: 1.5 }, 'freeAfterDays'],
     ['a site id that is not a uuid', { siteId: 'main' }, 'siteId'],
     ['the article id in the body', { articleId: 'other' }, 'articleId'],
+    ['a headline over 500 characters', { headline: 'x'.repeat(501) }, 'headline'],
+    ['a text over 100,000 bytes (33,334 characters of 3 bytes)', { body: 'ế'.repeat(33_334) }, 'body'],
+    ['a text and a text URL', { body: 'Bài viết', bodyUrl: 'https://api.tinnhanh.vn/bai/1' }, 'bodyUrl'],
+    ['a text URL that is not http(s)', { bodyUrl: 'file:///bai/1' }, 'bodyUrl'],
+    ['a language that is no BCP 47 tag', { language: 'vi_VN' }, 'language'],
+    ['a language named in words', { language: 'tiếng Việt' }, 'language'],
+    ['an author without a name', { authors: [{ contributorId: 'c-1' }] }, 'authors[0].name'],
+    ['an author with an unknown field', { authors: [{ name: 'A', email: 'a@b.vn' }] }, 'authors[0].email'],
+    ['a contributor id with a space', { authors: [{ name: 'A', contributorId: 'c 1' }] }, 'authors[0].contributorId'],
+    ['a rights holder over 200 characters', { rightsHolder: 'x'.repeat(201) }, 'rightsHolder'],
+    ['an embargo without a zone', { embargoUntil: '2026-06-01T07:00:00' }, 'embargoUntil'],
+    ['licensable as a word', { licensable: 'yes' }, 'licensable'],
+    ['a territory that is no ISO 3166 code', { excludedTerritories: ['VN', 'XX'] }, 'excludedTerritories'],
+    ['a reserved code for a territory', { excludedTerritories: ['UK'] }, 'excludedTerritories'],
+    ['a lower-case territory', { excludedTerritories: ['vn'] }, 'excludedTerritories'],
+    ['a territory given twice', { excludedTerritories: ['VN', 'VN'] }, 'excludedTerritories'],
   ])('refuses %s with 400 naming the field, and writes nothing', async (_case, overrides, field) => {
     expect(fieldsOf(await put('refused-1', article(overrides)))).toEqual([field]);
     expect((await agency.api.get(`${ARTICLES}/refused-1`)).status).toBe(404);
@@ -414,6 +487,7 @@ describe('article access metadata', () => {
   });
 
   it('hands the decision engine every live article of every agency, ordered by agency and article id', async () => {
+    expect((await put('story-4001', article({ body: 'Nội dung' }))).status).toBe(200);
     const paywall = suite.instances('paywall')[0];
     const rows = await paywall.get(ArticleRepository).findAllLive(paywall.get(DataSource).manager);
     const keys = rows.map((r) => `${r.tenantId} ${r.articleId}`);
@@ -430,5 +504,8 @@ describe('article access metadata', () => {
       publishedAt: new Date('2026-05-01T01:30:00.000Z'),
       deletedAt: null,
     });
+    // the texts stay in the database: the decision engine never holds them
+    expect(ours.find((r) => r.articleId === 'story-4001')).toMatchObject({ bodyBytes: Buffer.byteLength('Nội dung') });
+    expect(rows.filter((r) => 'body' in r)).toEqual([]);
   });
 });

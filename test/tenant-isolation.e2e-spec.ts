@@ -49,6 +49,18 @@ describe('tenant isolation', () => {
       };
       expect((await agency.api.put(`/v1/paywall/articles/isolation-${tag}-${n}`, article)).status).toBe(200);
     }
+    // A licensee, and the seed's articles in licensing's catalog: licensing's objects to address.
+    const licensee = await agency.api.post('/v1/licensing/licensees', {
+      name: `Licensee ${tag}`,
+      kind: 'outlet',
+      country: 'VN',
+      contact: { name: 'Bản quyền', email: `banquyen@${tag}.example.vn` },
+    });
+    expect(licensee.status).toBe(201);
+    await eventually(async () => {
+      const catalog = await agency.api.get<{ items: unknown[] }>('/v1/licensing/catalog');
+      expect(catalog.body.items).toHaveLength(2);
+    });
     // A unit with a rate card, an advertiser and its draft order: advertising's objects to address.
     const adSite = await siteFollowed(agency, `${tag}-ads`);
     const adUnit = await bookableUnit(agency, adSite, `isolation-${tag}`);

@@ -145,6 +145,15 @@ const firstAdUnit = async (owner: TestAgency) => {
 const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
 const CREATIVE = '/v1/advertising/creatives/{id}';
 const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
+const LICENSEE = '/v1/licensing/licensees/{id}';
+const firstLicensee = (owner: TestAgency) => firstId(owner, '/v1/licensing/licensees');
+/** The owner's first article in licensing's catalog (the seed's, followed from the paywall). */
+const firstCatalogArticle = async (owner: TestAgency) => {
+  const response = await owner.api.get<{ items: { articleId: string }[] }>('/v1/licensing/catalog');
+  const articleId = response.body.items?.[0]?.articleId;
+  if (!articleId) throw new Error(`no catalog article to address: ${JSON.stringify(response.body)}`);
+  return { articleId };
+};
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -255,6 +264,17 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     path: '/v1/licensing/licence-offers/{id}',
     idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers'),
   },
+  { method: 'GET', path: LICENSEE, idOf: firstLicensee },
+  { method: 'PATCH', path: LICENSEE, body: { name: 'Taken over', country: 'US' }, idOf: firstLicensee },
+  {
+    method: 'POST',
+    path: `${LICENSEE}/api-keys`,
+    body: { name: 'intruder' },
+    readPath: '/v1/api-keys',
+    idOf: firstLicensee,
+  },
+  { method: 'POST', path: `${LICENSEE}/client-secret`, readPath: LICENSEE, idOf: firstLicensee },
+  { method: 'GET', path: '/v1/licensing/catalog/{articleId}', paramsOf: firstCatalogArticle },
   { method: 'GET', path: '/v1/payments/payments/{id}', idOf: (owner) => firstId(owner, '/v1/payments/payments') },
   {
     method: 'PUT',
@@ -484,6 +504,8 @@ export const LIST_ROUTES = [
   '/v1/advertising/orders',
   '/v1/advertising/creatives',
   '/v1/licensing/licence-offers',
+  '/v1/licensing/licensees',
+  '/v1/licensing/catalog',
   '/v1/payments/accounts',
   '/v1/payments/payments',
   '/v1/payments/saved-tokens',

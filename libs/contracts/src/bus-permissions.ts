@@ -42,7 +42,7 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
   subscriptions: ['gateway', 'payments'],
   payments: ['gateway'],
   advertising: ['gateway', 'advertising'],
-  licensing: ['gateway'],
+  licensing: ['gateway', 'paywall'],
   finance: ['gateway', 'subscriptions', 'payments', 'advertising', 'licensing'],
 };
 

@@ -27,5 +27,7 @@ export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
     description:
       "a rail's credentials: named text fields (MoMo partnerCode, accessKey, secretKey; VNPay tmnCode, hashSecret; payOS clientId, apiKey, checksumKey)",
   },
+  isLanguageTag: { type: 'string', maxLength: 35, description: 'a BCP 47 language tag, e.g. vi or en-US' },
+  isNotGivenWithBody: { type: 'string', description: 'not given together with body' },
   isFutureInstant: { type: 'string', description: 'a future instant with a time zone, e.g. 2027-06-30T23:59:59+07:00' },
 };

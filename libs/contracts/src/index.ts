@@ -20,6 +20,8 @@ export * from './money';
 export * from './list-page';
 export * from './custom-rule-schemas';
 export * from './max-bytes.validator';
+export * from './country-codes';
+export * from './language-tag.validator';
 export * from './nullable';
 export * from './contract-schemas';
 export * from './bus-permissions';

@@ -10,7 +10,7 @@ import {
   UpsertArticleRequest,
 } from '@libs/contracts';
 import { contentOf, toChangedEvent, toView } from './article.mapper';
-import type { ArticleRow } from './article-row';
+import type { WrittenArticleRow } from './article-row';
 import { ArticleRepository } from './article.repository';
 
 const DEFAULT_PAGE = 50;
@@ -102,14 +102,18 @@ export class ArticlesService {
     });
   }
 
-  private async write(tx: EntityManager, tenantId: string, items: UpsertArticleRequest[]): Promise<ArticleRow[]> {
+  private async write(
+    tx: EntityManager,
+    tenantId: string,
+    items: UpsertArticleRequest[],
+  ): Promise<WrittenArticleRow[]> {
     const changed = await this.articles.upsertAll(tx, tenantId, items.map(contentOf));
     changed.sort((x, y) => (x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : 0));
     await this.publish(tx, tenantId, changed);
     return changed;
   }
 
-  private async publish(tx: EntityManager, tenantId: string, rows: ArticleRow[]): Promise<void> {
+  private async publish(tx: EntityManager, tenantId: string, rows: WrittenArticleRow[]): Promise<void> {
     await this.outbox.addAll(
       tx,
       ArticleChanged,

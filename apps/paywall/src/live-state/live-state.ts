@@ -13,7 +13,7 @@ import {
   SiteChanged,
   TenantCreated,
 } from '@libs/contracts';
-import { toChangedEvent } from '../articles/article.mapper';
+import { toAccessChange } from '../articles/article.mapper';
 import { ArticleRepository } from '../articles/article.repository';
 import { METER_MEMORY_DAYS } from '../decisions/meter-tokens';
 import { toView } from '../experiments/experiment.mapper';
@@ -109,7 +109,7 @@ export class LiveState implements OnApplicationBootstrap, BeforeApplicationShutd
     for (const revision of await this.offers.currentOfAll())
       memory.applyOffers(revision.tenantId, revision.revision, revision.offers);
     for (const row of await this.experiments.findRunning()) memory.applyExperiment(row.tenantId, toView(row));
-    for (const row of await this.articles.findAllLive()) memory.applyArticle(row.tenantId, toChangedEvent(row));
+    for (const row of await this.articles.findAllLive()) memory.applyArticle(row.tenantId, toAccessChange(row));
     for (const row of await this.readerGrants.findAll())
       memory.applyReaderGrants(row.tenant_id, row.reader_key, row.version, row.grants);
     for (const row of await this.addressGrants.findAll()) {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AddressGrantChangedEvent,
-  ArticleChangedEvent,
   CidrRange,
   EntitlementGrant,
   ExperimentView,
@@ -11,6 +10,7 @@ import {
 } from '@libs/contracts';
 import { LocalCalendar } from '../decisions/local-calendar';
 import { articleAccess } from './article-access';
+import type { ArticleAccessChange } from './article-access-change';
 import type { LiveExperiment } from './live-experiment';
 import type { SiteEntry } from './site-entry';
 import { TenantMemory } from './tenant-memory';
@@ -80,7 +80,7 @@ export class PaywallMemory {
     this.tenantFor(tenantId).setPolicies(revision, policies);
   }
 
-  applyArticle(tenantId: string, article: ArticleChangedEvent): void {
+  applyArticle(tenantId: string, article: ArticleAccessChange): void {
     const articles = this.tenantFor(tenantId).articles;
     const held = articles.get(article.articleId);
     if (held && held.version >= article.version) return;

@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -19,6 +21,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineRpc } from '../define-rpc';
+import { COUNTRY_CODES, CountryCode } from '../country-codes';
+import { IsLanguageTag } from '../language-tag.validator';
+import { MaxBytes } from '../max-bytes.validator';
 import { isInstant } from '../subscriptions/future-instant.validator';
 
 export const ARTICLE_ACCESS_LEVELS = ['free', 'metered', 'premium'] as const;
@@ -36,6 +41,13 @@ export const ARTICLE_ID_MESSAGE = 'articleId must be 1-200 letters, digits or ._
 export const ARTICLES_PER_BULK = 500;
 
 export const ARTICLES_PER_PAGE = 200;
+
+/**
+ * An article's text travels whole in its `ArticleChanged` event: this many UTF-8 bytes keep the
+ * event (JSON escapes included) well under the bus's 1 MiB message limit. Longer texts are given
+ * as `bodyUrl`.
+ */
+export const ARTICLE_BODY_MAX_BYTES = 100_000;
 
 const HTTP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
@@ -57,9 +69,31 @@ function IsInstant(): PropertyDecorator {
   });
 }
 
+/** `body` and `bodyUrl` are two ways of giving one text: at most one of them. */
+function IsNotGivenWithBody(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotGivenWithBody',
+    validator: {
+      validate: (value: unknown, args) =>
+        value === null || value === undefined || ((args?.object ?? {}) as { body?: unknown }).body == null,
+      defaultMessage: () => '$property and body cannot both be given: the text is one or the other',
+    },
+  });
+}
+
+/** One author of an article: the byline's name and, when the CMS has one, its own id of the contributor. */
+export class ArticleAuthor {
+  @IsString() @Length(1, 200) name!: string;
+  /** The CMS's id of the contributor (royalties and statements may follow it); null when it has none. */
+  @Nullable()
+  @IsOptional()
+  @Matches(ARTICLE_ID, { message: 'contributorId must be 1-200 letters, digits or ._:/-' })
+  contributorId?: string | null;
+}
+
 /**
  * What the agency's CMS says about an article. An upsert replaces all of it: a field left out
- * becomes null (or no tags).
+ * becomes null (or no tags, no authors, not licensable).
  */
 export class ArticleFields {
   /** Null or absent: the article belongs to every site of the agency. */
@@ -74,6 +108,41 @@ export class ArticleFields {
   @Nullable() @IsOptional() @IsInt() @Min(1) @Max(36_500) lockAfterDays?: number | null;
   /** A premium article becomes free this many days after publication. */
   @Nullable() @IsOptional() @IsInt() @Min(1) @Max(36_500) freeAfterDays?: number | null;
+  /* What licensing needs (its catalog follows these; the paywall decides on none of them). */
+  @Nullable() @IsOptional() @IsString() @Length(1, 500) headline?: string | null;
+  /** The article's text (HTML or plain, as the CMS keeps it), at most 100,000 bytes; or give `bodyUrl`. */
+  @Nullable() @IsOptional() @IsString() @MaxBytes(ARTICLE_BODY_MAX_BYTES) body?: string | null;
+  /** Where licensees fetch the text, instead of `body`. */
+  @Nullable()
+  @IsOptional()
+  @IsUrl(HTTP_URL, { message: 'bodyUrl must be an http(s) URL' })
+  @MaxLength(2048)
+  @IsNotGivenWithBody()
+  bodyUrl?: string | null;
+  /** BCP 47 (`vi`, `en-US`); kept in its canonical form. */
+  @Nullable() @IsOptional() @IsLanguageTag() language?: string | null;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ArticleAuthor)
+  authors?: ArticleAuthor[];
+  /** Who holds the rights when not the agency itself (a wire service, a freelance photographer). */
+  @Nullable() @IsOptional() @IsString() @Length(1, 200) rightsHolder?: string | null;
+  /** No licensee receives the article before this instant. */
+  @Nullable() @IsOptional() @IsInstant() embargoUntil?: string | null;
+  /**
+   * Whether the agency offers the article to licensees; absent: false. An agency opts articles in,
+   * because what it publishes may carry rights it cannot pass on (wire copy, bought photos).
+   */
+  @IsOptional() @IsBoolean() licensable?: boolean;
+  /** ISO 3166-1 alpha-2 codes of countries where no licence of the article may be used. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(COUNTRY_CODES.length)
+  @ArrayUnique()
+  @IsIn(COUNTRY_CODES, { each: true })
+  excludedTerritories?: CountryCode[];
 }
 
 export class UpsertArticleRequest extends ArticleFields {
@@ -114,6 +183,16 @@ export class ArticleView {
   @IsIn(ARTICLE_ACCESS_LEVELS) accessLevel!: ArticleAccessLevel;
   @Nullable() @IsOptional() @IsInt() lockAfterDays!: number | null;
   @Nullable() @IsOptional() @IsInt() freeAfterDays!: number | null;
+  @Nullable() @IsOptional() @IsString() headline!: string | null;
+  /** UTF-8 bytes of the text held, null when none: the text itself is licensing's to serve (its catalog), not the paywall's. */
+  @Nullable() @IsOptional() @IsInt() @Min(0) bodyBytes!: number | null;
+  @Nullable() @IsOptional() @IsString() bodyUrl!: string | null;
+  @Nullable() @IsOptional() @IsString() language!: string | null;
+  @ValidateNested({ each: true }) @Type(() => ArticleAuthor) authors!: ArticleAuthor[];
+  @Nullable() @IsOptional() @IsString() rightsHolder!: string | null;
+  @Nullable() @IsOptional() @IsString() embargoUntil!: string | null;
+  @IsBoolean() licensable!: boolean;
+  @IsString({ each: true }) excludedTerritories!: string[];
   /** Grows by one with every change of the article. */
   @IsInt() @Min(1) version!: number;
   @IsString() updatedAt!: string;

@@ -3,5 +3,6 @@ import { CreatePaywallSchema1795843636993 } from './1795843636993-CreatePaywallS
 import { CreateArticles1795854166646 } from './1795854166646-CreateArticles';
 import { PaywallDecisionState1795854312648 } from './1795854312648-PaywallDecisionState';
 import { OffersExperimentsConversions1795857764264 } from './1795857764264-OffersExperimentsConversions';
+import { ArticleLicensingFields1796698498293 } from './1796698498293-ArticleLicensingFields';
 
-export const migrations = [CreatePaywallSchema1795843636993, CreateArticles1795854166646, PaywallDecisionState1795854312648, OffersExperimentsConversions1795857764264];
+export const migrations = [CreatePaywallSchema1795843636993, CreateArticles1795854166646, PaywallDecisionState1795854312648, OffersExperimentsConversions1795857764264, ArticleLicensingFields1796698498293];
