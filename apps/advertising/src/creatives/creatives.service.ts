@@ -60,6 +60,7 @@ export class CreativesService {
         status: 'pending-review',
         rejectionReason: null,
         orderLineIds: [],
+        sponsoredArticle: false,
       });
       const view = toView(creative);
       await this.audit.record(tx, {
@@ -261,6 +262,7 @@ function toView(creative: Creative): CreativeView {
     status: creative.status,
     rejectionReason: creative.rejectionReason,
     orderLineIds: creative.orderLineIds,
+    sponsoredArticle: creative.sponsoredArticle,
     createdAt: creative.createdAt.toISOString(),
     updatedAt: creative.updatedAt.toISOString(),
   };

@@ -154,6 +154,11 @@ export class OrderTransitionsService {
           // the end of the flight: the start of the day after its last day
           flightEnd: startOfLocalDay(nextDay(line.flightEnd), timeZone).toISOString(),
           invoicedAt: now.toISOString(),
+          roadblockId: line.roadblockId,
+          sponsoredArticle: order.sponsoredArticle && {
+            articleUrl: order.sponsoredArticle.articleUrl,
+            articleId: order.sponsoredArticle.articleId,
+          },
         },
       })),
     );

@@ -16,5 +16,6 @@ import { OrdersService } from './orders.service';
   imports: [AdUnitsModule, CalendarModule, InventoryModule, QuotesModule, RateCardsModule, ServingModule],
   controllers: [OrdersRpcController],
   providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule],
+  exports: [OrdersService],
 })
 export class OrdersModule {}
