@@ -145,6 +145,8 @@ const firstAdUnit = async (owner: TestAgency) => {
 const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
 const CREATIVE = '/v1/advertising/creatives/{id}';
 const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
+const TAKEOVER_PAGE = '/v1/advertising/takeover-pages/{id}';
+const firstTakeoverPage = (owner: TestAgency) => firstId(owner, '/v1/advertising/takeover-pages');
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -250,6 +252,8 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: firstCreative,
   },
   { method: 'GET', path: `${CREATIVE}/content`, idOf: firstCreative },
+  { method: 'GET', path: TAKEOVER_PAGE, idOf: firstTakeoverPage },
+  { method: 'PATCH', path: TAKEOVER_PAGE, body: { name: 'taken over' }, idOf: firstTakeoverPage },
   {
     method: 'GET',
     path: '/v1/licensing/licence-offers/{id}',
@@ -483,6 +487,8 @@ export const LIST_ROUTES = [
   '/v1/advertising/advertisers',
   '/v1/advertising/orders',
   '/v1/advertising/creatives',
+  '/v1/advertising/takeover-pages',
+  '/v1/advertising/sponsored-articles',
   '/v1/licensing/licence-offers',
   '/v1/payments/accounts',
   '/v1/payments/payments',

@@ -82,8 +82,8 @@ export class SponsoredLabelView {
 }
 
 export class SetSponsoredLabelRequest {
-  /** Null goes back to the locale's default ("Bài PR", "Sponsored"). */
-  @Nullable() @IsOptional() @IsString() @Length(1, 40) label!: string | null;
+  /** The label to carry; null or left out: the locale's default ("Bài PR", "Sponsored"). */
+  @Nullable() @IsOptional() @IsString() @Length(1, 40) label?: string | null;
 }
 
 export const BookSponsoredArticle = defineRpc({
