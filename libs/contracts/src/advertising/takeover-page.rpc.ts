@@ -94,6 +94,6 @@ export const UpdateTakeoverPage = defineRpc({
   subject: 'advertising.takeover-page.update.v1',
   request: UpdateTakeoverPageRequest,
   response: TakeoverPageView,
-  description: "Renames a takeover page or changes its units (takeovers already booked keep theirs).",
+  description: 'Renames a takeover page or changes its units (takeovers already booked keep theirs).',
   roles: [...STAFF],
 });
