@@ -165,7 +165,8 @@ export const SubmitOrder = defineRpc({
   subject: 'advertising.order.submit.v1',
   request: TransitionOrderRequest,
   response: OrderView,
-  description: 'A draft goes to ad ops for approval; it keeps holding its inventory.',
+  description:
+    'A draft goes to ad ops for approval; it keeps holding its inventory. A takeover needs a creative (pending or approved) attached to every unit.',
   roles: [...STAFF_AND_ADVERTISER],
 });
 
@@ -173,7 +174,8 @@ export const ApproveOrder = defineRpc({
   subject: 'advertising.order.approve.v1',
   request: TransitionOrderRequest,
   response: OrderView,
-  description: 'Ad ops approve a submitted order: its held impressions become sold and each line is invoiced.',
+  description:
+    'Ad ops approve a submitted order: its held impressions become sold and each line is invoiced. A takeover needs an approved creative on every unit.',
   roles: ['admin', 'adops'],
 });
 
