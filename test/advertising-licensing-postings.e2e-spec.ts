@@ -202,6 +202,33 @@ describe('advertising and licensing money in the books', () => {
       expect(await balancesIn(early, 'VND')).toEqual(finalBooks);
     });
 
+    it.each([
+      ["a takeover's line", { pricingModel: 'sponsorship', roadblockId: randomUUID() }],
+      [
+        'a sponsored article (bài PR)',
+        {
+          pricingModel: 'sponsorship',
+          sponsoredArticle: { articleUrl: 'https://bao.example.vn/kinh-te/bai-pr', articleId: 'pr-1' },
+        },
+      ],
+    ])('books %s as any sponsorship: receivable, VAT, deferred revenue over its flight', async (_what, product) => {
+      const other = makeBooking(agency.tenantId);
+      await events.deliverInOrder([bookingInvoiced(other, 11_000_000n, 1_000_000n, product)]);
+      const invoiced = await entryOf(agency, `booking-invoiced:${other.bookingId}`);
+      expect(invoiced.description).toContain('sponsorship');
+      expect(postingsOf(invoiced)).toEqual([
+        ['1300', '11000000'],
+        ['2200', '-1000000'],
+        ['2100', '-10000000'],
+      ]);
+      expect(await scheduleOf(agency, `booking:${other.bookingId}`)).toMatchObject({
+        method: 'delivery',
+        total: '10000000',
+        firstDay: '2026-10-01',
+        days: 10,
+      });
+    });
+
     it('filters the journal by site and by advertiser', async () => {
       const bySite = await journal(agency, `&siteId=${booking.siteId}`);
       expect(bySite.length).toBeGreaterThan(0);

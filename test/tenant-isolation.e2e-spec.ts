@@ -1,7 +1,15 @@
 import { eventually, pngOf } from '@libs/testing';
 import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
-import { advertiserWithKey, bookableUnit, cpmLine, placeOrder, siteFollowed } from './support/ad-booking-fixtures';
+import {
+  advertiserWithKey,
+  bookableUnit,
+  cpmLine,
+  dayFromToday,
+  placeOrder,
+  RATE_CARD,
+  siteFollowed,
+} from './support/ad-booking-fixtures';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { FOREIGN_ID_MATRIX, LIST_ROUTES } from './support/foreign-id-matrix';
@@ -77,6 +85,42 @@ describe('tenant isolation', () => {
       contentBase64: pngOf(300, 250).toString('base64'),
     });
     expect(creative.status).toBe(201);
+    const takeoverPage = await agency.api.post('/v1/advertising/takeover-pages', {
+      siteId: adSite,
+      code: `isolation-${tag}`,
+      name: `Trang chủ ${tag}`,
+      adUnitIds: [adUnit.id],
+    });
+    expect(takeoverPage.status).toBe(201);
+    // A sponsored article sold (approved): what the agency's CMS lists to label it.
+    const prSlot = await agency.api.post<{ id: string }>('/v1/advertising/ad-units', {
+      siteId: adSite,
+      code: `pr-${tag}`,
+      name: 'Bài PR trang chủ',
+      format: 'native',
+      sizes: ['native'],
+      pageTypes: ['home'],
+      dailyCapacity: 1000,
+      exclusiveSponsorship: true,
+    });
+    expect(prSlot.status).toBe(201);
+    const prCard = await agency.api.put(`/v1/advertising/ad-units/${prSlot.body.id}/rate-card`, {
+      ...RATE_CARD,
+      sponsoredArticlePrice: '25000000',
+    });
+    expect(prCard.status).toBe(200);
+    const article = await agency.api.post<{ id: string }>('/v1/advertising/sponsored-articles', {
+      advertiserId: advertiser.id,
+      adUnitId: prSlot.body.id,
+      articleUrl: `https://${tag}.example.vn/bai-pr`,
+      headline: `Bài PR ${tag}`,
+      imageBase64: pngOf(600, 400).toString('base64'),
+      exposureStart: dayFromToday(3),
+      exposureEnd: dayFromToday(3),
+    });
+    expect(article.status).toBe(201);
+    for (const step of ['submit', 'approve'])
+      expect((await agency.api.post(`/v1/advertising/orders/${article.body.id}/${step}`, {})).status).toBe(200);
     // A payment paid on MoMo that saved the payer's wallet: a payment, a refund target and a saved token to address.
     const account = await agency.api.put('/v1/payments/accounts/momo', {
       environment: 'sandbox',

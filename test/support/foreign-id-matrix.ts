@@ -154,6 +154,8 @@ const firstCatalogArticle = async (owner: TestAgency) => {
   if (!articleId) throw new Error(`no catalog article to address: ${JSON.stringify(response.body)}`);
   return { articleId };
 };
+const TAKEOVER_PAGE = '/v1/advertising/takeover-pages/{id}';
+const firstTakeoverPage = (owner: TestAgency) => firstId(owner, '/v1/advertising/takeover-pages');
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -259,6 +261,8 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: firstCreative,
   },
   { method: 'GET', path: `${CREATIVE}/content`, idOf: firstCreative },
+  { method: 'GET', path: TAKEOVER_PAGE, idOf: firstTakeoverPage },
+  { method: 'PATCH', path: TAKEOVER_PAGE, body: { name: 'taken over' }, idOf: firstTakeoverPage },
   {
     method: 'GET',
     path: '/v1/licensing/licence-offers/{id}',
@@ -503,6 +507,8 @@ export const LIST_ROUTES = [
   '/v1/advertising/advertisers',
   '/v1/advertising/orders',
   '/v1/advertising/creatives',
+  '/v1/advertising/takeover-pages',
+  '/v1/advertising/sponsored-articles',
   '/v1/licensing/licence-offers',
   '/v1/licensing/licensees',
   '/v1/licensing/catalog',

@@ -30,7 +30,13 @@ export function makeBooking(tenantId: string): TestBooking {
   };
 }
 
-export function bookingInvoiced(b: TestBooking, amount = 11_000_000n, tax = 1_000_000n): EventEnvelope<unknown> {
+/** `product`: what a takeover's line or a sponsored article adds (`roadblockId`, `sponsoredArticle`, a `pricingModel`). */
+export function bookingInvoiced(
+  b: TestBooking,
+  amount = 11_000_000n,
+  tax = 1_000_000n,
+  product: Record<string, unknown> = {},
+): EventEnvelope<unknown> {
   const invoicedAt = '2026-09-28T03:00:00.000Z';
   return envelopeOf(
     BookingInvoiced,
@@ -47,6 +53,7 @@ export function bookingInvoiced(b: TestBooking, amount = 11_000_000n, tax = 1_00
       flightStart: '2026-09-30T17:00:00.000Z',
       flightEnd: '2026-10-10T17:00:00.000Z',
       invoicedAt,
+      ...product,
     },
     invoicedAt,
   );

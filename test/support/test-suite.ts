@@ -113,6 +113,8 @@ export class TestSuite {
       ADVERTISING_TOKEN_KEYS: this.advertisingTokenKeys,
       PAYWALL_PUBLIC_PORT: '0',
       ADVERTISING_PUBLIC_PORT: '0',
+      // the port is picked at start: tests read files at the instance's own URL, by the path of this one
+      ADVERTISING_PUBLIC_BASE_URL: 'https://ads.example.test',
       PAYMENTS_NOTIFICATION_URL: `http://127.0.0.1:${this.notificationPort}`,
       PAYMENTS_NOTIFICATION_PORT: String(this.notificationPort),
       PAYMENTS_NOTIFICATION_BASE_URL: `http://127.0.0.1:${this.notificationPort}`,

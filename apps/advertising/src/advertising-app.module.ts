@@ -10,6 +10,9 @@ import { OrdersModule } from './orders/orders.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { SitesModule } from './sites/sites.module';
+import { SponsoredArticlesModule } from './sponsored-articles/sponsored-articles.module';
+import { TakeoverPagesModule } from './takeover-pages/takeover-pages.module';
+import { TakeoversModule } from './takeovers/takeovers.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -28,6 +31,9 @@ export class AdvertisingAppModule {
         QuotesModule,
         RateCardsModule,
         SitesModule,
+        SponsoredArticlesModule,
+        TakeoverPagesModule,
+        TakeoversModule,
         TenantsModule,
       ],
     };

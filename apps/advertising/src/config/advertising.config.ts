@@ -1,5 +1,7 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { IsSigningKeys, ServiceEnv } from '@libs/common';
+
+const HTTP_URL = /^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/;
 
 export class AdvertisingEnv extends ServiceEnv {
   override HTTP_PORT: number = 3003;
@@ -23,4 +25,11 @@ export class AdvertisingEnv extends ServiceEnv {
    */
   @IsSigningKeys()
   PAYWALL_TOKEN_KEYS: string = '';
+
+  /**
+   * How pages reach that server (an ingress routes `/v1/ads/` there): ad decisions answer creative
+   * files as `<this>/v1/ads/creatives/<sha256>`.
+   */
+  @Matches(HTTP_URL, { message: 'must be an http(s) URL without a trailing slash, e.g. https://ads.example.com' })
+  ADVERTISING_PUBLIC_BASE_URL: string = 'http://127.0.0.1:3013';
 }

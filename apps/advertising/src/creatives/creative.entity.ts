@@ -4,6 +4,7 @@ import type { CreativeFormat, CreativeKind, CreativePlacement, CreativeStatus } 
 /** What an advertiser shows in a slot: an image, an HTML5 zip, a third-party tag or a native ad, reviewed by ad ops. */
 @Entity({ name: 'creatives' })
 @Index('creatives_tenant_advertiser', ['tenantId', 'advertiserId'])
+@Index('creatives_sha256', ['sha256'])
 @Check('creatives_content_capped', 'octet_length(content) <= 500000')
 export class Creative {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -29,6 +30,8 @@ export class Creative {
   @Column('text') status!: CreativeStatus;
   @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason!: string | null;
   @Column('uuid', { name: 'order_line_ids', array: true, default: '{}' }) orderLineIds!: string[];
+  /** A sponsored article's teaser: label, headline and click URL are the booking's and cannot be changed. */
+  @Column('boolean', { name: 'sponsored_article', default: false }) sponsoredArticle!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

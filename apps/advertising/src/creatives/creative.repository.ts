@@ -21,7 +21,11 @@ export interface LineForCreative {
 export class CreativeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  add(tx: EntityManager, creative: Omit<Creative, 'id' | 'createdAt' | 'updatedAt'>): Promise<Creative> {
+  /** A new creative (its id given, or made by the database). */
+  add(
+    tx: EntityManager,
+    creative: Omit<Creative, 'id' | 'createdAt' | 'updatedAt'> & { id?: string },
+  ): Promise<Creative> {
     const repository = tx.getRepository(Creative);
     return repository.save(repository.create(creative));
   }
@@ -62,6 +66,20 @@ export class CreativeRepository {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: 100,
     });
+  }
+
+  /** The creatives attached to any of these lines of the agency's, with their review. */
+  async findAttachedTo(
+    tx: EntityManager,
+    tenantId: string,
+    lineIds: string[],
+  ): Promise<{ orderLineIds: string[]; status: CreativeStatus }[]> {
+    if (lineIds.length === 0) return [];
+    const rows = (await tx.query(
+      `SELECT order_line_ids, status FROM advertising.creatives WHERE tenant_id = $1 AND order_line_ids && $2::uuid[]`,
+      [tenantId, lineIds],
+    )) as { order_line_ids: string[]; status: CreativeStatus }[];
+    return rows.map((row) => ({ orderLineIds: row.order_line_ids, status: row.status }));
   }
 
   /** The agency's order line with its order's advertiser and its unit's sizes, or null. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, ConflictError, NotFoundError, ValidationFailedError } from '@libs/common';
 import type {
   CreateCreativeRequest,
+  CreativeStatus,
   FieldError,
   CreativeChanges,
   CreativeContentView,
@@ -11,7 +12,7 @@ import type {
   ListCreativesRequest,
 } from '@libs/contracts';
 import { advertiserScopeOf, AdvertisersService } from '../advertisers/advertisers.service';
-import { checkContent, contentFieldOf, requestProblems } from './creative-content';
+import { CheckedContent, checkContent, contentFieldOf, requestProblems } from './creative-content';
 import { clickUrlProblem, lawProblems, unitAccepts } from './creative-rules';
 import { CreativeAction, reviewCreative } from './creative-review';
 import { OrderServingPublisher } from '../serving/order-serving.publisher';
@@ -60,6 +61,7 @@ export class CreativesService {
         status: 'pending-review',
         rejectionReason: null,
         orderLineIds: [],
+        sponsoredArticle: false,
       });
       const view = toView(creative);
       await this.audit.record(tx, {
@@ -97,6 +99,7 @@ export class CreativesService {
       const next = { ...creative, ...defined } as Creative;
       const problems = [
         ...errors,
+        ...(creative.sponsoredArticle ? teaserChangeProblems(creative, defined) : []),
         ...(changes.headline !== undefined && creative.kind !== 'native'
           ? [{ field: 'headline', message: 'only a native creative has a headline' }]
           : []),
@@ -155,6 +158,91 @@ export class CreativesService {
         after: { orderLineId },
       });
       return toView(saved);
+    });
+  }
+
+  /** The creatives attached to any of these lines, with their review (is a takeover's every unit covered?). */
+  attachedTo(
+    tx: EntityManager,
+    tenantId: string,
+    lineIds: string[],
+  ): Promise<{ orderLineIds: string[]; status: CreativeStatus }[]> {
+    return this.creatives.findAttachedTo(tx, tenantId, lineIds);
+  }
+
+  /**
+   * A sponsored article's teaser checked before anything is written: a native creative whose
+   * headline is the article's, whose image is given or fetched (SSRF-safe) and checked as any native
+   * image, and which links to the article. Faults name the booking's fields (`imageBase64`,
+   * `imageUrl`, `articleUrl`, `headline`).
+   */
+  async checkTeaser(teaser: SponsoredTeaser): Promise<CheckedContent> {
+    const request: CreateCreativeRequest = {
+      name: teaser.headline,
+      kind: 'native',
+      size: 'native',
+      clickUrl: teaser.articleUrl,
+      headline: teaser.headline,
+      ...(teaser.imageBase64 !== undefined && { contentBase64: teaser.imageBase64 }),
+      ...(teaser.imageUrl !== undefined && { contentUrl: teaser.imageUrl }),
+    };
+    const named = (errors: FieldError[]) =>
+      errors.map((error) => ({ ...error, field: TEASER_FIELDS[error.field] ?? error.field }));
+    const errors = requestProblems(request);
+    if (errors.length > 0) throw new ValidationFailedError(named(errors));
+    const field = contentFieldOf(request);
+    let bytes: Buffer | null;
+    try {
+      bytes = await this.bytesOf(request, field);
+    } catch (error) {
+      if (error instanceof ValidationFailedError) throw new ValidationFailedError(named(error.errors ?? []));
+      throw error;
+    }
+    const { errors: contentErrors, checked } = checkContent(request, bytes, field);
+    if (contentErrors.length > 0) throw new ValidationFailedError(named(contentErrors));
+    return checked;
+  }
+
+  /**
+   * Writes a sponsored article's teaser, attached to its line and pending review, in the booking's
+   * transaction: labelled with the agency's sponsored label, linking to the article, both kept so.
+   */
+  async addTeaser(
+    tx: EntityManager,
+    teaser: { id: string; tenantId: string; advertiserId: string; lineId: string; label: string } & SponsoredTeaser,
+    checked: CheckedContent,
+  ): Promise<void> {
+    const creative = await this.creatives.add(tx, {
+      id: teaser.id,
+      tenantId: teaser.tenantId,
+      advertiserId: teaser.advertiserId,
+      name: `${teaser.label}: ${teaser.headline}`.slice(0, 200),
+      kind: 'native',
+      size: 'native',
+      format: 'fixed',
+      closeControlAfterMs: null,
+      placement: 'standard',
+      label: teaser.label,
+      clickUrl: teaser.articleUrl,
+      headline: checked.headline,
+      tag: null,
+      entryFile: null,
+      sourceUrl: teaser.imageUrl ?? null,
+      content: checked.content,
+      contentType: checked.contentType,
+      contentBytes: checked.content?.length ?? 0,
+      sha256: checked.content ? createHash('sha256').update(checked.content).digest('hex') : null,
+      status: 'pending-review',
+      rejectionReason: null,
+      orderLineIds: [teaser.lineId],
+      sponsoredArticle: true,
+    });
+    await this.audit.record(tx, {
+      tenantId: teaser.tenantId,
+      action: 'creative.created',
+      targetType: 'creative',
+      targetId: creative.id,
+      after: toView(creative),
     });
   }
 
@@ -231,6 +319,29 @@ export class CreativesService {
   }
 }
 
+/** What a sponsored article's teaser is made of, as its booking gives it. */
+export interface SponsoredTeaser {
+  articleUrl: string;
+  headline: string;
+  imageBase64?: string;
+  imageUrl?: string;
+}
+
+/** A teaser's faults, named as the booking's fields. */
+const TEASER_FIELDS: Readonly<Record<string, string>> = {
+  contentBase64: 'imageBase64',
+  contentUrl: 'imageUrl',
+  clickUrl: 'articleUrl',
+};
+
+/** A sponsored article's teaser keeps the booking's label, headline and link to the article. */
+function teaserChangeProblems(creative: Creative, changes: CreativeChanges): FieldError[] {
+  const kept = { label: 'label', headline: 'headline', clickUrl: 'link to the article' } as const;
+  return (Object.keys(kept) as (keyof typeof kept)[])
+    .filter((field) => changes[field] !== undefined && changes[field] !== creative[field])
+    .map((field) => ({ field, message: `a sponsored article's teaser keeps its ${kept[field]}` }));
+}
+
 function scopeOf(caller: Caller): CreativeScope {
   return { tenantId: caller.tenantId, advertiserId: advertiserScopeOf(caller) };
 }
@@ -261,6 +372,7 @@ function toView(creative: Creative): CreativeView {
     status: creative.status,
     rejectionReason: creative.rejectionReason,
     orderLineIds: creative.orderLineIds,
+    sponsoredArticle: creative.sponsoredArticle,
     createdAt: creative.createdAt.toISOString(),
     updatedAt: creative.updatedAt.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { zipOf } from '@libs/testing';
-import { html5ZipProblem } from './html5-zip';
+import { html5ZipFiles, html5ZipProblem } from './html5-zip';
 
 const html = Buffer.from('<!doctype html><html><body>Ad</body></html>');
 
@@ -60,5 +60,27 @@ describe('html5ZipProblem', () => {
     ],
   ])('refuses %s', (_what, zip, problem) => {
     expect(html5ZipProblem(zip, 'index.html')).toBe(problem);
+  });
+});
+
+describe('html5ZipFiles', () => {
+  it('gives each file of the zip by its name, inflated, and no directory', () => {
+    const script = Buffer.from('document.title = "Tết";');
+    const files = html5ZipFiles(
+      zipOf([
+        { name: 'index.html', data: html, deflate: true },
+        { name: 'js/', data: Buffer.alloc(0) },
+        { name: 'js/main.js', data: script },
+      ]),
+    );
+    expect([...files!.entries()]).toEqual([
+      ['index.html', html],
+      ['js/main.js', script],
+    ]);
+  });
+
+  it('gives nothing of a zip it refuses', () => {
+    expect(html5ZipFiles(zipOf([{ name: '../x.html', data: html }]))).toBeNull();
+    expect(html5ZipFiles(Buffer.from('not a zip'))).toBeNull();
   });
 });

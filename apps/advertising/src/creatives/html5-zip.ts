@@ -9,16 +9,39 @@ export const HTML5_ZIP_LIMITS = { maxFiles: 100, maxUncompressedBytes: 2_000_000
  * declare), and holds the entry file.
  */
 export function html5ZipProblem(zip: Buffer, entryFile: string, limits = HTML5_ZIP_LIMITS): string | null {
+  const read = readZip(zip, limits);
+  if ('problem' in read) return read.problem;
+  if (!read.names.has(entryFile)) return `has no ${entryFile}`;
+  return null;
+}
+
+/**
+ * The files of an HTML5 creative's zip, inflated, by their name in it (directories left out); null
+ * when the zip is one `html5ZipProblem` refuses. Served by name, never by a path of the disk.
+ */
+export function html5ZipFiles(zip: Buffer, limits = HTML5_ZIP_LIMITS): Map<string, Buffer> | null {
+  const read = readZip(zip, limits);
+  return 'problem' in read ? null : read.files;
+}
+
+/** Walks the central directory once, inflating each entry within the budget. */
+function readZip(
+  zip: Buffer,
+  limits: typeof HTML5_ZIP_LIMITS,
+): { problem: string } | { names: Set<string>; files: Map<string, Buffer> } {
   const end = findEndOfCentralDirectory(zip);
-  if (end < 0) return 'is not a zip file';
+  if (end < 0) return { problem: 'is not a zip file' };
   const count = zip.readUInt16LE(end + 10);
   const directoryAt = zip.readUInt32LE(end + 16);
-  if (count > limits.maxFiles) return `holds ${count} files, more than ${limits.maxFiles}`;
+  if (count > limits.maxFiles) return { problem: `holds ${count} files, more than ${limits.maxFiles}` };
+  const tooBig = { problem: `inflates to more than ${limits.maxUncompressedBytes} bytes` };
   let at = directoryAt;
   let budget = limits.maxUncompressedBytes;
   const names = new Set<string>();
+  const files = new Map<string, Buffer>();
   for (let n = 0; n < count; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return 'has a broken central directory';
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50)
+      return { problem: 'has a broken central directory' };
     const method = zip.readUInt16LE(at + 10);
     const compressed = zip.readUInt32LE(at + 20);
     const declared = zip.readUInt32LE(at + 24);
@@ -28,29 +51,29 @@ export function html5ZipProblem(zip: Buffer, entryFile: string, limits = HTML5_Z
     const localAt = zip.readUInt32LE(at + 42);
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
-    if (unsafeName(name)) return `holds a file named outside it: ${JSON.stringify(name.slice(0, 100))}`;
+    if (unsafeName(name)) return { problem: `holds a file named outside it: ${JSON.stringify(name.slice(0, 100))}` };
     names.add(name);
     if (name.endsWith('/')) continue;
-    if (declared > budget) return `inflates to more than ${limits.maxUncompressedBytes} bytes`;
-    if (localAt + 30 > zip.length || zip.readUInt32LE(localAt) !== 0x04034b50) return 'has a broken entry';
+    if (declared > budget) return tooBig;
+    if (localAt + 30 > zip.length || zip.readUInt32LE(localAt) !== 0x04034b50) return { problem: 'has a broken entry' };
     const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
     const data = zip.subarray(dataAt, dataAt + compressed);
-    let size: number;
-    if (method === 0) size = data.length;
+    let file: Buffer;
+    if (method === 0) file = data;
     else if (method === 8) {
       try {
-        size = inflateRawSync(data, { maxOutputLength: Math.max(budget, 1) }).length;
+        file = inflateRawSync(data, { maxOutputLength: Math.max(budget, 1) });
       } catch (error) {
         return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
-          ? `inflates to more than ${limits.maxUncompressedBytes} bytes`
-          : 'has an entry that does not inflate';
+          ? tooBig
+          : { problem: 'has an entry that does not inflate' };
       }
-    } else return `uses compression method ${method} (only stored and deflate)`;
-    budget -= size;
-    if (budget < 0) return `inflates to more than ${limits.maxUncompressedBytes} bytes`;
+    } else return { problem: `uses compression method ${method} (only stored and deflate)` };
+    budget -= file.length;
+    if (budget < 0) return tooBig;
+    files.set(name, file);
   }
-  if (!names.has(entryFile)) return `has no ${entryFile}`;
-  return null;
+  return { names, files };
 }
 
 function unsafeName(name: string): boolean {

@@ -7,6 +7,7 @@ import { OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
 import { RateCard } from '../rate-cards/rate-card.entity';
 import { AdvertisingSite } from '../sites/advertising-site.entity';
+import { TakeoverPage } from '../takeover-pages/takeover-page.entity';
 import { AdvertisingTenant } from '../tenants/advertising-tenant.entity';
 import { migrations } from './migrations';
 
@@ -24,6 +25,7 @@ export const advertisingSchema = {
     OrderLine,
     OrderLineDay,
     Creative,
+    TakeoverPage,
   ],
   migrations,
 };

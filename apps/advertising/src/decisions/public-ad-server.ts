@@ -5,6 +5,8 @@ import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemInstance, problemType, req
 import { AdDecisionAnswer, ADS_DECISIONS_PATH, FieldError } from '@libs/contracts';
 import { AdvertisingEnv } from '../config/advertising.config';
 import { AdMemory } from './ad-memory';
+import { creativeFileUrl } from './creative-file-url';
+import { CreativeFilesServer } from './creative-files-server';
 import { decideAds } from './decide-ads';
 import { parseAdRequest } from './parse-ad-request';
 
@@ -43,11 +45,15 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
   /** Answers decided in this turn of the event loop, sent together at its end. */
   private unsent: { response: ServerResponse; body: string }[] = [];
   url = '';
+  /** Where pages reach this server: creative files' URLs start with it. */
+  private readonly publicBaseUrl: string;
 
   constructor(
     private readonly memory: AdMemory,
+    private readonly creativeFiles: CreativeFilesServer,
     env: AdvertisingEnv,
   ) {
+    this.publicBaseUrl = env.ADVERTISING_PUBLIC_BASE_URL;
     this.port = env.ADVERTISING_PUBLIC_PORT;
     this.host = env.HTTP_HOST;
   }
@@ -75,6 +81,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
     const url = request.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    if (CreativeFilesServer.serves(path)) return this.creativeFiles.serve(request, response, path);
     if (path !== ADS_DECISIONS_PATH)
       return this.refuse(request, response, {
         status: 404,
@@ -131,8 +138,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
           creativeId: choice.creative.creativeId,
           kind: choice.creative.kind,
           size: choice.creative.size,
-          // the creative file route is yet to come: a page renders tags and native creatives meanwhile
-          contentUrl: null,
+          contentUrl: creativeFileUrl(this.publicBaseUrl, choice.creative),
           sha256: choice.creative.sha256,
           markup: choice.creative.tag,
           headline: choice.creative.headline,

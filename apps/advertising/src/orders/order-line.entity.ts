@@ -16,4 +16,6 @@ export class OrderLine {
   @Column('integer', { name: 'impressions_per_day' }) impressionsPerDay!: number;
   @Column('jsonb') targeting!: LineTargeting;
   @Column('jsonb') quote!: QuoteView;
+  /** The takeover the line is one unit of (its lines serve together or not at all); null otherwise. */
+  @Column('uuid', { name: 'roadblock_id', nullable: true }) roadblockId!: string | null;
 }

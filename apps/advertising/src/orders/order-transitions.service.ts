@@ -14,6 +14,7 @@ import { AdUnitsService } from '../ad-units/ad-units.service';
 import { dayNumber, dayOfNumber, localDayOf, startOfLocalDay } from '../calendar/agency-days';
 import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
 import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { CreativesService } from '../creatives/creatives.service';
 import { cancellationPenaltyOf } from '../inventory/unit-day-availability';
 import { RateCardsService } from '../rate-cards/rate-cards.service';
 import { OrderServingPublisher } from '../serving/order-serving.publisher';
@@ -23,6 +24,7 @@ import { orderViewOf } from './order-view';
 import type { Order } from './order.entity';
 import { OrderRepository } from './order.repository';
 import { scopeOf } from './orders.service';
+import { takeoverUnitsNotReady } from './roadblock-readiness';
 
 const HOUR_MS = 3_600_000;
 /** Orders the clock moves per sweep transaction. */
@@ -45,6 +47,7 @@ export class OrderTransitionsService {
     private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
     private readonly serving: OrderServingPublisher,
+    private readonly creatives: CreativesService,
   ) {}
 
   /** A person moves an order on: refused (409) unless the lifecycle allows it, audited with who and why. */
@@ -95,6 +98,7 @@ export class OrderTransitionsService {
     const transition = transitionOrder(order.status, action);
     if (!transition.allowed) throw new ConflictError(transition.reason);
     const lines = await this.orders.linesOf([order.id], tx);
+    if (action === 'submit' || action === 'approve') await this.refuseUnreadyTakeover(tx, order, lines, action);
     const before = { status: order.status, holdExpiresAt: order.holdExpiresAt };
     const today = localDayOf(now, timeZone);
     if (transition.inventory === 'sell') await this.inventory.sellHeld(tx, order.id);
@@ -122,6 +126,38 @@ export class OrderTransitionsService {
     });
     if (actor === 'advertising') this.logger.log(`order ${order.id}: ${before.status} → ${saved.status} (${reason})`);
     return orderViewOf(saved, lines);
+  }
+
+  /** A takeover serves all its units or none: refused (409) while a unit lacks the creative `action` needs. */
+  private async refuseUnreadyTakeover(
+    tx: EntityManager,
+    order: Order,
+    lines: OrderLine[],
+    action: 'submit' | 'approve',
+  ): Promise<void> {
+    if (!lines.some((line) => line.roadblockId)) return;
+    const codes = new Map(
+      (
+        await this.adUnits.findMany(
+          order.tenantId,
+          lines.map((line) => line.adUnitId),
+        )
+      ).map((unit) => [unit.id, unit.code]),
+    );
+    const creatives = await this.creatives.attachedTo(
+      tx,
+      order.tenantId,
+      lines.map((line) => line.id),
+    );
+    const missing = takeoverUnitsNotReady(
+      lines.map((line) => ({ lineId: line.id, unitCode: codes.get(line.adUnitId)!, roadblockId: line.roadblockId })),
+      creatives,
+      action,
+    );
+    if (missing.length > 0)
+      throw new ConflictError(
+        `a takeover serves all its units or none: ad unit ${missing.join(', ')} has no ${action === 'approve' ? 'approved creative' : 'creative attached (pending review or approved)'}`,
+      );
   }
 
   /** One BookingInvoiced per line (a booking is a line: one unit, one pricing model, one flight), VAT included. */
@@ -154,6 +190,11 @@ export class OrderTransitionsService {
           // the end of the flight: the start of the day after its last day
           flightEnd: startOfLocalDay(nextDay(line.flightEnd), timeZone).toISOString(),
           invoicedAt: now.toISOString(),
+          roadblockId: line.roadblockId,
+          sponsoredArticle: order.sponsoredArticle && {
+            articleUrl: order.sponsoredArticle.articleUrl,
+            articleId: order.sponsoredArticle.articleId,
+          },
         },
       })),
     );

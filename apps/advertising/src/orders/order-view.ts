@@ -20,6 +20,7 @@ export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
         impressionsPerDay: line.impressionsPerDay,
         targeting: line.targeting,
         quote: line.quote,
+        roadblockId: line.roadblockId,
       })),
     taxable: order.taxable,
     vat: order.vat,
@@ -27,6 +28,8 @@ export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
     holdExpiresAt: order.holdExpiresAt?.toISOString() ?? null,
     cancellationPenalty: order.cancellationPenalty,
     history: order.history,
+    takeover: order.takeover,
+    sponsoredArticle: order.sponsoredArticle,
     createdAt: order.createdAt.toISOString(),
   };
 }

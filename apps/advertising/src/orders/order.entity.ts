@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrderStatus, OrderTransitionView } from '@libs/contracts';
+import type { OrderSponsoredArticleView, OrderStatus, OrderTakeoverView, OrderTransitionView } from '@libs/contracts';
 
 /** An advertiser's order: lines of inventory, held until approved, then sold. */
 @Entity({ name: 'orders' })
@@ -21,6 +21,10 @@ export class Order {
   @Column('jsonb') history!: OrderTransitionView[];
   /** Rises each time what the order serves is published (`OrderServingChanged`). */
   @Column('integer', { name: 'serving_version', default: 0 }) servingVersion!: number;
+  /** A takeover: the page (or units) it takes together and the roadblock id its lines share. */
+  @Column('jsonb', { nullable: true }) takeover!: OrderTakeoverView | null;
+  /** A sponsored article ("bài PR"): the article, its teaser and its homepage exposure window. */
+  @Column('jsonb', { name: 'sponsored_article', nullable: true }) sponsoredArticle!: OrderSponsoredArticleView | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

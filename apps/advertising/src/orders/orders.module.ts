@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdUnitsModule } from '../ad-units/ad-units.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CreativesModule } from '../creatives/creatives.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { QuotesModule } from '../quotes/quotes.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
@@ -13,8 +14,17 @@ import { OrdersService } from './orders.service';
 
 /** Advertisers' orders: lines held against capacity, approved, live, completed, or rejected and canceled. */
 @Module({
-  imports: [AdUnitsModule, CalendarModule, InventoryModule, QuotesModule, RateCardsModule, ServingModule],
+  imports: [
+    AdUnitsModule,
+    CalendarModule,
+    CreativesModule,
+    InventoryModule,
+    QuotesModule,
+    RateCardsModule,
+    ServingModule,
+  ],
   controllers: [OrdersRpcController],
   providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule],
+  exports: [OrdersService],
 })
 export class OrdersModule {}

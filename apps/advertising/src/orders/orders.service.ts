@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, Caller, ConflictError, NotFoundError } from '@libs/common';
-import { CreateOrderRequest, DEFAULT_HOLD_HOURS, ListOrdersRequest, OrderView } from '@libs/contracts';
+import {
+  CreateOrderRequest,
+  DEFAULT_HOLD_HOURS,
+  ListOrdersRequest,
+  OrderSponsoredArticleView,
+  OrderTakeoverView,
+  OrderView,
+} from '@libs/contracts';
 import { AdUnitsService } from '../ad-units/ad-units.service';
 import { advertiserScopeOf } from '../advertisers/advertisers.service';
 import { InventoryDayRepository } from '../inventory/inventory-day.repository';
 import { fitsOn } from '../inventory/unit-day-availability';
 import { PricedProposal, QuotesService } from '../quotes/quotes.service';
+import type { OrderLine } from './order-line.entity';
 import { orderViewOf } from './order-view';
 import { OrderRepository, OrderScope } from './order.repository';
 
@@ -23,20 +31,44 @@ export class OrdersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /**
-   * Prices the lines, then in one transaction writes the order and holds each line's impressions
-   * on each of its days with a conditional update PostgreSQL checks against capacity (the table's
-   * CHECK backs it); a line that does not fit on a day refuses the whole order (409, naming the
-   * days) and nothing is held or written. The unit-day rows stay locked only from that update to
-   * the commit. A day already without room is refused before the transaction, from a plain read:
-   * a refusal may be that stale, a booking never is.
-   */
+  /** Prices the proposed lines for the advertiser the caller acts for, and books them (below). */
   async create(caller: Caller, request: CreateOrderRequest): Promise<OrderView> {
     const tenantId = caller.tenantId;
     const advertiser = (await this.quotes.advertiserFor(caller, request.advertiserId, 'advertiserId', true))!;
-    const priced = await this.quotes.price(tenantId, request.lines, !!advertiser.mediaAgency, (i) => `lines[${i}].`);
-    await this.refuseWhereFull(tenantId, priced);
-    const holdMs = (request.holdHours ?? DEFAULT_HOLD_HOURS) * HOUR_MS;
+    const priced = await this.quotes.price(
+      tenantId,
+      request.lines,
+      !!advertiser.mediaAgency,
+      (i, field) => `lines[${i}].${field}`,
+    );
+    return this.book(
+      tenantId,
+      { advertiserId: advertiser.id, name: request.name, holdHours: request.holdHours },
+      priced,
+    );
+  }
+
+  /**
+   * In one transaction writes the order of priced lines and holds each line's impressions on each
+   * of its days with a conditional update PostgreSQL checks against capacity (the table's CHECK
+   * backs it); a line that does not fit on a day refuses the whole order (409 naming every unit and
+   * day without room, as `refusal` words it) and nothing is held or written. The unit-day rows stay
+   * locked only from that update to the commit. A day already without room is refused before the
+   * transaction, from a plain read: a refusal may be that stale, a booking never is. `within` adds
+   * what a product writes with its order (a sponsored article's teaser), in the same transaction.
+   */
+  async book(
+    tenantId: string,
+    booked: BookedOrder,
+    priced: PricedProposal[],
+    options: {
+      refusal?: (gaps: RoomGap[]) => ConflictError;
+      within?: (tx: EntityManager, lines: OrderLine[]) => Promise<void>;
+    } = {},
+  ): Promise<OrderView> {
+    const refusal = options.refusal ?? noRoom;
+    await this.refuseWhereFull(tenantId, priced, refusal);
+    const holdMs = (booked.holdHours ?? DEFAULT_HOLD_HOURS) * HOUR_MS;
     return this.dataSource.transaction(async (tx) => {
       const unitIds = [...new Set(priced.map((p) => p.unit.id))].sort();
       const units = new Map((await this.adUnits.lockForBooking(tx, tenantId, unitIds)).map((unit) => [unit.id, unit]));
@@ -51,8 +83,8 @@ export class OrdersService {
         tx,
         {
           tenantId,
-          advertiserId: advertiser.id,
-          name: request.name,
+          advertiserId: booked.advertiserId,
+          name: booked.name,
           status: 'draft',
           servingVersion: 0,
           currency: priced[0].quote.currency,
@@ -62,6 +94,8 @@ export class OrdersService {
           holdExpiresAt: new Date(Date.now() + holdMs),
           cancellationPenalty: null,
           history: [],
+          takeover: booked.takeover ?? null,
+          sponsoredArticle: booked.sponsoredArticle ?? null,
         },
         priced.map((proposal, i) => ({
           position: i,
@@ -72,9 +106,11 @@ export class OrdersService {
           impressionsPerDay: takeOf(proposal),
           targeting: proposal.line.targeting ?? {},
           quote: proposal.quote,
+          roadblockId: proposal.line.roadblockId ?? null,
           days: proposal.days.map((day) => ({ day, impressions: takeOf(proposal) })),
         })),
       );
+      if (options.within) await options.within(tx, lines);
       const view = orderViewOf(order, lines);
       await this.audit.record(tx, {
         tenantId,
@@ -84,7 +120,7 @@ export class OrdersService {
         after: view,
       });
       for (const id of unitIds) {
-        const days = [...new Set(priced.filter((p) => p.unit.id === id).flatMap((p) => p.days))];
+        const days = [...new Set(priced.filter((p) => p.unit.id === id).flatMap((p) => p.days))].sort();
         await this.inventory.ensureDays(tx, tenantId, id, units.get(id)!.dailyCapacity, days);
       }
       if (priced.length > 1)
@@ -92,25 +128,28 @@ export class OrdersService {
           tx,
           priced.flatMap((p) => p.days.map((day) => ({ adUnitId: p.unit.id, day }))),
         );
-      for (const [i, proposal] of priced.entries()) {
+      const gaps: RoomGap[] = [];
+      for (const [index, proposal] of priced.entries()) {
         const take = proposal.wholeDay
           ? { wholeDay: true as const }
           : { wholeDay: false as const, impressions: takeOf(proposal) };
         const held = await this.inventory.hold(tx, proposal.unit.id, proposal.days, take);
         if (held.length < proposal.days.length)
-          throw noRoom(
-            i,
-            proposal,
-            proposal.days.filter((day) => !held.some((h) => h.day === day)),
-          );
+          gaps.push({ index, proposal, days: proposal.days.filter((day) => !held.some((h) => h.day === day)) });
       }
+      if (gaps.length > 0) throw refusal(gaps);
       return view;
     });
   }
 
-  /** Refuses, before any lock is taken, a line that finds a day already without room for it. */
-  private async refuseWhereFull(tenantId: string, priced: PricedProposal[]): Promise<void> {
-    for (const [i, proposal] of priced.entries()) {
+  /** Refuses, before any lock is taken, lines that find a day already without room for them. */
+  private async refuseWhereFull(
+    tenantId: string,
+    priced: PricedProposal[],
+    refusal: (gaps: RoomGap[]) => ConflictError,
+  ): Promise<void> {
+    const gaps: RoomGap[] = [];
+    for (const [index, proposal] of priced.entries()) {
       const { days, unit } = proposal;
       const stored = await this.inventory.findRange(tenantId, [unit.id], days[0], days[days.length - 1]);
       const take = proposal.wholeDay
@@ -119,8 +158,9 @@ export class OrdersService {
       const full = days.filter(
         (day) => !fitsOn(stored.find((row) => row.day === day) ?? null, unit.dailyCapacity, take),
       );
-      if (full.length > 0) throw noRoom(i, proposal, full);
+      if (full.length > 0) gaps.push({ index, proposal, days: full });
     }
+    if (gaps.length > 0) throw refusal(gaps);
   }
 
   async list(caller: Caller, request: ListOrdersRequest): Promise<OrderView[]> {
@@ -136,9 +176,36 @@ export class OrdersService {
   }
 }
 
-function noRoom(i: number, proposal: PricedProposal, days: string[]): ConflictError {
-  const named = `${days.slice(0, 31).join(', ')}${days.length > 31 ? ` and ${days.length - 31} more days` : ''}`;
-  return new ConflictError(`lines[${i}]: ad unit ${proposal.unit.code} has no room for the line on ${named}`);
+/** What an order writes besides its lines: whose, its name, how long it holds, the product it is. */
+export interface BookedOrder {
+  advertiserId: string;
+  name: string;
+  holdHours?: number;
+  takeover?: OrderTakeoverView | null;
+  sponsoredArticle?: OrderSponsoredArticleView | null;
+}
+
+/** The days a proposed line found no room on. */
+export interface RoomGap {
+  index: number;
+  proposal: PricedProposal;
+  days: string[];
+}
+
+/** Days named, at most 31 of them. */
+export function namedDays(days: string[]): string {
+  return `${days.slice(0, 31).join(', ')}${days.length > 31 ? ` and ${days.length - 31} more days` : ''}`;
+}
+
+function noRoom(gaps: RoomGap[]): ConflictError {
+  return new ConflictError(
+    gaps
+      .map(
+        ({ index, proposal, days }) =>
+          `lines[${index}]: ad unit ${proposal.unit.code} has no room for the line on ${namedDays(days)}`,
+      )
+      .join('; '),
+  );
 }
 
 /** Staff see the agency's orders; an advertiser's key only its own (another's answer 404, as unknown ones do). */

@@ -5,6 +5,7 @@ const CARD: LinePrices = {
   cpdPrice: 10_000_000n,
   cpmPrice: 50_000n,
   sponsorshipDayPrice: 30_000_000n,
+  sponsoredArticlePrice: 25_000_000n,
   vatRateBp: 1000,
   seasonalMultipliers: [],
   volumeDiscounts: [],
@@ -19,6 +20,11 @@ const COMMISSION = [
   { atLeast: 0n, commissionBp: 1000 },
   { atLeast: 50_000_000n, commissionBp: 1500 },
 ];
+
+/** A sponsored article exposed from `from` to `to`: a whole-day sponsorship of the unit, priced per article. */
+function article(from: string, to: string, commissionable = false): PricedLine {
+  return { ...line('sponsorship', from, to, 1000), product: 'sponsored-article', commissionable };
+}
 
 function line(pricingModel: PricedLine['pricingModel'], from: string, to: string, impressionsPerDay = 0): PricedLine {
   return { pricingModel, days: daysFrom(from, to), impressionsPerDay, commissionable: false };
@@ -145,6 +151,71 @@ describe('quoting a line', () => {
       69_300_000n,
     ],
     [
+      'a sponsored article once, whatever its window',
+      article('2027-03-01', '2027-03-03'),
+      {},
+      25_000_000n,
+      0n,
+      0,
+      0n,
+      0,
+      0n,
+      2_500_000n,
+      27_500_000n,
+    ],
+    [
+      'a sponsored article at the multiplier of its first exposure day (Tết)',
+      article('2027-02-07', '2027-02-09'),
+      { seasonalMultipliers: [TET] },
+      25_000_000n,
+      12_500_000n,
+      0,
+      0n,
+      0,
+      0n,
+      3_750_000n,
+      41_250_000n,
+    ],
+    [
+      'a sponsored article ignores the season of its later days',
+      article('2027-02-04', '2027-02-06'),
+      { seasonalMultipliers: [TET] },
+      25_000_000n,
+      0n,
+      0,
+      0n,
+      0,
+      0n,
+      2_500_000n,
+      27_500_000n,
+    ],
+    [
+      'a sponsored article gets no volume discount, however long its window',
+      article('2027-03-01', '2027-03-14'),
+      { volumeDiscounts: BY_DAYS },
+      25_000_000n,
+      0n,
+      0,
+      0n,
+      0,
+      0n,
+      2_500_000n,
+      27_500_000n,
+    ],
+    [
+      'a sponsored article booked through a media agency earns it the commission tier its net reaches',
+      article('2027-03-01', '2027-03-01', true),
+      { commissionTiers: COMMISSION },
+      25_000_000n,
+      0n,
+      0,
+      0n,
+      1000,
+      2_500_000n,
+      2_250_000n,
+      24_750_000n,
+    ],
+    [
       'no VAT at a zero rate',
       line('cpd', '2027-03-01', '2027-03-01'),
       { vatRateBp: 0 },
@@ -184,5 +255,10 @@ describe('quoting a line', () => {
     ['sponsorship', { sponsorshipDayPrice: null }],
   ] as const)('offers no price for %s when the rate card has none', (model, changes) => {
     expect(quoteLine(line(model, '2027-03-01', '2027-03-01', 1000), { ...CARD, ...changes })).toBeNull();
+  });
+
+  it('offers no sponsored article when the rate card has no per-article price, whatever its day price', () => {
+    expect(quoteLine(article('2027-03-01', '2027-03-01'), { ...CARD, sponsoredArticlePrice: null })).toBeNull();
+    expect(quoteLine(article('2027-03-01', '2027-03-01'), { ...CARD, sponsorshipDayPrice: null })).not.toBeNull();
   });
 });

@@ -10,9 +10,15 @@ import type { RateCard } from '../rate-cards/rate-card.entity';
 import { RateCardsService } from '../rate-cards/rate-cards.service';
 import { LinePrices, QUOTE_ROUNDING, quoteLine } from './quote-line';
 
+/** A proposed line, or a product sold as one (a sponsored article: a sponsorship priced per article). */
+export type ProposedProductLine = ProposedLine & { product?: 'sponsored-article'; roadblockId?: string };
+
+/** Where a fault of the `i`th proposed line's `field` is reported (`lines[0].flightStart`). */
+export type FieldOfLine = (i: number, field: string) => string;
+
 /** A proposed line checked against the agency's units and rate cards, and priced. */
 export interface PricedProposal {
-  line: ProposedLine;
+  line: ProposedProductLine;
   unit: AdUnit;
   card: RateCard;
   days: string[];
@@ -33,7 +39,7 @@ export class QuotesService {
   async quote(caller: Caller, request: QuoteRequest): Promise<QuoteView> {
     const { advertiserId, ...line } = request;
     const advertiser = await this.advertiserFor(caller, advertiserId, 'advertiserId', false);
-    const [priced] = await this.price(caller.tenantId, [line], !!advertiser?.mediaAgency, '');
+    const [priced] = await this.price(caller.tenantId, [line], !!advertiser?.mediaAgency, (_i, field) => field);
     return priced.quote;
   }
 
@@ -59,16 +65,15 @@ export class QuotesService {
   /**
    * Checks proposed lines (real days, a flight from the agency's today on, a goal only and always
    * for cpm, a unit of the agency on a site and on sale, a rate card pricing the model, one
-   * currency for all) and prices each. Every fault is reported at once, naming the field under
-   * `prefix` (`lines[0].`); nothing is priced when any is found.
+   * currency for all) and prices each. Every fault is reported at once (once, when several lines
+   * share it), named by `fieldOf`; nothing is priced when any is found.
    */
   async price(
     tenantId: string,
-    lines: ProposedLine[],
+    lines: ProposedProductLine[],
     commissionable: boolean,
-    prefix: string | ((i: number) => string),
+    fieldOf: FieldOfLine,
   ): Promise<PricedProposal[]> {
-    const at = (i: number) => (typeof prefix === 'function' ? prefix(i) : prefix);
     const { timeZone } = await this.calendars.findOfTenant(tenantId);
     const today = localDayOf(new Date(), timeZone);
     const unitIds = [...new Set(lines.map((line) => line.adUnitId))];
@@ -77,7 +82,10 @@ export class QuotesService {
     const errors: FieldError[] = [];
     const priced: PricedProposal[] = [];
     lines.forEach((line, i) => {
-      const fault = (field: string, message: string) => errors.push({ field: `${at(i)}${field}`, message });
+      const fault = (field: string, message: string) => {
+        const named = { field: fieldOf(i, field), message };
+        if (!errors.some((e) => e.field === named.field && e.message === named.message)) errors.push(named);
+      };
       const realDays = isCalendarDay(line.flightStart) && isCalendarDay(line.flightEnd);
       if (!isCalendarDay(line.flightStart)) fault('flightStart', 'must be a calendar day');
       else if (line.flightStart < today)
@@ -103,13 +111,24 @@ export class QuotesService {
       if (card.currency !== currency)
         return fault('adUnitId', `priced in ${card.currency}, not ${currency} as the other lines`);
       if (errors.length > 0) return;
+      const product = line.product === 'sponsored-article' ? 'sponsored-article' : 'line';
       const wholeDay = line.pricingModel !== 'cpm';
       const impressionsPerDay = wholeDay ? unit.dailyCapacity : line.impressionsPerDay!;
       const arithmetic = quoteLine(
-        { pricingModel: line.pricingModel, days, impressionsPerDay, commissionable },
+        {
+          pricingModel: line.pricingModel,
+          days,
+          impressionsPerDay,
+          commissionable,
+          ...(product === 'sponsored-article' && { product }),
+        },
         linePricesOf(card),
       );
-      if (!arithmetic) return fault('pricingModel', `the rate card of ${unit.code} has no ${line.pricingModel} price`);
+      if (!arithmetic)
+        return fault(
+          'pricingModel',
+          `the rate card of ${unit.code} has no ${product === 'line' ? line.pricingModel : 'sponsored-article'} price`,
+        );
       const money = (value: bigint) => value.toString();
       priced.push({
         line,
@@ -154,6 +173,7 @@ export function linePricesOf(card: RateCard): LinePrices {
     cpdPrice: amount(card.cpdPrice),
     cpmPrice: amount(card.cpmPrice),
     sponsorshipDayPrice: amount(card.sponsorshipDayPrice),
+    sponsoredArticlePrice: amount(card.sponsoredArticlePrice),
     vatRateBp: card.vatRateBp,
     seasonalMultipliers: card.seasonalMultipliers,
     volumeDiscounts: card.volumeDiscounts,

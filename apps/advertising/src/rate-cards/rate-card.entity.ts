@@ -10,6 +10,7 @@ export class RateCard {
   @Column('bigint', { name: 'cpd_price', nullable: true }) cpdPrice!: string | null;
   @Column('bigint', { name: 'cpm_price', nullable: true }) cpmPrice!: string | null;
   @Column('bigint', { name: 'sponsorship_day_price', nullable: true }) sponsorshipDayPrice!: string | null;
+  @Column('bigint', { name: 'sponsored_article_price', nullable: true }) sponsoredArticlePrice!: string | null;
   @Column('integer', { name: 'vat_rate_bp' }) vatRateBp!: number;
   @Column('jsonb', { name: 'seasonal_multipliers' }) seasonalMultipliers!: SeasonalMultiplier[];
   @Column('jsonb', { name: 'volume_discounts' }) volumeDiscounts!: VolumeDiscount[];

@@ -55,13 +55,14 @@ export class OrderServingRepository {
     if (orders.length === 0) return [];
     const lines = (await manager.query(
       `SELECT l.id, l.order_id, l.ad_unit_id, u.site_id, u.code, u.sizes, l.pricing_model,
-              l.flight_start::text AS flight_start, l.flight_end::text AS flight_end, l.impressions_per_day, l.targeting
+              l.flight_start::text AS flight_start, l.flight_end::text AS flight_end, l.impressions_per_day, l.targeting,
+              l.roadblock_id
        FROM advertising.order_lines l JOIN advertising.ad_units u ON u.id = l.ad_unit_id
        WHERE l.order_id = ANY($1::uuid[]) AND u.site_id IS NOT NULL ORDER BY l.order_id, l.position`,
       [orders.map((o) => o.id)],
     )) as LineRow[];
     const creatives = (await manager.query(
-      `SELECT id, kind, size, click_url, headline, label, tag, sha256, content_type, order_line_ids
+      `SELECT id, kind, size, click_url, headline, label, tag, sha256, content_type, entry_file, order_line_ids
        FROM advertising.creatives WHERE status = 'approved' AND order_line_ids && $1::uuid[]`,
       [lines.map((l) => l.id)],
     )) as CreativeRow[];
@@ -77,6 +78,7 @@ export class OrderServingRepository {
         tag: row.tag,
         sha256: row.sha256,
         contentType: row.content_type,
+        entryFile: row.entry_file,
       };
       for (const lineId of row.order_line_ids)
         creativesOfLine.set(lineId, [...(creativesOfLine.get(lineId) ?? []), creative]);
@@ -95,6 +97,7 @@ export class OrderServingRepository {
         impressionsPerDay: row.impressions_per_day,
         targeting: row.targeting,
         creatives: creativesOfLine.get(row.id) ?? [],
+        roadblockId: row.roadblock_id,
       };
       linesOfOrder.set(row.order_id, [...(linesOfOrder.get(row.order_id) ?? []), line]);
     }
@@ -133,6 +136,7 @@ interface LineRow {
   flight_end: string;
   impressions_per_day: number;
   targeting: LineTargeting;
+  roadblock_id: string | null;
 }
 
 interface CreativeRow {
@@ -145,5 +149,6 @@ interface CreativeRow {
   tag: string | null;
   sha256: string | null;
   content_type: string | null;
+  entry_file: string | null;
   order_line_ids: string[];
 }

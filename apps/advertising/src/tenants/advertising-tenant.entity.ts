@@ -7,5 +7,7 @@ export class AdvertisingTenant {
   @Column('text', { name: 'time_zone' }) timeZone!: string;
   @Column('text') locale!: string;
   @Column('text', { name: 'default_currency' }) defaultCurrency!: string;
+  /** What its sponsored articles are labelled; null: its locale's default ("Bài PR", "Sponsored"). */
+  @Column('text', { name: 'sponsored_label', nullable: true }) sponsoredLabel!: string | null;
   @CreateDateColumn({ name: 'provisioned_at', type: 'timestamptz' }) provisionedAt!: Date;
 }

@@ -14,7 +14,7 @@ export class TenantsService {
   /** A new agency: its calendar, locale and currency, and the defaults it starts with. */
   async provision(tx: EntityManager, agency: TenantCreatedEvent): Promise<void> {
     const { tenantId, timeZone, locale, defaultCurrency } = agency;
-    await this.tenants.insert(tx, { tenantId, timeZone, locale, defaultCurrency });
+    await this.tenants.insert(tx, { tenantId, timeZone, locale, defaultCurrency, sponsoredLabel: null });
     await this.adUnits.provisionDefaults(tx, tenantId);
   }
 }

@@ -3,6 +3,12 @@ import type { CreativeKind } from './creative.rpc';
 /** Where advertising's own public server answers pages' ad requests. */
 export const ADS_DECISIONS_PATH = '/v1/ads/decisions';
 
+/**
+ * Where advertising's own public server serves approved stored creatives, content-addressed:
+ * `<path>/<sha256>` an image, `<path>/<sha256>/<entry>` a file of an HTML5 zip.
+ */
+export const ADS_CREATIVES_PATH = '/v1/ads/creatives';
+
 /** Units one page may ask for at once. */
 export const AD_DECISION_MAX_UNITS = 20;
 
@@ -13,7 +19,10 @@ export interface AdCreativeAnswer {
   creativeId: string;
   kind: CreativeKind;
   size: string;
-  /** The stored file (image, HTML5 zip) to render; null until advertising serves creative files (a tag or native creative has its fields). */
+  /**
+   * The stored file to render, absolute: an image (a native creative's too), or an HTML5 creative's
+   * entry file (render it in a sandboxed iframe); null for a tag (`markup`).
+   */
   contentUrl: string | null;
   sha256: string | null;
   /** A third-party tag's markup, rendered in a sandboxed iframe. */

@@ -1,5 +1,6 @@
 import {
   IsBase64,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -64,6 +65,8 @@ export class CreativeView {
   @Nullable() @IsOptional() @IsString() rejectionReason!: string | null;
   /** The order lines it is attached to. */
   @IsUUID('all', { each: true }) orderLineIds!: string[];
+  /** The teaser of a sponsored article: its label, headline and click URL are the booking's, and stay so. */
+  @IsBoolean() sponsoredArticle!: boolean;
   @IsISO8601() createdAt!: string;
   @IsISO8601() updatedAt!: string;
 }

@@ -10,3 +10,6 @@ export * from './quote.rpc';
 export * from './rate-card.rpc';
 export * from './ad-decision';
 export * from './order-serving.events';
+export * from './sponsored-article.rpc';
+export * from './takeover-page.rpc';
+export * from './takeover.rpc';

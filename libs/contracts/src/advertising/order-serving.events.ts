@@ -35,6 +35,8 @@ export class ServedCreative {
   /** The stored file's digest (image or HTML5 zip); null for a tag. */
   @Nullable() @IsOptional() @IsString() sha256!: string | null;
   @Nullable() @IsOptional() @IsString() contentType!: string | null;
+  /** An HTML5 creative's entry file in its zip; null otherwise. Absent in events from before it was carried. */
+  @Nullable() @IsOptional() @IsString() entryFile?: string | null;
 }
 
 /** A line of an order as serving needs it: where, when, to whom, and what it shows. */

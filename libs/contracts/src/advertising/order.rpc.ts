@@ -53,6 +53,31 @@ export class OrderLineView {
   @ValidateNested() @Type(() => LineTargeting) targeting!: LineTargeting;
   /** The price, as quoted when the order was made. */
   @ValidateNested() @Type(() => QuoteView) quote!: QuoteView;
+  /** The takeover the line is one unit of: its lines serve on one page together or not at all. Null otherwise. */
+  @Nullable() @IsOptional() @IsUUID() roadblockId!: string | null;
+}
+
+/** What a takeover (roadblock) order takes: every unit of a page, or the units the booking named, exclusively. */
+export class OrderTakeoverView {
+  /** The takeover page booked; null when the booking named its units. */
+  @Nullable() @IsOptional() @IsUUID() pageId!: string | null;
+  @Nullable() @IsOptional() @IsString() pageCode!: string | null;
+  /** Shared by the order's lines (`lines[].roadblockId`). */
+  @IsUUID() roadblockId!: string;
+}
+
+/** The article a sponsored-article order ("bài PR") pays for, and how it is shown. */
+export class OrderSponsoredArticleView {
+  @IsString() articleUrl!: string;
+  @Nullable() @IsOptional() @IsString() articleId!: string | null;
+  @IsString() headline!: string;
+  /** The agency's sponsored label the teaser carries ("Bài PR", "Sponsored"); the advertiser cannot change it. */
+  @IsString() label!: string;
+  /** The teaser: a native creative linking to the article, attached to the order's line. */
+  @IsUUID() creativeId!: string;
+  /** The homepage exposure window, agency-local days (the line's flight). */
+  @Matches(CALENDAR_DAY) exposureStart!: string;
+  @Matches(CALENDAR_DAY) exposureEnd!: string;
 }
 
 /** One change of an order's status: who, why, when. */
@@ -80,6 +105,14 @@ export class OrderView {
   /** What canceling an approved order cost by the rate card's notice bands (VAT excluded); null otherwise. */
   @Nullable() @IsOptional() @Matches(NON_NEGATIVE_MINOR_UNITS) cancellationPenalty!: string | null;
   @ValidateNested({ each: true }) @Type(() => OrderTransitionView) history!: OrderTransitionView[];
+  /** A takeover order: the page or units it takes together; null for other orders. */
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => OrderTakeoverView) takeover!: OrderTakeoverView | null;
+  /** A sponsored-article order ("bài PR"); null for other orders. */
+  @Nullable()
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrderSponsoredArticleView)
+  sponsoredArticle!: OrderSponsoredArticleView | null;
   @IsISO8601() createdAt!: string;
 }
 
@@ -132,7 +165,8 @@ export const SubmitOrder = defineRpc({
   subject: 'advertising.order.submit.v1',
   request: TransitionOrderRequest,
   response: OrderView,
-  description: 'A draft goes to ad ops for approval; it keeps holding its inventory.',
+  description:
+    'A draft goes to ad ops for approval; it keeps holding its inventory. A takeover needs a creative (pending or approved) attached to every unit.',
   roles: [...STAFF_AND_ADVERTISER],
 });
 
@@ -140,7 +174,8 @@ export const ApproveOrder = defineRpc({
   subject: 'advertising.order.approve.v1',
   request: TransitionOrderRequest,
   response: OrderView,
-  description: 'Ad ops approve a submitted order: its held impressions become sold and each line is invoiced.',
+  description:
+    'Ad ops approve a submitted order: its held impressions become sold and each line is invoiced. A takeover needs an approved creative on every unit.',
   roles: ['admin', 'adops'],
 });
 

@@ -77,6 +77,14 @@ export class RateCardPrices {
   @Matches(NON_NEGATIVE_MINOR_UNITS, { message: NON_NEGATIVE_MINOR_UNITS_MESSAGE })
   sponsorshipDayPrice!: string | null;
   /**
+   * Per sponsored article ("bài PR"): the article is published, labelled sponsored, and exposed on this
+   * (homepage) unit for the booking's window, whatever the window's length.
+   */
+  @Nullable()
+  @IsOptional()
+  @Matches(NON_NEGATIVE_MINOR_UNITS, { message: NON_NEGATIVE_MINOR_UNITS_MESSAGE })
+  sponsoredArticlePrice!: string | null;
+  /**
    * VAT in basis points (1000 is 10 %). Advertising does not read the agency's VAT table (subscriptions
    * keeps it, per product type), so the rate card carries its own rate.
    */
@@ -126,7 +134,7 @@ export const PutRateCard = defineRpc({
   request: PutRateCardRequest,
   response: RateCardView,
   description:
-    "Sets an ad unit's rate card (CPD, CPM, sponsorship prices; seasonal multipliers, volume discounts, commission tiers, cancellation penalties; VAT rate). Currency defaults to the agency's.",
+    "Sets an ad unit's rate card (CPD, CPM, sponsorship day and sponsored-article prices; seasonal multipliers, volume discounts, commission tiers, cancellation penalties; VAT rate). Currency defaults to the agency's.",
   roles: ['admin', 'adops'],
 });
 

@@ -6,6 +6,9 @@ import { AdvertisingAvailabilityController } from './availability.controller';
 import { AdvertisingCreativesController } from './creatives.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
+import { AdvertisingSponsoredArticlesController } from './sponsored-articles.controller';
+import { AdvertisingTakeoverPagesController } from './takeover-pages.controller';
+import { AdvertisingTakeoversController } from './takeovers.controller';
 
 /** The routes `/v1/advertising/…`, forwarded to the advertising service over NATS. */
 @Module({
@@ -17,6 +20,9 @@ import { AdvertisingQuotesController } from './quotes.controller';
     AdvertisingCreativesController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
+    AdvertisingSponsoredArticlesController,
+    AdvertisingTakeoverPagesController,
+    AdvertisingTakeoversController,
   ],
 })
 export class AdvertisingRoutesModule {}

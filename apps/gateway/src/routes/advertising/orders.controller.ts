@@ -55,7 +55,10 @@ export class AdvertisingOrdersController {
   @Post(':id/submit')
   @HttpCode(200)
   @Access(SubmitOrder)
-  @ApiOperation({ summary: 'Submit a draft for approval (it keeps its hold)' })
+  @ApiOperation({
+    summary:
+      'Submit a draft for approval (it keeps its hold); a takeover needs a creative on every unit (409 naming them)',
+  })
   @ApiOkResponse({ type: OrderView })
   submitOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {
     return this.rpc.request(SubmitOrder, { ...body, id }, caller);
@@ -64,7 +67,10 @@ export class AdvertisingOrdersController {
   @Post(':id/approve')
   @HttpCode(200)
   @Access(ApproveOrder)
-  @ApiOperation({ summary: 'Approve a submitted order: held becomes sold, each line is invoiced (BookingInvoiced)' })
+  @ApiOperation({
+    summary:
+      'Approve a submitted order: held becomes sold, each line is invoiced (BookingInvoiced); a takeover needs an approved creative on every unit (409 naming them)',
+  })
   @ApiOkResponse({ type: OrderView })
   approveOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {
     return this.rpc.request(ApproveOrder, { ...body, id }, caller);
