@@ -23,4 +23,13 @@ export class AdvertisingEnv extends ServiceEnv {
    */
   @IsSigningKeys()
   PAYWALL_TOKEN_KEYS: string = '';
+
+  /**
+   * Minutes after an agency-local day ends before its delivery is recorded for finance
+   * (DeliveryRecorded): beacons arriving later are in the reports but not in what was recorded.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  DELIVERY_SETTLING_MINUTES: number = 120;
 }

@@ -16,4 +16,6 @@ export class OrderLine {
   @Column('integer', { name: 'impressions_per_day' }) impressionsPerDay!: number;
   @Column('jsonb') targeting!: LineTargeting;
   @Column('jsonb') quote!: QuoteView;
+  /** A make-good line: the short line whose shortfall it delivers, at no charge (never invoiced, earns nothing). */
+  @Column('uuid', { name: 'make_good_of', nullable: true }) makeGoodOf!: string | null;
 }

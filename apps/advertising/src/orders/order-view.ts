@@ -20,6 +20,7 @@ export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
         impressionsPerDay: line.impressionsPerDay,
         targeting: line.targeting,
         quote: line.quote,
+        makeGoodOf: line.makeGoodOf,
       })),
     taxable: order.taxable,
     vat: order.vat,

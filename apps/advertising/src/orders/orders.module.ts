@@ -5,6 +5,7 @@ import { InventoryModule } from '../inventory/inventory.module';
 import { QuotesModule } from '../quotes/quotes.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ServingModule } from '../serving/serving.module';
+import { MakeGoodOrdersService } from './make-good-orders.service';
 import { OrderClockSchedule } from './order-clock.schedule';
 import { OrderRepository } from './order.repository';
 import { OrderTransitionsService } from './order-transitions.service';
@@ -15,6 +16,7 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [AdUnitsModule, CalendarModule, InventoryModule, QuotesModule, RateCardsModule, ServingModule],
   controllers: [OrdersRpcController],
-  providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule],
+  providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule, MakeGoodOrdersService],
+  exports: [OrdersService, MakeGoodOrdersService],
 })
 export class OrdersModule {}

@@ -53,6 +53,8 @@ export class OrderLineView {
   @ValidateNested() @Type(() => LineTargeting) targeting!: LineTargeting;
   /** The price, as quoted when the order was made. */
   @ValidateNested() @Type(() => QuoteView) quote!: QuoteView;
+  /** A make-good line: the short line whose shortfall it delivers at no charge; null for a line sold. */
+  @Nullable() @IsOptional() @IsUUID() makeGoodOf!: string | null;
 }
 
 /** One change of an order's status: who, why, when. */

@@ -4,8 +4,10 @@ import { AdvertisingAdUnitsController } from './ad-units.controller';
 import { AdvertisingAdvertisersController } from './advertisers.controller';
 import { AdvertisingAvailabilityController } from './availability.controller';
 import { AdvertisingCreativesController } from './creatives.controller';
+import { AdvertisingMakeGoodsController } from './make-goods.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
+import { AdvertisingReportsDeliveryController } from './reports/delivery.controller';
 
 /** The routes `/v1/advertising/…`, forwarded to the advertising service over NATS. */
 @Module({
@@ -15,8 +17,10 @@ import { AdvertisingQuotesController } from './quotes.controller';
     AdvertisingAdvertisersController,
     AdvertisingAvailabilityController,
     AdvertisingCreativesController,
+    AdvertisingMakeGoodsController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
+    AdvertisingReportsDeliveryController,
   ],
 })
 export class AdvertisingRoutesModule {}
