@@ -1,7 +1,15 @@
 import { eventually, pngOf } from '@libs/testing';
 import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
-import { advertiserWithKey, bookableUnit, cpmLine, placeOrder, siteFollowed } from './support/ad-booking-fixtures';
+import { DeliveryRecordsService } from '../apps/advertising/src/delivery-records/delivery-records.service';
+import {
+  advertiserWithKey,
+  bookableUnit,
+  cpmLine,
+  dayFromToday,
+  placeOrder,
+  siteFollowed,
+} from './support/ad-booking-fixtures';
 import { awaitProvisioned, createAgency, TestAgency } from './support/agencies';
 import { Api } from './support/api';
 import { FOREIGN_ID_MATRIX, LIST_ROUTES } from './support/foreign-id-matrix';
@@ -56,6 +64,13 @@ describe('tenant isolation', () => {
     expect(
       (await placeOrder(agency.api, { advertiserId: advertiser.id, lines: [cpmLine(adUnit.id, 100)] })).status,
     ).toBe(201);
+    // An approved order flying tomorrow: once its day settles undelivered, it has a make-good to address.
+    const flown = await placeOrder(agency.api, {
+      advertiserId: advertiser.id,
+      lines: [cpmLine(adUnit.id, 100, dayFromToday(1))],
+    });
+    expect((await agency.api.post(`/v1/advertising/orders/${flown.body.id}/submit`, {})).status).toBe(200);
+    expect((await agency.api.post(`/v1/advertising/orders/${flown.body.id}/approve`, {})).status).toBe(200);
     const creative = await agency.api.post('/v1/advertising/creatives', {
       advertiserId: advertiser.id,
       name: `Creative ${tag}`,
@@ -263,6 +278,9 @@ describe('tenant isolation', () => {
     api = new Api(await suite.gatewayUrl());
     [a, b] = await Promise.all([createAgency(api, suite.operatorToken), createAgency(api, suite.operatorToken)]);
     await Promise.all([awaitProvisioned(a), awaitProvisioned(b), seed(a, 'a'), seed(b, 'b')]);
+    // the day after tomorrow, 3 h in (Asia/Ho_Chi_Minh): tomorrow's delivery settled, each agency's approved line short
+    const settled = new Date(Date.parse(`${dayFromToday(2)}T03:00:00+07:00`));
+    await suite.instances('advertising')[0].get(DeliveryRecordsService).recordDue(settled);
   });
 
   afterAll(async () => {

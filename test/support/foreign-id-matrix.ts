@@ -145,6 +145,9 @@ const firstAdUnit = async (owner: TestAgency) => {
 const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
 const CREATIVE = '/v1/advertising/creatives/{id}';
 const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
+/** The make-good the seed's approved order got when its flight ended undelivered. */
+const MAKE_GOOD = '/v1/advertising/make-goods/{id}';
+const firstMakeGood = (owner: TestAgency) => firstId(owner, '/v1/advertising/make-goods');
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -250,6 +253,22 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: firstCreative,
   },
   { method: 'GET', path: `${CREATIVE}/content`, idOf: firstCreative },
+  { method: 'GET', path: MAKE_GOOD, idOf: firstMakeGood },
+  {
+    method: 'POST',
+    path: `${MAKE_GOOD}/accept-as-line`,
+    body: { flightStart: '2099-01-01', flightEnd: '2099-01-01' },
+    readPath: MAKE_GOOD,
+    idOf: firstMakeGood,
+  },
+  { method: 'POST', path: `${MAKE_GOOD}/accept-as-credit`, readPath: MAKE_GOOD, idOf: firstMakeGood },
+  {
+    method: 'POST',
+    path: `${MAKE_GOOD}/reject`,
+    body: { reason: 'intrusion' },
+    readPath: MAKE_GOOD,
+    idOf: firstMakeGood,
+  },
   {
     method: 'GET',
     path: '/v1/licensing/licence-offers/{id}',
@@ -483,6 +502,7 @@ export const LIST_ROUTES = [
   '/v1/advertising/advertisers',
   '/v1/advertising/orders',
   '/v1/advertising/creatives',
+  '/v1/advertising/make-goods',
   '/v1/licensing/licence-offers',
   '/v1/payments/accounts',
   '/v1/payments/payments',
