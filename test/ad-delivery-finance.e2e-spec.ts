@@ -128,10 +128,15 @@ describe('advertising delivery in the books: DeliveryRecorded and make-goods', (
     await suite?.close();
   });
 
-  it('records each settled day of each line once, and tells finance what each delivering day earned', async () => {
+  it('records each settled day of each line once, whichever instance gets to it, and tells finance what each delivering day earned', async () => {
     // before a day settles, nothing is due
     expect(await record(new Date(Date.parse(`${D[2]}T00:00:00+07:00`) + HOUR))).toBe(0);
-    expect(await record(during(D[4]))).toBe(7);
+    // two instances at once: 7 line-days between them, each recorded once
+    await suite.startInstance('advertising');
+    const recorded = await Promise.all(
+      suite.instances('advertising').map((instance) => instance.get(DeliveryRecordsService).recordDue(during(D[4]))),
+    );
+    expect(recorded.reduce((sum, n) => sum + n, 0)).toBe(7);
     expect(await record(during(D[4]))).toBe(0);
     const { rows } = await db.query(
       `SELECT line_id, day::text AS day, impressions::int, amount::text, event_id IS NOT NULL AS told
