@@ -1,6 +1,7 @@
 import { eventually, pngOf } from '@libs/testing';
 import { FakeMomo, startFakeMomo } from './momo-fake/fake-momo';
 import { FakeStripe, startFakeStripe } from './stripe-fake';
+import { DeliveryRecordsService } from '../apps/advertising/src/delivery-records/delivery-records.service';
 import {
   advertiserWithKey,
   bookableUnit,
@@ -76,6 +77,13 @@ describe('tenant isolation', () => {
     expect(
       (await placeOrder(agency.api, { advertiserId: advertiser.id, lines: [cpmLine(adUnit.id, 100)] })).status,
     ).toBe(201);
+    // An approved order flying tomorrow: once its day settles undelivered, it has a make-good to address.
+    const flown = await placeOrder(agency.api, {
+      advertiserId: advertiser.id,
+      lines: [cpmLine(adUnit.id, 100, dayFromToday(1))],
+    });
+    expect((await agency.api.post(`/v1/advertising/orders/${flown.body.id}/submit`, {})).status).toBe(200);
+    expect((await agency.api.post(`/v1/advertising/orders/${flown.body.id}/approve`, {})).status).toBe(200);
     const creative = await agency.api.post('/v1/advertising/creatives', {
       advertiserId: advertiser.id,
       name: `Creative ${tag}`,
@@ -319,6 +327,9 @@ describe('tenant isolation', () => {
     api = new Api(await suite.gatewayUrl());
     [a, b] = await Promise.all([createAgency(api, suite.operatorToken), createAgency(api, suite.operatorToken)]);
     await Promise.all([awaitProvisioned(a), awaitProvisioned(b), seed(a, 'a'), seed(b, 'b')]);
+    // the day after tomorrow, 3 h in (Asia/Ho_Chi_Minh): tomorrow's delivery settled, each agency's approved line short
+    const settled = new Date(Date.parse(`${dayFromToday(2)}T03:00:00+07:00`));
+    await suite.instances('advertising')[0].get(DeliveryRecordsService).recordDue(settled);
   });
 
   afterAll(async () => {

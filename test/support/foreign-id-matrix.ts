@@ -156,6 +156,9 @@ const firstCatalogArticle = async (owner: TestAgency) => {
 };
 const TAKEOVER_PAGE = '/v1/advertising/takeover-pages/{id}';
 const firstTakeoverPage = (owner: TestAgency) => firstId(owner, '/v1/advertising/takeover-pages');
+/** The make-good the seed's approved order got when its flight ended undelivered. */
+const MAKE_GOOD = '/v1/advertising/make-goods/{id}';
+const firstMakeGood = (owner: TestAgency) => firstId(owner, '/v1/advertising/make-goods');
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -263,6 +266,22 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: `${CREATIVE}/content`, idOf: firstCreative },
   { method: 'GET', path: TAKEOVER_PAGE, idOf: firstTakeoverPage },
   { method: 'PATCH', path: TAKEOVER_PAGE, body: { name: 'taken over' }, idOf: firstTakeoverPage },
+  { method: 'GET', path: MAKE_GOOD, idOf: firstMakeGood },
+  {
+    method: 'POST',
+    path: `${MAKE_GOOD}/accept-as-line`,
+    body: { flightStart: '2099-01-01', flightEnd: '2099-01-01' },
+    readPath: MAKE_GOOD,
+    idOf: firstMakeGood,
+  },
+  { method: 'POST', path: `${MAKE_GOOD}/accept-as-credit`, readPath: MAKE_GOOD, idOf: firstMakeGood },
+  {
+    method: 'POST',
+    path: `${MAKE_GOOD}/reject`,
+    body: { reason: 'intrusion' },
+    readPath: MAKE_GOOD,
+    idOf: firstMakeGood,
+  },
   {
     method: 'GET',
     path: '/v1/licensing/licence-offers/{id}',
@@ -509,6 +528,7 @@ export const LIST_ROUTES = [
   '/v1/advertising/creatives',
   '/v1/advertising/takeover-pages',
   '/v1/advertising/sponsored-articles',
+  '/v1/advertising/make-goods',
   '/v1/licensing/licence-offers',
   '/v1/licensing/licensees',
   '/v1/licensing/catalog',

@@ -6,6 +6,9 @@ import { AdvertisersModule } from './advertisers/advertisers.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { CreativesModule } from './creatives/creatives.module';
 import { advertisingSchema } from './database/advertising.schema';
+import { DeliveryRecordsModule } from './delivery-records/delivery-records.module';
+import { DeliveryReportsModule } from './delivery-reports/delivery-reports.module';
+import { MakeGoodsModule } from './make-goods/make-goods.module';
 import { OrdersModule } from './orders/orders.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
@@ -27,6 +30,9 @@ export class AdvertisingAppModule {
         AdvertisersModule,
         AvailabilityModule,
         CreativesModule,
+        DeliveryRecordsModule,
+        DeliveryReportsModule,
+        MakeGoodsModule,
         OrdersModule,
         QuotesModule,
         RateCardsModule,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { AdFormat } from '@libs/contracts';
+import type { AdFormat, CapacityForecastView, CapacityMode } from '@libs/contracts';
 
 /** An inventory position an agency sells: where an ad goes, in which sizes, how many impressions a day. */
 @Entity({ name: 'ad_units' })
@@ -21,6 +21,12 @@ export class AdUnit {
   @Column('text', { array: true, default: '{}' }) sections!: string[];
   /** Impressions it may sell per agency-local day; days already booked keep theirs in `inventory_days`. */
   @Column('integer', { name: 'daily_capacity', default: 0 }) dailyCapacity!: number;
+  /** `configured`: days are sold up to `dailyCapacity`; `forecast`: up to the forecast's lower bound of their weekday. */
+  @Column('text', { name: 'capacity_mode', default: 'configured' }) capacityMode!: CapacityMode;
+  /** The forecast from the unit's own delivery, while in `forecast` mode (remade daily). */
+  @Column('jsonb', { name: 'capacity_forecast', nullable: true }) capacityForecast!: CapacityForecastView | null;
+  /** When the forecast was last made or tried again (it is remade daily; a try that finds too little keeps the last). */
+  @Column('timestamptz', { name: 'forecast_checked_at', nullable: true }) forecastCheckedAt!: Date | null;
   @Column('boolean', { name: 'exclusive_sponsorship', default: false }) exclusiveSponsorship!: boolean;
   @Column('boolean', { default: true }) active!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -39,6 +39,21 @@ export class AdUnitRepository {
       .getOne();
   }
 
+  /** Units in forecast mode whose forecast was last made or tried before `before`, oldest first. */
+  async findForecastsCheckedBefore(before: Date, limit: number): Promise<{ id: string; tenantId: string }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, tenant_id FROM advertising.ad_units
+       WHERE capacity_mode = 'forecast' AND (forecast_checked_at IS NULL OR forecast_checked_at < $1)
+       ORDER BY forecast_checked_at NULLS FIRST, id LIMIT $2`,
+      [before, limit],
+    )) as { id: string; tenant_id: string }[];
+    return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id }));
+  }
+
+  async markForecastChecked(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE advertising.ad_units SET forecast_checked_at = $2 WHERE id = $1`, [id, at]);
+  }
+
   add(tx: EntityManager, adUnit: Omit<AdUnit, 'id' | 'createdAt' | 'updatedAt'>): Promise<AdUnit> {
     return tx.getRepository(AdUnit).save(tx.getRepository(AdUnit).create(adUnit));
   }

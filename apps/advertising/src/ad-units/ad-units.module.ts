@@ -5,12 +5,21 @@ import { SitesModule } from '../sites/sites.module';
 import { AdUnitRepository } from './ad-unit.repository';
 import { AdUnitsRpcController } from './ad-units.rpc.controller';
 import { AdUnitsService } from './ad-units.service';
+import { CapacityForecastSchedule } from './capacity-forecast.schedule';
+import { UnitCapacityService } from './unit-capacity.service';
+import { UnitDeliveryHistoryRepository } from './unit-delivery-history.repository';
 
-/** Ad units: the inventory positions an agency sells. */
+/** Ad units: the inventory positions an agency sells, and their capacity (configured, or forecast from their delivery). */
 @Module({
   imports: [CalendarModule, InventoryModule, SitesModule],
   controllers: [AdUnitsRpcController],
-  providers: [AdUnitsService, AdUnitRepository],
+  providers: [
+    AdUnitsService,
+    AdUnitRepository,
+    UnitCapacityService,
+    UnitDeliveryHistoryRepository,
+    CapacityForecastSchedule,
+  ],
   exports: [AdUnitsService],
 })
 export class AdUnitsModule {}

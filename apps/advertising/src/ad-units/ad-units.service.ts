@@ -9,6 +9,7 @@ import { SitesService } from '../sites/sites.service';
 import { AdUnit } from './ad-unit.entity';
 import { AdUnitRepository } from './ad-unit.repository';
 import { defaultAdUnitsFor } from './default-ad-units';
+import { UnitCapacityService } from './unit-capacity.service';
 
 @Injectable()
 export class AdUnitsService {
@@ -18,6 +19,7 @@ export class AdUnitsService {
     private readonly inventory: InventoryDayRepository,
     private readonly calendars: AgencyCalendarRepository,
     private readonly sites: SitesService,
+    private readonly capacity: UnitCapacityService,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -43,6 +45,9 @@ export class AdUnitsService {
           pageTypes: unique(request.pageTypes),
           sections: unique(request.sections ?? []),
           dailyCapacity: request.dailyCapacity,
+          capacityMode: 'configured',
+          capacityForecast: null,
+          forecastCheckedAt: null,
           exclusiveSponsorship: request.exclusiveSponsorship ?? false,
           active: true,
         })
@@ -66,19 +71,26 @@ export class AdUnitsService {
   async update(tenantId: string, id: string, changes: AdUnitChanges): Promise<AdUnitView> {
     if (changes.siteId !== undefined) await this.checkSite(tenantId, changes.siteId);
     const { timeZone } = await this.calendars.findOfTenant(tenantId);
+    const now = new Date();
+    // a forecast is made before the transaction: it reads the unit's delivery, not what the transaction locks
+    const forecast =
+      changes.capacity?.mode === 'forecast'
+        ? (await this.find(tenantId, id), await this.capacity.forecastOf(tenantId, id, now))
+        : null;
     return this.dataSource.transaction(async (tx) => {
       const adUnit = await this.adUnits.findForChange(tx, tenantId, id);
       if (!adUnit) throw new NotFoundError('ad unit', id);
       const before = toView(adUnit);
-      const today = localDayOf(new Date(), timeZone);
-      if (changes.dailyCapacity !== undefined && changes.dailyCapacity !== adUnit.dailyCapacity) {
-        const over = await this.inventory.daysAbove(tx, id, today, changes.dailyCapacity);
-        if (over.length > 0)
-          throw new ConflictError(
-            `dailyCapacity ${changes.dailyCapacity} is below what is sold or held on ${over.slice(0, 31).join(', ')}${over.length > 31 ? ` and ${over.length - 31} more days` : ''}`,
-          );
-        await this.inventory.setCapacity(tx, id, today, changes.dailyCapacity);
-      }
+      const today = localDayOf(now, timeZone);
+      const capacity = {
+        dailyCapacity: changes.dailyCapacity ?? adUnit.dailyCapacity,
+        capacityMode: changes.capacity?.mode ?? adUnit.capacityMode,
+        capacityForecast: changes.capacity ? forecast : adUnit.capacityForecast,
+        forecastCheckedAt: changes.capacity ? (forecast ? now : null) : adUnit.forecastCheckedAt,
+      };
+      const what =
+        capacity.capacityMode === 'forecast' ? "the forecast's lower bound" : `dailyCapacity ${capacity.dailyCapacity}`;
+      await this.capacity.applyToDaysToCome(tx, adUnit, capacity, today, what);
       if (changes.active === false && adUnit.active) await this.refuseWhileBooked(tx, adUnit, today);
       Object.assign(adUnit, {
         ...(changes.siteId !== undefined ? { siteId: changes.siteId } : {}),
@@ -87,7 +99,7 @@ export class AdUnitsService {
         ...(changes.sizes !== undefined ? sizeFields(changes.sizes) : {}),
         ...(changes.pageTypes !== undefined ? { pageTypes: unique(changes.pageTypes) } : {}),
         ...(changes.sections !== undefined ? { sections: unique(changes.sections) } : {}),
-        ...(changes.dailyCapacity !== undefined ? { dailyCapacity: changes.dailyCapacity } : {}),
+        ...capacity,
         ...(changes.exclusiveSponsorship !== undefined ? { exclusiveSponsorship: changes.exclusiveSponsorship } : {}),
         ...(changes.active !== undefined ? { active: changes.active } : {}),
       });
@@ -168,6 +180,10 @@ export function toView(adUnit: AdUnit): AdUnitView {
     pageTypes,
     sections,
     dailyCapacity,
+    capacity: {
+      mode: adUnit.capacityMode,
+      forecast: adUnit.capacityMode === 'forecast' ? adUnit.capacityForecast : null,
+    },
     exclusiveSponsorship: adUnit.exclusiveSponsorship,
     active: adUnit.active,
   };

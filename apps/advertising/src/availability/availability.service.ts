@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, ValidationFailedError } from '@libs/common';
 import { AvailabilityView, GetAvailabilityRequest, MAX_AVAILABILITY_DAYS } from '@libs/contracts';
-import { AdUnitsService } from '../ad-units/ad-units.service';
+import { AdUnitsService, toView } from '../ad-units/ad-units.service';
+import { capacityOn } from '../ad-units/unit-capacity';
 import { advertiserScopeOf } from '../advertisers/advertisers.service';
 import { daysFrom, isCalendarDay } from '../calendar/agency-days';
 import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
@@ -44,7 +45,14 @@ export class AvailabilityService {
         return {
           adUnitId: id,
           code: unit.code,
-          days: days.map((day) => ({ day, ...unitDayFigures(byKey.get(`${id} ${day}`) ?? null, unit) })),
+          capacity: toView(unit).capacity,
+          days: days.map((day) => ({
+            day,
+            ...unitDayFigures(byKey.get(`${id} ${day}`) ?? null, {
+              dailyCapacity: capacityOn(unit, day),
+              exclusiveSponsorship: unit.exclusiveSponsorship,
+            }),
+          })),
         };
       }),
     };

@@ -1,9 +1,18 @@
-import { daysFrom, isCalendarDay, localDayOf, startOfLocalDay } from './agency-days';
+import { daysFrom, isCalendarDay, localDayOf, startOfLocalDay, weekdayIndexOf } from './agency-days';
 
 describe('agency days', () => {
   it('lists a flight day by day, both ends included, across a month end', () => {
     expect(daysFrom('2027-01-30', '2027-02-02')).toEqual(['2027-01-30', '2027-01-31', '2027-02-01', '2027-02-02']);
     expect(daysFrom('2027-02-02', '2027-02-01')).toEqual([]);
+  });
+
+  it.each([
+    ['2027-02-01', 0],
+    ['2027-02-06', 5],
+    ['2027-02-07', 6],
+    ['2028-02-29', 1],
+  ])('puts %s on weekday %s, Monday first', (day, weekday) => {
+    expect(weekdayIndexOf(day)).toBe(weekday);
   });
 
   it('refuses days the calendar does not have', () => {

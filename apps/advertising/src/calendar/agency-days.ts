@@ -21,6 +21,11 @@ export function daysFrom(from: string, to: string): string[] {
   return days;
 }
 
+/** The day's place in its week, Monday first: 0 (Monday) … 6 (Sunday). */
+export function weekdayIndexOf(day: string): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 /** The agency-local day of an instant. */
 export function localDayOf(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);

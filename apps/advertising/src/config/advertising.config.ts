@@ -32,4 +32,13 @@ export class AdvertisingEnv extends ServiceEnv {
    */
   @Matches(HTTP_URL, { message: 'must be an http(s) URL without a trailing slash, e.g. https://ads.example.com' })
   ADVERTISING_PUBLIC_BASE_URL: string = 'http://127.0.0.1:3013';
+
+  /**
+   * Minutes after an agency-local day ends before its delivery is recorded for finance
+   * (DeliveryRecorded): beacons arriving later are in the reports but not in what was recorded.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  DELIVERY_SETTLING_MINUTES: number = 120;
 }

@@ -56,6 +56,17 @@ export class CreativeRepository {
       .getOne();
   }
 
+  /** The agency's creatives attached to a line, locked for a change. */
+  findAttachedToLine(tx: EntityManager, tenantId: string, lineId: string): Promise<Creative[]> {
+    return tx
+      .getRepository(Creative)
+      .createQueryBuilder('creative')
+      .where('creative.tenant_id = :tenantId AND :lineId = ANY(creative.order_line_ids)', { tenantId, lineId })
+      .orderBy('creative.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** Newest first, at most 100. */
   findMany(scope: CreativeScope, filter: { advertiserId?: string; status?: CreativeStatus }): Promise<Creative[]> {
     return this.dataSource.getRepository(Creative).find({

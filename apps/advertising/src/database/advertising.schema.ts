@@ -1,7 +1,9 @@
 import { AdUnit } from '../ad-units/ad-unit.entity';
 import { Advertiser } from '../advertisers/advertiser.entity';
 import { Creative } from '../creatives/creative.entity';
+import { DeliveryRecord } from '../delivery-records/delivery-record.entity';
 import { InventoryDay } from '../inventory/inventory-day.entity';
+import { MakeGood } from '../make-goods/make-good.entity';
 import { OrderLineDay } from '../orders/order-line-day.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
@@ -26,6 +28,8 @@ export const advertisingSchema = {
     OrderLineDay,
     Creative,
     TakeoverPage,
+    DeliveryRecord,
+    MakeGood,
   ],
   migrations,
 };

@@ -39,18 +39,17 @@ export class InventoryDayRepository {
     }));
   }
 
-  /** Makes the rows of the unit-days a booking touches, at the unit's capacity as it is now (the unit is locked). */
+  /** Makes the rows of the unit-days a booking touches, each at the capacity the unit has on it now (the unit is locked). */
   async ensureDays(
     tx: EntityManager,
     tenantId: string,
     adUnitId: string,
-    capacity: number,
-    days: string[],
+    days: { day: string; capacity: number }[],
   ): Promise<void> {
     await tx.query(
       `INSERT INTO advertising.inventory_days (ad_unit_id, day, tenant_id, capacity)
-       SELECT $1, d, $2, $3 FROM unnest($4::date[]) AS d ON CONFLICT DO NOTHING`,
-      [adUnitId, tenantId, capacity, days],
+       SELECT $1, d, $2, c FROM unnest($3::date[], $4::integer[]) AS u(d, c) ON CONFLICT DO NOTHING`,
+      [adUnitId, tenantId, days.map((d) => d.day), days.map((d) => d.capacity)],
     );
   }
 
@@ -123,17 +122,48 @@ export class InventoryDayRepository {
     return rows.map((row) => row.day);
   }
 
+  /**
+   * The days to come on which a unit has more sold and held than its capacity of that weekday
+   * (`capacities`, Monday first), locked so none is added meanwhile.
+   */
+  async daysAboveByWeekday(
+    tx: EntityManager,
+    adUnitId: string,
+    fromDay: string,
+    capacities: number[],
+  ): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT day::text AS day FROM advertising.inventory_days
+       WHERE ad_unit_id = $1 AND day >= $2::date AND sold + held > ($3::integer[])[extract(isodow FROM day)::integer]
+       ORDER BY day FOR UPDATE`,
+      [adUnitId, fromDay, capacities],
+    )) as { day: string }[];
+    return rows.map((row) => row.day);
+  }
+
+  /**
+   * A unit's capacity of each weekday (Monday first) on its stored days to come; `keepTaken` raises
+   * a day's to what is sold and held on it where the new one is lower (a forecast remade), else the
+   * CHECK refuses it.
+   */
+  async setCapacityByWeekday(
+    tx: EntityManager,
+    adUnitId: string,
+    fromDay: string,
+    capacities: number[],
+    keepTaken: boolean,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE advertising.inventory_days
+       SET capacity = CASE WHEN $4 THEN greatest(($3::integer[])[extract(isodow FROM day)::integer], sold + held)
+                           ELSE ($3::integer[])[extract(isodow FROM day)::integer] END
+       WHERE ad_unit_id = $1 AND day >= $2::date`,
+      [adUnitId, fromDay, capacities, keepTaken],
+    );
+  }
+
   /** The days to come on which a unit has anything sold or held. */
   async daysTaken(tx: EntityManager, adUnitId: string, fromDay: string): Promise<string[]> {
     return this.daysAbove(tx, adUnitId, fromDay, 0);
-  }
-
-  /** A unit's new capacity on its stored days to come (the CHECK refuses it below what is sold and held). */
-  async setCapacity(tx: EntityManager, adUnitId: string, fromDay: string, capacity: number): Promise<void> {
-    await tx.query(`UPDATE advertising.inventory_days SET capacity = $3 WHERE ad_unit_id = $1 AND day >= $2::date`, [
-      adUnitId,
-      fromDay,
-      capacity,
-    ]);
   }
 }

@@ -18,4 +18,6 @@ export class OrderLine {
   @Column('jsonb') quote!: QuoteView;
   /** The takeover the line is one unit of (its lines serve together or not at all); null otherwise. */
   @Column('uuid', { name: 'roadblock_id', nullable: true }) roadblockId!: string | null;
+  /** A make-good line: the short line whose shortfall it delivers, at no charge (never invoiced, earns nothing). */
+  @Column('uuid', { name: 'make_good_of', nullable: true }) makeGoodOf!: string | null;
 }

@@ -21,6 +21,7 @@ export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
         targeting: line.targeting,
         quote: line.quote,
         roadblockId: line.roadblockId,
+        makeGoodOf: line.makeGoodOf,
       })),
     taxable: order.taxable,
     vat: order.vat,

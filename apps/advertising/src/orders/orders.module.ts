@@ -6,6 +6,7 @@ import { InventoryModule } from '../inventory/inventory.module';
 import { QuotesModule } from '../quotes/quotes.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ServingModule } from '../serving/serving.module';
+import { MakeGoodOrdersService } from './make-good-orders.service';
 import { OrderClockSchedule } from './order-clock.schedule';
 import { OrderRepository } from './order.repository';
 import { OrderTransitionsService } from './order-transitions.service';
@@ -24,7 +25,7 @@ import { OrdersService } from './orders.service';
     ServingModule,
   ],
   controllers: [OrdersRpcController],
-  providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule],
-  exports: [OrdersService],
+  providers: [OrdersService, OrderTransitionsService, OrderRepository, OrderClockSchedule, MakeGoodOrdersService],
+  exports: [OrdersService, MakeGoodOrdersService],
 })
 export class OrdersModule {}

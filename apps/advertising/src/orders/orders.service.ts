@@ -11,7 +11,8 @@ import {
 } from '@libs/contracts';
 import { AdUnitsService } from '../ad-units/ad-units.service';
 import { advertiserScopeOf } from '../advertisers/advertisers.service';
-import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { capacityOn } from '../ad-units/unit-capacity';
+import { InventoryDayRepository, TakenDay } from '../inventory/inventory-day.repository';
 import { fitsOn } from '../inventory/unit-day-availability';
 import { PricedProposal, QuotesService } from '../quotes/quotes.service';
 import type { OrderLine } from './order-line.entity';
@@ -74,9 +75,35 @@ export class OrdersService {
       const units = new Map((await this.adUnits.lockForBooking(tx, tenantId, unitIds)).map((unit) => [unit.id, unit]));
       const stale = unitIds.filter((id) => !units.get(id)?.active || !units.get(id)?.siteId);
       if (stale.length > 0) throw new ConflictError(`ad unit ${stale.join(', ')} went off sale meanwhile`);
-      // a whole-day line takes each day's capacity: the unit's, which its days to come keep while the unit is locked
-      const takeOf = (p: PricedProposal) =>
-        p.wholeDay ? units.get(p.unit.id)!.dailyCapacity : p.line.impressionsPerDay!;
+      // a day never booked gets the unit's capacity on it, which the unit, locked, keeps until the commit
+      for (const id of unitIds) {
+        const days = [...new Set(priced.filter((p) => p.unit.id === id).flatMap((p) => p.days))].sort();
+        const unit = units.get(id)!;
+        await this.inventory.ensureDays(
+          tx,
+          tenantId,
+          id,
+          days.map((day) => ({ day, capacity: capacityOn(unit, day) })),
+        );
+      }
+      if (priced.length > 1)
+        await this.inventory.lockDays(
+          tx,
+          priced.flatMap((p) => p.days.map((day) => ({ adUnitId: p.unit.id, day }))),
+        );
+      // a whole-day line takes each day's whole capacity: what the hold answers is what the line keeps
+      const taken: TakenDay[][] = [];
+      const gaps: RoomGap[] = [];
+      for (const [index, proposal] of priced.entries()) {
+        const take = proposal.wholeDay
+          ? { wholeDay: true as const }
+          : { wholeDay: false as const, impressions: proposal.line.impressionsPerDay! };
+        const held = await this.inventory.hold(tx, proposal.unit.id, proposal.days, take);
+        if (held.length < proposal.days.length)
+          gaps.push({ index, proposal, days: proposal.days.filter((day) => !held.some((h) => h.day === day)) });
+        taken.push(held);
+      }
+      if (gaps.length > 0) throw refusal(gaps);
       const sum = (pick: (p: PricedProposal) => string) =>
         priced.reduce((total, p) => total + BigInt(pick(p)), 0n).toString();
       const { order, lines } = await this.orders.add(
@@ -103,11 +130,12 @@ export class OrdersService {
           pricingModel: proposal.line.pricingModel,
           flightStart: proposal.line.flightStart,
           flightEnd: proposal.line.flightEnd,
-          impressionsPerDay: takeOf(proposal),
+          impressionsPerDay: perDayOf(taken[i]),
           targeting: proposal.line.targeting ?? {},
           quote: proposal.quote,
           roadblockId: proposal.line.roadblockId ?? null,
-          days: proposal.days.map((day) => ({ day, impressions: takeOf(proposal) })),
+          makeGoodOf: null,
+          days: taken[i],
         })),
       );
       if (options.within) await options.within(tx, lines);
@@ -119,25 +147,6 @@ export class OrdersService {
         targetId: order.id,
         after: view,
       });
-      for (const id of unitIds) {
-        const days = [...new Set(priced.filter((p) => p.unit.id === id).flatMap((p) => p.days))].sort();
-        await this.inventory.ensureDays(tx, tenantId, id, units.get(id)!.dailyCapacity, days);
-      }
-      if (priced.length > 1)
-        await this.inventory.lockDays(
-          tx,
-          priced.flatMap((p) => p.days.map((day) => ({ adUnitId: p.unit.id, day }))),
-        );
-      const gaps: RoomGap[] = [];
-      for (const [index, proposal] of priced.entries()) {
-        const take = proposal.wholeDay
-          ? { wholeDay: true as const }
-          : { wholeDay: false as const, impressions: takeOf(proposal) };
-        const held = await this.inventory.hold(tx, proposal.unit.id, proposal.days, take);
-        if (held.length < proposal.days.length)
-          gaps.push({ index, proposal, days: proposal.days.filter((day) => !held.some((h) => h.day === day)) });
-      }
-      if (gaps.length > 0) throw refusal(gaps);
       return view;
     });
   }
@@ -156,7 +165,7 @@ export class OrdersService {
         ? { wholeDay: true as const }
         : { wholeDay: false as const, impressions: proposal.line.impressionsPerDay! };
       const full = days.filter(
-        (day) => !fitsOn(stored.find((row) => row.day === day) ?? null, unit.dailyCapacity, take),
+        (day) => !fitsOn(stored.find((row) => row.day === day) ?? null, capacityOn(unit, day), take),
       );
       if (full.length > 0) gaps.push({ index, proposal, days: full });
     }
@@ -206,6 +215,11 @@ function noRoom(gaps: RoomGap[]): ConflictError {
       )
       .join('; '),
   );
+}
+
+/** Impressions a line takes per day: its goal, or for a whole-day line the days' capacities on average (rounded down). */
+function perDayOf(taken: TakenDay[]): number {
+  return Math.floor(taken.reduce((sum, day) => sum + day.impressions, 0) / Math.max(1, taken.length));
 }
 
 /** Staff see the agency's orders; an advertiser's key only its own (another's answer 404, as unknown ones do). */

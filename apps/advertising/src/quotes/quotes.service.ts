@@ -3,6 +3,7 @@ import { Caller, NotFoundError, ValidationFailedError } from '@libs/common';
 import { FieldError, MAX_AVAILABILITY_DAYS, ProposedLine, QuoteRequest, QuoteView } from '@libs/contracts';
 import type { AdUnit } from '../ad-units/ad-unit.entity';
 import { AdUnitsService } from '../ad-units/ad-units.service';
+import { capacityOn } from '../ad-units/unit-capacity';
 import { advertiserScopeOf, AdvertisersService } from '../advertisers/advertisers.service';
 import { daysFrom, isCalendarDay, localDayOf } from '../calendar/agency-days';
 import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
@@ -113,7 +114,10 @@ export class QuotesService {
       if (errors.length > 0) return;
       const product = line.product === 'sponsored-article' ? 'sponsored-article' : 'line';
       const wholeDay = line.pricingModel !== 'cpm';
-      const impressionsPerDay = wholeDay ? unit.dailyCapacity : line.impressionsPerDay!;
+      // whole days take each day's capacity: quoted at the flight's average (a forecast's varies by weekday)
+      const impressionsPerDay = wholeDay
+        ? Math.floor(days.reduce((sum, day) => sum + capacityOn(unit, day), 0) / Math.max(1, days.length))
+        : line.impressionsPerDay!;
       const arithmetic = quoteLine(
         {
           pricingModel: line.pricingModel,

@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,6 +18,7 @@ import {
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
+import { CALENDAR_DAY } from '../money';
 import { Nullable } from '../nullable';
 
 export const AD_FORMATS = ['display', 'native', 'video', 'sponsorship'] as const;
@@ -42,6 +44,47 @@ export const AD_SLUG_MESSAGE = 'must be lower-case letters, digits and dashes (a
 /** Impressions a unit may sell a day, at most. */
 export const MAX_DAILY_CAPACITY = 1_000_000_000;
 
+/**
+ * How a unit's daily capacity is set: `configured` (its `dailyCapacity`), or `forecast` from its own
+ * delivered history per weekday, booked against the forecast's lower bound.
+ */
+export const CAPACITY_MODES = ['configured', 'forecast'] as const;
+export type CapacityMode = (typeof CAPACITY_MODES)[number];
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** One weekday's impressions as forecast from the days of that weekday in the history. */
+export class WeekdayForecastView {
+  @IsIn(WEEKDAYS) weekday!: Weekday;
+  /** Days of that weekday the forecast was made from. */
+  @IsInt() @Min(0) days!: number;
+  @IsInt() @Min(0) mean!: number;
+  /** The lower bound: what is booked against (mean − 1.96 standard deviations, never below 0). */
+  @IsInt() @Min(0) low!: number;
+  @IsInt() @Min(0) high!: number;
+}
+
+export class CapacityForecastView {
+  /** The agency-local days the forecast was made from (both included). */
+  @Matches(CALENDAR_DAY) historyFrom!: string;
+  @Matches(CALENDAR_DAY) historyTo!: string;
+  @IsISO8601() madeAt!: string;
+  /** How the range is made, in words. */
+  @IsString() method!: string;
+  @ValidateNested({ each: true }) @Type(() => WeekdayForecastView) weekdays!: WeekdayForecastView[];
+}
+
+export class UnitCapacityView {
+  @IsIn(CAPACITY_MODES) mode!: CapacityMode;
+  /** The forecast booked against in `forecast` mode; null in `configured` mode. */
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => CapacityForecastView) forecast!: CapacityForecastView | null;
+}
+
+/** How the unit's capacity is set; `forecast` needs at least 4 weeks of the unit's delivery (409 otherwise, saying why). */
+export class CapacitySetting {
+  @IsIn(CAPACITY_MODES) mode!: CapacityMode;
+}
+
 export class AdUnitView {
   @IsUUID() id!: string;
   /** The site the unit is on; null for a unit not yet placed on a site (the defaults), which cannot be booked. */
@@ -57,8 +100,9 @@ export class AdUnitView {
   @IsString({ each: true }) pageTypes!: string[];
   /** Sections the unit appears in; empty for every section. */
   @IsString({ each: true }) sections!: string[];
-  /** Impressions the unit may sell per agency-local day. */
+  /** Impressions the unit may sell per agency-local day, as configured (what `configured` mode books against). */
   @IsInt() @Min(0) dailyCapacity!: number;
+  @ValidateNested() @Type(() => UnitCapacityView) capacity!: UnitCapacityView;
   /** Whether one advertiser may own the unit for a day (a sponsorship). */
   @IsBoolean() exclusiveSponsorship!: boolean;
   @IsBoolean() active!: boolean;
@@ -90,6 +134,8 @@ export class AdUnitChanges {
   sections?: string[];
   /** Lowering it below what is sold or held on a day to come is refused (409) naming those days. */
   @IsOptional() @IsInt() @Min(0) @Max(MAX_DAILY_CAPACITY) dailyCapacity?: number;
+  /** Switching to `forecast` sets the days to come to the forecast; refused (409) below what is sold or held on them. */
+  @IsOptional() @ValidateNested() @Type(() => CapacitySetting) capacity?: CapacitySetting;
   @IsOptional() @IsBoolean() exclusiveSponsorship?: boolean;
   @IsOptional() @IsBoolean() active?: boolean;
 }

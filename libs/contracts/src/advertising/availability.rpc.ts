@@ -13,6 +13,7 @@ import {
 import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { CALENDAR_DAY } from '../money';
+import { UnitCapacityView } from './ad-unit.rpc';
 
 /** Days one availability question may span, at most. */
 export const MAX_AVAILABILITY_DAYS = 366;
@@ -42,6 +43,8 @@ export class UnitDayAvailability {
 export class UnitAvailability {
   @IsUUID() adUnitId!: string;
   @IsString() code!: string;
+  /** How the unit's capacity is set: configured, or forecast per weekday (a day never booked has the forecast's lower bound). */
+  @ValidateNested() @Type(() => UnitCapacityView) capacity!: UnitCapacityView;
   @ValidateNested({ each: true }) @Type(() => UnitDayAvailability) days!: UnitDayAvailability[];
 }
 

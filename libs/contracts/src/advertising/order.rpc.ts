@@ -55,6 +55,8 @@ export class OrderLineView {
   @ValidateNested() @Type(() => QuoteView) quote!: QuoteView;
   /** The takeover the line is one unit of: its lines serve on one page together or not at all. Null otherwise. */
   @Nullable() @IsOptional() @IsUUID() roadblockId!: string | null;
+  /** A make-good line: the short line whose shortfall it delivers at no charge; null for a line sold. */
+  @Nullable() @IsOptional() @IsUUID() makeGoodOf!: string | null;
 }
 
 /** What a takeover (roadblock) order takes: every unit of a page, or the units the booking named, exclusively. */

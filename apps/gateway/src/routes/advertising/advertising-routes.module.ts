@@ -4,11 +4,13 @@ import { AdvertisingAdUnitsController } from './ad-units.controller';
 import { AdvertisingAdvertisersController } from './advertisers.controller';
 import { AdvertisingAvailabilityController } from './availability.controller';
 import { AdvertisingCreativesController } from './creatives.controller';
+import { AdvertisingMakeGoodsController } from './make-goods.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
 import { AdvertisingSponsoredArticlesController } from './sponsored-articles.controller';
 import { AdvertisingTakeoverPagesController } from './takeover-pages.controller';
 import { AdvertisingTakeoversController } from './takeovers.controller';
+import { AdvertisingReportsDeliveryController } from './reports/delivery.controller';
 
 /** The routes `/v1/advertising/…`, forwarded to the advertising service over NATS. */
 @Module({
@@ -18,11 +20,13 @@ import { AdvertisingTakeoversController } from './takeovers.controller';
     AdvertisingAdvertisersController,
     AdvertisingAvailabilityController,
     AdvertisingCreativesController,
+    AdvertisingMakeGoodsController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
     AdvertisingSponsoredArticlesController,
     AdvertisingTakeoverPagesController,
     AdvertisingTakeoversController,
+    AdvertisingReportsDeliveryController,
   ],
 })
 export class AdvertisingRoutesModule {}
