@@ -6,6 +6,8 @@ import { AdvertisersModule } from './advertisers/advertisers.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { CreativesModule } from './creatives/creatives.module';
 import { advertisingSchema } from './database/advertising.schema';
+import { InvoicesModule } from './invoices/invoices.module';
+import { OrderPaymentsModule } from './order-payments/order-payments.module';
 import { OrdersModule } from './orders/orders.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
@@ -24,6 +26,8 @@ export class AdvertisingAppModule {
         AdvertisersModule,
         AvailabilityModule,
         CreativesModule,
+        InvoicesModule,
+        OrderPaymentsModule,
         OrdersModule,
         QuotesModule,
         RateCardsModule,

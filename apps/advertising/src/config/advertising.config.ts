@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@libs/common';
 
 export class AdvertisingEnv extends ServiceEnv {
@@ -9,4 +9,8 @@ export class AdvertisingEnv extends ServiceEnv {
   @Min(0)
   @Max(65535)
   ADVERTISING_PUBLIC_PORT: number = 3013;
+
+  /** Where an advertiser's browser goes once it paid an order on a rail (the agency's page for advertisers). */
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL, e.g. https://ads.example.vn/paid' })
+  ADVERTISER_RETURN_URL: string = 'http://127.0.0.1:3000/';
 }

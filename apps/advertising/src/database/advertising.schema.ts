@@ -2,6 +2,9 @@ import { AdUnit } from '../ad-units/ad-unit.entity';
 import { Advertiser } from '../advertisers/advertiser.entity';
 import { Creative } from '../creatives/creative.entity';
 import { InventoryDay } from '../inventory/inventory-day.entity';
+import { InvoicePayment } from '../invoices/invoice-payment.entity';
+import { InvoiceRefund } from '../invoices/invoice-refund.entity';
+import { Invoice } from '../invoices/invoice.entity';
 import { OrderLineDay } from '../orders/order-line-day.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
@@ -24,6 +27,9 @@ export const advertisingSchema = {
     OrderLine,
     OrderLineDay,
     Creative,
+    Invoice,
+    InvoicePayment,
+    InvoiceRefund,
   ],
   migrations,
 };

@@ -26,6 +26,12 @@ export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
     total: order.total,
     holdExpiresAt: order.holdExpiresAt?.toISOString() ?? null,
     cancellationPenalty: order.cancellationPenalty,
+    cancellation: order.cancellation,
+    paymentTerms: order.paymentTerms,
+    netDays: order.netDays,
+    invoiceId: order.invoiceId,
+    payBy: order.payBy?.toISOString() ?? null,
+    paidAt: order.paidAt?.toISOString() ?? null,
     history: order.history,
     createdAt: order.createdAt.toISOString(),
   };

@@ -61,6 +61,13 @@ export class OrdersService {
           total: sum((p) => p.quote.steps.total),
           holdExpiresAt: new Date(Date.now() + holdMs),
           cancellationPenalty: null,
+          cancellation: null,
+          // the terms it is booked under stay with it, whatever ad ops grant the advertiser later
+          paymentTerms: advertiser.paymentTerms,
+          netDays: advertiser.netDays,
+          invoiceId: null,
+          payBy: null,
+          paidAt: null,
           history: [],
         },
         priced.map((proposal, i) => ({

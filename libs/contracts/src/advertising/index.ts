@@ -4,6 +4,7 @@ export * from './availability.rpc';
 export * from './booking.events';
 export * from './creative.rpc';
 export * from './delivery.events';
+export * from './invoice.rpc';
 export * from './make-good.events';
 export * from './order.rpc';
 export * from './quote.rpc';

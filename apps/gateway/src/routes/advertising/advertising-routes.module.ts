@@ -4,6 +4,7 @@ import { AdvertisingAdUnitsController } from './ad-units.controller';
 import { AdvertisingAdvertisersController } from './advertisers.controller';
 import { AdvertisingAvailabilityController } from './availability.controller';
 import { AdvertisingCreativesController } from './creatives.controller';
+import { AdvertisingInvoicesController } from './invoices.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
 
@@ -15,6 +16,7 @@ import { AdvertisingQuotesController } from './quotes.controller';
     AdvertisingAdvertisersController,
     AdvertisingAvailabilityController,
     AdvertisingCreativesController,
+    AdvertisingInvoicesController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
   ],

@@ -64,7 +64,10 @@ export class AdvertisingOrdersController {
   @Post(':id/approve')
   @HttpCode(200)
   @Access(ApproveOrder)
-  @ApiOperation({ summary: 'Approve a submitted order: held becomes sold, each line is invoiced (BookingInvoiced)' })
+  @ApiOperation({
+    summary:
+      "Approve a submitted order: held becomes sold, each line is invoiced (BookingInvoiced) and the order's invoice issued; a prepaid order gets a pay link and serves only once paid",
+  })
   @ApiOkResponse({ type: OrderView })
   approveOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {
     return this.rpc.request(ApproveOrder, { ...body, id }, caller);
@@ -84,7 +87,7 @@ export class AdvertisingOrdersController {
   @Access(CancelOrder)
   @ApiOperation({
     summary:
-      "Cancel with a reason: days to come are released; an approved order's penalty follows the rate card's notice bands. Advertisers cancel only drafts and submitted orders",
+      "Cancel with a reason: days to come are released; an invoiced order keeps billed what was delivered and the rate card's penalty by notice, and the rest is refunded on its rail (prepaid) or credited. Advertisers cancel only drafts and submitted orders. Send an Idempotency-Key: a retry cancels once",
   })
   @ApiOkResponse({ type: OrderView })
   cancelOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {
