@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { InvoicePaymentChannel, PaymentRailName } from '@libs/contracts';
 
 /** One booking's share of a payment: `id` is what its BookingPaid names. */
@@ -27,4 +27,6 @@ export class InvoicePayment {
   @Column('text') currency!: string;
   @Column('timestamptz', { name: 'paid_at' }) paidAt!: Date;
   @Column('jsonb') shares!: BookingShare[];
+  /** When advertising learnt of it: payments booked the same day are listed in the order they arrived. */
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
 }

@@ -81,7 +81,10 @@ export class InvoiceRepository {
   }
 
   /** Records a payment once per channel and source; false when it was recorded before. */
-  async addPayment(tx: EntityManager, payment: Omit<InvoicePayment, 'id'>): Promise<InvoicePayment | null> {
+  async addPayment(
+    tx: EntityManager,
+    payment: Omit<InvoicePayment, 'id' | 'recordedAt'>,
+  ): Promise<InvoicePayment | null> {
     const inserted = (await tx
       .createQueryBuilder()
       .insert()
@@ -98,7 +101,7 @@ export class InvoiceRepository {
     if (invoiceIds.length === 0) return Promise.resolve([]);
     return manager.getRepository(InvoicePayment).find({
       where: { invoiceId: In(invoiceIds) },
-      order: { paidAt: 'ASC', id: 'ASC' },
+      order: { paidAt: 'ASC', recordedAt: 'ASC', id: 'ASC' },
     });
   }
 
