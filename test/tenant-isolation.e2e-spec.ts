@@ -53,9 +53,11 @@ describe('tenant isolation', () => {
     const adSite = await siteFollowed(agency, `${tag}-ads`);
     const adUnit = await bookableUnit(agency, adSite, `isolation-${tag}`);
     const { advertiser } = await advertiserWithKey(agency, api, `Advertiser ${tag}`);
-    expect(
-      (await placeOrder(agency.api, { advertiserId: advertiser.id, lines: [cpmLine(adUnit.id, 100)] })).status,
-    ).toBe(201);
+    const order = await placeOrder(agency.api, { advertiserId: advertiser.id, lines: [cpmLine(adUnit.id, 100)] });
+    expect(order.status).toBe(201);
+    // approved, so that it has an invoice to address
+    expect((await agency.api.post(`/v1/advertising/orders/${order.body.id}/submit`, {})).status).toBe(200);
+    expect((await agency.api.post(`/v1/advertising/orders/${order.body.id}/approve`, {})).status).toBe(200);
     const creative = await agency.api.post('/v1/advertising/creatives', {
       advertiserId: advertiser.id,
       name: `Creative ${tag}`,
