@@ -175,9 +175,13 @@ export class OrderTransitionsService {
     return orderViewOf(saved, lines);
   }
 
-  /** Asks the payments service for what the committed change made due; never fails the change. */
+  /** Asks the payments service for what the committed change made due; never fails the change (the sweep asks again). */
   private async followUp(tenantId: string, after: AfterCommit): Promise<void> {
-    if (after.payLinkOf) await this.payLinks.ask(tenantId, after.payLinkOf);
-    if (after.refundsOf) await this.refunds.askDue(tenantId, after.refundsOf);
+    try {
+      if (after.payLinkOf) await this.payLinks.ask(tenantId, after.payLinkOf);
+      if (after.refundsOf) await this.refunds.askDue(tenantId, after.refundsOf);
+    } catch (error) {
+      this.logger.warn(`left to the sweep: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
