@@ -222,10 +222,12 @@ describe('advertisers pay for their orders', () => {
       const paid = await invoiceOf(client, invoice.id);
       expect(paid).toMatchObject({ status: 'paid', paid: '55000', balance: '0' });
       expect(paid.payments).toEqual([expect.objectContaining({ channel: 'rail', rail: 'momo', amount: '55000' })]);
-      const told = await eventsOf<BookingPaidEvent>(BookingPaid.subject, agency.tenantId);
-      expect(told.map((event) => event.data)).toEqual([
-        expect.objectContaining({ bookingId: order.lines[0].id, amount: '55000', paidTo: 'rail' }),
-      ]);
+      // told through the outbox, so shortly after the invoice says so
+      await eventually(async () =>
+        expect((await eventsOf<BookingPaidEvent>(BookingPaid.subject, agency.tenantId)).map((e) => e.data)).toEqual([
+          expect.objectContaining({ bookingId: order.lines[0].id, amount: '55000', paidTo: 'rail' }),
+        ]),
+      );
 
       // the same payment told again (another event id) is not a second payment
       const [succeeded] = (await eventsOf<PaymentSucceededEvent>(PaymentSucceeded.subject, agency.tenantId)).filter(
@@ -264,13 +266,15 @@ describe('advertisers pay for their orders', () => {
       await payOnMomo(invoice);
       await eventually(async () => expect((await invoiceOf(client, invoice.id)).status).toBe('paid'));
       // the payment split over the two bookings exactly: what each owed
-      const shares = (await eventsOf<BookingPaidEvent>(BookingPaid.subject, agency.tenantId))
-        .filter((event) => order.lines.some((line) => line.id === event.data.bookingId))
-        .map((event) => [event.data.bookingId, event.data.amount]);
-      expect(shares).toEqual([
-        [order.lines[0].id, '110000'],
-        [order.lines[1].id, '330000'],
-      ]);
+      await eventually(async () => {
+        const shares = (await eventsOf<BookingPaidEvent>(BookingPaid.subject, agency.tenantId))
+          .filter((event) => order.lines.some((line) => line.id === event.data.bookingId))
+          .map((event) => [event.data.bookingId, event.data.amount]);
+        expect(shares).toEqual([
+          [order.lines[0].id, '110000'],
+          [order.lines[1].id, '330000'],
+        ]);
+      });
 
       const refundsBefore = momo.calls('refund');
       const headers = { 'idempotency-key': `cancel-${order.id}` };
@@ -309,21 +313,24 @@ describe('advertisers pay for their orders', () => {
         }),
       );
       expect(momo.calls('refund')).toBe(refundsBefore + 1);
-      const told = (await eventsOf<BookingCanceledEvent>(BookingCanceled.subject, agency.tenantId)).map((e) => e.data);
-      expect(told).toEqual([
-        expect.objectContaining({
-          bookingId: order.lines[0].id,
-          credited: '33000',
-          creditedTax: '3000',
-          penalty: '70000',
-        }),
-        expect.objectContaining({
-          bookingId: order.lines[1].id,
-          credited: '99000',
-          creditedTax: '9000',
-          penalty: '210000',
-        }),
-      ]);
+      await eventually(async () =>
+        expect(
+          (await eventsOf<BookingCanceledEvent>(BookingCanceled.subject, agency.tenantId)).map((e) => e.data),
+        ).toEqual([
+          expect.objectContaining({
+            bookingId: order.lines[0].id,
+            credited: '33000',
+            creditedTax: '3000',
+            penalty: '70000',
+          }),
+          expect.objectContaining({
+            bookingId: order.lines[1].id,
+            credited: '99000',
+            creditedTax: '9000',
+            penalty: '210000',
+          }),
+        ]),
+      );
 
       // an answer lost after payments refunded: asked again under the same key, nothing more goes back
       await db.query(`UPDATE advertising.invoice_refunds SET status = 'due' WHERE invoice_id = $1`, [invoice.id]);

@@ -45,15 +45,24 @@ export class InvoicePaymentsService {
     private readonly outbox: EventOutbox,
   ) {}
 
-  /** Locks the invoice a payment names: a rail payment by its purpose (the invoice id), a transfer by its reference. */
-  lockNamed(
+  /**
+   * The invoice a payment names (a rail payment by its purpose, the invoice id; a transfer by its
+   * reference), locked after `lockOrder` has locked its order: a cancellation locks the order then
+   * the invoice, so a payment takes them in the same order and never deadlocks with it.
+   */
+  async lockNamed(
     tx: EntityManager,
     tenantId: string,
     named: { invoiceId: string } | { transferReference: string },
+    lockOrder: (orderId: string) => Promise<unknown>,
   ): Promise<Invoice | null> {
-    return 'invoiceId' in named
-      ? this.invoices.findForChange(tx, tenantId, named.invoiceId)
-      : this.invoices.findByTransferReferenceForChange(tx, tenantId, named.transferReference);
+    const found =
+      'invoiceId' in named
+        ? await this.invoices.findOne({ tenantId, advertiserId: null }, named.invoiceId)
+        : await this.invoices.findByTransferReference(tenantId, named.transferReference);
+    if (!found) return null;
+    await lockOrder(found.orderId);
+    return this.invoices.findForChange(tx, tenantId, found.id);
   }
 
   /** Records the payment on the (locked) invoice; a payment in another currency is left for finance to resolve. */

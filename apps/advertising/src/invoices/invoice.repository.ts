@@ -56,11 +56,9 @@ export class InvoiceRepository {
     return tx.getRepository(Invoice).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The invoice a bank transfer names, locked. */
-  findByTransferReferenceForChange(tx: EntityManager, tenantId: string, reference: string): Promise<Invoice | null> {
-    return tx
-      .getRepository(Invoice)
-      .findOne({ where: { tenantId, transferReference: reference }, lock: { mode: 'pessimistic_write' } });
+  /** The invoice a bank transfer names. */
+  findByTransferReference(tenantId: string, reference: string): Promise<Invoice | null> {
+    return this.dataSource.getRepository(Invoice).findOne({ where: { tenantId, transferReference: reference } });
   }
 
   /** Prepaid invoices still to ask the payments service for a pay link (its answer was lost, or it was away). */

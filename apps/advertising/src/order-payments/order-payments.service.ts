@@ -76,7 +76,9 @@ export class OrderPaymentsService {
     named: { invoiceId: string } | { transferReference: string },
     payment: Parameters<InvoicePaymentsService['record']>[2],
   ): Promise<void> {
-    const invoice = await this.payments.lockNamed(tx, tenantId, named);
+    const invoice = await this.payments.lockNamed(tx, tenantId, named, (orderId) =>
+      this.transitions.lockForPayment(tx, tenantId, orderId),
+    );
     if (!invoice) return;
     const outcome = await this.payments.record(tx, invoice, payment);
     if (outcome.recorded && outcome.paidInFull && invoice.paymentTerms === 'prepay')

@@ -96,6 +96,11 @@ export class OrderTransitionsService {
     }
   }
 
+  /** Locks an order for a change its invoice's payment may bring (before the invoice: see `InvoicePaymentsService.lockNamed`). */
+  async lockForPayment(tx: EntityManager, tenantId: string, orderId: string): Promise<void> {
+    await this.orders.findForChange(tx, { tenantId, advertiserId: null }, orderId);
+  }
+
   /**
    * A prepaid order's invoice was paid in full: it may serve from now. Already within its
    * flight, an approved order goes live at once (the clock would only wait for its next sweep).
