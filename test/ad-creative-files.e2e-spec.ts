@@ -70,7 +70,8 @@ describe('creative files on the public port', () => {
     filesAt = suite.instances('advertising')[0].get(PublicAdServer).url;
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
-    advertiserId = (await advertiserWithKey(agency, api, 'Hãng sữa')).advertiser.id;
+    // on invoice terms: the order serves on the clock, as a prepaid one would once paid
+    advertiserId = (await advertiserWithKey(agency, api, 'Hãng sữa', { paymentTerms: 'invoice' })).advertiser.id;
   });
 
   afterAll(async () => {

@@ -43,8 +43,13 @@ describe('ad decisions', () => {
     const unit = options.unit ?? (await bookableUnit(agency, siteId, `dec-unit-${n}`));
     const advertiserId =
       options.advertiserId ??
-      (await advertiserWithKey(agency, api, `Advertiser ${n}`, { category: options.category ?? `cat-${n}` })).advertiser
-        .id;
+      // on invoice terms: the order serves on the clock, as a prepaid one would once paid
+      (
+        await advertiserWithKey(agency, api, `Advertiser ${n}`, {
+          category: options.category ?? `cat-${n}`,
+          paymentTerms: 'invoice',
+        })
+      ).advertiser.id;
     const from = options.from ?? dayFromToday(0);
     const placed = await placeOrder(agency.api, {
       advertiserId,

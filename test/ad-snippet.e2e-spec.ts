@@ -31,7 +31,11 @@ describe('the ad snippet served by the gateway', () => {
   /** A live order of a new advertiser on a new unit, showing an approved third-party tag. */
   async function tagOnUnit(code: string, tag: string): Promise<CreativeView> {
     const unit = await bookableUnit(agency, siteId, code);
-    const { advertiser } = await advertiserWithKey(agency, api, `Advertiser ${code}`, { category: `cat-${code}` });
+    const { advertiser } = await advertiserWithKey(agency, api, `Advertiser ${code}`, {
+      category: `cat-${code}`,
+      // on invoice terms: the order serves on the clock, as a prepaid one would once paid
+      paymentTerms: 'invoice',
+    });
     const placed = await placeOrder(agency.api, {
       advertiserId: advertiser.id,
       lines: [

@@ -171,7 +171,11 @@ describe('sponsored articles (bài PR)', () => {
 
   it('serves the teaser on the homepage unit in its window, labelled, invoices it with its article, and lists it for the CMS', async () => {
     const unit = await prSlot();
-    const { advertiser } = await advertiserWithKey(agency, api, 'Hãng bia', { category: 'beverages' });
+    const { advertiser } = await advertiserWithKey(agency, api, 'Hãng bia', {
+      category: 'beverages',
+      // on invoice terms: the order serves on the clock, as a prepaid one would once paid
+      paymentTerms: 'invoice',
+    });
     const articleUrl = `https://${agency.slug}.example.vn/doi-song/bia-tet`;
     const booked = (await book(agency.api, { advertiserId: advertiser.id, adUnitId: unit.id, articleUrl })).body;
     const editor = await agency.api.post<{ secret: string }>('/v1/api-keys', { name: 'cms', roles: ['editor'] });

@@ -12,6 +12,7 @@ import { balancesIn, createFinanceAgency, FinanceEventDelivery, journalOf, reiss
 import { JetStreamProbe } from './support/jetstream';
 import {
   agreementActivated,
+  bookingCanceled,
   bookingInvoiced,
   bookingPaid,
   deliveryRecorded,
@@ -240,6 +241,99 @@ describe('advertising and licensing money in the books', () => {
         byAdvertiser.some((e) => e.sourceKey.startsWith('booking-paid:') && e.productId === booking.adUnitId),
       ).toBe(true);
       expect(await journal(agency, `&counterpartyId=${randomUUID()}`)).toEqual([]);
+    });
+  });
+
+  describe('a canceled booking', () => {
+    /** Canceled on 3 October: 4,000,000 delivered, 50 % of the other 6,000,000 kept, VAT on both at 10 %. */
+    const SETTLED = { credited: 3_300_000n, creditedTax: 300_000n, penalty: 3_000_000n, delivered: 4_000_000n };
+    const CANCELED_AT = '2026-10-03T05:00:00.000Z';
+
+    it('credits what was taken off (VAT, deferred revenue, receivable), earns the penalty, and leaves what was delivered to its deliveries', async () => {
+      const agency = await provisionedAgency();
+      const booking = makeBooking(agency.tenantId);
+      const canceled = bookingCanceled(booking, SETTLED, CANCELED_AT);
+      await events.deliverInOrder([
+        bookingInvoiced(booking),
+        bookingPaid(booking, 11_000_000n, 'bank', '2026-09-29T03:00:00.000Z'),
+        deliveryRecorded(booking, '2026-10-01', 2_000_000n),
+        canceled,
+        reissued(canceled),
+      ]);
+      const entries = (await journal(agency)).filter((e) => e.sourceKey === `booking-canceled:${booking.bookingId}`);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ postedOn: '2026-10-03', stream: 'advertising', siteId: booking.siteId });
+      expect(postingsOf(entries[0])).toEqual([
+        ['2100', '6000000'],
+        ['2200', '300000'],
+        ['4200', '-3000000'],
+        ['1300', '-3300000'],
+      ]);
+      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
+        status: 'active',
+        recognized: '5000000',
+        reduced: '3000000',
+        remaining: '2000000',
+      });
+      // the rest of what was delivered is recognized as its deliveries arrive, and nothing beyond
+      await events.deliverInOrder([
+        deliveryRecorded(booking, '2026-10-02', 2_000_000n),
+        deliveryRecorded(booking, '2026-10-03', 1_000_000n),
+      ]);
+      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
+        status: 'completed',
+        remaining: '0',
+      });
+      // the advertiser paid 3,300,000 more than it now owes: the receivable says so
+      expect(await balancesIn(agency, 'VND')).toEqual({
+        '1200': '11000000',
+        '1300': '-3300000',
+        '2200': '-700000',
+        '4200': '-7000000',
+      });
+    });
+
+    it('waits with a cancellation told before its invoice, and books it when the invoice comes', async () => {
+      const agency = await provisionedAgency();
+      const booking = makeBooking(agency.tenantId);
+      await events.deliverInOrder([bookingCanceled(booking, SETTLED, CANCELED_AT)]);
+      expect((await journal(agency)).some((e) => e.sourceKey.startsWith('booking-canceled:'))).toBe(false);
+      await events.deliverInOrder([bookingInvoiced(booking)]);
+      expect(postingsOf(await entryOf(agency, `booking-canceled:${booking.bookingId}`))).toEqual([
+        ['2100', '6000000'],
+        ['2200', '300000'],
+        ['4200', '-3000000'],
+        ['1300', '-3300000'],
+      ]);
+    });
+
+    it('credits all of a booking canceled unpaid with nothing kept: the invoice undone', async () => {
+      const agency = await provisionedAgency();
+      const booking = makeBooking(agency.tenantId);
+      await events.deliverInOrder([
+        bookingInvoiced(booking),
+        bookingCanceled(
+          booking,
+          { credited: 11_000_000n, creditedTax: 1_000_000n, penalty: 0n, delivered: 0n },
+          CANCELED_AT,
+        ),
+      ]);
+      expect(await balancesIn(agency, 'VND')).toEqual({});
+      expect(await scheduleOf(agency, `booking:${booking.bookingId}`)).toMatchObject({
+        status: 'completed',
+        recognized: '0',
+        remaining: '0',
+      });
+    });
+
+    it("books nothing for a booking's share of a payment on a rail: the payment's own event moved its cash", async () => {
+      const agency = await provisionedAgency();
+      const booking = makeBooking(agency.tenantId);
+      await events.deliverInOrder([
+        bookingInvoiced(booking),
+        bookingPaid(booking, 11_000_000n, 'rail', '2026-09-29T03:00:00.000Z'),
+      ]);
+      expect((await journal(agency)).map((e) => e.sourceKey.split(':')[0])).toEqual(['booking-invoiced']);
     });
   });
 

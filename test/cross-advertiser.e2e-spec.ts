@@ -85,6 +85,7 @@ describe('cross-advertiser isolation: advertiser A never reaches B', () => {
     await client.post(`/v1/advertising/orders/${placed.body.id}/submit`, {});
     const order = await agency.api.post<OrderView>(`/v1/advertising/orders/${placed.body.id}/approve`, {});
     expect(order.status).toBe(200);
+    expect(order.body.invoiceId).toEqual(expect.any(String));
     await deliverBeacons(db, beaconLineOf(agency.tenantId, siteId, order.body), [
       { day, hour: 10, articleId: `bai-${advertiserId}`, impressions: 40, readers: [advertiserId] },
     ]);
@@ -99,6 +100,7 @@ describe('cross-advertiser isolation: advertiser A never reaches B', () => {
     Object.assign(into, {
       advertiserId,
       orderId: order.body.id,
+      invoiceId: order.body.invoiceId!,
       lineId: order.body.lines[0].id,
       creativeId: creative.body.id,
       day,

@@ -2,6 +2,8 @@
 export interface AdvertiserObjects {
   advertiserId: string;
   orderId: string;
+  /** The approved order's invoice. */
+  invoiceId: string;
   lineId: string;
   creativeId: string;
   makeGoodId: string;
@@ -25,15 +27,16 @@ export interface CrossAdvertiserCase {
 const ORDER = '/v1/advertising/orders/{id}';
 const CREATIVE = '/v1/advertising/creatives/{id}';
 const MAKE_GOOD = '/v1/advertising/make-goods/{id}';
+const INVOICE = '/v1/advertising/invoices/{id}';
 const orderOf = (owner: AdvertiserObjects) => owner.orderId;
 const creativeOf = (owner: AdvertiserObjects) => owner.creativeId;
 const makeGoodOf = (owner: AdvertiserObjects) => owner.makeGoodId;
+const invoiceOf = (owner: AdvertiserObjects) => owner.invoiceId;
 
 /**
  * Every route with an id that names an advertiser's object. Advertiser A's key with B's id must
  * answer 404 (or 403 where only staff may call) and change nothing; a meta-test fails when a
- * route admitting advertisers takes a path parameter and is missing here. Invoices' routes
- * (`/v1/advertising/invoices/{id}`…) join this table when they land.
+ * route admitting advertisers takes a path parameter and is missing here.
  */
 export const CROSS_ADVERTISER_MATRIX: CrossAdvertiserCase[] = [
   { method: 'GET', path: ORDER, idOf: orderOf },
@@ -67,6 +70,7 @@ export const CROSS_ADVERTISER_MATRIX: CrossAdvertiserCase[] = [
     staffOnly: true,
   },
   { method: 'GET', path: `${CREATIVE}/content`, readPath: CREATIVE, idOf: creativeOf, staffOnly: true },
+  { method: 'GET', path: INVOICE, idOf: invoiceOf },
   { method: 'GET', path: MAKE_GOOD, idOf: makeGoodOf },
   {
     method: 'POST',
@@ -120,7 +124,7 @@ const itemIds = (body: unknown) => ((body as { items?: { id: string }[] }).items
 /**
  * Every list an advertiser's key reads, with what must (A's) and must not (B's) be in it; a
  * meta-test fails when a GET route admitting advertisers without a path parameter is neither here
- * nor in AGENCY_WIDE_READS. An invoices list (`/v1/advertising/invoices`) joins it when it lands.
+ * nor in AGENCY_WIDE_READS.
  */
 export const CROSS_ADVERTISER_LISTS: Record<string, CrossAdvertiserList> = {
   '/v1/advertising/orders': {
@@ -132,6 +136,11 @@ export const CROSS_ADVERTISER_LISTS: Record<string, CrossAdvertiserList> = {
     pathOf: (theirs) => `/v1/advertising/creatives?advertiserId=${theirs.advertiserId}`,
     idsIn: itemIds,
     idOf: creativeOf,
+  },
+  '/v1/advertising/invoices': {
+    pathOf: () => '/v1/advertising/invoices',
+    idsIn: itemIds,
+    idOf: invoiceOf,
   },
   '/v1/advertising/make-goods': {
     pathOf: () => '/v1/advertising/make-goods',

@@ -143,6 +143,8 @@ const firstAdUnit = async (owner: TestAgency) => {
   return unit.id;
 };
 const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
+const INVOICE = '/v1/advertising/invoices/{id}';
+const firstAdvertiser = (owner: TestAgency) => firstId(owner, '/v1/advertising/advertisers');
 const CREATIVE = '/v1/advertising/creatives/{id}';
 const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
 const LICENSEE = '/v1/licensing/licensees/{id}';
@@ -238,6 +240,14 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     readPath: '/v1/api-keys',
     idOf: (owner) => firstId(owner, '/v1/advertising/advertisers'),
   },
+  {
+    method: 'PUT',
+    path: `${ADVERTISER}/payment-terms`,
+    body: { paymentTerms: 'invoice', netDays: 90 },
+    readPath: ADVERTISER,
+    idOf: firstAdvertiser,
+  },
+  { method: 'GET', path: INVOICE, idOf: (owner) => firstId(owner, '/v1/advertising/invoices') },
   { method: 'GET', path: ORDER, idOf: firstOrder },
   ...(['submit', 'approve', 'reject', 'cancel'] as const).map((action) => ({
     method: 'POST' as const,
@@ -525,6 +535,7 @@ export const LIST_ROUTES = [
   '/v1/advertising/ad-units',
   '/v1/advertising/advertisers',
   '/v1/advertising/orders',
+  '/v1/advertising/invoices',
   '/v1/advertising/creatives',
   '/v1/advertising/takeover-pages',
   '/v1/advertising/sponsored-articles',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AgreementActivated,
+  BookingCanceled,
   BookingInvoiced,
   BookingPaid,
   DeliveryRecorded,
@@ -62,7 +63,7 @@ export function bookingInvoiced(
 export function bookingPaid(
   b: TestBooking,
   amount: bigint,
-  paidTo: 'bank' | 'stripe',
+  paidTo: 'bank' | 'stripe' | 'rail',
   paidAt: string,
   paymentId = randomUUID(),
 ): EventEnvelope<unknown> {
@@ -79,6 +80,30 @@ export function bookingPaid(
       paidAt,
     },
     paidAt,
+  );
+}
+
+/** Advertising canceled the booking: what it credits (and of it the VAT), the penalty it keeps and what was delivered. */
+export function bookingCanceled(
+  b: TestBooking,
+  settled: { credited: bigint; creditedTax: bigint; penalty: bigint; delivered: bigint },
+  canceledAt: string,
+): EventEnvelope<unknown> {
+  return envelopeOf(
+    BookingCanceled,
+    b.tenantId,
+    {
+      bookingId: b.bookingId,
+      advertiserId: b.advertiserId,
+      currency: 'VND',
+      credited: settled.credited.toString(),
+      creditedTax: settled.creditedTax.toString(),
+      penalty: settled.penalty.toString(),
+      delivered: settled.delivered.toString(),
+      reason: 'the advertiser changed its plans',
+      canceledAt,
+    },
+    canceledAt,
   );
 }
 

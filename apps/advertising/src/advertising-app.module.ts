@@ -9,6 +9,8 @@ import { advertisingSchema } from './database/advertising.schema';
 import { DeliveryRecordsModule } from './delivery-records/delivery-records.module';
 import { DeliveryReportsModule } from './delivery-reports/delivery-reports.module';
 import { MakeGoodsModule } from './make-goods/make-goods.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { OrderPaymentsModule } from './order-payments/order-payments.module';
 import { OrdersModule } from './orders/orders.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
@@ -33,6 +35,8 @@ export class AdvertisingAppModule {
         DeliveryRecordsModule,
         DeliveryReportsModule,
         MakeGoodsModule,
+        InvoicesModule,
+        OrderPaymentsModule,
         OrdersModule,
         QuotesModule,
         RateCardsModule,

@@ -1,5 +1,5 @@
 import { allContracts, RpcContract } from './contract-registry';
-import { ChargeSavedToken, CreatePayment } from './payments/payment.rpc';
+import { ChargeSavedToken, CreatePayment, RefundPayment } from './payments/payment.rpc';
 import { ListSavedTokens } from './payments/saved-token.rpc';
 import { AdoptStripeAccount, GetStripeAccount } from './payments/stripe-account.rpc';
 import { RelayStripeRequest } from './payments/stripe-api.rpc';
@@ -30,7 +30,7 @@ const CALLS: Record<ServiceName, 'every-contract' | readonly RpcContract<unknown
     AdoptStripeAccount,
   ],
   payments: [],
-  advertising: [],
+  advertising: [CreatePayment, RefundPayment],
   licensing: [],
   finance: [ListProviderBalanceTransactions, ListProviderPayouts],
 };
@@ -41,7 +41,7 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
   paywall: ['gateway', 'paywall', 'subscriptions'],
   subscriptions: ['gateway', 'payments'],
   payments: ['gateway'],
-  advertising: ['gateway', 'advertising'],
+  advertising: ['gateway', 'advertising', 'payments', 'finance'],
   licensing: ['gateway', 'paywall'],
   finance: ['gateway', 'subscriptions', 'payments', 'advertising', 'licensing'],
 };
@@ -49,14 +49,15 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
 /**
  * The roles a service may assert when it signs a caller of its own (not relaying one it was
  * given): the gateway speaks for every authenticated principal, finance only for its import job,
- * subscriptions only for the charges it bills itself and for driving Stripe Billing through payments.
+ * subscriptions only for the charges it bills itself and for driving Stripe Billing through payments,
+ * advertising only for its orders' payments and refunds.
  */
 export const SIGNER_ROLES: Record<ServiceName, 'any' | readonly CallerRole[]> = {
   gateway: 'any',
   paywall: [],
   subscriptions: [SERVICE_ROLES.streamBilling, SERVICE_ROLES.stripeBilling],
   payments: [],
-  advertising: [],
+  advertising: [SERVICE_ROLES.streamBilling],
   licensing: [],
   finance: [SERVICE_ROLES.reconciliationImport],
 };

@@ -15,7 +15,7 @@ export const READER_ROLE = 'reader';
 export const SERVICE_ROLES = {
   /** Finance's reconciliation import job reading an agency's provider balance. */
   reconciliationImport: 'reconciliation-import',
-  /** A stream asking payments for money it bills itself (subscriptions billing a reader on a rail). */
+  /** A stream asking payments for money it bills itself, or giving it back (subscriptions billing a reader, advertising an advertiser). */
   streamBilling: 'stream-billing',
   /** Subscriptions driving Stripe Billing (customers, subscriptions, invoices) through payments' Stripe account. */
   stripeBilling: 'stripe-billing',

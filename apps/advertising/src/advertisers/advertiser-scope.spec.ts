@@ -9,11 +9,12 @@ const caller = (roles: string[], subjectId?: string) => ({
   ...(subjectId ? { subjectId } : {}),
 });
 
-describe('whose orders a caller sees', () => {
+describe('whose orders and invoices a caller sees', () => {
   it.each<[string, ReturnType<typeof caller>, string | null]>([
     ['an admin: every advertiser', caller(['admin']), null],
     ['ad ops: every advertiser', caller(['adops']), null],
     ['ad ops bound to an advertiser still: every advertiser', caller(['adops'], 'adv-1'), null],
+    ['finance (invoices only, by their contracts): every advertiser', caller(['finance'], 'adv-1'), null],
     ["an advertiser's key: its own advertiser", caller(['advertiser'], 'adv-1'), 'adv-1'],
   ])('%s', (_who, who, scope) => {
     expect(advertiserScopeOf(who)).toBe(scope);
@@ -21,7 +22,7 @@ describe('whose orders a caller sees', () => {
 
   it.each([
     ['an advertiser key bound to no advertiser', caller(['advertiser'])],
-    ['a finance key', caller(['finance'], 'adv-1')],
+    ['an editor key', caller(['editor'], 'adv-1')],
   ])('refuses %s', (_who, who) => {
     expect(() => advertiserScopeOf(who)).toThrow(ForbiddenError);
   });

@@ -10,6 +10,15 @@ export class AdvertiserRepository {
     return tx.getRepository(Advertiser).save(tx.getRepository(Advertiser).create(advertiser));
   }
 
+  /** The advertiser, locked for a change. */
+  findForChange(tx: EntityManager, tenantId: string, id: string): Promise<Advertiser | null> {
+    return tx.getRepository(Advertiser).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(tx: EntityManager, advertiser: Advertiser): Promise<Advertiser> {
+    return tx.getRepository(Advertiser).save(advertiser);
+  }
+
   findAllOfTenant(tenantId: string): Promise<Advertiser[]> {
     return this.dataSource.getRepository(Advertiser).find({ where: { tenantId }, order: { name: 'ASC' }, take: 1000 });
   }

@@ -9,6 +9,8 @@ import {
   CreateAdvertiserRequest,
   GetAdvertiser,
   ListAdvertisers,
+  SetPaymentTerms,
+  SetPaymentTermsRequest,
   TenantScopedRequest,
 } from '@libs/contracts';
 import { AdvertisersService } from './advertisers.service';
@@ -20,6 +22,11 @@ export class AdvertisersRpcController {
   @RpcHandler(CreateAdvertiser)
   create(@Payload() request: CreateAdvertiserRequest, @CallerOf() caller: Caller): Promise<AdvertiserView> {
     return this.advertisers.create(caller.tenantId, request);
+  }
+
+  @RpcHandler(SetPaymentTerms)
+  setPaymentTerms(@Payload() request: SetPaymentTermsRequest, @CallerOf() caller: Caller): Promise<AdvertiserView> {
+    return this.advertisers.setPaymentTerms(caller.tenantId, request);
   }
 
   @RpcHandler(ListAdvertisers)

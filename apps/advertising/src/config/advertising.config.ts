@@ -41,4 +41,8 @@ export class AdvertisingEnv extends ServiceEnv {
   @Min(0)
   @Max(10_080)
   DELIVERY_SETTLING_MINUTES: number = 120;
+
+  /** Where an advertiser's browser goes once it paid an order on a rail (the agency's page for advertisers). */
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL, e.g. https://ads.example.vn/paid' })
+  ADVERTISER_RETURN_URL: string = 'http://127.0.0.1:3000/';
 }

@@ -4,6 +4,9 @@ import { Creative } from '../creatives/creative.entity';
 import { DeliveryRecord } from '../delivery-records/delivery-record.entity';
 import { InventoryDay } from '../inventory/inventory-day.entity';
 import { MakeGood } from '../make-goods/make-good.entity';
+import { InvoicePayment } from '../invoices/invoice-payment.entity';
+import { InvoiceRefund } from '../invoices/invoice-refund.entity';
+import { Invoice } from '../invoices/invoice.entity';
 import { OrderLineDay } from '../orders/order-line-day.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
@@ -30,6 +33,9 @@ export const advertisingSchema = {
     TakeoverPage,
     DeliveryRecord,
     MakeGood,
+    Invoice,
+    InvoicePayment,
+    InvoiceRefund,
   ],
   migrations,
 };

@@ -88,25 +88,35 @@ export class InventoryDayRepository {
     return rows;
   }
 
-  /** An order's held impressions become sold. */
+  /**
+   * An order's held impressions become sold. Its lines' days are summed per unit-day first: two
+   * lines of one order on one unit-day are one row to change (an UPDATE … FROM takes one joined
+   * row per target row, so the second line would be lost).
+   */
   async sellHeld(tx: EntityManager, orderId: string): Promise<void> {
     await tx.query(
       `UPDATE advertising.inventory_days i SET held = i.held - d.impressions, sold = i.sold + d.impressions
-       FROM advertising.order_line_days d
-       WHERE d.order_id = $1 AND i.ad_unit_id = d.ad_unit_id AND i.day = d.day`,
+       FROM (SELECT ad_unit_id, day, sum(impressions)::integer AS impressions FROM advertising.order_line_days
+             WHERE order_id = $1 GROUP BY ad_unit_id, day) d
+       WHERE i.ad_unit_id = d.ad_unit_id AND i.day = d.day`,
       [orderId],
     );
   }
 
-  /** Frees what an order holds (or, once sold, what it bought) from `fromDay` on; a whole-day line's days are no longer owned. */
+  /**
+   * Frees what an order holds (or, once sold, what it bought) from `fromDay` on, summed per
+   * unit-day as in `sellHeld`; a whole-day line's days are no longer owned.
+   */
   async release(tx: EntityManager, orderId: string, what: 'held' | 'sold', fromDay: string): Promise<void> {
     const column = what === 'held' ? 'held' : 'sold';
     await tx.query(
       `UPDATE advertising.inventory_days i
-       SET ${column} = i.${column} - d.impressions,
-           exclusive = i.exclusive AND l.pricing_model NOT IN ('cpd', 'sponsorship')
-       FROM advertising.order_line_days d JOIN advertising.order_lines l ON l.id = d.line_id
-       WHERE d.order_id = $1 AND d.day >= $2::date AND i.ad_unit_id = d.ad_unit_id AND i.day = d.day`,
+       SET ${column} = i.${column} - d.impressions, exclusive = i.exclusive AND NOT d.whole_day
+       FROM (SELECT d.ad_unit_id, d.day, sum(d.impressions)::integer AS impressions,
+                    bool_or(l.pricing_model IN ('cpd', 'sponsorship')) AS whole_day
+             FROM advertising.order_line_days d JOIN advertising.order_lines l ON l.id = d.line_id
+             WHERE d.order_id = $1 AND d.day >= $2::date GROUP BY d.ad_unit_id, d.day) d
+       WHERE i.ad_unit_id = d.ad_unit_id AND i.day = d.day`,
       [orderId, fromDay],
     );
   }

@@ -90,6 +90,13 @@ export class MakeGoodOrdersService {
         cancellationPenalty: null,
         takeover: null,
         sponsoredArticle: null,
+        cancellation: null,
+        // free: nothing to invoice or to pay before it serves
+        paymentTerms: 'invoice',
+        netDays: null,
+        invoiceId: null,
+        payBy: null,
+        paidAt: null,
         history: [{ from: 'draft', to: 'approved', actor: booking.actor, reason: booking.reason, at: now }],
       },
       [

@@ -6,9 +6,10 @@ import { OrderTransitionsService } from './order-transitions.service';
 const EVERY_MS = 30_000;
 
 /**
- * Cancels orders whose hold expired unapproved (their held impressions go back on sale), and
- * moves approved orders live when their flight begins and live ones completed when it ends. Every
- * instance sweeps; each order is claimed by one (FOR UPDATE SKIP LOCKED).
+ * Cancels orders whose hold expired unapproved (their held impressions go back on sale) and
+ * prepaid orders unpaid at their pay-by (their sold days go back on sale), and moves approved
+ * orders live when their flight begins (a prepaid one once paid) and live ones completed when it
+ * ends. Every instance sweeps; each order is claimed by one (FOR UPDATE SKIP LOCKED).
  */
 @Injectable()
 export class OrderClockSchedule implements OnApplicationBootstrap, OnApplicationShutdown {

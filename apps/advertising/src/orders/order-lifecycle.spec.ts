@@ -17,7 +17,7 @@ const TABLE: [OrderAction, Partial<Record<OrderStatus, string>>][] = [
       live: 'canceled release',
     },
   ],
-  ['expire', { draft: 'canceled release', submitted: 'canceled release' }],
+  ['expire', { draft: 'canceled release', submitted: 'canceled release', approved: 'canceled release' }],
   ['start', { approved: 'live keep' }],
   ['complete', { live: 'completed keep' }],
 ];

@@ -20,15 +20,16 @@ const MOVES: Record<OrderAction, Partial<Record<OrderStatus, [OrderStatus, Inven
     approved: ['canceled', 'release'],
     live: ['canceled', 'release'],
   },
-  expire: { draft: ['canceled', 'release'], submitted: ['canceled', 'release'] },
+  expire: { draft: ['canceled', 'release'], submitted: ['canceled', 'release'], approved: ['canceled', 'release'] },
   start: { approved: ['live', 'keep'] },
   complete: { live: ['completed', 'keep'] },
 };
 
 /**
  * draft → submitted → approved → live → completed, or rejected (from submitted) or canceled (before
- * completion; a hold that expires cancels a draft or submitted order). Anything else is refused
- * with the reason. Pure: who may ask for which action is the service's concern.
+ * completion; a hold that expires cancels a draft or submitted order, a pay-by that passes unpaid
+ * an approved prepaid one). Anything else is refused with the reason. Pure: who may ask for which
+ * action, and whether a prepaid order is paid enough to start, are the service's concern.
  */
 export function transitionOrder(status: OrderStatus, action: OrderAction): OrderTransition {
   const move = MOVES[action][status];

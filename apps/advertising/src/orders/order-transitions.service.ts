@@ -1,37 +1,40 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AuditTrail,
-  Caller,
-  ConflictError,
-  EventOutbox,
-  ForbiddenError,
-  NotFoundError,
-  ValidationFailedError,
-} from '@libs/common';
-import { BookingInvoiced, OrderView } from '@libs/contracts';
-import { AdUnitsService } from '../ad-units/ad-units.service';
-import { dayNumber, dayOfNumber, localDayOf, startOfLocalDay } from '../calendar/agency-days';
+import { AuditTrail, Caller, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '@libs/common';
+import { OrderView } from '@libs/contracts';
+import { dayNumber, localDayOf } from '../calendar/agency-days';
 import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
-import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { AdUnitsService } from '../ad-units/ad-units.service';
 import { CreativesService } from '../creatives/creatives.service';
-import { cancellationPenaltyOf } from '../inventory/unit-day-availability';
-import { RateCardsService } from '../rate-cards/rate-cards.service';
+import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { InvoiceRefundsService } from '../invoices/invoice-refunds.service';
+import { PayLinksService } from '../invoices/pay-links.service';
 import { OrderServingPublisher } from '../serving/order-serving.publisher';
+import { nextDay, OrderBillingService } from './order-billing.service';
 import { OrderAction, transitionOrder } from './order-lifecycle';
-import type { OrderLine } from './order-line.entity';
 import { orderViewOf } from './order-view';
 import type { Order } from './order.entity';
 import { OrderRepository } from './order.repository';
 import { scopeOf } from './orders.service';
+import type { OrderLine } from './order-line.entity';
 import { takeoverUnitsNotReady } from './roadblock-readiness';
 
-const HOUR_MS = 3_600_000;
 /** Orders the clock moves per sweep transaction. */
 const SWEEP_BATCH = 100;
-const CLOCK_REASONS = { expire: 'the hold expired', start: 'the flight began', complete: 'the flight ended' } as const;
+const CLOCK_REASONS = {
+  expire: 'the hold expired',
+  lapse: 'not paid by its pay-by time',
+  start: 'the flight began',
+  complete: 'the flight ended',
+} as const;
 
 export type RequestedAction = Extract<OrderAction, 'submit' | 'approve' | 'reject' | 'cancel'>;
+
+/** What a change of status leaves to do once its transaction commits: ask the payments service. */
+interface AfterCommit {
+  payLinkOf: string | null;
+  refundsOf: string | null;
+}
 
 @Injectable()
 export class OrderTransitionsService {
@@ -41,22 +44,28 @@ export class OrderTransitionsService {
     private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly inventory: InventoryDayRepository,
-    private readonly adUnits: AdUnitsService,
-    private readonly cards: RateCardsService,
+    private readonly billing: OrderBillingService,
     private readonly calendars: AgencyCalendarRepository,
-    private readonly outbox: EventOutbox,
     private readonly audit: AuditTrail,
     private readonly serving: OrderServingPublisher,
+    private readonly payLinks: PayLinksService,
+    private readonly refunds: InvoiceRefundsService,
+    private readonly adUnits: AdUnitsService,
     private readonly creatives: CreativesService,
   ) {}
 
-  /** A person moves an order on: refused (409) unless the lifecycle allows it, audited with who and why. */
+  /**
+   * A person moves an order on: refused (409) unless the lifecycle allows it, audited with who and
+   * why. An approved prepaid order's pay link, and a canceled paid order's refunds, are asked of
+   * the payments service once the change has committed.
+   */
   async request(caller: Caller, id: string, action: RequestedAction, reason: string | undefined): Promise<OrderView> {
     const scope = scopeOf(caller);
     if ((action === 'reject' || action === 'cancel') && !reason)
       throw new ValidationFailedError([{ field: 'reason', message: `is required to ${action} an order` }]);
     const { timeZone } = await this.calendars.findOfTenant(caller.tenantId);
-    return this.dataSource.transaction(async (tx) => {
+    const after: AfterCommit = { payLinkOf: null, refundsOf: null };
+    const view = await this.dataSource.transaction(async (tx) => {
       const order = await this.orders.findForChange(tx, scope, id);
       if (!order) throw new NotFoundError('order', id);
       const waiting = order.status === 'draft' || order.status === 'submitted';
@@ -64,26 +73,59 @@ export class OrderTransitionsService {
         throw new ForbiddenError('an advertiser cancels only draft and submitted orders; ad ops cancel approved ones');
       if (waiting && action !== 'cancel' && order.holdExpiresAt && order.holdExpiresAt.getTime() <= Date.now())
         throw new ConflictError(`the order's hold expired at ${order.holdExpiresAt.toISOString()}`);
-      return this.apply(tx, order, action, reason ?? null, caller.actor, timeZone);
+      return this.apply(tx, order, action, reason ?? null, caller.actor, timeZone, new Date(), after);
     });
+    await this.followUp(caller.tenantId, after);
+    return view;
   }
 
-  /** Moves on the orders the clock is due to: expired holds, flights begun and ended. Answers how many it moved. */
+  /** Moves on the orders the clock is due to: expired holds, unpaid pay-bys, flights begun and ended. Answers how many it moved. */
   async sweep(now = new Date()): Promise<number> {
     let moved = 0;
     for (;;) {
+      const followUps: { tenantId: string; after: AfterCommit }[] = [];
       const batch = await this.dataSource.transaction(async (tx) => {
         const due = await this.orders.claimDue(tx, now, SWEEP_BATCH);
-        for (const { id, tenantId, due: action } of due) {
+        for (const { id, tenantId, due: clockDue } of due) {
           const order = await this.orders.findForChange(tx, { tenantId, advertiserId: null }, id);
           const { timeZone } = await this.calendars.findOfTenant(tenantId);
-          if (order) await this.apply(tx, order, action, CLOCK_REASONS[action], 'advertising', timeZone, now);
+          const after: AfterCommit = { payLinkOf: null, refundsOf: null };
+          const action: OrderAction = clockDue === 'lapse' ? 'expire' : clockDue;
+          if (order) await this.apply(tx, order, action, CLOCK_REASONS[clockDue], 'advertising', timeZone, now, after);
+          followUps.push({ tenantId, after });
         }
         return due.length;
       });
+      for (const { tenantId, after } of followUps) await this.followUp(tenantId, after);
       moved += batch;
       if (batch < SWEEP_BATCH) return moved;
     }
+  }
+
+  /** Locks an order for a change its invoice's payment may bring (before the invoice: see `InvoicePaymentsService.lockNamed`). */
+  async lockForPayment(tx: EntityManager, tenantId: string, orderId: string): Promise<void> {
+    await this.orders.findForChange(tx, { tenantId, advertiserId: null }, orderId);
+  }
+
+  /**
+   * A prepaid order's invoice was paid in full: it may serve from now. Already within its
+   * flight, an approved order goes live at once (the clock would only wait for its next sweep).
+   */
+  async markPaid(tx: EntityManager, tenantId: string, orderId: string, at: Date): Promise<void> {
+    const order = await this.orders.findForChange(tx, { tenantId, advertiserId: null }, orderId);
+    if (!order || order.paidAt !== null) return;
+    order.paidAt = at;
+    const lines = await this.orders.linesOf([order.id], tx);
+    const { timeZone } = await this.calendars.findOfTenant(tenantId);
+    const today = localDayOf(new Date(), timeZone);
+    const begun = lines.some((line) => dayNumber(line.flightStart) <= dayNumber(today));
+    if (order.status === 'approved' && begun) {
+      const after: AfterCommit = { payLinkOf: null, refundsOf: null };
+      await this.apply(tx, order, 'start', 'paid within its flight', 'advertising', timeZone, new Date(), after);
+      return;
+    }
+    await this.orders.save(tx, order);
+    if (order.status === 'approved') await this.serving.ordersChanged(tx, tenantId, [order.id]);
   }
 
   private async apply(
@@ -93,7 +135,8 @@ export class OrderTransitionsService {
     reason: string | null,
     actor: string,
     timeZone: string,
-    now = new Date(),
+    now: Date,
+    after: AfterCommit,
   ): Promise<OrderView> {
     const transition = transitionOrder(order.status, action);
     if (!transition.allowed) throw new ConflictError(transition.reason);
@@ -107,14 +150,30 @@ export class OrderTransitionsService {
         await this.inventory.release(tx, order.id, 'held', '0001-01-01');
       // a live flight keeps today, being delivered; an approved one frees from today
       else await this.inventory.release(tx, order.id, 'sold', order.status === 'live' ? nextDay(today) : today);
-      if (order.status === 'approved' || order.status === 'live')
-        order.cancellationPenalty = (await this.penaltyOf(order.tenantId, lines, timeZone, now)).toString();
+      if (order.status === 'approved' || order.status === 'live') {
+        // a person's cancellation owes the rate card's penalty; the clock's, of a prepaid order left unpaid, does not
+        const settled = await this.billing.settleCancellation(
+          tx,
+          order,
+          lines,
+          reason!,
+          action === 'cancel',
+          timeZone,
+          now,
+        );
+        order.cancellation = settled;
+        order.cancellationPenalty = settled.penalty;
+        after.refundsOf = order.invoiceId;
+      }
     }
     if (transition.endsHold) order.holdExpiresAt = null;
+    if (transition.to === 'approved') {
+      await this.billing.invoice(tx, order, lines, timeZone, now);
+      if (order.paymentTerms === 'prepay') after.payLinkOf = order.invoiceId;
+    }
     order.history = [...order.history, { from: order.status, to: transition.to, actor, reason, at: now.toISOString() }];
     order.status = transition.to;
     const saved = await this.orders.save(tx, order);
-    if (transition.to === 'approved') await this.invoice(tx, saved, lines, now);
     await this.serving.ordersChanged(tx, order.tenantId, [order.id]);
     await this.audit.record(tx, {
       tenantId: order.tenantId,
@@ -160,60 +219,13 @@ export class OrderTransitionsService {
       );
   }
 
-  /** One BookingInvoiced per line (a booking is a line: one unit, one pricing model, one flight), VAT included. */
-  private async invoice(tx: EntityManager, order: Order, lines: OrderLine[], now: Date): Promise<void> {
-    const units = new Map(
-      (
-        await this.adUnits.findMany(
-          order.tenantId,
-          lines.map((l) => l.adUnitId),
-        )
-      ).map((u) => [u.id, u]),
-    );
-    const { timeZone } = await this.calendars.findOfTenant(order.tenantId);
-    await this.outbox.addAll(
-      tx,
-      BookingInvoiced,
-      lines.map((line) => ({
-        tenantId: order.tenantId,
-        subject: line.id,
-        data: {
-          bookingId: line.id,
-          advertiserId: order.advertiserId,
-          siteId: units.get(line.adUnitId)!.siteId!,
-          adUnitId: line.adUnitId,
-          pricingModel: line.pricingModel,
-          currency: line.quote.currency,
-          amount: line.quote.steps.total,
-          tax: line.quote.steps.vat,
-          flightStart: startOfLocalDay(line.flightStart, timeZone).toISOString(),
-          // the end of the flight: the start of the day after its last day
-          flightEnd: startOfLocalDay(nextDay(line.flightEnd), timeZone).toISOString(),
-          invoicedAt: now.toISOString(),
-          roadblockId: line.roadblockId,
-          sponsoredArticle: order.sponsoredArticle && {
-            articleUrl: order.sponsoredArticle.articleUrl,
-            articleId: order.sponsoredArticle.articleId,
-          },
-        },
-      })),
-    );
+  /** Asks the payments service for what the committed change made due; never fails the change (the sweep asks again). */
+  private async followUp(tenantId: string, after: AfterCommit): Promise<void> {
+    try {
+      if (after.payLinkOf) await this.payLinks.ask(tenantId, after.payLinkOf);
+      if (after.refundsOf) await this.refunds.askDue(tenantId, after.refundsOf);
+    } catch (error) {
+      this.logger.warn(`left to the sweep: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-
-  /** The rate cards' penalties by notice, on each line's taxable amount (VAT excluded). */
-  private async penaltyOf(tenantId: string, lines: OrderLine[], timeZone: string, now: Date): Promise<bigint> {
-    const cards = await this.cards.ofUnits(
-      tenantId,
-      lines.map((line) => line.adUnitId),
-    );
-    return lines.reduce((total, line) => {
-      const noticeHours = (startOfLocalDay(line.flightStart, timeZone).getTime() - now.getTime()) / HOUR_MS;
-      const bands = cards.get(line.adUnitId)?.cancellationPenalties ?? [];
-      return total + cancellationPenaltyOf(BigInt(line.quote.steps.taxable), noticeHours, bands);
-    }, 0n);
-  }
-}
-
-function nextDay(day: string): string {
-  return dayOfNumber(dayNumber(day) + 1);
 }

@@ -1,5 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrderSponsoredArticleView, OrderStatus, OrderTakeoverView, OrderTransitionView } from '@libs/contracts';
+import type {
+  OrderCancellationView,
+  OrderSponsoredArticleView,
+  OrderStatus,
+  OrderTakeoverView,
+  OrderTransitionView,
+  PaymentTerms,
+} from '@libs/contracts';
 
 /** An advertiser's order: lines of inventory, held until approved, then sold. */
 @Entity({ name: 'orders' })
@@ -17,6 +24,17 @@ export class Order {
   @Column('bigint') total!: string;
   @Column('timestamptz', { name: 'hold_expires_at', nullable: true }) holdExpiresAt!: Date | null;
   @Column('bigint', { name: 'cancellation_penalty', nullable: true }) cancellationPenalty!: string | null;
+  /** What canceling it settled, once an invoiced order is canceled. */
+  @Column('jsonb', { nullable: true }) cancellation!: OrderCancellationView | null;
+  /** The advertiser's terms when it was booked: prepay, or invoice with `netDays`. */
+  @Column('text', { name: 'payment_terms', default: 'prepay' }) paymentTerms!: PaymentTerms;
+  @Column('integer', { name: 'net_days', nullable: true }) netDays!: number | null;
+  /** Its invoice, from approval. */
+  @Column('uuid', { name: 'invoice_id', nullable: true }) invoiceId!: string | null;
+  /** Prepay: canceled by the clock when not paid in full by then. */
+  @Column('timestamptz', { name: 'pay_by', nullable: true }) payBy!: Date | null;
+  /** Prepay: when it was paid in full; it goes live (within its flight) only once paid. */
+  @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
   /** Each change of status: who, why, when (also in the agency's audit log). */
   @Column('jsonb') history!: OrderTransitionView[];
   /** Rises each time what the order serves is published (`OrderServingChanged`). */

@@ -73,32 +73,40 @@ export class OrderRepository {
 
   /**
    * Orders the clock moves on, locked and skipped by other instances sweeping at once: holds
-   * expired unapproved, approved flights begun, live flights ended (by the agency's today, which
-   * each tenant row gives).
+   * expired unapproved, prepaid orders unpaid at their pay-by (lapse), approved flights begun
+   * (a prepaid one only once paid), live flights ended (by the agency's today, which each tenant
+   * row gives).
    */
   async claimDue(
     tx: EntityManager,
     now: Date,
     limit: number,
-  ): Promise<{ id: string; tenantId: string; due: 'expire' | 'start' | 'complete' }[]> {
+  ): Promise<{ id: string; tenantId: string; due: 'expire' | 'lapse' | 'start' | 'complete' }[]> {
     const rows = (await tx.query(
       `SELECT o.id, o.tenant_id, CASE
-         WHEN o.status IN ('draft', 'submitted') THEN 'expire' WHEN o.status = 'approved' THEN 'start' ELSE 'complete'
+         WHEN o.status IN ('draft', 'submitted') THEN 'expire'
+         WHEN o.status = 'approved' AND ${UNPAID_PREPAY} AND o.pay_by <= $1::timestamptz THEN 'lapse'
+         WHEN o.status = 'approved' THEN 'start' ELSE 'complete'
        END AS due
        FROM advertising.orders o
        JOIN advertising.tenants t ON t.tenant_id = o.tenant_id
        JOIN LATERAL (SELECT min(l.flight_start) AS first_day, max(l.flight_end) AS last_day
                      FROM advertising.order_lines l WHERE l.order_id = o.id) f ON true
        WHERE (o.status IN ('draft', 'submitted') AND o.hold_expires_at <= $1::timestamptz)
-          OR (o.status = 'approved' AND f.first_day <= ($1::timestamptz AT TIME ZONE t.time_zone)::date)
+          OR (o.status = 'approved' AND ${UNPAID_PREPAY} AND o.pay_by <= $1::timestamptz)
+          OR (o.status = 'approved' AND NOT ${UNPAID_PREPAY}
+              AND f.first_day <= ($1::timestamptz AT TIME ZONE t.time_zone)::date)
           OR (o.status = 'live' AND f.last_day < ($1::timestamptz AT TIME ZONE t.time_zone)::date)
        ORDER BY o.hold_expires_at NULLS LAST, o.id
        LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
       [now, limit],
-    )) as { id: string; tenant_id: string; due: 'expire' | 'start' | 'complete' }[];
+    )) as { id: string; tenant_id: string; due: 'expire' | 'lapse' | 'start' | 'complete' }[];
     return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, due: row.due }));
   }
 }
+
+/** A prepaid order not yet paid in full: it does not start, and lapses at its pay-by. */
+const UNPAID_PREPAY = `(o.payment_terms = 'prepay' AND o.paid_at IS NULL)`;
 
 function whereOf(scope: OrderScope, where: FindOptionsWhere<Order>): FindOptionsWhere<Order> {
   return {

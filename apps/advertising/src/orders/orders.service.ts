@@ -8,6 +8,7 @@ import {
   OrderSponsoredArticleView,
   OrderTakeoverView,
   OrderView,
+  PaymentTerms,
 } from '@libs/contracts';
 import { AdUnitsService } from '../ad-units/ad-units.service';
 import { advertiserScopeOf } from '../advertisers/advertisers.service';
@@ -44,7 +45,13 @@ export class OrdersService {
     );
     return this.book(
       tenantId,
-      { advertiserId: advertiser.id, name: request.name, holdHours: request.holdHours },
+      {
+        advertiserId: advertiser.id,
+        name: request.name,
+        paymentTerms: advertiser.paymentTerms,
+        netDays: advertiser.netDays,
+        holdHours: request.holdHours,
+      },
       priced,
     );
   }
@@ -120,6 +127,13 @@ export class OrdersService {
           total: sum((p) => p.quote.steps.total),
           holdExpiresAt: new Date(Date.now() + holdMs),
           cancellationPenalty: null,
+          cancellation: null,
+          // the terms it is booked under stay with it, whatever ad ops grant the advertiser later
+          paymentTerms: booked.paymentTerms,
+          netDays: booked.netDays,
+          invoiceId: null,
+          payBy: null,
+          paidAt: null,
           history: [],
           takeover: booked.takeover ?? null,
           sponsoredArticle: booked.sponsoredArticle ?? null,
@@ -189,6 +203,9 @@ export class OrdersService {
 export interface BookedOrder {
   advertiserId: string;
   name: string;
+  /** The advertiser's terms when it books: they stay with the order, whatever ad ops grant later. */
+  paymentTerms: PaymentTerms;
+  netDays: number | null;
   holdHours?: number;
   takeover?: OrderTakeoverView | null;
   sponsoredArticle?: OrderSponsoredArticleView | null;

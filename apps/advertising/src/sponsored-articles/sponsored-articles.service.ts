@@ -88,6 +88,8 @@ export class SponsoredArticlesService {
       {
         advertiserId: advertiser.id,
         name: request.name ?? `${label}: ${request.headline}`.slice(0, 200),
+        paymentTerms: advertiser.paymentTerms,
+        netDays: advertiser.netDays,
         holdHours: request.holdHours,
         sponsoredArticle: {
           articleUrl: request.articleUrl,

@@ -49,7 +49,14 @@ export class TakeoversService {
     const { priced, takeover } = await this.propose(caller.tenantId, request, !!advertiser.mediaAgency);
     return this.orders.book(
       caller.tenantId,
-      { advertiserId: advertiser.id, name: request.name, holdHours: request.holdHours, takeover },
+      {
+        advertiserId: advertiser.id,
+        name: request.name,
+        paymentTerms: advertiser.paymentTerms,
+        netDays: advertiser.netDays,
+        holdHours: request.holdHours,
+        takeover,
+      },
       priced,
       { refusal: takenUnits },
     );

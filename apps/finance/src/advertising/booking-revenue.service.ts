@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@libs/common';
 import {
+  BookingCanceled,
+  BookingCanceledEvent,
   BookingInvoicedEvent,
   BookingPaidEvent,
   DeliveryRecorded,
@@ -25,13 +27,14 @@ import { credit, debit, withoutZeros } from '../ledger/entry-lines';
 import { LedgerSourceKey } from '../ledger/ledger-source-keys';
 import { LedgerService } from '../ledger/ledger.service';
 import { amountsOf, dimensionsOf, RecognitionSchedulesService } from '../recognition/recognition-schedules.service';
-import { makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
+import { cancellationParts, makeGoodParts, remainingOf } from '../recognition/schedule-arithmetic';
 import { WaitingEventsService } from '../waiting-events/waiting-events.service';
 
 /**
  * Advertising bookings on accrual: invoiced (receivable, VAT, deferred revenue with a usage
- * schedule), paid (bank or Stripe against the receivable), recognized day by day as delivered
- * (never beyond what was invoiced), reduced by make-good credits.
+ * schedule), paid (bank or Stripe against the receivable; a rail's payment is booked from the
+ * payments service's own event), recognized day by day as delivered (never beyond what was
+ * invoiced), reduced by make-good credits, and canceled (credited, the penalty earned).
  */
 @Injectable()
 export class BookingRevenueService {
@@ -84,14 +87,20 @@ export class BookingRevenueService {
         await this.recognizeDelivery(tx, waiting as EventEnvelope<DeliveryRecordedEvent>);
       else if (waiting.type === MakeGoodCredited.subject)
         await this.creditMakeGood(tx, waiting as EventEnvelope<MakeGoodCreditedEvent>);
+      else if (waiting.type === BookingCanceled.subject)
+        await this.cancel(tx, waiting as EventEnvelope<BookingCanceledEvent>);
     }
   }
 
-  /** Dr bank or Stripe balance / Cr receivable. */
+  /**
+   * Dr bank or Stripe balance / Cr receivable. A payment on a rail moved its cash when the payments
+   * service said it succeeded (Dr the rail's clearing / Cr receivable, once, where reconciliation
+   * finds it by the rail's transaction id): its BookingPaid books nothing more.
+   */
   async collect(tx: EntityManager, event: EventEnvelope<BookingPaidEvent>): Promise<void> {
     const { paymentId, bookingId, advertiserId, currency, paidTo } = event.data;
     const amount = parseMinorUnits(event.data.amount);
-    if (amount === 0n) return;
+    if (amount === 0n || paidTo === 'rail') return;
     const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
     await this.ledger.post(tx, {
       tenantId: event.tenantId,
@@ -161,6 +170,42 @@ export class BookingRevenueService {
       dimensions: dimensionsOf(schedule),
     });
     if (posted.created) await this.schedules.reduce(tx, schedule, parts.deferred);
+  }
+
+  /**
+   * A credit note for what the cancellation took off (Dr VAT payable its VAT; Dr deferred revenue
+   * the rest, off what is left to deliver, any excess off advertising revenue already earned;
+   * Cr receivable the whole) and the penalty earned now (Dr deferred revenue / Cr advertising
+   * revenue). What was delivered stays deferred, for its deliveries to recognize. Once per booking.
+   */
+  async cancel(tx: EntityManager, event: EventEnvelope<BookingCanceledEvent>): Promise<void> {
+    const { bookingId, reason } = event.data;
+    const schedule = await this.schedules.findBySourceForUpdate(tx, event.tenantId, bookingKey(bookingId));
+    if (!schedule) return this.waitingEvents.waitFor(tx, bookingKey(bookingId), event);
+    const [credited, creditedTax, penalty] = [event.data.credited, event.data.creditedTax, event.data.penalty].map(
+      parseMinorUnits,
+    );
+    const parts = cancellationParts(amountsOf(schedule), credited - creditedTax, penalty);
+    const currency = schedule.currency.trim();
+    const earned = parts.penalty - parts.earned;
+    const lines = withoutZeros([
+      debit(VAT_PAYABLE, currency, creditedTax),
+      debit(DEFERRED_REVENUE, currency, parts.deferred + parts.penalty),
+      earned >= 0n
+        ? credit(REVENUE_ACCOUNT.advertising, currency, earned)
+        : debit(REVENUE_ACCOUNT.advertising, currency, -earned),
+      credit(ACCOUNTS_RECEIVABLE, currency, credited),
+    ]);
+    if (lines.length === 0) return;
+    const posted = await this.ledger.post(tx, {
+      tenantId: event.tenantId,
+      sourceKey: LedgerSourceKey.bookingCanceled(bookingId),
+      postedOn: await this.calendar.dayOf(tx, event.tenantId, event.data.canceledAt),
+      description: `Booking ${bookingId} canceled: ${reason}`,
+      lines,
+      dimensions: dimensionsOf(schedule),
+    });
+    if (posted.created) await this.schedules.cancel(tx, schedule, parts);
   }
 }
 

@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { ConsumesEvent, EventTransaction } from '@libs/common';
 import {
+  BookingCanceled,
+  BookingCanceledEvent,
   BookingInvoiced,
   BookingInvoicedEvent,
   BookingPaid,
@@ -48,5 +50,11 @@ export class BookingsEventsController {
   async onMakeGoodCredited(event: EventEnvelope<MakeGoodCreditedEvent>, tx: EventTransaction): Promise<void> {
     await this.books.hold(tx, event.tenantId);
     await this.bookings.creditMakeGood(tx, event);
+  }
+
+  @ConsumesEvent(BookingCanceled)
+  async onBookingCanceled(event: EventEnvelope<BookingCanceledEvent>, tx: EventTransaction): Promise<void> {
+    await this.books.hold(tx, event.tenantId);
+    await this.bookings.cancel(tx, event);
   }
 }

@@ -14,6 +14,7 @@ export const SourceKeyKind = {
   disputeWon: 'dispute-won',
   bookingInvoiced: 'booking-invoiced',
   bookingPaid: 'booking-paid',
+  bookingCanceled: 'booking-canceled',
   deliveryRecognized: 'delivery',
   makeGoodCredited: 'make-good',
   agreementActivated: 'agreement-activated',
@@ -59,7 +60,10 @@ export const LedgerSourceKey = {
   disputeOpened: (providerDisputeId: string) => key(SourceKeyKind.disputeOpened, providerDisputeId),
   disputeWon: (providerDisputeId: string) => key(SourceKeyKind.disputeWon, providerDisputeId),
   bookingInvoiced: (bookingId: string) => key(SourceKeyKind.bookingInvoiced, bookingId),
+  /** A booking's share of one payment (advertising's id of that share). */
   bookingPaid: (paymentId: string) => key(SourceKeyKind.bookingPaid, paymentId),
+  /** A booking canceled: its credit note and the penalty earned (a booking is canceled once). */
+  bookingCanceled: (bookingId: string) => key(SourceKeyKind.bookingCanceled, bookingId),
   /** A booking's delivery on one day (`YYYY-MM-DD`) recognized as revenue. */
   deliveryRecognized: (bookingId: string, day: string) => key(SourceKeyKind.deliveryRecognized, bookingId, day),
   makeGoodCredited: (makeGoodId: string) => key(SourceKeyKind.makeGoodCredited, makeGoodId),

@@ -11,7 +11,7 @@ import { addDays } from '../calendar/posting-date';
 import { EntryDimensions } from '../ledger/ledger.repository';
 import { RecognitionSchedule } from './recognition-schedule.entity';
 import { NewSchedule, RecognitionScheduleRepository } from './recognition-schedule.repository';
-import { remainingOf, ScheduleAmounts, Withdrawal } from './schedule-arithmetic';
+import { CancellationParts, remainingOf, ScheduleAmounts, Withdrawal } from './schedule-arithmetic';
 
 const DEFAULT_PAGE = 50;
 
@@ -125,6 +125,27 @@ export class RecognitionSchedulesService {
     await this.schedules.update(tx, schedule.id, {
       ...rebased(schedule, next),
       withdrawn: next.withdrawn.toString(),
+      ...(remainingOf(next) === 0n && isOpen(schedule.status) ? { status: 'completed' as const, nextDay: null } : {}),
+    });
+  }
+
+  /**
+   * A booking canceled: the credit's deferred part comes off what is left (as a make-good's does),
+   * its whole is withdrawn, and the penalty counts as recognized (no day's line: it was earned by
+   * the cancellation, and the day may still see a delivery recorded).
+   */
+  async cancel(tx: EntityManager, schedule: RecognitionSchedule, parts: CancellationParts): Promise<void> {
+    const amounts = amountsOf(schedule);
+    const next = {
+      ...amounts,
+      reduced: amounts.reduced + parts.deferred,
+      withdrawn: amounts.withdrawn + parts.deferred + parts.earned,
+      recognized: amounts.recognized + parts.penalty,
+    };
+    await this.schedules.update(tx, schedule.id, {
+      ...rebased(schedule, next),
+      withdrawn: next.withdrawn.toString(),
+      recognized: next.recognized.toString(),
       ...(remainingOf(next) === 0n && isOpen(schedule.status) ? { status: 'completed' as const, nextDay: null } : {}),
     });
   }

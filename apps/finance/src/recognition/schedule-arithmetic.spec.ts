@@ -1,4 +1,4 @@
-import { makeGoodParts, refundParts, ScheduleAmounts, voidParts } from './schedule-arithmetic';
+import { cancellationParts, makeGoodParts, refundParts, ScheduleAmounts, voidParts } from './schedule-arithmetic';
 
 const schedule = (overrides: Partial<ScheduleAmounts> = {}): ScheduleAmounts => ({
   billed: 110_000n,
@@ -56,5 +56,35 @@ describe('schedule arithmetic', () => {
   it('takes a make-good off what is left, and the excess off what was earned', () => {
     expect(makeGoodParts(schedule({ recognized: 90_000n }), 15_000n)).toEqual({ deferred: 10_000n, earned: 5_000n });
     expect(makeGoodParts(schedule(), 15_000n)).toEqual({ deferred: 15_000n, earned: 0n });
+  });
+});
+
+describe("a booking's cancellation on its schedule", () => {
+  // what is left to recognize (of 100,000), the credit and penalty told, and how they fall: deferred, earned, penalty now
+  it.each<[string, Partial<ScheduleAmounts>, bigint, bigint, [bigint, bigint, bigint]]>([
+    ['nothing delivered, nothing kept: all off deferred', {}, 100_000n, 0n, [100_000n, 0n, 0n]],
+    ['a penalty before the flight', {}, 30_000n, 70_000n, [30_000n, 0n, 70_000n]],
+    [
+      'delivered 40 %, 20 % recognized yet: that stays',
+      { recognized: 20_000n },
+      30_000n,
+      30_000n,
+      [30_000n, 0n, 30_000n],
+    ],
+    [
+      'more recognized than advertising counted delivered',
+      { recognized: 90_000n },
+      30_000n,
+      0n,
+      [10_000n, 20_000n, 0n],
+    ],
+    ['a penalty beyond what is left is already earned', { recognized: 80_000n }, 0n, 50_000n, [0n, 0n, 20_000n]],
+    ['a make-good took part of what was left', { reduced: 10_000n }, 100_000n, 0n, [90_000n, 10_000n, 0n]],
+  ])('%s', (_what, amounts, creditedNet, penalty, [deferred, earned, penaltyNow]) => {
+    expect(cancellationParts(schedule(amounts), creditedNet, penalty)).toEqual({
+      deferred,
+      earned,
+      penalty: penaltyNow,
+    });
   });
 });

@@ -49,6 +49,27 @@ export function makeGoodParts(s: ScheduleAmounts, amount: bigint): { deferred: b
   return { deferred, earned: amount - deferred };
 }
 
+/** How a booking's cancellation falls on its schedule, tax excluded. */
+export interface CancellationParts {
+  /** Of the credit, what comes off what is left to deliver. */
+  deferred: bigint;
+  /** Of the credit, what comes off revenue already recognized (more was recognized than the booking keeps). */
+  earned: bigint;
+  /** The penalty recognized now, from what is left after the credit. */
+  penalty: bigint;
+}
+
+/**
+ * A cancellation credits `creditedNet` (tax excluded) and keeps `penalty`: the credit comes off
+ * what is left to deliver first, the rest off revenue earned; the penalty is recognized from what
+ * is left after it. What stays is what was delivered and not recognized yet.
+ */
+export function cancellationParts(s: ScheduleAmounts, creditedNet: bigint, penalty: bigint): CancellationParts {
+  const left = max(remainingOf(s), 0n);
+  const deferred = clamp(creditedNet, 0n, left);
+  return { deferred, earned: creditedNet - deferred, penalty: clamp(penalty, 0n, left - deferred) };
+}
+
 /**
  * Of `net` given back, the part not yet recognized is net × remaining / kept, where kept is what
  * is still sold (total − withdrawn); the rest was earned already. Floor, and never more than remains.

@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 /** Money given back of a payment, on the rail that took it. */
 @Entity({ name: 'payment_refunds' })
 @Index('payment_refunds_payment', ['paymentId'])
+@Index('payment_refunds_payment_key', ['paymentId', 'refundKey'], { unique: true, where: '"refund_key" IS NOT NULL' })
 @Check('payment_refunds_amount_positive', `"amount" > 0`)
 export class PaymentRefund {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -17,6 +18,8 @@ export class PaymentRefund {
   @Column('text', { name: 'provider_refund_id', nullable: true }) providerRefundId!: string | null;
   @Column('text') reason!: string;
   @Column('text', { name: 'requested_by' }) requestedBy!: string;
+  /** The caller's own id for the refund (RefundPaymentRequest.refundKey): one refund per key and payment. */
+  @Column('uuid', { name: 'refund_key', nullable: true }) refundKey!: string | null;
   @Column('text', { nullable: true }) failure!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'settled_at', nullable: true }) settledAt!: Date | null;

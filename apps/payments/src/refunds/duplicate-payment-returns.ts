@@ -60,6 +60,7 @@ export class DuplicatePaymentReturns implements OnApplicationBootstrap, OnApplic
                 providerRefundId: null,
                 reason: 'paid twice: the second payment is returned',
                 requestedBy: 'duplicate-payment-returns',
+                refundKey: null,
                 failure: null,
                 settledAt: null,
               }),

@@ -19,7 +19,8 @@ import { attemptToQueryOf } from '../payments/attempt-to-query';
 /**
  * Refunds on the rail that took the money. The amount is reserved under the payment's lock before
  * the rail is asked (two refunds at once never give back more than was paid), then settled by the
- * rail's answer: a refusal releases it, a success publishes PaymentRefunded.
+ * rail's answer: a refusal releases it, a success publishes PaymentRefunded. A refund asked again
+ * under the caller's key is answered with what became of the first (a refusal is refused again).
  */
 @Injectable()
 export class PaymentRefundsService {
@@ -37,9 +38,14 @@ export class PaymentRefundsService {
       if (!payment) throw new NotFoundError('payment', request.id);
       if (!payment.succeededAttemptId || !['succeeded', 'partially-refunded'].includes(payment.status))
         throw new ConflictError(`a ${payment.status} payment has nothing to refund`);
+      const refunds = await this.payments.refundsOf(tx, payment.id);
+      const asked = request.refundKey ? refunds.find((refund) => refund.refundKey === request.refundKey) : undefined;
+      if (asked?.status === 'failed')
+        throw new ConflictError(`the refund was refused: ${asked.failure ?? 'no reason given'}`);
+      if (asked) return null;
       const attempt = await this.payments.attemptById(tx, payment.succeededAttemptId);
       const { rail } = await this.accounts.usableById(attempt.accountId);
-      const taken = (await this.payments.refundsOf(tx, payment.id))
+      const taken = refunds
         // A duplicate payment's return (another attempt) is not a refund of this payment.
         .filter((refund) => refund.attemptId === attempt.id && refund.status !== 'failed')
         .reduce((sum, refund) => sum + BigInt(refund.amount), 0n);
@@ -65,11 +71,14 @@ export class PaymentRefundsService {
         providerRefundId: null,
         reason: request.reason,
         requestedBy: currentContext()?.actor ?? 'unknown',
+        refundKey: request.refundKey ?? null,
         failure: null,
         settledAt: null,
       });
       return { payment, attempt, refund, amount, full };
     });
+    // Asked before under the same key: that refund is the answer, whatever became of it.
+    if (!reserved) return this.paymentViews.get(tenantId, request.id);
     const { payment, attempt, refund, amount, full } = reserved;
     const { rail, account } = await this.accounts.usableById(attempt.accountId);
     let report;
@@ -137,6 +146,7 @@ export class PaymentRefundsService {
           paymentAmount: payment.amount,
           providerRefundId: report.providerRefundId ?? refund.refundReference,
           reason: request.reason,
+          refundKey: refund.refundKey,
           refundedAt: now.toISOString(),
         },
       });

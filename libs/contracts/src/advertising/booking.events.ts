@@ -4,14 +4,18 @@ import { defineEvent } from '../define-event';
 import { CURRENCY_CODE, NON_NEGATIVE_MINOR_UNITS } from '../money';
 import { Nullable } from '../nullable';
 
-// What finance needs from advertising to book a booking's money: billed, paid, delivered, credited.
+// What finance needs from advertising to book a booking's money: billed, paid, delivered, credited, canceled.
 
 export const PRICING_MODELS = ['cpm', 'cpd', 'sponsorship'] as const;
 
 export type PricingModel = (typeof PRICING_MODELS)[number];
 
-/** Where the advertiser's money arrived: a bank transfer, or a card payment through Stripe. */
-export const PAYMENT_DESTINATIONS = ['bank', 'stripe'] as const;
+/**
+ * Where the advertiser's money arrived: a bank transfer, a card payment through Stripe, or a payment
+ * on a rail through the payments service (`rail`: its cash is booked from the payment's own
+ * `PaymentSucceeded`, so a `rail` BookingPaid only says which booking the money paid).
+ */
+export const PAYMENT_DESTINATIONS = ['bank', 'stripe', 'rail'] as const;
 
 export type PaymentDestination = (typeof PAYMENT_DESTINATIONS)[number];
 
@@ -52,8 +56,9 @@ export const BookingInvoiced = defineEvent({
     'A booking was invoiced: advertiser, site, ad unit, pricing model, amount and tax, flight; the takeover it belongs to or the sponsored article it exposes, if any. Finance defers it and recognizes it as delivered.',
 });
 
-/** A payment received against a booking's invoice (one event per payment). */
+/** A payment received against a booking's invoice (one event per payment and booking). */
 export class BookingPaidEvent {
+  /** This booking's share of one payment, unique per event: a payment split over an order's bookings has one id per booking. */
   @IsUUID() paymentId!: string;
   @IsUUID() bookingId!: string;
   @IsUUID() advertiserId!: string;
@@ -67,4 +72,33 @@ export const BookingPaid = defineEvent({
   subject: 'evt.advertising.booking.paid.v1',
   data: BookingPaidEvent,
   description: "A payment against a booking's invoice arrived, at the bank or through Stripe.",
+});
+
+/**
+ * A booking was canceled before its flight ended. Of what was invoiced, the advertiser keeps owing
+ * what was delivered and the rate card's penalty (each tax excluded, VAT on them kept at the
+ * booking's rate); the rest, `credited` with its VAT `creditedTax`, is no longer owed (refunded if
+ * it was paid). One event per booking: a booking is canceled once.
+ */
+export class BookingCanceledEvent {
+  @IsUUID() bookingId!: string;
+  @IsUUID() advertiserId!: string;
+  @Matches(CURRENCY_CODE) currency!: string;
+  /** Taken off the invoice, tax included, minor units. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) credited!: string;
+  /** Of `credited`, the VAT. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) creditedTax!: string;
+  /** The penalty kept by the rate card's notice bands, tax excluded: earned when the booking is canceled. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) penalty!: string;
+  /** What had been delivered and stays billed, tax excluded: earned as its deliveries are recorded. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) delivered!: string;
+  @IsString() @Length(1, 500) reason!: string;
+  @IsISO8601() canceledAt!: string;
+}
+
+export const BookingCanceled = defineEvent({
+  subject: 'evt.advertising.booking.canceled.v1',
+  data: BookingCanceledEvent,
+  description:
+    'A booking was canceled: what is credited (VAT included, and its VAT), the penalty kept and what was delivered (VAT excluded). Finance releases the credited deferred revenue and VAT and recognizes the penalty.',
 });

@@ -5,6 +5,7 @@ export * from './booking.events';
 export * from './creative.rpc';
 export * from './delivery.events';
 export * from './delivery-report.rpc';
+export * from './invoice.rpc';
 export * from './make-good.events';
 export * from './make-good.rpc';
 export * from './order.rpc';

@@ -19,6 +19,7 @@ import { defineRpc } from '../define-rpc';
 import { ByIdRequest } from '../by-id.request';
 import { CALENDAR_DAY, CURRENCY_CODE, NON_NEGATIVE_MINOR_UNITS } from '../money';
 import { Nullable } from '../nullable';
+import { MAX_NET_DAYS, PAYMENT_TERMS, PaymentTerms } from './advertiser.rpc';
 import { PRICING_MODELS, PricingModel } from './booking.events';
 import { LineTargeting, ProposedLine, QuoteView } from './quote.rpc';
 
@@ -91,6 +92,18 @@ export class OrderTransitionView {
   @IsISO8601() at!: string;
 }
 
+/** What canceling an approved or live order settled, in minor units of the order's currency. */
+export class OrderCancellationView {
+  /** Hours from the cancellation to the first line's flight start (negative once it began). */
+  @IsInt() noticeHours!: number;
+  /** The rate card's penalty on what was not delivered, VAT excluded. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) penalty!: string;
+  /** What was delivered and stays billed, VAT excluded. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) delivered!: string;
+  /** Taken off the invoice, VAT included: refunded if it was paid, else no longer owed. */
+  @Matches(NON_NEGATIVE_MINOR_UNITS) credited!: string;
+}
+
 export class OrderView {
   @IsUUID() id!: string;
   @IsUUID() advertiserId!: string;
@@ -106,6 +119,22 @@ export class OrderView {
   @Nullable() @IsOptional() @IsISO8601() holdExpiresAt!: string | null;
   /** What canceling an approved order cost by the rate card's notice bands (VAT excluded); null otherwise. */
   @Nullable() @IsOptional() @Matches(NON_NEGATIVE_MINOR_UNITS) cancellationPenalty!: string | null;
+  /** What canceling it settled, once an invoiced order is canceled; null otherwise. */
+  @Nullable()
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrderCancellationView)
+  cancellation!: OrderCancellationView | null;
+  /** The advertiser's terms when the order was booked. */
+  @IsIn(PAYMENT_TERMS) paymentTerms!: PaymentTerms;
+  /** Days from the invoice to its due day, for `invoice` terms; null for `prepay`. */
+  @Nullable() @IsOptional() @IsInt() @Min(1) @Max(MAX_NET_DAYS) netDays!: number | null;
+  /** Its invoice, once approved. */
+  @Nullable() @IsOptional() @IsUUID() invoiceId!: string | null;
+  /** A prepaid order not paid by then is canceled and its inventory released; null otherwise. */
+  @Nullable() @IsOptional() @IsISO8601() payBy!: string | null;
+  /** When a prepaid order was paid in full (it serves from then, within its flight); null until then. */
+  @Nullable() @IsOptional() @IsISO8601() paidAt!: string | null;
   @ValidateNested({ each: true }) @Type(() => OrderTransitionView) history!: OrderTransitionView[];
   /** A takeover order: the page or units it takes together; null for other orders. */
   @Nullable() @IsOptional() @ValidateNested() @Type(() => OrderTakeoverView) takeover!: OrderTakeoverView | null;
@@ -177,7 +206,7 @@ export const ApproveOrder = defineRpc({
   request: TransitionOrderRequest,
   response: OrderView,
   description:
-    'Ad ops approve a submitted order: its held impressions become sold and each line is invoiced. A takeover needs an approved creative on every unit.',
+    'Ad ops approve a submitted order: its held impressions become sold, each line is invoiced, and a prepaid order is asked to pay through a pay link (it serves once paid). A takeover needs an approved creative on every unit.',
   roles: ['admin', 'adops'],
 });
 
@@ -194,6 +223,6 @@ export const CancelOrder = defineRpc({
   request: TransitionOrderRequest,
   response: OrderView,
   description:
-    "Cancels an order before its flight ends, with a reason: its days to come are released; an approved order's penalty follows the rate card's notice bands. An advertiser cancels only drafts and submitted orders.",
+    "Cancels an order before its flight ends, with a reason: its days to come are released; an invoiced order keeps billed what was delivered and the rate card's penalty by notice, and the rest is refunded (prepaid on a rail) or credited. An advertiser cancels only drafts and submitted orders.",
   roles: [...STAFF_AND_ADVERTISER],
 });

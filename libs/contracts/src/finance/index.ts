@@ -1,6 +1,7 @@
 export * from './account-balance.rpc';
 export * from './account.rpc';
 export * from './accounting-period.rpc';
+export * from './bank-transfer.events';
 export * from './deferred-revenue.rpc';
 export * from './journal-entry.rpc';
 export * from './recognition-run.rpc';

@@ -59,6 +59,8 @@ export class PaymentRefundedEvent extends PaymentFacts {
   @Matches(NON_NEGATIVE_MINOR_UNITS) paymentAmount!: string;
   @IsString() providerRefundId!: string;
   @IsString() reason!: string;
+  /** The key the stream asked for the refund under (RefundPaymentRequest.refundKey); null when it gave none. */
+  @Nullable() @IsOptional() @IsUUID() refundKey?: string | null;
   @IsString() refundedAt!: string;
 }
 

@@ -211,14 +211,20 @@ export class RefundPaymentRequest {
   @IsUUID() id!: string;
   @IsOptional() @Matches(POSITIVE_MINOR_UNITS, { message: `amount ${POSITIVE_MESSAGE}` }) amount?: string;
   @IsString() @MaxBytes(255) reason!: string;
+  /**
+   * The caller's own id for this refund: asked again with the same key (a retry after a lost
+   * answer), it answers the refund already asked for, never a second one.
+   */
+  @IsOptional() @IsUUID() refundKey?: string;
 }
 
 export const RefundPayment = defineRpc({
   subject: 'payments.payment.refund.v1',
   request: RefundPaymentRequest,
   response: PaymentView,
-  description: 'Refunds a succeeded payment in full or in part, on the rail it was paid on.',
-  roles: ['admin', 'finance'],
+  description:
+    'Refunds a succeeded payment in full or in part, on the rail it was paid on; the same refundKey again refunds nothing more.',
+  roles: ['admin', 'finance', SERVICE_ROLES.streamBilling],
 });
 
 export class ListPaymentsRequest {

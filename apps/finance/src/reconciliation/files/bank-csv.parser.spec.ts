@@ -19,6 +19,7 @@ describe('bank statement CSV', () => {
           counterparty: 'STRIPE PAYMENTS SINGAPORE',
           remittance: 'STRIPE PAYOUT po_1abcdef',
           payoutReference: 'po_1abcdef',
+          transferReference: null,
         },
         {
           reference: 'VCB-002',
@@ -28,9 +29,22 @@ describe('bank statement CSV', () => {
           counterparty: null,
           remittance: 'Bank fee',
           payoutReference: null,
+          transferReference: null,
         },
       ],
     });
+  });
+
+  it.each([
+    ['a credit naming it', '1000000', 'CK THANH TOAN RS0A1B2C3D4E CONG TY X', 'RS0A1B2C3D4E'],
+    ['a credit naming it in lower case', '1000000', 'ck rs0a1b2c3d4e', 'RS0A1B2C3D4E'],
+    ['a debit naming it (money out pays no invoice)', '-1000000', 'RS0A1B2C3D4E', null],
+    ['a credit naming none', '1000000', 'THANH TOAN HOA DON 123', null],
+  ])('finds the transfer reference of %s', (_what, amount, description, found) => {
+    const parsed = parseBankCsv(
+      `date,amount,currency,reference,counterparty,description\n2026-11-22,${amount},VND,VCB-9,CONG TY X,${description}\n`,
+    );
+    expect(parsed).toMatchObject({ ok: true, rows: [{ transferReference: found }] });
   });
 
   it('takes the columns in any order, description optional', () => {

@@ -1,6 +1,12 @@
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
-import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
+import {
+  FileParse,
+  ImportedBankLine,
+  MAX_REPORTED_ERRORS,
+  payoutReferenceIn,
+  transferReferenceIn,
+} from '../statements/statement-rows';
 import { parseCsv } from './csv-table';
 import { exponentOf } from './currency-exponents';
 import { parseDecimalAmount } from './decimal-amount';
@@ -88,6 +94,7 @@ export function parseBankCsv(text: string): FileParse<ImportedBankLine[]> {
       counterparty,
       remittance,
       payoutReference: payoutReferenceIn(remittance, reference, counterparty),
+      transferReference: amount.minorUnits > 0n ? transferReferenceIn(remittance) : null,
     });
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -53,6 +53,7 @@ describe('camt.053 bank statements', () => {
           counterparty: 'STRIPE PAYMENTS SINGAPORE PTE',
           remittance: 'STRIPE PAYOUT po_1Nq2abcdef',
           payoutReference: 'po_1Nq2abcdef',
+          transferReference: null,
         },
         {
           reference: 'VCB-2026-0002',
@@ -62,9 +63,28 @@ describe('camt.053 bank statements', () => {
           counterparty: 'Ngân hàng & phí',
           remittance: 'Phí dịch vụ',
           payoutReference: null,
+          transferReference: null,
         },
       ],
     });
+  });
+
+  it("finds a transfer reference in a credit's remittance or end-to-end id", () => {
+    const credit = (remittance: string, endToEnd: string) => `
+      <Ntry>
+        <Amt Ccy="VND">1100000</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>2026-11-22</Dt></BookgDt>
+        <AcctSvcrRef>VCB-${endToEnd}</AcctSvcrRef>
+        <NtryDtls><TxDtls>
+          <Refs><EndToEndId>${endToEnd}</EndToEndId></Refs>
+          <RmtInf><Ustrd>${remittance}</Ustrd></RmtInf>
+        </TxDtls></NtryDtls>
+      </Ntry>`;
+    expect(
+      parseCamt053(statement(credit('CONG TY X CK RS0A1B2C3D4E', 'E2E-1') + credit('QUANG CAO', 'RS9Z8Y7X6W5V'))),
+    ).toMatchObject({ ok: true, rows: [{ transferReference: 'RS0A1B2C3D4E' }, { transferReference: 'RS9Z8Y7X6W5V' }] });
   });
 
   it('converts decimal amounts of two-decimal currencies exactly', () => {

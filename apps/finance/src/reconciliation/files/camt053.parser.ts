@@ -1,7 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
-import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
+import {
+  FileParse,
+  ImportedBankLine,
+  MAX_REPORTED_ERRORS,
+  payoutReferenceIn,
+  transferReferenceIn,
+} from '../statements/statement-rows';
 import { exponentOf } from './currency-exponents';
 import { parseDecimalAmount } from './decimal-amount';
 
@@ -154,6 +160,7 @@ export function parseCamt053(xml: string): FileParse<ImportedBankLine[]> {
         remittance,
         amount: direction === 'DBIT' ? -parsed.minorUnits : parsed.minorUnits,
         payoutReference: payoutReferenceIn(remittance, endToEnd, reference),
+        transferReference: direction === 'DBIT' ? null : transferReferenceIn(remittance, endToEnd),
       });
     }
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, Caller, NotFoundError, ValidationFailedError } from '@libs/common';
+import { AuditTrail, Caller, EventOutbox, NotFoundError, ValidationFailedError } from '@libs/common';
 import {
+  BankTransferReceived,
   PaymentRailName,
   RECONCILIATION_LIST_LIMIT,
   ReconciliationImportSource,
@@ -25,7 +26,8 @@ import { StripeApiImportRunner } from './stripe-api-import.runner';
  * Brings Stripe activity, the payment rails' reports and bank statements into finance: from
  * Stripe's API as a job a runner works through, or from a file in one transaction. A file with
  * any bad row is refused whole, naming each bad row; rows imported before (same Stripe id, rail
- * transaction id or bank reference) are left alone.
+ * transaction id or bank reference) are left alone. A new bank credit naming a transfer reference
+ * is told to the stream that issued it (BankTransferReceived).
  */
 @Injectable()
 export class ReconciliationImportsService {
@@ -38,6 +40,7 @@ export class ReconciliationImportsService {
     private readonly settlements: RailSettlementBookingsService,
     private readonly runner: StripeApiImportRunner,
     private readonly audit: AuditTrail,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async startApiImport(caller: Caller, request: StartStripeApiImportRequest): Promise<ReconciliationImportView> {
@@ -106,9 +109,47 @@ export class ReconciliationImportsService {
   ): Promise<ReconciliationImportView> {
     return this.importFile(caller, source, async (tx, importId) => {
       const imported = await this.statements.insertBankLines(tx, caller.tenantId, importId, statement.rows);
+      await this.tellTransfers(tx, caller.tenantId, imported);
       const read = statement.rows.length + statement.skipped;
-      return { read, imported, alreadyImported: statement.rows.length - imported, skipped: statement.skipped };
+      return {
+        read,
+        imported: imported.length,
+        alreadyImported: statement.rows.length - imported.length,
+        skipped: statement.skipped,
+      };
     });
+  }
+
+  /**
+   * Each new credit naming a transfer reference is told to the streams (BankTransferReceived), in
+   * the import's transaction: the stream that issued the reference applies the money, once per line.
+   */
+  private async tellTransfers(
+    tx: EntityManager,
+    tenantId: string,
+    lines: (ImportedBankLine & { id: string })[],
+  ): Promise<void> {
+    const importedAt = new Date().toISOString();
+    await this.outbox.addAll(
+      tx,
+      BankTransferReceived,
+      lines
+        .filter((line) => line.transferReference !== null && line.amount > 0n)
+        .map((line) => ({
+          tenantId,
+          subject: line.id,
+          data: {
+            bankLineId: line.id,
+            transferReference: line.transferReference!,
+            currency: line.currency,
+            amount: line.amount.toString(),
+            bookedOn: line.bookedOn,
+            bankReference: line.reference,
+            counterparty: line.counterparty,
+            importedAt,
+          },
+        })),
+    );
   }
 
   /** The rows, the import's record and its audit entry commit together, or nothing does. */

@@ -17,5 +17,7 @@ export class BankStatementLine {
   @Column('text', { nullable: true }) remittance!: string | null;
   /** The Stripe payout id the line names, found when imported. */
   @Column('text', { name: 'payout_reference', nullable: true }) payoutReference!: string | null;
+  /** The transfer reference a credit names (`RS…`), found when imported: told to the stream that issued it. */
+  @Column('text', { name: 'transfer_reference', nullable: true }) transferReference!: string | null;
   @Column('uuid', { name: 'import_id' }) importId!: string;
 }

@@ -1,4 +1,4 @@
-import { FieldError } from '@libs/contracts';
+import { FieldError, TRANSFER_REFERENCE_IN_TEXT } from '@libs/contracts';
 
 /** A Stripe balance transaction as imported (from the API or a report), amounts in minor units. */
 export interface ImportedBalanceTransaction {
@@ -43,6 +43,8 @@ export interface ImportedBankLine {
   remittance: string | null;
   /** A Stripe payout id the line names (`po_…`), if any. */
   payoutReference: string | null;
+  /** A transfer reference a credit names (`RS…`, issued by a stream for what it bills), if any. */
+  transferReference: string | null;
 }
 
 /** A whole file read, or every reason it cannot be (nothing of it is imported then). */
@@ -58,6 +60,15 @@ export function payoutReferenceIn(...texts: (string | null)[]): string | null {
   for (const text of texts) {
     const found = text ? PAYOUT_ID.exec(text) : null;
     if (found) return found[0];
+  }
+  return null;
+}
+
+/** The transfer reference a bank line names in any of its texts, in capitals (a payer may type it in lower case). */
+export function transferReferenceIn(...texts: (string | null)[]): string | null {
+  for (const text of texts) {
+    const found = text ? TRANSFER_REFERENCE_IN_TEXT.exec(text) : null;
+    if (found) return found[0].toUpperCase();
   }
   return null;
 }

@@ -77,20 +77,21 @@ export class StatementRepository {
     return rows.filter((row) => inserted.has(row.id));
   }
 
-  /** Inserts the statement lines not imported before (by the bank's reference); answers how many were new. */
+  /** Inserts the statement lines not imported before (by the bank's reference); answers those, with their ids. */
   async insertBankLines(
     tx: EntityManager,
     tenantId: string,
     importId: string,
     rows: ImportedBankLine[],
-  ): Promise<number> {
-    if (rows.length === 0) return 0;
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO finance.bank_statement_lines (tenant_id, import_id, reference, booked_on, amount, currency, counterparty, remittance, payout_reference)
-       SELECT $1, $2, t.* FROM unnest($3::text[], $4::date[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS t(reference, booked_on, amount, currency, counterparty, remittance, payout_reference)
+  ): Promise<(ImportedBankLine & { id: string })[]> {
+    if (rows.length === 0) return [];
+    const inserted: { id: string; reference: string }[] = await tx.query(
+      `INSERT INTO finance.bank_statement_lines
+         (tenant_id, import_id, reference, booked_on, amount, currency, counterparty, remittance, payout_reference, transfer_reference)
+       SELECT $1, $2, t.* FROM unnest($3::text[], $4::date[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS t(reference, booked_on, amount, currency, counterparty, remittance, payout_reference, transfer_reference)
        ON CONFLICT (tenant_id, reference) DO NOTHING
-       RETURNING id`,
+       RETURNING id, reference`,
       [
         tenantId,
         importId,
@@ -101,8 +102,10 @@ export class StatementRepository {
         rows.map((r) => r.counterparty),
         rows.map((r) => r.remittance),
         rows.map((r) => r.payoutReference),
+        rows.map((r) => r.transferReference),
       ],
     );
-    return inserted.length;
+    const byReference = new Map(rows.map((row) => [row.reference, row]));
+    return inserted.map(({ id, reference }) => ({ ...byReference.get(reference)!, id }));
   }
 }

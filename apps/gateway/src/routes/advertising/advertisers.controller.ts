@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
@@ -8,6 +8,8 @@ import {
   CreateAdvertiserRequest,
   GetAdvertiser,
   ListAdvertisers,
+  PaymentTermsBody,
+  SetPaymentTerms,
 } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
@@ -32,7 +34,8 @@ export class AdvertisingAdvertisersController {
   @Post()
   @Access(CreateAdvertiser)
   @ApiOperation({
-    summary: 'Create an advertiser: name, category (for competitive separation), media agency, tax code',
+    summary:
+      'Create an advertiser: name, category (for competitive separation), media agency, tax code, payment terms (prepay unless said)',
   })
   @ApiCreatedResponse({ type: AdvertiserView })
   createAdvertiser(@Body() body: CreateAdvertiserRequest, @CallerFor() caller: Caller) {
@@ -51,6 +54,17 @@ export class AdvertisingAdvertisersController {
   @ApiOkResponse({ type: AdvertiserView })
   getAdvertiser(@Param('id', UuidParam) id: string, @CallerFor() caller: Caller) {
     return this.rpc.request(GetAdvertiser, { id }, caller);
+  }
+
+  @Put(':id/payment-terms')
+  @Access(SetPaymentTerms)
+  @ApiOperation({
+    summary:
+      'Set how the advertiser pays for its next orders: prepay (a pay link at approval; an order serves once paid) or invoice with net days (30 unless said). Orders already booked keep their terms',
+  })
+  @ApiOkResponse({ type: AdvertiserView })
+  setPaymentTerms(@Param('id', UuidParam) id: string, @Body() body: PaymentTermsBody, @CallerFor() caller: Caller) {
+    return this.rpc.request(SetPaymentTerms, { ...body, id }, caller);
   }
 
   @Post(':id/api-keys')

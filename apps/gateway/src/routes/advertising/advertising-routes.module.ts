@@ -5,6 +5,7 @@ import { AdvertisingAdvertisersController } from './advertisers.controller';
 import { AdvertisingAvailabilityController } from './availability.controller';
 import { AdvertisingCreativesController } from './creatives.controller';
 import { AdvertisingMakeGoodsController } from './make-goods.controller';
+import { AdvertisingInvoicesController } from './invoices.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
 import { AdvertisingSponsoredArticlesController } from './sponsored-articles.controller';
@@ -21,6 +22,7 @@ import { AdvertisingReportsDeliveryController } from './reports/delivery.control
     AdvertisingAvailabilityController,
     AdvertisingCreativesController,
     AdvertisingMakeGoodsController,
+    AdvertisingInvoicesController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
     AdvertisingSponsoredArticlesController,

@@ -69,7 +69,7 @@ export class AdvertisingOrdersController {
   @Access(ApproveOrder)
   @ApiOperation({
     summary:
-      'Approve a submitted order: held becomes sold, each line is invoiced (BookingInvoiced); a takeover needs an approved creative on every unit (409 naming them)',
+      "Approve a submitted order: held becomes sold, each line is invoiced (BookingInvoiced) and the order's invoice issued; a prepaid order gets a pay link and serves only once paid",
   })
   @ApiOkResponse({ type: OrderView })
   approveOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {
@@ -90,7 +90,7 @@ export class AdvertisingOrdersController {
   @Access(CancelOrder)
   @ApiOperation({
     summary:
-      "Cancel with a reason: days to come are released; an approved order's penalty follows the rate card's notice bands. Advertisers cancel only drafts and submitted orders",
+      "Cancel with a reason: days to come are released; an invoiced order keeps billed what was delivered and the rate card's penalty by notice, and the rest is refunded on its rail (prepaid) or credited. Advertisers cancel only drafts and submitted orders. Send an Idempotency-Key: a retry cancels once",
   })
   @ApiOkResponse({ type: OrderView })
   cancelOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {

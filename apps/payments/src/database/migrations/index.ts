@@ -3,5 +3,6 @@ import { CreatePaymentsSchema1796678248873 } from './1796678248873-CreatePayment
 import { SaveWalletsForChargesWithoutThePayer1796681130881 } from './1796681130881-SaveWalletsForChargesWithoutThePayer';
 import { LetAccountsSaveWallets1796683581161 } from './1796683581161-LetAccountsSaveWallets';
 import { OwnStripeAccounts1796687929656 } from './1796687929656-OwnStripeAccounts';
+import { RefundKeys1796703100000 } from './1796703100000-RefundKeys';
 
-export const migrations = [CreatePaymentsSchema1796678248873, SaveWalletsForChargesWithoutThePayer1796681130881, LetAccountsSaveWallets1796683581161, OwnStripeAccounts1796687929656];
+export const migrations = [CreatePaymentsSchema1796678248873, SaveWalletsForChargesWithoutThePayer1796681130881, LetAccountsSaveWallets1796683581161, OwnStripeAccounts1796687929656, RefundKeys1796703100000];
