@@ -1,9 +1,8 @@
+import { exponentOf, parseDecimalAmount } from '@libs/common';
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
 import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
 import { parseCsv } from './csv-table';
-import { exponentOf } from './currency-exponents';
-import { parseDecimalAmount } from './decimal-amount';
 
 /** The suite's bank statement CSV: these columns, named in a header line, in any order. */
 export const BANK_CSV_COLUMNS = ['date', 'amount', 'currency', 'reference', 'counterparty'] as const;

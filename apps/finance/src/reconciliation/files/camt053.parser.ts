@@ -1,9 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { exponentOf, parseDecimalAmount } from '@libs/common';
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
 import { FileParse, ImportedBankLine, MAX_REPORTED_ERRORS, payoutReferenceIn } from '../statements/statement-rows';
-import { exponentOf } from './currency-exponents';
-import { parseDecimalAmount } from './decimal-amount';
 
 type Node = Record<string, unknown>;
 
