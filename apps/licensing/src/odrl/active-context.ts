@@ -69,6 +69,14 @@ export class ActiveContext {
         }
       } else errors.push({ field: at(i), message: 'must be a context IRI or an object of prefixes' });
     });
+    for (const [prefix, namespace] of inline)
+      if (named.some((iri) => ![undefined, namespace].includes(pinnedContext(iri)?.[prefix] as string | undefined))) {
+        errors.push({
+          field: '@context',
+          message: `${prefix} is a term of the pinned contexts: it cannot be redefined`,
+        });
+        inline.delete(prefix);
+      }
     if (entries.length > 0 && !named.some((iri) => pinnedContext(iri) === pinnedContext(ODRL_CONTEXT_IRI)))
       errors.push({ field: '@context', message: `must name the ODRL context (${ODRL_CONTEXT_IRI})` });
     return { ...ActiveContext.build(named, inline), errors };

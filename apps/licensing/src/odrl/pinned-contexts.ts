@@ -46,8 +46,10 @@ function load(file: string): Record<string, TermDefinition> {
   return (JSON.parse(text) as { '@context': Record<string, TermDefinition> })['@context'];
 }
 
+const BY_FILE = new Map(Object.values(FILES).map((file) => [file, load(file)]));
+/** One object per file: the ODRL context named over http and over https is the same context. */
 const LOADED = new Map<string, Record<string, TermDefinition>>(
-  Object.entries(FILES).map(([iri, file]) => [iri, load(file)]),
+  Object.entries(FILES).map(([iri, file]) => [iri, BY_FILE.get(file)!]),
 );
 
 /** The term definitions of a pinned context, or undefined for an IRI the suite does not ship. */

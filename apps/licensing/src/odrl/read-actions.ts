@@ -55,8 +55,9 @@ function known(
   path: string,
   refinement: ConstraintNode[],
 ): ReadAction | null {
-  if (iri && DEPRECATED_ACTIONS.has(iri)) {
-    reading.fail(path, `${shortName(iri)} is deprecated in ODRL 2.2`);
+  const named = iri ?? (/^[A-Za-z]+$/.test(written) ? odrl(written) : null);
+  if (named && DEPRECATED_ACTIONS.has(named)) {
+    reading.fail(path, `${shortName(named)} is deprecated in ODRL 2.2`);
     return null;
   }
   if (!iri || !ACTION_PARENT.has(iri)) {

@@ -145,6 +145,7 @@ function checkParties(
 
 /** ODRL: a processor must stop at a profile it does not know; terms outside the core need one. */
 function checkProfiles(reading: PolicyReading, profiles: string[]): void {
+  const unknown = profiles.filter((profile) => !KNOWN_PROFILES.has(profile));
   profiles.forEach((profile, i) => {
     if (!KNOWN_PROFILES.has(profile))
       reading.fail(
@@ -153,6 +154,7 @@ function checkProfiles(reading: PolicyReading, profiles: string[]): void {
       );
   });
   const [first] = reading.nonCoreTerms;
+  if (unknown.length > 0) return;
   if (first && !profiles.includes(SUITE_PROFILE) && !profiles.includes(RIGHTSML_PROFILE))
     reading.fail(
       'profile',

@@ -18,7 +18,11 @@ const RULE_TYPE: Record<RuleKind, string> = {
   remedy: odrl('Duty'),
   consequence: odrl('Duty'),
 };
-/** The property holding each kind's own duties: a permission's duties, a prohibition's remedies, a duty's consequences. */
+/**
+ * The property holding each kind's own duties: a permission's duties, a prohibition's remedies,
+ * the consequences of a duty or an obligation. A remedy or a consequence has none (the
+ * Information Model), so `consequence` is refused there like any term out of place.
+ */
 const NESTED: Partial<Record<RuleKind, { property: string; kind: RuleKind }>> = {
   permission: { property: odrl('duty'), kind: 'duty' },
   prohibition: { property: odrl('remedy'), kind: 'remedy' },
@@ -107,7 +111,6 @@ function readRule(
     nested && nestedProperty
       ? readRules(reading, nested.kind as 'duty', nestedProperty.value, `${path}.${nestedProperty.key}`, new Map())
       : [];
-  if (kind === 'remedy' && duties.length > 0) reading.fail(path, 'a remedy must not have consequences');
 
   const uid = found.get('@id')?.value;
   const base = { path, ...(typeof uid === 'string' && { uid: reading.context.expandIri(uid) ?? uid }), constraints };
@@ -138,8 +141,9 @@ function expand(
     combinations = combinations.flatMap((combination) =>
       parties.map((party) => new Map([...combination, [fn, party]])),
     );
-  const atomic = actions.flatMap((action) =>
-    targets.flatMap((target) => combinations.map((parties) => ({ action, target, parties }))),
+  // In the order the Information Model lists an expansion: by target, then action, then party.
+  const atomic = targets.flatMap((target) =>
+    actions.flatMap((action) => combinations.map((parties) => ({ action, target, parties }))),
   );
   reading.atomicRules += atomic.length;
   if (reading.atomicRules > MAX_ATOMIC_RULES) {
@@ -154,6 +158,8 @@ function expand(
  * Model: "the functional roles will be the same as those declared in the referring Permission").
  */
 function withParties(duty: AtomicDuty, parties: Map<string, AtomicEntity>): AtomicDuty {
-  const own = [...duty.parties.keys()].some((fn) => fn === odrl('assigner') || fn === odrl('assignee'));
-  return own ? duty : { ...duty, parties: new Map([...parties, ...duty.parties]) };
+  const roles = [odrl('assigner'), odrl('assignee')];
+  if (roles.some((fn) => duty.parties.has(fn))) return duty;
+  const inherited = [...parties].filter(([fn]) => roles.includes(fn));
+  return { ...duty, parties: new Map([...inherited, ...duty.parties]) };
 }
