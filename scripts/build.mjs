@@ -1,7 +1,7 @@
 // Compiles apps, libs, scripts and benches with swc (aliases rewritten to relative paths) into dist/,
 // and copies the data files the apps read beside their code.
 import { execFileSync } from 'node:child_process';
-import { cpSync, globSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(
@@ -24,4 +24,5 @@ execFileSync(
 );
 
 // Data files the code reads at run time beside itself: the pinned JSON-LD contexts (never fetched).
-for (const file of globSync('apps/*/src/**/contexts/*.jsonld')) cpSync(file, `dist/${file}`);
+for (const file of readdirSync('apps', { recursive: true, encoding: 'utf8' }))
+  if (/\/contexts\/[^/]+\.jsonld$/.test(file)) cpSync(`apps/${file}`, `dist/apps/${file}`);

@@ -144,6 +144,9 @@ const firstAdUnit = async (owner: TestAgency) => {
 };
 const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders');
 const CREATIVE = '/v1/advertising/creatives/{id}';
+const LICENCE_OFFER = '/v1/licensing/licence-offers/{id}';
+/** The owner's first offer by name: a default reservation, published as revision 1 when the agency was provisioned. */
+const firstLicenceOffer = (owner: TestAgency) => firstId(owner, '/v1/licensing/licence-offers');
 const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
@@ -250,10 +253,15 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     idOf: firstCreative,
   },
   { method: 'GET', path: `${CREATIVE}/content`, idOf: firstCreative },
+  { method: 'GET', path: LICENCE_OFFER, idOf: firstLicenceOffer },
+  { method: 'PUT', path: LICENCE_OFFER, body: { name: 'taken over' }, idOf: firstLicenceOffer },
+  { method: 'POST', path: `${LICENCE_OFFER}/publish`, readPath: LICENCE_OFFER, idOf: firstLicenceOffer },
+  { method: 'GET', path: `${LICENCE_OFFER}/revisions`, idOf: firstLicenceOffer },
   {
     method: 'GET',
-    path: '/v1/licensing/licence-offers/{id}',
-    idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers'),
+    path: `${LICENCE_OFFER}/revisions/{revision}`,
+    idOf: firstLicenceOffer,
+    paramsOf: async () => ({ revision: '1' }),
   },
   { method: 'GET', path: '/v1/payments/payments/{id}', idOf: (owner) => firstId(owner, '/v1/payments/payments') },
   {

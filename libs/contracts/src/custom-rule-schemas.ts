@@ -28,4 +28,10 @@ export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
       "a rail's credentials: named text fields (MoMo partnerCode, accessKey, secretKey; VNPay tmnCode, hashSecret; payOS clientId, apiKey, checksumKey)",
   },
   isFutureInstant: { type: 'string', description: 'a future instant with a time zone, e.g. 2027-06-30T23:59:59+07:00' },
+  isOdrlPolicy: {
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "an ODRL 2.2 policy in JSON-LD (Set, Offer or Agreement; @context naming http://www.w3.org/ns/odrl.jsonld and, for the suite's terms, https://revenue-suite.dev/ns/odrl.jsonld), at most 64 KiB",
+  },
 };
