@@ -1,6 +1,7 @@
-// Compiles apps, libs, scripts and benches with swc (aliases rewritten to relative paths) into dist/.
+// Compiles apps, libs, scripts and benches with swc (aliases rewritten to relative paths) into dist/,
+// and copies the data files the apps read beside their code.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(
@@ -21,3 +22,7 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+
+// Data files the code reads at run time beside itself: the pinned JSON-LD contexts (never fetched).
+for (const file of readdirSync('apps', { recursive: true, encoding: 'utf8' }))
+  if (/\/contexts\/[^/]+\.jsonld$/.test(file)) cpSync(`apps/${file}`, `dist/apps/${file}`);

@@ -87,8 +87,8 @@ describe('registering an agency', () => {
       'leaderboard',
       'medium-rectangle',
     ]);
-    const offers = await agency.api.get<{ items: { use: string; stance: string }[] }>('/v1/licensing/licence-offers');
-    expect(offers.body.items.find((o) => o.use === 'ai-training')?.stance).toBe('prohibit');
+    const offers = await agency.api.get<{ items: { name: string; status: string }[] }>('/v1/licensing/licence-offers');
+    expect(offers.body.items.find((o) => o.name.startsWith('AI training'))?.status).toBe('published');
   });
 
   it('answers each default by id', async () => {

@@ -26,6 +26,8 @@ export interface CrossLicenseeCase {
 
 const LICENSEE = '/v1/licensing/licensees/{id}';
 const ofLicensee = (world: LicenseeWorld) => ({ id: world.licenseeId });
+const OFFER = '/v1/licensing/licence-offers/{id}';
+const ofOffer = (world: LicenseeWorld) => ({ id: world.licenceOfferId });
 
 /**
  * Every licensing route that takes a path parameter, as licensee A's own key calls it on B's
@@ -51,10 +53,15 @@ export const CROSS_LICENSEE_MATRIX: CrossLicenseeCase[] = [
     paramsOf: (world) => ({ articleId: world.articleId }),
     status: 403,
   },
+  { method: 'GET', path: OFFER, paramsOf: ofOffer, status: 403 },
+  { method: 'PUT', path: OFFER, body: { name: 'Taken over' }, paramsOf: ofOffer, status: 403 },
+  { method: 'POST', path: `${OFFER}/publish`, readPath: OFFER, paramsOf: ofOffer, status: 403 },
+  { method: 'GET', path: `${OFFER}/revisions`, paramsOf: ofOffer, status: 403 },
   {
     method: 'GET',
-    path: '/v1/licensing/licence-offers/{id}',
-    paramsOf: (world) => ({ id: world.licenceOfferId }),
+    path: `${OFFER}/revisions/{revision}`,
+    readPath: OFFER,
+    paramsOf: (world) => ({ ...ofOffer(world), revision: '1' }),
     status: 403,
   },
 ];

@@ -146,6 +146,9 @@ const firstOrder = (owner: TestAgency) => firstId(owner, '/v1/advertising/orders
 const INVOICE = '/v1/advertising/invoices/{id}';
 const firstAdvertiser = (owner: TestAgency) => firstId(owner, '/v1/advertising/advertisers');
 const CREATIVE = '/v1/advertising/creatives/{id}';
+const LICENCE_OFFER = '/v1/licensing/licence-offers/{id}';
+/** The owner's first offer by name: a default reservation, published as revision 1 when the agency was provisioned. */
+const firstLicenceOffer = (owner: TestAgency) => firstId(owner, '/v1/licensing/licence-offers');
 const firstCreative = (owner: TestAgency) => firstId(owner, '/v1/advertising/creatives');
 const LICENSEE = '/v1/licensing/licensees/{id}';
 const firstLicensee = (owner: TestAgency) => firstId(owner, '/v1/licensing/licensees');
@@ -292,10 +295,15 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     readPath: MAKE_GOOD,
     idOf: firstMakeGood,
   },
+  { method: 'GET', path: LICENCE_OFFER, idOf: firstLicenceOffer },
+  { method: 'PUT', path: LICENCE_OFFER, body: { name: 'taken over' }, idOf: firstLicenceOffer },
+  { method: 'POST', path: `${LICENCE_OFFER}/publish`, readPath: LICENCE_OFFER, idOf: firstLicenceOffer },
+  { method: 'GET', path: `${LICENCE_OFFER}/revisions`, idOf: firstLicenceOffer },
   {
     method: 'GET',
-    path: '/v1/licensing/licence-offers/{id}',
-    idOf: (owner) => firstId(owner, '/v1/licensing/licence-offers'),
+    path: `${LICENCE_OFFER}/revisions/{revision}`,
+    idOf: firstLicenceOffer,
+    paramsOf: async () => ({ revision: '1' }),
   },
   { method: 'GET', path: LICENSEE, idOf: firstLicensee },
   { method: 'PATCH', path: LICENSEE, body: { name: 'Taken over', country: 'US' }, idOf: firstLicensee },

@@ -39,6 +39,8 @@ export * from './service/run-service-main';
 export * from './http/access-rule';
 export * from './events/dead-letters';
 export * from './money/minor-units';
+export * from './money/currency-exponents';
+export * from './money/decimal-amount';
 export * from './service/work-loop';
 export * from './service/claimed-job-loop';
 export * from './service/periodic-task';

@@ -30,4 +30,10 @@ export const CUSTOM_RULE_SCHEMAS: ISchemaConverters = {
   isLanguageTag: { type: 'string', maxLength: 35, description: 'a BCP 47 language tag, e.g. vi or en-US' },
   isNotGivenWithBody: { type: 'string', description: 'not given together with body' },
   isFutureInstant: { type: 'string', description: 'a future instant with a time zone, e.g. 2027-06-30T23:59:59+07:00' },
+  isOdrlPolicy: {
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "an ODRL 2.2 policy in JSON-LD (Set, Offer or Agreement; @context naming http://www.w3.org/ns/odrl.jsonld and, for the suite's terms, https://revenue-suite.dev/ns/odrl.jsonld), at most 64 KiB",
+  },
 };

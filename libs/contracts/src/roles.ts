@@ -1,5 +1,5 @@
-/** An agency's own staff. */
-export const STAFF_ROLES = ['admin', 'editor', 'adops', 'finance'] as const;
+/** An agency's own staff: `licensing` manages licence offers and licensees (the syndication desk). */
+export const STAFF_ROLES = ['admin', 'editor', 'adops', 'finance', 'licensing'] as const;
 
 /** External organisations with keys of their own, who see only their own objects. */
 export const PARTNER_ROLES = ['advertiser', 'licensee'] as const;

@@ -67,6 +67,8 @@ export async function startService(
   });
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit }, createJsonBodyParser(fastify));
+  // JSON-LD is JSON (licence offers are ODRL policies in JSON-LD), read by the same parser.
+  app.useBodyParser('application/ld+json', { bodyLimit }, createJsonBodyParser(fastify));
   const metrics = app.get(ServiceMetrics);
   fastify.addHook('onRequest', (request: FastifyRequest, reply, done) => {
     void reply.header(MessageHeader.requestId, request.id);

@@ -1,3 +1,4 @@
+import { exponentOf, parseDecimalAmount } from '@libs/common';
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
 import {
@@ -8,8 +9,6 @@ import {
   transferReferenceIn,
 } from '../statements/statement-rows';
 import { parseCsv } from './csv-table';
-import { exponentOf } from './currency-exponents';
-import { parseDecimalAmount } from './decimal-amount';
 
 /** The suite's bank statement CSV: these columns, named in a header line, in any order. */
 export const BANK_CSV_COLUMNS = ['date', 'amount', 'currency', 'reference', 'counterparty'] as const;

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { exponentOf, parseDecimalAmount } from '@libs/common';
 import { FieldError } from '@libs/contracts';
 import { calendarDate } from '../../calendar/calendar-date';
 import {
@@ -8,8 +9,6 @@ import {
   payoutReferenceIn,
   transferReferenceIn,
 } from '../statements/statement-rows';
-import { exponentOf } from './currency-exponents';
-import { parseDecimalAmount } from './decimal-amount';
 
 type Node = Record<string, unknown>;
 

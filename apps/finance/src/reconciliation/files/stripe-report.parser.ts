@@ -1,3 +1,4 @@
+import { exponentOf, parseDecimalAmount } from '@libs/common';
 import { FieldError } from '@libs/contracts';
 import { instantOf } from '../../calendar/calendar-date';
 import {
@@ -7,8 +8,6 @@ import {
   MAX_REPORTED_ERRORS,
 } from '../statements/statement-rows';
 import { parseCsv } from './csv-table';
-import { exponentOf } from './currency-exponents';
-import { parseDecimalAmount } from './decimal-amount';
 
 export interface StripeReport {
   transactions: ImportedBalanceTransaction[];

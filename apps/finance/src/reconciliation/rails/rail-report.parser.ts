@@ -1,7 +1,6 @@
+import { AmountParse, exponentOf, parseDecimalAmount } from '@libs/common';
 import { FieldError, PaymentRailName } from '@libs/contracts';
 import { parseCsv } from '../files/csv-table';
-import { exponentOf } from '../files/currency-exponents';
-import { AmountParse, parseDecimalAmount } from '../files/decimal-amount';
 import { FileParse, MAX_REPORTED_ERRORS } from '../statements/statement-rows';
 import { RailMovement } from './rail-movement';
 import {

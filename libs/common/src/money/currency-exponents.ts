@@ -1,8 +1,9 @@
 /**
  * Digits after the decimal point of each currency, as Stripe counts them (minor units are what
  * the books hold): zero-decimal currencies such as VND and JPY have none (100,000 VND is 100000),
- * three-decimal ones such as KWD have three. A currency not listed is refused on import, so an
- * amount is never scaled by a guess.
+ * three-decimal ones such as KWD have three. A currency not listed is refused wherever a decimal
+ * amount is read (statement imports, licence offers' payment duties), so an amount is never scaled
+ * by a guess.
  */
 const ZERO_DECIMAL = [
   'BIF',
