@@ -6,6 +6,7 @@ import { CreativeFileRepository } from './creative-file.repository';
 import { CreativeRepository } from './creative.repository';
 import { CreativesRpcController } from './creatives.rpc.controller';
 import { CreativesService } from './creatives.service';
+import { MakeGoodCreativesService } from './make-good-creatives.service';
 
 /**
  * Advertisers' creatives (image, HTML5 zip, third-party tag, native), checked, stored, reviewed and
@@ -14,7 +15,13 @@ import { CreativesService } from './creatives.service';
 @Module({
   imports: [AdvertisersModule, ServingModule],
   controllers: [CreativesRpcController],
-  providers: [CreativesService, CreativeRepository, CreativeFileRepository, CreativeFileStore],
-  exports: [CreativesService, CreativeFileStore],
+  providers: [
+    CreativesService,
+    MakeGoodCreativesService,
+    CreativeRepository,
+    CreativeFileRepository,
+    CreativeFileStore,
+  ],
+  exports: [CreativesService, MakeGoodCreativesService, CreativeFileStore],
 })
 export class CreativesModule {}

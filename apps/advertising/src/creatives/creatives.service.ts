@@ -246,32 +246,6 @@ export class CreativesService {
     });
   }
 
-  /**
-   * A make-good line serves the short line's creatives that its unit accepts: each is attached to
-   * it (audited as an attachment). Answers the creatives carried over.
-   */
-  async carryOver(tx: EntityManager, tenantId: string, fromLineId: string, toLineId: string): Promise<string[]> {
-    const line = await this.creatives.findLine(tx, tenantId, toLineId);
-    if (!line) return [];
-    const carried: string[] = [];
-    for (const creative of await this.creatives.findAttachedToLine(tx, tenantId, fromLineId)) {
-      const fits =
-        unitAccepts(line.unitSizes, creative) && (line.unitFormat !== 'native' || creative.placement === 'in-content');
-      if (!fits || creative.orderLineIds.includes(toLineId)) continue;
-      creative.orderLineIds = [...creative.orderLineIds, toLineId];
-      await this.creatives.save(tx, creative);
-      await this.audit.record(tx, {
-        tenantId,
-        action: 'creative.attached',
-        targetType: 'creative',
-        targetId: creative.id,
-        after: { orderLineId: toLineId, makeGoodOf: fromLineId },
-      });
-      carried.push(creative.id);
-    }
-    return carried;
-  }
-
   async content(caller: Caller, id: string): Promise<CreativeContentView> {
     const creative = await this.creatives.findWithContent(scopeOf(caller), id);
     if (!creative) throw new NotFoundError('creative', id);

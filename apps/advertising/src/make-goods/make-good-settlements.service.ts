@@ -13,7 +13,7 @@ import {
 import { AdUnitsService } from '../ad-units/ad-units.service';
 import { daysFrom, isCalendarDay, localDayOf } from '../calendar/agency-days';
 import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
-import { CreativesService } from '../creatives/creatives.service';
+import { MakeGoodCreativesService } from '../creatives/make-good-creatives.service';
 import { MakeGoodOrdersService } from '../orders/make-good-orders.service';
 import { OrdersService } from '../orders/orders.service';
 import { OrderServingPublisher } from '../serving/order-serving.publisher';
@@ -40,7 +40,7 @@ export class MakeGoodSettlementsService {
     private readonly orders: OrdersService,
     private readonly makeGoodOrders: MakeGoodOrdersService,
     private readonly adUnits: AdUnitsService,
-    private readonly creatives: CreativesService,
+    private readonly creatives: MakeGoodCreativesService,
     private readonly serving: OrderServingPublisher,
     private readonly calendars: AgencyCalendarRepository,
     private readonly outbox: EventOutbox,
