@@ -11,6 +11,7 @@ import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { SitesModule } from './sites/sites.module';
 import { TenantsModule } from './tenants/tenants.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({})
 export class AdvertisingAppModule {
@@ -29,6 +30,7 @@ export class AdvertisingAppModule {
         RateCardsModule,
         SitesModule,
         TenantsModule,
+        TrackingModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { IsSigningKeys, ServiceEnv } from '@libs/common';
+import { parseDataCentreNetworks } from './data-centre-networks';
 
 export class AdvertisingEnv extends ServiceEnv {
   override HTTP_PORT: number = 3003;
@@ -23,4 +24,24 @@ export class AdvertisingEnv extends ServiceEnv {
    */
   @IsSigningKeys()
   PAYWALL_TOKEN_KEYS: string = '';
+
+  /**
+   * Networks whose beacons are not counted (data centres: no reader browses from them): CIDRs
+   * and the word `builtin` (a seed of cloud and hosting providers' blocks), comma-separated;
+   * `none` for none.
+   */
+  @ValidateBy({
+    name: 'dataCentreNetworks',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseDataCentreNetworks(value) !== null,
+      defaultMessage: () => 'must be CIDRs or builtin, comma-separated, or none',
+    },
+  })
+  ADVERTISING_DATA_CENTRE_NETWORKS: string = 'builtin';
+
+  /** Days raw ad events (each counted beacon) are kept for audit; their daily partitions are dropped after. */
+  @IsInt()
+  @Min(90, { message: 'must be at least 90: raw ad events are kept for audit that long' })
+  @Max(3650)
+  ADVERTISING_EVENT_RETENTION_DAYS: number = 90;
 }
