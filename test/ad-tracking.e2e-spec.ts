@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { parseSigningKeys, SignedTokens } from '@libs/common';
-import { eventually } from '@libs/testing';
 import { BeaconTokens } from '../apps/advertising/src/beacons/beacon-tokens';
 import { AdvertisingEnv } from '../apps/advertising/src/config/advertising.config';
 import { PublicAdServer } from '../apps/advertising/src/decisions/public-ad-server';

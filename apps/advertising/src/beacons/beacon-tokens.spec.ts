@@ -1,5 +1,5 @@
 import { parseSigningKeys, SignedTokens } from '@libs/common';
-import { BeaconTokens, destinationDigestOf } from './beacon-tokens';
+import { BeaconTokens, destinationDigestOf, timeOrderedUuid } from './beacon-tokens';
 
 const KEYS = 'k1:' + Buffer.alloc(32, 7).toString('base64');
 const placement = {
@@ -76,6 +76,19 @@ describe('beacon tokens', () => {
       expect(beacons.open(signed.seal('ad-beacon', copy))).toBeNull();
     }
     expect(beacons.open(signed.seal('ad-beacon', bytes.subarray(0, 100)))).toBeNull();
+  });
+});
+
+describe('timeOrderedUuid', () => {
+  it('is a version 7 UUID whose order follows time', () => {
+    const ids = [0, 1, 1000, DECIDED_AT, DECIDED_AT + 1].map((at) => timeOrderedUuid(at));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(timeOrderedUuid(DECIDED_AT).slice(0, 13)).toBe(
+      DECIDED_AT.toString(16)
+        .padStart(12, '0')
+        .replace(/^(.{8})/, '$1-'),
+    );
   });
 });
 

@@ -2,19 +2,18 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Histogram } from 'prom-client';
 import { ServiceMetrics } from '@libs/common';
 import { AdEventRepository, AdEventRow } from './ad-event.repository';
-
-/** What became of a beacon handed to the recorder. */
-export type Recorded = 'counted' | 'duplicate' | 'failed';
+import { BeaconTally } from './beacon-tally';
 
 interface Waiting {
   row: AdEventRow;
-  done: (recorded: Recorded) => void;
+  /** Called once: true when the beacon is stored (now or before), false when its batch failed. */
+  done: (stored: boolean) => void;
 }
 
 /** Rows one statement stores at most. */
 const BATCH_MAX = 2000;
-/** Batches committing at once: one forms while another commits, and a second commits beside it. */
-const BATCHES_IN_FLIGHT = 2;
+/** Batches committing at once: the next forms while these commit. */
+const BATCHES_IN_FLIGHT = 4;
 /** Beacons waiting for a batch at most; past it a beacon is refused (503), never dropped after acceptance. */
 export const BEACONS_WAITING_MAX = 50_000;
 /** Tries of a batch that lost a deadlock or a serialization race to another instance's. */
@@ -26,8 +25,9 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * sees one statement per batch, not one per beacon. Beacons arriving in one turn of the event loop
  * form a batch; while batches commit (at most `BATCHES_IN_FLIGHT`), the next arrivals form the
  * next one, so batches grow with the load and the database's commit cost is shared. A batch that
- * fails answers each of its beacons `failed` (the caller refuses them: not acknowledged, so nothing
- * acknowledged is lost); a kill -9 loses only beacons not answered yet.
+ * fails answers each of its beacons not stored (the caller refuses them: not acknowledged, so
+ * nothing acknowledged is lost); a kill -9 loses only beacons not answered yet. Stored and
+ * already-stored beacons are tallied by kind.
  */
 @Injectable()
 export class BeaconRecorder implements BeforeApplicationShutdown {
@@ -41,6 +41,7 @@ export class BeaconRecorder implements BeforeApplicationShutdown {
 
   constructor(
     private readonly events: AdEventRepository,
+    private readonly tally: BeaconTally,
     metrics: ServiceMetrics,
   ) {
     this.batchSizes = new Histogram({
@@ -51,13 +52,13 @@ export class BeaconRecorder implements BeforeApplicationShutdown {
     });
   }
 
-  /** Beacons waiting for their batch or in one being committed. */
+  /** Beacons waiting for their batch. */
   get pending(): number {
     return this.waiting.length;
   }
 
   /** Hands a beacon's row over; `done` is called once it is committed (or its batch failed). False: refused, too many wait. */
-  record(row: AdEventRow, done: (recorded: Recorded) => void): boolean {
+  record(row: AdEventRow, done: (stored: boolean) => void): boolean {
     if (this.closing || this.waiting.length >= BEACONS_WAITING_MAX) return false;
     this.waiting.push({ row, done });
     if (!this.scheduled && this.inFlight < BATCHES_IN_FLIGHT) {
@@ -90,27 +91,29 @@ export class BeaconRecorder implements BeforeApplicationShutdown {
 
   private async commit(batch: Waiting[]): Promise<void> {
     this.batchSizes.observe(batch.length);
-    let stored: Set<string>;
+    const rows = batch.map((waiting) => waiting.row);
+    let stored: { kind: string; stored: number }[];
     try {
-      stored = await this.store(batch);
+      stored = await this.store(rows);
     } catch (error) {
       this.logger.error(`${batch.length} beacons not stored: ${(error as Error).message}`);
-      for (const { done } of batch) done('failed');
+      for (const { done } of batch) done(false);
       return;
     }
-    for (const { row, done } of batch) {
-      const key = `${row.beaconId} ${row.kind}`;
-      // a beacon twice in one batch is stored once: the first to be answered takes it
-      done(stored.delete(key) ? 'counted' : 'duplicate');
+    for (const { done } of batch) done(true);
+    const sent = new Map<string, number>();
+    for (const row of rows) sent.set(row.kind, (sent.get(row.kind) ?? 0) + 1);
+    for (const [kind, count] of sent) {
+      const counted = stored.find((s) => s.kind === kind)?.stored ?? 0;
+      this.tally.outcome(kind, 'counted', counted);
+      if (count > counted) this.tally.outcome(kind, 'duplicate', count - counted);
     }
   }
 
-  private async store(batch: Waiting[]): Promise<Set<string>> {
-    const rows = batch.map((waiting) => waiting.row);
+  private async store(rows: AdEventRow[]): Promise<{ kind: string; stored: number }[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const stored = await this.events.insertCounting(rows);
-        return new Set(stored.map((row) => `${row.beacon_id} ${row.kind}`));
+        return await this.events.insertCounting(rows);
       } catch (error) {
         if (attempt >= TRIES || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
       }

@@ -12,7 +12,6 @@ import {
   problemInstance,
   problemType,
   requestIdOf,
-  ServiceMetrics,
   trustsHop,
   TrustsHop,
 } from '@libs/common';
@@ -30,7 +29,7 @@ import { AdvertisingEnv } from '../config/advertising.config';
 import { AdMemory } from '../decisions/ad-memory';
 import { PublicAdServer } from '../decisions/public-ad-server';
 import { AgencyHours } from './agency-hours';
-import { BeaconRecorder, Recorded } from './beacon-recorder';
+import { BeaconRecorder } from './beacon-recorder';
 import { BeaconTally } from './beacon-tally';
 import { inNetworks, parseDataCentreNetworks } from '../config/data-centre-networks';
 import { unwantedReasonOf } from './unwanted-beacon';
@@ -62,7 +61,6 @@ const BEACON_HEADERS = { 'cache-control': 'no-store', 'access-control-allow-orig
  */
 @Injectable()
 export class BeaconServer implements OnModuleInit {
-  private readonly tally: BeaconTally;
   private readonly trusts: TrustsHop;
   private readonly hours = new AgencyHours();
   private readonly judges: { isBot: (userAgent: string) => boolean; inDataCentre: (address: string) => boolean };
@@ -73,10 +71,9 @@ export class BeaconServer implements OnModuleInit {
     private readonly memory: AdMemory,
     private readonly recorder: BeaconRecorder,
     private readonly publicServer: PublicAdServer,
-    metrics: ServiceMetrics,
+    private readonly tally: BeaconTally,
     env: AdvertisingEnv,
   ) {
-    this.tally = new BeaconTally(metrics);
     this.trusts = trustsHop(parseTrustedProxies(env.TRUSTED_PROXIES) ?? { kind: 'none' });
     const networks = parseDataCentreNetworks(env.ADVERTISING_DATA_CENTRE_NETWORKS)!;
     const verdicts = new BoundedMap<string, boolean>({ maxEntries: USER_AGENTS_KEPT });
@@ -198,15 +195,12 @@ export class BeaconServer implements OnModuleInit {
     const { day, hour } = this.hours.hourOf(timeZone, now);
     let timer: NodeJS.Timeout | undefined;
     let answered = false;
-    const done = (recorded: Recorded | 'late') => {
-      if (recorded !== 'late') {
-        clearTimeout(timer);
-        if (recorded === 'failed') this.tally.outcome(kind, 'unavailable');
-        else this.tally.outcome(kind, recorded);
-      }
+    const done = (stored: boolean | 'late') => {
+      if (stored !== 'late') clearTimeout(timer);
+      if (stored === false) this.tally.outcome(kind, 'unavailable');
       if (answered) return;
       answered = true;
-      if (recorded === 'failed' && !click)
+      if (stored === false && !click)
         refuse({ status: 503, slug: 'unavailable', detail: 'the beacon could not be stored; retry' });
       else answer();
     };

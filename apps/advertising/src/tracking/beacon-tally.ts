@@ -1,5 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import type { ServiceMetrics } from '@libs/common';
+import { ServiceMetrics } from '@libs/common';
 
 /** What became of a beacon that was read: stored now, stored before, or answered without counting. */
 export type BeaconOutcome = 'counted' | 'duplicate' | 'filtered' | 'expired' | 'unavailable';
@@ -8,6 +9,7 @@ export type BeaconOutcome = 'counted' | 'duplicate' | 'filtered' | 'expired' | '
  * Beacons by kind and outcome, unwanted ones by reason, refused ones by status: counted as plain
  * numbers on the hot path and handed to Prometheus when it scrapes.
  */
+@Injectable()
 export class BeaconTally {
   private readonly outcomes = new Map<string, number>();
   private readonly reasons = new Map<string, number>();
@@ -47,8 +49,8 @@ export class BeaconTally {
     metric('advertising_beacons_refused_total', 'Beacon requests refused, by status', ['status'], this.statuses);
   }
 
-  outcome(kind: string, outcome: BeaconOutcome): void {
-    bump(this.outcomes, `${kind} ${outcome}`);
+  outcome(kind: string, outcome: BeaconOutcome, count = 1): void {
+    bump(this.outcomes, `${kind} ${outcome}`, count);
   }
 
   filtered(reason: string): void {
@@ -60,6 +62,6 @@ export class BeaconTally {
   }
 }
 
-function bump(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+function bump(counts: Map<string, number>, key: string, count = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + count);
 }
