@@ -44,4 +44,14 @@ export class AdvertisingEnv extends ServiceEnv {
   @Min(90, { message: 'must be at least 90: raw ad events are kept for audit that long' })
   @Max(3650)
   ADVERTISING_EVENT_RETENTION_DAYS: number = 90;
+
+  /**
+   * Batches of beacons each instance commits at once (group commit): beacons arriving meanwhile
+   * form the next batch. More batches in flight answer sooner under light load; fewer, larger
+   * ones cost the database less per beacon.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  ADVERTISING_BEACON_BATCHES_IN_FLIGHT: number = 2;
 }

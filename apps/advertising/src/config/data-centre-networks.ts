@@ -80,12 +80,63 @@ const NONE = 'none';
 const CIDR = /^([^/\s]+)\/(\d{1,3})$/;
 
 /**
+ * Networks to match client addresses against: IPv4 as sorted ranges searched by halves (every
+ * beacon asks, and node's BlockList builds an address object per question), IPv6 by a BlockList.
+ */
+export class DataCentreNetworks {
+  private readonly v6 = new BlockList();
+  private starts = new Float64Array(0);
+  private ends = new Float64Array(0);
+  private v6Count = 0;
+
+  constructor(cidrs: readonly { address: string; prefix: number; family: 4 | 6 }[]) {
+    const ranges: [number, number][] = [];
+    for (const { address, prefix, family } of cidrs) {
+      if (family === 6) {
+        this.v6.addSubnet(address, prefix, 'ipv6');
+        this.v6Count++;
+        continue;
+      }
+      const size = 2 ** (32 - prefix);
+      const start = Math.floor(ipv4ToNumber(address)! / size) * size;
+      ranges.push([start, start + size - 1]);
+    }
+    ranges.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const range of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
+      else merged.push([...range]);
+    }
+    this.starts = Float64Array.from(merged, (range) => range[0]);
+    this.ends = Float64Array.from(merged, (range) => range[1]);
+  }
+
+  /** Whether `address` (as a socket or X-Forwarded-For gives it, `::ffff:` IPv4 too) lies in one of the networks. */
+  contains(address: string): boolean {
+    const v4 = ipv4ToNumber(address.startsWith('::ffff:') ? address.slice(7) : address);
+    if (v4 !== null) {
+      let low = 0;
+      let high = this.starts.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (v4 < this.starts[middle]) high = middle - 1;
+        else if (v4 > this.ends[middle]) low = middle + 1;
+        else return true;
+      }
+      return false;
+    }
+    return this.v6Count > 0 && isIP(address) === 6 && this.v6.check(address, 'ipv6');
+  }
+}
+
+/**
  * Reads `ADVERTISING_DATA_CENTRE_NETWORKS`: CIDRs (IPv4 or IPv6) and the word `builtin`,
  * comma-separated; `none` (or nothing) for none. Null when an entry is neither.
  */
-export function parseDataCentreNetworks(text: string): BlockList | null {
-  const networks = new BlockList();
-  if (text.trim() === NONE) return networks;
+export function parseDataCentreNetworks(text: string): DataCentreNetworks | null {
+  if (text.trim() === NONE) return new DataCentreNetworks([]);
+  const cidrs: { address: string; prefix: number; family: 4 | 6 }[] = [];
   const entries = text
     .split(',')
     .map((entry) => entry.trim())
@@ -97,14 +148,26 @@ export function parseDataCentreNetworks(text: string): BlockList | null {
     if (!match || family === 0) return null;
     const prefix = Number(match[2]);
     if (prefix > (family === 4 ? 32 : 128)) return null;
-    networks.addSubnet(match[1], prefix, family === 4 ? 'ipv4' : 'ipv6');
+    cidrs.push({ address: match[1], prefix, family: family === 4 ? 4 : 6 });
   }
-  return networks;
+  return new DataCentreNetworks(cidrs);
 }
 
-/** Whether `address` (as a socket or X-Forwarded-For gives it) lies in one of the networks. */
-export function inNetworks(networks: BlockList, address: string): boolean {
-  const plain = address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
-  const family = isIP(plain);
-  return family !== 0 && networks.check(plain, family === 4 ? 'ipv4' : 'ipv6');
+/** A dotted IPv4 address as a number, or null for anything else. */
+function ipv4ToNumber(address: string): number | null {
+  let value = 0;
+  let part = -1;
+  let parts = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const code = i < address.length ? address.charCodeAt(i) : 46;
+    if (code === 46) {
+      if (part < 0 || ++parts > 4) return null;
+      value = value * 256 + part;
+      part = -1;
+    } else if (code >= 48 && code <= 57) {
+      part = part < 0 ? code - 48 : part * 10 + code - 48;
+      if (part > 255) return null;
+    } else return null;
+  }
+  return parts === 4 ? value : null;
 }

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Histogram } from 'prom-client';
 import { ServiceMetrics } from '@libs/common';
+import { AdvertisingEnv } from '../config/advertising.config';
 import { AdEventRepository, AdEventRow } from './ad-event.repository';
 import { BeaconTally } from './beacon-tally';
 
@@ -12,8 +13,6 @@ interface Waiting {
 
 /** Rows one statement stores at most. */
 const BATCH_MAX = 2000;
-/** Batches committing at once: the next forms while these commit. */
-const BATCHES_IN_FLIGHT = 4;
 /** Beacons waiting for a batch at most; past it a beacon is refused (503), never dropped after acceptance. */
 export const BEACONS_WAITING_MAX = 50_000;
 /** Tries of a batch that lost a deadlock or a serialization race to another instance's. */
@@ -23,7 +22,7 @@ const RETRYABLE = new Set(['40P01', '40001']);
 /**
  * Group commit of beacons: a beacon is answered only once its row is committed, yet the database
  * sees one statement per batch, not one per beacon. Beacons arriving in one turn of the event loop
- * form a batch; while batches commit (at most `BATCHES_IN_FLIGHT`), the next arrivals form the
+ * form a batch; while batches commit (at most `ADVERTISING_BEACON_BATCHES_IN_FLIGHT`), the next arrivals form the
  * next one, so batches grow with the load and the database's commit cost is shared. A batch that
  * fails answers each of its beacons not stored (the caller refuses them: not acknowledged, so
  * nothing acknowledged is lost); a kill -9 loses only beacons not answered yet. Stored and
@@ -38,12 +37,16 @@ export class BeaconRecorder implements BeforeApplicationShutdown {
   private closing = false;
   private drained?: () => void;
   private readonly batchSizes: Histogram;
+  /** Batches committing at once: the next forms while these commit. */
+  private readonly batchesInFlight: number;
 
   constructor(
     private readonly events: AdEventRepository,
     private readonly tally: BeaconTally,
     metrics: ServiceMetrics,
+    env: AdvertisingEnv,
   ) {
+    this.batchesInFlight = env.ADVERTISING_BEACON_BATCHES_IN_FLIGHT;
     this.batchSizes = new Histogram({
       name: 'advertising_beacon_batch_size',
       help: 'Beacons stored per statement (group commit)',
@@ -61,7 +64,7 @@ export class BeaconRecorder implements BeforeApplicationShutdown {
   record(row: AdEventRow, done: (stored: boolean) => void): boolean {
     if (this.closing || this.waiting.length >= BEACONS_WAITING_MAX) return false;
     this.waiting.push({ row, done });
-    if (!this.scheduled && this.inFlight < BATCHES_IN_FLIGHT) {
+    if (!this.scheduled && this.inFlight < this.batchesInFlight) {
       this.scheduled = true;
       setImmediate(this.flush);
     }
@@ -77,7 +80,7 @@ export class BeaconRecorder implements BeforeApplicationShutdown {
 
   private readonly flush = (): void => {
     this.scheduled = false;
-    while (this.inFlight < BATCHES_IN_FLIGHT && this.waiting.length > 0) {
+    while (this.inFlight < this.batchesInFlight && this.waiting.length > 0) {
       const batch = this.waiting.length <= BATCH_MAX ? this.waiting : this.waiting.slice(0, BATCH_MAX);
       this.waiting = this.waiting.length <= BATCH_MAX ? [] : this.waiting.slice(BATCH_MAX);
       this.inFlight++;

@@ -31,7 +31,7 @@ import { PublicAdServer } from '../decisions/public-ad-server';
 import { AgencyHours } from './agency-hours';
 import { BeaconRecorder } from './beacon-recorder';
 import { BeaconTally } from './beacon-tally';
-import { inNetworks, parseDataCentreNetworks } from '../config/data-centre-networks';
+import { parseDataCentreNetworks } from '../config/data-centre-networks';
 import { unwantedReasonOf } from './unwanted-beacon';
 
 interface Refusal {
@@ -83,7 +83,7 @@ export class BeaconServer implements OnModuleInit {
         if (bot === undefined) verdicts.set(userAgent, (bot = isbot(userAgent)), 0);
         return bot;
       },
-      inDataCentre: (address) => inNetworks(networks, address),
+      inDataCentre: (address) => networks.contains(address),
     };
     this.kinds = new Map(AD_EVENT_KINDS.map((kind) => [`${ADS_EVENTS_PATH}/${kind}`, kind]));
   }

@@ -1,5 +1,5 @@
 import { isbot } from 'isbot';
-import { inNetworks, parseDataCentreNetworks } from '../config/data-centre-networks';
+import { parseDataCentreNetworks } from '../config/data-centre-networks';
 import { unwantedReasonOf, UnwantedReason } from './unwanted-beacon';
 
 const CHROME =
@@ -8,7 +8,7 @@ const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const READER = '113.161.10.20';
 const networks = parseDataCentreNetworks('builtin, 2001:db8:dc::/48')!;
-const judges = { isBot: isbot, inDataCentre: (address: string) => inNetworks(networks, address) };
+const judges = { isBot: isbot, inDataCentre: (address: string) => networks.contains(address) };
 
 describe('unwantedReasonOf', () => {
   it.each<[string, Record<string, string>, string, UnwantedReason | null]>([
@@ -67,7 +67,23 @@ describe('parseDataCentreNetworks', () => {
     expect(parseDataCentreNetworks(text) !== null).toBe(valid);
   });
 
+  it.each<[string, boolean]>([
+    ['34.192.0.0', true],
+    ['34.255.255.255', true],
+    ['34.191.255.255', false],
+    ['35.0.0.0', false],
+    ['::ffff:5.9.10.11', true],
+    ['2001:db8:dc:ffff::1', true],
+    ['2001:db8:dd::1', false],
+    ['1.2.3', false],
+    ['1.2.3.4.5', false],
+    ['256.1.1.1', false],
+    ['', false],
+  ])('places %s in a data centre: %s', (address, inside) => {
+    expect(networks.contains(address)).toBe(inside);
+  });
+
   it('counts no address as a data centre when the list is empty', () => {
-    expect(inNetworks(parseDataCentreNetworks('')!, '34.200.1.2')).toBe(false);
+    expect(parseDataCentreNetworks('')!.contains('34.200.1.2')).toBe(false);
   });
 });
