@@ -98,6 +98,9 @@ async function main(): Promise<void> {
       // what is still committing when a round ends is answered to no one; let it land
       await new Promise((resolve) => setTimeout(resolve, 2000));
 
+      const metrics = await (await fetch(`${urls.advertising}/metrics`)).text();
+      const metric = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+      const batchSize = metric('advertising_beacon_batch_size_sum') / metric('advertising_beacon_batch_size_count');
       const db = new Client({ connectionString: databaseUrl });
       await db.connect();
       try {
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
             `counters ${checks[0].counted} for ${checks[0].events} rows`,
         );
         if (checks[0].counted !== checks[0].events) console.log('the hourly counters do not add up to the raw events');
+        console.log(`beacons per statement (group commit): ${batchSize.toFixed(1)} on average`);
         console.log(`ratio ${(events / bare).toFixed(2)} (target >= 0.5)`);
         console.log(
           JSON.stringify({

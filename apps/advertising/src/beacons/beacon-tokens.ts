@@ -115,15 +115,17 @@ export class BeaconTokens {
       at += READER_BYTES;
     }
     if (at > bytes.length || bytes.length - at > BEACON_ARTICLE_MAX) return null;
+    // the seven ids as hex in one go, cut into UUIDs
+    const hex = bytes.toString('hex', 6, FIXED);
     return {
       decidedAt: bytes.readUInt32BE(2) * 1000,
-      beaconId: readUuid(bytes, 6),
-      tenantId: readUuid(bytes, 22),
-      siteId: readUuid(bytes, 38),
-      orderId: readUuid(bytes, 54),
-      lineId: readUuid(bytes, 70),
-      adUnitId: readUuid(bytes, 86),
-      creativeId: readUuid(bytes, 102),
+      beaconId: uuidAt(hex, 0),
+      tenantId: uuidAt(hex, 1),
+      siteId: uuidAt(hex, 2),
+      orderId: uuidAt(hex, 3),
+      lineId: uuidAt(hex, 4),
+      adUnitId: uuidAt(hex, 5),
+      creativeId: uuidAt(hex, 6),
       articleId: bytes.toString('latin1', at),
       readerHash,
       destinationDigest,
@@ -155,7 +157,8 @@ function writeUuid(bytes: Buffer, at: number, uuid: string): void {
   bytes.write(uuid.slice(24, 36), at + 10, 'hex');
 }
 
-function readUuid(bytes: Buffer, at: number): string {
-  const hex = bytes.toString('hex', at, at + 16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** The `index`th 16-byte id of `hex` as a UUID. */
+function uuidAt(hex: string, index: number): string {
+  const at = index * 32;
+  return `${hex.slice(at, at + 8)}-${hex.slice(at + 8, at + 12)}-${hex.slice(at + 12, at + 16)}-${hex.slice(at + 16, at + 20)}-${hex.slice(at + 20, at + 32)}`;
 }
