@@ -1,5 +1,5 @@
 import { parseSigningKeys, SignedTokens } from '@libs/common';
-import { BeaconTokens, destinationDigestOf, timeOrderedUuid } from './beacon-tokens';
+import { BeaconTokens, destinationDigestOf } from './beacon-tokens';
 
 const KEYS = 'k1:' + Buffer.alloc(32, 7).toString('base64');
 const placement = {
@@ -36,6 +36,17 @@ describe('beacon tokens', () => {
       decidedAt: DECIDED_AT,
       destinationDigest: destinationDigestOf(placement.clickUrl!),
     });
+  });
+
+  it('give beacon ids of UUID version 7, in the order of their decisions', () => {
+    const fixed = BeaconTokens.placementOf(placement);
+    const ids = [0, 1, 1000, DECIDED_AT, DECIDED_AT + 1].map((at) => beacons.issue(fixed, at, '').beaconId);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[3].replace('-', '').slice(0, 12)).toBe(DECIDED_AT.toString(16).padStart(12, '0'));
+    // a pool's worth of beacons and more: every id its own
+    const many = new Set(Array.from({ length: 1000 }, () => beacons.issue(fixed, DECIDED_AT, '').beaconId));
+    expect(many.size).toBe(1000);
   });
 
   it('give every ad its own beacon id, and carry no destination, reader or article when there is none', () => {
@@ -76,19 +87,6 @@ describe('beacon tokens', () => {
       expect(beacons.open(signed.seal('ad-beacon', copy))).toBeNull();
     }
     expect(beacons.open(signed.seal('ad-beacon', bytes.subarray(0, 100)))).toBeNull();
-  });
-});
-
-describe('timeOrderedUuid', () => {
-  it('is a version 7 UUID whose order follows time', () => {
-    const ids = [0, 1, 1000, DECIDED_AT, DECIDED_AT + 1].map((at) => timeOrderedUuid(at));
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect([...ids].sort()).toEqual(ids);
-    expect(timeOrderedUuid(DECIDED_AT).slice(0, 13)).toBe(
-      DECIDED_AT.toString(16)
-        .padStart(12, '0')
-        .replace(/^(.{8})/, '$1-'),
-    );
   });
 });
 

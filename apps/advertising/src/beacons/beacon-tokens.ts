@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import { SignedTokens } from '@libs/common';
 
 /** What a beacon token says: which ad was shown where, when it was decided, and for which article. */
@@ -55,6 +55,9 @@ export const BEACON_ARTICLE_MAX = 200;
  * purpose 'ad-beacon'. What every beacon of one placement shares is encoded once (`placementOf`).
  */
 export class BeaconTokens {
+  private readonly random = Buffer.alloc(4096);
+  private randomAt = this.random.length;
+
   constructor(private readonly tokens: SignedTokens) {}
 
   /** The fixed bytes of a placement's beacons (its ids and the destination's digest), to keep and reuse. */
@@ -73,28 +76,53 @@ export class BeaconTokens {
     return bytes;
   }
 
-  /** A new beacon for one ad decided at `decidedAt`; answers its id and its token. */
-  issue(
+  /** A new beacon for one ad decided at `decidedAt`: its token (what a decision puts in the ad's URLs). */
+  sign(
     placement: Buffer,
     decidedAt: number,
     articleId: string,
     /** The reader's digest (its first 8 bytes are carried), when the decision knows the reader. */
     readerHash: Buffer | null = null,
-  ): { beaconId: string; token: string } {
+  ): string {
     if (readerHash && readerHash.length < READER_BYTES) throw new Error(`a reader digest has ${READER_BYTES} bytes`);
     const article = articleId.length <= BEACON_ARTICLE_MAX ? articleId : '';
     const bytes = Buffer.allocUnsafe(HEAD + placement.length + (readerHash ? READER_BYTES : 0) + article.length);
-    const hasDestination = placement.length > PLACEMENT_IDS;
     bytes[0] = VERSION;
-    bytes[1] = (hasDestination ? HAS_DESTINATION : 0) | (readerHash ? HAS_READER : 0);
+    bytes[1] = (placement.length > PLACEMENT_IDS ? HAS_DESTINATION : 0) | (readerHash ? HAS_READER : 0);
     bytes.writeUInt32BE(Math.floor(decidedAt / 1000), 2);
-    const beaconId = timeOrderedUuid(decidedAt);
-    writeUuid(bytes, 6, beaconId);
+    this.writeBeaconId(bytes, decidedAt);
     placement.copy(bytes, HEAD);
     let at = HEAD + placement.length;
     if (readerHash) at += readerHash.copy(bytes, at, 0, READER_BYTES);
     bytes.write(article, at, 'latin1');
-    return { beaconId, token: this.tokens.seal(PURPOSE, bytes) };
+    return this.tokens.seal(PURPOSE, bytes);
+  }
+
+  /** A new beacon, as `sign`, with its id (for those that keep it: tests and benches). */
+  issue(
+    placement: Buffer,
+    decidedAt: number,
+    articleId: string,
+    readerHash: Buffer | null = null,
+  ): { beaconId: string; token: string } {
+    const token = this.sign(placement, decidedAt, articleId, readerHash);
+    return { beaconId: this.open(token)!.beaconId, token };
+  }
+
+  /**
+   * The beacon id (bytes 6 to 22), a UUID version 7: the time in milliseconds, then random bits (drawn from a pool
+   * refilled 4 KiB at a time, every ad served needs some). Raw events are keyed by beacon id, so ids
+   * that grow with time are stored side by side in the key's index instead of on a random page each.
+   */
+  private writeBeaconId(bytes: Buffer, at: number): void {
+    if (this.randomAt + 10 > this.random.length) {
+      randomFillSync(this.random);
+      this.randomAt = 0;
+    }
+    bytes.writeUIntBE(Math.floor(at), 6, 6);
+    this.random.copy(bytes, 12, this.randomAt, (this.randomAt += 10));
+    bytes[12] = 0x70 | (bytes[12] & 0x0f);
+    bytes[14] = 0x80 | (bytes[14] & 0x3f);
   }
 
   /** The beacon, or null for anything malformed, forged, tampered with or signed for another use. */
@@ -131,17 +159,6 @@ export class BeaconTokens {
       destinationDigest,
     };
   }
-}
-
-/**
- * A UUID version 7: the time in milliseconds first, then random bits. Raw events are keyed by
- * beacon id, so ids that grow with time are stored side by side in the key's index instead of
- * on a random page each.
- */
-export function timeOrderedUuid(at: number): string {
-  const random = randomUUID();
-  const time = Math.floor(at).toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
 
 /** The first 16 bytes of the SHA-256 of a landing page: what a beacon binds a click's destination to. */

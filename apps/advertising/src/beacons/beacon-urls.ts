@@ -44,7 +44,7 @@ export class BeaconUrls {
 
   urlsOf(ad: ServedAd, decidedAt: number, articleId: string): AdBeaconUrls {
     const placement = this.placementOf(ad);
-    const { token } = this.tokens.issue(placement.bytes, decidedAt, articleId);
+    const token = this.tokens.sign(placement.bytes, decidedAt, articleId);
     return {
       impressionUrl: IMPRESSION + token,
       viewableUrl: VIEWABLE + token,
