@@ -74,7 +74,7 @@ Revenue suite is running.
   OpenAPI docs   ${gateway}/docs   (${gateway}/openapi.json)
   AsyncAPI       ${gateway}/asyncapi.json
   Paywall        http://127.0.0.1:${process.env.PAYWALL_PUBLIC_PORT ?? 3011}/v1/paywall/decisions   (served by the paywall itself; siteKey in the query or X-Site-Key)
-  Ads            http://127.0.0.1:${process.env.ADVERTISING_PUBLIC_PORT ?? 3013}/v1/ads/decisions?siteKey=…&units=…   (served by advertising itself)
+  Ads            http://127.0.0.1:${process.env.ADVERTISING_PUBLIC_PORT ?? 3013}/v1/ads/decisions?siteKey=…&units=…   (served by advertising itself, with its beacons /v1/ads/events/…)
   NATS           ${natsUrl.replace(/\/\/[^@/]*@/, '//***@')}   (${natsUrl.includes('@') ? 'the credentials given' : "a user per service; the operator's password is in .local/secrets.json"})
   Webhooks       http://127.0.0.1:${process.env.PAYMENTS_NOTIFICATION_PORT ?? 3016}/v1/notifications/stripe/<agency id>   (Stripe; received by payments itself; ${gateway}/v1/webhooks/stripe/<agency id> forwards there)
   Rail notices   http://127.0.0.1:${process.env.PAYMENTS_NOTIFICATION_PORT ?? 3016}/v1/notifications/<rail>/<account id>   (MoMo, VNPay, payOS; received by payments itself)

@@ -9,6 +9,7 @@ const PUBLIC_ROUTES = [
   ['/v1/paywall/decisions', 'paywall:3011'],
   ['/v1/ads/decisions', 'advertising:3013'],
   ['/v1/ads/creatives', 'advertising:3013'],
+  ['/v1/ads/events', 'advertising:3013'],
   ['/v1/webhooks/stripe', 'payments:3016'],
   ['/v1/notifications', 'payments:3016'],
   ['/v1/paywall/structured-data', 'paywall:3011'],

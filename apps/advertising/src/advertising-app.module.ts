@@ -19,6 +19,7 @@ import { SponsoredArticlesModule } from './sponsored-articles/sponsored-articles
 import { TakeoverPagesModule } from './takeover-pages/takeover-pages.module';
 import { TakeoversModule } from './takeovers/takeovers.module';
 import { TenantsModule } from './tenants/tenants.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({})
 export class AdvertisingAppModule {
@@ -45,6 +46,7 @@ export class AdvertisingAppModule {
         TakeoverPagesModule,
         TakeoversModule,
         TenantsModule,
+        TrackingModule,
       ],
     };
   }

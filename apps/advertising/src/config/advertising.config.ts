@@ -1,5 +1,6 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { IsSigningKeys, ServiceEnv } from '@libs/common';
+import { parseDataCentreNetworks } from './data-centre-networks';
 
 const HTTP_URL = /^https?:\/\/[^/\s]+(\/[^\s]*[^/\s])?$/;
 
@@ -45,4 +46,34 @@ export class AdvertisingEnv extends ServiceEnv {
   /** Where an advertiser's browser goes once it paid an order on a rail (the agency's page for advertisers). */
   @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL, e.g. https://ads.example.vn/paid' })
   ADVERTISER_RETURN_URL: string = 'http://127.0.0.1:3000/';
+
+  /**
+   * Networks whose beacons are not counted (data centres: no reader browses from them): CIDRs
+   * and the word `builtin` (a seed of cloud and hosting providers' blocks), comma-separated;
+   * `none` for none.
+   */
+  @ValidateBy({
+    name: 'dataCentreNetworks',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseDataCentreNetworks(value) !== null,
+      defaultMessage: () => 'must be CIDRs or builtin, comma-separated, or none',
+    },
+  })
+  ADVERTISING_DATA_CENTRE_NETWORKS: string = 'builtin';
+
+  /** Days raw ad events (each counted beacon) are kept for audit; their daily partitions are dropped after. */
+  @IsInt()
+  @Min(90, { message: 'must be at least 90: raw ad events are kept for audit that long' })
+  @Max(3650)
+  ADVERTISING_EVENT_RETENTION_DAYS: number = 90;
+
+  /**
+   * Batches of beacons each instance commits at once (group commit): beacons arriving meanwhile
+   * form the next batch. More batches in flight answer sooner under light load; fewer, larger
+   * ones cost the database less per beacon.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  ADVERTISING_BEACON_BATCHES_IN_FLIGHT: number = 2;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BeaconsModule } from '../beacons/beacons.module';
 import { CreativesModule } from '../creatives/creatives.module';
 import { ServingModule } from '../serving/serving.module';
 import { SitesModule } from '../sites/sites.module';
@@ -13,7 +14,8 @@ import { PublicAdServer } from './public-ad-server';
  * its own port, which also serves approved creatives' files.
  */
 @Module({
-  imports: [CreativesModule, ServingModule, SitesModule, TenantsModule],
+  imports: [BeaconsModule, CreativesModule, ServingModule, SitesModule, TenantsModule],
   providers: [AdMemory, LiveAdState, PublicAdServer, CreativeFilesServer],
+  exports: [AdMemory, PublicAdServer],
 })
 export class AdDecisionsModule {}

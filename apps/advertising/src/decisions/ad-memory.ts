@@ -54,6 +54,7 @@ export class AdMemory {
               orderId: data.orderId,
               orderStatus: data.status,
               lineId: line.lineId,
+              adUnitId: line.adUnitId,
               advertiserId: data.advertiserId,
               category: data.category,
               pricingModel: line.pricingModel,
@@ -71,6 +72,11 @@ export class AdMemory {
     const touched = new Set([...(known?.siteIds ?? []), ...siteIds]);
     this.orders.set(data.orderId, { version: data.version, siteIds, lines });
     for (const siteId of touched) this.units.delete(siteId);
+  }
+
+  /** The agency's IANA time zone; undefined while the agency is not known yet. */
+  timeZoneOf(tenantId: string): string | undefined {
+    return this.timeZones.get(tenantId);
   }
 
   site(publishableKey: string): KnownSite | undefined {

@@ -17,6 +17,7 @@ const line = (id: string, changes: Partial<LineCandidate> = {}): LineCandidate =
   orderId: `o-${id}`,
   orderStatus: 'live',
   lineId: id,
+  adUnitId: `unit-of-${id}`,
   advertiserId: `a-${id}`,
   category: `cat-${id}`,
   pricingModel: 'cpm',

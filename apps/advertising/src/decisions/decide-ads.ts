@@ -6,6 +6,8 @@ export interface LineCandidate {
   orderId: string;
   orderStatus: OrderStatus;
   lineId: string;
+  /** The unit the line is booked on (beacons name it). */
+  adUnitId: string;
   advertiserId: string;
   /** The advertiser's line of business: two of the same never share a page. */
   category: string;

@@ -3,6 +3,7 @@ import { parse as parseQuery } from 'fast-querystring';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemInstance, problemType, requestIdOf } from '@libs/common';
 import { AdDecisionAnswer, ADS_DECISIONS_PATH, FieldError } from '@libs/contracts';
+import { BeaconUrls } from '../beacons/beacon-urls';
 import { AdvertisingEnv } from '../config/advertising.config';
 import { AdMemory } from './ad-memory';
 import { creativeFileUrl } from './creative-file-url';
@@ -16,6 +17,9 @@ interface Refusal {
   detail: string;
   errors?: FieldError[];
 }
+
+/** Serves the requests of one path prefix on the public port (beacons: `tracking/`). */
+export type PublicAdRoute = (request: IncomingMessage, response: ServerResponse) => void;
 
 const KEEP_ALIVE_MS = 72_000;
 /** An answer depends on the site, the page and chance: never kept by a cache. */
@@ -32,8 +36,10 @@ const ANSWER_HEADERS = {
  * `siteKey`, `units` (codes, comma-separated), `section`, `device`. An ingress routes
  * `/v1/ads/decisions` here.
  *
- * Seams left: a per-site rate limit (the paywall's), signed impression/viewable/click URLs,
- * pacing from delivered counts (`decideAds`' `deliveredToday`), frequency caps from a signed
+ * Each ad served carries its signed impression, viewable and click URLs (`BeaconUrls`); the
+ * beacons themselves are served on this port by the features that register a path prefix (`route`).
+ *
+ * Seams left: a per-site rate limit (the paywall's), pacing from delivered counts (`decideAds`' `deliveredToday`), frequency caps from a signed
  * first-party token, ad-free readers, house ads and passbacks.
  */
 @Injectable()
@@ -44,6 +50,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
   private server?: Server;
   /** Answers decided in this turn of the event loop, sent together at its end. */
   private unsent: { response: ServerResponse; body: string }[] = [];
+  private readonly routes: [prefix: string, route: PublicAdRoute][] = [];
   url = '';
   /** Where pages reach this server: creative files' URLs start with it. */
   private readonly publicBaseUrl: string;
@@ -51,6 +58,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly memory: AdMemory,
     private readonly creativeFiles: CreativeFilesServer,
+    private readonly beacons: BeaconUrls,
     env: AdvertisingEnv,
   ) {
     this.publicBaseUrl = env.ADVERTISING_PUBLIC_BASE_URL;
@@ -70,6 +78,11 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
     this.logger.log(`ad decisions at ${this.url}${ADS_DECISIONS_PATH}`);
   }
 
+  /** Serves every path under `prefix` with `route` (registered before the application starts). */
+  route(prefix: string, route: PublicAdRoute): void {
+    this.routes.push([prefix, route]);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
     if (!server) return;
@@ -82,12 +95,14 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
     const queryAt = url.indexOf('?');
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
     if (CreativeFilesServer.serves(path)) return this.creativeFiles.serve(request, response, path);
-    if (path !== ADS_DECISIONS_PATH)
+    if (path !== ADS_DECISIONS_PATH) {
+      for (const [prefix, route] of this.routes) if (path.startsWith(prefix)) return route(request, response);
       return this.refuse(request, response, {
         status: 404,
         slug: 'not-found',
         detail: `only ${ADS_DECISIONS_PATH} is served here`,
       });
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return this.refuse(request, response, { status: 405, slug: 'method-not-allowed', detail: 'ask with GET' });
     let answer: AdDecisionAnswer | Refusal;
@@ -118,7 +133,8 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
     if (!this.memory.ready) return { status: 503, slug: 'unavailable', detail: 'ad decisions are starting; retry' };
     const site = this.memory.site(request.siteKey);
     if (!site) return { status: 404, slug: 'not-found', detail: 'no site has this publishable key' };
-    const today = this.memory.todayOf(site.tenantId, new Date());
+    const now = Date.now();
+    const today = this.memory.todayOf(site.tenantId, new Date(now));
     if (!today) return { status: 503, slug: 'unavailable', detail: "the site's agency is not known here yet; retry" };
     const units = request.units.map((code) => this.memory.unit(site.siteId, code));
     const decided = decideAds(
@@ -144,10 +160,18 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
           headline: choice.creative.headline,
           label: choice.creative.label,
           clickUrl: choice.creative.clickUrl,
-          // signed beacons are the tracking work's next step
-          impressionUrl: '',
-          viewableUrl: '',
-          clickThroughUrl: null,
+          ...this.beacons.urlsOf(
+            {
+              tenantId: site.tenantId,
+              siteId: site.siteId,
+              orderId: choice.line.orderId,
+              lineId: choice.line.lineId,
+              adUnitId: choice.line.adUnitId,
+              creative: choice.creative,
+            },
+            now,
+            request.article ?? '',
+          ),
         },
       })),
     };

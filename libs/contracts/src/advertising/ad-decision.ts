@@ -9,6 +9,24 @@ export const ADS_DECISIONS_PATH = '/v1/ads/decisions';
  */
 export const ADS_CREATIVES_PATH = '/v1/ads/creatives';
 
+/**
+ * Where pages send beacons, on the same origin as the decisions (advertising's public server):
+ * `<ADS_EVENTS_PATH>/<kind>?b=<beacon>`, by GET or by POST with an empty body (`navigator.sendBeacon`).
+ * Each answers 204 (a click: 302 to the creative's landing page); a beacon counts once per kind.
+ */
+export const ADS_EVENTS_PATH = '/v1/ads/events';
+
+/** What a beacon counts: the ad rendered, was seen (viewable), or was clicked. */
+export const AD_EVENT_KINDS = ['impression', 'viewable', 'click'] as const;
+export type AdEventKind = (typeof AD_EVENT_KINDS)[number];
+
+/** The beacon's query parameter: what the decision signed (ids, decision time, article). */
+export const AD_BEACON_PARAM = 'b';
+/** A click's landing page, bound to its beacon by the signature: any other is refused, never followed. */
+export const AD_CLICK_DESTINATION_PARAM = 'to';
+/** Hours after its decision a beacon still counts; an older one is refused (a replay). */
+export const AD_BEACON_WINDOW_HOURS = 24;
+
 /** Units one page may ask for at once. */
 export const AD_DECISION_MAX_UNITS = 20;
 
@@ -31,7 +49,10 @@ export interface AdCreativeAnswer {
   label: string | null;
   /** The advertiser's landing page (shown on hover); a page links to `clickThroughUrl`, never here. */
   clickUrl: string | null;
-  /** Signed beacon counting the impression once: request it when the ad has rendered. */
+  /**
+   * Signed beacon counting the impression once: request it when the ad has rendered. Beacon URLs
+   * are path-absolute, on the origin the decision was asked from.
+   */
   impressionUrl: string;
   /** Signed beacon counting the viewable impression once (MRC: 50 % of pixels for 1 s, 30 % for large units). */
   viewableUrl: string;
