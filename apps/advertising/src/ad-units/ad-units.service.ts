@@ -45,6 +45,9 @@ export class AdUnitsService {
           dailyCapacity: request.dailyCapacity,
           exclusiveSponsorship: request.exclusiveSponsorship ?? false,
           active: true,
+          houseCreativeIds: [],
+          passbackTag: null,
+          servingVersion: 0,
         })
         .catch((error: unknown) => {
           if (isUniqueViolation(error))
@@ -170,5 +173,7 @@ export function toView(adUnit: AdUnit): AdUnitView {
     dailyCapacity,
     exclusiveSponsorship: adUnit.exclusiveSponsorship,
     active: adUnit.active,
+    houseCreativeIds: adUnit.houseCreativeIds,
+    passbackTag: adUnit.passbackTag,
   };
 }

@@ -2,6 +2,8 @@ import { AdUnit } from '../ad-units/ad-unit.entity';
 import { Advertiser } from '../advertisers/advertiser.entity';
 import { Creative } from '../creatives/creative.entity';
 import { InventoryDay } from '../inventory/inventory-day.entity';
+import { SiteTrafficHour } from '../pacing/site-traffic-hour.entity';
+import { ReaderGrants } from '../readers/reader-grants.entity';
 import { OrderLineDay } from '../orders/order-line-day.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
@@ -24,6 +26,8 @@ export const advertisingSchema = {
     OrderLine,
     OrderLineDay,
     Creative,
+    ReaderGrants,
+    SiteTrafficHour,
   ],
   migrations,
 };

@@ -72,6 +72,9 @@ export class OrdersService {
           impressionsPerDay: takeOf(proposal),
           targeting: proposal.line.targeting ?? {},
           quote: proposal.quote,
+          priority: null,
+          frequencyCap: null,
+          pacing: 'even',
           days: proposal.days.map((day) => ({ day, impressions: takeOf(proposal) })),
         })),
       );

@@ -7,7 +7,10 @@ export class AdvertisingSiteRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Keeps the newest version of a site; an older or repeated one changes nothing. */
-  async upsertNewer(tx: EntityManager, site: AdvertisingSite): Promise<void> {
+  async upsertNewer(
+    tx: EntityManager,
+    site: Omit<AdvertisingSite, 'subscriberMaxUnits' | 'settingsVersion'>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO advertising.sites (site_id, tenant_id, name, publishable_key, version) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (site_id) DO UPDATE

@@ -10,3 +10,8 @@ export * from './quote.rpc';
 export * from './rate-card.rpc';
 export * from './ad-decision';
 export * from './order-serving.events';
+export * from './ad-unit.events';
+export * from './line-delivery';
+export * from './order-line.rpc';
+export * from './site-ad-settings.events';
+export * from './site-ad-settings.rpc';

@@ -20,6 +20,7 @@ import { ByIdRequest } from '../by-id.request';
 import { CALENDAR_DAY, CURRENCY_CODE, NON_NEGATIVE_MINOR_UNITS } from '../money';
 import { Nullable } from '../nullable';
 import { PRICING_MODELS, PricingModel } from './booking.events';
+import { LineDelivery } from './line-delivery';
 import { LineTargeting, ProposedLine, QuoteView } from './quote.rpc';
 
 export const ORDER_STATUSES = ['draft', 'submitted', 'approved', 'live', 'completed', 'rejected', 'canceled'] as const;
@@ -51,6 +52,8 @@ export class OrderLineView {
   /** Impressions per day: the cpm goal, or each day's whole capacity for whole days and sponsorships. */
   @IsInt() @Min(0) impressionsPerDay!: number;
   @ValidateNested() @Type(() => LineTargeting) targeting!: LineTargeting;
+  /** Ad ops' priority, frequency cap and pacing of the line. */
+  @ValidateNested() @Type(() => LineDelivery) delivery!: LineDelivery;
   /** The price, as quoted when the order was made. */
   @ValidateNested() @Type(() => QuoteView) quote!: QuoteView;
 }

@@ -4,5 +4,6 @@ import { AdvertisingBookings1796690069540 } from './1796690069540-AdvertisingBoo
 import { AdvertisingCreatives1796691708164 } from './1796691708164-AdvertisingCreatives';
 import { AdServing1796693545998 } from './1796693545998-AdServing';
 import { AdTracking1796699000000 } from './1796699000000-AdTracking';
+import { AdDecisionSettings1796701000000 } from './1796701000000-AdDecisionSettings';
 
-export const migrations = [CreateAdvertisingSchema1795843756959, AdvertisingBookings1796690069540, AdvertisingCreatives1796691708164, AdServing1796693545998, AdTracking1796699000000];
+export const migrations = [CreateAdvertisingSchema1795843756959, AdvertisingBookings1796690069540, AdvertisingCreatives1796691708164, AdServing1796693545998, AdTracking1796699000000, AdDecisionSettings1796701000000];
