@@ -7,8 +7,10 @@ import { AvailabilityModule } from './availability/availability.module';
 import { CreativesModule } from './creatives/creatives.module';
 import { advertisingSchema } from './database/advertising.schema';
 import { OrdersModule } from './orders/orders.module';
+import { PacingModule } from './pacing/pacing.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
+import { ReadersModule } from './readers/readers.module';
 import { SitesModule } from './sites/sites.module';
 import { TenantsModule } from './tenants/tenants.module';
 
@@ -25,8 +27,10 @@ export class AdvertisingAppModule {
         AvailabilityModule,
         CreativesModule,
         OrdersModule,
+        PacingModule,
         QuotesModule,
         RateCardsModule,
+        ReadersModule,
         SitesModule,
         TenantsModule,
       ],

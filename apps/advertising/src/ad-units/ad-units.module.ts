@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CreativesModule } from '../creatives/creatives.module';
 import { InventoryModule } from '../inventory/inventory.module';
+import { ServingModule } from '../serving/serving.module';
 import { SitesModule } from '../sites/sites.module';
 import { AdUnitRepository } from './ad-unit.repository';
 import { AdUnitsRpcController } from './ad-units.rpc.controller';
@@ -8,7 +10,7 @@ import { AdUnitsService } from './ad-units.service';
 
 /** Ad units: the inventory positions an agency sells. */
 @Module({
-  imports: [CalendarModule, InventoryModule, SitesModule],
+  imports: [CalendarModule, CreativesModule, InventoryModule, ServingModule, SitesModule],
   controllers: [AdUnitsRpcController],
   providers: [AdUnitsService, AdUnitRepository],
   exports: [AdUnitsService],

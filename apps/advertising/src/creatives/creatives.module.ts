@@ -10,5 +10,6 @@ import { CreativesService } from './creatives.service';
   imports: [AdvertisersModule, ServingModule],
   controllers: [CreativesRpcController],
   providers: [CreativesService, CreativeRepository],
+  exports: [CreativesService],
 })
 export class CreativesModule {}

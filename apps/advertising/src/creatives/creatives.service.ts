@@ -14,6 +14,7 @@ import { advertiserScopeOf, AdvertisersService } from '../advertisers/advertiser
 import { checkContent, contentFieldOf, requestProblems } from './creative-content';
 import { clickUrlProblem, lawProblems, unitAccepts } from './creative-rules';
 import { CreativeAction, reviewCreative } from './creative-review';
+import { AdUnitServingPublisher } from '../serving/ad-unit-serving.publisher';
 import { OrderServingPublisher } from '../serving/order-serving.publisher';
 import { Creative } from './creative.entity';
 import { CreativeRepository, CreativeScope } from './creative.repository';
@@ -27,6 +28,7 @@ export class CreativesService {
     private readonly advertisers: AdvertisersService,
     private readonly audit: AuditTrail,
     private readonly serving: OrderServingPublisher,
+    private readonly unitServing: AdUnitServingPublisher,
   ) {}
 
   async create(caller: Caller, request: CreateCreativeRequest): Promise<CreativeView> {
@@ -158,6 +160,11 @@ export class CreativesService {
     });
   }
 
+  /** The agency's creatives among `ids`, for units' house ads (another agency's are not found). */
+  findOfAgency(tenantId: string, ids: string[]): Promise<Creative[]> {
+    return this.creatives.findManyOfTenant(tenantId, ids);
+  }
+
   async content(caller: Caller, id: string): Promise<CreativeContentView> {
     const creative = await this.creatives.findWithContent(scopeOf(caller), id);
     if (!creative) throw new NotFoundError('creative', id);
@@ -194,6 +201,7 @@ export class CreativesService {
       if (transition.to !== 'rejected') creative.rejectionReason = null;
       const saved = await this.creatives.save(tx, creative);
       await this.serving.linesChanged(tx, caller.tenantId, saved.orderLineIds);
+      await this.unitServing.creativeChanged(tx, caller.tenantId, saved.id);
       const view = toView(saved);
       await this.audit.record(tx, {
         tenantId: caller.tenantId,

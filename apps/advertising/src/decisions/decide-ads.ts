@@ -30,10 +30,10 @@ export interface LineCandidate {
 }
 
 /** One unit of the page, with the lines booked on it and what fills it when no line wins. */
-export interface UnitToFill {
+export interface UnitToFill<L extends LineCandidate = LineCandidate> {
   code: string;
   sizes: readonly string[];
-  lines: readonly LineCandidate[];
+  lines: readonly L[];
   houseCreatives: readonly ServedCreative[];
   passbackTag: string | null;
 }
@@ -63,26 +63,26 @@ export interface LinePace {
 
 const UNPACED: LinePace = { probability: 1, need: 1 };
 
-export interface DecideAdsOptions {
+export interface DecideAdsOptions<L extends LineCandidate = LineCandidate> {
   /** In [0, 1): breaks ties, draws pacing's chances, picks creatives. */
   random: () => number;
   /** Pacing's verdict on a line now; unpaced lines serve every chance. */
-  pace?: (line: LineCandidate) => LinePace;
+  pace?: (line: L) => LinePace;
   /** Whether the reader has seen the line as often as its frequency cap allows. */
-  cappedOut?: (line: LineCandidate) => boolean;
+  cappedOut?: (line: L) => boolean;
 }
 
 /** What one unit shows: a line's creative, a house creative, the passback tag, or nothing. */
-export interface UnitChoice {
+export interface UnitChoice<L extends LineCandidate = LineCandidate> {
   unit: string;
   fill: AdFill;
-  line: LineCandidate | null;
+  line: L | null;
   creative: ServedCreative | null;
   passback: string | null;
 }
 
-interface Taken {
-  line: LineCandidate;
+interface Taken<L> {
+  line: L;
   creative: ServedCreative;
 }
 
@@ -99,7 +99,11 @@ interface Taken {
  * unit no line fills shows one of its house creatives, else its passback tag, else nothing.
  * Pure: the same inputs and random source give the same answer.
  */
-export function decideAds(units: readonly UnitToFill[], page: AdPage, options: DecideAdsOptions): UnitChoice[] {
+export function decideAds<L extends LineCandidate>(
+  units: readonly UnitToFill<L>[],
+  page: AdPage,
+  options: DecideAdsOptions<L>,
+): UnitChoice<L>[] {
   if (page.reader === 'ad-free') return units.map((unit) => none(unit.code));
   const offered = (index: number) =>
     page.reader !== 'subscriber' || page.subscriberMaxUnits === null || index < page.subscriberMaxUnits;
@@ -107,13 +111,13 @@ export function decideAds(units: readonly UnitToFill[], page: AdPage, options: D
   const cappedOut = options.cappedOut ?? (() => false);
   const advertisers = new Set<string>();
   const categories = new Set<string>();
-  const chosen: (Taken | null)[] = units.map(() => null);
-  const creativeFor = (unit: UnitToFill, line: LineCandidate): ServedCreative | null => {
+  const chosen: (Taken<L> | null)[] = units.map(() => null);
+  const creativeFor = (unit: UnitToFill<L>, line: L): ServedCreative | null => {
     const creatives = line.creatives.filter((creative) => unitAccepts(unit.sizes, creative));
     return creatives.length === 0 ? null : creatives[Math.floor(options.random() * creatives.length)];
   };
-  const separated = (line: LineCandidate) => !advertisers.has(line.advertiserId) && !categories.has(line.category);
-  const keep = (index: number, taken: Taken) => {
+  const separated = (line: L) => !advertisers.has(line.advertiserId) && !categories.has(line.category);
+  const keep = (index: number, taken: Taken<L>) => {
     chosen[index] = taken;
     advertisers.add(taken.line.advertiserId);
     categories.add(taken.line.category);
@@ -124,7 +128,7 @@ export function decideAds(units: readonly UnitToFill[], page: AdPage, options: D
   const live = units.map((unit, index) =>
     offered(index) ? unit.lines.filter((line) => line.orderStatus === 'live' && inFlight(line, page.today)) : [],
   );
-  const eligible = (line: LineCandidate) => targets(line, page) && !cappedOut(line);
+  const eligible = (line: L) => targets(line, page) && !cappedOut(line);
 
   // a takeover's lines share their advertiser: separation is checked against what the page showed before it
   for (const roadblock of ranked(roadblocksOf(live, pace), options.random)) {
@@ -174,7 +178,7 @@ export function decideAds(units: readonly UnitToFill[], page: AdPage, options: D
   });
 }
 
-function none(unit: string): UnitChoice {
+function none<L extends LineCandidate>(unit: string): UnitChoice<L> {
   return { unit, fill: 'none', line: null, creative: null, passback: null };
 }
 
@@ -193,15 +197,15 @@ function targets(line: LineCandidate, page: AdPage): boolean {
   return true;
 }
 
-interface Roadblock {
-  members: { index: number; line: LineCandidate }[];
+interface Roadblock<L> {
+  members: { index: number; line: L }[];
   priority: number | null;
   need: number;
 }
 
 /** The takeovers with a line live on the page's offered units: every such line is a member. */
-function roadblocksOf(live: LineCandidate[][], pace: (line: LineCandidate) => LinePace): Roadblock[] {
-  const found = new Map<string, Roadblock>();
+function roadblocksOf<L extends LineCandidate>(live: L[][], pace: (line: L) => LinePace): Roadblock<L>[] {
+  const found = new Map<string, Roadblock<L>>();
   live.forEach((lines, index) => {
     for (const line of lines) {
       if (!line.roadblockId) continue;

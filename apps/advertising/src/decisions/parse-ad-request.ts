@@ -1,13 +1,41 @@
-import { AD_DECISION_MAX_UNITS, AD_DEVICES, AD_SLUG, AdDevice, FieldError } from '@libs/contracts';
+import {
+  AD_DECISION_MAX_UNITS,
+  AD_DEVICES,
+  AD_REQUEST_ARTICLE_PARAM,
+  AD_REQUEST_CAP_PARAM,
+  AD_REQUEST_READER_PARAM,
+  AD_SLUG,
+  AdDevice,
+  ARTICLE_ID,
+  FieldError,
+} from '@libs/contracts';
 
 export interface AdRequest {
   siteKey: string;
   units: string[];
   section?: string;
   device?: AdDevice;
+  /** The article the page shows (the paywall's article id), for delivery reports. */
+  article?: string;
+  /** The paywall's reader token of a logged-in reader. */
+  reader?: string;
+  /** The frequency-cap token the previous answer gave. */
+  cap?: string;
 }
 
-const FIELDS = new Set(['siteKey', 'units', 'section', 'device']);
+const FIELDS = new Set([
+  'siteKey',
+  'units',
+  'section',
+  'device',
+  AD_REQUEST_ARTICLE_PARAM,
+  AD_REQUEST_READER_PARAM,
+  AD_REQUEST_CAP_PARAM,
+]);
+/** Signed tokens: base64url parts joined by dots, of a bounded length. */
+const TOKEN = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2}$/;
+const READER_TOKEN_MAX = 1024;
+const CAP_TOKEN_MAX = 1024;
 
 /** A page's ad request from its query: every fault named by its field, unknown fields refused. */
 export function parseAdRequest(query: Record<string, unknown>): { request: AdRequest } | { errors: FieldError[] } {
@@ -15,6 +43,9 @@ export function parseAdRequest(query: Record<string, unknown>): { request: AdReq
   for (const field of Object.keys(query))
     if (!FIELDS.has(field)) errors.push({ field, message: 'is not a field of an ad request' });
   const { siteKey, units, section, device } = query;
+  const article = query[AD_REQUEST_ARTICLE_PARAM];
+  const reader = query[AD_REQUEST_READER_PARAM];
+  const cap = query[AD_REQUEST_CAP_PARAM];
   if (typeof siteKey !== 'string' || siteKey.length === 0 || siteKey.length > 100)
     errors.push({ field: 'siteKey', message: "must be the site's publishable key, once" });
   let codes: string[] = [];
@@ -32,6 +63,15 @@ export function parseAdRequest(query: Record<string, unknown>): { request: AdReq
     errors.push({ field: 'section', message: 'must be a section slug (lower-case letters, digits and dashes), once' });
   if (device !== undefined && !(AD_DEVICES as readonly unknown[]).includes(device))
     errors.push({ field: 'device', message: `must be one of ${AD_DEVICES.join(', ')}` });
+  if (article !== undefined && (typeof article !== 'string' || !ARTICLE_ID.test(article)))
+    errors.push({
+      field: AD_REQUEST_ARTICLE_PARAM,
+      message: "must be the article's id (1-200 letters, digits or ._:/-), once",
+    });
+  if (reader !== undefined && !isToken(reader, READER_TOKEN_MAX))
+    errors.push({ field: AD_REQUEST_READER_PARAM, message: "must be the paywall's reader token, once" });
+  if (cap !== undefined && !isToken(cap, CAP_TOKEN_MAX))
+    errors.push({ field: AD_REQUEST_CAP_PARAM, message: 'must be the capToken of a previous answer, once' });
   if (errors.length > 0) return { errors };
   return {
     request: {
@@ -39,6 +79,13 @@ export function parseAdRequest(query: Record<string, unknown>): { request: AdReq
       units: codes,
       ...(section !== undefined && { section: section as string }),
       ...(device !== undefined && { device: device as AdDevice }),
+      ...(article !== undefined && { article: article as string }),
+      ...(reader !== undefined && { reader: reader as string }),
+      ...(cap !== undefined && { cap: cap as string }),
     },
   };
+}
+
+function isToken(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max && TOKEN.test(value);
 }

@@ -1,6 +1,7 @@
 import type { PacingMode } from '@libs/contracts';
 import { PacedLine, PacingState, planned, repace } from './pacing';
-import { dayNumberOf, localHoursOf, trafficCurveOf, weekdayOf } from './traffic-curve';
+import { dayNumber } from '../calendar/agency-days';
+import { localHoursOf, trafficCurveOf, weekdayOf } from './traffic-curve';
 
 /** A news site's day: quiet at night, a lunch bump, the evening peak; weekends a fifth busier. */
 const HOURLY = [
@@ -50,7 +51,7 @@ function fly(
 ): Flight {
   const random = seeded(options.seed ?? 7);
   const line: PacedLine = { goal: PER_DAY * DAYS, mode, ...FLIGHT };
-  const first = dayNumberOf(FLIGHT.flightStart);
+  const first = dayNumber(FLIGHT.flightStart);
   const dayVolume = (d: number) => EVENING_PEAK[weekdayOf(d)].reduce((sum, v) => sum + v, 0);
   const meanDay = Array.from({ length: DAYS }, (_, i) => dayVolume(first + i)).reduce((s, v) => s + v, 0) / DAYS;
   const chancesPerVolume = ((options.reach ?? 3) * PER_DAY) / meanDay;
@@ -87,7 +88,7 @@ describe('pacing over a flight with an evening-peaked traffic curve', () => {
 
   it('even: delivers each day close to its share, the last day not left short', () => {
     const flight = fly('even');
-    const first = dayNumberOf(FLIGHT.flightStart);
+    const first = dayNumber(FLIGHT.flightStart);
     const volumes = flight.days.map((_, i) => EVENING_PEAK[weekdayOf(first + i)].reduce((s, v) => s + v, 0));
     const all = volumes.reduce((s, v) => s + v, 0);
     flight.days.forEach((delivered, i) =>

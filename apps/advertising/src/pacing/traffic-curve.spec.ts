@@ -1,4 +1,5 @@
-import { curveFromHistory, FLAT_CURVE, localHoursOf, trafficUpTo, weekdayOf, dayNumberOf } from './traffic-curve';
+import { dayNumber } from '../calendar/agency-days';
+import { curveFromHistory, FLAT_CURVE, localHoursOf, trafficUpTo, weekdayOf } from './traffic-curve';
 
 describe('traffic curves', () => {
   it('is flat for a site without history: traffic is the hours gone by', () => {
@@ -11,7 +12,7 @@ describe('traffic curves', () => {
 
   it("averages each weekday's hours over the days seen, and gives a weekday never seen the mean shape", () => {
     // 2027-03-01 and 2027-03-08 are Mondays; 2027-03-02 a Tuesday
-    expect(weekdayOf(dayNumberOf('2027-03-01'))).toBe(1);
+    expect(weekdayOf(dayNumber('2027-03-01'))).toBe(1);
     const curve = curveFromHistory([
       { day: '2027-03-01', hour: 20, pages: 300 },
       { day: '2027-03-08', hour: 20, pages: 500 },

@@ -1,25 +1,15 @@
+import { dayNumber } from '../calendar/agency-days';
+
 /** Agency-local time as hours since 1970-01-01 00:00 local, fractional: the clock pacing reads. */
 export type LocalHours = number;
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` day. */
-export function dayNumberOf(day: string): number {
-  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-}
-
-/** The `YYYY-MM-DD` of a day number. */
-export function dayOfNumber(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
-export function weekdayOf(dayNumber: number): number {
-  return (((dayNumber + 4) % 7) + 7) % 7;
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
 }
 
 export function localHoursOf(day: string, hour: number, minutes = 0): LocalHours {
-  return dayNumberOf(day) * 24 + hour + minutes / 60;
+  return dayNumber(day) * 24 + hour + minutes / 60;
 }
 
 /**
@@ -82,7 +72,7 @@ export function curveFromHistory(history: readonly TrafficHour[]): TrafficCurve 
   const days = Array.from({ length: 7 }, () => new Set<string>());
   for (const { day, hour, pages } of history) {
     if (pages <= 0 || hour < 0 || hour > 23) continue;
-    const weekday = weekdayOf(dayNumberOf(day));
+    const weekday = weekdayOf(dayNumber(day));
     sums[weekday][hour] += pages;
     days[weekday].add(day);
   }

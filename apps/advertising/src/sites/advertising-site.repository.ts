@@ -25,6 +25,25 @@ export class AdvertisingSiteRepository {
     return this.dataSource.getRepository(AdvertisingSite).find();
   }
 
+  findOneOfTenant(tenantId: string, siteId: string): Promise<AdvertisingSite | null> {
+    return this.dataSource.getRepository(AdvertisingSite).findOne({ where: { tenantId, siteId } });
+  }
+
+  /** Sets the site's ad settings and bumps their version; null when the agency has no such site. */
+  async updateSettings(
+    tx: EntityManager,
+    tenantId: string,
+    siteId: string,
+    settings: { subscriberMaxUnits: number | null },
+  ): Promise<{ settingsVersion: number } | null> {
+    const [rows] = (await tx.query(
+      `UPDATE advertising.sites SET subscriber_max_units = $3, settings_version = settings_version + 1
+       WHERE tenant_id = $1 AND site_id = $2 RETURNING settings_version`,
+      [tenantId, siteId, settings.subscriberMaxUnits],
+    )) as [{ settings_version: number }[], number];
+    return rows.length ? { settingsVersion: rows[0].settings_version } : null;
+  }
+
   async existsOfTenant(tenantId: string, siteId: string): Promise<boolean> {
     return this.dataSource.getRepository(AdvertisingSite).exists({ where: { tenantId, siteId } });
   }

@@ -25,7 +25,7 @@ export class AdUnitChangedEvent {
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) sizes!: string[];
   /** An archived unit serves nothing. */
   @IsBoolean() active!: boolean;
-  /** The unit's house ads that serve: approved, of a size it accepts. */
+  /** The unit's house ads that may serve: the approved ones (a page gets one of a size the unit accepts). */
   @IsArray()
   @ArrayMaxSize(MAX_HOUSE_CREATIVES)
   @ValidateNested({ each: true })

@@ -6,6 +6,7 @@ import { AdvertisingAvailabilityController } from './availability.controller';
 import { AdvertisingCreativesController } from './creatives.controller';
 import { AdvertisingOrdersController } from './orders.controller';
 import { AdvertisingQuotesController } from './quotes.controller';
+import { AdvertisingSitesController } from './sites.controller';
 
 /** The routes `/v1/advertising/…`, forwarded to the advertising service over NATS. */
 @Module({
@@ -17,6 +18,7 @@ import { AdvertisingQuotesController } from './quotes.controller';
     AdvertisingCreativesController,
     AdvertisingOrdersController,
     AdvertisingQuotesController,
+    AdvertisingSitesController,
   ],
 })
 export class AdvertisingRoutesModule {}
