@@ -16,7 +16,7 @@ import { AdvertisingEnv } from '../config/advertising.config';
 import { AdMemory } from './ad-memory';
 import { CapTokens } from './cap-tokens';
 import { decideAds } from './decide-ads';
-import { cappedOut, countServed } from './frequency-caps';
+import { CapCounts, cappedOut, countServed } from './frequency-caps';
 import { LinePacing } from './line-pacing';
 import { parseAdRequest } from './parse-ad-request';
 import { ReaderStatuses } from './reader-statuses';
@@ -147,7 +147,9 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
     this.traffic.count(siteId, tenantId, moment);
     const readerKey = request.reader ? this.readerTokens.readerKeyOf(request.reader, tenantId, now) : null;
     const seconds = Math.floor(now / 1000);
-    const counts = this.capTokens.read(request.cap, tenantId, seconds);
+    // the cap token is opened only when a capped line may serve
+    let counts: CapCounts | undefined;
+    const countsNow = () => (counts ??= this.capTokens.read(request.cap, tenantId, seconds));
     const units = request.units.map((code) => this.memory.unit(siteId, code));
     const decided = decideAds(
       units,
@@ -163,7 +165,8 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
       {
         random: Math.random,
         pace: this.pacing.paceOf,
-        cappedOut: (line) => line.frequencyCap !== null && cappedOut(counts, line.capKey, line.frequencyCap, seconds),
+        cappedOut: (line) =>
+          line.frequencyCap !== null && cappedOut(countsNow(), line.capKey, line.frequencyCap, seconds),
       },
     );
     const capped: { capKey: string; cap: { impressions: number; hours: number } }[] = [];
@@ -173,7 +176,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
       if (line.frequencyCap) capped.push({ capKey: line.capKey, cap: line.frequencyCap });
     }
     return {
-      capToken: capped.length > 0 ? this.capTokens.issue(tenantId, countServed(counts, capped, seconds)) : null,
+      capToken: capped.length > 0 ? this.capTokens.issue(tenantId, countServed(countsNow(), capped, seconds)) : null,
       units: decided.map(({ unit, fill, line, creative, passback }) => ({
         unit,
         fill,
