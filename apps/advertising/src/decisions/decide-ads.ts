@@ -105,85 +105,111 @@ export function decideAds<L extends LineCandidate>(
   options: DecideAdsOptions<L>,
 ): UnitChoice<L>[] {
   if (page.reader === 'ad-free') return units.map((unit) => none(unit.code));
-  const offered = (index: number) =>
-    page.reader !== 'subscriber' || page.subscriberMaxUnits === null || index < page.subscriberMaxUnits;
-  const pace = options.pace ?? (() => UNPACED);
-  const cappedOut = options.cappedOut ?? (() => false);
-  const advertisers = new Set<string>();
-  const categories = new Set<string>();
-  const chosen: (Taken<L> | null)[] = units.map(() => null);
-  const creativeFor = (unit: UnitToFill<L>, line: L): ServedCreative | null => {
-    const creatives = line.creatives.filter((creative) => unitAccepts(unit.sizes, creative));
-    return creatives.length === 0 ? null : creatives[Math.floor(options.random() * creatives.length)];
+  const { random } = options;
+  const pace = options.pace ?? unpaced;
+  const cappedOut = options.cappedOut ?? never;
+  // units past a subscriber's share are not offered; the rest are, in the page's order
+  const offered =
+    page.reader === 'subscriber' && page.subscriberMaxUnits !== null
+      ? Math.min(units.length, page.subscriberMaxUnits)
+      : units.length;
+  const advertisers: string[] = [];
+  const categories: string[] = [];
+  const chosen: (Taken<L> | undefined)[] = new Array<Taken<L> | undefined>(units.length);
+  const separated = (line: L) => !advertisers.includes(line.advertiserId) && !categories.includes(line.category);
+  const keep = (index: number, line: L, creative: ServedCreative) => {
+    chosen[index] = { line, creative };
+    advertisers.push(line.advertiserId);
+    categories.push(line.category);
   };
-  const separated = (line: L) => !advertisers.has(line.advertiserId) && !categories.has(line.category);
-  const keep = (index: number, taken: Taken<L>) => {
-    chosen[index] = taken;
-    advertisers.add(taken.line.advertiserId);
-    categories.add(taken.line.category);
-  };
-  const drawn = (chance: number) => chance >= 1 || options.random() < chance;
-
-  // the lines that may serve on each offered unit: live, in flight, targeted here, under their cap
-  const live = units.map((unit, index) =>
-    offered(index) ? unit.lines.filter((line) => line.orderStatus === 'live' && inFlight(line, page.today)) : [],
-  );
+  const drawn = (chance: number) => chance >= 1 || random() < chance;
   const eligible = (line: L) => targets(line, page) && !cappedOut(line);
 
-  // a takeover's lines share their advertiser: separation is checked against what the page showed before it
-  for (const roadblock of ranked(roadblocksOf(live, pace), options.random)) {
-    if (roadblock.members.some(({ index, line }) => chosen[index] || !separated(line) || !eligible(line))) continue;
-    const taken = roadblock.members.map(({ index, line }) => ({
-      index,
-      line,
-      creative: creativeFor(units[index], line),
-    }));
-    if (taken.some(({ creative }) => !creative)) continue;
-    if (!drawn(Math.min(...roadblock.members.map(({ line }) => pace(line).probability)))) continue;
-    for (const { index, line, creative } of taken) keep(index, { line, creative: creative! });
+  // one pass over each offered unit's live lines in flight: takeovers apart, then sponsorships, then guaranteed
+  let roadblocks: Map<string, Roadblock<L>> | undefined;
+  const sponsorships: (L[] | undefined)[] = new Array<L[] | undefined>(offered);
+  const guaranteed: (L[] | undefined)[] = new Array<L[] | undefined>(offered);
+  for (let index = 0; index < offered; index++) {
+    for (const line of units[index].lines) {
+      if (line.orderStatus !== 'live' || page.today < line.flightStart || page.today > line.flightEnd) continue;
+      if (line.roadblockId) {
+        roadblocks ??= new Map();
+        let roadblock = roadblocks.get(line.roadblockId);
+        if (!roadblock)
+          roadblocks.set(line.roadblockId, (roadblock = { members: [], priority: null, need: 0, tie: 0 }));
+        roadblock.members.push({ index, line });
+        if (line.priority !== null && (roadblock.priority === null || line.priority < roadblock.priority))
+          roadblock.priority = line.priority;
+        roadblock.need = Math.max(roadblock.need, pace(line).need);
+      } else if (line.pricingModel === 'sponsorship') (sponsorships[index] ??= []).push(line);
+      else (guaranteed[index] ??= []).push(line);
+    }
   }
-  const single = live.map((lines) => lines.filter((line) => !line.roadblockId && eligible(line)));
-  single.forEach((lines, index) => {
-    if (chosen[index]) return;
-    const sponsorships = shuffled(
-      lines.filter((line) => line.pricingModel === 'sponsorship'),
-      options.random,
-    );
-    for (const line of sponsorships) {
-      const creative = separated(line) && drawn(pace(line).probability) ? creativeFor(units[index], line) : null;
-      if (creative) return keep(index, { line, creative });
+
+  // a takeover's lines share their advertiser: separation is checked against what the page showed before it
+  if (roadblocks)
+    for (const roadblock of ranked([...roadblocks.values()], random)) {
+      const { members } = roadblock;
+      if (members.some(({ index, line }) => chosen[index] || !separated(line) || !eligible(line))) continue;
+      const creatives = members.map(({ index, line }) => creativeFor(units[index].sizes, line.creatives, random));
+      if (creatives.includes(null)) continue;
+      if (!drawn(Math.min(...members.map(({ line }) => pace(line).probability)))) continue;
+      members.forEach(({ index, line }, i) => keep(index, line, creatives[i]!));
     }
-  });
-  single.forEach((lines, index) => {
-    if (chosen[index]) return;
-    const guaranteed = lines.filter((line) => line.pricingModel !== 'sponsorship' && separated(line));
-    const candidates = guaranteed.map((line) => ({ line, priority: line.priority, need: pace(line).need }));
-    for (const { line } of ranked(candidates, options.random)) {
-      const creative = separated(line) && drawn(pace(line).probability) ? creativeFor(units[index], line) : null;
-      if (creative) return keep(index, { line, creative });
+  for (let index = 0; index < offered; index++) {
+    const lines = sponsorships[index];
+    if (chosen[index] || !lines) continue;
+    for (const line of shuffled(lines, random)) {
+      if (!separated(line) || !eligible(line) || !drawn(pace(line).probability)) continue;
+      const creative = creativeFor(units[index].sizes, line.creatives, random);
+      if (creative) {
+        keep(index, line, creative);
+        break;
+      }
     }
-  });
+  }
+  for (let index = 0; index < offered; index++) {
+    const lines = guaranteed[index];
+    if (chosen[index] || !lines) continue;
+    const candidates = lines
+      .filter((line) => separated(line) && eligible(line))
+      .map((line) => ({ line, priority: line.priority, need: pace(line).need, tie: 0 }));
+    for (const { line } of ranked(candidates, random)) {
+      if (!separated(line) || !drawn(pace(line).probability)) continue;
+      const creative = creativeFor(units[index].sizes, line.creatives, random);
+      if (creative) {
+        keep(index, line, creative);
+        break;
+      }
+    }
+  }
   return units.map((unit, index) => {
     const taken = chosen[index];
     if (taken) return { unit: unit.code, fill: 'line', line: taken.line, creative: taken.creative, passback: null };
-    if (!offered(index)) return none(unit.code);
-    const house = unit.houseCreatives.filter((creative) => unitAccepts(unit.sizes, creative));
-    if (house.length > 0) {
-      const creative = house[Math.floor(options.random() * house.length)];
-      return { unit: unit.code, fill: 'house', line: null, creative, passback: null };
-    }
+    if (index >= offered) return none(unit.code);
+    const house = creativeFor(unit.sizes, unit.houseCreatives, random);
+    if (house) return { unit: unit.code, fill: 'house', line: null, creative: house, passback: null };
     if (unit.passbackTag)
       return { unit: unit.code, fill: 'passback', line: null, creative: null, passback: unit.passbackTag };
     return none(unit.code);
   });
 }
 
-function none<L extends LineCandidate>(unit: string): UnitChoice<L> {
-  return { unit, fill: 'none', line: null, creative: null, passback: null };
+const unpaced = (): LinePace => UNPACED;
+const never = (): boolean => false;
+
+/** One of the creatives (a line's, or a unit's house ads) of a size the unit accepts, drawn at random; null if none. */
+function creativeFor(
+  sizes: readonly string[],
+  creatives: readonly ServedCreative[],
+  random: () => number,
+): ServedCreative | null {
+  const accepted = creatives.filter((creative) => unitAccepts(sizes, creative));
+  return accepted.length === 0 ? null : accepted[Math.floor(random() * accepted.length)];
 }
 
-function inFlight(line: LineCandidate, today: string): boolean {
-  return today >= line.flightStart && today <= line.flightEnd;
+function none<L extends LineCandidate>(unit: string): UnitChoice<L> {
+  return { unit, fill: 'none', line: null, creative: null, passback: null };
 }
 
 function targets(line: LineCandidate, page: AdPage): boolean {
@@ -201,28 +227,16 @@ interface Roadblock<L> {
   members: { index: number; line: L }[];
   priority: number | null;
   need: number;
+  tie: number;
 }
 
-/** The takeovers with a line live on the page's offered units: every such line is a member. */
-function roadblocksOf<L extends LineCandidate>(live: L[][], pace: (line: L) => LinePace): Roadblock<L>[] {
-  const found = new Map<string, Roadblock<L>>();
-  live.forEach((lines, index) => {
-    for (const line of lines) {
-      if (!line.roadblockId) continue;
-      let roadblock = found.get(line.roadblockId);
-      if (!roadblock) found.set(line.roadblockId, (roadblock = { members: [], priority: null, need: 0 }));
-      roadblock.members.push({ index, line });
-      if (line.priority !== null && (roadblock.priority === null || line.priority < roadblock.priority))
-        roadblock.priority = line.priority;
-      roadblock.need = Math.max(roadblock.need, pace(line).need);
-    }
-  });
-  return [...found.values()];
-}
-
-/** Highest priority first (none last), then most behind plan; ties fall as `random` shuffles them. */
-function ranked<T extends { priority: number | null; need: number }>(items: T[], random: () => number): T[] {
-  return shuffled(items, random).sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || b.need - a.need);
+/** Highest priority first (none last), then most behind plan, then as chance has it. */
+function ranked<T extends { priority: number | null; need: number; tie: number }>(
+  items: T[],
+  random: () => number,
+): T[] {
+  for (const item of items) item.tie = random();
+  return items.sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || b.need - a.need || a.tie - b.tie);
 }
 
 /** A copy in an order drawn from `random` (Fisher–Yates), so ties fall either way. */

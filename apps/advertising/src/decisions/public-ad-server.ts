@@ -30,6 +30,8 @@ interface Refusal {
 }
 
 const KEEP_ALIVE_MS = 72_000;
+/** Read once: a contract's constant is reached through the barrel's getters. */
+const DECISIONS_PATH = ADS_DECISIONS_PATH;
 /** An answer depends on the site, the page and chance: never kept by a cache. */
 const ANSWER_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -103,7 +105,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
     const url = request.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
-    if (path !== ADS_DECISIONS_PATH)
+    if (path !== DECISIONS_PATH)
       return this.refuse(request, response, {
         status: 404,
         slug: 'not-found',

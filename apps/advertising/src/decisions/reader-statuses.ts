@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AD_FREE_ENTITLEMENT, EntitlementGrant } from '@libs/contracts';
 import type { AdReader } from './decide-ads';
 
+const AD_FREE = AD_FREE_ENTITLEMENT;
+
 interface HeldReader {
   version: number;
   /** Until when (epoch ms) the reader holds `ad-free`, and any grant but a group licence's (a subscriber). */
@@ -28,7 +30,7 @@ export class ReaderStatuses {
     for (const grant of grants) {
       const until = Date.parse(grant.until);
       if (!Number.isFinite(until)) continue;
-      if (grant.key === AD_FREE_ENTITLEMENT) adFreeUntil = Math.max(adFreeUntil, until);
+      if (grant.key === AD_FREE) adFreeUntil = Math.max(adFreeUntil, until);
       if (grant.source !== 'group') subscriberUntil = Math.max(subscriberUntil, until);
     }
     readers.set(readerKey, { version, adFreeUntil, subscriberUntil });
