@@ -1,5 +1,5 @@
 import { parseSigningKeys, SignedTokens } from '@libs/common';
-import { CapTokens, ISSUED_CAP_TOKENS_KEPT } from './cap-tokens';
+import { CapTokens } from './cap-tokens';
 import { CAP_TOKEN_MAX_LINES, capKeyOf, cappedOut, countServed, NO_CAP_COUNTS } from './frequency-caps';
 
 const KEYS = parseSigningKeys(`k1:${Buffer.alloc(32, 7).toString('base64')}`);
@@ -52,20 +52,6 @@ describe('frequency caps', () => {
       '',
     ])
       expect(tokens.read(bad, AGENCY, NOW)).toEqual(NO_CAP_COUNTS);
-  });
-
-  it('remembers the tokens it issued, within a bound, still only for their agency and their windows', () => {
-    const remembering = new CapTokens(new SignedTokens(KEYS));
-    const token = remembering.issue(AGENCY, countServed(NO_CAP_COUNTS, [{ capKey: LINE, cap: TWICE_A_DAY }], NOW));
-    expect(remembering.issuedCount).toBe(1);
-    expect(remembering.read(token, AGENCY, NOW + HOUR).get(LINE)).toEqual({ count: 1, until: NOW + 24 * HOUR });
-    expect(remembering.read(token, OTHER, NOW + HOUR)).toEqual(NO_CAP_COUNTS);
-    expect(remembering.read(token, AGENCY, NOW + 25 * HOUR)).toEqual(new Map());
-    // another instance (no memory of it) reads it the same
-    expect(tokens.read(token, AGENCY, NOW + HOUR)).toEqual(remembering.read(token, AGENCY, NOW + HOUR));
-    for (let i = 0; i < ISSUED_CAP_TOKENS_KEPT + 10; i++)
-      remembering.issue(AGENCY, new Map([[LINE, { count: 1, until: NOW + i }]]));
-    expect(remembering.issuedCount).toBe(ISSUED_CAP_TOKENS_KEPT);
   });
 
   it(`keeps at most ${CAP_TOKEN_MAX_LINES} lines, those whose windows end last`, () => {

@@ -1,8 +1,5 @@
-import { BoundedMap, SignedTokens } from '@libs/common';
+import { SignedTokens } from '@libs/common';
 import { CAP_TOKEN_MAX_LINES, CapCount, CapCounts, NO_CAP_COUNTS } from './frequency-caps';
-
-/** Tokens an instance remembers having issued; past this, the least recently used is forgotten first. */
-export const ISSUED_CAP_TOKENS_KEPT = 50_000;
 
 const VERSION = 1;
 const KEY_BYTES = 6;
@@ -18,21 +15,9 @@ const MAX_COUNT = 0xffff;
  * afresh, never capped by someone else's token.
  */
 export class CapTokens {
-  /**
-   * A page sends back the token its last answer gave, and checking a MAC is much of what a
-   * decision costs: tokens this instance issued are remembered by their exact text (only what it
-   * signed itself gets in). Their agency and their windows' ends are still checked on every read.
-   */
-  private readonly issued = new BoundedMap<string, { tenantId: string; counts: CapCounts }>({
-    maxEntries: ISSUED_CAP_TOKENS_KEPT,
-  });
-
+  // Unlike reader tokens, cap tokens are not remembered once verified: each answer that serves a
+  // capped line issues a new one, so a memory of them would churn (and the old generation with it).
   constructor(private readonly tokens: SignedTokens) {}
-
-  /** How many issued tokens this instance remembers. */
-  get issuedCount(): number {
-    return this.issued.size;
-  }
 
   issue(tenantId: string, counts: CapCounts): string {
     const bytes = Buffer.allocUnsafe(1 + counts.size * ENTRY_BYTES);
@@ -44,16 +29,12 @@ export class CapTokens {
       bytes.writeUInt16BE(Math.min(count, MAX_COUNT), at + KEY_BYTES + 4);
       at += ENTRY_BYTES;
     }
-    const token = this.tokens.seal(purposeOf(tenantId), bytes);
-    this.issued.set(token, { tenantId, counts });
-    return token;
+    return this.tokens.seal(purposeOf(tenantId), bytes);
   }
 
   /** The counts whose windows have not ended at `now` (unix seconds). */
   read(token: string | undefined, tenantId: string, now: number): CapCounts {
     if (!token) return NO_CAP_COUNTS;
-    const remembered = this.issued.get(token);
-    if (remembered) return remembered.tenantId === tenantId ? current(remembered.counts, now) : NO_CAP_COUNTS;
     const bytes = this.tokens.open(purposeOf(tenantId), token);
     if (!bytes || bytes[0] !== VERSION || (bytes.length - 1) % ENTRY_BYTES !== 0) return NO_CAP_COUNTS;
     if ((bytes.length - 1) / ENTRY_BYTES > CAP_TOKEN_MAX_LINES) return NO_CAP_COUNTS;
@@ -65,13 +46,6 @@ export class CapTokens {
     }
     return counts;
   }
-}
-
-/** The counts whose windows have not ended at `now`. */
-function current(counts: CapCounts, now: number): CapCounts {
-  for (const held of counts.values())
-    if (held.until <= now) return new Map([...counts].filter(([, { until }]) => until > now));
-  return counts;
 }
 
 function purposeOf(tenantId: string): string {
