@@ -23,7 +23,7 @@ export interface HeldLine extends LineCandidate {
   siteId: string;
   unitCode: string;
   pacing: PacingMode;
-  capKey: string;
+  capKey: number;
 }
 
 interface HeldUnit {
@@ -115,7 +115,14 @@ export class AdMemory {
             flightStart: line.flightStart,
             flightEnd: line.flightEnd,
             impressionsPerDay: line.impressionsPerDay,
-            targeting: line.targeting,
+            // every targeting of one shape: the decision reads it for each line of each page
+            targeting: {
+              sections: line.targeting.sections,
+              devices: line.targeting.devices,
+              countries: line.targeting.countries,
+              subscriberStatus: line.targeting.subscriberStatus,
+              hours: line.targeting.hours,
+            },
             priority: line.priority ?? null,
             frequencyCap: line.frequencyCap ?? null,
             pacing: line.pacing ?? 'even',

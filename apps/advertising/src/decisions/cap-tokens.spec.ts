@@ -56,7 +56,7 @@ describe('frequency caps', () => {
 
   it(`keeps at most ${CAP_TOKEN_MAX_LINES} lines, those whose windows end last`, () => {
     const served = Array.from({ length: CAP_TOKEN_MAX_LINES + 5 }, (_, i) => ({
-      capKey: i.toString(16).padStart(12, '0'),
+      capKey: i + 1,
       cap: { impressions: 1, hours: i + 1 },
     }));
     const counts = countServed(NO_CAP_COUNTS, served, NOW);

@@ -24,7 +24,7 @@ export class CapTokens {
     bytes[0] = VERSION;
     let at = 1;
     for (const [key, { count, until }] of counts) {
-      bytes.write(key, at, KEY_BYTES, 'hex');
+      bytes.writeUIntBE(key, at, KEY_BYTES);
       bytes.writeUInt32BE(until, at + KEY_BYTES);
       bytes.writeUInt16BE(Math.min(count, MAX_COUNT), at + KEY_BYTES + 4);
       at += ENTRY_BYTES;
@@ -38,11 +38,11 @@ export class CapTokens {
     const bytes = this.tokens.open(purposeOf(tenantId), token);
     if (!bytes || bytes[0] !== VERSION || (bytes.length - 1) % ENTRY_BYTES !== 0) return NO_CAP_COUNTS;
     if ((bytes.length - 1) / ENTRY_BYTES > CAP_TOKEN_MAX_LINES) return NO_CAP_COUNTS;
-    const counts = new Map<string, CapCount>();
+    const counts = new Map<number, CapCount>();
     for (let at = 1; at < bytes.length; at += ENTRY_BYTES) {
       const until = bytes.readUInt32BE(at + KEY_BYTES);
       if (until <= now) continue;
-      counts.set(bytes.toString('hex', at, at + KEY_BYTES), { until, count: bytes.readUInt16BE(at + KEY_BYTES + 4) });
+      counts.set(bytes.readUIntBE(at, KEY_BYTES), { until, count: bytes.readUInt16BE(at + KEY_BYTES + 4) });
     }
     return counts;
   }

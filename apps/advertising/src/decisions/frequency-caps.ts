@@ -7,20 +7,20 @@ export interface CapCount {
 }
 
 /** A reader's counts by line key (`capKeyOf`), as their cap token carries them. */
-export type CapCounts = ReadonlyMap<string, CapCount>;
+export type CapCounts = ReadonlyMap<number, CapCount>;
 
 export const NO_CAP_COUNTS: CapCounts = new Map();
 
 /** At most this many capped lines are carried; past it, the windows ending soonest are dropped. */
 export const CAP_TOKEN_MAX_LINES = 40;
 
-/** A line's key in cap tokens: the first 48 bits of its id, in hex (12 characters). */
-export function capKeyOf(lineId: string): string {
-  return lineId.replace(/-/g, '').slice(0, 12).toLowerCase();
+/** A line's key in cap tokens: the first 48 bits of its id, as a number (exact in a double). */
+export function capKeyOf(lineId: string): number {
+  return parseInt(lineId.replace(/-/g, '').slice(0, 12), 16);
 }
 
 /** Whether the reader was served the line as often as its cap allows, in a window not yet over. */
-export function cappedOut(counts: CapCounts, capKey: string, cap: FrequencyCap, now: number): boolean {
+export function cappedOut(counts: CapCounts, capKey: number, cap: FrequencyCap, now: number): boolean {
   const held = counts.get(capKey);
   return !!held && held.until > now && held.count >= cap.impressions;
 }
@@ -32,10 +32,10 @@ export function cappedOut(counts: CapCounts, capKey: string, cap: FrequencyCap, 
  */
 export function countServed(
   counts: CapCounts,
-  served: readonly { capKey: string; cap: FrequencyCap }[],
+  served: readonly { capKey: number; cap: FrequencyCap }[],
   now: number,
-): Map<string, CapCount> {
-  const next = new Map<string, CapCount>();
+): Map<number, CapCount> {
+  const next = new Map<number, CapCount>();
   for (const [key, held] of counts) if (held.until > now) next.set(key, held);
   for (const { capKey, cap } of served) {
     const held = next.get(capKey);

@@ -171,7 +171,7 @@ export class PublicAdServer implements OnApplicationBootstrap, OnApplicationShut
           line.frequencyCap !== null && cappedOut(countsNow(), line.capKey, line.frequencyCap, seconds),
       },
     );
-    const capped: { capKey: string; cap: { impressions: number; hours: number } }[] = [];
+    const capped: { capKey: number; cap: { impressions: number; hours: number } }[] = [];
     for (const { line } of decided) {
       if (!line) continue;
       this.pacing.served(line.lineId);
