@@ -9,12 +9,13 @@ import { withStack } from './stack';
 /**
  * `npm run bench:ads`: the real gateway and advertising as processes, an agency with a site, and
  * ~200 live line items across 20 units (100 orders of 60 advertisers in 12 categories, a third of
- * the lines targeted by section or device, sponsorships on a few units), published as advertising
- * publishes them (`OrderServingChanged`, which every instance's memory follows). Then 64
- * connections of pages asking for 3 units each (varied sections and devices) against
- * advertising's own decision endpoint, and the same connections against a bare Fastify
- * hello-world, in alternating rounds of the same run. Frequency caps and pacing are not built
- * yet, so they are not in the measure.
+ * the lines targeted by section or device, a sixth by country, sponsorships on a few units; half
+ * the lines frequency-capped, a third with a priority, paced evenly or front-loaded), published as
+ * advertising publishes them (`OrderServingChanged`, which every instance's memory follows). Then
+ * 64 connections of pages asking for 3 units each (varied sections and devices, each with the cap
+ * token an earlier answer gave it, so every decision reads and signs one, and the CDN's country
+ * header) against advertising's own decision endpoint, and the same connections against a bare
+ * Fastify hello-world, in alternating rounds of the same run.
  */
 const CONNECTIONS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -26,6 +27,8 @@ const ADVERTISERS = 60;
 const CATEGORIES = 12;
 const SECTIONS = ['thoi-su', 'kinh-te', 'the-thao', 'giai-tri', 'cong-nghe'];
 const DEVICES = ['desktop', 'mobile', 'tablet'] as const;
+/** What the CDN says of every reader here (advertising's default header name). */
+const COUNTRY = { 'cf-ipcountry': 'VN' };
 
 async function main(): Promise<void> {
   const publicPort = await freePort();
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
         return answer.units[1]?.ad !== null;
       });
 
-      const paths = Array.from({ length: 5_000 }, (_, i) => {
+      const pages = Array.from({ length: 5_000 }, (_, i) => {
         const first = (i * 7) % UNITS;
         const page = [first, (first + 1) % UNITS, (first + 2) % UNITS].map((n) => units[n]).join(',');
         const query = new URLSearchParams({
@@ -70,12 +73,15 @@ async function main(): Promise<void> {
         });
         return `/v1/ads/decisions?${query.toString()}`;
       });
+      // each page carries the cap token its first answer gave (a reader coming back)
+      const paths = await withCapTokens(origin, pages);
       const filled = await countFilled(origin, paths.slice(0, 300));
 
       const { bare, target: ads } = await driveAgainstBaseline(origin, paths, {
         connections: CONNECTIONS,
         seconds: SECONDS,
         rounds: ROUNDS,
+        headers: COUNTRY,
       });
       const ratio = ads.rps / bare.rps;
       console.log(`units filled in a sample of pages: ${(filled * 100).toFixed(0)}%`);
@@ -120,7 +126,12 @@ async function publishOrders(natsUrl: string, tenantId: string, siteId: string, 
         ? { sections: [SECTIONS[n % SECTIONS.length], SECTIONS[(n + 1) % SECTIONS.length]] }
         : n % 3 === 1 && n % 2 === 0
           ? { devices: [DEVICES[n % DEVICES.length]] }
-          : {},
+          : n % 6 === 5
+            ? { countries: n % 4 === 1 ? ['VN', 'LA'] : ['TH'] }
+            : {},
+    priority: n % 3 === 2 ? 1 + (n % 5) : null,
+    frequencyCap: n % 2 === 0 ? { impressions: 3 + (n % 4), hours: 24 } : null,
+    pacing: n % 4 === 3 ? 'front-loaded' : 'even',
     creatives: Array.from({ length: 1 + (n % 3) }, () => ({
       creativeId: randomUUID(),
       kind: 'image' as const,
@@ -172,10 +183,33 @@ async function publishOrders(natsUrl: string, tenantId: string, siteId: string, 
 async function countFilled(origin: string, paths: string[]): Promise<number> {
   let filled = 0;
   for (const path of paths) {
-    const answer = (await (await fetch(`${origin}${path}`)).json()) as { units: { ad: unknown }[] };
+    const answer = (await (await fetch(`${origin}${path}`, { headers: COUNTRY })).json()) as {
+      units: { ad: unknown }[];
+    };
     filled += answer.units.filter((u) => u.ad !== null).length;
   }
   return filled / (paths.length * 3);
+}
+
+/** Each page with the cap token its first answer gave, when a capped line served it. */
+async function withCapTokens(origin: string, pages: string[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (let at = 0; at < pages.length; at += 50) {
+    const batch = pages.slice(at, at + 50);
+    const answers = await Promise.all(
+      batch.map(
+        async (path) =>
+          (await (await fetch(`${origin}${path}`, { headers: COUNTRY })).json()) as { capToken: string | null },
+      ),
+    );
+    batch.forEach((path, i) => {
+      const token = answers[i].capToken;
+      paths.push(token ? `${path}&${new URLSearchParams({ cap: token }).toString()}` : path);
+    });
+  }
+  const carrying = paths.filter((path) => path.includes('&cap=')).length;
+  console.log(`pages carrying a cap token: ${Math.round((carrying * 100) / paths.length)}%`);
+  return paths;
 }
 
 async function call<T>(url: string, body: unknown, bearer: string): Promise<T> {

@@ -4,23 +4,23 @@ import { startBaseline } from './stack';
 /**
  * Drives a bare Fastify server and `origin` (on `paths`) in turns, after a short warm-up of each,
  * so a shared machine's drift falls on both alike; answers both, rounds combined (mean rate, worst
- * latencies, all errors).
+ * latencies, all errors). `headers` go with every request to both.
  */
 export async function driveAgainstBaseline(
   origin: string,
   paths: string[],
-  load: { connections: number; seconds: number; rounds: number },
+  load: { connections: number; seconds: number; rounds: number; headers?: Record<string, string> },
 ): Promise<{ bare: LoadResult; target: LoadResult }> {
-  const { connections, seconds, rounds } = load;
+  const { connections, seconds, rounds, headers } = load;
   const baseline = await startBaseline();
   const bareRounds: LoadResult[] = [];
   const targetRounds: LoadResult[] = [];
   try {
-    await drive(baseline.url, { connections, seconds: 2 });
-    await drive(origin, { connections, seconds: 2, paths });
+    await drive(baseline.url, { connections, seconds: 2, headers });
+    await drive(origin, { connections, seconds: 2, paths, headers });
     for (let round = 0; round < rounds; round++) {
-      bareRounds.push(await drive(baseline.url, { connections, seconds }));
-      targetRounds.push(await drive(origin, { connections, seconds, paths }));
+      bareRounds.push(await drive(baseline.url, { connections, seconds, headers }));
+      targetRounds.push(await drive(origin, { connections, seconds, paths, headers }));
     }
   } finally {
     await baseline.stop();

@@ -10,18 +10,19 @@ export interface LoadResult {
 
 /**
  * Drives `origin` with `connections` keep-alive connections for `seconds`: GET `/` (the
- * baseline), or GET each of `paths` in turn. The paths are given as fixed requests, so the load
+ * baseline), or GET each of `paths` in turn, every request with `headers` if given. The paths are given as fixed requests, so the load
  * generator (on the same two cores) spends no more per request on them than on the baseline's.
  */
 export async function drive(
   origin: string,
-  options: { connections: number; seconds: number; paths?: string[] },
+  options: { connections: number; seconds: number; paths?: string[]; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: origin,
     connections: options.connections,
     duration: options.seconds,
     pipelining: 1,
+    ...(options.headers ? { headers: options.headers } : {}),
     ...(options.paths ? { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
   });
   return {

@@ -164,6 +164,19 @@ const firstTakeoverPage = (owner: TestAgency) => firstId(owner, '/v1/advertising
 /** The make-good the seed's approved order got when its flight ended undelivered. */
 const MAKE_GOOD = '/v1/advertising/make-goods/{id}';
 const firstMakeGood = (owner: TestAgency) => firstId(owner, '/v1/advertising/make-goods');
+/** The first line of the owner's first order. */
+const firstOrderLine = async (owner: TestAgency) => {
+  const order = await owner.api.get<{ lines: { id: string }[] }>(`/v1/advertising/orders/${await firstOrder(owner)}`);
+  const lineId = order.body.lines?.[0]?.id;
+  if (!lineId) throw new Error(`no order line to address: ${JSON.stringify(order.body)}`);
+  return { lineId };
+};
+const SITE_AD_SETTINGS = '/v1/advertising/sites/{id}/ad-settings';
+/** The site the owner's booked unit is on (one advertising follows). */
+const firstAdSite = async (owner: TestAgency) => {
+  const unit = await owner.api.get<{ siteId: string }>(`/v1/advertising/ad-units/${await firstAdUnit(owner)}`);
+  return unit.body.siteId;
+};
 
 export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
   { method: 'GET', path: '/v1/tenants/{id}', idOf: async (owner) => owner.tenantId },
@@ -259,6 +272,16 @@ export const FOREIGN_ID_MATRIX: ForeignIdCase[] = [
     readPath: ORDER,
     idOf: firstOrder,
   })),
+  {
+    method: 'PATCH',
+    path: `${ORDER}/lines/{lineId}`,
+    body: { priority: 1, frequencyCap: { impressions: 1, hours: 24 } },
+    readPath: ORDER,
+    idOf: firstOrder,
+    paramsOf: firstOrderLine,
+  },
+  { method: 'GET', path: SITE_AD_SETTINGS, idOf: firstAdSite },
+  { method: 'PUT', path: SITE_AD_SETTINGS, body: { subscriberMaxUnits: 0 }, idOf: firstAdSite },
   { method: 'GET', path: CREATIVE, idOf: firstCreative },
   { method: 'PATCH', path: CREATIVE, body: { name: 'taken over' }, idOf: firstCreative },
   { method: 'POST', path: `${CREATIVE}/approve`, readPath: CREATIVE, idOf: firstCreative },

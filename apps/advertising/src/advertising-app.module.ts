@@ -12,8 +12,10 @@ import { MakeGoodsModule } from './make-goods/make-goods.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { OrderPaymentsModule } from './order-payments/order-payments.module';
 import { OrdersModule } from './orders/orders.module';
+import { PacingModule } from './pacing/pacing.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
+import { ReadersModule } from './readers/readers.module';
 import { SitesModule } from './sites/sites.module';
 import { SponsoredArticlesModule } from './sponsored-articles/sponsored-articles.module';
 import { TakeoverPagesModule } from './takeover-pages/takeover-pages.module';
@@ -39,8 +41,10 @@ export class AdvertisingAppModule {
         InvoicesModule,
         OrderPaymentsModule,
         OrdersModule,
+        PacingModule,
         QuotesModule,
         RateCardsModule,
+        ReadersModule,
         SitesModule,
         SponsoredArticlesModule,
         TakeoverPagesModule,

@@ -41,7 +41,7 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly ServiceName[]> = {
   paywall: ['gateway', 'paywall', 'subscriptions'],
   subscriptions: ['gateway', 'payments'],
   payments: ['gateway'],
-  advertising: ['gateway', 'advertising', 'payments', 'finance'],
+  advertising: ['gateway', 'advertising', 'payments', 'finance', 'subscriptions'],
   licensing: ['gateway', 'paywall'],
   finance: ['gateway', 'subscriptions', 'payments', 'advertising', 'licensing'],
 };

@@ -29,6 +29,12 @@ export class AdUnit {
   @Column('timestamptz', { name: 'forecast_checked_at', nullable: true }) forecastCheckedAt!: Date | null;
   @Column('boolean', { name: 'exclusive_sponsorship', default: false }) exclusiveSponsorship!: boolean;
   @Column('boolean', { default: true }) active!: boolean;
+  /** The agency's creatives the unit shows when no sold line wins. */
+  @Column('uuid', { name: 'house_creative_ids', array: true, default: '{}' }) houseCreativeIds!: string[];
+  /** The tag a page renders when neither a sold line nor a house ad fills the unit. */
+  @Column('text', { name: 'passback_tag', nullable: true }) passbackTag!: string | null;
+  /** Rises each time what the unit serves on its own is published (`AdUnitChanged`). */
+  @Column('integer', { name: 'serving_version', default: 0 }) servingVersion!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

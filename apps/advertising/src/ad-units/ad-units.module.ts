@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CreativesModule } from '../creatives/creatives.module';
 import { InventoryModule } from '../inventory/inventory.module';
+import { ServingModule } from '../serving/serving.module';
 import { SitesModule } from '../sites/sites.module';
 import { AdUnitRepository } from './ad-unit.repository';
 import { AdUnitsRpcController } from './ad-units.rpc.controller';
@@ -11,7 +13,7 @@ import { UnitDeliveryHistoryRepository } from './unit-delivery-history.repositor
 
 /** Ad units: the inventory positions an agency sells, and their capacity (configured, or forecast from their delivery). */
 @Module({
-  imports: [CalendarModule, InventoryModule, SitesModule],
+  imports: [CalendarModule, CreativesModule, InventoryModule, ServingModule, SitesModule],
   controllers: [AdUnitsRpcController],
   providers: [
     AdUnitsService,

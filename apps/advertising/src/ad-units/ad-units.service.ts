@@ -4,7 +4,11 @@ import { AuditTrail, ConflictError, isUniqueViolation, NotFoundError, Validation
 import { AdUnitChanges, AdUnitView, CreateAdUnitRequest } from '@libs/contracts';
 import { localDayOf } from '../calendar/agency-days';
 import { AgencyCalendarRepository } from '../calendar/agency-calendar.repository';
+import { tagProblems } from '../creatives/creative-content';
+import { unitAccepts } from '../creatives/creative-rules';
+import { CreativesService } from '../creatives/creatives.service';
 import { InventoryDayRepository } from '../inventory/inventory-day.repository';
+import { AdUnitServingPublisher } from '../serving/ad-unit-serving.publisher';
 import { SitesService } from '../sites/sites.service';
 import { AdUnit } from './ad-unit.entity';
 import { AdUnitRepository } from './ad-unit.repository';
@@ -20,6 +24,8 @@ export class AdUnitsService {
     private readonly calendars: AgencyCalendarRepository,
     private readonly sites: SitesService,
     private readonly capacity: UnitCapacityService,
+    private readonly creatives: CreativesService,
+    private readonly serving: AdUnitServingPublisher,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -50,6 +56,9 @@ export class AdUnitsService {
           forecastCheckedAt: null,
           exclusiveSponsorship: request.exclusiveSponsorship ?? false,
           active: true,
+          houseCreativeIds: [],
+          passbackTag: null,
+          servingVersion: 0,
         })
         .catch((error: unknown) => {
           if (isUniqueViolation(error))
@@ -57,6 +66,7 @@ export class AdUnitsService {
           throw error;
         });
       const view = toView(adUnit);
+      await this.serving.unitsChanged(tx, tenantId, [adUnit.id]);
       await this.audit.record(tx, {
         tenantId,
         action: 'ad-unit.created',
@@ -70,6 +80,10 @@ export class AdUnitsService {
 
   async update(tenantId: string, id: string, changes: AdUnitChanges): Promise<AdUnitView> {
     if (changes.siteId !== undefined) await this.checkSite(tenantId, changes.siteId);
+    if (typeof changes.passbackTag === 'string') {
+      const problems = tagProblems(changes.passbackTag, 'passbackTag');
+      if (problems.length > 0) throw new ValidationFailedError(problems);
+    }
     const { timeZone } = await this.calendars.findOfTenant(tenantId);
     const now = new Date();
     // a forecast is made before the transaction: it reads the unit's delivery, not what the transaction locks
@@ -92,6 +106,8 @@ export class AdUnitsService {
         capacity.capacityMode === 'forecast' ? "the forecast's lower bound" : `dailyCapacity ${capacity.dailyCapacity}`;
       await this.capacity.applyToDaysToCome(tx, adUnit, capacity, today, what);
       if (changes.active === false && adUnit.active) await this.refuseWhileBooked(tx, adUnit, today);
+      if (changes.houseCreativeIds !== undefined)
+        await this.checkHouseCreatives(tenantId, changes.houseCreativeIds, changes.sizes ?? adUnit.sizes);
       Object.assign(adUnit, {
         ...(changes.siteId !== undefined ? { siteId: changes.siteId } : {}),
         ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -102,8 +118,11 @@ export class AdUnitsService {
         ...capacity,
         ...(changes.exclusiveSponsorship !== undefined ? { exclusiveSponsorship: changes.exclusiveSponsorship } : {}),
         ...(changes.active !== undefined ? { active: changes.active } : {}),
+        ...(changes.houseCreativeIds !== undefined ? { houseCreativeIds: unique(changes.houseCreativeIds) } : {}),
+        ...(changes.passbackTag !== undefined ? { passbackTag: changes.passbackTag } : {}),
       });
       const after = toView(await this.adUnits.save(tx, adUnit));
+      await this.serving.unitsChanged(tx, tenantId, [id]);
       await this.audit.record(tx, {
         tenantId,
         action: 'ad-unit.changed',
@@ -146,6 +165,21 @@ export class AdUnitsService {
       throw new ValidationFailedError([{ field: 'siteId', message: 'must be a site of the agency' }]);
   }
 
+  /** House ads are creatives of the agency (any advertiser's, usually one ad ops keep for the agency) the unit can show. */
+  private async checkHouseCreatives(tenantId: string, ids: string[], sizes: string[]): Promise<void> {
+    const found = new Map((await this.creatives.findOfAgency(tenantId, unique(ids))).map((c) => [c.id, c]));
+    const problems = ids.flatMap((creativeId, i) => {
+      const creative = found.get(creativeId);
+      if (!creative) return [{ field: `houseCreativeIds[${i}]`, message: 'is not a creative of the agency' }];
+      if (!unitAccepts(sizes, creative))
+        return [
+          { field: `houseCreativeIds[${i}]`, message: `is ${creative.size}; the unit accepts ${sizes.join(', ')}` },
+        ];
+      return [];
+    });
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+  }
+
   private async refuseWhileBooked(tx: EntityManager, adUnit: AdUnit, today: string): Promise<void> {
     const taken = await this.inventory.daysTaken(tx, adUnit.id, today);
     if (taken.length > 0)
@@ -186,5 +220,7 @@ export function toView(adUnit: AdUnit): AdUnitView {
     },
     exclusiveSponsorship: adUnit.exclusiveSponsorship,
     active: adUnit.active,
+    houseCreativeIds: adUnit.houseCreativeIds,
+    passbackTag: adUnit.passbackTag,
   };
 }

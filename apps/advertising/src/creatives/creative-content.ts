@@ -59,13 +59,13 @@ export function requestProblems(request: CreateCreativeRequest): FieldError[] {
   return errors;
 }
 
-/** A third-party tag: present, at most 16 kB, every URL in it https. */
-export function tagProblems(tag: string | undefined): FieldError[] {
-  if (!tag?.trim()) return [{ field: 'tag', message: 'a tag creative needs its HTML' }];
+/** A third-party tag (a creative's, or a unit's passback): present, at most 16 kB, every URL in it https. */
+export function tagProblems(tag: string | undefined, field = 'tag'): FieldError[] {
+  if (!tag?.trim()) return [{ field, message: 'a tag needs its HTML' }];
   if (Buffer.byteLength(tag, 'utf8') > TAG_MAX_BYTES)
-    return [{ field: 'tag', message: `must be at most ${TAG_MAX_BYTES} bytes` }];
+    return [{ field, message: `must be at most ${TAG_MAX_BYTES} bytes` }];
   if (/\bhttp:|(["'=(])\/\/[^/]/i.test(tag))
-    return [{ field: 'tag', message: 'must load everything over https (no http: or scheme-relative URLs)' }];
+    return [{ field, message: 'must load everything over https (no http: or scheme-relative URLs)' }];
   return [];
 }
 

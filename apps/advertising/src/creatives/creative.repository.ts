@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { CreativeStatus } from '@libs/contracts';
 import { Creative } from './creative.entity';
 
@@ -36,6 +36,12 @@ export class CreativeRepository {
 
   findOne(scope: CreativeScope, id: string): Promise<Creative | null> {
     return this.dataSource.getRepository(Creative).findOne({ where: whereOf(scope, { id }) });
+  }
+
+  /** The agency's creatives among `ids` (another agency's are not found). */
+  findManyOfTenant(tenantId: string, ids: string[]): Promise<Creative[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Creative).find({ where: { tenantId, id: In(ids) } });
   }
 
   /** The creative, locked for a change. */

@@ -15,6 +15,7 @@ import { advertiserScopeOf, AdvertisersService } from '../advertisers/advertiser
 import { CheckedContent, checkContent, contentFieldOf, requestProblems } from './creative-content';
 import { clickUrlProblem, lawProblems, unitAccepts } from './creative-rules';
 import { CreativeAction, reviewCreative } from './creative-review';
+import { AdUnitServingPublisher } from '../serving/ad-unit-serving.publisher';
 import { OrderServingPublisher } from '../serving/order-serving.publisher';
 import { Creative } from './creative.entity';
 import { CreativeRepository, CreativeScope } from './creative.repository';
@@ -28,6 +29,7 @@ export class CreativesService {
     private readonly advertisers: AdvertisersService,
     private readonly audit: AuditTrail,
     private readonly serving: OrderServingPublisher,
+    private readonly unitServing: AdUnitServingPublisher,
   ) {}
 
   async create(caller: Caller, request: CreateCreativeRequest): Promise<CreativeView> {
@@ -246,6 +248,11 @@ export class CreativesService {
     });
   }
 
+  /** The agency's creatives among `ids`, for units' house ads (another agency's are not found). */
+  findOfAgency(tenantId: string, ids: string[]): Promise<Creative[]> {
+    return this.creatives.findManyOfTenant(tenantId, ids);
+  }
+
   async content(caller: Caller, id: string): Promise<CreativeContentView> {
     const creative = await this.creatives.findWithContent(scopeOf(caller), id);
     if (!creative) throw new NotFoundError('creative', id);
@@ -282,6 +289,7 @@ export class CreativesService {
       if (transition.to !== 'rejected') creative.rejectionReason = null;
       const saved = await this.creatives.save(tx, creative);
       await this.serving.linesChanged(tx, caller.tenantId, saved.orderLineIds);
+      await this.unitServing.creativeChanged(tx, caller.tenantId, saved.id);
       const view = toView(saved);
       await this.audit.record(tx, {
         tenantId: caller.tenantId,

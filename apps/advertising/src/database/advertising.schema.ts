@@ -7,6 +7,8 @@ import { MakeGood } from '../make-goods/make-good.entity';
 import { InvoicePayment } from '../invoices/invoice-payment.entity';
 import { InvoiceRefund } from '../invoices/invoice-refund.entity';
 import { Invoice } from '../invoices/invoice.entity';
+import { SiteTrafficHour } from '../pacing/site-traffic-hour.entity';
+import { ReaderGrants } from '../readers/reader-grants.entity';
 import { OrderLineDay } from '../orders/order-line-day.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Order } from '../orders/order.entity';
@@ -36,6 +38,8 @@ export const advertisingSchema = {
     Invoice,
     InvoicePayment,
     InvoiceRefund,
+    ReaderGrants,
+    SiteTrafficHour,
   ],
   migrations,
 };

@@ -1,4 +1,4 @@
-import type { AdDevice, OrderStatus, PricingModel, ServedCreative } from '@libs/contracts';
+import type { AdDevice, AdFill, FrequencyCap, OrderStatus, PricingModel, ServedCreative } from '@libs/contracts';
 import { unitAccepts } from '../creatives/creative-rules';
 
 /** A line that may fill a unit, as memory holds it. */
@@ -21,111 +21,224 @@ export interface LineCandidate {
     devices?: AdDevice[];
     countries?: string[];
     subscriberStatus?: string;
+    hours?: number[];
   };
-  /** Lines set a priority some day (1 first); none does yet. */
-  priority?: number;
+  /** Ad ops' priority, 1 first; null after every line that has one. */
+  priority: number | null;
+  frequencyCap: FrequencyCap | null;
+  /** Lines of one takeover fill all their units on a page together, or none does. */
+  roadblockId: string | null;
   creatives: ServedCreative[];
 }
 
-/** One unit of the page, with the lines booked on it. */
-export interface UnitToFill {
+/** One unit of the page, with the lines booked on it and what fills it when no line wins. */
+export interface UnitToFill<L extends LineCandidate = LineCandidate> {
   code: string;
   sizes: readonly string[];
-  lines: readonly LineCandidate[];
+  lines: readonly L[];
+  houseCreatives: readonly ServedCreative[];
+  passbackTag: string | null;
 }
+
+/** Who reads the page, as ads see it: entitled to no ads, a subscriber, or anyone else. */
+export type AdReader = 'ad-free' | 'subscriber' | 'non-subscriber';
 
 export interface AdPage {
-  /** The agency-local day of the request. */
+  /** The agency-local day and hour of the request. */
   today: string;
+  hour: number;
   section?: string;
   device?: AdDevice;
+  /** ISO 3166-1 alpha-2, from the CDN's header; null when not known. */
+  country: string | null;
+  reader: AdReader;
+  /** A subscriber sees ads in at most this many units, the first the page lists; null: all. */
+  subscriberMaxUnits: number | null;
 }
 
-export interface DecideAdsOptions {
-  /** In [0, 1): breaks ties (which of equal lines, which of a line's creatives). */
+export interface LinePace {
+  /** The chance the line serves when it may (pacing's throttle). */
+  probability: number;
+  /** How far behind its plan it is: ranks lines of one priority. */
+  need: number;
+}
+
+const UNPACED: LinePace = { probability: 1, need: 1 };
+
+export interface DecideAdsOptions<L extends LineCandidate = LineCandidate> {
+  /** In [0, 1): breaks ties, draws pacing's chances, picks creatives. */
   random: () => number;
-  /** Impressions a line delivered today; a seam until beacons count them (every line is at 0). */
-  deliveredToday?: (lineId: string) => number;
+  /** Pacing's verdict on a line now; unpaced lines serve every chance. */
+  pace?: (line: L) => LinePace;
+  /** Whether the reader has seen the line as often as its frequency cap allows. */
+  cappedOut?: (line: L) => boolean;
 }
 
-export interface AdChoice {
-  line: LineCandidate;
+/** What one unit shows: a line's creative, a house creative, the passback tag, or nothing. */
+export interface UnitChoice<L extends LineCandidate = LineCandidate> {
+  unit: string;
+  fill: AdFill;
+  line: L | null;
+  creative: ServedCreative | null;
+  passback: string | null;
+}
+
+interface Taken<L> {
+  line: L;
   creative: ServedCreative;
 }
 
-export interface UnitChoice {
-  unit: string;
-  choice: AdChoice | null;
-}
-
 /**
- * What each unit of one page shows. A whole-day sponsorship of a unit takes it first (every unit
- * of the page is offered its sponsorships before any guaranteed line); then guaranteed lines, by
- * priority where a line has one, else by how far behind today's goal it is. A line serves only
- * while its order is live, its flight covers today, its targeting matches the page, and it has an
- * approved creative the unit accepts. One page never shows the same advertiser twice, nor two
- * advertisers of the same category. Pure: the same inputs and random source give the same answer.
- *
- * Seams left: house ads and passbacks (a unit with no line answers nothing), pacing (need is the
- * share of today's goal not delivered), frequency caps, ad-free readers, and targeting by country
- * and subscriber status (a line that sets them is not served until the reader's are known).
+ * What each unit of one page shows. An `ad-free` reader gets nothing; a subscriber gets ads in
+ * the first `subscriberMaxUnits` units the page lists at most. Then, in this order: takeovers
+ * (the lines of one roadblock fill every unit of theirs on the page together, or none does),
+ * whole-day sponsorships (every unit is offered its sponsorships before any guaranteed line), and
+ * guaranteed lines by priority, then by how far behind plan pacing finds them. A line serves only
+ * while its order is live, its flight covers today, its targeting matches the page (section,
+ * device, country, hour, subscriber status), the reader is under its frequency cap, pacing's
+ * chance draws it, and it has an approved creative the unit accepts. One page never shows the
+ * same advertiser twice (a takeover's own lines aside), nor two advertisers of one category. A
+ * unit no line fills shows one of its house creatives, else its passback tag, else nothing.
+ * Pure: the same inputs and random source give the same answer.
  */
-export function decideAds(units: readonly UnitToFill[], page: AdPage, options: DecideAdsOptions): UnitChoice[] {
-  const advertisers = new Set<string>();
-  const categories = new Set<string>();
-  const chosen: (AdChoice | null)[] = units.map(() => null);
-  const take = (index: number, lines: LineCandidate[]): void => {
-    const unit = units[index];
-    for (const line of lines) {
-      if (advertisers.has(line.advertiserId) || categories.has(line.category)) continue;
-      const creatives = line.creatives.filter((creative) => unitAccepts(unit.sizes, creative));
-      if (creatives.length === 0) continue;
-      chosen[index] = { line, creative: creatives[Math.floor(options.random() * creatives.length)] };
-      advertisers.add(line.advertiserId);
-      categories.add(line.category);
-      return;
-    }
+export function decideAds<L extends LineCandidate>(
+  units: readonly UnitToFill<L>[],
+  page: AdPage,
+  options: DecideAdsOptions<L>,
+): UnitChoice<L>[] {
+  if (page.reader === 'ad-free') return units.map((unit) => none(unit.code));
+  const { random } = options;
+  const pace = options.pace ?? unpaced;
+  const cappedOut = options.cappedOut ?? never;
+  // units past a subscriber's share are not offered; the rest are, in the page's order
+  const offered =
+    page.reader === 'subscriber' && page.subscriberMaxUnits !== null
+      ? Math.min(units.length, page.subscriberMaxUnits)
+      : units.length;
+  const advertisers: string[] = [];
+  const categories: string[] = [];
+  const chosen: (Taken<L> | undefined)[] = new Array<Taken<L> | undefined>(units.length);
+  const separated = (line: L) => !advertisers.includes(line.advertiserId) && !categories.includes(line.category);
+  const keep = (index: number, line: L, creative: ServedCreative) => {
+    chosen[index] = { line, creative };
+    advertisers.push(line.advertiserId);
+    categories.push(line.category);
   };
-  const eligible = units.map((unit) => unit.lines.filter((line) => serves(line, page)));
-  eligible.forEach((lines, index) =>
-    take(
-      index,
-      shuffled(
-        lines.filter((line) => line.pricingModel === 'sponsorship'),
-        options.random,
-      ),
-    ),
-  );
-  const delivered = options.deliveredToday ?? (() => 0);
-  eligible.forEach((lines, index) => {
-    if (chosen[index]) return;
-    const guaranteed = shuffled(
-      lines.filter((line) => line.pricingModel !== 'sponsorship'),
-      options.random,
-    ).map((line) => ({ line, need: needOf(line, delivered(line.lineId)) }));
-    guaranteed.sort((a, b) => (a.line.priority ?? Infinity) - (b.line.priority ?? Infinity) || b.need - a.need);
-    take(
-      index,
-      guaranteed.map(({ line }) => line),
-    );
+  const drawn = (chance: number) => chance >= 1 || random() < chance;
+  const eligible = (line: L) => targets(line, page) && !cappedOut(line);
+
+  // one pass over each offered unit's live lines in flight: takeovers apart, then sponsorships, then guaranteed
+  let roadblocks: Map<string, Roadblock<L>> | undefined;
+  const sponsorships: (L[] | undefined)[] = new Array<L[] | undefined>(offered);
+  const guaranteed: (L[] | undefined)[] = new Array<L[] | undefined>(offered);
+  for (let index = 0; index < offered; index++) {
+    for (const line of units[index].lines) {
+      if (line.orderStatus !== 'live' || page.today < line.flightStart || page.today > line.flightEnd) continue;
+      if (line.roadblockId) {
+        roadblocks ??= new Map();
+        let roadblock = roadblocks.get(line.roadblockId);
+        if (!roadblock)
+          roadblocks.set(line.roadblockId, (roadblock = { members: [], priority: null, need: 0, tie: 0 }));
+        roadblock.members.push({ index, line });
+        if (line.priority !== null && (roadblock.priority === null || line.priority < roadblock.priority))
+          roadblock.priority = line.priority;
+        roadblock.need = Math.max(roadblock.need, pace(line).need);
+      } else if (line.pricingModel === 'sponsorship') (sponsorships[index] ??= []).push(line);
+      else (guaranteed[index] ??= []).push(line);
+    }
+  }
+
+  // a takeover's lines share their advertiser: separation is checked against what the page showed before it
+  if (roadblocks)
+    for (const roadblock of ranked([...roadblocks.values()], random)) {
+      const { members } = roadblock;
+      if (members.some(({ index, line }) => chosen[index] || !separated(line) || !eligible(line))) continue;
+      const creatives = members.map(({ index, line }) => creativeFor(units[index].sizes, line.creatives, random));
+      if (creatives.includes(null)) continue;
+      if (!drawn(Math.min(...members.map(({ line }) => pace(line).probability)))) continue;
+      members.forEach(({ index, line }, i) => keep(index, line, creatives[i]!));
+    }
+  for (let index = 0; index < offered; index++) {
+    const lines = sponsorships[index];
+    if (chosen[index] || !lines) continue;
+    for (const line of shuffled(lines, random)) {
+      if (!separated(line) || !eligible(line) || !drawn(pace(line).probability)) continue;
+      const creative = creativeFor(units[index].sizes, line.creatives, random);
+      if (creative) {
+        keep(index, line, creative);
+        break;
+      }
+    }
+  }
+  for (let index = 0; index < offered; index++) {
+    const lines = guaranteed[index];
+    if (chosen[index] || !lines) continue;
+    const candidates = lines
+      .filter((line) => separated(line) && eligible(line))
+      .map((line) => ({ line, priority: line.priority, need: pace(line).need, tie: 0 }));
+    for (const { line } of ranked(candidates, random)) {
+      if (!separated(line) || !drawn(pace(line).probability)) continue;
+      const creative = creativeFor(units[index].sizes, line.creatives, random);
+      if (creative) {
+        keep(index, line, creative);
+        break;
+      }
+    }
+  }
+  return units.map((unit, index) => {
+    const taken = chosen[index];
+    if (taken) return { unit: unit.code, fill: 'line', line: taken.line, creative: taken.creative, passback: null };
+    if (index >= offered) return none(unit.code);
+    const house = creativeFor(unit.sizes, unit.houseCreatives, random);
+    if (house) return { unit: unit.code, fill: 'house', line: null, creative: house, passback: null };
+    if (unit.passbackTag)
+      return { unit: unit.code, fill: 'passback', line: null, creative: null, passback: unit.passbackTag };
+    return none(unit.code);
   });
-  return units.map((unit, index) => ({ unit: unit.code, choice: chosen[index] }));
 }
 
-function serves(line: LineCandidate, page: AdPage): boolean {
-  if (line.orderStatus !== 'live') return false;
-  if (page.today < line.flightStart || page.today > line.flightEnd) return false;
-  const { sections, devices, countries, subscriberStatus } = line.targeting;
+const unpaced = (): LinePace => UNPACED;
+const never = (): boolean => false;
+
+/** One of the creatives (a line's, or a unit's house ads) of a size the unit accepts, drawn at random; null if none. */
+function creativeFor(
+  sizes: readonly string[],
+  creatives: readonly ServedCreative[],
+  random: () => number,
+): ServedCreative | null {
+  const accepted = creatives.filter((creative) => unitAccepts(sizes, creative));
+  return accepted.length === 0 ? null : accepted[Math.floor(random() * accepted.length)];
+}
+
+function none<L extends LineCandidate>(unit: string): UnitChoice<L> {
+  return { unit, fill: 'none', line: null, creative: null, passback: null };
+}
+
+function targets(line: LineCandidate, page: AdPage): boolean {
+  const { sections, devices, countries, subscriberStatus, hours } = line.targeting;
   if (sections?.length && (!page.section || !sections.includes(page.section))) return false;
   if (devices?.length && (!page.device || !devices.includes(page.device))) return false;
-  if (countries?.length) return false;
-  if (subscriberStatus && subscriberStatus !== 'any') return false;
+  if (countries?.length && (!page.country || !countries.includes(page.country))) return false;
+  if (hours?.length && !hours.includes(page.hour)) return false;
+  if (subscriberStatus === 'subscribers' && page.reader !== 'subscriber') return false;
+  if (subscriberStatus === 'non-subscribers' && page.reader === 'subscriber') return false;
   return true;
 }
 
-/** The share of today's goal not yet delivered (1: nothing yet). */
-function needOf(line: LineCandidate, delivered: number): number {
-  return line.impressionsPerDay > 0 ? Math.max(0, 1 - delivered / line.impressionsPerDay) : 0;
+interface Roadblock<L> {
+  members: { index: number; line: L }[];
+  priority: number | null;
+  need: number;
+  tie: number;
+}
+
+/** Highest priority first (none last), then most behind plan, then as chance has it. */
+function ranked<T extends { priority: number | null; need: number; tie: number }>(
+  items: T[],
+  random: () => number,
+): T[] {
+  for (const item of items) item.tie = random();
+  return items.sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || b.need - a.need || a.tie - b.tie);
 }
 
 /** A copy in an order drawn from `random` (Fisher–Yates), so ties fall either way. */

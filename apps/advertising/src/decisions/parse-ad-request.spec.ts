@@ -1,17 +1,29 @@
 import { parseAdRequest } from './parse-ad-request';
 
+const TOKEN = 'AQID.k1.abcdefghijklmnopqrstuv';
+
 describe('parseAdRequest', () => {
-  it('reads units, section, device and article', () => {
+  it('reads units, section, device, article and the reader and cap tokens', () => {
     expect(
       parseAdRequest({
         siteKey: 'pk_x',
         units: 'top,side',
         section: 'thoi-su',
         device: 'mobile',
-        article: 'a/b-1.html',
+        article: 'bai-viet/123',
+        reader: TOKEN,
+        cap: TOKEN,
       }),
     ).toEqual({
-      request: { siteKey: 'pk_x', units: ['top', 'side'], section: 'thoi-su', device: 'mobile', article: 'a/b-1.html' },
+      request: {
+        siteKey: 'pk_x',
+        units: ['top', 'side'],
+        section: 'thoi-su',
+        device: 'mobile',
+        article: 'bai-viet/123',
+        reader: TOKEN,
+        cap: TOKEN,
+      },
     });
   });
 
@@ -25,9 +37,11 @@ describe('parseAdRequest', () => {
     ['too many units', { siteKey: 'pk_x', units: Array.from({ length: 21 }, (_, i) => `u${i}`).join(',') }, 'units'],
     ['a section that is no slug', { siteKey: 'pk_x', units: 'top', section: '<script>' }, 'section'],
     ['an unknown device', { siteKey: 'pk_x', units: 'top', device: 'watch' }, 'device'],
-    ['an article id with a space', { siteKey: 'pk_x', units: 'top', article: 'bai 1' }, 'article'],
-    ['an article id too long', { siteKey: 'pk_x', units: 'top', article: 'a'.repeat(201) }, 'article'],
-    ['an article twice', { siteKey: 'pk_x', units: 'top', article: ['a', 'b'] }, 'article'],
+    ['an article that is no id', { siteKey: 'pk_x', units: 'top', article: 'a b' }, 'article'],
+    ['a reader token that is no token', { siteKey: 'pk_x', units: 'top', reader: 'hello' }, 'reader'],
+    ['a reader token twice', { siteKey: 'pk_x', units: 'top', reader: [TOKEN, TOKEN] }, 'reader'],
+    ['a cap token that is no token', { siteKey: 'pk_x', units: 'top', cap: '<x>.y.z' }, 'cap'],
+    ['a cap token too long', { siteKey: 'pk_x', units: 'top', cap: `${'A'.repeat(1100)}.k1.mac` }, 'cap'],
     ['an unknown field', { siteKey: 'pk_x', units: 'top', country: 'VN' }, 'country'],
   ])('refuses %s, naming the field', (_case, query, field) => {
     const parsed = parseAdRequest(query);

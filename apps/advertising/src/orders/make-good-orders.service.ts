@@ -114,6 +114,10 @@ export class MakeGoodOrdersService {
           },
           roadblockId: null,
           makeGoodOf: shortLine.id,
+          // owed delivery, paced as fast as it can
+          priority: null,
+          frequencyCap: null,
+          pacing: 'asap',
           days: held,
         },
       ],

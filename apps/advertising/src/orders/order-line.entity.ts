@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { LineTargeting, PricingModel, QuoteView } from '@libs/contracts';
+import type { FrequencyCap, LineTargeting, PacingMode, PricingModel, QuoteView } from '@libs/contracts';
 
 /** One line of an order: a unit over a flight, its goal, targeting and quoted price. */
 @Entity({ name: 'order_lines' })
@@ -20,4 +20,8 @@ export class OrderLine {
   @Column('uuid', { name: 'roadblock_id', nullable: true }) roadblockId!: string | null;
   /** A make-good line: the short line whose shortfall it delivers, at no charge (never invoiced, earns nothing). */
   @Column('uuid', { name: 'make_good_of', nullable: true }) makeGoodOf!: string | null;
+  /** Ad ops' priority (1 first); null: after every line that has one. */
+  @Column('integer', { nullable: true }) priority!: number | null;
+  @Column('jsonb', { name: 'frequency_cap', nullable: true }) frequencyCap!: FrequencyCap | null;
+  @Column('text', { default: 'even' }) pacing!: PacingMode;
 }

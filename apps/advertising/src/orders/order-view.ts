@@ -19,6 +19,7 @@ export function orderViewOf(order: Order, lines: OrderLine[]): OrderView {
         flightEnd: line.flightEnd,
         impressionsPerDay: line.impressionsPerDay,
         targeting: line.targeting,
+        delivery: { priority: line.priority, frequencyCap: line.frequencyCap, pacing: line.pacing },
         quote: line.quote,
         roadblockId: line.roadblockId,
         makeGoodOf: line.makeGoodOf,

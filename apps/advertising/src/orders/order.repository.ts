@@ -67,6 +67,10 @@ export class OrderRepository {
     return manager.getRepository(OrderLine).find({ where: { orderId: In(orderIds) }, order: { position: 'ASC' } });
   }
 
+  saveLine(tx: EntityManager, line: OrderLine): Promise<OrderLine> {
+    return tx.getRepository(OrderLine).save(line);
+  }
+
   async save(tx: EntityManager, order: Order): Promise<Order> {
     return tx.getRepository(Order).save(order);
   }

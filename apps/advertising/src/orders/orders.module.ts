@@ -12,6 +12,8 @@ import { MakeGoodOrdersService } from './make-good-orders.service';
 import { OrderBillingService } from './order-billing.service';
 import { OrderClockSchedule } from './order-clock.schedule';
 import { OrderDeliveryRepository } from './order-delivery.repository';
+import { OrderLinesRpcController } from './order-lines.rpc.controller';
+import { OrderLinesService } from './order-lines.service';
 import { OrderRepository } from './order.repository';
 import { OrderTransitionsService } from './order-transitions.service';
 import { OrdersRpcController } from './orders.rpc.controller';
@@ -30,9 +32,10 @@ import { OrdersService } from './orders.service';
     RateCardsModule,
     ServingModule,
   ],
-  controllers: [OrdersRpcController],
+  controllers: [OrdersRpcController, OrderLinesRpcController],
   providers: [
     OrdersService,
+    OrderLinesService,
     OrderTransitionsService,
     OrderBillingService,
     OrderRepository,

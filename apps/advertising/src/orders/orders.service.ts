@@ -149,6 +149,9 @@ export class OrdersService {
           quote: proposal.quote,
           roadblockId: proposal.line.roadblockId ?? null,
           makeGoodOf: null,
+          priority: null,
+          frequencyCap: null,
+          pacing: 'even',
           days: taken[i],
         })),
       );

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { LineTargeting, OrderServingChangedEvent, OrderStatus, ServedCreative, ServedLine } from '@libs/contracts';
+import type {
+  FrequencyCap,
+  LineTargeting,
+  OrderServingChangedEvent,
+  OrderStatus,
+  PacingMode,
+  ServedCreative,
+  ServedLine,
+} from '@libs/contracts';
 
 /** An order as serving sees it, with the agency it belongs to. */
 export interface OrderServing {
@@ -56,7 +64,7 @@ export class OrderServingRepository {
     const lines = (await manager.query(
       `SELECT l.id, l.order_id, l.ad_unit_id, u.site_id, u.code, u.sizes, l.pricing_model,
               l.flight_start::text AS flight_start, l.flight_end::text AS flight_end, l.impressions_per_day, l.targeting,
-              l.roadblock_id
+              l.roadblock_id, l.priority, l.frequency_cap, l.pacing
        FROM advertising.order_lines l JOIN advertising.ad_units u ON u.id = l.ad_unit_id
        WHERE l.order_id = ANY($1::uuid[]) AND u.site_id IS NOT NULL ORDER BY l.order_id, l.position`,
       [orders.map((o) => o.id)],
@@ -96,6 +104,9 @@ export class OrderServingRepository {
         flightEnd: row.flight_end,
         impressionsPerDay: row.impressions_per_day,
         targeting: row.targeting,
+        priority: row.priority,
+        frequencyCap: row.frequency_cap,
+        pacing: row.pacing,
         creatives: creativesOfLine.get(row.id) ?? [],
         roadblockId: row.roadblock_id,
       };
@@ -137,6 +148,9 @@ interface LineRow {
   impressions_per_day: number;
   targeting: LineTargeting;
   roadblock_id: string | null;
+  priority: number | null;
+  frequency_cap: FrequencyCap | null;
+  pacing: PacingMode;
 }
 
 interface CreativeRow {

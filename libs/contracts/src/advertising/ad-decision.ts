@@ -32,8 +32,9 @@ export const AD_DECISION_MAX_UNITS = 20;
 
 /** The ad to render in one unit of a page. */
 export interface AdCreativeAnswer {
-  orderId: string;
-  lineId: string;
+  /** The sold line's order and line; null for a house ad. */
+  orderId: string | null;
+  lineId: string | null;
   creativeId: string;
   kind: CreativeKind;
   size: string;
@@ -76,6 +77,9 @@ export interface AdUnitDecision {
   /** The passback tag's markup (`passback`), rendered in a sandboxed iframe; null otherwise. */
   passback: string | null;
 }
+
+/** The entitlement key that spares a reader every ad (as subscriptions' products grant it). */
+export const AD_FREE_ENTITLEMENT = 'ad-free';
 
 /** Query parameters a page sends (besides `siteKey`, `units`, `section`, `device`). */
 export const AD_REQUEST_ARTICLE_PARAM = 'article';

@@ -19,6 +19,7 @@ import { Type } from 'class-transformer';
 import { defineRpc } from '../define-rpc';
 import { ByIdRequest, TenantScopedRequest } from '../by-id.request';
 import { CALENDAR_DAY } from '../money';
+import { MaxBytes } from '../max-bytes.validator';
 import { Nullable } from '../nullable';
 
 export const AD_FORMATS = ['display', 'native', 'video', 'sponsorship'] as const;
@@ -43,6 +44,10 @@ export const AD_SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const AD_SLUG_MESSAGE = 'must be lower-case letters, digits and dashes (at most 64)';
 /** Impressions a unit may sell a day, at most. */
 export const MAX_DAILY_CAPACITY = 1_000_000_000;
+/** House creatives one unit may rotate. */
+export const MAX_HOUSE_CREATIVES = 20;
+/** A passback tag's HTML, in bytes (as a third-party tag creative's). */
+export const PASSBACK_TAG_MAX_BYTES = 16_000;
 
 /**
  * How a unit's daily capacity is set: `configured` (its `dailyCapacity`), or `forecast` from its own
@@ -106,6 +111,17 @@ export class AdUnitView {
   /** Whether one advertiser may own the unit for a day (a sponsorship). */
   @IsBoolean() exclusiveSponsorship!: boolean;
   @IsBoolean() active!: boolean;
+  /**
+   * The agency's own creatives the unit shows when no sold line wins (house ads): any creative of
+   * the agency, usually of an advertiser ad ops keep for the agency itself; each serves while
+   * approved and of a size the unit accepts.
+   */
+  @IsUUID('all', { each: true }) houseCreativeIds!: string[];
+  /**
+   * The tag (HTML, e.g. an ad network's) a page renders in a sandboxed iframe when neither a sold
+   * line nor a house ad fills the unit; null for none.
+   */
+  @Nullable() @IsOptional() @IsString() passbackTag!: string | null;
 }
 
 export class AdUnitListResponse {
@@ -138,6 +154,14 @@ export class AdUnitChanges {
   @IsOptional() @ValidateNested() @Type(() => CapacitySetting) capacity?: CapacitySetting;
   @IsOptional() @IsBoolean() exclusiveSponsorship?: boolean;
   @IsOptional() @IsBoolean() active?: boolean;
+  /** Replaces the unit's house ads: creatives of the agency, of sizes the unit accepts. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_HOUSE_CREATIVES)
+  @IsUUID('all', { each: true })
+  houseCreativeIds?: string[];
+  /** HTML of at most 16 kB loading everything over https; null removes it. */
+  @Nullable() @IsOptional() @IsString() @MaxBytes(PASSBACK_TAG_MAX_BYTES) passbackTag?: string | null;
 }
 
 export class UpdateAdUnitRequest extends AdUnitChanges {
@@ -193,7 +217,7 @@ export const UpdateAdUnit = defineRpc({
   request: UpdateAdUnitRequest,
   response: AdUnitView,
   description:
-    'Changes an ad unit; a daily capacity below what is sold or held on a day to come is refused, naming the days.',
+    'Changes an ad unit (its house ads and passback tag among them); a daily capacity below what is sold or held on a day to come is refused, naming the days.',
   roles: ['admin', 'adops'],
 });
 

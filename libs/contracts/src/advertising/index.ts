@@ -16,3 +16,8 @@ export * from './order-serving.events';
 export * from './sponsored-article.rpc';
 export * from './takeover-page.rpc';
 export * from './takeover.rpc';
+export * from './ad-unit.events';
+export * from './line-delivery';
+export * from './order-line.rpc';
+export * from './site-ad-settings.events';
+export * from './site-ad-settings.rpc';

@@ -8,6 +8,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -18,6 +19,7 @@ import { CALENDAR_DAY } from '../money';
 import { AD_SLUG } from './ad-unit.rpc';
 import { PRICING_MODELS, PricingModel } from './booking.events';
 import { CREATIVE_KINDS, CreativeKind } from './creative.rpc';
+import { FrequencyCap, MAX_LINE_PRIORITY, PACING_MODES, PacingMode } from './line-delivery';
 import { ORDER_STATUSES, OrderStatus } from './order.rpc';
 import { LineTargeting } from './quote.rpc';
 
@@ -57,6 +59,12 @@ export class ServedLine {
    * together, or none of them does. Absent or null for a line sold on its own.
    */
   @Nullable() @IsOptional() @IsUUID() roadblockId?: string | null;
+  /** Ad ops' priority (1 first); absent or null: after every line that has one. */
+  @Nullable() @IsOptional() @IsInt() @Min(1) @Max(MAX_LINE_PRIORITY) priority?: number | null;
+  /** At most so many impressions per reader in a window; absent or null: uncapped. */
+  @Nullable() @IsOptional() @ValidateNested() @Type(() => FrequencyCap) frequencyCap?: FrequencyCap | null;
+  /** How the line spreads its goal over its flight; absent: even. */
+  @IsOptional() @IsIn(PACING_MODES) pacing?: PacingMode;
 }
 
 /** What an order now serves: its status, its advertiser's category and its lines with their approved creatives. */

@@ -21,6 +21,7 @@ import { CALENDAR_DAY, CURRENCY_CODE, NON_NEGATIVE_MINOR_UNITS } from '../money'
 import { Nullable } from '../nullable';
 import { MAX_NET_DAYS, PAYMENT_TERMS, PaymentTerms } from './advertiser.rpc';
 import { PRICING_MODELS, PricingModel } from './booking.events';
+import { LineDelivery } from './line-delivery';
 import { LineTargeting, ProposedLine, QuoteView } from './quote.rpc';
 
 export const ORDER_STATUSES = ['draft', 'submitted', 'approved', 'live', 'completed', 'rejected', 'canceled'] as const;
@@ -52,6 +53,8 @@ export class OrderLineView {
   /** Impressions per day: the cpm goal, or each day's whole capacity for whole days and sponsorships. */
   @IsInt() @Min(0) impressionsPerDay!: number;
   @ValidateNested() @Type(() => LineTargeting) targeting!: LineTargeting;
+  /** Ad ops' priority, frequency cap and pacing of the line. */
+  @ValidateNested() @Type(() => LineDelivery) delivery!: LineDelivery;
   /** The price, as quoted when the order was made. */
   @ValidateNested() @Type(() => QuoteView) quote!: QuoteView;
   /** The takeover the line is one unit of: its lines serve on one page together or not at all. Null otherwise. */

@@ -22,7 +22,10 @@ export type AdDevice = (typeof AD_DEVICES)[number];
 export const SUBSCRIBER_STATUSES = ['any', 'subscribers', 'non-subscribers'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
-/** Whom a line is shown to; stored with the line for serving (empty lists: everyone). */
+/**
+ * Whom a line is shown to; stored with the line for serving (empty lists: everyone). A page whose
+ * reader's country is not known (no country header from the CDN) gets no country-targeted line.
+ */
 export class LineTargeting {
   @IsOptional()
   @IsArray()
@@ -36,7 +39,16 @@ export class LineTargeting {
   @Matches(/^[A-Z]{2}$/, { each: true, message: 'must be ISO 3166-1 alpha-2 codes such as VN' })
   countries?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(3) @IsIn(AD_DEVICES, { each: true }) devices?: AdDevice[];
+  /** Readers logged in with an active subscription, gift or comp (`subscribers`), or the others. */
   @IsOptional() @IsIn(SUBSCRIBER_STATUSES) subscriberStatus?: SubscriberStatus;
+  /** Agency-local hours of the day (0-23) the line serves in; empty or absent: all day. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(24)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(23, { each: true })
+  hours?: number[];
 }
 
 /**

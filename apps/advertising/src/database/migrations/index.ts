@@ -5,8 +5,9 @@ import { AdvertisingCreatives1796691708164 } from './1796691708164-AdvertisingCr
 import { AdServing1796693545998 } from './1796693545998-AdServing';
 import { AdTracking1796699000000 } from './1796699000000-AdTracking';
 import { DeliveryHoursRoomForUpdates1796700300000 } from './1796700300000-DeliveryHoursRoomForUpdates';
+import { AdDecisionSettings1796701000000 } from './1796701000000-AdDecisionSettings';
 import { AdProducts1796702000000 } from './1796702000000-AdProducts';
 import { PaymentTermsAndInvoices1796703000000 } from './1796703000000-PaymentTermsAndInvoices';
 import { AdDeliveryReports1796704000000 } from './1796704000000-AdDeliveryReports';
 
-export const migrations = [CreateAdvertisingSchema1795843756959, AdvertisingBookings1796690069540, AdvertisingCreatives1796691708164, AdServing1796693545998, AdTracking1796699000000, DeliveryHoursRoomForUpdates1796700300000, AdProducts1796702000000, PaymentTermsAndInvoices1796703000000, AdDeliveryReports1796704000000];
+export const migrations = [CreateAdvertisingSchema1795843756959, AdvertisingBookings1796690069540, AdvertisingCreatives1796691708164, AdServing1796693545998, AdTracking1796699000000, DeliveryHoursRoomForUpdates1796700300000, AdDecisionSettings1796701000000, AdProducts1796702000000, PaymentTermsAndInvoices1796703000000, AdDeliveryReports1796704000000];

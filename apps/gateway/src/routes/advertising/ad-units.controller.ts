@@ -63,7 +63,7 @@ export class AdvertisingAdUnitsController {
   @Access(UpdateAdUnit)
   @ApiOperation({
     summary:
-      'Change an ad unit; a daily capacity below what is sold or held on a day to come is refused (409) naming the days',
+      'Change an ad unit, its house ads (creatives of the agency shown when no sold line wins) and passback tag among it; a daily capacity below what is sold or held on a day to come is refused (409) naming the days',
   })
   @ApiOkResponse({ type: AdUnitView })
   updateAdUnit(@Param('id', UuidParam) id: string, @Body() body: AdUnitChanges, @CallerFor() caller: Caller) {

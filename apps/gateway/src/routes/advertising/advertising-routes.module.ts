@@ -12,6 +12,7 @@ import { AdvertisingSponsoredArticlesController } from './sponsored-articles.con
 import { AdvertisingTakeoverPagesController } from './takeover-pages.controller';
 import { AdvertisingTakeoversController } from './takeovers.controller';
 import { AdvertisingReportsDeliveryController } from './reports/delivery.controller';
+import { AdvertisingSitesController } from './sites.controller';
 
 /** The routes `/v1/advertising/…`, forwarded to the advertising service over NATS. */
 @Module({
@@ -29,6 +30,7 @@ import { AdvertisingReportsDeliveryController } from './reports/delivery.control
     AdvertisingTakeoverPagesController,
     AdvertisingTakeoversController,
     AdvertisingReportsDeliveryController,
+    AdvertisingSitesController,
   ],
 })
 export class AdvertisingRoutesModule {}

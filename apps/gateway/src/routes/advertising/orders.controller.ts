@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, RpcClient } from '@libs/common';
 import {
@@ -7,6 +7,7 @@ import {
   CreateOrder,
   CreateOrderRequest,
   GetOrder,
+  LineDeliveryChanges,
   ListOrders,
   ListOrdersRequest,
   OrderListResponse,
@@ -14,6 +15,7 @@ import {
   OrderView,
   RejectOrder,
   SubmitOrder,
+  UpdateOrderLine,
 } from '@libs/contracts';
 import { Access } from '../../access/access.decorator';
 import { CallerFor } from '../../access/caller-for.decorator';
@@ -95,5 +97,21 @@ export class AdvertisingOrdersController {
   @ApiOkResponse({ type: OrderView })
   cancelOrder(@Param('id', UuidParam) id: string, @Body() body: OrderTransitionReason, @CallerFor() caller: Caller) {
     return this.rpc.request(CancelOrder, { ...body, id }, caller);
+  }
+
+  @Patch(':id/lines/:lineId')
+  @Access(UpdateOrderLine)
+  @ApiOperation({
+    summary:
+      'Ad ops change how a line is delivered: priority (1 first; null clears), frequency cap (impressions per reader in a window of hours; null clears), pacing (even, front-loaded, asap) or targeting (replaced whole); pages follow within moments',
+  })
+  @ApiOkResponse({ type: OrderView })
+  updateOrderLine(
+    @Param('id', UuidParam) id: string,
+    @Param('lineId', new UuidParam('lineId')) lineId: string,
+    @Body() body: LineDeliveryChanges,
+    @CallerFor() caller: Caller,
+  ) {
+    return this.rpc.request(UpdateOrderLine, { ...body, id, lineId }, caller);
   }
 }
