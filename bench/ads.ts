@@ -1,10 +1,10 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connectNats } from '@libs/common';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { OrderServingChangedEvent, ServedLine } from '@libs/contracts';
 import { driveAgainstBaseline } from './against-baseline';
 import { withStack } from './stack';
+import { call, until, freePort } from './bench-calls';
 
 /**
  * `npm run bench:ads`: the real gateway and advertising as processes, an agency with a site, and
@@ -210,36 +210,6 @@ async function withCapTokens(origin: string, pages: string[]): Promise<string[]>
   const carrying = paths.filter((path) => path.includes('&cap=')).length;
   console.log(`pages carrying a cap token: ${Math.round((carrying * 100) / paths.length)}%`);
   return paths;
-}
-
-async function call<T>(url: string, body: unknown, bearer: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify(body),
-  });
-  const parsed = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(parsed)}`);
-  return parsed as T;
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the advertising service never got there');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error: unknown) => {

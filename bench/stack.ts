@@ -1,12 +1,12 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createServiceDataSource, runServiceMigrations } from '@libs/common';
 import { ServiceName } from '@libs/contracts';
 import { callerKeyPairs, credentialSealingKeys, startTestNats } from '@libs/testing';
 import { SERVICE_SCHEMAS } from '../scripts/service-schemas';
 import { withScratchDatabase } from '../scripts/scratch-database';
+import { freePort } from './bench-calls';
 
 const DIST = join(__dirname, '..');
 /** Where the paywall's own decision server listens in a bench run. */
@@ -103,17 +103,6 @@ export async function withStack<T>(
       await stopAll(children);
     }
   }).finally(() => nats.destroy());
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function healthy(url: string, child: ChildProcess): Promise<void> {

@@ -1,10 +1,10 @@
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { parseSigningKeys, SignedTokens } from '@libs/common';
 import { BeaconTokens } from '../apps/advertising/src/beacons/beacon-tokens';
 import { startBaseline, withStack } from './stack';
+import { call, until, freePort } from './bench-calls';
 
 /**
  * `npm run bench:tracking`: the real gateway and advertising as processes, an agency (advertising
@@ -188,36 +188,6 @@ async function drive(
     errors: result.errors + result.timeouts,
     other: result.non2xx,
   };
-}
-
-async function call<T>(url: string, body: unknown, bearer: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify(body),
-  });
-  const parsed = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(parsed)}`);
-  return parsed as T;
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the advertising service never got there');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error: unknown) => {
